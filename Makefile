@@ -1,0 +1,123 @@
+# gip - tools for China's government information-disclosure annual reports
+.POSIX:
+.SUFFIXES:
+.SUFFIXES: .c .o
+
+PREFIX = /usr/local
+MANPREFIX = $(PREFIX)/share/man
+CC = cc
+CFLAGS =
+LDFLAGS =
+WERROR =
+GIP_CFLAGS = -std=c11 -O2 -Wall -Wextra $(WERROR) -D_GNU_SOURCE \
+	-I/usr/include/libxml2
+ASAN_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
+	-fsanitize=address,undefined -fno-sanitize-recover=all \
+	-D_GNU_SOURCE -I/usr/include/libxml2
+
+PROGS = bin/gip-sections bin/gip-tables bin/gip-check bin/gip-sum
+MAN1 = man/gip-sections.1 man/gip-tables.1 man/gip-check.1 man/gip-sum.1
+MAN5 = man/gip.5
+MAN7 = man/gip.7
+
+CORE = src/err.o src/input.o src/utf8.o src/text.o src/tsv.o src/num.o \
+	src/tmpl.o
+CORE_SRC = src/err.c src/input.c src/utf8.c src/text.c src/tsv.c src/num.c \
+	src/tmpl.c
+SECTIONS = src/sections.o
+SECTIONS_SRC = src/sections.c
+TABLES = src/sections.o src/cellgrid.o src/layout.o src/rows.o src/meta.o \
+	src/prose.o src/html.o
+TABLES_SRC = src/sections.c src/cellgrid.c src/layout.c src/rows.c \
+	src/meta.c src/prose.c src/html.c
+READER = src/cells.o
+READER_SRC = src/cells.c
+
+LIBS_TEXT = -lpcre2-8
+LIBS_TABLES = -lpcre2-8 -lxml2
+LIBS_READER = -lcsv
+
+all: $(PROGS)
+
+.c.o:
+	$(CC) $(GIP_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+bin/gip-sections: src/gip-sections.o $(SECTIONS) $(CORE)
+	@mkdir -p bin
+	$(CC) $(LDFLAGS) -o $@ src/gip-sections.o $(SECTIONS) $(CORE) \
+		$(LIBS_TEXT)
+
+bin/gip-tables: src/gip-tables.o $(TABLES) $(CORE)
+	@mkdir -p bin
+	$(CC) $(LDFLAGS) -o $@ src/gip-tables.o $(TABLES) $(CORE) \
+		$(LIBS_TABLES)
+
+bin/gip-check: src/gip-check.o $(READER) $(CORE)
+	@mkdir -p bin
+	$(CC) $(LDFLAGS) -o $@ src/gip-check.o $(READER) $(CORE) \
+		$(LIBS_READER) $(LIBS_TEXT)
+
+bin/gip-sum: src/gip-sum.o $(READER) $(CORE)
+	@mkdir -p bin
+	$(CC) $(LDFLAGS) -o $@ src/gip-sum.o $(READER) $(CORE) \
+		$(LIBS_READER) $(LIBS_TEXT)
+
+$(CORE) $(SECTIONS) $(TABLES) $(READER): src/err.h src/input.h src/utf8.h \
+	src/text.h src/tsv.h src/num.h src/tmpl.h
+src/cells.o: src/cells.h
+src/sections.o src/gip-sections.o src/gip-tables.o: src/sections.h
+src/gip-check.o src/gip-sum.o: src/cells.h src/err.h src/num.h src/tmpl.h \
+	src/tsv.h
+src/gip-sections.o src/gip-tables.o: src/err.h src/input.h src/text.h \
+	src/tsv.h src/utf8.h
+
+# Every test, with warnings as errors, after the man pages pass lint.
+check: deps
+	$(MAKE) clean
+	$(MAKE) WERROR=-Werror all
+	$(MAKE) lint
+	bats --tap tests
+
+lint:
+	mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7)
+
+# The same programs under ASan+UBSan, in asan/; the suite runs on them.
+asan:
+	@mkdir -p asan
+	$(CC) $(ASAN_FLAGS) -o asan/gip-sections src/gip-sections.c \
+		$(SECTIONS_SRC) $(CORE_SRC) $(LIBS_TEXT)
+	$(CC) $(ASAN_FLAGS) -o asan/gip-tables src/gip-tables.c \
+		$(TABLES_SRC) $(CORE_SRC) $(LIBS_TABLES)
+	$(CC) $(ASAN_FLAGS) -o asan/gip-check src/gip-check.c \
+		$(READER_SRC) $(CORE_SRC) $(LIBS_READER) $(LIBS_TEXT)
+	$(CC) $(ASAN_FLAGS) -o asan/gip-sum src/gip-sum.c \
+		$(READER_SRC) $(CORE_SRC) $(LIBS_READER) $(LIBS_TEXT)
+
+check-asan: asan
+	GIP_BIN=$$PWD/asan bats --tap tests
+
+deps:
+	@sh scripts/deps
+
+demo: deps all
+	@sh scripts/demo
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
+		$(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(MANPREFIX)/man7
+	cp -f $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+	cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
+	cp -f $(MAN5) $(DESTDIR)$(MANPREFIX)/man5/
+	cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/
+
+uninstall:
+	cd $(DESTDIR)$(PREFIX)/bin && rm -f gip-sections gip-tables \
+		gip-check gip-sum
+	cd $(DESTDIR)$(MANPREFIX)/man1 && rm -f gip-sections.1 gip-tables.1 \
+		gip-check.1 gip-sum.1
+	rm -f $(DESTDIR)$(MANPREFIX)/man5/gip.5 $(DESTDIR)$(MANPREFIX)/man7/gip.7
+
+clean:
+	rm -rf bin asan src/*.o
+
+.PHONY: all check lint asan check-asan deps demo install uninstall clean

@@ -1,0 +1,310 @@
+/*
+ * Input decoding.  Archives mix UTF-8 (with and without BOM), GB18030/GBK
+ * and UTF-16 with BOM, with LF, CRLF or CR line ends; every tool sees the
+ * same clean UTF-8 text with LF.  Undecodable bytes become U+FFFD with a
+ * warning naming the first line they are on.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "input.h"
+#include "utf8.h"
+
+struct buf {
+	char	*p;
+	size_t	 len, cap;
+};
+
+static void
+buf_reserve(struct buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	while (b->len + extra + 1 > b->cap)
+		b->cap = b->cap ? b->cap * 2 : 1 << 16;
+	b->p = gip_xrealloc(b->p, b->cap);
+}
+
+static void
+buf_add(struct buf *b, const void *s, size_t n)
+{
+	buf_reserve(b, n);
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
+/* Read all of fd, refusing more than GIP_MAX_INPUT bytes. */
+static int
+slurp(int fd, const char *name, struct buf *b)
+{
+	ssize_t n;
+
+	b->len = 0;
+	for (;;) {
+		buf_reserve(b, 1 << 16);
+		n = read(fd, b->p + b->len, b->cap - b->len - 1);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			gip_error(name, 0, "%s", strerror(errno));
+			return -1;
+		}
+		b->len += n;
+		if (b->len > GIP_MAX_INPUT) {
+			gip_error(name, 0, "larger than %u MiB, not read",
+			    GIP_MAX_INPUT >> 20);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static long
+line_of(const char *s, size_t off)
+{
+	long line = 1;
+	const char *p = s, *end = s + off;
+
+	while ((p = memchr(p, '\n', end - p)) != NULL) {
+		line++;
+		p++;
+	}
+	return line;
+}
+
+/*
+ * Convert with iconv, replacing each undecodable byte (or a truncated
+ * sequence at the end) with U+FFFD.  Returns the number replaced and the
+ * input offset of the first.
+ */
+static size_t
+convert(const char *from, const char *in, size_t inlen, struct buf *out,
+    size_t *firstbad)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	char *ip = (char *)in, *op;
+	size_t il = inlen, ol, bad = 0;
+
+	if (cd == (iconv_t)-1)
+		gip_fatal("iconv cannot convert from %s", from);
+	out->len = 0;
+	while (il > 0) {
+		buf_reserve(out, il * 2 + 16);
+		op = out->p + out->len;
+		ol = out->cap - out->len - 1;
+		if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1) {
+			out->len = op - out->p;
+			continue;
+		}
+		out->len = op - out->p;
+		if (errno == E2BIG)
+			continue;
+		if (bad++ == 0)
+			*firstbad = ip - in;
+		buf_add(out, "\xef\xbf\xbd", 3);
+		ip++;
+		il--;
+	}
+	iconv_close(cd);
+	out->p[out->len] = '\0';
+	return bad;
+}
+
+/* Copy UTF-8, replacing each invalid byte with U+FFFD. */
+static size_t
+repair_utf8(const char *in, size_t inlen, struct buf *out, size_t *firstbad)
+{
+	size_t i = 0, n, bad = 0;
+
+	out->len = 0;
+	buf_reserve(out, inlen);
+	while (i < inlen) {
+		n = utf8_valid_prefix(in + i, inlen - i);
+		buf_add(out, in + i, n);
+		i += n;
+		if (i == inlen)
+			break;
+		if (bad++ == 0)
+			*firstbad = i;
+		buf_add(out, "\xef\xbf\xbd", 3);
+		i++;
+	}
+	out->p[out->len] = '\0';
+	return bad;
+}
+
+/* CRLF and lone CR become LF, in place. */
+static size_t
+unify_line_ends(char *s, size_t n)
+{
+	char *cr = memchr(s, '\r', n);
+	size_t i, o;
+
+	if (cr == NULL)
+		return n;
+	for (i = o = cr - s; i < n; i++) {
+		if (s[i] != '\r') {
+			s[o++] = s[i];
+			continue;
+		}
+		s[o++] = '\n';
+		if (i + 1 < n && s[i + 1] == '\n')
+			i++;
+	}
+	s[o] = '\0';
+	return o;
+}
+
+static int
+looks_binary(const char *s, size_t n)
+{
+	size_t i, ctl = 0, probe = n < 4096 ? n : 4096;
+
+	if (n >= 4 && memcmp(s, "\177ELF", 4) == 0)
+		return 1;
+	for (i = 0; i < probe; i++)
+		if ((unsigned char)s[i] < 0x20 && !strchr("\t\n\r\f\v\033",
+		    s[i]))
+			ctl++;
+	return ctl * 8 > probe || memchr(s, '\0', n) != NULL;
+}
+
+/* A document starting with markup that names html (after BOM, space). */
+static int
+looks_html(const char *s, size_t n)
+{
+	size_t i = 0, probe = n < 1024 ? n : 1024;
+
+	while (i < probe && strchr(" \t\n\r\f", s[i]))
+		i++;
+	if (i >= probe || s[i] != '<')
+		return 0;
+	return memmem(s, probe, "<html", 5) || memmem(s, probe, "<HTML", 5) ||
+	    memmem(s, probe, "<!DOCTYPE", 9) ||
+	    memmem(s, probe, "<!doctype", 9) ||
+	    memmem(s, probe, "<meta", 5) || memmem(s, probe, "<table", 6) ||
+	    memmem(s, probe, "<div", 4) || memmem(s, probe, "<p", 2);
+}
+
+static struct buf raw, dec;
+
+static int
+decode(struct gip_doc *doc, const char *s, size_t n)
+{
+	size_t bad = 0, firstbad = 0, badgb, firstgb = 0;
+	int utf16 = 0;
+
+	doc->encoding = "UTF-8";
+	if (n >= 2 && (unsigned char)s[0] == 0xff && (unsigned char)s[1] == 0xfe)
+		utf16 = 1, doc->encoding = "UTF-16LE";
+	else if (n >= 2 && (unsigned char)s[0] == 0xfe &&
+	    (unsigned char)s[1] == 0xff)
+		utf16 = 1, doc->encoding = "UTF-16BE";
+	if (utf16) {
+		bad = convert(doc->encoding, s + 2, n - 2, &dec, &firstbad);
+		firstbad += 2;
+	} else {
+		if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+			s += 3, n -= 3;
+		if (looks_binary(s, n)) {
+			gip_error(doc->name, 0, "binary file, not a report");
+			return -1;
+		}
+		if (utf8_valid_prefix(s, n) == n) {
+			dec.len = 0;
+			buf_add(&dec, s, n);
+			dec.p[dec.len] = '\0';
+		} else {
+			badgb = convert("GB18030", s, n, &dec, &firstgb);
+			if (badgb == 0)
+				doc->encoding = "GB18030";
+			else if ((bad = repair_utf8(s, n, &dec, &firstbad)) > badgb) {
+				bad = convert("GB18030", s, n, &dec, &firstbad);
+				doc->encoding = "GB18030";
+			}
+		}
+	}
+	if (bad > 0)
+		gip_warn(doc->name, line_of(s, firstbad),
+		    "%zu undecodable byte%s (as %s) replaced by U+FFFD", bad,
+		    bad == 1 ? "" : "s", doc->encoding);
+	dec.len = unify_line_ends(dec.p, dec.len);
+	doc->text = dec.p;
+	doc->len = dec.len;
+	doc->html = looks_html(dec.p, dec.len);
+	return 0;
+}
+
+int
+gip_doc_from_bytes(struct gip_doc *doc, const char *name, const char *bytes,
+    size_t len)
+{
+	doc->name = name;
+	return decode(doc, bytes, len);
+}
+
+/*
+ * Read and decode one input.  The buffers are reused from file to file,
+ * so memory follows the largest report, not the number of reports.
+ */
+int
+gip_doc_read(struct gip_doc *doc, const char *path)
+{
+	struct stat st;
+	int fd = 0, rc;
+
+	doc->name = path;
+	doc->text = NULL;
+	doc->len = 0;
+	if (strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
+		gip_error(path, 0, "%s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		gip_error(path, 0, "is a directory");
+		rc = -1;
+	} else if (S_ISREG(st.st_mode) && st.st_size > GIP_MAX_INPUT) {
+		gip_error(path, 0, "larger than %u MiB, not read",
+		    GIP_MAX_INPUT >> 20);
+		rc = -1;
+	} else
+		rc = slurp(fd, path, &raw);
+	if (fd != 0)
+		close(fd);
+	if (rc < 0)
+		return -1;
+	if (raw.len == 0) {
+		gip_error(path, 0, "empty file");
+		return -1;
+	}
+	return decode(doc, raw.p, raw.len);
+}
+
+void
+gip_doc_free(struct gip_doc *doc)
+{
+	doc->text = NULL;
+	doc->len = 0;
+}
+
+int
+gip_next_line(const char *text, size_t len, size_t *pos, const char **line,
+    size_t *linelen)
+{
+	const char *s = text + *pos, *nl;
+
+	if (*pos >= len)
+		return 0;
+	nl = memchr(s, '\n', len - *pos);
+	*line = s;
+	*linelen = nl ? (size_t)(nl - s) : len - *pos;
+	*pos += *linelen + (nl != NULL);
+	return 1;
+}

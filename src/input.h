@@ -1,0 +1,30 @@
+/*
+ * Reading one report: the whole file (or stdin) into memory, its encoding
+ * detected and decoded to UTF-8, line ends made LF.
+ */
+#ifndef GIP_INPUT_H
+#define GIP_INPUT_H
+
+#include <stddef.h>
+
+/* The largest report read; larger inputs are refused with a message. */
+#define GIP_MAX_INPUT	(16u << 20)
+
+struct gip_doc {
+	const char	*name;		/* as given; "-" for stdin */
+	char		*text;		/* UTF-8, LF line ends, NUL-terminated */
+	size_t		 len;
+	const char	*encoding;	/* "UTF-8", "GB18030", "UTF-16LE", ... */
+	int		 html;		/* looks like an HTML document */
+};
+
+int	gip_doc_read(struct gip_doc *doc, const char *path);
+int	gip_doc_from_bytes(struct gip_doc *doc, const char *name,
+	    const char *bytes, size_t len);
+void	gip_doc_free(struct gip_doc *doc);
+
+/* Iterate over lines: *pos advances past the line and its LF. */
+int	gip_next_line(const char *text, size_t len, size_t *pos,
+	    const char **line, size_t *linelen);
+
+#endif

@@ -1,0 +1,68 @@
+/* Canonical decimals <-> fixed point, with overflow reported, never wrapped. */
+#include <stdio.h>
+
+#include "num.h"
+
+/*
+ * Parse a canonical decimal: optional '-', digits, optionally '.' and up
+ * to four more digits.  Nothing else is accepted: the stream is canonical.
+ */
+int
+num_parse(const char *s, size_t n, int64_t *v)
+{
+	size_t i = 0, frac = 0, digits = 0;
+	int neg = 0, dot = 0;
+	int64_t x = 0;
+
+	if (n > 0 && s[0] == '-')
+		neg = 1, i = 1;
+	for (; i < n; i++) {
+		if (s[i] == '.' && !dot) {
+			dot = 1;
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9')
+			return NUM_SYNTAX;
+		if (dot && ++frac > NUM_DIGITS)
+			return NUM_SYNTAX;
+		digits++;
+		if (x > (INT64_MAX - (s[i] - '0')) / 10)
+			return NUM_RANGE;
+		x = x * 10 + (s[i] - '0');
+	}
+	if (digits == 0 || (dot && frac == 0))
+		return NUM_SYNTAX;
+	for (; frac < NUM_DIGITS; frac++) {
+		if (x > INT64_MAX / 10)
+			return NUM_RANGE;
+		x *= 10;
+	}
+	*v = neg ? -x : x;
+	return NUM_OK;
+}
+
+int
+num_add(int64_t *acc, int64_t v)
+{
+	if (__builtin_add_overflow(*acc, v, acc))
+		return NUM_RANGE;
+	return NUM_OK;
+}
+
+/* Canonical form: no trailing fractional zeros, no "-0". */
+size_t
+num_format(int64_t v, char *out)
+{
+	uint64_t a = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	uint64_t whole = a / NUM_SCALE, frac = a % NUM_SCALE;
+	int len, d = NUM_DIGITS;
+
+	if (frac == 0)
+		return snprintf(out, NUM_MAXLEN, "%s%llu", v < 0 ? "-" : "",
+		    (unsigned long long)whole);
+	while (frac % 10 == 0)
+		frac /= 10, d--;
+	len = snprintf(out, NUM_MAXLEN, "%s%llu.%0*llu", v < 0 ? "-" : "",
+	    (unsigned long long)whole, d, (unsigned long long)frac);
+	return len;
+}

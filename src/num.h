@@ -1,0 +1,21 @@
+/*
+ * Exact decimal values of the cells stream: fixed point with four decimal
+ * places (万元 amounts carry at most four), held in an int64_t.
+ */
+#ifndef GIP_NUM_H
+#define GIP_NUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define NUM_SCALE	10000
+#define NUM_DIGITS	4
+#define NUM_MAXLEN	32	/* room for any formatted value */
+
+enum { NUM_OK = 0, NUM_SYNTAX = -1, NUM_RANGE = -2 };
+
+int	num_parse(const char *s, size_t n, int64_t *v);
+int	num_add(int64_t *acc, int64_t v);
+size_t	num_format(int64_t v, char *out);
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * Normalisation for matching.  The original text stays untouched for
+ * output; matching works on a folded copy.
+ */
+#ifndef GIP_TEXT_H
+#define GIP_TEXT_H
+
+#include <stddef.h>
+
+enum {
+	TEXT_FOLD = 1,		/* full-width ASCII, U+3000, NBSP, quotes */
+	TEXT_MARKS = 2,		/* drop [bookmark: ...] and ** */
+	TEXT_JOIN = 4,		/* join letters spaced out between CJK */
+	TEXT_SQUEEZE = 8,	/* drop all white space */
+	TEXT_TRIM = 16,		/* drop leading and trailing white space */
+	TEXT_LABEL = TEXT_FOLD | TEXT_MARKS | TEXT_SQUEEZE,
+	TEXT_CLEAN = TEXT_FOLD | TEXT_MARKS | TEXT_JOIN | TEXT_TRIM
+};
+
+size_t	text_norm(char *dst, const char *src, size_t n, unsigned flags);
+int	text_is_blank(const char *s, size_t n);
+const char *text_skip_space(const char *s, const char *end);
+
+#endif

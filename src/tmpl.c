@@ -1,0 +1,134 @@
+/* Rows and columns of the two templates, in report order (TEMPLATES.md). */
+#include <string.h>
+
+#include "tmpl.h"
+
+#define T3COLS {"natural", "commercial", "research", "social", "legal", \
+	"other", "total", NULL}, "ccccccc"
+#define T4COLS {"upheld", "corrected", "other", "pending", "total", NULL}, \
+	"ccccc"
+#define C19_ITEMS {"prev", "delta", "decisions", NULL}, "csc"
+#define C21_DOCS {"issued", "repealed", "valid", NULL}, "ccc"
+#define C21_DECISIONS {"decisions", NULL}, "c"
+
+const struct tmpl_row tmpl_rows[] = {
+	{"t2", "20.1.rules", TPL_2019, "规章",
+	    {"made", "published", "total", NULL}, "ccc"},
+	{"t2", "20.1.normative", TPL_2019, "规范性文件",
+	    {"made", "published", "total", NULL}, "ccc"},
+	{"t2", "20.5.license", TPL_2019, "行政许可", C19_ITEMS},
+	{"t2", "20.5.other", TPL_2019, "其他对外管理服务事项", C19_ITEMS},
+	{"t2", "20.6.penalty", TPL_2019, "行政处罚", C19_ITEMS},
+	{"t2", "20.6.enforce", TPL_2019, "行政强制", C19_ITEMS},
+	{"t2", "20.8.fee", TPL_2019, "行政事业性收费",
+	    {"prev", "delta", NULL}, "cs"},
+	{"t2", "20.9.procure", TPL_2019, "政府集中采购",
+	    {"count", "amount", NULL}, "ca"},
+	{"t2", "20.1.rules", TPL_2021, "规章", C21_DOCS},
+	{"t2", "20.1.normative", TPL_2021, "行政规范性文件", C21_DOCS},
+	{"t2", "20.5.license", TPL_2021, "行政许可", C21_DECISIONS},
+	{"t2", "20.6.penalty", TPL_2021, "行政处罚", C21_DECISIONS},
+	{"t2", "20.6.enforce", TPL_2021, "行政强制", C21_DECISIONS},
+	{"t2", "20.8.fee", TPL_2021, "行政事业性收费", {"amount", NULL}, "a"},
+	{"t3", "1", TPL_BOTH, "一、本年新收政府信息公开申请数量", T3COLS},
+	{"t3", "2", TPL_BOTH, "二、上年结转政府信息公开申请数量", T3COLS},
+	{"t3", "3.1", TPL_BOTH, "（一）予以公开", T3COLS},
+	{"t3", "3.2", TPL_BOTH,
+	    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", T3COLS},
+	{"t3", "3.3.1", TPL_BOTH, "1.属于国家秘密", T3COLS},
+	{"t3", "3.3.2", TPL_BOTH, "2.其他法律行政法规禁止公开", T3COLS},
+	{"t3", "3.3.3", TPL_BOTH, "3.危及“三安全一稳定”", T3COLS},
+	{"t3", "3.3.4", TPL_BOTH, "4.保护第三方合法权益", T3COLS},
+	{"t3", "3.3.5", TPL_BOTH, "5.属于三类内部事务信息", T3COLS},
+	{"t3", "3.3.6", TPL_BOTH, "6.属于四类过程性信息", T3COLS},
+	{"t3", "3.3.7", TPL_BOTH, "7.属于行政执法案卷", T3COLS},
+	{"t3", "3.3.8", TPL_BOTH, "8.属于行政查询事项", T3COLS},
+	{"t3", "3.4.1", TPL_BOTH, "1.本机关不掌握相关政府信息", T3COLS},
+	{"t3", "3.4.2", TPL_BOTH, "2.没有现成信息需要另行制作", T3COLS},
+	{"t3", "3.4.3", TPL_BOTH, "3.补正后申请内容仍不明确", T3COLS},
+	{"t3", "3.5.1", TPL_BOTH, "1.信访举报投诉类申请", T3COLS},
+	{"t3", "3.5.2", TPL_BOTH, "2.重复申请", T3COLS},
+	{"t3", "3.5.3", TPL_BOTH, "3.要求提供公开出版物", T3COLS},
+	{"t3", "3.5.4", TPL_BOTH, "4.无正当理由大量反复申请", T3COLS},
+	{"t3", "3.5.5", TPL_BOTH, "5.要求行政机关确认或重新出具已获取信息",
+	    T3COLS},
+	{"t3", "3.6", TPL_2019, "（六）其他处理", T3COLS},
+	{"t3", "3.6.1", TPL_2021,
+	    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+	    T3COLS},
+	{"t3", "3.6.2", TPL_2021,
+	    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息"
+	    "公开申请", T3COLS},
+	{"t3", "3.6.3", TPL_2021, "3.其他", T3COLS},
+	{"t3", "3.7", TPL_BOTH, "（七）总计", T3COLS},
+	{"t3", "4", TPL_BOTH, "四、结转下年度继续办理", T3COLS},
+	{"t4", "review", TPL_BOTH, "行政复议", T4COLS},
+	{"t4", "suit.direct", TPL_BOTH, "未经复议直接起诉", T4COLS},
+	{"t4", "suit.after", TPL_BOTH, "复议后起诉", T4COLS},
+};
+const size_t tmpl_nrows = sizeof tmpl_rows / sizeof tmpl_rows[0];
+
+const struct tmpl_prose tmpl_prose[] = {
+	{"received", "applications received", "t3", {"1", NULL}, "total"},
+	{"carried", "applications carried over", "t3", {"2", NULL}, "total"},
+	{"closed", "applications handled", "t3", {"3.7", NULL}, "total"},
+	{"pending", "applications carried forward", "t3", {"4", NULL},
+	    "total"},
+	{"review", "administrative reviews", "t4", {"review", NULL}, "total"},
+	{"suit", "lawsuits", "t4", {"suit.direct", "suit.after"}, "total"},
+};
+const size_t tmpl_nprose = sizeof tmpl_prose / sizeof tmpl_prose[0];
+
+/* The row of table/row in template tpl (TPL_BOTH: either), or NULL. */
+const struct tmpl_row *
+tmpl_find(const char *table, const char *row, unsigned tpl)
+{
+	size_t i;
+
+	for (i = 0; i < tmpl_nrows; i++)
+		if ((tmpl_rows[i].templates & tpl) &&
+		    strcmp(tmpl_rows[i].row, row) == 0 &&
+		    strcmp(tmpl_rows[i].table, table) == 0)
+			return &tmpl_rows[i];
+	return NULL;
+}
+
+int
+tmpl_col_index(const struct tmpl_row *r, const char *col)
+{
+	int i;
+
+	for (i = 0; r->cols[i]; i++)
+		if (strcmp(r->cols[i], col) == 0)
+			return i;
+	return -1;
+}
+
+int
+tmpl_table_known(const char *table)
+{
+	static const char *const names[] = {"meta", "t2", "t3", "t4",
+	    "prose"};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(table, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+unsigned
+tmpl_from_name(const char *name)
+{
+	if (strcmp(name, "2019") == 0)
+		return TPL_2019;
+	if (strcmp(name, "2021") == 0)
+		return TPL_2021;
+	return 0;
+}
+
+const char *
+tmpl_name(unsigned tpl)
+{
+	return tpl == TPL_2019 ? "2019" : tpl == TPL_2021 ? "2021" : "";
+}
