@@ -1,6 +1,6 @@
 /*
- * Exact decimal values of the cells stream: fixed point with four decimal
- * places (万元 amounts carry at most four), held in an int64_t.
+ * Exact decimal values of the cells stream: fixed point with six decimal
+ * places (万元 amounts converted from 元 may carry six), in an int64_t.
  */
 #ifndef GIP_NUM_H
 #define GIP_NUM_H
@@ -8,8 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define NUM_SCALE	10000
-#define NUM_DIGITS	4
+#define NUM_SCALE	1000000
+#define NUM_DIGITS	6
 #define NUM_MAXLEN	32	/* room for any formatted value */
 
 enum { NUM_OK = 0, NUM_SYNTAX = -1, NUM_RANGE = -2 };
