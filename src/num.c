@@ -5,7 +5,7 @@
 
 /*
  * Parse a canonical decimal: optional '-', digits, optionally '.' and up
- * to four more digits.  Nothing else is accepted: the stream is canonical.
+ * to six more digits.  Nothing else is accepted: the stream is canonical.
  */
 int
 num_parse(const char *s, size_t n, int64_t *v)
