@@ -77,6 +77,12 @@ numeral_value(const char *s, size_t n)
 	return 0;
 }
 
+static int
+is_lead_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\f' || c == '*' || c == '#';
+}
+
 /* Skip what may precede a heading: white space, **, #, a bookmark. */
 static const char *
 skip_lead(const char *p, const char *end)
@@ -84,7 +90,7 @@ skip_lead(const char *p, const char *end)
 	const char *close;
 
 	while (p < end) {
-		if (strchr(" \t\f*#", *p) != NULL && *p != '\0')
+		if (is_lead_byte(*p))
 			p++;
 		else if (end - p >= 3 && (memcmp(p, "\xe3\x80\x80", 3) == 0 ||
 		    memcmp(p, "\xef\xbb\xbf", 3) == 0))
@@ -100,21 +106,61 @@ skip_lead(const char *p, const char *end)
 	return p;
 }
 
-/* Could a heading start at s: (, （, a digit 1..6 or a numeral 一..六? */
-static int
-marker_start(const char *s, size_t n)
+/* Skip spaces and U+3000 (spaced-out headings: 四 、 政 府). */
+static const char *
+skip_blanks(const char *p, const char *end)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	while (p < end) {
+		if (*p == ' ' || *p == '\t')
+			p++;
+		else if (end - p >= 3 && memcmp(p, "\xe3\x80\x80", 3) == 0)
+			p += 3;
+		else
+			break;
+	}
+	return p;
+}
 
-	if (n >= 1 && (s[0] == '(' || (s[0] >= '1' && s[0] <= '6')))
-		return 1;
-	if (n < 3)
+/* Does s start with one of the NULL-ended strings in set? */
+static const char *
+skip_one_of(const char *s, const char *end, const char *const set[])
+{
+	size_t n;
+
+	for (; *set != NULL; set++) {
+		n = strlen(*set);
+		if ((size_t)(end - s) >= n && memcmp(s, *set, n) == 0)
+			return s + n;
+	}
+	return NULL;
+}
+
+/*
+ * Does a numeral marker start at s: 二、 2. 二． （二） (2), spaces
+ * allowed around the numeral?  Cheap, so most lines stop here.
+ */
+static int
+marker_start(const char *s, const char *end)
+{
+	static const char *const opens[] = { "(", "\xef\xbc\x88", NULL };
+	static const char *const closes[] = { ")", "\xef\xbc\x89", NULL };
+	static const char *const seps[] = { "\xe3\x80\x81", ".",
+	    "\xef\xbc\x8e", ",", "\xef\xbc\x8c", NULL };
+	const unsigned char *u;
+	const char *p = skip_one_of(s, end, opens);
+	int paren = p != NULL;
+
+	p = skip_blanks(paren ? p : s, end);
+	u = (const unsigned char *)p;
+	if (p < end && *p >= '1' && *p <= '6')
+		p++;
+	else if (end - p >= 3 && (numeral_value(p, end - p) > 0 ||
+	    (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x91 && u[2] <= 0x96)))
+		p += 3;
+	else
 		return 0;
-	if (memcmp(s, "（", 3) == 0)
-		return 1;
-	if (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x91 && u[2] <= 0x96)
-		return 1;
-	return numeral_value(s, n) > 0;
+	p = skip_blanks(p, end);
+	return skip_one_of(p, end, paren ? closes : seps) != NULL;
 }
 
 /* The first capture group in from..to that matched, or 0. */
@@ -163,7 +209,7 @@ heading_number(const char *line, size_t n, const char **head, size_t *hlen)
 	const char *p = skip_lead(line, line + n);
 	size_t rest = line + n - p, m;
 
-	if (rest == 0 || rest > HEADING_MAX || !marker_start(p, rest))
+	if (rest == 0 || rest > HEADING_MAX || !marker_start(p, line + n))
 		return 0;
 	m = text_norm(label, p, rest, TEXT_LABEL);
 	*head = p;
