@@ -19,7 +19,7 @@ static int	 only_section = -1;	/* -s N */
 static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp, "usage: %s [-bH] [-s N] [FILE ...]\n", gip_prog);
+	fprintf(fp, "usage: %s [-bH] [-s N] [file ...]\n", gip_prog);
 	if (fp == stdout)
 		exit(gip_finish());
 	exit(status);
