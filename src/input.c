@@ -80,6 +80,31 @@ line_of(const char *s, size_t off)
 }
 
 /*
+ * One descriptor per source encoding, kept open: opening one loads a
+ * gconv module and closing the last unloads it, which cost more than
+ * the conversion itself when done for every file.
+ */
+static iconv_t
+converter(const char *from)
+{
+	static struct { const char *from; iconv_t cd; } open_cd[4];
+	size_t i;
+
+	for (i = 0; i < 4 && open_cd[i].from != NULL; i++)
+		if (strcmp(open_cd[i].from, from) == 0) {
+			iconv(open_cd[i].cd, NULL, NULL, NULL, NULL);
+			return open_cd[i].cd;
+		}
+	if (i == 4)
+		iconv_close(open_cd[--i].cd);
+	open_cd[i].cd = iconv_open("UTF-8", from);
+	if (open_cd[i].cd == (iconv_t)-1)
+		gip_fatal("iconv cannot convert from %s", from);
+	open_cd[i].from = from;
+	return open_cd[i].cd;
+}
+
+/*
  * Convert with iconv, replacing each undecodable byte (or a truncated
  * sequence at the end) with U+FFFD.  Returns the number replaced and the
  * input offset of the first.
@@ -88,12 +113,10 @@ static size_t
 convert(const char *from, const char *in, size_t inlen, struct buf *out,
     size_t *firstbad)
 {
-	iconv_t cd = iconv_open("UTF-8", from);
+	iconv_t cd = converter(from);
 	char *ip = (char *)in, *op;
 	size_t il = inlen, ol, bad = 0;
 
-	if (cd == (iconv_t)-1)
-		gip_fatal("iconv cannot convert from %s", from);
 	out->len = 0;
 	while (il > 0) {
 		buf_reserve(out, il * 2 + 16);
@@ -112,7 +135,6 @@ convert(const char *from, const char *in, size_t inlen, struct buf *out,
 		ip++;
 		il--;
 	}
-	iconv_close(cd);
 	out->p[out->len] = '\0';
 	return bad;
 }

@@ -1,0 +1,278 @@
+/*
+ * Finding the six section headings of a report.  Every line is scanned
+ * with memchr; only a short line whose first visible character is a
+ * numeral marker (二、 2. （二） ...) is normalised and matched, and a
+ * heading counts only if its key words belong to the number it carries
+ * and it comes after the sections already found.  Section 三's table
+ * rows (二、上年结转...) and prose sub-headings have no key words of
+ * their own number, so they never count.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <pcre2.h>
+#include <string.h>
+
+#include "err.h"
+#include "input.h"
+#include "sections.h"
+#include "text.h"
+
+/* A heading line, leading white space and marks aside, is never longer. */
+#define HEADING_MAX	255
+
+/*
+ * Matched against the TEXT_LABEL form (folded, no marks, no spaces).
+ * Groups 1 and 2: the numeral; groups 3..8: the key words of sections
+ * 1..6.  At most 40 characters: a heading, not a paragraph.
+ */
+static const char heading_pattern[] =
+    "^(?=.{4,40}$)"
+    "(?:\\(([一二三四五六1-6])\\)|([一二三四五六1-6])[、.,])"
+    ".{0,12}?"
+    "(?:(总体情况)|(主动公开政府信息)|(收到和处理政府信息公开申请)"
+    "|(行政复议.{0,6}行政诉讼)|(存在的?主要问题)|(其他需要报告))";
+
+static const char *const numerals[SECTIONS_MAX] = {
+	"一", "二", "三", "四", "五", "六"
+};
+
+static pcre2_code *heading_re;
+static pcre2_match_data *heading_md;
+
+/* Compile the pattern once, with JIT when the platform has it. */
+static void
+heading_re_init(void)
+{
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE erroff;
+	int err;
+
+	if (heading_re != NULL)
+		return;
+	heading_re = pcre2_compile((PCRE2_SPTR)heading_pattern,
+	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &erroff,
+	    NULL);
+	if (heading_re == NULL) {
+		pcre2_get_error_message(err, msg, sizeof msg);
+		gip_fatal("heading pattern, offset %zu: %s", (size_t)erroff,
+		    (char *)msg);
+	}
+	(void)pcre2_jit_compile(heading_re, PCRE2_JIT_COMPLETE);
+	heading_md = pcre2_match_data_create_from_pattern(heading_re, NULL);
+	if (heading_md == NULL)
+		gip_fatal("out of memory");
+}
+
+/* 1..6 for a numeral 一..六 or 1..6 at s, else 0. */
+static int
+numeral_value(const char *s, size_t n)
+{
+	int i;
+
+	if (n >= 1 && s[0] >= '1' && s[0] <= '6')
+		return s[0] - '0';
+	for (i = 0; i < SECTIONS_MAX && n >= 3; i++)
+		if (memcmp(s, numerals[i], 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+static int
+is_lead_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\f' || c == '*' || c == '#';
+}
+
+/* Skip what may precede a heading: white space, **, #, a bookmark. */
+static const char *
+skip_lead(const char *p, const char *end)
+{
+	const char *close;
+
+	while (p < end) {
+		if (is_lead_byte(*p))
+			p++;
+		else if (end - p >= 3 && (memcmp(p, "\xe3\x80\x80", 3) == 0 ||
+		    memcmp(p, "\xef\xbb\xbf", 3) == 0))
+			p += 3;
+		else if (end - p >= 2 && memcmp(p, "\xc2\xa0", 2) == 0)
+			p += 2;
+		else if (end - p >= 10 && memcmp(p, "[bookmark:", 10) == 0 &&
+		    (close = memchr(p, ']', end - p)) != NULL)
+			p = close + 1;
+		else
+			break;
+	}
+	return p;
+}
+
+/* Skip spaces and U+3000 (spaced-out headings: 四 、 政 府). */
+static const char *
+skip_blanks(const char *p, const char *end)
+{
+	while (p < end) {
+		if (*p == ' ' || *p == '\t')
+			p++;
+		else if (end - p >= 3 && memcmp(p, "\xe3\x80\x80", 3) == 0)
+			p += 3;
+		else
+			break;
+	}
+	return p;
+}
+
+/* Does s start with one of the NULL-ended strings in set? */
+static const char *
+skip_one_of(const char *s, const char *end, const char *const set[])
+{
+	size_t n;
+
+	for (; *set != NULL; set++) {
+		n = strlen(*set);
+		if ((size_t)(end - s) >= n && memcmp(s, *set, n) == 0)
+			return s + n;
+	}
+	return NULL;
+}
+
+/*
+ * Does a numeral marker start at s: 二、 2. 二． （二） (2), spaces
+ * allowed around the numeral?  Cheap, so most lines stop here.
+ */
+static int
+marker_start(const char *s, const char *end)
+{
+	static const char *const opens[] = { "(", "\xef\xbc\x88", NULL };
+	static const char *const closes[] = { ")", "\xef\xbc\x89", NULL };
+	static const char *const seps[] = { "\xe3\x80\x81", ".",
+	    "\xef\xbc\x8e", ",", "\xef\xbc\x8c", NULL };
+	const unsigned char *u;
+	const char *p = skip_one_of(s, end, opens);
+	int paren = p != NULL;
+
+	p = skip_blanks(paren ? p : s, end);
+	u = (const unsigned char *)p;
+	if (p < end && *p >= '1' && *p <= '6')
+		p++;
+	else if (end - p >= 3 && (numeral_value(p, end - p) > 0 ||
+	    (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x91 && u[2] <= 0x96)))
+		p += 3;
+	else
+		return 0;
+	p = skip_blanks(p, end);
+	return skip_one_of(p, end, paren ? closes : seps) != NULL;
+}
+
+/* The first capture group in from..to that matched, or 0. */
+static int
+first_group(int from, int to)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(heading_md);
+	int g;
+
+	for (g = from; g <= to; g++)
+		if (ov[2 * g] != PCRE2_UNSET)
+			return g;
+	return 0;
+}
+
+/* The section number the label (TEXT_LABEL form) is the heading of. */
+static int
+label_section(const char *label, size_t n)
+{
+	PCRE2_SIZE *ov;
+	PCRE2_UCHAR msg[256];
+	int rc, g, number;
+
+	rc = pcre2_match(heading_re, (PCRE2_SPTR)label, n, 0, 0, heading_md,
+	    NULL);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0) {
+		pcre2_get_error_message(rc, msg, sizeof msg);
+		gip_fatal("matching a heading: %s", (char *)msg);
+	}
+	ov = pcre2_get_ovector_pointer(heading_md);
+	g = first_group(1, 2);
+	number = numeral_value(label + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+	return first_group(3, 8) - 2 == number ? number : 0;
+}
+
+/*
+ * The section number line is the heading of, or 0; its start is left
+ * in *head (after white space and marks) for the title.
+ */
+static int
+heading_number(const char *line, size_t n, const char **head, size_t *hlen)
+{
+	char label[HEADING_MAX + 1];
+	const char *p = skip_lead(line, line + n);
+	size_t rest = line + n - p, m;
+
+	if (rest == 0 || rest > HEADING_MAX || !marker_start(p, line + n))
+		return 0;
+	m = text_norm(label, p, rest, TEXT_LABEL);
+	*head = p;
+	*hlen = rest;
+	return label_section(label, m);
+}
+
+/* Close every found section where the next found one starts. */
+static void
+sections_close(struct gip_section sec[7], size_t len, long lines)
+{
+	int i, next;
+
+	for (i = 0; i <= SECTIONS_MAX; i = next) {
+		for (next = i + 1; next <= SECTIONS_MAX; next++)
+			if (sec[next].found)
+				break;
+		if (!sec[i].found)
+			continue;
+		sec[i].end = next <= SECTIONS_MAX ? sec[next].start : len;
+		sec[i].last_line = next <= SECTIONS_MAX ?
+		    sec[next].first_line - 1 : lines;
+	}
+}
+
+/* Section 0 is the front matter before the first heading, if any. */
+static void
+front_matter(struct gip_section sec[7])
+{
+	int i;
+
+	for (i = 1; i <= SECTIONS_MAX; i++)
+		if (sec[i].found)
+			break;
+	if (i > SECTIONS_MAX || sec[i].start == 0)
+		return;
+	sec[0].found = 1;
+	sec[0].first_line = 1;
+}
+
+int
+sections_split(const char *text, size_t len, struct gip_section sec[7])
+{
+	const char *line, *head = NULL;
+	size_t pos = 0, start = 0, n, hlen = 0;
+	long lineno = 0;
+	int k, last = 0, found = 0;
+
+	heading_re_init();
+	memset(sec, 0, 7 * sizeof *sec);
+	for (; gip_next_line(text, len, &pos, &line, &n); start = pos) {
+		lineno++;
+		if ((k = heading_number(line, n, &head, &hlen)) <= last)
+			continue;
+		sec[k].found = 1;
+		sec[k].start = start;
+		sec[k].body = pos;
+		sec[k].first_line = lineno;
+		text_norm(sec[k].title, head, hlen, TEXT_CLEAN);
+		last = k;
+		found++;
+	}
+	front_matter(sec);
+	sections_close(sec, len, lineno);
+	return found;
+}
