@@ -26,10 +26,10 @@ CORE_SRC = src/err.c src/input.c src/utf8.c src/text.c src/tsv.c src/num.c \
 	src/tmpl.c
 SECTIONS = src/sections.o
 SECTIONS_SRC = src/sections.c
-TABLES = src/sections.o src/cellgrid.o src/layout.o src/rows.o src/meta.o \
-	src/prose.o src/html.o
-TABLES_SRC = src/sections.c src/cellgrid.c src/layout.c src/rows.c \
-	src/meta.c src/prose.c src/html.c
+TABLES = src/sections.o src/grid.o src/layout.o src/lrow.o src/value.o \
+	src/place.o src/tables.o src/t2.o src/t3.o src/t4.o src/meta.o
+TABLES_SRC = src/sections.c src/grid.c src/layout.c src/lrow.c src/value.c \
+	src/place.c src/tables.c src/t2.c src/t3.c src/t4.c src/meta.c
 READER = src/cells.o
 READER_SRC = src/cells.c
 
@@ -70,6 +70,8 @@ src/gip-check.o src/gip-sum.o: src/cells.h src/err.h src/num.h src/tmpl.h \
 	src/tsv.h
 src/gip-sections.o src/gip-tables.o: src/err.h src/input.h src/text.h \
 	src/tsv.h src/utf8.h
+$(TABLES) src/gip-tables.o: src/grid.h src/layout.h src/lrow.h src/value.h \
+	src/place.h src/tables.h src/meta.h
 
 # Every test, with warnings as errors, after the man pages pass lint.
 check: deps

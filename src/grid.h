@@ -1,0 +1,40 @@
+/*
+ * The table model every text layout is read into: logical rows of cells.
+ * A row knows the source line it starts on; a cell knows its cleaned text
+ * and, for space-aligned layouts, the display columns it covers.
+ */
+#ifndef GIP_GRID_H
+#define GIP_GRID_H
+
+#include <stddef.h>
+
+struct gcell {
+	char	*text;		/* cleaned (TEXT_CLEAN), NUL-terminated */
+	int	 x0, x1;	/* display columns [x0, x1); -1 if unknown */
+};
+
+struct grow {
+	long	 line;		/* first source line of the row */
+	int	 ncell;
+	int	 first;		/* index of its first cell in grid.cell */
+	int	 marker;	/* starts with a row marker (一、 （一） 1.) */
+};
+
+struct grid {
+	int		 positional;	/* blank cells invisible; use x */
+	struct grow	*row;
+	int		 nrow, rowcap;
+	struct gcell	*cell;
+	int		 ncell, cellcap;
+	char		*arena;
+	size_t		 used, cap;
+};
+
+void	grid_reset(struct grid *g);
+void	grid_free(struct grid *g);
+struct grow *grid_new_row(struct grid *g, long line);
+void	grid_add_cell(struct grid *g, const char *s, size_t n, int x0, int x1);
+void	grid_append_text(struct grid *g, int cell, const char *s, size_t n);
+struct gcell *grid_cells(const struct grid *g, const struct grow *r);
+
+#endif

@@ -1,0 +1,290 @@
+/*
+ * Reading the layouts of SPEC.md into rows of cells.  Each reader keeps
+ * what its layout says about cell boundaries and nothing more: TAB rows
+ * and bordered tables have explicit cells (a blank cell is visible),
+ * space-aligned text has cells only by position (a blank cell is just
+ * spaces, so cells carry display columns instead).
+ */
+#include <string.h>
+
+#include "input.h"
+#include "layout.h"
+#include "text.h"
+#include "utf8.h"
+
+struct line {
+	const char	*s;
+	size_t		 n;
+	long		 no;
+};
+
+/* Iterate lines of a region, stripping a leading form feed. */
+static int
+next_line(const char *text, size_t len, size_t *pos, struct line *ln)
+{
+	if (!gip_next_line(text, len, pos, &ln->s, &ln->n))
+		return 0;
+	ln->no++;
+	while (ln->n > 0 && ln->s[0] == '\f')
+		ln->s++, ln->n--;
+	return 1;
+}
+
+/* The box-drawing and ASCII characters of grid borders. */
+static int
+is_border_cp(uint32_t cp)
+{
+	return cp == '|' || cp == '+' || cp == '-' || cp == '=' ||
+	    cp == ':' || (cp >= 0x2500 && cp <= 0x257f);
+}
+
+static int
+is_vbar(uint32_t cp)
+{
+	return cp == '|' || cp == 0x2502 || cp == 0x2503 || cp == 0x2551;
+}
+
+/* A rule line: only border characters and spaces. */
+static int
+is_rule(const char *s, size_t n)
+{
+	size_t i = 0, len;
+	uint32_t cp;
+	int border = 0;
+
+	while (i < n) {
+		len = utf8_decode(s + i, n - i, &cp);
+		i += len;
+		if (cp == ' ' || cp == '\t')
+			continue;
+		if (!is_border_cp(cp))
+			return 0;
+		border++;
+	}
+	return border >= 3;
+}
+
+static int
+starts_with_vbar(const char *s, size_t n)
+{
+	uint32_t cp;
+	const char *p = text_skip_space(s, s + n);
+
+	if (p == s + n)
+		return 0;
+	utf8_decode(p, s + n - p, &cp);
+	return is_vbar(cp) || (cp >= 0x2500 && cp <= 0x257f);
+}
+
+/* A page-number line printed between pages: "- 3 -", "第 3 页 共 9 页". */
+static int
+is_page_number(const char *s, size_t n)
+{
+	char buf[128];
+	size_t m, i;
+
+	if (n >= sizeof buf)
+		return 0;
+	m = text_norm(buf, s, n, TEXT_LABEL);
+	if (m == 0)
+		return 0;
+	if (strncmp(buf, "第", 3) == 0 && strstr(buf, "页"))
+		return 1;
+	for (i = 0; i < m; i++)
+		if (!strchr("-0123456789", buf[i]) &&
+		    strncmp(buf + i, "—", 3) != 0)
+			return 0;
+		else if (strncmp(buf + i, "—", 3) == 0)
+			i += 2;
+	return buf[0] == '-' || strncmp(buf, "—", 3) == 0;
+}
+
+enum layout
+layout_detect(const char *text, size_t len)
+{
+	size_t pos = 0;
+	struct line ln = {0};
+	int tablead = 0, tabinner = 0, bordered = 0;
+	const char *tab;
+
+	while (next_line(text, len, &pos, &ln)) {
+		if (ln.n == 0)
+			continue;
+		if (starts_with_vbar(ln.s, ln.n) || is_rule(ln.s, ln.n))
+			bordered++;
+		if ((tab = memchr(ln.s, '\t', ln.n)) == NULL)
+			continue;
+		if (tab == ln.s && memchr(ln.s + 1, '\t', ln.n - 1) == NULL)
+			tablead++;
+		else
+			tabinner++;
+	}
+	if (bordered >= 4 && bordered > tablead + tabinner)
+		return LAYOUT_BORDERED;
+	if (tablead >= 4 && tablead > tabinner)
+		return LAYOUT_CELLLINE;
+	if (tabinner >= 2)
+		return LAYOUT_TABROW;
+	return LAYOUT_SPACED;
+}
+
+const char *
+layout_name(enum layout kind)
+{
+	static const char *const names[] = {"tabrow", "cellline", "bordered",
+	    "spaced"};
+
+	return names[kind];
+}
+
+/* TAB rows: a line is a row, TAB separates cells. */
+static void
+read_tabrow(const char *text, size_t len, long first, struct grid *g)
+{
+	size_t pos = 0;
+	struct line ln = {.no = first - 1};
+	const char *p, *end, *tab;
+
+	while (next_line(text, len, &pos, &ln)) {
+		if (text_is_blank(ln.s, ln.n) || is_page_number(ln.s, ln.n))
+			continue;
+		grid_new_row(g, ln.no);
+		for (p = ln.s, end = ln.s + ln.n; ; p = tab + 1) {
+			tab = memchr(p, '\t', end - p);
+			grid_add_cell(g, p, (tab ? tab : end) - p, -1, -1);
+			if (!tab)
+				break;
+		}
+	}
+}
+
+/*
+ * One cell per line, TAB-prefixed, rows separated by blank lines.  A line
+ * without TAB continues the cell above (a wrapped cell), unless it comes
+ * after a blank line: then it is a tall cell printed apart and starts a
+ * row of its own.
+ */
+static void
+read_cellline(const char *text, size_t len, long first, struct grid *g)
+{
+	size_t pos = 0;
+	struct line ln = {.no = first - 1};
+	int inrow = 0, afterblank = 1;
+
+	while (next_line(text, len, &pos, &ln)) {
+		if (text_is_blank(ln.s, ln.n) && (ln.n == 0 || ln.s[0] !=
+		    '\t')) {
+			inrow = 0;
+			afterblank = 1;
+			continue;
+		}
+		if (ln.s[0] != '\t' && is_page_number(ln.s, ln.n))
+			continue;
+		if (!inrow) {
+			grid_new_row(g, ln.no);
+			inrow = 1;
+		}
+		if (ln.s[0] == '\t')
+			grid_add_cell(g, ln.s + 1, ln.n - 1, -1, -1);
+		else if (afterblank || g->row[g->nrow - 1].ncell == 0)
+			grid_add_cell(g, ln.s, ln.n, -1, -1);
+		else
+			grid_append_text(g, g->ncell - 1, ln.s, ln.n);
+		afterblank = 0;
+	}
+}
+
+/* Bordered: pipe tables and box grids; rule lines are dropped. */
+static void
+read_bordered(const char *text, size_t len, long first, struct grid *g)
+{
+	size_t pos = 0, i, len1, cellstart;
+	struct line ln = {.no = first - 1};
+	uint32_t cp;
+	int open;
+
+	while (next_line(text, len, &pos, &ln)) {
+		if (!starts_with_vbar(ln.s, ln.n) || is_rule(ln.s, ln.n))
+			continue;
+		grid_new_row(g, ln.no);
+		open = 0;
+		cellstart = 0;
+		for (i = 0; i < ln.n; i += len1) {
+			len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
+			if (!is_vbar(cp))
+				continue;
+			if (open)
+				grid_add_cell(g, ln.s + cellstart,
+				    i - cellstart, -1, -1);
+			open = 1;
+			cellstart = i + len1;
+		}
+	}
+}
+
+/*
+ * Space-aligned: cells are runs of text separated by two or more spaces
+ * (a single space stays inside a cell: spaced-out letters, "97541 万元").
+ */
+static void
+read_spaced(const char *text, size_t len, long first, struct grid *g)
+{
+	size_t pos = 0, i, len1, start = 0, endbyte = 0;
+	struct line ln = {.no = first - 1};
+	uint32_t cp;
+	int x, w, x0 = 0, xend = 0, spaces, incell;
+
+	g->positional = 1;
+	while (next_line(text, len, &pos, &ln)) {
+		if (text_is_blank(ln.s, ln.n) || is_page_number(ln.s, ln.n))
+			continue;
+		grid_new_row(g, ln.no);
+		x = spaces = incell = 0;
+		for (i = 0; i < ln.n; i += len1, x += w) {
+			len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
+			w = cp == '\t' ? 8 - x % 8 : utf8_is_wide(cp) ? 2 : 1;
+			if (cp == ' ' || cp == 0x3000 || cp == 0xa0 ||
+			    cp == '\t') {
+				spaces += w;
+				if (incell && spaces >= 2) {
+					grid_add_cell(g, ln.s + start,
+					    endbyte - start, x0, xend);
+					incell = 0;
+				}
+				continue;
+			}
+			if (!incell) {
+				incell = 1;
+				start = i;
+				x0 = x;
+			}
+			spaces = 0;
+			endbyte = i + len1;
+			xend = x + w;
+		}
+		if (incell)
+			grid_add_cell(g, ln.s + start, endbyte - start, x0,
+			    xend);
+	}
+}
+
+void
+layout_read(enum layout kind, const char *text, size_t len, long first_line,
+    struct grid *g)
+{
+	grid_reset(g);
+	switch (kind) {
+	case LAYOUT_TABROW:
+		read_tabrow(text, len, first_line, g);
+		break;
+	case LAYOUT_CELLLINE:
+		read_cellline(text, len, first_line, g);
+		break;
+	case LAYOUT_BORDERED:
+		read_bordered(text, len, first_line, g);
+		break;
+	case LAYOUT_SPACED:
+		read_spaced(text, len, first_line, g);
+		break;
+	}
+}

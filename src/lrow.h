@@ -1,0 +1,37 @@
+/*
+ * Logical table rows: the line-rows of a grid merged where a label wraps
+ * onto more lines, split into label text and value cells.
+ */
+#ifndef GIP_LROW_H
+#define GIP_LROW_H
+
+#include "grid.h"
+#include "value.h"
+
+#define LROW_MAXVAL	48
+#define LROW_LABEL	2048
+
+struct vcell {
+	struct value	v;
+	int		x0, x1;		/* display columns, -1 if none */
+};
+
+struct lrow {
+	long		line;
+	char		label[LROW_LABEL];	/* labels joined, no spaces */
+	char		first[LROW_LABEL];	/* the first label cell */
+	int		nval;
+	struct vcell	val[LROW_MAXVAL];
+	int		numbers;		/* how many values are numbers */
+	int		overflow;		/* more values than room */
+};
+
+/* Does a label cell start a new table row?  Table-specific. */
+typedef int (*lrow_starts_fn)(const char *label);
+
+int	lrow_build(const struct grid *g, lrow_starts_fn starts,
+	    struct lrow **out);
+void	lrow_split(const struct grid *g, const struct grow *r,
+	    struct lrow *lr);
+
+#endif

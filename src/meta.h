@@ -1,0 +1,17 @@
+/* The report's meta data: title, issuing body, year, publication date. */
+#ifndef GIP_META_H
+#define GIP_META_H
+
+#include <stddef.h>
+
+struct meta {
+	char	title[2048];
+	char	org[256];
+	char	year[8];
+	char	date[32];	/* YYYY-MM-DD */
+};
+
+void	meta_find(const char *text, size_t len, size_t front_end,
+	    struct meta *m);
+
+#endif

@@ -1,0 +1,186 @@
+/* Column placement of row values; see place.h for the rules. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "place.h"
+
+static void
+slots_clear(struct slots *s, int n)
+{
+	memset(s, 0, sizeof *s);
+	s->n = n;
+}
+
+static void
+put(struct slots *s, int k, const struct vcell *c)
+{
+	s->set[k] = 1;
+	strcpy(s->val[k], c->v.kind == V_NUMBER ? c->v.num : "");
+}
+
+/* total (last) = sum of the others. */
+int
+place_check_total(const long long *v, int n)
+{
+	long long sum = 0;
+	int i;
+
+	for (i = 0; i < n - 1; i++)
+		sum += v[i];
+	return sum == v[n - 1];
+}
+
+/* Three groups of five: total = upheld + corrected + other + pending. */
+int
+place_check_t4(const long long *v, int n)
+{
+	int g;
+
+	for (g = 0; g + 5 <= n; g += 5)
+		if (v[g] + v[g + 1] + v[g + 2] + v[g + 3] != v[g + 4])
+			return 0;
+	return 1;
+}
+
+/* Integer value of a cell for identities: blank 0; -1 if not a count. */
+static int
+as_count(const struct vcell *c, long long *out)
+{
+	char *end;
+
+	if (c->v.kind == V_BLANK) {
+		*out = 0;
+		return 1;
+	}
+	if (!value_is_int(&c->v) || strlen(c->v.num) > 15)
+		return 0;
+	*out = strtoll(c->v.num, &end, 10);
+	return 1;
+}
+
+/* Running agreement of the placements that satisfy the identities. */
+struct agree {
+	int		ncand;
+	long long	first[PLACE_MAX];
+	unsigned char	same[PLACE_MAX], allblank[PLACE_MAX];
+};
+
+static void
+agree_add(struct agree *a, const long long *row, const unsigned char *blank,
+    int nslots)
+{
+	int k;
+
+	for (k = 0; k < nslots; k++) {
+		if (a->ncand == 0) {
+			a->first[k] = row[k];
+			a->same[k] = 1;
+			a->allblank[k] = blank[k];
+			continue;
+		}
+		a->same[k] &= row[k] == a->first[k];
+		a->allblank[k] &= blank[k];
+	}
+	a->ncand++;
+}
+
+/*
+ * Fewer values than slots: try every set of slots the values may occupy
+ * (in order); the others are taken as blank.  Keep the cells on which
+ * every valid placement agrees.
+ */
+static int
+place_missing(const struct vcell *v, int nv, int nslots, place_check_fn ok,
+    struct slots *out)
+{
+	struct agree a = {0};
+	long long row[PLACE_MAX];
+	unsigned char blank[PLACE_MAX];
+	unsigned mask;
+	int k, i, placed = PLACE_ALL;
+
+	for (mask = 0; mask < 1u << nslots; mask++) {
+		if (__builtin_popcount(mask) != nv)
+			continue;
+		for (k = i = 0; k < nslots; k++) {
+			row[k] = 0;
+			blank[k] = 1;
+			if (!(mask >> k & 1))
+				continue;
+			if (!as_count(&v[i], &row[k]))
+				return PLACE_NONE;
+			blank[k] = v[i++].v.kind == V_BLANK;
+		}
+		if (ok(row, nslots))
+			agree_add(&a, row, blank, nslots);
+	}
+	if (a.ncand == 0)
+		return PLACE_NONE;
+	for (k = 0; k < nslots; k++) {
+		if (!a.same[k]) {
+			placed = PLACE_SOME;
+			continue;
+		}
+		out->set[k] = 1;
+		if (!a.allblank[k])
+			snprintf(out->val[k], VALUE_MAX, "%lld", a.first[k]);
+	}
+	return placed;
+}
+
+int
+place_sequence(const struct vcell *v, int nv, int nslots, place_check_fn ok,
+    struct slots *out)
+{
+	int k;
+
+	slots_clear(out, nslots);
+	while (nv > nslots && v[0].v.kind == V_BLANK)
+		v++, nv--;
+	while (nv > nslots && v[nv - 1].v.kind == V_BLANK)
+		nv--;
+	if (nv > nslots)
+		return PLACE_NONE;
+	if (nv == nslots) {
+		for (k = 0; k < nslots; k++)
+			put(out, k, &v[k]);
+		return PLACE_ALL;
+	}
+	if (ok == NULL || nv == 0)
+		return PLACE_NONE;
+	return place_missing(v, nv, nslots, ok, out);
+}
+
+/*
+ * Positions known: each value to the column whose anchor is nearest
+ * (right edges when the anchors come from right-aligned numbers, centres
+ * otherwise).  Two values in one column means the columns are not what
+ * we think: nothing is placed.  Unfilled columns are blank.
+ */
+int
+place_by_anchor(const struct vcell *v, int nv, const int *anchor,
+    int nslots, int use_right, struct slots *out)
+{
+	int i, k, best, d, bestd, x;
+
+	slots_clear(out, nslots);
+	for (i = 0; i < nv; i++) {
+		x = use_right ? v[i].x1 : (v[i].x0 + v[i].x1) / 2;
+		best = -1;
+		bestd = 1 << 30;
+		for (k = 0; k < nslots; k++) {
+			d = abs(anchor[k] - x);
+			if (d < bestd)
+				bestd = d, best = k;
+		}
+		if (out->set[best]) {
+			slots_clear(out, nslots);
+			return PLACE_NONE;
+		}
+		put(out, best, &v[i]);
+	}
+	for (k = 0; k < nslots; k++)
+		out->set[k] = 1;
+	return PLACE_ALL;
+}

@@ -1,0 +1,33 @@
+/*
+ * Placing a row's values into the template's columns.  With positions,
+ * each number goes to the nearest column.  Without them, when a row has
+ * fewer values than columns, every order-keeping placement is tried and
+ * the row's own identity (total = sum of the parts) decides; only cells
+ * on which all surviving placements agree are placed.
+ */
+#ifndef GIP_PLACE_H
+#define GIP_PLACE_H
+
+#include "lrow.h"
+
+#define PLACE_MAX 15
+
+struct slots {
+	int	n;
+	int	set[PLACE_MAX];		/* 1: value known */
+	char	val[PLACE_MAX][VALUE_MAX];	/* "" = blank */
+};
+
+/* Does a full row of n integers (blank = 0) satisfy the identities? */
+typedef int (*place_check_fn)(const long long *v, int n);
+
+enum { PLACE_ALL = 0, PLACE_SOME = 1, PLACE_NONE = -1 };
+
+int	place_sequence(const struct vcell *v, int nv, int nslots,
+	    place_check_fn ok, struct slots *out);
+int	place_by_anchor(const struct vcell *v, int nv, const int *anchor,
+	    int nslots, int use_right, struct slots *out);
+int	place_check_total(const long long *v, int n);
+int	place_check_t4(const long long *v, int n);
+
+#endif

@@ -1,0 +1,277 @@
+/*
+ * Section 三's table (依申请): 23 or 25 data rows of 7 columns.  Rows are
+ * told by their labels' key words, never by position, so wrapped, spaced,
+ * re-indented or repeated (page break) labels all land on the right row.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "lrow.h"
+#include "place.h"
+#include "tables.h"
+#include "tmpl.h"
+
+#define T3COLS 7
+
+static const char *const t3_cols[T3COLS] = {"natural", "commercial",
+	"research", "social", "legal", "other", "total"};
+
+/* Key words of each row, most specific first; labels are squeezed. */
+static const struct {
+	const char *row;
+	const char *kw[4];
+} t3_words[] = {
+	{"3.3.1", {"国家秘密"}}, {"3.3.2", {"禁止公开"}},
+	{"3.3.3", {"三安全", "一稳定"}}, {"3.3.4", {"第三方"}},
+	{"3.3.5", {"内部事务", "三类内部"}},
+	{"3.3.6", {"过程性", "四类过程"}}, {"3.3.7", {"执法案卷"}},
+	{"3.3.8", {"查询事项", "行政查询"}}, {"3.4.1", {"不掌握"}},
+	{"3.4.2", {"另行制作", "没有现成"}}, {"3.4.3", {"补正后", "仍不明确"}},
+	{"3.5.1", {"信访", "举报投诉"}}, {"3.5.2", {"重复申请"}},
+	{"3.5.3", {"出版物"}}, {"3.5.4", {"大量反复", "反复申请"}},
+	{"3.5.5", {"重新出具", "确认或重新", "已获取"}},
+	{"3.6.1", {"不补正"}}, {"3.6.2", {"缴纳费", "收费通知"}},
+	{"3.1", {"予以公开"}}, {"3.2", {"部分公开"}}, {"1", {"本年新收"}},
+	{"2", {"上年结转"}}, {"4", {"结转下年", "继续办理"}},
+};
+
+static int
+has_prefix(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* "1." "2、" "3．" … "8." : the item markers of groups 三 to 六. */
+static int
+item_marker(const char *s)
+{
+	return s[0] >= '1' && s[0] <= '8' && (s[1] == '.' ||
+	    has_prefix(s + 1, "、") || has_prefix(s + 1, "。"));
+}
+
+/* 3.6.3 is just "其他": told by its marker or by being the last word. */
+static int
+is_row_3_6_3(const char *label)
+{
+	return ends_with(label, "3.其他") || ends_with(label, "3、其他") ||
+	    strcmp(label, "其他") == 0;
+}
+
+/* The row a label names, or NULL (a header, a group label). */
+static const char *
+t3_classify(const char *label, int rows_seen)
+{
+	size_t i, k;
+
+	if (is_row_3_6_3(label) && rows_seen > 0)
+		return "3.6.3";
+	for (i = 0; i < sizeof t3_words / sizeof t3_words[0]; i++)
+		for (k = 0; k < 4 && t3_words[i].kw[k]; k++)
+			if (strstr(label, t3_words[i].kw[k]))
+				return t3_words[i].row;
+	if (strstr(label, "其他处理"))
+		return "3.6";
+	if (strstr(label, "(七)") || (rows_seen > 2 && strstr(label,
+	    "总计")))
+		return "3.7";
+	return NULL;
+}
+
+/* A cell that begins a data row (group labels such as 三、 do not). */
+static int
+t3_starts(const char *label)
+{
+	static const char *const marks[] = {"一、", "二、", "四、", "(一)",
+	    "(二)", "(六)", "(七)", "一.", "二.", "四."};
+	size_t i;
+
+	if (item_marker(label))
+		return 1;
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (has_prefix(label, marks[i]))
+			return 1;
+	return t3_classify(label, 0) != NULL;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/* Right edges of rows with all seven numbers: the columns, if they agree. */
+static int
+anchors_from_full_rows(const struct lrow *rows, const char **key, int n,
+    int *anchor)
+{
+	static int xs[T3COLS][512];
+	int nfull = 0, i, k;
+
+	for (i = 0; i < n && nfull < 512; i++) {
+		if (!key[i] || rows[i].nval != T3COLS ||
+		    rows[i].numbers != T3COLS)
+			continue;
+		for (k = 0; k < T3COLS; k++)
+			xs[k][nfull] = rows[i].val[k].x1;
+		nfull++;
+	}
+	if (nfull == 0)
+		return 0;
+	for (k = 0; k < T3COLS; k++) {
+		qsort(xs[k], nfull, sizeof xs[k][0], cmp_int);
+		anchor[k] = xs[k][nfull / 2];
+	}
+	return 1;
+}
+
+/* Column headers' centres: 自然人 商业 科研 社会 法律 其他 总计. */
+static int
+anchors_from_header(const struct grid *g, int *anchor)
+{
+	static const char *const words[T3COLS] = {"自然人", "商业", "科研",
+	    "社会", "法律", "其他", "总计"};
+	struct gcell *c;
+	int i, j, k, found = 0;
+
+	for (k = 0; k < T3COLS; k++)
+		anchor[k] = -1;
+	for (i = 0; i < g->nrow; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++)
+			for (k = 0; k < T3COLS; k++)
+				if (anchor[k] < 0 && (k == 5 ?
+				    strcmp(c[j].text, words[k]) == 0 :
+				    has_prefix(c[j].text, words[k]))) {
+					anchor[k] = (c[j].x0 + c[j].x1) / 2;
+					found++;
+				}
+	}
+	return found == T3COLS;
+}
+
+static int
+anchors_usable(const int *anchor)
+{
+	int k;
+
+	for (k = 1; k < T3COLS; k++)
+		if (anchor[k] - anchor[k - 1] < 3)
+			return 0;
+	return 1;
+}
+
+static void
+emit_row(struct tables *t, const char *row, const struct lrow *lr,
+    const struct slots *s, int placed)
+{
+	int k, missing = 0;
+
+	for (k = 0; k < T3COLS; k++) {
+		if (s->set[k])
+			tables_add(t, "t3", row, t3_cols[k], lr->line,
+			    s->val[k]);
+		else
+			missing++;
+	}
+	if (placed == PLACE_ALL)
+		return;
+	if (placed == PLACE_NONE)
+		tables_warn(t, lr->line, "t3 row %s: %d values for %d columns, "
+		    "not placed", row, lr->nval, T3COLS);
+	else
+		tables_warn(t, lr->line, "t3 row %s: %d values for %d columns, "
+		    "%d cells left out", row, lr->nval, T3COLS, missing);
+}
+
+static int
+already_found(const char **key, int i, const char *row)
+{
+	int j;
+
+	for (j = 0; j < i; j++)
+		if (key[j] && strcmp(key[j], row) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+classify_rows(const struct lrow *rows, int n, const char **key)
+{
+	int i, seen = 0;
+
+	for (i = 0; i < n; i++) {
+		key[i] = t3_classify(rows[i].label, seen);
+		if (key[i] && already_found(key, i, key[i]))
+			key[i] = NULL;
+		seen += key[i] != NULL;
+	}
+}
+
+/* 2021's （六） is a group over 3.6.1-3: its label is no data row then. */
+static void
+drop_group_3_6(const char **key, int n, struct tables *t)
+{
+	int i, has21 = 0, at36 = -1;
+
+	for (i = 0; i < n; i++) {
+		if (key[i] && has_prefix(key[i], "3.6."))
+			has21 = 1;
+		if (key[i] && strcmp(key[i], "3.6") == 0)
+			at36 = i;
+	}
+	if (has21 && at36 >= 0)
+		key[at36] = NULL;
+	if (has21)
+		t->t3_2021++;
+	else if (at36 >= 0)
+		t->t3_2019++;
+}
+
+int
+t3_extract(const struct grid *g, struct tables *t)
+{
+	static const char **key;
+	static int keycap;
+	struct lrow *rows;
+	struct slots s;
+	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, right = 0;
+	int placed;
+
+	n = lrow_build(g, t3_starts, &rows);
+	if (n > keycap) {
+		keycap = n * 2;
+		key = gip_xrealloc(key, keycap * sizeof *key);
+	}
+	classify_rows(rows, n, key);
+	drop_group_3_6(key, n, t);
+	if (g->positional) {
+		if (anchors_from_full_rows(rows, key, n, anchor) &&
+		    anchors_usable(anchor))
+			use_anchor = right = 1;
+		else if (anchors_from_header(g, anchor) &&
+		    anchors_usable(anchor))
+			use_anchor = 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (!key[i] || (!g->positional && rows[i].nval == 0))
+			continue;
+		if (use_anchor || (g->positional && rows[i].nval == 0))
+			placed = place_by_anchor(rows[i].val, rows[i].nval,
+			    anchor, T3COLS, right, &s);
+		else
+			placed = place_sequence(rows[i].val, rows[i].nval,
+			    T3COLS, place_check_total, &s);
+		emit_row(t, key[i], &rows[i], &s, placed);
+		found++;
+	}
+	return found;
+}

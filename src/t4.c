@@ -1,0 +1,138 @@
+/*
+ * Section 四's table (复议诉讼): one data row of 15 numbers, 行政复议(5),
+ * 未经复议直接起诉(5), 复议后起诉(5).  Header texts are unreliable (PDF
+ * extraction interleaves vertical headers), so values are placed by
+ * position: the 15 cells of the data row, or the 15 header columns.
+ */
+#include <string.h>
+
+#include "lrow.h"
+#include "place.h"
+#include "tables.h"
+
+#define T4COLS 15
+
+static const char *const t4_rows[3] = {"review", "suit.direct",
+	"suit.after"};
+static const char *const t4_cols[5] = {"upheld", "corrected", "other",
+	"pending", "total"};
+
+/* A header word of t4: made of 结果维持纠正其他尚未审总计 only. */
+static int
+is_t4_header_word(const char *s)
+{
+	static const char *const chars[] = {"结", "果", "维", "持", "纠",
+	    "正", "其", "他", "尚", "未", "审", "总", "计"};
+	size_t i, n = 0;
+
+	while (*s) {
+		for (i = 0; i < sizeof chars / sizeof chars[0]; i++)
+			if (strncmp(s, chars[i], 3) == 0)
+				break;
+		if (i == sizeof chars / sizeof chars[0])
+			return 0;
+		s += 3;
+		n++;
+	}
+	return n >= 2 && n <= 4;
+}
+
+/*
+ * Centres of the header words above the data, one per column when the
+ * words of a vertical header (结果 / 维持) are merged by position.
+ */
+static int
+anchors_from_header(const struct grid *g, int upto, int *anchor)
+{
+	struct gcell *c;
+	int i, j, k, x, n = 0;
+
+	for (i = 0; i < upto; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++) {
+			if (!is_t4_header_word(c[j].text))
+				continue;
+			x = (c[j].x0 + c[j].x1) / 2;
+			for (k = 0; k < n; k++)
+				if (x >= anchor[k] - 2 && x <= anchor[k] + 2)
+					break;
+			if (k < n)
+				continue;
+			if (n == T4COLS)
+				return 0;
+			for (k = n++; k > 0 && anchor[k - 1] > x; k--)
+				anchor[k] = anchor[k - 1];
+			anchor[k] = x;
+		}
+	}
+	return n == T4COLS;
+}
+
+/* Gather the data values: the first row with numbers and, when it holds
+ * fewer than 15, the number-only rows straight after it. */
+static int
+gather_values(const struct grid *g, struct lrow *data, int *first)
+{
+	static struct lrow lr;
+	int i, k;
+
+	data->nval = data->numbers = 0;
+	for (i = 0; i < g->nrow; i++) {
+		lrow_split(g, &g->row[i], &lr);
+		if (data->nval == 0) {
+			if (lr.numbers == 0 || lr.label[0] != '\0')
+				continue;
+			*data = lr;
+			*first = i;
+			continue;
+		}
+		if (data->nval >= T4COLS || lr.label[0] != '\0' ||
+		    lr.numbers == 0)
+			break;
+		for (k = 0; k < lr.nval && data->nval < LROW_MAXVAL; k++)
+			data->val[data->nval++] = lr.val[k];
+		data->numbers += lr.numbers;
+	}
+	return data->nval > 0;
+}
+
+static void
+emit(struct tables *t, const struct lrow *data, const struct slots *s,
+    int placed)
+{
+	int k, missing = 0;
+
+	for (k = 0; k < T4COLS; k++) {
+		if (s->set[k])
+			tables_add(t, "t4", t4_rows[k / 5], t4_cols[k % 5],
+			    data->line, s->val[k]);
+		else
+			missing++;
+	}
+	if (placed == PLACE_NONE)
+		tables_warn(t, data->line, "t4: %d values for %d columns, "
+		    "not placed", data->nval, T4COLS);
+	else if (placed == PLACE_SOME)
+		tables_warn(t, data->line, "t4: %d values for %d columns, "
+		    "%d cells left out", data->nval, T4COLS, missing);
+}
+
+int
+t4_extract(const struct grid *g, struct tables *t)
+{
+	static struct lrow data;
+	struct slots s;
+	int anchor[T4COLS], first = 0, placed;
+
+	if (!gather_values(g, &data, &first))
+		return 0;
+	if (g->positional && data.nval < T4COLS &&
+	    anchors_from_header(g, first, anchor))
+		placed = place_by_anchor(data.val, data.nval, anchor, T4COLS,
+		    0, &s);
+	else
+		placed = place_sequence(data.val, data.nval, T4COLS,
+		    place_check_t4, &s);
+	emit(t, &data, &s, placed);
+	return 1;
+}

@@ -1,0 +1,175 @@
+/* Parsing what a table cell holds, exactly, without floating point. */
+#include <string.h>
+
+#include "value.h"
+
+static int
+is_blank_mark(const char *s)
+{
+	static const char *const marks[] = {"", "-", "--", "—", "——", "/",
+	    "\\", "－", "无", NULL};
+	int i;
+
+	for (i = 0; marks[i]; i++)
+		if (strcmp(s, marks[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The unit a cell or header names: 亿元, 万元, 元, or UNIT_NONE. */
+int
+value_unit_in(const char *s)
+{
+	if (strstr(s, "亿元"))
+		return UNIT_YI;
+	if (strstr(s, "万元"))
+		return UNIT_WAN;
+	if (strstr(s, "元"))
+		return UNIT_YUAN;
+	return UNIT_NONE;
+}
+
+/* Skip a unit or count word after the digits; 0 if what follows is not. */
+static const char *
+skip_suffix(const char *p, int *unit)
+{
+	static const struct { const char *word; int unit; } sfx[] = {
+		{"亿元", UNIT_YI}, {"万元", UNIT_WAN}, {"元", UNIT_YUAN},
+		{"亿", UNIT_YI}, {"万", UNIT_WAN}, {"件", UNIT_NONE},
+		{"个", UNIT_NONE}, {"项", UNIT_NONE}, {"次", UNIT_NONE},
+	};
+	size_t i, n;
+
+	while (*p == ' ')
+		p++;
+	*unit = UNIT_NONE;
+	if (*p == '\0')
+		return p;
+	for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+		n = strlen(sfx[i].word);
+		if (strncmp(p, sfx[i].word, n) == 0) {
+			*unit = sfx[i].unit;
+			p += n;
+			while (*p == ' ')
+				p++;
+			return *p == '\0' ? p : NULL;
+		}
+	}
+	return NULL;
+}
+
+/* Digits with optional thousands commas and one decimal point. */
+static const char *
+scan_digits(const char *p, char *digits, int *ndig, int *frac)
+{
+	int seen_dot = 0, n = 0;
+
+	*frac = 0;
+	for (;; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (n + 1 >= VALUE_MAX - 4)
+				return NULL;
+			digits[n++] = *p;
+			*frac += seen_dot;
+		} else if (*p == ',' && n > 0 && !seen_dot &&
+		    p[1] >= '0' && p[1] <= '9')
+			continue;
+		else if (*p == '.' && !seen_dot && n > 0 && p[1] >= '0' &&
+		    p[1] <= '9')
+			seen_dot = 1;
+		else
+			break;
+	}
+	*ndig = n;
+	return n > 0 ? p : NULL;
+}
+
+/* Write digits[0..n) scaled by 10^-frac as a canonical decimal. */
+static void
+canonical(char *out, int neg, const char *digits, int n, int frac)
+{
+	int i = 0, o = 0, intlen;
+
+	while (frac > 0 && digits[n - 1] == '0')
+		n--, frac--;
+	intlen = n - frac;
+	while (i < intlen - 1 && digits[i] == '0')
+		i++;
+	if (neg && !(n - i == 1 && digits[i] == '0' && frac == 0))
+		out[o++] = '-';
+	if (intlen <= 0)
+		out[o++] = '0';
+	for (; i < intlen; i++)
+		out[o++] = digits[i];
+	if (frac > 0) {
+		out[o++] = '.';
+		for (i = 0; i < -intlen && intlen < 0; i++)
+			out[o++] = '0';
+		for (i = intlen < 0 ? 0 : intlen; i < n; i++)
+			out[o++] = digits[i];
+	}
+	out[o] = '\0';
+}
+
+void
+value_parse(const char *s, struct value *v)
+{
+	char digits[VALUE_MAX];
+	int ndig, frac, neg = 0;
+	const char *p = s;
+
+	v->unit = UNIT_NONE;
+	v->num[0] = '\0';
+	if (is_blank_mark(s)) {
+		v->kind = V_BLANK;
+		return;
+	}
+	v->kind = V_TEXT;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	else if (strncmp(p, "−", 3) == 0)
+		neg = 1, p += 3;
+	if ((p = scan_digits(p, digits, &ndig, &frac)) == NULL ||
+	    (p = skip_suffix(p, &v->unit)) == NULL)
+		return;
+	v->kind = V_NUMBER;
+	canonical(v->num, neg, digits, ndig, frac);
+}
+
+int
+value_is_int(const struct value *v)
+{
+	return v->kind == V_NUMBER && strchr(v->num, '.') == NULL;
+}
+
+/*
+ * The amount in 万元: the cell's own unit wins over the header's; with no
+ * unit anywhere the number is taken as written (the template's 万元).
+ */
+int
+value_in_wan(const struct value *v, int header_unit, char *out)
+{
+	char digits[VALUE_MAX];
+	const char *p = v->num;
+	int neg = 0, n = 0, frac = 0, seen = 0, exp;
+
+	exp = v->unit != UNIT_NONE ? v->unit : header_unit != UNIT_NONE ?
+	    header_unit : UNIT_WAN;
+	if (*p == '-')
+		neg = 1, p++;
+	for (; *p; p++) {
+		if (*p == '.') {
+			seen = 1;
+			continue;
+		}
+		digits[n++] = *p;
+		frac += seen;
+	}
+	while (exp > 0 && frac > 0)
+		exp--, frac--;
+	while (exp > 0 && n < VALUE_MAX - 2)
+		digits[n++] = '0', exp--;
+	frac -= exp;
+	canonical(out, neg, digits, n, frac);
+	return 0;
+}
