@@ -122,7 +122,8 @@ table_region(const struct gip_doc *doc, const struct gip_section *sec,
 		r->from = sec[which].body;
 		r->to = sec[which].end;
 		r->line = sec[which].first_line + 1;
-		return narrow_to_anchor(doc->text, r, which) || which == 4;
+		narrow_to_anchor(doc->text, r, which);
+		return 1;
 	}
 	r->from = 0;
 	for (k = which - 1; k >= 1; k--)

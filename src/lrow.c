@@ -110,20 +110,26 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 			    NULL, next->val[i].x0, next->val[i].x1});
 }
 
-/* Build the logical rows of a grid; *out is reused between calls. */
+/*
+ * Build the logical rows of a grid; *out is reused between calls.  With
+ * explicit cells a continuation line has the cells of the line above (a
+ * grid row wrapping); a line shaped otherwise (a header repeated after a
+ * page break) is a row of its own.
+ */
 int
 lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 {
 	static struct lrow *rows, tmp;
 	static int cap;
-	int i, n = 0, newrow;
+	int i, n = 0, newrow, width = -1;
 
 	for (i = 0; i < g->nrow; i++) {
 		lrow_split(g, &g->row[i], &tmp);
 		newrow = n == 0 || any_label_starts(g, &g->row[i], starts);
-		if (!newrow && !g->positional && tmp.numbers > 0 &&
-		    rows[n - 1].numbers > 0)
+		if (!newrow && !g->positional && (g->row[i].ncell != width ||
+		    (tmp.numbers > 0 && rows[n - 1].numbers > 0)))
 			newrow = 1;
+		width = g->row[i].ncell;
 		if (!newrow) {
 			merge_into(&rows[n - 1], &tmp, g->positional);
 			continue;

@@ -80,18 +80,23 @@ t3_classify(const char *label, int rows_seen)
 				return t3_words[i].row;
 	if (strstr(label, "其他处理"))
 		return "3.6";
-	if (strstr(label, "(七)") || (rows_seen > 2 && strstr(label,
+	if (strstr(label, "(七)") || (rows_seen > 2 && has_prefix(label,
 	    "总计")))
 		return "3.7";
 	return NULL;
 }
 
-/* A cell that begins a data row (group labels such as 三、 do not). */
+/*
+ * A cell that begins a data row: a row marker, or a label's own first
+ * words where the marker was lost.  Group labels (三、, （三）) do not, and
+ * neither does a wrapped fragment that merely contains a key word.
+ */
 static int
 t3_starts(const char *label)
 {
 	static const char *const marks[] = {"一、", "二、", "四、", "(一)",
-	    "(二)", "(六)", "(七)", "一.", "二.", "四."};
+	    "(二)", "(六)", "(七)", "一.", "二.", "四.", "本年新收",
+	    "上年结转", "予以公开", "部分公开", "结转下年", "其他处理"};
 	size_t i;
 
 	if (item_marker(label))
@@ -99,7 +104,7 @@ t3_starts(const char *label)
 	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (has_prefix(label, marks[i]))
 			return 1;
-	return t3_classify(label, 0) != NULL;
+	return 0;
 }
 
 static int
@@ -203,12 +208,27 @@ already_found(const char **key, int i, const char *row)
 	return 0;
 }
 
+/* The column headers, repeated after a page break: never a data row. */
+static int
+is_header(const char *label)
+{
+	return strstr(label, "自然人") || strstr(label, "商业企业") ||
+	    strstr(label, "法人或其他") || strstr(label, "申请人情况");
+}
+
+/* Rows with no value cells at all (explicit-cell layouts) are labels
+ * only: they neither name a row nor hide a later one. */
 static void
-classify_rows(const struct lrow *rows, int n, const char **key)
+classify_rows(const struct lrow *rows, int n, int positional,
+    const char **key)
 {
 	int i, seen = 0;
 
 	for (i = 0; i < n; i++) {
+		key[i] = NULL;
+		if (is_header(rows[i].label) || (!positional &&
+		    rows[i].nval == 0))
+			continue;
 		key[i] = t3_classify(rows[i].label, seen);
 		if (key[i] && already_found(key, i, key[i]))
 			key[i] = NULL;
@@ -251,7 +271,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		keycap = n * 2;
 		key = gip_xrealloc(key, keycap * sizeof *key);
 	}
-	classify_rows(rows, n, key);
+	classify_rows(rows, n, g->positional, key);
 	drop_group_3_6(key, n, t);
 	if (g->positional) {
 		if (anchors_from_full_rows(rows, key, n, anchor) &&
