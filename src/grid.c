@@ -12,6 +12,7 @@ grid_reset(struct grid *g)
 	g->nrow = g->ncell = 0;
 	g->used = 0;
 	g->positional = 0;
+	g->wraps = 0;
 }
 
 void

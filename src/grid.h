@@ -22,6 +22,7 @@ struct grow {
 
 struct grid {
 	int		 positional;	/* blank cells invisible; use x */
+	int		 wraps;		/* a row may go on over lines */
 	struct grow	*row;
 	int		 nrow, rowcap;
 	struct gcell	*cell;

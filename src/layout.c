@@ -203,6 +203,7 @@ read_bordered(const char *text, size_t len, long first, struct grid *g)
 	uint32_t cp;
 	int open;
 
+	g->wraps = 1;
 	while (next_line(text, len, &pos, &ln)) {
 		if (!starts_with_vbar(ln.s, ln.n) || is_rule(ln.s, ln.n))
 			continue;
@@ -234,7 +235,7 @@ read_spaced(const char *text, size_t len, long first, struct grid *g)
 	uint32_t cp;
 	int x, w, x0 = 0, xend = 0, spaces, incell;
 
-	g->positional = 1;
+	g->positional = g->wraps = 1;
 	while (next_line(text, len, &pos, &ln)) {
 		if (text_is_blank(ln.s, ln.n) || is_page_number(ln.s, ln.n))
 			continue;

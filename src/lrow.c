@@ -111,10 +111,10 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 }
 
 /*
- * Build the logical rows of a grid; *out is reused between calls.  With
- * explicit cells a continuation line has the cells of the line above (a
- * grid row wrapping); a line shaped otherwise (a header repeated after a
- * page break) is a row of its own.
+ * Build the logical rows of a grid; *out is reused between calls.  Only
+ * layouts that wrap rows over lines have continuation lines; with explicit
+ * cells one has the cells of the line above, and a line shaped otherwise
+ * (a header repeated after a page break) is a row of its own.
  */
 int
 lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
@@ -125,7 +125,8 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 
 	for (i = 0; i < g->nrow; i++) {
 		lrow_split(g, &g->row[i], &tmp);
-		newrow = n == 0 || any_label_starts(g, &g->row[i], starts);
+		newrow = n == 0 || !g->wraps ||
+		    any_label_starts(g, &g->row[i], starts);
 		if (!newrow && !g->positional && (g->row[i].ncell != width ||
 		    (tmp.numbers > 0 && rows[n - 1].numbers > 0)))
 			newrow = 1;
