@@ -53,6 +53,23 @@ bookmark_len(const char *s, size_t n)
 	return close ? (size_t)(close - s) + 1 : 0;
 }
 
+/* Length of an HTML line break "<br>", "<br/>" or "<br />" at s, or 0:
+ * Markdown pipe tables carry them inside cells. */
+static size_t
+br_len(const char *s, size_t n)
+{
+	size_t i = 3;
+
+	if (n < 4 || s[0] != '<' || (s[1] != 'b' && s[1] != 'B') ||
+	    (s[2] != 'r' && s[2] != 'R'))
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i < n && s[i] == '/')
+		i++;
+	return i < n && s[i] == '>' ? i + 1 : 0;
+}
+
 /* Decode the code point after position i (0 at the end), folded. */
 static uint32_t
 peek(const char *s, size_t n, size_t i, unsigned flags)
@@ -74,6 +91,10 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 	while (i < n) {
 		if ((flags & TEXT_MARKS) && (k = bookmark_len(src + i,
 		    n - i)) > 0) {
+			i += k;
+			continue;
+		}
+		if ((flags & TEXT_MARKS) && (k = br_len(src + i, n - i)) > 0) {
 			i += k;
 			continue;
 		}

@@ -9,7 +9,7 @@
 
 enum {
 	TEXT_FOLD = 1,		/* full-width ASCII, U+3000, NBSP, quotes */
-	TEXT_MARKS = 2,		/* drop [bookmark: ...] and ** */
+	TEXT_MARKS = 2,		/* drop [bookmark: ...], ** and <br> */
 	TEXT_JOIN = 4,		/* join letters spaced out between CJK */
 	TEXT_SQUEEZE = 8,	/* drop all white space */
 	TEXT_TRIM = 16,		/* drop leading and trailing white space */
