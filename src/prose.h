@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 struct prose_fig {
-	const char	*row;	/* a tmpl_prose row: "received", "closed", ... */
+	const char	*row;	/* a tmpl_prose row: "received", ... */
 	long		 value;
 	long		 line;	/* first_line + lines before the number */
 };
@@ -20,8 +20,9 @@ struct prose_fig {
  * figures in out, each (row, value) once, grouped by row.  Returns how
  * many were stored.  Hard-wrapped lines are joined, even across a stray
  * blank line; a blank line after a full stop ends a paragraph, and no
- * figure is taken across a paragraph or a clause (。，；).  The patterns are compiled
- * on the first call and kept: not for use from several threads at once.
+ * figure is taken across a paragraph or a clause (。，；).  The patterns
+ * are compiled on the first call and kept: not for use from several
+ * threads at once.
  */
 int	prose_scan(const char *text, size_t len, long first_line,
 	    struct prose_fig *out, int max);

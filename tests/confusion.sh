@@ -24,7 +24,10 @@ while read -r src; do
 	printf '%s\t%s\n' "$src" "$dir/$id.broken"
 done <"$tmp/sources" >"$tmp/map"
 awk -F'\t' '
-function canon(w) { sub(/^(t[234]:(cell|table)-missing|t[24]:row-missing).*/, "", w); return w }
+function canon(w) {
+	sub(/^(t[234]:(cell|table)-missing|t[24]:row-missing).*/, "", w)
+	return w
+}
 FILENAME == ARGV[1] { if (canon($4) != "") found[$1] = found[$1] " " $4; next }
 {
 	src = $1; f = $2; want = ""; nwant = 0
@@ -46,7 +49,11 @@ FILENAME == ARGV[1] { if (canon($4) != "") found[$1] = found[$1] " " $4; next }
 		delete inwant[g[i]]
 	}
 	left = 0; implied = 0
-	for (k in inwant) { left++; if (rowtot && k ~ /^t3:(1\+2|3\.7).*:total$/) implied++ }
+	for (k in inwant) {
+		left++
+		if (rowtot && k ~ /^t3:(1\+2|3\.7).*:total$/)
+			implied++
+	}
 	if (nwant + ngot > 0 && extra == 0 && left == 0) exact++
 	else if (nwant > 0 && extra == 0 && left == implied) equiv++
 	if (extra > 0) spurious++
