@@ -27,9 +27,11 @@ CORE_SRC = src/err.c src/input.c src/utf8.c src/text.c src/tsv.c src/num.c \
 SECTIONS = src/sections.o
 SECTIONS_SRC = src/sections.c
 TABLES = src/sections.o src/grid.o src/layout.o src/lrow.o src/value.o \
-	src/place.o src/tables.o src/t2.o src/t3.o src/t4.o src/meta.o
+	src/place.o src/tables.o src/t2.o src/t3.o src/t4.o src/meta.o \
+	src/prose.o
 TABLES_SRC = src/sections.c src/grid.c src/layout.c src/lrow.c src/value.c \
-	src/place.c src/tables.c src/t2.c src/t3.c src/t4.c src/meta.c
+	src/place.c src/tables.c src/t2.c src/t3.c src/t4.c src/meta.c \
+	src/prose.c
 READER = src/cells.o
 READER_SRC = src/cells.c
 
@@ -71,7 +73,7 @@ src/gip-check.o src/gip-sum.o: src/cells.h src/err.h src/num.h src/tmpl.h \
 src/gip-sections.o src/gip-tables.o: src/err.h src/input.h src/text.h \
 	src/tsv.h src/utf8.h
 $(TABLES) src/gip-tables.o: src/grid.h src/layout.h src/lrow.h src/value.h \
-	src/place.h src/tables.h src/meta.h
+	src/place.h src/tables.h src/meta.h src/prose.h
 
 # Every test, with warnings as errors, after the man pages pass lint.
 check: deps

@@ -11,13 +11,15 @@
 #include "input.h"
 #include "layout.h"
 #include "meta.h"
+#include "prose.h"
 #include "sections.h"
 #include "tables.h"
 #include "text.h"
 #include "tmpl.h"
 #include "tsv.h"
 
-enum { SEL_META = 1, SEL_T2 = 2, SEL_T3 = 4, SEL_T4 = 8, SEL_ALL = 15 };
+enum { SEL_META = 1, SEL_T2 = 2, SEL_T3 = 4, SEL_T4 = 8, SEL_PROSE = 16,
+	SEL_ALL = 31 };
 
 static int	 with_header;		/* -H */
 static int	 quiet;			/* -q */
@@ -40,16 +42,18 @@ usage(FILE *fp, int status)
 static unsigned
 parse_tables(const char *arg)
 {
-	static const char *const names[] = {"meta", "t2", "t3", "t4"};
+	static const char *const names[] = {"meta", "t2", "t3", "t4",
+	    "prose"};
 	char *copy = gip_xstrdup(arg), *tok, *save = NULL;
 	unsigned sel = 0, k;
 
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL,
 	    ",", &save)) {
-		for (k = 0; k < 4 && strcmp(tok, names[k]) != 0; k++)
+		for (k = 0; k < 5 && strcmp(tok, names[k]) != 0; k++)
 			;
-		if (k == 4)
-			gip_fatal("unknown table '%s' (meta, t2, t3, t4)", tok);
+		if (k == 5)
+			gip_fatal("unknown table '%s' (meta, t2, t3, t4, prose)",
+			    tok);
 		sel |= 1u << k;
 	}
 	free(copy);
@@ -192,6 +196,21 @@ print_report(const struct gip_doc *doc, const struct meta *m,
 	}
 }
 
+/* The figures the prose states, for gip-check to compare (gip.5). */
+static void
+print_prose(const struct gip_doc *doc)
+{
+	struct prose_fig fig[64];
+	char v[32];
+	int i, n;
+
+	n = prose_scan(doc->text, doc->len, 1, fig, 64);
+	for (i = 0; i < n; i++) {
+		snprintf(v, sizeof v, "%ld", fig[i].value);
+		tsv_cell(stdout, doc->name, "prose", fig[i].row, "-", v);
+	}
+}
+
 static void
 process(const struct gip_doc *doc)
 {
@@ -211,6 +230,8 @@ process(const struct gip_doc *doc)
 	if (found == 0)
 		gip_error(doc->name, 0, "no table found");
 	print_report(doc, &m, &t);
+	if (selected & SEL_PROSE)
+		print_prose(doc);
 }
 
 int
