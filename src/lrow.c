@@ -10,18 +10,25 @@
 #include "lrow.h"
 #include "text.h"
 
+/* Append s, squeezed, to the label dst of the given size. */
 static void
-label_add(char *dst, const char *s)
+label_add_n(char *dst, size_t size, const char *s)
 {
 	size_t have = strlen(dst), n = strlen(s);
 	char tmp[LROW_LABEL];
 
 	n = text_norm(tmp, s, n < sizeof tmp - 1 ? n : sizeof tmp - 1,
 	    TEXT_LABEL);
-	if (have + n + 1 > LROW_LABEL)
-		n = LROW_LABEL - have - 1;
+	if (have + n + 1 > size)
+		n = size - have - 1;
 	memcpy(dst + have, tmp, n);
 	dst[have + n] = '\0';
+}
+
+static void
+label_add(char *dst, const char *s)
+{
+	label_add_n(dst, LROW_LABEL, s);
 }
 
 static void
@@ -39,6 +46,53 @@ add_value(struct lrow *lr, const struct value *v, const struct gcell *c)
 }
 
 /*
+ * Wrapped label text joins the cell above it, by position: line by line
+ * the columns of a tall label area interleave ("（三）不予公  1.属于国家秘"
+ * over "开  密").
+ */
+static void
+seg_add(struct lrow *lr, const char *text, int x0, int x1)
+{
+	struct lseg *sg;
+	int k;
+
+	for (k = 0; k < lr->nseg; k++) {
+		sg = &lr->seg[k];
+		if (x0 < sg->x1 && x1 > sg->x0) {
+			label_add_n(sg->text, sizeof sg->text, text);
+			if (x1 > sg->x1)
+				sg->x1 = x1;
+			return;
+		}
+		if (x0 < sg->x0)
+			break;
+	}
+	if (lr->nseg == LROW_MAXSEG)
+		return;
+	memmove(&lr->seg[k + 1], &lr->seg[k], (lr->nseg - k) *
+	    sizeof lr->seg[0]);
+	sg = &lr->seg[k];
+	sg->x0 = x0;
+	sg->x1 = x1;
+	sg->text[0] = '\0';
+	label_add_n(sg->text, sizeof sg->text, text);
+	lr->nseg++;
+}
+
+/* The label of a positional row: its segments from left to right. */
+static void
+label_from_segments(struct lrow *lr)
+{
+	int k;
+
+	lr->label[0] = lr->first[0] = '\0';
+	for (k = 0; k < lr->nseg; k++)
+		label_add(lr->label, lr->seg[k].text);
+	if (lr->nseg > 0)
+		label_add(lr->first, lr->seg[0].text);
+}
+
+/*
  * One line-row as label and values.  With explicit cells the values are
  * the cells after the last label cell; with positions, every number.
  */
@@ -50,7 +104,7 @@ lrow_split(const struct grid *g, const struct grow *r, struct lrow *lr)
 	int i, last = -1;
 
 	memset(lr, 0, offsetof(struct lrow, val));
-	lr->numbers = lr->overflow = 0;
+	lr->numbers = lr->overflow = lr->nseg = 0;
 	lr->line = r->line;
 	for (i = 0; i < r->ncell; i++) {
 		value_parse(c[i].text, &v);
@@ -63,6 +117,8 @@ lrow_split(const struct grid *g, const struct grow *r, struct lrow *lr)
 			if (lr->first[0] == '\0')
 				label_add(lr->first, c[i].text);
 			label_add(lr->label, c[i].text);
+			if (g->positional)
+				seg_add(lr, c[i].text, c[i].x0, c[i].x1);
 		} else if (g->positional ? c[i].text[0] != '\0' : i > last)
 			add_value(lr, &v, &c[i]);
 	}
@@ -95,6 +151,9 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 {
 	int i, take;
 
+	for (i = 0; i < next->nseg; i++)
+		seg_add(cur, next->seg[i].text, next->seg[i].x0,
+		    next->seg[i].x1);
 	label_add(cur->label, next->label);
 	if (cur->first[0] == '\0')
 		memcpy(cur->first, next->first, sizeof cur->first);
@@ -141,6 +200,8 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 		}
 		rows[n++] = tmp;
 	}
+	for (i = 0; g->positional && i < n; i++)
+		label_from_segments(&rows[i]);
 	*out = rows;
 	return n;
 }

@@ -10,6 +10,14 @@
 
 #define LROW_MAXVAL	48
 #define LROW_LABEL	2048
+#define LROW_MAXSEG	8
+#define LROW_SEG	384
+
+/* A label cell of a space-aligned table, grown by the lines below it. */
+struct lseg {
+	int	x0, x1;
+	char	text[LROW_SEG];
+};
 
 struct vcell {
 	struct value	v;
@@ -24,6 +32,8 @@ struct lrow {
 	struct vcell	val[LROW_MAXVAL];
 	int		numbers;		/* how many values are numbers */
 	int		overflow;		/* more values than room */
+	int		nseg;			/* label cells by position */
+	struct lseg	seg[LROW_MAXSEG];
 };
 
 /* Does a label cell start a new table row?  Table-specific. */
