@@ -40,6 +40,7 @@ struct key {
 	int	 rank[3];	/* template order of table, row, col */
 	int	 rollup;	/* 3.6.x: the key of 3.6 with its col, else -1 */
 	int	 is36;		/* t3 row 3.6 itself */
+	int	 next;		/* the key that came after it last, or -1 */
 };
 
 struct keytab {
@@ -47,6 +48,7 @@ struct keytab {
 	size_t		 n, cap;
 	int		*slot;		/* open addressing: index + 1, 0 empty */
 	size_t		 nslot;		/* a power of two */
+	int		 first;		/* the first key of the last report */
 };
 
 struct group {
@@ -87,6 +89,7 @@ struct report {
 	int64_t		 reports, blanks;	/* its meta reports and blanks */
 	int64_t		 nblank;		/* blank cells in it */
 	int		 has36;
+	int		 last;		/* its last key so far, or -1 */
 };
 
 struct run {
@@ -205,7 +208,7 @@ key_add(struct keytab *kt, size_t j, const char *t, size_t tn,
 	k->col = memcpy(s + tn + rn + 2, c, cn);
 	k->col[cn] = '\0';
 	k->tlen = tn, k->rlen = rn, k->clen = cn;
-	k->rollup = -1;
+	k->rollup = k->next = -1;
 	k->is36 = strcmp(t, "t3") == 0 && strcmp(k->row, "3.6") == 0;
 	rank_key(k);
 	kt->slot[j] = (int)++kt->n;
@@ -528,6 +531,7 @@ report_start(struct report *rep, const struct cells_rec *rec)
 	for (i = 0; i < NFIELDS; i++)
 		rep->has_field[i] = 0;
 	rep->is_sum = rep->has36 = 0;
+	rep->last = -1;
 	rep->reports = rep->blanks = rep->nblank = 0;
 }
 
@@ -610,6 +614,37 @@ push_item(struct report *rep, int id, const struct cells_rec *rec)
 }
 
 static int
+key_is(const struct key *k, const struct cells_rec *rec)
+{
+	return k->clen == rec->len[CELL_COL] && k->rlen == rec->len[CELL_ROW] &&
+	    k->tlen == rec->len[CELL_TABLE] &&
+	    memcmp(k->col, rec->field[CELL_COL], k->clen) == 0 &&
+	    memcmp(k->row, rec->field[CELL_ROW], k->rlen) == 0 &&
+	    memcmp(k->table, rec->field[CELL_TABLE], k->tlen) == 0;
+}
+
+/*
+ * Reports list their cells in one order: try the key that came after the
+ * previous one last time before hashing.
+ */
+static int
+cell_key(struct keytab *kt, struct report *rep, const struct cells_rec *rec)
+{
+	int id = rep->last < 0 ? kt->first : kt->v[rep->last].next;
+
+	if (id < 0 || !key_is(&kt->v[id], rec)) {
+		id = key_id(kt, rec->field[CELL_TABLE], rec->len[CELL_TABLE],
+		    rec->field[CELL_ROW], rec->len[CELL_ROW],
+		    rec->field[CELL_COL], rec->len[CELL_COL]);
+		if (rep->last < 0)
+			kt->first = id;
+		else
+			kt->v[rep->last].next = id;
+	}
+	return rep->last = id;
+}
+
+static int
 on_cell(const struct cells_rec *rec, void *arg)
 {
 	struct run *run = arg;
@@ -625,9 +660,7 @@ on_cell(const struct cells_rec *rec, void *arg)
 	if (rec->len[CELL_TABLE] == 4 &&
 	    memcmp(rec->field[CELL_TABLE], "meta", 4) == 0)
 		return on_meta(rep, rec);
-	id = key_id(&run->keys, rec->field[CELL_TABLE], rec->len[CELL_TABLE],
-	    rec->field[CELL_ROW], rec->len[CELL_ROW], rec->field[CELL_COL],
-	    rec->len[CELL_COL]);
+	id = cell_key(&run->keys, rep, rec);
 	if (run->keys.v[id].is36)
 		rep->has36 = 1;
 	rep->nblank += rec->blank;
@@ -774,6 +807,7 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	keytab_grow(&run.keys);
+	run.keys.first = -1;
 	if (argc == 0)
 		rc = process(&run, "-");
 	for (c = 0; c < argc && rc == 0; c++)
