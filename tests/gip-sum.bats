@@ -3,8 +3,9 @@
 load helper
 bats_require_minimum_version 1.5.0
 
+# The whole of stderr, given in pieces joined by spaces.
 stderr_is() {
-	assert_equal "$stderr" "$1"
+	assert_equal "$stderr" "$*"
 }
 
 # Cells written with '|' for TAB, so blank values stay visible.
@@ -223,7 +224,8 @@ EOF
 	reports
 	run -2 --separate-stderr gip-sum -G '^a/' "$BATS_TEST_TMPDIR/in.tsv"
 	assert_output ''
-	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:7: source 'b/y/2.txt' does not match -G"
+	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:7: source 'b/y/2.txt'" \
+	    "does not match -G"
 }
 
 @test "an invalid -G pattern is refused with status 2" {
@@ -395,7 +397,8 @@ EOF
 	    123456789012345678901234567890 >"$BATS_TEST_TMPDIR/in.tsv"
 	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
 	assert_output ''
-	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:2: value '123456789012345678901234567890' out of range"
+	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:2: value" \
+	    "'123456789012345678901234567890' out of range"
 }
 
 @test "a sum beyond the fixed-point range stops with status 2" {
@@ -405,7 +408,8 @@ b|t2|20.8.fee|amount|922337203685477
 EOF
 	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
 	assert_output ''
-	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:2: sum of t2 20.8.fee amount overflows"
+	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:2: sum of t2 20.8.fee" \
+	    "amount overflows"
 }
 
 @test "a malformed line stops the sum with its file and line" {
@@ -423,7 +427,8 @@ EOF
 all|meta|reports|-|2.5
 EOF
 	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
-	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:1: meta reports '2.5' is not a count"
+	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:1: meta reports '2.5' is" \
+	    "not a count"
 }
 
 @test "a missing file stops the sum with status 2" {
