@@ -62,9 +62,15 @@ bin/gip-sum: src/gip-sum.o $(READER) $(CORE)
 	$(CC) $(LDFLAGS) -o $@ src/gip-sum.o $(READER) $(CORE) \
 		$(LIBS_READER) $(LIBS_TEXT)
 
+# Test driver for src/html.c (tests/html.bats): html_to_text on a file.
+tests/htmldump: tests/htmldump.o src/html.o $(CORE)
+	$(CC) $(LDFLAGS) -o $@ tests/htmldump.o src/html.o $(CORE) \
+		$(LIBS_TABLES)
+
 $(CORE) $(SECTIONS) $(TABLES) $(READER): src/err.h src/input.h src/utf8.h \
 	src/text.h src/tsv.h src/num.h src/tmpl.h
 src/cells.o: src/cells.h
+src/html.o tests/htmldump.o: src/html.h
 src/sections.o src/gip-sections.o src/gip-tables.o: src/sections.h
 src/gip-check.o src/gip-sum.o: src/cells.h src/err.h src/num.h src/tmpl.h \
 	src/tsv.h
@@ -118,6 +124,6 @@ uninstall:
 	rm -f $(DESTDIR)$(MANPREFIX)/man5/gip.5 $(DESTDIR)$(MANPREFIX)/man7/gip.7
 
 clean:
-	rm -rf bin asan src/*.o
+	rm -rf bin asan src/*.o tests/*.o tests/htmldump
 
 .PHONY: all check lint asan check-asan deps demo install uninstall clean
