@@ -15,11 +15,12 @@
 
 #include "err.h"
 #include "html.h"
+#include "text.h"
 #include "utf8.h"
 
 #define HTML_MAX_SPAN	1000	/* rowspan and colspan are capped here */
 #define HTML_MAX_COLS	1000	/* and so is the width of a table */
-#define HTML_MAX_DEPTH	512	/* elements nested deeper are not read */
+#define HTML_MAX_DEPTH	4096	/* elements nested deeper are not read */
 
 /* Text being built: the document, or the cell being read. */
 struct sink {
@@ -283,12 +284,16 @@ put_text(struct ctx *c, const char *t, size_t n)
 	}
 }
 
+/* Is there a table among n and its siblings and their descendants?
+ * Past the depth limit say yes: the walk then stops there itself. */
 static int
-has_table(xmlNode *n)
+has_table(xmlNode *n, int depth)
 {
+	if (depth > HTML_MAX_DEPTH)
+		return n != NULL;
 	for (; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    (is_elem(n, "table") || has_table(n->children)))
+		if (n->type == XML_ELEMENT_NODE && (is_elem(n, "table") ||
+		    has_table(n->children, depth + 1)))
 			return 1;
 	return 0;
 }
@@ -361,8 +366,12 @@ row_cells(struct ctx *c, struct grid *g, xmlNode *n)
 			continue;
 		if (is_elem(n, "td") || is_elem(n, "th"))
 			place_cell(c, g, n);
-		else if (!is_elem(n, "tr") && !is_elem(n, "table"))
+		else if (!is_elem(n, "tr") && !is_elem(n, "table") &&
+		    c->depth < HTML_MAX_DEPTH) {
+			c->depth++;
 			row_cells(c, g, n);
+			c->depth--;
+		}
 	}
 }
 
@@ -397,10 +406,13 @@ rows(struct ctx *c, struct grid *g, xmlNode *n)
 	for (n = n->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE || is_elem(n, "caption"))
 			continue;
-		if (is_elem(n, "tr"))
+		if (is_elem(n, "tr")) {
 			row(c, g, n);
-		else
+		} else if (c->depth < HTML_MAX_DEPTH) {
+			c->depth++;
 			rows(c, g, n);
+			c->depth--;
+		}
 	}
 }
 
@@ -439,7 +451,7 @@ walk_element(struct ctx *c, xmlNode *n)
 	else if (strcmp(name, "br") == 0)
 		brk(c);
 	if (strcmp(name, "table") == 0 && c->cur == &doc &&
-	    !has_table(n->children)) {
+	    !has_table(n->children, c->depth)) {
 		table(c, n);
 	} else {
 		block = in_list(name, blocks);
@@ -477,6 +489,32 @@ trim_end(void)
 	doc.p[doc.len] = '\0';
 }
 
+/*
+ * The bytes are UTF-8 whatever a <meta> charset says (input.c decoded
+ * them), hence IGNORE_ENC.  XML_PARSE_HUGE lifts libxml2's limit of 256
+ * nested elements, past which it silently stops reading the page (a CMS
+ * that never closes <font> gets there); our walk has its own limit.
+ */
+static htmlDocPtr
+parse(const char *name, const char *html, size_t len)
+{
+	htmlParserCtxtPtr p;
+	htmlDocPtr d;
+
+	if (len == 0 || text_is_blank(html, len))
+		return NULL;
+	if ((p = htmlNewParserCtxt()) == NULL)
+		gip_fatal("out of memory");
+	d = htmlCtxtReadMemory(p, html, (int)len, NULL, "UTF-8",
+	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
+	if (d == NULL || p->disableSAX)
+		gip_warn(name, 0, "html: the parser gave up, text may be "
+		    "missing");
+	htmlFreeParserCtxt(p);
+	return d;
+}
+
 int
 html_to_text(const char *name, const char *html, size_t len, char **out,
     size_t *outlen)
@@ -495,11 +533,7 @@ html_to_text(const char *name, const char *html, size_t len, char **out,
 	 * this bounds what a hostile page can make. */
 	c.max = len * 8 + (1u << 20);
 	sink_reset(&c, &doc);
-	if (len > 0)
-		d = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-		    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-		    HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-		    HTML_PARSE_IGNORE_ENC);
+	d = parse(name, html, len);
 	for (n = d ? d->children : NULL; n; n = n->next)
 		walk(&c, n);
 	xmlFreeDoc(d);
