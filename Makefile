@@ -80,7 +80,7 @@ src/gip-sections.o src/gip-tables.o: src/err.h src/input.h src/text.h \
 # Every test, with warnings as errors, after the man pages pass lint.
 check: deps
 	$(MAKE) clean
-	$(MAKE) WERROR=-Werror all
+	$(MAKE) WERROR=-Werror all tests/htmldump
 	$(MAKE) lint
 	bats --tap tests
 
@@ -98,6 +98,8 @@ asan:
 		$(READER_SRC) $(CORE_SRC) $(LIBS_READER) $(LIBS_TEXT)
 	$(CC) $(ASAN_FLAGS) -o asan/gip-sum src/gip-sum.c \
 		$(READER_SRC) $(CORE_SRC) $(LIBS_READER) $(LIBS_TEXT)
+	$(CC) $(ASAN_FLAGS) -o asan/htmldump tests/htmldump.c src/html.c \
+		$(CORE_SRC) $(LIBS_TABLES)
 
 check-asan: asan
 	GIP_BIN=$$PWD/asan bats --tap tests
