@@ -188,3 +188,43 @@ EOF
 	run -0 python3 "$TOP/tests/html-truth.py" "$dir/dump" "$dir"
 	assert_output "pages 40 ok 40"
 }
+
+@test "html-render pages of the five seed truths read back whole" {
+	dir=$BATS_TEST_TMPDIR/seeds
+	mkdir -p "$dir/dump"
+	for f in "$SHARED"/corpus/truth/*.tsv; do
+		b=${f##*/}
+		b=${b%.tsv}
+		python3 "$TOP/tests/html-render.py" -o "$dir/$b.html" "$f" \
+		    "$SHARED/corpus/seeds/$b.txt"
+		python3 "$TOP/tests/html-render.py" --word -o "$dir/w$b.html" "$f"
+		cp "$f" "$dir/$b.tsv"
+		cp "$f" "$dir/w$b.tsv"
+	done
+	for f in "$dir"/*.html; do
+		b=${f##*/}
+		"$HTMLDUMP" "$f" >"$dir/dump/${b%.html}.txt"
+	done
+	run -0 python3 "$TOP/tests/html-truth.py" "$dir/dump" "$dir"
+	assert_output "pages 10 ok 10"
+}
+
+@test "html-render pages of both templates, rows missing, read back whole" {
+	dir=$BATS_TEST_TMPDIR/text
+	python3 "$SHARED/corpus/gen/gipgen.py" --out "$dir" --count 30 \
+	    --layouts tabrow --errors 0.6 --seed html-render >/dev/null
+	mkdir -p "$dir/r/dump"
+	for f in "$dir"/[0-9]*.tsv; do
+		b=${f##*/}
+		b=${b%.tsv}
+		python3 "$TOP/tests/html-render.py" -o "$dir/r/$b.html" "$f" \
+		    "$dir/$b.txt"
+		cp "$f" "$dir/r/"
+		"$HTMLDUMP" "$dir/r/$b.html" >"$dir/r/dump/$b.txt"
+	done
+	cut -f3 "$dir/index.tsv" | sort -u | tr '\n' ' ' >"$dir/templates"
+	assert_equal "$(cat "$dir/templates")" "2019 2021 template "
+	grep -q 'missing' "$dir/index.tsv"
+	run -0 python3 "$TOP/tests/html-truth.py" "$dir/r/dump" "$dir/r"
+	assert_output "pages 30 ok 30"
+}
