@@ -64,9 +64,15 @@ bin/gip-sum: src/gip-sum.o $(READER) $(CORE)
 	$(CC) $(LDFLAGS) -o $@ src/gip-sum.o $(READER) $(CORE) \
 		$(LIBS_READER) $(LIBS_TEXT)
 
+# Test driver for src/html.c (tests/html.bats): html_to_text on a file.
+tests/htmldump: tests/htmldump.o src/html.o $(CORE)
+	$(CC) $(LDFLAGS) -o $@ tests/htmldump.o src/html.o $(CORE) \
+		$(LIBS_TABLES)
+
 $(CORE) $(SECTIONS) $(TABLES) $(READER): src/err.h src/input.h src/utf8.h \
 	src/text.h src/tsv.h src/num.h src/tmpl.h
 src/cells.o: src/cells.h
+src/html.o tests/htmldump.o: src/html.h
 src/sections.o src/gip-sections.o src/gip-tables.o: src/sections.h
 src/gip-check.o src/gip-sum.o: src/cells.h src/err.h src/num.h src/tmpl.h \
 	src/tsv.h
@@ -78,7 +84,7 @@ $(TABLES) src/gip-tables.o: src/grid.h src/layout.h src/lrow.h src/value.h \
 # Every test, with warnings as errors, after the man pages pass lint.
 check: deps
 	$(MAKE) clean
-	$(MAKE) WERROR=-Werror all
+	$(MAKE) WERROR=-Werror all tests/htmldump
 	$(MAKE) lint
 	bats --tap tests
 
@@ -96,6 +102,8 @@ asan:
 		$(READER_SRC) $(CORE_SRC) $(LIBS_READER) $(LIBS_TEXT)
 	$(CC) $(ASAN_FLAGS) -o asan/gip-sum src/gip-sum.c \
 		$(READER_SRC) $(CORE_SRC) $(LIBS_READER) $(LIBS_TEXT)
+	$(CC) $(ASAN_FLAGS) -o asan/htmldump tests/htmldump.c src/html.c \
+		$(CORE_SRC) $(LIBS_TABLES)
 
 check-asan: asan
 	GIP_BIN=$$PWD/asan bats --tap tests
@@ -122,6 +130,6 @@ uninstall:
 	rm -f $(DESTDIR)$(MANPREFIX)/man5/gip.5 $(DESTDIR)$(MANPREFIX)/man7/gip.7
 
 clean:
-	rm -rf bin asan src/*.o
+	rm -rf bin asan src/*.o tests/*.o tests/htmldump
 
 .PHONY: all check lint asan check-asan deps demo install uninstall clean
