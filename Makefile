@@ -24,14 +24,14 @@ CORE = src/err.o src/input.o src/utf8.o src/text.o src/tsv.o src/num.o \
 	src/tmpl.o
 CORE_SRC = src/err.c src/input.c src/utf8.c src/text.c src/tsv.c src/num.c \
 	src/tmpl.c
-SECTIONS = src/sections.o
-SECTIONS_SRC = src/sections.c
+SECTIONS = src/sections.o src/html.o
+SECTIONS_SRC = src/sections.c src/html.c
 TABLES = src/sections.o src/grid.o src/layout.o src/lrow.o src/value.o \
 	src/place.o src/tables.o src/t2.o src/t3.o src/t4.o src/meta.o \
-	src/prose.o
+	src/prose.o src/html.o
 TABLES_SRC = src/sections.c src/grid.c src/layout.c src/lrow.c src/value.c \
 	src/place.c src/tables.c src/t2.c src/t3.c src/t4.c src/meta.c \
-	src/prose.c
+	src/prose.c src/html.c
 READER = src/cells.o
 READER_SRC = src/cells.c
 
@@ -47,7 +47,7 @@ all: $(PROGS)
 bin/gip-sections: src/gip-sections.o $(SECTIONS) $(CORE)
 	@mkdir -p bin
 	$(CC) $(LDFLAGS) -o $@ src/gip-sections.o $(SECTIONS) $(CORE) \
-		$(LIBS_TEXT)
+		$(LIBS_TABLES)
 
 bin/gip-tables: src/gip-tables.o $(TABLES) $(CORE)
 	@mkdir -p bin
@@ -95,7 +95,7 @@ lint:
 asan:
 	@mkdir -p asan
 	$(CC) $(ASAN_FLAGS) -o asan/gip-sections src/gip-sections.c \
-		$(SECTIONS_SRC) $(CORE_SRC) $(LIBS_TEXT)
+		$(SECTIONS_SRC) $(CORE_SRC) $(LIBS_TABLES)
 	$(CC) $(ASAN_FLAGS) -o asan/gip-tables src/gip-tables.c \
 		$(TABLES_SRC) $(CORE_SRC) $(LIBS_TABLES)
 	$(CC) $(ASAN_FLAGS) -o asan/gip-check src/gip-check.c \

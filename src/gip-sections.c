@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "html.h"
 #include "input.h"
 #include "sections.h"
 #include "tsv.h"
@@ -86,7 +87,7 @@ process_path(const char *path)
 {
 	struct gip_doc doc;
 
-	if (gip_doc_read(&doc, path) < 0)
+	if (gip_doc_read(&doc, path) < 0 || html_doc(&doc) < 0)
 		return;
 	process(&doc);
 	gip_doc_free(&doc);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "html.h"
 #include "input.h"
 #include "layout.h"
 #include "meta.h"
@@ -261,7 +262,7 @@ main(int argc, char *argv[])
 	if (optind == argc)
 		argv[argc++] = "-";
 	for (i = optind; i < argc; i++) {
-		if (gip_doc_read(&doc, argv[i]) == 0)
+		if (gip_doc_read(&doc, argv[i]) == 0 && html_doc(&doc) == 0)
 			process(&doc);
 		gip_check_output(stdout);
 	}

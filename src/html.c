@@ -15,6 +15,7 @@
 
 #include "err.h"
 #include "html.h"
+#include "input.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -548,5 +549,20 @@ html_to_text(const char *name, const char *html, size_t len, char **out,
 		    "levels were not read", HTML_MAX_DEPTH);
 	*out = doc.p;
 	*outlen = doc.len;
+	return 0;
+}
+
+int
+html_doc(struct gip_doc *doc)
+{
+	char *text;
+	size_t len;
+
+	if (!doc->html)
+		return 0;
+	if (html_to_text(doc->name, doc->text, doc->len, &text, &len) < 0)
+		return -1;
+	doc->text = text;
+	doc->len = len;
 	return 0;
 }
