@@ -197,6 +197,19 @@ $f${T}6${T}六、${sp}其他需要报告的事项${T}20${T}21"
 	assert_output "$(minimal_rows heading-after-page-break.txt)"
 }
 
+@test "headings framed by pandoc's |, html2text's ***** or Markdown ## are found" {
+	cd "$DATA"
+	run -0 --separate-stderr gip-sections heading-renderer-remains.txt
+	f=heading-renderer-remains.txt
+	assert_output "$f${T}0${T}${T}1${T}5
+$f${T}1${T}一、总体情况${T}6${T}8
+$f${T}2${T}二、主动公开政府信息情况${T}9${T}10
+$f${T}3${T}3、   endif]>收到和处理政府信息公开申请情况${T}11${T}15
+$f${T}4${T}四、政府信息公开行政复议、行政诉讼情况${T}16${T}17
+$f${T}5${T}五、存在的主要问题及改进情况${T}18${T}19
+$f${T}6${T}六、其他需要报告的事项${T}20${T}21"
+}
+
 # --- what is not a heading ---
 
 @test "section 三's table rows 一、 to 四、 and prose sub-headings are no headings" {
