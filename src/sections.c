@@ -28,7 +28,7 @@
 static const char heading_pattern[] =
     "^(?=.{4,40}$)"
     "(?:\\(([一二三四五六1-6])\\)|([一二三四五六1-6])[、.,])"
-    ".{0,12}?"
+    "(?:endif\\]>)?.{0,12}?"
     "(?:(总体情况)|(主动公开政府信息)|(收到和处理政府信息公开申请)"
     "|(行政复议.{0,6}行政诉讼)|(存在的?主要问题)|(其他需要报告))";
 
@@ -83,20 +83,27 @@ is_lead_byte(char c)
 	return c == ' ' || c == '\t' || c == '\f' || c == '*' || c == '#';
 }
 
-/* Skip what may precede a heading: white space, **, #, a bookmark. */
+/*
+ * Skip what may precede a heading: white space, **, # (Markdown), | (a
+ * pandoc table frame), a bookmark, html2text's remains of a Word list
+ * number ("if !supportLists]>1、   endif]>总体情况").
+ */
 static const char *
 skip_lead(const char *p, const char *end)
 {
 	const char *close;
 
 	while (p < end) {
-		if (is_lead_byte(*p))
+		if (is_lead_byte(*p) || *p == '|')
 			p++;
 		else if (end - p >= 3 && (memcmp(p, "\xe3\x80\x80", 3) == 0 ||
 		    memcmp(p, "\xef\xbb\xbf", 3) == 0))
 			p += 3;
 		else if (end - p >= 2 && memcmp(p, "\xc2\xa0", 2) == 0)
 			p += 2;
+		else if (end - p >= 18 && memcmp(p, "if !supportLists]>",
+		    18) == 0)
+			p += 18;
 		else if (end - p >= 10 && memcmp(p, "[bookmark:", 10) == 0 &&
 		    (close = memchr(p, ']', end - p)) != NULL)
 			p = close + 1;
@@ -104,6 +111,22 @@ skip_lead(const char *p, const char *end)
 			break;
 	}
 	return p;
+}
+
+/* Drop what may follow a heading: white space, ** or ***** (html2text),
+ * the | of a table frame (pandoc). */
+static const char *
+trim_tail(const char *p, const char *end)
+{
+	while (end > p) {
+		if (is_lead_byte(end[-1]) || end[-1] == '|')
+			end--;
+		else if (end - p >= 3 && memcmp(end - 3, "\xe3\x80\x80", 3) == 0)
+			end -= 3;
+		else
+			break;
+	}
+	return end;
 }
 
 /* Skip spaces and U+3000 (spaced-out headings: 四 、 政 府). */
@@ -207,9 +230,10 @@ heading_number(const char *line, size_t n, const char **head, size_t *hlen)
 {
 	char label[HEADING_MAX + 1];
 	const char *p = skip_lead(line, line + n);
-	size_t rest = line + n - p, m;
+	const char *end = trim_tail(p, line + n);
+	size_t rest = end - p, m;
 
-	if (rest == 0 || rest > HEADING_MAX || !marker_start(p, line + n))
+	if (rest == 0 || rest > HEADING_MAX || !marker_start(p, end))
 		return 0;
 	m = text_norm(label, p, rest, TEXT_LABEL);
 	*head = p;
