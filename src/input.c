@@ -139,16 +139,23 @@ convert(const char *from, const char *in, size_t inlen, struct buf *out,
 	return bad;
 }
 
-/* Copy UTF-8, replacing each invalid byte with U+FFFD. */
+static struct buf raw, dec;
+
+/* Copy UTF-8, replacing each invalid byte with U+FFFD; *chars counts
+ * the valid multi-byte characters. */
 static size_t
-repair_utf8(const char *in, size_t inlen, struct buf *out, size_t *firstbad)
+repair_utf8(const char *in, size_t inlen, struct buf *out, size_t *firstbad,
+    size_t *chars)
 {
-	size_t i = 0, n, bad = 0;
+	size_t i = 0, k, n, bad = 0;
 
 	out->len = 0;
+	*chars = 0;
 	buf_reserve(out, inlen);
 	while (i < inlen) {
 		n = utf8_valid_prefix(in + i, inlen - i);
+		for (k = 0; k < n; k++)
+			*chars += (unsigned char)in[i + k] >= 0xc0;
 		buf_add(out, in + i, n);
 		i += n;
 		if (i == inlen)
@@ -160,6 +167,28 @@ repair_utf8(const char *in, size_t inlen, struct buf *out, size_t *firstbad)
 	}
 	out->p[out->len] = '\0';
 	return bad;
+}
+
+/*
+ * Text that is not valid UTF-8: GB18030 when that decodes it better, but
+ * UTF-8 with a few broken bytes (html2text cuts characters in two) stays
+ * UTF-8 rather than turning into GB18030 nonsense.
+ */
+static size_t
+decode_8bit(struct gip_doc *doc, const char *s, size_t n, size_t *firstbad)
+{
+	size_t bad, badgb, firstgb = 0, chars;
+
+	bad = repair_utf8(s, n, &dec, firstbad, &chars);
+	if (bad * 20 < chars)
+		return bad;
+	badgb = convert("GB18030", s, n, &dec, &firstgb);
+	if (badgb <= bad) {
+		doc->encoding = "GB18030";
+		*firstbad = firstgb;
+		return badgb;
+	}
+	return repair_utf8(s, n, &dec, firstbad, &chars);
 }
 
 /* CRLF and lone CR become LF, in place. */
@@ -215,12 +244,10 @@ looks_html(const char *s, size_t n)
 	    memmem(s, probe, "<div", 4) || memmem(s, probe, "<p", 2);
 }
 
-static struct buf raw, dec;
-
 static int
 decode(struct gip_doc *doc, const char *s, size_t n)
 {
-	size_t bad = 0, firstbad = 0, badgb, firstgb = 0;
+	size_t bad = 0, firstbad = 0;
 	int utf16 = 0;
 
 	doc->encoding = "UTF-8";
@@ -243,15 +270,8 @@ decode(struct gip_doc *doc, const char *s, size_t n)
 			dec.len = 0;
 			buf_add(&dec, s, n);
 			dec.p[dec.len] = '\0';
-		} else {
-			badgb = convert("GB18030", s, n, &dec, &firstgb);
-			if (badgb == 0)
-				doc->encoding = "GB18030";
-			else if ((bad = repair_utf8(s, n, &dec, &firstbad)) > badgb) {
-				bad = convert("GB18030", s, n, &dec, &firstbad);
-				doc->encoding = "GB18030";
-			}
-		}
+		} else
+			bad = decode_8bit(doc, s, n, &firstbad);
 	}
 	if (bad > 0)
 		gip_warn(doc->name, line_of(s, firstbad),

@@ -129,6 +129,36 @@ place_missing(const struct vcell *v, int nv, int nslots, place_check_fn ok,
 	return placed;
 }
 
+static int
+count_blank(const struct vcell *v, int nv)
+{
+	int i, n = 0;
+
+	for (i = 0; i < nv; i++)
+		n += v[i].v.kind == V_BLANK;
+	return n;
+}
+
+/*
+ * A full row whose only empty cell is at one end: that cell may be a
+ * label-area or trailing cell the extractor displaced, not a blank value
+ * (seeds 001, 002).  If the row without it is fixed by its identity, that
+ * reading is taken; it never differs in value from the literal one.
+ */
+static int
+place_displaced(const struct vcell *v, int nv, place_check_fn ok,
+    struct slots *out)
+{
+	int lead = v[0].v.kind == V_BLANK, trail = v[nv - 1].v.kind == V_BLANK;
+
+	if (lead == trail || count_blank(v, nv) != 1)
+		return PLACE_NONE;
+	if (place_missing(v + lead, nv - 1, nv, ok, out) == PLACE_ALL)
+		return PLACE_ALL;
+	slots_clear(out, nv);
+	return PLACE_NONE;
+}
+
 int
 place_sequence(const struct vcell *v, int nv, int nslots, place_check_fn ok,
     struct slots *out)
@@ -142,6 +172,9 @@ place_sequence(const struct vcell *v, int nv, int nslots, place_check_fn ok,
 		nv--;
 	if (nv > nslots)
 		return PLACE_NONE;
+	if (nv == nslots && ok && nv > 1 &&
+	    place_displaced(v, nv, ok, out) == PLACE_ALL)
+		return PLACE_ALL;
 	if (nv == nslots) {
 		for (k = 0; k < nslots; k++)
 			put(out, k, &v[k]);

@@ -1,4 +1,5 @@
 # Common set-up for every gip bats file: locale, libraries, the programs.
+bats_require_minimum_version 1.5.0
 export LC_ALL=C.UTF-8
 bats_load_library bats-support
 bats_load_library bats-assert
