@@ -403,8 +403,8 @@ EOF
 
 @test "a sum beyond the fixed-point range stops with status 2" {
 	tsv >"$BATS_TEST_TMPDIR/in.tsv" <<'EOF'
-a|t2|20.8.fee|amount|922337203685477
-b|t2|20.8.fee|amount|922337203685477
+a|t2|20.8.fee|amount|9223372036854
+b|t2|20.8.fee|amount|9223372036854
 EOF
 	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
 	assert_output ''

@@ -4,8 +4,10 @@
 # In a page's EXAMPLES section, a line of a .Bd -literal block that starts
 # with "$ " is a command; it goes on over the next lines while a line ends
 # in "|", "\", "&&" or "||".  Other lines of the blocks are output shown to
-# the reader.  Each command runs in bash -o pipefail, in a scratch
-# directory holding a copy of samples/, with the programs on PATH.  It
+# the reader.  A .Dl line is a command too.  Each command runs in bash -o
+# pipefail, in a scratch directory holding a copy of samples/, the same
+# reports filed as archive/PROVINCE/NAME.txt and in reports/, one of them
+# as report.txt, and their cells in cells.tsv, with the programs on PATH.  It
 # fails if it exits with status 2 or more (141, a closed pipe, is fine) or
 # writes to stderr a line the page does not show.
 
@@ -25,6 +27,11 @@ extract() {
 	function more(s) { return s ~ /(\||\\|&&)[ \t]*$/ }
 	/^\.Sh / { ex = ($0 ~ /^\.Sh EXAMPLES/); lit = 0; next }
 	!ex { next }
+	/^\.Dl / {
+		file = sprintf("%s/cmd.%05d", dir, NR)
+		print unescape(substr($0, 5)) > file
+		next
+	}
 	/^\.Bd / { lit = ($0 ~ /-literal/); next }
 	/^\.Ed/ { lit = 0; next }
 	!lit || /^\.\\"/ { next }
@@ -45,6 +52,18 @@ extract() {
 	touch "$2/shown"
 }
 
+# The samples as an archive filed by province, and their cells.
+make_archive() {
+	local s=$1/samples
+	mkdir -p "$1"/archive/shanxi "$1"/archive/henan "$1"/archive/ningxia
+	cp "$s"/000_*.txt "$s"/004_*.txt "$1"/archive/shanxi/
+	cp "$s"/001_*.txt "$s"/002_*.txt "$1"/archive/henan/
+	cp "$s"/003_*.txt "$1"/archive/ningxia/
+	cp -R "$s" "$1"/reports
+	cp "$s"/004_*.txt "$1"/report.txt
+	gip-tables "$s"/*.txt >"$1"/cells.tsv
+}
+
 # Run the examples of man/$1; report each failure with the page's line.
 run_examples() {
 	local page=$TOP/man/$1 dir=$BATS_TEST_TMPDIR/$1 f n=0 bad=0 status
@@ -52,6 +71,7 @@ run_examples() {
 	[ -f "$page" ] || fail "man/$1: no such page"
 	mkdir -p "$dir/work"
 	cp -R "$SAMPLES" "$dir/work/samples"
+	make_archive "$dir/work"
 	extract "$page" "$dir"
 	for f in "$dir"/cmd.*; do
 		[ -e "$f" ] || break
