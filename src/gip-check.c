@@ -81,6 +81,7 @@ struct report {
 	size_t		 srccap;
 	const char	*file;
 	int		 active, nerrors;
+	int		 sum;		/* a gip-sum total (meta reports) */
 	char		 org[MAXMETA], year[MAXMETA], tpl[MAXMETA];
 	int		 has[NTABLES];
 	struct cell	 t2[NT2ROWS][NT2COLS];
@@ -322,7 +323,10 @@ take_meta(struct report *r, const struct cells_rec *rec)
 		dst = r->year;
 	else if (strcmp(row, "template") == 0)
 		dst = r->tpl;
-	else
+	else if (strcmp(row, "reports") == 0) {
+		r->sum = 1;
+		return;
+	} else
 		return;
 	snprintf(dst, MAXMETA, "%s", rec->field[CELL_VALUE]);
 }
@@ -1191,8 +1195,10 @@ report_end(struct report *r)
 
 	r->active = 0;
 	tpl = report_tpl(r);
-	check_template(r, tpl);
-	check_missing(r, tpl);
+	if (!r->sum) {
+		check_template(r, tpl);
+		check_missing(r, tpl);
+	}
 	check_negative(r, tpl);
 	load_vals(r, tpl, &v);
 	n = identities(&v, b);
@@ -1205,9 +1211,11 @@ report_end(struct report *r)
 	    t3cols, NT3COLS);
 	count_blanks(r, "t4", &r->t4[0][0], NT4ROWS * NT4COLS, t4rows,
 	    t4cols, NT4COLS);
-	check_prose(r);
-	check_year(r, tpl);
-	check_years(r, tpl);
+	if (!r->sum) {
+		check_prose(r);
+		check_year(r, tpl);
+		check_years(r, tpl);
+	}
 	if (r->nerrors)
 		gip_status(GIP_FOUND);
 	else if (opt_pass)

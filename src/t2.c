@@ -26,6 +26,7 @@ struct t2col {
 
 struct t2row {
 	const char	*key;
+	int		 positional;	/* values carry positions */
 	struct lrow	 lr;
 	struct t2col	 col[T2MAXCOLS];
 	int		 ncol;
@@ -166,7 +167,7 @@ header_offset(const struct grid *g, const struct grow *r)
 
 static void
 keep_row(const char *key, const struct lrow *lr, const struct t2col *col,
-    int ncol)
+    int ncol, int positional)
 {
 	struct t2row *p;
 
@@ -174,6 +175,7 @@ keep_row(const char *key, const struct lrow *lr, const struct t2col *col,
 		return;
 	p = &pending[npending++];
 	p->key = key;
+	p->positional = positional;
 	p->lr = *lr;
 	memcpy(p->col, col, sizeof p->col);
 	p->ncol = ncol;
@@ -206,7 +208,7 @@ t2_extract(const struct grid *g, struct tables *t)
 				for (k = 0; k < ncol; k++)
 					name_column(&col[k], t);
 			inheader = 0;
-			keep_row(key, &lr, col, ncol);
+			keep_row(key, &lr, col, ncol, g->positional);
 			continue;
 		}
 		if (strstr(lr.label, "第二十条")) {
@@ -264,7 +266,9 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 
 	for (k = 0; k < ncol; k++)
 		at[k] = NULL;
-	if (p->lr.numbers > 0 && v[0].x0 >= 0 && p->ncol == ncol) {
+	if (p->positional && n == 0)
+		return 0;
+	if (p->positional && p->ncol == ncol) {
 		for (j = 0; j < n; j++) {
 			best = -1;
 			bestd = 1 << 30;
@@ -278,8 +282,6 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 		}
 		return 0;
 	}
-	if (v[0].x0 >= 0 && n == 0)
-		return 0;
 	while (n > ncol && v[n - 1].v.kind == V_BLANK)
 		n--;
 	while (n > ncol && v[0].v.kind == V_BLANK)

@@ -260,3 +260,12 @@ r19\tt4-sum\terror\tt4:total=sum(upheld-pending):suit.direct\t1\t2\tupheld+corre
 	assert_output "$(printf '%s\tprose\twarn\tprose:received=t3:1:total\t0\t2\tthe text states 2 applications received, the table 0
 %s\tprose\twarn\tprose:closed=t3:3.7:total\t0\t2\tthe text states 2 applications handled, the table 0' "$SAMPLES/$seed.txt" "$SAMPLES/$seed.txt")"
 }
+
+@test "a gip-sum total of sound reports of both templates checks clean" {
+	gip-tables "$SAMPLES"/*.txt | gip-sum >sum.tsv
+	run -0 --separate-stderr gip-check sum.tsv
+	assert_output ""
+	gip-tables "$SAMPLES"/*.txt | gip-sum -g year,template >sum.tsv
+	run -0 --separate-stderr gip-check sum.tsv
+	assert_output ""
+}
