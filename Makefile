@@ -97,6 +97,13 @@ asan:
 	$(CC) $(ASAN_FLAGS) -o asan/gip-sum src/gip-sum.c \
 		$(READER_SRC) $(CORE_SRC) $(LIBS_READER) $(LIBS_TEXT)
 
+# Benchmarks on a generated corpus (bench/README.md); not part of check.
+bench: bin/gip-sections bin/gip-tables bin/gip-check
+	python3 bench/bench.py
+
+bench-callgrind: bin/gip-sections bin/gip-tables bin/gip-check
+	sh bench/callgrind.sh
+
 check-asan: asan
 	GIP_BIN=$$PWD/asan bats --tap tests
 
@@ -124,4 +131,5 @@ uninstall:
 clean:
 	rm -rf bin asan src/*.o
 
-.PHONY: all check lint asan check-asan deps demo install uninstall clean
+.PHONY: all check lint asan check-asan deps demo install uninstall clean \
+	bench bench-callgrind

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""gip benchmarks: wall time (median of several runs), MB/s, ratio to
+grep -c, cells/s and peak RSS, each tool against the one-liners a user
+would write, over one fixed gipgen corpus (bench/README.md)."""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+BIN = os.environ.get("GIP_BIN", os.path.join(ROOT, "bin"))
+CORPUS = os.path.join(HERE, "corpus")
+OUT = os.path.join(HERE, "out")
+GEN = os.environ.get("GIPGEN", "/work/shared/corpus/gen/gipgen.py")
+COUNT, SEED = 8400, "bench"
+RUNS = int(os.environ.get("RUNS", "7"))
+FULL = "*.txt"
+SUBSET = "000[0-8]*.txt"	# 900 reports, about 10 MB
+LABEL = "本年新收"
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=True, cwd=CORPUS, **kw)
+
+
+def corpus():
+    last = os.path.join(CORPUS, "%06d.txt" % (COUNT - 1))
+    if not os.path.exists(last):
+        subprocess.run([sys.executable, GEN, "--out", CORPUS, "--count",
+                        str(COUNT), "--seed", SEED, "--encodings", "utf8"],
+                       check=True)
+    os.makedirs(OUT, exist_ok=True)
+
+
+def size(glob):
+    r = sh("cat %s | wc -c" % glob, capture_output=True, text=True)
+    return int(r.stdout)
+
+
+def median_time(cmd):
+    sh(cmd + " >/dev/null 2>&1")		# warm the page cache
+    t = []
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        sh(cmd + " >/dev/null 2>&1")
+        t.append(time.perf_counter() - t0)
+    return statistics.median(t), min(t), max(t)
+
+
+def peak_rss(cmd):
+    """Largest max RSS (KB) of the processes of cmd, via GNU time."""
+    parts = cmd.split(" | ")
+    worst = 0
+    for i, p in enumerate(parts):
+        parts2 = list(parts)
+        parts2[i] = "/usr/bin/time -f '%%M' -o %s/rss %s" % (OUT, p)
+        sh(" | ".join(parts2) + " >/dev/null 2>/dev/null")
+        with open(os.path.join(OUT, "rss")) as f:
+            worst = max(worst, int(f.read().split()[-1]))
+    return worst
+
+
+def g(name):
+    return os.path.join(BIN, name)
+
+
+def text_cases():
+    c = [("wc -l", "wc -l %s"),
+         ("grep -c", "grep -c " + LABEL + " %s"),
+         ("awk", "awk '/" + LABEL + "/ { n++ } END { print n }' %s"),
+         ("gip-sections", g("gip-sections") + " %s"),
+         ("gip-tables", g("gip-tables") + " %s"),
+         ("gip-tables | gip-check",
+          g("gip-tables") + " %s | " + g("gip-check"))]
+    if os.path.exists(g("gip-sum")):
+        c.append(("gip-tables | gip-sum",
+                  g("gip-tables") + " %s | " + g("gip-sum")))
+    return c
+
+
+def cells_cases(cells):
+    c = [("wc -l", "wc -l " + cells),
+         ("grep -c", "grep -c '\tt3\t' " + cells),
+         ("awk", "awk -F'\t' '{ s += $5 } END { print s }' " + cells),
+         ("gip-check", g("gip-check") + " " + cells)]
+    if os.path.exists(g("gip-sum")):
+        c.append(("gip-sum", g("gip-sum") + " " + cells))
+    return c
+
+
+def table(title, cases, mb, ncells=None):
+    print("\n" + title)
+    head = "| command | median s | min–max s | MB/s | × grep |"
+    head += " cells/s |" if ncells else ""
+    print(head + " max RSS KB (10 MB) | max RSS KB (full) |")
+    print("|---" * (head.count("|") + 1) + "|")
+    res = {}
+    for name, cmd in cases:
+        res[name] = median_time(cmd % FULL if "%s" in cmd else cmd)
+    base = res["grep -c"][0]
+    for name, cmd in cases:
+        med, lo, hi = res[name]
+        row = "| `%s` | %.3f | %.3f–%.3f | %.0f | %.2f |" % (
+            name, med, lo, hi, mb / med, med / base)
+        if ncells:
+            row += " %.1f M |" % (ncells / med / 1e6)
+        if "%s" in cmd:
+            small = peak_rss(cmd % SUBSET)
+        else:
+            small = "–"
+        full = peak_rss(cmd % FULL if "%s" in cmd else cmd)
+        print(row + " %s | %s |" % (small, full))
+        sys.stdout.flush()
+
+
+def main():
+    corpus()
+    nfiles = len([f for f in os.listdir(CORPUS) if f.endswith(".txt")])
+    mb = size(FULL) / 1e6
+    print("corpus: %s, %d reports, %.1f MB (subset %s: %.1f MB), %d runs"
+          % (CORPUS, nfiles, mb, SUBSET, size(SUBSET) / 1e6, RUNS))
+    table("reports (one process over all files, output to /dev/null)",
+          text_cases(), mb)
+    cells = os.path.join(OUT, "cells.tsv")
+    sh(g("gip-tables") + " " + FULL + " >" + cells + " 2>/dev/null")
+    ncells = sum(1 for _ in open(cells, "rb"))
+    cmb = os.path.getsize(cells) / 1e6
+    print("\ncells: %d cells, %.1f MB (gip-tables output over the corpus)"
+          % (ncells, cmb))
+    table("cells TSV", cells_cases(cells), cmb, ncells)
+
+
+if __name__ == "__main__":
+    main()
