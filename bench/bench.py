@@ -39,12 +39,17 @@ def size(glob):
     return int(r.stdout)
 
 
+def quiet(cmd):
+    """Every process of the pipeline writes to /dev/null."""
+    return "{ " + cmd + "; } >/dev/null 2>&1"
+
+
 def median_time(cmd):
-    sh(cmd + " >/dev/null 2>&1")		# warm the page cache
+    sh(quiet(cmd))		# warm the page cache
     t = []
     for _ in range(RUNS):
         t0 = time.perf_counter()
-        sh(cmd + " >/dev/null 2>&1")
+        sh(quiet(cmd))
         t.append(time.perf_counter() - t0)
     return statistics.median(t), min(t), max(t)
 
@@ -56,7 +61,7 @@ def peak_rss(cmd):
     for i, p in enumerate(parts):
         parts2 = list(parts)
         parts2[i] = "/usr/bin/time -f '%%M' -o %s/rss %s" % (OUT, p)
-        sh(" | ".join(parts2) + " >/dev/null 2>/dev/null")
+        sh(quiet(" | ".join(parts2)))
         with open(os.path.join(OUT, "rss")) as f:
             worst = max(worst, int(f.read().split()[-1]))
     return worst
