@@ -116,10 +116,16 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 	uint32_t cp, prev = 0;
 
 	while (i < n) {
-		if ((k = plain_char(src + i, n - i, &prev)) > 0) {
-			memcpy(dst + o, src + i, k);
-			i += k;
-			o += k;
+		if ((k = plain_char(src + i, n - i, &prev)) == 1) {
+			dst[o++] = src[i++];
+			continue;
+		}
+		if (k == 3) {
+			dst[o] = src[i];
+			dst[o + 1] = src[i + 1];
+			dst[o + 2] = src[i + 2];
+			i += 3;
+			o += 3;
 			continue;
 		}
 		if ((flags & TEXT_MARKS) && (k = bookmark_len(src + i,
