@@ -3,6 +3,7 @@
 grep -c, cells/s and peak RSS, each tool against the one-liners a user
 would write, over one fixed gipgen corpus (bench/README.md)."""
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,14 +45,21 @@ def quiet(cmd):
     return "{ " + cmd + "; } >/dev/null 2>&1"
 
 
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def median_time(cmd):
+    """Median wall and median CPU (user + sys, all processes) seconds."""
     sh(quiet(cmd))		# warm the page cache
-    t = []
+    wall, used = [], []
     for _ in range(RUNS):
-        t0 = time.perf_counter()
+        c0, t0 = cpu(), time.perf_counter()
         sh(quiet(cmd))
-        t.append(time.perf_counter() - t0)
-    return statistics.median(t), min(t), max(t)
+        wall.append(time.perf_counter() - t0)
+        used.append(cpu() - c0)
+    return statistics.median(wall), statistics.median(used)
 
 
 def peak_rss(cmd):
@@ -96,25 +104,23 @@ def cells_cases(cells):
 
 
 def table(title, cases, mb, ncells=None):
-    print("\n" + title)
-    head = "| command | median s | min–max s | MB/s | × grep |"
+    print("\n" + title + "\n")
+    head = "| command | wall s | CPU s | MB/s | × grep wall | × grep CPU |"
     head += " cells/s |" if ncells else ""
-    print(head + " max RSS KB (10 MB) | max RSS KB (full) |")
-    print("|---" * (head.count("|") + 1) + "|")
+    head += " max RSS KB, 10 MB | max RSS KB, full |"
+    print(head)
+    print("|---" * (head.count("|") - 1) + "|")
     res = {}
     for name, cmd in cases:
         res[name] = median_time(cmd % FULL if "%s" in cmd else cmd)
-    base = res["grep -c"][0]
+    wbase, cbase = res["grep -c"]
     for name, cmd in cases:
-        med, lo, hi = res[name]
-        row = "| `%s` | %.3f | %.3f–%.3f | %.0f | %.2f |" % (
-            name, med, lo, hi, mb / med, med / base)
+        wall, used = res[name]
+        row = "| `%s` | %.3f | %.3f | %.0f | %.2f | %.2f |" % (
+            name, wall, used, mb / wall, wall / wbase, used / cbase)
         if ncells:
-            row += " %.1f M |" % (ncells / med / 1e6)
-        if "%s" in cmd:
-            small = peak_rss(cmd % SUBSET)
-        else:
-            small = "–"
+            row += " %.1f M |" % (ncells / wall / 1e6)
+        small = peak_rss(cmd % SUBSET) if "%s" in cmd else "–"
         full = peak_rss(cmd % FULL if "%s" in cmd else cmd)
         print(row + " %s | %s |" % (small, full))
         sys.stdout.flush()

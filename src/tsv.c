@@ -68,9 +68,12 @@ tsv_cell(FILE *fp, const char *source, const char *table, const char *row,
 size_t
 tsv_unescape(char *s, size_t n)
 {
-	size_t i, o = 0;
+	char *bs = memchr(s, '\\', n);
+	size_t i, o;
 
-	for (i = 0; i < n; i++) {
+	if (bs == NULL)		/* most fields: nothing to undo */
+		return n;
+	for (i = o = bs - s; i < n; i++) {
 		if (s[i] != '\\' || i + 1 == n) {
 			s[o++] = s[i];
 			continue;
