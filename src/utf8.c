@@ -35,12 +35,8 @@ utf8_valid_prefix(const char *s, size_t n)
 	uint32_t cp;
 
 	while (i < n) {
-		if (i + 8 <= n && ascii8(p + i)) {
-			i += 8;
-			continue;
-		}
 		if (p[i] < 0x80) {
-			i++;
+			i += i + 8 <= n && ascii8(p + i) ? 8 : 1;
 			continue;
 		}
 		if (plain3(p + i, n - i)) {
