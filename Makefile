@@ -105,6 +105,13 @@ asan:
 	$(CC) $(ASAN_FLAGS) -o asan/htmldump tests/htmldump.c src/html.c \
 		$(CORE_SRC) $(LIBS_TABLES)
 
+# Benchmarks on a generated corpus (bench/README.md); not part of check.
+bench: bin/gip-sections bin/gip-tables bin/gip-check
+	python3 bench/bench.py
+
+bench-callgrind: bin/gip-sections bin/gip-tables bin/gip-check
+	sh bench/callgrind.sh
+
 check-asan: asan
 	GIP_BIN=$$PWD/asan bats --tap tests
 
@@ -132,4 +139,5 @@ uninstall:
 clean:
 	rm -rf bin asan src/*.o tests/*.o tests/htmldump
 
-.PHONY: all check lint asan check-asan deps demo install uninstall clean
+.PHONY: all check lint asan check-asan deps demo install uninstall clean \
+	bench bench-callgrind

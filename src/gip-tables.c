@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "err.h"
 #include "html.h"
@@ -243,10 +244,14 @@ main(int argc, char *argv[])
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
+	static char outbuf[1 << 16];
 	struct gip_doc doc;
 	int c, i;
 
 	gip_init("gip-tables");
+	/* Cells are many and short: fewer, larger writes to a pipe. */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	while ((c = getopt_long(argc, argv, "Hqt:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'H': with_header = 1; break;

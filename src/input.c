@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -213,17 +214,25 @@ unify_line_ends(char *s, size_t n)
 	return o;
 }
 
+/*
+ * Control characters other than white space and ESC in the first 4 KiB.
+ * NUL is not counted here (strchr used to find the terminator for it);
+ * the memchr catches it.  A mask, not strchr: this runs on every file.
+ */
 static int
 looks_binary(const char *s, size_t n)
 {
+	const uint32_t ok = 1u | 1u << '\t' | 1u << '\n' | 1u << '\r' |
+	    1u << '\f' | 1u << '\v' | 1u << 033;
 	size_t i, ctl = 0, probe = n < 4096 ? n : 4096;
+	unsigned char c;
 
 	if (n >= 4 && memcmp(s, "\177ELF", 4) == 0)
 		return 1;
-	for (i = 0; i < probe; i++)
-		if ((unsigned char)s[i] < 0x20 && !strchr("\t\n\r\f\v\033",
-		    s[i]))
-			ctl++;
+	for (i = 0; i < probe; i++) {
+		c = (unsigned char)s[i];
+		ctl += c < 0x20 && !(ok >> (c & 31) & 1);
+	}
 	return ctl * 8 > probe || memchr(s, '\0', n) != NULL;
 }
 

@@ -172,6 +172,11 @@ worth_scanning(const char *s, size_t n)
 	return memmem(s, n, "未", 3) || memmem(s, n, "没有", 6);
 }
 
+/*
+ * The folded text is valid UTF-8 (text_norm re-encodes every folded
+ * character of the decoded text), so PCRE2 need not check it: it would
+ * check the rest of the paragraph on every call, quadratic in its length.
+ */
 static int
 scan_para(const struct folded *f, size_t from, size_t to, long first_line,
     struct prose_fig *out, int nout, int max)
@@ -183,8 +188,8 @@ scan_para(const struct folded *f, size_t from, size_t to, long first_line,
 
 	for (i = 0; i < NPATS; i++)
 		for (at = from; at < to; at = ov[1] > at ? ov[1] : at + 1) {
-			rc = pcre2_match(code[i], (PCRE2_SPTR)f->s, to, at, 0,
-			    md, NULL);
+			rc = pcre2_match(code[i], (PCRE2_SPTR)f->s, to, at,
+			    PCRE2_NO_UTF_CHECK, md, NULL);
 			if (rc < 0)
 				break;
 			value = 0;

@@ -199,7 +199,11 @@ first_group(int from, int to)
 	return 0;
 }
 
-/* The section number the label (TEXT_LABEL form) is the heading of. */
+/*
+ * The section number the label (TEXT_LABEL form) is the heading of.  The
+ * label is valid UTF-8 (text_norm re-encodes what it folds), so PCRE2
+ * need not check it again.
+ */
 static int
 label_section(const char *label, size_t n)
 {
@@ -207,8 +211,8 @@ label_section(const char *label, size_t n)
 	PCRE2_UCHAR msg[256];
 	int rc, g, number;
 
-	rc = pcre2_match(heading_re, (PCRE2_SPTR)label, n, 0, 0, heading_md,
-	    NULL);
+	rc = pcre2_match(heading_re, (PCRE2_SPTR)label, n, 0,
+	    PCRE2_NO_UTF_CHECK, heading_md, NULL);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {

@@ -22,6 +22,7 @@ tables_add(struct tables *t, const char *table, const char *row,
     const char *col, long line, const char *val)
 {
 	struct tcell *c;
+	size_t n;
 
 	if (t->ncell == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 256;
@@ -32,7 +33,9 @@ tables_add(struct tables *t, const char *table, const char *row,
 	c->row = row;
 	c->col = col;
 	c->line = line;
-	snprintf(c->val, sizeof c->val, "%s", val);
+	n = strnlen(val, sizeof c->val - 1);	/* as snprintf, cheaper */
+	memcpy(c->val, val, n);
+	c->val[n] = '\0';
 }
 
 void

@@ -82,6 +82,33 @@ peek(const char *s, size_t n, size_t i, unsigned flags)
 	return (flags & TEXT_FOLD) ? fold(cp) : cp;
 }
 
+/*
+ * A character at s that every flag leaves as it is: printable ASCII
+ * other than the mark openers [ < *, or a valid 3-byte character from
+ * U+3001 to U+9FFF (CJK and its punctuation; fold() keeps all but
+ * U+3000).  Returns its length, 1 or 3, with its code point, or 0.
+ * Most report text is such characters: they skip the general path.
+ */
+static size_t
+plain_char(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] > 0x20 && u[0] < 0x80) {
+		if (u[0] == '[' || u[0] == '<' || u[0] == '*')
+			return 0;
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] < 0xe3 || u[0] > 0xe9 || n < 3 || (u[1] & 0xc0) != 0x80 ||
+	    (u[2] & 0xc0) != 0x80 || (u[0] == 0xe3 && u[1] == 0x80 &&
+	    u[2] == 0x80))
+		return 0;
+	*cp = (uint32_t)(u[0] & 0x0f) << 12 | (u[1] & 0x3f) << 6 |
+	    (u[2] & 0x3f);
+	return 3;
+}
+
 size_t
 text_norm(char *dst, const char *src, size_t n, unsigned flags)
 {
@@ -89,6 +116,18 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 	uint32_t cp, prev = 0;
 
 	while (i < n) {
+		if ((k = plain_char(src + i, n - i, &prev)) == 1) {
+			dst[o++] = src[i++];
+			continue;
+		}
+		if (k == 3) {
+			dst[o] = src[i];
+			dst[o + 1] = src[i + 1];
+			dst[o + 2] = src[i + 2];
+			i += 3;
+			o += 3;
+			continue;
+		}
 		if ((flags & TEXT_MARKS) && (k = bookmark_len(src + i,
 		    n - i)) > 0) {
 			i += k;

@@ -3,6 +3,28 @@
 
 #include "utf8.h"
 
+/* Eight ASCII bytes at p? */
+static int
+ascii8(const unsigned char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return (w & 0x8080808080808080ull) == 0;
+}
+
+/*
+ * A 3-byte character whose lead byte alone makes it valid given two
+ * continuation bytes: E1..EC and EE..EF (E0 can be overlong, ED a
+ * surrogate).  Chinese text is almost all such characters.
+ */
+static int
+plain3(const unsigned char *p, size_t n)
+{
+	return n >= 3 && p[0] >= 0xe1 && p[0] <= 0xef && p[0] != 0xed &&
+	    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80;
+}
+
 /* Length of the longest valid UTF-8 prefix of s (overlongs and
  * surrogates count as invalid). */
 size_t
@@ -14,7 +36,11 @@ utf8_valid_prefix(const char *s, size_t n)
 
 	while (i < n) {
 		if (p[i] < 0x80) {
-			i++;
+			i += i + 8 <= n && ascii8(p + i) ? 8 : 1;
+			continue;
+		}
+		if (plain3(p + i, n - i)) {
+			i += 3;
 			continue;
 		}
 		if (p[i] >= 0xc2 && p[i] <= 0xdf)

@@ -10,6 +10,8 @@ is_blank_mark(const char *s)
 	    "\\", "－", "无", NULL};
 	int i;
 
+	if (*s >= '0' && *s <= '9')	/* most cells: no mark starts so */
+		return 0;
 	for (i = 0; marks[i]; i++)
 		if (strcmp(s, marks[i]) == 0)
 			return 1;
