@@ -9,6 +9,7 @@
 #include "err.h"
 #include "lrow.h"
 #include "text.h"
+#include "utf8.h"
 
 /* Append s, squeezed, to the label dst of the given size. */
 static void
@@ -92,6 +93,84 @@ label_from_segments(struct lrow *lr)
 		label_add(lr->first, lr->seg[0].text);
 }
 
+static int
+is_unit_word(const char *t, size_t n)
+{
+	return (n == 3 && memcmp(t, "元", 3) == 0) || (n == 6 &&
+	    (memcmp(t, "万元", 6) == 0 || memcmp(t, "亿元", 6) == 0));
+}
+
+static int
+is_number_word(const char *t, size_t n, struct value *v)
+{
+	char tmp[VALUE_MAX];
+
+	if (n == 0 || n >= sizeof tmp)
+		return 0;
+	memcpy(tmp, t, n);
+	tmp[n] = '\0';
+	value_parse(tmp, v);
+	return v->kind == V_NUMBER;
+}
+
+/*
+ * A cell of a space-aligned line may hold a label and numbers, or several
+ * numbers, joined by single spaces (lynx prints a table it cannot align
+ * so: "一、本年新收政府信息公开申请数量 0 5 0").  The trailing numbers are
+ * split off as values; returns how many bytes of label remain.
+ */
+static size_t
+split_numbers(const struct gcell *c, struct lrow *lr)
+{
+	const char *t = c->text, *end = t + strlen(t), *w, *stop = end;
+	struct value v[LROW_MAXVAL];
+	int x[LROW_MAXVAL], n = 0, k;
+	struct gcell at;
+
+	while (stop > t && n < LROW_MAXVAL) {
+		w = stop;
+		while (w > t && w[-1] != ' ')
+			w--;
+		if (is_unit_word(w, stop - w) && w > t) {
+			w--;
+			while (w > t && w[-1] != ' ')
+				w--;
+		}
+		if (!is_number_word(w, stop - w, &v[n]))
+			break;
+		x[n++] = c->x0 + (int)utf8_width(t, w - t);
+		stop = w > t ? w - 1 : w;
+	}
+	if (n == 0 || (n == 1 && stop == t))
+		return end - t;
+	for (k = n - 1; k >= 0; k--) {
+		at.x0 = x[k];
+		at.x1 = x[k] + (int)strlen(v[k].num);
+		add_value(lr, &v[k], &at);
+	}
+	return stop > t ? (size_t)(stop - t) : 0;
+}
+
+/* A text cell of a space-aligned line: label, then any numbers. */
+static void
+positional_text(struct lrow *lr, const struct gcell *c)
+{
+	char label[LROW_LABEL];
+	size_t n;
+
+	n = split_numbers(c, lr);
+	if (n == 0)
+		return;
+	if (n >= sizeof label)
+		n = sizeof label - 1;
+	memcpy(label, c->text, n);
+	label[n] = '\0';
+	if (lr->first[0] == '\0')
+		label_add(lr->first, label);
+	label_add(lr->label, label);
+	seg_add(lr, label, c->x0, c->x0 + (int)utf8_width(label, n));
+}
+
 /*
  * One line-row as label and values.  With explicit cells the values are
  * the cells after the last label cell; with positions, every number.
@@ -113,12 +192,12 @@ lrow_split(const struct grid *g, const struct grow *r, struct lrow *lr)
 	}
 	for (i = 0; i < r->ncell; i++) {
 		value_parse(c[i].text, &v);
-		if (v.kind == V_TEXT) {
+		if (v.kind == V_TEXT && g->positional)
+			positional_text(lr, &c[i]);
+		else if (v.kind == V_TEXT) {
 			if (lr->first[0] == '\0')
 				label_add(lr->first, c[i].text);
 			label_add(lr->label, c[i].text);
-			if (g->positional)
-				seg_add(lr, c[i].text, c[i].x0, c[i].x1);
 		} else if (g->positional ? c[i].text[0] != '\0' : i > last)
 			add_value(lr, &v, &c[i]);
 	}

@@ -163,15 +163,54 @@ anchors_from_header(const struct grid *g, int *anchor)
 	return found == T3COLS;
 }
 
+/* Index of the anchor nearest x, and its distance. */
 static int
-anchors_usable(const int *anchor)
+nearest(const int *anchor, int x, int *dist)
 {
-	int k;
+	int k, best = 0, d;
 
-	for (k = 1; k < T3COLS; k++)
+	*dist = 1 << 30;
+	for (k = 0; k < T3COLS; k++)
+		if ((d = abs(anchor[k] - x)) < *dist)
+			*dist = d, best = k;
+	return best;
+}
+
+/*
+ * Anchors are only trusted where the numbers line up under them: columns
+ * at least 3 apart, no row with two numbers under one column, and nearly
+ * every number within three quarters of a column of one.  lynx's
+ * unaligned rows and numbers printed one per line fail this and are
+ * placed in order instead.
+ */
+static int
+anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
+    int n, int right)
+{
+	int k, i, j, x, d, gap = 1 << 30, near = 0, all = 0;
+	unsigned used;
+
+	for (k = 1; k < T3COLS; k++) {
 		if (anchor[k] - anchor[k - 1] < 3)
 			return 0;
-	return 1;
+		if (anchor[k] - anchor[k - 1] < gap)
+			gap = anchor[k] - anchor[k - 1];
+	}
+	for (i = 0; i < n; i++) {
+		if (!key[i])
+			continue;
+		for (used = 0, j = 0; j < rows[i].nval; j++) {
+			x = right ? rows[i].val[j].x1 : (rows[i].val[j].x0 +
+			    rows[i].val[j].x1) / 2;
+			k = nearest(anchor, x, &d);
+			if (used & 1u << k)
+				return 0;
+			used |= 1u << k;
+			near += d * 4 <= gap * 3;
+			all++;
+		}
+	}
+	return near * 10 >= all * 9;
 }
 
 static void
@@ -275,10 +314,10 @@ t3_extract(const struct grid *g, struct tables *t)
 	drop_group_3_6(key, n, t);
 	if (g->positional) {
 		if (anchors_from_full_rows(rows, key, n, anchor) &&
-		    anchors_usable(anchor))
+		    anchors_usable(anchor, rows, key, n, 1))
 			use_anchor = right = 1;
 		else if (anchors_from_header(g, anchor) &&
-		    anchors_usable(anchor))
+		    anchors_usable(anchor, rows, key, n, 0))
 			use_anchor = 1;
 	}
 	for (i = 0; i < n; i++) {
