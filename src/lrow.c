@@ -203,22 +203,36 @@ lrow_split(const struct grid *g, const struct grow *r, struct lrow *lr)
 	}
 }
 
+/* Does a row marker start this text, or any word of it (lynx joins a
+ * group label and its first row's label with a space)? */
+static int
+text_starts(const char *text, lrow_starts_fn starts)
+{
+	char key[LROW_LABEL];
+	const char *w;
+
+	for (w = text; w != NULL; w = strchr(w, ' ')) {
+		while (*w == ' ')
+			w++;
+		key[0] = '\0';
+		label_add(key, w);
+		if (key[0] != '\0' && starts(key))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 any_label_starts(const struct grid *g, const struct grow *r,
     lrow_starts_fn starts)
 {
 	struct gcell *c = grid_cells(g, r);
 	struct value v;
-	char key[LROW_LABEL];
 	int i;
 
 	for (i = 0; i < r->ncell; i++) {
 		value_parse(c[i].text, &v);
-		if (v.kind != V_TEXT)
-			continue;
-		key[0] = '\0';
-		label_add(key, c[i].text);
-		if (starts(key))
+		if (v.kind == V_TEXT && text_starts(c[i].text, starts))
 			return 1;
 	}
 	return 0;
