@@ -182,6 +182,23 @@ keep_row(const char *key, const struct lrow *lr, const struct t2col *col,
 }
 
 /*
+ * Numbers on lines of their own below a row's label (a label printed
+ * apart, lynx's one cell per line) belong to that row, in order.
+ */
+static void
+take_numbers(struct t2row *p, const struct lrow *lr)
+{
+	int k;
+
+	for (k = 0; k < lr->nval && p->lr.nval < LROW_MAXVAL; k++) {
+		if (lr->val[k].v.kind != V_NUMBER)
+			continue;
+		p->lr.val[p->lr.nval++] = lr->val[k];
+		p->lr.numbers++;
+	}
+}
+
+/*
  * Pass over the grid: blocks, their headers and data rows.  Rows are kept
  * until the template is known (t2_emit), since a header that cannot be
  * read falls back to the template's columns.
@@ -217,9 +234,8 @@ t2_extract(const struct grid *g, struct tables *t)
 		}
 		if (inheader && lr.numbers == 0)
 			continue_header(g, &g->row[i], col, ncol, offset);
-		else if (g->positional && lr.numbers > 0 && npending > 0 &&
-		    pending[npending - 1].lr.numbers == 0)
-			pending[npending - 1].lr = lr;
+		else if (g->positional && lr.numbers > 0 && npending > 0)
+			take_numbers(&pending[npending - 1], &lr);
 	}
 	for (i = 0; i < npending; i++) {
 		t->t2_2019 += strcmp(pending[i].key, "20.5.other") == 0 ||
