@@ -197,3 +197,15 @@ social\t0\nlegal\t0\nother\t0\ntotal\t0')"
 	assert_equal "$stderr" ""
 	assert_equal "${#lines[@]}" 1
 }
+
+@test "wrapped labels of a space-aligned table are joined column by column" {
+	# "（三）不予公" / "开" and "1.属于国家秘" / "密" interleave line by line.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/spaced-t3-wrapped.txt' | grep -P '\t3\.3\.[12]\t' |
+	    cut -f 3-"
+	assert_output "$(printf '3.3.1\tnatural\t\n3.3.1\tcommercial\t
+3.3.1\tresearch\t\n3.3.1\tsocial\t\n3.3.1\tlegal\t0\n3.3.1\tother\t0
+3.3.1\ttotal\t0\n3.3.2\tnatural\t0\n3.3.2\tcommercial\t
+3.3.2\tresearch\t\n3.3.2\tsocial\t\n3.3.2\tlegal\t\n3.3.2\tother\t
+3.3.2\ttotal\t0')"
+}
