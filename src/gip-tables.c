@@ -74,7 +74,8 @@ is_anchor(int which, const char *s, size_t n)
 	    TEXT_LABEL);
 	switch (which) {
 	case 2:
-		return strstr(key, "第二十条") || strstr(key, "信息内容");
+		/* 第二十 alone: the caption may wrap after it. */
+		return strstr(key, "第二十") || strstr(key, "信息内容");
 	case 3:
 		return strstr(key, "勾稽关系") || strstr(key, "申请人情况") ||
 		    (strstr(key, "本年新收") && strlen(key) < 150);

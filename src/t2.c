@@ -298,10 +298,12 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 		}
 		return 0;
 	}
-	while (n > ncol && v[n - 1].v.kind == V_BLANK)
-		n--;
+	/* An extra empty cell after the label is label-area padding (a
+	 * ragged row); a trailing one is a cell the extractor added. */
 	while (n > ncol && v[0].v.kind == V_BLANK)
 		v++, n--;
+	while (n > ncol && v[n - 1].v.kind == V_BLANK)
+		n--;
 	if (n != ncol)
 		return -1;
 	for (k = 0; k < ncol; k++)

@@ -179,9 +179,10 @@ nearest(const int *anchor, int x, int *dist)
 /*
  * Anchors are only trusted where the numbers line up under them: columns
  * at least 3 apart, no row with two numbers under one column, and nearly
- * every number within three quarters of a column of one.  lynx's
- * unaligned rows and numbers printed one per line fail this and are
- * placed in order instead.
+ * every number within a column's width of one (header words are centred,
+ * numbers right-aligned in columns of unequal width).  lynx's unaligned
+ * rows and numbers printed one per line fail this and are placed in
+ * order instead.
  */
 static int
 anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
@@ -206,7 +207,7 @@ anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
 			if (used & 1u << k)
 				return 0;
 			used |= 1u << k;
-			near += d * 4 <= gap * 3;
+			near += d <= gap;
 			all++;
 		}
 	}
@@ -236,14 +237,25 @@ emit_row(struct tables *t, const char *row, const struct lrow *lr,
 		    "%d cells left out", row, lr->nval, T3COLS, missing);
 }
 
+/*
+ * Was row `row` found before row i?  A first sighting without values (a
+ * line of prose, a label printed apart) gives way to one with values.
+ */
 static int
-already_found(const char **key, int i, const char *row)
+already_found(const struct lrow *rows, const char **key, int i,
+    const char *row)
 {
 	int j;
 
-	for (j = 0; j < i; j++)
-		if (key[j] && strcmp(key[j], row) == 0)
-			return 1;
+	for (j = 0; j < i; j++) {
+		if (!key[j] || strcmp(key[j], row) != 0)
+			continue;
+		if (rows[j].nval == 0 && rows[i].nval > 0) {
+			key[j] = NULL;
+			return 0;
+		}
+		return 1;
+	}
 	return 0;
 }
 
@@ -269,7 +281,7 @@ classify_rows(const struct lrow *rows, int n, int positional,
 		    rows[i].nval == 0))
 			continue;
 		key[i] = t3_classify(rows[i].label, seen);
-		if (key[i] && already_found(key, i, key[i]))
+		if (key[i] && already_found(rows, key, i, key[i]))
 			key[i] = NULL;
 		seen += key[i] != NULL;
 	}

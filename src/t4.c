@@ -68,6 +68,28 @@ anchors_from_header(const struct grid *g, int upto, int *anchor)
 	return n == T4COLS;
 }
 
+/*
+ * With explicit cells, a row of exactly 15 cells and no label after the
+ * header is the data row even when every cell is blank.
+ */
+static int
+blank_row(const struct grid *g, struct lrow *data, int *first)
+{
+	int i;
+
+	if (g->positional)
+		return 0;
+	for (i = g->nrow - 1; i >= 0; i--) {
+		lrow_split(g, &g->row[i], data);
+		if (data->label[0] == '\0' && data->nval == T4COLS) {
+			*first = i;
+			return 1;
+		}
+	}
+	data->nval = 0;
+	return 0;
+}
+
 /* Gather the data values: the first row with numbers and, when it holds
  * fewer than 15, the number-only rows straight after it. */
 static int
@@ -93,7 +115,7 @@ gather_values(const struct grid *g, struct lrow *data, int *first)
 			data->val[data->nval++] = lr.val[k];
 		data->numbers += lr.numbers;
 	}
-	return data->nval > 0;
+	return data->nval > 0 || blank_row(g, data, first);
 }
 
 static void
