@@ -99,6 +99,9 @@ struct report {
 struct vals {
 	int64_t		 t3[NT3ROWS][NT3COLS];
 	int64_t		 t4[NT4ROWS][NT4COLS];
+	/* A cell missing from a row that is there: not read, so not 0. */
+	unsigned char	 t3unknown[NT3ROWS][NT3COLS];
+	unsigned char	 t4unknown[NT4ROWS][NT4COLS];
 	unsigned	 tpl;
 };
 
@@ -615,11 +618,53 @@ load_vals(const struct report *r, unsigned tpl, struct vals *v)
 
 	v->tpl = tpl;
 	for (i = 0; i < NT3ROWS; i++)
-		for (j = 0; j < NT3COLS; j++)
+		for (j = 0; j < NT3COLS; j++) {
 			v->t3[i][j] = r->t3[i][j].v;
+			v->t3unknown[i][j] = !r->t3[i][j].seen &&
+			    row_seen(r->t3[i], NT3COLS);
+		}
 	for (i = 0; i < NT4ROWS; i++)
-		for (j = 0; j < NT4COLS; j++)
+		for (j = 0; j < NT4COLS; j++) {
 			v->t4[i][j] = r->t4[i][j].v;
+			v->t4unknown[i][j] = !r->t4[i][j].seen &&
+			    r->has[T_T4];
+		}
+}
+
+static int
+t3_row_unknown(const struct vals *v, int i)
+{
+	int j;
+
+	for (j = 0; j < NT3COLS; j++)
+		if (v->t3unknown[i][j])
+			return 1;
+	return 0;
+}
+
+/* Is a cell of column j unknown in row 3.7 or in any row it sums? */
+static int
+t3_col_unknown(const struct vals *v, int j, int parts)
+{
+	int i;
+
+	for (i = 0; i < NT3ROWS; i++)
+		if (v->t3unknown[i][j] && (i == T3_37 || (parts ?
+		    is_part(i, v->tpl) : i == T3_R1 || i == T3_R2 ||
+		    i == T3_R4)))
+			return 1;
+	return 0;
+}
+
+static int
+t4_row_unknown(const struct vals *v, int i)
+{
+	int j;
+
+	for (j = 0; j < NT4COLS; j++)
+		if (v->t4unknown[i][j])
+			return 1;
+	return 0;
 }
 
 static int64_t
@@ -672,7 +717,7 @@ identities(const struct vals *v, struct broken *b)
 	int64_t in;
 
 	for (i = 0; i < NT3ROWS; i++)
-		if (row_tpl(i) & v->tpl)
+		if ((row_tpl(i) & v->tpl) && !t3_row_unknown(v, i))
 			nrows = add_broken(rows, nrows, R_T3ROW, i,
 			    t3_applicants(v, i), v->t3[i][T3_TOTAL]);
 	for (i = 0; i < nrows; i++) {
@@ -683,19 +728,21 @@ identities(const struct vals *v, struct broken *b)
 	}
 	for (j = 0; j < NT3COLS; j++) {
 		in = v->t3[T3_R1][j] + v->t3[T3_R2][j];
-		if (j < T3_TOTAL || balok)
+		if ((j < T3_TOTAL || balok) && !t3_col_unknown(v, j, 0))
 			n = add_broken(b, n, R_T3BAL, j, in,
 			    v->t3[T3_37][j] + v->t3[T3_R4][j]);
 	}
 	for (j = 0; j < NT3COLS; j++)
-		if (j < T3_TOTAL || !rowbad)
+		if ((j < T3_TOTAL || !rowbad) && !t3_col_unknown(v, j, 1))
 			n = add_broken(b, n, R_T3SUM7, j, t3_parts(v, j),
 			    v->t3[T3_37][j]);
 	memcpy(b + n, rows, nrows * sizeof rows[0]);
 	n += nrows;
 	for (i = 0; i < NT4ROWS; i++)
-		n = add_broken(b, n, R_T4SUM, i, v->t4[i][0] + v->t4[i][1] +
-		    v->t4[i][2] + v->t4[i][3], v->t4[i][T4_TOTAL]);
+		if (!t4_row_unknown(v, i))
+			n = add_broken(b, n, R_T4SUM, i, v->t4[i][0] +
+			    v->t4[i][1] + v->t4[i][2] + v->t4[i][3],
+			    v->t4[i][T4_TOTAL]);
 	return n;
 }
 

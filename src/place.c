@@ -159,6 +159,90 @@ place_displaced(const struct vcell *v, int nv, place_check_fn ok,
 	return PLACE_NONE;
 }
 
+/* Does the row v[0..n) satisfy the identity (or is there none)? */
+static int
+row_ok(const struct vcell *v, int n, place_check_fn ok)
+{
+	long long row[PLACE_MAX] = {0};
+	int k;
+
+	if (ok == NULL)
+		return 1;
+	for (k = 0; k < n; k++)
+		if (!as_count(&v[k], &row[k]))
+			return 0;
+	return ok(row, n);
+}
+
+/*
+ * Where the nslots cells start once the extra empty cells at the ends are
+ * dropped, taking them from the front first or from the back first; -1
+ * if the extra cells are not all empty.
+ */
+static int
+trim_start(const struct vcell *v, int nv, int nslots, int front_first)
+{
+	int lead = 0, trail = 0, extra = nv - nslots;
+
+	if (front_first)
+		while (lead < extra && v[lead].v.kind == V_BLANK)
+			lead++;
+	while (lead + trail < extra && v[nv - 1 - trail].v.kind == V_BLANK)
+		trail++;
+	while (lead + trail < extra && v[lead].v.kind == V_BLANK)
+		lead++;
+	return lead + trail == extra ? lead : -1;
+}
+
+/* Equal as numbers, a blank counting as 0; the number is kept. */
+static const struct vcell *
+agreeing(const struct vcell *a, const struct vcell *b)
+{
+	long long x, y;
+
+	if (a->v.kind == V_BLANK && b->v.kind == V_BLANK)
+		return a;
+	if (!as_count(a, &x) || !as_count(b, &y))
+		return a->v.kind == b->v.kind && strcmp(a->v.num,
+		    b->v.num) == 0 ? a : NULL;
+	if (x != y)
+		return NULL;
+	return a->v.kind == V_NUMBER ? a : b;
+}
+
+/*
+ * More cells than columns: empty cells at the ends are padding (a ragged
+ * label area, a trailing TAB).  With empty cells at both ends either end
+ * may be the padding: the identity picks the reading, and where it
+ * cannot, only the cells both readings agree on are placed.
+ */
+static int
+place_extra(const struct vcell *v, int nv, int nslots, place_check_fn ok,
+    struct slots *out)
+{
+	int a = trim_start(v, nv, nslots, 1), b = trim_start(v, nv, nslots, 0);
+	int k, oka, okb, placed = PLACE_ALL;
+	const struct vcell *c;
+
+	if (a < 0)
+		return PLACE_NONE;
+	oka = row_ok(v + a, nslots, ok);
+	okb = row_ok(v + b, nslots, ok);
+	if (a == b || oka != okb) {
+		a = oka ? a : b;
+		for (k = 0; k < nslots; k++)
+			put(out, k, &v[a + k]);
+		return PLACE_ALL;
+	}
+	for (k = 0; k < nslots; k++) {
+		if ((c = agreeing(&v[a + k], &v[b + k])) != NULL)
+			put(out, k, c);
+		else
+			placed = PLACE_SOME;
+	}
+	return placed;
+}
+
 int
 place_sequence(const struct vcell *v, int nv, int nslots, place_check_fn ok,
     struct slots *out)
@@ -166,12 +250,8 @@ place_sequence(const struct vcell *v, int nv, int nslots, place_check_fn ok,
 	int k;
 
 	slots_clear(out, nslots);
-	while (nv > nslots && v[0].v.kind == V_BLANK)
-		v++, nv--;
-	while (nv > nslots && v[nv - 1].v.kind == V_BLANK)
-		nv--;
 	if (nv > nslots)
-		return PLACE_NONE;
+		return place_extra(v, nv, nslots, ok, out);
 	if (nv == nslots && ok && nv > 1 &&
 	    place_displaced(v, nv, ok, out) == PLACE_ALL)
 		return PLACE_ALL;
