@@ -10,7 +10,6 @@ set -u
 cd "$(dirname "$0")/.."
 secs=$1
 shift
-jobs=${FUZZ_JOBS:-1}
 n=0 bad=0
 mkdir -p fuzz/crashes fuzz/logs
 echo "1..$#"
@@ -24,11 +23,9 @@ for t; do
 	# libFuzzer keeps its own copy of stderr for reports.
 	fuzz/bin/"$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
 	    -max_len=65536 -close_fd_mask=3 -print_final_stats=1 \
-	    -artifact_prefix="fuzz/crashes/$t-" -jobs="$jobs" \
-	    -workers="$jobs" "fuzz/corpus/$t" "$seeds" >"$log" 2>&1
+	    -artifact_prefix="fuzz/crashes/$t-" \
+	    "fuzz/corpus/$t" "$seeds" >"$log" 2>&1
 	status=$?
-	[ "$jobs" -gt 1 ] && cat fuzz-*.log >>"$log" 2>/dev/null &&
-	    rm -f fuzz-*.log
 	stats=$(awk '/stat::number_of_executed_units/ { e += $2 }
 	    /^#[0-9]+.*DONE/ { cov = $0 }
 	    END { sub(/^.*DONE */, "", cov); printf "%d execs, %s", e, cov }' \
