@@ -31,17 +31,33 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 /* dst is exactly n + 1 bytes so that ASan sees any overrun. */
 static void
-norm_all(const char *s, size_t n)
+norm_with(const char *s, size_t n, const unsigned *flags, size_t nflags)
 {
 	char *dst = malloc(n + 1);
 	size_t i, o;
 
-	for (i = 0; i < sizeof flag_sets / sizeof flag_sets[0]; i++) {
-		o = text_norm(dst, s, n, flag_sets[i]);
+	for (i = 0; i < nflags; i++) {
+		o = text_norm(dst, s, n, flags[i]);
 		if (o > n || dst[o] != '\0')
 			abort();
 	}
 	free(dst);
+}
+
+/*
+ * Each flag on the whole line; the tools' two sets on the line cut one
+ * and two bytes short (the cheaper half: text_norm dominates the time).
+ */
+static void
+norm_line(const char *s, size_t n)
+{
+	static const unsigned cut_sets[] = {TEXT_LABEL, TEXT_CLEAN};
+
+	norm_with(s, n, flag_sets, sizeof flag_sets / sizeof flag_sets[0]);
+	if (n > 1)
+		norm_with(s, n - 1, cut_sets, 2);
+	if (n > 2)
+		norm_with(s, n - 2, cut_sets, 2);
 }
 
 static void
@@ -66,11 +82,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	check_doc(&doc);
 	while (gip_next_line(doc.text, doc.len, &pos, &line, &n)) {
-		norm_all(line, n);
-		if (n > 1)
-			norm_all(line, n - 1);
-		if (n > 2)
-			norm_all(line, n - 2);
+		norm_line(line, n);
 	}
 	gip_doc_free(&doc);
 	return 0;
