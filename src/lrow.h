@@ -10,6 +10,9 @@
 
 #define LROW_MAXVAL	48
 #define LROW_LABEL	2048
+/* Logical rows built at most: a table has a few dozen, and each row
+ * takes 7 KiB, so a region of 16 MiB of short lines would take GiBs. */
+#define LROW_MAXROWS	2000
 
 struct vcell {
 	struct value	v;
