@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cells.h"
 #include "err.h"
@@ -201,13 +202,18 @@ int
 cells_read(const char *path, cells_fn fn, void *arg)
 {
 	FILE *fp = stdin;
+	struct stat st;
 	int rc;
 
 	if (strcmp(path, "-") != 0 && (fp = fopen(path, "r")) == NULL) {
 		gip_error(path, 0, "%s", strerror(errno));
 		return -1;
 	}
-	rc = cells_read_fp(fp, path, fn, arg);
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		gip_error(path, 0, "is a directory");	/* as input.c says */
+		rc = -1;
+	} else
+		rc = cells_read_fp(fp, path, fn, arg);
 	if (fp != stdin)
 		fclose(fp);
 	return rc;
