@@ -42,3 +42,10 @@ setup() {
 	    'norm-cut-character.txt	meta	org	-	某某县' \
 	    'norm-cut-character.txt	meta	year	-	2020')"
 }
+
+@test "an amount of 0元 does not trim zeros before its first digit" {
+	run -0 --separate-stderr gip-tables -t t2 t2-amount-zero-yuan.txt
+	[ "$stderr" = 'gip-tables: t2-amount-zero-yuan.txt:4: 2 undecodable bytes (as UTF-16LE) replaced by U+FFFD' ]
+	[ "${#lines[@]}" = 9 ]
+	assert_line "$(printf 't2-amount-zero-yuan.txt\tt2\t20.8.fee\tamount\t0')"
+}
