@@ -16,6 +16,7 @@ FUZZ_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
 	$(WERROR) -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -D_GNU_SOURCE -Isrc -I/usr/include/libxml2
 FUZZ_SECONDS = 60
+FUZZ_PARALLEL = 1
 FUZZERS = fuzz/bin/decode fuzz/bin/sections fuzz/bin/tables fuzz/bin/cells
 ASAN_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -103,11 +104,12 @@ asan:
 check-asan: asan
 	GIP_BIN=$$PWD/asan bats --tap tests
 
-# libFuzzer targets (fuzz/README in tests/fuzz/README.md), each run for
-# FUZZ_SECONDS on seeds made from samples/ and the shared generator.
+# libFuzzer targets (tests/fuzz/README.md), each run for FUZZ_SECONDS,
+# FUZZ_PARALLEL at a time, on seeds made from samples/ and the generator.
 fuzz: $(FUZZERS)
 	sh fuzz/seeds.sh
-	sh fuzz/run.sh $(FUZZ_SECONDS) decode sections tables cells
+	FUZZ_PARALLEL=$(FUZZ_PARALLEL) sh fuzz/run.sh $(FUZZ_SECONDS) \
+		decode sections tables cells
 
 fuzz/bin/decode: fuzz/decode.c $(CORE_SRC)
 	@mkdir -p fuzz/bin
