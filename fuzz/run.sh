@@ -1,9 +1,10 @@
 #!/bin/sh
 # Run fuzz targets for SECONDS each on their corpus (fuzz/corpus/TARGET,
 # seeded from fuzz/corpus/text or fuzz/corpus/cells by fuzz/seeds.sh),
-# FUZZ_PARALLEL of them at a time (default 1).  Prints one TAP line per
-# target with libFuzzer's final stats, so that CI counts them; a crash
-# input is left in fuzz/crashes/, the log in fuzz/logs/TARGET.log.
+# FUZZ_PARALLEL of them at a time (default 1), inputs up to FUZZ_MAXLEN
+# bytes (default 65536).  Prints one TAP line per target with libFuzzer's
+# final stats, so that CI counts them; a crash input is left in
+# fuzz/crashes/, the log in fuzz/logs/TARGET.log.
 # Exits 1 if any target found something.
 #
 # Usage: fuzz/run.sh SECONDS TARGET...
@@ -22,8 +23,9 @@ fuzz_one() {
 	# -close_fd_mask=3: the programs' warnings would drown the log;
 	# libFuzzer keeps its own copy of stderr for its reports.
 	fuzz/bin/"$1" -max_total_time="$secs" -timeout=10 \
-	    -rss_limit_mb=2048 -max_len=65536 -close_fd_mask=3 \
-	    -print_final_stats=1 -artifact_prefix="fuzz/crashes/$1-" \
+	    -rss_limit_mb=2048 -max_len="${FUZZ_MAXLEN:-65536}" \
+	    -close_fd_mask=3 -print_final_stats=1 \
+	    -artifact_prefix="fuzz/crashes/$1-" \
 	    "fuzz/corpus/$1" "$seeds" >"fuzz/logs/$1.log" 2>&1
 	echo $? >"fuzz/logs/$1.status"
 }

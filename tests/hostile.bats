@@ -377,3 +377,11 @@ row1_cells() {
 	run --separate-stderr sh -c 'gip-check -p many.tsv | head -1'
 	[ "$stderr" = '' ]
 }
+
+@test "gip-tables: a report just under 16 MiB is read bounded" {
+	local i
+	for i in $(seq 2100); do cat "$SAMPLE"; done | head -c 16000000 >big.txt
+	run -0 --separate-stderr bounded gip-tables big.txt
+	[ "$stderr" = 'gip-tables: big.txt:833017: 1 undecodable byte (as UTF-8) replaced by U+FFFD' ]
+	[ "${#lines[@]}" = 204 ]
+}
