@@ -268,8 +268,8 @@ t3_extract(const struct grid *g, struct tables *t)
 
 	n = lrow_build(g, t3_starts, &rows);
 	if (n == LROW_MAXROWS)
-		tables_warn(t, rows[n - 1].line, "t3: more than %d rows, "
-		    "the rest not read", LROW_MAXROWS);
+		tables_warn(t, rows[n - 1].line, "t3: only the first %d "
+		    "rows read", LROW_MAXROWS);
 	if (n > keycap) {
 		keycap = n * 2;
 		key = gip_xrealloc(key, keycap * sizeof *key);

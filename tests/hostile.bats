@@ -191,11 +191,11 @@ row1_cells() {
 	    'heads.txt	6	六、其他需要报告的事项	6	100000')"
 }
 
-@test "gip-tables: 300,000 table rows are read bounded, the rest warned" {
+@test "gip-tables: 300,000 table rows are read bounded, the cut warned" {
 	awk 'BEGIN { for (i = 0; i < 300000; i++)
 	    print "本年新收\t1\t2\t3\t4\t5\t6\t21" }' >rows.txt
 	run -0 --separate-stderr bounded gip-tables -t t3 rows.txt
-	[ "$stderr" = 'gip-tables: rows.txt:2000: t3: more than 2000 rows, the rest not read' ]
+	[ "$stderr" = 'gip-tables: rows.txt:2000: t3: only the first 2000 rows read' ]
 	assert_output "$(row1_cells rows.txt 1 2 3 4 5 6 21)"
 }
 
