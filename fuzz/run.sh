@@ -1,6 +1,6 @@
 #!/bin/sh
 # Run fuzz targets for SECONDS each on their corpus (fuzz/corpus/TARGET,
-# seeded from fuzz/corpus/text or fuzz/corpus/cells by fuzz/seeds.sh),
+# seeded from fuzz/corpus/seeds-text or seeds-cells by fuzz/seeds.sh),
 # FUZZ_PARALLEL of them at a time (default 1), inputs up to FUZZ_MAXLEN
 # bytes (default 65536).  Prints one TAP line per target with libFuzzer's
 # final stats, so that CI counts them; a crash input is left in
@@ -17,8 +17,8 @@ mkdir -p fuzz/crashes fuzz/logs
 
 # One target; its exit status goes to fuzz/logs/TARGET.status.
 fuzz_one() {
-	seeds=fuzz/corpus/text
-	[ "$1" = cells ] && seeds=fuzz/corpus/cells
+	seeds=fuzz/corpus/seeds-text
+	[ "$1" = cells ] && seeds=fuzz/corpus/seeds-cells
 	mkdir -p "fuzz/corpus/$1"
 	# -close_fd_mask=3: the programs' warnings would drown the log;
 	# libFuzzer keeps its own copy of stderr for its reports.
