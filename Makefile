@@ -11,6 +11,13 @@ LDFLAGS =
 WERROR =
 GIP_CFLAGS = -std=c11 -O2 -Wall -Wextra $(WERROR) -D_GNU_SOURCE \
 	-I/usr/include/libxml2
+FUZZ_CC = clang
+FUZZ_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
+	$(WERROR) -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all -D_GNU_SOURCE -Isrc -I/usr/include/libxml2
+FUZZ_SECONDS = 60
+FUZZ_PARALLEL = 1
+FUZZERS = fuzz/bin/decode fuzz/bin/sections fuzz/bin/tables fuzz/bin/cells
 ASAN_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-D_GNU_SOURCE -I/usr/include/libxml2
@@ -22,18 +29,15 @@ MAN7 = man/gip.7
 
 CORE = src/err.o src/input.o src/utf8.o src/text.o src/tsv.o src/num.o \
 	src/tmpl.o
-CORE_SRC = src/err.c src/input.c src/utf8.c src/text.c src/tsv.c src/num.c \
-	src/tmpl.c
+CORE_SRC = $(CORE:.o=.c)
 SECTIONS = src/sections.o src/html.o
-SECTIONS_SRC = src/sections.c src/html.c
+SECTIONS_SRC = $(SECTIONS:.o=.c)
 TABLES = src/sections.o src/grid.o src/layout.o src/lrow.o src/value.o \
 	src/place.o src/tables.o src/t2.o src/t3.o src/t4.o src/meta.o \
 	src/prose.o src/html.o
-TABLES_SRC = src/sections.c src/grid.c src/layout.c src/lrow.c src/value.c \
-	src/place.c src/tables.c src/t2.c src/t3.c src/t4.c src/meta.c \
-	src/prose.c src/html.c
+TABLES_SRC = $(TABLES:.o=.c)
 READER = src/cells.o
-READER_SRC = src/cells.c
+READER_SRC = $(READER:.o=.c)
 
 LIBS_TEXT = -lpcre2-8
 LIBS_TABLES = -lpcre2-8 -lxml2
@@ -115,6 +119,32 @@ bench-callgrind: bin/gip-sections bin/gip-tables bin/gip-check
 check-asan: asan
 	GIP_BIN=$$PWD/asan bats --tap tests
 
+# libFuzzer targets (tests/fuzz/README.md), each run for FUZZ_SECONDS,
+# FUZZ_PARALLEL at a time, on seeds made from samples/ and the generator.
+fuzz: $(FUZZERS)
+	sh fuzz/seeds.sh
+	FUZZ_PARALLEL=$(FUZZ_PARALLEL) sh fuzz/run.sh $(FUZZ_SECONDS) \
+		decode sections tables cells
+
+fuzz/bin/decode: fuzz/decode.c $(CORE_SRC)
+	@mkdir -p fuzz/bin
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/decode.c $(CORE_SRC) $(LIBS_TEXT)
+
+fuzz/bin/sections: fuzz/sections.c $(SECTIONS_SRC) $(CORE_SRC)
+	@mkdir -p fuzz/bin
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/sections.c $(SECTIONS_SRC) \
+		$(CORE_SRC) $(LIBS_TEXT)
+
+fuzz/bin/tables: fuzz/tables.c src/gip-tables.c $(TABLES_SRC) $(CORE_SRC)
+	@mkdir -p fuzz/bin
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/tables.c $(TABLES_SRC) \
+		$(CORE_SRC) $(LIBS_TABLES)
+
+fuzz/bin/cells: fuzz/cells.c $(READER_SRC) $(CORE_SRC)
+	@mkdir -p fuzz/bin
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/cells.c $(READER_SRC) \
+		$(CORE_SRC) $(LIBS_READER) $(LIBS_TEXT)
+
 deps:
 	@sh scripts/deps
 
@@ -137,7 +167,7 @@ uninstall:
 	rm -f $(DESTDIR)$(MANPREFIX)/man5/gip.5 $(DESTDIR)$(MANPREFIX)/man7/gip.7
 
 clean:
-	rm -rf bin asan src/*.o tests/*.o tests/htmldump
+	rm -rf bin asan src/*.o tests/*.o tests/htmldump fuzz/bin
 
-.PHONY: all check lint asan check-asan deps demo install uninstall clean \
-	bench bench-callgrind
+.PHONY: all check lint asan check-asan fuzz deps demo install uninstall \
+	clean bench bench-callgrind

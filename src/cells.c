@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cells.h"
 #include "err.h"
@@ -157,22 +158,20 @@ new_parser(void)
 	return &p;
 }
 
-/* Read one cells stream; returns 0, the callback's stop value, or -1. */
+/*
+ * Read one cells stream from an open fp named path; returns 0, the
+ * callback's stop value, or -1.  The fuzz target feeds it memory streams.
+ */
 int
-cells_read(const char *path, cells_fn fn, void *arg)
+cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg)
 {
 	static struct reader r;
 	struct csv_parser *p = new_parser();
-	FILE *fp = stdin;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
 	int rc = 0, ok;
 
-	if (strcmp(path, "-") != 0 && (fp = fopen(path, "r")) == NULL) {
-		gip_error(path, 0, "%s", strerror(errno));
-		return -1;
-	}
 	r.rec.file = path;
 	r.rec.line = 0;
 	while ((n = getline(&line, &cap, fp)) > 0) {
@@ -195,6 +194,26 @@ cells_read(const char *path, cells_fn fn, void *arg)
 		rc = -1;
 	}
 	free(line);
+	return rc;
+}
+
+/* Read one cells file, or stdin for "-". */
+int
+cells_read(const char *path, cells_fn fn, void *arg)
+{
+	FILE *fp = stdin;
+	struct stat st;
+	int rc;
+
+	if (strcmp(path, "-") != 0 && (fp = fopen(path, "r")) == NULL) {
+		gip_error(path, 0, "%s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		gip_error(path, 0, "is a directory");	/* as input.c says */
+		rc = -1;
+	} else
+		rc = cells_read_fp(fp, path, fn, arg);
 	if (fp != stdin)
 		fclose(fp);
 	return rc;

@@ -6,6 +6,7 @@
 #define GIP_CELLS_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 enum { CELL_SOURCE, CELL_TABLE, CELL_ROW, CELL_COL, CELL_VALUE, CELL_NFIELDS };
@@ -25,5 +26,6 @@ typedef int (*cells_fn)(const struct cells_rec *rec, void *arg);
 #define CELLS_MAXLINE	(1u << 20)
 
 int	cells_read(const char *path, cells_fn fn, void *arg);
+int	cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg);
 
 #endif

@@ -93,6 +93,7 @@ gip_check_output(FILE *fp)
 	if (errno == EPIPE)
 		_Exit(GIP_TROUBLE);
 	fprintf(stderr, "%s: write error: %s\n", gip_prog, strerror(errno));
+	fflush(stderr);		/* gip-check -p buffers stderr */
 	_Exit(GIP_TROUBLE);
 }
 

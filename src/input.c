@@ -67,16 +67,16 @@ slurp(int fd, const char *name, struct buf *b)
 	return 0;
 }
 
+/* The line offset off of decoded text is on; LF, CRLF and CR end lines. */
 static long
 line_of(const char *s, size_t off)
 {
 	long line = 1;
-	const char *p = s, *end = s + off;
+	size_t i;
 
-	while ((p = memchr(p, '\n', end - p)) != NULL) {
-		line++;
-		p++;
-	}
+	for (i = 0; i < off; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n'))
+			line++;
 	return line;
 }
 
@@ -108,7 +108,7 @@ converter(const char *from)
 /*
  * Convert with iconv, replacing each undecodable byte (or a truncated
  * sequence at the end) with U+FFFD.  Returns the number replaced and the
- * input offset of the first.
+ * output offset of the first.
  */
 static size_t
 convert(const char *from, const char *in, size_t inlen, struct buf *out,
@@ -131,7 +131,7 @@ convert(const char *from, const char *in, size_t inlen, struct buf *out,
 		if (errno == E2BIG)
 			continue;
 		if (bad++ == 0)
-			*firstbad = ip - in;
+			*firstbad = out->len;
 		buf_add(out, "\xef\xbf\xbd", 3);
 		ip++;
 		il--;
@@ -162,7 +162,7 @@ repair_utf8(const char *in, size_t inlen, struct buf *out, size_t *firstbad,
 		if (i == inlen)
 			break;
 		if (bad++ == 0)
-			*firstbad = i;
+			*firstbad = out->len;
 		buf_add(out, "\xef\xbf\xbd", 3);
 		i++;
 	}
@@ -267,7 +267,6 @@ decode(struct gip_doc *doc, const char *s, size_t n)
 		utf16 = 1, doc->encoding = "UTF-16BE";
 	if (utf16) {
 		bad = convert(doc->encoding, s + 2, n - 2, &dec, &firstbad);
-		firstbad += 2;
 	} else {
 		if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 			s += 3, n -= 3;
@@ -283,7 +282,7 @@ decode(struct gip_doc *doc, const char *s, size_t n)
 			bad = decode_8bit(doc, s, n, &firstbad);
 	}
 	if (bad > 0)
-		gip_warn(doc->name, line_of(s, firstbad),
+		gip_warn(doc->name, line_of(dec.p, firstbad),
 		    "%zu undecodable byte%s (as %s) replaced by U+FFFD", bad,
 		    bad == 1 ? "" : "s", doc->encoding);
 	dec.len = unify_line_ends(dec.p, dec.len);

@@ -266,7 +266,8 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
  * Build the logical rows of a grid; *out is reused between calls.  Only
  * layouts that wrap rows over lines have continuation lines; with explicit
  * cells one has the cells of the line above, and a line shaped otherwise
- * (a header repeated after a page break) is a row of its own.
+ * (a header repeated after a page break) is a row of its own.  Stops
+ * after LROW_MAXROWS rows.
  */
 int
 lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
@@ -287,6 +288,8 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 			merge_into(&rows[n - 1], &tmp, g->positional);
 			continue;
 		}
+		if (n == LROW_MAXROWS)
+			break;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			rows = gip_xrealloc(rows, cap * sizeof *rows);

@@ -19,6 +19,10 @@ struct lseg {
 	char	text[LROW_SEG];
 };
 
+/* Logical rows built at most: a table has a few dozen, and each row
+ * takes about 10 KiB, so 16 MiB of short lines would take GiBs. */
+#define LROW_MAXROWS	2000
+
 struct vcell {
 	struct value	v;
 	int		x0, x1;		/* display columns, -1 if none */

@@ -210,7 +210,7 @@ find_signature(const char *text, size_t len, struct meta *m)
 	char name[256];
 	int n, k;
 
-	while (from > 0 && text[from - 1] != '\n')
+	while (from > 0 && from < len && text[from - 1] != '\n')
 		from++;
 	n = collect_lines(text, from, len, l, 8);
 	if (n > 8)

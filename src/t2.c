@@ -321,9 +321,13 @@ emit_cell(struct tables *t, const struct t2row *p, const char *col,
 		tables_add(t, "t2", p->key, col, p->lr.line, "");
 		return;
 	}
-	if (strcmp(col, "amount") == 0)
-		value_in_wan(&v->v, unit, out);
-	else
+	if (strcmp(col, "amount") == 0) {
+		if (value_in_wan(&v->v, unit, out) < 0) {
+			tables_warn(t, p->lr.line, "t2 row %s: amount %s has "
+			    "too many digits, left blank", p->key, v->v.num);
+			out[0] = '\0';
+		}
+	} else
 		snprintf(out, sizeof out, "%s", v->v.num);
 	tables_add(t, "t2", p->key, col, p->lr.line, out);
 }

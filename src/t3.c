@@ -318,6 +318,9 @@ t3_extract(const struct grid *g, struct tables *t)
 	int placed;
 
 	n = lrow_build(g, t3_starts, &rows);
+	if (n == LROW_MAXROWS)
+		tables_warn(t, rows[n - 1].line, "t3: only the first %d "
+		    "rows read", LROW_MAXROWS);
 	if (n > keycap) {
 		keycap = n * 2;
 		key = gip_xrealloc(key, keycap * sizeof *key);

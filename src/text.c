@@ -113,7 +113,7 @@ size_t
 text_norm(char *dst, const char *src, size_t n, unsigned flags)
 {
 	size_t i = 0, o = 0, k, len;
-	uint32_t cp, prev = 0;
+	uint32_t cp, raw, prev = 0;
 
 	while (i < n) {
 		if ((k = plain_char(src + i, n - i, &prev)) == 1) {
@@ -144,6 +144,7 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 		}
 		len = utf8_decode(src + i, n - i, &cp);
 		i += len;
+		raw = cp;
 		if (flags & TEXT_FOLD)
 			cp = fold(cp);
 		if (cp == 0)
@@ -159,10 +160,13 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 			if (flags & TEXT_FOLD)
 				cp = ' ';
 		}
-		if (cp < 0x80)
+		/*
+		 * What folding changed is ASCII now; the rest is copied as
+		 * it was: re-encoding the bytes of a character cut short
+		 * (callers cut lines at a byte count) would lengthen them.
+		 */
+		if (cp != raw)
 			dst[o++] = cp;
-		else if (flags & TEXT_FOLD)
-			o += utf8_encode(cp, dst + o);
 		else {
 			memcpy(dst + o, src + i - len, len);
 			o += len;

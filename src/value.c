@@ -92,8 +92,10 @@ canonical(char *out, int neg, const char *digits, int n, int frac)
 {
 	int i = 0, o = 0, intlen;
 
-	while (frac > 0 && digits[n - 1] == '0')
+	while (frac > 0 && n > 0 && digits[n - 1] == '0')
 		n--, frac--;
+	if (n == 0)		/* only zeros after the point */
+		digits = "0", n = 1, frac = 0;
 	intlen = n - frac;
 	while (i < intlen - 1 && digits[i] == '0')
 		i++;
@@ -147,19 +149,20 @@ value_is_int(const struct value *v)
 /*
  * The amount in 万元: the cell's own unit wins over the header's; with no
  * unit anywhere the number is taken as written (the template's 万元).
+ * Returns -1, out untouched, when the result would not fit in VALUE_MAX.
  */
 int
 value_in_wan(const struct value *v, int header_unit, char *out)
 {
-	char digits[VALUE_MAX];
+	char digits[VALUE_MAX + 8];
 	const char *p = v->num;
-	int neg = 0, n = 0, frac = 0, seen = 0, exp;
+	int neg = 0, n = 0, frac = 0, seen = 0, exp, intlen;
 
 	exp = v->unit != UNIT_NONE ? v->unit : header_unit != UNIT_NONE ?
 	    header_unit : UNIT_WAN;
 	if (*p == '-')
 		neg = 1, p++;
-	for (; *p; p++) {
+	for (; *p && n < VALUE_MAX; p++) {
 		if (*p == '.') {
 			seen = 1;
 			continue;
@@ -167,11 +170,13 @@ value_in_wan(const struct value *v, int header_unit, char *out)
 		digits[n++] = *p;
 		frac += seen;
 	}
-	while (exp > 0 && frac > 0)
-		exp--, frac--;
-	while (exp > 0 && n < VALUE_MAX - 2)
-		digits[n++] = '0', exp--;
-	frac -= exp;
+	frac -= exp;		/* 亿元 moves the point right, 元 left */
+	for (; frac < 0; frac++)
+		digits[n++] = '0';
+	intlen = n - frac;
+	if (neg + (intlen > 0 ? intlen : 1) + (frac > 0 ? frac + 1 : 0) >=
+	    VALUE_MAX)
+		return -1;
 	canonical(out, neg, digits, n, frac);
 	return 0;
 }

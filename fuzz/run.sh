@@ -1,0 +1,62 @@
+#!/bin/sh
+# Run fuzz targets for SECONDS each on their corpus (fuzz/corpus/TARGET,
+# seeded from fuzz/corpus/seeds-text or seeds-cells by fuzz/seeds.sh),
+# FUZZ_PARALLEL of them at a time (default 1), inputs up to FUZZ_MAXLEN
+# bytes (default 65536).  Prints one TAP line per target with libFuzzer's
+# final stats, so that CI counts them; a crash input is left in
+# fuzz/crashes/, the log in fuzz/logs/TARGET.log.
+# Exits 1 if any target found something.
+#
+# Usage: fuzz/run.sh SECONDS TARGET...
+set -u
+cd "$(dirname "$0")/.."
+secs=$1
+shift
+parallel=${FUZZ_PARALLEL:-1}
+mkdir -p fuzz/crashes fuzz/logs
+
+# One target; its exit status goes to fuzz/logs/TARGET.status.
+fuzz_one() {
+	seeds=fuzz/corpus/seeds-text
+	[ "$1" = cells ] && seeds=fuzz/corpus/seeds-cells
+	mkdir -p "fuzz/corpus/$1"
+	# -close_fd_mask=3: the programs' warnings would drown the log;
+	# libFuzzer keeps its own copy of stderr for its reports.
+	fuzz/bin/"$1" -max_total_time="$secs" -timeout=10 \
+	    -rss_limit_mb=2048 -max_len="${FUZZ_MAXLEN:-65536}" \
+	    -close_fd_mask=3 -print_final_stats=1 \
+	    -artifact_prefix="fuzz/crashes/$1-" \
+	    "fuzz/corpus/$1" "$seeds" >"fuzz/logs/$1.log" 2>&1
+	echo $? >"fuzz/logs/$1.status"
+}
+
+running=0
+for t; do
+	fuzz_one "$t" &
+	running=$((running + 1))
+	if [ "$running" -ge "$parallel" ]; then
+		wait
+		running=0
+	fi
+done
+wait
+
+echo "1..$#"
+n=0 bad=0
+for t; do
+	n=$((n + 1))
+	log=fuzz/logs/$t.log
+	stats=$(awk '/stat::number_of_executed_units/ { e = $2 }
+	    /^#[0-9]+.*cov:/ { cov = $0 }
+	    END { sub(/^.*cov:/, "cov:", cov); sub(/ exec\/s.*/, "", cov)
+	    printf "%d execs, %s", e, cov }' "$log")
+	if [ "$(cat "fuzz/logs/$t.status")" = 0 ]; then
+		echo "ok $n - fuzz $t ${secs}s: $stats"
+	else
+		bad=1
+		echo "not ok $n - fuzz $t ${secs}s: see $log"
+		grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)' "$log" |
+		    sed 's/^/# /' | head -5
+	fi
+done
+exit "$bad"

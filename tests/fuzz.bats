@@ -1,0 +1,51 @@
+#!/usr/bin/env bats
+# Inputs the fuzz targets found crashing (tests/fuzz/README.md), run through
+# the programs; under make check-asan the sanitizers watch them too.
+
+load helper
+bats_require_minimum_version 1.5.0
+
+setup() {
+	cd "$DATA/fuzz"
+}
+
+@test "a caption line cut inside a character does not overrun its key" {
+	run -0 --separate-stderr gip-tables anchor-cut-character.txt
+	[ "$stderr" = '' ]
+	assert_output "$(printf '%s\n' \
+	    'anchor-cut-character.txt	meta	title	-	某县2020年政府信息公开工作年度报告' \
+	    'anchor-cut-character.txt	meta	org	-	某县' \
+	    'anchor-cut-character.txt	meta	year	-	2020' \
+	    'anchor-cut-character.txt	t3	1	natural	' \
+	    'anchor-cut-character.txt	t3	1	commercial	' \
+	    'anchor-cut-character.txt	t3	1	research	' \
+	    'anchor-cut-character.txt	t3	1	social	' \
+	    'anchor-cut-character.txt	t3	1	legal	' \
+	    'anchor-cut-character.txt	t3	1	other	' \
+	    'anchor-cut-character.txt	t3	1	total	')"
+}
+
+@test "a t2 label cut inside a character does not overrun its buffer" {
+	run -0 --separate-stderr gip-tables -t t2,t4 \
+	    tables-label-cut-character.txt
+	[ "$stderr" = '' ]
+	[ "${#lines[@]}" = 25 ]
+	assert_line "$(printf 'tables-label-cut-character.txt\tt2\t20.6.penalty\tdecisions\t1042')"
+	assert_line "$(printf 'tables-label-cut-character.txt\tt4\tsuit.after\ttotal\t2')"
+}
+
+@test "the report the decode target crashed on has meta and no table" {
+	run -2 --separate-stderr gip-tables norm-cut-character.txt
+	[ "$stderr" = 'gip-tables: norm-cut-character.txt: no table found' ]
+	assert_output "$(printf '%s\n' \
+	    'norm-cut-character.txt	meta	title	-	某某县2020年政府信息公开工作年度报告' \
+	    'norm-cut-character.txt	meta	org	-	某某县' \
+	    'norm-cut-character.txt	meta	year	-	2020')"
+}
+
+@test "an amount of 0元 does not trim zeros before its first digit" {
+	run -0 --separate-stderr gip-tables -t t2 t2-amount-zero-yuan.txt
+	[ "$stderr" = 'gip-tables: t2-amount-zero-yuan.txt:4: 2 undecodable bytes (as UTF-16LE) replaced by U+FFFD' ]
+	[ "${#lines[@]}" = 9 ]
+	assert_line "$(printf 't2-amount-zero-yuan.txt\tt2\t20.8.fee\tamount\t0')"
+}
