@@ -95,10 +95,13 @@ static void
 fold_text(const char *text, size_t len, struct folded *f)
 {
 	const char *p = text, *end = text + len, *nl;
-	size_t n;
+	size_t n, lines = 1;
 
+	for (nl = text; (nl = memchr(nl, '\n', (size_t)(end - nl))) != NULL;
+	    nl++)
+		lines++;
 	f->s = gip_xmalloc(len + 2);
-	f->start = gip_xmalloc((len + 1) * sizeof f->start[0]);
+	f->start = gip_xmalloc(lines * sizeof f->start[0]);
 	f->len = 0;
 	f->nlines = 0;
 	while (p < end || f->nlines == 0) {

@@ -210,6 +210,7 @@ t2_extract(const struct grid *g, struct tables *t)
 	struct t2col col[T2MAXCOLS];
 	const char *key;
 	int i, k, ncol = 0, offset = 1, inheader = 0;
+	int open = 0;		/* numbers below may belong to the last row */
 
 	npending = 0;
 	for (i = 0; i < g->nrow; i++) {
@@ -226,6 +227,7 @@ t2_extract(const struct grid *g, struct tables *t)
 					name_column(&col[k], t);
 			inheader = 0;
 			keep_row(key, &lr, col, ncol, g->positional);
+			open = 1;
 			continue;
 		}
 		if (strstr(lr.label, "第二十条")) {
@@ -234,8 +236,11 @@ t2_extract(const struct grid *g, struct tables *t)
 		}
 		if (inheader && lr.numbers == 0)
 			continue_header(g, &g->row[i], col, ncol, offset);
-		else if (g->positional && lr.numbers > 0 && npending > 0)
+		else if (g->positional && open && lr.label[0] == '\0' &&
+		    lr.numbers > 0)
 			take_numbers(&pending[npending - 1], &lr);
+		else
+			open = 0;
 	}
 	for (i = 0; i < npending; i++) {
 		t->t2_2019 += strcmp(pending[i].key, "20.5.other") == 0 ||
