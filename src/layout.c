@@ -194,6 +194,50 @@ read_cellline(const char *text, size_t len, long first, struct grid *g)
 	}
 }
 
+#define FFFD "\xef\xbf\xbd"
+
+static int
+has_digit(const char *s, size_t n)
+{
+	for (; n > 0; s++, n--)
+		if (*s >= '0' && *s <= '9')
+			return 1;
+	return 0;
+}
+
+/*
+ * html2text sizes cells in bytes: the last line of a cell is padded with
+ * '_', and a CJK label cut mid-character spills its bytes (U+FFFD once
+ * decoded) into the cells beside it, before or after the number
+ * ("_0\uFFFD\uFFFD", "\uFFFD_0").  Keep the number when all that spilled is
+ * garbage without digits; a cell otherwise keeps its text.
+ */
+static void
+bordered_cell(struct grid *g, const char *s, size_t n)
+{
+	const char *e = s + n, *d, *de;
+
+	while (s < e && (*s == '_' || *s == ' '))
+		s++;
+	while (e > s && (e[-1] == '_' || e[-1] == ' '))
+		e--;
+	if (memmem(s, e - s, FFFD, 3) == NULL) {
+		grid_add_cell(g, s, e - s, -1, -1);
+		return;
+	}
+	for (d = s; d < e && !(*d >= '0' && *d <= '9'); d++)
+		;
+	for (de = d; de < e && *de >= '0' && *de <= '9'; de++)
+		;
+	if (d == e || has_digit(de, e - de) || (d > s && (d[-1] != '_' ||
+	    memmem(s, d - s, FFFD, 3) == NULL)) || (de < e &&
+	    (e - de < 3 || memcmp(de, FFFD, 3) != 0))) {
+		grid_add_cell(g, s, e - s, -1, -1);
+		return;
+	}
+	grid_add_cell(g, d, de - d, -1, -1);
+}
+
 /* Bordered: pipe tables and box grids; rule lines are dropped. */
 static void
 read_bordered(const char *text, size_t len, long first, struct grid *g)
@@ -215,8 +259,8 @@ read_bordered(const char *text, size_t len, long first, struct grid *g)
 			if (!is_vbar(cp))
 				continue;
 			if (open)
-				grid_add_cell(g, ln.s + cellstart,
-				    i - cellstart, -1, -1);
+				bordered_cell(g, ln.s + cellstart,
+				    i - cellstart);
 			open = 1;
 			cellstart = i + len1;
 		}

@@ -34,7 +34,8 @@ struct t2row {
 
 static const struct { const char *word, *row; } t2_labels[] = {
 	{"规章", "20.1.rules"}, {"行政规范", "20.1.normative"},
-	{"规范性", "20.1.normative"}, {"行政许可", "20.5.license"},
+	{"规范性", "20.1.normative"}, {"行政规", "20.1.normative"},
+	{"行政许可", "20.5.license"}, {"行政处", "20.6.penalty"},
 	{"其他对外", "20.5.other"}, {"行政处罚", "20.6.penalty"},
 	{"行政强制", "20.6.enforce"}, {"行政事业", "20.8.fee"},
 	{"事业性收", "20.8.fee"}, {"政府集中", "20.9.procure"},

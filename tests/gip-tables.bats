@@ -197,3 +197,15 @@ social\t0\nlegal\t0\nother\t0\ntotal\t0')"
 	assert_equal "$stderr" ""
 	assert_equal "${#lines[@]}" 1
 }
+
+# Renderings of published pages: every t2/t3 cell of a trimmed rendering.
+render_cells() {
+	gip-tables -q "$DATA/render-$1.txt" | cut -f 2- |
+	    awk -F'\t' '$1 != "meta" && $1 != "prose"' | sort >got
+	run diff "$DATA/render-$1.cells" got
+	assert_success
+}
+
+@test "html2text: '_' padding and spilled U+FFFD bytes around numbers" {
+	render_cells html2text
+}
