@@ -296,6 +296,17 @@ drop_group_3_6(const char **key, int n, struct tables *t)
 		t->t3_2019++;
 }
 
+/*
+ * A positional row without numbers is all blank unless its label was cut
+ * (U+FFFD): a converter that cuts labels mid-character glues the cut text
+ * to the numbers and may have swallowed them.
+ */
+static int
+label_cut(const struct lrow *lr)
+{
+	return strstr(lr->label, "\xef\xbf\xbd") != NULL;
+}
+
 int
 t3_extract(const struct grid *g, struct tables *t)
 {
@@ -330,6 +341,12 @@ t3_extract(const struct grid *g, struct tables *t)
 		else
 			placed = place_sequence(rows[i].val, rows[i].nval,
 			    T3COLS, place_check_total, &s);
+		if (use_anchor && placed == PLACE_ALL &&
+		    place_unknown_under(&s, anchor, &rows[i]))
+			placed = PLACE_SOME;
+		else if (!use_anchor && rows[i].nval == 0 &&
+		    label_cut(&rows[i]))
+			placed = PLACE_NONE, memset(&s, 0, sizeof s);
 		emit_row(t, key[i], &rows[i], &s, placed);
 		found++;
 	}

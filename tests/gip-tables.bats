@@ -209,3 +209,11 @@ render_cells() {
 @test "html2text: '_' padding and spilled U+FFFD bytes around numbers" {
 	render_cells html2text
 }
+
+@test "html2text: a row over several lines is joined cell by cell" {
+	render_cells html2text-wrapped
+}
+
+@test "html2text without rules: columns by byte, numbers glued to labels" {
+	render_cells html2text-spaced
+}
