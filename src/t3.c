@@ -307,6 +307,27 @@ label_cut(const struct lrow *lr)
 	return strstr(lr->label, "\xef\xbf\xbd") != NULL;
 }
 
+/*
+ * Whether the rows print their own numbers, so that a row without any is
+ * blank: most rows have some and none has more than a row holds.  Plain
+ * pdftotext prints the labels of a table and then its numbers apart.
+ */
+static int
+rows_keep_numbers(const struct lrow *rows, const char **key, int n)
+{
+	int i, with = 0, all = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!key[i])
+			continue;
+		if (rows[i].numbers > T3COLS || rows[i].overflow)
+			return 0;
+		with += rows[i].numbers > 0;
+		all++;
+	}
+	return with * 2 >= all;
+}
+
 int
 t3_extract(const struct grid *g, struct tables *t)
 {
@@ -344,8 +365,8 @@ t3_extract(const struct grid *g, struct tables *t)
 		if (use_anchor && placed == PLACE_ALL &&
 		    place_unknown_under(&s, anchor, &rows[i]))
 			placed = PLACE_SOME;
-		else if (!use_anchor && rows[i].nval == 0 &&
-		    label_cut(&rows[i]))
+		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
+		    !rows_keep_numbers(rows, key, n)))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
 		emit_row(t, key[i], &rows[i], &s, placed);
 		found++;
