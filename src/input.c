@@ -181,7 +181,7 @@ decode_8bit(struct gip_doc *doc, const char *s, size_t n, size_t *firstbad)
 	size_t bad, badgb, firstgb = 0, chars;
 
 	bad = repair_utf8(s, n, &dec, firstbad, &chars);
-	if (bad * 20 < chars)
+	if (bad * 2 < chars)	/* GB18030 as UTF-8: bad bytes outnumber */
 		return bad;
 	badgb = convert("GB18030", s, n, &dec, &firstgb);
 	if (badgb <= bad) {

@@ -194,33 +194,287 @@ read_cellline(const char *text, size_t len, long first, struct grid *g)
 	}
 }
 
+#define FFFD "\xef\xbf\xbd"
+
+static int
+is_fffd(const char *s, const char *e)
+{
+	return e - s >= 3 && memcmp(s, FFFD, 3) == 0;
+}
+
+static int
+has_digit(const char *s, size_t n)
+{
+	for (; n > 0; s++, n--)
+		if (*s >= '0' && *s <= '9')
+			return 1;
+	return 0;
+}
+
+/*
+ * html2text sizes cells in bytes: the last line of a cell is padded with
+ * '_', and a CJK label cut mid-character spills its bytes (U+FFFD once
+ * decoded) into the cells beside it, before or after the number
+ * ("_0\uFFFD\uFFFD", "\uFFFD_0").  Keep the number when all that spilled is
+ * garbage without digits; a cell otherwise keeps its text.
+ */
+static void
+clean_cell(const char **sp, const char **ep)
+{
+	const char *s = *sp, *e = *ep, *d, *de;
+
+	while (s < e && (*s == '_' || *s == ' '))
+		s++;
+	while (e > s && (e[-1] == '_' || e[-1] == ' '))
+		e--;
+	*sp = s;
+	*ep = e;
+	if (memmem(s, e - s, FFFD, 3) == NULL)
+		return;
+	for (d = s; d < e && !(*d >= '0' && *d <= '9'); d++)
+		;
+	for (de = d; de < e && *de >= '0' && *de <= '9'; de++)
+		;
+	if (d == e || has_digit(de, e - de) || (d > s && (d[-1] != '_' ||
+	    memmem(s, d - s, FFFD, 3) == NULL)) || (de < e &&
+	    (e - de < 3 || memcmp(de, FFFD, 3) != 0)))
+		return;
+	*sp = d;
+	*ep = de;
+}
+
+/* The cells of a bordered line, cleaned: up to max, returns how many. */
+static int
+line_cells(const struct line *ln, const char **cs, const char **ce, int max)
+{
+	size_t i, len1, cellstart = 0;
+	uint32_t cp;
+	int open = 0, n = 0;
+
+	for (i = 0; i < ln->n; i += len1) {
+		len1 = utf8_decode(ln->s + i, ln->n - i, &cp);
+		if (!is_vbar(cp))
+			continue;
+		if (open && n < max) {
+			cs[n] = ln->s + cellstart;
+			ce[n] = ln->s + i;
+			clean_cell(&cs[n], &ce[n]);
+			n++;
+		}
+		open = 1;
+		cellstart = i + len1;
+	}
+	return n;
+}
+
+#define MAXCELLS 32
+
+/* The last line of an html2text row: its cells padded with '_'. */
+static int
+is_bottom(const struct line *ln)
+{
+	return memmem(ln->s, ln->n, "|_", 2) || memmem(ln->s, ln->n, "_|", 2);
+}
+
+/* What a cell of a joined html2text row holds so far. */
+enum { C_EMPTY, C_TEXT, C_DIGITS };
+
+struct h2trow {
+	int	open, ncell, first, anydigit;
+	char	kind[MAXCELLS];
+};
+
+/* Digits with nothing but ASCII and U+FFFD beside them are numbers. */
+static int
+cell_kind(const char *s, const char *e)
+{
+	int text = 0, digit = 0;
+
+	for (; s < e; s++)
+		if (is_fffd(s, e))
+			s += 2;
+		else if (*s >= '0' && *s <= '9')
+			digit = 1;
+		else
+			text |= (unsigned char)*s >= 0x80 ? 2 : 1;
+	return digit && text < 2 ? C_DIGITS : text || digit ? C_TEXT :
+	    C_EMPTY;
+}
+
+/*
+ * html2text prints a row over several lines (a label wrapped in its cell,
+ * the numbers on another line) and ends it with the '_'-padded line, but
+ * rows of cells filled to the border have no such line.  A line joins the
+ * row above cell by cell only if that did not end, has the same cells,
+ * and some digits, and no cell would get digits beside digits or text (the
+ * next row's numbers, numbers under a header).
+ */
+static int
+joins(const struct h2trow *r, const char **cs, const char **ce, int n)
+{
+	int j, k, digits = r->anydigit;
+
+	if (!r->open || n != r->ncell)
+		return 0;
+	for (j = 0; j < n; j++) {
+		k = cell_kind(cs[j], ce[j]);
+		digits |= k == C_DIGITS;
+		if ((k == C_DIGITS && r->kind[j] != C_EMPTY) ||
+		    (k == C_TEXT && r->kind[j] == C_DIGITS))
+			return 0;
+	}
+	return digits;
+}
+
+static void
+add_h2t_line(struct grid *g, struct h2trow *r, const struct line *ln)
+{
+	const char *cs[MAXCELLS], *ce[MAXCELLS];
+	int j, k, n = line_cells(ln, cs, ce, MAXCELLS), join;
+
+	join = joins(r, cs, ce, n);
+	if (!join) {
+		grid_new_row(g, ln->no);
+		r->first = g->ncell;
+		r->ncell = n;
+		r->anydigit = 0;
+		memset(r->kind, C_EMPTY, sizeof r->kind);
+	}
+	for (j = 0; j < n; j++) {
+		if ((k = cell_kind(cs[j], ce[j])) > r->kind[j])
+			r->kind[j] = k;
+		r->anydigit |= k == C_DIGITS;
+		if (!join)
+			grid_add_cell(g, cs[j], ce[j] - cs[j], -1, -1);
+		else if (ce[j] > cs[j])
+			grid_append_text(g, r->first + j, cs[j], ce[j] - cs[j]);
+	}
+	r->open = !is_bottom(ln);
+}
+
 /* Bordered: pipe tables and box grids; rule lines are dropped. */
 static void
 read_bordered(const char *text, size_t len, long first, struct grid *g)
 {
-	size_t pos = 0, i, len1, cellstart;
+	size_t pos = 0;
 	struct line ln = {.no = first - 1};
-	uint32_t cp;
-	int open;
+	struct h2trow r = {0};
+	const char *cs[MAXCELLS], *ce[MAXCELLS];
+	int j, n, h2t = memmem(text, len, "_|", 2) != NULL;
 
-	g->wraps = 1;
+	g->wraps = !h2t;
 	while (next_line(text, len, &pos, &ln)) {
 		if (!starts_with_vbar(ln.s, ln.n) || is_rule(ln.s, ln.n))
 			continue;
-		grid_new_row(g, ln.no);
-		open = 0;
-		cellstart = 0;
-		for (i = 0; i < ln.n; i += len1) {
-			len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
-			if (!is_vbar(cp))
-				continue;
-			if (open)
-				grid_add_cell(g, ln.s + cellstart,
-				    i - cellstart, -1, -1);
-			open = 1;
-			cellstart = i + len1;
+		if (h2t) {
+			add_h2t_line(g, &r, &ln);
+			continue;
 		}
+		grid_new_row(g, ln.no);
+		n = line_cells(&ln, cs, ce, MAXCELLS);
+		for (j = 0; j < n; j++)
+			grid_add_cell(g, cs[j], ce[j] - cs[j], -1, -1);
 	}
+}
+
+/* Display width of a character, or its width in the source's bytes when
+ * the converter sized columns in bytes (U+FFFD stands for one byte). */
+static int
+char_width(uint32_t cp, size_t len, int x, int bytes)
+{
+	if (cp == '\t')
+		return 8 - x % 8;
+	if (bytes)
+		return cp == 0xfffd ? 1 : (int)len;
+	return utf8_is_wide(cp) ? 2 : 1;
+}
+
+static int
+byte_width(const char *s, const char *e)
+{
+	int w = 0;
+
+	for (; s < e; s++, w++)
+		if (is_fffd(s, e))
+			s += 2;
+	return w;
+}
+
+/* Does a CJK ideograph or U+FFFD end s..d (not "，" in "14，728")? */
+static int
+after_letter(const char *s, const char *d)
+{
+	const char *c = d;
+	uint32_t cp;
+
+	while (c > s && (c[-1] & 0xc0) == 0x80)
+		c--;
+	if (c == s || c == d)
+		return 0;
+	c--;
+	utf8_decode(c, d - c, &cp);
+	return cp == 0xfffd || (cp >= 0x4e00 && cp <= 0x9fff);
+}
+
+/* The digits of a word "[label]digits[U+FFFD...]" ending at e, or NULL;
+ * the label part must end in a non-ASCII character (a cut label). */
+static const char *
+glued_number(const char *s, const char *e, const char **dend)
+{
+	const char *t = e, *d;
+
+	while (t > s && is_fffd(t - 3, t))
+		t -= 3;
+	for (d = t; d > s && d[-1] >= '0' && d[-1] <= '9'; d--)
+		;
+	if (d == t || (d > s && !after_letter(s, d)))
+		return NULL;
+	*dend = t;
+	return d;
+}
+
+/*
+ * Add a cell of a byte-sized table.  A label cut mid-character runs into
+ * the numbers after it ("申88\uFFFD 0\uFFFD"): trailing words of ASCII
+ * digits, alone or right after a non-ASCII character and followed by
+ * nothing but U+FFFD, are cells of their own.
+ */
+static void
+add_byte_cell(struct grid *g, const char *s, const char *e, int x0)
+{
+	const char *num[16], *nend[16], *w = e, *ws, *d, *de;
+	int n = 0, k, x;
+
+	while (n < 16 && w > s) {
+		for (ws = w; ws > s && ws[-1] != ' '; ws--)
+			;
+		if ((d = glued_number(ws, w, &de)) == NULL)
+			break;
+		num[n] = d;
+		nend[n++] = de;
+		w = d;
+		if (d > ws)
+			break;
+		while (w > s && w[-1] == ' ')
+			w--;
+	}
+	if (w > s)
+		grid_add_cell(g, s, w - s, x0, x0 + byte_width(s, w));
+	for (k = n - 1; k >= 0; k--) {
+		x = x0 + byte_width(s, num[k]);
+		grid_add_cell(g, num[k], nend[k] - num[k], x, x +
+		    (int)(nend[k] - num[k]));
+	}
+}
+
+static void
+add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
+    int x1, int bytes)
+{
+	if (bytes)
+		add_byte_cell(g, s, e, x0);
+	else
+		grid_add_cell(g, s, e - s, x0, x1);
 }
 
 /*
@@ -234,22 +488,24 @@ read_spaced(const char *text, size_t len, long first, struct grid *g)
 	struct line ln = {.no = first - 1};
 	uint32_t cp;
 	int x, w, x0 = 0, xend = 0, spaces, incell;
+	int bytes = memmem(text, len, FFFD, 3) != NULL;
 
 	g->positional = g->wraps = 1;
 	while (next_line(text, len, &pos, &ln)) {
-		if (text_is_blank(ln.s, ln.n) || is_page_number(ln.s, ln.n))
+		if (text_is_blank(ln.s, ln.n) || is_page_number(ln.s, ln.n) ||
+		    is_rule(ln.s, ln.n))
 			continue;
 		grid_new_row(g, ln.no);
 		x = spaces = incell = 0;
 		for (i = 0; i < ln.n; i += len1, x += w) {
 			len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
-			w = cp == '\t' ? 8 - x % 8 : utf8_is_wide(cp) ? 2 : 1;
+			w = char_width(cp, len1, x, bytes);
 			if (cp == ' ' || cp == 0x3000 || cp == 0xa0 ||
 			    cp == '\t') {
 				spaces += w;
 				if (incell && spaces >= 2) {
-					grid_add_cell(g, ln.s + start,
-					    endbyte - start, x0, xend);
+					add_spaced_cell(g, ln.s + start,
+					    ln.s + endbyte, x0, xend, bytes);
 					incell = 0;
 				}
 				continue;
@@ -264,8 +520,8 @@ read_spaced(const char *text, size_t len, long first, struct grid *g)
 			xend = x + w;
 		}
 		if (incell)
-			grid_add_cell(g, ln.s + start, endbyte - start, x0,
-			    xend);
+			add_spaced_cell(g, ln.s + start, ln.s + endbyte, x0,
+			    xend, bytes);
 	}
 }
 

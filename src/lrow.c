@@ -168,7 +168,8 @@ positional_text(struct lrow *lr, const struct gcell *c)
 	if (lr->first[0] == '\0')
 		label_add(lr->first, label);
 	label_add(lr->label, label);
-	seg_add(lr, label, c->x0, c->x0 + (int)utf8_width(label, n));
+	seg_add(lr, label, c->x0, c->text[n] == '\0' ? c->x1 :
+	    c->x0 + (int)utf8_width(label, n));
 }
 
 /*

@@ -27,6 +27,8 @@ int	place_sequence(const struct vcell *v, int nv, int nslots,
 	    place_check_fn ok, struct slots *out);
 int	place_by_anchor(const struct vcell *v, int nv, const int *anchor,
 	    int nslots, int use_right, struct slots *out);
+int	place_unknown_under(struct slots *s, const int *anchor,
+	    const struct lrow *lr);
 int	place_check_total(const long long *v, int n);
 int	place_check_t4(const long long *v, int n);
 

@@ -34,7 +34,8 @@ struct t2row {
 
 static const struct { const char *word, *row; } t2_labels[] = {
 	{"规章", "20.1.rules"}, {"行政规范", "20.1.normative"},
-	{"规范性", "20.1.normative"}, {"行政许可", "20.5.license"},
+	{"规范性", "20.1.normative"}, {"行政规", "20.1.normative"},
+	{"行政许可", "20.5.license"}, {"行政处", "20.6.penalty"},
 	{"其他对外", "20.5.other"}, {"行政处罚", "20.6.penalty"},
 	{"行政强制", "20.6.enforce"}, {"行政事业", "20.8.fee"},
 	{"事业性收", "20.8.fee"}, {"政府集中", "20.9.procure"},
@@ -183,19 +184,25 @@ keep_row(const char *key, const struct lrow *lr, const struct t2col *col,
 
 /*
  * Numbers on lines of their own below a row's label (a label printed
- * apart, lynx's one cell per line) belong to that row, in order.
+ * apart, lynx's one cell per line) belong to that row, in order; so do
+ * numbers after the rest of its label.  A labelled line with numbers
+ * after the row has some is a row not understood: it and what follows
+ * are not this row's (returns 0).
  */
-static void
+static int
 take_numbers(struct t2row *p, const struct lrow *lr)
 {
 	int k;
 
+	if (lr->label[0] != '\0' && p->lr.numbers > 0)
+		return 0;
 	for (k = 0; k < lr->nval && p->lr.nval < LROW_MAXVAL; k++) {
 		if (lr->val[k].v.kind != V_NUMBER)
 			continue;
 		p->lr.val[p->lr.nval++] = lr->val[k];
 		p->lr.numbers++;
 	}
+	return 1;
 }
 
 /*
@@ -209,8 +216,7 @@ t2_extract(const struct grid *g, struct tables *t)
 	static struct lrow lr;
 	struct t2col col[T2MAXCOLS];
 	const char *key;
-	int i, k, ncol = 0, offset = 1, inheader = 0;
-	int open = 0;		/* numbers below may belong to the last row */
+	int i, k, ncol = 0, offset = 1, inheader = 0, stray = 0;
 
 	npending = 0;
 	for (i = 0; i < g->nrow; i++) {
@@ -225,9 +231,8 @@ t2_extract(const struct grid *g, struct tables *t)
 			if (inheader)
 				for (k = 0; k < ncol; k++)
 					name_column(&col[k], t);
-			inheader = 0;
+			inheader = stray = 0;
 			keep_row(key, &lr, col, ncol, g->positional);
-			open = 1;
 			continue;
 		}
 		if (strstr(lr.label, "第二十条")) {
@@ -236,11 +241,9 @@ t2_extract(const struct grid *g, struct tables *t)
 		}
 		if (inheader && lr.numbers == 0)
 			continue_header(g, &g->row[i], col, ncol, offset);
-		else if (g->positional && open && lr.label[0] == '\0' &&
-		    lr.numbers > 0)
-			take_numbers(&pending[npending - 1], &lr);
-		else
-			open = 0;
+		else if (g->positional && lr.numbers > 0 && npending > 0 &&
+		    !stray)
+			stray = !take_numbers(&pending[npending - 1], &lr);
 	}
 	for (i = 0; i < npending; i++) {
 		t->t2_2019 += strcmp(pending[i].key, "20.5.other") == 0 ||
@@ -322,6 +325,8 @@ emit_cell(struct tables *t, const struct t2row *p, const char *col,
 {
 	char out[VALUE_MAX];
 
+	if (v != NULL && v->v.kind == V_UNKNOWN)
+		return;
 	if (v == NULL || v->v.kind != V_NUMBER) {
 		tables_add(t, "t2", p->key, col, p->lr.line, "");
 		return;

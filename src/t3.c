@@ -22,7 +22,7 @@ static const struct {
 	const char *row;
 	const char *kw[4];
 } t3_words[] = {
-	{"3.3.1", {"国家秘密"}}, {"3.3.2", {"禁止公开"}},
+	{"3.3.1", {"国家秘密"}}, {"3.3.2", {"禁止公开", "法规禁止", "其他法律"}},
 	{"3.3.3", {"三安全", "一稳定"}}, {"3.3.4", {"第三方"}},
 	{"3.3.5", {"内部事务", "三类内部"}},
 	{"3.3.6", {"过程性", "四类过程"}}, {"3.3.7", {"执法案卷"}},
@@ -31,7 +31,8 @@ static const struct {
 	{"3.5.1", {"信访", "举报投诉"}}, {"3.5.2", {"重复申请"}},
 	{"3.5.3", {"出版物"}}, {"3.5.4", {"大量反复", "反复申请"}},
 	{"3.5.5", {"重新出具", "确认或重新", "已获取"}},
-	{"3.6.1", {"不补正"}}, {"3.6.2", {"缴纳费", "收费通知"}},
+	{"3.6.1", {"不补正", "理由逾期"}},
+	{"3.6.2", {"缴纳费", "收费通知", "逾期未按"}},
 	{"3.1", {"予以公开"}}, {"3.2", {"部分公开"}}, {"1", {"本年新收"}},
 	{"2", {"上年结转"}}, {"4", {"结转下年", "继续办理"}},
 };
@@ -307,6 +308,38 @@ drop_group_3_6(const char **key, int n, struct tables *t)
 		t->t3_2019++;
 }
 
+/*
+ * A positional row without numbers is all blank unless its label was cut
+ * (U+FFFD): a converter that cuts labels mid-character glues the cut text
+ * to the numbers and may have swallowed them.
+ */
+static int
+label_cut(const struct lrow *lr)
+{
+	return strstr(lr->label, "\xef\xbf\xbd") != NULL;
+}
+
+/*
+ * Whether the rows print their own numbers, so that a row without any is
+ * blank: most rows have some and none has more than a row holds.  Plain
+ * pdftotext prints the labels of a table and then its numbers apart.
+ */
+static int
+rows_keep_numbers(const struct lrow *rows, const char **key, int n)
+{
+	int i, with = 0, all = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!key[i])
+			continue;
+		if (rows[i].numbers > T3COLS || rows[i].overflow)
+			return 0;
+		with += rows[i].numbers > 0;
+		all++;
+	}
+	return with * 2 >= all;
+}
+
 int
 t3_extract(const struct grid *g, struct tables *t)
 {
@@ -344,6 +377,12 @@ t3_extract(const struct grid *g, struct tables *t)
 		else
 			placed = place_sequence(rows[i].val, rows[i].nval,
 			    T3COLS, place_check_total, &s);
+		if (use_anchor && placed == PLACE_ALL &&
+		    place_unknown_under(&s, anchor, &rows[i]))
+			placed = PLACE_SOME;
+		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
+		    !rows_keep_numbers(rows, key, n)))
+			placed = PLACE_NONE, memset(&s, 0, sizeof s);
 		emit_row(t, key[i], &rows[i], &s, placed);
 		found++;
 	}

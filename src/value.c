@@ -115,6 +115,25 @@ canonical(char *out, int neg, const char *digits, int n, int frac)
 	out[o] = '\0';
 }
 
+/* Only U+FFFD and at most one other character, no digit: spilled bytes
+ * of a label cut mid-character. */
+static int
+is_garbage(const char *s)
+{
+	const char *p;
+	size_t other = 0;
+
+	if (strstr(s, "\xef\xbf\xbd") == NULL)
+		return 0;
+	for (p = s; *p; p++) {
+		if (strncmp(p, "\xef\xbf\xbd", 3) == 0)
+			p += 2;
+		else if ((*p >= '0' && *p <= '9') || ++other > 3)
+			return 0;
+	}
+	return 1;
+}
+
 void
 value_parse(const char *s, struct value *v)
 {
@@ -128,7 +147,7 @@ value_parse(const char *s, struct value *v)
 		v->kind = V_BLANK;
 		return;
 	}
-	v->kind = V_TEXT;
+	v->kind = is_garbage(s) ? V_UNKNOWN : V_TEXT;
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';
 	else if (strncmp(p, "−", 3) == 0)

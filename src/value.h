@@ -6,7 +6,9 @@
 #ifndef GIP_VALUE_H
 #define GIP_VALUE_H
 
-enum vkind { V_BLANK, V_NUMBER, V_TEXT };
+/* V_UNKNOWN: a cell a converter filled with garbage (U+FFFD): whatever
+ * it held is lost, so it is neither blank nor a label. */
+enum vkind { V_BLANK, V_NUMBER, V_TEXT, V_UNKNOWN };
 
 /* Decimal exponent of a unit relative to 万元. */
 enum { UNIT_NONE = 99, UNIT_YUAN = -4, UNIT_WAN = 0, UNIT_YI = 4 };

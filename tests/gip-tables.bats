@@ -209,3 +209,23 @@ social\t0\nlegal\t0\nother\t0\ntotal\t0')"
 3.3.2\tresearch\t\n3.3.2\tsocial\t\n3.3.2\tlegal\t\n3.3.2\tother\t
 3.3.2\ttotal\t0')"
 }
+
+# Renderings of published pages: every t2/t3 cell of a trimmed rendering.
+render_cells() {
+	gip-tables -q "$DATA/render-$1.txt" | cut -f 2- |
+	    awk -F'\t' '$1 != "meta" && $1 != "prose"' | sort >got
+	run diff "$DATA/render-$1.cells" got
+	assert_success
+}
+
+@test "html2text: '_' padding and spilled U+FFFD bytes around numbers" {
+	render_cells html2text
+}
+
+@test "html2text: a row over several lines is joined cell by cell" {
+	render_cells html2text-wrapped
+}
+
+@test "html2text without rules: columns by byte, numbers glued to labels" {
+	render_cells html2text-spaced
+}
