@@ -121,7 +121,8 @@ check-asan: asan
 
 # libFuzzer targets (tests/fuzz/README.md), each run for FUZZ_SECONDS,
 # FUZZ_PARALLEL at a time, on seeds made from samples/ and the generator.
-fuzz: $(FUZZERS)
+fuzz: deps-fuzz
+	$(MAKE) $(FUZZERS)
 	sh fuzz/seeds.sh
 	FUZZ_PARALLEL=$(FUZZ_PARALLEL) sh fuzz/run.sh $(FUZZ_SECONDS) \
 		decode sections tables cells
@@ -148,6 +149,9 @@ fuzz/bin/cells: fuzz/cells.c $(READER_SRC) $(CORE_SRC)
 deps:
 	@sh scripts/deps
 
+deps-fuzz:
+	@sh scripts/deps fuzz
+
 demo: deps all
 	@sh scripts/demo
 
@@ -169,5 +173,6 @@ uninstall:
 clean:
 	rm -rf bin asan src/*.o tests/*.o tests/htmldump fuzz/bin
 
-.PHONY: all check lint asan check-asan fuzz deps demo install uninstall \
+.PHONY: all check lint asan check-asan fuzz deps deps-fuzz demo install \
+	uninstall \
 	clean bench bench-callgrind
