@@ -174,5 +174,4 @@ clean:
 	rm -rf bin asan src/*.o tests/*.o tests/htmldump fuzz/bin
 
 .PHONY: all check lint asan check-asan fuzz deps deps-fuzz demo install \
-	uninstall \
-	clean bench bench-callgrind
+	uninstall clean bench bench-callgrind
