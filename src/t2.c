@@ -292,7 +292,10 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 		at[k] = NULL;
 	if (p->positional && n == 0)
 		return 0;
-	if (p->positional && p->ncol == ncol) {
+	/* As many numbers as columns: order places them, whatever the
+	 * positions; positions matter only when blanks are invisible. */
+	if (p->positional && p->ncol == ncol && !(n == ncol &&
+	    p->lr.numbers == n)) {
 		for (j = 0; j < n; j++) {
 			best = -1;
 			bestd = 1 << 30;

@@ -371,7 +371,8 @@ t3_extract(const struct grid *g, struct tables *t)
 	for (i = 0; i < n; i++) {
 		if (!key[i] || (!g->positional && rows[i].nval == 0))
 			continue;
-		if (use_anchor || (g->positional && rows[i].nval == 0))
+		if ((use_anchor && rows[i].numbers < T3COLS) ||
+		    (g->positional && rows[i].nval == 0))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, right, &s);
 		else

@@ -229,3 +229,14 @@ render_cells() {
 @test "html2text without rules: columns by byte, numbers glued to labels" {
 	render_cells html2text-spaced
 }
+
+@test "pdftotext -layout: a t2 row with a number in every column is placed in order" {
+	# The real 淮安市 2024 report: numbers are not under their header words.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-layout-t2.txt' | cut -f 2- | head -6"
+	assert_output "$(printf 't2\t20.1.rules\tissued\t1
+t2\t20.1.rules\trepealed\t0\nt2\t20.1.rules\tvalid\t11
+t2\t20.1.normative\tissued\t8\nt2\t20.1.normative\trepealed\t26
+t2\t20.1.normative\tvalid\t66')"
+	assert_equal "$stderr" ""
+}
