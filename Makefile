@@ -134,7 +134,7 @@ fuzz/bin/decode: fuzz/decode.c $(CORE_SRC)
 fuzz/bin/sections: fuzz/sections.c $(SECTIONS_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/sections.c $(SECTIONS_SRC) \
-		$(CORE_SRC) $(LIBS_TEXT)
+		$(CORE_SRC) $(LIBS_TABLES)
 
 fuzz/bin/tables: fuzz/tables.c src/gip-tables.c $(TABLES_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
