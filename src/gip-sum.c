@@ -106,7 +106,7 @@ struct run {
 };
 
 static const char usage_text[] =
-    "usage: gip-sum [-H] [-g FIELDS] [-G REGEX] [FILE...]\n";
+    "usage: gip-sum [-H] [-g fields] [-G regex] [file ...]\n";
 
 static void
 usage(void)

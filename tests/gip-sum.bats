@@ -490,7 +490,7 @@ EOF
 
 @test "--help prints the usage line and --version the version" {
 	run -0 --separate-stderr sh -c 'gip-sum --help; gip-sum --version'
-	assert_output "usage: gip-sum [-H] [-g FIELDS] [-G REGEX] [FILE...]
+	assert_output "usage: gip-sum [-H] [-g fields] [-G regex] [file ...]
 gip-sum (gip) 0.1.0"
 }
 
