@@ -423,7 +423,7 @@ glued_number(const char *s, const char *e, const char **dend)
 {
 	const char *t = e, *d;
 
-	while (t > s && is_fffd(t - 3, t))
+	while (t - s >= 3 && is_fffd(t - 3, t))
 		t -= 3;
 	for (d = t; d > s && d[-1] >= '0' && d[-1] <= '9'; d--)
 		;

@@ -163,7 +163,7 @@ static void
 find_title(struct tline *l, int n, struct meta *m)
 {
 	char cur[1024] = "", prev[1024] = "";
-	char *end;
+	char *end = NULL;
 	int k;
 
 	for (k = 0; k < n && k < 12; k++) {

@@ -44,3 +44,10 @@ setup() {
 	[ "${#lines[@]}" = 9 ]
 	assert_line "$(printf 't2-amount-zero-yuan.txt\tt2\t20.8.fee\tamount\t0')"
 }
+
+@test "a number glued to the start of a word does not read before the word" {
+	# The tables target found it: U+FFFD runs at a cell's start.
+	run -0 --separate-stderr gip-tables glued-number-at-word-start.txt
+	[ "$stderr" = 'gip-tables: glued-number-at-word-start.txt:2: 64 undecodable bytes (as UTF-8) replaced by U+FFFD' ]
+	[ "${#lines[@]}" = 21 ]
+}
