@@ -131,12 +131,12 @@ fuzz/bin/decode: fuzz/decode.c $(CORE_SRC)
 	@mkdir -p fuzz/bin
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/decode.c $(CORE_SRC) $(LIBS_TEXT)
 
-fuzz/bin/sections: fuzz/sections.c $(SECTIONS_SRC) $(CORE_SRC)
+fuzz/bin/sections: fuzz/sections.c fuzz/exact.h $(SECTIONS_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/sections.c $(SECTIONS_SRC) \
 		$(CORE_SRC) $(LIBS_TABLES)
 
-fuzz/bin/tables: fuzz/tables.c src/gip-tables.c $(TABLES_SRC) $(CORE_SRC)
+fuzz/bin/tables: fuzz/tables.c fuzz/exact.h src/gip-tables.c $(TABLES_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/tables.c $(TABLES_SRC) \
 		$(CORE_SRC) $(LIBS_TABLES)

@@ -9,6 +9,7 @@
 #include "err.h"
 #include "input.h"
 #include "sections.h"
+#include "exact.h"
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -36,19 +37,6 @@ check_sections(const struct gip_section *sec, size_t len)
 			abort();
 		prev = sec[i].end;
 	}
-}
-
-/*
- * The decoder's buffer is reused and at least 64 KiB, so ASan would not
- * see a read past the text; the code under test gets an exact copy.
- */
-static void
-exact_copy(struct gip_doc *doc)
-{
-	char *copy = malloc(doc->len + 1);
-
-	memcpy(copy, doc->text, doc->len + 1);
-	doc->text = copy;
 }
 
 int

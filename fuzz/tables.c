@@ -10,6 +10,7 @@
 #undef main
 
 #include <stdint.h>
+#include "exact.h"
 
 int	LLVMFuzzerInitialize(int *argc, char ***argv);
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -23,19 +24,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (freopen("/dev/null", "w", stdout) == NULL)
 		abort();
 	return 0;
-}
-
-/*
- * The decoder's buffer is reused and at least 64 KiB, so ASan would not
- * see a read past the text; the code under test gets an exact copy.
- */
-static void
-exact_copy(struct gip_doc *doc)
-{
-	char *copy = malloc(doc->len + 1);
-
-	memcpy(copy, doc->text, doc->len + 1);
-	doc->text = copy;
 }
 
 int
