@@ -39,16 +39,21 @@ buf_add(struct buf *b, const void *s, size_t n)
 	b->len += n;
 }
 
-/* Read all of fd, refusing more than GIP_MAX_INPUT bytes. */
+/*
+ * Read all of fd, refusing more than GIP_MAX_INPUT bytes.  A short read
+ * of a regular file is its end, which saves a read per report.
+ */
 static int
-slurp(int fd, const char *name, struct buf *b)
+slurp(int fd, const char *name, int regular, struct buf *b)
 {
 	ssize_t n;
+	size_t want;
 
 	b->len = 0;
 	for (;;) {
 		buf_reserve(b, 1 << 16);
-		n = read(fd, b->p + b->len, b->cap - b->len - 1);
+		want = b->cap - b->len - 1;
+		n = read(fd, b->p + b->len, want);
 		if (n == 0)
 			break;
 		if (n < 0) {
@@ -63,6 +68,8 @@ slurp(int fd, const char *name, struct buf *b)
 			    GIP_MAX_INPUT >> 20);
 			return -1;
 		}
+		if (regular && (size_t)n < want)
+			break;
 	}
 	return 0;
 }
@@ -196,43 +203,66 @@ decode_8bit(struct gip_doc *doc, const char *s, size_t n, size_t *firstbad)
 static size_t
 unify_line_ends(char *s, size_t n)
 {
-	char *cr = memchr(s, '\r', n);
-	size_t i, o;
+	char *cr = memchr(s, '\r', n), *out, *end = s + n, *next;
+	size_t span;
 
 	if (cr == NULL)
 		return n;
-	for (i = o = cr - s; i < n; i++) {
-		if (s[i] != '\r') {
-			s[o++] = s[i];
-			continue;
-		}
-		s[o++] = '\n';
-		if (i + 1 < n && s[i + 1] == '\n')
-			i++;
+	for (out = cr; cr != NULL; cr = next) {
+		*out++ = '\n';
+		if (cr + 1 < end && cr[1] == '\n')
+			cr++;
+		next = memchr(cr + 1, '\r', end - cr - 1);
+		span = (next ? next : end) - (cr + 1);
+		memmove(out, cr + 1, span);	/* the text up to the next CR */
+		out += span;
 	}
-	s[o] = '\0';
-	return o;
+	*out = '\0';
+	return out - s;
+}
+
+/* Is there a byte below 0x20 among the eight at s? */
+static int
+has_control(const char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, 8);
+	return ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull) != 0;
+}
+
+/* Control characters among the n bytes at s, white space and ESC aside. */
+static size_t
+count_control(const char *s, size_t n)
+{
+	const uint32_t ok = 1u | 1u << '\t' | 1u << '\n' | 1u << '\r' |
+	    1u << '\f' | 1u << '\v' | 1u << 033;
+	size_t i, ctl = 0;
+	unsigned char c;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		ctl += c < 0x20 && !(ok >> (c & 31) & 1);
+	}
+	return ctl;
 }
 
 /*
- * Control characters other than white space and ESC in the first 4 KiB.
- * NUL is not counted here (strchr used to find the terminator for it);
- * the memchr catches it.  A mask, not strchr: this runs on every file.
+ * Control characters other than white space and ESC in the first 4 KiB,
+ * looked at eight bytes at a time: this runs on every file.  NUL is not
+ * counted there; the memchr catches it.
  */
 static int
 looks_binary(const char *s, size_t n)
 {
-	const uint32_t ok = 1u | 1u << '\t' | 1u << '\n' | 1u << '\r' |
-	    1u << '\f' | 1u << '\v' | 1u << 033;
 	size_t i, ctl = 0, probe = n < 4096 ? n : 4096;
-	unsigned char c;
 
 	if (n >= 4 && memcmp(s, "\177ELF", 4) == 0)
 		return 1;
-	for (i = 0; i < probe; i++) {
-		c = (unsigned char)s[i];
-		ctl += c < 0x20 && !(ok >> (c & 31) & 1);
-	}
+	for (i = 0; i + 8 <= probe; i += 8)
+		if (has_control(s + i))
+			ctl += count_control(s + i, 8);
+	ctl += count_control(s + i, probe - i);
 	return ctl * 8 > probe || memchr(s, '\0', n) != NULL;
 }
 
@@ -251,6 +281,27 @@ looks_html(const char *s, size_t n)
 	    memmem(s, probe, "<!doctype", 9) ||
 	    memmem(s, probe, "<meta", 5) || memmem(s, probe, "<table", 6) ||
 	    memmem(s, probe, "<div", 4) || memmem(s, probe, "<p", 2);
+}
+
+/*
+ * Valid UTF-8 needs no decoding: when it is in the read buffer the two
+ * buffers swap, which saves copying every report once.
+ */
+static void
+take_utf8(const char *s, size_t n)
+{
+	struct buf t;
+
+	if (raw.p != NULL && s >= raw.p && s + n <= raw.p + raw.len) {
+		if (s != raw.p)
+			memmove(raw.p, s, n);	/* past a BOM */
+		t = dec, dec = raw, raw = t;
+		dec.len = n;
+	} else {
+		dec.len = 0;
+		buf_add(&dec, s, n);
+	}
+	dec.p[dec.len] = '\0';
 }
 
 static int
@@ -274,11 +325,9 @@ decode(struct gip_doc *doc, const char *s, size_t n)
 			gip_error(doc->name, 0, "binary file, not a report");
 			return -1;
 		}
-		if (utf8_valid_prefix(s, n) == n) {
-			dec.len = 0;
-			buf_add(&dec, s, n);
-			dec.p[dec.len] = '\0';
-		} else
+		if (utf8_valid_prefix(s, n) == n)
+			take_utf8(s, n);
+		else
 			bad = decode_8bit(doc, s, n, &firstbad);
 	}
 	if (bad > 0)
@@ -317,7 +366,9 @@ gip_doc_read(struct gip_doc *doc, const char *path)
 		gip_error(path, 0, "%s", strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) != 0)
+		st.st_mode = 0;		/* read() will say what is wrong */
+	if (S_ISDIR(st.st_mode)) {
 		gip_error(path, 0, "is a directory");
 		rc = -1;
 	} else if (S_ISREG(st.st_mode) && st.st_size > GIP_MAX_INPUT) {
@@ -325,7 +376,7 @@ gip_doc_read(struct gip_doc *doc, const char *path)
 		    GIP_MAX_INPUT >> 20);
 		rc = -1;
 	} else
-		rc = slurp(fd, path, &raw);
+		rc = slurp(fd, path, S_ISREG(st.st_mode), &raw);
 	if (fd != 0)
 		close(fd);
 	if (rc < 0)

@@ -36,6 +36,16 @@ static const char *const numerals[SECTIONS_MAX] = {
 	"一", "二", "三", "四", "五", "六"
 };
 
+/*
+ * The first character of each section's key words in the pattern: a
+ * line numbered k without it cannot be heading k, and it is found as is
+ * in the raw line (folding leaves Han characters alone, and spaced-out
+ * headings space between characters, not inside them).
+ */
+static const char *const key_first[SECTIONS_MAX] = {
+	"总", "主", "收", "行", "存", "其"
+};
+
 static pcre2_code *heading_re;
 static pcre2_match_data *heading_md;
 
@@ -63,16 +73,27 @@ heading_re_init(void)
 		gip_fatal("out of memory");
 }
 
-/* 1..6 for a numeral 一..六 or 1..6 at s, else 0. */
+/*
+ * 1..6 for a numeral at s: 1..6, １..６ (U+FF11..FF16) or 一..六, else 0.
+ * Every line that may be a heading asks, so it looks at bytes, not
+ * strings.
+ */
 static int
 numeral_value(const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	int i;
 
 	if (n >= 1 && s[0] >= '1' && s[0] <= '6')
 		return s[0] - '0';
-	for (i = 0; i < SECTIONS_MAX && n >= 3; i++)
-		if (memcmp(s, numerals[i], 3) == 0)
+	if (n < 3 || (u[0] != 0xe4 && u[0] != 0xe5 && u[0] != 0xef))
+		return 0;
+	if (u[0] == 0xef)
+		return u[1] == 0xbc && u[2] >= 0x91 && u[2] <= 0x96 ?
+		    u[2] - 0x90 : 0;
+	for (i = 0; i < SECTIONS_MAX; i++)
+		if (s[1] == numerals[i][1] && s[2] == numerals[i][2] &&
+		    s[0] == numerals[i][0])
 			return i + 1;
 	return 0;
 }
@@ -96,6 +117,9 @@ skip_lead(const char *p, const char *end)
 	while (p < end) {
 		if (is_lead_byte(*p) || *p == '|')
 			p++;
+		else if (*p != '\xe3' && *p != '\xef' && *p != '\xc2' &&
+		    *p != 'i' && *p != '[')
+			break;	/* the usual case: none of the below */
 		else if (end - p >= 3 && (memcmp(p, "\xe3\x80\x80", 3) == 0 ||
 		    memcmp(p, "\xef\xbb\xbf", 3) == 0))
 			p += 3;
@@ -144,23 +168,26 @@ skip_blanks(const char *p, const char *end)
 	return p;
 }
 
-/* Does s start with one of the NULL-ended strings in set? */
+/* Does s start with one of the NULL-ended strings in set (each 1 or 3
+ * bytes)?  Past it if so. */
 static const char *
 skip_one_of(const char *s, const char *end, const char *const set[])
 {
-	size_t n;
-
 	for (; *set != NULL; set++) {
-		n = strlen(*set);
-		if ((size_t)(end - s) >= n && memcmp(s, *set, n) == 0)
-			return s + n;
+		if (s >= end || s[0] != (*set)[0])
+			continue;
+		if ((*set)[1] == '\0')
+			return s + 1;
+		if (end - s >= 3 && s[1] == (*set)[1] && s[2] == (*set)[2])
+			return s + 3;
 	}
 	return NULL;
 }
 
 /*
- * Does a numeral marker start at s: 二、 2. 二． （二） (2), spaces
- * allowed around the numeral?  Cheap, so most lines stop here.
+ * The number of the numeral marker at s: 二、 2. 二． （二） (2), spaces
+ * allowed around the numeral; 0 if there is none.  Cheap, so most lines
+ * stop here.
  */
 static int
 marker_start(const char *s, const char *end)
@@ -169,21 +196,14 @@ marker_start(const char *s, const char *end)
 	static const char *const closes[] = { ")", "\xef\xbc\x89", NULL };
 	static const char *const seps[] = { "\xe3\x80\x81", ".",
 	    "\xef\xbc\x8e", ",", "\xef\xbc\x8c", NULL };
-	const unsigned char *u;
 	const char *p = skip_one_of(s, end, opens);
-	int paren = p != NULL;
+	int paren = p != NULL, number;
 
 	p = skip_blanks(paren ? p : s, end);
-	u = (const unsigned char *)p;
-	if (p < end && *p >= '1' && *p <= '6')
-		p++;
-	else if (end - p >= 3 && (numeral_value(p, end - p) > 0 ||
-	    (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x91 && u[2] <= 0x96)))
-		p += 3;
-	else
+	if ((number = numeral_value(p, end - p)) == 0)
 		return 0;
-	p = skip_blanks(p, end);
-	return skip_one_of(p, end, paren ? closes : seps) != NULL;
+	p = skip_blanks(p + (*p >= '1' && *p <= '6' ? 1 : 3), end);
+	return skip_one_of(p, end, paren ? closes : seps) != NULL ? number : 0;
 }
 
 /* The first capture group in from..to that matched, or 0. */
@@ -227,17 +247,24 @@ label_section(const char *label, size_t n)
 
 /*
  * The section number line is the heading of, or 0; its start is left
- * in *head (after white space and marks) for the title.
+ * in *head (after white space and marks) for the title.  Headings come
+ * in order, so a line numbered last or less (section 三's table rows,
+ * the sub-headings) is not looked at further, nor one without its key
+ * words' first character.
  */
 static int
-heading_number(const char *line, size_t n, const char **head, size_t *hlen)
+heading_number(const char *line, size_t n, int last, const char **head,
+    size_t *hlen)
 {
 	char label[HEADING_MAX + 1];
 	const char *p = skip_lead(line, line + n);
 	const char *end = trim_tail(p, line + n);
 	size_t rest = end - p, m;
+	int k;
 
-	if (rest == 0 || rest > HEADING_MAX || !marker_start(p, end))
+	if (rest == 0 || rest > HEADING_MAX ||
+	    (k = marker_start(p, end)) <= last ||
+	    memmem(p, rest, key_first[k - 1], 3) == NULL)
 		return 0;
 	m = text_norm(label, p, rest, TEXT_LABEL);
 	*head = p;
@@ -290,7 +317,7 @@ sections_split(const char *text, size_t len, struct gip_section sec[7])
 	memset(sec, 0, 7 * sizeof *sec);
 	for (; gip_next_line(text, len, &pos, &line, &n); start = pos) {
 		lineno++;
-		if ((k = heading_number(line, n, &head, &hlen)) <= last)
+		if ((k = heading_number(line, n, last, &head, &hlen)) <= last)
 			continue;
 		sec[k].found = 1;
 		sec[k].start = start;

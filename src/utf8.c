@@ -1,5 +1,8 @@
 /* UTF-8 primitives on explicit lengths; no locale is consulted. */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "utf8.h"
 
@@ -14,55 +17,118 @@ ascii8(const unsigned char *p)
 }
 
 /*
- * A 3-byte character whose lead byte alone makes it valid given two
- * continuation bytes: E1..EC and EE..EF (E0 can be overlong, ED a
- * surrogate).  Chinese text is almost all such characters.
+ * The general case: one character of any length at p[0..n), or 0 if it
+ * is not valid (overlongs and surrogates are not).
  */
-static int
-plain3(const unsigned char *p, size_t n)
+static size_t
+valid_char(const unsigned char *p, size_t n)
 {
-	return n >= 3 && p[0] >= 0xe1 && p[0] <= 0xef && p[0] != 0xed &&
-	    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80;
+	size_t k, need;
+	uint32_t cp;
+
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		need = 1, cp = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		need = 2, cp = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		need = 3, cp = p[0] & 0x07;
+	else
+		return 0;
+	if (need >= n)
+		return 0;
+	for (k = 1; k <= need; k++) {
+		if ((p[k] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (p[k] & 0x3f);
+	}
+	if ((need == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (need == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return need + 1;
 }
 
-/* Length of the longest valid UTF-8 prefix of s (overlongs and
- * surrogates count as invalid). */
+#ifdef __SSE2__
+struct classes {
+	uint64_t high, cont, lead;	/* bit j for byte j */
+};
+
+/*
+ * Add the classes of the 16 bytes at p as bits at..at+15: high bit set;
+ * continuation 80..BF; plain lead E1..EF but ED.  As signed bytes,
+ * 80..BF is below -64 and E1..EF is -31..-17.
+ */
+static void
+classify16(const unsigned char *p, int at, struct classes *c)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i lead = _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(-19)),
+	    _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-32)),
+	    _mm_cmplt_epi8(x, _mm_set1_epi8(-16))));
+
+	c->high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << at;
+	c->cont |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x,
+	    _mm_set1_epi8(-64))) << at;
+	c->lead |= (uint64_t)(unsigned)_mm_movemask_epi8(lead) << at;
+}
+
+/*
+ * How many of the 64 bytes at p (which starts a character) are whole
+ * ASCII and plain 3-byte characters (lead E1..EC, EE, EF and two
+ * continuation bytes), or 0 if they are not all such: the bulk of a
+ * report, sixteen bytes per instruction.  Each continuation byte must
+ * be one or two after a lead and nowhere else; a character cut off by
+ * the block's end is left to the next block.
+ */
+static size_t
+plain_block(const unsigned char *p)
+{
+	struct classes c = { 0, 0, 0 };
+
+	classify16(p, 0, &c);
+	classify16(p + 16, 16, &c);
+	classify16(p + 32, 32, &c);
+	classify16(p + 48, 48, &c);
+	if ((c.high & ~(c.cont | c.lead)) != 0 ||
+	    c.cont != (c.lead << 1 | c.lead << 2))
+		return 0;
+	if (c.lead >> 63)
+		return 63;
+	return c.lead >> 62 ? 62 : 64;
+}
+#endif
+
+/*
+ * Length of the longest valid UTF-8 prefix of s (overlongs and
+ * surrogates count as invalid).  Every report is read through here, so
+ * the common text goes fast: 64-byte blocks of ASCII and plain 3-byte
+ * characters (nearly all of Chinese) with SSE2, then runs of ASCII
+ * eight bytes at a time and of plain 3-byte characters one at a time,
+ * the rest a character at a time.
+ */
 size_t
 utf8_valid_prefix(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k, need;
-	uint32_t cp;
+	size_t i = 0, k;
 
 	while (i < n) {
-		if (p[i] < 0x80) {
-			i += i + 8 <= n && ascii8(p + i) ? 8 : 1;
-			continue;
-		}
-		if (plain3(p + i, n - i)) {
+#ifdef __SSE2__
+		while (i + 64 <= n && (k = plain_block(p + i)) > 0)
+			i += k;
+#endif
+		while (i + 8 <= n && ascii8(p + i))
+			i += 8;
+		while (i < n && p[i] < 0x80)
+			i++;
+		while (i + 3 <= n && (unsigned)(p[i] - 0xe1) <= 0xef - 0xe1 &&
+		    p[i] != 0xed && ((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) <
+		    0x40)
 			i += 3;
+		if (i >= n || p[i] < 0x80)
 			continue;
-		}
-		if (p[i] >= 0xc2 && p[i] <= 0xdf)
-			need = 1, cp = p[i] & 0x1f;
-		else if (p[i] >= 0xe0 && p[i] <= 0xef)
-			need = 2, cp = p[i] & 0x0f;
-		else if (p[i] >= 0xf0 && p[i] <= 0xf4)
-			need = 3, cp = p[i] & 0x07;
-		else
+		if ((k = valid_char(p + i, n - i)) == 0)
 			return i;
-		if (i + need >= n)
-			return i;
-		for (k = 1; k <= need; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				return i;
-			cp = cp << 6 | (p[i + k] & 0x3f);
-		}
-		if ((need == 2 && (cp < 0x800 || (cp >= 0xd800 &&
-		    cp <= 0xdfff))) || (need == 3 && (cp < 0x10000 ||
-		    cp > 0x10ffff)))
-			return i;
-		i += need + 1;
+		i += k;
 	}
 	return n;
 }
