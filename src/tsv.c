@@ -45,20 +45,52 @@ tsv_str(FILE *fp, const char *s)
 	tsv_field(fp, s, strlen(s));
 }
 
+/* Escape n bytes of s into out, which has room for 2n; returns the
+ * length written. */
+static size_t
+escape_into(char *out, const char *s, size_t n)
+{
+	static const char letter[256] = {
+		['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\'
+	};
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!special[(unsigned char)s[i]]) {
+			out[o++] = s[i];
+			continue;
+		}
+		out[o++] = '\\';
+		out[o++] = letter[(unsigned char)s[i]];
+	}
+	return o;
+}
+
+/*
+ * One cell line.  Millions are written, so each is built in a buffer and
+ * handed to stdio once; a field too long for it goes by tsv_field.
+ */
 void
 tsv_cell(FILE *fp, const char *source, const char *table, const char *row,
     const char *col, const char *value)
 {
-	tsv_str(fp, source);
-	putc_unlocked('\t', fp);
-	tsv_str(fp, table);
-	putc_unlocked('\t', fp);
-	tsv_str(fp, row);
-	putc_unlocked('\t', fp);
-	tsv_str(fp, col);
-	putc_unlocked('\t', fp);
-	tsv_str(fp, value ? value : "");
-	putc_unlocked('\n', fp);
+	const char *field[5] = { source, table, row, col, value ? value : "" };
+	char line[2048];
+	size_t o = 0, n;
+	int k;
+
+	for (k = 0; k < 5; k++) {
+		n = strlen(field[k]);
+		if (o + 2 * n + 1 <= sizeof line)
+			o += escape_into(line + o, field[k], n);
+		else {
+			fwrite_unlocked(line, 1, o, fp);
+			tsv_field(fp, field[k], n);
+			o = 0;
+		}
+		line[o++] = k < 4 ? '\t' : '\n';
+	}
+	fwrite_unlocked(line, 1, o, fp);
 }
 
 /*
