@@ -250,7 +250,7 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 		    next->seg[i].x1);
 	label_add(cur->label, next->label);
 	if (cur->first[0] == '\0')
-		memcpy(cur->first, next->first, sizeof cur->first);
+		memcpy(cur->first, next->first, strlen(next->first) + 1);
 	take = positional ? next->numbers > 0 : cur->numbers == 0 &&
 	    next->numbers > 0;
 	if (!positional && take)
@@ -273,29 +273,33 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 int
 lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 {
-	static struct lrow *rows, tmp;
+	static struct lrow *rows;
 	static int cap;
+	struct lrow *line;
 	int i, n = 0, newrow, width = -1;
 
 	for (i = 0; i < g->nrow; i++) {
-		lrow_split(g, &g->row[i], &tmp);
-		newrow = n == 0 || !g->wraps ||
-		    any_label_starts(g, &g->row[i], starts);
-		if (!newrow && !g->positional && (g->row[i].ncell != width ||
-		    (tmp.numbers > 0 && rows[n - 1].numbers > 0)))
-			newrow = 1;
-		width = g->row[i].ncell;
-		if (!newrow) {
-			merge_into(&rows[n - 1], &tmp, g->positional);
-			continue;
-		}
-		if (n == LROW_MAXROWS)
-			break;
+		/* Split into the next free row (10 KiB, not copied): it stays
+		 * if the line starts a row, else it is merged and reused. */
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			rows = gip_xrealloc(rows, cap * sizeof *rows);
 		}
-		rows[n++] = tmp;
+		line = &rows[n];
+		lrow_split(g, &g->row[i], line);
+		newrow = n == 0 || !g->wraps ||
+		    any_label_starts(g, &g->row[i], starts);
+		if (!newrow && !g->positional && (g->row[i].ncell != width ||
+		    (line->numbers > 0 && rows[n - 1].numbers > 0)))
+			newrow = 1;
+		width = g->row[i].ncell;
+		if (!newrow) {
+			merge_into(&rows[n - 1], line, g->positional);
+			continue;
+		}
+		if (n == LROW_MAXROWS)
+			break;
+		n++;
 	}
 	for (i = 0; g->positional && i < n; i++)
 		label_from_segments(&rows[i]);

@@ -24,10 +24,17 @@ struct t2col {
 	int	x;		/* centre, positional layouts */
 };
 
+/* What a kept row needs of its lrow (a tenth of its size). */
+struct t2vals {
+	long		 line;
+	int		 nval, numbers;
+	struct vcell	 val[LROW_MAXVAL];
+};
+
 struct t2row {
 	const char	*key;
 	int		 positional;	/* values carry positions */
-	struct lrow	 lr;
+	struct t2vals	 lr;
 	struct t2col	 col[T2MAXCOLS];
 	int		 ncol;
 };
@@ -177,7 +184,10 @@ keep_row(const char *key, const struct lrow *lr, const struct t2col *col,
 	p = &pending[npending++];
 	p->key = key;
 	p->positional = positional;
-	p->lr = *lr;
+	p->lr.line = lr->line;
+	p->lr.nval = lr->nval;
+	p->lr.numbers = lr->numbers;
+	memcpy(p->lr.val, lr->val, lr->nval * sizeof lr->val[0]);
 	memcpy(p->col, col, sizeof p->col);
 	p->ncol = ncol;
 }
