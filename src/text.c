@@ -83,30 +83,76 @@ peek(const char *s, size_t n, size_t i, unsigned flags)
 }
 
 /*
- * A character at s that every flag leaves as it is: printable ASCII
- * other than the mark openers [ < *, or a valid 3-byte character from
- * U+3001 to U+9FFF (CJK and its punctuation; fold() keeps all but
- * U+3000).  Returns its length, 1 or 3, with its code point, or 0.
- * Most report text is such characters: they skip the general path.
+ * Characters that every flag leaves as they are, by lead byte: printable
+ * ASCII other than the mark openers [ < *; and valid 3-byte characters
+ * that fold() keeps and is_space() does not take, led by E1..EC, EE or
+ * EF (E0 can be overlong, ED a surrogate), of which those led by E2, E3
+ * and EF need a second look (U+2000..U+203F: spaces and quotes; U+3000;
+ * U+FEFF and U+FF00..U+FFFF: the full-width forms).  Most report text
+ * (Han, CJK punctuation, box drawing) is such characters: they skip the
+ * general path.
  */
+enum { PLAIN_NO, PLAIN_ASCII, PLAIN_3, PLAIN_3_CHECK };
+
+static unsigned char plain_lead[256];
+
+static void
+plain_lead_init(void)
+{
+	int c;
+
+	for (c = 0x21; c < 0x80; c++)
+		plain_lead[c] = PLAIN_ASCII;
+	plain_lead['['] = plain_lead['<'] = plain_lead['*'] = PLAIN_NO;
+	for (c = 0xe1; c <= 0xef; c++)
+		plain_lead[c] = PLAIN_3;
+	plain_lead[0xed] = PLAIN_NO;
+	plain_lead[0xe2] = plain_lead[0xe3] = plain_lead[0xef] = PLAIN_3_CHECK;
+}
+
+/* Length of the plain character at s (see plain_lead), 1 or 3, with
+ * its code point; 0 if it is not plain. */
 static size_t
 plain_char(const char *s, size_t n, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	unsigned class = plain_lead[u[0]];
 
-	if (u[0] > 0x20 && u[0] < 0x80) {
-		if (u[0] == '[' || u[0] == '<' || u[0] == '*')
-			return 0;
+	if (class == PLAIN_ASCII) {
 		*cp = u[0];
 		return 1;
 	}
-	if (u[0] < 0xe3 || u[0] > 0xe9 || n < 3 || (u[1] & 0xc0) != 0x80 ||
-	    (u[2] & 0xc0) != 0x80 || (u[0] == 0xe3 && u[1] == 0x80 &&
-	    u[2] == 0x80))
+	if (class == PLAIN_NO || n < 3 || ((u[1] ^ 0x80) | (u[2] ^ 0x80)) >=
+	    0x40)
+		return 0;
+	if (class == PLAIN_3_CHECK && ((u[0] == 0xe2 && u[1] == 0x80) ||
+	    (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80) ||
+	    (u[0] == 0xef && u[1] >= 0xbb)))
 		return 0;
 	*cp = (uint32_t)(u[0] & 0x0f) << 12 | (u[1] & 0x3f) << 6 |
 	    (u[2] & 0x3f);
 	return 3;
+}
+
+/* A space or U+3000 at s: its length, else 0. */
+static size_t
+plain_space(const char *s, size_t n)
+{
+	if (s[0] == ' ')
+		return 1;
+	return n >= 3 && s[0] == '\xe3' && s[1] == '\x80' && s[2] == '\x80' ?
+	    3 : 0;
+}
+
+/* A full-width form U+FF01..U+FF5E at s (EF BC 81 .. EF BD 9E), which
+ * fold() makes ASCII: the commas and brackets of Chinese text. */
+static int
+full_width(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return n >= 3 && u[0] == 0xef && ((u[1] == 0xbc && u[2] >= 0x81 &&
+	    u[2] <= 0xbf) || (u[1] == 0xbd && u[2] >= 0x80 && u[2] <= 0x9e));
 }
 
 size_t
@@ -115,6 +161,8 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 	size_t i = 0, o = 0, k, len;
 	uint32_t cp, raw, prev = 0;
 
+	if (plain_lead['a'] == PLAIN_NO)
+		plain_lead_init();
 	while (i < n) {
 		if ((k = plain_char(src + i, n - i, &prev)) == 1) {
 			dst[o++] = src[i++];
@@ -126,6 +174,18 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 			dst[o + 2] = src[i + 2];
 			i += 3;
 			o += 3;
+			continue;
+		}
+		if ((flags & TEXT_SQUEEZE) && (k = plain_space(src + i,
+		    n - i)) > 0) {
+			i += k;	/* what the is_space() case below does */
+			continue;
+		}
+		if ((flags & TEXT_FOLD) && full_width(src + i, n - i)) {
+			prev = fold(0xff00 | ((src[i + 1] & 1) << 6 |
+			    (src[i + 2] & 0x3f)));
+			dst[o++] = prev;	/* as the general path folds it */
+			i += 3;
 			continue;
 		}
 		if ((flags & TEXT_MARKS) && (k = bookmark_len(src + i,
