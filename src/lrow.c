@@ -172,6 +172,51 @@ positional_text(struct lrow *lr, const struct gcell *c)
 	    c->x0 + (int)utf8_width(label, n));
 }
 
+/* The values of a line-row's cells, parsed once for the callers below;
+ * valid until the next call. */
+static const struct value *
+row_values(const struct grid *g, const struct grow *r)
+{
+	static struct value *vals;
+	static int cap;
+	struct gcell *c = grid_cells(g, r);
+	int i;
+
+	if (r->ncell > cap) {
+		cap = r->ncell > 64 ? r->ncell : 64;
+		vals = gip_xrealloc(vals, cap * sizeof *vals);
+	}
+	for (i = 0; i < r->ncell; i++)
+		value_parse(c[i].text, &vals[i]);
+	return vals;
+}
+
+/* lrow_split, with the cells' values parsed. */
+static void
+split_parsed(const struct grid *g, const struct grow *r,
+    const struct value *v, struct lrow *lr)
+{
+	struct gcell *c = grid_cells(g, r);
+	int i, last = -1;
+
+	memset(lr, 0, offsetof(struct lrow, val));
+	lr->numbers = lr->overflow = lr->nseg = 0;
+	lr->line = r->line;
+	for (i = 0; i < r->ncell; i++)
+		if (v[i].kind == V_TEXT)
+			last = i;
+	for (i = 0; i < r->ncell; i++) {
+		if (v[i].kind == V_TEXT && g->positional)
+			positional_text(lr, &c[i]);
+		else if (v[i].kind == V_TEXT) {
+			if (lr->first[0] == '\0')
+				label_add(lr->first, c[i].text);
+			label_add(lr->label, c[i].text);
+		} else if (g->positional ? c[i].text[0] != '\0' : i > last)
+			add_value(lr, &v[i], &c[i]);
+	}
+}
+
 /*
  * One line-row as label and values.  With explicit cells the values are
  * the cells after the last label cell; with positions, every number.
@@ -179,29 +224,7 @@ positional_text(struct lrow *lr, const struct gcell *c)
 void
 lrow_split(const struct grid *g, const struct grow *r, struct lrow *lr)
 {
-	struct gcell *c = grid_cells(g, r);
-	struct value v;
-	int i, last = -1;
-
-	memset(lr, 0, offsetof(struct lrow, val));
-	lr->numbers = lr->overflow = lr->nseg = 0;
-	lr->line = r->line;
-	for (i = 0; i < r->ncell; i++) {
-		value_parse(c[i].text, &v);
-		if (v.kind == V_TEXT)
-			last = i;
-	}
-	for (i = 0; i < r->ncell; i++) {
-		value_parse(c[i].text, &v);
-		if (v.kind == V_TEXT && g->positional)
-			positional_text(lr, &c[i]);
-		else if (v.kind == V_TEXT) {
-			if (lr->first[0] == '\0')
-				label_add(lr->first, c[i].text);
-			label_add(lr->label, c[i].text);
-		} else if (g->positional ? c[i].text[0] != '\0' : i > last)
-			add_value(lr, &v, &c[i]);
-	}
+	split_parsed(g, r, row_values(g, r), lr);
 }
 
 /* Does a row marker start this text, or any word of it (lynx joins a
@@ -225,17 +248,14 @@ text_starts(const char *text, lrow_starts_fn starts)
 
 static int
 any_label_starts(const struct grid *g, const struct grow *r,
-    lrow_starts_fn starts)
+    const struct value *v, lrow_starts_fn starts)
 {
 	struct gcell *c = grid_cells(g, r);
-	struct value v;
 	int i;
 
-	for (i = 0; i < r->ncell; i++) {
-		value_parse(c[i].text, &v);
-		if (v.kind == V_TEXT && text_starts(c[i].text, starts))
+	for (i = 0; i < r->ncell; i++)
+		if (v[i].kind == V_TEXT && text_starts(c[i].text, starts))
 			return 1;
-	}
 	return 0;
 }
 
@@ -276,6 +296,7 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 	static struct lrow *rows;
 	static int cap;
 	struct lrow *line;
+	const struct value *vals;
 	int i, n = 0, newrow, width = -1;
 
 	for (i = 0; i < g->nrow; i++) {
@@ -286,9 +307,10 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 			rows = gip_xrealloc(rows, cap * sizeof *rows);
 		}
 		line = &rows[n];
-		lrow_split(g, &g->row[i], line);
+		vals = row_values(g, &g->row[i]);
+		split_parsed(g, &g->row[i], vals, line);
 		newrow = n == 0 || !g->wraps ||
-		    any_label_starts(g, &g->row[i], starts);
+		    any_label_starts(g, &g->row[i], vals, starts);
 		if (!newrow && !g->positional && (g->row[i].ncell != width ||
 		    (line->numbers > 0 && rows[n - 1].numbers > 0)))
 			newrow = 1;

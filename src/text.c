@@ -110,6 +110,14 @@ plain_lead_init(void)
 	plain_lead[0xe2] = plain_lead[0xe3] = plain_lead[0xef] = PLAIN_3_CHECK;
 }
 
+/* Is the PLAIN_3_CHECK character at u one that is not plain after all? */
+static int
+plain_exception(const unsigned char *u)
+{
+	return (u[0] == 0xe2 && u[1] == 0x80) || (u[0] == 0xe3 &&
+	    u[1] == 0x80 && u[2] == 0x80) || (u[0] == 0xef && u[1] >= 0xbb);
+}
+
 /* Length of the plain character at s (see plain_lead), 1 or 3, with
  * its code point; 0 if it is not plain. */
 static size_t
@@ -125,13 +133,33 @@ plain_char(const char *s, size_t n, uint32_t *cp)
 	if (class == PLAIN_NO || n < 3 || ((u[1] ^ 0x80) | (u[2] ^ 0x80)) >=
 	    0x40)
 		return 0;
-	if (class == PLAIN_3_CHECK && ((u[0] == 0xe2 && u[1] == 0x80) ||
-	    (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80) ||
-	    (u[0] == 0xef && u[1] >= 0xbb)))
+	if (class == PLAIN_3_CHECK && plain_exception(u))
 		return 0;
 	*cp = (uint32_t)(u[0] & 0x0f) << 12 | (u[1] & 0x3f) << 6 |
 	    (u[2] & 0x3f);
 	return 3;
+}
+
+/* Length of the run of plain characters at s. */
+static size_t
+plain_run(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	unsigned class;
+
+	while (i < n) {
+		if ((class = plain_lead[u[i]]) == PLAIN_ASCII) {
+			i++;
+			continue;
+		}
+		if (class == PLAIN_NO || n - i < 3 || ((u[i + 1] ^ 0x80) |
+		    (u[i + 2] ^ 0x80)) >= 0x40 || (class == PLAIN_3_CHECK &&
+		    plain_exception(u + i)))
+			break;
+		i += 3;
+	}
+	return i;
 }
 
 /* A space or U+3000 at s: its length, else 0. */
@@ -164,16 +192,13 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 	if (plain_lead['a'] == PLAIN_NO)
 		plain_lead_init();
 	while (i < n) {
-		if ((k = plain_char(src + i, n - i, &prev)) == 1) {
-			dst[o++] = src[i++];
-			continue;
-		}
-		if (k == 3) {
-			dst[o] = src[i];
-			dst[o + 1] = src[i + 1];
-			dst[o + 2] = src[i + 2];
-			i += 3;
-			o += 3;
+		if ((k = plain_run(src + i, n - i)) > 0) {
+			memmove(dst + o, src + i, k);	/* callers may fold
+							 * in place */
+			i += k;
+			o += k;
+			plain_char(src + i - (src[i - 1] & 0x80 ? 3 : 1), 3,
+			    &prev);
 			continue;
 		}
 		if ((flags & TEXT_SQUEEZE) && (k = plain_space(src + i,
