@@ -4,6 +4,7 @@
  * re-indented or repeated (page break) labels all land on the right row.
  */
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "err.h"
@@ -36,6 +37,87 @@ static const struct {
 	{"3.1", {"予以公开"}}, {"3.2", {"部分公开"}}, {"1", {"本年新收"}},
 	{"2", {"上年结转"}}, {"4", {"结转下年", "继续办理"}},
 };
+
+enum { NWORDS = sizeof t3_words / sizeof t3_words[0], KW_SLOTS = 128 };
+
+/*
+ * The key words by their first three bytes (every one starts with a Han
+ * character), hashed, for first_keyword: a label is read once instead of
+ * once per key word.
+ */
+struct kw_entry {
+	uint32_t	 lead;
+	unsigned char	 word, k;	/* t3_words[word].kw[k] */
+	int		 next;		/* index + 1 of the next in the slot */
+};
+static struct kw_entry kw_entry[NWORDS * 4];
+static int kw_slot[KW_SLOTS];		/* index + 1 of the first entry */
+
+static uint32_t
+lead3(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return (uint32_t)u[0] << 16 | u[1] << 8 | u[2];
+}
+
+static unsigned
+kw_hash(uint32_t lead)
+{
+	return (lead * 2654435761u) >> 25;	/* 7 bits: KW_SLOTS */
+}
+
+static void
+kw_init(void)
+{
+	int n = 0, k, i;
+	unsigned h;
+
+	for (i = NWORDS - 1; i >= 0; i--)	/* so slots list in order */
+		for (k = 3; k >= 0; k--) {
+			if (t3_words[i].kw[k] == NULL)
+				continue;
+			kw_entry[n].lead = lead3(t3_words[i].kw[k]);
+			kw_entry[n].word = i;
+			kw_entry[n].k = k;
+			h = kw_hash(kw_entry[n].lead);
+			kw_entry[n].next = kw_slot[h];
+			kw_slot[h] = ++n;
+		}
+}
+
+/*
+ * The index of the first t3_words entry (in table order) one of whose
+ * key words label contains, or NWORDS: what a strstr for every key word
+ * in turn would find.
+ */
+static size_t
+first_keyword(const char *label)
+{
+	static int ready;
+	const struct kw_entry *ent;
+	const char *p, *kw;
+	size_t best = NWORDS, len = strlen(label);
+	uint32_t lead;
+	int e;
+
+	if (!ready)
+		kw_init(), ready = 1;
+	for (p = label; len - (p - label) >= 3; p++) {
+		if ((*p & 0xc0) == 0x80)
+			continue;	/* inside a character */
+		lead = lead3(p);
+		for (e = kw_slot[kw_hash(lead)]; e != 0; e = ent->next) {
+			ent = &kw_entry[e - 1];
+			if (ent->lead != lead || ent->word >= best)
+				continue;
+			kw = t3_words[ent->word].kw[ent->k];
+			if (strncmp(p, kw, strlen(kw)) == 0)
+				best = ent->word;
+		}
+	}
+	return best;
+}
 
 static int
 has_prefix(const char *s, const char *p)
@@ -71,14 +153,12 @@ is_row_3_6_3(const char *label)
 static const char *
 t3_classify(const char *label, int rows_seen)
 {
-	size_t i, k;
+	size_t i;
 
 	if (is_row_3_6_3(label) && rows_seen > 0)
 		return "3.6.3";
-	for (i = 0; i < sizeof t3_words / sizeof t3_words[0]; i++)
-		for (k = 0; k < 4 && t3_words[i].kw[k]; k++)
-			if (strstr(label, t3_words[i].kw[k]))
-				return t3_words[i].row;
+	if ((i = first_keyword(label)) < NWORDS)
+		return t3_words[i].row;
 	if (strstr(label, "其他处理"))
 		return "3.6";
 	if (strstr(label, "(七)") || (rows_seen > 2 && has_prefix(label,
