@@ -110,8 +110,13 @@ asan:
 		$(CORE_SRC) $(LIBS_TABLES)
 
 # Benchmarks on a generated corpus (bench/README.md); not part of check.
-bench: bin/gip-sections bin/gip-tables bin/gip-check
+bench: bin/gip-sections bin/gip-tables bin/gip-check bin/gip-sum \
+	bench/csv-floor
 	python3 bench/bench.py
+
+bench/csv-floor: bench/csv-floor.c
+	$(CC) $(GIP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ bench/csv-floor.c \
+		$(LIBS_READER)
 
 bench-callgrind: bin/gip-sections bin/gip-tables bin/gip-check
 	sh bench/callgrind.sh
@@ -171,7 +176,7 @@ uninstall:
 	rm -f $(DESTDIR)$(MANPREFIX)/man5/gip.5 $(DESTDIR)$(MANPREFIX)/man7/gip.7
 
 clean:
-	rm -rf bin asan src/*.o tests/*.o tests/htmldump fuzz/bin
+	rm -rf bin asan src/*.o tests/*.o tests/htmldump fuzz/bin bench/csv-floor
 
 .PHONY: all check lint asan check-asan fuzz deps deps-fuzz demo install \
 	uninstall clean bench bench-callgrind

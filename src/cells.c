@@ -18,11 +18,17 @@
 #include "tsv.h"
 
 struct reader {
-	struct cells_rec rec;
+	struct cells_rec rec;		/* rec.line: the line being read */
 	int		 nfields;
 	char		*store;		/* field bytes of the current line */
 	size_t		 used, cap;
 	size_t		 off[CELL_NFIELDS];
+	size_t		 linelen;	/* bytes of it read so far */
+	size_t		 content;	/* of them given to libcsv */
+	int		 held_cr;	/* a CR ended the last part read */
+	cells_fn	 fn;
+	void		*arg;
+	int		 stop;		/* fn's stop value, or -1 */
 };
 
 static int
@@ -54,13 +60,6 @@ on_field(void *s, size_t n, void *arg)
 	r->rec.len[r->nfields - 1] = tsv_unescape(r->store + r->used, n);
 	r->store[r->used + r->rec.len[r->nfields - 1]] = '\0';
 	r->used += n + 1;
-}
-
-static void
-on_record(int c, void *arg)
-{
-	(void)c;
-	(void)arg;
 }
 
 static int
@@ -116,28 +115,117 @@ check_record(struct reader *r)
 	}
 }
 
-static int
-parse_line(struct csv_parser *p, struct reader *r, char *line, size_t n)
+/*
+ * A line has ended (libcsv's record callback): validate it and hand it
+ * on, unless the read has stopped.
+ */
+static void
+on_record(int c, void *arg)
 {
-	if (n > 0 && line[n - 1] == '\n')
-		n--;
-	if (n > 0 && line[n - 1] == '\r')
-		n--;
-	if (memchr(line, '\0', n)) {
-		gip_error(r->rec.file, r->rec.line, "NUL byte in line");
-		return -1;
-	}
+	struct reader *r = arg;
+	int ok;
+
+	(void)c;
+	if (r->stop != 0)
+		return;
+	if (r->nfields == 0)		/* an empty line: one empty field */
+		r->nfields = 1, r->rec.len[0] = 0, r->off[0] = 0;
+	if ((ok = check_record(r)) < 0)
+		r->stop = -1;
+	else if (ok > 0)
+		r->stop = r->fn(&r->rec, r->arg);
 	r->nfields = 0;
 	r->used = 0;
-	if (csv_parse(p, line, n, on_field, on_record, r) != n ||
-	    csv_fini(p, on_field, on_record, r) != 0) {
+	r->rec.line++;
+}
+
+/* libcsv fails only when it cannot grow its field buffer. */
+static void
+parse(struct csv_parser *p, struct reader *r, const char *s, size_t n)
+{
+	if (r->stop == 0 && csv_parse(p, s, n, on_field, on_record, r) != n) {
 		gip_error(r->rec.file, r->rec.line, "cannot split line: %s",
 		    csv_strerror(csv_error(p)));
-		return -1;
+		r->stop = -1;
 	}
-	if (n == 0)
-		r->nfields = 1, r->rec.len[0] = 0, r->off[0] = 0;
-	return check_record(r);
+}
+
+/* The line is over: libcsv sees its LF, or an empty line is reported
+ * (libcsv skips those). */
+static void
+end_line(struct csv_parser *p, struct reader *r)
+{
+	if (r->content > 0)
+		parse(p, r, "\n", 1);
+	else
+		on_record(0, r);
+	r->content = 0;
+	r->held_cr = 0;
+}
+
+/*
+ * Hand libcsv one line, or the part of one that is in the buffer (the
+ * rest comes with the next read): n bytes at s, ending with its LF if
+ * the line ends here.  A CR that ends a line is not data, whichever read
+ * its LF comes in, so a CR at the end of a part waits for the next; a
+ * NUL is refused: nul is the first in the buffer, or NULL.
+ */
+static void
+feed(struct csv_parser *p, struct reader *r, const char *s, size_t n,
+    const char *nul)
+{
+	int lf = s[n - 1] == '\n';
+	size_t len = n - lf;
+
+	if (nul != NULL && nul >= s && nul < s + len) {
+		gip_error(r->rec.file, r->rec.line, "NUL byte in line");
+		r->stop = -1;
+		return;
+	}
+	if (lf && len > 0 && !r->held_cr && s[len - 1] != '\r') {
+		parse(p, r, s, n);	/* the common case: a whole LF line */
+		r->content = 0;
+		return;
+	}
+	if (r->held_cr && len > 0) {	/* it was data after all */
+		parse(p, r, "\r", 1);
+		r->content++;
+	}
+	r->held_cr = len > 0 && s[len - 1] == '\r';
+	len -= r->held_cr;
+	parse(p, r, s, len);
+	r->content += len;
+	if (!lf)
+		return;
+	end_line(p, r);
+}
+
+/*
+ * Split a buffer of n bytes into lines for feed(), minding their length;
+ * returns non-zero when the read is to stop.
+ */
+static int
+feed_lines(struct csv_parser *p, struct reader *r, const char *buf, size_t n)
+{
+	const char *s = buf, *end = buf + n, *nl, *stop;
+	const char *nul = memchr(buf, '\0', n);	/* one scan, not one a line */
+
+	while (s < end && r->stop == 0) {
+		nl = memchr(s, '\n', end - s);
+		stop = nl ? nl + 1 : end;
+		r->linelen += stop - s;
+		if (r->linelen > CELLS_MAXLINE) {
+			gip_error(r->rec.file, r->rec.line,
+			    "line longer than %u KiB", CELLS_MAXLINE >> 10);
+			r->stop = -1;
+			break;
+		}
+		feed(p, r, s, stop - s, nul);
+		if (nl != NULL)
+			r->linelen = 0;
+		s = stop;
+	}
+	return r->stop;
 }
 
 static struct csv_parser *
@@ -160,41 +248,42 @@ new_parser(void)
 
 /*
  * Read one cells stream from an open fp named path; returns 0, the
- * callback's stop value, or -1.  The fuzz target feeds it memory streams.
+ * callback's stop value, or -1.  The stream is read in large blocks and
+ * given to libcsv a line at a time, with no copy and no per-line call to
+ * csv_fini.  The fuzz target feeds it memory streams.
  */
 int
 cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg)
 {
 	static struct reader r;
+	static char buf[1 << 16];
 	struct csv_parser *p = new_parser();
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int rc = 0, ok;
+	size_t n;
 
 	r.rec.file = path;
-	r.rec.line = 0;
-	while ((n = getline(&line, &cap, fp)) > 0) {
-		r.rec.line++;
-		if ((size_t)n > CELLS_MAXLINE) {
-			gip_error(path, r.rec.line, "line longer than %u KiB",
-			    CELLS_MAXLINE >> 10);
-			rc = -1;
-			break;
-		}
-		if ((ok = parse_line(p, &r, line, n)) < 0) {
-			rc = -1;
-			break;
-		}
-		if (ok > 0 && (rc = fn(&r.rec, arg)) != 0)
-			break;
-	}
-	if (n < 0 && ferror(fp)) {
+	r.rec.line = 1;
+	r.fn = fn;
+	r.arg = arg;
+	r.stop = 0;
+	r.nfields = 0;
+	r.used = 0;
+	r.linelen = r.content = 0;
+	r.held_cr = 0;
+	while (r.stop == 0 && (n = fread(buf, 1, sizeof buf, fp)) > 0)
+		feed_lines(p, &r, buf, n);
+	if (r.stop == 0 && ferror(fp)) {
 		gip_error(path, 0, "%s", strerror(errno));
-		rc = -1;
+		r.stop = -1;
 	}
-	free(line);
-	return rc;
+	if (r.stop == 0 && r.linelen > 0) {	/* a last line with no LF */
+		if (r.content > 0)
+			csv_fini(p, on_field, on_record, &r);
+		else
+			on_record(0, &r);
+	}
+	if (r.stop != 0)	/* leave libcsv clean for the next file */
+		csv_fini(p, NULL, NULL, NULL);
+	return r.stop;
 }
 
 /* Read one cells file, or stdin for "-". */
