@@ -114,9 +114,9 @@ bench: bin/gip-sections bin/gip-tables bin/gip-check bin/gip-sum \
 	bench/csv-floor
 	python3 bench/bench.py
 
-bench/csv-floor: bench/csv-floor.c
-	$(CC) $(GIP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ bench/csv-floor.c \
-		$(LIBS_READER)
+bench/csv-floor: bench/csv-floor.c $(READER_SRC) $(CORE_SRC)
+	$(CC) $(GIP_CFLAGS) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ bench/csv-floor.c \
+		$(READER_SRC) $(CORE_SRC) $(LIBS_READER) $(LIBS_TEXT)
 
 bench-callgrind: bin/gip-sections bin/gip-tables bin/gip-check
 	sh bench/callgrind.sh

@@ -23,9 +23,6 @@ struct reader {
 	char		*store;		/* field bytes of the current line */
 	size_t		 used, cap;
 	size_t		 off[CELL_NFIELDS];
-	size_t		 linelen;	/* bytes of it read so far */
-	size_t		 content;	/* of them given to libcsv */
-	int		 held_cr;	/* a CR ended the last part read */
 	cells_fn	 fn;
 	void		*arg;
 	int		 stop;		/* fn's stop value, or -1 */
@@ -139,97 +136,63 @@ on_record(int c, void *arg)
 	r->rec.line++;
 }
 
-/* libcsv fails only when it cannot grow its field buffer. */
-static void
-parse(struct csv_parser *p, struct reader *r, const char *s, size_t n)
-{
-	if (r->stop == 0 && csv_parse(p, s, n, on_field, on_record, r) != n) {
-		gip_error(r->rec.file, r->rec.line, "cannot split line: %s",
-		    csv_strerror(csv_error(p)));
-		r->stop = -1;
-	}
-}
-
-/* The line is over: libcsv sees its LF, or an empty line is reported
- * (libcsv skips those). */
-static void
-end_line(struct csv_parser *p, struct reader *r)
-{
-	if (r->content > 0)
-		parse(p, r, "\n", 1);
-	else
-		on_record(0, r);
-	r->content = 0;
-	r->held_cr = 0;
-}
-
 /*
- * Hand libcsv one line, or the part of one that is in the buffer (the
- * rest comes with the next read): n bytes at s, ending with its LF if
- * the line ends here.  A CR that ends a line is not data, whichever read
- * its LF comes in, so a CR at the end of a part waits for the next; a
- * NUL is refused: nul is the first in the buffer, or NULL.
+ * Hand libcsv one whole line of n bytes at s, its LF included unless it
+ * is the last line of a stream without one; s[n] may be written.  A CR
+ * before the LF is not data.  nul is the first NUL of the buffer, or
+ * NULL: one scan for all its lines.
  */
 static void
-feed(struct csv_parser *p, struct reader *r, const char *s, size_t n,
+feed_line(struct csv_parser *p, struct reader *r, char *s, size_t n,
     const char *nul)
 {
-	int lf = s[n - 1] == '\n';
-	size_t len = n - lf;
+	size_t len = n;
 
+	if (len > 0 && s[len - 1] == '\n')
+		len--;
+	if (len > 0 && s[len - 1] == '\r')
+		len--;
 	if (nul != NULL && nul >= s && nul < s + len) {
 		gip_error(r->rec.file, r->rec.line, "NUL byte in line");
 		r->stop = -1;
 		return;
 	}
-	if (lf && len > 0 && !r->held_cr && s[len - 1] != '\r') {
-		parse(p, r, s, n);	/* the common case: a whole LF line */
-		r->content = 0;
+	if (len == 0) {			/* libcsv skips empty lines */
+		on_record(0, r);
 		return;
 	}
-	if (r->held_cr && len > 0) {	/* it was data after all */
-		parse(p, r, "\r", 1);
-		r->content++;
+	s[len] = '\n';	/* over the CR, or past the last line: one call */
+	if (csv_parse(p, s, len + 1, on_field, on_record, r) != len + 1) {
+		/* libcsv fails only when it cannot grow its field buffer */
+		gip_error(r->rec.file, r->rec.line, "cannot split line: %s",
+		    csv_strerror(csv_error(p)));
+		csv_fini(p, NULL, NULL, NULL);	/* clean for the next file */
+		r->stop = -1;
 	}
-	r->held_cr = len > 0 && s[len - 1] == '\r';
-	len -= r->held_cr;
-	parse(p, r, s, len);
-	r->content += len;
-	if (!lf)
-		return;
-	end_line(p, r);
 }
 
 /*
- * Split a buffer of n bytes into lines for feed(), minding their length;
- * returns non-zero when the read is to stop.
+ * Hand feed_line() the whole lines among the n bytes at buf; returns the
+ * bytes used, which leaves the start of a line that goes on in the next
+ * read.
  */
-static int
-feed_lines(struct csv_parser *p, struct reader *r, const char *buf, size_t n)
+static size_t
+feed_lines(struct csv_parser *p, struct reader *r, char *buf, size_t n)
 {
-	const char *s = buf, *end = buf + n, *nl, *stop;
-	const char *nul = memchr(buf, '\0', n);	/* one scan, not one a line */
+	char *s = buf, *end = buf + n, *nl;
+	const char *nul = memchr(buf, '\0', n);
 
-	while (s < end && r->stop == 0) {
-		nl = memchr(s, '\n', end - s);
-		stop = nl ? nl + 1 : end;
-		r->linelen += stop - s;
-		if (r->linelen > CELLS_MAXLINE) {
-			gip_error(r->rec.file, r->rec.line,
-			    "line longer than %u KiB", CELLS_MAXLINE >> 10);
-			r->stop = -1;
+	while (r->stop == 0 && (nl = memchr(s, '\n', end - s)) != NULL) {
+		if ((size_t)(nl + 1 - s) > CELLS_MAXLINE)
 			break;
-		}
-		feed(p, r, s, stop - s, nul);
-		if (nl != NULL)
-			r->linelen = 0;
-		s = stop;
+		feed_line(p, r, s, nl + 1 - s, nul);
+		s = nl + 1;
 	}
-	return r->stop;
+	return s - buf;
 }
 
-static struct csv_parser *
-new_parser(void)
+struct csv_parser *
+cells_parser(void)
 {
 	static struct csv_parser p;
 	static int ready;
@@ -249,16 +212,19 @@ new_parser(void)
 /*
  * Read one cells stream from an open fp named path; returns 0, the
  * callback's stop value, or -1.  The stream is read in large blocks and
- * given to libcsv a line at a time, with no copy and no per-line call to
- * csv_fini.  The fuzz target feeds it memory streams.
+ * each line given to libcsv where it lies, with no copy and no per-line
+ * csv_fini; the start of a line that goes on past a block moves to the
+ * front of the buffer for the next read.  The fuzz target feeds it
+ * memory streams.
  */
 int
 cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg)
 {
+	enum { BLOCK = 1 << 16 };
 	static struct reader r;
-	static char buf[1 << 16];
-	struct csv_parser *p = new_parser();
-	size_t n;
+	static char buf[CELLS_MAXLINE + BLOCK + 1];	/* + 1: feed_line's LF */
+	struct csv_parser *p = cells_parser();
+	size_t have = 0, n, used;
 
 	r.rec.file = path;
 	r.rec.line = 1;
@@ -267,22 +233,22 @@ cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg)
 	r.stop = 0;
 	r.nfields = 0;
 	r.used = 0;
-	r.linelen = r.content = 0;
-	r.held_cr = 0;
-	while (r.stop == 0 && (n = fread(buf, 1, sizeof buf, fp)) > 0)
-		feed_lines(p, &r, buf, n);
+	while (r.stop == 0 && (n = fread(buf + have, 1, BLOCK, fp)) > 0) {
+		used = feed_lines(p, &r, buf, have + n);
+		have += n - used;
+		if (r.stop == 0 && have > CELLS_MAXLINE) {
+			gip_error(path, r.rec.line, "line longer than %u KiB",
+			    CELLS_MAXLINE >> 10);
+			r.stop = -1;
+		}
+		memmove(buf, buf + used, have);
+	}
 	if (r.stop == 0 && ferror(fp)) {
 		gip_error(path, 0, "%s", strerror(errno));
 		r.stop = -1;
 	}
-	if (r.stop == 0 && r.linelen > 0) {	/* a last line with no LF */
-		if (r.content > 0)
-			csv_fini(p, on_field, on_record, &r);
-		else
-			on_record(0, &r);
-	}
-	if (r.stop != 0)	/* leave libcsv clean for the next file */
-		csv_fini(p, NULL, NULL, NULL);
+	if (r.stop == 0 && have > 0)	/* a last line with no LF */
+		feed_line(p, &r, buf, have, memchr(buf, '\0', have));
 	return r.stop;
 }
 

@@ -28,4 +28,8 @@ typedef int (*cells_fn)(const struct cells_rec *rec, void *arg);
 int	cells_read(const char *path, cells_fn fn, void *arg);
 int	cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg);
 
+/* The libcsv parser as the reader sets it up (bench/csv-floor uses it). */
+struct csv_parser;
+struct csv_parser *cells_parser(void);
+
 #endif

@@ -242,9 +242,10 @@ count_control(const char *s, size_t n)
 
 #ifdef __SSE2__
 /*
- * count_control sixteen bytes at a time: every line end would send an
- * eight-byte word test to the byte loop.  Bytes below 0x20 that are not
- * TAB..CR (09..0D), ESC or NUL.
+ * count_control sixteen bytes at a time, without a branch per byte: line
+ * ends are below 0x20 too, so a test for "any control byte here" would
+ * send most of a text to the byte loop.  Counts the bytes below 0x20
+ * other than TAB..CR (09..0D), ESC and NUL.
  */
 static size_t
 count_control_simd(const char *s, size_t n)

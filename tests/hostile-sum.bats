@@ -90,3 +90,19 @@ setup() {
 	run -2 --separate-stderr sh -c 'gip-sum cells.tsv >/dev/full'
 	[ "$stderr" = 'gip-sum: write error: No space left on device' ]
 }
+
+@test "gip-sum, gip-check: CRLF cells read like LF, lines across read blocks too" {
+	gip-tables "$SAMPLES"/*.txt >one.tsv
+	# ten copies under other sources: 670 KB in CRLF, ten 64 KiB reads,
+	# each ending inside a line
+	for i in 1 2 3 4 5 6 7 8 9 10; do sed "s/^/$i-/" one.tsv; done >lf.tsv
+	sed 's/$/\r/' lf.tsv >crlf.tsv
+	[ "$(wc -c <crlf.tsv)" -gt 600000 ]
+	gip-sum -g source lf.tsv >sum.lf
+	gip-sum -g source crlf.tsv >sum.crlf
+	[ "$(wc -l <sum.lf)" -gt 1000 ]
+	cmp sum.lf sum.crlf
+	gip-check lf.tsv >check.lf
+	gip-check crlf.tsv >check.crlf
+	cmp check.lf check.crlf
+}

@@ -109,6 +109,22 @@ row1_cells() {
 	[ "$stderr" = 'gip-tables: nul.txt: binary file, not a report' ]
 }
 
+@test "gip-sections: control bytes in the first 4 KiB make a text binary" {
+	{ head -5 "$MINIMAL"; printf '\001\002\003\004\005\006\007\010%.0s' $(seq 600)
+	    printf '\n'; tail -n +6 "$MINIMAL"; } >ctl.txt
+	run -2 --separate-stderr gip-sections ctl.txt
+	assert_output ''
+	[ "$stderr" = 'gip-sections: ctl.txt: binary file, not a report' ]
+}
+
+@test "gip-sections: TAB, VT, FF, CR and ESC do not make a text binary" {
+	{ head -5 "$MINIMAL"; printf '\t\v\f\r\033 %.0s' $(seq 800)
+	    printf '\n'; tail -n +6 "$MINIMAL"; } >space.txt
+	run --separate-stderr gip-sections space.txt
+	[ "$status" -eq 0 ]
+	[[ "$stderr" != *binary* ]]
+}
+
 @test "gip-check: a NUL byte in a cells line is named by line" {
 	printf 'a\tt3\t1\tnatural\t1\na\tt3\t1\tot\0her\t1\n' >nul.tsv
 	run -2 --separate-stderr gip-check nul.tsv
