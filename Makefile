@@ -9,81 +9,87 @@ CC = cc
 CFLAGS =
 LDFLAGS =
 WERROR =
-GIP_CFLAGS = -std=c11 -O2 -Wall -Wextra $(WERROR) -D_GNU_SOURCE \
-	-I/usr/include/libxml2
+PKG_CONFIG = pkg-config
+
+# The layers, one folder each (README.md, "Source layout"): core (decoding,
+# text, TSV, numbers, the template, errors), report (reading a report:
+# sections, layouts, HTML, placement, meta, prose), cells (reading and
+# judging cells streams).  Each layer is an archive, so a program links
+# only the objects it uses.
+LAYERS = core report cells
+INCLUDES = -Isrc/core -Isrc/report -Isrc/cells
+XML_CFLAGS = `$(PKG_CONFIG) --cflags libxml-2.0`
+PCRE_CFLAGS = `$(PKG_CONFIG) --cflags libpcre2-8`
+XML_LIBS = `$(PKG_CONFIG) --libs libxml-2.0`
+PCRE_LIBS = `$(PKG_CONFIG) --libs libpcre2-8`
+CSV_LIBS = -lcsv
+GIP_CFLAGS = -std=c11 -O2 -Wall -Wextra $(WERROR) -D_GNU_SOURCE -MMD -MP \
+	$(INCLUDES) $(XML_CFLAGS) $(PCRE_CFLAGS)
 FUZZ_CC = clang
 FUZZ_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
 	$(WERROR) -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=all -D_GNU_SOURCE -Isrc -I/usr/include/libxml2
+	-fno-sanitize-recover=all -D_GNU_SOURCE $(INCLUDES) $(XML_CFLAGS)
 FUZZ_SECONDS = 60
 FUZZ_PARALLEL = 1
 FUZZERS = fuzz/bin/decode fuzz/bin/sections fuzz/bin/tables fuzz/bin/cells
 ASAN_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
-	-D_GNU_SOURCE -I/usr/include/libxml2
+	-D_GNU_SOURCE $(INCLUDES) $(XML_CFLAGS)
 
 PROGS = bin/gip-sections bin/gip-tables bin/gip-check bin/gip-sum
 MAN1 = man/gip-sections.1 man/gip-tables.1 man/gip-check.1 man/gip-sum.1
 MAN5 = man/gip.5
 MAN7 = man/gip.7
 
-CORE = src/err.o src/input.o src/utf8.o src/text.o src/tsv.o src/num.o \
-	src/tmpl.o
-CORE_SRC = $(CORE:.o=.c)
-SECTIONS = src/sections.o src/html.o
-SECTIONS_SRC = $(SECTIONS:.o=.c)
-TABLES = src/sections.o src/grid.o src/layout.o src/lrow.o src/value.o \
-	src/place.o src/tables.o src/t2.o src/t3.o src/t4.o src/meta.o \
-	src/prose.o src/html.o
-TABLES_SRC = $(TABLES:.o=.c)
-READER = src/cells.o
-READER_SRC = $(READER:.o=.c)
+CORE_SRC = $(wildcard src/core/*.c)
+REPORT_SRC = $(wildcard src/report/*.c)
+CELLS_SRC = $(wildcard src/cells/*.c)
+MAIN_SRC = $(wildcard src/gip-*.c)
+CORE_LIB = src/core/libcore.a
+REPORT_LIB = src/report/libreport.a
+CELLS_LIB = src/cells/libcells.a
+ALL_SRC = $(CORE_SRC) $(REPORT_SRC) $(CELLS_SRC) $(MAIN_SRC) tests/htmldump.c
+DEPS = $(ALL_SRC:.c=.d)
 
-LIBS_TEXT = -lpcre2-8
-LIBS_TABLES = -lpcre2-8 -lxml2
-LIBS_READER = -lcsv
+# What each program links: its main, the layers it uses, their libraries.
+SECTIONS_LINK = $(REPORT_LIB) $(CORE_LIB) $(XML_LIBS) $(PCRE_LIBS)
+TABLES_LINK = $(REPORT_LIB) $(CORE_LIB) $(XML_LIBS) $(PCRE_LIBS)
+CHECK_LINK = $(CELLS_LIB) $(CORE_LIB) $(CSV_LIBS)
+SUM_LINK = $(CELLS_LIB) $(CORE_LIB) $(CSV_LIBS) $(PCRE_LIBS)
 
 all: $(PROGS)
 
 .c.o:
 	$(CC) $(GIP_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
-bin/gip-sections: src/gip-sections.o $(SECTIONS) $(CORE)
+$(CORE_LIB): $(CORE_SRC:.c=.o)
+	rm -f $@ && $(AR) rcs $@ $(CORE_SRC:.c=.o)
+$(REPORT_LIB): $(REPORT_SRC:.c=.o)
+	rm -f $@ && $(AR) rcs $@ $(REPORT_SRC:.c=.o)
+$(CELLS_LIB): $(CELLS_SRC:.c=.o)
+	rm -f $@ && $(AR) rcs $@ $(CELLS_SRC:.c=.o)
+
+bin/gip-sections: src/gip-sections.o $(REPORT_LIB) $(CORE_LIB)
 	@mkdir -p bin
-	$(CC) $(LDFLAGS) -o $@ src/gip-sections.o $(SECTIONS) $(CORE) \
-		$(LIBS_TABLES)
+	$(CC) $(LDFLAGS) -o $@ src/gip-sections.o $(SECTIONS_LINK)
 
-bin/gip-tables: src/gip-tables.o $(TABLES) $(CORE)
+bin/gip-tables: src/gip-tables.o $(REPORT_LIB) $(CORE_LIB)
 	@mkdir -p bin
-	$(CC) $(LDFLAGS) -o $@ src/gip-tables.o $(TABLES) $(CORE) \
-		$(LIBS_TABLES)
+	$(CC) $(LDFLAGS) -o $@ src/gip-tables.o $(TABLES_LINK)
 
-bin/gip-check: src/gip-check.o $(READER) $(CORE)
+bin/gip-check: src/gip-check.o $(CELLS_LIB) $(CORE_LIB)
 	@mkdir -p bin
-	$(CC) $(LDFLAGS) -o $@ src/gip-check.o $(READER) $(CORE) \
-		$(LIBS_READER) $(LIBS_TEXT)
+	$(CC) $(LDFLAGS) -o $@ src/gip-check.o $(CHECK_LINK)
 
-bin/gip-sum: src/gip-sum.o $(READER) $(CORE)
+bin/gip-sum: src/gip-sum.o $(CELLS_LIB) $(CORE_LIB)
 	@mkdir -p bin
-	$(CC) $(LDFLAGS) -o $@ src/gip-sum.o $(READER) $(CORE) \
-		$(LIBS_READER) $(LIBS_TEXT)
+	$(CC) $(LDFLAGS) -o $@ src/gip-sum.o $(SUM_LINK)
 
-# Test driver for src/html.c (tests/html.bats): html_to_text on a file.
-tests/htmldump: tests/htmldump.o src/html.o $(CORE)
-	$(CC) $(LDFLAGS) -o $@ tests/htmldump.o src/html.o $(CORE) \
-		$(LIBS_TABLES)
+# Test driver for src/report/html.c (tests/html.bats).
+tests/htmldump: tests/htmldump.o $(REPORT_LIB) $(CORE_LIB)
+	$(CC) $(LDFLAGS) -o $@ tests/htmldump.o $(TABLES_LINK)
 
-$(CORE) $(SECTIONS) $(TABLES) $(READER): src/err.h src/input.h src/utf8.h \
-	src/text.h src/tsv.h src/num.h src/tmpl.h
-src/cells.o: src/cells.h
-src/html.o tests/htmldump.o: src/html.h
-src/sections.o src/gip-sections.o src/gip-tables.o: src/sections.h
-src/gip-check.o src/gip-sum.o: src/cells.h src/err.h src/num.h src/tmpl.h \
-	src/tsv.h
-src/gip-sections.o src/gip-tables.o: src/err.h src/input.h src/text.h \
-	src/tsv.h src/utf8.h
-$(TABLES) src/gip-tables.o: src/grid.h src/layout.h src/lrow.h src/value.h \
-	src/place.h src/tables.h src/meta.h src/prose.h
+-include $(DEPS)
 
 # Every test, with warnings as errors, after the man pages pass lint.
 check: deps
@@ -99,24 +105,24 @@ lint:
 asan:
 	@mkdir -p asan
 	$(CC) $(ASAN_FLAGS) -o asan/gip-sections src/gip-sections.c \
-		$(SECTIONS_SRC) $(CORE_SRC) $(LIBS_TABLES)
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS)
 	$(CC) $(ASAN_FLAGS) -o asan/gip-tables src/gip-tables.c \
-		$(TABLES_SRC) $(CORE_SRC) $(LIBS_TABLES)
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS)
 	$(CC) $(ASAN_FLAGS) -o asan/gip-check src/gip-check.c \
-		$(READER_SRC) $(CORE_SRC) $(LIBS_READER) $(LIBS_TEXT)
+		$(CELLS_SRC) $(CORE_SRC) $(CSV_LIBS) $(PCRE_LIBS)
 	$(CC) $(ASAN_FLAGS) -o asan/gip-sum src/gip-sum.c \
-		$(READER_SRC) $(CORE_SRC) $(LIBS_READER) $(LIBS_TEXT)
-	$(CC) $(ASAN_FLAGS) -o asan/htmldump tests/htmldump.c src/html.c \
-		$(CORE_SRC) $(LIBS_TABLES)
+		$(CELLS_SRC) $(CORE_SRC) $(CSV_LIBS) $(PCRE_LIBS)
+	$(CC) $(ASAN_FLAGS) -o asan/htmldump tests/htmldump.c \
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS)
 
 # Benchmarks on a generated corpus (bench/README.md); not part of check.
 bench: bin/gip-sections bin/gip-tables bin/gip-check bin/gip-sum \
 	bench/csv-floor
 	python3 bench/bench.py
 
-bench/csv-floor: bench/csv-floor.c $(READER_SRC) $(CORE_SRC)
-	$(CC) $(GIP_CFLAGS) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ bench/csv-floor.c \
-		$(READER_SRC) $(CORE_SRC) $(LIBS_READER) $(LIBS_TEXT)
+bench/csv-floor: bench/csv-floor.c $(CELLS_LIB) $(CORE_LIB)
+	$(CC) $(GIP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ bench/csv-floor.c \
+		$(CHECK_LINK)
 
 bench-callgrind: bin/gip-sections bin/gip-tables bin/gip-check
 	sh bench/callgrind.sh
@@ -134,22 +140,23 @@ fuzz: deps-fuzz
 
 fuzz/bin/decode: fuzz/decode.c $(CORE_SRC)
 	@mkdir -p fuzz/bin
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/decode.c $(CORE_SRC) $(LIBS_TEXT)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/decode.c $(CORE_SRC) $(PCRE_LIBS)
 
-fuzz/bin/sections: fuzz/sections.c fuzz/exact.h $(SECTIONS_SRC) $(CORE_SRC)
+fuzz/bin/sections: fuzz/sections.c fuzz/exact.h $(REPORT_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/sections.c $(SECTIONS_SRC) \
-		$(CORE_SRC) $(LIBS_TABLES)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/sections.c $(REPORT_SRC) \
+		$(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS)
 
-fuzz/bin/tables: fuzz/tables.c fuzz/exact.h src/gip-tables.c $(TABLES_SRC) $(CORE_SRC)
+fuzz/bin/tables: fuzz/tables.c fuzz/exact.h src/gip-tables.c $(REPORT_SRC) \
+	$(CORE_SRC)
 	@mkdir -p fuzz/bin
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/tables.c $(TABLES_SRC) \
-		$(CORE_SRC) $(LIBS_TABLES)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/tables.c $(REPORT_SRC) \
+		$(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS)
 
-fuzz/bin/cells: fuzz/cells.c $(READER_SRC) $(CORE_SRC)
+fuzz/bin/cells: fuzz/cells.c $(CELLS_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/cells.c $(READER_SRC) \
-		$(CORE_SRC) $(LIBS_READER) $(LIBS_TEXT)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/cells.c $(CELLS_SRC) \
+		$(CORE_SRC) $(CSV_LIBS) $(PCRE_LIBS)
 
 deps:
 	@sh scripts/deps
@@ -176,7 +183,8 @@ uninstall:
 	rm -f $(DESTDIR)$(MANPREFIX)/man5/gip.5 $(DESTDIR)$(MANPREFIX)/man7/gip.7
 
 clean:
-	rm -rf bin asan src/*.o tests/*.o tests/htmldump fuzz/bin bench/csv-floor
+	rm -rf bin asan tests/htmldump fuzz/bin bench/csv-floor
+	rm -f src/*.[od] src/*/*.[oda] tests/*.[od]
 
 .PHONY: all check lint asan check-asan fuzz deps deps-fuzz demo install \
 	uninstall clean bench bench-callgrind

@@ -4,9 +4,9 @@
  */
 #include <stdio.h>
 
-#include "../src/err.h"
-#include "../src/html.h"
-#include "../src/input.h"
+#include "err.h"
+#include "html.h"
+#include "input.h"
 
 int
 main(int argc, char *argv[])
