@@ -9,14 +9,10 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "extract.h"
 #include "html.h"
 #include "input.h"
-#include "layout.h"
-#include "meta.h"
 #include "prose.h"
-#include "sections.h"
-#include "tables.h"
-#include "text.h"
 #include "tmpl.h"
 #include "tsv.h"
 
@@ -26,11 +22,6 @@ enum { SEL_META = 1, SEL_T2 = 2, SEL_T3 = 4, SEL_T4 = 8, SEL_PROSE = 16,
 static int	 with_header;		/* -H */
 static int	 quiet;			/* -q */
 static unsigned	 selected = SEL_ALL;	/* -t */
-
-struct region {
-	size_t	from, to;
-	long	line;			/* line number of `from` */
-};
 
 static void
 usage(FILE *fp, int status)
@@ -60,111 +51,6 @@ parse_tables(const char *arg)
 	}
 	free(copy);
 	return sel;
-}
-
-/* Is this line where table `which` begins (its caption or header)? */
-static int
-is_anchor(int which, const char *s, size_t n)
-{
-	char key[512];
-
-	if (n > 1500)
-		return 0;
-	text_norm(key, s, n < sizeof key - 1 ? n : sizeof key - 1,
-	    TEXT_LABEL);
-	switch (which) {
-	case 2:
-		/* 第二十 alone: the caption may wrap after it. */
-		return strstr(key, "第二十") || strstr(key, "信息内容");
-	case 3:
-		return strstr(key, "勾稽关系") || strstr(key, "申请人情况") ||
-		    (strstr(key, "本年新收") && strlen(key) < 150);
-	default:
-		return strstr(key, "行政复议") && strlen(key) <= 60;
-	}
-}
-
-/* Move r.from to table `which`'s first line; 0 if there is none. */
-static int
-narrow_to_anchor(const char *text, struct region *r, int which)
-{
-	size_t pos = r->from, at;
-	const char *s;
-	size_t n;
-	long line = r->line;
-
-	while (at = pos, gip_next_line(text, r->to, &pos, &s, &n)) {
-		if (is_anchor(which, s, n)) {
-			r->from = at;
-			r->line = line;
-			return 1;
-		}
-		line++;
-	}
-	return 0;
-}
-
-static long
-line_at(const char *text, size_t off)
-{
-	long line = 1;
-	const char *p = text, *end = text + off;
-
-	while ((p = memchr(p, '\n', end - p)) != NULL)
-		p++, line++;
-	return line;
-}
-
-/*
- * Where table `which` (2, 3, 4) is: inside its section when the heading
- * was found, else from its caption up to the next section or table.
- */
-static int
-table_region(const struct gip_doc *doc, const struct gip_section *sec,
-    int which, struct region *r)
-{
-	int k;
-
-	if (sec[which].found) {
-		r->from = sec[which].body;
-		r->to = sec[which].end;
-		r->line = sec[which].first_line + 1;
-		narrow_to_anchor(doc->text, r, which);
-		return 1;
-	}
-	r->from = 0;
-	for (k = which - 1; k >= 1; k--)
-		if (sec[k].found) {
-			r->from = sec[k].body;
-			break;
-		}
-	r->to = doc->len;
-	for (k = which + 1; k <= 6; k++)
-		if (sec[k].found) {
-			r->to = sec[k].start;
-			break;
-		}
-	r->line = line_at(doc->text, r->from);
-	return narrow_to_anchor(doc->text, r, which);
-}
-
-static int
-read_table(const struct gip_doc *doc, const struct gip_section *sec,
-    int which, struct tables *t)
-{
-	static struct grid g;
-	struct region r;
-	enum layout kind;
-
-	if (!table_region(doc, sec, which, &r))
-		return 0;
-	kind = layout_detect(doc->text + r.from, r.to - r.from);
-	layout_read(kind, doc->text + r.from, r.to - r.from, r.line, &g);
-	if (which == 2)
-		return t2_extract(&g, t);
-	if (which == 3)
-		return t3_extract(&g, t);
-	return t4_extract(&g, t);
 }
 
 static void
@@ -217,22 +103,10 @@ print_prose(const struct gip_doc *doc)
 static void
 process(const struct gip_doc *doc)
 {
-	static struct tables t;
-	struct gip_section sec[SECTIONS_MAX + 1];
-	struct meta m;
-	int found;
+	static struct extract x;
 
-	tables_reset(&t, doc->name, quiet);
-	sections_split(doc->text, doc->len, sec);
-	found = read_table(doc, sec, 3, &t);
-	found += read_table(doc, sec, 4, &t);
-	found += read_table(doc, sec, 2, &t);
-	t.tpl = tables_template(&t);
-	t2_emit(&t);
-	meta_find(doc->text, doc->len, sec[1].found ? sec[1].start : 0, &m);
-	if (found == 0)
-		gip_error(doc->name, 0, "no table found");
-	print_report(doc, &m, &t);
+	extract_report(doc, NULL, quiet, &x);
+	print_report(doc, &x.m, &x.t);
 	if (selected & SEL_PROSE)
 		print_prose(doc);
 }

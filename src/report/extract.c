@@ -1,0 +1,108 @@
+/* One report read whole (extract.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doctables.h"
+#include "err.h"
+#include "extract.h"
+#include "find.h"
+#include "grid.h"
+#include "input.h"
+#include "layout.h"
+#include "sections.h"
+
+static long
+last_line(const char *text, const struct region *r)
+{
+	const char *p = text + r->from, *end = text + r->to;
+	long line = r->line;
+
+	while ((p = memchr(p, '\n', end - p)) != NULL && ++p < end)
+		line++;
+	return line;
+}
+
+/*
+ * The rows of the document's own tables that were written on the lines
+ * of region r, into g; how many rows.  Their cells and spans are the
+ * document's: no layout is guessed.
+ */
+static int
+doc_rows(const struct doctables *dt, const char *text,
+    const struct region *r, struct grid *g)
+{
+	long first = r->line, last = last_line(text, r);
+	const struct doctable *t;
+	const struct grow *row;
+	const struct gcell *c;
+	int i, j, k;
+
+	grid_reset(g);
+	for (i = 0; dt != NULL && i < dt->n; i++) {
+		t = &dt->t[i];
+		if (t->last_line < first || t->first_line > last)
+			continue;
+		g->positional |= t->g.positional;
+		for (j = 0; j < t->g.nrow; j++) {
+			row = &t->g.row[j];
+			if (row->line < first || row->line > last)
+				continue;
+			grid_new_row(g, row->line)->marker = row->marker;
+			c = grid_cells(&t->g, row);
+			for (k = 0; k < row->ncell; k++)
+				grid_add_cell(g, c[k].text, strlen(c[k].text),
+				    c[k].x0, c[k].x1);
+		}
+	}
+	return g->nrow;
+}
+
+static int
+read_table(const struct gip_doc *doc, const struct doctables *dt,
+    const struct gip_section *sec, int which, struct tables *t)
+{
+	static struct grid g;
+	struct region r;
+	enum layout kind;
+
+	if (!find_table(doc->text, doc->len, sec, which, &r))
+		return 0;
+	if (doc_rows(dt, doc->text, &r, &g) == 0) {
+		kind = layout_detect(doc->text + r.from, r.to - r.from);
+		layout_read(kind, doc->text + r.from, r.to - r.from, r.line,
+		    &g);
+	}
+	if (which == 2)
+		return t2_extract(&g, t);
+	if (which == 3)
+		return t3_extract(&g, t);
+	return t4_extract(&g, t);
+}
+
+void
+extract_report(const struct gip_doc *doc, const struct doctables *dt,
+    int quiet, struct extract *x)
+{
+	struct gip_section sec[SECTIONS_MAX + 1];
+	struct tables *t = &x->t;
+
+	tables_reset(t, doc->name, quiet);
+	sections_split(doc->text, doc->len, sec);
+	x->found = read_table(doc, dt, sec, 3, t);
+	x->found += read_table(doc, dt, sec, 4, t);
+	x->found += read_table(doc, dt, sec, 2, t);
+	t->tpl = tables_template(t);
+	t2_emit(t);
+	meta_find(doc->text, doc->len, sec[1].found ? sec[1].start : 0,
+	    &x->m);
+	if (x->found == 0)
+		gip_error(doc->name, 0, "no table found");
+}
+
+void
+extract_free(struct extract *x)
+{
+	free(x->t.cell);
+	x->t.cell = NULL;
+	x->t.ncell = x->t.cap = 0;
+}

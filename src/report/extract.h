@@ -1,0 +1,32 @@
+/*
+ * One report read whole: its sections split, the three tables found and
+ * extracted into cells, the template decided, its meta data.  (The
+ * figures its prose states are prose.h's, read on request.)
+ */
+#ifndef GIP_EXTRACT_H
+#define GIP_EXTRACT_H
+
+#include "meta.h"
+#include "value.h"
+#include "tables.h"
+
+struct extract {
+	struct tables	 t;		/* cells of t2, t3, t4; template */
+	struct meta	 m;
+	int		 found;		/* how many of the tables were found */
+};
+
+struct gip_doc;
+struct doctables;
+
+/*
+ * Read doc into x (reused from report to report; free with
+ * extract_free).  dt: the tables of a structured document (doctables.h),
+ * or NULL for plain text, whose layout is detected.  Warnings go to
+ * stderr unless quiet; "no table found" is reported as an error.
+ */
+void	extract_report(const struct gip_doc *doc, const struct doctables *dt,
+	    int quiet, struct extract *x);
+void	extract_free(struct extract *x);
+
+#endif

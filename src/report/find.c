@@ -1,0 +1,93 @@
+/* Where each standard table is in a report (find.h). */
+#include <string.h>
+
+#include "find.h"
+#include "input.h"
+#include "sections.h"
+#include "text.h"
+
+/* Is this line where table `which` begins (its caption or header)? */
+static int
+is_anchor(int which, const char *s, size_t n)
+{
+	char key[512];
+
+	if (n > 1500)
+		return 0;
+	text_norm(key, s, n < sizeof key - 1 ? n : sizeof key - 1,
+	    TEXT_LABEL);
+	switch (which) {
+	case 2:
+		/* 第二十 alone: the caption may wrap after it. */
+		return strstr(key, "第二十") || strstr(key, "信息内容");
+	case 3:
+		return strstr(key, "勾稽关系") || strstr(key, "申请人情况") ||
+		    (strstr(key, "本年新收") && strlen(key) < 150);
+	default:
+		return strstr(key, "行政复议") && strlen(key) <= 60;
+	}
+}
+
+/* Move r.from to table `which`'s first line; 0 if there is none. */
+static int
+narrow_to_anchor(const char *text, struct region *r, int which)
+{
+	size_t pos = r->from, at;
+	const char *s;
+	size_t n;
+	long line = r->line;
+
+	while (at = pos, gip_next_line(text, r->to, &pos, &s, &n)) {
+		if (is_anchor(which, s, n)) {
+			r->from = at;
+			r->line = line;
+			return 1;
+		}
+		line++;
+	}
+	return 0;
+}
+
+static long
+line_at(const char *text, size_t off)
+{
+	long line = 1;
+	const char *p = text, *end = text + off;
+
+	while ((p = memchr(p, '\n', end - p)) != NULL)
+		p++, line++;
+	return line;
+}
+
+/*
+ * Where table `which` (2, 3, 4) is: inside its section when the heading
+ * was found, else from its caption up to the next section or table.
+ */
+int
+find_table(const char *text, size_t len, const struct gip_section *sec,
+    int which, struct region *r)
+{
+	int k;
+
+	if (sec[which].found) {
+		r->from = sec[which].body;
+		r->to = sec[which].end;
+		r->line = sec[which].first_line + 1;
+		narrow_to_anchor(text, r, which);
+		return 1;
+	}
+	r->from = 0;
+	for (k = which - 1; k >= 1; k--)
+		if (sec[k].found) {
+			r->from = sec[k].body;
+			break;
+		}
+	r->to = len;
+	for (k = which + 1; k <= 6; k++)
+		if (sec[k].found) {
+			r->to = sec[k].start;
+			break;
+		}
+	r->line = line_at(text, r->from);
+	return narrow_to_anchor(text, r, which);
+}
