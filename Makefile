@@ -52,8 +52,8 @@ ALL_SRC = $(CORE_SRC) $(REPORT_SRC) $(CELLS_SRC) $(MAIN_SRC) tests/htmldump.c
 DEPS = $(ALL_SRC:.c=.d)
 
 # What each program links: its main, the layers it uses, their libraries.
-SECTIONS_LINK = $(REPORT_LIB) $(CORE_LIB) $(XML_LIBS) $(PCRE_LIBS)
-TABLES_LINK = $(REPORT_LIB) $(CORE_LIB) $(XML_LIBS) $(PCRE_LIBS)
+SECTIONS_LINK = $(REPORT_LIB) $(CORE_LIB) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
+TABLES_LINK = $(REPORT_LIB) $(CORE_LIB) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
 CHECK_LINK = $(CELLS_LIB) $(CORE_LIB) $(CSV_LIBS)
 SUM_LINK = $(CELLS_LIB) $(CORE_LIB) $(CSV_LIBS) $(PCRE_LIBS)
 
@@ -105,15 +105,15 @@ lint:
 asan:
 	@mkdir -p asan
 	$(CC) $(ASAN_FLAGS) -o asan/gip-sections src/gip-sections.c \
-		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS)
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
 	$(CC) $(ASAN_FLAGS) -o asan/gip-tables src/gip-tables.c \
-		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS)
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
 	$(CC) $(ASAN_FLAGS) -o asan/gip-check src/gip-check.c \
 		$(CELLS_SRC) $(CORE_SRC) $(CSV_LIBS) $(PCRE_LIBS)
 	$(CC) $(ASAN_FLAGS) -o asan/gip-sum src/gip-sum.c \
 		$(CELLS_SRC) $(CORE_SRC) $(CSV_LIBS) $(PCRE_LIBS)
 	$(CC) $(ASAN_FLAGS) -o asan/htmldump tests/htmldump.c \
-		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS)
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
 
 # Benchmarks on a generated corpus (bench/README.md); not part of check.
 bench: bin/gip-sections bin/gip-tables bin/gip-check bin/gip-sum \
@@ -140,17 +140,18 @@ fuzz: deps-fuzz
 
 fuzz/bin/decode: fuzz/decode.c $(CORE_SRC)
 	@mkdir -p fuzz/bin
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/decode.c $(CORE_SRC) $(PCRE_LIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/decode.c $(CORE_SRC) $(PCRE_LIBS) \
+		$(CSV_LIBS)
 
 fuzz/bin/sections: fuzz/sections.c fuzz/exact.h $(REPORT_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/sections.c $(REPORT_SRC) \
-		$(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS)
+		$(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
 
 fuzz/bin/tables: fuzz/tables.c fuzz/exact.h $(REPORT_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/tables.c $(REPORT_SRC) \
-		$(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS)
+		$(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
 
 fuzz/bin/cells: fuzz/cells.c $(CELLS_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
