@@ -7,9 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "document.h"
 #include "err.h"
-#include "html.h"
-#include "input.h"
 #include "sections.h"
 #include "tsv.h"
 
@@ -85,12 +84,11 @@ process(const struct gip_doc *doc)
 static void
 process_path(const char *path)
 {
-	struct gip_doc doc;
+	static struct document d;
 
-	if (gip_doc_read(&doc, path) < 0 || html_doc(&doc) < 0)
+	if (document_read(&d, path) < 0)
 		return;
-	process(&doc);
-	gip_doc_free(&doc);
+	process(&d.doc);
 }
 
 static int

@@ -8,10 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "document.h"
 #include "err.h"
 #include "extract.h"
-#include "html.h"
-#include "input.h"
 #include "prose.h"
 #include "tmpl.h"
 #include "tsv.h"
@@ -101,14 +100,14 @@ print_prose(const struct gip_doc *doc)
 }
 
 static void
-process(const struct gip_doc *doc)
+process(const struct document *d)
 {
 	static struct extract x;
 
-	extract_report(doc, NULL, quiet, &x);
-	print_report(doc, &x.m, &x.t);
+	extract_report(&d->doc, &d->tables, quiet, &x);
+	print_report(&d->doc, &x.m, &x.t);
 	if (selected & SEL_PROSE)
-		print_prose(doc);
+		print_prose(&d->doc);
 }
 
 int
@@ -120,7 +119,7 @@ main(int argc, char *argv[])
 		{NULL, 0, NULL, 0}
 	};
 	static char outbuf[1 << 16];
-	struct gip_doc doc;
+	static struct document d;
 	int c, i;
 
 	gip_init("gip-tables");
@@ -142,8 +141,8 @@ main(int argc, char *argv[])
 	if (optind == argc)
 		argv[argc++] = "-";
 	for (i = optind; i < argc; i++) {
-		if (gip_doc_read(&doc, argv[i]) == 0 && html_doc(&doc) == 0)
-			process(&doc);
+		if (document_read(&d, argv[i]) == 0)
+			process(&d);
 		gip_check_output(stdout);
 	}
 	return gip_finish();

@@ -1,0 +1,23 @@
+/*
+ * One input opened as a report: read and decoded (input.h) and, for an
+ * HTML page, turned into report text with its tables handed over whole
+ * (doctables.h).  Every program that reads reports opens them here, so a
+ * new kind of document is one reader added in one place.
+ */
+#ifndef GIP_DOCUMENT_H
+#define GIP_DOCUMENT_H
+
+#include "doctables.h"
+#include "input.h"
+
+struct document {
+	struct gip_doc		doc;	/* the report text, UTF-8, LF */
+	struct doctables	tables;	/* empty for plain text */
+};
+
+/* Open path ("-": stdin) into d, reusing its storage.  0, or -1 after a
+ * message naming the input. */
+int	document_read(struct document *d, const char *path);
+void	document_free(struct document *d);
+
+#endif
