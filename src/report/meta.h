@@ -9,6 +9,8 @@ struct meta {
 	char	org[256];
 	char	year[8];
 	char	date[32];	/* YYYY-MM-DD */
+	/* The report-text line each was printed on; 0 when unknown. */
+	long	title_line, org_line, year_line, date_line;
 };
 
 void	meta_find(const char *text, size_t len, size_t front_end,
