@@ -132,3 +132,53 @@ tmpl_name(unsigned tpl)
 {
 	return tpl == TPL_2019 ? "2019" : tpl == TPL_2021 ? "2021" : "";
 }
+
+/*
+ * The templates' column headings, for showing cells as the report prints
+ * them (gip-tables --view).  A row given: that row's own heading (an
+ * amount is 采购 or 收费); NULL: every row of the table.
+ */
+static const struct {
+	const char	*table, *row, *col, *label;
+} tmpl_col_labels[] = {
+	{"t2", "20.9.procure", "amount", "采购总金额（万元）"},
+	{"t2", "20.8.fee", "amount", "收费金额（万元）"},
+	{"t2", NULL, "made", "本年新制作数量"},
+	{"t2", NULL, "published", "本年新公开数量"},
+	{"t2", NULL, "total", "对外公开总数量"},
+	{"t2", NULL, "prev", "上一年项目数量"},
+	{"t2", NULL, "delta", "本年增/减"},
+	{"t2", NULL, "decisions", "处理决定数量"},
+	{"t2", NULL, "count", "采购项目数量"},
+	{"t2", NULL, "issued", "本年制发件数"},
+	{"t2", NULL, "repealed", "本年废止件数"},
+	{"t2", NULL, "valid", "现行有效件数"},
+	{"t3", NULL, "natural", "自然人"},
+	{"t3", NULL, "commercial", "商业企业"},
+	{"t3", NULL, "research", "科研机构"},
+	{"t3", NULL, "social", "社会公益组织"},
+	{"t3", NULL, "legal", "法律服务机构"},
+	{"t3", NULL, "other", "其他"},
+	{"t3", NULL, "total", "总计"},
+	{"t4", NULL, "upheld", "结果维持"},
+	{"t4", NULL, "corrected", "结果纠正"},
+	{"t4", NULL, "other", "其他结果"},
+	{"t4", NULL, "pending", "尚未审结"},
+	{"t4", NULL, "total", "总计"},
+};
+
+/* The heading of column col of table/row as the templates print it;
+ * the key itself when there is none. */
+const char *
+tmpl_col_label(const char *table, const char *row, const char *col)
+{
+	size_t i, n = sizeof tmpl_col_labels / sizeof tmpl_col_labels[0];
+
+	for (i = 0; i < n; i++)
+		if (strcmp(tmpl_col_labels[i].table, table) == 0 &&
+		    strcmp(tmpl_col_labels[i].col, col) == 0 &&
+		    (tmpl_col_labels[i].row == NULL ||
+		    strcmp(tmpl_col_labels[i].row, row) == 0))
+			return tmpl_col_labels[i].label;
+	return col;
+}

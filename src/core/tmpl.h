@@ -44,4 +44,8 @@ int	tmpl_table_known(const char *table);
 unsigned tmpl_from_name(const char *name);
 const char *tmpl_name(unsigned tpl);
 
+/* Column headings as the templates print them (gip-tables --view). */
+const char *tmpl_col_label(const char *table, const char *row,
+	    const char *col);
+
 #endif

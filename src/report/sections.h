@@ -29,4 +29,8 @@ struct gip_section {
  * standard sections; sec[0..6]. Returns how many of 1..6 were found. */
 int	sections_split(const char *text, size_t len, struct gip_section sec[7]);
 
+/* The section (1..6) whose heading the line of n bytes is, in any order;
+ * 0 if it is none. */
+int	sections_heading(const char *line, size_t n);
+
 #endif
