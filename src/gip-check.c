@@ -1,6 +1,6 @@
 /*
  * gip-check: check the cells of annual reports against the identities of
- * their template (TEMPLATES.md §4) and for plausibility (§5), and write
+ * their template and for plausibility (gip-check(1), "Rules"), and write
  * findings TSV.  A report is a run of cells with the same source; it is
  * checked when the run ends, so memory is bounded by one report plus a
  * few numbers per body and year for the rules that compare years.
@@ -609,7 +609,7 @@ check_negative(struct report *r, unsigned tpl)
 			    KIND_COUNT);
 }
 
-/* ---- the identities (TEMPLATES.md §4) */
+/* ---- the identities (gip-check(1), "Rules") */
 
 static void
 load_vals(const struct report *r, unsigned tpl, struct vals *v)

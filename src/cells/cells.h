@@ -1,5 +1,5 @@
 /*
- * Reading the cells TSV stream (SPEC.md) with libcsv: one callback per
+ * Reading the cells TSV stream (gip(5)) with libcsv: one callback per
  * cell, every line validated, trouble reported as file:line.
  */
 #ifndef GIP_CELLS_H

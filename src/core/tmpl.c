@@ -1,4 +1,4 @@
-/* Rows and columns of the two templates, in report order (TEMPLATES.md). */
+/* Rows and columns of the two templates, in report order (gip(5)). */
 #include <string.h>
 
 #include "tmpl.h"

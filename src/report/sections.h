@@ -1,5 +1,5 @@
 /*
- * The six standard sections of a report (TEMPLATES.md §1): where each
+ * The six standard sections of a report (gip(5), "Sections"): where each
  * heading is, so that tools look for a table only inside its section.
  */
 #ifndef GIP_SECTIONS_H

@@ -19,7 +19,7 @@
 
 struct t2col {
 	char	text[256];	/* header text, squeezed */
-	const char *key;	/* SPEC col key, NULL if not understood */
+	const char *key;	/* gip(5) col key, NULL if not understood */
 	int	unit;		/* unit named in the header */
 	int	x;		/* centre, positional layouts */
 };
