@@ -363,3 +363,22 @@ for l in sys.stdin:
 	    --include='*.[ch]'
 	assert_output ''
 }
+
+@test "a compiled volume: two departments' reports, signature above title" {
+	# VARIANTS.md, "Several reports in one input".
+	f=$DATA/volume-two-departments.txt
+	run -0 sh -c "gip-tables -t meta '$f' | cut -f 1,3,5"
+	assert_output "$(printf '%s\n' \
+	    "$f#1${T}title${T}某某县人民政府办公室2020年政府信息公开工作年度报告" \
+	    "$f#1${T}org${T}某某县人民政府办公室" "$f#1${T}year${T}2020" \
+	    "$f#2${T}title${T}某某县财政局2020年政府信息公开工作年度报告" \
+	    "$f#2${T}org${T}某某县财政局" "$f#2${T}year${T}2020")"
+	# The same without the page break between them.
+	tr -d '\f' <"$f" >noff.txt
+	run -0 sh -c "gip-tables -t meta noff.txt | cut -f 1,3,5 |
+	    sed 's/^noff.txt/${f//\//\\/}/'"
+	assert_output "$(gip-tables -t meta "$f" | cut -f 1,3,5)"
+	run -0 sh -c "gip-sections -s 1 '$f' | grep 主动公开政府信息"
+	assert_output "$f#1:本年度主动公开政府信息216条。
+$f#2:本年度主动公开政府信息35条。"
+}
