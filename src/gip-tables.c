@@ -180,6 +180,9 @@ process_input(struct document *d)
 
 	n = one_report ? 1 : split_reports(d->doc.text, d->doc.len, part,
 	    MAX_PARTS);
+	if (n == MAX_PARTS)
+		gip_warn(d->doc.name, 0, "%d reports or more: the rest read as "
+		    "the last", MAX_PARTS);
 	if (n == 1) {
 		process(d->doc.name, &d->doc, &d->tables);
 		return;

@@ -138,18 +138,14 @@ org_line(const char *text, struct scan *s)
 /* Where the report whose 一 heading is at `at` begins: at its title, or
  * without one at the page the last form feed began. */
 static size_t
-part_start(const struct scan *s, size_t at, long at_line, long *line)
+part_start(const struct scan *s, long *line)
 {
 	if (s->have_title) {
 		*line = s->title_line;
 		return s->title;
 	}
-	if (s->have_ff) {
-		*line = s->ff_line;
-		return s->ff;
-	}
-	*line = at_line;
-	return at;
+	*line = s->ff_line;
+	return s->ff;
 }
 
 /*
@@ -200,10 +196,9 @@ split_reports(const char *text, size_t len, struct report_part *out,
 		}
 		if ((k = sections_heading(line, n)) == 0)
 			continue;
-		if (k == 1 && s.last >= 2 &&
+		if (k == 1 && s.last >= 2 && (s.have_title || s.have_ff) &&
 		    lineno - s.one_line >= SPLIT_MIN_LINES && nparts < max) {
-			out[nparts - 1].to = part_start(&s, start, lineno,
-			    &at);
+			out[nparts - 1].to = part_start(&s, &at);
 			out[nparts].from = out[nparts - 1].to;
 			out[nparts].line = at;
 			nparts++;

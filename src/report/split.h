@@ -17,14 +17,16 @@ struct report_part {
 
 /*
  * Find the reports in len bytes of UTF-8/LF text.  Stores up to max
- * parts in out (the last one reaching len) and returns how many; one
- * for an input that holds a single report.  A new report begins where
- * section 一's heading comes again after later sections, at least
- * SPLIT_MIN_LINES lines after the last 一 (a table of contents is
- * shorter), and its part starts at the new report's title (the first
- * line since the last report's last heading that names a 年度报告,
- * with the organ's line above it when the title leaves it there), or
- * without a title at the last form feed, or else at the heading.
+ * parts in out (the last one reaching len: with max parts found, the
+ * rest is in the last) and returns how many; one for an input that
+ * holds a single report.  A new report begins where section 一's
+ * heading comes again after later sections, at least SPLIT_MIN_LINES
+ * lines after the last 一 (a table of contents is shorter), with a
+ * title or a page break between: its part starts at the new report's
+ * title (the first line since the last report's last heading that
+ * names a 年度报告, with the organ's line above it when the title
+ * leaves it there), or without a title at the last form feed.  Headings
+ * repeated without either are one report's.
  */
 #define SPLIT_MIN_LINES	20
 int	split_reports(const char *text, size_t len, struct report_part *out,
