@@ -395,3 +395,20 @@ for l in sys.stdin:
 	assert_output "$f#1:本年度主动公开政府信息216条。
 $f#2:本年度主动公开政府信息35条。"
 }
+
+@test "HTML pages joined into one file: each page's tables as alone" {
+	need_gen
+	python3 "$SHARED/corpus/gen/gipgen.py" --out h --concat h.cat \
+	    --count 12 --seed hcat --layouts html,wordhtml --jobs 2 >/dev/null
+	gip-tables -q -t t2,t3,t4 h/*.html >sep.tsv || true
+	gip-tables -q -t t2,t3,t4 h.cat >cat.tsv || true
+	# Lines are of the text made from the pages: compare fields 2-5.
+	run -0 sh -c "cut -f 1 cat.tsv | uniq | wc -l"
+	assert_output 12
+	k=0
+	for f in h/*.html; do
+		k=$((k + 1))
+		diff <(grep "^$f$T" sep.tsv | cut -f 2-5) \
+		    <(grep "^h.cat#$k$T" cat.tsv | cut -f 2-5)
+	done
+}

@@ -85,18 +85,23 @@ org_above(const char *line, size_t n)
 /*
  * Could the line be the first part of a title (the organ's name, or a
  * title broken before 年度报告): short, with Chinese in it, not a
- * sentence, not a date (a signature's date ends the report before)?
+ * sentence, not a date (a signature's date ends the report before), no
+ * number longer than a year (a web page's footer: 网站标识码, ICP备)?
  */
 static int
 is_title_head(const char *line, size_t n)
 {
 	size_t i;
-	int cjk = 0;
+	int cjk = 0, run;
 
 	if (n == 0 || n > 120 || text_is_blank(line, n) || has(line, n, "。"))
 		return 0;
-	for (i = 0; i < n; i++)
+	for (i = 0, run = 0; i < n; i++) {
 		cjk += (unsigned char)line[i] >= 0xe3;
+		run = line[i] >= '0' && line[i] <= '9' ? run + 1 : 0;
+		if (run > 4)	/* a year has four: a record or phone number */
+			return 0;
+	}
 	/* Three characters at least: not the 无 that ends a section. */
 	return cjk >= 3 && !(has(line, n, "年") && has(line, n, "月"));
 }
