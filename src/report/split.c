@@ -8,13 +8,12 @@
 
 #include "doctables.h"
 #include "err.h"
-
 #include "input.h"
 #include "sections.h"
 #include "split.h"
 #include "text.h"
 
-/* A title is short: the longest seen, org and all, is under 60 chars. */
+/* A title line is short: org and all, under 60 characters as seen. */
 #define TITLE_MAX	300
 
 struct scan {
