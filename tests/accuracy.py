@@ -383,6 +383,20 @@ def cmd_verdict(a):
     if by_layout:
         print('by layout (false alarms/misses/trouble): ' + ', '.join(
             '%s %d/%d/%d' % (k, *v) for k, v in sorted(by_layout.items())))
+    by_var = Counter()
+    for rec in alarms + misses + trouble:
+        for v in rec[2].split(','):
+            by_var[v if v != '-' else '(none)'] += 1
+    if by_var:
+        print('false alarms, misses and trouble by variant (reports): ' + ', '.join(
+            '%s %d' % kv for kv in sorted(by_var.items())))
+    if alarms:
+        why = Counter()
+        for rec in alarms:
+            for e in set(f.split(' ', 1)[0] for f in rec[5]):
+                why[e] += 1
+        print('errors behind the false alarms (reports): ' + ', '.join(
+            '%s %d' % kv for kv in why.most_common(a.top)))
     for what, recs in (('false alarms', alarms), ('misses', misses),
                        ('trouble', trouble)):
         if not recs:

@@ -22,7 +22,8 @@
 #   all      the five
 #
 # -n reports per generated corpus (300), -s gipgen seed (acc), -o the work
-# folder (default ${TMPDIR:-/tmp}/gip-accuracy; emptied first, kept after:
+# folder (default ${TMPDIR:-/tmp}/gip-accuracy; emptied first if it is one
+# this script made, kept after:
 # corpora, outputs, DIR/PART.wrong.tsv lists every wrong cell, DIR/summary.tsv
 # the figures), -j parallel jobs (2), -r renderers (lynx,w3m,pdf), -t how many
 # examples to list (8), -c check the figures against issue 13's thresholds
@@ -78,8 +79,13 @@ GT=$GIP_BIN/gip-tables GC=$GIP_BIN/gip-check
 ACC="python3 $HERE/accuracy.py"
 ENC=utf8,utf8bom,gb18030,utf16le,utf16be
 
-case $dir in '' | / ) die "bad folder '$dir'" ;; esac
-rm -rf "$dir" && mkdir -p "$dir" || die "cannot make $dir"
+# The work folder is emptied only when it is one this script made.
+if [ -d "$dir" ] && [ -n "$(ls -A "$dir")" ]; then
+	[ -f "$dir/.gip-accuracy" ] ||
+	    die "$dir is not empty and not an accuracy.sh folder: give another -o"
+	rm -rf "$dir"
+fi
+mkdir -p "$dir" && : >"$dir/.gip-accuracy" || die "cannot make $dir"
 dir=$(cd "$dir" && pwd)
 SUM=$dir/summary.tsv
 has() { case ,$parts, in *,$1,*) return 0 ;; esac; return 1; }
