@@ -114,7 +114,7 @@ gipgen() { python3 "$GEN" --jobs "$jobs" --seed "$seed" "$@" >/dev/null ||
 reports() { find "$1" -maxdepth 1 -name '[0-9][0-9][0-9][0-9][0-9][0-9].txt' \
 	-o -maxdepth 1 -name '[0-9][0-9][0-9][0-9][0-9][0-9].html' | sort; }
 
-echo "gip accuracy $(date -u +%Y-%m-%dT%H:%MZ), $GT ($(git -C "$TOP" rev-parse --short HEAD 2>/dev/null || echo '?')), N=$n seed=$seed, work in $dir"
+echo "gip accuracy $(date -u +%Y-%m-%dT%H:%MZ): $GT (tree at $(git -C "$TOP" rev-parse --short HEAD 2>/dev/null || echo '?')), N=$n seed=$seed, work in $dir"
 echo
 start=$(now)
 
@@ -125,7 +125,7 @@ if has gen; then
 	tables "$dir/gen.out" "${files[@]}"
 	$ACC score --part gen --title "gipgen --variants all --layouts all, $n reports, every encoding" \
 	    --truth "$dir/gen" --outputs "$dir/gen.out" --index "$dir/gen/index.tsv" \
-	    --by layout,variant --summary "$SUM" --wrong "$dir/gen.wrong.tsv" --top "$top"
+	    --by layout,variant,alone --summary "$SUM" --wrong "$dir/gen.wrong.tsv" --top "$top"
 	took gen "$t"
 fi
 
