@@ -49,6 +49,7 @@ def load_score():
 S = None  # score.py, loaded in main()
 
 THRESHOLD = 99.5
+META = ('title', 'org', 'year', 'date')
 
 
 def pct(a, b):
@@ -178,6 +179,8 @@ def cmd_score(a):
     kind_ex = defaultdict(list)
     msgs = Counter()
     msg_ex = defaultdict(list)
+    meta = defaultdict(lambda: {k: [0, 0] for k in META})
+    meta_ex = defaultdict(list)
     items = outputs(a.outputs)
     if not items:
         print('accuracy.py: no outputs in %s' % a.outputs, file=sys.stderr)
@@ -191,9 +194,16 @@ def cmd_score(a):
         r = S.score_one(truth, tmeta, lines, ometa)
         layout, var, _ = idx.get(name, ('?', [], '-'))
         label = name if rend == 'plain' else '%s.%s' % (name, rend)
+        where = rend if rend != 'plain' else layout
+        for mk in META:
+            if mk in tmeta:
+                ok = re.sub(r'\s', '', ometa.get(mk, '')) == re.sub(r'\s', '', tmeta[mk])
+                meta[where][mk][0] += ok
+                meta[where][mk][1] += 1
+                if not ok and len(meta_ex[mk]) < 3:
+                    meta_ex[mk].append('%s %r->%r' % (label, tmeta[mk], ometa.get(mk)))
         for g in groups_of(by, name, rend, idx):
             tallies.setdefault(g, Tally()).add(r, label)
-        where = rend if rend != 'plain' else layout
         vs = ','.join(var) or '-'
         for k, want, have in r['wrong']:
             kind = 'missing' if have is None else 'wrong'
@@ -243,6 +253,13 @@ def cmd_score(a):
             m, v, rc, pr = worst[g]
             print('worst %s: %s (recall %.2f%%, precision %.2f%%)' % (g, v, rc, pr))
     append_summary(a.summary, rows)
+    print('meta rows right (%s; information, not checked): %s' % (
+        '/'.join(META), ', '.join('%s %s' % (w, '/'.join(
+            '%.0f%%' % pct(*m[k]) if m[k][1] else '-' for k in META))
+            for w, m in sorted(meta.items()))))
+    for k in META:
+        if meta_ex[k]:
+            print('  %s wrong, e.g. %s' % (k, '; '.join(meta_ex[k])))
 
     if a.wrong:
         with open(a.wrong, 'w', encoding='utf-8') as f:
