@@ -39,6 +39,7 @@ SHARED = os.environ.get('GIP_SHARED') or os.path.join(
 
 
 def load_score():
+    sys.dont_write_bytecode = True  # ../shared is not ours to write in
     path = os.path.join(SHARED, 'corpus', 'score.py')
     spec = importlib.util.spec_from_file_location('gip_score', path)
     mod = importlib.util.module_from_spec(spec)

@@ -38,7 +38,7 @@ GIP_SHARED=${GIP_SHARED:-$TOP/../shared}
 export GIP_SHARED LC_ALL=C.UTF-8
 
 n=300 seed=acc dir=${TMPDIR:-/tmp}/gip-accuracy jobs=2 parts=gen,plain,real,verdict
-pages= pdfmax=40 renderers=lynx,w3m,pdf top=8 check=0
+pages='' pdfmax=40 renderers=lynx,w3m,pdf top=8 check=0
 
 usage() {
 	sed -n '4,5p' "${BASH_SOURCE[0]}" | sed 's/^# *//' >&2
