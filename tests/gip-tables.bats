@@ -240,3 +240,14 @@ t2\t20.1.normative\tissued\t8\nt2\t20.1.normative\trepealed\t26
 t2\t20.1.normative\tvalid\t66')"
 	assert_equal "$stderr" ""
 }
+
+@test "units and separators in cells: 3件, 2笔, 4条, 5人次, 1,234, 1,234.5万元" {
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/units-in-cells.txt' | cut -f 3-5"
+	assert_output "$(printf '20.1.rules\tissued\t0\n20.1.rules\trepealed\t0
+20.1.rules\tvalid\t1234\n20.1.normative\tissued\t3
+20.1.normative\trepealed\t0\n20.1.normative\tvalid\t12
+20.5.license\tdecisions\t2\n20.6.penalty\tdecisions\t4
+20.6.enforce\tdecisions\t5\n20.8.fee\tamount\t1234.5')"
+	assert_equal "$stderr" ""
+}
