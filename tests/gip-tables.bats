@@ -251,3 +251,32 @@ t2\t20.1.normative\tvalid\t66')"
 20.6.enforce\tdecisions\t5\n20.8.fee\tamount\t1234.5')"
 	assert_equal "$stderr" ""
 }
+
+@test "lynx: t2 column titles one space apart are columns of their own" {
+	# 信息内容   本年制发件数 本年废止件数 现行有效件数 / 规章  0  0  0
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/lynx-t2-tight.txt' | cut -f 3-5 | head -6"
+	assert_output "$(printf '20.1.rules\tissued\t0\n20.1.rules\trepealed\t0
+20.1.rules\tvalid\t0\n20.1.normative\tissued\t0
+20.1.normative\trepealed\t18\n20.1.normative\tvalid\t0')"
+	assert_equal "$stderr" ""
+}
+
+@test "lynx: columns counted in characters place values under their titles" {
+	# lynx lays tables out one column per character, CJK included: the
+	# blank 本年制发件数 cell is only spaces, 20 and 11 stand under the
+	# next two titles.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/lynx-t2-chars.txt' | cut -f 3-5 | grep '^20.1.normative'"
+	assert_output "$(printf '20.1.normative\tissued\t
+20.1.normative\trepealed\t20\n20.1.normative\tvalid\t11')"
+	assert_equal "$stderr" ""
+}
+
+@test "a wide t3 printed by position: titles over three lines, blanks as spaces" {
+	gip-tables -t t3 "$DATA/wide-t3.txt" 2>err | cut -f 3-5 >got
+	run diff "$DATA/wide-t3.cells" got
+	assert_success
+	run cat err
+	assert_output ""
+}

@@ -5,7 +5,10 @@
  * space-aligned text has cells only by position (a blank cell is just
  * spaces, so cells carry display columns instead).
  */
+#include <stdlib.h>
 #include <string.h>
+
+#include "err.h"
 
 #include "input.h"
 #include "layout.h"
@@ -377,16 +380,22 @@ read_bordered(const char *text, size_t len, long first, struct grid *g)
 	}
 }
 
-/* Display width of a character, or its width in the source's bytes when
- * the converter sized columns in bytes (U+FFFD stands for one byte). */
+/*
+ * How a converter counted the columns of a space-aligned table: in
+ * display columns (CJK two wide: w3m, pdftotext -layout), in characters
+ * (lynx lays a table out one column per character, CJK included), or in
+ * the source's bytes (html2text; U+FFFD stands for one byte).
+ */
+enum width_model { WIDTH_DISPLAY, WIDTH_CHARS, WIDTH_BYTES };
+
 static int
-char_width(uint32_t cp, size_t len, int x, int bytes)
+char_width(uint32_t cp, size_t len, int x, enum width_model m)
 {
 	if (cp == '\t')
 		return 8 - x % 8;
-	if (bytes)
+	if (m == WIDTH_BYTES)
 		return cp == 0xfffd ? 1 : (int)len;
-	return utf8_is_wide(cp) ? 2 : 1;
+	return m == WIDTH_DISPLAY && utf8_is_wide(cp) ? 2 : 1;
 }
 
 static int
@@ -467,28 +476,115 @@ add_byte_cell(struct grid *g, const char *s, const char *e, int x0)
 	}
 }
 
+static int
+is_space_cp(uint32_t cp)
+{
+	return cp == ' ' || cp == 0x3000 || cp == 0xa0 || cp == '\t';
+}
+
+/*
+ * A word of column-title shape: it starts with a CJK character that is
+ * not an opening bracket (a bracket starts a note on the word before,
+ * "(单位:万元)"), has two or more CJK characters and no ASCII letter or
+ * digit ("本年增(减)" is one; "0", "万元" after a number, "(三)" are not).
+ */
+static int
+is_title_word(const char *s, const char *e)
+{
+	uint32_t cp;
+	int wide = 0, first = 1;
+
+	for (; s < e; first = 0) {
+		s += utf8_decode(s, e - s, &cp);
+		if (cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10))
+			return 0;
+		if (first && (!utf8_is_wide(cp) || cp == 0x3000 ||
+		    cp == 0xff08 || cp == 0x3010 || cp == 0x3014 ||
+		    cp == 0x300a))
+			return 0;
+		wide += utf8_is_wide(cp);
+	}
+	return wide >= 2;
+}
+
+/*
+ * The words of s..e separated by single spaces, if there are several
+ * and each has the shape of a column title; returns how many, with
+ * their bytes and display columns from x0.
+ */
+static int
+title_words(const char *s, const char *e, int x0, enum width_model m,
+    const char **ws, const char **we, int *wx, int *wend, int max)
+{
+	const char *p = s, *start = s;
+	uint32_t cp;
+	size_t len;
+	int n = 0, x = x0, xstart = x0;
+
+	for (;; p += len) {
+		len = p < e ? utf8_decode(p, e - p, &cp) : 0;
+		if (p < e && !is_space_cp(cp)) {
+			x += char_width(cp, len, x, m);
+			continue;
+		}
+		if (n == max || !is_title_word(start, p))
+			return 0;
+		ws[n] = start;
+		we[n] = p;
+		wend[n] = x;
+		wx[n++] = xstart;
+		if (p == e)
+			break;
+		x += char_width(cp, len, x, m);
+		start = p + len;
+		xstart = x;
+	}
+	return n;
+}
+
+/*
+ * A cell of a space-aligned line.  lynx and pdftotext -layout print the
+ * column titles of a narrow table one space apart ("本年制发件数 本年废止
+ * 件数 现行有效件数"), and a single space also parts the words of a
+ * title row over a wide table ("商业企业 科研机构 社会公益组织"): a cell
+ * whose single-spaced words are all CJK words of two or more characters
+ * is read as one cell per word, each at its own columns.  Labels split
+ * so join again in lrow (by position); a number with its unit or a cell
+ * with digits is never split.
+ */
 static void
 add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
-    int x1, int bytes)
+    int x1, enum width_model m)
 {
-	if (bytes)
+	const char *ws[MAXCELLS], *we[MAXCELLS];
+	int wx[MAXCELLS], wend[MAXCELLS], n, k;
+
+	if (m == WIDTH_BYTES) {
 		add_byte_cell(g, s, e, x0);
-	else
+		return;
+	}
+	n = title_words(s, e, x0, m, ws, we, wx, wend, MAXCELLS);
+	if (n < 2) {
 		grid_add_cell(g, s, e - s, x0, x1);
+		return;
+	}
+	for (k = 0; k < n; k++)
+		grid_add_cell(g, ws[k], we[k] - ws[k], wx[k], wend[k]);
 }
 
 /*
  * Space-aligned: cells are runs of text separated by two or more spaces
- * (a single space stays inside a cell: spaced-out letters, "97541 万元").
+ * (a single space stays inside a cell: spaced-out letters, "97541 万元"),
+ * at the columns the width model m gives.
  */
 static void
-read_spaced(const char *text, size_t len, long first, struct grid *g)
+read_spaced_as(const char *text, size_t len, long first, enum width_model m,
+    struct grid *g)
 {
 	size_t pos = 0, i, len1, start = 0, endbyte = 0;
 	struct line ln = {.no = first - 1};
 	uint32_t cp;
 	int x, w, x0 = 0, xend = 0, spaces, incell;
-	int bytes = memmem(text, len, FFFD, 3) != NULL;
 
 	g->positional = g->wraps = 1;
 	while (next_line(text, len, &pos, &ln)) {
@@ -499,13 +595,12 @@ read_spaced(const char *text, size_t len, long first, struct grid *g)
 		x = spaces = incell = 0;
 		for (i = 0; i < ln.n; i += len1, x += w) {
 			len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
-			w = char_width(cp, len1, x, bytes);
-			if (cp == ' ' || cp == 0x3000 || cp == 0xa0 ||
-			    cp == '\t') {
+			w = char_width(cp, len1, x, m);
+			if (is_space_cp(cp)) {
 				spaces += w;
 				if (incell && spaces >= 2) {
 					add_spaced_cell(g, ln.s + start,
-					    ln.s + endbyte, x0, xend, bytes);
+					    ln.s + endbyte, x0, xend, m);
 					incell = 0;
 				}
 				continue;
@@ -521,8 +616,94 @@ read_spaced(const char *text, size_t len, long first, struct grid *g)
 		}
 		if (incell)
 			add_spaced_cell(g, ln.s + start, ln.s + endbyte, x0,
-			    xend, bytes);
+			    xend, m);
 	}
+}
+
+static int
+is_digit_cell(const struct gcell *c, const char *arena)
+{
+	const char *t = arena + (size_t)c->text;
+
+	return (*t >= '0' && *t <= '9') || (*t == '-' && t[1] >= '0' &&
+	    t[1] <= '9');
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Distinct values of v[0..n), neighbours one apart counted once (a
+ * centred word of odd width is half a column off). */
+static int
+count_distinct(int *v, int n)
+{
+	int i, d = n > 0;
+
+	qsort(v, n, sizeof *v, cmp_int);
+	for (i = 1; i < n; i++)
+		d += v[i] > v[i - 1] + 1;
+	return d;
+}
+
+/*
+ * How scattered the columns of a grid are: the fewest distinct left
+ * edges, right edges or centres of its cells, leaving out the label
+ * starting each row.  Under the model the converter used, the numbers
+ * and column titles of a column line up, whatever the labels to their
+ * left; under the other they scatter with the labels' CJK widths.
+ */
+static int
+column_spread(const struct grid *g)
+{
+	int *e[3], n = 0, i, j, k, best = 1 << 30, d;
+	const struct gcell *c;
+
+	for (k = 0; k < 3; k++)
+		e[k] = gip_xmalloc((g->ncell + 1) * sizeof *e[k]);
+	for (i = 0; i < g->nrow; i++)
+		for (j = 0; j < g->row[i].ncell; j++) {
+			c = &g->cell[g->row[i].first + j];
+			if (j == 0 && !is_digit_cell(c, g->arena))
+				continue;
+			e[0][n] = c->x0;
+			e[1][n] = c->x1;
+			e[2][n++] = c->x0 + c->x1;
+		}
+	for (k = 0; k < 3; k++) {
+		if ((d = count_distinct(e[k], n)) < best)
+			best = d;
+		free(e[k]);
+	}
+	return best;
+}
+
+/*
+ * Space-aligned text, read in display columns and in characters (lynx
+ * lays tables out so): the model under which the columns scatter least
+ * wins, display columns on a tie.
+ */
+static void
+read_spaced(const char *text, size_t len, long first, struct grid *g)
+{
+	struct grid chars = {0}, swap;
+
+	if (memmem(text, len, FFFD, 3) != NULL) {
+		read_spaced_as(text, len, first, WIDTH_BYTES, g);
+		return;
+	}
+	read_spaced_as(text, len, first, WIDTH_DISPLAY, g);
+	read_spaced_as(text, len, first, WIDTH_CHARS, &chars);
+	if (column_spread(&chars) < column_spread(g)) {
+		swap = *g;
+		*g = chars;
+		chars = swap;
+	}
+	grid_free(&chars);
 }
 
 void
