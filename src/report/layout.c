@@ -621,9 +621,9 @@ read_spaced_as(const char *text, size_t len, long first, enum width_model m,
 }
 
 static int
-is_digit_cell(const struct gcell *c, const char *arena)
+is_digit_cell(const struct gcell *c)
 {
-	const char *t = arena + (size_t)c->text;
+	const char *t = c->text;
 
 	return (*t >= '0' && *t <= '9') || (*t == '-' && t[1] >= '0' &&
 	    t[1] <= '9');
@@ -668,7 +668,7 @@ column_spread(const struct grid *g)
 	for (i = 0; i < g->nrow; i++)
 		for (j = 0; j < g->row[i].ncell; j++) {
 			c = &g->cell[g->row[i].first + j];
-			if (j == 0 && !is_digit_cell(c, g->arena))
+			if (j == 0 && !is_digit_cell(c))
 				continue;
 			e[0][n] = c->x0;
 			e[1][n] = c->x1;

@@ -4,6 +4,7 @@
  * (wrapped labels, numbers printed on the middle line of a tall row).
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
@@ -15,15 +16,7 @@
 static void
 label_add_n(char *dst, size_t size, const char *s)
 {
-	size_t have = strlen(dst), n = strlen(s);
-	char tmp[LROW_LABEL];
-
-	n = text_norm(tmp, s, n < sizeof tmp - 1 ? n : sizeof tmp - 1,
-	    TEXT_LABEL);
-	if (have + n + 1 > size)
-		n = size - have - 1;
-	memcpy(dst + have, tmp, n);
-	dst[have + n] = '\0';
+	text_label_append(dst, size, s, strlen(s));
 }
 
 static void
@@ -172,23 +165,41 @@ positional_text(struct lrow *lr, const struct gcell *c)
 	    c->x0 + (int)utf8_width(label, n));
 }
 
-/* The values of a line-row's cells, parsed once for the callers below;
- * valid until the next call. */
+/* Room for the parsed values of a line-row's cells: on the stack for
+ * rows of usual width, else on the heap. */
+struct rowvals {
+	struct value	*v;
+	struct value	 small[64];
+	int		 cap;
+};
+
+/* The values of a line-row's cells, parsed once for the callers below. */
 static const struct value *
-row_values(const struct grid *g, const struct grow *r)
+row_values(const struct grid *g, const struct grow *r, struct rowvals *rv)
 {
-	static struct value *vals;
-	static int cap;
-	struct gcell *c = grid_cells(g, r);
+	const struct gcell *c = grid_cells(g, r);
 	int i;
 
-	if (r->ncell > cap) {
-		cap = r->ncell > 64 ? r->ncell : 64;
-		vals = gip_xrealloc(vals, cap * sizeof *vals);
+	if (rv->v == NULL) {
+		rv->v = rv->small;
+		rv->cap = 64;
+	}
+	if (r->ncell > rv->cap) {
+		if (rv->v == rv->small)
+			rv->v = NULL;
+		rv->cap = r->ncell;
+		rv->v = gip_xrealloc(rv->v, rv->cap * sizeof *rv->v);
 	}
 	for (i = 0; i < r->ncell; i++)
-		value_parse(c[i].text, &vals[i]);
-	return vals;
+		value_parse(c[i].text, &rv->v[i]);
+	return rv->v;
+}
+
+static void
+rowvals_free(struct rowvals *rv)
+{
+	if (rv->v != rv->small)
+		free(rv->v);
 }
 
 /* lrow_split, with the cells' values parsed. */
@@ -224,7 +235,10 @@ split_parsed(const struct grid *g, const struct grow *r,
 void
 lrow_split(const struct grid *g, const struct grow *r, struct lrow *lr)
 {
-	split_parsed(g, r, row_values(g, r), lr);
+	struct rowvals rv = {0};
+
+	split_parsed(g, r, row_values(g, r, &rv), lr);
+	rowvals_free(&rv);
 }
 
 /* Does a row marker start this text, or any word of it (lynx joins a
@@ -284,20 +298,19 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 }
 
 /*
- * Build the logical rows of a grid; *out is reused between calls.  Only
- * layouts that wrap rows over lines have continuation lines; with explicit
- * cells one has the cells of the line above, and a line shaped otherwise
- * (a header repeated after a page break) is a row of its own.  Stops
- * after LROW_MAXROWS rows.
+ * Build the logical rows of a grid into a new array *out, which the
+ * caller frees.  Only layouts that wrap rows over lines have continuation
+ * lines; with explicit cells one has the cells of the line above, and a
+ * line shaped otherwise (a header repeated after a page break) is a row
+ * of its own.  Stops after LROW_MAXROWS rows.
  */
 int
 lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 {
-	static struct lrow *rows;
-	static int cap;
-	struct lrow *line;
+	struct lrow *rows = NULL, *line;
+	struct rowvals rv = {0};
 	const struct value *vals;
-	int i, n = 0, newrow, width = -1;
+	int i, n = 0, cap = 0, newrow, width = -1;
 
 	for (i = 0; i < g->nrow; i++) {
 		/* Split into the next free row (10 KiB, not copied): it stays
@@ -307,7 +320,7 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 			rows = gip_xrealloc(rows, cap * sizeof *rows);
 		}
 		line = &rows[n];
-		vals = row_values(g, &g->row[i]);
+		vals = row_values(g, &g->row[i], &rv);
 		split_parsed(g, &g->row[i], vals, line);
 		newrow = n == 0 || !g->wraps ||
 		    any_label_starts(g, &g->row[i], vals, starts);
@@ -325,6 +338,7 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 	}
 	for (i = 0; g->positional && i < n; i++)
 		label_from_segments(&rows[i]);
+	rowvals_free(&rv);
 	*out = rows;
 	return n;
 }

@@ -43,6 +43,8 @@ struct lrow {
 /* Does a label cell start a new table row?  Table-specific. */
 typedef int (*lrow_starts_fn)(const char *label);
 
+/* The logical rows of g in a new array *out (the caller frees it);
+ * returns how many. */
 int	lrow_build(const struct grid *g, lrow_starts_fn starts,
 	    struct lrow **out);
 void	lrow_split(const struct grid *g, const struct grow *r,

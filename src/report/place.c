@@ -272,22 +272,28 @@ place_sequence(const struct vcell *v, int nv, int nslots, place_check_fn ok,
  * we think: nothing is placed.  Unfilled columns are blank.
  */
 int
+place_nearest(const int *anchor, int n, int x, int *dist)
+{
+	int k, best = 0, d;
+
+	*dist = 1 << 30;
+	for (k = 0; k < n; k++)
+		if ((d = abs(anchor[k] - x)) < *dist)
+			*dist = d, best = k;
+	return best;
+}
+
+int
 place_by_anchor(const struct vcell *v, int nv, const int *anchor,
     int nslots, int use_right, struct slots *out)
 {
-	int i, k, best, d, bestd, x;
+	int i, k, best, d, x;
 	unsigned taken = 0, lost = 0;
 
 	slots_clear(out, nslots);
 	for (i = 0; i < nv; i++) {
 		x = use_right ? v[i].x1 : (v[i].x0 + v[i].x1) / 2;
-		best = -1;
-		bestd = 1 << 30;
-		for (k = 0; k < nslots; k++) {
-			d = abs(anchor[k] - x);
-			if (d < bestd)
-				bestd = d, best = k;
-		}
+		best = place_nearest(anchor, nslots, x, &d);
 		if (taken >> best & 1) {
 			slots_clear(out, nslots);
 			return PLACE_NONE;

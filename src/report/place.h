@@ -23,6 +23,9 @@ typedef int (*place_check_fn)(const long long *v, int n);
 
 enum { PLACE_ALL = 0, PLACE_SOME = 1, PLACE_NONE = -1 };
 
+/* The index of the anchor of anchor[0..n) nearest x (the first of equals),
+ * its distance in *dist. */
+int	place_nearest(const int *anchor, int n, int x, int *dist);
 int	place_sequence(const struct vcell *v, int nv, int nslots,
 	    place_check_fn ok, struct slots *out);
 int	place_by_anchor(const struct vcell *v, int nv, const int *anchor,

@@ -244,19 +244,6 @@ anchors_from_header(const struct grid *g, int *anchor)
 	return found == T3COLS;
 }
 
-/* Index of the anchor nearest x, and its distance. */
-static int
-nearest(const int *anchor, int x, int *dist)
-{
-	int k, best = 0, d;
-
-	*dist = 1 << 30;
-	for (k = 0; k < T3COLS; k++)
-		if ((d = abs(anchor[k] - x)) < *dist)
-			*dist = d, best = k;
-	return best;
-}
-
 /*
  * Anchors are only trusted where the numbers line up under them: columns
  * at least 3 apart, no row with two numbers under one column, and nearly
@@ -284,7 +271,7 @@ anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
 		for (used = 0, j = 0; j < rows[i].nval; j++) {
 			x = right ? rows[i].val[j].x1 : (rows[i].val[j].x0 +
 			    rows[i].val[j].x1) / 2;
-			k = nearest(anchor, x, &d);
+			k = place_nearest(anchor, T3COLS, x, &d);
 			if (used & 1u << k)
 				return 0;
 			used |= 1u << k;
@@ -467,5 +454,6 @@ t3_extract(const struct grid *g, struct tables *t)
 		emit_row(t, key[i], &rows[i], &s, placed);
 		found++;
 	}
+	free(rows);
 	return found;
 }
