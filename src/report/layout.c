@@ -391,11 +391,13 @@ enum width_model { WIDTH_DISPLAY, WIDTH_CHARS, WIDTH_BYTES };
 static int
 char_width(uint32_t cp, size_t len, int x, enum width_model m)
 {
+	if (m == WIDTH_CHARS)
+		return cp == '\t' ? 16 - x % 16 : 2;
 	if (cp == '\t')
 		return 8 - x % 8;
 	if (m == WIDTH_BYTES)
 		return cp == 0xfffd ? 1 : (int)len;
-	return m == WIDTH_DISPLAY && utf8_is_wide(cp) ? 2 : 1;
+	return utf8_is_wide(cp) ? 2 : 1;
 }
 
 static int
@@ -630,6 +632,17 @@ is_digit_cell(const struct gcell *c)
 }
 
 static int
+row_has_number(const struct grid *g, const struct grow *r)
+{
+	int j;
+
+	for (j = 0; j < r->ncell; j++)
+		if (is_digit_cell(&g->cell[r->first + j]))
+			return 1;
+	return 0;
+}
+
+static int
 cmp_int(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
@@ -650,30 +663,43 @@ count_distinct(int *v, int n)
 	return d;
 }
 
+/* Is cell j of row r a column's cell: a number, or a title (a word of
+ * a line without numbers, right of its first)? */
+static int
+is_column_cell(const struct grid *g, const struct grow *r, int j,
+    int numbers)
+{
+	const struct gcell *c = &g->cell[r->first + j];
+
+	return is_digit_cell(c) || (!numbers && j > 0);
+}
+
 /*
  * How scattered the columns of a grid are: the fewest distinct left
- * edges, right edges or centres of its cells, leaving out the label
- * starting each row.  Under the model the converter used, the numbers
- * and column titles of a column line up, whatever the labels to their
- * left; under the other they scatter with the labels' CJK widths.
+ * edges, right edges or centres of its numbers and column titles.
+ * Under the model the converter used they line up whatever the labels
+ * to their left; under the other they scatter with the labels' CJK
+ * widths.  Columns are counted in units of `unit` (2 for WIDTH_CHARS).
  */
 static int
-column_spread(const struct grid *g)
+column_spread(const struct grid *g, int unit)
 {
-	int *e[3], n = 0, i, j, k, best = 1 << 30, d;
+	int *e[3], n = 0, i, j, k, best = 1 << 30, d, numbers;
 	const struct gcell *c;
 
 	for (k = 0; k < 3; k++)
 		e[k] = gip_xmalloc((g->ncell + 1) * sizeof *e[k]);
-	for (i = 0; i < g->nrow; i++)
+	for (i = 0; i < g->nrow; i++) {
+		numbers = row_has_number(g, &g->row[i]);
 		for (j = 0; j < g->row[i].ncell; j++) {
-			c = &g->cell[g->row[i].first + j];
-			if (j == 0 && !is_digit_cell(c))
+			if (!is_column_cell(g, &g->row[i], j, numbers))
 				continue;
-			e[0][n] = c->x0;
-			e[1][n] = c->x1;
-			e[2][n++] = c->x0 + c->x1;
+			c = &g->cell[g->row[i].first + j];
+			e[0][n] = c->x0 / unit;
+			e[1][n] = c->x1 / unit;
+			e[2][n++] = (c->x0 + c->x1) / unit;
 		}
+	}
 	for (k = 0; k < 3; k++) {
 		if ((d = count_distinct(e[k], n)) < best)
 			best = d;
@@ -698,7 +724,7 @@ read_spaced(const char *text, size_t len, long first, struct grid *g)
 	}
 	read_spaced_as(text, len, first, WIDTH_DISPLAY, g);
 	read_spaced_as(text, len, first, WIDTH_CHARS, &chars);
-	if (column_spread(&chars) < column_spread(g)) {
+	if (column_spread(&chars, 2) < column_spread(g, 1)) {
 		swap = *g;
 		*g = chars;
 		chars = swap;
