@@ -280,3 +280,14 @@ t2\t20.1.normative\tvalid\t66')"
 	run cat err
 	assert_output ""
 }
+
+@test "w3m: a tall row's values on different lines of the row are one row" {
+	# Row 1 prints 9 and 0 on its first line, 84 … 93 on its second.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/w3m-t3-vmiddle.txt' | cut -f 3-5 | head -14"
+	assert_output "$(printf '1\tnatural\t84\n1\tcommercial\t9\n1\tresearch\t0
+1\tsocial\t0\n1\tlegal\t0\n1\tother\t0\n1\ttotal\t93
+2\tnatural\t5\n2\tcommercial\t1\n2\tresearch\t0\n2\tsocial\t0
+2\tlegal\t0\n2\tother\t0\n2\ttotal\t6')"
+	assert_equal "$stderr" ""
+}

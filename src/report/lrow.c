@@ -26,7 +26,8 @@ label_add(char *dst, const char *s)
 }
 
 static void
-add_value(struct lrow *lr, const struct value *v, const struct gcell *c)
+add_value(struct lrow *lr, const struct value *v, const struct gcell *c,
+    int cell)
 {
 	if (lr->nval == LROW_MAXVAL) {
 		lr->overflow = 1;
@@ -35,6 +36,7 @@ add_value(struct lrow *lr, const struct value *v, const struct gcell *c)
 	lr->val[lr->nval].v = *v;
 	lr->val[lr->nval].x0 = c->x0;
 	lr->val[lr->nval].x1 = c->x1;
+	lr->val[lr->nval].cell = cell;
 	lr->nval++;
 	lr->numbers += v->kind == V_NUMBER;
 }
@@ -139,7 +141,7 @@ split_numbers(const struct gcell *c, struct lrow *lr)
 	for (k = n - 1; k >= 0; k--) {
 		at.x0 = x[k];
 		at.x1 = x[k] + (int)strlen(v[k].num);
-		add_value(lr, &v[k], &at);
+		add_value(lr, &v[k], &at, -1);
 	}
 	return stop > t ? (size_t)(stop - t) : 0;
 }
@@ -224,7 +226,7 @@ split_parsed(const struct grid *g, const struct grow *r,
 				label_add(lr->first, c[i].text);
 			label_add(lr->label, c[i].text);
 		} else if (g->positional ? c[i].text[0] != '\0' : i > last)
-			add_value(lr, &v[i], &c[i]);
+			add_value(lr, &v[i], &c[i], i);
 	}
 }
 
@@ -294,7 +296,50 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 	for (i = 0; i < next->nval; i++)
 		if (!positional || next->val[i].v.kind == V_NUMBER)
 			add_value(cur, &next->val[i].v, &(struct gcell){
-			    NULL, next->val[i].x0, next->val[i].x1});
+			    NULL, next->val[i].x0, next->val[i].x1}, -1);
+}
+
+/* The value of cur in line cell `cell`, or NULL. */
+static struct vcell *
+value_in_cell(struct lrow *cur, int cell)
+{
+	int k;
+
+	for (k = 0; k < cur->nval; k++)
+		if (cur->val[k].cell == cell)
+			return &cur->val[k];
+	return NULL;
+}
+
+/*
+ * A line of numbers alone (no label text) under a row of the same
+ * cells, its numbers only where that row's cells are blank: w3m prints
+ * a tall row's values on different lines of the row (vertical-align
+ * middle with cells of unequal height).  Its numbers fill those cells;
+ * returns 0, cur untouched, if the line is not such a line.
+ */
+static int
+fill_cells(struct lrow *cur, const struct lrow *next)
+{
+	struct vcell *at;
+	int i;
+
+	if (next->label[0] != '\0' || next->numbers == 0)
+		return 0;
+	for (i = 0; i < next->nval; i++) {
+		if (next->val[i].v.kind != V_NUMBER)
+			continue;
+		at = value_in_cell(cur, next->val[i].cell);
+		if (at == NULL || at->v.kind != V_BLANK)
+			return 0;
+	}
+	for (i = 0; i < next->nval; i++)
+		if (next->val[i].v.kind == V_NUMBER) {
+			value_in_cell(cur, next->val[i].cell)->v =
+			    next->val[i].v;
+			cur->numbers++;
+		}
+	return 1;
 }
 
 /*
@@ -324,6 +369,10 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 		split_parsed(g, &g->row[i], vals, line);
 		newrow = n == 0 || !g->wraps ||
 		    any_label_starts(g, &g->row[i], vals, starts);
+		if (!newrow && !g->positional && g->row[i].ncell == width &&
+		    line->numbers > 0 && rows[n - 1].numbers > 0 &&
+		    fill_cells(&rows[n - 1], line))
+			continue;
 		if (!newrow && !g->positional && (g->row[i].ncell != width ||
 		    (line->numbers > 0 && rows[n - 1].numbers > 0)))
 			newrow = 1;

@@ -26,6 +26,7 @@ struct lseg {
 struct vcell {
 	struct value	v;
 	int		x0, x1;		/* display columns, -1 if none */
+	int		cell;		/* index of its cell in the line, -1 */
 };
 
 struct lrow {
