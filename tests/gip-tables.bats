@@ -291,3 +291,12 @@ t2\t20.1.normative\tvalid\t66')"
 2\tlegal\t0\n2\tother\t0\n2\ttotal\t6')"
 	assert_equal "$stderr" ""
 }
+
+@test "pdftotext -layout: a bare page number before the form feed is no value" {
+	# The 淮安市 2024 t2 with its footer "-3-" printed as a bare "3".
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-bare-page-number.txt' | cut -f 3-5 |
+	    grep '^20.5'"
+	assert_output "$(printf '20.5.license\tdecisions\t447228')"
+	assert_equal "$stderr" ""
+}

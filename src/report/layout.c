@@ -102,6 +102,42 @@ is_page_number(const char *s, size_t n)
 	return buf[0] == '-' || strncmp(buf, "—", 3) == 0;
 }
 
+/* Does the next line that is not blank, from pos on, start a page? */
+static int
+page_follows(const char *text, size_t len, size_t pos)
+{
+	const char *s;
+	size_t n;
+
+	while (gip_next_line(text, len, &pos, &s, &n))
+		if (n > 0 && s[0] == '\f')
+			return 1;
+		else if (!text_is_blank(s, n))
+			return 0;
+	return 0;
+}
+
+/*
+ * A page's footer line: a page number as is_page_number knows it, or a
+ * bare number of up to four digits alone on the last line of a page
+ * (pdftotext -layout prints it before the form feed that starts the
+ * next page).  pos is where the line after ln starts.
+ */
+static int
+is_footer(const char *text, size_t len, size_t pos, const struct line *ln)
+{
+	const char *p = text_skip_space(ln->s, ln->s + ln->n), *d = p;
+	const char *end = ln->s + ln->n;
+
+	if (is_page_number(ln->s, ln->n))
+		return 1;
+	while (d < end && *d >= '0' && *d <= '9')
+		d++;
+	if (d == p || d - p > 4 || text_skip_space(d, end) != end)
+		return 0;
+	return page_follows(text, len, pos);
+}
+
 enum layout
 layout_detect(const char *text, size_t len)
 {
@@ -149,7 +185,7 @@ read_tabrow(const char *text, size_t len, long first, struct grid *g)
 	const char *p, *end, *tab;
 
 	while (next_line(text, len, &pos, &ln)) {
-		if (text_is_blank(ln.s, ln.n) || is_page_number(ln.s, ln.n))
+		if (text_is_blank(ln.s, ln.n) || is_footer(text, len, pos, &ln))
 			continue;
 		grid_new_row(g, ln.no);
 		for (p = ln.s, end = ln.s + ln.n; ; p = tab + 1) {
@@ -181,7 +217,7 @@ read_cellline(const char *text, size_t len, long first, struct grid *g)
 			afterblank = 1;
 			continue;
 		}
-		if (ln.s[0] != '\t' && is_page_number(ln.s, ln.n))
+		if (ln.s[0] != '\t' && is_footer(text, len, pos, &ln))
 			continue;
 		if (!inrow) {
 			grid_new_row(g, ln.no);
@@ -590,7 +626,7 @@ read_spaced_as(const char *text, size_t len, long first, enum width_model m,
 
 	g->positional = g->wraps = 1;
 	while (next_line(text, len, &pos, &ln)) {
-		if (text_is_blank(ln.s, ln.n) || is_page_number(ln.s, ln.n) ||
+		if (text_is_blank(ln.s, ln.n) || is_footer(text, len, pos, &ln) ||
 		    is_rule(ln.s, ln.n))
 			continue;
 		grid_new_row(g, ln.no);
