@@ -1,5 +1,5 @@
 /*
- * Reading the layouts of SPEC.md into rows of cells.  Each reader keeps
+ * Reading the layouts of gip-tables(1) into rows of cells.  Each reader keeps
  * what its layout says about cell boundaries and nothing more: TAB rows
  * and bordered tables have explicit cells (a blank cell is visible),
  * space-aligned text has cells only by position (a blank cell is just
