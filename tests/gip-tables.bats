@@ -273,12 +273,27 @@ t2\t20.1.normative\tvalid\t66')"
 	assert_equal "$stderr" ""
 }
 
-@test "a wide t3 printed by position: titles over three lines, blanks as spaces" {
-	gip-tables -t t3 "$DATA/wide-t3.txt" 2>err | cut -f 3-5 >got
-	run diff "$DATA/wide-t3.cells" got
+# The t3 cells of a fixture, no warning.
+t3_cells() {
+	gip-tables -t t3 "$DATA/$1.txt" 2>err | cut -f 3-5 >got
+	run diff "$DATA/$1.cells" got
 	assert_success
 	run cat err
 	assert_output ""
+}
+
+@test "a wide t3 printed by position: titles over three lines, blanks as spaces" {
+	t3_cells wide-t3
+}
+
+@test "a wide t3 whose values are right-aligned under wide titles" {
+	# 83 stands under the right end of 法律服务机构, nearer the centre
+	# of 其他 than of its own title.
+	t3_cells wide-t3-right
+}
+
+@test "lynx: a t3 left-aligned in character columns" {
+	t3_cells lynx-t3-left
 }
 
 @test "w3m: a tall row's values on different lines of the row are one row" {
