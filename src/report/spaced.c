@@ -342,6 +342,49 @@ column_spread(const struct grid *g, int unit)
 	return best;
 }
 
+/* Do two cells share a left edge, a right edge or (within half a
+ * column) a centre? */
+static int
+same_column(const struct gcell *a, const struct gcell *b, int unit)
+{
+	int d = (a->x0 + a->x1 - b->x0 - b->x1) / unit;
+
+	return a->x0 == b->x0 || a->x1 == b->x1 || (d >= -1 && d <= 1);
+}
+
+/*
+ * How many numbers stand aligned under a column title above them (a
+ * word right of the first of a line without numbers, at most 64 lines
+ * up: a table's titles are at its top, and the search stays linear).
+ */
+static int
+numbers_under_titles(const struct grid *g, int unit)
+{
+	const struct grow *r, *t;
+	const struct gcell *c;
+	int i, j, k, m, under = 0, found;
+
+	for (i = 0; i < g->nrow; i++) {
+		r = &g->row[i];
+		for (j = 0; j < r->ncell; j++) {
+			c = &g->cell[r->first + j];
+			if (!is_digit_cell(c))
+				continue;
+			for (found = 0, k = i - 1; k >= 0 && k >= i - 64 &&
+			    !found; k--) {
+				t = &g->row[k];
+				if (row_has_number(g, t))
+					continue;
+				for (m = 1; m < t->ncell && !found; m++)
+					found = same_column(c,
+					    &g->cell[t->first + m], unit);
+			}
+			under += found;
+		}
+	}
+	return under;
+}
+
 /*
  * Space-aligned text, read in display columns and in characters (lynx
  * lays tables out so): the model under which the columns scatter least
@@ -358,7 +401,8 @@ spaced_read(const char *text, size_t len, long first, struct grid *g)
 	}
 	read_spaced_as(text, len, first, WIDTH_DISPLAY, g);
 	read_spaced_as(text, len, first, WIDTH_CHARS, &chars);
-	if (column_spread(&chars, 2) < column_spread(g, 1)) {
+	if (column_spread(&chars, 2) < column_spread(g, 1) &&
+	    numbers_under_titles(&chars, 2) > numbers_under_titles(g, 1)) {
 		swap = *g;
 		*g = chars;
 		chars = swap;
