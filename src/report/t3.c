@@ -219,9 +219,10 @@ anchors_from_full_rows(const struct lrow *rows, const char **key, int n,
 	return 1;
 }
 
-/* Column headers' centres: 自然人 商业 科研 社会 法律 其他 总计. */
+/* Column headers' centres, right or left edges (edge: PLACE_*): 自然人
+ * 商业 科研 社会 法律 其他 总计. */
 static int
-anchors_from_header(const struct grid *g, int *anchor)
+anchors_from_header(const struct grid *g, int edge, int *anchor)
 {
 	static const char *const words[T3COLS] = {"自然人", "商业", "科研",
 	    "社会", "法律", "其他", "总计"};
@@ -237,24 +238,13 @@ anchors_from_header(const struct grid *g, int *anchor)
 				if (anchor[k] < 0 && (k == 5 ?
 				    strcmp(c[j].text, words[k]) == 0 :
 				    has_prefix(c[j].text, words[k]))) {
-					anchor[k] = (c[j].x0 + c[j].x1) / 2;
+					anchor[k] = place_x(&(struct vcell){
+					    .x0 = c[j].x0, .x1 = c[j].x1},
+					    edge);
 					found++;
 				}
 	}
 	return found == T3COLS;
-}
-
-/* Index of the anchor nearest x, and its distance. */
-static int
-nearest(const int *anchor, int x, int *dist)
-{
-	int k, best = 0, d;
-
-	*dist = 1 << 30;
-	for (k = 0; k < T3COLS; k++)
-		if ((d = abs(anchor[k] - x)) < *dist)
-			*dist = d, best = k;
-	return best;
 }
 
 /*
@@ -267,7 +257,7 @@ nearest(const int *anchor, int x, int *dist)
  */
 static int
 anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
-    int n, int right)
+    int n, int edge)
 {
 	int k, i, j, x, d, gap = 1 << 30, near = 0, all = 0;
 	unsigned used;
@@ -282,9 +272,8 @@ anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
 		if (!key[i])
 			continue;
 		for (used = 0, j = 0; j < rows[i].nval; j++) {
-			x = right ? rows[i].val[j].x1 : (rows[i].val[j].x0 +
-			    rows[i].val[j].x1) / 2;
-			k = nearest(anchor, x, &d);
+			x = place_x(&rows[i].val[j], edge);
+			k = place_nearest(anchor, T3COLS, x, &d);
 			if (used & 1u << k)
 				return 0;
 			used |= 1u << k;
@@ -293,6 +282,20 @@ anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
 		}
 	}
 	return near * 10 >= all * 9;
+}
+
+/* Anchors from the column titles, the values centred, right- or
+ * left-aligned under them as the titles are: 1 if one way is usable. */
+static int
+anchors_from_titles(const struct grid *g, const struct lrow *rows,
+    const char **key, int n, int *anchor, int *edge)
+{
+	for (*edge = PLACE_CENTRE; *edge <= PLACE_LEFT; (*edge)++)
+		if (anchors_from_header(g, *edge, anchor) &&
+		    anchors_usable(anchor, rows, key, n, *edge))
+			return 1;
+	*edge = PLACE_CENTRE;
+	return 0;
 }
 
 static void
@@ -427,7 +430,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	static int keycap;
 	struct lrow *rows;
 	struct slots s;
-	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, right = 0;
+	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, edge = 0;
 	int placed;
 
 	n = lrow_build(g, t3_starts, &rows);
@@ -442,11 +445,11 @@ t3_extract(const struct grid *g, struct tables *t)
 	drop_group_3_6(key, n, t);
 	if (g->positional) {
 		if (anchors_from_full_rows(rows, key, n, anchor) &&
-		    anchors_usable(anchor, rows, key, n, 1))
-			use_anchor = right = 1;
-		else if (anchors_from_header(g, anchor) &&
-		    anchors_usable(anchor, rows, key, n, 0))
-			use_anchor = 1;
+		    anchors_usable(anchor, rows, key, n, PLACE_RIGHT))
+			use_anchor = 1, edge = PLACE_RIGHT;
+		else
+			use_anchor = anchors_from_titles(g, rows, key, n,
+			    anchor, &edge);
 	}
 	for (i = 0; i < n; i++) {
 		if (!key[i] || (!g->positional && rows[i].nval == 0))
@@ -454,7 +457,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		if ((use_anchor && rows[i].numbers < T3COLS) ||
 		    (g->positional && rows[i].nval == 0))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
-			    anchor, T3COLS, right, &s);
+			    anchor, T3COLS, edge, &s);
 		else
 			placed = place_sequence(rows[i].val, rows[i].nval,
 			    T3COLS, place_check_total, &s);
@@ -467,5 +470,6 @@ t3_extract(const struct grid *g, struct tables *t)
 		emit_row(t, key[i], &rows[i], &s, placed);
 		found++;
 	}
+	free(rows);
 	return found;
 }
