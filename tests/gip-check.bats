@@ -237,7 +237,7 @@ r19\tt4-sum\terror\tt4:total=sum(upheld-pending):suit.direct\t1\t2\tupheld+corre
 
 @test "--help names every rule" {
 	run -0 --separate-stderr gip-check --help
-	assert_line 'rules: t3-row t3-bal t3-sum7 t4-sum missing template negative blank year digits prose carry valid'
+	assert_line 'rules: missing template negative blank year digits prose t3-bal t3-sum7 t3-row t4-sum carry valid'
 }
 
 @test "the EXAMPLES of the manual run" {
