@@ -19,6 +19,19 @@ row_fits(const struct report *r, const struct ck_table *t, int i)
 	return fits;
 }
 
+static void
+bad_template_name(struct report *r)
+{
+	char names[64] = "";
+	size_t i;
+
+	for (i = 0; i < tmpl_ninfos; i++)
+		snprintf(names + strlen(names), sizeof names - strlen(names),
+		    "%s%s", i ? "|" : "", tmpl_infos[i].name);
+	finding(r, r->source, R_TEMPLATE, "meta:template", names, r->tpl,
+	    "no such template");
+}
+
 /*
  * The template as meta states it, else as the rows show it: the one
  * that most printed rows fit alone (a tie goes to the older).
@@ -33,8 +46,7 @@ report_tpl(struct report *r)
 	if (tpl)
 		return tpl;
 	if (r->tpl[0])
-		finding(r, r->source, R_TEMPLATE, "meta:template", "2019|2021",
-		    r->tpl, "no such template");
+		bad_template_name(r);
 	for (k = 0; k < ck_ntables(); k++)
 		for (t = ck_table(k), i = 0; i < t->nrows; i++) {
 			fits = report_row_seen(r, t, i) ? row_fits(r, t, i) : 0;

@@ -59,19 +59,23 @@ report_year(const struct report *r)
 void
 check_year(struct report *r, unsigned tpl)
 {
+	const struct tmpl_info *ti = tmpl_info(tpl), *want;
 	long y = report_year(r);
 
-	if (y == 0 || !r->tpl[0])
+	if (y == 0 || !r->tpl[0] || ti == NULL)
 		return;
-	if (tpl == TPL_2019 && y >= 2022)
-		finding(r, r->source, R_YEAR, "meta:template", "2021", "2019",
-		    "2019 template in a report for %ld; the 2021 template "
-		    "applies from 2021", y);
-	else if (tpl == TPL_2021 && y == 2020)
-		finding(r, r->source, R_YEAR, "meta:template", "2019", "2021",
-		    "2021 template in a report for 2020 (early adoption)");
-	else if (tpl == TPL_2021 && y < 2020)
-		finding(r, r->source, R_YEAR, "meta:template", "2019", "2021",
-		    "2021 template in a report for %ld, before it was "
-		    "issued", y);
+	want = tmpl_for_year(y);
+	if (ti->until && y > ti->until)
+		finding(r, r->source, R_YEAR, "meta:template", want->name,
+		    ti->name, "%s template in a report for %ld; the %s "
+		    "template applies from %ld", ti->name, y, want->name,
+		    want->from);
+	else if (y < ti->from && y >= ti->early)
+		finding(r, r->source, R_YEAR, "meta:template", want->name,
+		    ti->name, "%s template in a report for %ld (early "
+		    "adoption)", ti->name, y);
+	else if (y < ti->early && want != ti)
+		finding(r, r->source, R_YEAR, "meta:template", want->name,
+		    ti->name, "%s template in a report for %ld, before it "
+		    "was issued", ti->name, y);
 }

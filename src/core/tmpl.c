@@ -80,6 +80,16 @@ const struct tmpl_prose tmpl_prose[] = {
 const size_t tmpl_nprose = sizeof tmpl_prose / sizeof tmpl_prose[0];
 
 /*
+ * 2019 (国办公开办函〔2019〕60号): for 2019 and 2020, still seen in 2021;
+ * 2021 (〔2021〕30号): from 2021, adopted early by some 2020 reports.
+ */
+const struct tmpl_info tmpl_infos[] = {
+	{TPL_2019, "2019", 2019, 2019, 2021},
+	{TPL_2021, "2021", 2021, 2020, 0},
+};
+const size_t tmpl_ninfos = sizeof tmpl_infos / sizeof tmpl_infos[0];
+
+/*
  * The identities, in the order gip-check reports them (gip(7),
  * "Identities").  The parts of row 3.7 are every row of 三、本年度办理结果:
  * 3.6 in the 2019 template, 3.6.1 to 3.6.3 in the 2021 one.
@@ -155,15 +165,41 @@ tmpl_table_known(const char *table)
 unsigned
 tmpl_from_name(const char *name)
 {
-	if (strcmp(name, "2019") == 0)
-		return TPL_2019;
-	if (strcmp(name, "2021") == 0)
-		return TPL_2021;
+	size_t i;
+
+	for (i = 0; i < tmpl_ninfos; i++)
+		if (strcmp(name, tmpl_infos[i].name) == 0)
+			return tmpl_infos[i].tpl;
 	return 0;
 }
 
 const char *
 tmpl_name(unsigned tpl)
 {
-	return tpl == TPL_2019 ? "2019" : tpl == TPL_2021 ? "2021" : "";
+	const struct tmpl_info *ti = tmpl_info(tpl);
+
+	return ti ? ti->name : "";
+}
+
+const struct tmpl_info *
+tmpl_info(unsigned tpl)
+{
+	size_t i;
+
+	for (i = 0; i < tmpl_ninfos; i++)
+		if (tmpl_infos[i].tpl == tpl)
+			return &tmpl_infos[i];
+	return NULL;
+}
+
+/* The latest template in force in year y; the first one before them all. */
+const struct tmpl_info *
+tmpl_for_year(long y)
+{
+	size_t i;
+
+	for (i = tmpl_ninfos; i-- > 1;)
+		if (tmpl_infos[i].from <= y)
+			return &tmpl_infos[i];
+	return &tmpl_infos[0];
 }

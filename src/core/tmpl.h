@@ -76,6 +76,24 @@ struct tmpl_carry {
 	const char	*plus, *minus;	/* columns of year y, or NULL */
 };
 
+/*
+ * The templates and the years they are for (gip(7), P-YEAR): a report for
+ * a year from `from` on uses it; `early` is the first year a report may
+ * adopt it before that; a report after `until` should not use it any
+ * more (0: no end).
+ */
+struct tmpl_info {
+	unsigned	 tpl;		/* its bit: TPL_2019, TPL_2021 */
+	const char	*name;
+	long		 from, early, until;
+};
+
+extern const struct tmpl_info tmpl_infos[];
+extern const size_t tmpl_ninfos;
+const struct tmpl_info *tmpl_info(unsigned tpl);
+/* The template a report for year y should use. */
+const struct tmpl_info *tmpl_for_year(long y);
+
 extern const struct tmpl_row tmpl_rows[];
 extern const size_t tmpl_nrows;
 extern const struct tmpl_prose tmpl_prose[];
