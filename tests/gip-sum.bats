@@ -419,7 +419,7 @@ a|t3|1|natural
 EOF
 	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
 	assert_output ''
-	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:2: 4 fields, want 5"
+	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:2: 4 fields, want 5 or 6"
 }
 
 @test "a meta reports row that is not a count is refused" {
@@ -548,4 +548,79 @@ gip-sum (gip) 0.1.0"
 	    gip-sum | cmp - "$2" && echo same' sh "$BATS_FILE_TMPDIR/cells.tsv" \
 	    "$BATS_TEST_TMPDIR/whole"
 	assert_output same
+}
+# ---- the cells reader (src/cells/cells.c), as gip-sum reads
+
+@test "reader: a 6th field, the line, is accepted; empty means unknown" {
+	tsv >"$BATS_TEST_TMPDIR/in.tsv" <<'EOF'
+a|t4|review|total|3|12
+b|t4|review|total|4|
+c|t4|review|total|5
+EOF
+	run -0 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
+	assert_line "$(printf 'all\tt4\treview\ttotal\t12')"
+}
+
+@test "reader: a line field that is not a number is named by line" {
+	tsv >"$BATS_TEST_TMPDIR/in.tsv" <<'EOF'
+a|t4|review|total|3|12
+a|t4|review|upheld|3|x2
+EOF
+	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
+	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:2: line 'x2' is not a" \
+	    "line number"
+}
+
+@test "reader: a UTF-8 BOM and a header line are skipped" {
+	{ printf '\357\273\277'; tsv <<'EOF'
+source|tbl|row|col|value|line
+a|t4|review|total|3|1
+EOF
+	} >"$BATS_TEST_TMPDIR/in.tsv"
+	run -0 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
+	assert_output "$(tsv <<'EOF'
+all|meta|reports|-|1
+all|meta|blanks|-|0
+all|t4|review|total|3
+EOF
+)"
+}
+
+@test "reader: RFC 4180 CSV gives the same sums as the TSV" {
+	reports
+	tr '\t' , <"$BATS_TEST_TMPDIR/in.tsv" >"$BATS_TEST_TMPDIR/plain.csv"
+	{ printf '\357\273\277source,tbl,row,col,value,line\r\n'
+	  printf '"a/x/1.txt",meta,org,-,"甲, ""乙""\n局",3\r\n'
+	  sed 's/$/,\r/' "$BATS_TEST_TMPDIR/plain.csv"
+	} >"$BATS_TEST_TMPDIR/in.csv"
+	run -0 --separate-stderr gip-sum -g year "$BATS_TEST_TMPDIR/in.tsv"
+	want=$output
+	run -0 --separate-stderr gip-sum -g year "$BATS_TEST_TMPDIR/in.csv"
+	assert_output "$want"
+	run -0 --separate-stderr gip-sum -g org "$BATS_TEST_TMPDIR/in.csv"
+	assert_line "$(printf '甲, "乙"\\n局\tmeta\torg\t-\t甲, "乙"\\n局')"
+}
+
+@test "reader: broken CSV is named by line" {
+	printf 'a,t4,review,total,3\na,t4,review,"upheld,1\n' \
+	    >"$BATS_TEST_TMPDIR/in.csv"
+	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.csv"
+	[[ "$stderr" == "gip-sum: $BATS_TEST_TMPDIR/in.csv:2: not valid CSV"* ]]
+}
+
+@test "reader: a CR before the LF is not data; a NUL byte is refused" {
+	printf 'a\tt4\treview\ttotal\t3\r\n' >"$BATS_TEST_TMPDIR/in.tsv"
+	run -0 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
+	assert_line "$(printf 'all\tt4\treview\ttotal\t3')"
+	printf 'a\tt4\treview\ttotal\t3\na\tt4\t\0\n' >"$BATS_TEST_TMPDIR/in.tsv"
+	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
+	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:2: NUL byte in line"
+}
+
+@test "reader: a line split across read blocks is read whole" {
+	awk 'BEGIN { for (i = 0; i < 20000; i++)
+	    printf "r%05d\tt4\treview\ttotal\t1\t%d\n", i, i }' \
+	    >"$BATS_TEST_TMPDIR/in.tsv"
+	run -0 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
+	assert_line "$(printf 'all\tt4\treview\ttotal\t20000')"
 }
