@@ -1,28 +1,36 @@
 /*
  * gip-check: check the cells of annual reports against the identities of
  * their template and for plausibility (gip(7)), and write findings
- * (gip(5)).  A report is a run of cells with the same source; it is
- * checked when the run ends, so memory is bounded by one report plus a
- * few numbers per body and year for the rules that compare years.
+ * (gip(5)).  Reports come whole from the report reader (group.h), so
+ * memory is bounded by one report plus a few numbers per body and year
+ * for the rules that compare years.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cells.h"
 #include "err.h"
 #include "findings.h"
+#include "group.h"
 #include "ident.h"
 #include "model.h"
+#include "rec.h"
 #include "shape.h"
 #include "stated.h"
-#include "tsv.h"
 #include "years.h"
 
-#define USAGE	"usage: gip-check [-Hpq] [-r rules] [file ...]\n"
+#define USAGE	"usage: gip-check [-eHpq] [--csv] [--bom] [--summary] " \
+	"[-r rules] [file ...]\n"
 
-static int opt_header, opt_pass;
+enum { OPT_CSV = 256, OPT_BOM, OPT_SUMMARY };
+
+struct run {
+	struct report	 r;
+	struct rec_out	 pass;		/* -p: the sound reports' cells */
+	int		 opt_pass;
+	long		 nreports, nerrors, nwarns, held;
+};
 
 static void
 usage(void)
@@ -37,69 +45,83 @@ help(void)
 	int i;
 
 	fputs(USAGE, stdout);
-	puts("Check cells TSV against the template identities; "
-	    "write findings TSV.\n\n"
-	    "  -H        write a header line before the findings\n"
-	    "  -p        pass the cells of reports without errors to stdout;\n"
-	    "            findings go to stderr\n"
-	    "  -q        report errors only, no warnings\n"
-	    "  -r rules  check only these rules (comma list)\n"
-	    "  --help, --version\n");
-	fputs("\nrules:", stdout);
+	puts("Check cells against the identities of their template; "
+	    "write findings.\n\n"
+	    "  -e, --editor     findings as file:line: severity: rule: "
+	    "message\n"
+	    "  -H, --header     a header line before the findings\n"
+	    "  -p, --pass       pass the cells of reports without errors "
+	    "to stdout;\n"
+	    "                   findings go to stderr\n"
+	    "  -q, --quiet      no warnings about the form (rules marked "
+	    "q)\n"
+	    "  -r, --rules=LIST only these rules; -name, +name: the "
+	    "default ones\n"
+	    "                   without or with a rule (rules marked o "
+	    "are off)\n"
+	    "      --summary    reports read, with errors, with warnings "
+	    "on stderr\n"
+	    "      --csv        findings as CSV with a header line\n"
+	    "      --bom        a UTF-8 byte order mark first\n"
+	    "  -h, --help, -V, --version\n");
+	fputs("rules:", stdout);
 	for (i = 0; i < fnd_nrules(); i++)
-		printf(" %s", fnd_rule_name(i));
+		printf(" %s%s%s%s", fnd_rule_name(i), fnd_rule_error(i) ?
+		    "(e)" : "", fnd_rule_noisy(i) ? "(q)" : "",
+		    fnd_rule_optin(i) ? "(o)" : "");
 	putchar('\n');
 	exit(gip_finish());
 }
 
-static unsigned long
-parse_rules(const char *list)
+static void
+select_rules(const char *list)
 {
-	unsigned long mask = 0;
-	const char *p = list, *e;
-	char name[64];
-	size_t n;
-	int i;
+	const char *why;
+	char bad[64];
 
-	for (; *p; p = *e ? e + 1 : e) {
-		e = p + strcspn(p, ",");
-		n = (size_t)(e - p);
-		snprintf(name, sizeof name, "%.*s", (int)n, p);
-		if (n >= sizeof name || (i = fnd_rule(name)) < 0) {
-			fprintf(stderr, "%s: unknown rule '%.*s'\n", gip_prog,
-			    (int)n, p);
-			usage();
-		}
-		mask |= 1ul << i;
+	if ((why = fnd_select(list, bad, sizeof bad)) == NULL)
+		return;
+	if (strcmp(why, "unknown rule") == 0)
+		fprintf(stderr, "%s: unknown rule '%s'\n", gip_prog, bad);
+	else
+		fprintf(stderr, "%s: -r: %s\n", gip_prog, why);
+	usage();
+}
+
+static void
+pass_on(struct run *run, const struct cells_report *rep)
+{
+	const char *f[6];
+	char line[24];
+	size_t i;
+	int k;
+
+	for (i = 0; i < rep->n; i++) {
+		for (k = 0; k < CELL_NFIELDS; k++)
+			f[k] = rep->cell[i].field[k];
+		snprintf(line, sizeof line, "%ld", rep->cell[i].srcline);
+		f[5] = line;
+		rec_write(&run->pass, f, rep->cell[i].srcline > 0 ? 6 : 5);
 	}
-	return mask;
 }
 
 static void
-pass_cell(const char *source, const char *table, const char *row,
-    const char *col, const char *value)
-{
-	tsv_cell(stdout, source, table, row, col, value);
-}
-
-static void
-report_end(struct report *r)
+check(struct report *r)
 {
 	struct broken b[IDENT_MAXBROKEN];
 	struct idvals v;
 	unsigned tpl;
 	int n;
 
-	r->active = 0;
 	tpl = report_tpl(r);
+	ident_load(r, tpl, &v);
 	if (!r->sum) {
 		check_template(r, tpl);
-		check_missing(r, tpl);
+		check_missing(r, &v, tpl);
 	}
 	check_negative(r, tpl);
-	ident_load(r, tpl, &v);
 	n = ident_eval(&v, b);
-	ident_report(r, tpl, b, n);
+	ident_report(r, &v, b, n);
 	if (fnd_on(R_DIGITS))
 		ident_digits(r, &v, b, n);
 	ident_free(&v);
@@ -109,73 +131,100 @@ report_end(struct report *r)
 		check_year(r, tpl);
 		check_years(r, tpl);
 	}
-	if (r->nerrors)
-		gip_status(GIP_FOUND);
-	else if (opt_pass)
-		report_kept(r, pass_cell);
-	gip_check_output(stdout);
 }
 
 static int
-on_cell(const struct cells_rec *rec, void *arg)
+on_report(const struct cells_report *rep, void *arg)
 {
-	struct report *r = arg;
+	struct run *run = arg;
+	size_t i;
 
-	if (r->active && strcmp(r->source, rec->field[CELL_SOURCE]) != 0)
-		report_end(r);
-	if (!r->active)
-		report_begin(r, rec);
-	if (opt_pass)
-		report_keep(r, rec);
-	report_take(r, rec);
+	report_begin(&run->r, rep->source);
+	for (i = 0; i < rep->n; i++)
+		report_take(&run->r, &rep->cell[i]);
+	check(&run->r);
+	run->nreports++;
+	run->nerrors += run->r.nerrors > 0;
+	run->nwarns += run->r.nwarns > 0;
+	if (run->r.nerrors) {
+		gip_status(GIP_FOUND);
+		run->held += run->opt_pass;
+	} else if (run->opt_pass)
+		pass_on(run, rep);
+	gip_check_output(stdout);
 	return 0;
 }
 
-/* A report cut short by bad input is not checked: its rows would be. */
 static void
-process(struct report *r, const char *path)
+summary(const struct run *run, int asked)
 {
-	if (cells_read(path, on_cell, r) == 0 && r->active)
-		report_end(r);
-	r->active = 0;
+	if (asked) {
+		fprintf(stderr, "%s: %ld report%s read, %ld with errors, %ld "
+		    "with warnings", gip_prog, run->nreports,
+		    run->nreports == 1 ? "" : "s", run->nerrors, run->nwarns);
+		if (run->opt_pass)
+			fprintf(stderr, ", %ld held back", run->held);
+		fputc('\n', stderr);
+	} else if (run->held > 0)
+		fprintf(stderr, "%s: %ld of %ld reports held back for their "
+		    "errors (-p): their cells were not passed on\n", gip_prog,
+		    run->held, run->nreports);
 }
 
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{"editor", no_argument, NULL, 'e'},
+		{"header", no_argument, NULL, 'H'},
+		{"pass", no_argument, NULL, 'p'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"rules", required_argument, NULL, 'r'},
+		{"summary", no_argument, NULL, OPT_SUMMARY},
+		{"csv", no_argument, NULL, OPT_CSV},
+		{"bom", no_argument, NULL, OPT_BOM},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
 	static char errbuf[1 << 16];
-	struct report r;
-	int c, i;
+	static struct run run;
+	enum fnd_format fmt = FND_TSV;
+	int c, i, header = 0, bom = 0, sum = 0;
+	struct reports *rs;
 
 	gip_init("gip-check");
-	fnd_init(stdout);
-	while ((c = getopt_long(argc, argv, "Hpqr:", longopts, NULL)) != -1)
+	fnd_init();
+	while ((c = getopt_long(argc, argv, "eHpqr:hV", longopts, NULL)) != -1)
 		switch (c) {
-		case 'H': opt_header = 1; break;
-		case 'p': opt_pass = 1; break;
+		case 'e': fmt = FND_EDITOR; break;
+		case 'H': header = 1; break;
+		case 'p': run.opt_pass = 1; break;
 		case 'q': fnd_quiet(1); break;
-		case 'r': fnd_select(parse_rules(optarg)); break;
+		case 'r': select_rules(optarg); break;
+		case OPT_SUMMARY: sum = 1; break;
+		case OPT_CSV: fmt = FND_CSV; header = 1; break;
+		case OPT_BOM: bom = 1; break;
 		case 'h': help(); break;
 		case 'V': gip_version(); break;
 		default: usage();
 		}
-	if (opt_pass) {
-		fnd_init(stderr);
+	fnd_output(run.opt_pass ? stderr : stdout, fmt, bom);
+	if (run.opt_pass) {
+		rec_init(&run.pass, stdout, REC_TSV, 0);
 		setvbuf(stderr, errbuf, _IOFBF, sizeof errbuf);
 	}
-	if (opt_header)
+	if (header)
 		fnd_header();
-	report_init(&r);
+	report_init(&run.r);
+	rs = reports_new(on_report, &run);
 	if (optind == argc)
-		process(&r, "-");
+		reports_read(rs, "-");
 	for (i = optind; i < argc; i++)
-		process(&r, argv[i]);
-	if (opt_pass)
+		reports_read(rs, argv[i]);
+	reports_free(rs);
+	if (run.opt_pass)
 		gip_check_output(stderr);
+	summary(&run, sum);
 	return gip_finish();
 }

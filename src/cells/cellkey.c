@@ -155,3 +155,18 @@ ck_kind(const struct ck_table *t, int i, int j, unsigned tpl)
 {
 	return tpl ? cellkind[ck_cell(t, i, j)][__builtin_ctz(tpl)] : 0;
 }
+
+/* Rows are numbered by their place in the template: 3.6.1 is in 3.6. */
+static int
+within(const char *row, const char *group)
+{
+	size_t n = strlen(group);
+
+	return strncmp(row, group, n) == 0 && row[n] == '.';
+}
+
+int
+ck_rows_related(const char *a, const char *b)
+{
+	return within(a, b) || within(b, a);
+}

@@ -35,6 +35,8 @@ int	ck_col(const struct ck_table *t, const char *col);	/* -1: none */
 int	ck_cell(const struct ck_table *t, int row, int col);
 /* Has a template of tpl cell row i, col j of t? */
 int	ck_in_template(const struct ck_table *t, int i, int j, unsigned tpl);
+/* Does one of the rows stand for the other: is one a part of the other? */
+int	ck_rows_related(const char *a, const char *b);
 /* The templates with that cell. */
 unsigned ck_cell_templates(const struct ck_table *t, int i, int j);
 /* Its KIND_* in template bit tpl (one bit), or 0. */

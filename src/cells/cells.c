@@ -17,6 +17,7 @@
 
 #include "cells.h"
 #include "err.h"
+#include "misfit.h"
 #include "num.h"
 #include "tmpl.h"
 #include "tsv.h"
@@ -32,6 +33,7 @@ struct reader {
 	int		 stop;		/* fn's stop value, or -1 */
 	int		 mode;
 	long		 line;		/* the line being read */
+	long		 ncells;	/* handed on so far */
 	/* CSV: libcsv, the fields of the record it is splitting */
 	struct csv_parser csv;
 	char		*store;
@@ -107,11 +109,15 @@ static void
 take_line(struct reader *r, char **f, const size_t *len, int n)
 {
 	struct cells_rec *rec = &r->rec;
+	const char *what;
 	int i;
 
 	if (n < CELL_NFIELDS || n > CELL_NFIELDS + 1) {
-		gip_error(rec->file, rec->line, "%d fields, want %d or %d", n,
-		    CELL_NFIELDS, CELL_NFIELDS + 1);
+		if (r->ncells == 0 && (what = cells_misfit(f, n)) != NULL)
+			gip_error(rec->file, rec->line, "%s", what);
+		else
+			gip_error(rec->file, rec->line, "%d fields, want %d "
+			    "or %d", n, CELL_NFIELDS, CELL_NFIELDS + 1);
 		r->stop = -1;
 		return;
 	}
@@ -122,8 +128,11 @@ take_line(struct reader *r, char **f, const size_t *len, int n)
 		rec->len[i] = len[i];
 	}
 	if (!tmpl_table_known(rec->field[CELL_TABLE])) {
-		gip_error(rec->file, rec->line, "unknown table '%s'",
-		    rec->field[CELL_TABLE]);
+		if (r->ncells == 0 && (what = cells_misfit(f, n)) != NULL)
+			gip_error(rec->file, rec->line, "%s", what);
+		else
+			gip_error(rec->file, rec->line, "unknown table '%s'",
+			    rec->field[CELL_TABLE]);
 		r->stop = -1;
 		return;
 	}
@@ -133,6 +142,7 @@ take_line(struct reader *r, char **f, const size_t *len, int n)
 		r->stop = -1;
 		return;
 	}
+	r->ncells++;
 	r->stop = r->fn(rec, r->arg);
 }
 

@@ -126,7 +126,8 @@ ident_digits(struct report *r, struct idvals *v, const struct broken *b,
 	snprintf(e, sizeof e, "%lld|%lld", (long long)s[0].a,
 	    (long long)s[0].b);
 	num_format(v->v[ck_cell(s[0].t, s[0].row, s[0].col)], a);
-	finding(r, r->source, R_DIGITS, where, e, a, "looks like %lld and "
+	finding(r, r->source, report_cell(r, s[0].t, s[0].row,
+	    s[0].col)->line, R_DIGITS, where, e, a, "looks like %lld and "
 	    "%lld run together; with %lld in %s every identity holds",
 	    (long long)s[0].a, (long long)s[0].b,
 	    (long long)(s[0].into > s[0].col ? s[0].b : s[0].a),

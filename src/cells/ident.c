@@ -16,7 +16,8 @@ void
 ident_load(const struct report *r, unsigned tpl, struct idvals *v)
 {
 	const struct ck_table *t;
-	int k, i, j, n = ck_ncells();
+	const struct cell *c;
+	int k, i, j, n = ck_ncells(), seen;
 
 	v->tpl = tpl;
 	v->v = gip_xmalloc(n * sizeof v->v[0]);
@@ -24,13 +25,12 @@ ident_load(const struct report *r, unsigned tpl, struct idvals *v)
 	for (k = 0; k < ck_ntables(); k++) {
 		t = ck_table(k);
 		for (i = 0; i < t->nrows; i++) {
-			int seen = report_row_seen(r, t, i);
-
+			v->printed[k][i] = seen = report_row_seen(r, t, i);
 			for (j = 0; j < t->ncols; j++) {
-				const struct cell *c = report_cell(r, t, i, j);
-
+				c = report_cell(r, t, i, j);
 				v->v[ck_cell(t, i, j)] = c->v;
-				v->unknown[ck_cell(t, i, j)] = !c->seen && seen;
+				v->unknown[ck_cell(t, i, j)] = c->unread ||
+				    (!c->seen && seen);
 			}
 		}
 	}
@@ -43,31 +43,43 @@ ident_free(struct idvals *v)
 	free(v->unknown);
 }
 
-/* The cell index of term k on a line, or -1 when the term does not count. */
 static int
-term_cell(const struct ck_table *t, const struct tmpl_ident *id, int line,
-    const char *key, unsigned tpl)
+tindex(const struct tmpl_ident *id)
 {
-	int i;
+	return ck_table_index(id->table);
+}
+
+static int
+row_counts(const struct idvals *v, int k, int i)
+{
+	return (ck_table(k)->rowtpl[i] & v->tpl) || v->printed[k][i];
+}
+
+/* The cell of a term on a line, or -1 when the term does not count. */
+static int
+term_cell(const struct idvals *v, const struct tmpl_ident *id, int line,
+    const char *key)
+{
+	int k = tindex(id), i;
+	const struct ck_table *t = ck_table(k);
 
 	if (id->per == IDENT_ROWS)
 		return (i = ck_col(t, key)) < 0 ? -1 : ck_cell(t, line, i);
-	if ((i = ck_row(t, key)) < 0 || !(t->rowtpl[i] & tpl))
+	if ((i = ck_row(t, key)) < 0 || !row_counts(v, k, i))
 		return -1;
 	return ck_cell(t, i, line);
 }
 
 /* Add up one side; 0 when a term is unknown, -1 when the sum overflows. */
 static int
-side_sum(const struct idvals *v, const struct ck_table *t,
-    const struct tmpl_ident *id, int line, const char *const *keys,
-    int64_t *sum)
+side_sum(const struct idvals *v, const struct tmpl_ident *id, int line,
+    const char *const *keys, int64_t *sum)
 {
 	int k, c, ok = 1;
 
 	*sum = 0;
 	for (k = 0; keys[k]; k++) {
-		if ((c = term_cell(t, id, line, keys[k], v->tpl)) < 0)
+		if ((c = term_cell(v, id, line, keys[k])) < 0)
 			continue;
 		if (v->unknown[c])
 			ok = 0;
@@ -77,16 +89,19 @@ side_sum(const struct idvals *v, const struct ck_table *t,
 	return ok;
 }
 
+/* 1: broken (in *b), 0: holds, -1: not checked (an unknown term). */
 static int
-eval_line(const struct idvals *v, const struct ck_table *t,
-    const struct tmpl_ident *id, int line, struct broken *b)
+eval_line(const struct idvals *v, const struct tmpl_ident *id, int line,
+    struct broken *b)
 {
 	int64_t l, r;
 	int okl, okr;
 
-	okl = side_sum(v, t, id, line, id->left, &l);
-	okr = side_sum(v, t, id, line, id->right, &r);
-	if (okl == 0 || okr == 0 || (okl > 0 && okr > 0 && l == r))
+	okl = side_sum(v, id, line, id->left, &l);
+	okr = side_sum(v, id, line, id->right, &r);
+	if (okl == 0 || okr == 0)
+		return -1;
+	if (okl > 0 && okr > 0 && l == r)
 		return 0;
 	b->id = id;
 	b->line = line;
@@ -97,48 +112,70 @@ eval_line(const struct idvals *v, const struct ck_table *t,
 }
 
 static int
+nlines(const struct tmpl_ident *id, int line)
+{
+	const struct ck_table *t = ck_table(tindex(id));
+
+	if (id->per == IDENT_COLS)
+		return line < t->ncols;
+	return line < t->nrows;
+}
+
+static int
+line_applies(const struct idvals *v, const struct tmpl_ident *id, int line)
+{
+	return id->per == IDENT_COLS || row_counts(v, tindex(id), line);
+}
+
+static int
 eval_ident(const struct idvals *v, const struct tmpl_ident *id,
     struct broken *b, int n)
 {
-	const struct ck_table *t = ck_table(ck_table_index(id->table));
-	int line, nlines = id->per == IDENT_ROWS ? t->nrows : t->ncols;
+	int line;
 
-	for (line = 0; line < nlines && n < IDENT_MAXBROKEN; line++) {
-		if (id->per == IDENT_ROWS && !(t->rowtpl[line] & v->tpl))
-			continue;
-		n += eval_line(v, t, id, line, &b[n]);
-	}
+	for (line = 0; nlines(id, line) && n < IDENT_MAXBROKEN; line++)
+		if (line_applies(v, id, line))
+			n += eval_line(v, id, line, &b[n]) > 0;
 	return n;
 }
 
-/* Does identity `rule` break on a row that b's identity uses? */
+static int
+uses_cell(const struct idvals *v, const struct tmpl_ident *id, int line,
+    int cell)
+{
+	const char *const *sides[2] = {id->left, id->right};
+	int s, k;
+
+	for (s = 0; s < 2; s++)
+		for (k = 0; sides[s][k]; k++)
+			if (term_cell(v, id, line, sides[s][k]) == cell)
+				return 1;
+	return 0;
+}
+
+/* Is b's guard identity broken on a row that b's line uses? */
 static int
 guard_broken(const struct idvals *v, const struct broken *b,
     const struct broken *all, int n)
 {
-	const struct ck_table *t = ck_table(ck_table_index(b->id->table));
-	const char *const *sides[2] = {b->id->left, b->id->right};
-	int i, s, k;
+	const struct ck_table *t = ck_table(tindex(b->id));
+	int i;
 
-	for (i = 0; i < n; i++) {
-		if (strcmp(all[i].id->rule, b->id->after) != 0)
-			continue;
-		for (s = 0; s < 2; s++)
-			for (k = 0; sides[s][k]; k++)
-				if (term_cell(t, b->id, b->line, sides[s][k],
-				    v->tpl) == ck_cell(t, all[i].line,
-				    b->line))
-					return 1;
-	}
+	for (i = 0; i < n; i++)
+		if (strcmp(all[i].id->rule, b->id->after) == 0 &&
+		    uses_cell(v, b->id, b->line, ck_cell(t, all[i].line,
+		    b->line)))
+			return 1;
 	return 0;
 }
 
 static int
 is_derived(const struct broken *b)
 {
-	const struct ck_table *t = ck_table(ck_table_index(b->id->table));
+	const struct ck_table *t = ck_table(tindex(b->id));
 
-	return b->id->derived != NULL && b->id->per == IDENT_COLS &&
+	return b->id->derived != NULL && b->id->after != NULL &&
+	    b->id->per == IDENT_COLS &&
 	    strcmp(t->cols[b->line], b->id->derived) == 0;
 }
 
@@ -157,27 +194,56 @@ ident_eval(const struct idvals *v, struct broken *b)
 	for (k = 0; k < tmpl_nidents; k++)
 		n = eval_ident(v, &tmpl_idents[k], all, n);
 	for (i = 0; i < n; i++)
-		if (!is_derived(&all[i]) || !all[i].id->after ||
-		    !guard_broken(v, &all[i], all, n))
+		if (!is_derived(&all[i]) || !guard_broken(v, &all[i], all, n))
 			b[out++] = all[i];
 	return out;
 }
 
 static void
-broken_where(const struct broken *b, char *where, size_t size)
+line_where(const struct tmpl_ident *id, int line, char *where, size_t size)
 {
-	const struct ck_table *t = ck_table(ck_table_index(b->id->table));
+	const struct ck_table *t = ck_table(tindex(id));
 
-	snprintf(where, size, "%s:%s:%s", t->name, b->id->name,
-	    b->id->per == IDENT_ROWS ? t->rows[b->line] : t->cols[b->line]);
+	snprintf(where, size, "%s:%s:%s", t->name, id->name,
+	    id->per == IDENT_ROWS ? t->rows[line] : t->cols[line]);
+}
+
+/* Where a broken line is: its right side, the figure that disagrees. */
+static long
+line_line(const struct report *r, const struct idvals *v,
+    const struct broken *b)
+{
+	const char *const *sides[2] = {b->id->right, b->id->left};
+	int s, k, c;
+
+	for (s = 0; s < 2; s++)
+		for (k = 0; sides[s][k]; k++)
+			if ((c = term_cell(v, b->id, b->line,
+			    sides[s][k])) >= 0 && r->cell[c].line > 0)
+				return r->cell[c].line;
+	return 0;
+}
+
+static void
+cell_where(int c, char *buf, size_t size)
+{
+	const struct ck_table *t;
+	int k;
+
+	for (k = 0; k < ck_ntables(); k++) {
+		t = ck_table(k);
+		if (c >= t->base && c < t->base + t->nrows * t->ncols)
+			snprintf(buf, size, "%s:%s:%s", t->name,
+			    t->rows[(c - t->base) / t->ncols],
+			    t->cols[(c - t->base) % t->ncols]);
+	}
 }
 
 /* Warn about each blank cell of a broken line: it was taken as 0. */
 static void
-tell_blanks(struct report *r, unsigned tpl, const struct broken *b,
+tell_blanks(struct report *r, const struct idvals *v, const struct broken *b,
     const char *where)
 {
-	const struct ck_table *t = ck_table(ck_table_index(b->id->table));
 	const char *const *sides[2] = {b->id->left, b->id->right};
 	struct cell *c;
 	char cw[96];
@@ -185,40 +251,118 @@ tell_blanks(struct report *r, unsigned tpl, const struct broken *b,
 
 	for (s = 0; s < 2; s++)
 		for (k = 0; sides[s][k]; k++) {
-			if ((i = term_cell(t, b->id, b->line, sides[s][k],
-			    tpl)) < 0)
+			if ((i = term_cell(v, b->id, b->line,
+			    sides[s][k])) < 0)
 				continue;
 			c = &r->cell[i];
 			if (!c->blank || c->told)
 				continue;
 			c->told = 1;
-			snprintf(cw, sizeof cw, "%s:%s:%s", t->name,
-			    t->rows[(i - t->base) / t->ncols],
-			    t->cols[(i - t->base) % t->ncols]);
-			finding(r, r->source, R_BLANK, cw, "-", "", "%s not "
-			    "stated; counted as 0, which breaks %s",
-			    strcmp(t->cols[(i - t->base) % t->ncols],
-			    "total") == 0 ? "total" : "cell", where);
+			cell_where(i, cw, sizeof cw);
+			finding(r, r->source, c->line, R_BLANK, cw, "-", "",
+			    "%s not stated; counted as 0, which breaks %s",
+			    strstr(cw, ":total") ? "total" : "cell", where);
 		}
 }
 
-void
-ident_report(struct report *r, unsigned tpl, const struct broken *b, int n)
+/*
+ * The term rows of a broken column that the report left out, as
+ * "; row 3.3.4 is not in the report (counted as 0)".  A row another
+ * printed row stands in for (3.6.1 for 3.6) is not left out.
+ */
+static void
+omitted_terms(const struct idvals *v, const struct broken *b, char *buf,
+    size_t size)
 {
-	char where[96], e[NUM_MAXLEN], a[NUM_MAXLEN];
-	int i;
+	const char *const *sides[2] = {b->id->left, b->id->right};
+	int k = tindex(b->id), s, m, i, j, n = 0, stood;
+	const struct ck_table *t = ck_table(k);
+	char names[128] = "";
+	size_t len;
+
+	buf[0] = '\0';
+	if (b->id->per != IDENT_COLS)
+		return;
+	for (s = 0; s < 2; s++)
+		for (m = 0; sides[s][m]; m++) {
+			i = ck_row(t, sides[s][m]);
+			if (i < 0 || term_cell(v, b->id, b->line,
+			    sides[s][m]) < 0 || v->printed[k][i])
+				continue;
+			for (stood = 0, j = 0; j < t->nrows; j++)
+				stood |= v->printed[k][j] &&
+				    ck_rows_related(t->rows[i], t->rows[j]);
+			if (stood)
+				continue;
+			len = strlen(names);
+			snprintf(names + len, sizeof names - len, "%s%s",
+			    n++ ? ", " : "", t->rows[i]);
+		}
+	if (n > 0)
+		snprintf(buf, size, "; %s %s %s not in the report (counted "
+		    "as 0)", n > 1 ? "rows" : "row", names, n > 1 ? "are" :
+		    "is");
+}
+
+void
+ident_report(struct report *r, const struct idvals *v, const struct broken *b,
+    int n)
+{
+	char where[96], e[NUM_MAXLEN], a[NUM_MAXLEN], says[256], left[256];
+	int i, rule;
 
 	for (i = 0; i < n; i++) {
-		broken_where(&b[i], where, sizeof where);
+		line_where(b[i].id, b[i].line, where, sizeof where);
+		rule = fnd_rule(b[i].id->rule);
 		if (b[i].overflow) {
-			finding(r, r->source, fnd_rule(b[i].id->rule), where,
-			    "-", "-", "a sum out of range");
+			finding(r, r->source, line_line(r, v, &b[i]), rule,
+			    where, "-", "-", "a sum out of range");
 			continue;
 		}
 		num_format(b[i].expected, e);
 		num_format(b[i].actual, a);
-		finding(r, r->source, fnd_rule(b[i].id->rule), where, e, a,
-		    b[i].id->says, e, a);
-		tell_blanks(r, tpl, &b[i], where);
+		snprintf(says, sizeof says, b[i].id->says, e, a);
+		omitted_terms(v, &b[i], left, sizeof left);
+		finding(r, r->source, line_line(r, v, &b[i]), rule, where, e,
+		    a, "%s%s", says, left);
+		tell_blanks(r, v, &b[i], where);
+	}
+}
+
+/* "t3-sum7 natural, total; t3-row 3.3.4" */
+void
+ident_skipped(const struct idvals *v, int k, int i, char *buf, size_t size)
+{
+	const struct ck_table *t = ck_table(k);
+	const struct tmpl_ident *id;
+	struct broken scratch;
+	const char *key;
+	size_t n, len;
+	int line, j, first;
+
+	buf[0] = '\0';
+	for (n = 0; n < tmpl_nidents; n++) {
+		if (tindex(id = &tmpl_idents[n]) != k)
+			continue;
+		for (first = 1, line = 0; nlines(id, line); line++) {
+			if (!line_applies(v, id, line) ||
+			    eval_line(v, id, line, &scratch) >= 0)
+				continue;
+			for (j = 0; j < t->ncols; j++)
+				if (v->unknown[ck_cell(t, i, j)] &&
+				    uses_cell(v, id, line, ck_cell(t, i, j)))
+					break;
+			if (j == t->ncols)
+				continue;
+			key = id->per == IDENT_ROWS ? t->rows[line] :
+			    t->cols[line];
+			len = strlen(buf);
+			if (first)
+				snprintf(buf + len, size - len, "%s%s %s",
+				    len ? "; " : "", id->rule, key);
+			else
+				snprintf(buf + len, size - len, ", %s", key);
+			first = 0;
+		}
 	}
 }

@@ -16,21 +16,14 @@ report_init(struct report *r)
 }
 
 void
-report_begin(struct report *r, const struct cells_rec *rec)
+report_begin(struct report *r, const char *source)
 {
-	struct report keep = *r;
+	struct cell *cell = r->cell;
 
 	memset(r, 0, sizeof *r);
-	r->source = keep.source, r->srccap = keep.srccap;
-	r->keep = keep.keep, r->keepcap = keep.keepcap;
-	r->cell = keep.cell;
+	r->cell = cell;
 	memset(r->cell, 0, ck_ncells() * sizeof r->cell[0]);
-	if (rec->len[CELL_SOURCE] + 1 > r->srccap) {
-		r->srccap = rec->len[CELL_SOURCE] + 64;
-		r->source = gip_xrealloc(r->source, r->srccap);
-	}
-	memcpy(r->source, rec->field[CELL_SOURCE], rec->len[CELL_SOURCE] + 1);
-	r->active = 1;
+	r->source = source;
 }
 
 struct cell *
@@ -51,39 +44,16 @@ report_row_seen(const struct report *r, const struct ck_table *t, int row)
 	return 0;
 }
 
-void
-report_keep(struct report *r, const struct cells_rec *rec)
+long
+report_row_line(const struct report *r, const struct ck_table *t, int row)
 {
-	size_t need = 0;
-	int i;
+	const struct cell *c;
+	int j;
 
-	for (i = CELL_TABLE; i < CELL_NFIELDS; i++)
-		need += rec->len[i] + 1;
-	if (r->kept + need > r->keepcap) {
-		r->keepcap = (r->kept + need) * 2;
-		r->keep = gip_xrealloc(r->keep, r->keepcap);
-	}
-	for (i = CELL_TABLE; i < CELL_NFIELDS; i++) {
-		memcpy(r->keep + r->kept, rec->field[i], rec->len[i] + 1);
-		r->kept += rec->len[i] + 1;
-	}
-}
-
-void
-report_kept(const struct report *r, void (*fn)(const char *, const char *,
-    const char *, const char *, const char *))
-{
-	const char *f[4];
-	size_t off = 0;
-	int i;
-
-	while (off < r->kept) {
-		for (i = 0; i < 4; i++) {
-			f[i] = r->keep + off;
-			off += strlen(f[i]) + 1;
-		}
-		fn(r->source, f[0], f[1], f[2], f[3]);
-	}
+	for (j = 0; j < t->ncols; j++)
+		if ((c = report_cell(r, t, row, j))->seen && c->line > 0)
+			return c->line;
+	return 0;
 }
 
 static void
@@ -91,29 +61,31 @@ note_bad(struct report *r, const struct cells_rec *rec)
 {
 	if (r->nbad == MAXBAD)
 		return;
-	snprintf(r->bad[r->nbad++], sizeof r->bad[0], "%s:%s:%s",
+	snprintf(r->bad[r->nbad].key, sizeof r->bad[0].key, "%s:%s:%s",
 	    rec->field[CELL_TABLE], rec->field[CELL_ROW],
 	    rec->field[CELL_COL]);
+	r->bad[r->nbad++].line = rec->srcline;
 }
 
 static void
 take_meta(struct report *r, const struct cells_rec *rec)
 {
 	const char *row = rec->field[CELL_ROW];
-	char *dst;
+	struct meta *dst;
 
 	if (strcmp(row, "org") == 0)
-		dst = r->org;
+		dst = &r->org;
 	else if (strcmp(row, "year") == 0)
-		dst = r->year;
+		dst = &r->year;
 	else if (strcmp(row, "template") == 0)
-		dst = r->tpl;
+		dst = &r->tpl;
 	else if (strcmp(row, "reports") == 0) {
 		r->sum = 1;
 		return;
 	} else
 		return;
-	snprintf(dst, MAXMETA, "%s", rec->field[CELL_VALUE]);
+	snprintf(dst->s, sizeof dst->s, "%s", rec->field[CELL_VALUE]);
+	dst->line = rec->srcline;
 }
 
 static void
@@ -128,9 +100,10 @@ take_prose(struct report *r, const struct cells_rec *rec)
 		note_bad(r, rec);
 		return;
 	}
-	if (rec->blank || r->nprose == MAXPROSE)
+	if (rec->blank || rec->unread || r->nprose == MAXPROSE)
 		return;
 	r->prose[r->nprose].row = (int)i;
+	r->prose[r->nprose].line = rec->srcline;
 	r->prose[r->nprose++].v = rec->value;
 }
 
@@ -154,7 +127,9 @@ take_table(struct report *r, const struct cells_rec *rec)
 	c = report_cell(r, tb, i, j);
 	c->seen = 1;
 	c->blank = (unsigned char)rec->blank;
+	c->unread = (unsigned char)rec->unread;
 	c->v = rec->value;
+	c->line = rec->srcline;
 }
 
 void

@@ -1,7 +1,7 @@
 /*
  * One report as gip-check holds it while checking: its meta data, every
- * template cell (cellkey.h) with its value, the prose figures, the cells
- * of no template, and for -p the cells as read.
+ * template cell (cellkey.h) with its value and the line it was printed
+ * on, the prose figures, and the cells of no template.
  */
 #ifndef GIP_MODEL_H
 #define GIP_MODEL_H
@@ -18,35 +18,37 @@
 
 struct cell {
 	int64_t		 v;
-	unsigned char	 seen, blank, told;
+	long		 line;		/* where the report printed it; 0 */
+	unsigned char	 seen, blank, unread, told;
+};
+
+struct meta {
+	char		 s[MAXMETA];
+	long		 line;
 };
 
 struct report {
-	char		*source;
-	size_t		 srccap;
-	int		 active, nerrors;
+	const char	*source;	/* the reader's, during the check */
+	int		 nerrors, nwarns;
 	int		 sum;		/* a gip-sum total (meta reports) */
-	char		 org[MAXMETA], year[MAXMETA], tpl[MAXMETA];
+	struct meta	 org, year, tpl;
 	int		 has[CK_MAXTABLES];
 	struct cell	*cell;		/* ck_ncells() */
-	struct { int row; int64_t v; } prose[MAXPROSE];
+	struct { int row; int64_t v; long line; } prose[MAXPROSE];
 	int		 nprose;
-	char		 bad[MAXBAD][64];
+	struct { char key[64]; long line; } bad[MAXBAD];
 	int		 nbad;
-	char		*keep;		/* the cells, for -p */
-	size_t		 kept, keepcap;
 };
 
 void	report_init(struct report *r);
-void	report_begin(struct report *r, const struct cells_rec *rec);
+void	report_begin(struct report *r, const char *source);
 void	report_take(struct report *r, const struct cells_rec *rec);
-void	report_keep(struct report *r, const struct cells_rec *rec);
-/* Call fn(source, table, row, col, value) for each kept cell. */
-void	report_kept(const struct report *r, void (*fn)(const char *,
-	    const char *, const char *, const char *, const char *));
 struct cell *report_cell(const struct report *r, const struct ck_table *t,
 	    int row, int col);
 int	report_row_seen(const struct report *r, const struct ck_table *t,
+	    int row);
+/* The line of the first cell of the row printed with one, or 0. */
+long	report_row_line(const struct report *r, const struct ck_table *t,
 	    int row);
 
 #endif

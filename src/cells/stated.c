@@ -42,7 +42,7 @@ check_prose(struct report *r)
 		    tp->cellrows[1] ? tp->cellrows[1] : "", tp->col);
 		num_format(sum, e);
 		num_format(r->prose[i].v, a);
-		finding(r, r->source, R_PROSE, where, e, a, "the text states "
+		finding(r, r->source, r->prose[i].line, R_PROSE, where, e, a, "the text states "
 		    "%s %s, the table %s", a, tp->what, e);
 	}
 }
@@ -51,7 +51,7 @@ long
 report_year(const struct report *r)
 {
 	char *end;
-	long y = strtol(r->year, &end, 10);
+	long y = strtol(r->year.s, &end, 10);
 
 	return *end == '\0' && y > 1900 && y < 3000 ? y : 0;
 }
@@ -62,20 +62,20 @@ check_year(struct report *r, unsigned tpl)
 	const struct tmpl_info *ti = tmpl_info(tpl), *want;
 	long y = report_year(r);
 
-	if (y == 0 || !r->tpl[0] || ti == NULL)
+	if (y == 0 || !r->tpl.s[0] || ti == NULL)
 		return;
 	want = tmpl_for_year(y);
 	if (ti->until && y > ti->until)
-		finding(r, r->source, R_YEAR, "meta:template", want->name,
+		finding(r, r->source, r->tpl.line, R_YEAR, "meta:template", want->name,
 		    ti->name, "%s template in a report for %ld; the %s "
 		    "template applies from %ld", ti->name, y, want->name,
 		    want->from);
 	else if (y < ti->from && y >= ti->early)
-		finding(r, r->source, R_YEAR, "meta:template", want->name,
+		finding(r, r->source, r->tpl.line, R_YEAR, "meta:template", want->name,
 		    ti->name, "%s template in a report for %ld (early "
 		    "adoption)", ti->name, y);
 	else if (y < ti->early && want != ti)
-		finding(r, r->source, R_YEAR, "meta:template", want->name,
+		finding(r, r->source, r->tpl.line, R_YEAR, "meta:template", want->name,
 		    ti->name, "%s template in a report for %ld, before it "
 		    "was issued", ti->name, y);
 }

@@ -6,26 +6,28 @@
 
 #include "err.h"
 #include "findings.h"
+#include "hash.h"
 #include "num.h"
 #include "stated.h"
 #include "years.h"
 
 #define YC_MAX		64
-#define NBUCKETS	4096
 
 /* What one body reported for one year: the cells the carries use. */
 struct yearly {
-	struct yearly	*next;
 	char		*org, *source;
 	long		 year;
 	unsigned	 tpl;
 	int64_t		 v[YC_MAX];
 	unsigned char	 stated[YC_MAX];	/* seen and not blank */
 	unsigned char	 rowseen[YC_MAX];
+	long		 line[YC_MAX];
 };
 
 static int ycell[YC_MAX], nyc;		/* the cells, by ck index */
-static struct yearly *years[NBUCKETS];
+static struct hash byyear = HASH_INIT;	/* body and year -> store */
+static struct yearly **store;
+static size_t nstore, storecap;
 
 static int
 slot(const struct ck_table *t, int i, int j)
@@ -63,26 +65,22 @@ carry_line(const struct tmpl_carry *k, const struct ck_table *t,
 	return l;
 }
 
-static unsigned
-hash_org(const char *s, long year)
+/* The key of a body's year: "2023\torg". */
+static size_t
+year_key(const char *org, long year, char *key, size_t size)
 {
-	uint32_t h = 2166136261u;
+	int n = snprintf(key, size, "%ld\t%s", year, org);
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	h = (h ^ (uint32_t)year) * 16777619u;
-	return h % NBUCKETS;
+	return n < 0 || (size_t)n >= size ? size - 1 : (size_t)n;
 }
 
 static struct yearly *
 find_year(const char *org, long year)
 {
-	struct yearly *y;
+	char key[MAXMETA + 32];
+	size_t n = year_key(org, year, key, sizeof key), at;
 
-	for (y = years[hash_org(org, year)]; y; y = y->next)
-		if (y->year == year && strcmp(y->org, org) == 0)
-			return y;
-	return NULL;
+	return hash_find(&byyear, key, n, &at) ? store[at] : NULL;
 }
 
 static void
@@ -105,6 +103,7 @@ fill_year(struct yearly *y, const struct report *r, unsigned tpl)
 				    r, t, (ycell[s] - t->base) / t->ncols);
 		}
 		y->v[s] = c->v;
+		y->line[s] = c->line;
 		y->stated[s] = c->seen && !c->blank;
 	}
 }
@@ -112,17 +111,21 @@ fill_year(struct yearly *y, const struct report *r, unsigned tpl)
 static struct yearly *
 add_year(const struct report *r, long year, unsigned tpl)
 {
-	struct yearly *y = find_year(r->org, year);
-	unsigned h;
+	struct yearly *y = find_year(r->org.s, year);
+	char key[MAXMETA + 32];
 
 	if (y == NULL) {
 		y = gip_xmalloc(sizeof *y);
 		memset(y, 0, sizeof *y);
-		y->org = gip_xstrdup(r->org);
+		y->org = gip_xstrdup(r->org.s);
 		y->year = year;
-		h = hash_org(r->org, year);
-		y->next = years[h];
-		years[h] = y;
+		if (nstore == storecap) {
+			storecap = storecap ? 2 * storecap : 64;
+			store = gip_xrealloc(store, storecap * sizeof *store);
+		}
+		store[nstore] = y;
+		(void)hash_put(&byyear, key, year_key(r->org.s, year, key,
+		    sizeof key), nstore++);
 	}
 	fill_year(y, r, tpl);
 	return y;
@@ -164,11 +167,11 @@ compare_line(struct report *r, const struct tmpl_carry *k,
 	num_format(want, e);
 	num_format(cur->v[l.now], a);
 	if (!k->plus && !k->minus)
-		finding(r, cur->source, fnd_rule(k->rule), where, e, a,
+		finding(r, cur->source, cur->line[l.now], fnd_rule(k->rule), where, e, a,
 		    "carried over from %ld: %s, but %s carried %s forward",
 		    prev->year, a, prev->source, e);
 	else
-		finding(r, cur->source, fnd_rule(k->rule), where, e, a,
+		finding(r, cur->source, cur->line[l.now], fnd_rule(k->rule), where, e, a,
 		    "%s %s, but %ld's %s%s%s%s%s make %s", t->cols[j], a,
 		    prev->year, k->prevcol ? k->prevcol : t->cols[j],
 		    k->plus ? " plus " : "", k->plus ? k->plus : "",
@@ -234,13 +237,13 @@ check_years(struct report *r, unsigned tpl)
 	const struct yearly *cur, *other;
 	long y = report_year(r);
 
-	if (y == 0 || r->org[0] == '\0' || !any_on())
+	if (y == 0 || r->org.s[0] == '\0' || !any_on())
 		return;
 	if (nyc == 0)
 		init_slots();
 	cur = add_year(r, y, tpl);
-	if ((other = find_year(r->org, y - 1)) != NULL)
+	if ((other = find_year(r->org.s, y - 1)) != NULL)
 		compare(r, other, cur);
-	if ((other = find_year(r->org, y + 1)) != NULL)
+	if ((other = find_year(r->org.s, y + 1)) != NULL)
 		compare(r, cur, other);
 }
