@@ -356,6 +356,15 @@ gip-check: 1 of 2 reports held back for their errors (-p): their cells were not 
 	[ "$stderr" = '' ]
 }
 
+@test "the long options are the short ones" {
+	run -1 --separate-stderr gip-check --header --quiet \
+	    "$DATA/check-blank-total.tsv"
+	assert_output "$(fnd source rule severity cells expected actual message line
+fnd r19 t3-row error 't3:total=sum(natural-other):1' 1 0 "$ROWTOTAL 1, the total says 0")"
+	run -2 --separate-stderr gip-check --nosuch "$DATA/check-blank-total.tsv"
+	[ "${stderr##*$'\n'}" = "usage: gip-check [-eHpq] [--csv] [--bom] [--summary] [-r rules] [file ...]" ]
+}
+
 @test "--version prints the version" {
 	run -0 --separate-stderr gip-check --version
 	assert_output 'gip-check (gip) 0.1.0'
