@@ -29,8 +29,8 @@ split_at(int64_t u, int64_t pow, int64_t *a, int64_t *b)
 }
 
 /*
- * Put the parts of the cell's value into it and an empty (0) neighbour;
- * record each split after which no identity is broken.
+ * Put the parts of the cell's value into it and an empty (0) neighbour
+ * that was read; record each split after which no identity is broken.
  */
 static int
 try_splits(struct idvals *v, struct split at, struct split *found,
@@ -46,7 +46,7 @@ try_splits(struct idvals *v, struct split at, struct split *found,
 		if (at.into < 0 || at.into >= at.t->ncols)
 			continue;
 		nb = &v->v[ck_cell(at.t, at.row, at.into)];
-		if (*nb != 0)
+		if (*nb != 0 || v->unknown[ck_cell(at.t, at.row, at.into)])
 			continue;
 		for (pow = 10; pow <= keep / NUM_SCALE; pow *= 10) {
 			if (!split_at(keep / NUM_SCALE, pow, &at.a, &at.b))
