@@ -280,8 +280,12 @@ gip-check: 1 of 2 reports held back for their errors (-p): their cells were not 
 }
 
 @test "a report given instead of cells is told so" {
+	run -2 --separate-stderr gip-check "$SAMPLES/003_dbbcdc9ed14344e0.txt"
+	[ "$stderr" = "gip-check: $SAMPLES/003_dbbcdc9ed14344e0.txt:1: this looks like a report, not cells: run gip-tables on it first" ]
 	run -2 --separate-stderr gip-check "$SAMPLES/004_d40ac86c24e87fe8.txt"
-	[ "$stderr" = "gip-check: $SAMPLES/004_d40ac86c24e87fe8.txt:1: this looks like a report, not cells: run gip-tables on it first" ]
+	[ "$stderr" = "gip-check: $SAMPLES/004_d40ac86c24e87fe8.txt:1: a blank line where cells begin: if this is a report, run gip-tables on it first" ]
+	run -2 --separate-stderr gip-check "$DATA/html-entities.html"
+	[ "$stderr" = "gip-check: $DATA/html-entities.html:1: this looks like an HTML report, not cells: run gip-tables on it first" ]
 }
 
 @test "a sections stream given instead of cells is told so" {

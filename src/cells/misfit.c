@@ -40,7 +40,10 @@ cells_misfit(char *const *f, int n)
 	if (is_findings(f, n))
 		return "this is a findings stream (gip-check), not cells: "
 		    "give the cells gip-tables wrote";
-	if (n < 5 && n >= 1 && f[0][strspn(f[0], " \t\r\f\v")] != '\0')
+	if (n == 1 && f[0][strspn(f[0], " \t\r\f\v")] == '\0')
+		return "a blank line where cells begin: if this is a report, "
+		    "run gip-tables on it first";
+	if (n < 5)
 		return "this looks like a report, not cells: run gip-tables "
 		    "on it first";
 	return NULL;
