@@ -220,10 +220,10 @@ EOF
 )"
 }
 
-@test "-G stops with the line of a source it does not match" {
+@test "-G leaves out a report it does not match, named by line, status 2" {
 	reports
 	run -2 --separate-stderr gip-sum -G '^a/' "$BATS_TEST_TMPDIR/in.tsv"
-	assert_output ''
+	assert_line "$(printf 'a/\tmeta\treports\t-\t2')"
 	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:7: source 'b/y/2.txt'" \
 	    "does not match -G"
 }
@@ -245,22 +245,41 @@ EOF
 	assert_output "$(cat "$BATS_TEST_TMPDIR/a")"
 }
 
-@test "a report is the run of lines with one source, counted per run" {
+@test "a report is the run of lines with one source, counted per input" {
 	tsv >"$BATS_TEST_TMPDIR/in.tsv" <<'EOF'
 r|t4|review|total|1
 r|t4|review|upheld|1
 s|t4|review|total|1
-r|t4|review|total|1
 EOF
 	run -0 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv" \
 	    "$BATS_TEST_TMPDIR/in.tsv"
 	assert_output "$(tsv <<'EOF'
-all|meta|reports|-|6
+all|meta|reports|-|4
 all|meta|blanks|-|0
 all|t4|review|upheld|2
-all|t4|review|total|6
+all|t4|review|total|4
 EOF
 )"
+}
+
+@test "a report whose lines come back after another's (sorted) is refused" {
+	tsv >"$BATS_TEST_TMPDIR/in.tsv" <<'EOF'
+r|t4|review|total|1
+s|t4|review|total|1
+r|t4|review|upheld|1
+EOF
+	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
+	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:3: report 'r' comes back" \
+	    "after other reports (its lines begin at line 1): a report's" \
+	    "lines must be together; was the stream sorted?"
+}
+
+@test "a sorted gip-tables stream is refused, not read as new reports" {
+	gip-tables "$SAMPLES"/*.txt | sort -t "$(printf '\t')" -k3 \
+	    >"$BATS_TEST_TMPDIR/sorted.tsv"
+	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/sorted.tsv"
+	[[ "$stderr" == *"comes back after other reports"*"was the stream sorted?" ]]
+	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
 }
 
 @test "meta reports and blanks of gip-sum output add up when summed again" {
@@ -431,10 +450,15 @@ EOF
 	    "not a count"
 }
 
-@test "a missing file stops the sum with status 2" {
+@test "a missing file is reported and the others are summed, status 2" {
 	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/none.tsv"
 	assert_output ''
 	stderr_is "gip-sum: $BATS_TEST_TMPDIR/none.tsv: No such file or directory"
+	reports
+	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/none.tsv" \
+	    "$BATS_TEST_TMPDIR/in.tsv"
+	stderr_is "gip-sum: $BATS_TEST_TMPDIR/none.tsv: No such file or directory"
+	assert_line "$(printf 'all\tmeta\treports\t-\t3')"
 }
 
 @test "with no file gip-sum reads stdin" {
@@ -467,7 +491,7 @@ a|t4|review|total|3
 EOF
 	run -0 --separate-stderr gip-sum -H "$BATS_TEST_TMPDIR/in.tsv"
 	assert_output "$(tsv <<'EOF'
-source|table|row|col|value
+source|tbl|row|col|value
 all|meta|reports|-|1
 all|meta|blanks|-|0
 all|t4|review|total|3
@@ -489,9 +513,19 @@ EOF
 }
 
 @test "--help prints the usage line and --version the version" {
-	run -0 --separate-stderr sh -c 'gip-sum --help; gip-sum --version'
-	assert_output "usage: gip-sum [-H] [-g fields] [-G regex] [file ...]
-gip-sum (gip) 0.1.0"
+	run -0 --separate-stderr gip-sum --help
+	assert_line --index 0 "usage: gip-sum [-Hkq] [--csv] [--bom] [-g fields] [-G regex] [file ...]"
+	assert_line --partial -- "--group-regex"
+	run -0 --separate-stderr gip-sum --version
+	assert_output "gip-sum (gip) 0.1.0"
+}
+
+@test "a bad argument prints the usage line, status 2" {
+	run -2 --separate-stderr gip-sum --nosuch
+	assert_output ''
+	[ "${stderr##*$'\n'}" = "usage: gip-sum [-Hkq] [--csv] [--bom] [-g fields] [-G regex] [file ...]" ]
+	run -2 --separate-stderr gip-sum -x
+	[ "${stderr##*$'\n'}" = "usage: gip-sum [-Hkq] [--csv] [--bom] [-g fields] [-G regex] [file ...]" ]
 }
 
 @test "the totals of a gipgen corpus equal those computed from its truth" {
@@ -623,4 +657,17 @@ EOF
 	    >"$BATS_TEST_TMPDIR/in.tsv"
 	run -0 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
 	assert_line "$(printf 'all\tt4\treview\ttotal\t20000')"
+}
+
+@test "sums concatenated are summed again; a sorted sum stream is refused" {
+	reports
+	gip-sum -g year "$BATS_TEST_TMPDIR/in.tsv" >"$BATS_TEST_TMPDIR/whole"
+	run -0 --separate-stderr sh -c 'head -9 "$1" | gip-sum -g year >"$2/p";
+	    tail -n +10 "$1" | gip-sum -g year >>"$2/p";
+	    gip-sum -g year "$2/p" | cmp - "$2/whole" && echo same' sh \
+	    "$BATS_TEST_TMPDIR/in.tsv" "$BATS_TEST_TMPDIR"
+	assert_output same
+	sort -k3 "$BATS_TEST_TMPDIR/whole" >"$BATS_TEST_TMPDIR/sorted"
+	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/sorted"
+	[[ "$stderr" == *"comes back after other reports"* ]]
 }

@@ -19,9 +19,11 @@ struct reports {
 	report_fn	 fn;
 	void		*arg;
 	struct hash	 done;		/* sources of this input whose run
-					   ended, to their first line */
+					   ended: 2 * first line + is_sum */
 	struct cells_report rep;	/* the report being read */
 	int		 active;
+	int		 is_sum;	/* it has a meta reports row */
+	int		 again;		/* its source had a run before */
 	struct cells_rec *cell;
 	size_t		 ncell, cellcap;
 	size_t		*off;		/* NCOPY field offsets per cell */
@@ -79,6 +81,22 @@ begin(struct reports *rs, const struct cells_rec *rec)
 	rs->rep.srclen = rec->len[CELL_SOURCE];
 	rs->rep.line = rec->line;
 	rs->active = 1;
+	rs->is_sum = rs->again = 0;
+}
+
+static int
+is_reports_row(const struct cells_rec *rec)
+{
+	return strcmp(rec->field[CELL_TABLE], "meta") == 0 &&
+	    strcmp(rec->field[CELL_ROW], "reports") == 0;
+}
+
+static void
+comes_back(const struct cells_rec *rec, const char *source, size_t first)
+{
+	gip_error(rec->file, rec->line, "report '%s' comes back after other "
+	    "reports (its lines begin at line %zu): a report's lines must be "
+	    "together; was the stream sorted?", source, first);
 }
 
 static void
@@ -95,6 +113,7 @@ keep(struct reports *rs, const struct cells_rec *rec)
 		rs->off = gip_xrealloc(rs->off,
 		    rs->cellcap * NCOPY * sizeof rs->off[0]);
 	}
+	rs->is_sum |= is_reports_row(rec);
 	rs->cell[rs->ncell] = *rec;
 	for (i = 0; i < NCOPY; i++)
 		rs->off[rs->ncell * NCOPY + i] = store(rs, rec->field[i + 1],
@@ -110,6 +129,10 @@ end(struct reports *rs)
 	size_t i, k;
 
 	rs->active = 0;
+	if (rs->again && !rs->is_sum) {
+		comes_back(&rs->cell[0], rs->bytes, rs->again);
+		return -1;
+	}
 	rs->rep.source = rs->bytes;
 	rs->rep.cell = rs->cell;
 	rs->rep.n = rs->ncell;
@@ -119,8 +142,9 @@ end(struct reports *rs)
 		for (k = 0; k < NCOPY; k++)
 			c->field[k + 1] = rs->bytes + rs->off[i * NCOPY + k];
 	}
-	(void)hash_put(&rs->done, rs->rep.source, rs->rep.srclen,
-	    (size_t)rs->rep.line);
+	if (!rs->again)
+		(void)hash_put(&rs->done, rs->rep.source, rs->rep.srclen,
+		    (size_t)rs->rep.line * 2 + (size_t)rs->is_sum);
 	return rs->fn(&rs->rep, rs->arg);
 }
 
@@ -135,22 +159,19 @@ static int
 on_cell(const struct cells_rec *rec, void *arg)
 {
 	struct reports *rs = arg;
-	size_t first;
+	size_t first = 0;
 	int rc;
 
 	if (rs->active && !same_source(rs, rec) && (rc = end(rs)) != 0)
 		return rc;
 	if (!rs->active) {
 		if (hash_find(&rs->done, rec->field[CELL_SOURCE],
-		    rec->len[CELL_SOURCE], &first)) {
-			gip_error(rec->file, rec->line, "report '%s' comes "
-			    "back after other reports (its lines begin at "
-			    "line %zu): a report's lines must be together; "
-			    "was the stream sorted?", rec->field[CELL_SOURCE],
-			    first);
+		    rec->len[CELL_SOURCE], &first) && !(first & 1)) {
+			comes_back(rec, rec->field[CELL_SOURCE], first / 2);
 			return -1;
 		}
 		begin(rs, rec);
+		rs->again = first & 1 ? first / 2 : 0;
 	}
 	keep(rs, rec);
 	return 0;

@@ -2,7 +2,9 @@
  * Reports out of cells streams: a report is a run of lines with one
  * source (gip(5)).  Lines of a source that come back after another
  * source's, within one input, are an error (a sorted stream), never a
- * new report.  Each input is read whole; its last report ends with it.
+ * new report; except gip-sum groups (runs with a meta reports row), which
+ * come back when sums of parts are concatenated to be summed again.
+ * Each input is read on its own; its last report ends with it.
  */
 #ifndef GIP_GROUP_H
 #define GIP_GROUP_H
