@@ -87,8 +87,9 @@ begin(struct reports *rs, const struct cells_rec *rec)
 static int
 is_reports_row(const struct cells_rec *rec)
 {
-	return strcmp(rec->field[CELL_TABLE], "meta") == 0 &&
-	    strcmp(rec->field[CELL_ROW], "reports") == 0;
+	return rec->len[CELL_TABLE] == 4 && rec->len[CELL_ROW] == 7 &&
+	    memcmp(rec->field[CELL_TABLE], "meta", 4) == 0 &&
+	    memcmp(rec->field[CELL_ROW], "reports", 7) == 0;
 }
 
 static void
@@ -99,10 +100,22 @@ comes_back(const struct cells_rec *rec, const char *source, size_t first)
 	    "together; was the stream sorted?", source, first);
 }
 
+/* Do table, row, col and value lie in order in one run of memory? */
+static int
+in_one_run(const struct cells_rec *rec)
+{
+	int i;
+
+	for (i = CELL_TABLE; i < CELL_VALUE; i++)
+		if (rec->field[i] + rec->len[i] >= rec->field[i + 1])
+			return 0;
+	return 1;
+}
+
 static void
 keep(struct reports *rs, const struct cells_rec *rec)
 {
-	size_t i;
+	size_t i, at, *off;
 
 	if (rs->ncell == rs->cellcap) {
 		if (rs->cellcap > SIZE_MAX / 2 / sizeof rs->cell[0] / NCOPY)
@@ -115,9 +128,16 @@ keep(struct reports *rs, const struct cells_rec *rec)
 	}
 	rs->is_sum |= is_reports_row(rec);
 	rs->cell[rs->ncell] = *rec;
-	for (i = 0; i < NCOPY; i++)
-		rs->off[rs->ncell * NCOPY + i] = store(rs, rec->field[i + 1],
-		    rec->len[i + 1]);
+	rs->cell[rs->ncell].field[CELL_NFIELDS] = NULL;	/* not kept */
+	off = &rs->off[rs->ncell * NCOPY];
+	if (in_one_run(rec)) {		/* the reader's usual case: one copy */
+		at = store(rs, rec->field[CELL_TABLE], rec->field[CELL_VALUE] +
+		    rec->len[CELL_VALUE] - rec->field[CELL_TABLE]);
+		for (i = 0; i < NCOPY; i++)
+			off[i] = at + (rec->field[i + 1] - rec->field[CELL_TABLE]);
+	} else
+		for (i = 0; i < NCOPY; i++)
+			off[i] = store(rs, rec->field[i + 1], rec->len[i + 1]);
 	rs->ncell++;
 }
 

@@ -118,12 +118,20 @@ key_id(struct sumkeys *ks, const char *t, size_t tn, const char *r,
 	return id;
 }
 
+/* The key's "t\0r\0c" in one compare when rec's fields lie so too. */
 static int
 key_is(const struct sumkey *k, const struct cells_rec *rec)
 {
-	return k->clen == rec->len[CELL_COL] && k->rlen == rec->len[CELL_ROW] &&
-	    k->tlen == rec->len[CELL_TABLE] &&
-	    memcmp(k->col, rec->field[CELL_COL], k->clen) == 0 &&
+	const char *t = rec->field[CELL_TABLE];
+
+	if (k->clen != rec->len[CELL_COL] || k->rlen != rec->len[CELL_ROW] ||
+	    k->tlen != rec->len[CELL_TABLE])
+		return 0;
+	if (rec->field[CELL_ROW] == t + k->tlen + 1 &&
+	    rec->field[CELL_COL] == rec->field[CELL_ROW] + k->rlen + 1)
+		return memcmp(k->table, t, k->tlen + k->rlen + k->clen + 2) ==
+		    0;
+	return memcmp(k->col, rec->field[CELL_COL], k->clen) == 0 &&
 	    memcmp(k->row, rec->field[CELL_ROW], k->rlen) == 0 &&
 	    memcmp(k->table, rec->field[CELL_TABLE], k->tlen) == 0;
 }
