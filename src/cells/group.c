@@ -54,18 +54,23 @@ reports_free(struct reports *rs)
 	free(rs);
 }
 
-/* Room for n more bytes in the store; returns the offset they go at. */
-static size_t
+static void
+grow_store(struct reports *rs, size_t n)
+{
+	if (n + 1 > SIZE_MAX / 2 - rs->used)
+		gip_fatal("report too large");
+	rs->cap = (rs->used + n + 1) * 2;
+	rs->bytes = gip_xrealloc(rs->bytes, rs->cap);
+}
+
+/* Copy n bytes and a NUL to the store; returns the offset they went to. */
+static inline size_t
 store(struct reports *rs, const char *s, size_t n)
 {
 	size_t at = rs->used;
 
-	if (n + 1 > SIZE_MAX / 2 - rs->used)
-		gip_fatal("report too large");
-	if (rs->used + n + 1 > rs->cap) {
-		rs->cap = (rs->used + n + 1) * 2;
-		rs->bytes = gip_xrealloc(rs->bytes, rs->cap);
-	}
+	if (n >= rs->cap - rs->used)
+		grow_store(rs, n);
 	memcpy(rs->bytes + at, s, n);
 	rs->bytes[at + n] = '\0';
 	rs->used += n + 1;
@@ -104,12 +109,12 @@ comes_back(const struct cells_rec *rec, const char *source, size_t first)
 static int
 in_one_run(const struct cells_rec *rec)
 {
-	int i;
+	char *const *f = rec->field;
+	const size_t *n = rec->len;
 
-	for (i = CELL_TABLE; i < CELL_VALUE; i++)
-		if (rec->field[i] + rec->len[i] >= rec->field[i + 1])
-			return 0;
-	return 1;
+	return f[CELL_TABLE] + n[CELL_TABLE] < f[CELL_ROW] &&
+	    f[CELL_ROW] + n[CELL_ROW] < f[CELL_COL] &&
+	    f[CELL_COL] + n[CELL_COL] < f[CELL_VALUE];
 }
 
 static void
