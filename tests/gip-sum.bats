@@ -778,12 +778,12 @@ print(sum(int(r["value"]) for r in rows if r["tbl"] == "t3" and r["row"] == "1")
 	[ "$(gip-sum -g source whole | grep -c reports)" -ge 1 ]
 	# the example, as gip-sum(1) prints it
 	find archive -type f \( -name '*.txt' -o -name '*.html' \) -print0 |
-	    parallel -0 -X -n 1 'gip-tables {} | gip-sum -g year' 2>/dev/null |
+	    parallel -0 -n 1 'gip-tables {} | gip-sum -g year' 2>/dev/null |
 	    gip-sum -g year >parts
 	cmp whole parts
 	echo : >hosts
 	find archive -type f \( -name '*.txt' -o -name '*.html' \) -print0 |
-	    parallel -0 -X -n 1 --sshloginfile hosts \
+	    parallel -0 -n 1 --sshloginfile hosts \
 	    'gip-tables {} | gip-sum -g year' 2>/dev/null |
 	    gip-sum -g year >hostparts
 	cmp whole hostparts
