@@ -202,16 +202,28 @@ on_cell(const struct cells_rec *rec, void *arg)
 	return 0;
 }
 
-int
-reports_read(struct reports *rs, const char *path)
+/* One input read: its last report ends with it. */
+static int
+finish(struct reports *rs, int rc)
 {
-	int rc;
-
-	rs->active = 0;
-	hash_clear(&rs->done);
-	rc = cells_read(path, on_cell, rs);
 	if (rc == 0 && rs->active)
 		rc = end(rs);
 	rs->active = 0;
 	return rc;
+}
+
+int
+reports_read(struct reports *rs, const char *path)
+{
+	rs->active = 0;
+	hash_clear(&rs->done);
+	return finish(rs, cells_read(path, on_cell, rs));
+}
+
+int
+reports_read_fp(struct reports *rs, FILE *fp, const char *path)
+{
+	rs->active = 0;
+	hash_clear(&rs->done);
+	return finish(rs, cells_read_fp(fp, path, on_cell, rs));
 }

@@ -10,6 +10,7 @@
 #define GIP_GROUP_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "cells.h"
 
@@ -42,6 +43,8 @@ struct reports *reports_new(report_fn fn, void *arg);
  * were.
  */
 int	reports_read(struct reports *rs, const char *path);
+/* The same from an open stream named path (the fuzz target's). */
+int	reports_read_fp(struct reports *rs, FILE *fp, const char *path);
 void	reports_free(struct reports *rs);
 
 #endif
