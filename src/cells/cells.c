@@ -428,7 +428,7 @@ int
 cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg)
 {
 	struct reader r;
-	size_t have = 0, cap = 2 * BLOCK, used, n;
+	size_t have = 0, cap = BLOCK, used, n;
 	char *buf = gip_xmalloc(cap + 1 + SCAN_CHUNK);	/* the scan's LF,
 							   its last chunk */
 	int eof = 0;
