@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "cells.h"
 #include "err.h"
@@ -24,6 +27,7 @@
 
 enum { NF = CELL_NFIELDS + 1 };	/* the fields a line may have */
 enum { BLOCK = 1 << 16 };
+enum { SCAN_CHUNK = 16 };	/* bytes the TSV scan looks at at once */
 enum { MODE_UNKNOWN, MODE_TSV, MODE_CSV };
 
 struct reader {
@@ -33,6 +37,7 @@ struct reader {
 	int		 stop;		/* fn's stop value, or -1 */
 	int		 mode;
 	long		 line;		/* the line being read */
+	char		 table[8];	/* the last table known good, or "" */
 	long		 ncells;	/* handed on so far */
 	/* CSV: libcsv, the fields of the record it is splitting */
 	struct csv_parser csv;
@@ -46,9 +51,9 @@ struct reader {
 
 /* Is this the header line a tool writes with -H (old or new names)? */
 static int
-is_header(char *const *f, int n)
+is_header(char *const *f, const size_t *len, int n)
 {
-	return n >= 2 && strcmp(f[0], "source") == 0 &&
+	return n >= 2 && len[0] == 6 && memcmp(f[0], "source", 6) == 0 &&
 	    (strcmp(f[1], "tbl") == 0 || strcmp(f[1], "table") == 0);
 }
 
@@ -80,7 +85,8 @@ parse_value(struct reader *r)
 	rec->blank = rec->len[CELL_VALUE] == 0;
 	rec->unread = 0;
 	rec->value = 0;
-	if (rec->blank || strcmp(rec->field[CELL_TABLE], "meta") == 0)
+	if (rec->blank || (rec->len[CELL_TABLE] == 4 &&
+	    memcmp(rec->field[CELL_TABLE], "meta", 4) == 0))
 		return 0;
 	if (rec->len[CELL_VALUE] == 1 && rec->field[CELL_VALUE][0] == '?') {
 		rec->unread = 1;
@@ -101,34 +107,46 @@ parse_value(struct reader *r)
 	}
 }
 
+/* Is t a table of gip(5)?  Lines run in tables: ask tmpl.c on a change. */
+static int
+known_table(struct reader *r, const char *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < sizeof r->table && r->table[i] == t[i]; i++)
+		continue;		/* short: no memcmp call */
+	if (n > 0 && n < sizeof r->table && i == n && r->table[n] == '\0')
+		return 1;
+	if (!tmpl_table_known(t))
+		return 0;
+	if (n < sizeof r->table)
+		memcpy(r->table, t, n + 1);
+	return 1;
+}
+
 /*
- * Validate one split line of n fields (f[i] NUL-ended, len[i] bytes; only
- * the first NF are there) and hand a cell on.
+ * Validate one split line of n fields, in rec's field and len (only the
+ * first NF are there), and hand a cell on.
  */
 static void
-take_line(struct reader *r, char **f, const size_t *len, int n)
+take_line(struct reader *r, int n)
 {
 	struct cells_rec *rec = &r->rec;
 	const char *what;
-	int i;
 
-	if (n < CELL_NFIELDS || n > CELL_NFIELDS + 1) {
-		if (r->ncells == 0 && (what = cells_misfit(f, n)) != NULL)
+	if (n < CELL_NFIELDS || n > NF) {
+		if (r->ncells == 0 && (what = cells_misfit(rec->field, n)))
 			gip_error(rec->file, rec->line, "%s", what);
 		else
 			gip_error(rec->file, rec->line, "%d fields, want %d "
-			    "or %d", n, CELL_NFIELDS, CELL_NFIELDS + 1);
+			    "or %d", n, CELL_NFIELDS, NF);
 		r->stop = -1;
 		return;
 	}
-	if (is_header(f, n))
+	if (is_header(rec->field, rec->len, n))
 		return;
-	for (i = 0; i < CELL_NFIELDS; i++) {
-		rec->field[i] = f[i];
-		rec->len[i] = len[i];
-	}
-	if (!tmpl_table_known(rec->field[CELL_TABLE])) {
-		if (r->ncells == 0 && (what = cells_misfit(f, n)) != NULL)
+	if (!known_table(r, rec->field[CELL_TABLE], rec->len[CELL_TABLE])) {
+		if (r->ncells == 0 && (what = cells_misfit(rec->field, n)))
 			gip_error(rec->file, rec->line, "%s", what);
 		else
 			gip_error(rec->file, rec->line, "unknown table '%s'",
@@ -137,8 +155,8 @@ take_line(struct reader *r, char **f, const size_t *len, int n)
 		return;
 	}
 	rec->srcline = 0;
-	if ((n > CELL_NFIELDS && parse_srcline(r, f[n - 1], len[n - 1]) != 0)
-	    || parse_value(r) != 0) {
+	if ((n == NF && parse_srcline(r, rec->field[NF - 1], rec->len[NF - 1])
+	    != 0) || parse_value(r) != 0) {
 		r->stop = -1;
 		return;
 	}
@@ -148,36 +166,83 @@ take_line(struct reader *r, char **f, const size_t *len, int n)
 
 /* ---- TSV */
 
-static const unsigned char tsv_stop[256] = {
-	['\t'] = 1, ['\n'] = 1, ['\\'] = 1, ['\0'] = 1
+/* Bit i set: chunk[i] is a TAB, LF, backslash or NUL. */
+static inline unsigned
+stops16(const char *chunk)
+{
+#ifdef __SSE2__
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)chunk);
+	__m128i m = _mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+	    _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+
+	return (unsigned)_mm_movemask_epi8(m);
+#else
+	static const unsigned char tsv_stop[256] = {
+		['\t'] = 1, ['\n'] = 1, ['\\'] = 1, ['\0'] = 1
+	};
+	unsigned m = 0;
+	int i;
+
+	for (i = 0; i < SCAN_CHUNK; i++)
+		if (tsv_stop[(unsigned char)chunk[i]])
+			m |= 1u << i;
+	return m;
+#endif
+}
+
+/* The stop bytes of a buffer, found a chunk at a time. */
+struct scan {
+	char		*chunk;
+	unsigned	 mask;		/* stops in chunk not taken yet */
 };
+
+static inline char *
+next_stop(struct scan *sc)
+{
+	char *p;
+
+	while (sc->mask == 0) {
+		sc->chunk += SCAN_CHUNK;
+		sc->mask = stops16(sc->chunk);
+	}
+	p = sc->chunk + __builtin_ctz(sc->mask);
+	sc->mask &= sc->mask - 1;
+	return p;
+}
 
 /*
  * Split and take the whole lines among the n bytes at buf (buf[n] is an
- * LF: the scan needs no bound check); at eof the bytes after the last LF
- * are a line too.  Returns the bytes used: the rest is the start of a
- * line that goes on in the next block.  A line is changed (NULs over its
- * TABs, unescaping) only once it is known whole.
+ * LF, then SCAN_CHUNK readable bytes: the scan needs no bound check); at
+ * eof the bytes after the last LF are a line too.  Returns the bytes
+ * used: the rest is the start of a line that goes on in the next block.
+ * A line is changed (NULs over its TABs, unescaping) only once it is
+ * known whole, and only bytes already scanned.
  */
 static size_t
 tsv_lines(struct reader *r, char *buf, size_t n, int eof)
 {
-	char *end = buf + n, *line = buf, *p, *f[NF], *fend[NF];
-	size_t len[NF];
-	int nf, esc, i;
+	struct cells_rec *rec = &r->rec;
+	char *end = buf + n, *line = buf, *p;
+	struct scan sc = {buf, stops16(buf)};
+	int nf, esc, i, last;
 
 	while (r->stop == 0 && line < end) {
-		p = f[0] = line;
+		rec->field[0] = line;
 		nf = esc = 0;
 		for (;;) {
-			while (!tsv_stop[(unsigned char)*p])
-				p++;
+			p = next_stop(&sc);
 			if (*p == '\t') {
-				if (nf < NF - 1)
-					fend[nf] = p, f[nf + 1] = p + 1;
-				nf++, p++;
+				if (nf < NF - 1) {
+					*p = '\0';
+					rec->len[nf] = p - rec->field[nf];
+					rec->field[nf + 1] = p + 1;
+				}
+				nf++;
 			} else if (*p == '\\')
-				esc = 1, p++;
+				esc = 1;
 			else
 				break;
 		}
@@ -186,24 +251,24 @@ tsv_lines(struct reader *r, char *buf, size_t n, int eof)
 			r->stop = -1;
 			break;
 		}
-		if (p == end && !eof)
+		if (p == end && !eof) {		/* not whole: as it was */
+			for (i = 0; i < nf && i < NF - 1; i++)
+				rec->field[i][rec->len[i]] = '\t';
 			break;
-		fend[nf < NF ? nf : NF - 1] = p;
-		if (nf < NF && p > f[nf] && p[-1] == '\r')
-			fend[nf]--;	/* a CR before the LF is not data */
-		nf++;
-		for (i = 0; i < nf && i < NF; i++) {
-			*fend[i] = '\0';
-			len[i] = fend[i] - f[i];
-			if (esc) {
-				len[i] = tsv_unescape(f[i], len[i]);
-				f[i][len[i]] = '\0';
-			}
 		}
-		r->rec.line = r->line;
-		take_line(r, f, len, nf);
-		r->line++;
 		line = p + 1;
+		last = nf < NF ? nf : NF - 1;
+		if (p > rec->field[last] && p[-1] == '\r')
+			p--;		/* a CR before the LF is not data */
+		*p = '\0';
+		rec->len[last] = p - rec->field[last];
+		nf++;
+		for (i = 0; esc && i < nf && i < NF; i++) {
+			rec->len[i] = tsv_unescape(rec->field[i], rec->len[i]);
+			rec->field[i][rec->len[i]] = '\0';
+		}
+		rec->line = r->line++;
+		take_line(r, nf);
 	}
 	return (line < end ? line : end) - buf;
 }
@@ -240,15 +305,16 @@ static void
 on_record(int c, void *arg)
 {
 	struct reader *r = arg;
-	char *f[NF];
 	int i;
 
 	(void)c;
 	if (r->stop == 0) {
-		for (i = 0; i < r->nfields && i < NF; i++)
-			f[i] = r->store + r->off[i];
+		for (i = 0; i < r->nfields && i < NF; i++) {
+			r->rec.field[i] = r->store + r->off[i];
+			r->rec.len[i] = r->len[i];
+		}
 		r->rec.line = r->recline;
-		take_line(r, f, r->len, r->nfields);
+		take_line(r, r->nfields);
 	}
 	r->nfields = 0;
 	r->used = 0;
@@ -372,8 +438,9 @@ int
 cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg)
 {
 	struct reader r;
-	size_t have = 0, cap = 2 * BLOCK, used, n;
-	char *buf = gip_xmalloc(cap + 1);	/* + 1: the scan's LF */
+	size_t have = 0, cap = BLOCK, used, n;
+	char *buf = gip_xmalloc(cap + 1 + SCAN_CHUNK);	/* the scan's LF,
+							   its last chunk */
 	int eof = 0;
 
 	memset(&r, 0, sizeof r);
@@ -384,12 +451,13 @@ cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg)
 	while (r.stop == 0 && !eof) {
 		if (cap - have < BLOCK) {
 			cap = have + BLOCK;
-			buf = gip_xrealloc(buf, cap + 1);
+			buf = gip_xrealloc(buf, cap + 1 + SCAN_CHUNK);
 		}
 		n = fread(buf + have, 1, BLOCK, fp);
 		eof = n < BLOCK;
 		have += n;
 		buf[have] = '\n';
+		memset(buf + have + 1, 0, SCAN_CHUNK);
 		used = feed(&r, buf, have, eof);
 		have -= used;
 		memmove(buf, buf + used, have);

@@ -16,8 +16,11 @@ enum { CELL_SOURCE, CELL_TABLE, CELL_ROW, CELL_COL, CELL_VALUE, CELL_NFIELDS };
 struct cells_rec {
 	const char	*file;		/* input name, "-" for stdin */
 	long		 line;		/* line of the input where it starts */
-	char		*field[CELL_NFIELDS];	/* unescaped, NUL-ended */
-	size_t		 len[CELL_NFIELDS];
+	char		*field[CELL_NFIELDS + 1];	/* unescaped, NUL-ended;
+					   [CELL_NFIELDS] is the reader's
+					   room for the line field: read
+					   srcline */
+	size_t		 len[CELL_NFIELDS + 1];
 	int		 blank;		/* value is empty */
 	int		 unread;	/* value is "?": printed, not read */
 	int64_t		 value;		/* fixed point (num.h) unless meta,

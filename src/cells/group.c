@@ -19,9 +19,11 @@ struct reports {
 	report_fn	 fn;
 	void		*arg;
 	struct hash	 done;		/* sources of this input whose run
-					   ended, to their first line */
+					   ended: 2 * first line + is_sum */
 	struct cells_report rep;	/* the report being read */
 	int		 active;
+	int		 is_sum;	/* it has a meta reports row */
+	int		 again;		/* its source had a run before */
 	struct cells_rec *cell;
 	size_t		 ncell, cellcap;
 	size_t		*off;		/* NCOPY field offsets per cell */
@@ -52,18 +54,23 @@ reports_free(struct reports *rs)
 	free(rs);
 }
 
-/* Room for n more bytes in the store; returns the offset they go at. */
-static size_t
+static void
+grow_store(struct reports *rs, size_t n)
+{
+	if (n + 1 > SIZE_MAX / 2 - rs->used)
+		gip_fatal("report too large");
+	rs->cap = (rs->used + n + 1) * 2;
+	rs->bytes = gip_xrealloc(rs->bytes, rs->cap);
+}
+
+/* Copy n bytes and a NUL to the store; returns the offset they went to. */
+static inline size_t
 store(struct reports *rs, const char *s, size_t n)
 {
 	size_t at = rs->used;
 
-	if (n + 1 > SIZE_MAX / 2 - rs->used)
-		gip_fatal("report too large");
-	if (rs->used + n + 1 > rs->cap) {
-		rs->cap = (rs->used + n + 1) * 2;
-		rs->bytes = gip_xrealloc(rs->bytes, rs->cap);
-	}
+	if (n >= rs->cap - rs->used)
+		grow_store(rs, n);
 	memcpy(rs->bytes + at, s, n);
 	rs->bytes[at + n] = '\0';
 	rs->used += n + 1;
@@ -79,12 +86,41 @@ begin(struct reports *rs, const struct cells_rec *rec)
 	rs->rep.srclen = rec->len[CELL_SOURCE];
 	rs->rep.line = rec->line;
 	rs->active = 1;
+	rs->is_sum = rs->again = 0;
+}
+
+static int
+is_reports_row(const struct cells_rec *rec)
+{
+	return rec->len[CELL_TABLE] == 4 && rec->len[CELL_ROW] == 7 &&
+	    memcmp(rec->field[CELL_TABLE], "meta", 4) == 0 &&
+	    memcmp(rec->field[CELL_ROW], "reports", 7) == 0;
+}
+
+static void
+comes_back(const struct cells_rec *rec, const char *source, size_t first)
+{
+	gip_error(rec->file, rec->line, "report '%s' comes back after other "
+	    "reports (its lines begin at line %zu): a report's lines must be "
+	    "together; was the stream sorted?", source, first);
+}
+
+/* Do table, row, col and value lie in order in one run of memory? */
+static int
+in_one_run(const struct cells_rec *rec)
+{
+	char *const *f = rec->field;
+	const size_t *n = rec->len;
+
+	return f[CELL_TABLE] + n[CELL_TABLE] < f[CELL_ROW] &&
+	    f[CELL_ROW] + n[CELL_ROW] < f[CELL_COL] &&
+	    f[CELL_COL] + n[CELL_COL] < f[CELL_VALUE];
 }
 
 static void
 keep(struct reports *rs, const struct cells_rec *rec)
 {
-	size_t i;
+	size_t i, at, *off;
 
 	if (rs->ncell == rs->cellcap) {
 		if (rs->cellcap > SIZE_MAX / 2 / sizeof rs->cell[0] / NCOPY)
@@ -95,10 +131,18 @@ keep(struct reports *rs, const struct cells_rec *rec)
 		rs->off = gip_xrealloc(rs->off,
 		    rs->cellcap * NCOPY * sizeof rs->off[0]);
 	}
+	rs->is_sum |= is_reports_row(rec);
 	rs->cell[rs->ncell] = *rec;
-	for (i = 0; i < NCOPY; i++)
-		rs->off[rs->ncell * NCOPY + i] = store(rs, rec->field[i + 1],
-		    rec->len[i + 1]);
+	rs->cell[rs->ncell].field[CELL_NFIELDS] = NULL;	/* not kept */
+	off = &rs->off[rs->ncell * NCOPY];
+	if (in_one_run(rec)) {		/* the reader's usual case: one copy */
+		at = store(rs, rec->field[CELL_TABLE], rec->field[CELL_VALUE] +
+		    rec->len[CELL_VALUE] - rec->field[CELL_TABLE]);
+		for (i = 0; i < NCOPY; i++)
+			off[i] = at + (rec->field[i + 1] - rec->field[CELL_TABLE]);
+	} else
+		for (i = 0; i < NCOPY; i++)
+			off[i] = store(rs, rec->field[i + 1], rec->len[i + 1]);
 	rs->ncell++;
 }
 
@@ -110,6 +154,10 @@ end(struct reports *rs)
 	size_t i, k;
 
 	rs->active = 0;
+	if (rs->again && !rs->is_sum) {
+		comes_back(&rs->cell[0], rs->bytes, rs->again);
+		return -1;
+	}
 	rs->rep.source = rs->bytes;
 	rs->rep.cell = rs->cell;
 	rs->rep.n = rs->ncell;
@@ -119,8 +167,9 @@ end(struct reports *rs)
 		for (k = 0; k < NCOPY; k++)
 			c->field[k + 1] = rs->bytes + rs->off[i * NCOPY + k];
 	}
-	(void)hash_put(&rs->done, rs->rep.source, rs->rep.srclen,
-	    (size_t)rs->rep.line);
+	if (!rs->again)
+		(void)hash_put(&rs->done, rs->rep.source, rs->rep.srclen,
+		    (size_t)rs->rep.line * 2 + (size_t)rs->is_sum);
 	return rs->fn(&rs->rep, rs->arg);
 }
 
@@ -135,37 +184,46 @@ static int
 on_cell(const struct cells_rec *rec, void *arg)
 {
 	struct reports *rs = arg;
-	size_t first;
+	size_t first = 0;
 	int rc;
 
 	if (rs->active && !same_source(rs, rec) && (rc = end(rs)) != 0)
 		return rc;
 	if (!rs->active) {
 		if (hash_find(&rs->done, rec->field[CELL_SOURCE],
-		    rec->len[CELL_SOURCE], &first)) {
-			gip_error(rec->file, rec->line, "report '%s' comes "
-			    "back after other reports (its lines begin at "
-			    "line %zu): a report's lines must be together; "
-			    "was the stream sorted?", rec->field[CELL_SOURCE],
-			    first);
+		    rec->len[CELL_SOURCE], &first) && !(first & 1)) {
+			comes_back(rec, rec->field[CELL_SOURCE], first / 2);
 			return -1;
 		}
 		begin(rs, rec);
+		rs->again = first & 1 ? first / 2 : 0;
 	}
 	keep(rs, rec);
 	return 0;
 }
 
-int
-reports_read(struct reports *rs, const char *path)
+/* One input read: its last report ends with it. */
+static int
+finish(struct reports *rs, int rc)
 {
-	int rc;
-
-	rs->active = 0;
-	hash_clear(&rs->done);
-	rc = cells_read(path, on_cell, rs);
 	if (rc == 0 && rs->active)
 		rc = end(rs);
 	rs->active = 0;
 	return rc;
+}
+
+int
+reports_read(struct reports *rs, const char *path)
+{
+	rs->active = 0;
+	hash_clear(&rs->done);
+	return finish(rs, cells_read(path, on_cell, rs));
+}
+
+int
+reports_read_fp(struct reports *rs, FILE *fp, const char *path)
+{
+	rs->active = 0;
+	hash_clear(&rs->done);
+	return finish(rs, cells_read_fp(fp, path, on_cell, rs));
 }

@@ -2,12 +2,15 @@
  * Reports out of cells streams: a report is a run of lines with one
  * source (gip(5)).  Lines of a source that come back after another
  * source's, within one input, are an error (a sorted stream), never a
- * new report.  Each input is read whole; its last report ends with it.
+ * new report; except gip-sum groups (runs with a meta reports row), which
+ * come back when sums of parts are concatenated to be summed again.
+ * Each input is read on its own; its last report ends with it.
  */
 #ifndef GIP_GROUP_H
 #define GIP_GROUP_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "cells.h"
 
@@ -40,6 +43,8 @@ struct reports *reports_new(report_fn fn, void *arg);
  * were.
  */
 int	reports_read(struct reports *rs, const char *path);
+/* The same from an open stream named path (the fuzz target's). */
+int	reports_read_fp(struct reports *rs, FILE *fp, const char *path);
 void	reports_free(struct reports *rs);
 
 #endif
