@@ -69,6 +69,13 @@ fnd r19 t3-sum7 error 't3:3.7=sum(3.1-3.6):total' 0 1 "$SUM7 0, row 3.7 says 1; 
 	assert_output "$(fnd r21-36 template warn t3:3.6 2021 2019 'row of the 2019 template in a 2021 report, in place of 3.6.1, 3.6.2, 3.6.3')"
 }
 
+@test "an identity whose sum is out of range says so, never wraps" {
+	sed 's/^\(r19\tt3\t3\.[12]\tnatural\t\)0$/\19000000000000/' \
+	    "$DATA/check-sound-2019.tsv" >big.tsv
+	run -1 --separate-stderr gip-check -r t3-sum7 big.tsv
+	assert_output "$(fnd r19 t3-sum7 error 't3:3.7=sum(3.1-3.6):natural' - - 'a sum out of range')"
+}
+
 @test "a missing table is an error" {
 	run -1 --separate-stderr gip-check "$DATA/check-table-missing.tsv"
 	assert_output "$(fnd r19 missing error t4:table-missing - - 'required table missing')"
