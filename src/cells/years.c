@@ -178,46 +178,47 @@ compare_line(struct report *r, const struct tmpl_carry *k,
 		    k->minus ? " minus " : "", k->minus ? k->minus : "", e);
 }
 
+/* A pair of years, for compare_line, or none: only the slots are made. */
+struct pair {
+	struct report		*r;
+	const struct yearly	*prev, *cur;
+};
+
+/* Each line of each carry that applies to both years' templates. */
+static void
+each_line(const struct pair *p)
+{
+	const struct tmpl_carry *k;
+	const struct ck_table *t;
+	size_t n;
+	int i, j;
+
+	for (n = 0; n < tmpl_ncarries; n++) {
+		k = &tmpl_carries[n];
+		if (p && (!(p->prev->tpl & k->templates) ||
+		    !(p->cur->tpl & k->templates)))
+			continue;
+		t = ck_table(ck_table_index(k->table));
+		for (i = 0; k->rows[i]; i++)
+			for (j = 0; j < t->ncols; j++) {
+				if (k->col && strcmp(t->cols[j], k->col) != 0)
+					continue;
+				if (p)
+					compare_line(p->r, k, t, k->rows[i], j,
+					    p->prev, p->cur);
+				else
+					(void)carry_line(k, t, k->rows[i], j);
+			}
+	}
+}
+
 static void
 compare(struct report *r, const struct yearly *prev,
     const struct yearly *cur)
 {
-	const struct tmpl_carry *k;
-	const struct ck_table *t;
-	size_t n;
-	int i, j;
+	struct pair p = {r, prev, cur};
 
-	for (n = 0; n < tmpl_ncarries; n++) {
-		k = &tmpl_carries[n];
-		if (!(prev->tpl & k->templates) || !(cur->tpl & k->templates))
-			continue;
-		t = ck_table(ck_table_index(k->table));
-		for (i = 0; k->rows[i]; i++)
-			for (j = 0; j < t->ncols; j++)
-				if (k->col ? strcmp(t->cols[j], k->col) == 0 :
-				    1)
-					compare_line(r, k, t, k->rows[i], j,
-					    prev, cur);
-	}
-}
-
-/* Every cell a carry uses gets its slot before the first report. */
-static void
-init_slots(void)
-{
-	const struct tmpl_carry *k;
-	const struct ck_table *t;
-	size_t n;
-	int i, j;
-
-	for (n = 0; n < tmpl_ncarries; n++) {
-		k = &tmpl_carries[n];
-		t = ck_table(ck_table_index(k->table));
-		for (i = 0; k->rows[i]; i++)
-			for (j = 0; j < t->ncols; j++)
-				if (!k->col || strcmp(t->cols[j], k->col) == 0)
-					(void)carry_line(k, t, k->rows[i], j);
-	}
+	each_line(&p);
 }
 
 static int
@@ -240,7 +241,7 @@ check_years(struct report *r, unsigned tpl)
 	if (y == 0 || r->org.s[0] == '\0' || !any_on())
 		return;
 	if (nyc == 0)
-		init_slots();
+		each_line(NULL);	/* every cell a carry uses: a slot */
 	cur = add_year(r, y, tpl);
 	if ((other = find_year(r->org.s, y - 1)) != NULL)
 		compare(r, other, cur);
