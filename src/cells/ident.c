@@ -239,6 +239,22 @@ cell_where(int c, char *buf, size_t size)
 	}
 }
 
+/* Is cell c a total of the identity: its derived column, or a row's sum? */
+static int
+is_total(const struct tmpl_ident *id, int c)
+{
+	const struct ck_table *t = ck_table(tindex(id));
+	const char *col = t->cols[(c - t->base) % t->ncols];
+	int k;
+
+	if (id->derived && strcmp(col, id->derived) == 0)
+		return 1;
+	for (k = 0; id->per == IDENT_ROWS && id->right[k]; k++)
+		if (strcmp(col, id->right[k]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Warn about each blank cell of a broken line: it was taken as 0. */
 static void
 tell_blanks(struct report *r, const struct idvals *v, const struct broken *b,
@@ -261,7 +277,7 @@ tell_blanks(struct report *r, const struct idvals *v, const struct broken *b,
 			cell_where(i, cw, sizeof cw);
 			finding(r, r->source, c->line, R_BLANK, cw, "-", "",
 			    "%s not stated; counted as 0, which breaks %s",
-			    strstr(cw, ":total") ? "total" : "cell", where);
+			    is_total(b->id, i) ? "total" : "cell", where);
 		}
 }
 
