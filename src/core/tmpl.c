@@ -1,4 +1,7 @@
-/* Rows and columns of the two templates, in report order (TEMPLATES.md). */
+/*
+ * The two templates (gip(7)): rows and columns in report order, then the
+ * templates' years, their identities and the figures that carry over.
+ */
 #include <string.h>
 
 #include "tmpl.h"

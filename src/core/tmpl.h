@@ -1,8 +1,9 @@
 /*
  * The two official templates (国办公开办函〔2019〕60号 and 〔2021〕30号):
- * every table row with its SPEC key, its columns and their kinds.  One
- * table shared by gip-tables (what to print), gip-check (what is
- * required) and gip-sum (what may be summed).
+ * every table row with its key (gip(5)), its columns and their kinds; the
+ * years each template is for; the identities and the year-to-year figures
+ * gip-check walks.  Shared by gip-tables (what to print), gip-check (what
+ * is required and must add up) and gip-sum (what may be summed).
  */
 #ifndef GIP_TMPL_H
 #define GIP_TMPL_H
@@ -18,10 +19,10 @@ enum { KIND_COUNT = 'c', KIND_SIGNED = 's', KIND_AMOUNT = 'a' };
 
 struct tmpl_row {
 	const char	*table;		/* "t2", "t3", "t4" */
-	const char	*row;		/* SPEC key: "20.1.rules", "3.3.1" */
+	const char	*row;		/* gip(5) key: "20.1.rules", "3.3.1" */
 	unsigned	 templates;	/* TPL_2019 | TPL_2021 */
 	const char	*label;		/* the official label */
-	const char	*cols[TMPL_MAXCOLS + 1];	/* SPEC order, NULL-ended */
+	const char	*cols[TMPL_MAXCOLS + 1];	/* gip(5) order, NULL-ended */
 	const char	*kinds;		/* one KIND_* per column */
 };
 
