@@ -1,5 +1,5 @@
 /*
- * The two templates (gip(7)): rows and columns in report order, then the
+ * The two templates (gip(5)): rows and columns in report order, then the
  * templates' years, their identities and the figures that carry over.
  */
 #include <string.h>

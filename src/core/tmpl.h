@@ -34,7 +34,7 @@ struct tmpl_prose {
 };
 
 /*
- * An identity of the templates (勾稽关系, gip(7)): in one table, for every
+ * An identity of the templates (勾稽关系, gip-check(1)): in one table, for every
  * line -- each column (IDENT_COLS: the terms are rows) or each row of the
  * report's template (IDENT_ROWS: the terms are columns) -- the terms of
  * left add up to the terms of right.  Rows of either template may be
@@ -78,7 +78,7 @@ struct tmpl_carry {
 };
 
 /*
- * The templates and the years they are for (gip(7), P-YEAR): a report for
+ * The templates and the years they are for (gip-check(1), rule year): a report for
  * a year from `from` on uses it; `early` is the first year a report may
  * adopt it before that; a report after `until` should not use it any
  * more (0: no end).
