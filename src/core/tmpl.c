@@ -93,8 +93,8 @@ const struct tmpl_info tmpl_infos[] = {
 const size_t tmpl_ninfos = sizeof tmpl_infos / sizeof tmpl_infos[0];
 
 /*
- * The identities, in the order gip-check reports them (gip(7),
- * "Identities").  The parts of row 3.7 are every row of 三、本年度办理结果:
+ * The identities, in the order gip-check reports them (gip-check(1),
+ * "Rules").  The parts of row 3.7 are every row of 三、本年度办理结果:
  * 3.6 in the 2019 template, 3.6.1 to 3.6.3 in the 2021 one.
  */
 const struct tmpl_ident tmpl_idents[] = {

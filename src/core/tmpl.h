@@ -34,8 +34,8 @@ struct tmpl_prose {
 };
 
 /*
- * An identity of the templates (勾稽关系, gip-check(1)): in one table, for every
- * line -- each column (IDENT_COLS: the terms are rows) or each row of the
+ * An identity of the templates (勾稽关系, gip-check(1)): in one table,
+ * for every line -- each column (IDENT_COLS: the terms are rows) or each row of the
  * report's template (IDENT_ROWS: the terms are columns) -- the terms of
  * left add up to the terms of right.  Rows of either template may be
  * terms: a row counts where the report's template has it.  The line
@@ -60,8 +60,8 @@ struct tmpl_ident {
 };
 
 /*
- * A figure that carries from one year to the next (gip(7), P-CARRY and
- * P-VALID): in a body's report for year y, the cell row:col (col NULL:
+ * A figure that carries from one year to the next (gip-check(1), rules
+ * carry and valid): in a body's report for year y, the cell row:col (col NULL:
  * every column of the row) equals the cell prevrow:prevcol (the same
  * column when NULL) of its report for y-1, plus the cell plus:col minus
  * minus:col of year y where given.  Only plausible, never certain.
@@ -78,8 +78,8 @@ struct tmpl_carry {
 };
 
 /*
- * The templates and the years they are for (gip-check(1), rule year): a report for
- * a year from `from` on uses it; `early` is the first year a report may
+ * The templates and the years they are for (gip-check(1), rule year): a
+ * report for a year from `from` on uses it; `early` is the first year a report may
  * adopt it before that; a report after `until` should not use it any
  * more (0: no end).
  */
