@@ -92,6 +92,8 @@ sumgroups_sort(struct sumgroups *gs)
 {
 	size_t i;
 
+	if (gs->n == 0)
+		return;			/* v may be NULL: no qsort */
 	qsort(gs->v, gs->n, sizeof gs->v[0], cmp_group);
 	hash_clear(&gs->index);
 	for (i = 0; i < gs->n; i++)
