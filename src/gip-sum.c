@@ -21,6 +21,7 @@
 #include "sumby.h"
 #include "sumgroup.h"
 #include "sumkey.h"
+#include "sumprint.h"
 
 /* The counts gip-sum writes as meta rows, summed again when read back. */
 enum { C_REPORTS, C_BLANKS, C_UNREAD, NCOUNTS };
@@ -37,7 +38,9 @@ struct run {
 	struct options	 opt;
 	struct sumby	 by;
 	struct sumkeys	 keys;
-	struct sumgroups groups;
+	struct sumgroups groups;	/* the totals */
+	struct sumgroups input;		/* of the input being read */
+	int64_t		 ninput;	/* its reports so far */
 	struct sumkeybuf key;		/* the key of the report's group */
 	int		*id;		/* per cell of the report: its key */
 	size_t		 idcap;
@@ -212,14 +215,15 @@ on_report(const struct cells_report *rep, void *arg)
 	struct run *run = arg;
 	struct sumgroup *g;
 	struct about a;
-	size_t i, had = run->groups.n;
+	size_t i, had = run->input.n;
 	int j, f;
 
 	if (read_about(run, rep, &a) != 0 ||
 	    sumby_key(&run->by, rep, a.meta, &run->key) != 0)
 		return 0;	/* reported; the report is left out */
-	g = sumgroups_get(&run->groups, run->key.s, run->key.len);
-	for (j = 0; run->groups.n > had && j < run->by.nfield; j++)
+	g = sumgroups_get(&run->input, run->key.s, run->key.len);
+	run->ninput++;
+	for (j = 0; run->input.n > had && j < run->by.nfield; j++)
 		if ((f = run->by.field[j]) != F_SOURCE && a.meta[f] != NULL)
 			g->meta[f] = gip_xstrdup(a.meta[f]);
 	sumgroup_reserve(g, run->keys.n);
@@ -230,108 +234,44 @@ on_report(const struct cells_report *rep, void *arg)
 	return 0;
 }
 
-/* ---- output */
-
-/* One record: the group's key (one field, or its parts), then 4 fields. */
+/*
+ * Sum one input into the totals, or none of it: a total with part of an
+ * input in it (a prefix of a broken file, the runs of a sorted stream)
+ * would be right for nothing.
+ */
 static void
-put(const struct run *run, struct rec_out *o, const struct sumgroup *g,
-    const char *tbl, const char *row, const char *col, const char *value)
+sum_input(struct run *run, struct reports *rs, const char *path)
 {
-	const char *f[SUM_NFIELDS + 2 + 4];
-	const char *p;
-	size_t i, n = 0, np = sumby_nparts(&run->by);
-
-	if (!run->opt.columns)
-		f[n++] = g->name;
-	for (i = 0, p = g->key; run->opt.columns && i < np; i++) {
-		f[n++] = p;
-		p += strlen(p) + 1;
+	run->ninput = 0;
+	if (reports_read(rs, path) == 0) {
+		if (sumgroups_merge(&run->groups, &run->input, run->keys.n) !=
+		    NUM_OK) {
+			gip_error(path, 0, "a sum overflows");
+			exit(GIP_TROUBLE);
+		}
+		return;
 	}
-	f[n++] = tbl, f[n++] = row, f[n++] = col, f[n++] = value;
-	rec_write(o, f, (int)n);
+	if (run->ninput > 0)
+		gip_warn(path, 0, "left out of the totals, with the %" PRId64
+		    " report%s read before the trouble", run->ninput,
+		    run->ninput == 1 ? "" : "s");
+	sumgroups_clear(&run->input);
 }
 
 static void
-put_header(const struct run *run, struct rec_out *o)
+print_sums(struct run *run)
 {
-	char name[SUM_NFIELDS + 2][16];
-	const char *f[SUM_NFIELDS + 2 + 4];
-	size_t i, n = 0, np = sumby_nparts(&run->by);
+	struct sumprint p;
 
-	if (!run->opt.columns)
-		f[n++] = "source";
-	for (i = 0; run->opt.columns && i < np; i++) {
-		sumby_part_name(&run->by, i, name[i], sizeof name[i]);
-		f[n++] = name[i];
-	}
-	f[n++] = "tbl", f[n++] = "row", f[n++] = "col", f[n++] = "value";
-	rec_write(o, f, (int)n);
-}
-
-static void
-put_count(const struct run *run, struct rec_out *o, const struct sumgroup *g,
-    const char *row, int64_t v)
-{
-	char buf[NUM_MAXLEN];
-
-	snprintf(buf, sizeof buf, "%" PRId64, v);
-	put(run, o, g, "meta", row, "-", buf);
-}
-
-static void
-put_group(const struct run *run, struct rec_out *o, const struct sumgroup *g,
-    const int *order)
-{
-	char buf[NUM_MAXLEN];
-	const struct sumkey *k;
-	size_t i;
-	int f;
-
-	for (i = 0; i < (size_t)run->by.nfield; i++)
-		if ((f = run->by.field[i]) != F_SOURCE && g->meta[f])
-			put(run, o, g, "meta", sum_field_names[f], "-",
-			    g->meta[f]);
-	put_count(run, o, g, "reports", g->reports);
-	put_count(run, o, g, "blanks", g->blanks);
-	if (g->unread > 0)
-		put_count(run, o, g, "unread", g->unread);
-	for (i = 0; i < run->keys.n; i++) {
-		if (g->seen[order[i]] == SEEN_NONE)
-			continue;
-		k = &run->keys.v[order[i]];
-		buf[0] = '\0';
-		if (g->seen[order[i]] == SEEN_VALUE)
-			num_format(g->sum[order[i]], buf);
-		else if (g->seen[order[i]] == SEEN_UNREAD)
-			strcpy(buf, "?");
-		put(run, o, g, k->table, k->row, k->col, buf);
-	}
-}
-
-static void
-put_sums(struct run *run)
-{
-	int *order = sumkeys_order(&run->keys);
-	struct rec_out o;
-	int64_t unread = 0, groups = 0;
-	size_t i;
-
-	rec_init(&o, stdout, run->opt.fmt, run->opt.bom);
-	sumgroups_sort(&run->groups);
-	if (run->opt.header || run->opt.fmt == REC_CSV)
-		put_header(run, &o);
-	for (i = 0; i < run->groups.n; i++) {
-		sumgroup_reserve(&run->groups.v[i], run->keys.n);
-		put_group(run, &o, &run->groups.v[i], order);
-		if (run->groups.v[i].unread > 0 &&
-		    num_add(&unread, run->groups.v[i].unread) == NUM_OK)
-			groups++;
-	}
-	free(order);
-	if (unread > 0 && !run->opt.quiet)
-		gip_warn(NULL, 0, "%" PRId64 " unread cells ('?') left out of "
-		    "the totals of %" PRId64 " group%s (meta unread)", unread,
-		    groups, groups == 1 ? "" : "s");
+	p.fmt = run->opt.fmt;
+	p.bom = run->opt.bom;
+	p.header = run->opt.header;
+	p.columns = run->opt.columns;
+	p.quiet = run->opt.quiet;
+	p.by = &run->by;
+	p.keys = &run->keys;
+	p.groups = &run->groups;
+	sumprint(&p);
 }
 
 static void
@@ -379,10 +319,10 @@ main(int argc, char *argv[])
 	parse_options(&run, argc, argv);
 	rs = reports_new(on_report, &run);
 	if (optind == argc)
-		(void)reports_read(rs, "-");
+		sum_input(&run, rs, "-");
 	for (i = optind; i < argc; i++)
-		(void)reports_read(rs, argv[i]);
+		sum_input(&run, rs, argv[i]);
 	reports_free(rs);
-	put_sums(&run);
+	print_sums(&run);
 	return gip_finish();
 }

@@ -288,17 +288,21 @@ gip-check: 1 of 2 reports held back for their errors (-p): their cells were not 
 
 @test "a report given instead of cells is told so" {
 	run -2 --separate-stderr gip-check "$SAMPLES/003_dbbcdc9ed14344e0.txt"
-	[ "$stderr" = "gip-check: $SAMPLES/003_dbbcdc9ed14344e0.txt:1: this looks like a report, not cells: run gip-tables on it first" ]
-	run -2 --separate-stderr gip-check "$SAMPLES/004_d40ac86c24e87fe8.txt"
-	[ "$stderr" = "gip-check: $SAMPLES/004_d40ac86c24e87fe8.txt:1: a blank line where cells begin: if this is a report, run gip-tables on it first" ]
+	[ "$stderr" = "gip-check: $SAMPLES/003_dbbcdc9ed14344e0.txt:1: 1 field, want 5 or 6 (not cells: a report? run gip-tables on it first)" ]
 	run -2 --separate-stderr gip-check "$DATA/html-entities.html"
-	[ "$stderr" = "gip-check: $DATA/html-entities.html:1: this looks like an HTML report, not cells: run gip-tables on it first" ]
+	[ "$stderr" = "gip-check: $DATA/html-entities.html:1: 1 field, want 5 or 6 (not cells: a report? run gip-tables on it first)" ]
 }
 
 @test "a sections stream given instead of cells is told so" {
 	gip-sections "$SAMPLES/004_d40ac86c24e87fe8.txt" >sections.tsv
 	run -2 --separate-stderr gip-check <sections.tsv
-	[ "$stderr" = "gip-check: -:1: this is a sections stream (gip-sections), not cells: run gip-tables on the reports" ]
+	[ "$stderr" = "gip-check: -:1: unknown table '0' (gip-sections output, not cells: gip-tables writes cells)" ]
+}
+
+@test "findings given back to gip-check are told so" {
+	gip-check "$DATA/check-lines.tsv" >findings.tsv || true
+	run -2 --separate-stderr gip-check findings.tsv
+	[ "$stderr" = "gip-check: findings.tsv:1: 8 fields, want 5 or 6 (gip-check findings, not cells)" ]
 }
 
 @test "no file argument reads stdin" {

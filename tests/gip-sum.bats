@@ -276,17 +276,18 @@ s|t4|review|total|1
 r|t4|review|upheld|1
 EOF
 	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/in.tsv"
-	stderr_is "gip-sum: $BATS_TEST_TMPDIR/in.tsv:3: report 'r' comes back" \
-	    "after other reports (its lines begin at line 1): a report's" \
-	    "lines must be together; was the stream sorted?"
+	assert_equal "${stderr%%$'\n'*}" "gip-sum: $BATS_TEST_TMPDIR/in.tsv:3: report 'r' comes back after other reports (its lines begin at line 1): a report's lines must be together; was the stream sorted?"
+	assert_output ''
 }
 
 @test "a sorted gip-tables stream is refused, not read as new reports" {
 	gip-tables "$SAMPLES"/*.txt | sort -t "$(printf '\t')" -k3 \
 	    >"$BATS_TEST_TMPDIR/sorted.tsv"
 	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/sorted.tsv"
-	[[ "$stderr" == *"comes back after other reports"*"was the stream sorted?" ]]
-	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+	[[ "${stderr%%$'\n'*}" == *"comes back after other reports"*"was the stream sorted?" ]]
+	[[ "${stderr#*$'\n'}" == *"sorted.tsv: left out of the totals, with the "*" reports read before the trouble" ]]
+	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 2 ]
+	assert_output ''
 }
 
 @test "meta reports and blanks of gip-sum output add up when summed again" {
@@ -804,4 +805,47 @@ print(sum(int(r["value"]) for r in rows if r["tbl"] == "t3" and r["row"] == "1")
 	[ "$(grep -c "meta	reports" whole)" -ge 1 ]
 	# 6 reports: none lost to the space or the .html
 	[ "$(awk -F'\t' '$3 == "reports" { n += $5 } END { print n }' parts)" -eq 6 ]
+}
+
+@test "a cells CSV saved by a spreadsheet (BOM, header, CRLF, quotes) is read" {
+	run -0 --separate-stderr gip-sum -q -g org "$DATA/sum-excel.csv"
+	assert_output "$(tsv <<'EOF'
+-|meta|reports|-|1
+-|meta|blanks|-|0
+-|t4|review|total|2
+甲, "乙"局|meta|org|-|甲, "乙"局
+甲, "乙"局|meta|reports|-|1
+甲, "乙"局|meta|blanks|-|0
+甲, "乙"局|meta|unread|-|1
+甲, "乙"局|t4|review|upheld|?
+甲, "乙"局|t4|review|total|3
+EOF
+)"
+}
+
+@test "a sorted cells stream (sort -k3) is refused, none of it summed" {
+	run -2 --separate-stderr gip-sum "$DATA/sum-sorted.tsv"
+	stderr_is "gip-sum: $DATA/sum-sorted.tsv:3: report 'a.txt' comes back" \
+	    "after other reports (its lines begin at line 1): a report's" \
+	    "lines must be together; was the stream sorted?"$'\n'"gip-sum:" \
+	    "$DATA/sum-sorted.tsv: left out of the totals, with the 2 reports" \
+	    "read before the trouble"
+	assert_output ''
+}
+
+@test "an input with a bad line is left out whole; the others are summed" {
+	reports
+	tsv >"$BATS_TEST_TMPDIR/bad.tsv" <<'EOF'
+q|t3|1|natural|100
+q|t3|1|legal|1
+r|t3|1|natural|1000
+r|t3|1|natural|x
+EOF
+	gip-sum "$BATS_TEST_TMPDIR/in.tsv" >"$BATS_TEST_TMPDIR/want"
+	run -2 --separate-stderr gip-sum "$BATS_TEST_TMPDIR/bad.tsv" \
+	    "$BATS_TEST_TMPDIR/in.tsv"
+	assert_output "$(cat "$BATS_TEST_TMPDIR/want")"
+	stderr_is "gip-sum: $BATS_TEST_TMPDIR/bad.tsv:4: value 'x' is not a" \
+	    "number"$'\n'"gip-sum: $BATS_TEST_TMPDIR/bad.tsv: left out of the" \
+	    "totals, with the 1 report read before the trouble"
 }

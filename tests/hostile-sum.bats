@@ -106,3 +106,14 @@ setup() {
 	gip-check crlf.tsv >check.crlf
 	cmp check.lf check.crlf
 }
+
+@test "gip-sum: a report, gip-sections output or findings given as cells say so" {
+	run -2 --separate-stderr gip-sum "$SAMPLE"
+	[ "$stderr" = "gip-sum: $SAMPLE:1: 1 field, want 5 or 6 (not cells: a report? run gip-tables on it first)" ]
+	gip-sections "$SAMPLE" >sections.tsv
+	run -2 --separate-stderr gip-sum sections.tsv
+	[ "$stderr" = "gip-sum: sections.tsv:1: unknown table '0' (gip-sections output, not cells: gip-tables writes cells)" ]
+	gip-tables "$SAMPLE" | gip-check -r blanks >findings.tsv || true
+	run -2 --separate-stderr gip-sum findings.tsv
+	[ "$stderr" = "gip-sum: findings.tsv:1: 8 fields, want 5 or 6 (gip-check findings, not cells)" ]
+}

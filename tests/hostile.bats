@@ -78,7 +78,7 @@ row1_cells() {
 	printf '  \n' >space.tsv
 	run -2 --separate-stderr gip-check space.tsv
 	assert_output ''
-	[ "$stderr" = 'gip-check: space.tsv:1: a blank line where cells begin: if this is a report, run gip-tables on it first' ]
+	[ "$stderr" = 'gip-check: space.tsv:1: 1 field, want 5 or 6 (not cells: a report? run gip-tables on it first)' ]
 }
 
 @test "gip-sections: an ELF binary is refused as not a report" {

@@ -20,7 +20,6 @@
 
 #include "cells.h"
 #include "err.h"
-#include "misfit.h"
 #include "num.h"
 #include "tmpl.h"
 #include "tsv.h"
@@ -35,10 +34,10 @@ struct reader {
 	cells_fn	 fn;
 	void		*arg;
 	int		 stop;		/* fn's stop value, or -1 */
+	int		 taken;		/* a record was taken: no more hints */
 	int		 mode;
 	long		 line;		/* the line being read */
 	char		 table[8];	/* the last table known good, or "" */
-	long		 ncells;	/* handed on so far */
 	/* CSV: libcsv, the fields of the record it is splitting */
 	struct csv_parser csv;
 	char		*store;
@@ -125,6 +124,29 @@ known_table(struct reader *r, const char *t, size_t n)
 }
 
 /*
+ * What the first line of an input that is not cells looks like, for the
+ * message: a report, gip-sections output, gip-check findings.
+ */
+static const char *
+hint(const struct reader *r, int n)
+{
+	const struct cells_rec *rec = &r->rec;
+	const char *t = rec->field[CELL_TABLE];
+
+	if (r->taken)
+		return "";
+	if (n == 1)
+		return " (not cells: a report? run gip-tables on it first)";
+	if ((n == 7 || n == 8) && (strcmp(rec->field[2], "error") == 0 ||
+	    strcmp(rec->field[2], "warn") == 0))
+		return " (gip-check findings, not cells)";
+	if (n >= CELL_NFIELDS && strlen(t) == 1 && t[0] >= '0' && t[0] <= '6')
+		return " (gip-sections output, not cells: gip-tables writes "
+		    "cells)";
+	return "";
+}
+
+/*
  * Validate one split line of n fields, in rec's field and len (only the
  * first NF are there), and hand a cell on.
  */
@@ -132,25 +154,18 @@ static void
 take_line(struct reader *r, int n)
 {
 	struct cells_rec *rec = &r->rec;
-	const char *what;
 
 	if (n < CELL_NFIELDS || n > NF) {
-		if (r->ncells == 0 && (what = cells_misfit(rec->field, n)))
-			gip_error(rec->file, rec->line, "%s", what);
-		else
-			gip_error(rec->file, rec->line, "%d fields, want %d "
-			    "or %d", n, CELL_NFIELDS, NF);
+		gip_error(rec->file, rec->line, "%d field%s, want %d or %d%s",
+		    n, n == 1 ? "" : "s", CELL_NFIELDS, NF, hint(r, n));
 		r->stop = -1;
 		return;
 	}
 	if (is_header(rec->field, rec->len, n))
 		return;
 	if (!known_table(r, rec->field[CELL_TABLE], rec->len[CELL_TABLE])) {
-		if (r->ncells == 0 && (what = cells_misfit(rec->field, n)))
-			gip_error(rec->file, rec->line, "%s", what);
-		else
-			gip_error(rec->file, rec->line, "unknown table '%s'",
-			    rec->field[CELL_TABLE]);
+		gip_error(rec->file, rec->line, "unknown table '%s'%s",
+		    rec->field[CELL_TABLE], hint(r, n));
 		r->stop = -1;
 		return;
 	}
@@ -160,7 +175,7 @@ take_line(struct reader *r, int n)
 		r->stop = -1;
 		return;
 	}
-	r->ncells++;
+	r->taken = 1;
 	r->stop = r->fn(rec, r->arg);
 }
 

@@ -74,6 +74,62 @@ sumgroup_add(struct sumgroup *g, int id, const struct cells_rec *c)
 }
 
 static int
+merge_group(struct sumgroups *into, struct sumgroup *g, size_t nkeys)
+{
+	struct sumgroup *t;
+	size_t had = into->n, k;
+	int f;
+
+	t = sumgroups_get(into, g->key, g->keylen);
+	for (f = 0; into->n > had && f < SUM_NFIELDS; f++)
+		t->meta[f] = g->meta[f], g->meta[f] = NULL;
+	sumgroup_reserve(t, nkeys);
+	sumgroup_reserve(g, nkeys);
+	if (num_add(&t->reports, g->reports) || num_add(&t->blanks, g->blanks) ||
+	    num_add(&t->unread, g->unread))
+		return NUM_RANGE;
+	for (k = 0; k < nkeys; k++) {
+		if (g->seen[k] > t->seen[k])
+			t->seen[k] = g->seen[k];
+		if (num_add(&t->sum[k], g->sum[k]) != NUM_OK)
+			return NUM_RANGE;
+	}
+	return NUM_OK;
+}
+
+int
+sumgroups_merge(struct sumgroups *into, struct sumgroups *from, size_t nkeys)
+{
+	size_t i;
+	int rc = NUM_OK;
+
+	for (i = 0; i < from->n && rc == NUM_OK; i++)
+		rc = merge_group(into, &from->v[i], nkeys);
+	sumgroups_clear(from);
+	return rc;
+}
+
+void
+sumgroups_clear(struct sumgroups *gs)
+{
+	struct sumgroup *g;
+	size_t i;
+	int f;
+
+	for (i = 0; i < gs->n; i++) {
+		g = &gs->v[i];
+		for (f = 0; f < SUM_NFIELDS; f++)
+			free(g->meta[f]);
+		free(g->key);
+		free(g->name);
+		free(g->sum);
+		free(g->seen);
+	}
+	gs->n = 0;
+	hash_clear(&gs->index);
+}
+
+static int
 cmp_group(const void *a, const void *b)
 {
 	const struct sumgroup *x = a, *y = b;
@@ -92,6 +148,8 @@ sumgroups_sort(struct sumgroups *gs)
 {
 	size_t i;
 
+	if (gs->n == 0)
+		return;			/* v may be NULL: no qsort */
 	qsort(gs->v, gs->n, sizeof gs->v[0], cmp_group);
 	hash_clear(&gs->index);
 	for (i = 0; i < gs->n; i++)

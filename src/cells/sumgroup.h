@@ -40,6 +40,15 @@ struct sumgroup *sumgroups_get(struct sumgroups *gs, const char *key,
 void	sumgroup_reserve(struct sumgroup *g, size_t nkeys);
 /* Add a cell (a value, a blank or an unread) under key id: num_add's. */
 int	sumgroup_add(struct sumgroup *g, int id, const struct cells_rec *c);
+/*
+ * Add every group of from into into (sums, seen, counts, meta values of a
+ * new group), nkeys cell keys each; 0, or NUM_RANGE when a sum
+ * overflows.  Then from is empty.
+ */
+int	sumgroups_merge(struct sumgroups *into, struct sumgroups *from,
+	    size_t nkeys);
+/* Empty the table. */
+void	sumgroups_clear(struct sumgroups *gs);
 /* Sort the groups by name, then key. */
 void	sumgroups_sort(struct sumgroups *gs);
 
