@@ -1,7 +1,4 @@
-/*
- * The two templates (gip(5)): rows and columns in report order, then the
- * templates' years, their identities and the figures that carry over.
- */
+/* Rows and columns of the two templates, in report order (gip(7)). */
 #include <string.h>
 
 #include "tmpl.h"
@@ -82,51 +79,6 @@ const struct tmpl_prose tmpl_prose[] = {
 };
 const size_t tmpl_nprose = sizeof tmpl_prose / sizeof tmpl_prose[0];
 
-/*
- * 2019 (国办公开办函〔2019〕60号): for 2019 and 2020, still seen in 2021;
- * 2021 (〔2021〕30号): from 2021, adopted early by some 2020 reports.
- */
-const struct tmpl_info tmpl_infos[] = {
-	{TPL_2019, "2019", 2019, 2019, 2021},
-	{TPL_2021, "2021", 2021, 2020, 0},
-};
-const size_t tmpl_ninfos = sizeof tmpl_infos / sizeof tmpl_infos[0];
-
-/*
- * The identities, in the order gip-check reports them (gip-check(1),
- * "Rules").  The parts of row 3.7 are every row of 三、本年度办理结果:
- * 3.6 in the 2019 template, 3.6.1 to 3.6.3 in the 2021 one.
- */
-const struct tmpl_ident tmpl_idents[] = {
-	{"t3-bal", "t3", IDENT_COLS, "1+2=3.7+4", {"1", "2", NULL},
-	    {"3.7", "4", NULL}, "total", "t3-row",
-	    "rows 1+2 (received, carried over) make %s, "
-	    "rows 3.7+4 (handled, carried forward) %s"},
-	{"t3-sum7", "t3", IDENT_COLS, "3.7=sum(3.1-3.6)",
-	    {"3.1", "3.2", "3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5",
-	    "3.3.6", "3.3.7", "3.3.8", "3.4.1", "3.4.2", "3.4.3", "3.5.1",
-	    "3.5.2", "3.5.3", "3.5.4", "3.5.5", "3.6", "3.6.1", "3.6.2",
-	    "3.6.3", NULL}, {"3.7", NULL}, "total", "t3-row",
-	    "rows 3.1 to 3.6 add up to %s, row 3.7 says %s"},
-	{"t3-row", "t3", IDENT_ROWS, "total=sum(natural-other)",
-	    {"natural", "commercial", "research", "social", "legal", "other",
-	    NULL}, {"total", NULL}, NULL, NULL,
-	    "the six applicant columns add up to %s, the total says %s"},
-	{"t4-sum", "t4", IDENT_ROWS, "total=sum(upheld-pending)",
-	    {"upheld", "corrected", "other", "pending", NULL},
-	    {"total", NULL}, NULL, NULL,
-	    "upheld+corrected+other+pending make %s, the total says %s"},
-};
-const size_t tmpl_nidents = sizeof tmpl_idents / sizeof tmpl_idents[0];
-
-/* 上年结转 is last year's 结转下年度; 现行有效 carries with 制发 and 废止. */
-const struct tmpl_carry tmpl_carries[] = {
-	{"carry", "t3", TPL_BOTH, {"2", NULL}, NULL, "4", NULL, NULL, NULL},
-	{"valid", "t2", TPL_2021, {"20.1.rules", "20.1.normative", NULL},
-	    "valid", NULL, NULL, "issued", "repealed"},
-};
-const size_t tmpl_ncarries = sizeof tmpl_carries / sizeof tmpl_carries[0];
-
 /* The row of table/row in template tpl (TPL_BOTH: either), or NULL. */
 const struct tmpl_row *
 tmpl_find(const char *table, const char *row, unsigned tpl)
@@ -206,3 +158,50 @@ tmpl_for_year(long y)
 			return &tmpl_infos[i];
 	return &tmpl_infos[0];
 }
+
+/* ---- the templates' years, identities and carried figures (gip-check) */
+
+/*
+ * 2019 (国办公开办函〔2019〕60号): for 2019 and 2020, still seen in 2021;
+ * 2021 (〔2021〕30号): from 2021, adopted early by some 2020 reports.
+ */
+const struct tmpl_info tmpl_infos[] = {
+	{TPL_2019, "2019", 2019, 2019, 2021},
+	{TPL_2021, "2021", 2021, 2020, 0},
+};
+const size_t tmpl_ninfos = sizeof tmpl_infos / sizeof tmpl_infos[0];
+
+/*
+ * The identities, in the order gip-check reports them (gip-check(1),
+ * "Rules").  The parts of row 3.7 are every row of 三、本年度办理结果:
+ * 3.6 in the 2019 template, 3.6.1 to 3.6.3 in the 2021 one.
+ */
+const struct tmpl_ident tmpl_idents[] = {
+	{"t3-bal", "t3", IDENT_COLS, "1+2=3.7+4", {"1", "2", NULL},
+	    {"3.7", "4", NULL}, "total", "t3-row",
+	    "rows 1+2 (received, carried over) make %s, "
+	    "rows 3.7+4 (handled, carried forward) %s"},
+	{"t3-sum7", "t3", IDENT_COLS, "3.7=sum(3.1-3.6)",
+	    {"3.1", "3.2", "3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5",
+	    "3.3.6", "3.3.7", "3.3.8", "3.4.1", "3.4.2", "3.4.3", "3.5.1",
+	    "3.5.2", "3.5.3", "3.5.4", "3.5.5", "3.6", "3.6.1", "3.6.2",
+	    "3.6.3", NULL}, {"3.7", NULL}, "total", "t3-row",
+	    "rows 3.1 to 3.6 add up to %s, row 3.7 says %s"},
+	{"t3-row", "t3", IDENT_ROWS, "total=sum(natural-other)",
+	    {"natural", "commercial", "research", "social", "legal", "other",
+	    NULL}, {"total", NULL}, NULL, NULL,
+	    "the six applicant columns add up to %s, the total says %s"},
+	{"t4-sum", "t4", IDENT_ROWS, "total=sum(upheld-pending)",
+	    {"upheld", "corrected", "other", "pending", NULL},
+	    {"total", NULL}, NULL, NULL,
+	    "upheld+corrected+other+pending make %s, the total says %s"},
+};
+const size_t tmpl_nidents = sizeof tmpl_idents / sizeof tmpl_idents[0];
+
+/* 上年结转 is last year's 结转下年度; 现行有效 carries with 制发 and 废止. */
+const struct tmpl_carry tmpl_carries[] = {
+	{"carry", "t3", TPL_BOTH, {"2", NULL}, NULL, "4", NULL, NULL, NULL},
+	{"valid", "t2", TPL_2021, {"20.1.rules", "20.1.normative", NULL},
+	    "valid", NULL, NULL, "issued", "repealed"},
+};
+const size_t tmpl_ncarries = sizeof tmpl_carries / sizeof tmpl_carries[0];

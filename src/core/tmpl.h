@@ -1,9 +1,8 @@
 /*
  * The two official templates (国办公开办函〔2019〕60号 and 〔2021〕30号):
- * every table row with its key (gip(5)), its columns and their kinds; the
- * years each template is for; the identities and the year-to-year figures
- * gip-check walks.  Shared by gip-tables (what to print), gip-check (what
- * is required and must add up) and gip-sum (what may be summed).
+ * every table row with its SPEC key, its columns and their kinds.  One
+ * table shared by gip-tables (what to print), gip-check (what is
+ * required) and gip-sum (what may be summed).
  */
 #ifndef GIP_TMPL_H
 #define GIP_TMPL_H
@@ -19,10 +18,10 @@ enum { KIND_COUNT = 'c', KIND_SIGNED = 's', KIND_AMOUNT = 'a' };
 
 struct tmpl_row {
 	const char	*table;		/* "t2", "t3", "t4" */
-	const char	*row;		/* gip(5) key: "20.1.rules", "3.3.1" */
+	const char	*row;		/* SPEC key: "20.1.rules", "3.3.1" */
 	unsigned	 templates;	/* TPL_2019 | TPL_2021 */
 	const char	*label;		/* the official label */
-	const char	*cols[TMPL_MAXCOLS + 1];	/* gip(5) order, NULL-ended */
+	const char	*cols[TMPL_MAXCOLS + 1];	/* SPEC order, NULL-ended */
 	const char	*kinds;		/* one KIND_* per column */
 };
 
@@ -33,12 +32,27 @@ struct tmpl_prose {
 	const char	*table, *cellrows[2], *col;	/* the cells it equals */
 };
 
+extern const struct tmpl_row tmpl_rows[];
+extern const size_t tmpl_nrows;
+extern const struct tmpl_prose tmpl_prose[];
+extern const size_t tmpl_nprose;
+
+const struct tmpl_row *tmpl_find(const char *table, const char *row,
+	    unsigned tpl);
+int	tmpl_col_index(const struct tmpl_row *r, const char *col);
+int	tmpl_table_known(const char *table);
+unsigned tmpl_from_name(const char *name);
+const char *tmpl_name(unsigned tpl);
+
+/* ---- the templates' years, identities and carried figures (gip-check) */
+
 /*
  * An identity of the templates (勾稽关系, gip-check(1)): in one table,
- * for every line -- each column (IDENT_COLS: the terms are rows) or each row of the
- * report's template (IDENT_ROWS: the terms are columns) -- the terms of
- * left add up to the terms of right.  Rows of either template may be
- * terms: a row counts where the report's template has it.  The line
+ * for every line -- each column (IDENT_COLS: the terms are rows) or each
+ * row of the report's template (IDENT_ROWS: the terms are columns) -- the
+ * terms of left add up to the terms of right.  Rows of either template
+ * may be terms: a row counts where the report's template has it or the
+ * report printed it (it stands in for its own template's).  The line
  * `derived` (a column that is the sum of the others) follows from the
  * others once the identity `after` holds on every row the line uses, so
  * it is checked only then, and one wrong total is reported once.
@@ -61,8 +75,8 @@ struct tmpl_ident {
 
 /*
  * A figure that carries from one year to the next (gip-check(1), rules
- * carry and valid): in a body's report for year y, the cell row:col (col NULL:
- * every column of the row) equals the cell prevrow:prevcol (the same
+ * carry and valid): in a body's report for year y, the cell row:col (col
+ * NULL: every column of the row) equals the cell prevrow:prevcol (the same
  * column when NULL) of its report for y-1, plus the cell plus:col minus
  * minus:col of year y where given.  Only plausible, never certain.
  */
@@ -79,9 +93,9 @@ struct tmpl_carry {
 
 /*
  * The templates and the years they are for (gip-check(1), rule year): a
- * report for a year from `from` on uses it; `early` is the first year a report may
- * adopt it before that; a report after `until` should not use it any
- * more (0: no end).
+ * report for a year from `from` on uses it; `early` is the first year a
+ * report may adopt it before that; a report after `until` should not use
+ * it any more (0: no end).
  */
 struct tmpl_info {
 	unsigned	 tpl;		/* its bit: TPL_2019, TPL_2021 */
@@ -95,20 +109,9 @@ const struct tmpl_info *tmpl_info(unsigned tpl);
 /* The template a report for year y should use. */
 const struct tmpl_info *tmpl_for_year(long y);
 
-extern const struct tmpl_row tmpl_rows[];
-extern const size_t tmpl_nrows;
-extern const struct tmpl_prose tmpl_prose[];
-extern const size_t tmpl_nprose;
 extern const struct tmpl_ident tmpl_idents[];
 extern const size_t tmpl_nidents;
 extern const struct tmpl_carry tmpl_carries[];
 extern const size_t tmpl_ncarries;
-
-const struct tmpl_row *tmpl_find(const char *table, const char *row,
-	    unsigned tpl);
-int	tmpl_col_index(const struct tmpl_row *r, const char *col);
-int	tmpl_table_known(const char *table);
-unsigned tmpl_from_name(const char *name);
-const char *tmpl_name(unsigned tpl);
 
 #endif
