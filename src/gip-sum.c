@@ -218,8 +218,9 @@ on_report(const struct cells_report *rep, void *arg)
 	size_t i, had = run->input.n;
 	int j, f;
 
-	if (read_about(run, rep, &a) != 0 ||
-	    sumby_key(&run->by, rep, a.meta, &run->key) != 0)
+	if (read_about(run, rep, &a) != 0)
+		return -1;	/* a bad line: the input is left out */
+	if (sumby_key(&run->by, rep, a.meta, &run->key) != 0)
 		return 0;	/* reported; the report is left out */
 	g = sumgroups_get(&run->input, run->key.s, run->key.len);
 	run->ninput++;

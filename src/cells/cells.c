@@ -1,8 +1,8 @@
 /*
  * The cells reader (cells.h).  TSV, the stream's own form, is split by a
- * small scanner: one pass per line over a table of the four bytes that
- * matter (TAB, LF, backslash, NUL), unescaping only a line that has a
- * backslash.  CSV goes to libcsv, which is what it is for (quotes,
+ * small scanner: one pass over the bytes, 16 at a time, for the four that
+ * matter (TAB, LF, backslash, NUL), the fields NUL-ended where they lie,
+ * unescaping only a line that has a backslash.  CSV goes to libcsv, which is what it is for (quotes,
  * commas and newlines in fields).  Both give the same records to one
  * validation.  A line that is not a cell stops the read: a total that
  * skipped a line is wrong.

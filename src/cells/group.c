@@ -23,7 +23,8 @@ struct reports {
 	struct cells_report rep;	/* the report being read */
 	int		 active;
 	int		 is_sum;	/* it has a meta reports row */
-	int		 again;		/* its source had a run before */
+	long		 again;		/* the line its source's first run
+					   began on, or 0 */
 	struct cells_rec *cell;
 	size_t		 ncell, cellcap;
 	size_t		*off;		/* NCOPY field offsets per cell */
@@ -155,7 +156,7 @@ end(struct reports *rs)
 
 	rs->active = 0;
 	if (rs->again && !rs->is_sum) {
-		comes_back(&rs->cell[0], rs->bytes, rs->again);
+		comes_back(&rs->cell[0], rs->bytes, (size_t)rs->again);
 		return -1;
 	}
 	rs->rep.source = rs->bytes;
@@ -196,7 +197,7 @@ on_cell(const struct cells_rec *rec, void *arg)
 			return -1;
 		}
 		begin(rs, rec);
-		rs->again = first & 1 ? first / 2 : 0;
+		rs->again = first & 1 ? (long)(first / 2) : 0;
 	}
 	keep(rs, rec);
 	return 0;
