@@ -1,4 +1,4 @@
-/* Rows and columns of the two templates, in report order (TEMPLATES.md). */
+/* Rows and columns of the two templates, in report order (gip(7)). */
 #include <string.h>
 
 #include "tmpl.h"
@@ -120,15 +120,88 @@ tmpl_table_known(const char *table)
 unsigned
 tmpl_from_name(const char *name)
 {
-	if (strcmp(name, "2019") == 0)
-		return TPL_2019;
-	if (strcmp(name, "2021") == 0)
-		return TPL_2021;
+	size_t i;
+
+	for (i = 0; i < tmpl_ninfos; i++)
+		if (strcmp(name, tmpl_infos[i].name) == 0)
+			return tmpl_infos[i].tpl;
 	return 0;
 }
 
 const char *
 tmpl_name(unsigned tpl)
 {
-	return tpl == TPL_2019 ? "2019" : tpl == TPL_2021 ? "2021" : "";
+	const struct tmpl_info *ti = tmpl_info(tpl);
+
+	return ti ? ti->name : "";
 }
+
+const struct tmpl_info *
+tmpl_info(unsigned tpl)
+{
+	size_t i;
+
+	for (i = 0; i < tmpl_ninfos; i++)
+		if (tmpl_infos[i].tpl == tpl)
+			return &tmpl_infos[i];
+	return NULL;
+}
+
+/* The latest template in force in year y; the first one before them all. */
+const struct tmpl_info *
+tmpl_for_year(long y)
+{
+	size_t i;
+
+	for (i = tmpl_ninfos; i-- > 1;)
+		if (tmpl_infos[i].from <= y)
+			return &tmpl_infos[i];
+	return &tmpl_infos[0];
+}
+
+/* ---- the templates' years, identities and carried figures (gip-check) */
+
+/*
+ * 2019 (国办公开办函〔2019〕60号): for 2019 and 2020, still seen in 2021;
+ * 2021 (〔2021〕30号): from 2021, adopted early by some 2020 reports.
+ */
+const struct tmpl_info tmpl_infos[] = {
+	{TPL_2019, "2019", 2019, 2019, 2021},
+	{TPL_2021, "2021", 2021, 2020, 0},
+};
+const size_t tmpl_ninfos = sizeof tmpl_infos / sizeof tmpl_infos[0];
+
+/*
+ * The identities, in the order gip-check reports them (gip-check(1),
+ * "Rules").  The parts of row 3.7 are every row of 三、本年度办理结果:
+ * 3.6 in the 2019 template, 3.6.1 to 3.6.3 in the 2021 one.
+ */
+const struct tmpl_ident tmpl_idents[] = {
+	{"t3-bal", "t3", IDENT_COLS, "1+2=3.7+4", {"1", "2", NULL},
+	    {"3.7", "4", NULL}, "total", "t3-row",
+	    "rows 1+2 (received, carried over) make %s, "
+	    "rows 3.7+4 (handled, carried forward) %s"},
+	{"t3-sum7", "t3", IDENT_COLS, "3.7=sum(3.1-3.6)",
+	    {"3.1", "3.2", "3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5",
+	    "3.3.6", "3.3.7", "3.3.8", "3.4.1", "3.4.2", "3.4.3", "3.5.1",
+	    "3.5.2", "3.5.3", "3.5.4", "3.5.5", "3.6", "3.6.1", "3.6.2",
+	    "3.6.3", NULL}, {"3.7", NULL}, "total", "t3-row",
+	    "rows 3.1 to 3.6 add up to %s, row 3.7 says %s"},
+	{"t3-row", "t3", IDENT_ROWS, "total=sum(natural-other)",
+	    {"natural", "commercial", "research", "social", "legal", "other",
+	    NULL}, {"total", NULL}, NULL, NULL,
+	    "the six applicant columns add up to %s, the total says %s"},
+	{"t4-sum", "t4", IDENT_ROWS, "total=sum(upheld-pending)",
+	    {"upheld", "corrected", "other", "pending", NULL},
+	    {"total", NULL}, NULL, NULL,
+	    "upheld+corrected+other+pending make %s, the total says %s"},
+};
+const size_t tmpl_nidents = sizeof tmpl_idents / sizeof tmpl_idents[0];
+
+/* 上年结转 is last year's 结转下年度; 现行有效 carries with 制发 and 废止. */
+const struct tmpl_carry tmpl_carries[] = {
+	{"carry", "t3", TPL_BOTH, {"2", NULL}, NULL, "4", NULL, NULL, NULL},
+	{"valid", "t2", TPL_2021, {"20.1.rules", "20.1.normative", NULL},
+	    "valid", NULL, NULL, "issued", "repealed"},
+};
+const size_t tmpl_ncarries = sizeof tmpl_carries / sizeof tmpl_carries[0];
