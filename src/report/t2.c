@@ -9,58 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "lrow.h"
 #include "text.h"
 #include "tables.h"
 #include "tmpl.h"
-
-#define T2MAXCOLS 4
-#define T2MAXROWS 32
-
-struct t2col {
-	char	text[256];	/* header text, squeezed */
-	const char *key;	/* SPEC col key, NULL if not understood */
-	int	unit;		/* unit named in the header */
-	int	x;		/* centre, positional layouts */
-};
-
-/* What a kept row needs of its lrow (a tenth of its size). */
-struct t2vals {
-	long		 line;
-	int		 nval, numbers;
-	struct vcell	 val[LROW_MAXVAL];
-};
-
-struct t2row {
-	const char	*key;
-	int		 positional;	/* values carry positions */
-	struct t2vals	 lr;
-	struct t2col	 col[T2MAXCOLS];
-	int		 ncol;
-};
-
-static const struct { const char *word, *row; } t2_labels[] = {
-	{"规章", "20.1.rules"}, {"行政规范", "20.1.normative"},
-	{"规范性", "20.1.normative"}, {"行政规", "20.1.normative"},
-	{"行政许可", "20.5.license"}, {"行政处", "20.6.penalty"},
-	{"其他对外", "20.5.other"}, {"行政处罚", "20.6.penalty"},
-	{"行政强制", "20.6.enforce"}, {"行政事业", "20.8.fee"},
-	{"事业性收", "20.8.fee"}, {"政府集中", "20.9.procure"},
-	{"集中采购", "20.9.procure"},
-};
-
-static const struct { const char *word, *col; int tpl; } t2_heads[] = {
-	{"处理决定", "decisions", 0}, {"新制作", "made", TPL_2019},
-	{"新公开", "published", TPL_2019}, {"公开总", "total", TPL_2019},
-	{"制发", "issued", TPL_2021}, {"废止", "repealed", TPL_2021},
-	{"现行有效", "valid", TPL_2021}, {"上一年", "prev", TPL_2019},
-	{"上年", "prev", TPL_2019}, {"增", "delta", TPL_2019},
-	{"本年数量", "delta", TPL_2019}, {"采购项目", "count", TPL_2019},
-	{"总金额", "amount", TPL_2019}, {"收费金额", "amount", TPL_2021},
-};
-
-static struct t2row pending[T2MAXROWS];
-static int npending;
 
 /* Squeezed, folded text of at most size - 1 bytes of input. */
 static void
@@ -71,33 +24,32 @@ squeeze(char *dst, size_t size, const char *src)
 	text_norm(dst, src, n < size - 1 ? n : size - 1, TEXT_LABEL);
 }
 
+/* The row whose label begins with one of the row's key words (gip(7)
+ * template table), or NULL. */
 static const char *
 row_of(const char *label)
 {
+	const char *const *w;
 	size_t i;
 
-	for (i = 0; i < sizeof t2_labels / sizeof t2_labels[0]; i++)
-		if (strncmp(label, t2_labels[i].word,
-		    strlen(t2_labels[i].word)) == 0)
-			return t2_labels[i].row;
+	for (i = 0; i < tmpl_nrows; i++) {
+		if (strcmp(tmpl_rows[i].table, "t2") != 0)
+			continue;
+		for (w = tmpl_rows[i].words; *w != NULL; w++)
+			if (strncmp(label, *w, strlen(*w)) == 0)
+				return tmpl_rows[i].row;
+	}
 	return NULL;
 }
 
 static void
-name_column(struct t2col *c, struct tables *t)
+name_column(struct t2col *c)
 {
-	size_t i;
+	const struct tmpl_head *h = tmpl_head_in("t2", c->text);
 
-	c->key = NULL;
 	c->unit = value_unit_in(c->text);
-	for (i = 0; i < sizeof t2_heads / sizeof t2_heads[0]; i++) {
-		if (!strstr(c->text, t2_heads[i].word))
-			continue;
-		c->key = t2_heads[i].col;
-		t->t2_2019 += t2_heads[i].tpl == TPL_2019;
-		t->t2_2021 += t2_heads[i].tpl == TPL_2021;
-		return;
-	}
+	c->key = h != NULL ? h->col : NULL;
+	c->templates = h != NULL ? h->templates : 0;
 }
 
 /* The header row: the cells after 信息内容 are the columns. */
@@ -174,16 +126,19 @@ header_offset(const struct grid *g, const struct grow *r)
 }
 
 static void
-keep_row(const char *key, const struct lrow *lr, const struct t2col *col,
-    int ncol, int positional)
+keep_row(struct tables *t, const char *key, const struct lrow *lr,
+    const struct t2col *col, int ncol, int positional, int headed)
 {
 	struct t2row *p;
 
-	if (npending == T2MAXROWS)
+	if (t->t2row == NULL)
+		t->t2row = gip_xrealloc(NULL, T2MAXROWS * sizeof *t->t2row);
+	if (t->nt2row == T2MAXROWS)
 		return;
-	p = &pending[npending++];
+	p = &t->t2row[t->nt2row++];
 	p->key = key;
 	p->positional = positional;
+	p->headed = headed;
 	p->lr.line = lr->line;
 	p->lr.nval = lr->nval;
 	p->lr.numbers = lr->numbers;
@@ -216,7 +171,7 @@ take_numbers(struct t2row *p, const struct lrow *lr)
 }
 
 /*
- * Pass over the grid: blocks, their headers and data rows.  Rows are kept
+ * Pass over the grid: blocks, their headers and data rows, kept in t
  * until the template is known (t2_emit), since a header that cannot be
  * read falls back to the template's columns.
  */
@@ -228,7 +183,6 @@ t2_extract(const struct grid *g, struct tables *t)
 	const char *key;
 	int i, k, ncol = 0, offset = 1, inheader = 0, stray = 0;
 
-	npending = 0;
 	for (i = 0; i < g->nrow; i++) {
 		lrow_split(g, &g->row[i], &lr);
 		if (strstr(lr.label, "信息内容")) {
@@ -240,9 +194,10 @@ t2_extract(const struct grid *g, struct tables *t)
 		if ((key = row_of(lr.first)) != NULL) {
 			if (inheader)
 				for (k = 0; k < ncol; k++)
-					name_column(&col[k], t);
+					name_column(&col[k]);
+			keep_row(t, key, &lr, col, ncol, g->positional,
+			    inheader);
 			inheader = stray = 0;
-			keep_row(key, &lr, col, ncol, g->positional);
 			continue;
 		}
 		if (strstr(lr.label, "第二十条")) {
@@ -251,15 +206,11 @@ t2_extract(const struct grid *g, struct tables *t)
 		}
 		if (inheader && lr.numbers == 0)
 			continue_header(g, &g->row[i], col, ncol, offset);
-		else if (g->positional && lr.numbers > 0 && npending > 0 &&
+		else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
 		    !stray)
-			stray = !take_numbers(&pending[npending - 1], &lr);
+			stray = !take_numbers(&t->t2row[t->nt2row - 1], &lr);
 	}
-	for (i = 0; i < npending; i++) {
-		t->t2_2019 += strcmp(pending[i].key, "20.5.other") == 0 ||
-		    strcmp(pending[i].key, "20.9.procure") == 0;
-	}
-	return npending;
+	return t->nt2row;
 }
 
 /* Columns of a row: the header's if every one was understood, else the
@@ -364,8 +315,8 @@ t2_emit(struct tables *t)
 	int i, k, ncol;
 	struct t2row *p;
 
-	for (i = 0; i < npending; i++) {
-		p = &pending[i];
+	for (i = 0; i < t->nt2row; i++) {
+		p = &t->t2row[i];
 		ncol = columns_of(p, t->tpl, cols, units);
 		if (ncol == 0)
 			continue;

@@ -15,30 +15,16 @@
 
 #define T3COLS 7
 
-static const char *const t3_cols[T3COLS] = {"natural", "commercial",
-	"research", "social", "legal", "other", "total"};
-
-/* Key words of each row, most specific first; labels are squeezed. */
-static const struct {
-	const char *row;
-	const char *kw[4];
-} t3_words[] = {
-	{"3.3.1", {"国家秘密"}}, {"3.3.2", {"禁止公开", "法规禁止", "其他法律"}},
-	{"3.3.3", {"三安全", "一稳定"}}, {"3.3.4", {"第三方"}},
-	{"3.3.5", {"内部事务", "三类内部"}},
-	{"3.3.6", {"过程性", "四类过程"}}, {"3.3.7", {"执法案卷"}},
-	{"3.3.8", {"查询事项", "行政查询"}}, {"3.4.1", {"不掌握"}},
-	{"3.4.2", {"另行制作", "没有现成"}}, {"3.4.3", {"补正后", "仍不明确"}},
-	{"3.5.1", {"信访", "举报投诉"}}, {"3.5.2", {"重复申请"}},
-	{"3.5.3", {"出版物"}}, {"3.5.4", {"大量反复", "反复申请"}},
-	{"3.5.5", {"重新出具", "确认或重新", "已获取"}},
-	{"3.6.1", {"不补正", "理由逾期"}},
-	{"3.6.2", {"缴纳费", "收费通知", "逾期未按"}},
-	{"3.1", {"予以公开"}}, {"3.2", {"部分公开"}}, {"1", {"本年新收"}},
-	{"2", {"上年结转"}}, {"4", {"结转下年", "继续办理"}},
+/*
+ * Key words of the rows (the template table's), most specific first: the
+ * items of groups 三 to 六 (keys of three parts) before the rest, each in
+ * template order.
+ */
+struct t3word {
+	const char	*row, *word;
 };
 
-enum { NWORDS = sizeof t3_words / sizeof t3_words[0], KW_SLOTS = 128 };
+enum { NWORDS_MAX = 128, KW_SLOTS = 128 };
 
 /*
  * The key words by their first three bytes (every one starts with a Han
@@ -47,11 +33,14 @@ enum { NWORDS = sizeof t3_words / sizeof t3_words[0], KW_SLOTS = 128 };
  */
 struct kw_entry {
 	uint32_t	 lead;
-	unsigned char	 word, k;	/* t3_words[word].kw[k] */
+	int		 word;		/* t3_words[word] */
 	int		 next;		/* index + 1 of the next in the slot */
 };
-static struct kw_entry kw_entry[NWORDS * 4];
+static struct t3word t3_words[NWORDS_MAX];
+static int nwords;
+static struct kw_entry kw_entry[NWORDS_MAX];
 static int kw_slot[KW_SLOTS];		/* index + 1 of the first entry */
+static const char *t3_cols[T3COLS];
 
 static uint32_t
 lead3(const char *s)
@@ -67,42 +56,71 @@ kw_hash(uint32_t lead)
 	return (lead * 2654435761u) >> 25;	/* 7 bits: KW_SLOTS */
 }
 
+static int
+is_item_key(const char *row)
+{
+	const char *dot = strchr(row, '.');
+
+	return dot != NULL && strchr(dot + 1, '.') != NULL;
+}
+
+/* t3_words and t3_cols from the template table. */
+static void
+words_init(void)
+{
+	const struct tmpl_row *r;
+	const char *const *w;
+	size_t i;
+	int pass, k;
+
+	for (pass = 1; pass >= 0; pass--)
+		for (i = 0; i < tmpl_nrows; i++) {
+			r = &tmpl_rows[i];
+			if (strcmp(r->table, "t3") != 0 ||
+			    is_item_key(r->row) != pass)
+				continue;
+			for (w = r->words; *w != NULL && nwords < NWORDS_MAX;
+			    w++) {
+				t3_words[nwords].row = r->row;
+				t3_words[nwords++].word = *w;
+			}
+		}
+	r = tmpl_find("t3", "1", TPL_BOTH);
+	for (k = 0; k < T3COLS; k++)
+		t3_cols[k] = r->cols[k];
+}
+
 static void
 kw_init(void)
 {
-	int n = 0, k, i;
+	int n = 0, i;
 	unsigned h;
 
-	for (i = NWORDS - 1; i >= 0; i--)	/* so slots list in order */
-		for (k = 3; k >= 0; k--) {
-			if (t3_words[i].kw[k] == NULL)
-				continue;
-			kw_entry[n].lead = lead3(t3_words[i].kw[k]);
-			kw_entry[n].word = i;
-			kw_entry[n].k = k;
-			h = kw_hash(kw_entry[n].lead);
-			kw_entry[n].next = kw_slot[h];
-			kw_slot[h] = ++n;
-		}
+	words_init();
+	for (i = nwords - 1; i >= 0; i--) {	/* so slots list in order */
+		kw_entry[n].lead = lead3(t3_words[i].word);
+		kw_entry[n].word = i;
+		h = kw_hash(kw_entry[n].lead);
+		kw_entry[n].next = kw_slot[h];
+		kw_slot[h] = ++n;
+	}
 }
 
 /*
- * The index of the first t3_words entry (in table order) one of whose
- * key words label contains, or NWORDS: what a strstr for every key word
- * in turn would find.
+ * The index of the first t3_words entry (in their order) whose key word
+ * label contains, or nwords: what a strstr for every key word in turn
+ * would find.
  */
-static size_t
+static int
 first_keyword(const char *label)
 {
-	static int ready;
 	const struct kw_entry *ent;
 	const char *p, *kw;
-	size_t best = NWORDS, len = strlen(label);
+	size_t len = strlen(label);
 	uint32_t lead;
-	int e;
+	int e, best;
 
-	if (!ready)
-		kw_init(), ready = 1;
+	best = nwords;
 	for (p = label; len - (p - label) >= 3; p++) {
 		if ((*p & 0xc0) == 0x80)
 			continue;	/* inside a character */
@@ -111,7 +129,7 @@ first_keyword(const char *label)
 			ent = &kw_entry[e - 1];
 			if (ent->lead != lead || ent->word >= best)
 				continue;
-			kw = t3_words[ent->word].kw[ent->k];
+			kw = t3_words[ent->word].word;
 			if (strncmp(p, kw, strlen(kw)) == 0)
 				best = ent->word;
 		}
@@ -153,14 +171,12 @@ is_row_3_6_3(const char *label)
 static const char *
 t3_classify(const char *label, int rows_seen)
 {
-	size_t i;
+	int i;
 
 	if (is_row_3_6_3(label) && rows_seen > 0)
 		return "3.6.3";
-	if ((i = first_keyword(label)) < NWORDS)
+	if ((i = first_keyword(label)) < nwords)
 		return t3_words[i].row;
-	if (strstr(label, "其他处理"))
-		return "3.6";
 	if (strstr(label, "(七)") || (rows_seen > 2 && has_prefix(label,
 	    "总计")))
 		return "3.7";
@@ -219,17 +235,19 @@ anchors_from_full_rows(const struct lrow *rows, const char **key, int n,
 	return 1;
 }
 
-/* Column headers' centres: 自然人 商业 科研 社会 法律 其他 总计. */
+/* Column headers' centres: 自然人 商业 科研 社会 法律 其他 总计 (其他
+ * alone: it is in 法人或其他组织). */
 static int
 anchors_from_header(const struct grid *g, int *anchor)
 {
-	static const char *const words[T3COLS] = {"自然人", "商业", "科研",
-	    "社会", "法律", "其他", "总计"};
+	const char *words[T3COLS];
 	struct gcell *c;
 	int i, j, k, found = 0;
 
-	for (k = 0; k < T3COLS; k++)
+	for (k = 0; k < T3COLS; k++) {
 		anchor[k] = -1;
+		words[k] = tmpl_head_word("t3", t3_cols[k]);
+	}
 	for (i = 0; i < g->nrow; i++) {
 		c = grid_cells(g, &g->row[i]);
 		for (j = 0; j < g->row[i].ncell; j++)
@@ -370,7 +388,7 @@ classify_rows(const struct lrow *rows, int n, int positional,
 
 /* 2021's （六） is a group over 3.6.1-3: its label is no data row then. */
 static void
-drop_group_3_6(const char **key, int n, struct tables *t)
+drop_group_3_6(const char **key, int n)
 {
 	int i, has21 = 0, at36 = -1;
 
@@ -382,10 +400,17 @@ drop_group_3_6(const char **key, int n, struct tables *t)
 	}
 	if (has21 && at36 >= 0)
 		key[at36] = NULL;
-	if (has21)
-		t->t3_2021++;
-	else if (at36 >= 0)
-		t->t3_2019++;
+}
+
+/* The rows found, for the template (tables_template). */
+static void
+note_rows(const char **key, int n, struct tables *t)
+{
+	int i;
+
+	for (i = 0; i < n && t->nt3key < T3MAXKEYS; i++)
+		if (key[i])
+			t->t3key[t->nt3key++] = key[i];
 }
 
 /*
@@ -424,12 +449,14 @@ int
 t3_extract(const struct grid *g, struct tables *t)
 {
 	static const char **key;
-	static int keycap;
+	static int keycap, ready;
 	struct lrow *rows;
 	struct slots s;
 	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, right = 0;
 	int placed;
 
+	if (!ready)
+		kw_init(), ready = 1;
 	n = lrow_build(g, t3_starts, &rows);
 	if (n == LROW_MAXROWS)
 		tables_warn(t, rows[n - 1].line, "t3: only the first %d "
@@ -439,7 +466,8 @@ t3_extract(const struct grid *g, struct tables *t)
 		key = gip_xrealloc(key, keycap * sizeof *key);
 	}
 	classify_rows(rows, n, g->positional, key);
-	drop_group_3_6(key, n, t);
+	drop_group_3_6(key, n);
+	note_rows(key, n, t);
 	if (g->positional) {
 		if (anchors_from_full_rows(rows, key, n, anchor) &&
 		    anchors_usable(anchor, rows, key, n, 1))

@@ -9,13 +9,25 @@
 #include "lrow.h"
 #include "place.h"
 #include "tables.h"
+#include "tmpl.h"
 
-#define T4COLS 15
+#define T4ROWS 3
+#define T4ROWCOLS 5
+#define T4COLS (T4ROWS * T4ROWCOLS)
 
-static const char *const t4_rows[3] = {"review", "suit.direct",
-	"suit.after"};
-static const char *const t4_cols[5] = {"upheld", "corrected", "other",
-	"pending", "total"};
+/* The k-th of the 15 values: its row of the template table. */
+static const struct tmpl_row *
+t4_row(int k)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].table, "t4") == 0 &&
+		    n++ == k / T4ROWCOLS)
+			return &tmpl_rows[i];
+	return NULL;
+}
 
 /* A header word of t4: made of 结果维持纠正其他尚未审总计 only. */
 static int
@@ -122,11 +134,13 @@ static void
 emit(struct tables *t, const struct lrow *data, const struct slots *s,
     int placed)
 {
+	const struct tmpl_row *r;
 	int k, missing = 0;
 
 	for (k = 0; k < T4COLS; k++) {
+		r = t4_row(k);
 		if (s->set[k])
-			tables_add(t, "t4", t4_rows[k / 5], t4_cols[k % 5],
+			tables_add(t, "t4", r->row, r->cols[k % T4ROWCOLS],
 			    data->line, s->val[k]);
 		else
 			missing++;
