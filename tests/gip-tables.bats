@@ -57,12 +57,14 @@ t2\t20.9.procure\tamount\t97541')"
 	run -0 --separate-stderr sh -c \
 	    "gip-tables -t t3 '$DATA/t3-short-row.txt' | grep -P '\t3\.1\t' |
 	    cut -f 3-"
-	assert_output "$(printf '3.1\tresearch\t0
+	assert_output "$(printf '3.1\tnatural\t?
+3.1\tcommercial\t?
+3.1\tresearch\t0
 3.1\tsocial\t0
 3.1\tlegal\t0
 3.1\tother\t0
 3.1\ttotal\t5')"
-	assert_equal "$stderr" "gip-tables: $DATA/t3-short-row.txt:55: t3 row 3.1: 6 values for 7 columns, 2 cells left out"
+	assert_equal "$stderr" "gip-tables: $DATA/t3-short-row.txt:55: t3 row 3.1: 6 values for 7 columns, 2 cells written as ?"
 }
 
 @test "a short row of zeros is placed: every placement gives the same cells" {
@@ -239,4 +241,19 @@ t2\t20.1.rules\trepealed\t0\nt2\t20.1.rules\tvalid\t11
 t2\t20.1.normative\tissued\t8\nt2\t20.1.normative\trepealed\t26
 t2\t20.1.normative\tvalid\t66')"
 	assert_equal "$stderr" ""
+}
+
+@test "cells of a row seen but not placed are written as ? (t2, t3, t4)" {
+	run -0 --separate-stderr sh -c "gip-tables -t t2,t3,t4 \
+	    '$DATA/unread-cells.txt' | cut -f 2-5 | grep -P '\t\?\$' |
+	    cut -f 1,2 | uniq -c | awk '{print \$1, \$2, \$3}'"
+	assert_output "3 t2 20.6.enforce
+2 t3 3.1
+5 t4 review
+5 t4 suit.direct
+5 t4 suit.after"
+	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'written as ?')" 3
+	run -0 sh -c "gip-tables -t t2 '$DATA/unread-cells.txt' 2>/dev/null |
+	    grep -c '	20.6.enforce	'"
+	assert_output 3
 }

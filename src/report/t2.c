@@ -289,8 +289,10 @@ emit_cell(struct tables *t, const struct t2row *p, const char *col,
 {
 	char out[VALUE_MAX];
 
-	if (v != NULL && v->v.kind == V_UNKNOWN)
+	if (v != NULL && v->v.kind == V_UNKNOWN) {
+		tables_add(t, "t2", p->key, col, p->lr.line, CELL_UNREAD);
 		return;
+	}
 	if (v == NULL || v->v.kind != V_NUMBER) {
 		tables_add(t, "t2", p->key, col, p->lr.line, "");
 		return;
@@ -298,8 +300,9 @@ emit_cell(struct tables *t, const struct t2row *p, const char *col,
 	if (strcmp(col, "amount") == 0) {
 		if (value_in_wan(&v->v, unit, out) < 0) {
 			tables_warn(t, p->lr.line, "t2 row %s: amount %s has "
-			    "too many digits, left blank", p->key, v->v.num);
-			out[0] = '\0';
+			    "too many digits, written as %s", p->key, v->v.num,
+			    CELL_UNREAD);
+			snprintf(out, sizeof out, "%s", CELL_UNREAD);
 		}
 	} else
 		snprintf(out, sizeof out, "%s", v->v.num);
@@ -322,8 +325,11 @@ t2_emit(struct tables *t)
 			continue;
 		if (place_t2(p, ncol, at) < 0) {
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
-			    "%d columns, not placed", p->key, p->lr.nval,
-			    ncol);
+			    "%d columns, not placed, written as %s", p->key,
+			    p->lr.nval, ncol, CELL_UNREAD);
+			for (k = 0; k < ncol; k++)
+				tables_add(t, "t2", p->key, cols[k],
+				    p->lr.line, CELL_UNREAD);
 			continue;
 		}
 		for (k = 0; k < ncol; k++)

@@ -320,20 +320,20 @@ emit_row(struct tables *t, const char *row, const struct lrow *lr,
 	int k, missing = 0;
 
 	for (k = 0; k < T3COLS; k++) {
-		if (s->set[k])
-			tables_add(t, "t3", row, t3_cols[k], lr->line,
-			    s->val[k]);
-		else
-			missing++;
+		missing += !s->set[k];
+		tables_add(t, "t3", row, t3_cols[k], lr->line,
+		    s->set[k] ? s->val[k] : CELL_UNREAD);
 	}
 	if (placed == PLACE_ALL)
 		return;
 	if (placed == PLACE_NONE)
 		tables_warn(t, lr->line, "t3 row %s: %d values for %d columns, "
-		    "not placed", row, lr->nval, T3COLS);
+		    "not placed, written as %s", row, lr->nval, T3COLS,
+		    CELL_UNREAD);
 	else
 		tables_warn(t, lr->line, "t3 row %s: %d values for %d columns, "
-		    "%d cells left out", row, lr->nval, T3COLS, missing);
+		    "%d cells written as %s", row, lr->nval, T3COLS, missing,
+		    CELL_UNREAD);
 }
 
 /*

@@ -139,18 +139,18 @@ emit(struct tables *t, const struct lrow *data, const struct slots *s,
 
 	for (k = 0; k < T4COLS; k++) {
 		r = t4_row(k);
-		if (s->set[k])
-			tables_add(t, "t4", r->row, r->cols[k % T4ROWCOLS],
-			    data->line, s->val[k]);
-		else
-			missing++;
+		missing += !s->set[k];
+		tables_add(t, "t4", r->row, r->cols[k % T4ROWCOLS],
+		    data->line, s->set[k] ? s->val[k] : CELL_UNREAD);
 	}
 	if (placed == PLACE_NONE)
 		tables_warn(t, data->line, "t4: %d values for %d columns, "
-		    "not placed", data->nval, T4COLS);
+		    "not placed, written as %s", data->nval, T4COLS,
+		    CELL_UNREAD);
 	else if (placed == PLACE_SOME)
 		tables_warn(t, data->line, "t4: %d values for %d columns, "
-		    "%d cells left out", data->nval, T4COLS, missing);
+		    "%d cells written as %s", data->nval, T4COLS, missing,
+		    CELL_UNREAD);
 }
 
 int

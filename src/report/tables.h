@@ -13,6 +13,13 @@
 #define T2MAXROWS 32
 #define T3MAXKEYS 32
 
+/*
+ * The value of a cell of a row the report prints but whose value could
+ * not be read or placed (gip(5)): written instead of leaving the cell out,
+ * so that gip-check and gip-sum know the hole is the reader's.
+ */
+#define CELL_UNREAD "?"
+
 struct tcell {
 	const char	*table, *row, *col;
 	long		 line;
