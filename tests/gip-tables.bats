@@ -257,3 +257,38 @@ t2\t20.1.normative\tvalid\t66')"
 	    grep -c '	20.6.enforce	'"
 	assert_output 3
 }
+
+# Rows whose labels were torn away (VARIANTS.md): numbers placed by the
+# template's order when the gap fits and the row's identity confirms.
+torn_t3() {
+	gip-tables -q -t t3 "$DATA/$1.txt" | cut -f 2-5 | sort >got
+	run diff "$DATA/$1.cells" got
+	assert_success
+}
+
+@test "pdftotext without -layout: rows glued to the row above get their own numbers" {
+	torn_t3 torn-pdftotext
+}
+
+@test "Markdown: an unlabelled number row, its label lines away, is placed by order" {
+	torn_t3 torn-markdown
+}
+
+@test "torn numbers that do not add up are not placed: ? and a warning" {
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/torn-unconfirmed.txt' | cut -f 3-5 | grep '^3\.2	'"
+	assert_output "$(printf '3.2\tnatural\t?\n3.2\tcommercial\t?
+3.2\tresearch\t?\n3.2\tsocial\t?\n3.2\tlegal\t?\n3.2\tother\t?
+3.2\ttotal\t?')"
+	assert_equal "$stderr" "gip-tables: $DATA/torn-unconfirmed.txt:54: t3 row 3.2: numbers printed apart from its label do not add up, not placed
+gip-tables: $DATA/torn-unconfirmed.txt:54: t3 row 3.2: 7 values for 7 columns, not placed, written as ?"
+}
+
+@test "2021 report without 规章, with 2019's single （六） row and a misspelt 3.3.2 label" {
+	gip-tables -q "$DATA/omitrows-2021.txt" | cut -f 2-5 |
+	    grep -v -P '^prose|^meta\t(title|org|year|date)' | sort >got
+	run diff "$DATA/omitrows-2021.cells" got
+	assert_success
+	run grep -c -P '^t3\t3\.3\.2\t' got
+	assert_output 7
+}

@@ -12,6 +12,7 @@
 #include "place.h"
 #include "tables.h"
 #include "tmpl.h"
+#include "torn.h"
 
 #define T3COLS 7
 
@@ -314,26 +315,86 @@ anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
 }
 
 static void
-emit_row(struct tables *t, const char *row, const struct lrow *lr,
+emit_row(struct tables *t, const char *row, long line, int nval,
     const struct slots *s, int placed)
 {
 	int k, missing = 0;
 
 	for (k = 0; k < T3COLS; k++) {
 		missing += !s->set[k];
-		tables_add(t, "t3", row, t3_cols[k], lr->line,
+		tables_add(t, "t3", row, t3_cols[k], line,
 		    s->set[k] ? s->val[k] : CELL_UNREAD);
 	}
 	if (placed == PLACE_ALL)
 		return;
 	if (placed == PLACE_NONE)
-		tables_warn(t, lr->line, "t3 row %s: %d values for %d columns, "
-		    "not placed, written as %s", row, lr->nval, T3COLS,
+		tables_warn(t, line, "t3 row %s: %d values for %d columns, "
+		    "not placed, written as %s", row, nval, T3COLS,
 		    CELL_UNREAD);
 	else
-		tables_warn(t, lr->line, "t3 row %s: %d values for %d columns, "
-		    "%d cells written as %s", row, lr->nval, T3COLS, missing,
+		tables_warn(t, line, "t3 row %s: %d values for %d columns, "
+		    "%d cells written as %s", row, nval, T3COLS, missing,
 		    CELL_UNREAD);
+}
+
+/* Do seven values satisfy a row's identity, total = the sum of the
+ * parts (a blank is 0)? */
+static int
+row_adds_up(const struct vcell *v)
+{
+	long long n[T3COLS];
+	int k;
+
+	for (k = 0; k < T3COLS; k++) {
+		n[k] = 0;
+		if (v[k].v.kind == V_BLANK)
+			continue;
+		if (v[k].v.kind != V_NUMBER || !value_is_int(&v[k].v))
+			return 0;
+		n[k] = strtoll(v[k].v.num, NULL, 10);
+	}
+	return place_check_total(n, T3COLS);
+}
+
+/*
+ * Rows printed apart from their labels (torn.h), placed by the template's
+ * order: each is taken only when its own identity (total = the sum of the
+ * parts) confirms that these seven numbers are one row; else its cells
+ * are unread.  Their labels, printed without numbers, are no rows then.
+ */
+static int
+place_torn(struct tables *t, struct lrow *rows, const char **key, int n)
+{
+	struct torn torn[TORN_MAX];
+	const struct vcell *v;
+	struct slots s;
+	int ntorn, i, j, placed;
+
+	ntorn = torn_place("t3", rows, key, n, T3COLS, torn);
+	for (i = 0; i < ntorn; i++) {
+		for (j = 0; j < n; j++)
+			if (key[j] && strcmp(key[j], torn[i].row) == 0 &&
+			    rows[j].numbers == 0)
+				key[j] = NULL;
+		v = rows[torn[i].from].val + torn[i].at;
+		placed = place_sequence(v, T3COLS, T3COLS, NULL, &s);
+		if (!row_adds_up(v)) {
+			tables_warn(t, rows[torn[i].from].line, "t3 row %s: "
+			    "numbers printed apart from its label do not add "
+			    "up, not placed", torn[i].row);
+			placed = PLACE_NONE;
+			memset(&s, 0, sizeof s);
+		}
+		emit_row(t, torn[i].row, rows[torn[i].from].line, T3COLS, &s,
+		    placed);
+		if (t->nt3key < T3MAXKEYS)
+			t->t3key[t->nt3key++] = torn[i].row;
+	}
+	for (i = 0; i < ntorn; i++)
+		if (torn[i].at > 0)	/* the row keeps its own numbers */
+			rows[torn[i].from].nval = rows[torn[i].from].numbers =
+			    T3COLS;
+	return ntorn;
 }
 
 /*
@@ -468,6 +529,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	classify_rows(rows, n, g->positional, key);
 	drop_group_3_6(key, n);
 	note_rows(key, n, t);
+	found = place_torn(t, rows, key, n);
 	if (g->positional) {
 		if (anchors_from_full_rows(rows, key, n, anchor) &&
 		    anchors_usable(anchor, rows, key, n, 1))
@@ -492,7 +554,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
 		    !rows_keep_numbers(rows, key, n)))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
-		emit_row(t, key[i], &rows[i], &s, placed);
+		emit_row(t, key[i], rows[i].line, rows[i].nval, &s, placed);
 		found++;
 	}
 	return found;
