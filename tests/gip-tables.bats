@@ -292,3 +292,10 @@ gip-tables: $DATA/torn-unconfirmed.txt:54: t3 row 3.2: 7 values for 7 columns, n
 	run grep -c -P '^t3\t3\.3\.2\t' got
 	assert_output 7
 }
+
+@test "t2: a row ending in the header's own empty cell keeps its leading blank" {
+	# | 信息内容 | 上一年项目数量 | 本年增 |  |  over  | 行政事业性收费 |  | 3 |  |
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/t2-header-trailing-blank.txt' | grep 20.8.fee | cut -f 3-5"
+	assert_output "$(printf '20.8.fee\tprev\t\n20.8.fee\tdelta\t3')"
+}

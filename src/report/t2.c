@@ -53,10 +53,11 @@ name_column(struct t2col *c)
 }
 
 /* The header row: the cells after 信息内容 are the columns. */
-static int
-read_header(const struct grid *g, const struct grow *r, struct t2col *col)
+static void
+read_header(const struct grid *g, const struct grow *r, struct t2head *h)
 {
 	struct gcell *c = grid_cells(g, r);
+	struct t2col *col = h->col;
 	int i, n = 0, after = 0;
 	char key[256];
 
@@ -72,9 +73,10 @@ read_header(const struct grid *g, const struct grow *r, struct t2col *col)
 		col[n].x = (c[i].x0 + c[i].x1) / 2;
 		n++;
 	}
+	h->trail = 0;
 	while (n > 0 && col[n - 1].text[0] == '\0')
-		n--;
-	return n;
+		n--, h->trail++;
+	h->ncol = n;
 }
 
 /* A header line continued below (本年新 / 制作数量): join by position
@@ -127,7 +129,7 @@ header_offset(const struct grid *g, const struct grow *r)
 
 static void
 keep_row(struct tables *t, const char *key, const struct lrow *lr,
-    const struct t2col *col, int ncol, int positional, int headed)
+    const struct t2head *h, int positional, int headed)
 {
 	struct t2row *p;
 
@@ -143,8 +145,7 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	p->lr.nval = lr->nval;
 	p->lr.numbers = lr->numbers;
 	memcpy(p->lr.val, lr->val, lr->nval * sizeof lr->val[0]);
-	memcpy(p->col, col, sizeof p->col);
-	p->ncol = ncol;
+	p->h = *h;
 }
 
 /*
@@ -179,33 +180,32 @@ int
 t2_extract(const struct grid *g, struct tables *t)
 {
 	static struct lrow lr;
-	struct t2col col[T2MAXCOLS];
+	struct t2head h = {.ncol = 0};
 	const char *key;
-	int i, k, ncol = 0, offset = 1, inheader = 0, stray = 0;
+	int i, k, offset = 1, inheader = 0, stray = 0;
 
 	for (i = 0; i < g->nrow; i++) {
 		lrow_split(g, &g->row[i], &lr);
 		if (strstr(lr.label, "信息内容")) {
-			ncol = read_header(g, &g->row[i], col);
+			read_header(g, &g->row[i], &h);
 			offset = header_offset(g, &g->row[i]);
 			inheader = 1;
 			continue;
 		}
 		if ((key = row_of(lr.first)) != NULL) {
 			if (inheader)
-				for (k = 0; k < ncol; k++)
-					name_column(&col[k]);
-			keep_row(t, key, &lr, col, ncol, g->positional,
-			    inheader);
+				for (k = 0; k < h.ncol; k++)
+					name_column(&h.col[k]);
+			keep_row(t, key, &lr, &h, g->positional, inheader);
 			inheader = stray = 0;
 			continue;
 		}
 		if (strstr(lr.label, "第二十条")) {
-			ncol = inheader = 0;
+			h.ncol = h.trail = inheader = 0;
 			continue;
 		}
 		if (inheader && lr.numbers == 0)
-			continue_header(g, &g->row[i], col, ncol, offset);
+			continue_header(g, &g->row[i], h.col, h.ncol, offset);
 		else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
 		    !stray)
 			stray = !take_numbers(&t->t2row[t->nt2row - 1], &lr);
@@ -220,23 +220,23 @@ columns_of(const struct t2row *p, unsigned tpl, const char **cols,
     int *units)
 {
 	const struct tmpl_row *tr;
-	int k, named = p->ncol > 0;
+	int k, named = p->h.ncol > 0;
 
-	for (k = 0; k < p->ncol; k++)
-		named &= p->col[k].key != NULL;
+	for (k = 0; k < p->h.ncol; k++)
+		named &= p->h.col[k].key != NULL;
 	if (named) {
-		for (k = 0; k < p->ncol; k++) {
-			cols[k] = p->col[k].key;
-			units[k] = p->col[k].unit;
+		for (k = 0; k < p->h.ncol; k++) {
+			cols[k] = p->h.col[k].key;
+			units[k] = p->h.col[k].unit;
 		}
-		return p->ncol;
+		return p->h.ncol;
 	}
 	if ((tr = tmpl_find("t2", p->key, tpl ? tpl : TPL_BOTH)) == NULL &&
 	    (tr = tmpl_find("t2", p->key, TPL_BOTH)) == NULL)
 		return 0;
 	for (k = 0; tr->cols[k]; k++) {
 		cols[k] = tr->cols[k];
-		units[k] = k < p->ncol ? p->col[k].unit : UNIT_NONE;
+		units[k] = k < p->h.ncol ? p->h.col[k].unit : UNIT_NONE;
 	}
 	return k;
 }
@@ -255,13 +255,13 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 		return 0;
 	/* As many numbers as columns: order places them, whatever the
 	 * positions; positions matter only when blanks are invisible. */
-	if (p->positional && p->ncol == ncol && !(n == ncol &&
+	if (p->positional && p->h.ncol == ncol && !(n == ncol &&
 	    p->lr.numbers == n)) {
 		for (j = 0; j < n; j++) {
 			best = -1;
 			bestd = 1 << 30;
 			for (k = 0; k < ncol; k++)
-				if ((d = abs(p->col[k].x - (v[j].x0 +
+				if ((d = abs(p->h.col[k].x - (v[j].x0 +
 				    v[j].x1) / 2)) < bestd)
 					bestd = d, best = k;
 			if (best < 0 || at[best])
@@ -270,8 +270,12 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 		}
 		return 0;
 	}
-	/* An extra empty cell after the label is label-area padding (a
-	 * ragged row); a trailing one is a cell the extractor added. */
+	/* Empty cells under the header's own empty ones end the row; else
+	 * an extra empty cell after the label is label-area padding (a
+	 * ragged row), and a trailing one a cell the extractor added. */
+	for (k = 0; n == ncol + p->h.trail && k < p->h.trail &&
+	    v[n - 1].v.kind == V_BLANK; k++)
+		n--;
 	while (n > ncol && v[0].v.kind == V_BLANK)
 		v++, n--;
 	while (n > ncol && v[n - 1].v.kind == V_BLANK)

@@ -92,9 +92,9 @@ tables_template(const struct tables *t)
 		p = &t->t2row[i];
 		v19 += row_templates("t2", p->key) == TPL_2019;
 		v21 += row_templates("t2", p->key) == TPL_2021;
-		for (k = 0; p->headed && k < p->ncol; k++) {
-			v19 += p->col[k].templates == TPL_2019;
-			v21 += p->col[k].templates == TPL_2021;
+		for (k = 0; p->headed && k < p->h.ncol; k++) {
+			v19 += p->h.col[k].templates == TPL_2019;
+			v21 += p->h.col[k].templates == TPL_2021;
 		}
 	}
 	if (v19 == 0 && v21 == 0)

@@ -35,6 +35,14 @@ struct t2col {
 	int	 x;		/* centre, positional layouts */
 };
 
+/* A t2 block's header: its columns, and how many empty cells the
+ * header row ends in (a data row may print as many). */
+struct t2head {
+	struct t2col	 col[T2MAXCOLS];
+	int		 ncol;
+	int		 trail;
+};
+
 /* What a kept t2 row needs of its lrow (a tenth of its size). */
 struct t2vals {
 	long		 line;
@@ -51,8 +59,7 @@ struct t2row {
 	int		 positional;	/* values carry positions */
 	int		 headed;	/* first row under its header */
 	struct t2vals	 lr;
-	struct t2col	 col[T2MAXCOLS];
-	int		 ncol;
+	struct t2head	 h;
 };
 
 struct tables {
