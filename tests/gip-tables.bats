@@ -299,3 +299,7 @@ gip-tables: $DATA/torn-unconfirmed.txt:54: t3 row 3.2: 7 values for 7 columns, n
 	    '$DATA/t2-header-trailing-blank.txt' | grep 20.8.fee | cut -f 3-5"
 	assert_output "$(printf '20.8.fee\tprev\t\n20.8.fee\tdelta\t3')"
 }
+
+@test "pdftotext without -layout: row 1 glued to the header words, rows 2 and 3.1 torn" {
+	torn_t3 torn-pdftotext-header
+}

@@ -428,7 +428,9 @@ is_header(const char *label)
 }
 
 /* Rows with no value cells at all (explicit-cell layouts) are labels
- * only: they neither name a row nor hide a later one. */
+ * only: they neither name a row nor hide a later one.  A row that starts
+ * with its marker is a row even when header words follow its label (a
+ * converter that prints the labels apart from the header's cells). */
 static void
 classify_rows(const struct lrow *rows, int n, int positional,
     const char **key)
@@ -437,8 +439,8 @@ classify_rows(const struct lrow *rows, int n, int positional,
 
 	for (i = 0; i < n; i++) {
 		key[i] = NULL;
-		if (is_header(rows[i].label) || (!positional &&
-		    rows[i].nval == 0))
+		if ((is_header(rows[i].label) && !t3_starts(rows[i].label)) ||
+		    (!positional && rows[i].nval == 0))
 			continue;
 		key[i] = t3_classify(rows[i].label, seen);
 		if (key[i] && already_found(rows, key, i, key[i]))
@@ -514,7 +516,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	struct lrow *rows;
 	struct slots s;
 	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, right = 0;
-	int placed;
+	int placed, keeps;
 
 	if (!ready)
 		kw_init(), ready = 1;
@@ -529,7 +531,11 @@ t3_extract(const struct grid *g, struct tables *t)
 	classify_rows(rows, n, g->positional, key);
 	drop_group_3_6(key, n);
 	note_rows(key, n, t);
+	/* Rows placed by order mean labels printed apart from numbers: a
+	 * row without numbers is then unread, not blank. */
+	keeps = rows_keep_numbers(rows, key, n);
 	found = place_torn(t, rows, key, n);
+	keeps &= found == 0;
 	if (g->positional) {
 		if (anchors_from_full_rows(rows, key, n, anchor) &&
 		    anchors_usable(anchor, rows, key, n, 1))
@@ -552,7 +558,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		    place_unknown_under(&s, anchor, &rows[i]))
 			placed = PLACE_SOME;
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
-		    !rows_keep_numbers(rows, key, n)))
+		    !keeps))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
 		emit_row(t, key[i], rows[i].line, rows[i].nval, &s, placed);
 		found++;
