@@ -303,3 +303,12 @@ gip-tables: $DATA/torn-unconfirmed.txt:54: t3 row 3.2: 7 values for 7 columns, n
 @test "pdftotext without -layout: row 1 glued to the header words, rows 2 and 3.1 torn" {
 	torn_t3 torn-pdftotext-header
 }
+
+@test "pdftotext -layout: a t2 column title begun on the line above 信息内容" {
+	#                    本年制
+	#           信息内容          本年废止件数     现行有效件数
+	#                    发件数
+	gip-tables -q -t t2 "$DATA/t2-header-above.txt" | cut -f 2-5 | sort >got
+	run diff "$DATA/t2-header-above.cells" got
+	assert_success
+}

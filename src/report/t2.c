@@ -111,6 +111,51 @@ continue_header(const struct grid *g, const struct grow *r,
 	}
 }
 
+/*
+ * A header line printed above the 信息内容 line (a column title wrapped
+ * over three lines, 信息内容 on the middle one: pdftotext -layout):
+ * positional only.  A word over a column begins its title; a word over
+ * no column is a column of its own, in order of position.
+ */
+static void
+header_above(const struct grid *g, const struct grow *above,
+    const struct grow *r, struct t2head *h)
+{
+	struct gcell *c = grid_cells(g, r);
+	char key[256], text[256];
+	int i, k, best, d, bestd, x, x_min = -1;
+
+	for (i = 0; i < r->ncell && x_min < 0; i++) {
+		squeeze(key, sizeof key, c[i].text);
+		if (strstr(key, "信息内容"))
+			x_min = c[i].x1;
+	}
+	c = grid_cells(g, above);
+	for (i = 0; i < above->ncell; i++) {
+		squeeze(key, sizeof key, c[i].text);
+		x = (c[i].x0 + c[i].x1) / 2;
+		if (key[0] == '\0' || x <= x_min)
+			continue;
+		best = -1;
+		bestd = 8;
+		for (k = 0; k < h->ncol; k++)
+			if ((d = abs(h->col[k].x - x)) < bestd)
+				bestd = d, best = k;
+		if (best >= 0) {
+			snprintf(text, sizeof text, "%s%s", key,
+			    h->col[best].text);
+			memcpy(h->col[best].text, text, sizeof text);
+			continue;
+		}
+		if (h->ncol == T2MAXCOLS)
+			continue;
+		for (k = h->ncol++; k > 0 && h->col[k - 1].x > x; k--)
+			h->col[k] = h->col[k - 1];
+		snprintf(h->col[k].text, sizeof h->col[k].text, "%s", key);
+		h->col[k].x = x;
+	}
+}
+
 /* Index of the 信息内容 cell in a header row, for continuation rows. */
 static int
 header_offset(const struct grid *g, const struct grow *r)
@@ -182,16 +227,26 @@ t2_extract(const struct grid *g, struct tables *t)
 	static struct lrow lr;
 	struct t2head h = {.ncol = 0};
 	const char *key;
-	int i, k, offset = 1, inheader = 0, stray = 0;
+	int i, k, offset = 1, inheader = 0, stray = 0, above = -1;
 
 	for (i = 0; i < g->nrow; i++) {
 		lrow_split(g, &g->row[i], &lr);
 		if (strstr(lr.label, "信息内容")) {
 			read_header(g, &g->row[i], &h);
+			if (g->positional && above >= 0 && h.ncol > 0)
+				header_above(g, &g->row[above], &g->row[i],
+				    &h);
 			offset = header_offset(g, &g->row[i]);
 			inheader = 1;
+			above = -1;
 			continue;
 		}
+		/* A line of words only, straight after a block's caption,
+		 * may begin the header below it. */
+		above = above == -2 && lr.numbers == 0 &&
+		    lr.label[0] != '\0' && row_of(lr.first) == NULL ? i : -1;
+		if (strstr(lr.label, "第二十条"))
+			above = -2;
 		if ((key = row_of(lr.first)) != NULL) {
 			if (inheader)
 				for (k = 0; k < h.ncol; k++)
