@@ -312,3 +312,12 @@ gip-tables: $DATA/torn-unconfirmed.txt:54: t3 row 3.2: 7 values for 7 columns, n
 	run diff "$DATA/t2-header-above.cells" got
 	assert_success
 }
+
+@test "pdftotext -layout: a t2 column title on the line below 信息内容 alone" {
+	#           信息内容             本年废      现行有效
+	#                    本年制发件数
+	#                                止件数        件数
+	gip-tables -q -t t2 "$DATA/t2-header-below.txt" | cut -f 2-5 | sort >got
+	run diff "$DATA/t2-header-below.cells" got
+	assert_success
+}

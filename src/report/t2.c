@@ -79,59 +79,61 @@ read_header(const struct grid *g, const struct grow *r, struct t2head *h)
 	h->ncol = n;
 }
 
-/* A header line continued below (本年新 / 制作数量): join by position
- * or by cell index. */
+/* A header line continued below (本年新 / 制作数量), cell by cell. */
 static void
 continue_header(const struct grid *g, const struct grow *r,
     struct t2col *col, int ncol, int offset)
 {
 	struct gcell *c = grid_cells(g, r);
 	char key[256];
-	int i, k, best, d, bestd, x;
+	int i, k;
 	size_t have;
 
 	for (i = 0; i < r->ncell; i++) {
 		squeeze(key, sizeof key, c[i].text);
-		if (key[0] == '\0')
+		if (key[0] == '\0' || (k = i - offset) >= ncol || k < 0)
 			continue;
-		if (g->positional) {
-			x = (c[i].x0 + c[i].x1) / 2;
-			best = -1;
-			bestd = 8;
-			for (k = 0; k < ncol; k++)
-				if ((d = abs(col[k].x - x)) < bestd)
-					bestd = d, best = k;
-		} else
-			best = i - offset < ncol ? i - offset : -1;
-		if (best < 0)
-			continue;
-		have = strlen(col[best].text);
-		snprintf(col[best].text + have, sizeof col[best].text - have,
+		have = strlen(col[k].text);
+		snprintf(col[k].text + have, sizeof col[k].text - have,
 		    "%s", key);
 	}
 }
 
+/* a then b into dst of size bytes, cut to fit. */
+static void
+join(char *dst, size_t size, const char *a, const char *b)
+{
+	size_t na = strnlen(a, size - 1), nb = strnlen(b, size - 1 - na);
+
+	memmove(dst + na, b, nb);
+	memmove(dst, a, na);
+	dst[na + nb] = '\0';
+}
+
 /*
- * A header line printed above the 信息内容 line (a column title wrapped
- * over three lines, 信息内容 on the middle one: pdftotext -layout):
- * positional only.  A word over a column begins its title; a word over
- * no column is a column of its own, in order of position.
+ * A header line of a positional table printed above or below the
+ * 信息内容 line (a column title wrapped over three lines, 信息内容 on the
+ * middle one: pdftotext -layout).  A word over a column goes on its
+ * title (before it when above); a word over none, right of 信息内容, is
+ * a column of its own, in order of position.
  */
 static void
-header_above(const struct grid *g, const struct grow *above,
-    const struct grow *r, struct t2head *h)
+header_words(const struct grid *g, const struct grow *line,
+    const struct grow *r, struct t2head *h, int above)
 {
 	struct gcell *c = grid_cells(g, r);
 	char key[256], text[256];
 	int i, k, best, d, bestd, x, x_min = -1;
 
+	if (h->ncol == 0)
+		return;		/* no title read: the template's columns */
 	for (i = 0; i < r->ncell && x_min < 0; i++) {
 		squeeze(key, sizeof key, c[i].text);
 		if (strstr(key, "信息内容"))
 			x_min = c[i].x1;
 	}
-	c = grid_cells(g, above);
-	for (i = 0; i < above->ncell; i++) {
+	c = grid_cells(g, line);
+	for (i = 0; i < line->ncell; i++) {
 		squeeze(key, sizeof key, c[i].text);
 		x = (c[i].x0 + c[i].x1) / 2;
 		if (key[0] == '\0' || x <= x_min)
@@ -142,8 +144,8 @@ header_above(const struct grid *g, const struct grow *above,
 			if ((d = abs(h->col[k].x - x)) < bestd)
 				bestd = d, best = k;
 		if (best >= 0) {
-			snprintf(text, sizeof text, "%s%s", key,
-			    h->col[best].text);
+			join(text, sizeof text, above ? key : h->col[best].text,
+			    above ? h->col[best].text : key);
 			memcpy(h->col[best].text, text, sizeof text);
 			continue;
 		}
@@ -227,17 +229,18 @@ t2_extract(const struct grid *g, struct tables *t)
 	static struct lrow lr;
 	struct t2head h = {.ncol = 0};
 	const char *key;
-	int i, k, offset = 1, inheader = 0, stray = 0, above = -1;
+	int i, k, offset = 1, inheader = 0, stray = 0, above = -1, hrow = 0;
 
 	for (i = 0; i < g->nrow; i++) {
 		lrow_split(g, &g->row[i], &lr);
 		if (strstr(lr.label, "信息内容")) {
 			read_header(g, &g->row[i], &h);
-			if (g->positional && above >= 0 && h.ncol > 0)
-				header_above(g, &g->row[above], &g->row[i],
-				    &h);
+			if (g->positional && above >= 0)
+				header_words(g, &g->row[above], &g->row[i],
+				    &h, 1);
 			offset = header_offset(g, &g->row[i]);
 			inheader = 1;
+			hrow = i;
 			above = -1;
 			continue;
 		}
@@ -259,7 +262,9 @@ t2_extract(const struct grid *g, struct tables *t)
 			h.ncol = h.trail = inheader = 0;
 			continue;
 		}
-		if (inheader && lr.numbers == 0)
+		if (inheader && lr.numbers == 0 && g->positional)
+			header_words(g, &g->row[i], &g->row[hrow], &h, 0);
+		else if (inheader && lr.numbers == 0)
 			continue_header(g, &g->row[i], h.col, h.ncol, offset);
 		else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
 		    !stray)
