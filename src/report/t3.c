@@ -337,6 +337,17 @@ emit_row(struct tables *t, const char *row, long line, int nval,
 		    CELL_UNREAD);
 }
 
+static int
+torn_used(const struct torn *torn, int ntorn, int row)
+{
+	int i;
+
+	for (i = 0; i < ntorn; i++)
+		if (torn[i].from == row)
+			return 1;
+	return 0;
+}
+
 /* Do seven values satisfy a row's identity, total = the sum of the
  * parts (a blank is 0)? */
 static int
@@ -390,6 +401,12 @@ place_torn(struct tables *t, struct lrow *rows, const char **key, int n)
 		if (t->nt3key < T3MAXKEYS)
 			t->t3key[t->nt3key++] = torn[i].row;
 	}
+	/* Say so where nothing placed them (one number: a page number). */
+	for (i = 0; i < n; i++)
+		if (!key[i] && rows[i].label[0] == '\0' &&
+		    rows[i].numbers > 1 && !torn_used(torn, ntorn, i))
+			tables_warn(t, rows[i].line, "t3: %d numbers without a "
+			    "row label, not placed", rows[i].numbers);
 	for (i = 0; i < ntorn; i++)
 		if (torn[i].at > 0)	/* the row keeps its own numbers */
 			rows[torn[i].from].nval = rows[torn[i].from].numbers =
