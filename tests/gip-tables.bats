@@ -325,7 +325,7 @@ gip-tables: $DATA/torn-unconfirmed.txt:54: t3 row 3.2: 7 values for 7 columns, n
 @test "unlabelled number rows that do not fit the gap are not placed, and said so" {
 	# Two unlabelled rows after 3.1 where only 3.2 is without numbers.
 	run -0 --separate-stderr sh -c "gip-tables -t t3 \
-	    '$DATA/torn-toomany.txt' | grep -c -P '\t3\.2\t'"
+	    '$DATA/torn-toomany.txt' | awk -F'\t' '\$3 == \"3.2\"' | wc -l"
 	assert_output 0
 	assert_equal "$stderr" "gip-tables: $DATA/torn-toomany.txt:54: t3: 4 numbers without a row label, not placed
 gip-tables: $DATA/torn-toomany.txt:55: t3: 4 numbers without a row label, not placed"
