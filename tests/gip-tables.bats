@@ -330,3 +330,13 @@ gip-tables: $DATA/torn-unconfirmed.txt:54: t3 row 3.2: 7 values for 7 columns, n
 	assert_equal "$stderr" "gip-tables: $DATA/torn-toomany.txt:54: t3: 4 numbers without a row label, not placed
 gip-tables: $DATA/torn-toomany.txt:55: t3: 4 numbers without a row label, not placed"
 }
+
+@test "pdftotext without -layout: a t2 block's labels, then all its numbers, dealt out in order" {
+	# 行政许可 / 其他对外管理服务事项 / header / 321 0 20963 4 0 27
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/torn-pdftotext.txt' | cut -f 2-5 | sort"
+	assert_output "$(cat "$DATA/torn-pdftotext-t2.cells")"
+	assert_line "$(printf 't2\t20.5.license\tdecisions\t20963')"
+	assert_line "$(printf 't2\t20.6.enforce\tprev\t?')"
+	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'dealt out in the template')" 1
+}

@@ -373,6 +373,50 @@ emit_cell(struct tables *t, const struct t2row *p, const char *col,
 	tables_add(t, "t2", p->key, col, p->lr.line, out);
 }
 
+/*
+ * A block whose labels were printed apart from its numbers (plain
+ * pdftotext prints a block's labels, then all its numbers): some rows
+ * without numbers, others with several rows' worth, and as many numbers
+ * as the block's rows and columns hold.  The template fixes the rows'
+ * order, so the numbers are dealt out in it; no identity of table 2
+ * can confirm this, so a warning says so.  Returns the rows of the
+ * block starting at rows[0].
+ */
+static int
+deal_block(struct tables *t, struct t2row *rows, int n)
+{
+	const char *cols[T2MAXCOLS];
+	int units[T2MAXCOLS];
+	struct vcell all[LROW_MAXVAL];
+	int i, j, k, nb, ncol, total = 0, empty = 0, all_numbers = 1;
+
+	for (nb = 1; nb < n && !rows[nb].headed; nb++)
+		;
+	ncol = columns_of(&rows[0], t->tpl, cols, units);
+	for (i = 0; i < nb; i++) {
+		empty += rows[i].lr.numbers == 0;
+		all_numbers &= rows[i].lr.numbers == rows[i].lr.nval ||
+		    rows[i].lr.numbers == 0;
+		total += rows[i].lr.numbers;
+	}
+	if (nb < 2 || empty == 0 || !all_numbers || ncol == 0 ||
+	    total != nb * ncol || total > LROW_MAXVAL)
+		return nb;
+	for (i = 0, k = 0; i < nb; i++)
+		for (j = 0; j < rows[i].lr.nval; j++)
+			if (rows[i].lr.val[j].v.kind == V_NUMBER)
+				all[k++] = rows[i].lr.val[j];
+	for (i = 0; i < nb; i++) {
+		memcpy(rows[i].lr.val, all + i * ncol, ncol * sizeof all[0]);
+		rows[i].lr.nval = rows[i].lr.numbers = ncol;
+		rows[i].positional = 0;	/* in order now */
+	}
+	tables_warn(t, rows[0].lr.line, "t2: labels of %d rows printed apart "
+	    "from their %d numbers, dealt out in the template's order "
+	    "(nothing to confirm it)", nb, total);
+	return nb;
+}
+
 void
 t2_emit(struct tables *t)
 {
@@ -382,6 +426,9 @@ t2_emit(struct tables *t)
 	int i, k, ncol;
 	struct t2row *p;
 
+	for (i = 0; i < t->nt2row; i += deal_block(t, &t->t2row[i],
+	    t->nt2row - i))
+		;
 	for (i = 0; i < t->nt2row; i++) {
 		p = &t->t2row[i];
 		ncol = columns_of(p, t->tpl, cols, units);
