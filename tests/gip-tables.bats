@@ -340,3 +340,15 @@ gip-tables: $DATA/torn-toomany.txt:55: t3: 4 numbers without a row label, not pl
 	assert_line "$(printf 't2\t20.6.enforce\tprev\t?')"
 	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'dealt out in the template')" 1
 }
+
+@test "plain pdftotext: t2 titles one per line, a block's number before its label" {
+	# 信息内容 / 本年制发件数 / 本年废止件数 / 现行有效件数 / 规章 / 0 / 0 / 0
+	# 信息内容 / 本年处理决定数量 / 550 / 行政许可  (洪泽区 2023, real)
+	gip-tables -q -t t2 "$DATA/t2-plain-pdftotext.txt" | cut -f 2-5 |
+	    sort >got
+	run diff "$DATA/t2-plain-pdftotext.cells" got
+	assert_success
+	run -0 sh -c "gip-tables -t meta '$DATA/t2-plain-pdftotext.txt' |
+	    grep -P '\ttemplate\t' | cut -f 5"
+	assert_output 2021
+}

@@ -218,6 +218,88 @@ take_numbers(struct t2row *p, const struct lrow *lr)
 	return 1;
 }
 
+/* Has row key ncol columns in one of the templates? */
+static int
+template_width(const char *key, int ncol)
+{
+	static const unsigned tpls[2] = {TPL_2019, TPL_2021};
+	const struct tmpl_row *r;
+	int k, n;
+
+	for (k = 0; k < 2; k++) {
+		if ((r = tmpl_find("t2", key, tpls[k])) == NULL)
+			continue;
+		for (n = 0; r->cols[n]; n++)
+			;
+		if (n == ncol)
+			return 1;
+	}
+	return 0;
+}
+
+/* Are two t2 rows of one block (第二十条第（五）项: 20.5.*)? */
+static int
+same_block(const char *a, const char *b)
+{
+	const char *da = strchr(a, '.'), *db = strchr(b, '.');
+
+	da = da ? strchr(da + 1, '.') : NULL;
+	db = db ? strchr(db + 1, '.') : NULL;
+	return da && db && da - a == db - b && strncmp(a, b, da - a) == 0;
+}
+
+/*
+ * A block whose header prints 信息内容 alone and then one column title
+ * per line (plain pdftotext): each line is a column, in order.
+ */
+static void
+title_line(const struct grid *g, const struct grow *r, struct t2head *h)
+{
+	struct gcell *c = grid_cells(g, r);
+	int i, found = -1;
+
+	for (i = 0; i < r->ncell; i++) {
+		if (c[i].text[0] == '\0')
+			continue;
+		if (found >= 0)
+			return;		/* not a title alone */
+		found = i;
+	}
+	if (found < 0 || h->ncol == T2MAXCOLS)
+		return;
+	squeeze(h->col[h->ncol].text, sizeof h->col[h->ncol].text,
+	    c[found].text);
+	h->col[h->ncol].x = (c[found].x0 + c[found].x1) / 2;
+	h->ncol++;
+}
+
+/*
+ * Numbers between a block's header and its first label (plain pdftotext
+ * prints 信息内容 / 本年处理决定数量 / 550 / 行政许可): not the previous
+ * block's, but the next row's if it prints none of its own and they
+ * are as many as the header's columns.
+ */
+static void
+hold_numbers(struct t2vals *held, const struct lrow *lr)
+{
+	int k;
+
+	for (k = 0; k < lr->nval && held->nval < LROW_MAXVAL; k++)
+		if (lr->val[k].v.kind == V_NUMBER) {
+			held->val[held->nval++] = lr->val[k];
+			held->numbers++;
+		}
+}
+
+static void
+give_held(struct t2row *p, struct t2vals *held)
+{
+	memcpy(p->lr.val, held->val, held->nval * sizeof held->val[0]);
+	p->lr.nval = held->nval;
+	p->lr.numbers = held->numbers;
+	held->nval = held->numbers = 0;
+}
+
 /*
  * Pass over the grid: blocks, their headers and data rows, kept in t
  * until the template is known (t2_emit), since a header that cannot be
@@ -228,9 +310,13 @@ t2_extract(const struct grid *g, struct tables *t)
 {
 	static struct lrow lr;
 	struct t2head h = {.ncol = 0};
+	struct t2vals held;
 	const char *key;
 	int i, k, offset = 1, inheader = 0, stray = 0, above = -1, hrow = 0;
+	int vertical = 0;
+	const char *hkey = NULL;	/* the first row under the header */
 
+	held.nval = held.numbers = 0;
 	for (i = 0; i < g->nrow; i++) {
 		lrow_split(g, &g->row[i], &lr);
 		if (strstr(lr.label, "信息内容")) {
@@ -239,9 +325,11 @@ t2_extract(const struct grid *g, struct tables *t)
 				header_words(g, &g->row[above], &g->row[i],
 				    &h, 1);
 			offset = header_offset(g, &g->row[i]);
+			vertical = g->positional && h.ncol == 0 && above < 0;
 			inheader = 1;
 			hrow = i;
 			above = -1;
+			held.nval = held.numbers = 0;
 			continue;
 		}
 		/* A line of words only, straight after a block's caption,
@@ -254,15 +342,34 @@ t2_extract(const struct grid *g, struct tables *t)
 			if (inheader)
 				for (k = 0; k < h.ncol; k++)
 					name_column(&h.col[k]);
+			/* A row of another block than its header's (the
+			 * next block's caption and header printed elsewhere)
+			 * takes the template's columns. */
+			if (!inheader && hkey && !same_block(key, hkey))
+				h.ncol = h.trail = 0;
+			if (inheader || !hkey || !same_block(key, hkey))
+				hkey = key;
+			if (inheader && vertical && !template_width(key,
+			    h.ncol))
+				h.ncol = 0;	/* titles lost or mixed in */
 			keep_row(t, key, &lr, &h, g->positional, inheader);
+			if (lr.numbers == 0 && held.numbers == h.ncol &&
+			    held.numbers > 0 && t->nt2row > 0)
+				give_held(&t->t2row[t->nt2row - 1], &held);
 			inheader = stray = 0;
 			continue;
 		}
 		if (strstr(lr.label, "第二十条")) {
 			h.ncol = h.trail = inheader = 0;
+			held.nval = held.numbers = 0;
 			continue;
 		}
-		if (inheader && lr.numbers == 0 && g->positional)
+		if (inheader && g->positional && lr.numbers > 0 &&
+		    lr.label[0] == '\0')
+			hold_numbers(&held, &lr);
+		else if (inheader && lr.numbers == 0 && vertical)
+			title_line(g, &g->row[i], &h);
+		else if (inheader && lr.numbers == 0 && g->positional)
 			header_words(g, &g->row[i], &g->row[hrow], &h, 0);
 		else if (inheader && lr.numbers == 0)
 			continue_header(g, &g->row[i], h.col, h.ncol, offset);
