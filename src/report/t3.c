@@ -401,10 +401,13 @@ place_torn(struct tables *t, struct lrow *rows, const char **key, int n)
 		if (t->nt3key < T3MAXKEYS)
 			t->t3key[t->nt3key++] = torn[i].row;
 	}
-	/* Say so where nothing placed them (one number: a page number). */
+	/* Say so where nothing placed a row's worth of values (one number
+	 * is a page number, 5 or 15 the t4 row of a report whose section
+	 * 四 went unnoticed). */
 	for (i = 0; i < n; i++)
 		if (!key[i] && rows[i].label[0] == '\0' &&
-		    rows[i].numbers > 1 && !torn_used(torn, ntorn, i))
+		    rows[i].nval == T3COLS && rows[i].numbers > 1 &&
+		    !torn_used(torn, ntorn, i))
 			tables_warn(t, rows[i].line, "t3: %d numbers without a "
 			    "row label, not placed", rows[i].numbers);
 	for (i = 0; i < ntorn; i++)
