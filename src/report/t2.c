@@ -195,6 +195,19 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	p->h = *h;
 }
 
+/* The numbers of lr after those of v. */
+static void
+add_numbers(struct t2vals *v, const struct lrow *lr)
+{
+	int k;
+
+	for (k = 0; k < lr->nval && v->nval < LROW_MAXVAL; k++)
+		if (lr->val[k].v.kind == V_NUMBER) {
+			v->val[v->nval++] = lr->val[k];
+			v->numbers++;
+		}
+}
+
 /*
  * Numbers on lines of their own below a row's label (a label printed
  * apart, lynx's one cell per line) belong to that row, in order; so do
@@ -205,16 +218,9 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 static int
 take_numbers(struct t2row *p, const struct lrow *lr)
 {
-	int k;
-
 	if (lr->label[0] != '\0' && p->lr.numbers > 0)
 		return 0;
-	for (k = 0; k < lr->nval && p->lr.nval < LROW_MAXVAL; k++) {
-		if (lr->val[k].v.kind != V_NUMBER)
-			continue;
-		p->lr.val[p->lr.nval++] = lr->val[k];
-		p->lr.numbers++;
-	}
+	add_numbers(&p->lr, lr);
 	return 1;
 }
 
@@ -275,22 +281,10 @@ title_line(const struct grid *g, const struct grow *r, struct t2head *h)
 
 /*
  * Numbers between a block's header and its first label (plain pdftotext
- * prints 信息内容 / 本年处理决定数量 / 550 / 行政许可): not the previous
- * block's, but the next row's if it prints none of its own and they
- * are as many as the header's columns.
+ * prints 信息内容 / 本年处理决定数量 / 550 / 行政许可) are held: not the
+ * previous block's, but the next row's if it prints none of its own and
+ * they are as many as the header's columns.
  */
-static void
-hold_numbers(struct t2vals *held, const struct lrow *lr)
-{
-	int k;
-
-	for (k = 0; k < lr->nval && held->nval < LROW_MAXVAL; k++)
-		if (lr->val[k].v.kind == V_NUMBER) {
-			held->val[held->nval++] = lr->val[k];
-			held->numbers++;
-		}
-}
-
 static void
 give_held(struct t2row *p, struct t2vals *held)
 {
@@ -366,7 +360,7 @@ t2_extract(const struct grid *g, struct tables *t)
 		}
 		if (inheader && g->positional && lr.numbers > 0 &&
 		    lr.label[0] == '\0')
-			hold_numbers(&held, &lr);
+			add_numbers(&held, &lr);
 		else if (inheader && lr.numbers == 0 && vertical)
 			title_line(g, &g->row[i], &h);
 		else if (inheader && lr.numbers == 0 && g->positional)
