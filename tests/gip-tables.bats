@@ -352,3 +352,13 @@ gip-tables: $DATA/torn-toomany.txt:55: t3: 4 numbers without a row label, not pl
 	    grep -P '\ttemplate\t' | cut -f 5"
 	assert_output 2021
 }
+
+@test "Markdown: a label row of empty cells, then its numbers unlabelled" {
+	# |  | （二）部分公开（…） |  |  | … |   then   | 8 | 2 | 0 |  |  |  | 10 |
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/torn-markdown-blankrow.txt' | cut -f 3-5 | grep '^3\.2	'"
+	assert_output "$(printf '3.2\tnatural\t8\n3.2\tcommercial\t2
+3.2\tresearch\t0\n3.2\tsocial\t\n3.2\tlegal\t\n3.2\tother\t
+3.2\ttotal\t10')"
+	assert_equal "$stderr" ""
+}
