@@ -362,3 +362,11 @@ gip-tables: $DATA/torn-toomany.txt:55: t3: 4 numbers without a row label, not pl
 3.2\ttotal\t10')"
 	assert_equal "$stderr" ""
 }
+
+@test "plain pdftotext: a header word among t4's numbers (… 0 0 0 / 总计 / 0)" {
+	# 洪泽区 2023, real: fourteen numbers, 总计, the fifteenth.
+	gip-tables -q -t t4 "$DATA/t4-plain-pdftotext.txt" | cut -f 2-5 |
+	    sort >got
+	run diff "$DATA/t4-plain-pdftotext.cells" got
+	assert_success
+}

@@ -103,7 +103,8 @@ blank_row(const struct grid *g, struct lrow *data, int *first)
 }
 
 /* Gather the data values: the first row with numbers and, when it holds
- * fewer than 15, the number-only rows straight after it. */
+ * fewer than 15, the number-only rows straight after it, past header
+ * words printed among them (plain pdftotext: … 0 0 0 / 总计 / 0). */
 static int
 gather_values(const struct grid *g, struct lrow *data, int *first)
 {
@@ -120,8 +121,12 @@ gather_values(const struct grid *g, struct lrow *data, int *first)
 			*first = i;
 			continue;
 		}
-		if (data->nval >= T4COLS || lr.label[0] != '\0' ||
-		    lr.numbers == 0)
+		if (data->nval >= T4COLS || (lr.label[0] != '\0' &&
+		    !is_t4_header_word(lr.label)))
+			break;
+		if (lr.numbers == 0 && lr.label[0] != '\0')
+			continue;	/* a header word among them: 总计 */
+		if (lr.numbers == 0)
 			break;
 		for (k = 0; k < lr.nval && data->nval < LROW_MAXVAL; k++)
 			data->val[data->nval++] = lr.val[k];
