@@ -332,6 +332,7 @@ t3_cells() {
 	assert_success
 	run cat err
 	assert_output ""
+}
 
 @test "cells of a row seen but not placed are written as ? (t2, t3, t4)" {
 	run -0 --separate-stderr sh -c "gip-tables -t t2,t3,t4 \
