@@ -52,16 +52,16 @@ fnd r19 t3-sum7 error 't3:3.7=sum(3.1-3.6):total' 2 1 "$SUM7 2, row 3.7 says 1")
 	assert_output "$(fnd r19 t4-sum error 't4:total=sum(upheld-pending):suit.direct' 1 2 "$T4")"
 }
 
-@test "a row left out warns; the identity it breaks is an error that says so" {
+@test "a required t3 row missing is an error; the identity it breaks says so" {
 	run -1 --separate-stderr gip-check "$DATA/check-row-missing.tsv"
-	assert_output "$(fnd r19 omitted warn t3:3.3.4 - - 'row of the 2019 template not in the report; its cells count as 0'
+	assert_output "$(fnd r19 missing error t3:3.3.4 - - 'Required row of the 2019 template not in the report; its cells count as 0'
 fnd r19 t3-sum7 error 't3:3.7=sum(3.1-3.6):natural' 0 1 "$SUM7 0, row 3.7 says 1; row 3.3.4 is not in the report (counted as 0)"
 fnd r19 t3-sum7 error 't3:3.7=sum(3.1-3.6):total' 0 1 "$SUM7 0, row 3.7 says 1; row 3.3.4 is not in the report (counted as 0)")"
 }
 
-@test "a row left out that breaks nothing is a warning only: status 0" {
+@test "a t2 row left out is a warning only: status 0" {
 	run -0 --separate-stderr gip-check "$DATA/check-2021-no-rules-row.tsv"
-	assert_output "$(fnd r21-norules omitted warn t2:20.1.rules - - 'row of the 2021 template not in the report; its cells count as 0')"
+	assert_output "$(fnd r21-norules omitted warn t2:20.1.rules - - 'Row of the 2021 template not in the report; its cells count as 0')"
 }
 
 @test "a 2021 report with the single 2019 row 3.6 warns once and sums it" {
@@ -367,7 +367,7 @@ gip-check: 1 of 2 reports held back for their errors (-p): their cells were not 
 		sed "s/^r19/s$i/" "$DATA/check-row-missing.tsv"
 	done >many.tsv
 	run -0 --separate-stderr sh -c 'gip-check many.tsv | head -1'
-	assert_output --partial "$(printf 's0\tomitted\twarn')"
+	assert_output --partial "$(printf 's0\tmissing\terror')"
 	[ "$stderr" = '' ]
 }
 

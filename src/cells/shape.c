@@ -213,6 +213,21 @@ tell_holes(struct report *r, const struct idvals *v, int k, int i,
 	    skipped);
 }
 
+/* A row of the template that is not in the report: left out (t2) or a
+ * required row missing (t3, t4; gip(7)). */
+static void
+tell_absent(struct report *r, const struct ck_table *t, int i, unsigned tpl)
+{
+	char where[96];
+	int optional = tmpl_rows_optional(t->name);
+
+	snprintf(where, sizeof where, "%s:%s", t->name, t->rows[i]);
+	finding(r, r->source, omitted_line(r, t, i), optional ? R_OMITTED :
+	    R_MISSING, where, "-", "-", "%sow of the %s template not in the "
+	    "report; its cells count as 0", optional ? "R" : "Required r",
+	    tmpl_name(tpl));
+}
+
 void
 check_missing(struct report *r, const struct idvals *v, unsigned tpl)
 {
@@ -236,12 +251,7 @@ check_missing(struct report *r, const struct idvals *v, unsigned tpl)
 				tell_holes(r, v, k, i, tpl, 1);
 				tell_holes(r, v, k, i, tpl, 0);
 			} else if ((t->rowtpl[i] & tpl) && !stood_in(r, t, i)) {
-				snprintf(where, sizeof where, "%s:%s",
-				    t->name, t->rows[i]);
-				finding(r, r->source, omitted_line(r, t, i),
-				    R_OMITTED, where, "-", "-", "row of the "
-				    "%s template not in the report; its "
-				    "cells count as 0", tmpl_name(tpl));
+				tell_absent(r, t, i, tpl);
 			}
 		}
 	}

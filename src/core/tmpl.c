@@ -210,6 +210,18 @@ tmpl_table_known(const char *table)
 	return 0;
 }
 
+/*
+ * May a body leave one of this table's rows out?  t2's rows go with
+ * powers a body may not have (规章 only where it can make rules), so a
+ * row left out is a warning; t3 and t4 are printed whole by every body,
+ * so a row of theirs that is absent is a required row missing.
+ */
+int
+tmpl_rows_optional(const char *table)
+{
+	return strcmp(table, "t2") == 0;
+}
+
 unsigned
 tmpl_from_name(const char *name)
 {

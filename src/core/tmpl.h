@@ -61,6 +61,8 @@ const struct tmpl_head *tmpl_head_in(const char *table, const char *text);
 const char *tmpl_head_word(const char *table, const char *col);
 int	tmpl_col_index(const struct tmpl_row *r, const char *col);
 int	tmpl_table_known(const char *table);
+/* 1: a row of this table left out is a warning, not an error. */
+int	tmpl_rows_optional(const char *table);
 unsigned tmpl_from_name(const char *name);
 const char *tmpl_name(unsigned tpl);
 
