@@ -117,11 +117,11 @@ asan:
 
 # Benchmarks on a generated corpus (bench/README.md); not part of check.
 bench: bin/gip-sections bin/gip-tables bin/gip-check bin/gip-sum \
-	bench/csv-floor
+	bench/cells-floor
 	python3 bench/bench.py
 
-bench/csv-floor: bench/csv-floor.c $(CELLS_LIB) $(CORE_LIB)
-	$(CC) $(GIP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ bench/csv-floor.c \
+bench/cells-floor: bench/cells-floor.c $(CELLS_LIB) $(CORE_LIB)
+	$(CC) $(GIP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ bench/cells-floor.c \
 		$(CHECK_LINK)
 
 bench-callgrind: bin/gip-sections bin/gip-tables bin/gip-check
@@ -190,7 +190,7 @@ uninstall:
 	rm -f $(DESTDIR)$(MANPREFIX)/man5/gip.5 $(DESTDIR)$(MANPREFIX)/man7/gip.7
 
 clean:
-	rm -rf bin asan tests/htmldump fuzz/bin bench/csv-floor
+	rm -rf bin asan tests/htmldump fuzz/bin bench/cells-floor
 	rm -f src/*.[od] src/*/*.[oda] tests/*.[od]
 
 .PHONY: all check lint asan check-asan fuzz deps deps-build deps-fuzz demo \

@@ -11,13 +11,16 @@ setup() {
 
 @test "a caption line cut inside a character does not overrun its key" {
 	# Its last line, "本年新收 1", names t3 row 1 with one number: the
-	# number cannot be placed in seven columns, so no cell is printed.
+	# number cannot be placed in seven columns, so its cells are unread.
 	run -0 --separate-stderr gip-tables anchor-cut-character.txt
-	[ "$stderr" = 'gip-tables: anchor-cut-character.txt:5: t3 row 1: 1 values for 7 columns, not placed' ]
+	[ "$stderr" = 'gip-tables: anchor-cut-character.txt:5: t3 row 1: 1 values for 7 columns, not placed, written as ?' ]
 	[ "$(printf '%s\n' "${lines[@]}" | cut -f 1-5)" = "$(printf '%s\n' \
 	    'anchor-cut-character.txt	meta	title	-	某县2020年政府信息公开工作年度报告' \
 	    'anchor-cut-character.txt	meta	org	-	某县' \
-	    'anchor-cut-character.txt	meta	year	-	2020')" ]
+	    'anchor-cut-character.txt	meta	year	-	2020'
+	    for c in natural commercial research social legal other total; do
+		printf 'anchor-cut-character.txt\tt3\t1\t%s\t?\n' $c
+	    done)" ]
 }
 
 @test "a t2 label cut inside a character does not overrun its buffer" {

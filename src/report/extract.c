@@ -103,6 +103,8 @@ void
 extract_free(struct extract *x)
 {
 	free(x->t.cell);
+	free(x->t.t2row);
 	x->t.cell = NULL;
+	x->t.t2row = NULL;
 	x->t.ncell = x->t.cap = 0;
 }
