@@ -1,9 +1,12 @@
 /*
  * HTML to report text over libxml2's HTML parser.  The tree is walked
- * once; text goes to a sink that collapses white space as a browser does,
- * and each data table is laid out on a grid (rowspan, colspan) so that
- * every row of it has the same number of TAB-separated cells, the way
- * the "tabrow" text layout prints tables.
+ * once; text goes to a sink that collapses white space as a browser does.
+ * A data table is read into its rows of visible cells, each placed on
+ * the table's grid as a browser places it (rowspan, colspan); the table
+ * is then written into the text as one line per row, a TAB between grid
+ * columns, for sections, meta and prose, and handed over whole as a
+ * doctable (doctables.h), so placement gets its cells and their columns
+ * without reading the text again.
  */
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -13,9 +16,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "doctables.h"
 #include "err.h"
 #include "html.h"
-#include "input.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -23,7 +26,7 @@
 #define HTML_MAX_COLS	1000	/* and so is the width of a table */
 #define HTML_MAX_DEPTH	4096	/* elements nested deeper are not read */
 
-/* Text being built: the document, or the cell being read. */
+/* Text being built: the document, or the cells of a table. */
 struct sink {
 	char		*p;
 	size_t		 len, cap;
@@ -33,27 +36,44 @@ struct sink {
 	int		 wide;		/* the last character written is wide */
 };
 
+/* A visible cell of the table being read: its text in the table's
+ * sink, the grid columns [x0, x1) it covers. */
+struct hcell {
+	size_t		 off, len;
+	int		 x0, x1;
+};
+
+struct hrow {
+	int		 first, n;	/* its cells in htable.cell */
+	long		 line;		/* of the report text, 0: not written */
+};
+
+/* The table being read; the storage is reused from table to table. */
+struct htable {
+	struct sink	 text;		/* the cells' texts, one after another */
+	struct hcell	*cell;
+	int		 ncell, cellcap;
+	struct hrow	*row;
+	int		 nrow, rowcap;
+	int		 width;		/* grid columns */
+	int		 cover[HTML_MAX_COLS];	/* rows a column is still
+					 * covered by a rowspan from above */
+};
+
 struct ctx {
 	const char	*name;
-	struct sink	*cur;		/* &doc, or &cell inside a table cell */
+	struct sink	 doc;		/* the report text */
+	struct sink	*cur;		/* &doc, or the table's text in a cell */
+	struct htable	*tab;
+	struct doctables *dt;		/* where tables go, or NULL */
+	size_t		 counted;	/* doc.p[0, counted) has ... */
+	long		 lines;		/* ... this many line ends */
 	size_t		 max;		/* output budget in bytes */
 	int		 full;		/* the budget was exceeded */
 	int		 pre;		/* inside <pre> */
 	int		 depth;
 	int		 deep;		/* something was nested too deep */
 };
-
-/* One pass over a table's rows: measuring its width, or writing it. */
-struct grid {
-	size_t		 width;		/* columns, known when writing */
-	size_t		 col;		/* next column of the current row */
-	size_t		 start;		/* where the row's line began */
-	int		 emit;
-	int		 text;		/* the row has a non-empty cell */
-};
-
-static struct sink doc, cell;
-static int span[HTML_MAX_COLS];	/* rows each column is still covered */
 
 static const char *const skipped[] = {
 	"head", "title", "script", "style", "noscript", "template", "iframe",
@@ -169,27 +189,31 @@ span_attr(xmlNode *n, const char *name)
 static void
 line_end(struct ctx *c)
 {
-	doc.space = doc.nl = doc.wide = 0;
-	if (doc.len > doc.start)
-		sink_put(c, &doc, "\n", 1);
-	doc.start = doc.len;
+	struct sink *d = &c->doc;
+
+	d->space = d->nl = d->wide = 0;
+	if (d->len > d->start)
+		sink_put(c, d, "\n", 1);
+	d->start = d->len;
 }
 
 static void
 blank_line(struct ctx *c)
 {
+	struct sink *d = &c->doc;
+
 	line_end(c);
-	if (doc.len > 0 && !(doc.len >= 2 && doc.p[doc.len - 2] == '\n'))
-		sink_put(c, &doc, "\n", 1);
-	doc.start = doc.len;
+	if (d->len > 0 && !(d->len >= 2 && d->p[d->len - 2] == '\n'))
+		sink_put(c, d, "\n", 1);
+	d->start = d->len;
 }
 
 /* A block boundary: a new line, or inside a cell a single space. */
 static void
 brk(struct ctx *c)
 {
-	if (c->cur == &cell)
-		cell.space = 1;
+	if (c->cur != &c->doc)
+		c->cur->space = 1;
 	else
 		line_end(c);
 }
@@ -197,13 +221,13 @@ brk(struct ctx *c)
 static void
 page_break(struct ctx *c)
 {
-	if (c->cur == &cell) {
-		cell.space = 1;
+	if (c->cur != &c->doc) {
+		c->cur->space = 1;
 		return;
 	}
 	line_end(c);
-	sink_put(c, &doc, "\f\n", 2);
-	doc.start = doc.len;
+	sink_put(c, &c->doc, "\f\n", 2);
+	c->doc.start = c->doc.len;
 }
 
 static int
@@ -253,12 +277,12 @@ static void
 put_pre(struct ctx *c, const char *p, size_t n, uint32_t cp)
 {
 	if (cp == '\n') {
-		sink_put(c, &doc, "\n", 1);
-		doc.start = doc.len;
+		sink_put(c, &c->doc, "\n", 1);
+		c->doc.start = c->doc.len;
 	} else if (cp == '\r' || cp == '\f' || cp == '\v') {
 		return;
 	} else {
-		sink_put(c, &doc, cp == 0xa0 ? " " : p, cp == 0xa0 ? 1 : n);
+		sink_put(c, &c->doc, cp == 0xa0 ? " " : p, cp == 0xa0 ? 1 : n);
 	}
 }
 
@@ -274,7 +298,7 @@ put_text(struct ctx *c, const char *t, size_t n)
 			continue;
 		}
 		k = utf8_decode(t + i, n - i, &cp);
-		if (c->pre && c->cur == &doc)
+		if (c->pre && c->cur == &c->doc)
 			put_pre(c, t + i, k, cp);
 		else if (is_space(cp))
 			c->cur->space = 1, c->cur->nl |= cp == '\n' ||
@@ -310,131 +334,203 @@ walk_children(struct ctx *c, xmlNode *n)
 	c->depth--;
 }
 
-/* Write one cell of the current row, or only count it when measuring. */
-static void
-put_cell(struct ctx *c, struct grid *g, const char *text, size_t n)
+static void *
+grow(void *p, int *cap, int need, size_t size)
 {
-	if (g->emit) {
-		if (g->col > 0)
-			sink_put(c, &doc, "\t", 1);
-		sink_put(c, &doc, text, n);
-		g->text |= n > 0;
-	}
-	g->col++;
+	if (need <= *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 64;
+	if (*cap < need)
+		*cap = need;
+	return gip_xrealloc(p, (size_t)*cap * size);
 }
 
-/* Empty cells for columns covered by a rowspan from above. */
+/* Read one cell into the table at the first grid column not covered by
+ * a rowspan from above, from *col on. */
 static void
-skip_covered(struct ctx *c, struct grid *g)
-{
-	while (g->col < HTML_MAX_COLS && span[g->col] > 0 &&
-	    (!g->emit || g->col < g->width))
-		put_cell(c, g, "", 0);
-}
-
-static void
-place_cell(struct ctx *c, struct grid *g, xmlNode *td)
+read_cell(struct ctx *c, struct htable *t, xmlNode *td, int *col)
 {
 	size_t cs = span_attr(td, "colspan"), rs = span_attr(td, "rowspan");
-	size_t j;
+	struct sink *s = &t->text;
+	size_t off;
+	int j, k;
 
-	skip_covered(c, g);
-	if (g->col >= HTML_MAX_COLS)
+	while (*col < HTML_MAX_COLS && t->cover[*col] > 0)
+		(*col)++;
+	if (*col >= HTML_MAX_COLS)
 		return;
-	if (cs > HTML_MAX_COLS - g->col)
-		cs = HTML_MAX_COLS - g->col;
-	for (j = g->col; j < g->col + cs; j++)
-		span[j] = (int)rs;
-	if (g->emit) {
-		sink_reset(c, &cell);
-		c->cur = &cell;
-		walk_children(c, td);
-		c->cur = &doc;
-		put_cell(c, g, cell.p, cell.len);
-	} else {
-		g->col++;
-	}
-	while (--cs > 0)
-		put_cell(c, g, "", 0);
+	if (cs > (size_t)(HTML_MAX_COLS - *col))
+		cs = HTML_MAX_COLS - *col;
+	for (j = *col; j < *col + (int)cs; j++)
+		t->cover[j] = (int)rs;
+	off = s->len;
+	s->start = s->len;
+	s->space = s->nl = s->wide = 0;
+	c->cur = s;
+	walk_children(c, td);
+	c->cur = &c->doc;
+	t->cell = grow(t->cell, &t->cellcap, t->ncell + 1, sizeof *t->cell);
+	k = t->ncell++;
+	t->cell[k].off = off;
+	t->cell[k].len = s->len - off;
+	t->cell[k].x0 = *col;
+	t->cell[k].x1 = *col += (int)cs;
+	t->row[t->nrow - 1].n++;
+	if (*col > t->width)
+		t->width = *col;
 }
 
 /* The cells of a row, also where broken markup wrapped them. */
 static void
-row_cells(struct ctx *c, struct grid *g, xmlNode *n)
+row_cells(struct ctx *c, struct htable *t, xmlNode *n, int *col)
 {
 	for (n = n->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (is_elem(n, "td") || is_elem(n, "th"))
-			place_cell(c, g, n);
+			read_cell(c, t, n, col);
 		else if (!is_elem(n, "tr") && !is_elem(n, "table") &&
 		    c->depth < HTML_MAX_DEPTH) {
 			c->depth++;
-			row_cells(c, g, n);
+			row_cells(c, t, n, col);
 			c->depth--;
 		}
 	}
 }
 
 static void
-row(struct ctx *c, struct grid *g, xmlNode *tr)
+read_row(struct ctx *c, struct htable *t, xmlNode *tr)
 {
-	size_t j, end;
+	int col = 0, j;
 
-	g->col = 0;
-	g->text = 0;
-	g->start = doc.len;
-	row_cells(c, g, tr);
-	if (g->emit) {
-		while (g->col < g->width)
-			put_cell(c, g, "", 0);
-		if (g->text)
-			sink_put(c, &doc, "\n", 1);
-		else
-			doc.len = g->start;	/* a row of empty cells */
-		doc.start = doc.len;
-	}
-	for (end = g->col, j = 0; j < HTML_MAX_COLS; j++)
-		if (span[j] > 0 && span[j]-- > 0 && j >= end)
-			end = j + 1;
-	if (end > g->width && !g->emit)
-		g->width = end;
+	t->row = grow(t->row, &t->rowcap, t->nrow + 1, sizeof *t->row);
+	t->row[t->nrow].first = t->ncell;
+	t->row[t->nrow].n = 0;
+	t->row[t->nrow++].line = 0;
+	row_cells(c, t, tr, &col);
+	for (j = 0; j < t->width; j++)
+		if (t->cover[j] > 0)
+			t->cover[j]--;
 }
 
 static void
-rows(struct ctx *c, struct grid *g, xmlNode *n)
+read_rows(struct ctx *c, struct htable *t, xmlNode *n)
 {
 	for (n = n->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE || is_elem(n, "caption"))
 			continue;
 		if (is_elem(n, "tr")) {
-			row(c, g, n);
+			read_row(c, t, n);
 		} else if (c->depth < HTML_MAX_DEPTH) {
 			c->depth++;
-			rows(c, g, n);
+			read_rows(c, t, n);
 			c->depth--;
 		}
 	}
 }
 
-/* A table without tables inside: its caption, then its rows on a grid,
- * with a blank line before and after. */
-static void
-table(struct ctx *c, xmlNode *t)
+/* The line of the report text the next character goes on. */
+static long
+doc_line(struct ctx *c)
 {
-	struct grid g = { 0 };
+	const char *p = c->doc.p + c->counted, *end = c->doc.p + c->doc.len;
+
+	while (p < end && (p = memchr(p, '\n', end - p)) != NULL) {
+		c->lines++;
+		p++;
+	}
+	c->counted = c->doc.len;
+	return c->lines + 1;
+}
+
+static int
+row_has_text(const struct htable *t, const struct hrow *r)
+{
+	int k;
+
+	for (k = 0; k < r->n; k++)
+		if (t->cell[r->first + k].len > 0)
+			return 1;
+	return 0;
+}
+
+/* Each row with some text as a line, a TAB between grid columns (a
+ * cell's text in its first column, nothing in the others); rows of
+ * empty cells are not written. */
+static void
+write_rows(struct ctx *c, struct htable *t)
+{
+	const struct hcell *h;
+	struct hrow *r;
+	int i, k, x;
+
+	for (i = 0; i < t->nrow; i++) {
+		r = &t->row[i];
+		if (!row_has_text(t, r))
+			continue;
+		r->line = doc_line(c);
+		for (x = 0, k = 0; x < t->width; x++) {
+			if (x > 0)
+				sink_put(c, &c->doc, "\t", 1);
+			if (k == r->n || t->cell[r->first + k].x0 != x)
+				continue;
+			h = &t->cell[r->first + k++];
+			sink_put(c, &c->doc, t->text.p + h->off, h->len);
+		}
+		sink_put(c, &c->doc, "\n", 1);
+		c->doc.start = c->doc.len;
+	}
+}
+
+/* The written rows as a doctable, their value cells under the header. */
+static void
+hand_over(struct ctx *c, const struct htable *t)
+{
+	struct doctable *d = NULL;
+	const struct hrow *r;
+	const struct hcell *h;
+	int i, k;
+
+	for (i = 0; i < t->nrow && !c->full; i++) {
+		r = &t->row[i];
+		if (r->line == 0)
+			continue;
+		if (d == NULL)
+			d = doctables_add(c->dt, r->line);
+		d->last_line = r->line;
+		grid_new_row(&d->g, r->line);
+		for (k = 0; k < r->n; k++) {
+			h = &t->cell[r->first + k];
+			grid_add_cell(&d->g, t->text.p + h->off, h->len,
+			    h->x0 * DOCTABLE_COLW, h->x1 * DOCTABLE_COLW);
+		}
+	}
+	if (d == NULL)
+		return;
+	d->g.positional = 1;
+	doctable_align(d);
+}
+
+/* A table without tables inside: its caption, then its rows, with a
+ * blank line before and after. */
+static void
+table(struct ctx *c, xmlNode *tab)
+{
+	struct htable *t = c->tab;
 	xmlNode *n;
 
 	blank_line(c);
-	for (n = t->children; n; n = n->next)
+	for (n = tab->children; n; n = n->next)
 		if (is_elem(n, "caption"))
 			walk(c, n);
 	line_end(c);
-	memset(span, 0, sizeof span);
-	rows(c, &g, t);
-	memset(span, 0, sizeof span);
-	g.emit = 1;
-	rows(c, &g, t);
+	t->ncell = t->nrow = t->width = 0;
+	sink_reset(c, &t->text);
+	memset(t->cover, 0, sizeof t->cover);
+	read_rows(c, t, tab);
+	write_rows(c, t);
+	if (c->dt)
+		hand_over(c, t);
 	blank_line(c);
 }
 
@@ -451,7 +547,7 @@ walk_element(struct ctx *c, xmlNode *n)
 		page_break(c);
 	else if (strcmp(name, "br") == 0)
 		brk(c);
-	if (strcmp(name, "table") == 0 && c->cur == &doc &&
+	if (strcmp(name, "table") == 0 && c->cur == &c->doc &&
 	    !has_table(n->children, c->depth)) {
 		table(c, n);
 	} else {
@@ -481,13 +577,13 @@ walk(struct ctx *c, xmlNode *n)
 
 /* One line end at the end of the text, no blank lines. */
 static void
-trim_end(void)
+trim_end(struct sink *d)
 {
-	while (doc.len > 0 && doc.p[doc.len - 1] == '\n')
-		doc.len--;
-	if (doc.len > 0)
-		doc.p[doc.len++] = '\n';
-	doc.p[doc.len] = '\0';
+	while (d->len > 0 && d->p[d->len - 1] == '\n')
+		d->len--;
+	if (d->len > 0)
+		d->p[d->len++] = '\n';
+	d->p[d->len] = '\0';
 }
 
 /*
@@ -517,15 +613,18 @@ parse(const char *name, const char *html, size_t len)
 }
 
 int
-html_to_text(const char *name, const char *html, size_t len, char **out,
-    size_t *outlen)
+html_read(const char *name, const char *html, size_t len,
+    struct html_text *out, struct doctables *dt)
 {
 	struct ctx c = { 0 };
 	htmlDocPtr d = NULL;
 	xmlNode *n;
 
 	c.name = name;
-	c.cur = &doc;
+	c.cur = &c.doc;
+	c.dt = dt;
+	c.doc.p = out->p;
+	c.doc.cap = out->cap;
 	if (len > INT_MAX / 16) {
 		gip_error(name, 0, "html: document too large");
 		return -1;
@@ -533,36 +632,28 @@ html_to_text(const char *name, const char *html, size_t len, char **out,
 	/* Padding rows to the width of a table makes text from markup;
 	 * this bounds what a hostile page can make. */
 	c.max = len * 8 + (1u << 20);
-	sink_reset(&c, &doc);
+	c.tab = gip_xmalloc(sizeof *c.tab);
+	memset(c.tab, 0, sizeof *c.tab);
+	sink_reset(&c, &c.doc);
 	d = parse(name, html, len);
 	for (n = d ? d->children : NULL; n; n = n->next)
 		walk(&c, n);
 	xmlFreeDoc(d);
 	line_end(&c);
+	free(c.tab->text.p);
+	free(c.tab->cell);
+	free(c.tab->row);
+	free(c.tab);
+	out->p = c.doc.p;
+	out->cap = c.doc.cap;
 	if (c.full) {
 		gip_error(name, 0, "html: text longer than %zu bytes", c.max);
 		return -1;
 	}
-	trim_end();
+	trim_end(&c.doc);
 	if (c.deep)
 		gip_warn(name, 0, "html: elements nested deeper than %d "
 		    "levels were not read", HTML_MAX_DEPTH);
-	*out = doc.p;
-	*outlen = doc.len;
-	return 0;
-}
-
-int
-html_doc(struct gip_doc *doc)
-{
-	char *text;
-	size_t len;
-
-	if (!doc->html)
-		return 0;
-	if (html_to_text(doc->name, doc->text, doc->len, &text, &len) < 0)
-		return -1;
-	doc->text = text;
-	doc->len = len;
+	out->len = c.doc.len;
 	return 0;
 }
