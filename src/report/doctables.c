@@ -1,4 +1,5 @@
 /* Tables of structured documents (doctables.h). */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,18 +114,25 @@ header_edges(const struct grid *g, int from, int to, int **edge)
 	return m;
 }
 
-/* Align the data rows [from, to) under the header rows [head, from). */
+/*
+ * Align the data rows [from, to) under the header rows [head, from).  The
+ * header's value columns are those right of where the shortest label
+ * ends: a label may span into the first value column (行政处罚 over two
+ * grid columns), and a header cell over the labels starts left of them.
+ */
 static void
 align_block(struct grid *g, const struct rowkind *kind, int head, int from,
     int to)
 {
-	int *edge, nedge, i, k, first, labels = -1;
+	int *edge, nedge, i, k, first, labels = INT_MAX;
 	struct gcell *c;
 
 	nedge = header_edges(g, head, from, &edge);
 	for (i = from; i < to; i++)
-		if (kind[i].label_x1 > labels)
+		if (kind[i].label_x1 >= 0 && kind[i].label_x1 < labels)
 			labels = kind[i].label_x1;
+	if (labels == INT_MAX)
+		labels = INT_MIN;
 	for (first = 0; first < nedge - 1 && edge[first] < labels; first++)
 		;
 	for (i = from; i < to && nedge > 1; i++) {
