@@ -25,6 +25,7 @@
 #define HTML_MAX_SPAN	1000	/* rowspan and colspan are capped here */
 #define HTML_MAX_COLS	1000	/* and so is the width of a table */
 #define HTML_MAX_DEPTH	4096	/* elements nested deeper are not read */
+#define HTML_MAX_TITLE	600	/* bytes of a heading that can be a title */
 
 /* Text being built: the document, or the cells of a table. */
 struct sink {
@@ -73,6 +74,8 @@ struct ctx {
 	int		 pre;		/* inside <pre> */
 	int		 depth;
 	int		 deep;		/* something was nested too deep */
+	long		 heads;		/* first line of a run of headings */
+	size_t		 heads_end;	/* where the last heading ended */
 };
 
 static const char *const skipped[] = {
@@ -534,12 +537,51 @@ table(struct ctx *c, xmlNode *tab)
 	blank_line(c);
 }
 
+/* A heading or a centred block: where a page prints its title. */
+static int
+is_heading(xmlNode *n, const char *css)
+{
+	const char *cls = attr(n, "class"), *align = attr(n, "align");
+
+	return is_elem(n, "h1") || is_elem(n, "h2") || is_elem(n, "h3") ||
+	    is_elem(n, "center") || (cls && strstr(cls, "title")) ||
+	    (align && strcasecmp(align, "center") == 0) ||
+	    (css && css_has(css, "text-align:center"));
+}
+
+/* A heading starts: a run of headings goes on if nothing came between
+ * (a title printed as org / year and title); where it ends. */
+static size_t
+heading_start(struct ctx *c)
+{
+	if (c->heads == 0 || c->heads_end != c->doc.len)
+		c->heads = doc_line(c);
+	return c->doc.len;
+}
+
+/* The first short heading naming a 报告 (spaced out or not) gives the
+ * title's line: the first of its run. */
+static void
+heading_end(struct ctx *c, size_t start)
+{
+	char sq[HTML_MAX_TITLE + 1];
+	size_t n = c->doc.len - start;
+
+	if (n <= HTML_MAX_TITLE) {
+		sq[text_norm(sq, c->doc.p + start, n, TEXT_LABEL)] = '\0';
+		if (strstr(sq, "报告"))
+			c->dt->title_line = c->heads;
+	}
+	c->heads_end = c->doc.len;
+}
+
 static void
 walk_element(struct ctx *c, xmlNode *n)
 {
 	const char *name = (const char *)n->name;
 	const char *css = attr(n, "style");
-	int block;
+	int block, head;
+	size_t start = 0;
 
 	if (in_list(name, skipped) || (css && css_has(css, "display:none")))
 		return;
@@ -552,13 +594,19 @@ walk_element(struct ctx *c, xmlNode *n)
 		table(c, n);
 	} else {
 		block = in_list(name, blocks);
+		head = block && c->cur == &c->doc && c->dt &&
+		    c->dt->title_line == 0 && is_heading(n, css);
 		if (block)
 			brk(c);
+		if (head)
+			start = heading_start(c);
 		c->pre += strcmp(name, "pre") == 0;
 		walk_children(c, n);
 		c->pre -= strcmp(name, "pre") == 0;
 		if (block)
 			brk(c);
+		if (head)
+			heading_end(c, start);
 	}
 	if (css && css_has(css, "page-break-after:always"))
 		page_break(c);
