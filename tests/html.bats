@@ -308,3 +308,17 @@ EOF2
 	assert_line "template detection: 100.0%"
 	assert_line "cell recall: 100.0% precision: 100.0% reports fully right: 100.0%"
 }
+
+@test "gip-tables: the only row of a block, its label over two grid columns, values under the header" {
+	printf '<html><body><p>二、主动公开政府信息情况</p><table>%s%s%s</table>%s\n' \
+	    '<tr><td colspan=5>第二十条第（一）项</td></tr>' \
+	    '<tr><td>信息内容</td><td>本年制发件数</td><td colspan=2>本年废止件数</td><td>现行有效件数</td></tr>' \
+	    '<tr><td colspan=2>规范性文件</td><td>33</td><td></td><td>12</td></tr>' \
+	    '<p>三、收到和处理政府信息公开申请情况</p></body></html>' \
+	    >"$BATS_TEST_TMPDIR/label.html"
+	run -0 --separate-stderr gip-tables -t t2 "$BATS_TEST_TMPDIR/label.html"
+	assert_output "$(printf '%s\tt2\t20.1.normative\t%s\n' \
+	    "$BATS_TEST_TMPDIR/label.html" 'issued	33' \
+	    "$BATS_TEST_TMPDIR/label.html" 'repealed	' \
+	    "$BATS_TEST_TMPDIR/label.html" 'valid	12')"
+}

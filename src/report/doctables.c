@@ -116,9 +116,11 @@ header_edges(const struct grid *g, int from, int to, int **edge)
 
 /*
  * Align the data rows [from, to) under the header rows [head, from).  The
- * header's value columns are those right of where the shortest label
- * ends: a label may span into the first value column (行政处罚 over two
- * grid columns), and a header cell over the labels starts left of them.
+ * header's value columns are those right of its first column (the one
+ * over the labels: 信息内容) or of where the shortest label ends, if that
+ * is further left; a label may span into the first value column (行政处罚
+ * over two grid columns).  A table without labels (t4) has only value
+ * columns.
  */
 static void
 align_block(struct grid *g, const struct rowkind *kind, int head, int from,
@@ -133,6 +135,8 @@ align_block(struct grid *g, const struct rowkind *kind, int head, int from,
 			labels = kind[i].label_x1;
 	if (labels == INT_MAX)
 		labels = INT_MIN;
+	else if (nedge > 1 && edge[1] < labels)
+		labels = edge[1];
 	for (first = 0; first < nedge - 1 && edge[first] < labels; first++)
 		;
 	for (i = from; i < to && nedge > 1; i++) {
