@@ -55,3 +55,19 @@ meta() {
 	assert_output --partial "title	-	某某局2021年政府信息公开工作年度报告"
 	assert_output --partial "org	-	某某局"
 }
+
+@test "a sentence about dates under the title is no date; a signature right-aligned far out is read" {
+	{
+		printf '%80s福兴县水利局2024年度政府信息公开工作报告\n\n' ''
+		printf '本报告由福兴县水利局编制。本报告中所列数据的统计\n'
+		printf '期限自2024年1月1日起至2024年12月31日止。\n\n一、总体情况\n无。\n\n'
+		printf '%190s福兴县水利局\n\n%196s2025年1月20日\n\n' '' ''
+	} >"$BATS_TEST_TMPDIR/w3m.txt"
+	run -2 --separate-stderr gip-tables -t meta "$BATS_TEST_TMPDIR/w3m.txt"
+	assert_output --partial "date	-	2025-01-20"
+	printf '%s\n' 福兴县水利局2024年度政府信息公开工作报告 \
+	    '期限自2024年1月1日起至2024年12月31日止。' 一、总体情况 无。 \
+	    >"$BATS_TEST_TMPDIR/sentence.txt"
+	run -2 --separate-stderr gip-tables -t meta "$BATS_TEST_TMPDIR/sentence.txt"
+	refute_output --partial "	date	"
+}

@@ -167,11 +167,18 @@ collect_lines(const char *text, size_t from, size_t to, struct tline *l,
 	return k;
 }
 
+/* Append s[0, n) with its white space removed to dst; leading white
+ * space is skipped first, so a line right-aligned far out (w3m prints a
+ * signature so) is not cut short. */
 static void
 squeeze_into(char *dst, size_t size, const char *s, size_t n)
 {
 	size_t have = strlen(dst);
+	const char *t = text_skip_space(s, s + n);
 	char tmp[1024];
+
+	n -= t - s;
+	s = t;
 
 	if (n > sizeof tmp - 1)
 		n = sizeof tmp - 1;
@@ -323,6 +330,38 @@ find_year_and_org(const struct title *t, struct meta *m)
 }
 
 /*
+ * Does sq (squeezed) end in a date, in brackets or not, and (unless
+ * any_lead) hold nothing before it but a bracket or a label such as
+ * 发布日期：?  A sentence about dates (统计期限自2024年1月1日起) does not.
+ */
+static int
+is_date_line(const char *sq, int any_lead, char *date)
+{
+	static const char *const closing[] = {"", ")", "）", NULL};
+	PCRE2_SIZE *ov;
+	const char *after;
+	char found[32];
+	size_t lead;
+	int i;
+
+	if (!find_date(sq, strlen(sq), found))
+		return 0;
+	ov = pcre2_get_ovector_pointer(md);
+	lead = ov[0];
+	after = sq + ov[1];
+	if (lead > 0 && !any_lead && !(lead <= 3 && (sq[0] == '(' || strncmp(sq, "（",
+	    3) == 0)) && !(lead <= 18 && (sq[lead - 1] == ':' ||
+	    (lead >= 3 && strncmp(sq + lead - 3, "：", 3) == 0))))
+		return 0;
+	for (i = 0; closing[i]; i++)
+		if (strcmp(after, closing[i]) == 0) {
+			memcpy(date, found, sizeof found);
+			return 1;
+		}
+	return 0;
+}
+
+/*
  * A date printed under the title on a short line of its own:
  * (2021-01-03), （2025年1月4日）, 发布日期：2022年01月19日 (a site's 来源
  * line may come between).
@@ -334,11 +373,9 @@ find_date_under_title(const struct tline *l, int n, int k, struct meta *m)
 	int j;
 
 	for (j = k + 1; j < n && j <= k + 3; j++) {
-		if (l[j].n > 200)
-			continue;
 		sq[0] = '\0';
 		squeeze_into(sq, sizeof sq, l[j].s, l[j].n);
-		if (strlen(sq) <= 60 && find_date(sq, strlen(sq), m->date)) {
+		if (strlen(sq) <= 60 && is_date_line(sq, 0, m->date)) {
 			m->date_line = l[j].no;
 			return;
 		}
@@ -346,7 +383,7 @@ find_date_under_title(const struct tline *l, int n, int k, struct meta *m)
 }
 
 /*
- * The closing lines: the last short line with a date among the last few
+ * The closing lines: the last short line ending in a date among the last few
  * (a site page's footer may follow it: 【打印本页】, 主办, 网站标识码), and
  * the body's name above it.
  */
@@ -385,14 +422,12 @@ find_signature(const char *text, size_t len, struct meta *m)
 
 	n = last_lines(text, len, l, SIGLINES);
 	for (k = n - 1; k >= 0; k--) {
-		if (l[k].n > 200)
-			continue;
 		sq[0] = '\0';
 		squeeze_into(sq, sizeof sq, l[k].s, l[k].n);
-		if (strlen(sq) > 60 || !find_date(sq, strlen(sq), m->date))
+		if (strlen(sq) > 60 || !is_date_line(sq, 1, m->date))
 			continue;
 		m->date_line = l[k].no;
-		if (m->org[0] == '\0' && k > 0 && l[k - 1].n <= 200) {
+		if (m->org[0] == '\0' && k > 0) {
 			name[0] = '\0';
 			squeeze_into(name, sizeof name, l[k - 1].s,
 			    l[k - 1].n);
@@ -440,8 +475,6 @@ find_signature_name(const char *text, size_t len, struct meta *m)
 
 	n = last_lines(text, len, l, SIGLINES);
 	for (k = n - 1; k >= 0; k--) {
-		if (l[k].n > 200)
-			continue;
 		sq[0] = '\0';
 		squeeze_into(sq, sizeof sq, l[k].s, l[k].n);
 		if (!looks_like_name(sq) || memmem(text, l[k].s - text, sq,
