@@ -142,7 +142,7 @@ align_block(struct grid *g, const struct rowkind *kind, int head, int from,
 	for (i = from; i < to && nedge > 1; i++) {
 		if (kind[i].nvalue != nedge - 1 - first)
 			continue;
-		c = &g->cell[g->row[i].first + g->row[i].ncell - kind[i].nvalue];
+		c = &g->cell[g->row[i].first + g->row[i].ncell] - kind[i].nvalue;
 		for (k = 0; k < kind[i].nvalue; k++) {
 			c[k].x0 = edge[first + k];
 			c[k].x1 = edge[first + k + 1];

@@ -1,12 +1,10 @@
 /*
  * HTML to report text over libxml2's HTML parser.  The tree is walked
  * once; text goes to a sink that collapses white space as a browser does.
- * A data table is read into its rows of visible cells, each placed on
- * the table's grid as a browser places it (rowspan, colspan); the table
- * is then written into the text as one line per row, a TAB between grid
- * columns, for sections, meta and prose, and handed over whole as a
- * doctable (doctables.h), so placement gets its cells and their columns
- * without reading the text again.
+ * A data table is read whole by htmltable.c: written into the text one
+ * line per row and handed over with its cells and spans as a doctable
+ * (doctables.h), so placement gets its cells without reading the text
+ * again.  The first heading naming a 报告 tells meta where the title is.
  */
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -19,64 +17,9 @@
 #include "doctables.h"
 #include "err.h"
 #include "html.h"
+#include "htmlctx.h"
 #include "text.h"
 #include "utf8.h"
-
-#define HTML_MAX_SPAN	1000	/* rowspan and colspan are capped here */
-#define HTML_MAX_COLS	1000	/* and so is the width of a table */
-#define HTML_MAX_DEPTH	4096	/* elements nested deeper are not read */
-#define HTML_MAX_TITLE	600	/* bytes of a heading that can be a title */
-
-/* Text being built: the document, or the cells of a table. */
-struct sink {
-	char		*p;
-	size_t		 len, cap;
-	size_t		 start;		/* where the current line began */
-	int		 space;		/* white space seen, not yet written */
-	int		 nl;		/* ... and it held a line break */
-	int		 wide;		/* the last character written is wide */
-};
-
-/* A visible cell of the table being read: its text in the table's
- * sink, the grid columns [x0, x1) it covers. */
-struct hcell {
-	size_t		 off, len;
-	int		 x0, x1;
-};
-
-struct hrow {
-	int		 first, n;	/* its cells in htable.cell */
-	long		 line;		/* of the report text, 0: not written */
-};
-
-/* The table being read; the storage is reused from table to table. */
-struct htable {
-	struct sink	 text;		/* the cells' texts, one after another */
-	struct hcell	*cell;
-	int		 ncell, cellcap;
-	struct hrow	*row;
-	int		 nrow, rowcap;
-	int		 width;		/* grid columns */
-	int		 cover[HTML_MAX_COLS];	/* rows a column is still
-					 * covered by a rowspan from above */
-};
-
-struct ctx {
-	const char	*name;
-	struct sink	 doc;		/* the report text */
-	struct sink	*cur;		/* &doc, or the table's text in a cell */
-	struct htable	*tab;
-	struct doctables *dt;		/* where tables go, or NULL */
-	size_t		 counted;	/* doc.p[0, counted) has ... */
-	long		 lines;		/* ... this many line ends */
-	size_t		 max;		/* output budget in bytes */
-	int		 full;		/* the budget was exceeded */
-	int		 pre;		/* inside <pre> */
-	int		 depth;
-	int		 deep;		/* something was nested too deep */
-	long		 heads;		/* first line of a run of headings */
-	size_t		 heads_end;	/* where the last heading ended */
-};
 
 static const char *const skipped[] = {
 	"head", "title", "script", "style", "noscript", "template", "iframe",
@@ -92,8 +35,6 @@ static const char *const blocks[] = {
 	"table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", NULL
 };
 
-static void	walk(struct ctx *, xmlNode *);
-
 static int
 in_list(const char *s, const char *const *list)
 {
@@ -103,15 +44,15 @@ in_list(const char *s, const char *const *list)
 	return 0;
 }
 
-static int
-is_elem(const xmlNode *n, const char *name)
+int
+html_is_elem(const xmlNode *n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE &&
 	    strcmp((const char *)n->name, name) == 0;
 }
 
-static void
-sink_put(struct ctx *c, struct sink *s, const char *p, size_t n)
+void
+hsink_put(struct ctx *c, struct sink *s, const char *p, size_t n)
 {
 	size_t cap;
 
@@ -133,17 +74,17 @@ sink_put(struct ctx *c, struct sink *s, const char *p, size_t n)
 	s->p[s->len] = '\0';
 }
 
-static void
-sink_reset(struct ctx *c, struct sink *s)
+void
+hsink_reset(struct ctx *c, struct sink *s)
 {
 	s->len = s->start = 0;
 	s->space = s->nl = s->wide = 0;
-	sink_put(c, s, "", 0);
+	hsink_put(c, s, "", 0);
 }
 
 /* The value of an attribute as the parser stored it, or NULL. */
-static const char *
-attr(xmlNode *n, const char *name)
+const char *
+html_attr(xmlNode *n, const char *name)
 {
 	xmlAttr *a = xmlHasProp(n, (const xmlChar *)name);
 
@@ -174,40 +115,26 @@ css_has(const char *css, const char *decl)
 	return 0;
 }
 
-static size_t
-span_attr(xmlNode *n, const char *name)
-{
-	const char *v = attr(n, name);
-	long x;
-
-	if (v == NULL)
-		return 1;
-	x = strtol(v, NULL, 10);
-	if (x < 1)
-		return 1;
-	return x > HTML_MAX_SPAN ? HTML_MAX_SPAN : (size_t)x;
-}
-
 /* End the document's current line if it has text. */
-static void
-line_end(struct ctx *c)
+void
+html_line_end(struct ctx *c)
 {
 	struct sink *d = &c->doc;
 
 	d->space = d->nl = d->wide = 0;
 	if (d->len > d->start)
-		sink_put(c, d, "\n", 1);
+		hsink_put(c, d, "\n", 1);
 	d->start = d->len;
 }
 
-static void
-blank_line(struct ctx *c)
+void
+html_blank_line(struct ctx *c)
 {
 	struct sink *d = &c->doc;
 
-	line_end(c);
+	html_line_end(c);
 	if (d->len > 0 && !(d->len >= 2 && d->p[d->len - 2] == '\n'))
-		sink_put(c, d, "\n", 1);
+		hsink_put(c, d, "\n", 1);
 	d->start = d->len;
 }
 
@@ -218,7 +145,7 @@ brk(struct ctx *c)
 	if (c->cur != &c->doc)
 		c->cur->space = 1;
 	else
-		line_end(c);
+		html_line_end(c);
 }
 
 static void
@@ -228,8 +155,8 @@ page_break(struct ctx *c)
 		c->cur->space = 1;
 		return;
 	}
-	line_end(c);
-	sink_put(c, &c->doc, "\f\n", 2);
+	html_line_end(c);
+	hsink_put(c, &c->doc, "\f\n", 2);
 	c->doc.start = c->doc.len;
 }
 
@@ -269,10 +196,10 @@ put_char(struct ctx *c, const char *p, size_t n, uint32_t cp)
 	int wide = utf8_is_wide(cp);
 
 	if (s->space && s->len > s->start && !(s->nl && s->wide && wide))
-		sink_put(c, s, " ", 1);
+		hsink_put(c, s, " ", 1);
 	s->space = s->nl = 0;
 	s->wide = wide;
-	sink_put(c, s, p, n);
+	hsink_put(c, s, p, n);
 }
 
 /* Text inside <pre> keeps its spaces and line breaks. */
@@ -280,12 +207,12 @@ static void
 put_pre(struct ctx *c, const char *p, size_t n, uint32_t cp)
 {
 	if (cp == '\n') {
-		sink_put(c, &c->doc, "\n", 1);
+		hsink_put(c, &c->doc, "\n", 1);
 		c->doc.start = c->doc.len;
 	} else if (cp == '\r' || cp == '\f' || cp == '\v') {
 		return;
 	} else {
-		sink_put(c, &c->doc, cp == 0xa0 ? " " : p, cp == 0xa0 ? 1 : n);
+		hsink_put(c, &c->doc, cp == 0xa0 ? " " : p, cp == 0xa0 ? 1 : n);
 	}
 }
 
@@ -320,121 +247,25 @@ has_table(xmlNode *n, int depth)
 	if (depth > HTML_MAX_DEPTH)
 		return n != NULL;
 	for (; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE && (is_elem(n, "table") ||
+		if (n->type == XML_ELEMENT_NODE && (html_is_elem(n, "table") ||
 		    has_table(n->children, depth + 1)))
 			return 1;
 	return 0;
 }
 
-static void
-walk_children(struct ctx *c, xmlNode *n)
+void
+html_walk_children(struct ctx *c, xmlNode *n)
 {
 	if (++c->depth > HTML_MAX_DEPTH)
 		c->deep = 1;
 	else
 		for (n = n->children; n; n = n->next)
-			walk(c, n);
+			html_walk(c, n);
 	c->depth--;
 }
 
-static void *
-grow(void *p, int *cap, int need, size_t size)
-{
-	if (need <= *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 64;
-	if (*cap < need)
-		*cap = need;
-	return gip_xrealloc(p, (size_t)*cap * size);
-}
-
-/* Read one cell into the table at the first grid column not covered by
- * a rowspan from above, from *col on. */
-static void
-read_cell(struct ctx *c, struct htable *t, xmlNode *td, int *col)
-{
-	size_t cs = span_attr(td, "colspan"), rs = span_attr(td, "rowspan");
-	struct sink *s = &t->text;
-	size_t off;
-	int j, k;
-
-	while (*col < HTML_MAX_COLS && t->cover[*col] > 0)
-		(*col)++;
-	if (*col >= HTML_MAX_COLS)
-		return;
-	if (cs > (size_t)(HTML_MAX_COLS - *col))
-		cs = HTML_MAX_COLS - *col;
-	for (j = *col; j < *col + (int)cs; j++)
-		t->cover[j] = (int)rs;
-	off = s->len;
-	s->start = s->len;
-	s->space = s->nl = s->wide = 0;
-	c->cur = s;
-	walk_children(c, td);
-	c->cur = &c->doc;
-	t->cell = grow(t->cell, &t->cellcap, t->ncell + 1, sizeof *t->cell);
-	k = t->ncell++;
-	t->cell[k].off = off;
-	t->cell[k].len = s->len - off;
-	t->cell[k].x0 = *col;
-	t->cell[k].x1 = *col += (int)cs;
-	t->row[t->nrow - 1].n++;
-	if (*col > t->width)
-		t->width = *col;
-}
-
-/* The cells of a row, also where broken markup wrapped them. */
-static void
-row_cells(struct ctx *c, struct htable *t, xmlNode *n, int *col)
-{
-	for (n = n->children; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (is_elem(n, "td") || is_elem(n, "th"))
-			read_cell(c, t, n, col);
-		else if (!is_elem(n, "tr") && !is_elem(n, "table") &&
-		    c->depth < HTML_MAX_DEPTH) {
-			c->depth++;
-			row_cells(c, t, n, col);
-			c->depth--;
-		}
-	}
-}
-
-static void
-read_row(struct ctx *c, struct htable *t, xmlNode *tr)
-{
-	int col = 0, j;
-
-	t->row = grow(t->row, &t->rowcap, t->nrow + 1, sizeof *t->row);
-	t->row[t->nrow].first = t->ncell;
-	t->row[t->nrow].n = 0;
-	t->row[t->nrow++].line = 0;
-	row_cells(c, t, tr, &col);
-	for (j = 0; j < t->width; j++)
-		if (t->cover[j] > 0)
-			t->cover[j]--;
-}
-
-static void
-read_rows(struct ctx *c, struct htable *t, xmlNode *n)
-{
-	for (n = n->children; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE || is_elem(n, "caption"))
-			continue;
-		if (is_elem(n, "tr")) {
-			read_row(c, t, n);
-		} else if (c->depth < HTML_MAX_DEPTH) {
-			c->depth++;
-			read_rows(c, t, n);
-			c->depth--;
-		}
-	}
-}
-
-/* The line of the report text the next character goes on. */
-static long
-doc_line(struct ctx *c)
+long
+html_doc_line(struct ctx *c)
 {
 	const char *p = c->doc.p + c->counted, *end = c->doc.p + c->doc.len;
 
@@ -446,105 +277,16 @@ doc_line(struct ctx *c)
 	return c->lines + 1;
 }
 
-static int
-row_has_text(const struct htable *t, const struct hrow *r)
-{
-	int k;
-
-	for (k = 0; k < r->n; k++)
-		if (t->cell[r->first + k].len > 0)
-			return 1;
-	return 0;
-}
-
-/* Each row with some text as a line, a TAB between grid columns (a
- * cell's text in its first column, nothing in the others); rows of
- * empty cells are not written. */
-static void
-write_rows(struct ctx *c, struct htable *t)
-{
-	const struct hcell *h;
-	struct hrow *r;
-	int i, k, x;
-
-	for (i = 0; i < t->nrow; i++) {
-		r = &t->row[i];
-		if (!row_has_text(t, r))
-			continue;
-		r->line = doc_line(c);
-		for (x = 0, k = 0; x < t->width; x++) {
-			if (x > 0)
-				sink_put(c, &c->doc, "\t", 1);
-			if (k == r->n || t->cell[r->first + k].x0 != x)
-				continue;
-			h = &t->cell[r->first + k++];
-			sink_put(c, &c->doc, t->text.p + h->off, h->len);
-		}
-		sink_put(c, &c->doc, "\n", 1);
-		c->doc.start = c->doc.len;
-	}
-}
-
-/* The written rows as a doctable, their value cells under the header. */
-static void
-hand_over(struct ctx *c, const struct htable *t)
-{
-	struct doctable *d = NULL;
-	const struct hrow *r;
-	const struct hcell *h;
-	int i, k;
-
-	for (i = 0; i < t->nrow && !c->full; i++) {
-		r = &t->row[i];
-		if (r->line == 0)
-			continue;
-		if (d == NULL)
-			d = doctables_add(c->dt, r->line);
-		d->last_line = r->line;
-		grid_new_row(&d->g, r->line);
-		for (k = 0; k < r->n; k++) {
-			h = &t->cell[r->first + k];
-			grid_add_cell(&d->g, t->text.p + h->off, h->len,
-			    h->x0 * DOCTABLE_COLW, h->x1 * DOCTABLE_COLW);
-		}
-	}
-	if (d == NULL)
-		return;
-	d->g.positional = 1;
-	doctable_align(d);
-}
-
-/* A table without tables inside: its caption, then its rows, with a
- * blank line before and after. */
-static void
-table(struct ctx *c, xmlNode *tab)
-{
-	struct htable *t = c->tab;
-	xmlNode *n;
-
-	blank_line(c);
-	for (n = tab->children; n; n = n->next)
-		if (is_elem(n, "caption"))
-			walk(c, n);
-	line_end(c);
-	t->ncell = t->nrow = t->width = 0;
-	sink_reset(c, &t->text);
-	memset(t->cover, 0, sizeof t->cover);
-	read_rows(c, t, tab);
-	write_rows(c, t);
-	if (c->dt)
-		hand_over(c, t);
-	blank_line(c);
-}
-
 /* A heading or a centred block: where a page prints its title. */
 static int
 is_heading(xmlNode *n, const char *css)
 {
-	const char *cls = attr(n, "class"), *align = attr(n, "align");
+	const char *cls = html_attr(n, "class");
+	const char *align = html_attr(n, "align");
 
-	return is_elem(n, "h1") || is_elem(n, "h2") || is_elem(n, "h3") ||
-	    is_elem(n, "center") || (cls && strstr(cls, "title")) ||
+	return html_is_elem(n, "h1") || html_is_elem(n, "h2") ||
+	    html_is_elem(n, "h3") || html_is_elem(n, "center") ||
+	    (cls && strstr(cls, "title")) ||
 	    (align && strcasecmp(align, "center") == 0) ||
 	    (css && css_has(css, "text-align:center"));
 }
@@ -555,7 +297,7 @@ static size_t
 heading_start(struct ctx *c)
 {
 	if (c->heads == 0 || c->heads_end != c->doc.len)
-		c->heads = doc_line(c);
+		c->heads = html_doc_line(c);
 	return c->doc.len;
 }
 
@@ -579,7 +321,7 @@ static void
 walk_element(struct ctx *c, xmlNode *n)
 {
 	const char *name = (const char *)n->name;
-	const char *css = attr(n, "style");
+	const char *css = html_attr(n, "style");
 	int block, head;
 	size_t start = 0;
 
@@ -591,7 +333,7 @@ walk_element(struct ctx *c, xmlNode *n)
 		brk(c);
 	if (strcmp(name, "table") == 0 && c->cur == &c->doc &&
 	    !has_table(n->children, c->depth)) {
-		table(c, n);
+		html_table(c, n);
 	} else {
 		block = in_list(name, blocks);
 		head = block && c->cur == &c->doc && c->dt &&
@@ -601,7 +343,7 @@ walk_element(struct ctx *c, xmlNode *n)
 		if (head)
 			start = heading_start(c);
 		c->pre += strcmp(name, "pre") == 0;
-		walk_children(c, n);
+		html_walk_children(c, n);
 		c->pre -= strcmp(name, "pre") == 0;
 		if (block)
 			brk(c);
@@ -612,8 +354,8 @@ walk_element(struct ctx *c, xmlNode *n)
 		page_break(c);
 }
 
-static void
-walk(struct ctx *c, xmlNode *n)
+void
+html_walk(struct ctx *c, xmlNode *n)
 {
 	if (n->type == XML_ELEMENT_NODE)
 		walk_element(c, n);
@@ -682,12 +424,12 @@ html_read(const char *name, const char *html, size_t len,
 	c.max = len * 8 + (1u << 20);
 	c.tab = gip_xmalloc(sizeof *c.tab);
 	memset(c.tab, 0, sizeof *c.tab);
-	sink_reset(&c, &c.doc);
+	hsink_reset(&c, &c.doc);
 	d = parse(name, html, len);
 	for (n = d ? d->children : NULL; n; n = n->next)
-		walk(&c, n);
+		html_walk(&c, n);
 	xmlFreeDoc(d);
-	line_end(&c);
+	html_line_end(&c);
 	free(c.tab->text.p);
 	free(c.tab->cell);
 	free(c.tab->row);

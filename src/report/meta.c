@@ -329,6 +329,17 @@ find_year_and_org(const struct title *t, struct meta *m)
 	m->year_line = title_line_of(t, y - t->t);
 }
 
+/* What may stand before a date alone on its line: a bracket, a label
+ * ending in a colon (发布日期：). */
+static int
+opens_date(const char *sq, size_t lead)
+{
+	if (lead <= 3 && (sq[0] == '(' || strncmp(sq, "（", 3) == 0))
+		return 1;
+	return lead <= 18 && (sq[lead - 1] == ':' || (lead >= 3 &&
+	    strncmp(sq + lead - 3, "：", 3) == 0));
+}
+
 /*
  * Does sq (squeezed) end in a date, in brackets or not, and (unless
  * any_lead) hold nothing before it but a bracket or a label such as
@@ -349,9 +360,7 @@ is_date_line(const char *sq, int any_lead, char *date)
 	ov = pcre2_get_ovector_pointer(md);
 	lead = ov[0];
 	after = sq + ov[1];
-	if (lead > 0 && !any_lead && !(lead <= 3 && (sq[0] == '(' || strncmp(sq, "（",
-	    3) == 0)) && !(lead <= 18 && (sq[lead - 1] == ':' ||
-	    (lead >= 3 && strncmp(sq + lead - 3, "：", 3) == 0))))
+	if (lead > 0 && !any_lead && !opens_date(sq, lead))
 		return 0;
 	for (i = 0; closing[i]; i++)
 		if (strcmp(after, closing[i]) == 0) {
