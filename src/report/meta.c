@@ -450,12 +450,14 @@ find_signature(const char *text, size_t len, struct meta *m)
 	}
 }
 
-/* Could a squeezed line be a body's name: no digits, no punctuation? */
+/* Could a squeezed line be a body's name: no digits, no punctuation,
+ * nothing a converter garbled (U+FFFD)? */
 static int
 looks_like_name(const char *sq)
 {
 	static const char *const punct[] = {"。", "，", "、", "；", "：", "！",
-	    "？", "（", "）", "【", "】", "(", ")", ":", ";", ",", NULL};
+	    "？", "（", "）", "【", "】", "(", ")", ":", ";", ",",
+	    "\xef\xbf\xbd", NULL};
 	const char *p;
 	int i;
 
