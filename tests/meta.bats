@@ -71,3 +71,10 @@ meta() {
 	run -2 --separate-stderr gip-tables -t meta "$BATS_TEST_TMPDIR/sentence.txt"
 	refute_output --partial "	date	"
 }
+
+@test "a page whose title is a plain paragraph after long navigation: its <title> says where" {
+	meta html-title-plain.html
+	assert_output "$(printf '%s\t%s\n' \
+	    title 金坪市太沙县民政局2020年政府信息公开工作年度报告 \
+	    org 金坪市太沙县民政局 year 2020)"
+}

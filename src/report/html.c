@@ -4,7 +4,8 @@
  * A data table is read whole by htmltable.c: written into the text one
  * line per row and handed over with its cells and spans as a doctable
  * (doctables.h), so placement gets its cells without reading the text
- * again.  The first heading naming a 报告 tells meta where the title is.
+ * again.  The first heading naming a 报告, or else the lines that print
+ * the page's <title>, tell meta where the title is.
  */
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -18,6 +19,7 @@
 #include "err.h"
 #include "html.h"
 #include "htmlctx.h"
+#include "input.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -402,6 +404,86 @@ parse(const char *name, const char *html, size_t len)
 	return d;
 }
 
+/* The page's <title> element (in <html>, <head>), or NULL. */
+static xmlNode *
+title_elem(xmlNode *n, int depth)
+{
+	xmlNode *t;
+
+	for (; n && depth < 4; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (html_is_elem(n, "title"))
+			return n;
+		if ((html_is_elem(n, "html") || html_is_elem(n, "head")) &&
+		    (t = title_elem(n->children, depth + 1)) != NULL)
+			return t;
+	}
+	return NULL;
+}
+
+/* The page's <title> squeezed into out (HTML_MAX_TITLE + 1 bytes), cut
+ * after its last 报告 (a site's name may follow: _某某区人民政府); ""
+ * when it names none. */
+static void
+page_title(xmlNode *t, char *out)
+{
+	char raw[HTML_MAX_TITLE];
+	size_t n = 0, k;
+	char *p, *end = NULL;
+
+	for (t = t ? t->children : NULL; t; t = t->next) {
+		if (t->type != XML_TEXT_NODE || t->content == NULL)
+			continue;
+		k = strlen((const char *)t->content);
+		if (k > sizeof raw - n)
+			k = sizeof raw - n;
+		memcpy(raw + n, t->content, k);
+		n += k;
+	}
+	out[text_norm(out, raw, n, TEXT_LABEL)] = '\0';
+	for (p = out; (p = strstr(p, "报告")) != NULL; p += strlen("报告"))
+		end = p;
+	if (end == NULL)
+		out[0] = '\0';
+	else
+		end[strlen("报告")] = '\0';
+}
+
+/*
+ * Where a page without a heading naming a 报告 prints the title its
+ * <title> gives: the first run of lines that are all part of it (org /
+ * year and title), ending in the line with its 报告; 0 if none.
+ */
+static long
+title_line_from(const struct sink *d, const char *title)
+{
+	char sq[HTML_MAX_TITLE + 1];
+	const char *s;
+	size_t pos = 0, n;
+	long no = 0, run = 0;
+
+	while (gip_next_line(d->p, d->len, &pos, &s, &n)) {
+		no++;
+		if (text_is_blank(s, n))
+			continue;
+		if (n > HTML_MAX_TITLE) {
+			run = 0;
+			continue;
+		}
+		sq[text_norm(sq, s, n, TEXT_LABEL)] = '\0';
+		if (strlen(sq) < 6 || strstr(title, sq) == NULL) {
+			run = 0;
+			continue;
+		}
+		if (run == 0)
+			run = no;
+		if (strstr(sq, "报告"))
+			return run;
+	}
+	return 0;
+}
+
 int
 html_read(const char *name, const char *html, size_t len,
     struct html_text *out, struct doctables *dt)
@@ -409,6 +491,7 @@ html_read(const char *name, const char *html, size_t len,
 	struct ctx c = { 0 };
 	htmlDocPtr d = NULL;
 	xmlNode *n;
+	char title[HTML_MAX_TITLE + 1];
 
 	c.name = name;
 	c.cur = &c.doc;
@@ -428,8 +511,13 @@ html_read(const char *name, const char *html, size_t len,
 	d = parse(name, html, len);
 	for (n = d ? d->children : NULL; n; n = n->next)
 		html_walk(&c, n);
-	xmlFreeDoc(d);
 	html_line_end(&c);
+	if (dt && dt->title_line == 0 && !c.full) {
+		page_title(d ? title_elem(d->children, 0) : NULL, title);
+		if (title[0] != '\0')
+			dt->title_line = title_line_from(&c.doc, title);
+	}
+	xmlFreeDoc(d);
 	free(c.tab->text.p);
 	free(c.tab->cell);
 	free(c.tab->row);
