@@ -1,6 +1,19 @@
 /* One input opened as a report (document.h). */
+#include <stdlib.h>
+
 #include "document.h"
-#include "html.h"
+
+/* An HTML page: its report text replaces the markup. */
+static int
+read_html(struct document *d)
+{
+	if (html_read(d->doc.name, d->doc.text, d->doc.len, &d->made,
+	    &d->tables) < 0)
+		return -1;
+	d->doc.text = d->made.p;
+	d->doc.len = d->made.len;
+	return 0;
+}
 
 int
 document_read(struct document *d, const char *path)
@@ -8,7 +21,9 @@ document_read(struct document *d, const char *path)
 	doctables_reset(&d->tables);
 	if (gip_doc_read(&d->doc, path) < 0)
 		return -1;
-	return html_doc(&d->doc);
+	if (d->doc.html)
+		return read_html(d);
+	return 0;
 }
 
 void
@@ -16,4 +31,7 @@ document_free(struct document *d)
 {
 	gip_doc_free(&d->doc);
 	doctables_free(&d->tables);
+	free(d->made.p);
+	d->made.p = NULL;
+	d->made.len = d->made.cap = 0;
 }

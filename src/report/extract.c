@@ -94,7 +94,7 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	t->tpl = tables_template(t);
 	t2_emit(t);
 	meta_find(doc->text, doc->len, sec[1].found ? sec[1].start : 0,
-	    &x->m);
+	    dt ? dt->title_line : 0, &x->m);
 	if (x->found == 0)
 		gip_error(doc->name, 0, "no table found");
 }
