@@ -35,7 +35,7 @@ meta() {
 	printf '2021年政府信息公开工作年度报告\n一、总体情况\n无\n特此报告\n' \
 	    >"$BATS_TEST_TMPDIR/close.txt"
 	run -2 --separate-stderr gip-tables -t meta "$BATS_TEST_TMPDIR/close.txt"
-	assert_output "$(printf '%s\tmeta\t%s\t-\t%s\n' \
+	assert_output "$(printf '%s\tmeta\t%s\t-\t%s\t1\n' \
 	    "$BATS_TEST_TMPDIR/close.txt" title 2021年政府信息公开工作年度报告 \
 	    "$BATS_TEST_TMPDIR/close.txt" year 2021)"
 }
