@@ -463,3 +463,15 @@ gip-tables: $DATA/torn-toomany.txt:55: t3: 4 numbers without a row label, not pl
 	run diff "$DATA/t4-plain-pdftotext.cells" got
 	assert_success
 }
+
+@test "t4 printed by position with a data row of blanks only: 15 blank cells" {
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/spaced-t4-blank.txt' | cut -f 3-5"
+	assert_output "$(printf '%s\n' review suit.direct suit.after |
+	    while read -r r; do
+		for c in upheld corrected other pending total; do
+			printf '%s\t%s\t\n' "$r" "$c"
+		done
+	    done)"
+	assert_equal "$stderr" ""
+}

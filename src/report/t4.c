@@ -82,15 +82,23 @@ anchors_from_header(const struct grid *g, int upto, int *anchor)
 
 /*
  * With explicit cells, a row of exactly 15 cells and no label after the
- * header is the data row even when every cell is blank.
+ * header is the data row even when every cell is blank.  Printed by
+ * position, a blank row is only spaces: when the whole header with its
+ * 15 columns is there and no number follows it, every cell is blank.
  */
 static int
 blank_row(const struct grid *g, struct lrow *data, int *first)
 {
-	int i;
+	int anchor[T4COLS], i;
 
-	if (g->positional)
-		return 0;
+	if (g->positional) {
+		data->nval = 0;
+		if (g->nrow == 0 || !anchors_from_header(g, g->nrow, anchor))
+			return 0;
+		data->line = g->row[g->nrow - 1].line + 1;
+		*first = g->nrow;
+		return 1;
+	}
 	for (i = g->nrow - 1; i >= 0; i--) {
 		lrow_split(g, &g->row[i], data);
 		if (data->label[0] == '\0' && data->nval == T4COLS) {
@@ -163,11 +171,16 @@ t4_extract(const struct grid *g, struct tables *t)
 {
 	static struct lrow data;
 	struct slots s;
-	int anchor[T4COLS], first = 0, placed;
+	int anchor[T4COLS], first = 0, placed, k;
 
 	if (!gather_values(g, &data, &first))
 		return 0;
-	if (g->positional && data.nval < T4COLS &&
+	if (data.nval == 0) {		/* a data row of blanks only */
+		memset(&s, 0, sizeof s);
+		for (k = 0; k < T4COLS; k++)
+			s.set[k] = 1;
+		placed = PLACE_ALL;
+	} else if (g->positional && data.nval < T4COLS &&
 	    anchors_from_header(g, first, anchor))
 		placed = place_by_anchor(data.val, data.nval, anchor, T4COLS,
 		    0, &s);
