@@ -326,12 +326,80 @@ take_utf8(const char *s, size_t n)
 	dec.p[dec.len] = '\0';
 }
 
+/* %PDF- first; readers also take it after up to 1 KiB of junk, which a
+ * text could mention, so then the file must end as a PDF does. */
+static int
+is_pdf(const char *s, size_t n)
+{
+	size_t head = n < 1024 ? n : 1024, tail = n < 1024 ? n : 1024;
+
+	if (n >= 5 && memcmp(s, "%PDF-", 5) == 0)
+		return 1;
+	return memmem(s, head, "%PDF-", 5) != NULL &&
+	    memmem(s + n - tail, tail, "%%EOF", 5) != NULL;
+}
+
+/*
+ * Documents that are not text, by their magic bytes.  Word and PDF files
+ * are handed on as bytes; formats gip does not read get a message naming
+ * the conversion that makes them readable.  -1 after such a message.
+ */
+static int
+sniff(struct gip_doc *doc, const char *s, size_t n)
+{
+	static const char ole[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
+	static const char convert[] = "; convert it first, e.g. soffice "
+	    "--headless --convert-to docx FILE";
+	size_t head = n < 1024 ? n : 1024;
+
+	doc->kind = GIP_KIND_TEXT;
+	if (n >= 4 && memcmp(s, "PK\3\4", 4) == 0) {
+		/* Names are stored uncompressed, in the local headers and
+		 * again in the central directory at the end. */
+		if (memmem(s, n, "[Content_Types].xml", 19) != NULL)
+			doc->kind = GIP_KIND_DOCX;
+		else if (memmem(s, head, "application/vnd.oasis.opendocument",
+		    34) != NULL) {
+			gip_error(doc->name, 0, "an OpenDocument file (.odt)%s",
+			    convert);
+			return -1;
+		} else {
+			gip_error(doc->name, 0, "a zip archive, not a report");
+			return -1;
+		}
+	} else if (is_pdf(s, n)) {
+		doc->kind = GIP_KIND_PDF;
+	} else if (n >= 8 && memcmp(s, ole, 8) == 0) {
+		gip_error(doc->name, 0, "an old binary Word or WPS file "
+		    "(.doc, .wps)%s", convert);
+		return -1;
+	} else if (n >= 5 && memcmp(s, "{\\rtf", 5) == 0) {
+		gip_error(doc->name, 0, "an RTF file%s", convert);
+		return -1;
+	}
+	if (doc->kind != GIP_KIND_TEXT) {
+		doc->bytes = s;
+		doc->nbytes = n;
+		doc->text = "";
+		doc->len = 0;
+		doc->encoding = "";
+		doc->html = 0;
+	}
+	return 0;
+}
+
 static int
 decode(struct gip_doc *doc, const char *s, size_t n)
 {
 	size_t bad = 0, firstbad = 0;
 	int utf16 = 0;
 
+	doc->bytes = NULL;
+	doc->nbytes = 0;
+	if (sniff(doc, s, n) < 0)
+		return -1;
+	if (doc->kind != GIP_KIND_TEXT)
+		return 0;	/* raw bytes never go through the decoder */
 	doc->encoding = "UTF-8";
 	if (n >= 2 && (unsigned char)s[0] == 0xff && (unsigned char)s[1] == 0xfe)
 		utf16 = 1, doc->encoding = "UTF-16LE";

@@ -1,5 +1,7 @@
 /* One input opened as a report (document.h). */
+#include "docx.h"
 #include "document.h"
+#include "err.h"
 #include "html.h"
 
 int
@@ -8,7 +10,16 @@ document_read(struct document *d, const char *path)
 	doctables_reset(&d->tables);
 	if (gip_doc_read(&d->doc, path) < 0)
 		return -1;
-	return html_doc(&d->doc);
+	switch (d->doc.kind) {
+	case GIP_KIND_DOCX:
+		return docx_read(&d->doc, &d->tables);
+	case GIP_KIND_PDF:
+		gip_error(path, 0, "a PDF file, not read yet; convert it "
+		    "first, e.g. pdftotext -layout FILE");
+		return -1;
+	default:
+		return html_doc(&d->doc);
+	}
 }
 
 void
