@@ -22,6 +22,7 @@
 
 #include "docx.h"
 #include "err.h"
+#include "text.h"
 #include "utf8.h"
 #include "value.h"
 #include "zippart.h"
@@ -756,13 +757,13 @@ add_cell(struct ctx *c, const char *t, size_t n, int x0, int x1)
 	tc->x1 = x1;
 	put(c, &arena, t, n);
 	put(c, &arena, "", 1);	/* NUL between texts */
+	/* Classified as the grid will hold it: cleaned (NBSP is blank). */
 	if (n < sizeof tmp) {
-		memcpy(tmp, t, n);
-		tmp[n] = '\0';
+		text_norm(tmp, t, n, TEXT_CLEAN);
 		value_parse(tmp, &v);
 		tc->kind = v.kind;
 	} else
-		tc->kind = V_TEXT;
+		tc->kind = text_is_blank(t, n) ? V_BLANK : V_TEXT;
 	rows[nrows - 1].ncell++;
 }
 
@@ -929,16 +930,17 @@ row_is_header(const struct trow *r)
 
 /*
  * Positions for the value cells of a data row (the cells after its last
- * label): when the header's last nv cells are labels and start where
- * the row's values do or further left than its label ends, the k-th
- * value takes the k-th of them; else the cell's own grid columns.
+ * label).  The header's leaf columns are its bottom row's cells right of
+ * the row's label area (their centre past where its values begin); when
+ * there are as many as values and all are labels, the k-th value takes
+ * the k-th leaf's columns.  Else each cell keeps its own grid columns.
  */
 static void
 value_positions(const struct trow *r, const struct trow *head, int *x0,
     int *x1)
 {
 	const struct tcell *rc = &cells[r->first], *hc;
-	int i, k, first = 0, nv, before;
+	int i, k, first = 0, nv, lead;
 
 	for (i = 0; i < r->ncell; i++) {
 		x0[i] = rc[i].x0;
@@ -947,19 +949,20 @@ value_positions(const struct trow *r, const struct trow *head, int *x0,
 			first = i + 1;
 	}
 	nv = r->ncell - first;
-	if (head == NULL || nv == 0 || first == 0 || head->ncell < nv ||
-	    !row_has_number(r))
+	if (head == NULL || nv == 0 || !row_has_number(r))
 		return;
-	hc = &cells[head->first + head->ncell - nv];
+	hc = &cells[head->first];
+	for (lead = 0; lead < head->ncell && first > 0 &&
+	    hc[lead].x0 + hc[lead].x1 <= 2 * rc[first].x0; lead++)
+		;
+	if (head->ncell - lead != nv)
+		return;
 	for (k = 0; k < nv; k++)
-		if (hc[k].kind != V_TEXT)
+		if (hc[lead + k].kind != V_TEXT)
 			return;
-	before = head->ncell - nv - 1;
-	if (before >= 0 && cells[head->first + before].x0 >= rc[first].x0)
-		return;
 	for (k = 0; k < nv; k++) {
-		x0[first + k] = hc[k].x0;
-		x1[first + k] = hc[k].x1;
+		x0[first + k] = hc[lead + k].x0;
+		x1[first + k] = hc[lead + k].x1;
 	}
 }
 
