@@ -928,32 +928,48 @@ row_is_header(const struct trow *r)
 	return labels >= 2;
 }
 
+/* Where a data row's values begin: the grid column of its first cell
+ * after its last label; -1 for a row without numbers. */
+static int
+values_start(const struct trow *r, int *first)
+{
+	int i;
+
+	*first = 0;
+	for (i = 0; i < r->ncell; i++)
+		if (cells[r->first + i].kind == V_TEXT)
+			*first = i + 1;
+	if (*first == r->ncell || !row_has_number(r))
+		return -1;
+	return cells[r->first + *first].x0;
+}
+
 /*
- * Positions for the value cells of a data row (the cells after its last
- * label).  The header's leaf columns are its bottom row's cells right of
- * the row's label area (their centre past where its values begin); when
- * there are as many as values and all are labels, the k-th value takes
- * the k-th leaf's columns.  Else each cell keeps its own grid columns.
+ * Positions for the value cells of a data row.  The header's leaf
+ * columns are its bottom row's cells right of the label area, which
+ * ends where the values of the rows under that header begin first
+ * (values_from; a row whose label takes a column more does not move
+ * it).  When the row has as many value cells as there are leaves and
+ * all are labels, the k-th value takes the k-th leaf's columns; else
+ * each cell keeps its own grid columns.
  */
 static void
-value_positions(const struct trow *r, const struct trow *head, int *x0,
-    int *x1)
+value_positions(const struct trow *r, const struct trow *head,
+    int values_from, int *x0, int *x1)
 {
 	const struct tcell *rc = &cells[r->first], *hc;
-	int i, k, first = 0, nv, lead;
+	int i, k, first, nv, lead;
 
 	for (i = 0; i < r->ncell; i++) {
 		x0[i] = rc[i].x0;
 		x1[i] = rc[i].x1;
-		if (rc[i].kind == V_TEXT)
-			first = i + 1;
 	}
-	nv = r->ncell - first;
-	if (head == NULL || nv == 0 || !row_has_number(r))
+	if (head == NULL || values_start(r, &first) < 0)
 		return;
+	nv = r->ncell - first;
 	hc = &cells[head->first];
-	for (lead = 0; lead < head->ncell && first > 0 &&
-	    hc[lead].x0 + hc[lead].x1 <= 2 * rc[first].x0; lead++)
+	for (lead = 0; lead < head->ncell &&
+	    hc[lead].x0 + hc[lead].x1 <= 2 * values_from; lead++)
 		;
 	if (head->ncell - lead != nv)
 		return;
@@ -966,21 +982,44 @@ value_positions(const struct trow *r, const struct trow *head, int *x0,
 	}
 }
 
+/* For each header row, the least values_start of the rows under it. */
+static void
+header_label_ends(int from, int *ends)
+{
+	int i, head = -1, x, first;
+
+	for (i = from; i < nrows; i++) {
+		ends[i - from] = MAX_COLS;
+		if (row_is_header(&rows[i])) {
+			head = i;
+			continue;
+		}
+		if (head >= 0 && (x = values_start(&rows[i], &first)) >= 0 &&
+		    x < ends[head - from])
+			ends[head - from] = x;
+	}
+}
+
 /* The table's rows to dt, positions in DOCX_COL_UNITS per column. */
 static void
 hand_over(struct ctx *c, int from)
 {
-	static int *x0, *x1, cap;
-	const struct trow *head = NULL;
+	static int *x0, *x1, *ends, cap, endcap;
+	int head = -1;
 	struct doctable *t = NULL;
 	const struct tcell *tc;
 	struct trow *r;
 	int i, k;
 
+	if (nrows - from > endcap) {
+		endcap = (nrows - from) * 2;
+		ends = gip_xrealloc(ends, endcap * sizeof *ends);
+	}
+	header_label_ends(from, ends);
 	for (i = from; i < nrows; i++) {
 		r = &rows[i];
 		if (row_is_header(r))
-			head = r;
+			head = i;
 		if (r->line == 0)
 			continue;
 		if (r->ncell > cap) {
@@ -988,7 +1027,8 @@ hand_over(struct ctx *c, int from)
 			x0 = gip_xrealloc(x0, cap * sizeof *x0);
 			x1 = gip_xrealloc(x1, cap * sizeof *x1);
 		}
-		value_positions(r, head == r ? NULL : head, x0, x1);
+		value_positions(r, head < 0 || head == i ? NULL : &rows[head],
+		    head < 0 ? 0 : ends[head - from], x0, x1);
 		if (t == NULL) {
 			t = doctables_add(c->dt, r->line);
 			t->g.positional = 1;

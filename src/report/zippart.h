@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 /* Inflating more than this per byte stored marks a zip bomb. */
-#define ZIP_MAX_RATIO	1000
+#define ZIP_MAX_RATIO	500
 
 struct zipbuf {
 	char	*p;		/* NUL-terminated */

@@ -1,0 +1,127 @@
+#!/usr/bin/env bats
+# Word files (src/report/docx.c) and inputs told by content
+# (src/core/input.c).  The fixtures tests/data/docx-* are written by
+# tests/make-docx.py; the first test checks that they still are.
+
+load helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+}
+
+REPORT=$DATA/docx-report.docx
+
+# The t2/t3/t4 cells of a report, without the source and line fields.
+table_cells() {
+	gip-tables -q "$1" | awk -F'\t' '$2 != "meta" && $2 != "prose" {
+	    print $2 "\t" $3 "\t" $4 "\t" $5 }'
+}
+
+@test "the docx fixtures are what tests/make-docx.py writes" {
+	command -v python3 >/dev/null || skip "python3 not installed"
+	python3 "$TOP/tests/make-docx.py" made
+	for f in made/*; do
+		run cmp "$f" "$DATA/$(basename "$f")"
+		assert_success
+	done
+}
+
+@test "every table cell of the Word report: spans, merges, blanks" {
+	table_cells "$REPORT" | sort >got
+	sort "$DATA/docx-report.tsv" >want
+	run diff want got
+	assert_success
+	run -0 --separate-stderr gip-tables "$REPORT"
+	assert_equal "$stderr" ""
+}
+
+@test "a data row whose cells span other columns than its header: k-th value, k-th column" {
+	run -0 gip-tables -t t2 "$REPORT"
+	assert_line "$REPORT	t2	20.1.rules	issued	2"
+	assert_line "$REPORT	t2	20.1.rules	repealed	"
+	assert_line "$REPORT	t2	20.1.rules	valid	40"
+	assert_line "$REPORT	t2	20.1.normative	issued	26"
+	assert_line "$REPORT	t2	20.1.normative	repealed	3"
+}
+
+@test "the template and year of the Word report" {
+	run -0 gip-tables -t meta "$REPORT"
+	assert_line "$REPORT	meta	template	-	2021"
+	assert_line "$REPORT	meta	year	-	2023"
+}
+
+@test "headings that exist only as Word list numbers are found" {
+	run -0 --separate-stderr gip-sections "$REPORT"
+	assert_output "$(printf '%s\t0\t\t1\t3
+%s\t1\t一、总体情况\t4\t8
+%s\t2\t二、主动公开政府信息情况\t9\t25
+%s\t3\t三、收到和处理政府信息公开申请情况\t26\t56
+%s\t4\t四、政府信息公开行政复议、行政诉讼情况\t57\t63
+%s\t5\t五、存在的主要问题及改进情况\t64\t66
+%s\t6\t六、其他需要报告的事项\t67\t70' "$REPORT" "$REPORT" "$REPORT" \
+	    "$REPORT" "$REPORT" "$REPORT" "$REPORT")"
+}
+
+@test "paragraphs: sub-list numbers, TAB kept, bullets, hidden and deleted runs left out" {
+	run -0 gip-sections -s 1 "$REPORT"
+	assert_output "$(printf '一、总体情况
+（一）主动公开\t情况
+本年度主动公开政府信息1200条。
+（二）依申请公开
+全年收到申请若干件。')"
+	run -0 gip-sections -s 5 "$REPORT"
+	assert_output "五、存在的主要问题及改进情况
+一是公开内容不够全面。
+二是解读形式单一。"
+}
+
+@test "a Word file is told by its content, not its name" {
+	cp "$REPORT" report.txt
+	table_cells report.txt | sort >got
+	sort "$DATA/docx-report.tsv" >want
+	run diff want got
+	assert_success
+}
+
+@test "a zip bomb is refused, exit 2, the other inputs read" {
+	run -2 --separate-stderr gip-tables -t meta "$DATA/docx-bomb.docx" \
+	    "$REPORT"
+	assert_line "$REPORT	meta	template	-	2021"
+	assert_equal "$stderr" "gip-tables: $DATA/docx-bomb.docx: word/document.xml inflates more than 500 times its size (a zip bomb?), not read"
+}
+
+@test "an Office file that is not a Word document, and a damaged one" {
+	run -2 --separate-stderr gip-tables "$DATA/docx-sheet.docx" \
+	    "$DATA/docx-broken.docx"
+	assert_output ""
+	assert_equal "$stderr" "gip-tables: $DATA/docx-sheet.docx: an Office file without word/document.xml, not a Word document
+gip-tables: $DATA/docx-broken.docx: damaged zip archive: Not a zip archive"
+}
+
+@test "an old binary .doc names the conversion, exit 2, the other inputs read" {
+	run -2 --separate-stderr gip-tables -t meta "$DATA/docx-old.doc" \
+	    "$REPORT"
+	assert_line "$REPORT	meta	template	-	2021"
+	assert_equal "$stderr" "gip-tables: $DATA/docx-old.doc: an old binary Word or WPS file (.doc, .wps); convert it first, e.g. soffice --headless --convert-to docx FILE"
+	run -2 --separate-stderr gip-sections "$DATA/docx-old.doc"
+	assert_output ""
+	assert_equal "$stderr" "gip-sections: $DATA/docx-old.doc: an old binary Word or WPS file (.doc, .wps); convert it first, e.g. soffice --headless --convert-to docx FILE"
+}
+
+@test "a PDF is recognised by its content and not decoded as text" {
+	cp "$DATA/docx-pdf.pdf" report.txt
+	run -2 --separate-stderr gip-tables report.txt
+	assert_output ""
+	assert_equal "$stderr" "gip-tables: report.txt: a PDF file, not read yet; convert it first, e.g. pdftotext -layout FILE"
+}
+
+@test "a folder that mixes text, HTML and Word reports reads them all" {
+	cp "$SAMPLES/004_d40ac86c24e87fe8.txt" a.txt
+	cp "$DATA/html-rowspan.html" b.html
+	cp "$REPORT" c.docx
+	run -0 --separate-stderr gip-tables -t meta ./*
+	assert_line --partial "a.txt	meta	template	-	2019"
+	assert_line --partial "c.docx	meta	template	-	2021"
+	run -0 --separate-stderr gip-tables -t t3 b.html
+	assert_line --partial "b.html	t3	1	natural	5"
+}
