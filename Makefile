@@ -33,7 +33,8 @@ FUZZ_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
 	-fno-sanitize-recover=all -D_GNU_SOURCE $(INCLUDES) $(XML_CFLAGS)
 FUZZ_SECONDS = 60
 FUZZ_PARALLEL = 1
-FUZZERS = fuzz/bin/decode fuzz/bin/sections fuzz/bin/tables fuzz/bin/cells
+FUZZERS = fuzz/bin/decode fuzz/bin/sections fuzz/bin/tables fuzz/bin/cells \
+	fuzz/bin/docx
 ASAN_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-D_GNU_SOURCE $(INCLUDES) $(XML_CFLAGS)
@@ -143,7 +144,7 @@ fuzz: deps-fuzz
 	$(MAKE) $(FUZZERS)
 	sh fuzz/seeds.sh
 	FUZZ_PARALLEL=$(FUZZ_PARALLEL) sh fuzz/run.sh $(FUZZ_SECONDS) \
-		decode sections tables cells
+		decode sections tables cells docx
 
 fuzz/bin/decode: fuzz/decode.c $(CORE_SRC)
 	@mkdir -p fuzz/bin
@@ -159,6 +160,12 @@ fuzz/bin/tables: fuzz/tables.c fuzz/exact.h $(REPORT_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/tables.c $(REPORT_SRC) \
 		$(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
+
+fuzz/bin/docx: fuzz/docx.c fuzz/exact.h $(REPORT_SRC) $(CORE_SRC)
+	@mkdir -p fuzz/bin
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(ZIP_CFLAGS) -o $@ fuzz/docx.c \
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) -lz \
+		$(PCRE_LIBS) $(CSV_LIBS)
 
 fuzz/bin/cells: fuzz/cells.c $(CELLS_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin

@@ -56,9 +56,9 @@ table_cells() {
 %s\t1\t一、总体情况\t4\t8
 %s\t2\t二、主动公开政府信息情况\t9\t25
 %s\t3\t三、收到和处理政府信息公开申请情况\t26\t56
-%s\t4\t四、政府信息公开行政复议、行政诉讼情况\t57\t63
-%s\t5\t五、存在的主要问题及改进情况\t64\t66
-%s\t6\t六、其他需要报告的事项\t67\t70' "$REPORT" "$REPORT" "$REPORT" \
+%s\t4\t四、政府信息公开行政复议、行政诉讼情况\t57\t64
+%s\t5\t五、存在的主要问题及改进情况\t65\t67
+%s\t6\t六、其他需要报告的事项\t68\t71' "$REPORT" "$REPORT" "$REPORT" \
 	    "$REPORT" "$REPORT" "$REPORT" "$REPORT")"
 }
 
@@ -73,6 +73,22 @@ table_cells() {
 	assert_output "五、存在的主要问题及改进情况
 一是公开内容不够全面。
 二是解读形式单一。"
+}
+
+@test "table rows as lines: cells by TAB on the grid, a cell's paragraphs joined" {
+	run -0 gip-sections -s 2 "$REPORT"
+	assert_line "$(printf '信息内容\t本年制发件数\t本年废止件数\t\t现行有效件数')"
+	assert_line "$(printf '规章\t\t2\t\t40')"
+	run -0 gip-sections -s 3 "$REPORT"
+	assert_line "$(printf '一、本年新收政府信息公开申请数量\t\t\t\t3\t1\t4\t\t0\t8')"
+}
+
+@test "a layout table around a table: its cell is read as page content" {
+	run -0 gip-sections -s 4 "$REPORT"
+	assert_line "单位：件"
+	assert_line "$(printf '1\t0\t\t1\t2\t3\t\t0\t0\t3\t0\t1\t0\t0\t1')"
+	run -0 gip-tables -t t4 "$REPORT"
+	assert_line "$REPORT	t4	suit.direct	upheld	3"
 }
 
 @test "a Word file is told by its content, not its name" {

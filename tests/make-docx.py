@@ -9,9 +9,10 @@ file checks that the committed fixtures are what this script writes):
 docx-report.docx   a 2021 report whose headings 一、 … 六、 and （一） exist
                    only as Word list numbering (w:numPr, numbering.xml,
                    one through a paragraph style), with t2/t3/t4 tables
-                   using w:gridSpan and w:vMerge, blank cells, a label in
-                   two paragraphs, a data row whose cells span other grid
-                   columns than its header, hidden and deleted runs
+                   using w:gridSpan and w:vMerge, blank cells, labels in
+                   two paragraphs, data rows whose cells span other grid
+                   columns than their header, t4 inside a layout table,
+                   hidden and deleted runs
 docx-report.tsv    the table cells that report holds (table row col value)
 docx-bomb.docx     word/document.xml of 4 MiB of spaces (about 4 KiB stored)
 docx-sheet.docx    an Office package without word/document.xml (a sheet)
@@ -88,7 +89,8 @@ def t2_table(truth):
     """2021 t2 in 5 grid columns: the first block's header and data row
     spread their cells differently (Word's misaligned columns)."""
     rows = [[cell('第二十条第（一）项', 5)],
-            [cell('信息内容'), cell('本年制发件数'), cell('本年废止件数', 2),
+            [cell('信息内容'), cell(paras=['本年制发', '件数']),
+             cell('本年废止件数', 2),
              cell('现行有效件数')]]
     blocks = [('20.1.rules', '规章', [2, None, 40]),
               ('20.1.normative', '行政规范性文件', [26, 3, 43])]
@@ -171,8 +173,10 @@ def t3_table(truth):
             truth.append(('t3', key, col, fmt(v)))
         vcells = [cell(fmt(v)) for v in vals]
         if key == '1':
-            # the label gives a grid column to its first value
-            r = [cell(label, 2), cell(fmt(vals[0]), 2)] + vcells[1:]
+            # the label, in two paragraphs, gives a grid column to its
+            # first value
+            r = [cell(span=2, paras=[label[:7], label[7:]]),
+                 cell(fmt(vals[0]), 2)] + vcells[1:]
         elif key in ('2', '4'):
             r = [cell(label, 3)] + vcells
         else:
@@ -252,7 +256,9 @@ def report():
         para('收到和处理政府信息公开申请情况', style='GipHead'),
         t3_table(truth),
         para('政府信息公开行政复议、行政诉讼情况', head),
-        t4_table(truth),
+        # a layout table around t4: its cell is page content
+        table(1, [[cell(paras=['单位：件']) [:-len('</w:tc>')] +
+                   t4_table(truth) + '<w:p/></w:tc>']]),
         para('存在的主要问题及改进情况', head),
         para('', runs=run('一是公开内容不够全面。') + '<w:r><w:br/></w:r>' +
              run('二是解读形式单一。')),

@@ -12,7 +12,7 @@
  * only).  When a data row has as many value cells as the header row
  * above it has leaf columns, the k-th value takes the k-th column's
  * position: Word tables often give data cells other grid columns than
- * their header (gip(5), "Word files").
+ * their header (gip-tables(1)).
  */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
