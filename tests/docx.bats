@@ -106,6 +106,28 @@ table_cells() {
 	assert_equal "$stderr" "gip-tables: $DATA/docx-bomb.docx: word/document.xml inflates more than 500 times its size (a zip bomb?), not read"
 }
 
+@test "a document.xml with a DTD (entities that multiply) is refused" {
+	run -2 --separate-stderr gip-tables "$DATA/docx-entities.docx"
+	assert_output ""
+	assert_equal "$stderr" "gip-tables: $DATA/docx-entities.docx: word/document.xml is not well-formed XML, or has a DTD"
+}
+
+@test "a document.xml over 16 MiB inflated is refused" {
+	command -v python3 >/dev/null || skip "python3 not installed"
+	python3 - <<'PY'
+import random, zipfile
+random.seed(1)
+# two letters at random: about 1 bit a byte, far below the ratio cap
+body = ''.join(random.choice('ab') for _ in range((16 << 20) + 4096))
+with zipfile.ZipFile('big.docx', 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<Types/>')
+    z.writestr('word/document.xml', '<w:document><w:t>%s</w:t>'
+               '</w:document>' % body)
+PY
+	run -2 --separate-stderr gip-tables big.docx
+	assert_equal "$stderr" "gip-tables: big.docx: word/document.xml larger than 16 MiB inflated, not read"
+}
+
 @test "an Office file that is not a Word document, and a damaged one" {
 	run -2 --separate-stderr gip-tables "$DATA/docx-sheet.docx" \
 	    "$DATA/docx-broken.docx"
