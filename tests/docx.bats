@@ -128,6 +128,26 @@ PY
 	assert_equal "$stderr" "gip-tables: big.docx: word/document.xml larger than 16 MiB inflated, not read"
 }
 
+@test "a Word file over 16 MiB with a photo in it is read; a zip over 64 MiB is not" {
+	command -v python3 >/dev/null || skip "python3 not installed"
+	python3 - "$REPORT" <<'PY'
+import os, sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+with zipfile.ZipFile('photo.docx', 'w', zipfile.ZIP_DEFLATED) as z:
+    for name in src.namelist():
+        z.writestr(name, src.read(name))
+    z.writestr('word/media/image1.jpeg', os.urandom(20 << 20))
+PY
+	run -0 --separate-stderr gip-tables -t meta photo.docx
+	assert_line "photo.docx	meta	template	-	2021"
+	printf 'PK\003\004' >huge.docx
+	truncate -s 65M huge.docx
+	run -2 --separate-stderr gip-tables huge.docx
+	assert_equal "$stderr" "gip-tables: huge.docx: larger than 64 MiB, not read"
+	run -2 --separate-stderr gip-tables - <huge.docx
+	assert_equal "$stderr" "gip-tables: -: larger than 64 MiB, not read"
+}
+
 @test "an Office file that is not a Word document, and a damaged one" {
 	run -2 --separate-stderr gip-tables "$DATA/docx-sheet.docx" \
 	    "$DATA/docx-broken.docx"
