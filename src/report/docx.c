@@ -674,7 +674,15 @@ paragraph(struct ctx *c, xmlNode *p, struct sink *s, int depth)
 		page_break(c);
 	number_prefix(c, ppr, s);
 	runs(c, p, s, depth);
-	if (s == &out)
+	if (s != &out)
+		return;
+	/* An empty paragraph is a blank line, as Word shows it (text
+	 * saved from Word keeps it: one cell per line needs it). */
+	if (out.len == c->start && !c->full) {
+		put(c, &out, "\n", 1);
+		c->line++;
+		c->start = out.len;
+	} else
 		line_end(c);
 }
 
