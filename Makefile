@@ -125,11 +125,11 @@ asan:
 
 # Benchmarks on a generated corpus (bench/README.md); not part of check.
 bench: bin/gip-sections bin/gip-tables bin/gip-check bin/gip-sum \
-	bench/csv-floor
+	bench/cells-floor
 	python3 bench/bench.py
 
-bench/csv-floor: bench/csv-floor.c $(CELLS_LIB) $(CORE_LIB)
-	$(CC) $(GIP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ bench/csv-floor.c \
+bench/cells-floor: bench/cells-floor.c $(CELLS_LIB) $(CORE_LIB)
+	$(CC) $(GIP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ bench/cells-floor.c \
 		$(CHECK_LINK)
 
 bench-callgrind: bin/gip-sections bin/gip-tables bin/gip-check
@@ -173,12 +173,16 @@ fuzz/bin/cells: fuzz/cells.c $(CELLS_SRC) $(CORE_SRC)
 		$(CORE_SRC) $(CSV_LIBS) $(PCRE_LIBS)
 
 deps:
-	@sh scripts/deps
+	@sh scripts/deps test
+
+deps-build:
+	@sh scripts/deps build
 
 deps-fuzz:
 	@sh scripts/deps fuzz
 
-demo: deps all
+# The demo needs only what building needs, not the test packages.
+demo: deps-build all
 	@sh scripts/demo
 
 install: all
@@ -188,17 +192,20 @@ install: all
 	cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
 	cp -f $(MAN5) $(DESTDIR)$(MANPREFIX)/man5/
 	cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/
+	# "man gip" looks in section 1 before 5 and 7: there it finds the
+	# overview, gip(7), through a link page (gip(5) stays the formats).
+	echo '.so man7/gip.7' >$(DESTDIR)$(MANPREFIX)/man1/gip.1
 
 uninstall:
 	cd $(DESTDIR)$(PREFIX)/bin && rm -f gip-sections gip-tables \
 		gip-check gip-sum
 	cd $(DESTDIR)$(MANPREFIX)/man1 && rm -f gip-sections.1 gip-tables.1 \
-		gip-check.1 gip-sum.1
+		gip-check.1 gip-sum.1 gip.1
 	rm -f $(DESTDIR)$(MANPREFIX)/man5/gip.5 $(DESTDIR)$(MANPREFIX)/man7/gip.7
 
 clean:
-	rm -rf bin asan tests/htmldump fuzz/bin bench/csv-floor
+	rm -rf bin asan tests/htmldump fuzz/bin bench/cells-floor
 	rm -f src/*.[od] src/*/*.[oda] tests/*.[od]
 
-.PHONY: all check lint asan check-asan fuzz deps deps-fuzz demo install \
-	uninstall clean bench bench-callgrind
+.PHONY: all check lint asan check-asan fuzz deps deps-build deps-fuzz demo \
+	install uninstall clean bench bench-callgrind

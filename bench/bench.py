@@ -97,7 +97,7 @@ def cells_cases(cells):
     c = [("wc -l", "wc -l " + cells),
          ("grep -c", "grep -c '\tt3\t' " + cells),
          ("awk", "awk -F'\t' '{ s += $5 } END { print s }' " + cells),
-         ("libcsv alone", os.path.join(HERE, "csv-floor") + " " + cells),
+         ("reader alone", os.path.join(HERE, "cells-floor") + " " + cells),
          ("gip-check", g("gip-check") + " " + cells)]
     if os.path.exists(g("gip-sum")):
         c.append(("gip-sum", g("gip-sum") + " " + cells))

@@ -1,6 +1,7 @@
 /*
  * gip-sections: where the six standard sections of each report are, as
- * sections TSV (SPEC.md), or the raw text of one section.
+ * sections TSV or CSV (gip(5)), or the raw text of one section.  An input
+ * that holds several reports gives each its own source, NAME#k (gip(7)).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -9,86 +10,172 @@
 
 #include "document.h"
 #include "err.h"
+#include "rec.h"
 #include "sections.h"
-#include "tsv.h"
+#include "split.h"
+
+#define USAGE "usage: gip-sections [-1bH] [--csv] [--bom] " \
+	"[--with-filename | --no-filename] [-s N] [file ...]\n"
+
+/* The most reports one input is read as; a volume has dozens. */
+#define MAX_PARTS	4096
 
 static int	 with_body;		/* -b */
 static int	 with_header;		/* -H */
 static int	 only_section = -1;	/* -s N */
+static int	 one_report;		/* -1 */
+static int	 with_filename = -1;	/* -s: 1, 0, or -1: when several */
+static int	 several_inputs;	/* more than one file named */
+static struct rec_out out;
 
 static void
-usage(FILE *fp, int status)
+usage(void)
 {
-	fprintf(fp, "usage: %s [-bH] [-s N] [file ...]\n", gip_prog);
-	if (fp == stdout)
-		exit(gip_finish());
-	exit(status);
+	fputs(USAGE, stderr);
+	exit(GIP_TROUBLE);
+}
+
+static void
+help(void)
+{
+	fputs(USAGE, stdout);
+	fputs("Find the six standard sections of government information"
+	    "\ndisclosure annual reports; write one record per section (source"
+	    "\nsection title first_line last_line) as TSV.\n\n"
+	    "  -b, --body           add each section's text (field body)\n"
+	    "  -H, --header         write a header line first\n"
+	    "  -s, --section N      print section N's text (0: front matter)\n"
+	    "      --with-filename  -s: begin each line with its source,\n"
+	    "                       as grep -H (the default for several\n"
+	    "                       inputs or reports)\n"
+	    "      --no-filename    -s: never (grep -h)\n"
+	    "  -1, --one-report     read each input as one report, never split\n"
+	    "      --csv            write RFC 4180 CSV, header included\n"
+	    "      --bom            begin with a UTF-8 byte order mark (Excel)\n"
+	    "  -h, --help           this help\n"
+	    "  -V, --version        the version\n\n"
+	    "See gip-sections(1), gip(5).\n", stdout);
+	exit(gip_finish());
 }
 
 /* The section text after the heading line, without its final LFs. */
 static void
-print_body(const char *text, const struct gip_section *s)
+body_of(const char *text, const struct gip_section *s, char **buf,
+    size_t *cap)
 {
-	size_t end = s->end;
+	size_t end = s->end, n;
 
 	while (end > s->body && text[end - 1] == '\n')
 		end--;
-	putchar('\t');
-	tsv_field(stdout, text + s->body, end - s->body);
+	n = end - s->body;
+	if (n + 1 > *cap) {
+		*cap = n + 1;
+		*buf = gip_xrealloc(*buf, *cap);
+	}
+	memcpy(*buf, text + s->body, n);
+	(*buf)[n] = '\0';
 }
 
 static void
-print_rows(const struct gip_doc *doc, const struct gip_section sec[7])
+print_rows(const char *source, const char *text,
+    const struct gip_section sec[7], long base)
 {
+	static char *body;
+	static size_t cap;
+	char num[3][24];
+	const char *f[6];
 	int i;
 
 	for (i = 0; i <= SECTIONS_MAX; i++) {
 		if (!sec[i].found)
 			continue;
-		tsv_str(stdout, doc->name);
-		printf("\t%d\t", i);
-		tsv_str(stdout, sec[i].title);
-		printf("\t%ld\t%ld", sec[i].first_line, sec[i].last_line);
+		snprintf(num[0], sizeof num[0], "%d", i);
+		snprintf(num[1], sizeof num[1], "%ld", sec[i].first_line + base);
+		snprintf(num[2], sizeof num[2], "%ld", sec[i].last_line + base);
+		f[0] = source;
+		f[1] = num[0];
+		f[2] = sec[i].title;
+		f[3] = num[1];
+		f[4] = num[2];
 		if (with_body)
-			print_body(doc->text, &sec[i]);
-		putchar('\n');
+			body_of(text, &sec[i], &body, &cap);
+		f[5] = with_body ? body : NULL;
+		rec_write(&out, f, with_body ? 6 : 5);
 	}
 }
 
-/* -s N: the section as it is in the decoded text, heading included. */
+/*
+ * -s N: the section as it is in the decoded text, heading included; each
+ * line after "source:" when prefix is set, as grep -H prints.
+ */
 static void
-print_raw(const struct gip_doc *doc, const struct gip_section *s)
+print_raw(const char *source, const char *text, const struct gip_section *s,
+    int prefix)
 {
+	size_t pos = s->start, n;
+	const char *line;
+
 	if (!s->found)
 		return;
-	fwrite(doc->text + s->start, 1, s->end - s->start, stdout);
-	if (s->end > s->start && doc->text[s->end - 1] != '\n')
-		putchar('\n');
+	if (!prefix) {
+		fwrite(text + s->start, 1, s->end - s->start, stdout);
+		if (s->end > s->start && text[s->end - 1] != '\n')
+			putchar('\n');
+		return;
+	}
+	while (gip_next_line(text, s->end, &pos, &line, &n))
+		printf("%s:%.*s\n", source, (int)n, line);
 }
 
 static void
-process(const struct gip_doc *doc)
+process(const char *source, const char *name, const char *text,
+    size_t len, long base, int several)
 {
 	struct gip_section sec[SECTIONS_MAX + 1];
 
-	if (sections_split(doc->text, doc->len, sec) == 0) {
-		gip_error(doc->name, 0, "no section heading found");
+	if (sections_split(text, len, sec) == 0) {
+		gip_error(name, 0, "no section heading found");
 		return;
 	}
 	if (only_section >= 0)
-		print_raw(doc, &sec[only_section]);
+		print_raw(source, text, &sec[only_section],
+		    with_filename == 1 || (with_filename == -1 && several));
 	else
-		print_rows(doc, sec);
+		print_rows(source, text, sec, base);
 }
 
+/* Every report of one input, as gip-tables reads them (split.h). */
 static void
 process_path(const char *path)
 {
+	static struct report_part part[MAX_PARTS];
 	static struct document d;
+	static char *buf;
+	static size_t cap;
+	struct gip_doc one;
+	char source[4096];
+	int i, n;
 
 	if (document_read(&d, path) < 0)
 		return;
-	process(&d.doc);
+	n = one_report ? 1 : split_reports(d.doc.text, d.doc.len, part,
+	    MAX_PARTS);
+	if (n == MAX_PARTS)
+		gip_warn(d.doc.name, 0, "%d reports or more: the rest read as "
+		    "the last", MAX_PARTS);
+	if (n == 1) {
+		process(d.doc.name, d.doc.name, d.doc.text, d.doc.len, 0,
+		    several_inputs);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		split_part_doc(&d.doc, &part[i], &one, &buf, &cap);
+		snprintf(source, sizeof source, "%s#%d", d.doc.name, i + 1);
+		gip_line_offset(part[i].line - 1);
+		process(source, d.doc.name, one.text, one.len,
+		    part[i].line - 1, 1);
+		gip_line_offset(0);
+	}
 }
 
 static int
@@ -97,7 +184,7 @@ section_number(const char *arg)
 	if (arg[0] < '0' || arg[0] > '0' + SECTIONS_MAX || arg[1] != '\0') {
 		fprintf(stderr, "%s: -s: section must be 0 to %d: %s\n",
 		    gip_prog, SECTIONS_MAX, arg);
-		usage(stderr, GIP_TROUBLE);
+		usage();
 	}
 	return arg[0] - '0';
 }
@@ -105,43 +192,59 @@ section_number(const char *arg)
 static void
 parse_options(int argc, char *argv[])
 {
+	enum { OPT_CSV = 256, OPT_BOM, OPT_WITH, OPT_WITHOUT };
 	static const struct option longopts[] = {
-		{ "body",	no_argument,		NULL, 'b' },
-		{ "header",	no_argument,		NULL, 'H' },
-		{ "section",	required_argument,	NULL, 's' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ NULL,		0,			NULL, 0 }
+		{ "body",		no_argument,		NULL, 'b' },
+		{ "header",		no_argument,		NULL, 'H' },
+		{ "section",		required_argument,	NULL, 's' },
+		{ "one-report",		no_argument,		NULL, '1' },
+		{ "csv",		no_argument,		NULL, OPT_CSV },
+		{ "bom",		no_argument,		NULL, OPT_BOM },
+		{ "with-filename",	no_argument,		NULL, OPT_WITH },
+		{ "no-filename",	no_argument,		NULL, OPT_WITHOUT },
+		{ "help",		no_argument,		NULL, 'h' },
+		{ "version",		no_argument,		NULL, 'V' },
+		{ NULL,			0,			NULL, 0 }
 	};
-	int c;
+	enum rec_format fmt = REC_TSV;
+	int c, bom = 0;
 
-	while ((c = getopt_long(argc, argv, "bHs:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "1bHs:hV", longopts, NULL)) !=
+	    -1) {
 		switch (c) {
-		case 'b':	with_body = 1; break;
-		case 'H':	with_header = 1; break;
-		case 's':	only_section = section_number(optarg); break;
-		case 'h':	usage(stdout, GIP_OK); break;
-		case 'V':	gip_version(); break;
-		default:	usage(stderr, GIP_TROUBLE);
+		case 'b':		with_body = 1; break;
+		case 'H':		with_header = 1; break;
+		case 's':		only_section = section_number(optarg); break;
+		case '1':		one_report = 1; break;
+		case OPT_CSV:		fmt = REC_CSV; with_header = 1; break;
+		case OPT_BOM:		bom = 1; break;
+		case OPT_WITH:		with_filename = 1; break;
+		case OPT_WITHOUT:	with_filename = 0; break;
+		case 'h':		help(); break;
+		case 'V':		gip_version(); break;
+		default:		usage();
 		}
 	}
-	if (only_section >= 0 && (with_body || with_header)) {
-		fprintf(stderr, "%s: -s prints text, not TSV: no -b or -H\n",
-		    gip_prog);
-		usage(stderr, GIP_TROUBLE);
+	if (only_section >= 0 && (with_body || with_header || bom)) {
+		fprintf(stderr, "%s: -s prints text, not records: no -b, -H, "
+		    "--csv or --bom\n", gip_prog);
+		usage();
 	}
+	rec_init(&out, stdout, fmt, bom);
 }
 
 int
 main(int argc, char *argv[])
 {
+	static const char *const header[6] = {"source", "section", "title",
+	    "first_line", "last_line", "body"};
 	int i;
 
 	gip_init("gip-sections");
 	parse_options(argc, argv);
 	if (with_header)
-		printf("source\tsection\ttitle\tfirst_line\tlast_line%s\n",
-		    with_body ? "\tbody" : "");
+		rec_write(&out, header, with_body ? 6 : 5);
+	several_inputs = argc - optind > 1;
 	if (optind == argc)
 		process_path("-");
 	for (i = optind; i < argc; i++)

@@ -1,6 +1,8 @@
 /*
  * gip-tables: the three standard tables (主动公开, 依申请, 复议诉讼) and the
- * meta data of each report, as cells TSV (SPEC.md).
+ * meta data of each report, as cells TSV or CSV (gip(5)), or a readable
+ * view of them (--view).  An input that holds several reports gives each
+ * its own source, NAME#k (gip(7)).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -12,23 +14,54 @@
 #include "err.h"
 #include "extract.h"
 #include "prose.h"
+#include "rec.h"
+#include "split.h"
 #include "tmpl.h"
-#include "tsv.h"
+#include "view.h"
+
+#define USAGE "usage: gip-tables [-1Hq] [--csv] [--bom] [--view] [-t tables] " \
+	"[file ...]\n"
 
 enum { SEL_META = 1, SEL_T2 = 2, SEL_T3 = 4, SEL_T4 = 8, SEL_PROSE = 16,
 	SEL_ALL = 31 };
 
+/* The most reports one input is read as; a volume has dozens. */
+#define MAX_PARTS	4096
+
 static int	 with_header;		/* -H */
 static int	 quiet;			/* -q */
+static int	 one_report;		/* -1: never split an input */
+static int	 view;			/* --view */
+static long	 line_base;		/* lines before the report's part */
 static unsigned	 selected = SEL_ALL;	/* -t */
+static struct rec_out out;
 
 static void
-usage(FILE *fp, int status)
+usage(void)
 {
-	fprintf(fp, "usage: %s [-Hq] [-t tables] [file ...]\n", gip_prog);
-	if (fp == stdout)
-		exit(gip_finish());
-	exit(status);
+	fputs(USAGE, stderr);
+	exit(GIP_TROUBLE);
+}
+
+static void
+help(void)
+{
+	fputs(USAGE, stdout);
+	fputs("Read the standard tables and meta data of government information"
+	    "\ndisclosure annual reports; write cells (source tbl row col value"
+	    "\nline) as TSV.\n\n"
+	    "  -H, --header      write a header line first\n"
+	    "  -q, --quiet       no warnings, errors only\n"
+	    "  -t, --tables LIST only these (meta,t2,t3,t4,prose)\n"
+	    "  -1, --one-report  read each input as one report, never split\n"
+	    "      --csv         write RFC 4180 CSV, header included\n"
+	    "      --bom         begin with a UTF-8 byte order mark (Excel)\n"
+	    "      --view        print each report's tables for reading, with"
+	    "\n                    the template's labels, not cells\n"
+	    "  -h, --help        this help\n"
+	    "  -V, --version     the version\n\n"
+	    "See gip-tables(1), gip(5).\n", stdout);
+	exit(gip_finish());
 }
 
 static unsigned
@@ -43,50 +76,63 @@ parse_tables(const char *arg)
 	    ",", &save)) {
 		for (k = 0; k < 5 && strcmp(tok, names[k]) != 0; k++)
 			;
-		if (k == 5)
-			gip_fatal("unknown table '%s' (meta, t2, t3, t4, prose)",
-			    tok);
+		if (k == 5) {
+			fprintf(stderr, "%s: unknown table '%s' (meta, t2, t3, "
+			    "t4, prose)\n", gip_prog, tok);
+			usage();
+		}
 		sel |= 1u << k;
 	}
 	free(copy);
 	return sel;
 }
 
-static void
-print_meta(const char *name, const char *row, const char *value)
+/* A line of the report (0: unknown) as a line of the input. */
+static long
+input_line(long line)
 {
-	if (value[0] != '\0')
-		tsv_cell(stdout, name, "meta", row, "-", value);
+	return line > 0 ? line + line_base : 0;
 }
 
 static void
-print_report(const struct gip_doc *doc, const struct meta *m,
+print_meta(const char *source, const char *row, const char *value,
+    long line)
+{
+	if (value[0] != '\0')
+		rec_cell(&out, source, "meta", row, "-", value,
+		    input_line(line));
+}
+
+static void
+print_report(const char *source, const struct meta *m,
     const struct tables *t)
 {
 	static const char *const order[] = {"t2", "t3", "t4"};
+	const struct tcell *c;
 	int i, k;
 
 	if (selected & SEL_META) {
-		print_meta(doc->name, "title", m->title);
-		print_meta(doc->name, "org", m->org);
-		print_meta(doc->name, "year", m->year);
-		print_meta(doc->name, "template", tmpl_name(t->tpl));
-		print_meta(doc->name, "date", m->date);
+		print_meta(source, "title", m->title, m->title_line);
+		print_meta(source, "org", m->org, m->org_line);
+		print_meta(source, "year", m->year, m->year_line);
+		print_meta(source, "template", tmpl_name(t->tpl), 0);
+		print_meta(source, "date", m->date, m->date_line);
 	}
 	for (k = 0; k < 3; k++) {
 		if (!(selected & (SEL_T2 << k)))
 			continue;
-		for (i = 0; i < t->ncell; i++)
-			if (strcmp(t->cell[i].table, order[k]) == 0)
-				tsv_cell(stdout, doc->name, t->cell[i].table,
-				    t->cell[i].row, t->cell[i].col,
-				    t->cell[i].val);
+		for (i = 0; i < t->ncell; i++) {
+			c = &t->cell[i];
+			if (strcmp(c->table, order[k]) == 0)
+				rec_cell(&out, source, c->table, c->row,
+				    c->col, c->val, input_line(c->line));
+		}
 	}
 }
 
-/* The figures the prose states, for gip-check to compare (gip.5). */
+/* The figures the prose states, for gip-check to compare (gip(5)). */
 static void
-print_prose(const struct gip_doc *doc)
+print_prose(const char *source, const struct gip_doc *doc)
 {
 	struct prose_fig fig[64];
 	char v[32];
@@ -95,54 +141,129 @@ print_prose(const struct gip_doc *doc)
 	n = prose_scan(doc->text, doc->len, 1, fig, 64);
 	for (i = 0; i < n; i++) {
 		snprintf(v, sizeof v, "%ld", fig[i].value);
-		tsv_cell(stdout, doc->name, "prose", fig[i].row, "-", v);
+		rec_cell(&out, source, "prose", fig[i].row, "-", v,
+		    input_line(fig[i].line));
+	}
+}
+
+/* One report: doc (whole or a part), printed under source. */
+static void
+process(const char *source, const struct gip_doc *doc,
+    const struct doctables *dt)
+{
+	static struct extract x;
+
+	extract_report(doc, dt, quiet, &x);
+	if (view) {
+		view_report(stdout, source, line_base, &x.m, &x.t);
+		return;
+	}
+	print_report(source, &x.m, &x.t);
+	if (selected & SEL_PROSE)
+		print_prose(source, doc);
+}
+
+/*
+ * Every report of one input: NAME alone, or NAME#1, NAME#2, ...  A part
+ * is read on its own, its lines counted from 1 (the tables of an HTML
+ * page moved to match) and reported as the input's.
+ */
+static void
+process_input(struct document *d)
+{
+	static struct report_part part[MAX_PARTS];
+	static char *buf;
+	static size_t cap;
+	struct gip_doc one;
+	char source[4096];
+	int i, n;
+
+	n = one_report ? 1 : split_reports(d->doc.text, d->doc.len, part,
+	    MAX_PARTS);
+	if (n == MAX_PARTS)
+		gip_warn(d->doc.name, 0, "%d reports or more: the rest read as "
+		    "the last", MAX_PARTS);
+	if (n == 1) {
+		process(d->doc.name, &d->doc, &d->tables);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		split_part_doc(&d->doc, &part[i], &one, &buf, &cap);
+		snprintf(source, sizeof source, "%s#%d", d->doc.name, i + 1);
+		line_base = part[i].line - 1;
+		gip_line_offset(line_base);
+		split_shift_tables(&d->tables, -line_base);
+		process(source, &one, &d->tables);
+		split_shift_tables(&d->tables, line_base);
+		gip_line_offset(0);
+		line_base = 0;
+		gip_check_output(stdout);
 	}
 }
 
 static void
-process(const struct document *d)
+parse_options(int argc, char *argv[])
 {
-	static struct extract x;
+	enum { OPT_CSV = 256, OPT_BOM, OPT_VIEW };
+	static const struct option longopts[] = {
+		{"header",	no_argument,		NULL, 'H'},
+		{"quiet",	no_argument,		NULL, 'q'},
+		{"tables",	required_argument,	NULL, 't'},
+		{"one-report",	no_argument,		NULL, '1'},
+		{"csv",		no_argument,		NULL, OPT_CSV},
+		{"bom",		no_argument,		NULL, OPT_BOM},
+		{"view",	no_argument,		NULL, OPT_VIEW},
+		{"help",	no_argument,		NULL, 'h'},
+		{"version",	no_argument,		NULL, 'V'},
+		{NULL, 0, NULL, 0}
+	};
+	enum rec_format fmt = REC_TSV;
+	int c, bom = 0;
 
-	extract_report(&d->doc, &d->tables, quiet, &x);
-	print_report(&d->doc, &x.m, &x.t);
-	if (selected & SEL_PROSE)
-		print_prose(&d->doc);
+	while ((c = getopt_long(argc, argv, "1Hqt:hV", longopts, NULL)) !=
+	    -1) {
+		switch (c) {
+		case 'H': with_header = 1; break;
+		case 'q': quiet = 1; break;
+		case 't': selected = parse_tables(optarg); break;
+		case '1': one_report = 1; break;
+		case OPT_CSV: fmt = REC_CSV; with_header = 1; break;
+		case OPT_BOM: bom = 1; break;
+		case OPT_VIEW: view = 1; break;
+		case 'h': help(); break;
+		case 'V': gip_version(); break;
+		default: usage();
+		}
+	}
+	if (view && (fmt == REC_CSV || with_header || bom)) {
+		fprintf(stderr, "%s: --view prints text, not records: no -H, "
+		    "--csv or --bom\n", gip_prog);
+		usage();
+	}
+	rec_init(&out, stdout, fmt, bom);
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0}
-	};
+	static const char *const header[6] = {"source", "tbl", "row", "col",
+	    "value", "line"};
 	static char outbuf[1 << 16];
 	static struct document d;
-	int c, i;
+	int i;
 
 	gip_init("gip-tables");
 	/* Cells are many and short: fewer, larger writes to a pipe. */
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-	while ((c = getopt_long(argc, argv, "Hqt:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'H': with_header = 1; break;
-		case 'q': quiet = 1; break;
-		case 't': selected = parse_tables(optarg); break;
-		case 'h': usage(stdout, 0); break;
-		case 'V': gip_version(); break;
-		default: usage(stderr, GIP_TROUBLE);
-		}
-	}
+	parse_options(argc, argv);
 	if (with_header)
-		fputs("source\ttable\trow\tcol\tvalue\n", stdout);
+		rec_write(&out, header, 6);
 	if (optind == argc)
 		argv[argc++] = "-";
 	for (i = optind; i < argc; i++) {
 		if (document_read(&d, argv[i]) == 0)
-			process(&d);
+			process_input(&d);
 		gip_check_output(stdout);
 	}
 	return gip_finish();

@@ -11,6 +11,16 @@ setup() {
 
 REPORT=$DATA/docx-report.docx
 
+# A command's output cut to the first five fields (the line field is
+# tested on its own); its exit status kept.
+five() {
+	local rc=0
+
+	"$@" >five.out || rc=$?
+	cut -f1-5 five.out
+	return $rc
+}
+
 # The t2/t3/t4 cells of a report, without the source and line fields.
 table_cells() {
 	gip-tables -q "$1" | awk -F'\t' '$2 != "meta" && $2 != "prose" {
@@ -31,12 +41,12 @@ table_cells() {
 	sort "$DATA/docx-report.tsv" >want
 	run diff want got
 	assert_success
-	run -0 --separate-stderr gip-tables "$REPORT"
+	run -0 --separate-stderr five gip-tables "$REPORT"
 	assert_equal "$stderr" ""
 }
 
 @test "a data row whose cells span other columns than its header: k-th value, k-th column" {
-	run -0 gip-tables -t t2 "$REPORT"
+	run -0 five gip-tables -t t2 "$REPORT"
 	assert_line "$REPORT	t2	20.1.rules	issued	2"
 	assert_line "$REPORT	t2	20.1.rules	repealed	"
 	assert_line "$REPORT	t2	20.1.rules	valid	40"
@@ -45,7 +55,7 @@ table_cells() {
 }
 
 @test "the template and year of the Word report" {
-	run -0 gip-tables -t meta "$REPORT"
+	run -0 five gip-tables -t meta "$REPORT"
 	assert_line "$REPORT	meta	template	-	2021"
 	assert_line "$REPORT	meta	year	-	2023"
 }
@@ -87,8 +97,16 @@ table_cells() {
 	run -0 gip-sections -s 4 "$REPORT"
 	assert_line "单位：件"
 	assert_line "$(printf '1\t0\t\t1\t2\t3\t\t0\t0\t3\t0\t1\t0\t0\t1')"
-	run -0 gip-tables -t t4 "$REPORT"
+	run -0 five gip-tables -t t4 "$REPORT"
 	assert_line "$REPORT	t4	suit.direct	upheld	3"
+}
+
+@test "a cell of a Word file carries the line of its row in the report text" {
+	run -0 gip-tables -t t4 "$REPORT"
+	assert_line "$REPORT	t4	review	upheld	1	63"
+	for k in 0 1 2 3 4 5 6; do gip-sections -s $k "$REPORT"; done >text
+	run sed -n 63p text
+	assert_output "$(printf '1\t0\t\t1\t2\t3\t\t0\t0\t3\t0\t1\t0\t0\t1')"
 }
 
 @test "a Word file is told by its content, not its name" {
@@ -100,14 +118,14 @@ table_cells() {
 }
 
 @test "a zip bomb is refused, exit 2, the other inputs read" {
-	run -2 --separate-stderr gip-tables -t meta "$DATA/docx-bomb.docx" \
+	run -2 --separate-stderr five gip-tables -t meta "$DATA/docx-bomb.docx" \
 	    "$REPORT"
 	assert_line "$REPORT	meta	template	-	2021"
 	assert_equal "$stderr" "gip-tables: $DATA/docx-bomb.docx: word/document.xml inflates more than 500 times its size (a zip bomb?), not read"
 }
 
 @test "a document.xml with a DTD (entities that multiply) is refused" {
-	run -2 --separate-stderr gip-tables "$DATA/docx-entities.docx"
+	run -2 --separate-stderr five gip-tables "$DATA/docx-entities.docx"
 	assert_output ""
 	assert_equal "$stderr" "gip-tables: $DATA/docx-entities.docx: word/document.xml is not well-formed XML, or has a DTD"
 }
@@ -124,7 +142,7 @@ with zipfile.ZipFile('big.docx', 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('word/document.xml', '<w:document><w:t>%s</w:t>'
                '</w:document>' % body)
 PY
-	run -2 --separate-stderr gip-tables big.docx
+	run -2 --separate-stderr five gip-tables big.docx
 	assert_equal "$stderr" "gip-tables: big.docx: word/document.xml larger than 16 MiB inflated, not read"
 }
 
@@ -138,18 +156,18 @@ with zipfile.ZipFile('photo.docx', 'w', zipfile.ZIP_DEFLATED) as z:
         z.writestr(name, src.read(name))
     z.writestr('word/media/image1.jpeg', os.urandom(20 << 20))
 PY
-	run -0 --separate-stderr gip-tables -t meta photo.docx
+	run -0 --separate-stderr five gip-tables -t meta photo.docx
 	assert_line "photo.docx	meta	template	-	2021"
 	printf 'PK\003\004' >huge.docx
 	truncate -s 65M huge.docx
-	run -2 --separate-stderr gip-tables huge.docx
+	run -2 --separate-stderr five gip-tables huge.docx
 	assert_equal "$stderr" "gip-tables: huge.docx: larger than 64 MiB, not read"
-	run -2 --separate-stderr gip-tables - <huge.docx
+	run -2 --separate-stderr five gip-tables - <huge.docx
 	assert_equal "$stderr" "gip-tables: -: larger than 64 MiB, not read"
 }
 
 @test "an Office file that is not a Word document, and a damaged one" {
-	run -2 --separate-stderr gip-tables "$DATA/docx-sheet.docx" \
+	run -2 --separate-stderr five gip-tables "$DATA/docx-sheet.docx" \
 	    "$DATA/docx-broken.docx"
 	assert_output ""
 	assert_equal "$stderr" "gip-tables: $DATA/docx-sheet.docx: an Office file without word/document.xml, not a Word document
@@ -157,7 +175,7 @@ gip-tables: $DATA/docx-broken.docx: damaged zip archive: Not a zip archive"
 }
 
 @test "an old binary .doc names the conversion, exit 2, the other inputs read" {
-	run -2 --separate-stderr gip-tables -t meta "$DATA/docx-old.doc" \
+	run -2 --separate-stderr five gip-tables -t meta "$DATA/docx-old.doc" \
 	    "$REPORT"
 	assert_line "$REPORT	meta	template	-	2021"
 	assert_equal "$stderr" "gip-tables: $DATA/docx-old.doc: an old binary Word or WPS file (.doc, .wps); convert it first, e.g. soffice --headless --convert-to docx FILE"
@@ -167,14 +185,14 @@ gip-tables: $DATA/docx-broken.docx: damaged zip archive: Not a zip archive"
 }
 
 @test "a password-protected Word file says so" {
-	run -2 --separate-stderr gip-tables "$DATA/docx-locked.docx"
+	run -2 --separate-stderr five gip-tables "$DATA/docx-locked.docx"
 	assert_output ""
 	assert_equal "$stderr" "gip-tables: $DATA/docx-locked.docx: a password-protected Office file; save it without a password first"
 }
 
 @test "a PDF is recognised by its content and not decoded as text" {
 	cp "$DATA/docx-pdf.pdf" report.txt
-	run -2 --separate-stderr gip-tables report.txt
+	run -2 --separate-stderr five gip-tables report.txt
 	assert_output ""
 	assert_equal "$stderr" "gip-tables: report.txt: a PDF file, not read yet; convert it first, e.g. pdftotext -layout FILE"
 }
@@ -183,10 +201,10 @@ gip-tables: $DATA/docx-broken.docx: damaged zip archive: Not a zip archive"
 	cp "$SAMPLES/004_d40ac86c24e87fe8.txt" a.txt
 	cp "$DATA/html-rowspan.html" b.html
 	cp "$REPORT" c.docx
-	run -0 --separate-stderr gip-tables -t meta ./*
+	run -0 --separate-stderr five gip-tables -t meta ./*
 	assert_line --partial "a.txt	meta	template	-	2019"
 	assert_line --partial "c.docx	meta	template	-	2021"
-	run -0 --separate-stderr gip-tables -t t3 b.html
+	run -0 --separate-stderr five gip-tables -t t3 b.html
 	assert_line --partial "b.html	t3	1	natural	5"
 }
 

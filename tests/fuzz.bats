@@ -11,13 +11,16 @@ setup() {
 
 @test "a caption line cut inside a character does not overrun its key" {
 	# Its last line, "本年新收 1", names t3 row 1 with one number: the
-	# number cannot be placed in seven columns, so no cell is printed.
+	# number cannot be placed in seven columns, so its cells are unread.
 	run -0 --separate-stderr gip-tables anchor-cut-character.txt
-	[ "$stderr" = 'gip-tables: anchor-cut-character.txt:5: t3 row 1: 1 values for 7 columns, not placed' ]
-	assert_output "$(printf '%s\n' \
+	[ "$stderr" = 'gip-tables: anchor-cut-character.txt:5: t3 row 1: 1 values for 7 columns, not placed, written as ?' ]
+	[ "$(printf '%s\n' "${lines[@]}" | cut -f 1-5)" = "$(printf '%s\n' \
 	    'anchor-cut-character.txt	meta	title	-	某县2020年政府信息公开工作年度报告' \
 	    'anchor-cut-character.txt	meta	org	-	某县' \
-	    'anchor-cut-character.txt	meta	year	-	2020')"
+	    'anchor-cut-character.txt	meta	year	-	2020'
+	    for c in natural commercial research social legal other total; do
+		printf 'anchor-cut-character.txt\tt3\t1\t%s\t?\n' $c
+	    done)" ]
 }
 
 @test "a t2 label cut inside a character does not overrun its buffer" {
@@ -25,24 +28,24 @@ setup() {
 	    tables-label-cut-character.txt
 	[ "$stderr" = '' ]
 	[ "${#lines[@]}" = 25 ]
-	assert_line "$(printf 'tables-label-cut-character.txt\tt2\t20.6.penalty\tdecisions\t1042')"
-	assert_line "$(printf 'tables-label-cut-character.txt\tt4\tsuit.after\ttotal\t2')"
+	assert_line --partial "$(printf 'tables-label-cut-character.txt\tt2\t20.6.penalty\tdecisions\t1042\t')"
+	assert_line --partial "$(printf 'tables-label-cut-character.txt\tt4\tsuit.after\ttotal\t2\t')"
 }
 
 @test "the report the decode target crashed on has meta and no table" {
 	run -2 --separate-stderr gip-tables norm-cut-character.txt
 	[ "$stderr" = 'gip-tables: norm-cut-character.txt: no table found' ]
-	assert_output "$(printf '%s\n' \
+	[ "$(printf '%s\n' "${lines[@]}" | cut -f 1-5)" = "$(printf '%s\n' \
 	    'norm-cut-character.txt	meta	title	-	某某县2020年政府信息公开工作年度报告' \
 	    'norm-cut-character.txt	meta	org	-	某某县' \
-	    'norm-cut-character.txt	meta	year	-	2020')"
+	    'norm-cut-character.txt	meta	year	-	2020')" ]
 }
 
 @test "an amount of 0元 does not trim zeros before its first digit" {
 	run -0 --separate-stderr gip-tables -t t2 t2-amount-zero-yuan.txt
 	[ "$stderr" = 'gip-tables: t2-amount-zero-yuan.txt:4: 2 undecodable bytes (as UTF-16LE) replaced by U+FFFD' ]
 	[ "${#lines[@]}" = 9 ]
-	assert_line "$(printf 't2-amount-zero-yuan.txt\tt2\t20.8.fee\tamount\t0')"
+	assert_line --partial "$(printf 't2-amount-zero-yuan.txt\tt2\t20.8.fee\tamount\t0\t')"
 }
 
 @test "a number glued to the start of a word does not read before the word" {

@@ -18,7 +18,7 @@ $1${T}6${T}六、其他需要报告的事项${T}20${T}21
 EOF
 }
 
-usage_line="usage: gip-sections [-bH] [-s N] [file ...]"
+usage_line="usage: gip-sections [-1bH] [--csv] [--bom] [--with-filename | --no-filename] [-s N] [file ...]"
 
 # --- the five real reports ---
 
@@ -320,7 +320,7 @@ $usage_line" ]
 @test "-s with -b is refused, status 2" {
 	run -2 --separate-stderr gip-sections -b -s 3 "$DATA/report-minimal.txt"
 	assert_output ""
-	[ "$stderr" = "gip-sections: -s prints text, not TSV: no -b or -H
+	[ "$stderr" = "gip-sections: -s prints text, not records: no -b, -H, --csv or --bom
 $usage_line" ]
 }
 
@@ -331,9 +331,11 @@ $usage_line" ]
 $usage_line" ]
 }
 
-@test "--help prints the usage on stdout" {
+@test "--help prints the usage and the options on stdout" {
 	run -0 --separate-stderr gip-sections --help
-	assert_output "$usage_line"
+	assert_line -n 0 "$usage_line"
+	assert_line "      --no-filename    -s: never (grep -h)"
+	[ -z "$stderr" ]
 }
 
 @test "--version prints the version" {
@@ -343,12 +345,10 @@ $usage_line" ]
 
 @test "the usage matches the man page's SYNOPSIS" {
 	run -0 --separate-stderr sh -c "mandoc -Tascii '$TOP/man/gip-sections.1' |
-	    col -b | sed -n '/^SYNOPSIS/{n;p;}'"
-	assert_output "     gip-sections [-bH] [-s N] [file ...]"
-	run -0 --separate-stderr gip-sections --help
-	assert_output "$usage_line"
+	    col -b | sed -n '/^SYNOPSIS/,/^[A-Z]/p' | sed '1d;\$d' |
+	    tr -s ' \t\n' '   ' | sed 's/^ //; s/ \$//'"
+	assert_output "${usage_line#usage: }"
 }
-
 # --- inputs ---
 
 @test "no file argument reads stdin, named -" {
@@ -499,6 +499,7 @@ examples_dir() {
 	run -0 --separate-stderr man_examples
 	assert_output "gip-sections report.txt
 gip-sections -s 3 report.txt | grep 申请
+gip-sections -s 6 reports/*.txt | grep -v ':$'
 gip-sections reports/*.txt | cut -f 2 | sort | uniq -c"
 }
 
@@ -516,9 +517,16 @@ gip-sections reports/*.txt | cut -f 2 | sort | uniq -c"
 二、上年结转政府信息公开申请数量${T}${T}0${T}0${T}0${T}0${T}0${T}0${T}0"
 }
 
-@test "man example: count of reports per section" {
+@test "man example: section 六 of several reports, each line named" {
 	examples_dir
 	run -0 --separate-stderr bash -c "$(man_examples | sed -n 3p)"
+	assert_line -n 0 --regexp '^reports/000_[0-9a-f]+\.txt:.*其他需要报告'
+	assert_equal "$(printf '%s\n' "${lines[@]}" | grep -cv '^reports/')" 0
+}
+
+@test "man example: count of reports per section" {
+	examples_dir
+	run -0 --separate-stderr bash -c "$(man_examples | sed -n 4p)"
 	assert_output "      5 0
       5 1
       5 2
@@ -551,6 +559,7 @@ EOF
 }
 
 @test "all six sections are found in 60 generated reports, 六 where it exists" {
+	need_shared
 	cd "$BATS_TEST_TMPDIR"
 	python3 "$SHARED/corpus/gen/gipgen.py" --out g --count 60 --seed 1 \
 	    --encodings utf8,utf8bom,gb18030,utf16le,utf16be >/dev/null

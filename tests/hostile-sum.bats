@@ -15,13 +15,13 @@ setup() {
 @test "gip-sum: a cells line of 4 fields is named by line" {
 	printf 'a\tt3\t1\tnatural\t1\na\tt3\t1\t1\n' >four.tsv
 	run -2 --separate-stderr gip-sum four.tsv
-	[ "$stderr" = 'gip-sum: four.tsv:2: 4 fields, want 5' ]
+	[ "$stderr" = 'gip-sum: four.tsv:2: 4 fields, want 5 or 6' ]
 }
 
-@test "gip-sum: a cells line of 6 fields is named by line" {
-	printf 'a\tt3\t1\tnatural\t1\tx\n' >six.tsv
-	run -2 --separate-stderr gip-sum six.tsv
-	[ "$stderr" = 'gip-sum: six.tsv:1: 6 fields, want 5' ]
+@test "gip-sum: a cells line of 7 fields is named by line" {
+	printf 'a\tt3\t1\tnatural\t1\t2\tx\n' >seven.tsv
+	run -2 --separate-stderr gip-sum seven.tsv
+	[ "$stderr" = 'gip-sum: seven.tsv:1: 7 fields, want 5 or 6' ]
 }
 
 @test "gip-sum: an unknown table key is named by line" {
@@ -105,4 +105,15 @@ setup() {
 	gip-check lf.tsv >check.lf
 	gip-check crlf.tsv >check.crlf
 	cmp check.lf check.crlf
+}
+
+@test "gip-sum: a report, gip-sections output or findings given as cells say so" {
+	run -2 --separate-stderr gip-sum "$SAMPLE"
+	[ "$stderr" = "gip-sum: $SAMPLE:1: 1 field, want 5 or 6 (not cells: a report? run gip-tables on it first)" ]
+	gip-sections "$SAMPLE" >sections.tsv
+	run -2 --separate-stderr gip-sum sections.tsv
+	[ "$stderr" = "gip-sum: sections.tsv:1: unknown table '0' (gip-sections output, not cells: gip-tables writes cells)" ]
+	gip-tables "$SAMPLE" | gip-check -r blanks >findings.tsv || true
+	run -2 --separate-stderr gip-sum findings.tsv
+	[ "$stderr" = "gip-sum: findings.tsv:1: 8 fields, want 5 or 6 (gip-check findings, not cells)" ]
 }

@@ -78,7 +78,7 @@ row1_cells() {
 	printf '  \n' >space.tsv
 	run -2 --separate-stderr gip-check space.tsv
 	assert_output ''
-	[ "$stderr" = 'gip-check: space.tsv:1: 1 fields, want 5' ]
+	[ "$stderr" = 'gip-check: space.tsv:1: 1 field, want 5 or 6 (not cells: a report? run gip-tables on it first)' ]
 }
 
 @test "gip-sections: an ELF binary is refused as not a report" {
@@ -212,14 +212,16 @@ row1_cells() {
 	    print "本年新收\t1\t2\t3\t4\t5\t6\t21" }' >rows.txt
 	run -0 --separate-stderr bounded gip-tables -t t3 rows.txt
 	[ "$stderr" = 'gip-tables: rows.txt:2000: t3: only the first 2000 rows read' ]
-	assert_output "$(row1_cells rows.txt 1 2 3 4 5 6 21)"
+	[ "$(printf '%s\n' "$output" | cut -f 1-5)" = \
+	    "$(row1_cells rows.txt 1 2 3 4 5 6 21)" ]
 }
 
 @test "gip-tables: a 30-digit count is passed on as written" {
 	with_row1 '123456789012345678901234567890\t0\t0\t0\t0\t0\t1' n.txt
 	run -0 --separate-stderr gip-tables -t t3 n.txt
 	[ "$stderr" = '' ]
-	assert_line "$(printf 'n.txt\tt3\t1\tnatural\t123456789012345678901234567890')"
+	assert_line --partial \
+	    "$(printf 'n.txt\tt3\t1\tnatural\t123456789012345678901234567890\t')"
 }
 
 @test "gip-check: a 30-digit value is out of range, named by line" {
@@ -233,8 +235,9 @@ row1_cells() {
 @test "a negative count is extracted and is a negative error" {
 	with_row1 '-1\t0\t0\t0\t0\t0\t-1' n.txt
 	gip-tables -t t3 n.txt >cells.tsv
-	assert_equal "$(grep -c "	1	natural	-1$" cells.tsv)" 1
+	assert_equal "$(grep -c "	1	natural	-1	" cells.tsv)" 1
 	run -1 --separate-stderr gip-check -r negative cells.tsv
+	output=$(cut -f1-7 <<<"$output")
 	assert_output "$(printf '%s\n' \
 	    'n.txt	negative	error	t3:1:natural	>=0	-1	negative count' \
 	    'n.txt	negative	error	t3:1:total	>=0	-1	negative count')"
@@ -244,6 +247,7 @@ row1_cells() {
 	with_row1 '1.5\t0\t0\t0\t0\t0\t1.5' n.txt
 	gip-tables -t t3 n.txt >cells.tsv
 	run -1 --separate-stderr gip-check -r negative cells.tsv
+	output=$(cut -f1-7 <<<"$output")
 	assert_output "$(printf '%s\n' \
 	    'n.txt	negative	error	t3:1:natural	>=0	1.5	count not a whole number' \
 	    'n.txt	negative	error	t3:1:total	>=0	1.5	count not a whole number')"
@@ -253,7 +257,7 @@ row1_cells() {
 	with_row1 '1,234\t0\t0\t0\t0\t0\t1,234' n.txt
 	run -0 --separate-stderr gip-tables -t t3 n.txt
 	[ "$stderr" = '' ]
-	[ "$(printf '%s\n' "$output" | head -7)" = \
+	[ "$(printf '%s\n' "$output" | head -7 | cut -f 1-5)" = \
 	    "$(row1_cells n.txt 1234 0 0 0 0 0 1234)" ]
 }
 
@@ -261,23 +265,24 @@ row1_cells() {
 	with_row1 '１２３\t0\t0\t0\t0\t0\t１２３' n.txt
 	run -0 --separate-stderr gip-tables -t t3 n.txt
 	[ "$stderr" = '' ]
-	[ "$(printf '%s\n' "$output" | head -7)" = \
+	[ "$(printf '%s\n' "$output" | head -7 | cut -f 1-5)" = \
 	    "$(row1_cells n.txt 123 0 0 0 0 0 123)" ]
 }
 
 @test "gip-tables: a row with twice the columns is warned, not placed" {
 	with_row1 '1\t0\t0\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0\t1' n.txt
 	run -0 --separate-stderr gip-tables -t t3 n.txt
-	[ "$stderr" = 'gip-tables: n.txt:12: t3 row 1: 15 values for 7 columns, not placed' ]
-	refute_line --partial "	t3	1	"
-	assert_line "$(printf 'n.txt\tt3\t2\ttotal\t0')"
+	[ "$stderr" = 'gip-tables: n.txt:12: t3 row 1: 15 values for 7 columns, not placed, written as ?' ]
+	[ "$(printf '%s\n' "$output" | head -7 | cut -f 1-5)" = \
+	    "$(row1_cells n.txt '?' '?' '?' '?' '?' '?' '?')" ]
+	assert_line --partial "$(printf 'n.txt\tt3\t2\ttotal\t0\t')"
 }
 
 @test "gip-tables: a report that is only tables gives their cells" {
 	grep "$(printf '\t')" "$MINIMAL" >tables.txt
 	run -0 --separate-stderr gip-tables -t t3 tables.txt
 	[ "$stderr" = '' ]
-	[ "$(printf '%s\n' "$output" | head -7)" = \
+	[ "$(printf '%s\n' "$output" | head -7 | cut -f 1-5)" = \
 	    "$(row1_cells tables.txt 1 0 0 0 0 0 1)" ]
 	[ "${#lines[@]}" = 28 ]
 }
@@ -285,13 +290,13 @@ row1_cells() {
 @test "gip-check: a cells line of 4 fields is named by line" {
 	printf 'a\tt3\t1\tnatural\t1\na\tt3\t1\t1\n' >four.tsv
 	run -2 --separate-stderr gip-check four.tsv
-	[ "$stderr" = 'gip-check: four.tsv:2: 4 fields, want 5' ]
+	[ "$stderr" = 'gip-check: four.tsv:2: 4 fields, want 5 or 6' ]
 }
 
-@test "gip-check: a cells line of 6 fields is named by line" {
-	printf 'a\tt3\t1\tnatural\t1\tx\n' >six.tsv
-	run -2 --separate-stderr gip-check six.tsv
-	[ "$stderr" = 'gip-check: six.tsv:1: 6 fields, want 5' ]
+@test "gip-check: a cells line of 7 fields is named by line" {
+	printf 'a\tt3\t1\tnatural\t1\t2\tx\n' >seven.tsv
+	run -2 --separate-stderr gip-check seven.tsv
+	[ "$stderr" = 'gip-check: seven.tsv:1: 7 fields, want 5 or 6' ]
 }
 
 @test "gip-check: an unknown table key is named by line" {
@@ -399,5 +404,8 @@ row1_cells() {
 	for i in $(seq 2100); do cat "$SAMPLE"; done | head -c 16000000 >big.txt
 	run -0 --separate-stderr bounded gip-tables big.txt
 	[ "$stderr" = 'gip-tables: big.txt:833017: 1 undecodable byte (as UTF-8) replaced by U+FFFD' ]
-	[ "${#lines[@]}" = 204 ]
+	# The copies are read as the reports they are, each whole.
+	[ "$(printf '%s\n' "${lines[@]}" | cut -f 1 | uniq -c |
+	    awk '$1 != 204 || $2 !~ /^big\.txt#[0-9]+$/' | wc -l)" = 0 ]
+	[ "${#lines[@]}" = $((2017 * 204)) ]
 }

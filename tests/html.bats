@@ -147,6 +147,7 @@ EOF
 }
 
 @test "huge spans cannot make unbounded text" {
+	need_cmd python3
 	python3 -c "print('<table><tr><td colspan=99999 rowspan=99999>x'
 	    '</td></tr>' + '<tr><td>y</td></tr>' * 200000 + '</table>')" \
 	    >"$BATS_TEST_TMPDIR/wide.html"
@@ -157,6 +158,7 @@ EOF
 }
 
 @test "a page nested 300 deep is read whole, past 4096 with a warning" {
+	need_cmd python3
 	python3 -c "print('<p>a</p>' + '<div>' * 300 + 'b' + '</div>' * 300 +
 	    '<p>c</p>')" >"$BATS_TEST_TMPDIR/d300.html"
 	python3 -c "print('<p>a</p>' + '<div>' * 5000 + 'b' + '</div>' * 5000 +
@@ -176,6 +178,7 @@ EOF
 }
 
 @test "gipgen html and wordhtml pages: t3 rows 10 cells, t4 15, values true" {
+	need_shared
 	gen=$SHARED/corpus/gen/gipgen.py
 	dir=$BATS_TEST_TMPDIR/corpus
 	python3 "$gen" --out "$dir" --count 40 --layouts html,wordhtml \
@@ -190,6 +193,7 @@ EOF
 }
 
 @test "html-render pages of the five seed truths read back whole" {
+	need_shared "seed-truth"
 	dir=$BATS_TEST_TMPDIR/seeds
 	mkdir -p "$dir/dump"
 	for f in "$SHARED"/corpus/truth/*.tsv; do
@@ -210,6 +214,7 @@ EOF
 }
 
 @test "html-render pages of both templates, rows missing, read back whole" {
+	need_shared
 	dir=$BATS_TEST_TMPDIR/text
 	python3 "$SHARED/corpus/gen/gipgen.py" --out "$dir" --count 30 \
 	    --layouts tabrow --errors 0.6 --seed html-render >/dev/null
@@ -227,4 +232,95 @@ EOF
 	grep -q 'missing' "$dir/index.tsv"
 	run -0 python3 "$TOP/tests/html-truth.py" "$dir/r/dump" "$dir/r"
 	assert_output "pages 30 ok 30"
+}
+
+@test "htmldump -g: a table's visible cells with their grid columns, values under the header's columns, empty rows left out" {
+	run -0 --separate-stderr "$HTMLDUMP" -g "$DATA/html-cell-spans.html"
+	assert_output "$(cat <<'EOF2'
+table 6-12
+6	0-20:第二十条第(一)项
+7	0-4:信息内容	4-8:本年制发件数	8-16:本年废止件数	16-20:现行有效件数
+8	0-4:规章	4-8:3	8-16:0	16-20:12
+9	0-4:行政规范性文件	4-8:5	8-16:1	16-20:
+10	0-20:第二十条第(五)项
+11	0-4:信息内容	4-20:本年处理决定数量
+12	0-8:行政许可	4-20:25
+table 16-21
+16	0-12:(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)	12-40:申请人情况
+17	12-16:自然人	16-36:法人或其他组织	36-40:总计
+18	16-20:商业企业	20-24:科研机构	24-28:社会公益组织	28-32:法律服务机构	32-36:其他
+19	0-8:一、本年新收政府信息公开申请数量	12-16:4	16-20:1	20-24:0	24-28:	28-32:0	32-36:0	36-40:5
+20	0-4:三、本年度办理结果	4-8:(一)予以公开	12-16:3	16-20:	20-24:0	24-28:0	28-32:0	32-36:0	36-40:3
+21	4-8:(三)不予公开	8-12:1.属于国家秘密	12-16:1	16-20:	20-24:1	24-28:0	28-32:0	32-36:0	36-40:2
+table 25-28
+25	0-20:行政复议	20-60:行政诉讼
+26	0-4:结果维持	4-8:结果纠正	8-12:其他结果	12-16:尚未审结	16-20:总计	20-40:未经复议直接起诉	40-60:复议后起诉
+27	20-24:结果维持	24-28:结果纠正	28-32:其他结果	32-36:尚未审结	36-40:总计	40-44:结果维持	44-48:结果纠正	48-52:其他结果	52-56:尚未审结	56-60:总计
+28	0-4:1	4-8:0	8-12:0	12-16:0	16-20:1	20-24:0	24-28:0	28-32:0	32-36:0	36-40:0	40-44:0	44-48:0	48-52:	52-56:0	56-60:0
+title line 1
+EOF2
+)"
+	assert_equal "$stderr" ""
+}
+
+@test "gip-tables: Word data cells spanning otherwise than the header are one value each" {
+	run -0 --separate-stderr gip-tables "$DATA/html-cell-spans.html"
+	assert_equal "$stderr" ""
+	run -0 bash -c "gip-tables '$DATA/html-cell-spans.html' |
+	    awk -F'\t' '\$2 != \"meta\" { print \$2, \$3, \$4, \$5 }' |
+	    sed 's/ \$//' | paste -sd'|'"
+	assert_output "$(printf '%s|' \
+	    't2 20.1.rules issued 3' 't2 20.1.rules repealed 0' \
+	    't2 20.1.rules valid 12' 't2 20.1.normative issued 5' \
+	    't2 20.1.normative repealed 1' 't2 20.1.normative valid' \
+	    't2 20.5.license decisions 25' \
+	    't3 1 natural 4' 't3 1 commercial 1' 't3 1 research 0' \
+	    't3 1 social' 't3 1 legal 0' 't3 1 other 0' 't3 1 total 5' \
+	    't3 3.1 natural 3' 't3 3.1 commercial' 't3 3.1 research 0' \
+	    't3 3.1 social 0' 't3 3.1 legal 0' 't3 3.1 other 0' \
+	    't3 3.1 total 3' \
+	    't3 3.3.1 natural 1' 't3 3.3.1 commercial' 't3 3.3.1 research 1' \
+	    't3 3.3.1 social 0' 't3 3.3.1 legal 0' 't3 3.3.1 other 0' \
+	    't3 3.3.1 total 2' \
+	    't4 review upheld 1' 't4 review corrected 0' 't4 review other 0' \
+	    't4 review pending 0' 't4 review total 1' \
+	    't4 suit.direct upheld 0' 't4 suit.direct corrected 0' \
+	    't4 suit.direct other 0' 't4 suit.direct pending 0' \
+	    't4 suit.direct total 0' 't4 suit.after upheld 0' \
+	    't4 suit.after corrected 0' 't4 suit.after other' \
+	    't4 suit.after pending 0' 't4 suit.after total 0' | sed 's/|$//')"
+}
+
+@test "gipgen html and wordhtml pages with spans: every cell read directly, template right" {
+	[ -d "$SHARED/corpus" ] || skip "no ../shared corpus"
+	dir=$BATS_TEST_TMPDIR/spans
+	python3 "$SHARED/corpus/gen/gipgen.py" --out "$dir" --count 40 \
+	    --layouts html,wordhtml --variants spans,omitrows \
+	    --encodings utf8,gb18030,utf16le --seed html-spans >/dev/null
+	grep -q 'v:spans' "$dir/index.tsv"
+	mkdir "$dir/t" "$dir/o"
+	for f in "$dir"/*.html; do
+		b=${f##*/}
+		b=${b%.html}
+		ln -s "$f" "$dir/t/$b.html.txt"
+		gip-tables "$f" >"$dir/o/$b.html.tsv"
+	done
+	run -0 python3 "$SHARED/corpus/score.py" --truth "$dir" --text "$dir/t" \
+	    --outputs "$dir/o"
+	assert_line "template detection: 100.0%"
+	assert_line "cell recall: 100.0% precision: 100.0% reports fully right: 100.0%"
+}
+
+@test "gip-tables: the only row of a block, its label over two grid columns, values under the header" {
+	printf '<html><body><p>二、主动公开政府信息情况</p><table>%s%s%s</table>%s\n' \
+	    '<tr><td colspan=5>第二十条第（一）项</td></tr>' \
+	    '<tr><td>信息内容</td><td>本年制发件数</td><td colspan=2>本年废止件数</td><td>现行有效件数</td></tr>' \
+	    '<tr><td colspan=2>规范性文件</td><td>33</td><td></td><td>12</td></tr>' \
+	    '<p>三、收到和处理政府信息公开申请情况</p></body></html>' \
+	    >"$BATS_TEST_TMPDIR/label.html"
+	run -0 --separate-stderr gip-tables -t t2 "$BATS_TEST_TMPDIR/label.html"
+	assert_output "$(printf '%s\tt2\t20.1.normative\t%s\n' \
+	    "$BATS_TEST_TMPDIR/label.html" 'issued	33' \
+	    "$BATS_TEST_TMPDIR/label.html" 'repealed	' \
+	    "$BATS_TEST_TMPDIR/label.html" 'valid	12')"
 }

@@ -1,15 +1,22 @@
 /*
- * The cells TSV reader.  libcsv splits each line on TAB (quoting and
- * space trimming turned off: the stream escapes with backslashes, and
- * spaces in meta values are data); we unescape and validate.  A line that
- * is not a cell stops the read: a total that skipped a line is wrong.
+ * The cells reader (cells.h).  TSV, the stream's own form, is split by a
+ * small scanner: one pass over the bytes, 16 at a time, for the four that
+ * matter (TAB, LF, backslash, NUL), the fields NUL-ended where they lie,
+ * unescaping only a line that has a backslash.  CSV goes to libcsv, which is what it is for (quotes,
+ * commas and newlines in fields).  Both give the same records to one
+ * validation.  A line that is not a cell stops the read: a total that
+ * skipped a line is wrong.
  */
 #include <csv.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "cells.h"
 #include "err.h"
@@ -17,90 +24,78 @@
 #include "tmpl.h"
 #include "tsv.h"
 
+enum { NF = CELL_NFIELDS + 1 };	/* the fields a line may have */
+enum { BLOCK = 1 << 16 };
+enum { SCAN_CHUNK = 16 };	/* bytes the TSV scan looks at at once */
+enum { MODE_UNKNOWN, MODE_TSV, MODE_CSV };
+
 struct reader {
-	struct cells_rec rec;		/* rec.line: the line being read */
-	int		 nfields;
-	char		*store;		/* field bytes of the current line */
-	size_t		 used, cap;
-	size_t		 off[CELL_NFIELDS];
+	struct cells_rec rec;
 	cells_fn	 fn;
 	void		*arg;
 	int		 stop;		/* fn's stop value, or -1 */
+	int		 taken;		/* a record was taken: no more hints */
+	int		 mode;
+	long		 line;		/* the line being read */
+	char		 table[8];	/* the last table known good ... */
+	size_t		 tlen;		/* ... of this length, or 0 */
+	/* CSV: libcsv, the fields of the record it is splitting */
+	struct csv_parser csv;
+	char		*store;
+	size_t		 used, cap;
+	size_t		 off[NF], len[NF];
+	int		 nfields;
+	int		 inrec;		/* a record has begun ... */
+	long		 recline;	/* ... on this line */
 };
 
+/* Is this the header line a tool writes with -H (old or new names)? */
 static int
-no_space(unsigned char c)
+is_header(char *const *f, const size_t *len, int n)
 {
-	(void)c;
+	return n >= 2 && len[0] == 6 && memcmp(f[0], "source", 6) == 0 &&
+	    (strcmp(f[1], "tbl") == 0 || strcmp(f[1], "table") == 0);
+}
+
+/* The line field: empty, or a line number. */
+static int
+parse_srcline(struct reader *r, const char *s, size_t n)
+{
+	long v = 0;
+	size_t i;
+
+	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		if (__builtin_mul_overflow(v, 10, &v) ||
+		    __builtin_add_overflow(v, s[i] - '0', &v))
+			break;
+	if (i < n) {
+		gip_error(r->rec.file, r->rec.line,
+		    "line '%s' is not a line number", s);
+		return -1;
+	}
+	r->rec.srcline = v;
 	return 0;
 }
 
 static int
-is_term(unsigned char c)
-{
-	return c == '\n';
-}
-
-static void
-on_field(void *s, size_t n, void *arg)
-{
-	struct reader *r = arg;
-
-	if (r->nfields++ >= CELL_NFIELDS)
-		return;
-	if (r->used + n + 1 > r->cap) {
-		r->cap = (r->used + n + 1) * 2;
-		r->store = gip_xrealloc(r->store, r->cap);
-	}
-	memcpy(r->store + r->used, s, n);
-	r->off[r->nfields - 1] = r->used;
-	r->rec.len[r->nfields - 1] = tsv_unescape(r->store + r->used, n);
-	r->store[r->used + r->rec.len[r->nfields - 1]] = '\0';
-	r->used += n + 1;
-}
-
-static int
-is_header(const struct cells_rec *rec)
-{
-	static const char *const names[] = {"source", "table", "row", "col",
-	    "value"};
-	int i;
-
-	for (i = 0; i < CELL_NFIELDS; i++)
-		if (strcmp(rec->field[i], names[i]) != 0)
-			return 0;
-	return 1;
-}
-
-/* Validate a split line; 1 = a cell, 0 = a header to skip, -1 = bad. */
-static int
-check_record(struct reader *r)
+parse_value(struct reader *r)
 {
 	struct cells_rec *rec = &r->rec;
-	int i;
 
-	if (r->nfields != CELL_NFIELDS) {
-		gip_error(rec->file, rec->line, "%d fields, want %d", r->nfields,
-		    CELL_NFIELDS);
-		return -1;
-	}
-	for (i = 0; i < CELL_NFIELDS; i++)
-		rec->field[i] = r->store + r->off[i];
-	if (is_header(rec))
-		return 0;
-	if (!tmpl_table_known(rec->field[CELL_TABLE])) {
-		gip_error(rec->file, rec->line, "unknown table '%s'",
-		    rec->field[CELL_TABLE]);
-		return -1;
-	}
 	rec->blank = rec->len[CELL_VALUE] == 0;
+	rec->unread = 0;
 	rec->value = 0;
-	if (rec->blank || strcmp(rec->field[CELL_TABLE], "meta") == 0)
-		return 1;
+	if (rec->blank || (rec->len[CELL_TABLE] == 4 &&
+	    memcmp(rec->field[CELL_TABLE], "meta", 4) == 0))
+		return 0;
+	if (rec->len[CELL_VALUE] == 1 && rec->field[CELL_VALUE][0] == '?') {
+		rec->unread = 1;
+		return 0;
+	}
 	switch (num_parse(rec->field[CELL_VALUE], rec->len[CELL_VALUE],
 	    &rec->value)) {
 	case NUM_OK:
-		return 1;
+		return 0;
 	case NUM_RANGE:
 		gip_error(rec->file, rec->line, "value '%s' out of range",
 		    rec->field[CELL_VALUE]);
@@ -112,143 +107,398 @@ check_record(struct reader *r)
 	}
 }
 
+/* a and b, n < 8 bytes, are the same: memcmp of a constant size is inline. */
+static inline int
+same_short(const char *a, const char *b, size_t n)
+{
+	switch (n) {
+	case 1: return a[0] == b[0];
+	case 2: return memcmp(a, b, 2) == 0;
+	case 3: return memcmp(a, b, 3) == 0;
+	case 4: return memcmp(a, b, 4) == 0;
+	case 5: return memcmp(a, b, 5) == 0;
+	case 6: return memcmp(a, b, 6) == 0;
+	case 7: return memcmp(a, b, 7) == 0;
+	default: return 0;
+	}
+}
+
+/* Is t a table of gip(5)?  Lines run in tables: ask tmpl.c on a change. */
+static int
+known_table(struct reader *r, const char *t, size_t n)
+{
+	if (n == r->tlen && n > 0 && same_short(r->table, t, n))
+		return 1;
+	if (!tmpl_table_known(t))
+		return 0;
+	if (n < sizeof r->table) {
+		memcpy(r->table, t, n + 1);
+		r->tlen = n;
+	}
+	return 1;
+}
+
 /*
- * A line has ended (libcsv's record callback): validate it and hand it
- * on, unless the read has stopped.
+ * What the first line of an input that is not cells looks like, for the
+ * message: a report, gip-sections output, gip-check findings.
  */
+static const char *
+hint(const struct reader *r, int n)
+{
+	const struct cells_rec *rec = &r->rec;
+	const char *t = rec->field[CELL_TABLE];
+
+	if (r->taken)
+		return "";
+	if (n == 1)
+		return " (not cells: a report? run gip-tables on it first)";
+	if ((n == 7 || n == 8) && (strcmp(rec->field[2], "error") == 0 ||
+	    strcmp(rec->field[2], "warn") == 0))
+		return " (gip-check findings, not cells)";
+	if (n >= CELL_NFIELDS && strlen(t) == 1 && t[0] >= '0' && t[0] <= '6')
+		return " (gip-sections output, not cells: gip-tables writes "
+		    "cells)";
+	return "";
+}
+
+/*
+ * Validate one split line of n fields, in rec's field and len (only the
+ * first NF are there), and hand a cell on.
+ */
+static void
+take_line(struct reader *r, int n)
+{
+	struct cells_rec *rec = &r->rec;
+
+	if (n < CELL_NFIELDS || n > NF) {
+		gip_error(rec->file, rec->line, "%d field%s, want %d or %d%s",
+		    n, n == 1 ? "" : "s", CELL_NFIELDS, NF, hint(r, n));
+		r->stop = -1;
+		return;
+	}
+	if (is_header(rec->field, rec->len, n))
+		return;
+	if (!known_table(r, rec->field[CELL_TABLE], rec->len[CELL_TABLE])) {
+		gip_error(rec->file, rec->line, "unknown table '%s'%s",
+		    rec->field[CELL_TABLE], hint(r, n));
+		r->stop = -1;
+		return;
+	}
+	rec->srcline = 0;
+	if ((n == NF && parse_srcline(r, rec->field[NF - 1], rec->len[NF - 1])
+	    != 0) || parse_value(r) != 0) {
+		r->stop = -1;
+		return;
+	}
+	r->taken = 1;
+	r->stop = r->fn(rec, r->arg);
+}
+
+/* ---- TSV */
+
+/* Bit i set: chunk[i] is a TAB, LF, backslash or NUL. */
+static inline unsigned
+stops16(const char *chunk)
+{
+#ifdef __SSE2__
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)chunk);
+	__m128i m = _mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+	    _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+
+	return (unsigned)_mm_movemask_epi8(m);
+#else
+	static const unsigned char tsv_stop[256] = {
+		['\t'] = 1, ['\n'] = 1, ['\\'] = 1, ['\0'] = 1
+	};
+	unsigned m = 0;
+	int i;
+
+	for (i = 0; i < SCAN_CHUNK; i++)
+		if (tsv_stop[(unsigned char)chunk[i]])
+			m |= 1u << i;
+	return m;
+#endif
+}
+
+/* The stop bytes of a buffer, found a chunk at a time. */
+struct scan {
+	char		*chunk;
+	unsigned	 mask;		/* stops in chunk not taken yet */
+};
+
+static inline char *
+next_stop(struct scan *sc)
+{
+	char *p;
+
+	while (sc->mask == 0) {
+		sc->chunk += SCAN_CHUNK;
+		sc->mask = stops16(sc->chunk);
+	}
+	p = sc->chunk + __builtin_ctz(sc->mask);
+	sc->mask &= sc->mask - 1;
+	return p;
+}
+
+/*
+ * Split and take the whole lines among the n bytes at buf (buf[n] is an
+ * LF, then SCAN_CHUNK readable bytes: the scan needs no bound check); at
+ * eof the bytes after the last LF are a line too.  Returns the bytes
+ * used: the rest is the start of a line that goes on in the next block.
+ * A line is changed (NULs over its TABs, unescaping) only once it is
+ * known whole, and only bytes already scanned.
+ */
+static size_t
+tsv_lines(struct reader *r, char *buf, size_t n, int eof)
+{
+	struct cells_rec *rec = &r->rec;
+	char *end = buf + n, *line = buf, *p;
+	struct scan sc = {buf, stops16(buf)};
+	int nf, esc, i, last;
+
+	while (r->stop == 0 && line < end) {
+		rec->field[0] = line;
+		nf = esc = 0;
+		for (;;) {
+			p = next_stop(&sc);
+			if (*p == '\t') {
+				if (nf < NF - 1) {
+					*p = '\0';
+					rec->len[nf] = p - rec->field[nf];
+					rec->field[nf + 1] = p + 1;
+				}
+				nf++;
+			} else if (*p == '\\')
+				esc = 1;
+			else
+				break;
+		}
+		if (*p == '\0') {
+			gip_error(r->rec.file, r->line, "NUL byte in line");
+			r->stop = -1;
+			break;
+		}
+		if (p == end && !eof) {		/* not whole: as it was */
+			for (i = 0; i < nf && i < NF - 1; i++)
+				rec->field[i][rec->len[i]] = '\t';
+			break;
+		}
+		line = p + 1;
+		last = nf < NF ? nf : NF - 1;
+		if (p > rec->field[last] && p[-1] == '\r')
+			p--;		/* a CR before the LF is not data */
+		*p = '\0';
+		rec->len[last] = p - rec->field[last];
+		nf++;
+		for (i = 0; esc && i < nf && i < NF; i++) {
+			rec->len[i] = tsv_unescape(rec->field[i], rec->len[i]);
+			rec->field[i][rec->len[i]] = '\0';
+		}
+		rec->line = r->line++;
+		take_line(r, nf);
+	}
+	return (line < end ? line : end) - buf;
+}
+
+/* ---- CSV */
+
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void
+on_field(void *s, size_t n, void *arg)
+{
+	struct reader *r = arg;
+
+	if (r->nfields++ >= NF)
+		return;
+	if (r->used + n + 1 > r->cap) {
+		r->cap = (r->used + n + 1) * 2;
+		r->store = gip_xrealloc(r->store, r->cap);
+	}
+	if (n > 0)
+		memcpy(r->store + r->used, s, n);
+	r->store[r->used + n] = '\0';
+	r->off[r->nfields - 1] = r->used;
+	r->len[r->nfields - 1] = n;
+	r->used += n + 1;
+}
+
 static void
 on_record(int c, void *arg)
 {
 	struct reader *r = arg;
-	int ok;
+	int i;
 
 	(void)c;
-	if (r->stop != 0)
-		return;
-	if (r->nfields == 0)		/* an empty line: one empty field */
-		r->nfields = 1, r->rec.len[0] = 0, r->off[0] = 0;
-	if ((ok = check_record(r)) < 0)
-		r->stop = -1;
-	else if (ok > 0)
-		r->stop = r->fn(&r->rec, r->arg);
+	if (r->stop == 0) {
+		for (i = 0; i < r->nfields && i < NF; i++) {
+			r->rec.field[i] = r->store + r->off[i];
+			r->rec.len[i] = r->len[i];
+		}
+		r->rec.line = r->recline;
+		take_line(r, r->nfields);
+	}
 	r->nfields = 0;
 	r->used = 0;
-	r->rec.line++;
+	r->inrec = 0;
 }
 
-/*
- * Hand libcsv one whole line of n bytes at s, its LF included unless it
- * is the last line of a stream without one; s[n] may be written.  A CR
- * before the LF is not data.  nul is the first NUL of the buffer, or
- * NULL: one scan for all its lines.
- */
 static void
-feed_line(struct csv_parser *p, struct reader *r, char *s, size_t n,
-    const char *nul)
+csv_trouble(struct reader *r, long line, const char *what)
 {
-	size_t len = n;
-
-	if (len > 0 && s[len - 1] == '\n')
-		len--;
-	if (len > 0 && s[len - 1] == '\r')
-		len--;
-	if (nul != NULL && nul >= s && nul < s + len) {
-		gip_error(r->rec.file, r->rec.line, "NUL byte in line");
-		r->stop = -1;
-		return;
-	}
-	if (len == 0) {			/* libcsv skips empty lines */
-		on_record(0, r);
-		return;
-	}
-	s[len] = '\n';	/* over the CR, or past the last line: one call */
-	if (csv_parse(p, s, len + 1, on_field, on_record, r) != len + 1) {
-		/* libcsv fails only when it cannot grow its field buffer */
-		gip_error(r->rec.file, r->rec.line, "cannot split line: %s",
-		    csv_strerror(csv_error(p)));
-		csv_fini(p, NULL, NULL, NULL);	/* clean for the next file */
-		r->stop = -1;
-	}
+	if (csv_error(&r->csv) != CSV_EPARSE)
+		what = csv_strerror(csv_error(&r->csv));
+	gip_error(r->rec.file, line, "not valid CSV: %s", what);
+	r->stop = -1;
 }
 
-/*
- * Hand feed_line() the whole lines among the n bytes at buf; returns the
- * bytes used, which leaves the start of a line that goes on in the next
- * read.
- */
+/* A line of nothing but its end (libcsv skips it: no record begins). */
+static int
+is_empty_line(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return n == 0;
+}
+
+/* Give libcsv the lines among buf's n bytes, counting them (cf. tsv_lines). */
 static size_t
-feed_lines(struct csv_parser *p, struct reader *r, char *buf, size_t n)
+csv_lines(struct reader *r, char *buf, size_t n, int eof)
 {
 	char *s = buf, *end = buf + n, *nl;
-	const char *nul = memchr(buf, '\0', n);
+	size_t len;
 
-	while (r->stop == 0 && (nl = memchr(s, '\n', end - s)) != NULL) {
-		if ((size_t)(nl + 1 - s) > CELLS_MAXLINE)
+	while (r->stop == 0 && s < end) {
+		if ((nl = memchr(s, '\n', end - s)) == NULL && !eof)
 			break;
-		feed_line(p, r, s, nl + 1 - s, nul);
-		s = nl + 1;
+		len = nl ? (size_t)(nl + 1 - s) : (size_t)(end - s);
+		if (memchr(s, '\0', len) != NULL) {
+			gip_error(r->rec.file, r->line, "NUL byte in line");
+			r->stop = -1;
+			break;
+		}
+		if (!r->inrec && !is_empty_line(s, len))
+			r->inrec = 1, r->recline = r->line;
+		if (csv_parse(&r->csv, s, len, on_field, on_record, r) != len)
+			csv_trouble(r, r->line, "a quote in an unquoted field, "
+			    "or after a closing quote");
+		r->line += nl != NULL;
+		s += len;
 	}
 	return s - buf;
 }
 
-struct csv_parser *
-cells_parser(void)
-{
-	static struct csv_parser p;
-	static int ready;
+/* ---- the stream */
 
-	if (!ready) {
-		if (csv_init(&p, 0) != 0)
-			gip_fatal("cannot set up libcsv");
-		ready = 1;
+/*
+ * Before the first line: skip a BOM, and tell TSV from CSV by the first
+ * line (a cell has TABs; a CSV record of cells has commas and, from our
+ * writer, none).  Returns the bytes used, or 0 with the mode still
+ * unknown when the first line is not all there yet.
+ */
+static size_t
+start(struct reader *r, const char *buf, size_t n, int eof)
+{
+	size_t skip = 0;
+	const char *nl;
+
+	if (n < 3 && !eof)
+		return 0;
+	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		skip = 3;
+	nl = memchr(buf + skip, '\n', n - skip);
+	if (nl == NULL && !eof && n < CELLS_MAXLINE)
+		return 0;
+	if (nl == NULL)
+		nl = buf + n;
+	r->mode = MODE_TSV;
+	if (memchr(buf + skip, '\t', nl - buf - skip) == NULL &&
+	    memchr(buf + skip, ',', nl - buf - skip) != NULL) {
+		r->mode = MODE_CSV;
+		if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI) != 0)
+			gip_fatal("out of memory");
+		csv_set_space_func(&r->csv, no_space);
 	}
-	csv_set_delim(&p, '\t');
-	csv_set_quote(&p, '\0');
-	csv_set_space_func(&p, no_space);
-	csv_set_term_func(&p, is_term);
-	return &p;
+	return skip;
+}
+
+static size_t
+feed(struct reader *r, char *buf, size_t n, int eof)
+{
+	size_t used = 0;
+
+	if (r->mode == MODE_UNKNOWN && (used = start(r, buf, n, eof)) == 0 &&
+	    r->mode == MODE_UNKNOWN)
+		return 0;
+	if (r->mode == MODE_CSV)
+		return used + csv_lines(r, buf + used, n - used, eof);
+	return used + tsv_lines(r, buf + used, n - used, eof);
+}
+
+static void
+finish(struct reader *r, FILE *fp)
+{
+	if (r->stop == 0 && ferror(fp)) {
+		gip_error(r->rec.file, 0, "%s", strerror(errno));
+		r->stop = -1;
+	}
+	if (r->mode != MODE_CSV)
+		return;
+	if (r->stop == 0 && csv_fini(&r->csv, on_field, on_record, r) != 0)
+		csv_trouble(r, r->recline, "a quoted field does not end");
+	csv_free(&r->csv);
+	free(r->store);
 }
 
 /*
- * Read one cells stream from an open fp named path; returns 0, the
- * callback's stop value, or -1.  The stream is read in large blocks and
- * each line given to libcsv where it lies, with no copy and no per-line
- * csv_fini; the start of a line that goes on past a block moves to the
- * front of the buffer for the next read.  The fuzz target feeds it
- * memory streams.
+ * Read one cells stream from an open fp named path (cells.h).  The
+ * stream is read in blocks and each line split where it lies; the start
+ * of a line that goes on past a block moves to the front of the buffer.
+ * The fuzz target feeds it memory streams.
  */
 int
 cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg)
 {
-	enum { BLOCK = 1 << 16 };
-	static struct reader r;
-	static char buf[CELLS_MAXLINE + BLOCK + 1];	/* + 1: feed_line's LF */
-	struct csv_parser *p = cells_parser();
-	size_t have = 0, n, used;
+	struct reader r;
+	size_t have = 0, cap = BLOCK, used, n;
+	char *buf = gip_xmalloc(cap + 1 + SCAN_CHUNK);	/* the scan's LF,
+							   its last chunk */
+	int eof = 0;
 
+	memset(&r, 0, sizeof r);
 	r.rec.file = path;
-	r.rec.line = 1;
 	r.fn = fn;
 	r.arg = arg;
-	r.stop = 0;
-	r.nfields = 0;
-	r.used = 0;
-	while (r.stop == 0 && (n = fread(buf + have, 1, BLOCK, fp)) > 0) {
-		used = feed_lines(p, &r, buf, have + n);
-		have += n - used;
+	r.line = 1;
+	while (r.stop == 0 && !eof) {
+		if (cap - have < BLOCK) {
+			cap = have + BLOCK;
+			buf = gip_xrealloc(buf, cap + 1 + SCAN_CHUNK);
+		}
+		n = fread(buf + have, 1, BLOCK, fp);
+		eof = n < BLOCK;
+		have += n;
+		buf[have] = '\n';
+		memset(buf + have + 1, 0, SCAN_CHUNK);
+		used = feed(&r, buf, have, eof);
+		have -= used;
+		memmove(buf, buf + used, have);
 		if (r.stop == 0 && have > CELLS_MAXLINE) {
-			gip_error(path, r.rec.line, "line longer than %u KiB",
+			gip_error(path, r.line, "line longer than %u KiB",
 			    CELLS_MAXLINE >> 10);
 			r.stop = -1;
 		}
-		memmove(buf, buf + used, have);
 	}
-	if (r.stop == 0 && ferror(fp)) {
-		gip_error(path, 0, "%s", strerror(errno));
-		r.stop = -1;
-	}
-	if (r.stop == 0 && have > 0)	/* a last line with no LF */
-		feed_line(p, &r, buf, have, memchr(buf, '\0', have));
+	finish(&r, fp);
+	free(buf);
 	return r.stop;
 }
 

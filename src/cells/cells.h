@@ -1,6 +1,8 @@
 /*
- * Reading the cells TSV stream (SPEC.md) with libcsv: one callback per
- * cell, every line validated, trouble reported as file:line.
+ * Reading a cells stream of gip(5): the TSV with backslash escapes that
+ * gip-tables writes, or the same records as RFC 4180 CSV (--csv output,
+ * or a spreadsheet's), told apart by content.  One callback per cell,
+ * every line validated, trouble reported as file:line.
  */
 #ifndef GIP_CELLS_H
 #define GIP_CELLS_H
@@ -13,23 +15,36 @@ enum { CELL_SOURCE, CELL_TABLE, CELL_ROW, CELL_COL, CELL_VALUE, CELL_NFIELDS };
 
 struct cells_rec {
 	const char	*file;		/* input name, "-" for stdin */
-	long		 line;
-	char		*field[CELL_NFIELDS];	/* unescaped, NUL-ended */
-	size_t		 len[CELL_NFIELDS];
+	long		 line;		/* line of the input where it starts */
+	char		*field[CELL_NFIELDS + 1];	/* unescaped, NUL-ended;
+					   [CELL_NFIELDS] is the reader's
+					   room for the line field: read
+					   srcline */
+	size_t		 len[CELL_NFIELDS + 1];
 	int		 blank;		/* value is empty */
-	int64_t		 value;		/* fixed point (num.h) unless meta */
+	int		 unread;	/* value is "?": printed, not read */
+	int64_t		 value;		/* fixed point (num.h) unless meta,
+					   blank or unread (then 0) */
+	long		 srcline;	/* the line field: where the report
+					   printed it; 0 when absent or empty */
 };
 
-/* Return 0 to go on, non-zero to stop reading (cells_read returns it). */
+/*
+ * Return 0 to go on, non-zero to stop reading (cells_read returns it).
+ * rec and its fields are valid only during the call.
+ */
 typedef int (*cells_fn)(const struct cells_rec *rec, void *arg);
 
 #define CELLS_MAXLINE	(1u << 20)
 
+/*
+ * Read one input ("-" is stdin) or an open stream named path.  A UTF-8
+ * BOM at the start and header lines (first field "source") are skipped.
+ * Returns 0, the callback's stop value, or -1 after reporting the
+ * trouble (the first bad line stops the read: a total that skipped a
+ * line is wrong).
+ */
 int	cells_read(const char *path, cells_fn fn, void *arg);
 int	cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg);
-
-/* The libcsv parser as the reader sets it up (bench/csv-floor uses it). */
-struct csv_parser;
-struct csv_parser *cells_parser(void);
 
 #endif

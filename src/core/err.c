@@ -11,6 +11,7 @@
 
 const char *gip_prog = "gip";
 static int worst = GIP_OK;
+static long line_offset;	/* gip_line_offset */
 static char outbuf[1 << 16];
 
 void
@@ -34,13 +35,26 @@ gip_exit_status(void)
 	return worst;
 }
 
+/*
+ * The lines reported from now on are counted from a part of the input
+ * that begins after offset lines (several reports in one input, gip(7)):
+ * messages name the input's line.  0 when done with the part.
+ */
+void
+gip_line_offset(long offset)
+{
+	line_offset = offset;
+}
+
 static void
 vreport(const char *file, long line, const char *fmt, va_list ap)
 {
 	fflush(stdout);
 	fprintf(stderr, "%s: ", gip_prog);
-	if (file && line > 0)
-		fprintf(stderr, "%s:%ld: ", file, line);
+	/* A message about a whole part names the line it begins on. */
+	if (file && (line > 0 || line_offset > 0))
+		fprintf(stderr, "%s:%ld: ", file, line > 0 ? line +
+		    line_offset : line_offset + 1);
 	else if (file)
 		fprintf(stderr, "%s: ", file);
 	vfprintf(stderr, fmt, ap);

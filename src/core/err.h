@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-/* Exit statuses of SPEC.md, the same in every tool. */
+/* Exit statuses of gip(7), the same in every tool. */
 enum {
 	GIP_OK = 0,		/* success; gip-check: no error found */
 	GIP_FOUND = 1,		/* gip-check found errors */
@@ -24,6 +24,7 @@ void	gip_error(const char *file, long line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	gip_fatal(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2), noreturn));
+void	gip_line_offset(long offset);
 void	gip_check_output(FILE *fp);
 int	gip_finish(void);
 void	gip_version(void);

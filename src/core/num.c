@@ -10,6 +10,8 @@
 int
 num_parse(const char *s, size_t n, int64_t *v)
 {
+	static const int64_t scale[NUM_DIGITS + 1] = {1000000, 100000, 10000,
+	    1000, 100, 10, 1};
 	size_t i = 0, frac = 0, digits = 0;
 	int neg = 0, dot = 0;
 	int64_t x = 0;
@@ -26,17 +28,14 @@ num_parse(const char *s, size_t n, int64_t *v)
 		if (dot && ++frac > NUM_DIGITS)
 			return NUM_SYNTAX;
 		digits++;
-		if (x > (INT64_MAX - (s[i] - '0')) / 10)
-			return NUM_RANGE;
-		x = x * 10 + (s[i] - '0');
+		if (__builtin_mul_overflow(x, 10, &x) ||
+		    __builtin_add_overflow(x, s[i] - '0', &x))
+			return NUM_RANGE;	/* no division per digit */
 	}
 	if (digits == 0 || (dot && frac == 0))
 		return NUM_SYNTAX;
-	for (; frac < NUM_DIGITS; frac++) {
-		if (x > INT64_MAX / 10)
-			return NUM_RANGE;
-		x *= 10;
-	}
+	if (__builtin_mul_overflow(x, scale[frac], &x))
+		return NUM_RANGE;
 	*v = neg ? -x : x;
 	return NUM_OK;
 }

@@ -1,5 +1,6 @@
 /* Records out as TSV or CSV (rec.h). */
 #include <csv.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "rec.h"
@@ -44,4 +45,25 @@ rec_write(struct rec_out *o, const char *const *field, int n)
 			tsv_str(o->fp, field[i] ? field[i] : "");
 	}
 	fputs(o->fmt == REC_CSV ? "\r\n" : "\n", o->fp);
+}
+
+/*
+ * One cell of the cells stream (gip(5)) with its line (0: unknown, an
+ * empty field).  TSV takes tsv.c's buffered path: gip-tables writes
+ * millions.
+ */
+void
+rec_cell(struct rec_out *o, const char *source, const char *table,
+    const char *row, const char *col, const char *value, long line)
+{
+	char num[24] = "";
+	const char *field[6] = { source, table, row, col, value, num };
+
+	if (o->fmt == REC_TSV && !o->bom) {
+		tsv_cell_line(o->fp, source, table, row, col, value, line);
+		return;
+	}
+	if (line > 0)
+		snprintf(num, sizeof num, "%ld", line);
+	rec_write(o, field, 6);
 }

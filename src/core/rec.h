@@ -21,4 +21,8 @@ void	rec_init(struct rec_out *o, FILE *fp, enum rec_format fmt, int bom);
 /* Write n NUL-terminated fields as one record (NULL is an empty field). */
 void	rec_write(struct rec_out *o, const char *const *field, int n);
 
+/* One cell of gip(5)'s cells stream, line (0: unknown) as sixth field. */
+void	rec_cell(struct rec_out *o, const char *source, const char *table,
+	    const char *row, const char *col, const char *value, long line);
+
 #endif

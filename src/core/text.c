@@ -294,3 +294,24 @@ text_skip_space(const char *s, const char *end)
 	}
 	return s;
 }
+
+/*
+ * Append s[0..n) in its TEXT_LABEL form to the string dst of the given
+ * size, cut to fit (labels joined from wrapped lines and cells).  At
+ * most TEXT_LABEL_IN bytes of s are read.
+ */
+#define TEXT_LABEL_IN 2047
+
+void
+text_label_append(char *dst, size_t size, const char *s, size_t n)
+{
+	size_t have = strlen(dst);
+	char tmp[TEXT_LABEL_IN + 1];
+
+	n = text_norm(tmp, s, n < TEXT_LABEL_IN ? n : TEXT_LABEL_IN,
+	    TEXT_LABEL);
+	if (have + n + 1 > size)
+		n = size - have - 1;
+	memcpy(dst + have, tmp, n);
+	dst[have + n] = '\0';
+}

@@ -1,4 +1,5 @@
-/* TSV fields with SPEC escaping: \t \n \r \\ and nothing else. */
+/* TSV fields with gip(5)'s escaping: \t \n \r \\ and nothing else. */
+#include <stdio.h>
 #include <string.h>
 
 #include "tsv.h"
@@ -67,35 +68,62 @@ escape_into(char *out, const char *s, size_t n)
 }
 
 /*
- * One cell line.  Millions are written, so each is built in a buffer and
- * handed to stdio once; a field too long for it goes by tsv_field.
+ * One record of n fields, the last a line number (none when line is
+ * NULL).  Millions are written, so each is built in a buffer and handed
+ * to stdio once; a field too long for it goes by tsv_field.
  */
+static void
+cell_record(FILE *fp, const char *const *field, int n, long line)
+{
+	char buf[2048];
+	size_t o = 0, len;
+	int k;
+
+	for (k = 0; k < n; k++) {
+		len = strlen(field[k]);
+		if (o + 2 * len + 1 <= sizeof buf)
+			o += escape_into(buf + o, field[k], len);
+		else {
+			fwrite_unlocked(buf, 1, o, fp);
+			tsv_field(fp, field[k], len);
+			o = 0;
+		}
+		buf[o++] = k < n - 1 ? '\t' : '\n';
+	}
+	if (line >= 0) {
+		o--;		/* the line field follows: a TAB, not the LF */
+		buf[o++] = '\t';
+		if (line > 0)
+			o += snprintf(buf + o, sizeof buf - o, "%ld", line);
+		buf[o++] = '\n';
+	}
+	fwrite_unlocked(buf, 1, o, fp);
+}
+
+/* One cell line of the five fields of gip(5). */
 void
 tsv_cell(FILE *fp, const char *source, const char *table, const char *row,
     const char *col, const char *value)
 {
 	const char *field[5] = { source, table, row, col, value ? value : "" };
-	char line[2048];
-	size_t o = 0, n;
-	int k;
 
-	for (k = 0; k < 5; k++) {
-		n = strlen(field[k]);
-		if (o + 2 * n + 1 <= sizeof line)
-			o += escape_into(line + o, field[k], n);
-		else {
-			fwrite_unlocked(line, 1, o, fp);
-			tsv_field(fp, field[k], n);
-			o = 0;
-		}
-		line[o++] = k < 4 ? '\t' : '\n';
-	}
-	fwrite_unlocked(line, 1, o, fp);
+	cell_record(fp, field, 5, -1);
+}
+
+/* One cell line with its sixth field, line (gip(5)); 0: unknown, empty. */
+void
+tsv_cell_line(FILE *fp, const char *source, const char *table,
+    const char *row, const char *col, const char *value, long line)
+{
+	const char *field[5] = { source, table, row, col, value ? value : "" };
+
+	cell_record(fp, field, 5, line > 0 ? line : 0);
 }
 
 /*
  * Undo the escaping in place; returns the new length.  A backslash before
- * any other character is kept as it is, as the SPEC defines no other escape.
+ * any other character is kept as it is, as gip(5) defines no other
+ * escape.
  */
 size_t
 tsv_unescape(char *s, size_t n)

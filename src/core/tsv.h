@@ -1,4 +1,4 @@
-/* Writing the TSV streams of SPEC.md: one escaping rule for every field. */
+/* Writing the TSV streams of gip(5): one escaping rule for every field. */
 #ifndef GIP_TSV_H
 #define GIP_TSV_H
 
@@ -9,6 +9,8 @@ void	tsv_field(FILE *fp, const char *s, size_t n);
 void	tsv_str(FILE *fp, const char *s);
 void	tsv_cell(FILE *fp, const char *source, const char *table,
 	    const char *row, const char *col, const char *value);
+void	tsv_cell_line(FILE *fp, const char *source, const char *table,
+	    const char *row, const char *col, const char *value, long line);
 size_t	tsv_unescape(char *s, size_t n);
 
 #endif

@@ -1,8 +1,21 @@
 /* One input opened as a report (document.h). */
+#include <stdlib.h>
+
 #include "docx.h"
 #include "document.h"
 #include "err.h"
-#include "html.h"
+
+/* An HTML page: its report text replaces the markup. */
+static int
+read_html(struct document *d)
+{
+	if (html_read(d->doc.name, d->doc.text, d->doc.len, &d->made,
+	    &d->tables) < 0)
+		return -1;
+	d->doc.text = d->made.p;
+	d->doc.len = d->made.len;
+	return 0;
+}
 
 int
 document_read(struct document *d, const char *path)
@@ -18,7 +31,7 @@ document_read(struct document *d, const char *path)
 		    "first, e.g. pdftotext -layout FILE");
 		return -1;
 	default:
-		return html_doc(&d->doc);
+		return d->doc.html ? read_html(d) : 0;
 	}
 }
 
@@ -27,4 +40,7 @@ document_free(struct document *d)
 {
 	gip_doc_free(&d->doc);
 	doctables_free(&d->tables);
+	free(d->made.p);
+	d->made.p = NULL;
+	d->made.len = d->made.cap = 0;
 }

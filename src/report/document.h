@@ -8,11 +8,13 @@
 #define GIP_DOCUMENT_H
 
 #include "doctables.h"
+#include "html.h"
 #include "input.h"
 
 struct document {
 	struct gip_doc		doc;	/* the report text, UTF-8, LF */
 	struct doctables	tables;	/* empty for plain text */
+	struct html_text	made;	/* storage of text a reader made */
 };
 
 /* Open path ("-": stdin) into d, reusing its storage.  0, or -1 after a

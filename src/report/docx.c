@@ -579,7 +579,7 @@ header_label_ends(int from, int *ends)
 	}
 }
 
-/* The table's rows to dt, positions in DOCX_COL_UNITS per column. */
+/* The table's rows to dt, positions in DOCTABLE_COLW per column. */
 static void
 hand_over(struct ctx *c, int from)
 {
@@ -617,7 +617,7 @@ hand_over(struct ctx *c, int from)
 		for (k = 0; k < r->ncell; k++) {
 			tc = &cells[r->first + k];
 			grid_add_cell(&t->g, ctext(tc), tc->n,
-			    x0[k] * DOCX_COL_UNITS, x1[k] * DOCX_COL_UNITS);
+			    x0[k] * DOCTABLE_COLW, x1[k] * DOCTABLE_COLW);
 		}
 	}
 }

@@ -18,9 +18,6 @@
 #define DOCX_MAX_PART	(16u << 20)
 /* The report text made of it, at most (as a text input: GIP_MAX_INPUT). */
 #define DOCX_MAX_TEXT	GIP_MAX_INPUT
-/* A table's grid columns are written to dt as this many units each, so
- * that placement by position (place.h) tells neighbours apart. */
-#define DOCX_COL_UNITS	8
 
 /* doc->bytes are a Word file: set doc->text to its report text (owned
  * here, reused from call to call) and fill dt.  0, or -1 after a

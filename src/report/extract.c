@@ -94,7 +94,7 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	t->tpl = tables_template(t);
 	t2_emit(t);
 	meta_find(doc->text, doc->len, sec[1].found ? sec[1].start : 0,
-	    &x->m);
+	    dt ? dt->title_line : 0, &x->m);
 	if (x->found == 0)
 		gip_error(doc->name, 0, "no table found");
 }
@@ -103,6 +103,8 @@ void
 extract_free(struct extract *x)
 {
 	free(x->t.cell);
+	free(x->t.t2row);
 	x->t.cell = NULL;
+	x->t.t2row = NULL;
 	x->t.ncell = x->t.cap = 0;
 }

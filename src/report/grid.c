@@ -1,4 +1,4 @@
-/* Storage for logical rows: arrays and one text arena, reused per table. */
+/* Storage for the rows of a table: arrays and text chunks, reused per table. */
 #include <string.h>
 #include <stdlib.h>
 
@@ -6,13 +6,37 @@
 #include "grid.h"
 #include "text.h"
 
+struct gchunk {
+	struct gchunk	*next;
+	size_t		 used, cap;
+	char		 buf[];
+};
+
+#define CHUNK_MIN	(1 << 14)
+
+static void
+free_chunks(struct gchunk *c)
+{
+	struct gchunk *next;
+
+	for (; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+}
+
+/* Keep the newest chunk for the next table, emptied. */
 void
 grid_reset(struct grid *g)
 {
 	g->nrow = g->ncell = 0;
-	g->used = 0;
 	g->positional = 0;
 	g->wraps = 0;
+	if (g->text != NULL) {
+		free_chunks(g->text->next);
+		g->text->next = NULL;
+		g->text->used = 0;
+	}
 }
 
 void
@@ -20,7 +44,7 @@ grid_free(struct grid *g)
 {
 	free(g->row);
 	free(g->cell);
-	free(g->arena);
+	free_chunks(g->text);
 	memset(g, 0, sizeof *g);
 }
 
@@ -41,23 +65,25 @@ grid_new_row(struct grid *g, long line)
 	return r;
 }
 
-/*
- * Cell texts live in one arena addressed by offset while it grows; the
- * pointers are fixed up when asked for (grid_cells).
- */
-static size_t
-arena_put(struct grid *g, const char *s, size_t n, unsigned flags)
+/* s[0..n) cleaned into the grid's text store (never longer than n). */
+static const char *
+text_put(struct grid *g, const char *s, size_t n)
 {
-	size_t off;
+	struct gchunk *c = g->text;
+	size_t cap;
+	char *out;
 
-	if (g->used + n + 2 > g->cap) {
-		while (g->used + n + 2 > g->cap)
-			g->cap = g->cap ? g->cap * 2 : 1 << 14;
-		g->arena = gip_xrealloc(g->arena, g->cap);
+	if (c == NULL || c->cap - c->used < n + 1) {
+		cap = n + 1 > CHUNK_MIN ? n + 1 : CHUNK_MIN;
+		c = gip_xmalloc(sizeof *c + cap);
+		c->cap = cap;
+		c->used = 0;
+		c->next = g->text;
+		g->text = c;
 	}
-	off = g->used;
-	g->used += text_norm(g->arena + off, s, n, flags) + 1;
-	return off;
+	out = c->buf + c->used;
+	c->used += text_norm(out, s, n, TEXT_CLEAN) + 1;
+	return out;
 }
 
 void
@@ -70,7 +96,7 @@ grid_add_cell(struct grid *g, const char *s, size_t n, int x0, int x1)
 		g->cell = gip_xrealloc(g->cell, g->cellcap * sizeof *g->cell);
 	}
 	c = &g->cell[g->ncell++];
-	c->text = (char *)(arena_put(g, s, n, TEXT_CLEAN));
+	c->text = text_put(g, s, n);
 	c->x0 = x0;
 	c->x1 = x1;
 	g->row[g->nrow - 1].ncell++;
@@ -81,33 +107,19 @@ void
 grid_append_text(struct grid *g, int cell, const char *s, size_t n)
 {
 	struct gcell *c = &g->cell[cell];
-	size_t old = (size_t)c->text, oldlen = strlen(g->arena + old);
-	size_t add = n + oldlen + 2, off;
-	char *tmp = gip_xmalloc(add);
+	size_t oldlen = strlen(c->text);
+	char *tmp = gip_xmalloc(oldlen + n + 2);
 
-	memcpy(tmp, g->arena + old, oldlen);
+	memcpy(tmp, c->text, oldlen);
 	tmp[oldlen] = ' ';
 	memcpy(tmp + oldlen + 1, s, n);
-	off = arena_put(g, tmp, oldlen + 1 + n, TEXT_CLEAN);
+	c->text = text_put(g, tmp, oldlen + 1 + n);
 	free(tmp);
-	c->text = (char *)off;
 }
 
-/* The cells of row r with their text pointers resolved. */
+/* The cells of row r: the grid's own, valid until it changes. */
 struct gcell *
 grid_cells(const struct grid *g, const struct grow *r)
 {
-	static struct gcell *out;
-	static int cap;
-	int i;
-
-	if (r->ncell > cap) {
-		cap = r->ncell * 2;
-		out = gip_xrealloc(out, cap * sizeof *out);
-	}
-	for (i = 0; i < r->ncell; i++) {
-		out[i] = g->cell[r->first + i];
-		out[i].text = g->arena + (size_t)g->cell[r->first + i].text;
-	}
-	return out;
+	return g->cell + r->first;
 }

@@ -9,9 +9,13 @@
 #include <stddef.h>
 
 struct gcell {
-	char	*text;		/* cleaned (TEXT_CLEAN), NUL-terminated */
-	int	 x0, x1;	/* display columns [x0, x1); -1 if unknown */
+	const char	*text;	/* cleaned (TEXT_CLEAN), NUL-terminated */
+	int		 x0, x1;	/* columns [x0, x1); -1 if unknown */
 };
+
+/* Cell texts are kept in chunks that never move, so a cell's text stays
+ * where it is until the grid is reset or freed. */
+struct gchunk;
 
 struct grow {
 	long	 line;		/* first source line of the row */
@@ -27,8 +31,7 @@ struct grid {
 	int		 nrow, rowcap;
 	struct gcell	*cell;
 	int		 ncell, cellcap;
-	char		*arena;
-	size_t		 used, cap;
+	struct gchunk	*text;		/* newest chunk first */
 };
 
 void	grid_reset(struct grid *g);

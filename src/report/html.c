@@ -1,9 +1,11 @@
 /*
  * HTML to report text over libxml2's HTML parser.  The tree is walked
- * once; text goes to a sink that collapses white space as a browser does,
- * and each data table is laid out on a grid (rowspan, colspan) so that
- * every row of it has the same number of TAB-separated cells, the way
- * the "tabrow" text layout prints tables.
+ * once; text goes to a sink that collapses white space as a browser does.
+ * A data table is read whole by htmltable.c: written into the text one
+ * line per row and handed over with its cells and spans as a doctable
+ * (doctables.h), so placement gets its cells without reading the text
+ * again.  The first heading naming a 报告, or else the lines that print
+ * the page's <title>, tell meta where the title is.
  */
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -13,47 +15,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include "doctables.h"
 #include "err.h"
 #include "html.h"
+#include "htmlctx.h"
 #include "input.h"
 #include "text.h"
 #include "utf8.h"
-
-#define HTML_MAX_SPAN	1000	/* rowspan and colspan are capped here */
-#define HTML_MAX_COLS	1000	/* and so is the width of a table */
-#define HTML_MAX_DEPTH	4096	/* elements nested deeper are not read */
-
-/* Text being built: the document, or the cell being read. */
-struct sink {
-	char		*p;
-	size_t		 len, cap;
-	size_t		 start;		/* where the current line began */
-	int		 space;		/* white space seen, not yet written */
-	int		 nl;		/* ... and it held a line break */
-	int		 wide;		/* the last character written is wide */
-};
-
-struct ctx {
-	const char	*name;
-	struct sink	*cur;		/* &doc, or &cell inside a table cell */
-	size_t		 max;		/* output budget in bytes */
-	int		 full;		/* the budget was exceeded */
-	int		 pre;		/* inside <pre> */
-	int		 depth;
-	int		 deep;		/* something was nested too deep */
-};
-
-/* One pass over a table's rows: measuring its width, or writing it. */
-struct grid {
-	size_t		 width;		/* columns, known when writing */
-	size_t		 col;		/* next column of the current row */
-	size_t		 start;		/* where the row's line began */
-	int		 emit;
-	int		 text;		/* the row has a non-empty cell */
-};
-
-static struct sink doc, cell;
-static int span[HTML_MAX_COLS];	/* rows each column is still covered */
 
 static const char *const skipped[] = {
 	"head", "title", "script", "style", "noscript", "template", "iframe",
@@ -69,8 +37,6 @@ static const char *const blocks[] = {
 	"table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", NULL
 };
 
-static void	walk(struct ctx *, xmlNode *);
-
 static int
 in_list(const char *s, const char *const *list)
 {
@@ -80,15 +46,15 @@ in_list(const char *s, const char *const *list)
 	return 0;
 }
 
-static int
-is_elem(const xmlNode *n, const char *name)
+int
+html_is_elem(const xmlNode *n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE &&
 	    strcmp((const char *)n->name, name) == 0;
 }
 
-static void
-sink_put(struct ctx *c, struct sink *s, const char *p, size_t n)
+void
+hsink_put(struct ctx *c, struct sink *s, const char *p, size_t n)
 {
 	size_t cap;
 
@@ -110,17 +76,17 @@ sink_put(struct ctx *c, struct sink *s, const char *p, size_t n)
 	s->p[s->len] = '\0';
 }
 
-static void
-sink_reset(struct ctx *c, struct sink *s)
+void
+hsink_reset(struct ctx *c, struct sink *s)
 {
 	s->len = s->start = 0;
 	s->space = s->nl = s->wide = 0;
-	sink_put(c, s, "", 0);
+	hsink_put(c, s, "", 0);
 }
 
 /* The value of an attribute as the parser stored it, or NULL. */
-static const char *
-attr(xmlNode *n, const char *name)
+const char *
+html_attr(xmlNode *n, const char *name)
 {
 	xmlAttr *a = xmlHasProp(n, (const xmlChar *)name);
 
@@ -151,59 +117,49 @@ css_has(const char *css, const char *decl)
 	return 0;
 }
 
-static size_t
-span_attr(xmlNode *n, const char *name)
-{
-	const char *v = attr(n, name);
-	long x;
-
-	if (v == NULL)
-		return 1;
-	x = strtol(v, NULL, 10);
-	if (x < 1)
-		return 1;
-	return x > HTML_MAX_SPAN ? HTML_MAX_SPAN : (size_t)x;
-}
-
 /* End the document's current line if it has text. */
-static void
-line_end(struct ctx *c)
+void
+html_line_end(struct ctx *c)
 {
-	doc.space = doc.nl = doc.wide = 0;
-	if (doc.len > doc.start)
-		sink_put(c, &doc, "\n", 1);
-	doc.start = doc.len;
+	struct sink *d = &c->doc;
+
+	d->space = d->nl = d->wide = 0;
+	if (d->len > d->start)
+		hsink_put(c, d, "\n", 1);
+	d->start = d->len;
 }
 
-static void
-blank_line(struct ctx *c)
+void
+html_blank_line(struct ctx *c)
 {
-	line_end(c);
-	if (doc.len > 0 && !(doc.len >= 2 && doc.p[doc.len - 2] == '\n'))
-		sink_put(c, &doc, "\n", 1);
-	doc.start = doc.len;
+	struct sink *d = &c->doc;
+
+	html_line_end(c);
+	if (d->len > 0 && !(d->len >= 2 && d->p[d->len - 2] == '\n'))
+		hsink_put(c, d, "\n", 1);
+	d->start = d->len;
 }
 
 /* A block boundary: a new line, or inside a cell a single space. */
 static void
 brk(struct ctx *c)
 {
-	if (c->cur == &cell)
-		cell.space = 1;
+	if (c->cur != &c->doc)
+		c->cur->space = 1;
 	else
-		line_end(c);
+		html_line_end(c);
 }
 
 static void
 page_break(struct ctx *c)
 {
-	if (c->cur == &cell) {
-		cell.space = 1;
+	if (c->cur != &c->doc) {
+		c->cur->space = 1;
 		return;
 	}
-	line_end(c);
-	sink_put(c, &doc, "\f\n", 2);
-	doc.start = doc.len;
+	html_line_end(c);
+	hsink_put(c, &c->doc, "\f\n", 2);
+	c->doc.start = c->doc.len;
 }
 
 static int
@@ -242,10 +198,10 @@ put_char(struct ctx *c, const char *p, size_t n, uint32_t cp)
 	int wide = utf8_is_wide(cp);
 
 	if (s->space && s->len > s->start && !(s->nl && s->wide && wide))
-		sink_put(c, s, " ", 1);
+		hsink_put(c, s, " ", 1);
 	s->space = s->nl = 0;
 	s->wide = wide;
-	sink_put(c, s, p, n);
+	hsink_put(c, s, p, n);
 }
 
 /* Text inside <pre> keeps its spaces and line breaks. */
@@ -253,12 +209,12 @@ static void
 put_pre(struct ctx *c, const char *p, size_t n, uint32_t cp)
 {
 	if (cp == '\n') {
-		sink_put(c, &doc, "\n", 1);
-		doc.start = doc.len;
+		hsink_put(c, &c->doc, "\n", 1);
+		c->doc.start = c->doc.len;
 	} else if (cp == '\r' || cp == '\f' || cp == '\v') {
 		return;
 	} else {
-		sink_put(c, &doc, cp == 0xa0 ? " " : p, cp == 0xa0 ? 1 : n);
+		hsink_put(c, &c->doc, cp == 0xa0 ? " " : p, cp == 0xa0 ? 1 : n);
 	}
 }
 
@@ -274,7 +230,7 @@ put_text(struct ctx *c, const char *t, size_t n)
 			continue;
 		}
 		k = utf8_decode(t + i, n - i, &cp);
-		if (c->pre && c->cur == &doc)
+		if (c->pre && c->cur == &c->doc)
 			put_pre(c, t + i, k, cp);
 		else if (is_space(cp))
 			c->cur->space = 1, c->cur->nl |= cp == '\n' ||
@@ -293,157 +249,83 @@ has_table(xmlNode *n, int depth)
 	if (depth > HTML_MAX_DEPTH)
 		return n != NULL;
 	for (; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE && (is_elem(n, "table") ||
+		if (n->type == XML_ELEMENT_NODE && (html_is_elem(n, "table") ||
 		    has_table(n->children, depth + 1)))
 			return 1;
 	return 0;
 }
 
-static void
-walk_children(struct ctx *c, xmlNode *n)
+void
+html_walk_children(struct ctx *c, xmlNode *n)
 {
 	if (++c->depth > HTML_MAX_DEPTH)
 		c->deep = 1;
 	else
 		for (n = n->children; n; n = n->next)
-			walk(c, n);
+			html_walk(c, n);
 	c->depth--;
 }
 
-/* Write one cell of the current row, or only count it when measuring. */
-static void
-put_cell(struct ctx *c, struct grid *g, const char *text, size_t n)
+long
+html_doc_line(struct ctx *c)
 {
-	if (g->emit) {
-		if (g->col > 0)
-			sink_put(c, &doc, "\t", 1);
-		sink_put(c, &doc, text, n);
-		g->text |= n > 0;
+	const char *p = c->doc.p + c->counted, *end = c->doc.p + c->doc.len;
+
+	while (p < end && (p = memchr(p, '\n', end - p)) != NULL) {
+		c->lines++;
+		p++;
 	}
-	g->col++;
+	c->counted = c->doc.len;
+	return c->lines + 1;
 }
 
-/* Empty cells for columns covered by a rowspan from above. */
-static void
-skip_covered(struct ctx *c, struct grid *g)
+/* A heading or a centred block: where a page prints its title. */
+static int
+is_heading(xmlNode *n, const char *css)
 {
-	while (g->col < HTML_MAX_COLS && span[g->col] > 0 &&
-	    (!g->emit || g->col < g->width))
-		put_cell(c, g, "", 0);
+	const char *cls = html_attr(n, "class");
+	const char *align = html_attr(n, "align");
+
+	return html_is_elem(n, "h1") || html_is_elem(n, "h2") ||
+	    html_is_elem(n, "h3") || html_is_elem(n, "center") ||
+	    (cls && strstr(cls, "title")) ||
+	    (align && strcasecmp(align, "center") == 0) ||
+	    (css && css_has(css, "text-align:center"));
 }
 
-static void
-place_cell(struct ctx *c, struct grid *g, xmlNode *td)
+/* A heading starts: a run of headings goes on if nothing came between
+ * (a title printed as org / year and title); where it ends. */
+static size_t
+heading_start(struct ctx *c)
 {
-	size_t cs = span_attr(td, "colspan"), rs = span_attr(td, "rowspan");
-	size_t j;
+	if (c->heads == 0 || c->heads_end != c->doc.len)
+		c->heads = html_doc_line(c);
+	return c->doc.len;
+}
 
-	skip_covered(c, g);
-	if (g->col >= HTML_MAX_COLS)
-		return;
-	if (cs > HTML_MAX_COLS - g->col)
-		cs = HTML_MAX_COLS - g->col;
-	for (j = g->col; j < g->col + cs; j++)
-		span[j] = (int)rs;
-	if (g->emit) {
-		sink_reset(c, &cell);
-		c->cur = &cell;
-		walk_children(c, td);
-		c->cur = &doc;
-		put_cell(c, g, cell.p, cell.len);
-	} else {
-		g->col++;
+/* The first short heading naming a 报告 (spaced out or not) gives the
+ * title's line: the first of its run. */
+static void
+heading_end(struct ctx *c, size_t start)
+{
+	char sq[HTML_MAX_TITLE + 1];
+	size_t n = c->doc.len - start;
+
+	if (n <= HTML_MAX_TITLE) {
+		sq[text_norm(sq, c->doc.p + start, n, TEXT_LABEL)] = '\0';
+		if (strstr(sq, "报告"))
+			c->dt->title_line = c->heads;
 	}
-	while (--cs > 0)
-		put_cell(c, g, "", 0);
-}
-
-/* The cells of a row, also where broken markup wrapped them. */
-static void
-row_cells(struct ctx *c, struct grid *g, xmlNode *n)
-{
-	for (n = n->children; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (is_elem(n, "td") || is_elem(n, "th"))
-			place_cell(c, g, n);
-		else if (!is_elem(n, "tr") && !is_elem(n, "table") &&
-		    c->depth < HTML_MAX_DEPTH) {
-			c->depth++;
-			row_cells(c, g, n);
-			c->depth--;
-		}
-	}
-}
-
-static void
-row(struct ctx *c, struct grid *g, xmlNode *tr)
-{
-	size_t j, end;
-
-	g->col = 0;
-	g->text = 0;
-	g->start = doc.len;
-	row_cells(c, g, tr);
-	if (g->emit) {
-		while (g->col < g->width)
-			put_cell(c, g, "", 0);
-		if (g->text)
-			sink_put(c, &doc, "\n", 1);
-		else
-			doc.len = g->start;	/* a row of empty cells */
-		doc.start = doc.len;
-	}
-	for (end = g->col, j = 0; j < HTML_MAX_COLS; j++)
-		if (span[j] > 0 && span[j]-- > 0 && j >= end)
-			end = j + 1;
-	if (end > g->width && !g->emit)
-		g->width = end;
-}
-
-static void
-rows(struct ctx *c, struct grid *g, xmlNode *n)
-{
-	for (n = n->children; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE || is_elem(n, "caption"))
-			continue;
-		if (is_elem(n, "tr")) {
-			row(c, g, n);
-		} else if (c->depth < HTML_MAX_DEPTH) {
-			c->depth++;
-			rows(c, g, n);
-			c->depth--;
-		}
-	}
-}
-
-/* A table without tables inside: its caption, then its rows on a grid,
- * with a blank line before and after. */
-static void
-table(struct ctx *c, xmlNode *t)
-{
-	struct grid g = { 0 };
-	xmlNode *n;
-
-	blank_line(c);
-	for (n = t->children; n; n = n->next)
-		if (is_elem(n, "caption"))
-			walk(c, n);
-	line_end(c);
-	memset(span, 0, sizeof span);
-	rows(c, &g, t);
-	memset(span, 0, sizeof span);
-	g.emit = 1;
-	rows(c, &g, t);
-	blank_line(c);
+	c->heads_end = c->doc.len;
 }
 
 static void
 walk_element(struct ctx *c, xmlNode *n)
 {
 	const char *name = (const char *)n->name;
-	const char *css = attr(n, "style");
-	int block;
+	const char *css = html_attr(n, "style");
+	int block, head;
+	size_t start = 0;
 
 	if (in_list(name, skipped) || (css && css_has(css, "display:none")))
 		return;
@@ -451,25 +333,31 @@ walk_element(struct ctx *c, xmlNode *n)
 		page_break(c);
 	else if (strcmp(name, "br") == 0)
 		brk(c);
-	if (strcmp(name, "table") == 0 && c->cur == &doc &&
+	if (strcmp(name, "table") == 0 && c->cur == &c->doc &&
 	    !has_table(n->children, c->depth)) {
-		table(c, n);
+		html_table(c, n);
 	} else {
 		block = in_list(name, blocks);
+		head = block && c->cur == &c->doc && c->dt &&
+		    c->dt->title_line == 0 && is_heading(n, css);
 		if (block)
 			brk(c);
+		if (head)
+			start = heading_start(c);
 		c->pre += strcmp(name, "pre") == 0;
-		walk_children(c, n);
+		html_walk_children(c, n);
 		c->pre -= strcmp(name, "pre") == 0;
 		if (block)
 			brk(c);
+		if (head)
+			heading_end(c, start);
 	}
 	if (css && css_has(css, "page-break-after:always"))
 		page_break(c);
 }
 
-static void
-walk(struct ctx *c, xmlNode *n)
+void
+html_walk(struct ctx *c, xmlNode *n)
 {
 	if (n->type == XML_ELEMENT_NODE)
 		walk_element(c, n);
@@ -481,13 +369,13 @@ walk(struct ctx *c, xmlNode *n)
 
 /* One line end at the end of the text, no blank lines. */
 static void
-trim_end(void)
+trim_end(struct sink *d)
 {
-	while (doc.len > 0 && doc.p[doc.len - 1] == '\n')
-		doc.len--;
-	if (doc.len > 0)
-		doc.p[doc.len++] = '\n';
-	doc.p[doc.len] = '\0';
+	while (d->len > 0 && d->p[d->len - 1] == '\n')
+		d->len--;
+	if (d->len > 0)
+		d->p[d->len++] = '\n';
+	d->p[d->len] = '\0';
 }
 
 /*
@@ -516,16 +404,100 @@ parse(const char *name, const char *html, size_t len)
 	return d;
 }
 
+/* The page's <title> element (in <html>, <head>), or NULL. */
+static xmlNode *
+title_elem(xmlNode *n, int depth)
+{
+	xmlNode *t;
+
+	for (; n && depth < 4; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (html_is_elem(n, "title"))
+			return n;
+		if ((html_is_elem(n, "html") || html_is_elem(n, "head")) &&
+		    (t = title_elem(n->children, depth + 1)) != NULL)
+			return t;
+	}
+	return NULL;
+}
+
+/* The page's <title> squeezed into out (HTML_MAX_TITLE + 1 bytes), cut
+ * after its last 报告 (a site's name may follow: _某某区人民政府); ""
+ * when it names none. */
+static void
+page_title(xmlNode *t, char *out)
+{
+	char raw[HTML_MAX_TITLE];
+	size_t n = 0, k;
+	char *p, *end = NULL;
+
+	for (t = t ? t->children : NULL; t; t = t->next) {
+		if (t->type != XML_TEXT_NODE || t->content == NULL)
+			continue;
+		k = strlen((const char *)t->content);
+		if (k > sizeof raw - n)
+			k = sizeof raw - n;
+		memcpy(raw + n, t->content, k);
+		n += k;
+	}
+	out[text_norm(out, raw, n, TEXT_LABEL)] = '\0';
+	for (p = out; (p = strstr(p, "报告")) != NULL; p += strlen("报告"))
+		end = p;
+	if (end == NULL)
+		out[0] = '\0';
+	else
+		end[strlen("报告")] = '\0';
+}
+
+/*
+ * Where a page without a heading naming a 报告 prints the title its
+ * <title> gives: the first run of lines that are all part of it (org /
+ * year and title), ending in the line with its 报告; 0 if none.
+ */
+static long
+title_line_from(const struct sink *d, const char *title)
+{
+	char sq[HTML_MAX_TITLE + 1];
+	const char *s;
+	size_t pos = 0, n;
+	long no = 0, run = 0;
+
+	while (gip_next_line(d->p, d->len, &pos, &s, &n)) {
+		no++;
+		if (text_is_blank(s, n))
+			continue;
+		if (n > HTML_MAX_TITLE) {
+			run = 0;
+			continue;
+		}
+		sq[text_norm(sq, s, n, TEXT_LABEL)] = '\0';
+		if (strlen(sq) < 6 || strstr(title, sq) == NULL) {
+			run = 0;
+			continue;
+		}
+		if (run == 0)
+			run = no;
+		if (strstr(sq, "报告"))
+			return run;
+	}
+	return 0;
+}
+
 int
-html_to_text(const char *name, const char *html, size_t len, char **out,
-    size_t *outlen)
+html_read(const char *name, const char *html, size_t len,
+    struct html_text *out, struct doctables *dt)
 {
 	struct ctx c = { 0 };
 	htmlDocPtr d = NULL;
 	xmlNode *n;
+	char title[HTML_MAX_TITLE + 1];
 
 	c.name = name;
-	c.cur = &doc;
+	c.cur = &c.doc;
+	c.dt = dt;
+	c.doc.p = out->p;
+	c.doc.cap = out->cap;
 	if (len > INT_MAX / 16) {
 		gip_error(name, 0, "html: document too large");
 		return -1;
@@ -533,36 +505,33 @@ html_to_text(const char *name, const char *html, size_t len, char **out,
 	/* Padding rows to the width of a table makes text from markup;
 	 * this bounds what a hostile page can make. */
 	c.max = len * 8 + (1u << 20);
-	sink_reset(&c, &doc);
+	c.tab = gip_xmalloc(sizeof *c.tab);
+	memset(c.tab, 0, sizeof *c.tab);
+	hsink_reset(&c, &c.doc);
 	d = parse(name, html, len);
 	for (n = d ? d->children : NULL; n; n = n->next)
-		walk(&c, n);
+		html_walk(&c, n);
+	html_line_end(&c);
+	if (dt && dt->title_line == 0 && !c.full) {
+		page_title(d ? title_elem(d->children, 0) : NULL, title);
+		if (title[0] != '\0')
+			dt->title_line = title_line_from(&c.doc, title);
+	}
 	xmlFreeDoc(d);
-	line_end(&c);
+	free(c.tab->text.p);
+	free(c.tab->cell);
+	free(c.tab->row);
+	free(c.tab);
+	out->p = c.doc.p;
+	out->cap = c.doc.cap;
 	if (c.full) {
 		gip_error(name, 0, "html: text longer than %zu bytes", c.max);
 		return -1;
 	}
-	trim_end();
+	trim_end(&c.doc);
 	if (c.deep)
 		gip_warn(name, 0, "html: elements nested deeper than %d "
 		    "levels were not read", HTML_MAX_DEPTH);
-	*out = doc.p;
-	*outlen = doc.len;
-	return 0;
-}
-
-int
-html_doc(struct gip_doc *doc)
-{
-	char *text;
-	size_t len;
-
-	if (!doc->html)
-		return 0;
-	if (html_to_text(doc->name, doc->text, doc->len, &text, &len) < 0)
-		return -1;
-	doc->text = text;
-	doc->len = len;
+	out->len = c.doc.len;
 	return 0;
 }

@@ -1,5 +1,5 @@
 /*
- * Reading the layouts of SPEC.md into rows of cells.  Each reader keeps
+ * Reading the layouts of gip-tables(1) into rows of cells.  Each reader keeps
  * what its layout says about cell boundaries and nothing more: TAB rows
  * and bordered tables have explicit cells (a blank cell is visible),
  * space-aligned text has cells only by position (a blank cell is just
@@ -7,61 +7,16 @@
  */
 #include <string.h>
 
-#include "input.h"
 #include "layout.h"
+#include "lines.h"
+#include "spaced.h"
 #include "text.h"
 #include "utf8.h"
-
-struct line {
-	const char	*s;
-	size_t		 n;
-	long		 no;
-};
-
-/* Iterate lines of a region, stripping a leading form feed. */
-static int
-next_line(const char *text, size_t len, size_t *pos, struct line *ln)
-{
-	if (!gip_next_line(text, len, pos, &ln->s, &ln->n))
-		return 0;
-	ln->no++;
-	while (ln->n > 0 && ln->s[0] == '\f')
-		ln->s++, ln->n--;
-	return 1;
-}
-
-/* The box-drawing and ASCII characters of grid borders. */
-static int
-is_border_cp(uint32_t cp)
-{
-	return cp == '|' || cp == '+' || cp == '-' || cp == '=' ||
-	    cp == ':' || (cp >= 0x2500 && cp <= 0x257f);
-}
 
 static int
 is_vbar(uint32_t cp)
 {
 	return cp == '|' || cp == 0x2502 || cp == 0x2503 || cp == 0x2551;
-}
-
-/* A rule line: only border characters and spaces. */
-static int
-is_rule(const char *s, size_t n)
-{
-	size_t i = 0, len;
-	uint32_t cp;
-	int border = 0;
-
-	while (i < n) {
-		len = utf8_decode(s + i, n - i, &cp);
-		i += len;
-		if (cp == ' ' || cp == '\t')
-			continue;
-		if (!is_border_cp(cp))
-			return 0;
-		border++;
-	}
-	return border >= 3;
 }
 
 static int
@@ -75,30 +30,6 @@ starts_with_vbar(const char *s, size_t n)
 	utf8_decode(p, s + n - p, &cp);
 	return is_vbar(cp) || (cp >= 0x2500 && cp <= 0x257f);
 }
-
-/* A page-number line printed between pages: "- 3 -", "第 3 页 共 9 页". */
-static int
-is_page_number(const char *s, size_t n)
-{
-	char buf[128];
-	size_t m, i;
-
-	if (n >= sizeof buf)
-		return 0;
-	m = text_norm(buf, s, n, TEXT_LABEL);
-	if (m == 0)
-		return 0;
-	if (strncmp(buf, "第", 3) == 0 && strstr(buf, "页"))
-		return 1;
-	for (i = 0; i < m; i++)
-		if (!strchr("-0123456789", buf[i]) &&
-		    strncmp(buf + i, "—", 3) != 0)
-			return 0;
-		else if (strncmp(buf + i, "—", 3) == 0)
-			i += 2;
-	return buf[0] == '-' || strncmp(buf, "—", 3) == 0;
-}
-
 enum layout
 layout_detect(const char *text, size_t len)
 {
@@ -107,10 +38,10 @@ layout_detect(const char *text, size_t len)
 	int tablead = 0, tabinner = 0, bordered = 0;
 	const char *tab;
 
-	while (next_line(text, len, &pos, &ln)) {
+	while (lines_next(text, len, &pos, &ln)) {
 		if (ln.n == 0)
 			continue;
-		if (starts_with_vbar(ln.s, ln.n) || is_rule(ln.s, ln.n))
+		if (starts_with_vbar(ln.s, ln.n) || lines_is_rule(ln.s, ln.n))
 			bordered++;
 		if ((tab = memchr(ln.s, '\t', ln.n)) == NULL)
 			continue;
@@ -145,8 +76,8 @@ read_tabrow(const char *text, size_t len, long first, struct grid *g)
 	struct line ln = {.no = first - 1};
 	const char *p, *end, *tab;
 
-	while (next_line(text, len, &pos, &ln)) {
-		if (text_is_blank(ln.s, ln.n) || is_page_number(ln.s, ln.n))
+	while (lines_next(text, len, &pos, &ln)) {
+		if (text_is_blank(ln.s, ln.n) || lines_is_footer(text, len, pos, &ln))
 			continue;
 		grid_new_row(g, ln.no);
 		for (p = ln.s, end = ln.s + ln.n; ; p = tab + 1) {
@@ -171,14 +102,14 @@ read_cellline(const char *text, size_t len, long first, struct grid *g)
 	struct line ln = {.no = first - 1};
 	int inrow = 0, afterblank = 1;
 
-	while (next_line(text, len, &pos, &ln)) {
+	while (lines_next(text, len, &pos, &ln)) {
 		if (text_is_blank(ln.s, ln.n) && (ln.n == 0 || ln.s[0] !=
 		    '\t')) {
 			inrow = 0;
 			afterblank = 1;
 			continue;
 		}
-		if (ln.s[0] != '\t' && is_page_number(ln.s, ln.n))
+		if (ln.s[0] != '\t' && lines_is_footer(text, len, pos, &ln))
 			continue;
 		if (!inrow) {
 			grid_new_row(g, ln.no);
@@ -193,15 +124,6 @@ read_cellline(const char *text, size_t len, long first, struct grid *g)
 		afterblank = 0;
 	}
 }
-
-#define FFFD "\xef\xbf\xbd"
-
-static int
-is_fffd(const char *s, const char *e)
-{
-	return e - s >= 3 && memcmp(s, FFFD, 3) == 0;
-}
-
 static int
 has_digit(const char *s, size_t n)
 {
@@ -229,15 +151,15 @@ clean_cell(const char **sp, const char **ep)
 		e--;
 	*sp = s;
 	*ep = e;
-	if (memmem(s, e - s, FFFD, 3) == NULL)
+	if (memmem(s, e - s, LINES_FFFD, 3) == NULL)
 		return;
 	for (d = s; d < e && !(*d >= '0' && *d <= '9'); d++)
 		;
 	for (de = d; de < e && *de >= '0' && *de <= '9'; de++)
 		;
 	if (d == e || has_digit(de, e - de) || (d > s && (d[-1] != '_' ||
-	    memmem(s, d - s, FFFD, 3) == NULL)) || (de < e &&
-	    (e - de < 3 || memcmp(de, FFFD, 3) != 0)))
+	    memmem(s, d - s, LINES_FFFD, 3) == NULL)) || (de < e &&
+	    (e - de < 3 || memcmp(de, LINES_FFFD, 3) != 0)))
 		return;
 	*sp = d;
 	*ep = de;
@@ -291,7 +213,7 @@ cell_kind(const char *s, const char *e)
 	int text = 0, digit = 0;
 
 	for (; s < e; s++)
-		if (is_fffd(s, e))
+		if (lines_is_fffd(s, e))
 			s += 2;
 		else if (*s >= '0' && *s <= '9')
 			digit = 1;
@@ -363,8 +285,8 @@ read_bordered(const char *text, size_t len, long first, struct grid *g)
 	int j, n, h2t = memmem(text, len, "_|", 2) != NULL;
 
 	g->wraps = !h2t;
-	while (next_line(text, len, &pos, &ln)) {
-		if (!starts_with_vbar(ln.s, ln.n) || is_rule(ln.s, ln.n))
+	while (lines_next(text, len, &pos, &ln)) {
+		if (!starts_with_vbar(ln.s, ln.n) || lines_is_rule(ln.s, ln.n))
 			continue;
 		if (h2t) {
 			add_h2t_line(g, &r, &ln);
@@ -374,154 +296,6 @@ read_bordered(const char *text, size_t len, long first, struct grid *g)
 		n = line_cells(&ln, cs, ce, MAXCELLS);
 		for (j = 0; j < n; j++)
 			grid_add_cell(g, cs[j], ce[j] - cs[j], -1, -1);
-	}
-}
-
-/* Display width of a character, or its width in the source's bytes when
- * the converter sized columns in bytes (U+FFFD stands for one byte). */
-static int
-char_width(uint32_t cp, size_t len, int x, int bytes)
-{
-	if (cp == '\t')
-		return 8 - x % 8;
-	if (bytes)
-		return cp == 0xfffd ? 1 : (int)len;
-	return utf8_is_wide(cp) ? 2 : 1;
-}
-
-static int
-byte_width(const char *s, const char *e)
-{
-	int w = 0;
-
-	for (; s < e; s++, w++)
-		if (is_fffd(s, e))
-			s += 2;
-	return w;
-}
-
-/* Does a CJK ideograph or U+FFFD end s..d (not "，" in "14，728")? */
-static int
-after_letter(const char *s, const char *d)
-{
-	const char *c = d;
-	uint32_t cp;
-
-	while (c > s && (c[-1] & 0xc0) == 0x80)
-		c--;
-	if (c == s || c == d)
-		return 0;
-	c--;
-	utf8_decode(c, d - c, &cp);
-	return cp == 0xfffd || (cp >= 0x4e00 && cp <= 0x9fff);
-}
-
-/* The digits of a word "[label]digits[U+FFFD...]" ending at e, or NULL;
- * the label part must end in a non-ASCII character (a cut label). */
-static const char *
-glued_number(const char *s, const char *e, const char **dend)
-{
-	const char *t = e, *d;
-
-	while (t - s >= 3 && is_fffd(t - 3, t))
-		t -= 3;
-	for (d = t; d > s && d[-1] >= '0' && d[-1] <= '9'; d--)
-		;
-	if (d == t || (d > s && !after_letter(s, d)))
-		return NULL;
-	*dend = t;
-	return d;
-}
-
-/*
- * Add a cell of a byte-sized table.  A label cut mid-character runs into
- * the numbers after it ("申88\uFFFD 0\uFFFD"): trailing words of ASCII
- * digits, alone or right after a non-ASCII character and followed by
- * nothing but U+FFFD, are cells of their own.
- */
-static void
-add_byte_cell(struct grid *g, const char *s, const char *e, int x0)
-{
-	const char *num[16], *nend[16], *w = e, *ws, *d, *de;
-	int n = 0, k, x;
-
-	while (n < 16 && w > s) {
-		for (ws = w; ws > s && ws[-1] != ' '; ws--)
-			;
-		if ((d = glued_number(ws, w, &de)) == NULL)
-			break;
-		num[n] = d;
-		nend[n++] = de;
-		w = d;
-		if (d > ws)
-			break;
-		while (w > s && w[-1] == ' ')
-			w--;
-	}
-	if (w > s)
-		grid_add_cell(g, s, w - s, x0, x0 + byte_width(s, w));
-	for (k = n - 1; k >= 0; k--) {
-		x = x0 + byte_width(s, num[k]);
-		grid_add_cell(g, num[k], nend[k] - num[k], x, x +
-		    (int)(nend[k] - num[k]));
-	}
-}
-
-static void
-add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
-    int x1, int bytes)
-{
-	if (bytes)
-		add_byte_cell(g, s, e, x0);
-	else
-		grid_add_cell(g, s, e - s, x0, x1);
-}
-
-/*
- * Space-aligned: cells are runs of text separated by two or more spaces
- * (a single space stays inside a cell: spaced-out letters, "97541 万元").
- */
-static void
-read_spaced(const char *text, size_t len, long first, struct grid *g)
-{
-	size_t pos = 0, i, len1, start = 0, endbyte = 0;
-	struct line ln = {.no = first - 1};
-	uint32_t cp;
-	int x, w, x0 = 0, xend = 0, spaces, incell;
-	int bytes = memmem(text, len, FFFD, 3) != NULL;
-
-	g->positional = g->wraps = 1;
-	while (next_line(text, len, &pos, &ln)) {
-		if (text_is_blank(ln.s, ln.n) || is_page_number(ln.s, ln.n) ||
-		    is_rule(ln.s, ln.n))
-			continue;
-		grid_new_row(g, ln.no);
-		x = spaces = incell = 0;
-		for (i = 0; i < ln.n; i += len1, x += w) {
-			len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
-			w = char_width(cp, len1, x, bytes);
-			if (cp == ' ' || cp == 0x3000 || cp == 0xa0 ||
-			    cp == '\t') {
-				spaces += w;
-				if (incell && spaces >= 2) {
-					add_spaced_cell(g, ln.s + start,
-					    ln.s + endbyte, x0, xend, bytes);
-					incell = 0;
-				}
-				continue;
-			}
-			if (!incell) {
-				incell = 1;
-				start = i;
-				x0 = x;
-			}
-			spaces = 0;
-			endbyte = i + len1;
-			xend = x + w;
-		}
-		if (incell)
-			add_spaced_cell(g, ln.s + start, ln.s + endbyte, x0,
-			    xend, bytes);
 	}
 }
 
@@ -541,7 +315,7 @@ layout_read(enum layout kind, const char *text, size_t len, long first_line,
 		read_bordered(text, len, first_line, g);
 		break;
 	case LAYOUT_SPACED:
-		read_spaced(text, len, first_line, g);
+		spaced_read(text, len, first_line, g);
 		break;
 	}
 }

@@ -4,6 +4,7 @@
  * (wrapped labels, numbers printed on the middle line of a tall row).
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
@@ -15,15 +16,7 @@
 static void
 label_add_n(char *dst, size_t size, const char *s)
 {
-	size_t have = strlen(dst), n = strlen(s);
-	char tmp[LROW_LABEL];
-
-	n = text_norm(tmp, s, n < sizeof tmp - 1 ? n : sizeof tmp - 1,
-	    TEXT_LABEL);
-	if (have + n + 1 > size)
-		n = size - have - 1;
-	memcpy(dst + have, tmp, n);
-	dst[have + n] = '\0';
+	text_label_append(dst, size, s, strlen(s));
 }
 
 static void
@@ -33,7 +26,8 @@ label_add(char *dst, const char *s)
 }
 
 static void
-add_value(struct lrow *lr, const struct value *v, const struct gcell *c)
+add_value(struct lrow *lr, const struct value *v, const struct gcell *c,
+    int cell)
 {
 	if (lr->nval == LROW_MAXVAL) {
 		lr->overflow = 1;
@@ -42,6 +36,7 @@ add_value(struct lrow *lr, const struct value *v, const struct gcell *c)
 	lr->val[lr->nval].v = *v;
 	lr->val[lr->nval].x0 = c->x0;
 	lr->val[lr->nval].x1 = c->x1;
+	lr->val[lr->nval].cell = cell;
 	lr->nval++;
 	lr->numbers += v->kind == V_NUMBER;
 }
@@ -146,7 +141,7 @@ split_numbers(const struct gcell *c, struct lrow *lr)
 	for (k = n - 1; k >= 0; k--) {
 		at.x0 = x[k];
 		at.x1 = x[k] + (int)strlen(v[k].num);
-		add_value(lr, &v[k], &at);
+		add_value(lr, &v[k], &at, -1);
 	}
 	return stop > t ? (size_t)(stop - t) : 0;
 }
@@ -172,23 +167,41 @@ positional_text(struct lrow *lr, const struct gcell *c)
 	    c->x0 + (int)utf8_width(label, n));
 }
 
-/* The values of a line-row's cells, parsed once for the callers below;
- * valid until the next call. */
+/* Room for the parsed values of a line-row's cells: on the stack for
+ * rows of usual width, else on the heap. */
+struct rowvals {
+	struct value	*v;
+	struct value	 small[64];
+	int		 cap;
+};
+
+/* The values of a line-row's cells, parsed once for the callers below. */
 static const struct value *
-row_values(const struct grid *g, const struct grow *r)
+row_values(const struct grid *g, const struct grow *r, struct rowvals *rv)
 {
-	static struct value *vals;
-	static int cap;
-	struct gcell *c = grid_cells(g, r);
+	const struct gcell *c = grid_cells(g, r);
 	int i;
 
-	if (r->ncell > cap) {
-		cap = r->ncell > 64 ? r->ncell : 64;
-		vals = gip_xrealloc(vals, cap * sizeof *vals);
+	if (rv->v == NULL) {
+		rv->v = rv->small;
+		rv->cap = 64;
+	}
+	if (r->ncell > rv->cap) {
+		if (rv->v == rv->small)
+			rv->v = NULL;
+		rv->cap = r->ncell;
+		rv->v = gip_xrealloc(rv->v, rv->cap * sizeof *rv->v);
 	}
 	for (i = 0; i < r->ncell; i++)
-		value_parse(c[i].text, &vals[i]);
-	return vals;
+		value_parse(c[i].text, &rv->v[i]);
+	return rv->v;
+}
+
+static void
+rowvals_free(struct rowvals *rv)
+{
+	if (rv->v != rv->small)
+		free(rv->v);
 }
 
 /* lrow_split, with the cells' values parsed. */
@@ -213,7 +226,7 @@ split_parsed(const struct grid *g, const struct grow *r,
 				label_add(lr->first, c[i].text);
 			label_add(lr->label, c[i].text);
 		} else if (g->positional ? c[i].text[0] != '\0' : i > last)
-			add_value(lr, &v[i], &c[i]);
+			add_value(lr, &v[i], &c[i], i);
 	}
 }
 
@@ -224,7 +237,10 @@ split_parsed(const struct grid *g, const struct grow *r,
 void
 lrow_split(const struct grid *g, const struct grow *r, struct lrow *lr)
 {
-	split_parsed(g, r, row_values(g, r), lr);
+	struct rowvals rv = {0};
+
+	split_parsed(g, r, row_values(g, r, &rv), lr);
+	rowvals_free(&rv);
 }
 
 /* Does a row marker start this text, or any word of it (lynx joins a
@@ -280,24 +296,66 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 	for (i = 0; i < next->nval; i++)
 		if (!positional || next->val[i].v.kind == V_NUMBER)
 			add_value(cur, &next->val[i].v, &(struct gcell){
-			    NULL, next->val[i].x0, next->val[i].x1});
+			    NULL, next->val[i].x0, next->val[i].x1}, -1);
+}
+
+/* The value of cur in line cell `cell`, or NULL. */
+static struct vcell *
+value_in_cell(struct lrow *cur, int cell)
+{
+	int k;
+
+	for (k = 0; k < cur->nval; k++)
+		if (cur->val[k].cell == cell)
+			return &cur->val[k];
+	return NULL;
 }
 
 /*
- * Build the logical rows of a grid; *out is reused between calls.  Only
- * layouts that wrap rows over lines have continuation lines; with explicit
- * cells one has the cells of the line above, and a line shaped otherwise
- * (a header repeated after a page break) is a row of its own.  Stops
- * after LROW_MAXROWS rows.
+ * A line of numbers alone (no label text) under a row of the same
+ * cells, its numbers only where that row's cells are blank: w3m prints
+ * a tall row's values on different lines of the row (vertical-align
+ * middle with cells of unequal height).  Its numbers fill those cells;
+ * returns 0, cur untouched, if the line is not such a line.
+ */
+static int
+fill_cells(struct lrow *cur, const struct lrow *next)
+{
+	struct vcell *at;
+	int i;
+
+	if (next->label[0] != '\0' || next->numbers == 0)
+		return 0;
+	for (i = 0; i < next->nval; i++) {
+		if (next->val[i].v.kind != V_NUMBER)
+			continue;
+		at = value_in_cell(cur, next->val[i].cell);
+		if (at == NULL || at->v.kind != V_BLANK)
+			return 0;
+	}
+	for (i = 0; i < next->nval; i++)
+		if (next->val[i].v.kind == V_NUMBER) {
+			value_in_cell(cur, next->val[i].cell)->v =
+			    next->val[i].v;
+			cur->numbers++;
+		}
+	return 1;
+}
+
+/*
+ * Build the logical rows of a grid into a new array *out, which the
+ * caller frees.  Only layouts that wrap rows over lines have continuation
+ * lines; with explicit cells one has the cells of the line above, and a
+ * line shaped otherwise (a header repeated after a page break) is a row
+ * of its own.  Stops after LROW_MAXROWS rows.
  */
 int
 lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 {
-	static struct lrow *rows;
-	static int cap;
-	struct lrow *line;
+	struct lrow *rows = NULL, *line;
+	struct rowvals rv = {0};
 	const struct value *vals;
-	int i, n = 0, newrow, width = -1;
+	int i, n = 0, cap = 0, newrow, width = -1;
 
 	for (i = 0; i < g->nrow; i++) {
 		/* Split into the next free row (10 KiB, not copied): it stays
@@ -307,10 +365,14 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 			rows = gip_xrealloc(rows, cap * sizeof *rows);
 		}
 		line = &rows[n];
-		vals = row_values(g, &g->row[i]);
+		vals = row_values(g, &g->row[i], &rv);
 		split_parsed(g, &g->row[i], vals, line);
 		newrow = n == 0 || !g->wraps ||
 		    any_label_starts(g, &g->row[i], vals, starts);
+		if (!newrow && !g->positional && g->row[i].ncell == width &&
+		    line->numbers > 0 && rows[n - 1].numbers > 0 &&
+		    fill_cells(&rows[n - 1], line))
+			continue;
 		if (!newrow && !g->positional && (g->row[i].ncell != width ||
 		    (line->numbers > 0 && rows[n - 1].numbers > 0)))
 			newrow = 1;
@@ -325,6 +387,7 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 	}
 	for (i = 0; g->positional && i < n; i++)
 		label_from_segments(&rows[i]);
+	rowvals_free(&rv);
 	*out = rows;
 	return n;
 }

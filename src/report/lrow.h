@@ -26,6 +26,7 @@ struct lseg {
 struct vcell {
 	struct value	v;
 	int		x0, x1;		/* display columns, -1 if none */
+	int		cell;		/* index of its cell in the line, -1 */
 };
 
 struct lrow {
@@ -43,6 +44,8 @@ struct lrow {
 /* Does a label cell start a new table row?  Table-specific. */
 typedef int (*lrow_starts_fn)(const char *label);
 
+/* The logical rows of g in a new array *out (the caller frees it);
+ * returns how many. */
 int	lrow_build(const struct grid *g, lrow_starts_fn starts,
 	    struct lrow **out);
 void	lrow_split(const struct grid *g, const struct grow *r,

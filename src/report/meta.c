@@ -15,10 +15,20 @@
 #include "text.h"
 
 #define MAXLINES 64
+#define SIGLINES 6	/* the signature is among the last lines */
 
 struct tline {
 	const char	*s;
 	size_t		 n;
+	long		 no;		/* line number in the text */
+};
+
+/* A title joined from lines: where each piece starts in it, its line. */
+struct title {
+	char	t[1024];
+	int	npiece;
+	size_t	at[4];
+	long	line[4];
 };
 
 static pcre2_code *re_year, *re_date, *re_cn_date;
@@ -126,6 +136,18 @@ find_date(const char *s, size_t n, char *out)
 	return 0;
 }
 
+/* The line number of the line starting at text + from. */
+static long
+line_at(const char *text, size_t from)
+{
+	const char *p = text, *end = text + from;
+	long no = 1;
+
+	while ((p = memchr(p, '\n', end - p)) != NULL && p++ < end)
+		no++;
+	return no;
+}
+
 /* Non-blank lines of text[from, to), at most max. */
 static int
 collect_lines(const char *text, size_t from, size_t to, struct tline *l,
@@ -134,19 +156,29 @@ collect_lines(const char *text, size_t from, size_t to, struct tline *l,
 	size_t pos = from;
 	const char *s;
 	size_t n;
+	long no = line_at(text, from) - 1;
 	int k = 0;
 
-	while (k < max && pos < to && gip_next_line(text, to, &pos, &s, &n))
+	while (k < max && pos < to && gip_next_line(text, to, &pos, &s, &n)) {
+		no++;
 		if (!text_is_blank(s, n))
-			l[k].s = s, l[k++].n = n;
+			l[k].s = s, l[k].n = n, l[k++].no = no;
+	}
 	return k;
 }
 
+/* Append s[0, n) with its white space removed to dst; leading white
+ * space is skipped first, so a line right-aligned far out (w3m prints a
+ * signature so) is not cut short. */
 static void
 squeeze_into(char *dst, size_t size, const char *s, size_t n)
 {
 	size_t have = strlen(dst);
+	const char *t = text_skip_space(s, s + n);
 	char tmp[1024];
+
+	n -= t - s;
+	s = t;
 
 	if (n > sizeof tmp - 1)
 		n = sizeof tmp - 1;
@@ -157,89 +189,338 @@ squeeze_into(char *dst, size_t size, const char *s, size_t n)
 	dst[have + n] = '\0';
 }
 
-/* The title: the first short line with 报告, cut after it; joined with
- * the line above when the title broke there. */
-static void
-find_title(struct tline *l, int n, struct meta *m)
+/*
+ * A site's breadcrumb or navigation trail (当前位置：首页 > 政务公开 >
+ * 年度报告): never a title, however much it says 报告.
+ */
+static int
+is_breadcrumb(const char *sq)
 {
-	char cur[1024] = "", prev[1024] = "";
-	char *end = NULL;
-	int k;
+	static const char *const where[] = {"当前位置", "所在位置", "您的位置",
+	    "现在的位置", "首页>", "首页»", "首页›", "首页/", NULL};
+	const char *p;
+	int i, arrows = 0;
 
-	for (k = 0; k < n && k < 12; k++) {
+	for (i = 0; where[i]; i++)
+		if (strstr(sq, where[i]))
+			return 1;
+	for (p = sq; *p; p++)
+		arrows += *p == '>' || strncmp(p, "»", 2) == 0 ||
+		    strncmp(p, "›", 3) == 0;
+	return arrows >= 2;
+}
+
+/*
+ * Where the body's name is in a title, or NULL: before the year
+ * (XX局2020年…), or between the year and 政府信息公开 (2019年XX局政府信息
+ * 公开…).  *len is its length.  A title without a year has none.
+ */
+static const char *
+org_in(const char *t, size_t *len)
+{
+	const char *y, *p, *g;
+
+	if (!match(re_year, t, strlen(t)))
+		return NULL;
+	group(t, 1, &y);
+	if (y > t) {
+		*len = y - t;
+		return t;
+	}
+	p = t + pcre2_get_ovector_pointer(md)[1];	/* after 年 */
+	if (strncmp(p, "度", 3) == 0)
+		p += 3;
+	if ((g = strstr(p, "政府信息公开")) == NULL || g == p)
+		return NULL;
+	*len = g - p;
+	return p;
+}
+
+/* Put a line's squeezed text before the title. */
+static void
+title_prepend(struct title *t, const char *s, long line)
+{
+	char tmp[sizeof t->t];
+	size_t n;
+	int i;
+
+	tmp[0] = '\0';
+	squeeze_into(tmp, sizeof tmp, s, strlen(s));
+	n = strlen(tmp);
+	if (n + strlen(t->t) >= sizeof t->t || t->npiece == 4)
+		return;
+	memmove(t->t + n, t->t, strlen(t->t) + 1);
+	memcpy(t->t, tmp, n);
+	memmove(&t->at[1], &t->at[0], t->npiece * sizeof t->at[0]);
+	memmove(&t->line[1], &t->line[0], t->npiece * sizeof t->line[0]);
+	for (i = 1; i <= t->npiece; i++)
+		t->at[i] += n;
+	t->at[0] = 0;
+	t->line[0] = line;
+	t->npiece++;
+}
+
+/* The line the title's byte at holds was printed on. */
+static long
+title_line_of(const struct title *t, size_t at)
+{
+	int i = t->npiece - 1;
+
+	while (i > 0 && t->at[i] > at)
+		i--;
+	return t->line[i];
+}
+
+/*
+ * The title: the first short line with 报告 from line `from` on (a
+ * breadcrumb is passed over), cut after it, joined with up to two lines
+ * above while it lacks the body's name or the year (titles break so:
+ * 庆江市怀丰区统计局 / 2024年度政府信息公开 / 工作报告).  Returns the index
+ * of its 报告 line, or -1.
+ */
+static int
+find_title(struct tline *l, int n, int from, struct title *t)
+{
+	char cur[1024], prev[1024];
+	char *end = NULL;
+	size_t len;
+	int k, j;
+
+	for (k = from; k < n && k < from + 12; k++) {
 		cur[0] = '\0';
 		squeeze_into(cur, sizeof cur, l[k].s, l[k].n);
-		if ((end = strstr(cur, "报告")) != NULL)
+		if (!is_breadcrumb(cur) && (end = strstr(cur, "报告")) != NULL)
 			break;
 	}
-	if (k == n || k == 12)
-		return;
+	if (end == NULL || k == n || k == from + 12)
+		return -1;
 	end[strlen("报告")] = '\0';
-	if (k > 0) {
-		squeeze_into(prev, sizeof prev, l[k - 1].s, l[k - 1].n);
-		if (strlen(prev) > 90 || strstr(prev, "。"))
-			prev[0] = '\0';
-		else if (match(re_year, cur, strlen(cur)) &&
-		    strncmp(cur, "20", 2) != 0 && strncmp(cur, "19", 2) != 0)
-			prev[0] = '\0';
+	memset(t, 0, sizeof *t);
+	title_prepend(t, cur, l[k].no);
+	for (j = k - 1; j >= from && j >= k - 2 && !org_in(t->t, &len); j--) {
+		prev[0] = '\0';
+		squeeze_into(prev, sizeof prev, l[j].s, l[j].n);
+		if (strlen(prev) > 90 || strstr(prev, "。") ||
+		    strstr(prev, "，") || strstr(prev, "报告") ||
+		    is_breadcrumb(prev) || (match(re_year, prev,
+		    strlen(prev)) && match(re_year, t->t, strlen(t->t))))
+			break;
+		title_prepend(t, prev, l[j].no);
 	}
-	snprintf(m->title, sizeof m->title, "%s%s", prev, cur);
+	return k;
 }
 
 static void
-find_year_and_org(struct meta *m)
+find_year_and_org(const struct title *t, struct meta *m)
 {
-	const char *y;
+	const char *y, *o;
 	size_t n;
 
-	if (!match(re_year, m->title, strlen(m->title)))
+	snprintf(m->title, sizeof m->title, "%s", t->t);
+	m->title_line = t->line[0];
+	if ((o = org_in(t->t, &n)) != NULL && n < sizeof m->org) {
+		snprintf(m->org, sizeof m->org, "%.*s", (int)n, o);
+		m->org_line = title_line_of(t, o - t->t);
+	}
+	if (!match(re_year, t->t, strlen(t->t)))
 		return;
-	n = group(m->title, 1, &y);
+	n = group(t->t, 1, &y);
 	snprintf(m->year, sizeof m->year, "%.*s", (int)n, y);
-	if (y > m->title)
-		snprintf(m->org, sizeof m->org, "%.*s", (int)(y - m->title),
-		    m->title);
+	m->year_line = title_line_of(t, y - t->t);
 }
 
-/* The closing lines: a date, and the body's name above it. */
+/* What may stand before a date alone on its line: a bracket, a label
+ * ending in a colon (发布日期：). */
+static int
+opens_date(const char *sq, size_t lead)
+{
+	if (lead <= 3 && (sq[0] == '(' || strncmp(sq, "（", 3) == 0))
+		return 1;
+	return lead <= 18 && (sq[lead - 1] == ':' || (lead >= 3 &&
+	    strncmp(sq + lead - 3, "：", 3) == 0));
+}
+
+/*
+ * Does sq (squeezed) end in a date, in brackets or not, and (unless
+ * any_lead) hold nothing before it but a bracket or a label such as
+ * 发布日期：?  A sentence about dates (统计期限自2024年1月1日起) does not.
+ */
+static int
+is_date_line(const char *sq, int any_lead, char *date)
+{
+	static const char *const closing[] = {"", ")", "）", NULL};
+	PCRE2_SIZE *ov;
+	const char *after;
+	char found[32];
+	size_t lead;
+	int i;
+
+	if (!find_date(sq, strlen(sq), found))
+		return 0;
+	ov = pcre2_get_ovector_pointer(md);
+	lead = ov[0];
+	after = sq + ov[1];
+	if (lead > 0 && !any_lead && !opens_date(sq, lead))
+		return 0;
+	for (i = 0; closing[i]; i++)
+		if (strcmp(after, closing[i]) == 0) {
+			memcpy(date, found, sizeof found);
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * A date printed under the title on a short line of its own:
+ * (2021-01-03), （2025年1月4日）, 发布日期：2022年01月19日 (a site's 来源
+ * line may come between).
+ */
+static void
+find_date_under_title(const struct tline *l, int n, int k, struct meta *m)
+{
+	char sq[256];
+	int j;
+
+	for (j = k + 1; j < n && j <= k + 3; j++) {
+		sq[0] = '\0';
+		squeeze_into(sq, sizeof sq, l[j].s, l[j].n);
+		if (strlen(sq) <= 60 && is_date_line(sq, 0, m->date)) {
+			m->date_line = l[j].no;
+			return;
+		}
+	}
+}
+
+/*
+ * The closing lines: the last short line ending in a date among the last few
+ * (a site page's footer may follow it: 【打印本页】, 主办, 网站标识码), and
+ * the body's name above it.
+ */
+static int
+last_lines(const char *text, size_t len, struct tline *l, int max)
+{
+	size_t end = len, start;
+	long no = line_at(text, len);
+	int k = 0, i;
+	struct tline tmp;
+
+	if (len > 0 && text[len - 1] == '\n')
+		end--, no--;
+	while (k < max) {
+		for (start = end; start > 0 && text[start - 1] != '\n'; start--)
+			;
+		if (!text_is_blank(text + start, end - start))
+			l[k].s = text + start, l[k].n = end - start,
+			    l[k++].no = no;
+		if (start == 0)
+			break;
+		end = start - 1;
+		no--;
+	}
+	for (i = 0; i < k / 2; i++)
+		tmp = l[i], l[i] = l[k - 1 - i], l[k - 1 - i] = tmp;
+	return k;
+}
+
 static void
 find_signature(const char *text, size_t len, struct meta *m)
 {
-	struct tline l[8];
-	size_t from = len > 600 ? len - 600 : 0;
-	char name[256];
+	struct tline l[SIGLINES];
+	char sq[256], name[256];
 	int n, k;
 
-	while (from > 0 && from < len && text[from - 1] != '\n')
-		from++;
-	n = collect_lines(text, from, len, l, 8);
-	if (n > 8)
-		n = 8;
-	for (k = n - 1; k >= 0 && k >= n - 3; k--) {
-		if (l[k].n > 60 || !find_date(l[k].s, l[k].n, m->date))
+	n = last_lines(text, len, l, SIGLINES);
+	for (k = n - 1; k >= 0; k--) {
+		sq[0] = '\0';
+		squeeze_into(sq, sizeof sq, l[k].s, l[k].n);
+		if (strlen(sq) > 60 || !is_date_line(sq, 1, m->date))
 			continue;
-		if (m->org[0] == '\0' && k > 0 && l[k - 1].n <= 90) {
+		m->date_line = l[k].no;
+		if (m->org[0] == '\0' && k > 0) {
 			name[0] = '\0';
 			squeeze_into(name, sizeof name, l[k - 1].s,
 			    l[k - 1].n);
-			if (!strstr(name, "。") && !strstr(name, "，"))
+			if (strlen(name) <= 90 && !strstr(name, "。") &&
+			    !strstr(name, "，")) {
 				snprintf(m->org, sizeof m->org, "%s", name);
+				m->org_line = l[k - 1].no;
+			}
 		}
 		return;
 	}
 }
 
-/* Meta data of a report; front_end is where section 一 starts. */
+/* Could a squeezed line be a body's name: no digits, no punctuation,
+ * nothing a converter garbled (U+FFFD)? */
+static int
+looks_like_name(const char *sq)
+{
+	static const char *const punct[] = {"。", "，", "、", "；", "：", "！",
+	    "？", "（", "）", "【", "】", "(", ")", ":", ";", ",",
+	    "\xef\xbf\xbd", NULL};
+	const char *p;
+	int i;
+
+	if (strlen(sq) < 6 || strlen(sq) > 90)
+		return 0;
+	for (p = sq; *p; p++)
+		if (*p >= '0' && *p <= '9')
+			return 0;
+	for (i = 0; punct[i]; i++)
+		if (strstr(sq, punct[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * A signature without a date: the body's name alone on one of the last
+ * lines.  Taken only when the report names that body before (由XX编制,
+ * XX紧紧围绕…), so a closing word (无, 特此报告) is not.
+ */
+static void
+find_signature_name(const char *text, size_t len, struct meta *m)
+{
+	struct tline l[SIGLINES];
+	char sq[256];
+	int n, k;
+
+	n = last_lines(text, len, l, SIGLINES);
+	for (k = n - 1; k >= 0; k--) {
+		sq[0] = '\0';
+		squeeze_into(sq, sizeof sq, l[k].s, l[k].n);
+		if (!looks_like_name(sq) || memmem(text, l[k].s - text, sq,
+		    strlen(sq)) == NULL)
+			continue;
+		snprintf(m->org, sizeof m->org, "%s", sq);
+		m->org_line = l[k].no;
+		return;
+	}
+}
+
+/*
+ * Meta data of a report; front_end is where section 一 starts, title_line
+ * the line where a structured document says its title is (0: unknown).
+ */
 void
-meta_find(const char *text, size_t len, size_t front_end, struct meta *m)
+meta_find(const char *text, size_t len, size_t front_end, long title_line,
+    struct meta *m)
 {
 	struct tline l[MAXLINES];
-	int n;
+	struct title t;
+	int n, k, from = 0;
 
 	compile_once();
 	memset(m, 0, sizeof *m);
 	n = collect_lines(text, 0, front_end ? front_end : len, l, MAXLINES);
-	find_title(l, n, m);
-	find_year_and_org(m);
+	while (title_line > 0 && from < n && l[from].no < title_line)
+		from++;
+	if (from == n || (k = find_title(l, n, from, &t)) < 0)
+		k = find_title(l, n, 0, &t);
+	if (k >= 0)
+		find_year_and_org(&t, m);
 	find_signature(text, len, m);
+	if (m->date[0] == '\0' && k >= 0)
+		find_date_under_title(l, n, k, m);
+	if (m->org[0] == '\0')
+		find_signature_name(text, len, m);
 }

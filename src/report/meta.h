@@ -13,7 +13,12 @@ struct meta {
 	long	title_line, org_line, year_line, date_line;
 };
 
+/*
+ * The meta data of the report text[0, len): front_end is where section 一
+ * starts (0: unknown), title_line the line where the document says its
+ * title is (an HTML page's heading; 0: unknown).
+ */
 void	meta_find(const char *text, size_t len, size_t front_end,
-	    struct meta *m);
+	    long title_line, struct meta *m);
 
 #endif

@@ -267,27 +267,40 @@ place_sequence(const struct vcell *v, int nv, int nslots, place_check_fn ok,
 
 /*
  * Positions known: each value to the column whose anchor is nearest
- * (right edges when the anchors come from right-aligned numbers, centres
- * otherwise).  Two values in one column means the columns are not what
+ * (the anchors and the values' points taken alike: edge).  Two values in one column means the columns are not what
  * we think: nothing is placed.  Unfilled columns are blank.
  */
 int
-place_by_anchor(const struct vcell *v, int nv, const int *anchor,
-    int nslots, int use_right, struct slots *out)
+place_nearest(const int *anchor, int n, int x, int *dist)
 {
-	int i, k, best, d, bestd, x;
+	int k, best = 0, d;
+
+	*dist = 1 << 30;
+	for (k = 0; k < n; k++)
+		if ((d = abs(anchor[k] - x)) < *dist)
+			*dist = d, best = k;
+	return best;
+}
+
+/* The column of a cell that stands under its anchor (PLACE_*). */
+int
+place_x(const struct vcell *v, int edge)
+{
+	return edge == PLACE_RIGHT ? v->x1 : edge == PLACE_LEFT ? v->x0 :
+	    (v->x0 + v->x1) / 2;
+}
+
+int
+place_by_anchor(const struct vcell *v, int nv, const int *anchor,
+    int nslots, int edge, struct slots *out)
+{
+	int i, k, best, d, x;
 	unsigned taken = 0, lost = 0;
 
 	slots_clear(out, nslots);
 	for (i = 0; i < nv; i++) {
-		x = use_right ? v[i].x1 : (v[i].x0 + v[i].x1) / 2;
-		best = -1;
-		bestd = 1 << 30;
-		for (k = 0; k < nslots; k++) {
-			d = abs(anchor[k] - x);
-			if (d < bestd)
-				bestd = d, best = k;
-		}
+		x = place_x(&v[i], edge);
+		best = place_nearest(anchor, nslots, x, &d);
 		if (taken >> best & 1) {
 			slots_clear(out, nslots);
 			return PLACE_NONE;

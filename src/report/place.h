@@ -23,10 +23,18 @@ typedef int (*place_check_fn)(const long long *v, int n);
 
 enum { PLACE_ALL = 0, PLACE_SOME = 1, PLACE_NONE = -1 };
 
+/* Which point of a cell stands under its column's anchor: values are
+ * centred, right- or left-aligned like their column titles. */
+enum { PLACE_CENTRE = 0, PLACE_RIGHT = 1, PLACE_LEFT = 2 };
+
+/* The index of the anchor of anchor[0..n) nearest x (the first of equals),
+ * its distance in *dist. */
+int	place_nearest(const int *anchor, int n, int x, int *dist);
 int	place_sequence(const struct vcell *v, int nv, int nslots,
 	    place_check_fn ok, struct slots *out);
+int	place_x(const struct vcell *v, int edge);
 int	place_by_anchor(const struct vcell *v, int nv, const int *anchor,
-	    int nslots, int use_right, struct slots *out);
+	    int nslots, int edge, struct slots *out);
 int	place_unknown_under(struct slots *s, const int *anchor,
 	    const struct lrow *lr);
 int	place_check_total(const long long *v, int n);

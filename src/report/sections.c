@@ -272,6 +272,16 @@ heading_number(const char *line, size_t n, int last, const char **head,
 	return label_section(label, m);
 }
 
+int
+sections_heading(const char *line, size_t n)
+{
+	const char *head;
+	size_t hlen;
+
+	heading_re_init();
+	return heading_number(line, n, 0, &head, &hlen);
+}
+
 /* Close every found section where the next found one starts. */
 static void
 sections_close(struct gip_section sec[7], size_t len, long lines)

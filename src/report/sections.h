@@ -1,5 +1,5 @@
 /*
- * The six standard sections of a report (TEMPLATES.md §1): where each
+ * The six standard sections of a report (gip(5), "Sections"): where each
  * heading is, so that tools look for a table only inside its section.
  */
 #ifndef GIP_SECTIONS_H
@@ -28,5 +28,9 @@ struct gip_section {
 /* Split UTF-8/LF text into section 0 (front matter before 一) and the six
  * standard sections; sec[0..6]. Returns how many of 1..6 were found. */
 int	sections_split(const char *text, size_t len, struct gip_section sec[7]);
+
+/* The section (1..6) whose heading the line of n bytes is, in any order;
+ * 0 if it is none. */
+int	sections_heading(const char *line, size_t n);
 
 #endif

@@ -9,58 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "lrow.h"
 #include "text.h"
 #include "tables.h"
 #include "tmpl.h"
-
-#define T2MAXCOLS 4
-#define T2MAXROWS 32
-
-struct t2col {
-	char	text[256];	/* header text, squeezed */
-	const char *key;	/* SPEC col key, NULL if not understood */
-	int	unit;		/* unit named in the header */
-	int	x;		/* centre, positional layouts */
-};
-
-/* What a kept row needs of its lrow (a tenth of its size). */
-struct t2vals {
-	long		 line;
-	int		 nval, numbers;
-	struct vcell	 val[LROW_MAXVAL];
-};
-
-struct t2row {
-	const char	*key;
-	int		 positional;	/* values carry positions */
-	struct t2vals	 lr;
-	struct t2col	 col[T2MAXCOLS];
-	int		 ncol;
-};
-
-static const struct { const char *word, *row; } t2_labels[] = {
-	{"规章", "20.1.rules"}, {"行政规范", "20.1.normative"},
-	{"规范性", "20.1.normative"}, {"行政规", "20.1.normative"},
-	{"行政许可", "20.5.license"}, {"行政处", "20.6.penalty"},
-	{"其他对外", "20.5.other"}, {"行政处罚", "20.6.penalty"},
-	{"行政强制", "20.6.enforce"}, {"行政事业", "20.8.fee"},
-	{"事业性收", "20.8.fee"}, {"政府集中", "20.9.procure"},
-	{"集中采购", "20.9.procure"},
-};
-
-static const struct { const char *word, *col; int tpl; } t2_heads[] = {
-	{"处理决定", "decisions", 0}, {"新制作", "made", TPL_2019},
-	{"新公开", "published", TPL_2019}, {"公开总", "total", TPL_2019},
-	{"制发", "issued", TPL_2021}, {"废止", "repealed", TPL_2021},
-	{"现行有效", "valid", TPL_2021}, {"上一年", "prev", TPL_2019},
-	{"上年", "prev", TPL_2019}, {"增", "delta", TPL_2019},
-	{"本年数量", "delta", TPL_2019}, {"采购项目", "count", TPL_2019},
-	{"总金额", "amount", TPL_2019}, {"收费金额", "amount", TPL_2021},
-};
-
-static struct t2row pending[T2MAXROWS];
-static int npending;
 
 /* Squeezed, folded text of at most size - 1 bytes of input. */
 static void
@@ -71,40 +24,40 @@ squeeze(char *dst, size_t size, const char *src)
 	text_norm(dst, src, n < size - 1 ? n : size - 1, TEXT_LABEL);
 }
 
+/* The row whose label begins with one of the row's key words (gip(7)
+ * template table), or NULL. */
 static const char *
 row_of(const char *label)
 {
+	const char *const *w;
 	size_t i;
 
-	for (i = 0; i < sizeof t2_labels / sizeof t2_labels[0]; i++)
-		if (strncmp(label, t2_labels[i].word,
-		    strlen(t2_labels[i].word)) == 0)
-			return t2_labels[i].row;
+	for (i = 0; i < tmpl_nrows; i++) {
+		if (strcmp(tmpl_rows[i].table, "t2") != 0)
+			continue;
+		for (w = tmpl_rows[i].words; *w != NULL; w++)
+			if (strncmp(label, *w, strlen(*w)) == 0)
+				return tmpl_rows[i].row;
+	}
 	return NULL;
 }
 
 static void
-name_column(struct t2col *c, struct tables *t)
+name_column(struct t2col *c)
 {
-	size_t i;
+	const struct tmpl_head *h = tmpl_head_in("t2", c->text);
 
-	c->key = NULL;
 	c->unit = value_unit_in(c->text);
-	for (i = 0; i < sizeof t2_heads / sizeof t2_heads[0]; i++) {
-		if (!strstr(c->text, t2_heads[i].word))
-			continue;
-		c->key = t2_heads[i].col;
-		t->t2_2019 += t2_heads[i].tpl == TPL_2019;
-		t->t2_2021 += t2_heads[i].tpl == TPL_2021;
-		return;
-	}
+	c->key = h != NULL ? h->col : NULL;
+	c->templates = h != NULL ? h->templates : 0;
 }
 
 /* The header row: the cells after 信息内容 are the columns. */
-static int
-read_header(const struct grid *g, const struct grow *r, struct t2col *col)
+static void
+read_header(const struct grid *g, const struct grow *r, struct t2head *h)
 {
 	struct gcell *c = grid_cells(g, r);
+	struct t2col *col = h->col;
 	int i, n = 0, after = 0;
 	char key[256];
 
@@ -120,40 +73,88 @@ read_header(const struct grid *g, const struct grow *r, struct t2col *col)
 		col[n].x = (c[i].x0 + c[i].x1) / 2;
 		n++;
 	}
+	h->trail = 0;
 	while (n > 0 && col[n - 1].text[0] == '\0')
-		n--;
-	return n;
+		n--, h->trail++;
+	h->ncol = n;
 }
 
-/* A header line continued below (本年新 / 制作数量): join by position
- * or by cell index. */
+/* A header line continued below (本年新 / 制作数量), cell by cell. */
 static void
 continue_header(const struct grid *g, const struct grow *r,
     struct t2col *col, int ncol, int offset)
 {
 	struct gcell *c = grid_cells(g, r);
 	char key[256];
-	int i, k, best, d, bestd, x;
+	int i, k;
 	size_t have;
 
 	for (i = 0; i < r->ncell; i++) {
 		squeeze(key, sizeof key, c[i].text);
-		if (key[0] == '\0')
+		if (key[0] == '\0' || (k = i - offset) >= ncol || k < 0)
 			continue;
-		if (g->positional) {
-			x = (c[i].x0 + c[i].x1) / 2;
-			best = -1;
-			bestd = 8;
-			for (k = 0; k < ncol; k++)
-				if ((d = abs(col[k].x - x)) < bestd)
-					bestd = d, best = k;
-		} else
-			best = i - offset < ncol ? i - offset : -1;
-		if (best < 0)
-			continue;
-		have = strlen(col[best].text);
-		snprintf(col[best].text + have, sizeof col[best].text - have,
+		have = strlen(col[k].text);
+		snprintf(col[k].text + have, sizeof col[k].text - have,
 		    "%s", key);
+	}
+}
+
+/* a then b into dst of size bytes, cut to fit. */
+static void
+join(char *dst, size_t size, const char *a, const char *b)
+{
+	size_t na = strnlen(a, size - 1), nb = strnlen(b, size - 1 - na);
+
+	memmove(dst + na, b, nb);
+	memmove(dst, a, na);
+	dst[na + nb] = '\0';
+}
+
+/*
+ * A header line of a positional table printed above or below the
+ * 信息内容 line (a column title wrapped over three lines, 信息内容 on the
+ * middle one: pdftotext -layout).  A word over a column goes on its
+ * title (before it when above); a word over none, right of 信息内容, is
+ * a column of its own, in order of position.
+ */
+static void
+header_words(const struct grid *g, const struct grow *line,
+    const struct grow *r, struct t2head *h, int above)
+{
+	struct gcell *c = grid_cells(g, r);
+	char key[256], text[256];
+	int i, k, best, d, bestd, x, x_min = -1;
+
+	if (h->ncol == 0)
+		return;		/* no title read: the template's columns */
+	for (i = 0; i < r->ncell && x_min < 0; i++) {
+		squeeze(key, sizeof key, c[i].text);
+		if (strstr(key, "信息内容"))
+			x_min = c[i].x1;
+	}
+	c = grid_cells(g, line);
+	for (i = 0; i < line->ncell; i++) {
+		squeeze(key, sizeof key, c[i].text);
+		x = (c[i].x0 + c[i].x1) / 2;
+		if (key[0] == '\0' || x <= x_min)
+			continue;
+		best = -1;
+		bestd = 8;
+		for (k = 0; k < h->ncol; k++)
+			if ((d = abs(h->col[k].x - x)) < bestd)
+				bestd = d, best = k;
+		if (best >= 0) {
+			join(text, sizeof text, above ? key : h->col[best].text,
+			    above ? h->col[best].text : key);
+			memcpy(h->col[best].text, text, sizeof text);
+			continue;
+		}
+		if (h->ncol == T2MAXCOLS)
+			continue;
+		for (k = h->ncol++; k > 0 && h->col[k - 1].x > x; k--)
+			h->col[k] = h->col[k - 1];
+		snprintf(h->col[k].text, sizeof h->col[k].text, "%s", key);
+		h->col[k].x = x;
 	}
 }
 
@@ -174,22 +175,37 @@ header_offset(const struct grid *g, const struct grow *r)
 }
 
 static void
-keep_row(const char *key, const struct lrow *lr, const struct t2col *col,
-    int ncol, int positional)
+keep_row(struct tables *t, const char *key, const struct lrow *lr,
+    const struct t2head *h, int positional, int headed)
 {
 	struct t2row *p;
 
-	if (npending == T2MAXROWS)
+	if (t->t2row == NULL)
+		t->t2row = gip_xrealloc(NULL, T2MAXROWS * sizeof *t->t2row);
+	if (t->nt2row == T2MAXROWS)
 		return;
-	p = &pending[npending++];
+	p = &t->t2row[t->nt2row++];
 	p->key = key;
 	p->positional = positional;
+	p->headed = headed;
 	p->lr.line = lr->line;
 	p->lr.nval = lr->nval;
 	p->lr.numbers = lr->numbers;
 	memcpy(p->lr.val, lr->val, lr->nval * sizeof lr->val[0]);
-	memcpy(p->col, col, sizeof p->col);
-	p->ncol = ncol;
+	p->h = *h;
+}
+
+/* The numbers of lr after those of v. */
+static void
+add_numbers(struct t2vals *v, const struct lrow *lr)
+{
+	int k;
+
+	for (k = 0; k < lr->nval && v->nval < LROW_MAXVAL; k++)
+		if (lr->val[k].v.kind == V_NUMBER) {
+			v->val[v->nval++] = lr->val[k];
+			v->numbers++;
+		}
 }
 
 /*
@@ -202,21 +218,84 @@ keep_row(const char *key, const struct lrow *lr, const struct t2col *col,
 static int
 take_numbers(struct t2row *p, const struct lrow *lr)
 {
-	int k;
-
 	if (lr->label[0] != '\0' && p->lr.numbers > 0)
 		return 0;
-	for (k = 0; k < lr->nval && p->lr.nval < LROW_MAXVAL; k++) {
-		if (lr->val[k].v.kind != V_NUMBER)
-			continue;
-		p->lr.val[p->lr.nval++] = lr->val[k];
-		p->lr.numbers++;
-	}
+	add_numbers(&p->lr, lr);
 	return 1;
 }
 
+/* Has row key ncol columns in one of the templates? */
+static int
+template_width(const char *key, int ncol)
+{
+	static const unsigned tpls[2] = {TPL_2019, TPL_2021};
+	const struct tmpl_row *r;
+	int k, n;
+
+	for (k = 0; k < 2; k++) {
+		if ((r = tmpl_find("t2", key, tpls[k])) == NULL)
+			continue;
+		for (n = 0; r->cols[n]; n++)
+			;
+		if (n == ncol)
+			return 1;
+	}
+	return 0;
+}
+
+/* Are two t2 rows of one block (第二十条第（五）项: 20.5.*)? */
+static int
+same_block(const char *a, const char *b)
+{
+	const char *da = strchr(a, '.'), *db = strchr(b, '.');
+
+	da = da ? strchr(da + 1, '.') : NULL;
+	db = db ? strchr(db + 1, '.') : NULL;
+	return da && db && da - a == db - b && strncmp(a, b, da - a) == 0;
+}
+
 /*
- * Pass over the grid: blocks, their headers and data rows.  Rows are kept
+ * A block whose header prints 信息内容 alone and then one column title
+ * per line (plain pdftotext): each line is a column, in order.
+ */
+static void
+title_line(const struct grid *g, const struct grow *r, struct t2head *h)
+{
+	struct gcell *c = grid_cells(g, r);
+	int i, found = -1;
+
+	for (i = 0; i < r->ncell; i++) {
+		if (c[i].text[0] == '\0')
+			continue;
+		if (found >= 0)
+			return;		/* not a title alone */
+		found = i;
+	}
+	if (found < 0 || h->ncol == T2MAXCOLS)
+		return;
+	squeeze(h->col[h->ncol].text, sizeof h->col[h->ncol].text,
+	    c[found].text);
+	h->col[h->ncol].x = (c[found].x0 + c[found].x1) / 2;
+	h->ncol++;
+}
+
+/*
+ * Numbers between a block's header and its first label (plain pdftotext
+ * prints 信息内容 / 本年处理决定数量 / 550 / 行政许可) are held: not the
+ * previous block's, but the next row's if it prints none of its own and
+ * they are as many as the header's columns.
+ */
+static void
+give_held(struct t2row *p, struct t2vals *held)
+{
+	memcpy(p->lr.val, held->val, held->nval * sizeof held->val[0]);
+	p->lr.nval = held->nval;
+	p->lr.numbers = held->numbers;
+	held->nval = held->numbers = 0;
+}
+
+/*
+ * Pass over the grid: blocks, their headers and data rows, kept in t
  * until the template is known (t2_emit), since a header that cannot be
  * read falls back to the template's columns.
  */
@@ -224,42 +303,75 @@ int
 t2_extract(const struct grid *g, struct tables *t)
 {
 	static struct lrow lr;
-	struct t2col col[T2MAXCOLS];
+	struct t2head h = {.ncol = 0};
+	struct t2vals held;
 	const char *key;
-	int i, k, ncol = 0, offset = 1, inheader = 0, stray = 0;
+	int i, k, offset = 1, inheader = 0, stray = 0, above = -1, hrow = 0;
+	int vertical = 0;
+	const char *hkey = NULL;	/* the first row under the header */
 
-	npending = 0;
+	held.nval = held.numbers = 0;
 	for (i = 0; i < g->nrow; i++) {
 		lrow_split(g, &g->row[i], &lr);
 		if (strstr(lr.label, "信息内容")) {
-			ncol = read_header(g, &g->row[i], col);
+			read_header(g, &g->row[i], &h);
+			if (g->positional && above >= 0)
+				header_words(g, &g->row[above], &g->row[i],
+				    &h, 1);
 			offset = header_offset(g, &g->row[i]);
+			vertical = g->positional && h.ncol == 0 && above < 0;
 			inheader = 1;
+			hrow = i;
+			above = -1;
+			held.nval = held.numbers = 0;
 			continue;
 		}
+		/* A line of words only, straight after a block's caption,
+		 * may begin the header below it. */
+		above = above == -2 && lr.numbers == 0 &&
+		    lr.label[0] != '\0' && row_of(lr.first) == NULL ? i : -1;
+		if (strstr(lr.label, "第二十条"))
+			above = -2;
 		if ((key = row_of(lr.first)) != NULL) {
 			if (inheader)
-				for (k = 0; k < ncol; k++)
-					name_column(&col[k], t);
+				for (k = 0; k < h.ncol; k++)
+					name_column(&h.col[k]);
+			/* A row of another block than its header's (the
+			 * next block's caption and header printed elsewhere)
+			 * takes the template's columns. */
+			if (!inheader && hkey && !same_block(key, hkey))
+				h.ncol = h.trail = 0;
+			if (inheader || !hkey || !same_block(key, hkey))
+				hkey = key;
+			if (inheader && vertical && !template_width(key,
+			    h.ncol))
+				h.ncol = 0;	/* titles lost or mixed in */
+			keep_row(t, key, &lr, &h, g->positional, inheader);
+			if (lr.numbers == 0 && held.numbers == h.ncol &&
+			    held.numbers > 0 && t->nt2row > 0)
+				give_held(&t->t2row[t->nt2row - 1], &held);
 			inheader = stray = 0;
-			keep_row(key, &lr, col, ncol, g->positional);
 			continue;
 		}
 		if (strstr(lr.label, "第二十条")) {
-			ncol = inheader = 0;
+			h.ncol = h.trail = inheader = 0;
+			held.nval = held.numbers = 0;
 			continue;
 		}
-		if (inheader && lr.numbers == 0)
-			continue_header(g, &g->row[i], col, ncol, offset);
-		else if (g->positional && lr.numbers > 0 && npending > 0 &&
+		if (inheader && g->positional && lr.numbers > 0 &&
+		    lr.label[0] == '\0')
+			add_numbers(&held, &lr);
+		else if (inheader && lr.numbers == 0 && vertical)
+			title_line(g, &g->row[i], &h);
+		else if (inheader && lr.numbers == 0 && g->positional)
+			header_words(g, &g->row[i], &g->row[hrow], &h, 0);
+		else if (inheader && lr.numbers == 0)
+			continue_header(g, &g->row[i], h.col, h.ncol, offset);
+		else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
 		    !stray)
-			stray = !take_numbers(&pending[npending - 1], &lr);
+			stray = !take_numbers(&t->t2row[t->nt2row - 1], &lr);
 	}
-	for (i = 0; i < npending; i++) {
-		t->t2_2019 += strcmp(pending[i].key, "20.5.other") == 0 ||
-		    strcmp(pending[i].key, "20.9.procure") == 0;
-	}
-	return npending;
+	return t->nt2row;
 }
 
 /* Columns of a row: the header's if every one was understood, else the
@@ -269,23 +381,23 @@ columns_of(const struct t2row *p, unsigned tpl, const char **cols,
     int *units)
 {
 	const struct tmpl_row *tr;
-	int k, named = p->ncol > 0;
+	int k, named = p->h.ncol > 0;
 
-	for (k = 0; k < p->ncol; k++)
-		named &= p->col[k].key != NULL;
+	for (k = 0; k < p->h.ncol; k++)
+		named &= p->h.col[k].key != NULL;
 	if (named) {
-		for (k = 0; k < p->ncol; k++) {
-			cols[k] = p->col[k].key;
-			units[k] = p->col[k].unit;
+		for (k = 0; k < p->h.ncol; k++) {
+			cols[k] = p->h.col[k].key;
+			units[k] = p->h.col[k].unit;
 		}
-		return p->ncol;
+		return p->h.ncol;
 	}
 	if ((tr = tmpl_find("t2", p->key, tpl ? tpl : TPL_BOTH)) == NULL &&
 	    (tr = tmpl_find("t2", p->key, TPL_BOTH)) == NULL)
 		return 0;
 	for (k = 0; tr->cols[k]; k++) {
 		cols[k] = tr->cols[k];
-		units[k] = k < p->ncol ? p->col[k].unit : UNIT_NONE;
+		units[k] = k < p->h.ncol ? p->h.col[k].unit : UNIT_NONE;
 	}
 	return k;
 }
@@ -304,13 +416,13 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 		return 0;
 	/* As many numbers as columns: order places them, whatever the
 	 * positions; positions matter only when blanks are invisible. */
-	if (p->positional && p->ncol == ncol && !(n == ncol &&
+	if (p->positional && p->h.ncol == ncol && !(n == ncol &&
 	    p->lr.numbers == n)) {
 		for (j = 0; j < n; j++) {
 			best = -1;
 			bestd = 1 << 30;
 			for (k = 0; k < ncol; k++)
-				if ((d = abs(p->col[k].x - (v[j].x0 +
+				if ((d = abs(p->h.col[k].x - (v[j].x0 +
 				    v[j].x1) / 2)) < bestd)
 					bestd = d, best = k;
 			if (best < 0 || at[best])
@@ -319,8 +431,12 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 		}
 		return 0;
 	}
-	/* An extra empty cell after the label is label-area padding (a
-	 * ragged row); a trailing one is a cell the extractor added. */
+	/* Empty cells under the header's own empty ones end the row; else
+	 * an extra empty cell after the label is label-area padding (a
+	 * ragged row), and a trailing one a cell the extractor added. */
+	for (k = 0; n == ncol + p->h.trail && k < p->h.trail &&
+	    v[n - 1].v.kind == V_BLANK; k++)
+		n--;
 	while (n > ncol && v[0].v.kind == V_BLANK)
 		v++, n--;
 	while (n > ncol && v[n - 1].v.kind == V_BLANK)
@@ -338,8 +454,10 @@ emit_cell(struct tables *t, const struct t2row *p, const char *col,
 {
 	char out[VALUE_MAX];
 
-	if (v != NULL && v->v.kind == V_UNKNOWN)
+	if (v != NULL && v->v.kind == V_UNKNOWN) {
+		tables_add(t, "t2", p->key, col, p->lr.line, CELL_UNREAD);
 		return;
+	}
 	if (v == NULL || v->v.kind != V_NUMBER) {
 		tables_add(t, "t2", p->key, col, p->lr.line, "");
 		return;
@@ -347,12 +465,57 @@ emit_cell(struct tables *t, const struct t2row *p, const char *col,
 	if (strcmp(col, "amount") == 0) {
 		if (value_in_wan(&v->v, unit, out) < 0) {
 			tables_warn(t, p->lr.line, "t2 row %s: amount %s has "
-			    "too many digits, left blank", p->key, v->v.num);
-			out[0] = '\0';
+			    "too many digits, written as %s", p->key, v->v.num,
+			    CELL_UNREAD);
+			snprintf(out, sizeof out, "%s", CELL_UNREAD);
 		}
 	} else
 		snprintf(out, sizeof out, "%s", v->v.num);
 	tables_add(t, "t2", p->key, col, p->lr.line, out);
+}
+
+/*
+ * A block whose labels were printed apart from its numbers (plain
+ * pdftotext prints a block's labels, then all its numbers): some rows
+ * without numbers, others with several rows' worth, and as many numbers
+ * as the block's rows and columns hold.  The template fixes the rows'
+ * order, so the numbers are dealt out in it; no identity of table 2
+ * can confirm this, so a warning says so.  Returns the rows of the
+ * block starting at rows[0].
+ */
+static int
+deal_block(struct tables *t, struct t2row *rows, int n)
+{
+	const char *cols[T2MAXCOLS];
+	int units[T2MAXCOLS];
+	struct vcell all[LROW_MAXVAL];
+	int i, j, k, nb, ncol, total = 0, empty = 0, all_numbers = 1;
+
+	for (nb = 1; nb < n && !rows[nb].headed; nb++)
+		;
+	ncol = columns_of(&rows[0], t->tpl, cols, units);
+	for (i = 0; i < nb; i++) {
+		empty += rows[i].lr.numbers == 0;
+		all_numbers &= rows[i].lr.numbers == rows[i].lr.nval ||
+		    rows[i].lr.numbers == 0;
+		total += rows[i].lr.numbers;
+	}
+	if (nb < 2 || empty == 0 || !all_numbers || ncol == 0 ||
+	    total != nb * ncol || total > LROW_MAXVAL)
+		return nb;
+	for (i = 0, k = 0; i < nb; i++)
+		for (j = 0; j < rows[i].lr.nval; j++)
+			if (rows[i].lr.val[j].v.kind == V_NUMBER)
+				all[k++] = rows[i].lr.val[j];
+	for (i = 0; i < nb; i++) {
+		memcpy(rows[i].lr.val, all + i * ncol, ncol * sizeof all[0]);
+		rows[i].lr.nval = rows[i].lr.numbers = ncol;
+		rows[i].positional = 0;	/* in order now */
+	}
+	tables_warn(t, rows[0].lr.line, "t2: labels of %d rows printed apart "
+	    "from their %d numbers, dealt out in the template's order "
+	    "(nothing to confirm it)", nb, total);
+	return nb;
 }
 
 void
@@ -364,15 +527,21 @@ t2_emit(struct tables *t)
 	int i, k, ncol;
 	struct t2row *p;
 
-	for (i = 0; i < npending; i++) {
-		p = &pending[i];
+	for (i = 0; i < t->nt2row; i += deal_block(t, &t->t2row[i],
+	    t->nt2row - i))
+		;
+	for (i = 0; i < t->nt2row; i++) {
+		p = &t->t2row[i];
 		ncol = columns_of(p, t->tpl, cols, units);
 		if (ncol == 0)
 			continue;
 		if (place_t2(p, ncol, at) < 0) {
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
-			    "%d columns, not placed", p->key, p->lr.nval,
-			    ncol);
+			    "%d columns, not placed, written as %s", p->key,
+			    p->lr.nval, ncol, CELL_UNREAD);
+			for (k = 0; k < ncol; k++)
+				tables_add(t, "t2", p->key, cols[k],
+				    p->lr.line, CELL_UNREAD);
 			continue;
 		}
 		for (k = 0; k < ncol; k++)

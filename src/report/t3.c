@@ -12,33 +12,20 @@
 #include "place.h"
 #include "tables.h"
 #include "tmpl.h"
+#include "torn.h"
 
 #define T3COLS 7
 
-static const char *const t3_cols[T3COLS] = {"natural", "commercial",
-	"research", "social", "legal", "other", "total"};
-
-/* Key words of each row, most specific first; labels are squeezed. */
-static const struct {
-	const char *row;
-	const char *kw[4];
-} t3_words[] = {
-	{"3.3.1", {"国家秘密"}}, {"3.3.2", {"禁止公开", "法规禁止", "其他法律"}},
-	{"3.3.3", {"三安全", "一稳定"}}, {"3.3.4", {"第三方"}},
-	{"3.3.5", {"内部事务", "三类内部"}},
-	{"3.3.6", {"过程性", "四类过程"}}, {"3.3.7", {"执法案卷"}},
-	{"3.3.8", {"查询事项", "行政查询"}}, {"3.4.1", {"不掌握"}},
-	{"3.4.2", {"另行制作", "没有现成"}}, {"3.4.3", {"补正后", "仍不明确"}},
-	{"3.5.1", {"信访", "举报投诉"}}, {"3.5.2", {"重复申请"}},
-	{"3.5.3", {"出版物"}}, {"3.5.4", {"大量反复", "反复申请"}},
-	{"3.5.5", {"重新出具", "确认或重新", "已获取"}},
-	{"3.6.1", {"不补正", "理由逾期"}},
-	{"3.6.2", {"缴纳费", "收费通知", "逾期未按"}},
-	{"3.1", {"予以公开"}}, {"3.2", {"部分公开"}}, {"1", {"本年新收"}},
-	{"2", {"上年结转"}}, {"4", {"结转下年", "继续办理"}},
+/*
+ * Key words of the rows (the template table's), most specific first: the
+ * items of groups 三 to 六 (keys of three parts) before the rest, each in
+ * template order.
+ */
+struct t3word {
+	const char	*row, *word;
 };
 
-enum { NWORDS = sizeof t3_words / sizeof t3_words[0], KW_SLOTS = 128 };
+enum { NWORDS_MAX = 128, KW_SLOTS = 128 };
 
 /*
  * The key words by their first three bytes (every one starts with a Han
@@ -47,11 +34,14 @@ enum { NWORDS = sizeof t3_words / sizeof t3_words[0], KW_SLOTS = 128 };
  */
 struct kw_entry {
 	uint32_t	 lead;
-	unsigned char	 word, k;	/* t3_words[word].kw[k] */
+	int		 word;		/* t3_words[word] */
 	int		 next;		/* index + 1 of the next in the slot */
 };
-static struct kw_entry kw_entry[NWORDS * 4];
+static struct t3word t3_words[NWORDS_MAX];
+static int nwords;
+static struct kw_entry kw_entry[NWORDS_MAX];
 static int kw_slot[KW_SLOTS];		/* index + 1 of the first entry */
+static const char *t3_cols[T3COLS];
 
 static uint32_t
 lead3(const char *s)
@@ -67,42 +57,71 @@ kw_hash(uint32_t lead)
 	return (lead * 2654435761u) >> 25;	/* 7 bits: KW_SLOTS */
 }
 
+static int
+is_item_key(const char *row)
+{
+	const char *dot = strchr(row, '.');
+
+	return dot != NULL && strchr(dot + 1, '.') != NULL;
+}
+
+/* t3_words and t3_cols from the template table. */
+static void
+words_init(void)
+{
+	const struct tmpl_row *r;
+	const char *const *w;
+	size_t i;
+	int pass, k;
+
+	for (pass = 1; pass >= 0; pass--)
+		for (i = 0; i < tmpl_nrows; i++) {
+			r = &tmpl_rows[i];
+			if (strcmp(r->table, "t3") != 0 ||
+			    is_item_key(r->row) != pass)
+				continue;
+			for (w = r->words; *w != NULL && nwords < NWORDS_MAX;
+			    w++) {
+				t3_words[nwords].row = r->row;
+				t3_words[nwords++].word = *w;
+			}
+		}
+	r = tmpl_find("t3", "1", TPL_BOTH);
+	for (k = 0; k < T3COLS; k++)
+		t3_cols[k] = r->cols[k];
+}
+
 static void
 kw_init(void)
 {
-	int n = 0, k, i;
+	int n = 0, i;
 	unsigned h;
 
-	for (i = NWORDS - 1; i >= 0; i--)	/* so slots list in order */
-		for (k = 3; k >= 0; k--) {
-			if (t3_words[i].kw[k] == NULL)
-				continue;
-			kw_entry[n].lead = lead3(t3_words[i].kw[k]);
-			kw_entry[n].word = i;
-			kw_entry[n].k = k;
-			h = kw_hash(kw_entry[n].lead);
-			kw_entry[n].next = kw_slot[h];
-			kw_slot[h] = ++n;
-		}
+	words_init();
+	for (i = nwords - 1; i >= 0; i--) {	/* so slots list in order */
+		kw_entry[n].lead = lead3(t3_words[i].word);
+		kw_entry[n].word = i;
+		h = kw_hash(kw_entry[n].lead);
+		kw_entry[n].next = kw_slot[h];
+		kw_slot[h] = ++n;
+	}
 }
 
 /*
- * The index of the first t3_words entry (in table order) one of whose
- * key words label contains, or NWORDS: what a strstr for every key word
- * in turn would find.
+ * The index of the first t3_words entry (in their order) whose key word
+ * label contains, or nwords: what a strstr for every key word in turn
+ * would find.
  */
-static size_t
+static int
 first_keyword(const char *label)
 {
-	static int ready;
 	const struct kw_entry *ent;
 	const char *p, *kw;
-	size_t best = NWORDS, len = strlen(label);
+	size_t len = strlen(label);
 	uint32_t lead;
-	int e;
+	int e, best;
 
-	if (!ready)
-		kw_init(), ready = 1;
+	best = nwords;
 	for (p = label; len - (p - label) >= 3; p++) {
 		if ((*p & 0xc0) == 0x80)
 			continue;	/* inside a character */
@@ -111,7 +130,7 @@ first_keyword(const char *label)
 			ent = &kw_entry[e - 1];
 			if (ent->lead != lead || ent->word >= best)
 				continue;
-			kw = t3_words[ent->word].kw[ent->k];
+			kw = t3_words[ent->word].word;
 			if (strncmp(p, kw, strlen(kw)) == 0)
 				best = ent->word;
 		}
@@ -153,14 +172,12 @@ is_row_3_6_3(const char *label)
 static const char *
 t3_classify(const char *label, int rows_seen)
 {
-	size_t i;
+	int i;
 
 	if (is_row_3_6_3(label) && rows_seen > 0)
 		return "3.6.3";
-	if ((i = first_keyword(label)) < NWORDS)
+	if ((i = first_keyword(label)) < nwords)
 		return t3_words[i].row;
-	if (strstr(label, "其他处理"))
-		return "3.6";
 	if (strstr(label, "(七)") || (rows_seen > 2 && has_prefix(label,
 	    "总计")))
 		return "3.7";
@@ -219,17 +236,19 @@ anchors_from_full_rows(const struct lrow *rows, const char **key, int n,
 	return 1;
 }
 
-/* Column headers' centres: 自然人 商业 科研 社会 法律 其他 总计. */
+/* Column headers' centres, right or left edges (edge: PLACE_*): 自然人
+ * 商业 科研 社会 法律 其他 总计 (其他 alone: it is in 法人或其他组织). */
 static int
-anchors_from_header(const struct grid *g, int *anchor)
+anchors_from_header(const struct grid *g, int edge, int *anchor)
 {
-	static const char *const words[T3COLS] = {"自然人", "商业", "科研",
-	    "社会", "法律", "其他", "总计"};
+	const char *words[T3COLS];
 	struct gcell *c;
 	int i, j, k, found = 0;
 
-	for (k = 0; k < T3COLS; k++)
+	for (k = 0; k < T3COLS; k++) {
 		anchor[k] = -1;
+		words[k] = tmpl_head_word("t3", t3_cols[k]);
+	}
 	for (i = 0; i < g->nrow; i++) {
 		c = grid_cells(g, &g->row[i]);
 		for (j = 0; j < g->row[i].ncell; j++)
@@ -237,24 +256,13 @@ anchors_from_header(const struct grid *g, int *anchor)
 				if (anchor[k] < 0 && (k == 5 ?
 				    strcmp(c[j].text, words[k]) == 0 :
 				    has_prefix(c[j].text, words[k]))) {
-					anchor[k] = (c[j].x0 + c[j].x1) / 2;
+					anchor[k] = place_x(&(struct vcell){
+					    .x0 = c[j].x0, .x1 = c[j].x1},
+					    edge);
 					found++;
 				}
 	}
 	return found == T3COLS;
-}
-
-/* Index of the anchor nearest x, and its distance. */
-static int
-nearest(const int *anchor, int x, int *dist)
-{
-	int k, best = 0, d;
-
-	*dist = 1 << 30;
-	for (k = 0; k < T3COLS; k++)
-		if ((d = abs(anchor[k] - x)) < *dist)
-			*dist = d, best = k;
-	return best;
 }
 
 /*
@@ -267,7 +275,7 @@ nearest(const int *anchor, int x, int *dist)
  */
 static int
 anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
-    int n, int right)
+    int n, int edge)
 {
 	int k, i, j, x, d, gap = 1 << 30, near = 0, all = 0;
 	unsigned used;
@@ -282,9 +290,8 @@ anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
 		if (!key[i])
 			continue;
 		for (used = 0, j = 0; j < rows[i].nval; j++) {
-			x = right ? rows[i].val[j].x1 : (rows[i].val[j].x0 +
-			    rows[i].val[j].x1) / 2;
-			k = nearest(anchor, x, &d);
+			x = place_x(&rows[i].val[j], edge);
+			k = place_nearest(anchor, T3COLS, x, &d);
 			if (used & 1u << k)
 				return 0;
 			used |= 1u << k;
@@ -295,27 +302,121 @@ anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
 	return near * 10 >= all * 9;
 }
 
+/* Anchors from the column titles, the values centred, right- or
+ * left-aligned under them as the titles are: 1 if one way is usable. */
+static int
+anchors_from_titles(const struct grid *g, const struct lrow *rows,
+    const char **key, int n, int *anchor, int *edge)
+{
+	for (*edge = PLACE_CENTRE; *edge <= PLACE_LEFT; (*edge)++)
+		if (anchors_from_header(g, *edge, anchor) &&
+		    anchors_usable(anchor, rows, key, n, *edge))
+			return 1;
+	*edge = PLACE_CENTRE;
+	return 0;
+}
+
 static void
-emit_row(struct tables *t, const char *row, const struct lrow *lr,
+emit_row(struct tables *t, const char *row, long line, int nval,
     const struct slots *s, int placed)
 {
 	int k, missing = 0;
 
 	for (k = 0; k < T3COLS; k++) {
-		if (s->set[k])
-			tables_add(t, "t3", row, t3_cols[k], lr->line,
-			    s->val[k]);
-		else
-			missing++;
+		missing += !s->set[k];
+		tables_add(t, "t3", row, t3_cols[k], line,
+		    s->set[k] ? s->val[k] : CELL_UNREAD);
 	}
 	if (placed == PLACE_ALL)
 		return;
 	if (placed == PLACE_NONE)
-		tables_warn(t, lr->line, "t3 row %s: %d values for %d columns, "
-		    "not placed", row, lr->nval, T3COLS);
+		tables_warn(t, line, "t3 row %s: %d values for %d columns, "
+		    "not placed, written as %s", row, nval, T3COLS,
+		    CELL_UNREAD);
 	else
-		tables_warn(t, lr->line, "t3 row %s: %d values for %d columns, "
-		    "%d cells left out", row, lr->nval, T3COLS, missing);
+		tables_warn(t, line, "t3 row %s: %d values for %d columns, "
+		    "%d cells written as %s", row, nval, T3COLS, missing,
+		    CELL_UNREAD);
+}
+
+static int
+torn_used(const struct torn *torn, int ntorn, int row)
+{
+	int i;
+
+	for (i = 0; i < ntorn; i++)
+		if (torn[i].from == row)
+			return 1;
+	return 0;
+}
+
+/* Do seven values satisfy a row's identity, total = the sum of the
+ * parts (a blank is 0)? */
+static int
+row_adds_up(const struct vcell *v)
+{
+	long long n[T3COLS];
+	int k;
+
+	for (k = 0; k < T3COLS; k++) {
+		n[k] = 0;
+		if (v[k].v.kind == V_BLANK)
+			continue;
+		if (v[k].v.kind != V_NUMBER || !value_is_int(&v[k].v))
+			return 0;
+		n[k] = strtoll(v[k].v.num, NULL, 10);
+	}
+	return place_check_total(n, T3COLS);
+}
+
+/*
+ * Rows printed apart from their labels (torn.h), placed by the template's
+ * order: each is taken only when its own identity (total = the sum of the
+ * parts) confirms that these seven numbers are one row; else its cells
+ * are unread.  Their labels, printed without numbers, are no rows then.
+ */
+static int
+place_torn(struct tables *t, struct lrow *rows, const char **key, int n)
+{
+	struct torn torn[TORN_MAX];
+	const struct vcell *v;
+	struct slots s;
+	int ntorn, i, j, placed;
+
+	ntorn = torn_place("t3", rows, key, n, T3COLS, torn);
+	for (i = 0; i < ntorn; i++) {
+		for (j = 0; j < n; j++)
+			if (key[j] && strcmp(key[j], torn[i].row) == 0 &&
+			    rows[j].numbers == 0)
+				key[j] = NULL;
+		v = rows[torn[i].from].val + torn[i].at;
+		placed = place_sequence(v, T3COLS, T3COLS, NULL, &s);
+		if (!row_adds_up(v)) {
+			tables_warn(t, rows[torn[i].from].line, "t3 row %s: "
+			    "numbers printed apart from its label do not add "
+			    "up, not placed", torn[i].row);
+			placed = PLACE_NONE;
+			memset(&s, 0, sizeof s);
+		}
+		emit_row(t, torn[i].row, rows[torn[i].from].line, T3COLS, &s,
+		    placed);
+		if (t->nt3key < T3MAXKEYS)
+			t->t3key[t->nt3key++] = torn[i].row;
+	}
+	/* Say so where nothing placed a row's worth of values (one number
+	 * is a page number, 5 or 15 the t4 row of a report whose section
+	 * 四 went unnoticed). */
+	for (i = 0; i < n; i++)
+		if (!key[i] && rows[i].label[0] == '\0' &&
+		    rows[i].nval == T3COLS && rows[i].numbers > 1 &&
+		    !torn_used(torn, ntorn, i))
+			tables_warn(t, rows[i].line, "t3: %d numbers without a "
+			    "row label, not placed", rows[i].numbers);
+	for (i = 0; i < ntorn; i++)
+		if (torn[i].at > 0)	/* the row keeps its own numbers */
+			rows[torn[i].from].nval = rows[torn[i].from].numbers =
+			    T3COLS;
+	return ntorn;
 }
 
 /*
@@ -349,7 +450,9 @@ is_header(const char *label)
 }
 
 /* Rows with no value cells at all (explicit-cell layouts) are labels
- * only: they neither name a row nor hide a later one. */
+ * only: they neither name a row nor hide a later one.  A row that starts
+ * with its marker is a row even when header words follow its label (a
+ * converter that prints the labels apart from the header's cells). */
 static void
 classify_rows(const struct lrow *rows, int n, int positional,
     const char **key)
@@ -358,8 +461,8 @@ classify_rows(const struct lrow *rows, int n, int positional,
 
 	for (i = 0; i < n; i++) {
 		key[i] = NULL;
-		if (is_header(rows[i].label) || (!positional &&
-		    rows[i].nval == 0))
+		if ((is_header(rows[i].label) && !t3_starts(rows[i].label)) ||
+		    (!positional && rows[i].nval == 0))
 			continue;
 		key[i] = t3_classify(rows[i].label, seen);
 		if (key[i] && already_found(rows, key, i, key[i]))
@@ -370,7 +473,7 @@ classify_rows(const struct lrow *rows, int n, int positional,
 
 /* 2021's （六） is a group over 3.6.1-3: its label is no data row then. */
 static void
-drop_group_3_6(const char **key, int n, struct tables *t)
+drop_group_3_6(const char **key, int n)
 {
 	int i, has21 = 0, at36 = -1;
 
@@ -382,10 +485,17 @@ drop_group_3_6(const char **key, int n, struct tables *t)
 	}
 	if (has21 && at36 >= 0)
 		key[at36] = NULL;
-	if (has21)
-		t->t3_2021++;
-	else if (at36 >= 0)
-		t->t3_2019++;
+}
+
+/* The rows found, for the template (tables_template). */
+static void
+note_rows(const char **key, int n, struct tables *t)
+{
+	int i;
+
+	for (i = 0; i < n && t->nt3key < T3MAXKEYS; i++)
+		if (key[i])
+			t->t3key[t->nt3key++] = key[i];
 }
 
 /*
@@ -424,12 +534,14 @@ int
 t3_extract(const struct grid *g, struct tables *t)
 {
 	static const char **key;
-	static int keycap;
+	static int keycap, ready;
 	struct lrow *rows;
 	struct slots s;
-	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, right = 0;
-	int placed;
+	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, edge = 0;
+	int placed, keeps;
 
+	if (!ready)
+		kw_init(), ready = 1;
 	n = lrow_build(g, t3_starts, &rows);
 	if (n == LROW_MAXROWS)
 		tables_warn(t, rows[n - 1].line, "t3: only the first %d "
@@ -439,14 +551,20 @@ t3_extract(const struct grid *g, struct tables *t)
 		key = gip_xrealloc(key, keycap * sizeof *key);
 	}
 	classify_rows(rows, n, g->positional, key);
-	drop_group_3_6(key, n, t);
+	drop_group_3_6(key, n);
+	note_rows(key, n, t);
+	/* Rows placed by order mean labels printed apart from numbers: a
+	 * row without numbers is then unread, not blank. */
+	keeps = rows_keep_numbers(rows, key, n);
+	found = place_torn(t, rows, key, n);
+	keeps &= found == 0;
 	if (g->positional) {
 		if (anchors_from_full_rows(rows, key, n, anchor) &&
-		    anchors_usable(anchor, rows, key, n, 1))
-			use_anchor = right = 1;
-		else if (anchors_from_header(g, anchor) &&
-		    anchors_usable(anchor, rows, key, n, 0))
-			use_anchor = 1;
+		    anchors_usable(anchor, rows, key, n, PLACE_RIGHT))
+			use_anchor = 1, edge = PLACE_RIGHT;
+		else
+			use_anchor = anchors_from_titles(g, rows, key, n,
+			    anchor, &edge);
 	}
 	for (i = 0; i < n; i++) {
 		if (!key[i] || (!g->positional && rows[i].nval == 0))
@@ -454,7 +572,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		if ((use_anchor && rows[i].numbers < T3COLS) ||
 		    (g->positional && rows[i].nval == 0))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
-			    anchor, T3COLS, right, &s);
+			    anchor, T3COLS, edge, &s);
 		else
 			placed = place_sequence(rows[i].val, rows[i].nval,
 			    T3COLS, place_check_total, &s);
@@ -462,10 +580,11 @@ t3_extract(const struct grid *g, struct tables *t)
 		    place_unknown_under(&s, anchor, &rows[i]))
 			placed = PLACE_SOME;
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
-		    !rows_keep_numbers(rows, key, n)))
+		    !keeps))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
-		emit_row(t, key[i], &rows[i], &s, placed);
+		emit_row(t, key[i], rows[i].line, rows[i].nval, &s, placed);
 		found++;
 	}
+	free(rows);
 	return found;
 }

@@ -9,13 +9,25 @@
 #include "lrow.h"
 #include "place.h"
 #include "tables.h"
+#include "tmpl.h"
 
-#define T4COLS 15
+#define T4ROWS 3
+#define T4ROWCOLS 5
+#define T4COLS (T4ROWS * T4ROWCOLS)
 
-static const char *const t4_rows[3] = {"review", "suit.direct",
-	"suit.after"};
-static const char *const t4_cols[5] = {"upheld", "corrected", "other",
-	"pending", "total"};
+/* The k-th of the 15 values: its row of the template table. */
+static const struct tmpl_row *
+t4_row(int k)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].table, "t4") == 0 &&
+		    n++ == k / T4ROWCOLS)
+			return &tmpl_rows[i];
+	return NULL;
+}
 
 /* A header word of t4: made of 结果维持纠正其他尚未审总计 only. */
 static int
@@ -91,7 +103,8 @@ blank_row(const struct grid *g, struct lrow *data, int *first)
 }
 
 /* Gather the data values: the first row with numbers and, when it holds
- * fewer than 15, the number-only rows straight after it. */
+ * fewer than 15, the number-only rows straight after it, past header
+ * words printed among them (plain pdftotext: … 0 0 0 / 总计 / 0). */
 static int
 gather_values(const struct grid *g, struct lrow *data, int *first)
 {
@@ -108,8 +121,12 @@ gather_values(const struct grid *g, struct lrow *data, int *first)
 			*first = i;
 			continue;
 		}
-		if (data->nval >= T4COLS || lr.label[0] != '\0' ||
-		    lr.numbers == 0)
+		if (data->nval >= T4COLS || (lr.label[0] != '\0' &&
+		    !is_t4_header_word(lr.label)))
+			break;
+		if (lr.numbers == 0 && lr.label[0] != '\0')
+			continue;	/* a header word among them: 总计 */
+		if (lr.numbers == 0)
 			break;
 		for (k = 0; k < lr.nval && data->nval < LROW_MAXVAL; k++)
 			data->val[data->nval++] = lr.val[k];
@@ -122,21 +139,23 @@ static void
 emit(struct tables *t, const struct lrow *data, const struct slots *s,
     int placed)
 {
+	const struct tmpl_row *r;
 	int k, missing = 0;
 
 	for (k = 0; k < T4COLS; k++) {
-		if (s->set[k])
-			tables_add(t, "t4", t4_rows[k / 5], t4_cols[k % 5],
-			    data->line, s->val[k]);
-		else
-			missing++;
+		r = t4_row(k);
+		missing += !s->set[k];
+		tables_add(t, "t4", r->row, r->cols[k % T4ROWCOLS],
+		    data->line, s->set[k] ? s->val[k] : CELL_UNREAD);
 	}
 	if (placed == PLACE_NONE)
 		tables_warn(t, data->line, "t4: %d values for %d columns, "
-		    "not placed", data->nval, T4COLS);
+		    "not placed, written as %s", data->nval, T4COLS,
+		    CELL_UNREAD);
 	else if (placed == PLACE_SOME)
 		tables_warn(t, data->line, "t4: %d values for %d columns, "
-		    "%d cells left out", data->nval, T4COLS, missing);
+		    "%d cells written as %s", data->nval, T4COLS, missing,
+		    CELL_UNREAD);
 }
 
 int

@@ -12,7 +12,7 @@ tables_reset(struct tables *t, const char *file, int quiet)
 {
 	t->file = file;
 	t->quiet = quiet;
-	t->t3_2019 = t->t3_2021 = t->t2_2019 = t->t2_2021 = 0;
+	t->nt2row = t->nt3key = 0;
 	t->tpl = 0;
 	t->ncell = 0;
 }
@@ -52,16 +52,51 @@ tables_warn(struct tables *t, long line, const char *fmt, ...)
 	gip_warn(t->file, line, "%s", msg);
 }
 
+/* Templates a row of table has in the template table (0: none). */
+static unsigned
+row_templates(const char *table, const char *row)
+{
+	unsigned tpl = 0;
+
+	if (tmpl_find(table, row, TPL_2019) != NULL)
+		tpl |= TPL_2019;
+	if (tmpl_find(table, row, TPL_2021) != NULL)
+		tpl |= TPL_2021;
+	return tpl;
+}
+
 /*
- * The template, from the tables themselves: t3's （六） (one row or three)
- * is the strongest signal, t2's column headers and rows the next.
+ * The template, from what the tables print: rows and column headers that
+ * only one template has vote for it.  t3's （六） (one row or three) is
+ * the strongest signal and counts twice, once for the table; each t2 row
+ * and each column of a t2 header understood count once.  2021's rows win
+ * over a lone 2019 row in t3 (a group label read as a row).
  */
 unsigned
 tables_template(const struct tables *t)
 {
-	int v19 = 2 * t->t3_2019 + t->t2_2019;
-	int v21 = 2 * t->t3_2021 + t->t2_2021;
+	int v19 = 0, v21 = 0, t3_19 = 0, t3_21 = 0, i, k;
+	const struct t2row *p;
+	unsigned tpl;
 
+	for (i = 0; i < t->nt3key; i++) {
+		tpl = row_templates("t3", t->t3key[i]);
+		t3_19 |= tpl == TPL_2019;
+		t3_21 |= tpl == TPL_2021;
+	}
+	if (t3_21)
+		v21 += 2;
+	else if (t3_19)
+		v19 += 2;
+	for (i = 0; i < t->nt2row; i++) {
+		p = &t->t2row[i];
+		v19 += row_templates("t2", p->key) == TPL_2019;
+		v21 += row_templates("t2", p->key) == TPL_2021;
+		for (k = 0; p->headed && k < p->h.ncol; k++) {
+			v19 += p->h.col[k].templates == TPL_2019;
+			v21 += p->h.col[k].templates == TPL_2021;
+		}
+	}
 	if (v19 == 0 && v21 == 0)
 		return 0;
 	return v21 > v19 ? TPL_2021 : TPL_2019;

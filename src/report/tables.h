@@ -6,7 +6,19 @@
 #define GIP_TABLES_H
 
 #include "grid.h"
+#include "lrow.h"
 #include "value.h"
+
+#define T2MAXCOLS 4
+#define T2MAXROWS 32
+#define T3MAXKEYS 32
+
+/*
+ * The value of a cell of a row the report prints but whose value could
+ * not be read or placed (gip(5)): written instead of leaving the cell out,
+ * so that gip-check and gip-sum know the hole is the reader's.
+ */
+#define CELL_UNREAD "?"
 
 struct tcell {
 	const char	*table, *row, *col;
@@ -14,11 +26,49 @@ struct tcell {
 	char		 val[VALUE_MAX];
 };
 
+/* A column of a t2 block, as its header prints it. */
+struct t2col {
+	char	 text[256];	/* header text, squeezed */
+	const char *key;	/* gip(5) col key, NULL if not understood */
+	unsigned templates;	/* of the header word that named it */
+	int	 unit;		/* unit named in the header */
+	int	 x;		/* centre, positional layouts */
+};
+
+/* A t2 block's header: its columns, and how many empty cells the
+ * header row ends in (a data row may print as many). */
+struct t2head {
+	struct t2col	 col[T2MAXCOLS];
+	int		 ncol;
+	int		 trail;
+};
+
+/* What a kept t2 row needs of its lrow (a tenth of its size). */
+struct t2vals {
+	long		 line;
+	int		 nval, numbers;
+	struct vcell	 val[LROW_MAXVAL];
+};
+
+/*
+ * A row of table 2 as read, before its columns are known: a header that
+ * cannot be read falls back to the template's columns.
+ */
+struct t2row {
+	const char	*key;
+	int		 positional;	/* values carry positions */
+	int		 headed;	/* first row under its header */
+	struct t2vals	 lr;
+	struct t2head	 h;
+};
+
 struct tables {
 	const char	*file;
 	int		 quiet;
-	int		 t3_2019, t3_2021;	/* template signals of t3 */
-	int		 t2_2019, t2_2021;	/* ... and of t2 */
+	struct t2row	*t2row;			/* table 2's rows as read */
+	int		 nt2row;
+	const char	*t3key[T3MAXKEYS];	/* table 3's rows found */
+	int		 nt3key;
 	unsigned	 tpl;			/* decided template */
 	struct tcell	*cell;
 	int		 ncell, cap;
@@ -29,6 +79,8 @@ void	tables_add(struct tables *t, const char *table, const char *row,
 	    const char *col, long line, const char *val);
 void	tables_warn(struct tables *t, long line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+/* t2_extract keeps table 2's rows in t; t2_emit writes their cells
+ * once t->tpl is decided (tables_template). */
 int	t2_extract(const struct grid *g, struct tables *t);
 int	t3_extract(const struct grid *g, struct tables *t);
 int	t4_extract(const struct grid *g, struct tables *t);

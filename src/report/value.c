@@ -31,14 +31,21 @@ value_unit_in(const char *s)
 	return UNIT_NONE;
 }
 
-/* Skip a unit or count word after the digits; 0 if what follows is not. */
+/*
+ * Skip a unit or count word after the digits; 0 if what follows is not.
+ * Bodies write the measure word of what they count into the cell
+ * ("3件", "2笔", "12项", "4条", "5人次"): any of the common ones is a count.
+ */
 static const char *
 skip_suffix(const char *p, int *unit)
 {
 	static const struct { const char *word; int unit; } sfx[] = {
 		{"亿元", UNIT_YI}, {"万元", UNIT_WAN}, {"元", UNIT_YUAN},
 		{"亿", UNIT_YI}, {"万", UNIT_WAN}, {"件", UNIT_NONE},
-		{"个", UNIT_NONE}, {"项", UNIT_NONE}, {"次", UNIT_NONE},
+		{"个", UNIT_NONE}, {"项", UNIT_NONE}, {"人次", UNIT_NONE},
+		{"次", UNIT_NONE}, {"笔", UNIT_NONE}, {"条", UNIT_NONE},
+		{"宗", UNIT_NONE}, {"份", UNIT_NONE}, {"起", UNIT_NONE},
+		{"例", UNIT_NONE}, {"人", UNIT_NONE}, {"家", UNIT_NONE},
 	};
 	size_t i, n;
 

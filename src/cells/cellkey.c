@@ -1,0 +1,172 @@
+/* The templates' cells numbered (cellkey.h). */
+#include <string.h>
+
+#include "cellkey.h"
+#include "err.h"
+
+static struct ck_table tables[CK_MAXTABLES];
+static int ntables, ncells;
+static unsigned celltpl[CK_MAXCELLS];
+static char cellkind[CK_MAXCELLS][CK_MAXTPL];
+
+static int
+find_key(const char *const *keys, int n, const char *s)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (keys[i][0] == s[0] && strcmp(keys[i], s) == 0)
+			return i;
+	return -1;
+}
+
+static struct ck_table *
+add_table(const char *name)
+{
+	int t = ck_table_index(name);
+
+	if (t >= 0)
+		return &tables[t];
+	if (ntables == CK_MAXTABLES)
+		gip_fatal("template: more than %d tables", CK_MAXTABLES);
+	tables[ntables].name = name;
+	return &tables[ntables++];
+}
+
+static void
+add_row(const struct tmpl_row *tr)
+{
+	struct ck_table *t = add_table(tr->table);
+	int i, j;
+
+	if ((i = find_key(t->rows, t->nrows, tr->row)) < 0) {
+		if (t->nrows == CK_MAXROWS)
+			gip_fatal("template: more than %d rows", CK_MAXROWS);
+		i = t->nrows++;
+		t->rows[i] = tr->row;
+	}
+	t->rowtpl[i] |= tr->templates;
+	for (j = 0; tr->cols[j]; j++) {
+		if (find_key(t->cols, t->ncols, tr->cols[j]) >= 0)
+			continue;
+		if (t->ncols == CK_MAXCOLS)
+			gip_fatal("template: more than %d columns", CK_MAXCOLS);
+		t->cols[t->ncols++] = tr->cols[j];
+	}
+}
+
+/* Which templates have each cell, and its kind in each. */
+static void
+add_kinds(const struct tmpl_row *tr)
+{
+	const struct ck_table *t = &tables[ck_table_index(tr->table)];
+	int i = ck_row(t, tr->row), j, c, b;
+
+	for (j = 0; tr->cols[j]; j++) {
+		c = ck_cell(t, i, ck_col(t, tr->cols[j]));
+		celltpl[c] |= tr->templates;
+		for (b = 0; b < CK_MAXTPL; b++)
+			if (tr->templates >> b & 1)
+				cellkind[c][b] = tr->kinds[j];
+	}
+}
+
+void
+ck_init(void)
+{
+	size_t k;
+	int t;
+
+	if (ntables > 0)
+		return;
+	for (k = 0; k < tmpl_nrows; k++)
+		add_row(&tmpl_rows[k]);
+	for (t = 0; t < ntables; t++) {
+		tables[t].base = ncells;
+		ncells += tables[t].nrows * tables[t].ncols;
+	}
+	if (ncells > CK_MAXCELLS)
+		gip_fatal("template: more than %d cells", CK_MAXCELLS);
+	for (k = 0; k < tmpl_nrows; k++)
+		add_kinds(&tmpl_rows[k]);
+}
+
+int
+ck_ntables(void)
+{
+	return ntables;
+}
+
+int
+ck_ncells(void)
+{
+	return ncells;
+}
+
+const struct ck_table *
+ck_table(int t)
+{
+	return &tables[t];
+}
+
+int
+ck_table_index(const char *name)
+{
+	int t;
+
+	for (t = 0; t < ntables; t++)
+		if (strcmp(tables[t].name, name) == 0)
+			return t;
+	return -1;
+}
+
+int
+ck_row(const struct ck_table *t, const char *row)
+{
+	return find_key(t->rows, t->nrows, row);
+}
+
+int
+ck_col(const struct ck_table *t, const char *col)
+{
+	return find_key(t->cols, t->ncols, col);
+}
+
+int
+ck_cell(const struct ck_table *t, int row, int col)
+{
+	return t->base + row * t->ncols + col;
+}
+
+int
+ck_in_template(const struct ck_table *t, int i, int j, unsigned tpl)
+{
+	return (celltpl[ck_cell(t, i, j)] & tpl) != 0;
+}
+
+unsigned
+ck_cell_templates(const struct ck_table *t, int i, int j)
+{
+	return celltpl[ck_cell(t, i, j)];
+}
+
+int
+ck_kind(const struct ck_table *t, int i, int j, unsigned tpl)
+{
+	return tpl ? cellkind[ck_cell(t, i, j)][__builtin_ctz(tpl)] : 0;
+}
+
+/* Rows are numbered by their place in the template: 3.6.1 is in 3.6. */
+static int
+within(const char *row, const char *group)
+{
+	size_t n = strlen(group);
+
+	return strncmp(row, group, n) == 0 && row[n] == '.';
+}
+
+int
+ck_rows_related(const char *a, const char *b)
+{
+	return within(a, b) || within(b, a);
+}

@@ -1,0 +1,146 @@
+/* One report's cells as gip-check holds them (model.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "model.h"
+#include "tmpl.h"
+
+void
+report_init(struct report *r)
+{
+	memset(r, 0, sizeof *r);
+	ck_init();
+	r->cell = gip_xmalloc(ck_ncells() * sizeof r->cell[0]);
+}
+
+void
+report_begin(struct report *r, const char *source)
+{
+	struct cell *cell = r->cell;
+
+	memset(r, 0, sizeof *r);
+	r->cell = cell;
+	memset(r->cell, 0, ck_ncells() * sizeof r->cell[0]);
+	r->source = source;
+}
+
+struct cell *
+report_cell(const struct report *r, const struct ck_table *t, int row,
+    int col)
+{
+	return &r->cell[ck_cell(t, row, col)];
+}
+
+int
+report_row_seen(const struct report *r, const struct ck_table *t, int row)
+{
+	int j;
+
+	for (j = 0; j < t->ncols; j++)
+		if (report_cell(r, t, row, j)->seen)
+			return 1;
+	return 0;
+}
+
+long
+report_row_line(const struct report *r, const struct ck_table *t, int row)
+{
+	const struct cell *c;
+	int j;
+
+	for (j = 0; j < t->ncols; j++)
+		if ((c = report_cell(r, t, row, j))->seen && c->line > 0)
+			return c->line;
+	return 0;
+}
+
+static void
+note_bad(struct report *r, const struct cells_rec *rec)
+{
+	if (r->nbad == MAXBAD)
+		return;
+	snprintf(r->bad[r->nbad].key, sizeof r->bad[0].key, "%s:%s:%s",
+	    rec->field[CELL_TABLE], rec->field[CELL_ROW],
+	    rec->field[CELL_COL]);
+	r->bad[r->nbad++].line = rec->srcline;
+}
+
+static void
+take_meta(struct report *r, const struct cells_rec *rec)
+{
+	const char *row = rec->field[CELL_ROW];
+	struct meta *dst;
+
+	if (strcmp(row, "org") == 0)
+		dst = &r->org;
+	else if (strcmp(row, "year") == 0)
+		dst = &r->year;
+	else if (strcmp(row, "template") == 0)
+		dst = &r->tpl;
+	else if (strcmp(row, "reports") == 0) {
+		r->sum = 1;
+		return;
+	} else
+		return;
+	snprintf(dst->s, sizeof dst->s, "%s", rec->field[CELL_VALUE]);
+	dst->line = rec->srcline;
+}
+
+static void
+take_prose(struct report *r, const struct cells_rec *rec)
+{
+	size_t i;
+
+	for (i = 0; i < tmpl_nprose; i++)
+		if (strcmp(tmpl_prose[i].row, rec->field[CELL_ROW]) == 0)
+			break;
+	if (i == tmpl_nprose || strcmp(rec->field[CELL_COL], "-") != 0) {
+		note_bad(r, rec);
+		return;
+	}
+	if (rec->blank || rec->unread || r->nprose == MAXPROSE)
+		return;
+	r->prose[r->nprose].row = (int)i;
+	r->prose[r->nprose].line = rec->srcline;
+	r->prose[r->nprose++].v = rec->value;
+}
+
+static void
+take_table(struct report *r, const struct cells_rec *rec)
+{
+	int t = ck_table_index(rec->field[CELL_TABLE]), i = -1, j = -1;
+	const struct ck_table *tb;
+	struct cell *c;
+
+	if (t >= 0) {
+		tb = ck_table(t);
+		r->has[t] = 1;
+		i = ck_row(tb, rec->field[CELL_ROW]);
+		j = ck_col(tb, rec->field[CELL_COL]);
+	}
+	if (i < 0 || j < 0) {
+		note_bad(r, rec);
+		return;
+	}
+	c = report_cell(r, tb, i, j);
+	c->seen = 1;
+	c->blank = (unsigned char)rec->blank;
+	c->unread = (unsigned char)rec->unread;
+	c->v = rec->value;
+	c->line = rec->srcline;
+}
+
+void
+report_take(struct report *r, const struct cells_rec *rec)
+{
+	const char *t = rec->field[CELL_TABLE];
+
+	if (strcmp(t, "meta") == 0)
+		take_meta(r, rec);
+	else if (strcmp(t, "prose") == 0)
+		take_prose(r, rec);
+	else
+		take_table(r, rec);
+}

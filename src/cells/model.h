@@ -1,0 +1,54 @@
+/*
+ * One report as gip-check holds it while checking: its meta data, every
+ * template cell (cellkey.h) with its value and the line it was printed
+ * on, the prose figures, and the cells of no template.
+ */
+#ifndef GIP_MODEL_H
+#define GIP_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cellkey.h"
+#include "cells.h"
+
+#define MAXPROSE	32
+#define MAXBAD		16
+#define MAXMETA		256
+
+struct cell {
+	int64_t		 v;
+	long		 line;		/* where the report printed it; 0 */
+	unsigned char	 seen, blank, unread, told;
+};
+
+struct meta {
+	char		 s[MAXMETA];
+	long		 line;
+};
+
+struct report {
+	const char	*source;	/* the reader's, during the check */
+	int		 nerrors, nwarns;
+	int		 sum;		/* a gip-sum total (meta reports) */
+	struct meta	 org, year, tpl;
+	int		 has[CK_MAXTABLES];
+	struct cell	*cell;		/* ck_ncells() */
+	struct { int row; int64_t v; long line; } prose[MAXPROSE];
+	int		 nprose;
+	struct { char key[64]; long line; } bad[MAXBAD];
+	int		 nbad;
+};
+
+void	report_init(struct report *r);
+void	report_begin(struct report *r, const char *source);
+void	report_take(struct report *r, const struct cells_rec *rec);
+struct cell *report_cell(const struct report *r, const struct ck_table *t,
+	    int row, int col);
+int	report_row_seen(const struct report *r, const struct ck_table *t,
+	    int row);
+/* The line of the first cell of the row printed with one, or 0. */
+long	report_row_line(const struct report *r, const struct ck_table *t,
+	    int row);
+
+#endif

@@ -1,0 +1,112 @@
+/* Lines of a table region: iteration, and lines that are no table rows. */
+#include <string.h>
+
+#include "input.h"
+#include "lines.h"
+#include "text.h"
+#include "utf8.h"
+
+/* Iterate lines of a region, stripping a leading form feed. */
+int
+lines_next(const char *text, size_t len, size_t *pos, struct line *ln)
+{
+	if (!gip_next_line(text, len, pos, &ln->s, &ln->n))
+		return 0;
+	ln->no++;
+	while (ln->n > 0 && ln->s[0] == '\f')
+		ln->s++, ln->n--;
+	return 1;
+}
+
+/* The box-drawing and ASCII characters of grid borders. */
+static int
+is_border_cp(uint32_t cp)
+{
+	return cp == '|' || cp == '+' || cp == '-' || cp == '=' ||
+	    cp == ':' || (cp >= 0x2500 && cp <= 0x257f);
+}
+
+/* A rule line: only border characters and spaces. */
+int
+lines_is_rule(const char *s, size_t n)
+{
+	size_t i = 0, len;
+	uint32_t cp;
+	int border = 0;
+
+	while (i < n) {
+		len = utf8_decode(s + i, n - i, &cp);
+		i += len;
+		if (cp == ' ' || cp == '\t')
+			continue;
+		if (!is_border_cp(cp))
+			return 0;
+		border++;
+	}
+	return border >= 3;
+}
+
+/* A page-number line printed between pages: "- 3 -", "第 3 页 共 9 页". */
+static int
+is_page_number(const char *s, size_t n)
+{
+	char buf[128];
+	size_t m, i;
+
+	if (n >= sizeof buf)
+		return 0;
+	m = text_norm(buf, s, n, TEXT_LABEL);
+	if (m == 0)
+		return 0;
+	if (strncmp(buf, "第", 3) == 0 && strstr(buf, "页"))
+		return 1;
+	for (i = 0; i < m; i++)
+		if (!strchr("-0123456789", buf[i]) &&
+		    strncmp(buf + i, "—", 3) != 0)
+			return 0;
+		else if (strncmp(buf + i, "—", 3) == 0)
+			i += 2;
+	return buf[0] == '-' || strncmp(buf, "—", 3) == 0;
+}
+
+/* Does the next line that is not blank, from pos on, start a page? */
+static int
+page_follows(const char *text, size_t len, size_t pos)
+{
+	const char *s;
+	size_t n;
+
+	while (gip_next_line(text, len, &pos, &s, &n))
+		if (n > 0 && s[0] == '\f')
+			return 1;
+		else if (!text_is_blank(s, n))
+			return 0;
+	return 0;
+}
+
+/*
+ * A page's footer line: a page number as is_page_number knows it, or a
+ * bare number of up to four digits alone on the last line of a page
+ * (pdftotext -layout prints it before the form feed that starts the
+ * next page).  pos is where the line after ln starts.
+ */
+int
+lines_is_footer(const char *text, size_t len, size_t pos, const struct line *ln)
+{
+	const char *p = text_skip_space(ln->s, ln->s + ln->n), *d = p;
+	const char *end = ln->s + ln->n;
+
+	if (is_page_number(ln->s, ln->n))
+		return 1;
+	while (d < end && *d >= '0' && *d <= '9')
+		d++;
+	if (d == p || d - p > 4 || text_skip_space(d, end) != end)
+		return 0;
+	return page_follows(text, len, pos);
+}
+
+int
+lines_is_fffd(const char *s, const char *e)
+{
+	return e - s >= 3 && memcmp(s, LINES_FFFD, 3) == 0;
+}

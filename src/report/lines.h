@@ -1,0 +1,25 @@
+/*
+ * The lines of a table region as the layout readers walk them: with
+ * their line numbers, a leading form feed stripped; rule lines and page
+ * footers, which are no table rows.
+ */
+#ifndef GIP_LINES_H
+#define GIP_LINES_H
+
+#include <stddef.h>
+
+#define LINES_FFFD "\xef\xbf\xbd"	/* U+FFFD in UTF-8 */
+
+struct line {
+	const char	*s;
+	size_t		 n;
+	long		 no;
+};
+
+int	lines_next(const char *text, size_t len, size_t *pos, struct line *ln);
+int	lines_is_rule(const char *s, size_t n);
+int	lines_is_footer(const char *text, size_t len, size_t pos,
+	    const struct line *ln);
+int	lines_is_fffd(const char *s, const char *e);
+
+#endif

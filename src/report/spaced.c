@@ -1,0 +1,411 @@
+/*
+ * Space-aligned tables (pdftotext -layout, lynx, w3m without borders,
+ * html2text without rules): cells are runs of text two or more spaces
+ * apart, placed by their columns, counted as the converter counted them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "lines.h"
+#include "spaced.h"
+#include "text.h"
+#include "utf8.h"
+
+#define MAXWORDS 32	/* single-spaced words of a cell split apart */
+
+/*
+ * How a converter counted the columns of a space-aligned table: in
+ * display columns (CJK two wide: w3m, pdftotext -layout), in characters
+ * (lynx lays a table out one column per character, CJK included), or in
+ * the source's bytes (html2text; U+FFFD stands for one byte).
+ */
+enum width_model { WIDTH_DISPLAY, WIDTH_CHARS, WIDTH_BYTES };
+
+static int
+char_width(uint32_t cp, size_t len, int x, enum width_model m)
+{
+	if (m == WIDTH_CHARS)
+		return cp == '\t' ? 16 - x % 16 : 2;
+	if (cp == '\t')
+		return 8 - x % 8;
+	if (m == WIDTH_BYTES)
+		return cp == 0xfffd ? 1 : (int)len;
+	return utf8_is_wide(cp) ? 2 : 1;
+}
+
+static int
+byte_width(const char *s, const char *e)
+{
+	int w = 0;
+
+	for (; s < e; s++, w++)
+		if (lines_is_fffd(s, e))
+			s += 2;
+	return w;
+}
+
+/* Does a CJK ideograph or U+FFFD end s..d (not "，" in "14，728")? */
+static int
+after_letter(const char *s, const char *d)
+{
+	const char *c = d;
+	uint32_t cp;
+
+	while (c > s && (c[-1] & 0xc0) == 0x80)
+		c--;
+	if (c == s || c == d)
+		return 0;
+	c--;
+	utf8_decode(c, d - c, &cp);
+	return cp == 0xfffd || (cp >= 0x4e00 && cp <= 0x9fff);
+}
+
+/* The digits of a word "[label]digits[U+FFFD...]" ending at e, or NULL;
+ * the label part must end in a non-ASCII character (a cut label). */
+static const char *
+glued_number(const char *s, const char *e, const char **dend)
+{
+	const char *t = e, *d;
+
+	while (t - s >= 3 && lines_is_fffd(t - 3, t))
+		t -= 3;
+	for (d = t; d > s && d[-1] >= '0' && d[-1] <= '9'; d--)
+		;
+	if (d == t || (d > s && !after_letter(s, d)))
+		return NULL;
+	*dend = t;
+	return d;
+}
+
+/*
+ * Add a cell of a byte-sized table.  A label cut mid-character runs into
+ * the numbers after it ("申88\uFFFD 0\uFFFD"): trailing words of ASCII
+ * digits, alone or right after a non-ASCII character and followed by
+ * nothing but U+LINES_FFFD, are cells of their own.
+ */
+static void
+add_byte_cell(struct grid *g, const char *s, const char *e, int x0)
+{
+	const char *num[16], *nend[16], *w = e, *ws, *d, *de;
+	int n = 0, k, x;
+
+	while (n < 16 && w > s) {
+		for (ws = w; ws > s && ws[-1] != ' '; ws--)
+			;
+		if ((d = glued_number(ws, w, &de)) == NULL)
+			break;
+		num[n] = d;
+		nend[n++] = de;
+		w = d;
+		if (d > ws)
+			break;
+		while (w > s && w[-1] == ' ')
+			w--;
+	}
+	if (w > s)
+		grid_add_cell(g, s, w - s, x0, x0 + byte_width(s, w));
+	for (k = n - 1; k >= 0; k--) {
+		x = x0 + byte_width(s, num[k]);
+		grid_add_cell(g, num[k], nend[k] - num[k], x, x +
+		    (int)(nend[k] - num[k]));
+	}
+}
+
+static int
+is_space_cp(uint32_t cp)
+{
+	return cp == ' ' || cp == 0x3000 || cp == 0xa0 || cp == '\t';
+}
+
+/*
+ * A word of column-title shape: it starts with a CJK character that is
+ * not an opening bracket (a bracket starts a note on the word before,
+ * "(单位:万元)"), has two or more CJK characters and no ASCII letter or
+ * digit ("本年增(减)" is one; "0", "万元" after a number, "(三)" are not).
+ */
+static int
+is_title_word(const char *s, const char *e)
+{
+	uint32_t cp;
+	int wide = 0, first = 1;
+
+	for (; s < e; first = 0) {
+		s += utf8_decode(s, e - s, &cp);
+		if (cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10))
+			return 0;
+		if (first && (!utf8_is_wide(cp) || cp == 0x3000 ||
+		    cp == 0xff08 || cp == 0x3010 || cp == 0x3014 ||
+		    cp == 0x300a))
+			return 0;
+		wide += utf8_is_wide(cp);
+	}
+	return wide >= 2;
+}
+
+/*
+ * The words of s..e separated by single spaces, if there are several
+ * and each has the shape of a column title; returns how many, with
+ * their bytes and display columns from x0.
+ */
+static int
+title_words(const char *s, const char *e, int x0, enum width_model m,
+    const char **ws, const char **we, int *wx, int *wend, int max)
+{
+	const char *p = s, *start = s;
+	uint32_t cp;
+	size_t len;
+	int n = 0, x = x0, xstart = x0;
+
+	for (;; p += len) {
+		len = p < e ? utf8_decode(p, e - p, &cp) : 0;
+		if (p < e && !is_space_cp(cp)) {
+			x += char_width(cp, len, x, m);
+			continue;
+		}
+		if (n == max || !is_title_word(start, p))
+			return 0;
+		ws[n] = start;
+		we[n] = p;
+		wend[n] = x;
+		wx[n++] = xstart;
+		if (p == e)
+			break;
+		x += char_width(cp, len, x, m);
+		start = p + len;
+		xstart = x;
+	}
+	return n;
+}
+
+/*
+ * A cell of a space-aligned line.  lynx and pdftotext -layout print the
+ * column titles of a narrow table one space apart ("本年制发件数 本年废止
+ * 件数 现行有效件数"), and a single space also parts the words of a
+ * title row over a wide table ("商业企业 科研机构 社会公益组织"): a cell
+ * whose single-spaced words are all CJK words of two or more characters
+ * is read as one cell per word, each at its own columns.  Labels split
+ * so join again in lrow (by position); a number with its unit or a cell
+ * with digits is never split.
+ */
+static void
+add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
+    int x1, enum width_model m)
+{
+	const char *ws[MAXWORDS], *we[MAXWORDS];
+	int wx[MAXWORDS], wend[MAXWORDS], n, k;
+
+	if (m == WIDTH_BYTES) {
+		add_byte_cell(g, s, e, x0);
+		return;
+	}
+	n = title_words(s, e, x0, m, ws, we, wx, wend, MAXWORDS);
+	if (n < 2) {
+		grid_add_cell(g, s, e - s, x0, x1);
+		return;
+	}
+	for (k = 0; k < n; k++)
+		grid_add_cell(g, ws[k], we[k] - ws[k], wx[k], wend[k]);
+}
+
+/*
+ * Space-aligned: cells are runs of text separated by two or more spaces
+ * (a single space stays inside a cell: spaced-out letters, "97541 万元"),
+ * at the columns the width model m gives.
+ */
+static void
+read_spaced_as(const char *text, size_t len, long first, enum width_model m,
+    struct grid *g)
+{
+	size_t pos = 0, i, len1, start = 0, endbyte = 0;
+	struct line ln = {.no = first - 1};
+	uint32_t cp;
+	int x, w, x0 = 0, xend = 0, spaces, incell;
+
+	g->positional = g->wraps = 1;
+	while (lines_next(text, len, &pos, &ln)) {
+		if (text_is_blank(ln.s, ln.n) || lines_is_footer(text, len, pos, &ln) ||
+		    lines_is_rule(ln.s, ln.n))
+			continue;
+		grid_new_row(g, ln.no);
+		x = spaces = incell = 0;
+		for (i = 0; i < ln.n; i += len1, x += w) {
+			len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
+			w = char_width(cp, len1, x, m);
+			if (is_space_cp(cp)) {
+				spaces += w;
+				if (incell && spaces >= 2) {
+					add_spaced_cell(g, ln.s + start,
+					    ln.s + endbyte, x0, xend, m);
+					incell = 0;
+				}
+				continue;
+			}
+			if (!incell) {
+				incell = 1;
+				start = i;
+				x0 = x;
+			}
+			spaces = 0;
+			endbyte = i + len1;
+			xend = x + w;
+		}
+		if (incell)
+			add_spaced_cell(g, ln.s + start, ln.s + endbyte, x0,
+			    xend, m);
+	}
+}
+
+static int
+is_digit_cell(const struct gcell *c)
+{
+	const char *t = c->text;
+
+	return (*t >= '0' && *t <= '9') || (*t == '-' && t[1] >= '0' &&
+	    t[1] <= '9');
+}
+
+static int
+row_has_number(const struct grid *g, const struct grow *r)
+{
+	int j;
+
+	for (j = 0; j < r->ncell; j++)
+		if (is_digit_cell(&g->cell[r->first + j]))
+			return 1;
+	return 0;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Distinct values of v[0..n), neighbours one apart counted once (a
+ * centred word of odd width is half a column off). */
+static int
+count_distinct(int *v, int n)
+{
+	int i, d = n > 0;
+
+	qsort(v, n, sizeof *v, cmp_int);
+	for (i = 1; i < n; i++)
+		d += v[i] > v[i - 1] + 1;
+	return d;
+}
+
+/* Is cell j of row r a column's cell: a number, or a title (a word of
+ * a line without numbers, right of its first)? */
+static int
+is_column_cell(const struct grid *g, const struct grow *r, int j,
+    int numbers)
+{
+	const struct gcell *c = &g->cell[r->first + j];
+
+	return is_digit_cell(c) || (!numbers && j > 0);
+}
+
+/*
+ * How scattered the columns of a grid are: the fewest distinct left
+ * edges, right edges or centres of its numbers and column titles.
+ * Under the model the converter used they line up whatever the labels
+ * to their left; under the other they scatter with the labels' CJK
+ * widths.  Columns are counted in units of `unit` (2 for WIDTH_CHARS).
+ */
+static int
+column_spread(const struct grid *g, int unit)
+{
+	int *e[3], n = 0, i, j, k, best = 1 << 30, d, numbers;
+	const struct gcell *c;
+
+	for (k = 0; k < 3; k++)
+		e[k] = gip_xmalloc((g->ncell + 1) * sizeof *e[k]);
+	for (i = 0; i < g->nrow; i++) {
+		numbers = row_has_number(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++) {
+			if (!is_column_cell(g, &g->row[i], j, numbers))
+				continue;
+			c = &g->cell[g->row[i].first + j];
+			e[0][n] = c->x0 / unit;
+			e[1][n] = c->x1 / unit;
+			e[2][n++] = (c->x0 + c->x1) / unit;
+		}
+	}
+	for (k = 0; k < 3; k++) {
+		if ((d = count_distinct(e[k], n)) < best)
+			best = d;
+		free(e[k]);
+	}
+	return best;
+}
+
+/* Do two cells share a left edge, a right edge or (within half a
+ * column) a centre? */
+static int
+same_column(const struct gcell *a, const struct gcell *b, int unit)
+{
+	int d = (a->x0 + a->x1 - b->x0 - b->x1) / unit;
+
+	return a->x0 == b->x0 || a->x1 == b->x1 || (d >= -1 && d <= 1);
+}
+
+/*
+ * How many numbers stand aligned under a column title above them (a
+ * word right of the first of a line without numbers, at most 64 lines
+ * up: a table's titles are at its top, and the search stays linear).
+ */
+static int
+numbers_under_titles(const struct grid *g, int unit)
+{
+	const struct grow *r, *t;
+	const struct gcell *c;
+	int i, j, k, m, under = 0, found;
+
+	for (i = 0; i < g->nrow; i++) {
+		r = &g->row[i];
+		for (j = 0; j < r->ncell; j++) {
+			c = &g->cell[r->first + j];
+			if (!is_digit_cell(c))
+				continue;
+			for (found = 0, k = i - 1; k >= 0 && k >= i - 64 &&
+			    !found; k--) {
+				t = &g->row[k];
+				if (row_has_number(g, t))
+					continue;
+				for (m = 1; m < t->ncell && !found; m++)
+					found = same_column(c,
+					    &g->cell[t->first + m], unit);
+			}
+			under += found;
+		}
+	}
+	return under;
+}
+
+/*
+ * Space-aligned text, read in display columns and in characters (lynx
+ * lays tables out so): the model under which the columns scatter least
+ * wins, display columns on a tie.
+ */
+void
+spaced_read(const char *text, size_t len, long first, struct grid *g)
+{
+	struct grid chars = {0}, swap;
+
+	if (memmem(text, len, LINES_FFFD, 3) != NULL) {
+		read_spaced_as(text, len, first, WIDTH_BYTES, g);
+		return;
+	}
+	read_spaced_as(text, len, first, WIDTH_DISPLAY, g);
+	read_spaced_as(text, len, first, WIDTH_CHARS, &chars);
+	if (column_spread(&chars, 2) < column_spread(g, 1) &&
+	    numbers_under_titles(&chars, 2) > numbers_under_titles(g, 1)) {
+		swap = *g;
+		*g = chars;
+		chars = swap;
+	}
+	grid_free(&chars);
+}
