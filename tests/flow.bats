@@ -353,8 +353,8 @@ for l in sys.stdin:
 
 @test "make demo needs the build packages only, make check the test ones" {
 	mkdir fake
-	# dpkg-query that knows only the three libraries; not root.
-	printf '#!/bin/sh\ncase "$3" in libpcre2-dev|libcsv-dev|libxml2-dev) echo "install ok installed";; esac\n' >fake/dpkg-query
+	# dpkg-query that knows only the four libraries; not root.
+	printf '#!/bin/sh\ncase "$3" in libpcre2-dev|libcsv-dev|libxml2-dev|libzip-dev) echo "install ok installed";; esac\n' >fake/dpkg-query
 	printf '#!/bin/sh\necho 1000\n' >fake/id
 	chmod +x fake/dpkg-query fake/id
 	PATH=$PWD/fake:$PATH run -0 --separate-stderr sh "$TOP/scripts/deps" build
