@@ -247,7 +247,7 @@ EOF
 	sed 's/^某某县人民政府办公室$/某某县,"人民政府"办公室/' \
 	    "$DATA/report-minimal.txt" >q.txt
 	run -0 sh -c 'gip-tables --csv -t meta q.txt | sed -n 3p'
-	assert_output $'q.txt,meta,org,-,"某某县,""人民政府""办公室",\r'
+	assert_output $'q.txt,meta,org,-,"某某县,""人民政府""办公室",1\r'
 }
 
 @test "--bom writes a UTF-8 byte order mark first, once" {
@@ -384,8 +384,10 @@ for l in sys.stdin:
 	assert_output "$(printf '%s\n' \
 	    "$f#1${T}title${T}某某县人民政府办公室2020年政府信息公开工作年度报告" \
 	    "$f#1${T}org${T}某某县人民政府办公室" "$f#1${T}year${T}2020" \
+	    "$f#1${T}date${T}2021-01-20" \
 	    "$f#2${T}title${T}某某县财政局2020年政府信息公开工作年度报告" \
-	    "$f#2${T}org${T}某某县财政局" "$f#2${T}year${T}2020")"
+	    "$f#2${T}org${T}某某县财政局" "$f#2${T}year${T}2020" \
+	    "$f#2${T}date${T}2021-01-22")"
 	# The same without the page break between them.
 	tr -d '\f' <"$f" >noff.txt
 	run -0 sh -c "gip-tables -t meta noff.txt | cut -f 1,3,5 |

@@ -107,17 +107,18 @@ is_title_head(const char *line, size_t n)
 
 /*
  * The title at s->title may have its organ on the line above, blank
- * line between (as meta reads it): start the report there.  One blank
- * line at most (more part a signature from the next title), no page
- * break between; the line must be one an organ's name or a title's
- * first half fits.
+ * line between (as meta reads it), or a title broken over three lines
+ * its first two parts above: start the report there.  One blank line at
+ * most between them (more part a signature from the next title), no
+ * page break between; each line must be one an organ's name or a
+ * title's first part fits.
  */
 static void
 org_line(const char *text, struct scan *s)
 {
 	size_t end = s->title, from;
 	long line = s->title_line;
-	int blank;
+	int blank, heads = 0;
 
 	for (blank = 0; blank <= 1 && end > 0; blank++) {
 		from = end - 1;		/* the LF ending the line above */
@@ -129,11 +130,15 @@ org_line(const char *text, struct scan *s)
 		    text_is_blank(text + from, end - 1 - from))
 			return;
 		if (!text_is_blank(text + from, end - 1 - from)) {
-			if (is_title_head(text + from, end - 1 - from)) {
-				s->title = from;
-				s->title_line = line;
-			}
-			return;
+			if (!is_title_head(text + from, end - 1 - from))
+				return;
+			s->title = from;
+			s->title_line = line;
+			/* A title broken over three lines (organ / year /
+			 * 工作报告): one more head may stand above. */
+			if (++heads == 2)
+				return;
+			blank = -1;
 		}
 		end = from;
 	}
