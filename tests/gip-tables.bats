@@ -304,6 +304,21 @@ t3_cells() {
 	t3_cells lynx-t3-left
 }
 
+@test "lynx: Word table cells one per paragraph, blank lines count the empty cells" {
+	# 规章 '' 0 0: two blank lines before the first 0 are one empty
+	# cell; t3 row 1 prints 19, 4, then four empty cells, then 23.
+	run -0 --separate-stderr sh -c "gip-tables \
+	    '$DATA/lynx-word-paragraphs.txt' | cut -f 2-5 |
+	    grep -E '^t[23]	(20.1.rules|1|2)	'"
+	assert_output "$(printf 't2\t20.1.rules\tmade\t\nt2\t20.1.rules\tpublished\t0
+t2\t20.1.rules\ttotal\t0\nt3\t1\tnatural\t19\nt3\t1\tcommercial\t4
+t3\t1\tresearch\t\nt3\t1\tsocial\t\nt3\t1\tlegal\t\nt3\t1\tother\t
+t3\t1\ttotal\t23\nt3\t2\tnatural\t1\nt3\t2\tcommercial\t
+t3\t2\tresearch\t\nt3\t2\tsocial\t0\nt3\t2\tlegal\t\nt3\t2\tother\t
+t3\t2\ttotal\t1')"
+	[ -z "$stderr" ]
+}
+
 @test "w3m: a tall row's values on different lines of the row are one row" {
 	# Row 1 prints 9 and 0 on its first line, 84 … 93 on its second.
 	run -0 --separate-stderr sh -c "gip-tables -t t3 \

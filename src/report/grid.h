@@ -13,6 +13,10 @@ struct gcell {
 	int		 x0, x1;	/* columns [x0, x1); -1 if unknown */
 };
 
+/* x0 and x1 of an empty cell of a positional grid that the converter
+ * counted without a position (a blank paragraph of lynx): a blank value. */
+#define GRID_XCOUNTED	(-2)
+
 /* Cell texts are kept in chunks that never move, so a cell's text stays
  * where it is until the grid is reset or freed. */
 struct gchunk;

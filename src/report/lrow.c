@@ -225,7 +225,8 @@ split_parsed(const struct grid *g, const struct grow *r,
 			if (lr->first[0] == '\0')
 				label_add(lr->first, c[i].text);
 			label_add(lr->label, c[i].text);
-		} else if (g->positional ? c[i].text[0] != '\0' : i > last)
+		} else if (g->positional ? c[i].text[0] != '\0' ||
+		    c[i].x0 == GRID_XCOUNTED : i > last)
 			add_value(lr, &v[i], &c[i], i);
 	}
 }
@@ -275,6 +276,25 @@ any_label_starts(const struct grid *g, const struct grow *r,
 	return 0;
 }
 
+/* A value of a positional row: a number, or an empty cell the converter
+ * counted (GRID_XCOUNTED). */
+static int
+positional_value(const struct vcell *v)
+{
+	return v->v.kind == V_NUMBER || v->x0 == GRID_XCOUNTED;
+}
+
+int
+lrow_counted(const struct vcell *v, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].x0 == GRID_XCOUNTED)
+			return 1;
+	return 0;
+}
+
 /* Fold line-row `next` into the row `cur` it continues. */
 static void
 merge_into(struct lrow *cur, const struct lrow *next, int positional)
@@ -287,14 +307,15 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 	label_add(cur->label, next->label);
 	if (cur->first[0] == '\0')
 		memcpy(cur->first, next->first, strlen(next->first) + 1);
-	take = positional ? next->numbers > 0 : cur->numbers == 0 &&
+	take = positional ? next->numbers > 0 ||
+	    lrow_counted(next->val, next->nval) : cur->numbers == 0 &&
 	    next->numbers > 0;
 	if (!positional && take)
 		cur->nval = cur->numbers = 0;
 	if (!take && !(cur->nval == 0 && !positional))
 		return;
 	for (i = 0; i < next->nval; i++)
-		if (!positional || next->val[i].v.kind == V_NUMBER)
+		if (!positional || positional_value(&next->val[i]))
 			add_value(cur, &next->val[i].v, &(struct gcell){
 			    NULL, next->val[i].x0, next->val[i].x1}, -1);
 }

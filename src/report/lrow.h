@@ -48,6 +48,9 @@ typedef int (*lrow_starts_fn)(const char *label);
  * returns how many. */
 int	lrow_build(const struct grid *g, lrow_starts_fn starts,
 	    struct lrow **out);
+/* Do values v[0..n) hold empty cells the converter counted (GRID_XCOUNTED)?
+ * They are then in column order, blanks included. */
+int	lrow_counted(const struct vcell *v, int n);
 void	lrow_split(const struct grid *g, const struct grow *r,
 	    struct lrow *lr);
 

@@ -208,26 +208,106 @@ add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
 		grid_add_cell(g, ws[k], we[k] - ws[k], wx[k], wend[k]);
 }
 
+/* Does a line's text start with a number ("19件", "-3")? */
+static int
+starts_number(const char *s, size_t n)
+{
+	const char *p = text_skip_space(s, s + n), *e = s + n;
+
+	if (p < e && *p == '-')
+		p++;
+	return p < e && *p >= '0' && *p <= '9';
+}
+
+/* Does a line hold two or more cells (runs two spaces apart)? */
+static int
+several_cells(const char *s, size_t n)
+{
+	const char *p = text_skip_space(s, s + n), *e = s + n;
+
+	for (; p + 1 < e; p++)
+		if (p[0] == ' ' && p[1] == ' ' && text_skip_space(p, e) != e)
+			return 1;
+	return 0;
+}
+
+/*
+ * lynx prints a Word table (its cells hold <p> paragraphs) one cell per
+ * paragraph: every cell's text after a blank line, an empty cell as a
+ * blank line alone, so the blank lines count the empty cells between two
+ * printed ones.  Such text: nearly every text line comes after a blank
+ * line, numbers stand alone on their lines, some gap is wider than one
+ * blank line.  pdftotext -layout prints a row's cells on one line and
+ * blank lines for height only; it fails the second test.
+ */
+static int
+cell_paragraphs(const char *text, size_t len)
+{
+	size_t pos = 0;
+	struct line ln = {0};
+	int blanks = 1, lines = 0, after = 0, numbers = 0, joined = 0;
+	int wide = 0;
+
+	while (lines_next(text, len, &pos, &ln)) {
+		if (text_is_blank(ln.s, ln.n)) {
+			blanks++;
+			continue;
+		}
+		lines++;
+		after += blanks > 0;
+		wide += blanks > 1 && lines > 1;
+		if (starts_number(ln.s, ln.n)) {
+			numbers++;
+			joined += several_cells(ln.s, ln.n);
+		} else if (several_cells(ln.s, ln.n)) {
+			joined++;
+		}
+		blanks = 0;
+	}
+	return numbers >= 2 && wide > 0 && after * 10 >= lines * 9 &&
+	    joined * 20 <= lines;
+}
+
+/* n empty cells counted by blank paragraphs, to the grid's last row. */
+static void
+add_counted_blanks(struct grid *g, int n)
+{
+	for (; n > 0; n--)
+		grid_add_cell(g, "", 0, GRID_XCOUNTED, GRID_XCOUNTED);
+}
+
 /*
  * Space-aligned: cells are runs of text separated by two or more spaces
  * (a single space stays inside a cell: spaced-out letters, "97541 万元"),
- * at the columns the width model m gives.
+ * at the columns the width model m gives.  With cell paragraphs (above)
+ * the blank lines beyond the first between two text lines are empty
+ * cells: before a number, on its line; before a label, at the end of the
+ * line above (the last cells of the row before).
  */
 static void
 read_spaced_as(const char *text, size_t len, long first, enum width_model m,
-    struct grid *g)
+    int paras, struct grid *g)
 {
 	size_t pos = 0, i, len1, start = 0, endbyte = 0;
 	struct line ln = {.no = first - 1};
 	uint32_t cp;
-	int x, w, x0 = 0, xend = 0, spaces, incell;
+	int x, w, x0 = 0, xend = 0, spaces, incell, blanks = 0;
 
 	g->positional = g->wraps = 1;
 	while (lines_next(text, len, &pos, &ln)) {
-		if (text_is_blank(ln.s, ln.n) || lines_is_footer(text, len, pos, &ln) ||
+		if (text_is_blank(ln.s, ln.n)) {
+			blanks++;
+			continue;
+		}
+		if (lines_is_footer(text, len, pos, &ln) ||
 		    lines_is_rule(ln.s, ln.n))
 			continue;
+		if (paras && g->nrow > 0 && !starts_number(ln.s, ln.n))
+			add_counted_blanks(g, blanks - 1);
 		grid_new_row(g, ln.no);
+		if (paras && g->nrow > 1 && starts_number(ln.s, ln.n))
+			add_counted_blanks(g, blanks - 1);
+		blanks = 0;
 		x = spaces = incell = 0;
 		for (i = 0; i < ln.n; i += len1, x += w) {
 			len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
@@ -394,13 +474,15 @@ void
 spaced_read(const char *text, size_t len, long first, struct grid *g)
 {
 	struct grid chars = {0}, swap;
+	int paras;
 
 	if (memmem(text, len, LINES_FFFD, 3) != NULL) {
-		read_spaced_as(text, len, first, WIDTH_BYTES, g);
+		read_spaced_as(text, len, first, WIDTH_BYTES, 0, g);
 		return;
 	}
-	read_spaced_as(text, len, first, WIDTH_DISPLAY, g);
-	read_spaced_as(text, len, first, WIDTH_CHARS, &chars);
+	paras = cell_paragraphs(text, len);
+	read_spaced_as(text, len, first, WIDTH_DISPLAY, paras, g);
+	read_spaced_as(text, len, first, WIDTH_CHARS, paras, &chars);
 	if (column_spread(&chars, 2) < column_spread(g, 1) &&
 	    numbers_under_titles(&chars, 2) > numbers_under_titles(g, 1)) {
 		swap = *g;

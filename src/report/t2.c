@@ -195,16 +195,18 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	p->h = *h;
 }
 
-/* The numbers of lr after those of v. */
+/* The numbers of lr after those of v, and the empty cells the
+ * converter counted (GRID_XCOUNTED) among them. */
 static void
 add_numbers(struct t2vals *v, const struct lrow *lr)
 {
 	int k;
 
 	for (k = 0; k < lr->nval && v->nval < LROW_MAXVAL; k++)
-		if (lr->val[k].v.kind == V_NUMBER) {
+		if (lr->val[k].v.kind == V_NUMBER ||
+		    lr->val[k].x0 == GRID_XCOUNTED) {
 			v->val[v->nval++] = lr->val[k];
-			v->numbers++;
+			v->numbers += lr->val[k].v.kind == V_NUMBER;
 		}
 }
 
@@ -414,10 +416,11 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 		at[k] = NULL;
 	if (p->positional && n == 0)
 		return 0;
-	/* As many numbers as columns: order places them, whatever the
-	 * positions; positions matter only when blanks are invisible. */
+	/* As many numbers as columns, or as many values with the blanks
+	 * counted: order places them, whatever the positions; positions
+	 * matter only when blanks are invisible. */
 	if (p->positional && p->h.ncol == ncol && !(n == ncol &&
-	    p->lr.numbers == n)) {
+	    (p->lr.numbers == n || lrow_counted(v, n)))) {
 		for (j = 0; j < n; j++) {
 			best = -1;
 			bestd = 1 << 30;
