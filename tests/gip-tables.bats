@@ -319,6 +319,19 @@ t3\t2\ttotal\t1')"
 	[ -z "$stderr" ]
 }
 
+@test "lynx: t2 titles wrapped into one another, rows placed by the template" {
+	# The titles read as one or two columns; 0 0 10 and 4 3 325 are
+	# whole rows of the template the titles name (本年制发件数: 2021).
+	run -0 --separate-stderr sh -c "gip-tables \
+	    '$DATA/lynx-t2-short-header.txt' | cut -f 3-5 |
+	    grep -E '^20.(1.normative|5.license|9.procure)'"
+	assert_output "$(printf '20.1.normative\tissued\t0
+20.1.normative\trepealed\t0\n20.1.normative\tvalid\t10
+20.5.license\tprev\t4\n20.5.license\tdelta\t3\n20.5.license\tdecisions\t325
+20.9.procure\tcount\t0\n20.9.procure\tamount\t0')"
+	[ -z "$stderr" ]
+}
+
 @test "w3m: a tall row's values on different lines of the row are one row" {
 	# Row 1 prints 9 and 0 on its first line, 84 … 93 on its second.
 	run -0 --separate-stderr sh -c "gip-tables -t t3 \

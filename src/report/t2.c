@@ -376,6 +376,61 @@ t2_extract(const struct grid *g, struct tables *t)
 	return t->nt2row;
 }
 
+/* The template a header's named titles belong to alone, else tpl. */
+static unsigned
+header_template(const struct t2row *p, unsigned tpl)
+{
+	unsigned in = TPL_BOTH;
+	int k;
+
+	for (k = 0; k < p->h.ncol; k++)
+		if (p->h.col[k].key != NULL)
+			in &= p->h.col[k].templates;
+	return in == TPL_2019 || in == TPL_2021 ? in : tpl;
+}
+
+/*
+ * A header read short: lynx wraps the titles of a table it cannot align
+ * into one another ("信息内容 本年新制作" / "数量 本年新" / "公开数量 对外
+ * 公开总"), so they read as fewer columns than the row prints.  A row of
+ * more numbers than that, no blank among them, and as many as the
+ * template's row has columns (the template the titles name, if they name
+ * one), is the template's row in order: returns that row, else NULL.
+ */
+static const struct tmpl_row *
+header_short(const struct t2row *p, unsigned tpl)
+{
+	const struct tmpl_row *tr;
+	int n;
+
+	if (p->h.ncol == 0 || p->h.ncol >= p->lr.nval ||
+	    p->lr.numbers != p->lr.nval)
+		return NULL;
+	tpl = header_template(p, tpl);
+	if ((tr = tmpl_find("t2", p->key, tpl ? tpl : TPL_BOTH)) == NULL)
+		return NULL;
+	for (n = 0; tr->cols[n]; n++)
+		;
+	return n == p->lr.nval ? tr : NULL;
+}
+
+/* The unit a short header prints (采购总金额（元）), if its titles agree
+ * on one: it is the amount's, the only column with a unit. */
+static int
+short_header_unit(const struct t2row *p)
+{
+	int k, unit = UNIT_NONE;
+
+	for (k = 0; k < p->h.ncol; k++)
+		if (p->h.col[k].unit == UNIT_NONE)
+			continue;
+		else if (unit != UNIT_NONE && unit != p->h.col[k].unit)
+			return UNIT_NONE;
+		else
+			unit = p->h.col[k].unit;
+	return unit;
+}
+
 /* Columns of a row: the header's if every one was understood, else the
  * template's. */
 static int
@@ -385,6 +440,14 @@ columns_of(const struct t2row *p, unsigned tpl, const char **cols,
 	const struct tmpl_row *tr;
 	int k, named = p->h.ncol > 0;
 
+	if ((tr = header_short(p, tpl)) != NULL) {
+		for (k = 0; tr->cols[k]; k++) {
+			cols[k] = tr->cols[k];
+			units[k] = strcmp(cols[k], "amount") == 0 ?
+			    short_header_unit(p) : UNIT_NONE;
+		}
+		return k;
+	}
 	for (k = 0; k < p->h.ncol; k++)
 		named &= p->h.col[k].key != NULL;
 	if (named) {
