@@ -332,6 +332,17 @@ t3\t2\ttotal\t1')"
 	[ -z "$stderr" ]
 }
 
+@test "lynx: a joined row's spaces count its empty cells" {
+	# Cells one space apart, an empty cell a space of its own:
+	# "9           9" is 9, five empty cells, 9; a row short of seven
+	# is padded with blanks only where it then adds up.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/lynx-joined-blanks.txt' | cut -f 3-5 |
+	    grep -E '^(1|3.1)	' | cut -f 3 | tr '\n' ,"
+	assert_output "9,,,,,,9,4,,,,,0,4,"
+	[ -z "$stderr" ]
+}
+
 @test "w3m: a tall row's values on different lines of the row are one row" {
 	# Row 1 prints 9 and 0 on its first line, 84 … 93 on its second.
 	run -0 --separate-stderr sh -c "gip-tables -t t3 \

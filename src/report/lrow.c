@@ -295,6 +295,19 @@ lrow_counted(const struct vcell *v, int n)
 	return 0;
 }
 
+void
+lrow_pad_counted(struct lrow *lr, int ncol)
+{
+	struct value blank;
+
+	if (!lrow_counted(lr->val, lr->nval))
+		return;
+	value_parse("", &blank);
+	while (lr->nval < ncol)
+		add_value(lr, &blank, &(struct gcell){NULL, GRID_XCOUNTED,
+		    GRID_XCOUNTED}, -1);
+}
+
 /* Fold line-row `next` into the row `cur` it continues. */
 static void
 merge_into(struct lrow *cur, const struct lrow *next, int positional)

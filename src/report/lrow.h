@@ -51,6 +51,9 @@ int	lrow_build(const struct grid *g, lrow_starts_fn starts,
 /* Do values v[0..n) hold empty cells the converter counted (GRID_XCOUNTED)?
  * They are then in column order, blanks included. */
 int	lrow_counted(const struct vcell *v, int n);
+/* A row of counted values ends in empty cells the converter left out
+ * (lynx drops trailing blanks): pad it with blanks to ncol values. */
+void	lrow_pad_counted(struct lrow *lr, int ncol);
 void	lrow_split(const struct grid *g, const struct grow *r,
 	    struct lrow *lr);
 

@@ -276,6 +276,105 @@ add_counted_blanks(struct grid *g, int n)
 		grid_add_cell(g, "", 0, GRID_XCOUNTED, GRID_XCOUNTED);
 }
 
+#define MAXTAIL	24	/* numbers of a joined row's tail */
+
+/* A joined row's numbers: where each starts and ends, and the spaces
+ * before it. */
+struct tail {
+	int	n;
+	size_t	s[MAXTAIL], e[MAXTAIL];
+	int	gap[MAXTAIL];
+};
+
+static int
+is_num_token(const char *s, size_t n)
+{
+	return n > 0 && starts_number(s, n) && memchr(s, ' ', n) == NULL;
+}
+
+/*
+ * The numbers that end a line after its label text, each with the ASCII
+ * spaces before it: "一、本年新收政府信息公开申请数量 9           9".
+ * Returns how many (0 if no label text precedes them on the line).
+ */
+static int
+line_tail(const char *s, size_t n, struct tail *t)
+{
+	size_t e = n, b, sp;
+	int k;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	t->n = 0;
+	while (e > 0 && t->n < MAXTAIL) {
+		for (b = e; b > 0 && s[b - 1] != ' '; b--)
+			;
+		if (!is_num_token(s + b, e - b))
+			break;
+		for (sp = b; sp > 0 && s[sp - 1] == ' '; sp--)
+			;
+		t->s[t->n] = b;
+		t->e[t->n] = e;
+		t->gap[t->n++] = (int)(b - sp);
+		e = sp;
+	}
+	if (t->n == 0 || e == 0 || text_skip_space(s, s + e) == s + e)
+		return 0;
+	for (k = 0; k < t->n / 2; k++) {	/* left to right */
+		b = t->s[k], t->s[k] = t->s[t->n - 1 - k], t->s[t->n - 1 - k] = b;
+		b = t->e[k], t->e[k] = t->e[t->n - 1 - k], t->e[t->n - 1 - k] = b;
+		sp = t->gap[k], t->gap[k] = t->gap[t->n - 1 - k],
+		    t->gap[t->n - 1 - k] = (int)sp;
+	}
+	return t->n;
+}
+
+/*
+ * lynx prints a table it cannot align one row per line, its cells one
+ * space apart, and an empty cell holding a no-break space as a space of
+ * its own: k empty cells between two printed ones leave 1 + 2k spaces
+ * ("数量 9           9" is 9, five empty cells, 9).  Such text: three or
+ * more lines whose label and first number are one space apart, some gap
+ * wider, and no gap of an even width (aligned columns have gaps of any
+ * width).
+ */
+static int
+joined_rows(const char *text, size_t len)
+{
+	size_t pos = 0;
+	struct line ln = {0};
+	struct tail t;
+	int joined = 0, wide = 0, k;
+
+	while (lines_next(text, len, &pos, &ln)) {
+		if (line_tail(ln.s, ln.n, &t) == 0)
+			continue;
+		joined += t.gap[0] == 1;
+		for (k = 0; k < t.n; k++) {
+			if (t.gap[k] % 2 == 0)
+				return 0;
+			wide += t.gap[k] > 1;
+		}
+	}
+	return joined >= 3 && wide > 0;
+}
+
+/*
+ * The tail of a joined row (joined_rows): its numbers as cells counted
+ * without a position, (gap - 1) / 2 empty cells before each.
+ */
+static void
+add_joined_tail(struct grid *g, const char *s, const struct tail *t)
+{
+	int k;
+
+	for (k = 0; k < t->n; k++) {
+		add_counted_blanks(g, (t->gap[k] - 1) / 2);
+		grid_add_cell(g, s + t->s[k], t->e[k] - t->s[k],
+		    GRID_XCOUNTED, GRID_XCOUNTED);
+	}
+}
+
 /*
  * Space-aligned: cells are runs of text separated by two or more spaces
  * (a single space stays inside a cell: spaced-out letters, "97541 万元"),
@@ -286,10 +385,11 @@ add_counted_blanks(struct grid *g, int n)
  */
 static void
 read_spaced_as(const char *text, size_t len, long first, enum width_model m,
-    int paras, struct grid *g)
+    int paras, int joined, struct grid *g)
 {
-	size_t pos = 0, i, len1, start = 0, endbyte = 0;
+	size_t pos = 0, i, len1, start = 0, endbyte = 0, n;
 	struct line ln = {.no = first - 1};
+	struct tail tail;
 	uint32_t cp;
 	int x, w, x0 = 0, xend = 0, spaces, incell, blanks = 0;
 
@@ -308,8 +408,13 @@ read_spaced_as(const char *text, size_t len, long first, enum width_model m,
 		if (paras && g->nrow > 1 && starts_number(ln.s, ln.n))
 			add_counted_blanks(g, blanks - 1);
 		blanks = 0;
+		n = ln.n;
+		if (joined && line_tail(ln.s, ln.n, &tail) > 0)
+			n = tail.s[0] - tail.gap[0];
+		else
+			tail.n = 0;
 		x = spaces = incell = 0;
-		for (i = 0; i < ln.n; i += len1, x += w) {
+		for (i = 0; i < n; i += len1, x += w) {
 			len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
 			w = char_width(cp, len1, x, m);
 			if (is_space_cp(cp)) {
@@ -333,6 +438,7 @@ read_spaced_as(const char *text, size_t len, long first, enum width_model m,
 		if (incell)
 			add_spaced_cell(g, ln.s + start, ln.s + endbyte, x0,
 			    xend, m);
+		add_joined_tail(g, ln.s, &tail);
 	}
 }
 
@@ -474,15 +580,16 @@ void
 spaced_read(const char *text, size_t len, long first, struct grid *g)
 {
 	struct grid chars = {0}, swap;
-	int paras;
+	int paras, joined;
 
 	if (memmem(text, len, LINES_FFFD, 3) != NULL) {
-		read_spaced_as(text, len, first, WIDTH_BYTES, 0, g);
+		read_spaced_as(text, len, first, WIDTH_BYTES, 0, 0, g);
 		return;
 	}
 	paras = cell_paragraphs(text, len);
-	read_spaced_as(text, len, first, WIDTH_DISPLAY, paras, g);
-	read_spaced_as(text, len, first, WIDTH_CHARS, paras, &chars);
+	joined = !paras && joined_rows(text, len);
+	read_spaced_as(text, len, first, WIDTH_DISPLAY, paras, joined, g);
+	read_spaced_as(text, len, first, WIDTH_CHARS, paras, joined, &chars);
 	if (column_spread(&chars, 2) < column_spread(g, 1) &&
 	    numbers_under_titles(&chars, 2) > numbers_under_titles(g, 1)) {
 		swap = *g;

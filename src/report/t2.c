@@ -404,7 +404,9 @@ header_short(const struct t2row *p, unsigned tpl)
 	int n;
 
 	if (p->h.ncol == 0 || p->h.ncol >= p->lr.nval ||
-	    p->lr.numbers != p->lr.nval)
+	    (p->lr.numbers != p->lr.nval &&
+	    !lrow_counted(p->lr.val, p->lr.nval)) ||
+	    p->lr.val[p->lr.nval - 1].v.kind != V_NUMBER)
 		return NULL;
 	tpl = header_template(p, tpl);
 	if ((tr = tmpl_find("t2", p->key, tpl ? tpl : TPL_BOTH)) == NULL)

@@ -530,6 +530,49 @@ rows_keep_numbers(const struct lrow *rows, const char **key, int n)
 	return with * 2 >= all;
 }
 
+/* A row lynx printed joined (spaced.c): numbers counted, without
+ * positions. */
+static int
+joined_row(const struct lrow *lr)
+{
+	int k;
+
+	for (k = 0; k < lr->nval; k++)
+		if (lr->val[k].v.kind == V_NUMBER &&
+		    lr->val[k].x0 == GRID_XCOUNTED)
+			return 1;
+	return 0;
+}
+
+/*
+ * A row lynx printed joined takes its values in order, blanks included.  lynx leaves a row's last empty
+ * cells out, so a row short of seven is padded with blanks, but kept
+ * only if it then adds up: where a page's empty cells print no space at
+ * all the count is short inside the row too, and only its numbers are
+ * placed, by the row's identity where they can be.
+ */
+static int
+place_counted(struct lrow *lr, struct slots *s)
+{
+	int n = lr->nval, k, j;
+
+	if (n < T3COLS) {
+		lrow_pad_counted(lr, T3COLS);
+		if (!row_adds_up(lr->val))
+			lr->nval = n;
+	}
+	if (lr->nval == T3COLS)
+		return place_sequence(lr->val, T3COLS, T3COLS, NULL, s);
+	/* The count does not fit: the numbers alone, as for a row whose
+	 * blanks vanished. */
+	for (k = j = 0; k < lr->nval; k++)
+		if (lr->val[k].v.kind == V_NUMBER)
+			lr->val[j++] = lr->val[k];
+	lr->nval = j;
+	return place_sequence(lr->val, lr->nval, T3COLS, place_check_total,
+	    s);
+}
+
 int
 t3_extract(const struct grid *g, struct tables *t)
 {
@@ -569,7 +612,9 @@ t3_extract(const struct grid *g, struct tables *t)
 	for (i = 0; i < n; i++) {
 		if (!key[i] || (!g->positional && rows[i].nval == 0))
 			continue;
-		if ((use_anchor && rows[i].numbers < T3COLS) ||
+		if (joined_row(&rows[i]))
+			placed = place_counted(&rows[i], &s);
+		else if ((use_anchor && rows[i].numbers < T3COLS) ||
 		    (g->positional && rows[i].nval == 0))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s);
