@@ -70,6 +70,25 @@ br_len(const char *s, size_t n)
 	return i < n && s[i] == '>' ? i + 1 : 0;
 }
 
+/*
+ * Length of a Markdown bold mark at s, or 0: "**", or "*<br>*", the
+ * mark a converter cut in two when the cell's text broke at its end
+ * ("**1,778*<br>*").
+ */
+static size_t
+bold_mark_len(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n < 2 || s[0] != '*')
+		return 0;
+	if (s[1] == '*')
+		return 2;
+	if ((k = br_len(s + 1, n - 1)) > 0 && k + 1 < n && s[k + 1] == '*')
+		return k + 2;
+	return 0;
+}
+
 /* Decode the code point after position i (0 at the end), folded. */
 static uint32_t
 peek(const char *s, size_t n, size_t i, unsigned flags)
@@ -222,9 +241,9 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 			i += k;
 			continue;
 		}
-		if ((flags & TEXT_MARKS) && src[i] == '*' && i + 1 < n &&
-		    src[i + 1] == '*') {
-			i += 2;
+		if ((flags & TEXT_MARKS) && (k = bold_mark_len(src + i,
+		    n - i)) > 0) {
+			i += k;
 			continue;
 		}
 		len = utf8_decode(src + i, n - i, &cp);
