@@ -9,6 +9,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "err.h"
@@ -20,26 +21,43 @@
 #define NUM	"([0-9][0-9,]*)"
 #define APPL	"(?:政府信息公开|依申请公开|信息公开)"
 
+/*
+ * What a sentence's raw bytes must hold for a pattern to match it: a
+ * digit (ASCII or full-width) or 未/没, and one character of the
+ * pattern's key word (公 of …公开, 申 of 申请, 转 of 结转, 议 of 行政复议,
+ * 诉 of 行政诉讼), wherever white space and line ends fall in it, and
+ * one of the units a number must be followed by, if any.
+ */
+enum {
+	HAS_DIGIT = 1, HAS_NO = 2, HAS_GONG = 4, HAS_SHEN = 8, HAS_ZHUAN = 16,
+	HAS_YI = 32, HAS_SU = 64, HAS_JIAN = 128, HAS_FEN = 256,
+	HAS_ZONG = 512, HAS_GE = 1024, HAS_QI = 2048, HAS_STOP = 4096
+};
+#define UNIT_ANY	(HAS_JIAN | HAS_FEN | HAS_ZONG | HAS_GE)
+#define UNIT_JF		(HAS_JIAN | HAS_FEN)
+#define UNIT_CASE	(HAS_JIAN | HAS_QI | HAS_ZONG)
+
 static const struct {
 	const char	*row;
+	unsigned	 need1, need2, unit;	/* one bit of each */
 	const char	*re;	/* group 1 is the number; none means 0 */
 } pats[] = {
-	{"received", "(?:收到|受理|接收|接到|新收)(?:和|并|及|与)?"
+	{"received", HAS_DIGIT, HAS_GONG, UNIT_ANY, "(?:收到|受理|接收|接到|新收)(?:和|并|及|与)?"
 	    "(?:办理|处理)?" CL "{0,12}?" APPL "的?(?:申请)?(?:事项)?"
 	    "(?:共计|共|合计|总计)?" NUM "(?:件|份|宗|个)"},
-	{"received", "(?:未|没有)(?:收到|受理|接到)(?:任何)?" APPL
+	{"received", HAS_NO, HAS_GONG, 0, "(?:未|没有)(?:收到|受理|接到)(?:任何)?" APPL
 	    "的?申请"},
-	{"closed", "申请[^。;\\n]{0,40}?(?:办结|答复)(?:申请)?(?:共)?"
+	{"closed", HAS_DIGIT, HAS_SHEN, UNIT_JF, "申请[^。;\\n]{0,40}?(?:办结|答复)(?:申请)?(?:共)?"
 	    NUM "(?:件|份)"},
-	{"pending", "结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?"
+	{"pending", HAS_DIGIT, HAS_ZHUAN, UNIT_JF, "结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?"
 	    "(?:申请)?(?:共)?" NUM "(?:件|份)"},
-	{"carried", "上一?年度?结转的?" APPL "?(?:申请)?(?:共)?"
+	{"carried", HAS_DIGIT, HAS_ZHUAN, UNIT_JF, "上一?年度?结转的?" APPL "?(?:申请)?(?:共)?"
 	    NUM "(?:件|份)"},
-	{"review", "行政复议(?:案件|申请)?(?:共计|共)?" NUM "(?:件|起|宗)"},
-	{"review", "(?:未|没有)(?:发生|出现|收到)" CL "{0,24}?行政复议"
+	{"review", HAS_DIGIT, HAS_YI, UNIT_CASE, "行政复议(?:案件|申请)?(?:共计|共)?" NUM "(?:件|起|宗)"},
+	{"review", HAS_NO, HAS_YI, 0, "(?:未|没有)(?:发生|出现|收到)" CL "{0,24}?行政复议"
 	    "(?!" CL "*?(?:纠错|纠正|败诉|撤销))"},
-	{"suit", "行政诉讼(?:案件)?(?:共计|共)?" NUM "(?:件|起|宗)"},
-	{"suit", "(?:未|没有)(?:发生|出现|收到)" CL "{0,30}?行政诉讼"
+	{"suit", HAS_DIGIT, HAS_SU, UNIT_CASE, "行政诉讼(?:案件)?(?:共计|共)?" NUM "(?:件|起|宗)"},
+	{"suit", HAS_NO, HAS_SU, 0, "(?:未|没有)(?:发生|出现|收到)" CL "{0,30}?行政诉讼"
 	    "(?!" CL "*?(?:纠错|纠正|败诉|撤销))"},
 };
 enum { NPATS = sizeof pats / sizeof pats[0] };
@@ -69,51 +87,113 @@ compile_all(void)
 		gip_fatal("out of memory");
 }
 
-/* The folded text: a copy of the lines joined, and where each began. */
+/* The folded text of pieces of one paragraph, and where each of their
+ * lines began, and its number. */
 struct folded {
 	char		*s;
 	size_t		 len;
+	size_t		 cap;
 	size_t		*start;		/* offset in s of each line */
+	long		*lineno;
 	long		 nlines;
+	long		 capl;
+};
+
+/* A sentence of a paragraph that a pattern may match: its folded text
+ * is s[from..to) of the struct folded. */
+struct sentence {
+	size_t		 from, to;
+	unsigned	 has;
+};
+
+struct sentences {
+	struct sentence	*v;
+	int		 n, cap;
 };
 
 /*
  * A blank line ends a paragraph only after a full stop: reports split
  * sentences with stray blank lines ("全年共收" / "" / "到…申请702件").
+ * last is the last byte of the folded text so far (0 for none), end3
+ * its last three bytes.
  */
 static int
-ends_sentence(const char *s, size_t n)
+ends_sentence(int last, const char *end3)
 {
-	if (n == 0 || s[n - 1] == '\n')
+	if (last == 0 || last == '\n')
 		return 0;
-	if (strchr(";:!?", s[n - 1]))
+	if (strchr(";:!?", last))
 		return 1;
-	return n >= 3 && memcmp(s + n - 3, "。", 3) == 0;
+	return last == 0x82 && memcmp(end3, "。", 3) == 0;
 }
 
+/*
+ * What folding the line s[0..n) (TEXT_FOLD | TEXT_MARKS | TEXT_SQUEEZE)
+ * leaves at its end, read from its last character alone where that is
+ * certain (the text is valid UTF-8): 1 with *last (and the last three
+ * bytes in end3) if the folded line is not empty; 0 if its last
+ * character says nothing certain (a space, a mark's end, a rare
+ * character), and the line must be folded to know.
+ */
+static int
+fold_tail(const char *s, size_t n, int *last, char *end3)
+{
+	const unsigned char *u = (const unsigned char *)s + n;
+	unsigned c;
+
+	if (n == 0)
+		return 0;
+	c = u[-1];
+	if (c > 0x20 && c < 0x7f && c != ']' && c != '>' && c != '*') {
+		*last = (int)c;	/* plain ASCII, not the end of a mark */
+		return 1;
+	}
+	if (n < 3 || u[-3] < 0xe1 || u[-3] > 0xef)
+		return 0;
+	if (u[-3] == 0xef) {	/* full-width forms U+FF01..U+FF3F */
+		if (u[-2] != 0xbc || c < 0x81)
+			return 0;
+		*last = (int)(c - 0x60);
+		return 1;
+	}
+	/* U+1000..U+EFFF is kept as it is but for spaces, quotes and
+	 * U+200B in U+2000..U+203F, and U+3000 */
+	if ((u[-3] == 0xe2 && u[-2] == 0x80) || (u[-3] == 0xe3 &&
+	    u[-2] == 0x80 && c == 0x80))
+		return 0;
+	*last = (int)c;
+	memcpy(end3, u - 3, 3);
+	return 1;
+}
+
+/* Append the fold of text[0..len), whose first line is line, to f, a
+ * line at a time. */
 static void
-fold_text(const char *text, size_t len, struct folded *f)
+fold_piece(struct folded *f, const char *text, size_t len, long line)
 {
 	const char *p = text, *end = text + len, *nl;
-	size_t n, lines = 1;
 
-	for (nl = text; (nl = memchr(nl, '\n', (size_t)(end - nl))) != NULL;
-	    nl++)
-		lines++;
-	f->s = gip_xmalloc(len + 2);
-	f->start = gip_xmalloc(lines * sizeof f->start[0]);
-	f->len = 0;
-	f->nlines = 0;
-	while (p < end || f->nlines == 0) {
+	if (f->len + len + 2 > f->cap) {
+		f->cap = 2 * (f->len + len + 2);
+		f->s = gip_xrealloc(f->s, f->cap);
+	}
+	for (;;) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
 			nl = end;
-		f->start[f->nlines++] = f->len;
-		n = text_norm(f->s + f->len, p, (size_t)(nl - p),
+		if (f->nlines == f->capl) {
+			f->capl = f->capl ? 2 * f->capl : 64;
+			f->start = gip_xrealloc(f->start, f->capl *
+			    sizeof f->start[0]);
+			f->lineno = gip_xrealloc(f->lineno, f->capl *
+			    sizeof f->lineno[0]);
+		}
+		f->start[f->nlines] = f->len;
+		f->lineno[f->nlines++] = line++;
+		f->len += text_norm(f->s + f->len, p, (size_t)(nl - p),
 		    TEXT_FOLD | TEXT_MARKS | TEXT_SQUEEZE);
-		if (n == 0 && ends_sentence(f->s, f->len))
-			f->s[f->len++] = '\n';
-		f->len += n;
+		if (nl == end)
+			break;
 		p = nl + 1;
 	}
 	f->s[f->len] = '\0';
@@ -131,7 +211,7 @@ line_of(const struct folded *f, size_t off)
 		else
 			hi = mid - 1;
 	}
-	return lo;
+	return f->lineno[lo];
 }
 
 static long
@@ -176,58 +256,274 @@ worth_scanning(const char *s, size_t n)
 }
 
 /*
- * The folded text is valid UTF-8 (text_norm re-encodes every folded
- * character of the decoded text), so PCRE2 need not check it: it would
- * check the rest of the paragraph on every call, quadratic in its length.
+ * The matches of pattern i in s[from..to) of the folded text.  It is
+ * valid UTF-8 (text_norm re-encodes every folded character of the
+ * decoded text), so PCRE2 need not check it: it would check the rest of
+ * the subject on every call, quadratic in its length.
  */
 static int
-scan_para(const struct folded *f, size_t from, size_t to, long first_line,
+scan_range(const struct folded *f, int i, size_t from, size_t to,
     struct prose_fig *out, int nout, int max)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md), at;
 	size_t numoff;
 	long value;
-	int i, rc;
+	int rc;
 
-	for (i = 0; i < NPATS; i++)
-		for (at = from; at < to; at = ov[1] > at ? ov[1] : at + 1) {
-			rc = pcre2_match(code[i], (PCRE2_SPTR)f->s, to, at,
-			    PCRE2_NO_UTF_CHECK, md, NULL);
-			if (rc < 0)
-				break;
-			value = 0;
-			numoff = ov[0];
-			if (rc > 1 && ov[2] != PCRE2_UNSET) {
-				value = num_value(f->s + ov[2], ov[3] - ov[2]);
-				numoff = ov[2];
-			}
-			nout = add_fig(out, nout, max, pats[i].row, value,
-			    first_line + line_of(f, numoff));
+	for (at = from; at < to; at = ov[1] > at ? ov[1] : at + 1) {
+		rc = pcre2_match(code[i], (PCRE2_SPTR)f->s, to, at,
+		    PCRE2_NO_UTF_CHECK, md, NULL);
+		if (rc < 0)
+			break;
+		value = 0;
+		numoff = ov[0];
+		if (rc > 1 && ov[2] != PCRE2_UNSET) {
+			value = num_value(f->s + ov[2], ov[3] - ov[2]);
+			numoff = ov[2];
 		}
+		nout = add_fig(out, nout, max, pats[i].row, value,
+		    line_of(f, numoff));
+	}
 	return nout;
 }
 
+static int
+may_match(int i, unsigned has)
+{
+	return (has & pats[i].need1) && (has & pats[i].need2) &&
+	    (pats[i].unit == 0 || (has & pats[i].unit));
+}
+
+/*
+ * The 3-byte characters a sentence's has bits note, by a perfect hash
+ * of their bytes (keys_init checks that no two share a slot).
+ */
+static const struct {
+	const char	*ch;
+	unsigned	 bit;
+} keychars[] = {
+	{"。", HAS_STOP}, {"未", HAS_NO}, {"没", HAS_NO}, {"公", HAS_GONG},
+	{"申", HAS_SHEN}, {"转", HAS_ZHUAN}, {"议", HAS_YI}, {"诉", HAS_SU},
+	{"件", HAS_JIAN}, {"份", HAS_FEN}, {"宗", HAS_ZONG}, {"个", HAS_GE},
+	{"起", HAS_QI},
+};
+#define KEY_HASH(v)	((uint32_t)((v) * 0xcc623a9bu) >> 27)
+
+static uint32_t key_code[32];
+static unsigned key_bit[32];
+
+static uint32_t
+code3(const unsigned char *u)
+{
+	return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+}
+
+static void
+keys_init(void)
+{
+	size_t i;
+	uint32_t v;
+
+	for (i = 0; i < sizeof keychars / sizeof keychars[0]; i++) {
+		v = code3((const unsigned char *)keychars[i].ch);
+		if (key_code[KEY_HASH(v)] != 0)
+			gip_fatal("prose: key characters share a hash slot");
+		key_code[KEY_HASH(v)] = v;
+		key_bit[KEY_HASH(v)] = keychars[i].bit;
+	}
+}
+
+/* The has bits of the 3-byte character at u (HAS_STOP: 。 and ；). */
+static unsigned
+char3_has(const unsigned char *u)
+{
+	uint32_t v = code3(u), h = KEY_HASH(v);
+
+	if (u[0] == 0xef && u[1] == 0xbc) {	/* full-width */
+		if (u[2] == 0x9b)
+			return HAS_STOP;
+		return (unsigned)(u[2] - 0x90) < 10 ? HAS_DIGIT : 0;
+	}
+	return key_code[h] == v ? key_bit[h] : 0;
+}
+
+static void
+add_sentence(struct sentences *ss, size_t from, size_t to, unsigned has)
+{
+	if (ss->n == ss->cap) {
+		ss->cap = ss->cap ? 2 * ss->cap : 16;
+		ss->v = gip_xrealloc(ss->v, ss->cap * sizeof ss->v[0]);
+	}
+	ss->v[ss->n].from = from;
+	ss->v[ss->n].to = to;
+	ss->v[ss->n++].has = has;
+}
+
+/*
+ * Fold the sentences of the paragraph text[0..len) (first line
+ * first_line) that some pattern may match into f, and list them in ss.
+ * No match holds 。 or ;, nor looks behind its start, so a sentence
+ * folded alone is matched as in its paragraph.
+ */
+static void
+fold_sentences(const char *text, size_t len, long first_line,
+    struct folded *f, struct sentences *ss)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t i = 0, from = 0, stop, start, end;
+	long line = first_line, sline = first_line;
+	unsigned has = 0, c, ch;
+	int k;
+
+	for (;;) {
+		stop = 0;
+		while (i < len) {
+			c = u[i];
+			if (c < 0x80) {
+				i++;
+				if (c == '\n')
+					line++;
+				else if ((unsigned)(c - '0') < 10)
+					has |= HAS_DIGIT;
+				else if (c == ';') {
+					stop = 1;
+					break;
+				}
+			} else if (c < 0xe0)
+				i += 2;
+			else if (c < 0xf0) {
+				if (i + 3 > len)
+					break;
+				ch = char3_has(u + i);
+				i += 3;
+				if (ch == HAS_STOP) {
+					stop = 3;
+					break;
+				}
+				has |= ch;
+			} else
+				i += 4;
+		}
+		if (i > len)
+			i = len;
+		end = stop ? i - stop : i;
+		for (k = 0; k < NPATS && !may_match(k, has); k++)
+			;
+		if (k < NPATS) {
+			start = f->len;
+			fold_piece(f, text + from, end - from, sline);
+			add_sentence(ss, start, f->len, has);
+		}
+		if (stop == 0)
+			break;
+		from = i;
+		sline = line;
+		has = 0;
+	}
+}
+
+/*
+ * Scan the paragraph text[0..len), whose first line is line first_line:
+ * each pattern over the sentences it may match, in order.  A paragraph
+ * with a "[" (a Word bookmark mark may hide a 。 or ;) is folded whole.
+ */
+static int
+para(const char *text, size_t len, long first_line, struct folded *f,
+    struct sentences *ss, struct prose_fig *out, int nout, int max)
+{
+	int i, j;
+
+	f->len = 0;
+	f->nlines = 0;
+	ss->n = 0;
+	if (memchr(text, '[', len) != NULL) {
+		fold_piece(f, text, len, first_line);
+		if (f->len > 0 && worth_scanning(f->s, f->len))
+			for (i = 0; i < NPATS; i++)
+				nout = scan_range(f, i, 0, f->len, out, nout,
+				    max);
+		return nout;
+	}
+	fold_sentences(text, len, first_line, f, ss);
+	for (i = 0; i < NPATS; i++)
+		for (j = 0; j < ss->n; j++)
+			if (may_match(i, ss->v[j].has))
+				nout = scan_range(f, i, ss->v[j].from,
+				    ss->v[j].to, out, nout, max);
+	return nout;
+}
+
+static int
+done(char *tmp, struct folded *f, struct sentences *ss, int nout)
+{
+	free(tmp);
+	free(f->s);
+	free(f->start);
+	free(f->lineno);
+	free(ss->v);
+	return nout;
+}
+
+/*
+ * Paragraphs end at a line whose fold is empty after a line whose fold
+ * ends a sentence; only a line whose last character says nothing
+ * certain is folded to find them.
+ */
 int
 prose_scan(const char *text, size_t len, long first_line,
     struct prose_fig *out, int max)
 {
-	struct folded f;
-	size_t from = 0, to;
-	const char *nl;
-	int nout = 0;
+	struct folded f = { NULL, 0, 0, NULL, NULL, 0, 0 };
+	struct sentences ss = { NULL, 0, 0 };
+	const char *p = text, *end = text + len, *nl, *pstart = text;
+	char end3[3] = { 0, 0, 0 }, *tmp = NULL;
+	size_t tcap = 0, n;
+	long line = first_line, pline = first_line;
+	int nout = 0, last = 0, empty;
 
-	if (md == NULL)
+	if (md == NULL) {
 		compile_all();
-	fold_text(text, len, &f);
-	while (from < f.len) {
-		nl = memchr(f.s + from, '\n', f.len - from);
-		to = nl ? (size_t)(nl - f.s) : f.len;
-		if (worth_scanning(f.s + from, to - from))
-			nout = scan_para(&f, from, to, first_line, out, nout,
-			    max);
-		from = to + 1;
+		keys_init();
 	}
-	free(f.s);
-	free(f.start);
-	return nout;
+	for (;;) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		n = (size_t)(nl - p);
+		empty = 0;
+		if (!fold_tail(p, n, &last, end3)) {
+			if (n + 1 > tcap) {
+				free(tmp);
+				tcap = n + 1 > 256 ? n + 1 : 256;
+				tmp = gip_xmalloc(tcap);
+			}
+			n = text_norm(tmp, p, n, TEXT_FOLD | TEXT_MARKS |
+			    TEXT_SQUEEZE);
+			if (n == 0)
+				empty = 1;
+			else {
+				last = (unsigned char)tmp[n - 1];
+				if (n >= 3)
+					memcpy(end3, tmp + n - 3, 3);
+				else
+					memset(end3, 0, 3);
+			}
+		}
+		if (empty && ends_sentence(last, end3)) {
+			nout = para(pstart, (size_t)(p - pstart) - 1, pline,
+			    &f, &ss, out, nout, max);
+			last = '\n';
+			if (nl == end)
+				return done(tmp, &f, &ss, nout);
+			pstart = nl + 1;
+			pline = line + 1;
+		}
+		if (nl == end)
+			break;
+		p = nl + 1;
+		line++;
+	}
+	nout = para(pstart, (size_t)(end - pstart), pline, &f, &ss, out, nout,
+	    max);
+	return done(tmp, &f, &ss, nout);
 }
