@@ -193,12 +193,13 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 		plain_lead_init();
 	while (i < n) {
 		if ((k = plain_run(src + i, n - i)) > 0) {
-			memmove(dst + o, src + i, k);	/* callers may fold
-							 * in place */
+			if (dst + o != src + i)	/* callers may fold in place */
+				memmove(dst + o, src + i, k);
 			i += k;
 			o += k;
-			plain_char(src + i - (src[i - 1] & 0x80 ? 3 : 1), 3,
-			    &prev);
+			if (flags & TEXT_JOIN)	/* prev is for it alone */
+				plain_char(src + i - (src[i - 1] & 0x80 ? 3 :
+				    1), 3, &prev);
 			continue;
 		}
 		if ((flags & TEXT_SQUEEZE) && (k = plain_space(src + i,
