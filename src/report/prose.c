@@ -312,6 +312,12 @@ static const struct {
 static uint32_t key_code[32];
 static unsigned key_bit[32];
 
+/* How the sentence scan steps over a byte, and which 3-byte leads and
+ * second bytes (low bits of each) begin a key character. */
+enum { K_SKIP, K_LF, K_DIGIT, K_SEMI, K_LEAD2, K_LEAD3, K_LEAD4 };
+static unsigned char byte_kind[256];
+static unsigned char key_pair[16 << 6];
+
 static uint32_t
 code3(const unsigned char *u)
 {
@@ -330,7 +336,16 @@ keys_init(void)
 			gip_fatal("prose: key characters share a hash slot");
 		key_code[KEY_HASH(v)] = v;
 		key_bit[KEY_HASH(v)] = keychars[i].bit;
+		key_pair[(v >> 16 & 0x0f) << 6 | (v >> 8 & 0x3f)] = 1;
 	}
+	key_pair[0x0f << 6 | (0xbc & 0x3f)] = 1;	/* EF BC: full-width */
+	for (i = 0; i < 256; i++)
+		byte_kind[i] = i < 0x80 ? K_SKIP : i < 0xe0 ? K_LEAD2 :
+		    i < 0xf0 ? K_LEAD3 : K_LEAD4;
+	for (i = '0'; i <= '9'; i++)
+		byte_kind[i] = K_DIGIT;
+	byte_kind['\n'] = K_LF;
+	byte_kind[';'] = K_SEMI;
 }
 
 /* The has bits of the 3-byte character at u (HAS_STOP: 。 and ；). */
@@ -346,6 +361,7 @@ char3_has(const unsigned char *u)
 	}
 	return key_code[h] == v ? key_bit[h] : 0;
 }
+
 
 static void
 add_sentence(struct sentences *ss, size_t from, size_t to, unsigned has)
@@ -378,31 +394,42 @@ fold_sentences(const char *text, size_t len, long first_line,
 	for (;;) {
 		stop = 0;
 		while (i < len) {
-			c = u[i];
-			if (c < 0x80) {
+			switch (byte_kind[c = u[i]]) {
+			case K_SKIP:
 				i++;
-				if (c == '\n')
-					line++;
-				else if ((unsigned)(c - '0') < 10)
-					has |= HAS_DIGIT;
-				else if (c == ';') {
-					stop = 1;
-					break;
-				}
-			} else if (c < 0xe0)
+				continue;
+			case K_LF:
+				line++;
+				i++;
+				continue;
+			case K_DIGIT:
+				has |= HAS_DIGIT;
+				i++;
+				continue;
+			case K_SEMI:
+				stop = 1;
+				i++;
+				break;
+			case K_LEAD2:
 				i += 2;
-			else if (c < 0xf0) {
+				continue;
+			case K_LEAD4:
+				i += 4;
+				continue;
+			default:	/* K_LEAD3 */
 				if (i + 3 > len)
 					break;
-				ch = char3_has(u + i);
+				ch = key_pair[(c & 0x0f) << 6 | (u[i + 1] &
+				    0x3f)] ? char3_has(u + i) : 0;
 				i += 3;
-				if (ch == HAS_STOP) {
-					stop = 3;
-					break;
+				if (ch != HAS_STOP) {
+					has |= ch;
+					continue;
 				}
-				has |= ch;
-			} else
-				i += 4;
+				stop = 3;
+				break;
+			}
+			break;
 		}
 		if (i > len)
 			i = len;
