@@ -162,11 +162,18 @@ plain_run(const char *s, size_t n)
 	return i;
 }
 
-/* A space or U+3000 at s: its length, else 0. */
+/* The white space of is_space() that is one byte. */
+static int
+ascii_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v';
+}
+
+/* A space, TAB, LF, FF, VT or U+3000 at s: its length, else 0. */
 static size_t
 plain_space(const char *s, size_t n)
 {
-	if (s[0] == ' ')
+	if (ascii_space(s[0]))
 		return 1;
 	return n >= 3 && s[0] == '\xe3' && s[1] == '\x80' && s[2] == '\x80' ?
 	    3 : 0;
@@ -205,6 +212,8 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 		if ((flags & TEXT_SQUEEZE) && (k = plain_space(src + i,
 		    n - i)) > 0) {
 			i += k;	/* what the is_space() case below does */
+			while (i < n && ascii_space(src[i]))	/* aligned columns */
+				i++;
 			continue;
 		}
 		if ((flags & TEXT_FOLD) && full_width(src + i, n - i)) {
