@@ -23,15 +23,17 @@
 
 /*
  * What a sentence's raw bytes must hold for a pattern to match it: a
- * digit (ASCII or full-width) or 未/没, and one character of the
- * pattern's key word (公 of …公开, 申 of 申请, 转 of 结转, 议 of 行政复议,
- * 诉 of 行政诉讼), wherever white space and line ends fall in it, and
- * one of the units a number must be followed by, if any.
+ * digit (ASCII or full-width), or 未 or 没有 before 发, 出, 收, 受 or
+ * 接 (HAS_NO); one character of the pattern's key word (公 of …公开, 申
+ * of 申请, 转 of 结转, 议 of 行政复议, 诉 of 行政诉讼); and one of the
+ * units a number must be followed by, if any, after a digit (HAS_JIAN
+ * ...).  "Before" and "after" skip whatever folding may drop or make a
+ * digit or comma: ASCII, white space, full-width forms.
  */
 enum {
 	HAS_DIGIT = 1, HAS_NO = 2, HAS_GONG = 4, HAS_SHEN = 8, HAS_ZHUAN = 16,
 	HAS_YI = 32, HAS_SU = 64, HAS_JIAN = 128, HAS_FEN = 256,
-	HAS_ZONG = 512, HAS_GE = 1024, HAS_QI = 2048, HAS_STOP = 4096
+	HAS_ZONG = 512, HAS_GE = 1024, HAS_QI = 2048
 };
 #define UNIT_ANY	(HAS_JIAN | HAS_FEN | HAS_ZONG | HAS_GE)
 #define UNIT_JF		(HAS_JIAN | HAS_FEN)
@@ -295,25 +297,34 @@ may_match(int i, unsigned has)
 }
 
 /*
- * The 3-byte characters a sentence's has bits note, by a perfect hash
- * of their bytes (keys_init checks that no two share a slot).
+ * The 3-byte characters the sentence scan notes, by a perfect hash of
+ * their bytes (keys_init checks that no two share a slot): the key
+ * characters and units as their HAS_ bits, and events.
  */
+enum {
+	EV_STOP = 1 << 16, EV_WEI = 1 << 17, EV_MEI = 1 << 18,
+	EV_YOU = 1 << 19, EV_VERB = 1 << 20, EV_DIGIT = 1 << 21,
+	EV_SKIP = 1 << 22
+};
+#define UNITS	(HAS_JIAN | HAS_FEN | HAS_ZONG | HAS_GE | HAS_QI)
+
 static const struct {
 	const char	*ch;
 	unsigned	 bit;
 } keychars[] = {
-	{"。", HAS_STOP}, {"未", HAS_NO}, {"没", HAS_NO}, {"公", HAS_GONG},
-	{"申", HAS_SHEN}, {"转", HAS_ZHUAN}, {"议", HAS_YI}, {"诉", HAS_SU},
-	{"件", HAS_JIAN}, {"份", HAS_FEN}, {"宗", HAS_ZONG}, {"个", HAS_GE},
-	{"起", HAS_QI},
+	{"。", EV_STOP}, {"未", EV_WEI}, {"没", EV_MEI}, {"有", EV_YOU},
+	{"发", EV_VERB}, {"出", EV_VERB}, {"收", EV_VERB}, {"受", EV_VERB},
+	{"接", EV_VERB}, {"公", HAS_GONG}, {"申", HAS_SHEN},
+	{"转", HAS_ZHUAN}, {"议", HAS_YI}, {"诉", HAS_SU}, {"件", HAS_JIAN},
+	{"份", HAS_FEN}, {"宗", HAS_ZONG}, {"个", HAS_GE}, {"起", HAS_QI},
 };
-#define KEY_HASH(v)	((uint32_t)((v) * 0xcc623a9bu) >> 27)
+#define KEY_HASH(v)	((uint32_t)((v) * 0xeb7d3c9du) >> 27)
 
 static uint32_t key_code[32];
 static unsigned key_bit[32];
 
 /* How the sentence scan steps over a byte, and which 3-byte leads and
- * second bytes (low bits of each) begin a key character. */
+ * second bytes (low bits of each) begin a character it notes. */
 enum { K_SKIP, K_LF, K_DIGIT, K_SEMI, K_LEAD2, K_LEAD3, K_LEAD4 };
 static unsigned char byte_kind[256];
 static unsigned char key_pair[16 << 6];
@@ -338,7 +349,10 @@ keys_init(void)
 		key_bit[KEY_HASH(v)] = keychars[i].bit;
 		key_pair[(v >> 16 & 0x0f) << 6 | (v >> 8 & 0x3f)] = 1;
 	}
-	key_pair[0x0f << 6 | (0xbc & 0x3f)] = 1;	/* EF BC: full-width */
+	/* E2 80: U+2000..U+203F; E3 80: U+3000; EF BB, EF BC: U+FEFF,
+	 * the full-width forms */
+	key_pair[0x02 << 6 | 0x00] = key_pair[0x03 << 6 | 0x00] = 1;
+	key_pair[0x0f << 6 | 0x3b] = key_pair[0x0f << 6 | 0x3c] = 1;
 	for (i = 0; i < 256; i++)
 		byte_kind[i] = i < 0x80 ? K_SKIP : i < 0xe0 ? K_LEAD2 :
 		    i < 0xf0 ? K_LEAD3 : K_LEAD4;
@@ -348,7 +362,9 @@ keys_init(void)
 	byte_kind[';'] = K_SEMI;
 }
 
-/* The has bits of the 3-byte character at u (HAS_STOP: 。 and ；). */
+/* What the 3-byte character at u is to the sentence scan, whose
+ * first two bytes key_pair has: HAS_ bits and events; 0 for a
+ * character that ends what came before it (a digit run, 未/没有). */
 static unsigned
 char3_has(const unsigned char *u)
 {
@@ -356,12 +372,17 @@ char3_has(const unsigned char *u)
 
 	if (u[0] == 0xef && u[1] == 0xbc) {	/* full-width */
 		if (u[2] == 0x9b)
-			return HAS_STOP;
-		return (unsigned)(u[2] - 0x90) < 10 ? HAS_DIGIT : 0;
+			return EV_STOP;
+		return (unsigned)(u[2] - 0x90) < 10 ? EV_DIGIT : EV_SKIP;
 	}
-	return key_code[h] == v ? key_bit[h] : 0;
+	if (key_code[h] == v)
+		return key_bit[h];
+	/* folding drops or makes ASCII of U+2000..U+203F, U+3000, U+FEFF */
+	if ((u[0] == 0xe2 && u[1] == 0x80) || (u[0] == 0xe3 && u[1] == 0x80 &&
+	    u[2] == 0x80) || (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf))
+		return EV_SKIP;
+	return 0;
 }
-
 
 static void
 add_sentence(struct sentences *ss, size_t from, size_t to, unsigned has)
@@ -389,7 +410,7 @@ fold_sentences(const char *text, size_t len, long first_line,
 	size_t i = 0, from = 0, stop, start, end;
 	long line = first_line, sline = first_line;
 	unsigned has = 0, c, ch;
-	int k;
+	int k, digit_before = 0, no_before = 0;
 
 	for (;;) {
 		stop = 0;
@@ -404,6 +425,7 @@ fold_sentences(const char *text, size_t len, long first_line,
 				continue;
 			case K_DIGIT:
 				has |= HAS_DIGIT;
+				digit_before = 1;
 				i++;
 				continue;
 			case K_SEMI:
@@ -422,12 +444,23 @@ fold_sentences(const char *text, size_t len, long first_line,
 				ch = key_pair[(c & 0x0f) << 6 | (u[i + 1] &
 				    0x3f)] ? char3_has(u + i) : 0;
 				i += 3;
-				if (ch != HAS_STOP) {
-					has |= ch;
+				if (ch == EV_SKIP)
 					continue;
+				if (ch == EV_STOP) {
+					stop = 3;
+					break;
 				}
-				stop = 3;
-				break;
+				if (digit_before)
+					has |= ch & UNITS;
+				if (ch & EV_VERB && no_before == 1)
+					has |= HAS_NO;
+				no_before = ch & EV_WEI ? 1 : ch & EV_MEI ? 2 :
+				    ch & EV_YOU && no_before == 2 ? 1 : 0;
+				digit_before = (ch & EV_DIGIT) != 0;
+				has |= (ch & EV_DIGIT ? HAS_DIGIT : 0) | (ch &
+				    (HAS_GONG | HAS_SHEN | HAS_ZHUAN | HAS_YI |
+				    HAS_SU));
+				continue;
 			}
 			break;
 		}
@@ -446,6 +479,7 @@ fold_sentences(const char *text, size_t len, long first_line,
 		from = i;
 		sline = line;
 		has = 0;
+		digit_before = no_before = 0;
 	}
 }
 
