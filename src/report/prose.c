@@ -131,11 +131,12 @@ ends_sentence(int last, const char *end3)
 
 /*
  * What folding the line s[0..n) (TEXT_FOLD | TEXT_MARKS | TEXT_SQUEEZE)
- * leaves at its end, read from its last character alone where that is
- * certain (the text is valid UTF-8): 1 with *last (and the last three
- * bytes in end3) if the folded line is not empty; 0 if its last
- * character says nothing certain (a space, a mark's end, a rare
- * character), and the line must be folded to know.
+ * leaves at its end, read from its last character but trailing spaces
+ * and TABs alone where that is certain (the text is valid UTF-8): 1
+ * with *last (and the last three bytes in end3) if the folded line is
+ * not empty; 0 if that character says nothing certain (other white
+ * space, a mark's end, a rare character), and the line must be folded
+ * to know.
  */
 static int
 fold_tail(const char *s, size_t n, int *last, char *end3)
@@ -143,6 +144,10 @@ fold_tail(const char *s, size_t n, int *last, char *end3)
 	const unsigned char *u = (const unsigned char *)s + n;
 	unsigned c;
 
+	while (n > 0 && (u[-1] == ' ' || u[-1] == '\t')) {
+		n--;	/* dropped by TEXT_SQUEEZE */
+		u--;
+	}
 	if (n == 0)
 		return 0;
 	c = u[-1];
