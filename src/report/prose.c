@@ -488,10 +488,24 @@ fold_sentences(const char *text, size_t len, long first_line,
 	}
 }
 
+/* Does text[0..len) hold a "[bookmark:" (text_norm's bookmark_len)? */
+static int
+has_bookmark(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+
+	while ((p = memchr(p, '[', (size_t)(end - p))) != NULL) {
+		if ((size_t)(end - p) >= 10 && memcmp(p, "[bookmark:", 10) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 /*
  * Scan the paragraph text[0..len), whose first line is line first_line:
  * each pattern over the sentences it may match, in order.  A paragraph
- * with a "[" (a Word bookmark mark may hide a 。 or ;) is folded whole.
+ * with a Word bookmark mark (which may hide a 。 or ;) is folded whole.
  */
 static int
 para(const char *text, size_t len, long first_line, struct folded *f,
@@ -502,7 +516,7 @@ para(const char *text, size_t len, long first_line, struct folded *f,
 	f->len = 0;
 	f->nlines = 0;
 	ss->n = 0;
-	if (memchr(text, '[', len) != NULL) {
+	if (has_bookmark(text, len)) {
 		fold_piece(f, text, len, first_line);
 		if (f->len > 0 && worth_scanning(f->s, f->len))
 			for (i = 0; i < NPATS; i++)
