@@ -6,13 +6,12 @@
  * published, documents repealed, proposals handled, dates, telephone
  * numbers), and a figure read wrongly is a false alarm in gip-check.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "err.h"
+#include "pattern.h"
 #include "prose.h"
 #include "text.h"
 
@@ -70,21 +69,10 @@ static pcre2_match_data *md;
 static void
 compile_all(void)
 {
-	PCRE2_SIZE erroff;
-	char msg[256];
-	int i, err;
+	int i;
 
-	for (i = 0; i < NPATS; i++) {
-		code[i] = pcre2_compile((PCRE2_SPTR)pats[i].re,
-		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err,
-		    &erroff, NULL);
-		if (code[i] == NULL) {
-			pcre2_get_error_message(err, (PCRE2_UCHAR *)msg,
-			    sizeof msg);
-			gip_fatal("prose pattern %d: %s", i, msg);
-		}
-		(void)pcre2_jit_compile(code[i], PCRE2_JIT_COMPLETE);
-	}
+	for (i = 0; i < NPATS; i++)
+		code[i] = pattern_compile(pats[i].re, "prose pattern", NULL);
 	if ((md = pcre2_match_data_create(4, NULL)) == NULL)
 		gip_fatal("out of memory");
 }
