@@ -20,6 +20,18 @@ find_key(const char *const *keys, int n, const char *s)
 	return -1;
 }
 
+/* The key at near or just after it, as streams in template order have
+ * it, before the search from the start. */
+static int
+find_near(const char *const *keys, int n, const char *s, int near)
+{
+	if (near >= 0 && near < n && strcmp(keys[near], s) == 0)
+		return near;
+	if (near + 1 >= 0 && near + 1 < n && strcmp(keys[near + 1], s) == 0)
+		return near + 1;
+	return find_key(keys, n, s);
+}
+
 static struct ck_table *
 add_table(const char *name)
 {
@@ -130,6 +142,27 @@ int
 ck_col(const struct ck_table *t, const char *col)
 {
 	return find_key(t->cols, t->ncols, col);
+}
+
+int
+ck_table_near(const char *name, int near)
+{
+	if (near >= 0 && near < ntables && strcmp(tables[near].name,
+	    name) == 0)
+		return near;
+	return ck_table_index(name);
+}
+
+int
+ck_row_near(const struct ck_table *t, const char *row, int near)
+{
+	return find_near(t->rows, t->nrows, row, near);
+}
+
+int
+ck_col_near(const struct ck_table *t, const char *col, int near)
+{
+	return find_near(t->cols, t->ncols, col, near);
 }
 
 int

@@ -32,6 +32,11 @@ const struct ck_table *ck_table(int t);
 int	ck_table_index(const char *name);	/* -1: none */
 int	ck_row(const struct ck_table *t, const char *row);	/* -1: none */
 int	ck_col(const struct ck_table *t, const char *col);	/* -1: none */
+/* The same, trying index near and the one after it first (the last
+ * key found: a stream in template order finds most keys there). */
+int	ck_table_near(const char *name, int near);
+int	ck_row_near(const struct ck_table *t, const char *row, int near);
+int	ck_col_near(const struct ck_table *t, const char *col, int near);
 int	ck_cell(const struct ck_table *t, int row, int col);
 /* Has a template of tpl cell row i, col j of t? */
 int	ck_in_template(const struct ck_table *t, int i, int j, unsigned tpl);

@@ -110,20 +110,24 @@ take_prose(struct report *r, const struct cells_rec *rec)
 static void
 take_table(struct report *r, const struct cells_rec *rec)
 {
-	int t = ck_table_index(rec->field[CELL_TABLE]), i = -1, j = -1;
+	int t = ck_table_near(rec->field[CELL_TABLE], r->near[0]);
+	int i = -1, j = -1;
 	const struct ck_table *tb;
 	struct cell *c;
 
 	if (t >= 0) {
 		tb = ck_table(t);
 		r->has[t] = 1;
-		i = ck_row(tb, rec->field[CELL_ROW]);
-		j = ck_col(tb, rec->field[CELL_COL]);
+		i = ck_row_near(tb, rec->field[CELL_ROW], r->near[1]);
+		j = ck_col_near(tb, rec->field[CELL_COL], r->near[2]);
 	}
 	if (i < 0 || j < 0) {
 		note_bad(r, rec);
 		return;
 	}
+	r->near[0] = t;
+	r->near[1] = i;
+	r->near[2] = j;
 	c = report_cell(r, tb, i, j);
 	c->seen = 1;
 	c->blank = (unsigned char)rec->blank;

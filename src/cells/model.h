@@ -38,6 +38,8 @@ struct report {
 	int		 nprose;
 	struct { char key[64]; long line; } bad[MAXBAD];
 	int		 nbad;
+	int		 near[3];	/* the last cell's table, row, col: where
+					   the next is looked up first */
 };
 
 void	report_init(struct report *r);
