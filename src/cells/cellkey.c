@@ -9,27 +9,46 @@ static int ntables, ncells;
 static unsigned celltpl[CK_MAXCELLS];
 static char cellkind[CK_MAXCELLS][CK_MAXTPL];
 
+/* strcmp(a, b) == 0 for the short keys, without a call per key. */
+static inline int
+same(const char *a, const char *b)
+{
+	while (*a == *b) {
+		if (*a == '\0')
+			return 1;
+		a++;
+		b++;
+	}
+	return 0;
+}
+
 static int
 find_key(const char *const *keys, int n, const char *s)
 {
 	int i;
 
 	for (i = 0; i < n; i++)
-		if (keys[i][0] == s[0] && strcmp(keys[i], s) == 0)
+		if (keys[i][0] == s[0] && same(keys[i], s))
 			return i;
 	return -1;
 }
 
-/* The key at near or just after it, as streams in template order have
- * it, before the search from the start. */
+/*
+ * The key, searched from near on and around: streams in template order
+ * find it at near or a few keys after (keys are unique, so where the
+ * search starts does not change what it finds).
+ */
 static int
 find_near(const char *const *keys, int n, const char *s, int near)
 {
-	if (near >= 0 && near < n && strcmp(keys[near], s) == 0)
-		return near;
-	if (near + 1 >= 0 && near + 1 < n && strcmp(keys[near + 1], s) == 0)
-		return near + 1;
-	return find_key(keys, n, s);
+	int k, i;
+
+	if (near < 0 || near >= n)
+		near = 0;
+	for (k = 0, i = near; k < n; k++, i = i + 1 < n ? i + 1 : 0)
+		if (keys[i][0] == s[0] && same(keys[i], s))
+			return i;
+	return -1;
 }
 
 static struct ck_table *
@@ -127,7 +146,7 @@ ck_table_index(const char *name)
 	int t;
 
 	for (t = 0; t < ntables; t++)
-		if (strcmp(tables[t].name, name) == 0)
+		if (same(tables[t].name, name))
 			return t;
 	return -1;
 }
@@ -147,8 +166,7 @@ ck_col(const struct ck_table *t, const char *col)
 int
 ck_table_near(const char *name, int near)
 {
-	if (near >= 0 && near < ntables && strcmp(tables[near].name,
-	    name) == 0)
+	if (near >= 0 && near < ntables && same(tables[near].name, name))
 		return near;
 	return ck_table_index(name);
 }
@@ -163,12 +181,6 @@ int
 ck_col_near(const struct ck_table *t, const char *col, int near)
 {
 	return find_near(t->cols, t->ncols, col, near);
-}
-
-int
-ck_cell(const struct ck_table *t, int row, int col)
-{
-	return t->base + row * t->ncols + col;
 }
 
 int

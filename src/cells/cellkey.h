@@ -37,7 +37,12 @@ int	ck_col(const struct ck_table *t, const char *col);	/* -1: none */
 int	ck_table_near(const char *name, int near);
 int	ck_row_near(const struct ck_table *t, const char *row, int near);
 int	ck_col_near(const struct ck_table *t, const char *col, int near);
-int	ck_cell(const struct ck_table *t, int row, int col);
+/* Inline: the checks walk every cell of a report several times. */
+static inline int
+ck_cell(const struct ck_table *t, int row, int col)
+{
+	return t->base + row * t->ncols + col;
+}
 /* Has a template of tpl cell row i, col j of t? */
 int	ck_in_template(const struct ck_table *t, int i, int j, unsigned tpl);
 /* Does one of the rows stand for the other: is one a part of the other? */

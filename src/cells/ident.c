@@ -22,6 +22,7 @@
 #define IDENT_MAX	32
 
 struct ident_terms {
+	const struct ck_table *t;
 	int		 k;
 	int		 term[2][TMPL_MAXTERMS];	/* left, right */
 };
@@ -47,7 +48,7 @@ compile_terms(void)
 		if ((terms[n].k = ck_table_index(id->table)) < 0)
 			gip_fatal("template: identity %s names no table",
 			    id->rule);
-		t = ck_table(terms[n].k);
+		t = terms[n].t = ck_table(terms[n].k);
 		sides[0] = id->left;
 		sides[1] = id->right;
 		for (s = 0; s < 2; s++)
@@ -113,17 +114,19 @@ row_counts(const struct idvals *v, int k, int i)
  * The cell of term m of side s (0 left, 1 right) on a line, or -1 when
  * the term does not count.
  */
-static int
+static inline int
 term_cell(const struct idvals *v, const struct tmpl_ident *id, int line,
     int s, int m)
 {
 	const struct ident_terms *it = id_terms(id);
-	const struct ck_table *t = ck_table(it->k);
+	const struct ck_table *t = it->t;
 	int i = it->term[s][m];
 
+	if (i < 0)
+		return -1;
 	if (id->per == IDENT_ROWS)
-		return i < 0 ? -1 : ck_cell(t, line, i);
-	if (i < 0 || !row_counts(v, it->k, i))
+		return ck_cell(t, line, i);
+	if (!(t->rowtpl[i] & v->tpl) && !v->printed[it->k][i])
 		return -1;
 	return ck_cell(t, i, line);
 }

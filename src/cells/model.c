@@ -26,13 +26,6 @@ report_begin(struct report *r, const char *source)
 	r->source = source;
 }
 
-struct cell *
-report_cell(const struct report *r, const struct ck_table *t, int row,
-    int col)
-{
-	return &r->cell[ck_cell(t, row, col)];
-}
-
 int
 report_row_seen(const struct report *r, const struct ck_table *t, int row)
 {
@@ -141,9 +134,10 @@ report_take(struct report *r, const struct cells_rec *rec)
 {
 	const char *t = rec->field[CELL_TABLE];
 
-	if (strcmp(t, "meta") == 0)
+	/* The first byte first: most cells are of a table ("t3"). */
+	if (t[0] == 'm' && strcmp(t, "meta") == 0)
 		take_meta(r, rec);
-	else if (strcmp(t, "prose") == 0)
+	else if (t[0] == 'p' && strcmp(t, "prose") == 0)
 		take_prose(r, rec);
 	else
 		take_table(r, rec);

@@ -45,8 +45,12 @@ struct report {
 void	report_init(struct report *r);
 void	report_begin(struct report *r, const char *source);
 void	report_take(struct report *r, const struct cells_rec *rec);
-struct cell *report_cell(const struct report *r, const struct ck_table *t,
-	    int row, int col);
+static inline struct cell *
+report_cell(const struct report *r, const struct ck_table *t, int row,
+    int col)
+{
+	return &r->cell[ck_cell(t, row, col)];
+}
 int	report_row_seen(const struct report *r, const struct ck_table *t,
 	    int row);
 /* The line of the first cell of the row printed with one, or 0. */

@@ -298,7 +298,8 @@ check_negative(struct report *r, unsigned tpl)
 	for (k = 0; k < ck_ntables(); k++)
 		for (t = ck_table(k), i = 0; i < t->nrows; i++)
 			for (j = 0; j < t->ncols; j++)
-				if ((kind = cell_kind(t, i, j, tpl)) != 0)
+				if (report_cell(r, t, i, j)->seen &&
+				    (kind = cell_kind(t, i, j, tpl)) != 0)
 					check_count(r, t, i, j, kind);
 }
 
