@@ -61,6 +61,7 @@ add_table(const char *name)
 	if (ntables == CK_MAXTABLES)
 		gip_fatal("template: more than %d tables", CK_MAXTABLES);
 	tables[ntables].name = name;
+	tables[ntables].index = ntables;
 	return &tables[ntables++];
 }
 
@@ -214,4 +215,15 @@ int
 ck_rows_related(const char *a, const char *b)
 {
 	return within(a, b) || within(b, a);
+}
+
+int
+ck_kind_for(const struct ck_table *t, int i, int j, unsigned tpl)
+{
+	int c = ck_cell(t, i, j);
+	unsigned other = celltpl[c] & ~tpl;
+
+	if (celltpl[c] & tpl)
+		return cellkind[c][__builtin_ctz(tpl)];
+	return other ? cellkind[c][__builtin_ctz(other)] : 0;
 }

@@ -23,6 +23,7 @@ struct ck_table {
 	const char	*cols[CK_MAXCOLS];
 	int		 ncols;
 	int		 base;
+	int		 index;		/* its place among the tables */
 };
 
 void	ck_init(void);
@@ -51,5 +52,8 @@ int	ck_rows_related(const char *a, const char *b);
 unsigned ck_cell_templates(const struct ck_table *t, int i, int j);
 /* Its KIND_* in template bit tpl (one bit), or 0. */
 int	ck_kind(const struct ck_table *t, int i, int j, unsigned tpl);
+/* Its kind as the templates tpl have it (the lowest bit), else as the
+ * first other template with the cell has it, or 0. */
+int	ck_kind_for(const struct ck_table *t, int i, int j, unsigned tpl);
 
 #endif

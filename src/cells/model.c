@@ -13,28 +13,22 @@ report_init(struct report *r)
 	memset(r, 0, sizeof *r);
 	ck_init();
 	r->cell = gip_xmalloc(ck_ncells() * sizeof r->cell[0]);
+	memset(r->cell, 0, ck_ncells() * sizeof r->cell[0]);
 }
 
+/* Only the cells the last report printed were written: clear those. */
 void
 report_begin(struct report *r, const char *source)
 {
 	struct cell *cell = r->cell;
+	int c;
 
+	for (c = report_next_seen(r, 0); c >= 0; c = report_next_seen(r,
+	    c + 1))
+		memset(&cell[c], 0, sizeof cell[c]);
 	memset(r, 0, sizeof *r);
 	r->cell = cell;
-	memset(r->cell, 0, ck_ncells() * sizeof r->cell[0]);
 	r->source = source;
-}
-
-int
-report_row_seen(const struct report *r, const struct ck_table *t, int row)
-{
-	int j;
-
-	for (j = 0; j < t->ncols; j++)
-		if (report_cell(r, t, row, j)->seen)
-			return 1;
-	return 0;
 }
 
 long
@@ -123,6 +117,8 @@ take_table(struct report *r, const struct cells_rec *rec)
 	r->near[2] = j;
 	c = report_cell(r, tb, i, j);
 	c->seen = 1;
+	r->rowseen[t][i] = 1;
+	r->seen[(c - r->cell) >> 6] |= (uint64_t)1 << ((c - r->cell) & 63);
 	c->blank = (unsigned char)rec->blank;
 	c->unread = (unsigned char)rec->unread;
 	c->v = rec->value;

@@ -257,17 +257,6 @@ check_missing(struct report *r, const struct idvals *v, unsigned tpl)
 	}
 }
 
-/* The kind of a cell: as the report's template has it, else as another. */
-static int
-cell_kind(const struct ck_table *t, int i, int j, unsigned tpl)
-{
-	unsigned other = ck_cell_templates(t, i, j) & ~tpl;
-
-	if (ck_in_template(t, i, j, tpl))
-		return ck_kind(t, i, j, tpl);
-	return ck_kind(t, i, j, other & -other);
-}
-
 static void
 check_count(struct report *r, const struct ck_table *t, int i, int j,
     int kind)
@@ -299,7 +288,7 @@ check_negative(struct report *r, unsigned tpl)
 		for (t = ck_table(k), i = 0; i < t->nrows; i++)
 			for (j = 0; j < t->ncols; j++)
 				if (report_cell(r, t, i, j)->seen &&
-				    (kind = cell_kind(t, i, j, tpl)) != 0)
+				    (kind = ck_kind_for(t, i, j, tpl)) != 0)
 					check_count(r, t, i, j, kind);
 }
 
