@@ -116,6 +116,8 @@ take_table(struct report *r, const struct cells_rec *rec)
 	r->near[1] = i;
 	r->near[2] = j;
 	c = report_cell(r, tb, i, j);
+	r->rowcells[t][i] += !c->seen;
+	r->rowunread[t][i] |= (unsigned char)rec->unread;
 	c->seen = 1;
 	r->rowseen[t][i] = 1;
 	r->seen[(c - r->cell) >> 6] |= (uint64_t)1 << ((c - r->cell) & 63);

@@ -41,6 +41,9 @@ struct report {
 	/* What was printed, kept as the cells come: the rows with a cell,
 	   and the cells as bits (the checks walk those, in cell order). */
 	unsigned char	 rowseen[CK_MAXTABLES][CK_MAXROWS];
+	unsigned char	 rowcells[CK_MAXTABLES][CK_MAXROWS];	/* printed */
+	unsigned char	 rowunread[CK_MAXTABLES][CK_MAXROWS];	/* a cell was
+					   given as '?' (perhaps given again) */
 	uint64_t	 seen[CK_MAXCELLS / 64];
 	int		 near[3];	/* the last cell's table, row, col: where
 					   the next is looked up first */

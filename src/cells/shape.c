@@ -198,6 +198,9 @@ tell_holes(struct report *r, const struct idvals *v, int k, int i,
 	char cols[128], where[192], skipped[320];
 	int n;
 
+	/* most rows: every column printed, nothing unread */
+	if (unread ? !r->rowunread[k][i] : r->rowcells[k][i] == t->ncols)
+		return;
 	if ((n = row_holes(r, t, i, tpl, unread, cols, sizeof cols)) == 0)
 		return;
 	if (n == row_width(t, i, tpl))
