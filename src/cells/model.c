@@ -106,7 +106,8 @@ take_table(struct report *r, const struct cells_rec *rec)
 		tb = ck_table(t);
 		r->has[t] = 1;
 		i = ck_row_near(tb, rec->field[CELL_ROW], r->near[1]);
-		j = ck_col_near(tb, rec->field[CELL_COL], r->near[2]);
+		/* the next column first: a row comes column by column */
+		j = ck_col_near(tb, rec->field[CELL_COL], r->near[2] + 1);
 	}
 	if (i < 0 || j < 0) {
 		note_bad(r, rec);
