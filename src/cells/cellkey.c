@@ -38,7 +38,7 @@ find_key(const char *const *keys, int n, const char *s)
  * find it at near or a few keys after (keys are unique, so where the
  * search starts does not change what it finds).
  */
-static int
+static inline __attribute__((always_inline)) int
 find_near(const char *const *keys, int n, const char *s, int near)
 {
 	int k, i;

@@ -25,7 +25,7 @@ report_begin(struct report *r, const char *source)
 
 	for (c = report_next_seen(r, 0); c >= 0; c = report_next_seen(r,
 	    c + 1))
-		memset(&cell[c], 0, sizeof cell[c]);
+		cell[c] = (struct cell){0};
 	memset(r, 0, sizeof *r);
 	r->cell = cell;
 	r->source = source;
