@@ -33,8 +33,8 @@ const struct ck_table *ck_table(int t);
 int	ck_table_index(const char *name);	/* -1: none */
 int	ck_row(const struct ck_table *t, const char *row);	/* -1: none */
 int	ck_col(const struct ck_table *t, const char *col);	/* -1: none */
-/* The same, trying index near and the one after it first (the last
- * key found: a stream in template order finds most keys there). */
+/* The same, searched from index near on and around (the last key
+ * found: a stream in template order finds most keys at once). */
 int	ck_table_near(const char *name, int near);
 int	ck_row_near(const struct ck_table *t, const char *row, int near);
 int	ck_col_near(const struct ck_table *t, const char *col, int near);

@@ -120,7 +120,6 @@ take_table(struct report *r, const struct cells_rec *rec)
 	r->rowcells[t][i] += !c->seen;
 	r->rowunread[t][i] |= (unsigned char)rec->unread;
 	c->seen = 1;
-	r->rowseen[t][i] = 1;
 	r->seen[(c - r->cell) >> 6] |= (uint64_t)1 << ((c - r->cell) & 63);
 	c->blank = (unsigned char)rec->blank;
 	c->unread = (unsigned char)rec->unread;

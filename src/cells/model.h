@@ -38,9 +38,8 @@ struct report {
 	int		 nprose;
 	struct { char key[64]; long line; } bad[MAXBAD];
 	int		 nbad;
-	/* What was printed, kept as the cells come: the rows with a cell,
-	   and the cells as bits (the checks walk those, in cell order). */
-	unsigned char	 rowseen[CK_MAXTABLES][CK_MAXROWS];
+	/* What was printed, kept as the cells come: each row's cells, and
+	   the cells as bits (the next report clears only those). */
 	unsigned char	 rowcells[CK_MAXTABLES][CK_MAXROWS];	/* printed */
 	unsigned char	 rowunread[CK_MAXTABLES][CK_MAXROWS];	/* a cell was
 					   given as '?' (perhaps given again) */
@@ -58,10 +57,11 @@ report_cell(const struct report *r, const struct ck_table *t, int row,
 {
 	return &r->cell[ck_cell(t, row, col)];
 }
+
 static inline int
 report_row_seen(const struct report *r, const struct ck_table *t, int row)
 {
-	return r->rowseen[t->index][row];
+	return r->rowcells[t->index][row] > 0;
 }
 
 /* The next printed cell from c on (cell order), or -1. */
