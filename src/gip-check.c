@@ -15,6 +15,7 @@
 #include "group.h"
 #include "ident.h"
 #include "model.h"
+#include "opts.h"
 #include "rec.h"
 #include "shape.h"
 #include "stated.h"
@@ -23,7 +24,7 @@
 #define USAGE	"usage: gip-check [-eHpq] [--csv] [--bom] [--summary] " \
 	"[-r rules] [file ...]\n"
 
-enum { OPT_CSV = 256, OPT_BOM, OPT_SUMMARY };
+enum { OPT_SUMMARY = OPT_TOOL };
 
 struct run {
 	struct report	 r;
@@ -175,46 +176,42 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		GIP_COMMON_LONGOPTS,
 		{"editor", no_argument, NULL, 'e'},
-		{"header", no_argument, NULL, 'H'},
 		{"pass", no_argument, NULL, 'p'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"rules", required_argument, NULL, 'r'},
 		{"summary", no_argument, NULL, OPT_SUMMARY},
-		{"csv", no_argument, NULL, OPT_CSV},
-		{"bom", no_argument, NULL, OPT_BOM},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
 	static char errbuf[1 << 16];
 	static struct run run;
-	enum fnd_format fmt = FND_TSV;
-	int c, i, header = 0, bom = 0, sum = 0;
+	struct gip_common o = {0};
+	int c, i, editor = 0, sum = 0;
 	struct reports *rs;
 
 	gip_init("gip-check");
 	fnd_init();
-	while ((c = getopt_long(argc, argv, "eHpqr:hV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, GIP_COMMON_SHORTOPTS "epqr:",
+	    longopts, NULL)) != -1) {
+		if (gip_common_option(c, &o, help))
+			continue;
 		switch (c) {
-		case 'e': fmt = FND_EDITOR; break;
-		case 'H': header = 1; break;
+		case 'e': editor = 1; break;
 		case 'p': run.opt_pass = 1; break;
 		case 'q': fnd_quiet(1); break;
 		case 'r': select_rules(optarg); break;
 		case OPT_SUMMARY: sum = 1; break;
-		case OPT_CSV: fmt = FND_CSV; header = 1; break;
-		case OPT_BOM: bom = 1; break;
-		case 'h': help(); break;
-		case 'V': gip_version(); break;
 		default: usage();
 		}
-	fnd_output(run.opt_pass ? stderr : stdout, fmt, bom);
+	}
+	fnd_output(run.opt_pass ? stderr : stdout, o.csv ? FND_CSV :
+	    editor ? FND_EDITOR : FND_TSV, o.bom);
 	if (run.opt_pass) {
 		rec_init(&run.pass, stdout, REC_TSV, 0);
 		setvbuf(stderr, errbuf, _IOFBF, sizeof errbuf);
 	}
-	if (header)
+	if (o.header || o.csv)
 		fnd_header();
 	report_init(&run.r);
 	rs = reports_new(on_report, &run);

@@ -10,6 +10,7 @@
 
 #include "document.h"
 #include "err.h"
+#include "opts.h"
 #include "rec.h"
 #include "sections.h"
 #include "split.h"
@@ -192,45 +193,39 @@ section_number(const char *arg)
 static void
 parse_options(int argc, char *argv[])
 {
-	enum { OPT_CSV = 256, OPT_BOM, OPT_WITH, OPT_WITHOUT };
+	enum { OPT_WITH = OPT_TOOL, OPT_WITHOUT };
 	static const struct option longopts[] = {
+		GIP_COMMON_LONGOPTS,
 		{ "body",		no_argument,		NULL, 'b' },
-		{ "header",		no_argument,		NULL, 'H' },
 		{ "section",		required_argument,	NULL, 's' },
 		{ "one-report",		no_argument,		NULL, '1' },
-		{ "csv",		no_argument,		NULL, OPT_CSV },
-		{ "bom",		no_argument,		NULL, OPT_BOM },
 		{ "with-filename",	no_argument,		NULL, OPT_WITH },
 		{ "no-filename",	no_argument,		NULL, OPT_WITHOUT },
-		{ "help",		no_argument,		NULL, 'h' },
-		{ "version",		no_argument,		NULL, 'V' },
 		{ NULL,			0,			NULL, 0 }
 	};
-	enum rec_format fmt = REC_TSV;
-	int c, bom = 0;
+	struct gip_common o = {0};
+	int c;
 
-	while ((c = getopt_long(argc, argv, "1bHs:hV", longopts, NULL)) !=
-	    -1) {
+	while ((c = getopt_long(argc, argv, GIP_COMMON_SHORTOPTS "1bs:",
+	    longopts, NULL)) != -1) {
+		if (gip_common_option(c, &o, help))
+			continue;
 		switch (c) {
 		case 'b':		with_body = 1; break;
-		case 'H':		with_header = 1; break;
 		case 's':		only_section = section_number(optarg); break;
 		case '1':		one_report = 1; break;
-		case OPT_CSV:		fmt = REC_CSV; with_header = 1; break;
-		case OPT_BOM:		bom = 1; break;
 		case OPT_WITH:		with_filename = 1; break;
 		case OPT_WITHOUT:	with_filename = 0; break;
-		case 'h':		help(); break;
-		case 'V':		gip_version(); break;
 		default:		usage();
 		}
 	}
-	if (only_section >= 0 && (with_body || with_header || bom)) {
+	with_header = o.header || o.csv;
+	if (only_section >= 0 && (with_body || with_header || o.bom)) {
 		fprintf(stderr, "%s: -s prints text, not records: no -b, -H, "
 		    "--csv or --bom\n", gip_prog);
 		usage();
 	}
-	rec_init(&out, stdout, fmt, bom);
+	rec_init(&out, stdout, o.csv ? REC_CSV : REC_TSV, o.bom);
 }
 
 int

@@ -17,6 +17,7 @@
 #include "err.h"
 #include "group.h"
 #include "num.h"
+#include "opts.h"
 #include "rec.h"
 #include "sumby.h"
 #include "sumgroup.h"
@@ -278,34 +279,32 @@ print_sums(struct run *run)
 static void
 parse_options(struct run *run, int argc, char *argv[])
 {
-	enum { OPT_CSV = 256, OPT_BOM };
 	static const struct option longopts[] = {
-		{"header", no_argument, NULL, 'H'},
+		GIP_COMMON_LONGOPTS,
 		{"group", required_argument, NULL, 'g'},
 		{"group-regex", required_argument, NULL, 'G'},
 		{"key-columns", no_argument, NULL, 'k'},
 		{"quiet", no_argument, NULL, 'q'},
-		{"csv", no_argument, NULL, OPT_CSV},
-		{"bom", no_argument, NULL, OPT_BOM},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
+	struct gip_common o = {0};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "G:Hg:hkqV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, GIP_COMMON_SHORTOPTS "G:g:kq",
+	    longopts, NULL)) != -1) {
+		if (gip_common_option(c, &o, help))
+			continue;
 		switch (c) {
 		case 'G': sumby_regex(&run->by, optarg); break;
-		case 'H': run->opt.header = 1; break;
 		case 'g': sumby_fields(&run->by, optarg); break;
 		case 'k': run->opt.columns = 1; break;
 		case 'q': run->opt.quiet = 1; break;
-		case OPT_CSV: run->opt.fmt = REC_CSV; break;
-		case OPT_BOM: run->opt.bom = 1; break;
-		case 'h': help(); break;
-		case 'V': gip_version(); break;
 		default: usage();
 		}
+	}
+	run->opt.header = o.header;
+	run->opt.fmt = o.csv ? REC_CSV : REC_TSV;
+	run->opt.bom = o.bom;
 }
 
 int

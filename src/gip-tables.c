@@ -13,6 +13,7 @@
 #include "document.h"
 #include "err.h"
 #include "extract.h"
+#include "opts.h"
 #include "prose.h"
 #include "rec.h"
 #include "split.h"
@@ -204,43 +205,37 @@ process_input(struct document *d)
 static void
 parse_options(int argc, char *argv[])
 {
-	enum { OPT_CSV = 256, OPT_BOM, OPT_VIEW };
+	enum { OPT_VIEW = OPT_TOOL };
 	static const struct option longopts[] = {
-		{"header",	no_argument,		NULL, 'H'},
+		GIP_COMMON_LONGOPTS,
 		{"quiet",	no_argument,		NULL, 'q'},
 		{"tables",	required_argument,	NULL, 't'},
 		{"one-report",	no_argument,		NULL, '1'},
-		{"csv",		no_argument,		NULL, OPT_CSV},
-		{"bom",		no_argument,		NULL, OPT_BOM},
 		{"view",	no_argument,		NULL, OPT_VIEW},
-		{"help",	no_argument,		NULL, 'h'},
-		{"version",	no_argument,		NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
-	enum rec_format fmt = REC_TSV;
-	int c, bom = 0;
+	struct gip_common o = {0};
+	int c;
 
-	while ((c = getopt_long(argc, argv, "1Hqt:hV", longopts, NULL)) !=
-	    -1) {
+	while ((c = getopt_long(argc, argv, GIP_COMMON_SHORTOPTS "1qt:",
+	    longopts, NULL)) != -1) {
+		if (gip_common_option(c, &o, help))
+			continue;
 		switch (c) {
-		case 'H': with_header = 1; break;
 		case 'q': quiet = 1; break;
 		case 't': selected = parse_tables(optarg); break;
 		case '1': one_report = 1; break;
-		case OPT_CSV: fmt = REC_CSV; with_header = 1; break;
-		case OPT_BOM: bom = 1; break;
 		case OPT_VIEW: view = 1; break;
-		case 'h': help(); break;
-		case 'V': gip_version(); break;
 		default: usage();
 		}
 	}
-	if (view && (fmt == REC_CSV || with_header || bom)) {
+	with_header = o.header || o.csv;
+	if (view && (with_header || o.bom)) {
 		fprintf(stderr, "%s: --view prints text, not records: no -H, "
 		    "--csv or --bom\n", gip_prog);
 		usage();
 	}
-	rec_init(&out, stdout, fmt, bom);
+	rec_init(&out, stdout, o.csv ? REC_CSV : REC_TSV, o.bom);
 }
 
 int
