@@ -21,8 +21,27 @@
 #include "stated.h"
 #include "years.h"
 
-#define USAGE	"usage: gip-check [-eHpq] [--csv] [--bom] [--summary] " \
-	"[-r rules] [file ...]\n"
+static void	more_help(void);
+
+static const struct gip_cli cli = {
+	"usage: gip-check [-eHpq] [--csv] [--bom] [--summary] [-r rules] "
+	    "[file ...]",
+	"Check cells against the identities of their template; write "
+	    "findings.",
+	"  -e, --editor        findings as file:line: severity: rule: "
+	    "message\n"
+	"  -p, --pass          pass the cells of reports without errors to\n"
+	"                      stdout; findings go to stderr\n"
+	"  -q, --quiet         no warnings about the form (rules marked q)\n"
+	"  -r, --rules LIST    only these rules; -name, +name: the default\n"
+	"                      ones without or with a rule (o: off unless "
+	"asked)\n"
+	"      --summary       reports read, with errors, with warnings, "
+	"held\n"
+	"                      back, on stderr\n",
+	"findings as RFC 4180 CSV, header included",
+	more_help
+};
 
 enum { OPT_SUMMARY = OPT_TOOL };
 
@@ -32,47 +51,6 @@ struct run {
 	int		 opt_pass;
 	long		 nreports, nerrors, nwarns, held;
 };
-
-static void
-usage(void)
-{
-	fputs(USAGE, stderr);
-	exit(GIP_TROUBLE);
-}
-
-static void
-help(void)
-{
-	int i;
-
-	fputs(USAGE, stdout);
-	puts("Check cells against the identities of their template; "
-	    "write findings.\n\n"
-	    "  -e, --editor     findings as file:line: severity: rule: "
-	    "message\n"
-	    "  -H, --header     a header line before the findings\n"
-	    "  -p, --pass       pass the cells of reports without errors "
-	    "to stdout;\n"
-	    "                   findings go to stderr\n"
-	    "  -q, --quiet      no warnings about the form (rules marked "
-	    "q)\n"
-	    "  -r, --rules=LIST only these rules; -name, +name: the "
-	    "default ones\n"
-	    "                   without or with a rule (rules marked o "
-	    "are off)\n"
-	    "      --summary    reports read, with errors, with warnings "
-	    "on stderr\n"
-	    "      --csv        findings as CSV with a header line\n"
-	    "      --bom        a UTF-8 byte order mark first\n"
-	    "  -h, --help, -V, --version\n");
-	fputs("rules:", stdout);
-	for (i = 0; i < fnd_nrules(); i++)
-		printf(" %s%s%s%s", fnd_rule_name(i), fnd_rule_error(i) ?
-		    "(e)" : "", fnd_rule_noisy(i) ? "(q)" : "",
-		    fnd_rule_optin(i) ? "(o)" : "");
-	putchar('\n');
-	exit(gip_finish());
-}
 
 static void
 select_rules(const char *list)
@@ -86,7 +64,7 @@ select_rules(const char *list)
 		fprintf(stderr, "%s: unknown rule '%s'\n", gip_prog, bad);
 	else
 		fprintf(stderr, "%s: -r: %s\n", gip_prog, why);
-	usage();
+	gip_usage();
 }
 
 static void
@@ -172,6 +150,20 @@ summary(const struct run *run, int asked)
 		    run->held, run->nreports);
 }
 
+/* --help: the rules, with their kinds. */
+static void
+more_help(void)
+{
+	int i;
+
+	fputs("rules:", stdout);
+	for (i = 0; i < fnd_nrules(); i++)
+		printf(" %s%s%s%s", fnd_rule_name(i), fnd_rule_error(i) ?
+		    "(e)" : "", fnd_rule_noisy(i) ? "(q)" : "",
+		    fnd_rule_optin(i) ? "(o)" : "");
+	puts("\n(e: an error; q: hidden by -q; o: off unless -r asks)");
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -192,17 +184,15 @@ main(int argc, char *argv[])
 
 	gip_init("gip-check");
 	fnd_init();
-	while ((c = getopt_long(argc, argv, GIP_COMMON_SHORTOPTS "epqr:",
-	    longopts, NULL)) != -1) {
-		if (gip_common_option(c, &o, help))
-			continue;
+	gip_cli(&cli);
+	while ((c = gip_getopt(argc, argv, "epqr:", longopts, &o)) != -1) {
 		switch (c) {
 		case 'e': editor = 1; break;
 		case 'p': run.opt_pass = 1; break;
 		case 'q': fnd_quiet(1); break;
 		case 'r': select_rules(optarg); break;
 		case OPT_SUMMARY: sum = 1; break;
-		default: usage();
+		default: gip_usage();
 		}
 	}
 	fnd_output(run.opt_pass ? stderr : stdout, o.csv ? FND_CSV :

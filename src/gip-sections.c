@@ -15,8 +15,22 @@
 #include "sections.h"
 #include "split.h"
 
-#define USAGE "usage: gip-sections [-1bH] [--csv] [--bom] " \
-	"[--with-filename | --no-filename] [-s N] [file ...]\n"
+static const struct gip_cli cli = {
+	"usage: gip-sections [-1bH] [--csv] [--bom] "
+	    "[--with-filename | --no-filename] [-s N] [file ...]",
+	"Find the six standard sections of government information\n"
+	    "disclosure annual reports; write one record per section (source\n"
+	    "section title first_line last_line) as TSV.",
+	"  -b, --body          add each section's text (field body)\n"
+	"  -s, --section N     print section N's text (0: front matter)\n"
+	"      --with-filename -s: begin each line with its source, as\n"
+	"                      grep -H (the default for several inputs or\n"
+	"                      reports)\n"
+	"      --no-filename   -s: never (grep -h)\n"
+	"  -1, --one-report    read each input as one report, never split\n",
+	"write RFC 4180 CSV, header included",
+	NULL
+};
 
 /* The most reports one input is read as; a volume has dozens. */
 #define MAX_PARTS	4096
@@ -28,36 +42,6 @@ static int	 one_report;		/* -1 */
 static int	 with_filename = -1;	/* -s: 1, 0, or -1: when several */
 static int	 several_inputs;	/* more than one file named */
 static struct rec_out out;
-
-static void
-usage(void)
-{
-	fputs(USAGE, stderr);
-	exit(GIP_TROUBLE);
-}
-
-static void
-help(void)
-{
-	fputs(USAGE, stdout);
-	fputs("Find the six standard sections of government information"
-	    "\ndisclosure annual reports; write one record per section (source"
-	    "\nsection title first_line last_line) as TSV.\n\n"
-	    "  -b, --body           add each section's text (field body)\n"
-	    "  -H, --header         write a header line first\n"
-	    "  -s, --section N      print section N's text (0: front matter)\n"
-	    "      --with-filename  -s: begin each line with its source,\n"
-	    "                       as grep -H (the default for several\n"
-	    "                       inputs or reports)\n"
-	    "      --no-filename    -s: never (grep -h)\n"
-	    "  -1, --one-report     read each input as one report, never split\n"
-	    "      --csv            write RFC 4180 CSV, header included\n"
-	    "      --bom            begin with a UTF-8 byte order mark (Excel)\n"
-	    "  -h, --help           this help\n"
-	    "  -V, --version        the version\n\n"
-	    "See gip-sections(1), gip(5).\n", stdout);
-	exit(gip_finish());
-}
 
 /* The section text after the heading line, without its final LFs. */
 static void
@@ -185,7 +169,7 @@ section_number(const char *arg)
 	if (arg[0] < '0' || arg[0] > '0' + SECTIONS_MAX || arg[1] != '\0') {
 		fprintf(stderr, "%s: -s: section must be 0 to %d: %s\n",
 		    gip_prog, SECTIONS_MAX, arg);
-		usage();
+		gip_usage();
 	}
 	return arg[0] - '0';
 }
@@ -206,24 +190,22 @@ parse_options(int argc, char *argv[])
 	struct gip_common o = {0};
 	int c;
 
-	while ((c = getopt_long(argc, argv, GIP_COMMON_SHORTOPTS "1bs:",
-	    longopts, NULL)) != -1) {
-		if (gip_common_option(c, &o, help))
-			continue;
+	gip_cli(&cli);
+	while ((c = gip_getopt(argc, argv, "1bs:", longopts, &o)) != -1) {
 		switch (c) {
 		case 'b':		with_body = 1; break;
 		case 's':		only_section = section_number(optarg); break;
 		case '1':		one_report = 1; break;
 		case OPT_WITH:		with_filename = 1; break;
 		case OPT_WITHOUT:	with_filename = 0; break;
-		default:		usage();
+		default:		gip_usage();
 		}
 	}
 	with_header = o.header || o.csv;
 	if (only_section >= 0 && (with_body || with_header || o.bom)) {
 		fprintf(stderr, "%s: -s prints text, not records: no -b, -H, "
 		    "--csv or --bom\n", gip_prog);
-		usage();
+		gip_usage();
 	}
 	rec_init(&out, stdout, o.csv ? REC_CSV : REC_TSV, o.bom);
 }

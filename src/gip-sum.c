@@ -56,38 +56,19 @@ struct about {
 	int		 has36;
 };
 
-static const char usage_text[] =
-    "usage: gip-sum [-Hkq] [--csv] [--bom] [-g fields] [-G regex] "
-    "[file ...]\n";
-
-static void
-usage(void)
-{
-	fputs(usage_text, stderr);
-	exit(GIP_TROUBLE);
-}
-
-static void
-help(void)
-{
-	fputs(usage_text, stdout);
-	puts("Exact totals of cells streams per group of reports, written as "
-	    "a cells stream.\n\n"
-	    "  -g, --group fields        group by meta fields (comma list of "
-	    "source,\n"
-	    "                            title, org, year, template, date)\n"
-	    "  -G, --group-regex regex   group by the captures of regex on "
-	    "the source\n"
-	    "  -k, --key-columns         each group key part in its own "
-	    "column\n"
-	    "  -H, --header              write a header line\n"
-	    "  -q, --quiet               no note on stderr of unread cells "
-	    "left out\n"
-	    "      --csv                 write RFC 4180 CSV\n"
-	    "      --bom                 begin with a UTF-8 byte order mark\n"
-	    "  -h, --help, -V, --version");
-	exit(gip_finish());
-}
+static const struct gip_cli cli = {
+	"usage: gip-sum [-Hkq] [--csv] [--bom] [-g fields] [-G regex] "
+	    "[file ...]",
+	"Exact totals of cells streams per group of reports, written as a\n"
+	    "cells stream.",
+	"  -g, --group FIELDS  group by meta fields (comma list of source,\n"
+	"                      title, org, year, template, date)\n"
+	"  -G, --group-regex RE  group by the captures of RE on the source\n"
+	"  -k, --key-columns   each group key part in its own column\n"
+	"  -q, --quiet         no note on stderr of unread cells left out\n",
+	"write RFC 4180 CSV",
+	NULL
+};
 
 /* A count in meta reports, blanks or unread: a non-negative integer. */
 static int
@@ -290,16 +271,14 @@ parse_options(struct run *run, int argc, char *argv[])
 	struct gip_common o = {0};
 	int c;
 
-	while ((c = getopt_long(argc, argv, GIP_COMMON_SHORTOPTS "G:g:kq",
-	    longopts, NULL)) != -1) {
-		if (gip_common_option(c, &o, help))
-			continue;
+	gip_cli(&cli);
+	while ((c = gip_getopt(argc, argv, "G:g:kq", longopts, &o)) != -1) {
 		switch (c) {
 		case 'G': sumby_regex(&run->by, optarg); break;
 		case 'g': sumby_fields(&run->by, optarg); break;
 		case 'k': run->opt.columns = 1; break;
 		case 'q': run->opt.quiet = 1; break;
-		default: usage();
+		default: gip_usage();
 		}
 	}
 	run->opt.header = o.header;

@@ -20,8 +20,20 @@
 #include "tmpl.h"
 #include "view.h"
 
-#define USAGE "usage: gip-tables [-1Hq] [--csv] [--bom] [--view] [-t tables] " \
-	"[file ...]\n"
+static const struct gip_cli cli = {
+	"usage: gip-tables [-1Hq] [--csv] [--bom] [--view] [-t tables] "
+	    "[file ...]",
+	"Read the standard tables and meta data of government information\n"
+	    "disclosure annual reports; write cells (source tbl row col value\n"
+	    "line) as TSV.",
+	"  -q, --quiet         no warnings, errors only\n"
+	"  -t, --tables LIST   only these (meta,t2,t3,t4,prose)\n"
+	"  -1, --one-report    read each input as one report, never split\n"
+	"      --view          print each report's tables for reading, with\n"
+	"                      the template's labels, not cells\n",
+	"write RFC 4180 CSV, header included",
+	NULL
+};
 
 enum { SEL_META = 1, SEL_T2 = 2, SEL_T3 = 4, SEL_T4 = 8, SEL_PROSE = 16,
 	SEL_ALL = 31 };
@@ -36,34 +48,6 @@ static int	 view;			/* --view */
 static long	 line_base;		/* lines before the report's part */
 static unsigned	 selected = SEL_ALL;	/* -t */
 static struct rec_out out;
-
-static void
-usage(void)
-{
-	fputs(USAGE, stderr);
-	exit(GIP_TROUBLE);
-}
-
-static void
-help(void)
-{
-	fputs(USAGE, stdout);
-	fputs("Read the standard tables and meta data of government information"
-	    "\ndisclosure annual reports; write cells (source tbl row col value"
-	    "\nline) as TSV.\n\n"
-	    "  -H, --header      write a header line first\n"
-	    "  -q, --quiet       no warnings, errors only\n"
-	    "  -t, --tables LIST only these (meta,t2,t3,t4,prose)\n"
-	    "  -1, --one-report  read each input as one report, never split\n"
-	    "      --csv         write RFC 4180 CSV, header included\n"
-	    "      --bom         begin with a UTF-8 byte order mark (Excel)\n"
-	    "      --view        print each report's tables for reading, with"
-	    "\n                    the template's labels, not cells\n"
-	    "  -h, --help        this help\n"
-	    "  -V, --version     the version\n\n"
-	    "See gip-tables(1), gip(5).\n", stdout);
-	exit(gip_finish());
-}
 
 static unsigned
 parse_tables(const char *arg)
@@ -80,7 +64,7 @@ parse_tables(const char *arg)
 		if (k == 5) {
 			fprintf(stderr, "%s: unknown table '%s' (meta, t2, t3, "
 			    "t4, prose)\n", gip_prog, tok);
-			usage();
+			gip_usage();
 		}
 		sel |= 1u << k;
 	}
@@ -217,23 +201,21 @@ parse_options(int argc, char *argv[])
 	struct gip_common o = {0};
 	int c;
 
-	while ((c = getopt_long(argc, argv, GIP_COMMON_SHORTOPTS "1qt:",
-	    longopts, NULL)) != -1) {
-		if (gip_common_option(c, &o, help))
-			continue;
+	gip_cli(&cli);
+	while ((c = gip_getopt(argc, argv, "1qt:", longopts, &o)) != -1) {
 		switch (c) {
 		case 'q': quiet = 1; break;
 		case 't': selected = parse_tables(optarg); break;
 		case '1': one_report = 1; break;
 		case OPT_VIEW: view = 1; break;
-		default: usage();
+		default: gip_usage();
 		}
 	}
 	with_header = o.header || o.csv;
 	if (view && (with_header || o.bom)) {
 		fprintf(stderr, "%s: --view prints text, not records: no -H, "
 		    "--csv or --bom\n", gip_prog);
-		usage();
+		gip_usage();
 	}
 	rec_init(&out, stdout, o.csv ? REC_CSV : REC_TSV, o.bom);
 }
