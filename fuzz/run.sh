@@ -3,7 +3,9 @@
 # seeded from fuzz/corpus/seeds-text, seeds-cells or seeds-docx by
 # fuzz/seeds.sh),
 # FUZZ_PARALLEL of them at a time (default 1), inputs up to FUZZ_MAXLEN
-# bytes (default 65536).  Prints one TAP line per target with libFuzzer's
+# bytes (default: 8192 for the text targets, a report's three tables;
+# 4096 for cells, a report's cells), the text targets with the
+# dictionary of the template's labels (fuzz/labels.dict).  Prints one TAP line per target with libFuzzer's
 # final stats, so that CI counts them; a crash input is left in
 # fuzz/crashes/, the log in fuzz/logs/TARGET.log.
 # Exits 1 if any target found something.
@@ -18,14 +20,18 @@ mkdir -p fuzz/crashes fuzz/logs
 
 # One target; its exit status goes to fuzz/logs/TARGET.status.
 fuzz_one() {
-	seeds=fuzz/corpus/seeds-text
-	[ "$1" = cells ] && seeds=fuzz/corpus/seeds-cells
-	[ "$1" = docx ] && seeds=fuzz/corpus/seeds-docx
+	seeds=fuzz/corpus/seeds-text maxlen=8192 dict=-dict=fuzz/labels.dict
+	if [ "$1" = cells ]; then
+		seeds=fuzz/corpus/seeds-cells maxlen=4096 dict=
+	elif [ "$1" = docx ]; then
+		# A Word file is a zip: 64 KiB holds a small one whole.
+		seeds=fuzz/corpus/seeds-docx maxlen=65536 dict=
+	fi
 	mkdir -p "fuzz/corpus/$1"
 	# -close_fd_mask=3: the programs' warnings would drown the log;
 	# libFuzzer keeps its own copy of stderr for its reports.
 	fuzz/bin/"$1" -max_total_time="$secs" -timeout=10 \
-	    -rss_limit_mb=2048 -max_len="${FUZZ_MAXLEN:-65536}" \
+	    -rss_limit_mb=2048 -max_len="${FUZZ_MAXLEN:-$maxlen}" $dict \
 	    -close_fd_mask=3 -print_final_stats=1 \
 	    -artifact_prefix="fuzz/crashes/$1-" \
 	    "fuzz/corpus/$1" "$seeds" >"fuzz/logs/$1.log" 2>&1

@@ -15,15 +15,35 @@
 #include "group.h"
 #include "ident.h"
 #include "model.h"
+#include "opts.h"
 #include "rec.h"
 #include "shape.h"
 #include "stated.h"
 #include "years.h"
 
-#define USAGE	"usage: gip-check [-eHpq] [--csv] [--bom] [--summary] " \
-	"[-r rules] [file ...]\n"
+static void	more_help(void);
 
-enum { OPT_CSV = 256, OPT_BOM, OPT_SUMMARY };
+static const struct gip_cli cli = {
+	"usage: gip-check [-eHpq] [--csv] [--bom] [--summary] [-r rules] "
+	    "[file ...]",
+	"Check cells against the identities of their template; write "
+	    "findings.",
+	"  -e, --editor        findings as file:line: severity: rule: "
+	    "message\n"
+	"  -p, --pass          pass the cells of reports without errors to\n"
+	"                      stdout; findings go to stderr\n"
+	"  -q, --quiet         no warnings about the form (rules marked q)\n"
+	"  -r, --rules LIST    only these rules; -name, +name: the default\n"
+	"                      ones without or with a rule (o: off unless "
+	"asked)\n"
+	"      --summary       reports read, with errors, with warnings, "
+	"held\n"
+	"                      back, on stderr\n",
+	"findings as RFC 4180 CSV, header included",
+	more_help
+};
+
+enum { OPT_SUMMARY = OPT_TOOL };
 
 struct run {
 	struct report	 r;
@@ -31,47 +51,6 @@ struct run {
 	int		 opt_pass;
 	long		 nreports, nerrors, nwarns, held;
 };
-
-static void
-usage(void)
-{
-	fputs(USAGE, stderr);
-	exit(GIP_TROUBLE);
-}
-
-static void
-help(void)
-{
-	int i;
-
-	fputs(USAGE, stdout);
-	puts("Check cells against the identities of their template; "
-	    "write findings.\n\n"
-	    "  -e, --editor     findings as file:line: severity: rule: "
-	    "message\n"
-	    "  -H, --header     a header line before the findings\n"
-	    "  -p, --pass       pass the cells of reports without errors "
-	    "to stdout;\n"
-	    "                   findings go to stderr\n"
-	    "  -q, --quiet      no warnings about the form (rules marked "
-	    "q)\n"
-	    "  -r, --rules=LIST only these rules; -name, +name: the "
-	    "default ones\n"
-	    "                   without or with a rule (rules marked o "
-	    "are off)\n"
-	    "      --summary    reports read, with errors, with warnings "
-	    "on stderr\n"
-	    "      --csv        findings as CSV with a header line\n"
-	    "      --bom        a UTF-8 byte order mark first\n"
-	    "  -h, --help, -V, --version\n");
-	fputs("rules:", stdout);
-	for (i = 0; i < fnd_nrules(); i++)
-		printf(" %s%s%s%s", fnd_rule_name(i), fnd_rule_error(i) ?
-		    "(e)" : "", fnd_rule_noisy(i) ? "(q)" : "",
-		    fnd_rule_optin(i) ? "(o)" : "");
-	putchar('\n');
-	exit(gip_finish());
-}
 
 static void
 select_rules(const char *list)
@@ -85,7 +64,7 @@ select_rules(const char *list)
 		fprintf(stderr, "%s: unknown rule '%s'\n", gip_prog, bad);
 	else
 		fprintf(stderr, "%s: -r: %s\n", gip_prog, why);
-	usage();
+	gip_usage();
 }
 
 static void
@@ -171,50 +150,58 @@ summary(const struct run *run, int asked)
 		    run->held, run->nreports);
 }
 
+/* --help: the rules, with their kinds. */
+static void
+more_help(void)
+{
+	int i;
+
+	fputs("rules:", stdout);
+	for (i = 0; i < fnd_nrules(); i++)
+		printf(" %s%s%s%s", fnd_rule_name(i), fnd_rule_error(i) ?
+		    "(e)" : "", fnd_rule_noisy(i) ? "(q)" : "",
+		    fnd_rule_optin(i) ? "(o)" : "");
+	puts("\n(e: an error; q: hidden by -q; o: off unless -r asks)");
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		GIP_COMMON_LONGOPTS,
 		{"editor", no_argument, NULL, 'e'},
-		{"header", no_argument, NULL, 'H'},
 		{"pass", no_argument, NULL, 'p'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"rules", required_argument, NULL, 'r'},
 		{"summary", no_argument, NULL, OPT_SUMMARY},
-		{"csv", no_argument, NULL, OPT_CSV},
-		{"bom", no_argument, NULL, OPT_BOM},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
 	static char errbuf[1 << 16];
 	static struct run run;
-	enum fnd_format fmt = FND_TSV;
-	int c, i, header = 0, bom = 0, sum = 0;
+	struct gip_common o = {0};
+	int c, i, editor = 0, sum = 0;
 	struct reports *rs;
 
 	gip_init("gip-check");
 	fnd_init();
-	while ((c = getopt_long(argc, argv, "eHpqr:hV", longopts, NULL)) != -1)
+	gip_cli(&cli);
+	while ((c = gip_getopt(argc, argv, "epqr:", longopts, &o)) != -1) {
 		switch (c) {
-		case 'e': fmt = FND_EDITOR; break;
-		case 'H': header = 1; break;
+		case 'e': editor = 1; break;
 		case 'p': run.opt_pass = 1; break;
 		case 'q': fnd_quiet(1); break;
 		case 'r': select_rules(optarg); break;
 		case OPT_SUMMARY: sum = 1; break;
-		case OPT_CSV: fmt = FND_CSV; header = 1; break;
-		case OPT_BOM: bom = 1; break;
-		case 'h': help(); break;
-		case 'V': gip_version(); break;
-		default: usage();
+		default: gip_usage();
 		}
-	fnd_output(run.opt_pass ? stderr : stdout, fmt, bom);
+	}
+	fnd_output(run.opt_pass ? stderr : stdout, o.csv ? FND_CSV :
+	    editor ? FND_EDITOR : FND_TSV, o.bom);
 	if (run.opt_pass) {
 		rec_init(&run.pass, stdout, REC_TSV, 0);
 		setvbuf(stderr, errbuf, _IOFBF, sizeof errbuf);
 	}
-	if (header)
+	if (o.header || o.csv)
 		fnd_header();
 	report_init(&run.r);
 	rs = reports_new(on_report, &run);

@@ -10,12 +10,27 @@
 
 #include "document.h"
 #include "err.h"
+#include "opts.h"
 #include "rec.h"
 #include "sections.h"
 #include "split.h"
 
-#define USAGE "usage: gip-sections [-1bH] [--csv] [--bom] " \
-	"[--with-filename | --no-filename] [-s N] [file ...]\n"
+static const struct gip_cli cli = {
+	"usage: gip-sections [-1bH] [--csv] [--bom] "
+	    "[--with-filename | --no-filename] [-s N] [file ...]",
+	"Find the six standard sections of government information\n"
+	    "disclosure annual reports; write one record per section (source\n"
+	    "section title first_line last_line) as TSV.",
+	"  -b, --body          add each section's text (field body)\n"
+	"  -s, --section N     print section N's text (0: front matter)\n"
+	"      --with-filename -s: begin each line with its source, as\n"
+	"                      grep -H (the default for several inputs or\n"
+	"                      reports)\n"
+	"      --no-filename   -s: never (grep -h)\n"
+	"  -1, --one-report    read each input as one report, never split\n",
+	"write RFC 4180 CSV, header included",
+	NULL
+};
 
 /* The most reports one input is read as; a volume has dozens. */
 #define MAX_PARTS	4096
@@ -27,36 +42,6 @@ static int	 one_report;		/* -1 */
 static int	 with_filename = -1;	/* -s: 1, 0, or -1: when several */
 static int	 several_inputs;	/* more than one file named */
 static struct rec_out out;
-
-static void
-usage(void)
-{
-	fputs(USAGE, stderr);
-	exit(GIP_TROUBLE);
-}
-
-static void
-help(void)
-{
-	fputs(USAGE, stdout);
-	fputs("Find the six standard sections of government information"
-	    "\ndisclosure annual reports; write one record per section (source"
-	    "\nsection title first_line last_line) as TSV.\n\n"
-	    "  -b, --body           add each section's text (field body)\n"
-	    "  -H, --header         write a header line first\n"
-	    "  -s, --section N      print section N's text (0: front matter)\n"
-	    "      --with-filename  -s: begin each line with its source,\n"
-	    "                       as grep -H (the default for several\n"
-	    "                       inputs or reports)\n"
-	    "      --no-filename    -s: never (grep -h)\n"
-	    "  -1, --one-report     read each input as one report, never split\n"
-	    "      --csv            write RFC 4180 CSV, header included\n"
-	    "      --bom            begin with a UTF-8 byte order mark (Excel)\n"
-	    "  -h, --help           this help\n"
-	    "  -V, --version        the version\n\n"
-	    "See gip-sections(1), gip(5).\n", stdout);
-	exit(gip_finish());
-}
 
 /* The section text after the heading line, without its final LFs. */
 static void
@@ -184,7 +169,7 @@ section_number(const char *arg)
 	if (arg[0] < '0' || arg[0] > '0' + SECTIONS_MAX || arg[1] != '\0') {
 		fprintf(stderr, "%s: -s: section must be 0 to %d: %s\n",
 		    gip_prog, SECTIONS_MAX, arg);
-		usage();
+		gip_usage();
 	}
 	return arg[0] - '0';
 }
@@ -192,45 +177,37 @@ section_number(const char *arg)
 static void
 parse_options(int argc, char *argv[])
 {
-	enum { OPT_CSV = 256, OPT_BOM, OPT_WITH, OPT_WITHOUT };
+	enum { OPT_WITH = OPT_TOOL, OPT_WITHOUT };
 	static const struct option longopts[] = {
+		GIP_COMMON_LONGOPTS,
 		{ "body",		no_argument,		NULL, 'b' },
-		{ "header",		no_argument,		NULL, 'H' },
 		{ "section",		required_argument,	NULL, 's' },
 		{ "one-report",		no_argument,		NULL, '1' },
-		{ "csv",		no_argument,		NULL, OPT_CSV },
-		{ "bom",		no_argument,		NULL, OPT_BOM },
 		{ "with-filename",	no_argument,		NULL, OPT_WITH },
 		{ "no-filename",	no_argument,		NULL, OPT_WITHOUT },
-		{ "help",		no_argument,		NULL, 'h' },
-		{ "version",		no_argument,		NULL, 'V' },
 		{ NULL,			0,			NULL, 0 }
 	};
-	enum rec_format fmt = REC_TSV;
-	int c, bom = 0;
+	struct gip_common o = {0};
+	int c;
 
-	while ((c = getopt_long(argc, argv, "1bHs:hV", longopts, NULL)) !=
-	    -1) {
+	gip_cli(&cli);
+	while ((c = gip_getopt(argc, argv, "1bs:", longopts, &o)) != -1) {
 		switch (c) {
 		case 'b':		with_body = 1; break;
-		case 'H':		with_header = 1; break;
 		case 's':		only_section = section_number(optarg); break;
 		case '1':		one_report = 1; break;
-		case OPT_CSV:		fmt = REC_CSV; with_header = 1; break;
-		case OPT_BOM:		bom = 1; break;
 		case OPT_WITH:		with_filename = 1; break;
 		case OPT_WITHOUT:	with_filename = 0; break;
-		case 'h':		help(); break;
-		case 'V':		gip_version(); break;
-		default:		usage();
+		default:		gip_usage();
 		}
 	}
-	if (only_section >= 0 && (with_body || with_header || bom)) {
+	with_header = o.header || o.csv;
+	if (only_section >= 0 && (with_body || with_header || o.bom)) {
 		fprintf(stderr, "%s: -s prints text, not records: no -b, -H, "
 		    "--csv or --bom\n", gip_prog);
-		usage();
+		gip_usage();
 	}
-	rec_init(&out, stdout, fmt, bom);
+	rec_init(&out, stdout, o.csv ? REC_CSV : REC_TSV, o.bom);
 }
 
 int

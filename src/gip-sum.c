@@ -17,6 +17,7 @@
 #include "err.h"
 #include "group.h"
 #include "num.h"
+#include "opts.h"
 #include "rec.h"
 #include "sumby.h"
 #include "sumgroup.h"
@@ -55,38 +56,19 @@ struct about {
 	int		 has36;
 };
 
-static const char usage_text[] =
-    "usage: gip-sum [-Hkq] [--csv] [--bom] [-g fields] [-G regex] "
-    "[file ...]\n";
-
-static void
-usage(void)
-{
-	fputs(usage_text, stderr);
-	exit(GIP_TROUBLE);
-}
-
-static void
-help(void)
-{
-	fputs(usage_text, stdout);
-	puts("Exact totals of cells streams per group of reports, written as "
-	    "a cells stream.\n\n"
-	    "  -g, --group fields        group by meta fields (comma list of "
-	    "source,\n"
-	    "                            title, org, year, template, date)\n"
-	    "  -G, --group-regex regex   group by the captures of regex on "
-	    "the source\n"
-	    "  -k, --key-columns         each group key part in its own "
-	    "column\n"
-	    "  -H, --header              write a header line\n"
-	    "  -q, --quiet               no note on stderr of unread cells "
-	    "left out\n"
-	    "      --csv                 write RFC 4180 CSV\n"
-	    "      --bom                 begin with a UTF-8 byte order mark\n"
-	    "  -h, --help, -V, --version");
-	exit(gip_finish());
-}
+static const struct gip_cli cli = {
+	"usage: gip-sum [-Hkq] [--csv] [--bom] [-g fields] [-G regex] "
+	    "[file ...]",
+	"Exact totals of cells streams per group of reports, written as a\n"
+	    "cells stream.",
+	"  -g, --group FIELDS  group by meta fields (comma list of source,\n"
+	"                      title, org, year, template, date)\n"
+	"  -G, --group-regex RE  group by the captures of RE on the source\n"
+	"  -k, --key-columns   each group key part in its own column\n"
+	"  -q, --quiet         no note on stderr of unread cells left out\n",
+	"write RFC 4180 CSV",
+	NULL
+};
 
 /* A count in meta reports, blanks or unread: a non-negative integer. */
 static int
@@ -278,34 +260,30 @@ print_sums(struct run *run)
 static void
 parse_options(struct run *run, int argc, char *argv[])
 {
-	enum { OPT_CSV = 256, OPT_BOM };
 	static const struct option longopts[] = {
-		{"header", no_argument, NULL, 'H'},
+		GIP_COMMON_LONGOPTS,
 		{"group", required_argument, NULL, 'g'},
 		{"group-regex", required_argument, NULL, 'G'},
 		{"key-columns", no_argument, NULL, 'k'},
 		{"quiet", no_argument, NULL, 'q'},
-		{"csv", no_argument, NULL, OPT_CSV},
-		{"bom", no_argument, NULL, OPT_BOM},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
+	struct gip_common o = {0};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "G:Hg:hkqV", longopts, NULL)) != -1)
+	gip_cli(&cli);
+	while ((c = gip_getopt(argc, argv, "G:g:kq", longopts, &o)) != -1) {
 		switch (c) {
 		case 'G': sumby_regex(&run->by, optarg); break;
-		case 'H': run->opt.header = 1; break;
 		case 'g': sumby_fields(&run->by, optarg); break;
 		case 'k': run->opt.columns = 1; break;
 		case 'q': run->opt.quiet = 1; break;
-		case OPT_CSV: run->opt.fmt = REC_CSV; break;
-		case OPT_BOM: run->opt.bom = 1; break;
-		case 'h': help(); break;
-		case 'V': gip_version(); break;
-		default: usage();
+		default: gip_usage();
 		}
+	}
+	run->opt.header = o.header;
+	run->opt.fmt = o.csv ? REC_CSV : REC_TSV;
+	run->opt.bom = o.bom;
 }
 
 int

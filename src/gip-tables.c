@@ -13,14 +13,27 @@
 #include "document.h"
 #include "err.h"
 #include "extract.h"
+#include "opts.h"
 #include "prose.h"
 #include "rec.h"
 #include "split.h"
 #include "tmpl.h"
 #include "view.h"
 
-#define USAGE "usage: gip-tables [-1Hq] [--csv] [--bom] [--view] [-t tables] " \
-	"[file ...]\n"
+static const struct gip_cli cli = {
+	"usage: gip-tables [-1Hq] [--csv] [--bom] [--view] [-t tables] "
+	    "[file ...]",
+	"Read the standard tables and meta data of government information\n"
+	    "disclosure annual reports; write cells (source tbl row col value\n"
+	    "line) as TSV.",
+	"  -q, --quiet         no warnings, errors only\n"
+	"  -t, --tables LIST   only these (meta,t2,t3,t4,prose)\n"
+	"  -1, --one-report    read each input as one report, never split\n"
+	"      --view          print each report's tables for reading, with\n"
+	"                      the template's labels, not cells\n",
+	"write RFC 4180 CSV, header included",
+	NULL
+};
 
 enum { SEL_META = 1, SEL_T2 = 2, SEL_T3 = 4, SEL_T4 = 8, SEL_PROSE = 16,
 	SEL_ALL = 31 };
@@ -35,34 +48,6 @@ static int	 view;			/* --view */
 static long	 line_base;		/* lines before the report's part */
 static unsigned	 selected = SEL_ALL;	/* -t */
 static struct rec_out out;
-
-static void
-usage(void)
-{
-	fputs(USAGE, stderr);
-	exit(GIP_TROUBLE);
-}
-
-static void
-help(void)
-{
-	fputs(USAGE, stdout);
-	fputs("Read the standard tables and meta data of government information"
-	    "\ndisclosure annual reports; write cells (source tbl row col value"
-	    "\nline) as TSV.\n\n"
-	    "  -H, --header      write a header line first\n"
-	    "  -q, --quiet       no warnings, errors only\n"
-	    "  -t, --tables LIST only these (meta,t2,t3,t4,prose)\n"
-	    "  -1, --one-report  read each input as one report, never split\n"
-	    "      --csv         write RFC 4180 CSV, header included\n"
-	    "      --bom         begin with a UTF-8 byte order mark (Excel)\n"
-	    "      --view        print each report's tables for reading, with"
-	    "\n                    the template's labels, not cells\n"
-	    "  -h, --help        this help\n"
-	    "  -V, --version     the version\n\n"
-	    "See gip-tables(1), gip(5).\n", stdout);
-	exit(gip_finish());
-}
 
 static unsigned
 parse_tables(const char *arg)
@@ -79,7 +64,7 @@ parse_tables(const char *arg)
 		if (k == 5) {
 			fprintf(stderr, "%s: unknown table '%s' (meta, t2, t3, "
 			    "t4, prose)\n", gip_prog, tok);
-			usage();
+			gip_usage();
 		}
 		sel |= 1u << k;
 	}
@@ -204,43 +189,35 @@ process_input(struct document *d)
 static void
 parse_options(int argc, char *argv[])
 {
-	enum { OPT_CSV = 256, OPT_BOM, OPT_VIEW };
+	enum { OPT_VIEW = OPT_TOOL };
 	static const struct option longopts[] = {
-		{"header",	no_argument,		NULL, 'H'},
+		GIP_COMMON_LONGOPTS,
 		{"quiet",	no_argument,		NULL, 'q'},
 		{"tables",	required_argument,	NULL, 't'},
 		{"one-report",	no_argument,		NULL, '1'},
-		{"csv",		no_argument,		NULL, OPT_CSV},
-		{"bom",		no_argument,		NULL, OPT_BOM},
 		{"view",	no_argument,		NULL, OPT_VIEW},
-		{"help",	no_argument,		NULL, 'h'},
-		{"version",	no_argument,		NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
-	enum rec_format fmt = REC_TSV;
-	int c, bom = 0;
+	struct gip_common o = {0};
+	int c;
 
-	while ((c = getopt_long(argc, argv, "1Hqt:hV", longopts, NULL)) !=
-	    -1) {
+	gip_cli(&cli);
+	while ((c = gip_getopt(argc, argv, "1qt:", longopts, &o)) != -1) {
 		switch (c) {
-		case 'H': with_header = 1; break;
 		case 'q': quiet = 1; break;
 		case 't': selected = parse_tables(optarg); break;
 		case '1': one_report = 1; break;
-		case OPT_CSV: fmt = REC_CSV; with_header = 1; break;
-		case OPT_BOM: bom = 1; break;
 		case OPT_VIEW: view = 1; break;
-		case 'h': help(); break;
-		case 'V': gip_version(); break;
-		default: usage();
+		default: gip_usage();
 		}
 	}
-	if (view && (fmt == REC_CSV || with_header || bom)) {
+	with_header = o.header || o.csv;
+	if (view && (with_header || o.bom)) {
 		fprintf(stderr, "%s: --view prints text, not records: no -H, "
 		    "--csv or --bom\n", gip_prog);
-		usage();
+		gip_usage();
 	}
-	rec_init(&out, stdout, fmt, bom);
+	rec_init(&out, stdout, o.csv ? REC_CSV : REC_TSV, o.bom);
 }
 
 int

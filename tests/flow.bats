@@ -319,12 +319,13 @@ for l in sys.stdin:
 }
 
 @test "--help: the usage line, the options, -h and -V, in one style" {
-	for p in gip-tables gip-sections; do
+	for p in gip-tables gip-sections gip-check gip-sum; do
 		run -0 --separate-stderr $p --help
 		assert_line -n 0 --regexp "^usage: $p "
-		assert_line --regexp '^  -h, --help +this help$'
-		assert_line --regexp '^  -V, --version +the version$'
-		assert_line "See $p(1), gip(5)."
+		assert_line '  -H, --header        write a header line first'
+		assert_line '  -h, --help          this help'
+		assert_line '  -V, --version       the version'
+		assert_line "See $p(1) and gip(7)."
 		run -0 --separate-stderr $p -h
 		assert_line -n 0 --regexp "^usage: $p "
 	done
@@ -413,4 +414,17 @@ $f#2:本年度主动公开政府信息35条。"
 		diff <(grep "^$f$T" sep.tsv | cut -f 2-5) \
 		    <(grep "^h.cat#$k$T" cat.tsv | cut -f 2-5)
 	done
+}
+
+@test "a bad option or a missing argument: the program's name, what is wrong, the usage line" {
+	for p in gip-tables gip-sections gip-check gip-sum; do
+		run -2 --separate-stderr $p --no-such-option
+		assert_equal "${stderr%%$'\n'*}" "$p: unknown option --no-such-option"
+		assert_equal "$(printf '%s\n' "$stderr" | sed -n 2p | cut -d' ' -f1,2)" "usage: $p"
+		assert_output ""
+	done
+	run -2 --separate-stderr gip-sum --group
+	assert_equal "${stderr%%$'\n'*}" "gip-sum: missing argument for --group"
+	run -2 --separate-stderr gip-tables -t
+	assert_equal "${stderr%%$'\n'*}" "gip-tables: missing argument for -t"
 }

@@ -54,3 +54,14 @@ setup() {
 	[ "$stderr" = 'gip-tables: glued-number-at-word-start.txt:2: 64 undecodable bytes (as UTF-8) replaced by U+FFFD' ]
 	[ "${#lines[@]}" = 21 ]
 }
+
+@test "the text targets' dictionary holds the template's labels as they are" {
+	# fuzz/labels.dict is made from src/core/tmpl.c by fuzz/dict.sh: a
+	# template change without remaking it would fuzz with stale labels.
+	need_cmd python3
+	run -0 sh "$TOP/fuzz/dict.sh" "$BATS_TEST_TMPDIR/labels.dict"
+	run -0 cmp "$BATS_TEST_TMPDIR/labels.dict" "$TOP/fuzz/labels.dict"
+	# 本年新收 (t3 row 1's label) is among them, as \x escapes
+	run -0 grep -c '^"\\xE6\\x9C\\xAC\\xE5\\xB9\\xB4\\xE6\\x96\\xB0\\xE6\\x94\\xB6' \
+	    "$TOP/fuzz/labels.dict"
+}

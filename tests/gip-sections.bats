@@ -327,14 +327,14 @@ $usage_line" ]
 @test "an unknown option prints the usage, status 2" {
 	run -2 --separate-stderr gip-sections -x
 	assert_output ""
-	[ "$stderr" = "gip-sections: invalid option -- 'x'
+	[ "$stderr" = "gip-sections: unknown option -x
 $usage_line" ]
 }
 
 @test "--help prints the usage and the options on stdout" {
 	run -0 --separate-stderr gip-sections --help
 	assert_line -n 0 "$usage_line"
-	assert_line "      --no-filename    -s: never (grep -h)"
+	assert_line "      --no-filename   -s: never (grep -h)"
 	[ -z "$stderr" ]
 }
 

@@ -514,3 +514,20 @@ gip-tables: $DATA/torn-toomany.txt:55: t3: 4 numbers without a row label, not pl
 	    done)"
 	assert_equal "$stderr" ""
 }
+
+@test "TAB rows: a label's span padding before the values, a trailing TAB after" {
+	# Row 4's label spans three columns: two empty cells follow it, and
+	# a trailing TAB ends the row; the other rows show where values begin.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/tabrow-label-span-padding.txt' | grep -P '\t4\t' | cut -f 4,5"
+	assert_output "$(printf 'natural\t0\ncommercial\t\nresearch\t\nsocial\t
+legal\t\nother\t1\ntotal\t')"
+	assert_equal "$stderr" ""
+}
+
+@test "a bold mark cut by a line break (**1,778*<br>*) is a mark, not text" {
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pipe-bold-split-by-br.txt' | grep -P '\t3\.1\t' | cut -f 4,5"
+	assert_output "$(printf 'natural\t1778\ncommercial\t0\nresearch\t0
+social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
+}

@@ -9,13 +9,44 @@ static int ntables, ncells;
 static unsigned celltpl[CK_MAXCELLS];
 static char cellkind[CK_MAXCELLS][CK_MAXTPL];
 
+/* strcmp(a, b) == 0 for the short keys, without a call per key. */
+static inline int
+same(const char *a, const char *b)
+{
+	while (*a == *b) {
+		if (*a == '\0')
+			return 1;
+		a++;
+		b++;
+	}
+	return 0;
+}
+
 static int
 find_key(const char *const *keys, int n, const char *s)
 {
 	int i;
 
 	for (i = 0; i < n; i++)
-		if (keys[i][0] == s[0] && strcmp(keys[i], s) == 0)
+		if (keys[i][0] == s[0] && same(keys[i], s))
+			return i;
+	return -1;
+}
+
+/*
+ * The key, searched from near on and around: streams in template order
+ * find it at near or a few keys after (keys are unique, so where the
+ * search starts does not change what it finds).
+ */
+static inline __attribute__((always_inline)) int
+find_near(const char *const *keys, int n, const char *s, int near)
+{
+	int k, i;
+
+	if (near < 0 || near >= n)
+		near = 0;
+	for (k = 0, i = near; k < n; k++, i = i + 1 < n ? i + 1 : 0)
+		if (keys[i][0] == s[0] && same(keys[i], s))
 			return i;
 	return -1;
 }
@@ -30,6 +61,7 @@ add_table(const char *name)
 	if (ntables == CK_MAXTABLES)
 		gip_fatal("template: more than %d tables", CK_MAXTABLES);
 	tables[ntables].name = name;
+	tables[ntables].index = ntables;
 	return &tables[ntables++];
 }
 
@@ -115,7 +147,7 @@ ck_table_index(const char *name)
 	int t;
 
 	for (t = 0; t < ntables; t++)
-		if (strcmp(tables[t].name, name) == 0)
+		if (same(tables[t].name, name))
 			return t;
 	return -1;
 }
@@ -133,9 +165,23 @@ ck_col(const struct ck_table *t, const char *col)
 }
 
 int
-ck_cell(const struct ck_table *t, int row, int col)
+ck_table_near(const char *name, int near)
 {
-	return t->base + row * t->ncols + col;
+	if (near >= 0 && near < ntables && same(tables[near].name, name))
+		return near;
+	return ck_table_index(name);
+}
+
+int
+ck_row_near(const struct ck_table *t, const char *row, int near)
+{
+	return find_near(t->rows, t->nrows, row, near);
+}
+
+int
+ck_col_near(const struct ck_table *t, const char *col, int near)
+{
+	return find_near(t->cols, t->ncols, col, near);
 }
 
 int
@@ -169,4 +215,15 @@ int
 ck_rows_related(const char *a, const char *b)
 {
 	return within(a, b) || within(b, a);
+}
+
+int
+ck_kind_for(const struct ck_table *t, int i, int j, unsigned tpl)
+{
+	int c = ck_cell(t, i, j);
+	unsigned other = celltpl[c] & ~tpl;
+
+	if (celltpl[c] & tpl)
+		return cellkind[c][__builtin_ctz(tpl)];
+	return other ? cellkind[c][__builtin_ctz(other)] : 0;
 }

@@ -23,6 +23,7 @@ struct ck_table {
 	const char	*cols[CK_MAXCOLS];
 	int		 ncols;
 	int		 base;
+	int		 index;		/* its place among the tables */
 };
 
 void	ck_init(void);
@@ -32,7 +33,17 @@ const struct ck_table *ck_table(int t);
 int	ck_table_index(const char *name);	/* -1: none */
 int	ck_row(const struct ck_table *t, const char *row);	/* -1: none */
 int	ck_col(const struct ck_table *t, const char *col);	/* -1: none */
-int	ck_cell(const struct ck_table *t, int row, int col);
+/* The same, searched from index near on and around (the last key
+ * found: a stream in template order finds most keys at once). */
+int	ck_table_near(const char *name, int near);
+int	ck_row_near(const struct ck_table *t, const char *row, int near);
+int	ck_col_near(const struct ck_table *t, const char *col, int near);
+/* Inline: the checks walk every cell of a report several times. */
+static inline int
+ck_cell(const struct ck_table *t, int row, int col)
+{
+	return t->base + row * t->ncols + col;
+}
 /* Has a template of tpl cell row i, col j of t? */
 int	ck_in_template(const struct ck_table *t, int i, int j, unsigned tpl);
 /* Does one of the rows stand for the other: is one a part of the other? */
@@ -41,5 +52,8 @@ int	ck_rows_related(const char *a, const char *b);
 unsigned ck_cell_templates(const struct ck_table *t, int i, int j);
 /* Its KIND_* in template bit tpl (one bit), or 0. */
 int	ck_kind(const struct ck_table *t, int i, int j, unsigned tpl);
+/* Its kind as the templates tpl have it (the lowest bit), else as the
+ * first other template with the cell has it, or 0. */
+int	ck_kind_for(const struct ck_table *t, int i, int j, unsigned tpl);
 
 #endif

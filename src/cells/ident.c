@@ -12,6 +12,60 @@
 #include "ident.h"
 #include "num.h"
 
+/*
+ * The identities with their terms looked up once: the table's index and,
+ * for each term of each side, its row (IDENT_COLS) or column (IDENT_ROWS)
+ * index, -1 for a key the table does not have.  Built on the first
+ * ident_load, read-only after: every report walks the identities many
+ * times, and a key looked up by name each time was most of the check.
+ */
+#define IDENT_MAX	32
+
+struct ident_terms {
+	const struct ck_table *t;
+	int		 k;
+	int		 term[2][TMPL_MAXTERMS];	/* left, right */
+};
+
+static struct ident_terms terms[IDENT_MAX];
+static size_t nterms;
+
+static void
+compile_terms(void)
+{
+	const struct tmpl_ident *id;
+	const struct ck_table *t;
+	const char *const *sides[2];
+	size_t n;
+	int s, m;
+
+	if (nterms == tmpl_nidents)
+		return;
+	if (tmpl_nidents > IDENT_MAX)
+		gip_fatal("template: more than %d identities", IDENT_MAX);
+	for (n = 0; n < tmpl_nidents; n++) {
+		id = &tmpl_idents[n];
+		if ((terms[n].k = ck_table_index(id->table)) < 0)
+			gip_fatal("template: identity %s names no table",
+			    id->rule);
+		t = terms[n].t = ck_table(terms[n].k);
+		sides[0] = id->left;
+		sides[1] = id->right;
+		for (s = 0; s < 2; s++)
+			for (m = 0; sides[s][m]; m++)
+				terms[n].term[s][m] = id->per == IDENT_ROWS ?
+				    ck_col(t, sides[s][m]) :
+				    ck_row(t, sides[s][m]);
+	}
+	nterms = tmpl_nidents;
+}
+
+static const struct ident_terms *
+id_terms(const struct tmpl_ident *id)
+{
+	return &terms[id - tmpl_idents];
+}
+
 void
 ident_load(const struct report *r, unsigned tpl, struct idvals *v)
 {
@@ -19,6 +73,7 @@ ident_load(const struct report *r, unsigned tpl, struct idvals *v)
 	const struct cell *c;
 	int k, i, j, n = ck_ncells(), seen;
 
+	compile_terms();
 	v->tpl = tpl;
 	v->v = gip_xmalloc(n * sizeof v->v[0]);
 	v->unknown = gip_xmalloc(n);
@@ -46,7 +101,7 @@ ident_free(struct idvals *v)
 static int
 tindex(const struct tmpl_ident *id)
 {
-	return ck_table_index(id->table);
+	return id_terms(id)->k;
 }
 
 static int
@@ -55,17 +110,23 @@ row_counts(const struct idvals *v, int k, int i)
 	return (ck_table(k)->rowtpl[i] & v->tpl) || v->printed[k][i];
 }
 
-/* The cell of a term on a line, or -1 when the term does not count. */
-static int
+/*
+ * The cell of term m of side s (0 left, 1 right) on a line, or -1 when
+ * the term does not count.
+ */
+static inline int
 term_cell(const struct idvals *v, const struct tmpl_ident *id, int line,
-    const char *key)
+    int s, int m)
 {
-	int k = tindex(id), i;
-	const struct ck_table *t = ck_table(k);
+	const struct ident_terms *it = id_terms(id);
+	const struct ck_table *t = it->t;
+	int i = it->term[s][m];
 
+	if (i < 0)
+		return -1;
 	if (id->per == IDENT_ROWS)
-		return (i = ck_col(t, key)) < 0 ? -1 : ck_cell(t, line, i);
-	if ((i = ck_row(t, key)) < 0 || !row_counts(v, k, i))
+		return ck_cell(t, line, i);
+	if (!(t->rowtpl[i] & v->tpl) && !v->printed[it->k][i])
 		return -1;
 	return ck_cell(t, i, line);
 }
@@ -73,13 +134,14 @@ term_cell(const struct idvals *v, const struct tmpl_ident *id, int line,
 /* Add up one side; 0 when a term is unknown, -1 when the sum overflows. */
 static int
 side_sum(const struct idvals *v, const struct tmpl_ident *id, int line,
-    const char *const *keys, int64_t *sum)
+    int s, int64_t *sum)
 {
+	const char *const *keys = s ? id->right : id->left;
 	int k, c, ok = 1;
 
 	*sum = 0;
 	for (k = 0; keys[k]; k++) {
-		if ((c = term_cell(v, id, line, keys[k])) < 0)
+		if ((c = term_cell(v, id, line, s, k)) < 0)
 			continue;
 		if (v->unknown[c])
 			ok = 0;
@@ -97,8 +159,8 @@ eval_line(const struct idvals *v, const struct tmpl_ident *id, int line,
 	int64_t l, r;
 	int okl, okr;
 
-	okl = side_sum(v, id, line, id->left, &l);
-	okr = side_sum(v, id, line, id->right, &r);
+	okl = side_sum(v, id, line, 0, &l);
+	okr = side_sum(v, id, line, 1, &r);
 	if (okl == 0 || okr == 0)
 		return -1;
 	if (okl > 0 && okr > 0 && l == r)
@@ -148,7 +210,7 @@ uses_cell(const struct idvals *v, const struct tmpl_ident *id, int line,
 
 	for (s = 0; s < 2; s++)
 		for (k = 0; sides[s][k]; k++)
-			if (term_cell(v, id, line, sides[s][k]) == cell)
+			if (term_cell(v, id, line, s, k) == cell)
 				return 1;
 	return 0;
 }
@@ -218,8 +280,8 @@ line_line(const struct report *r, const struct idvals *v,
 
 	for (s = 0; s < 2; s++)
 		for (k = 0; sides[s][k]; k++)
-			if ((c = term_cell(v, b->id, b->line,
-			    sides[s][k])) >= 0 && r->cell[c].line > 0)
+			if ((c = term_cell(v, b->id, b->line, 1 - s,
+			    k)) >= 0 && r->cell[c].line > 0)
 				return r->cell[c].line;
 	return 0;
 }
@@ -267,8 +329,7 @@ tell_blanks(struct report *r, const struct idvals *v, const struct broken *b,
 
 	for (s = 0; s < 2; s++)
 		for (k = 0; sides[s][k]; k++) {
-			if ((i = term_cell(v, b->id, b->line,
-			    sides[s][k])) < 0)
+			if ((i = term_cell(v, b->id, b->line, s, k)) < 0)
 				continue;
 			c = &r->cell[i];
 			if (!c->blank || c->told)
@@ -301,9 +362,9 @@ omitted_terms(const struct idvals *v, const struct broken *b, char *buf,
 		return;
 	for (s = 0; s < 2; s++)
 		for (m = 0; sides[s][m]; m++) {
-			i = ck_row(t, sides[s][m]);
-			if (i < 0 || term_cell(v, b->id, b->line,
-			    sides[s][m]) < 0 || v->printed[k][i])
+			i = id_terms(b->id)->term[s][m];
+			if (i < 0 || term_cell(v, b->id, b->line, s, m) < 0 ||
+			    v->printed[k][i])
 				continue;
 			for (stood = 0, j = 0; j < t->nrows; j++)
 				stood |= v->printed[k][j] &&

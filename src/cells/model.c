@@ -13,35 +13,22 @@ report_init(struct report *r)
 	memset(r, 0, sizeof *r);
 	ck_init();
 	r->cell = gip_xmalloc(ck_ncells() * sizeof r->cell[0]);
+	memset(r->cell, 0, ck_ncells() * sizeof r->cell[0]);
 }
 
+/* Only the cells the last report printed were written: clear those. */
 void
 report_begin(struct report *r, const char *source)
 {
 	struct cell *cell = r->cell;
+	int c;
 
+	for (c = report_next_seen(r, 0); c >= 0; c = report_next_seen(r,
+	    c + 1))
+		cell[c] = (struct cell){0};
 	memset(r, 0, sizeof *r);
 	r->cell = cell;
-	memset(r->cell, 0, ck_ncells() * sizeof r->cell[0]);
 	r->source = source;
-}
-
-struct cell *
-report_cell(const struct report *r, const struct ck_table *t, int row,
-    int col)
-{
-	return &r->cell[ck_cell(t, row, col)];
-}
-
-int
-report_row_seen(const struct report *r, const struct ck_table *t, int row)
-{
-	int j;
-
-	for (j = 0; j < t->ncols; j++)
-		if (report_cell(r, t, row, j)->seen)
-			return 1;
-	return 0;
 }
 
 long
@@ -110,22 +97,30 @@ take_prose(struct report *r, const struct cells_rec *rec)
 static void
 take_table(struct report *r, const struct cells_rec *rec)
 {
-	int t = ck_table_index(rec->field[CELL_TABLE]), i = -1, j = -1;
+	int t = ck_table_near(rec->field[CELL_TABLE], r->near[0]);
+	int i = -1, j = -1;
 	const struct ck_table *tb;
 	struct cell *c;
 
 	if (t >= 0) {
 		tb = ck_table(t);
 		r->has[t] = 1;
-		i = ck_row(tb, rec->field[CELL_ROW]);
-		j = ck_col(tb, rec->field[CELL_COL]);
+		i = ck_row_near(tb, rec->field[CELL_ROW], r->near[1]);
+		/* the next column first: a row comes column by column */
+		j = ck_col_near(tb, rec->field[CELL_COL], r->near[2] + 1);
 	}
 	if (i < 0 || j < 0) {
 		note_bad(r, rec);
 		return;
 	}
+	r->near[0] = t;
+	r->near[1] = i;
+	r->near[2] = j;
 	c = report_cell(r, tb, i, j);
+	r->rowcells[t][i] += !c->seen;
+	r->rowunread[t][i] |= (unsigned char)rec->unread;
 	c->seen = 1;
+	r->seen[(c - r->cell) >> 6] |= (uint64_t)1 << ((c - r->cell) & 63);
 	c->blank = (unsigned char)rec->blank;
 	c->unread = (unsigned char)rec->unread;
 	c->v = rec->value;
@@ -137,9 +132,10 @@ report_take(struct report *r, const struct cells_rec *rec)
 {
 	const char *t = rec->field[CELL_TABLE];
 
-	if (strcmp(t, "meta") == 0)
+	/* The first byte first: most cells are of a table ("t3"). */
+	if (t[0] == 'm' && strcmp(t, "meta") == 0)
 		take_meta(r, rec);
-	else if (strcmp(t, "prose") == 0)
+	else if (t[0] == 'p' && strcmp(t, "prose") == 0)
 		take_prose(r, rec);
 	else
 		take_table(r, rec);

@@ -38,15 +38,49 @@ struct report {
 	int		 nprose;
 	struct { char key[64]; long line; } bad[MAXBAD];
 	int		 nbad;
+	/* What was printed, kept as the cells come: each row's cells, and
+	   the cells as bits (the next report clears only those). */
+	unsigned char	 rowcells[CK_MAXTABLES][CK_MAXROWS];	/* printed */
+	unsigned char	 rowunread[CK_MAXTABLES][CK_MAXROWS];	/* a cell was
+					   given as '?' (perhaps given again) */
+	uint64_t	 seen[CK_MAXCELLS / 64];
+	int		 near[3];	/* the last cell's table, row, col: where
+					   the next is looked up first */
 };
 
 void	report_init(struct report *r);
 void	report_begin(struct report *r, const char *source);
 void	report_take(struct report *r, const struct cells_rec *rec);
-struct cell *report_cell(const struct report *r, const struct ck_table *t,
-	    int row, int col);
-int	report_row_seen(const struct report *r, const struct ck_table *t,
-	    int row);
+static inline struct cell *
+report_cell(const struct report *r, const struct ck_table *t, int row,
+    int col)
+{
+	return &r->cell[ck_cell(t, row, col)];
+}
+
+static inline int
+report_row_seen(const struct report *r, const struct ck_table *t, int row)
+{
+	return r->rowcells[t->index][row] > 0;
+}
+
+/* The next printed cell from c on (cell order), or -1. */
+static inline int
+report_next_seen(const struct report *r, int c)
+{
+	uint64_t w;
+	int k = c >> 6;
+
+	if (c >= ck_ncells())
+		return -1;
+	w = r->seen[k] & (~(uint64_t)0 << (c & 63));
+	while (w == 0) {
+		if (++k >= (ck_ncells() + 63) >> 6)
+			return -1;
+		w = r->seen[k];
+	}
+	return (k << 6) + __builtin_ctzll(w);
+}
 /* The line of the first cell of the row printed with one, or 0. */
 long	report_row_line(const struct report *r, const struct ck_table *t,
 	    int row);

@@ -198,6 +198,9 @@ tell_holes(struct report *r, const struct idvals *v, int k, int i,
 	char cols[128], where[192], skipped[320];
 	int n;
 
+	/* most rows: every column printed, nothing unread */
+	if (unread ? !r->rowunread[k][i] : r->rowcells[k][i] == t->ncols)
+		return;
 	if ((n = row_holes(r, t, i, tpl, unread, cols, sizeof cols)) == 0)
 		return;
 	if (n == row_width(t, i, tpl))
@@ -257,17 +260,6 @@ check_missing(struct report *r, const struct idvals *v, unsigned tpl)
 	}
 }
 
-/* The kind of a cell: as the report's template has it, else as another. */
-static int
-cell_kind(const struct ck_table *t, int i, int j, unsigned tpl)
-{
-	unsigned other = ck_cell_templates(t, i, j) & ~tpl;
-
-	if (ck_in_template(t, i, j, tpl))
-		return ck_kind(t, i, j, tpl);
-	return ck_kind(t, i, j, other & -other);
-}
-
 static void
 check_count(struct report *r, const struct ck_table *t, int i, int j,
     int kind)
@@ -298,7 +290,8 @@ check_negative(struct report *r, unsigned tpl)
 	for (k = 0; k < ck_ntables(); k++)
 		for (t = ck_table(k), i = 0; i < t->nrows; i++)
 			for (j = 0; j < t->ncols; j++)
-				if ((kind = cell_kind(t, i, j, tpl)) != 0)
+				if (report_cell(r, t, i, j)->seen &&
+				    (kind = ck_kind_for(t, i, j, tpl)) != 0)
 					check_count(r, t, i, j, kind);
 }
 

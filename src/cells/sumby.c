@@ -48,22 +48,9 @@ sumby_fields(struct sumby *by, const char *list)
 void
 sumby_regex(struct sumby *by, const char *pattern)
 {
-	PCRE2_UCHAR msg[256];
-	PCRE2_SIZE off;
-	int rc;
-
 	if (by->re)
 		gip_fatal("-G given twice");
-	by->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP, &rc, &off, NULL);
-	if (!by->re) {
-		pcre2_get_error_message(rc, msg, sizeof msg);
-		gip_fatal("-G: %s at offset %zu", (char *)msg, (size_t)off);
-	}
-	(void)pcre2_jit_compile(by->re, PCRE2_JIT_COMPLETE);
-	by->md = pcre2_match_data_create_from_pattern(by->re, NULL);
-	if (!by->md)
-		gip_fatal("out of memory");
+	by->re = pattern_compile(pattern, "-G", &by->md);
 	pcre2_pattern_info(by->re, PCRE2_INFO_CAPTURECOUNT, &by->ncapture);
 }
 

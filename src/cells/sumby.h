@@ -6,13 +6,11 @@
 #ifndef GIP_SUMBY_H
 #define GIP_SUMBY_H
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-
-#include <pcre2.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "group.h"
+#include "pattern.h"
 
 /* The meta fields a group key can be made of; "source" is the name. */
 enum { F_SOURCE, F_TITLE, F_ORG, F_YEAR, F_TEMPLATE, F_DATE, SUM_NFIELDS };

@@ -15,32 +15,10 @@
 #include <emmintrin.h>
 #endif
 
+#include "buf.h"
 #include "err.h"
 #include "input.h"
 #include "utf8.h"
-
-struct buf {
-	char	*p;
-	size_t	 len, cap;
-};
-
-static void
-buf_reserve(struct buf *b, size_t extra)
-{
-	if (b->len + extra + 1 <= b->cap)
-		return;
-	while (b->len + extra + 1 > b->cap)
-		b->cap = b->cap ? b->cap * 2 : 1 << 16;
-	b->p = gip_xrealloc(b->p, b->cap);
-}
-
-static void
-buf_add(struct buf *b, const void *s, size_t n)
-{
-	buf_reserve(b, n);
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-}
 
 static int
 starts_zip(const char *s, size_t n)

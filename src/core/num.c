@@ -40,14 +40,6 @@ num_parse(const char *s, size_t n, int64_t *v)
 	return NUM_OK;
 }
 
-int
-num_add(int64_t *acc, int64_t v)
-{
-	if (__builtin_add_overflow(*acc, v, acc))
-		return NUM_RANGE;
-	return NUM_OK;
-}
-
 /* Canonical form: no trailing fractional zeros, no "-0". */
 size_t
 num_format(int64_t v, char *out)

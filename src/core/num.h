@@ -15,7 +15,15 @@
 enum { NUM_OK = 0, NUM_SYNTAX = -1, NUM_RANGE = -2 };
 
 int	num_parse(const char *s, size_t n, int64_t *v);
-int	num_add(int64_t *acc, int64_t v);
 size_t	num_format(int64_t v, char *out);
+
+/* *acc += v, checked: inline, since sums add a term at a time. */
+static inline int
+num_add(int64_t *acc, int64_t v)
+{
+	if (__builtin_add_overflow(*acc, v, acc))
+		return NUM_RANGE;
+	return NUM_OK;
+}
 
 #endif

@@ -70,6 +70,25 @@ br_len(const char *s, size_t n)
 	return i < n && s[i] == '>' ? i + 1 : 0;
 }
 
+/*
+ * Length of a Markdown bold mark at s, or 0: "**", or "*<br>*", the
+ * mark a converter cut in two when the cell's text broke at its end
+ * ("**1,778*<br>*").
+ */
+static size_t
+bold_mark_len(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n < 2 || s[0] != '*')
+		return 0;
+	if (s[1] == '*')
+		return 2;
+	if ((k = br_len(s + 1, n - 1)) > 0 && k + 1 < n && s[k + 1] == '*')
+		return k + 2;
+	return 0;
+}
+
 /* Decode the code point after position i (0 at the end), folded. */
 static uint32_t
 peek(const char *s, size_t n, size_t i, unsigned flags)
@@ -162,11 +181,18 @@ plain_run(const char *s, size_t n)
 	return i;
 }
 
-/* A space or U+3000 at s: its length, else 0. */
+/* The white space of is_space() that is one byte. */
+static int
+ascii_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v';
+}
+
+/* A space, TAB, LF, FF, VT or U+3000 at s: its length, else 0. */
 static size_t
 plain_space(const char *s, size_t n)
 {
-	if (s[0] == ' ')
+	if (ascii_space(s[0]))
 		return 1;
 	return n >= 3 && s[0] == '\xe3' && s[1] == '\x80' && s[2] == '\x80' ?
 	    3 : 0;
@@ -193,17 +219,20 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 		plain_lead_init();
 	while (i < n) {
 		if ((k = plain_run(src + i, n - i)) > 0) {
-			memmove(dst + o, src + i, k);	/* callers may fold
-							 * in place */
+			if (dst + o != src + i)	/* callers may fold in place */
+				memmove(dst + o, src + i, k);
 			i += k;
 			o += k;
-			plain_char(src + i - (src[i - 1] & 0x80 ? 3 : 1), 3,
-			    &prev);
+			if (flags & TEXT_JOIN)	/* prev is for it alone */
+				plain_char(src + i - (src[i - 1] & 0x80 ? 3 :
+				    1), 3, &prev);
 			continue;
 		}
 		if ((flags & TEXT_SQUEEZE) && (k = plain_space(src + i,
 		    n - i)) > 0) {
 			i += k;	/* what the is_space() case below does */
+			while (i < n && ascii_space(src[i]))	/* aligned columns */
+				i++;
 			continue;
 		}
 		if ((flags & TEXT_FOLD) && full_width(src + i, n - i)) {
@@ -222,9 +251,9 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 			i += k;
 			continue;
 		}
-		if ((flags & TEXT_MARKS) && src[i] == '*' && i + 1 < n &&
-		    src[i + 1] == '*') {
-			i += 2;
+		if ((flags & TEXT_MARKS) && (k = bold_mark_len(src + i,
+		    n - i)) > 0) {
+			i += k;
 			continue;
 		}
 		len = utf8_decode(src + i, n - i, &cp);

@@ -65,6 +65,22 @@ grid_new_row(struct grid *g, long line)
 	return r;
 }
 
+/*
+ * Only printable ASCII but the mark openers [ < * (most cells: "582"):
+ * what TEXT_CLEAN leaves as it is.
+ */
+static int
+plain_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)(s[i] - 0x21) >= 0x5f || s[i] == '[' ||
+		    s[i] == '<' || s[i] == '*')
+			return 0;
+	return 1;
+}
+
 /* s[0..n) cleaned into the grid's text store (never longer than n). */
 static const char *
 text_put(struct grid *g, const char *s, size_t n)
@@ -82,7 +98,12 @@ text_put(struct grid *g, const char *s, size_t n)
 		g->text = c;
 	}
 	out = c->buf + c->used;
-	c->used += text_norm(out, s, n, TEXT_CLEAN) + 1;
+	if (plain_ascii(s, n)) {
+		memcpy(out, s, n);
+		out[n] = '\0';
+		c->used += n + 1;
+	} else
+		c->used += text_norm(out, s, n, TEXT_CLEAN) + 1;
 	return out;
 }
 

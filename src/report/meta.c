@@ -4,14 +4,13 @@
  * holds the body's name or the year, as titles often break); the date is
  * the last date in the closing lines, or one under the title.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "err.h"
 #include "input.h"
 #include "meta.h"
+#include "pattern.h"
 #include "text.h"
 
 #define MAXLINES 64
@@ -37,16 +36,7 @@ static pcre2_match_data *md;
 static pcre2_code *
 compile(const char *pat)
 {
-	pcre2_code *re;
-	PCRE2_SIZE off;
-	int err;
-
-	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
-	if (re == NULL)
-		gip_fatal("internal pattern error at %zu", (size_t)off);
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
+	return pattern_compile(pat, "meta pattern", NULL);
 }
 
 static void

@@ -7,13 +7,12 @@
  * rows (二、上年结转...) and prose sub-headings have no key words of
  * their own number, so they never count.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
 
-#include <pcre2.h>
 #include <string.h>
 
 #include "err.h"
 #include "input.h"
+#include "pattern.h"
 #include "sections.h"
 #include "text.h"
 
@@ -53,24 +52,9 @@ static pcre2_match_data *heading_md;
 static void
 heading_re_init(void)
 {
-	PCRE2_UCHAR msg[256];
-	PCRE2_SIZE erroff;
-	int err;
-
-	if (heading_re != NULL)
-		return;
-	heading_re = pcre2_compile((PCRE2_SPTR)heading_pattern,
-	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &erroff,
-	    NULL);
-	if (heading_re == NULL) {
-		pcre2_get_error_message(err, msg, sizeof msg);
-		gip_fatal("heading pattern, offset %zu: %s", (size_t)erroff,
-		    (char *)msg);
-	}
-	(void)pcre2_jit_compile(heading_re, PCRE2_JIT_COMPLETE);
-	heading_md = pcre2_match_data_create_from_pattern(heading_re, NULL);
-	if (heading_md == NULL)
-		gip_fatal("out of memory");
+	if (heading_re == NULL)
+		heading_re = pattern_compile(heading_pattern,
+		    "heading pattern", &heading_md);
 }
 
 /*

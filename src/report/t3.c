@@ -510,6 +510,54 @@ label_cut(const struct lrow *lr)
 }
 
 /*
+ * In a table of explicit cells (TAB rows, pipes), the cell where the
+ * values begin, as the rows of seven values show it: -1 when fewer than
+ * half of them agree.  A label spanning columns leaves empty cells after
+ * it, so a row of more than seven cells still has its values there.
+ */
+static int
+values_column(const struct lrow *rows, const char **key, int n)
+{
+	int count[LROW_MAXVAL] = {0}, i, c, best = -1, all = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!key[i] || rows[i].nval != T3COLS)
+			continue;
+		c = rows[i].val[0].cell;
+		if (c < 0 || c >= LROW_MAXVAL)
+			continue;
+		all++;
+		if (++count[c] > (best < 0 ? 0 : count[best]))
+			best = c;
+	}
+	return best >= 0 && count[best] * 2 > all ? best : -1;
+}
+
+/*
+ * Where a row of more than seven cells has its seven values: from the
+ * table's value column on, when every cell before it (its label's span)
+ * and after the seventh (a trailing TAB) is empty.  The index of the
+ * first value, or 0 with the row left as it is.
+ */
+static int
+span_padding(const struct lrow *lr, int first_col)
+{
+	int k, at;
+
+	if (first_col < 0 || lr->nval <= T3COLS)
+		return 0;
+	for (at = 0; at < lr->nval && lr->val[at].cell != first_col; at++)
+		;
+	if (at + T3COLS > lr->nval)
+		return 0;
+	for (k = 0; k < lr->nval; k++)
+		if ((k < at || k >= at + T3COLS) &&
+		    lr->val[k].v.kind != V_BLANK)
+			return 0;
+	return at;
+}
+
+/*
  * Whether the rows print their own numbers, so that a row without any is
  * blank: most rows have some and none has more than a row holds.  Plain
  * pdftotext prints the labels of a table and then its numbers apart.
@@ -581,7 +629,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	struct lrow *rows;
 	struct slots s;
 	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, edge = 0;
-	int placed, keeps;
+	int placed, keeps, first_col, skip;
 
 	if (!ready)
 		kw_init(), ready = 1;
@@ -601,6 +649,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	keeps = rows_keep_numbers(rows, key, n);
 	found = place_torn(t, rows, key, n);
 	keeps &= found == 0;
+	first_col = g->positional ? -1 : values_column(rows, key, n);
 	if (g->positional) {
 		if (anchors_from_full_rows(rows, key, n, anchor) &&
 		    anchors_usable(anchor, rows, key, n, PLACE_RIGHT))
@@ -618,9 +667,13 @@ t3_extract(const struct grid *g, struct tables *t)
 		    (g->positional && rows[i].nval == 0))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s);
-		else
-			placed = place_sequence(rows[i].val, rows[i].nval,
-			    T3COLS, place_check_total, &s);
+		else {
+			skip = g->positional ? 0 :
+			    span_padding(&rows[i], first_col);
+			placed = place_sequence(rows[i].val + skip,
+			    skip ? T3COLS : rows[i].nval, T3COLS,
+			    place_check_total, &s);
+		}
 		if (use_anchor && placed == PLACE_ALL &&
 		    place_unknown_under(&s, anchor, &rows[i]))
 			placed = PLACE_SOME;

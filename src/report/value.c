@@ -141,6 +141,27 @@ is_garbage(const char *s)
 	return 1;
 }
 
+/*
+ * Most cells are a count written plainly ("582", "0"): its canonical
+ * form is itself without leading zeros, as canonical() writes it.
+ * 1 if s was such, parsed into v.
+ */
+static int
+plain_count(const char *s, struct value *v)
+{
+	size_t n = 0, z = 0;
+
+	while (s[n] >= '0' && s[n] <= '9')
+		n++;
+	if (n == 0 || s[n] != '\0' || n + 1 >= VALUE_MAX - 4)
+		return 0;
+	while (z + 1 < n && s[z] == '0')
+		z++;
+	memcpy(v->num, s + z, n - z + 1);
+	v->kind = V_NUMBER;
+	return 1;
+}
+
 void
 value_parse(const char *s, struct value *v)
 {
@@ -150,6 +171,8 @@ value_parse(const char *s, struct value *v)
 
 	v->unit = UNIT_NONE;
 	v->num[0] = '\0';
+	if (plain_count(s, v))
+		return;
 	if (is_blank_mark(s)) {
 		v->kind = V_BLANK;
 		return;
