@@ -343,6 +343,17 @@ t3\t2\ttotal\t1')"
 	[ -z "$stderr" ]
 }
 
+@test "lynx: Word table's last row, blank lines after it and -1 in a cell" {
+	# Two blank lines part the table from the next block's caption: no
+	# cell; "-1" alone on its line is a cell, not a page number.
+	run -0 --separate-stderr sh -c "gip-tables \
+	    '$DATA/lynx-word-table-end.txt' | cut -f 3-5 |
+	    grep '^20.6.enforce'"
+	assert_output "$(printf '20.6.enforce\tprev\t70
+20.6.enforce\tdelta\t-1\n20.6.enforce\tdecisions\t12')"
+	[ -z "$stderr" ]
+}
+
 @test "w3m: a tall row's values on different lines of the row are one row" {
 	# Row 1 prints 9 and 0 on its first line, 84 … 93 on its second.
 	run -0 --separate-stderr sh -c "gip-tables -t t3 \

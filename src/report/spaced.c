@@ -381,7 +381,8 @@ add_joined_tail(struct grid *g, const char *s, const struct tail *t)
  * at the columns the width model m gives.  With cell paragraphs (above)
  * the blank lines beyond the first between two text lines are empty
  * cells: before a number, on its line; before a label, at the end of the
- * line above (the last cells of the row before).
+ * line above (the last cells of the row before).  Such text has no
+ * pages, so a number alone ("-1") is a cell, never a page number.
  */
 static void
 read_spaced_as(const char *text, size_t len, long first, enum width_model m,
@@ -399,7 +400,8 @@ read_spaced_as(const char *text, size_t len, long first, enum width_model m,
 			blanks++;
 			continue;
 		}
-		if (lines_is_footer(text, len, pos, &ln) ||
+		if ((!(paras && starts_number(ln.s, ln.n)) &&
+		    lines_is_footer(text, len, pos, &ln)) ||
 		    lines_is_rule(ln.s, ln.n))
 			continue;
 		if (paras && g->nrow > 0 && !starts_number(ln.s, ln.n))

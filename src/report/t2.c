@@ -481,6 +481,11 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 		at[k] = NULL;
 	if (p->positional && n == 0)
 		return 0;
+	/* Counted empty cells beyond the columns, after the last number,
+	 * are the blank lines that part two tables, no cells. */
+	while (n > ncol && v[n - 1].v.kind == V_BLANK &&
+	    v[n - 1].x0 == GRID_XCOUNTED)
+		n--;
 	/* As many numbers as columns, or as many values with the blanks
 	 * counted: order places them, whatever the positions; positions
 	 * matter only when blanks are invisible. */
