@@ -22,16 +22,19 @@ XML_CFLAGS = `$(PKG_CONFIG) --cflags libxml-2.0`
 PCRE_CFLAGS = `$(PKG_CONFIG) --cflags libpcre2-8`
 XML_LIBS = `$(PKG_CONFIG) --libs libxml-2.0`
 PCRE_LIBS = `$(PKG_CONFIG) --libs libpcre2-8`
+ZIP_CFLAGS = `$(PKG_CONFIG) --cflags libzip`
+ZIP_LIBS = `$(PKG_CONFIG) --libs libzip`
 CSV_LIBS = -lcsv
 GIP_CFLAGS = -std=c11 -O2 -Wall -Wextra $(WERROR) -D_GNU_SOURCE -MMD -MP \
-	$(INCLUDES) $(XML_CFLAGS) $(PCRE_CFLAGS)
+	$(INCLUDES) $(XML_CFLAGS) $(PCRE_CFLAGS) $(ZIP_CFLAGS)
 FUZZ_CC = clang
 FUZZ_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
 	$(WERROR) -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -D_GNU_SOURCE $(INCLUDES) $(XML_CFLAGS)
 FUZZ_SECONDS = 60
 FUZZ_PARALLEL = 1
-FUZZERS = fuzz/bin/decode fuzz/bin/sections fuzz/bin/tables fuzz/bin/cells
+FUZZERS = fuzz/bin/decode fuzz/bin/sections fuzz/bin/tables fuzz/bin/cells \
+	fuzz/bin/docx
 ASAN_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-D_GNU_SOURCE $(INCLUDES) $(XML_CFLAGS)
@@ -52,8 +55,10 @@ ALL_SRC = $(CORE_SRC) $(REPORT_SRC) $(CELLS_SRC) $(MAIN_SRC) tests/htmldump.c
 DEPS = $(ALL_SRC:.c=.d)
 
 # What each program links: its main, the layers it uses, their libraries.
-SECTIONS_LINK = $(REPORT_LIB) $(CORE_LIB) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
-TABLES_LINK = $(REPORT_LIB) $(CORE_LIB) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
+SECTIONS_LINK = $(REPORT_LIB) $(CORE_LIB) $(XML_LIBS) $(ZIP_LIBS) \
+	$(PCRE_LIBS) $(CSV_LIBS)
+TABLES_LINK = $(REPORT_LIB) $(CORE_LIB) $(XML_LIBS) $(ZIP_LIBS) \
+	$(PCRE_LIBS) $(CSV_LIBS)
 CHECK_LINK = $(CELLS_LIB) $(CORE_LIB) $(CSV_LIBS)
 SUM_LINK = $(CELLS_LIB) $(CORE_LIB) $(CSV_LIBS) $(PCRE_LIBS)
 
@@ -105,15 +110,18 @@ lint:
 asan:
 	@mkdir -p asan
 	$(CC) $(ASAN_FLAGS) -o asan/gip-sections src/gip-sections.c \
-		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) $(PCRE_LIBS) \
+		$(CSV_LIBS)
 	$(CC) $(ASAN_FLAGS) -o asan/gip-tables src/gip-tables.c \
-		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) $(PCRE_LIBS) \
+		$(CSV_LIBS)
 	$(CC) $(ASAN_FLAGS) -o asan/gip-check src/gip-check.c \
 		$(CELLS_SRC) $(CORE_SRC) $(CSV_LIBS) $(PCRE_LIBS)
 	$(CC) $(ASAN_FLAGS) -o asan/gip-sum src/gip-sum.c \
 		$(CELLS_SRC) $(CORE_SRC) $(CSV_LIBS) $(PCRE_LIBS)
 	$(CC) $(ASAN_FLAGS) -o asan/htmldump tests/htmldump.c \
-		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) $(PCRE_LIBS) \
+		$(CSV_LIBS)
 
 # Benchmarks on a generated corpus (bench/README.md); not part of check.
 bench: bin/gip-sections bin/gip-tables bin/gip-check bin/gip-sum \
@@ -136,7 +144,7 @@ fuzz: deps-fuzz
 	$(MAKE) $(FUZZERS)
 	sh fuzz/seeds.sh
 	FUZZ_PARALLEL=$(FUZZ_PARALLEL) sh fuzz/run.sh $(FUZZ_SECONDS) \
-		decode sections tables cells
+		decode sections tables cells docx
 
 fuzz/bin/decode: fuzz/decode.c $(CORE_SRC)
 	@mkdir -p fuzz/bin
@@ -146,12 +154,18 @@ fuzz/bin/decode: fuzz/decode.c $(CORE_SRC)
 fuzz/bin/sections: fuzz/sections.c fuzz/exact.h $(REPORT_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/sections.c $(REPORT_SRC) \
-		$(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
+		$(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
 
 fuzz/bin/tables: fuzz/tables.c fuzz/exact.h $(REPORT_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/tables.c $(REPORT_SRC) \
-		$(CORE_SRC) $(XML_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
+		$(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) $(PCRE_LIBS) $(CSV_LIBS)
+
+fuzz/bin/docx: fuzz/docx.c fuzz/exact.h $(REPORT_SRC) $(CORE_SRC)
+	@mkdir -p fuzz/bin
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(ZIP_CFLAGS) -o $@ fuzz/docx.c \
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) -lz \
+		$(PCRE_LIBS) $(CSV_LIBS)
 
 fuzz/bin/cells: fuzz/cells.c $(CELLS_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin

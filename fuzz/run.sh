@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run fuzz targets for SECONDS each on their corpus (fuzz/corpus/TARGET,
-# seeded from fuzz/corpus/seeds-text or seeds-cells by fuzz/seeds.sh),
+# seeded from fuzz/corpus/seeds-text, seeds-cells or seeds-docx by
+# fuzz/seeds.sh),
 # FUZZ_PARALLEL of them at a time (default 1), inputs up to FUZZ_MAXLEN
 # bytes (default 65536).  Prints one TAP line per target with libFuzzer's
 # final stats, so that CI counts them; a crash input is left in
@@ -19,6 +20,7 @@ mkdir -p fuzz/crashes fuzz/logs
 fuzz_one() {
 	seeds=fuzz/corpus/seeds-text
 	[ "$1" = cells ] && seeds=fuzz/corpus/seeds-cells
+	[ "$1" = docx ] && seeds=fuzz/corpus/seeds-docx
 	mkdir -p "fuzz/corpus/$1"
 	# -close_fd_mask=3: the programs' warnings would drown the log;
 	# libFuzzer keeps its own copy of stderr for its reports.

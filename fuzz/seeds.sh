@@ -30,8 +30,29 @@ for f in samples/*.txt "$tmp"/gen/*.txt; do
 	    >"fuzz/corpus/seeds-cells/$(basename "$f" .txt).tsv" || true
 done
 cp tests/data/*.tsv fuzz/corpus/seeds-cells/
-for t in decode sections tables cells; do
+# Word seeds (fuzz/docx.c): a first byte 1 and a whole .docx, or 0 and
+# its parts document.xml NUL numbering.xml NUL styles.xml.
+mkdir -p fuzz/corpus/seeds-docx
+python3 tests/make-docx.py "$tmp/docx"
+python3 - "$tmp/docx" fuzz/corpus/seeds-docx <<'PY'
+import os, sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+for fn in sorted(os.listdir(src)):
+    data = open(os.path.join(src, fn), 'rb').read()
+    open(os.path.join(dst, 'file-' + fn), 'wb').write(b'\x01' + data)
+    try:
+        z = zipfile.ZipFile(os.path.join(src, fn))
+        parts = [z.read(p) if p in z.namelist() else b'' for p in
+                 ('word/document.xml', 'word/numbering.xml', 'word/styles.xml')]
+    except (zipfile.BadZipFile, OSError):
+        continue
+    if len(parts[0]) < 1 << 20:
+        open(os.path.join(dst, 'parts-' + fn), 'wb').write(
+            b'\x00' + b'\x00'.join(parts))
+PY
+for t in decode sections tables cells docx; do
 	mkdir -p "fuzz/corpus/$t"
 done
 echo "seeds.sh: $(ls fuzz/corpus/seeds-text | wc -l) text," \
-    "$(ls fuzz/corpus/seeds-cells | wc -l) cells seeds"
+    "$(ls fuzz/corpus/seeds-cells | wc -l) cells," \
+    "$(ls fuzz/corpus/seeds-docx | wc -l) docx seeds"

@@ -42,15 +42,28 @@ buf_add(struct buf *b, const void *s, size_t n)
 	b->len += n;
 }
 
+static int
+starts_zip(const char *s, size_t n)
+{
+	return n >= 4 && memcmp(s, "PK\3\4", 4) == 0;
+}
+
+/* The most bytes an input may have: GIP_MAX_ZIP for a zip. */
+static size_t
+input_cap(const char *s, size_t n)
+{
+	return starts_zip(s, n) ? GIP_MAX_ZIP : GIP_MAX_INPUT;
+}
+
 /*
- * Read all of fd, refusing more than GIP_MAX_INPUT bytes.  A short read
- * of a regular file is its end, which saves a read per report.
+ * Read all of fd, refusing more than input_cap bytes.  A short read of a
+ * regular file is its end, which saves a read per report.
  */
 static int
 slurp(int fd, const char *name, int regular, struct buf *b)
 {
 	ssize_t n;
-	size_t want;
+	size_t want, cap;
 
 	b->len = 0;
 	for (;;) {
@@ -66,15 +79,31 @@ slurp(int fd, const char *name, int regular, struct buf *b)
 			return -1;
 		}
 		b->len += n;
-		if (b->len > GIP_MAX_INPUT) {
-			gip_error(name, 0, "larger than %u MiB, not read",
-			    GIP_MAX_INPUT >> 20);
+		if (b->len > (cap = input_cap(b->p, b->len))) {
+			gip_error(name, 0, "larger than %zu MiB, not read",
+			    cap >> 20);
 			return -1;
 		}
 		if (regular && (size_t)n < want)
 			break;
 	}
 	return 0;
+}
+
+/* Is the regular file fd larger than its kind may be?  Only a zip's
+ * first bytes are looked at (pread: the offset stays). */
+static int
+too_large(int fd, off_t size, size_t *cap)
+{
+	char head[4];
+	ssize_t n;
+
+	*cap = GIP_MAX_INPUT;
+	if (size <= GIP_MAX_INPUT)
+		return 0;
+	n = pread(fd, head, sizeof head, 0);
+	*cap = input_cap(head, n > 0 ? (size_t)n : 0);
+	return size > (off_t)*cap;
 }
 
 /* The line offset off of decoded text is on; LF, CRLF and CR end lines. */
@@ -326,12 +355,89 @@ take_utf8(const char *s, size_t n)
 	dec.p[dec.len] = '\0';
 }
 
+/* %PDF- first; readers also take it after up to 1 KiB of junk, which a
+ * text could mention, so then the file must end as a PDF does. */
+static int
+is_pdf(const char *s, size_t n)
+{
+	size_t head = n < 1024 ? n : 1024, tail = n < 1024 ? n : 1024;
+
+	if (n >= 5 && memcmp(s, "%PDF-", 5) == 0)
+		return 1;
+	return memmem(s, head, "%PDF-", 5) != NULL &&
+	    memmem(s + n - tail, tail, "%%EOF", 5) != NULL;
+}
+
+/*
+ * Documents that are not text, by their magic bytes.  Word and PDF files
+ * are handed on as bytes; formats gip does not read get a message naming
+ * the conversion that makes them readable.  -1 after such a message.
+ */
+static int
+sniff(struct gip_doc *doc, const char *s, size_t n)
+{
+	static const char ole[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
+	/* A password-protected .docx is a compound file holding this
+	 * stream (its name in UTF-16LE). */
+	static const char encrypted[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0"
+	    "a\0c\0k\0a\0g\0e\0";
+	static const char convert[] = "; convert it first, e.g. soffice "
+	    "--headless --convert-to docx FILE";
+	size_t head = n < 1024 ? n : 1024;
+
+	doc->kind = GIP_KIND_TEXT;
+	if (starts_zip(s, n)) {
+		/* Names are stored uncompressed, in the local headers and
+		 * again in the central directory at the end. */
+		if (memmem(s, n, "[Content_Types].xml", 19) != NULL)
+			doc->kind = GIP_KIND_DOCX;
+		else if (memmem(s, head, "application/vnd.oasis.opendocument",
+		    34) != NULL) {
+			gip_error(doc->name, 0, "an OpenDocument file (.odt)%s",
+			    convert);
+			return -1;
+		} else {
+			gip_error(doc->name, 0, "a zip archive, not a report");
+			return -1;
+		}
+	} else if (is_pdf(s, n)) {
+		doc->kind = GIP_KIND_PDF;
+	} else if (n >= 8 && memcmp(s, ole, 8) == 0 && memmem(s, n, encrypted,
+	    sizeof encrypted - 1) != NULL) {
+		gip_error(doc->name, 0, "a password-protected Office file; "
+		    "save it without a password first");
+		return -1;
+	} else if (n >= 8 && memcmp(s, ole, 8) == 0) {
+		gip_error(doc->name, 0, "an old binary Word or WPS file "
+		    "(.doc, .wps)%s", convert);
+		return -1;
+	} else if (n >= 5 && memcmp(s, "{\\rtf", 5) == 0) {
+		gip_error(doc->name, 0, "an RTF file%s", convert);
+		return -1;
+	}
+	if (doc->kind != GIP_KIND_TEXT) {
+		doc->bytes = s;
+		doc->nbytes = n;
+		doc->text = "";
+		doc->len = 0;
+		doc->encoding = "";
+		doc->html = 0;
+	}
+	return 0;
+}
+
 static int
 decode(struct gip_doc *doc, const char *s, size_t n)
 {
 	size_t bad = 0, firstbad = 0;
 	int utf16 = 0;
 
+	doc->bytes = NULL;
+	doc->nbytes = 0;
+	if (sniff(doc, s, n) < 0)
+		return -1;
+	if (doc->kind != GIP_KIND_TEXT)
+		return 0;	/* raw bytes never go through the decoder */
 	doc->encoding = "UTF-8";
 	if (n >= 2 && (unsigned char)s[0] == 0xff && (unsigned char)s[1] == 0xfe)
 		utf16 = 1, doc->encoding = "UTF-16LE";
@@ -379,6 +485,7 @@ int
 gip_doc_read(struct gip_doc *doc, const char *path)
 {
 	struct stat st;
+	size_t cap;
 	int fd = 0, rc;
 
 	doc->name = path;
@@ -393,9 +500,8 @@ gip_doc_read(struct gip_doc *doc, const char *path)
 	if (S_ISDIR(st.st_mode)) {
 		gip_error(path, 0, "is a directory");
 		rc = -1;
-	} else if (S_ISREG(st.st_mode) && st.st_size > GIP_MAX_INPUT) {
-		gip_error(path, 0, "larger than %u MiB, not read",
-		    GIP_MAX_INPUT >> 20);
+	} else if (S_ISREG(st.st_mode) && too_large(fd, st.st_size, &cap)) {
+		gip_error(path, 0, "larger than %zu MiB, not read", cap >> 20);
 		rc = -1;
 	} else
 		rc = slurp(fd, path, S_ISREG(st.st_mode), &raw);

@@ -9,9 +9,23 @@
 
 /* The largest report read; larger inputs are refused with a message. */
 #define GIP_MAX_INPUT	(16u << 20)
+/* A zip (a Word file) may be larger: its photos and seals are not read,
+ * only its text parts, which report/docx.h bounds. */
+#define GIP_MAX_ZIP	(64u << 20)
+
+/*
+ * What an input is, told by its first bytes, not its name: text (plain
+ * or HTML, decoded here), or a document a structured reader takes as
+ * bytes (report/document.c): a Word file (a zip holding
+ * [Content_Types].xml) or a PDF.
+ */
+enum gip_kind { GIP_KIND_TEXT, GIP_KIND_DOCX, GIP_KIND_PDF };
 
 struct gip_doc {
 	const char	*name;		/* as given; "-" for stdin */
+	enum gip_kind	 kind;
+	const char	*bytes;		/* DOCX, PDF: the file as read */
+	size_t		 nbytes;
 	char		*text;		/* UTF-8, LF line ends, NUL-terminated */
 	size_t		 len;
 	const char	*encoding;	/* "UTF-8", "GB18030", "UTF-16LE", ... */

@@ -1,7 +1,9 @@
 /* One input opened as a report (document.h). */
 #include <stdlib.h>
 
+#include "docx.h"
 #include "document.h"
+#include "err.h"
 
 /* An HTML page: its report text replaces the markup. */
 static int
@@ -21,9 +23,16 @@ document_read(struct document *d, const char *path)
 	doctables_reset(&d->tables);
 	if (gip_doc_read(&d->doc, path) < 0)
 		return -1;
-	if (d->doc.html)
-		return read_html(d);
-	return 0;
+	switch (d->doc.kind) {
+	case GIP_KIND_DOCX:
+		return docx_read(&d->doc, &d->tables);
+	case GIP_KIND_PDF:
+		gip_error(path, 0, "a PDF file, not read yet; convert it "
+		    "first, e.g. pdftotext -layout FILE");
+		return -1;
+	default:
+		return d->doc.html ? read_html(d) : 0;
+	}
 }
 
 void

@@ -1,0 +1,132 @@
+/*
+ * Zip members over libzip (zippart.h).  libzip rather than zlib and a
+ * central-directory reader of our own: it checks the directory against
+ * the local headers, each member's CRC and zip64 records, code we would
+ * otherwise write and fuzz ourselves.  What it cannot bound, the memory
+ * an inflated member takes, is bounded here by reading in slices.
+ */
+#include <zip.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "zippart.h"
+
+struct zippart_zip {
+	const char	*name;
+	zip_t		*z;
+};
+
+struct zippart_zip *
+zippart_open(const char *name, const char *bytes, size_t n)
+{
+	struct zippart_zip *zp;
+	zip_source_t *src;
+	zip_error_t ze;
+	zip_t *z;
+
+	zip_error_init(&ze);
+	if ((src = zip_source_buffer_create(bytes, n, 0, &ze)) == NULL)
+		gip_fatal("out of memory");
+	if ((z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS,
+	    &ze)) == NULL) {
+		gip_error(name, 0, "damaged zip archive: %s",
+		    zip_error_strerror(&ze));
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return NULL;
+	}
+	zip_error_fini(&ze);
+	zp = gip_xmalloc(sizeof *zp);
+	zp->name = name;
+	zp->z = z;
+	return zp;
+}
+
+void
+zippart_close(struct zippart_zip *zp)
+{
+	if (zp == NULL)
+		return;
+	zip_discard(zp->z);
+	free(zp);
+}
+
+int
+zippart_has(struct zippart_zip *zp, const char *part)
+{
+	return zip_name_locate(zp->z, part, 0) >= 0;
+}
+
+static void
+reserve(struct zipbuf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	while (b->len + extra + 1 > b->cap)
+		b->cap = b->cap ? b->cap * 2 : 1 << 16;
+	b->p = gip_xrealloc(b->p, b->cap);
+}
+
+/* Read the open member f into out, at most max bytes and at most
+ * ZIP_MAX_RATIO times stored (plus 1 MiB: tiny parts inflate well). */
+static int
+inflate_member(struct zippart_zip *zp, const char *part, zip_file_t *f,
+    zip_uint64_t stored, size_t max, struct zipbuf *out)
+{
+	zip_uint64_t ratio_cap = stored * ZIP_MAX_RATIO + (1u << 20);
+	zip_int64_t got;
+
+	out->len = 0;
+	for (;;) {
+		reserve(out, 1 << 16);
+		got = zip_fread(f, out->p + out->len, 1 << 16);
+		if (got < 0) {
+			gip_error(zp->name, 0, "%s: %s", part,
+			    zip_strerror(zp->z));
+			return -1;
+		}
+		if (got == 0)
+			break;
+		out->len += (size_t)got;
+		if (out->len > max) {
+			gip_error(zp->name, 0, "%s larger than %zu MiB "
+			    "inflated, not read", part, max >> 20);
+			return -1;
+		}
+		if (out->len > ratio_cap) {
+			gip_error(zp->name, 0, "%s inflates more than %d "
+			    "times its size (a zip bomb?), not read", part,
+			    ZIP_MAX_RATIO);
+			return -1;
+		}
+	}
+	out->p[out->len] = '\0';
+	return 0;
+}
+
+int
+zippart_read(struct zippart_zip *zp, const char *part, size_t max,
+    struct zipbuf *out)
+{
+	zip_int64_t idx = zip_name_locate(zp->z, part, 0);
+	zip_stat_t st;
+	zip_file_t *f;
+	int rc;
+
+	if (idx < 0)
+		return 1;
+	zip_stat_init(&st);
+	if (zip_stat_index(zp->z, idx, 0, &st) != 0 ||
+	    !(st.valid & ZIP_STAT_COMP_SIZE)) {
+		gip_error(zp->name, 0, "%s: %s", part, zip_strerror(zp->z));
+		return -1;
+	}
+	if ((f = zip_fopen_index(zp->z, idx, 0)) == NULL) {
+		gip_error(zp->name, 0, "%s: %s", part, zip_strerror(zp->z));
+		return -1;
+	}
+	rc = inflate_member(zp, part, f, st.comp_size, max, out);
+	zip_fclose(f);
+	return rc;
+}
