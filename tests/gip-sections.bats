@@ -551,6 +551,7 @@ EOF
 }
 
 @test "all six sections are found in 60 generated reports, 六 where it exists" {
+	need_shared
 	cd "$BATS_TEST_TMPDIR"
 	python3 "$SHARED/corpus/gen/gipgen.py" --out g --count 60 --seed 1 \
 	    --encodings utf8,utf8bom,gb18030,utf16le,utf16be >/dev/null

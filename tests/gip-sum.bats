@@ -37,6 +37,7 @@ EOF
 
 setup_file() {
 	export CORPUS=$BATS_FILE_TMPDIR/corpus
+	have_shared || return 0
 	python3 "$SHARED/corpus/gen/gipgen.py" --out "$CORPUS" --count 200 \
 	    --seed sum >/dev/null
 	(cd "$CORPUS" && awk 'BEGIN { OFS = "\t" } { print FILENAME, $0 }' \
@@ -476,12 +477,14 @@ EOF
 }
 
 @test "a full output device gives status 2" {
+	need_shared
 	run -2 --separate-stderr sh -c 'gip-sum "$1" >/dev/full' sh \
 	    "$BATS_FILE_TMPDIR/cells.tsv"
 	stderr_is 'gip-sum: write error: No space left on device'
 }
 
 @test "a reader that stops early ends gip-sum quietly" {
+	need_shared
 	run -0 --separate-stderr sh -c \
 	    'gip-sum -g source "$1" | head -1' sh "$BATS_FILE_TMPDIR/cells.tsv"
 	assert_output "$(printf '000000.tsv\tmeta\treports\t-\t1')"
@@ -495,6 +498,7 @@ gip-sum (gip) 0.1.0"
 }
 
 @test "the totals of a gipgen corpus equal those computed from its truth" {
+	need_shared
 	cd "$CORPUS"
 	mkdir "$BATS_TEST_TMPDIR/got" "$BATS_TEST_TMPDIR/want"
 	for g in all year template year,template org; do
@@ -515,6 +519,8 @@ gip-sum (gip) 0.1.0"
 }
 
 @test "sums of file batches from parallel --pipe merge to the single run" {
+	need_shared
+	need_cmd parallel
 	cd "$CORPUS"
 	gip-sum -g year,template "$BATS_FILE_TMPDIR/cells.tsv" \
 	    >"$BATS_TEST_TMPDIR/whole"
@@ -526,6 +532,8 @@ gip-sum (gip) 0.1.0"
 }
 
 @test "sums of parts merge to the single run whatever the grouping" {
+	need_shared
+	need_cmd parallel
 	cd "$CORPUS"
 	for g in all template org source; do
 		opt="-g $g"
@@ -543,6 +551,7 @@ gip-sum (gip) 0.1.0"
 }
 
 @test "a sum of sums merges a single run's groups into one total" {
+	need_shared
 	gip-sum "$BATS_FILE_TMPDIR/cells.tsv" >"$BATS_TEST_TMPDIR/whole"
 	run -0 --separate-stderr sh -c 'gip-sum -g year,template "$1" |
 	    gip-sum | cmp - "$2" && echo same' sh "$BATS_FILE_TMPDIR/cells.tsv" \

@@ -18,6 +18,7 @@ truth_of() {
 }
 
 @test "every cell of the five seed reports matches the hand-checked truth" {
+	need_shared "seed-truth"
 	for f in "$SAMPLES"/*.txt; do
 		name=$(basename "$f" .txt)
 		cells_of "$f" | sort >got
@@ -129,6 +130,7 @@ social\t0\nlegal\t0\nother\t0\ntotal\t0')"
 }
 
 @test "every layout of a generated corpus is read fully and rightly" {
+	need_shared
 	python3 "$SHARED/corpus/gen/gipgen.py" --out c --count 70 --seed gt \
 	    --encodings utf8,gb18030,utf16le --jobs 2 >/dev/null
 	run -0 python3 "$SHARED/corpus/score.py" --truth c --text c \
@@ -138,6 +140,7 @@ social\t0\nlegal\t0\nother\t0\ntotal\t0')"
 }
 
 @test "HTML and Word HTML pages are read directly, every cell" {
+	need_shared
 	python3 "$SHARED/corpus/gen/gipgen.py" --out h --count 30 --seed gh \
 	    --layouts html,wordhtml --encodings utf8,gb18030,utf16le \
 	    --jobs 2 >/dev/null
@@ -148,6 +151,7 @@ social\t0\nlegal\t0\nother\t0\ntotal\t0')"
 }
 
 @test "pages rendered from the seeds' truth with row and column spans give every cell" {
+	need_shared "seed-truth"
 	mkdir p w
 	for t in "$SHARED"/corpus/truth/*.tsv; do
 		name=$(basename "$t" .tsv)

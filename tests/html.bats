@@ -147,6 +147,7 @@ EOF
 }
 
 @test "huge spans cannot make unbounded text" {
+	need_cmd python3
 	python3 -c "print('<table><tr><td colspan=99999 rowspan=99999>x'
 	    '</td></tr>' + '<tr><td>y</td></tr>' * 200000 + '</table>')" \
 	    >"$BATS_TEST_TMPDIR/wide.html"
@@ -157,6 +158,7 @@ EOF
 }
 
 @test "a page nested 300 deep is read whole, past 4096 with a warning" {
+	need_cmd python3
 	python3 -c "print('<p>a</p>' + '<div>' * 300 + 'b' + '</div>' * 300 +
 	    '<p>c</p>')" >"$BATS_TEST_TMPDIR/d300.html"
 	python3 -c "print('<p>a</p>' + '<div>' * 5000 + 'b' + '</div>' * 5000 +
@@ -176,6 +178,7 @@ EOF
 }
 
 @test "gipgen html and wordhtml pages: t3 rows 10 cells, t4 15, values true" {
+	need_shared
 	gen=$SHARED/corpus/gen/gipgen.py
 	dir=$BATS_TEST_TMPDIR/corpus
 	python3 "$gen" --out "$dir" --count 40 --layouts html,wordhtml \
@@ -190,6 +193,7 @@ EOF
 }
 
 @test "html-render pages of the five seed truths read back whole" {
+	need_shared "seed-truth"
 	dir=$BATS_TEST_TMPDIR/seeds
 	mkdir -p "$dir/dump"
 	for f in "$SHARED"/corpus/truth/*.tsv; do
@@ -210,6 +214,7 @@ EOF
 }
 
 @test "html-render pages of both templates, rows missing, read back whole" {
+	need_shared
 	dir=$BATS_TEST_TMPDIR/text
 	python3 "$SHARED/corpus/gen/gipgen.py" --out "$dir" --count 30 \
 	    --layouts tabrow --errors 0.6 --seed html-render >/dev/null
