@@ -3,6 +3,7 @@
 #include "document.h"
 #include "err.h"
 #include "html.h"
+#include "pdf.h"
 
 int
 document_read(struct document *d, const char *path)
@@ -14,9 +15,7 @@ document_read(struct document *d, const char *path)
 	case GIP_KIND_DOCX:
 		return docx_read(&d->doc, &d->tables);
 	case GIP_KIND_PDF:
-		gip_error(path, 0, "a PDF file, not read yet; convert it "
-		    "first, e.g. pdftotext -layout FILE");
-		return -1;
+		return pdf_read(&d->doc, &d->tables);
 	default:
 		return html_doc(&d->doc);
 	}
