@@ -44,6 +44,8 @@ struct word {
 	size_t	off;		/* text in the page arena */
 	int	len;
 	int	num;		/* the word is a number */
+	int	numline;	/* a number shares its line */
+	int	lines;		/* lines of a cell made one word */
 };
 
 struct sink {
@@ -160,6 +162,8 @@ add_word(struct ctx *c, xmlTextReaderPtr rd)
 	sink_put(&arena, "", 1);
 	value_parse(wtext(w), &v);
 	w->num = v.kind == V_NUMBER;
+	w->numline = 0;
+	w->lines = 1;
 	xmlFree(s);
 	c->words++;
 }
@@ -183,17 +187,147 @@ by_x(const void *a, const void *b)
 	return (p->x0 > q->x0) - (p->x0 < q->x0);
 }
 
-/* Does word w share the line whose first word spans y0..y1 (height h)?
- * Half the larger height must overlap.  The line does not grow with its
- * words, and a tall word (a vertical label) joins no line: a word
- * between two rows would chain them. */
+/*
+ * Does word w share the line whose first word is s?  Half the larger
+ * height must overlap (strict: lines of single words), or, once cells
+ * wrapped over lines are one word, half the smaller height, the taller
+ * at most 3.5 times the shorter.  The line does not grow with its words,
+ * and a vertical label joins no line: a word between two rows would
+ * chain them.
+ */
 static int
-on_line(const struct word *w, double y0, double y1, double h)
+on_line(const struct word *w, const struct word *s, int strict)
 {
-	double lo = w->y0 > y0 ? w->y0 : y0, hi = w->y1 < y1 ? w->y1 : y1;
-	double m = height(w) > h ? height(w) : h;
+	double lo = w->y0 > s->y0 ? w->y0 : s->y0;
+	double hi = w->y1 < s->y1 ? w->y1 : s->y1;
+	double hw = height(w), hs = height(s);
+	double big = hw > hs ? hw : hs, small = hw < hs ? hw : hs;
 
-	return hi - lo >= m / 2;
+	if (strict)
+		return hi - lo >= big / 2;
+	return big <= 3.5 * small && hi - lo >= small / 2;
+}
+
+/* The end (in order) of the line starting at order[start]. */
+static int
+line_end(int start, int strict)
+{
+	int i;
+
+	for (i = start + 1; i < nword && on_line(&word[order[i]],
+	    &word[order[start]], strict); i++)
+		;
+	return i;
+}
+
+/* Which words have a number on their line (strict lines). */
+static void
+mark_number_lines(void)
+{
+	int i, j, start, any;
+
+	for (i = 0; i < nword; i++)
+		order[i] = i;
+	qsort(order, nword, sizeof *order, by_centre);
+	for (start = 0; start < nword; start = i) {
+		i = line_end(start, 1);
+		for (any = 0, j = start; j < i; j++)
+			any |= word[order[j]].num;
+		for (j = start; j < i; j++)
+			word[order[j]].numline = any;
+	}
+}
+
+/* Does a row marker start s: 1. （二） 三、? */
+static int
+starts_marker(const char *s)
+{
+	static const char *const han[] = {"一", "二", "三", "四", "五", "六",
+	    "七", "八", "九", "十"};
+	size_t i;
+
+	if ((*s >= '0' && *s <= '9') || *s == '(' ||
+	    strncmp(s, "（", 3) == 0)
+		return 1;
+	for (i = 0; i < sizeof han / sizeof han[0]; i++)
+		if (strncmp(s, han[i], 3) == 0 && strncmp(s + 3, "、", 3) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+by_top(const void *a, const void *b)
+{
+	const struct word *p = &word[*(const int *)a], *q = &word[*(const int *)b];
+
+	return (p->y0 > q->y0) - (p->y0 < q->y0);
+}
+
+/* May b, printed right below a, be the next line of a's cell? */
+static int
+wraps_into(const struct word *a, const struct word *b, double narrow)
+{
+	double h = height(a) < height(b) ? height(a) : height(b);
+	double ca = (a->x0 + a->x1) / 2, cb = (b->x0 + b->x1) / 2;
+
+	if (b->len < 0 || b->num || b->numline || b->x1 - b->x0 > narrow ||
+	    starts_marker(wtext(b)))
+		return 0;
+	if (b->y0 - a->y1 > h || b->y0 < a->y1 - h / 4)
+		return 0;
+	return (ca - cb < h / 2 && cb - ca < h / 2) ||
+	    (a->x0 - b->x0 < h / 4 && b->x0 - a->x0 < h / 4);
+}
+
+/*
+ * A cell whose text wraps over lines while the cells beside it keep one
+ * line (a header 本年废止 / 件数 beside 信息内容; centred vertically, the
+ * others print on its middle): its lines, narrow words without a number
+ * on their line, left-aligned or centred one under the other with less
+ * than half a line between, are made one word, which then joins the line
+ * it is centred on.  A line that starts with a row marker is a row of its
+ * own.  order is used as scratch.
+ */
+static void
+join_wrapped(double narrow)
+{
+	static struct sink tmp;
+	struct word *a, *b;
+	int i, j, n = 0, last;
+
+	mark_number_lines();
+	for (i = 0; i < nword; i++)
+		order[i] = i;
+	qsort(order, nword, sizeof *order, by_top);
+	for (i = 0; i < nword; i++) {
+		a = &word[order[i]];
+		if (a->len < 0 || a->num || a->numline || a->x1 - a->x0 > narrow)
+			continue;
+		for (last = order[i], j = i + 1; j < nword &&
+		    word[order[j]].y0 <= word[last].y1 + height(a); j++) {
+			b = &word[order[j]];
+			if (!wraps_into(&word[last], b, narrow))
+				continue;
+			tmp.len = 0;
+			sink_put(&tmp, wtext(a), a->len);
+			sink_put(&tmp, wtext(b), b->len);
+			a->off = arena.len;
+			a->len = (int)tmp.len;
+			sink_put(&arena, tmp.p, tmp.len + 1);
+			a->y1 = b->y1;
+			if (b->x0 < a->x0)
+				a->x0 = b->x0;
+			if (b->x1 > a->x1)
+				a->x1 = b->x1;
+			a->lines++;
+			b->len = -1;
+			last = order[j];
+		}
+	}
+	for (i = 0; i < nword; i++)
+		if (word[i].len >= 0)
+			word[n++] = word[i];
+	nword = n;
 }
 
 /* As narrow as one of its characters is tall: a piece of vertical text. */
@@ -261,6 +395,7 @@ join_upright(void)
 			a->y1 = b->y1;
 			if (b->x1 > a->x1)
 				a->x1 = b->x1;
+			a->lines++;
 			b->len = -1;		/* taken */
 			last = order[j];
 		}
@@ -280,6 +415,8 @@ same_cell(const struct word *a, const struct word *b)
 
 	if (centre(a) - centre(b) > h / 4 || centre(b) - centre(a) > h / 4)
 		return 0;		/* another baseline */
+	if (a->lines > 1 || b->lines > 1)
+		return 0;		/* a whole cell already */
 	return gap < (a->num && b->num ? 0.3 : 0.7) * h;
 }
 
@@ -396,7 +533,7 @@ write_line(struct ctx *c, const int *o, int n, double left, int first)
 static void
 lay_out_page(struct ctx *c)
 {
-	double y0, y1, h, left = 1e9;
+	double y0, y1, left = 1e9, right = -1e9;
 	int i, start, first = 1;
 
 	if (nword > ordercap) {
@@ -405,18 +542,19 @@ lay_out_page(struct ctx *c)
 	}
 	join_upright();
 	for (i = 0; i < nword; i++) {
-		order[i] = i;
 		if (word[i].x0 < left)
 			left = word[i].x0;
+		if (word[i].x1 > right)
+			right = word[i].x1;
 	}
+	join_wrapped((right - left) * 0.3);
+	for (i = 0; i < nword; i++)
+		order[i] = i;
 	qsort(order, nword, sizeof *order, by_centre);
 	for (start = 0; start < nword; start = i) {
+		i = line_end(start, 0);
 		y0 = word[order[start]].y0;
 		y1 = word[order[start]].y1;
-		h = height(&word[order[start]]);
-		for (i = start + 1; i < nword && on_line(&word[order[i]], y0,
-		    y1, h); i++)
-			;
 		qsort(order + start, i - start, sizeof *order, by_x);
 		if (is_margin_number(c, order + start, i - start, y0, y1))
 			continue;

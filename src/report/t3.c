@@ -167,10 +167,20 @@ t3_classify(const char *label, int rows_seen)
 	return NULL;
 }
 
+/* The column headers, repeated after a page break: never a data row. */
+static int
+is_header(const char *label)
+{
+	return strstr(label, "自然人") || strstr(label, "商业企业") ||
+	    strstr(label, "法人或其他") || strstr(label, "申请人情况");
+}
+
 /*
  * A cell that begins a data row: a row marker, or a label's own first
  * words where the marker was lost.  Group labels (三、, （三）) do not, and
- * neither does a wrapped fragment that merely contains a key word.
+ * neither does a wrapped fragment that merely contains a key word.  A
+ * header repeated after a page break starts a row of its own, so that it
+ * does not join the last row of the page (a PDF read by position).
  */
 static int
 t3_starts(const char *label)
@@ -180,7 +190,7 @@ t3_starts(const char *label)
 	    "上年结转", "予以公开", "部分公开", "结转下年", "其他处理"};
 	size_t i;
 
-	if (item_marker(label))
+	if (item_marker(label) || is_header(label))
 		return 1;
 	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (has_prefix(label, marks[i]))
@@ -338,14 +348,6 @@ already_found(const struct lrow *rows, const char **key, int i,
 		return 1;
 	}
 	return 0;
-}
-
-/* The column headers, repeated after a page break: never a data row. */
-static int
-is_header(const char *label)
-{
-	return strstr(label, "自然人") || strstr(label, "商业企业") ||
-	    strstr(label, "法人或其他") || strstr(label, "申请人情况");
 }
 
 /* Rows with no value cells at all (explicit-cell layouts) are labels
