@@ -13,6 +13,7 @@ grid_reset(struct grid *g)
 	g->used = 0;
 	g->positional = 0;
 	g->wraps = 0;
+	g->exact = 0;
 }
 
 void

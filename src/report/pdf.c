@@ -279,23 +279,84 @@ wraps_into(const struct word *a, const struct word *b, double narrow)
 	    (a->x0 - b->x0 < h / 4 && b->x0 - a->x0 < h / 4);
 }
 
+static int *bycy;		/* words by centre, for centred_beside */
+static int bycycap;
+
+/*
+ * Is a word outside x0..x1 centred at y (within tol)?  That is what a
+ * cell wrapped over lines is centred on: the cells of its row.
+ */
+static int
+centred_beside(double y, double tol, double x0, double x1)
+{
+	int lo = 0, hi = nword, m;
+	const struct word *w;
+
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (centre(&word[bycy[m]]) < y - tol)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	for (; lo < nword && centre(&word[bycy[lo]]) <= y + tol; lo++) {
+		w = &word[bycy[lo]];
+		if (w->len >= 0 && (w->x1 <= x0 || w->x0 >= x1))
+			return 1;
+	}
+	return 0;
+}
+
+#define MAX_WRAP	6	/* lines of one cell joined at most */
+
+/* Join the words chain[0..n) into chain[0]. */
+static void
+join_chain(const int *chain, int n)
+{
+	static struct sink tmp;
+	struct word *a = &word[chain[0]], *b;
+	int k;
+
+	tmp.len = 0;
+	for (k = 0; k < n; k++)
+		sink_put(&tmp, wtext(&word[chain[k]]), word[chain[k]].len);
+	for (k = 1; k < n; k++) {
+		b = &word[chain[k]];
+		a->y1 = b->y1;
+		if (b->x0 < a->x0)
+			a->x0 = b->x0;
+		if (b->x1 > a->x1)
+			a->x1 = b->x1;
+		b->len = -1;
+	}
+	a->off = arena.len;
+	a->len = (int)tmp.len;
+	a->lines = n;
+	sink_put(&arena, tmp.p, tmp.len + 1);
+}
+
 /*
  * A cell whose text wraps over lines while the cells beside it keep one
  * line (a header 本年废止 / 件数 beside 信息内容; centred vertically, the
  * others print on its middle): its lines, narrow words without a number
- * on their line, left-aligned or centred one under the other with less
- * than half a line between, are made one word, which then joins the line
- * it is centred on.  A line that starts with a row marker is a row of its
- * own.  order is used as scratch.
+ * on their line, left-aligned or centred one under the other less than a
+ * line apart, are made one word when that is centred on a word beside
+ * it; it then joins that line.  A line that starts with a row marker is
+ * a row of its own.  order is used as scratch.
  */
 static void
 join_wrapped(double narrow)
 {
-	static struct sink tmp;
-	struct word *a, *b;
-	int i, j, n = 0, last;
+	int chain[MAX_WRAP], i, j, k, n = 0, len;
+	double x0, x1, y0, y1;
+	struct word *a;
 
 	mark_number_lines();
+	if (nword > bycycap) {
+		bycycap = nword * 2;
+		bycy = gip_xrealloc(bycy, bycycap * sizeof *bycy);
+	}
+	memcpy(bycy, order, nword * sizeof *order);	/* by centre */
 	for (i = 0; i < nword; i++)
 		order[i] = i;
 	qsort(order, nword, sizeof *order, by_top);
@@ -303,26 +364,28 @@ join_wrapped(double narrow)
 		a = &word[order[i]];
 		if (a->len < 0 || a->num || a->numline || a->x1 - a->x0 > narrow)
 			continue;
-		for (last = order[i], j = i + 1; j < nword &&
-		    word[order[j]].y0 <= word[last].y1 + height(a); j++) {
-			b = &word[order[j]];
-			if (!wraps_into(&word[last], b, narrow))
-				continue;
-			tmp.len = 0;
-			sink_put(&tmp, wtext(a), a->len);
-			sink_put(&tmp, wtext(b), b->len);
-			a->off = arena.len;
-			a->len = (int)tmp.len;
-			sink_put(&arena, tmp.p, tmp.len + 1);
-			a->y1 = b->y1;
-			if (b->x0 < a->x0)
-				a->x0 = b->x0;
-			if (b->x1 > a->x1)
-				a->x1 = b->x1;
-			a->lines++;
-			b->len = -1;
-			last = order[j];
+		chain[0] = order[i];
+		for (len = 1, j = i + 1; j < nword && len < MAX_WRAP &&
+		    word[order[j]].y0 <= word[chain[len - 1]].y1 + height(a);
+		    j++)
+			if (wraps_into(&word[chain[len - 1]], &word[order[j]],
+			    narrow))
+				chain[len++] = order[j];
+		for (; len > 1; len--) {
+			x0 = a->x0, x1 = a->x1;
+			for (k = 1; k < len; k++) {
+				if (word[chain[k]].x0 < x0)
+					x0 = word[chain[k]].x0;
+				if (word[chain[k]].x1 > x1)
+					x1 = word[chain[k]].x1;
+			}
+			y0 = a->y0;
+			y1 = word[chain[len - 1]].y1;
+			if (centred_beside((y0 + y1) / 2, height(a) / 4, x0, x1))
+				break;
 		}
+		if (len > 1)
+			join_chain(chain, len);
 	}
 	for (i = 0; i < nword; i++)
 		if (word[i].len >= 0)
@@ -483,6 +546,23 @@ unit(double x)
 	return x > 1e6 ? 1000000 : (int)(x + 0.5);
 }
 
+/* Do the cell so far and word w meet with two wide characters?  Letters
+ * spaced out (总 计) are one word then. */
+static int
+wide_junction(const struct sink *cell, const struct word *w)
+{
+	const char *end = cell->p + cell->len, *p = end;
+	uint32_t a, b;
+
+	if (cell->len == 0)
+		return 0;
+	for (p--; p > cell->p && ((unsigned char)*p & 0xc0) == 0x80; p--)
+		;
+	utf8_decode(p, end - p, &a);
+	utf8_decode(wtext(w), w->len, &b);
+	return utf8_is_wide(a) && utf8_is_wide(b);
+}
+
 /*
  * Write one line: its cells to the text at their columns (left: the
  * page's leftmost word) and as a row of the document's table.
@@ -506,7 +586,8 @@ write_line(struct ctx *c, const int *o, int n, double left, int first)
 				prev = &word[o[j - 1]];
 				if (!same_cell(prev, w))
 					break;
-				if (w->x0 - prev->x1 > height(w) * 0.15)
+				if (w->x0 - prev->x1 > height(w) * 0.15 &&
+				    !wide_junction(&cell, w))
 					sink_put(&cell, " ", 1);
 			}
 			sink_put(&cell, wtext(w), w->len);
@@ -654,6 +735,7 @@ pdf_from_bbox(struct gip_doc *doc, char *xhtml, size_t len,
 	c.t = doctables_add(dt, 1);
 	c.t->g.positional = 1;
 	c.t->g.wraps = 1;
+	c.t->g.exact = 1;
 	rc = walk(&c, rd);
 	xmlFreeTextReader(rd);
 	if (rc < 0)

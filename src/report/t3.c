@@ -464,7 +464,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		    place_unknown_under(&s, anchor, &rows[i]))
 			placed = PLACE_SOME;
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
-		    !rows_keep_numbers(rows, key, n)))
+		    (!g->exact && !rows_keep_numbers(rows, key, n))))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
 		emit_row(t, key[i], &rows[i], &s, placed);
 		found++;
