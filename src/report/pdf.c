@@ -546,23 +546,6 @@ unit(double x)
 	return x > 1e6 ? 1000000 : (int)(x + 0.5);
 }
 
-/* Do the cell so far and word w meet with two wide characters?  Letters
- * spaced out (总 计) are one word then. */
-static int
-wide_junction(const struct sink *cell, const struct word *w)
-{
-	const char *end = cell->p + cell->len, *p = end;
-	uint32_t a, b;
-
-	if (cell->len == 0)
-		return 0;
-	for (p--; p > cell->p && ((unsigned char)*p & 0xc0) == 0x80; p--)
-		;
-	utf8_decode(p, end - p, &a);
-	utf8_decode(wtext(w), w->len, &b);
-	return utf8_is_wide(a) && utf8_is_wide(b);
-}
-
 /*
  * Write one line: its cells to the text at their columns (left: the
  * page's leftmost word) and as a row of the document's table.
@@ -586,8 +569,7 @@ write_line(struct ctx *c, const int *o, int n, double left, int first)
 				prev = &word[o[j - 1]];
 				if (!same_cell(prev, w))
 					break;
-				if (w->x0 - prev->x1 > height(w) * 0.15 &&
-				    !wide_junction(&cell, w))
+				if (w->x0 - prev->x1 > height(w) * 0.15)
 					sink_put(&cell, " ", 1);
 			}
 			sink_put(&cell, wtext(w), w->len);
