@@ -15,6 +15,7 @@ docx-report.docx   a 2021 report whose headings 一、 … 六、 and （一） 
                    hidden and deleted runs
 docx-report.tsv    the table cells that report holds (table row col value)
 docx-bomb.docx     word/document.xml of 4 MiB of spaces (about 4 KiB stored)
+docx-entities.docx a document.xml with a DTD whose entities multiply
 docx-sheet.docx    an Office package without word/document.xml (a sheet)
 docx-broken.docx   docx-report.docx cut in half
 docx-old.doc       the first bytes of an OLE compound file (old .doc)
@@ -302,6 +303,14 @@ def main():
     write_zip(os.path.join(out, 'docx-bomb.docx'),
               [('[Content_Types].xml', CONTENT_TYPES),
                ('word/document.xml', ' ' * (4 << 20))])
+    lol = ''.join('<!ENTITY l%d "%s">' % (k, '&l%d;' % (k - 1) * 10)
+                  for k in range(1, 10))
+    write_zip(os.path.join(out, 'docx-entities.docx'),
+              [('[Content_Types].xml', CONTENT_TYPES),
+               ('word/document.xml', '<?xml version="1.0"?><!DOCTYPE w:document '
+                '[<!ENTITY l0 "lol">%s]><w:document xmlns:w="%s"><w:body><w:p>'
+                '<w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>'
+                % (lol, W))])
     write_zip(os.path.join(out, 'docx-sheet.docx'),
               [('[Content_Types].xml', CONTENT_TYPES),
                ('xl/workbook.xml', '<workbook/>')])

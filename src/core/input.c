@@ -42,15 +42,28 @@ buf_add(struct buf *b, const void *s, size_t n)
 	b->len += n;
 }
 
+static int
+starts_zip(const char *s, size_t n)
+{
+	return n >= 4 && memcmp(s, "PK\3\4", 4) == 0;
+}
+
+/* The most bytes an input may have: GIP_MAX_ZIP for a zip. */
+static size_t
+input_cap(const char *s, size_t n)
+{
+	return starts_zip(s, n) ? GIP_MAX_ZIP : GIP_MAX_INPUT;
+}
+
 /*
- * Read all of fd, refusing more than GIP_MAX_INPUT bytes.  A short read
- * of a regular file is its end, which saves a read per report.
+ * Read all of fd, refusing more than input_cap bytes.  A short read of a
+ * regular file is its end, which saves a read per report.
  */
 static int
 slurp(int fd, const char *name, int regular, struct buf *b)
 {
 	ssize_t n;
-	size_t want;
+	size_t want, cap;
 
 	b->len = 0;
 	for (;;) {
@@ -66,15 +79,31 @@ slurp(int fd, const char *name, int regular, struct buf *b)
 			return -1;
 		}
 		b->len += n;
-		if (b->len > GIP_MAX_INPUT) {
-			gip_error(name, 0, "larger than %u MiB, not read",
-			    GIP_MAX_INPUT >> 20);
+		if (b->len > (cap = input_cap(b->p, b->len))) {
+			gip_error(name, 0, "larger than %zu MiB, not read",
+			    cap >> 20);
 			return -1;
 		}
 		if (regular && (size_t)n < want)
 			break;
 	}
 	return 0;
+}
+
+/* Is the regular file fd larger than its kind may be?  Only a zip's
+ * first bytes are looked at (pread: the offset stays). */
+static int
+too_large(int fd, off_t size, size_t *cap)
+{
+	char head[4];
+	ssize_t n;
+
+	*cap = GIP_MAX_INPUT;
+	if (size <= GIP_MAX_INPUT)
+		return 0;
+	n = pread(fd, head, sizeof head, 0);
+	*cap = input_cap(head, n > 0 ? (size_t)n : 0);
+	return size > (off_t)*cap;
 }
 
 /* The line offset off of decoded text is on; LF, CRLF and CR end lines. */
@@ -353,7 +382,7 @@ sniff(struct gip_doc *doc, const char *s, size_t n)
 	size_t head = n < 1024 ? n : 1024;
 
 	doc->kind = GIP_KIND_TEXT;
-	if (n >= 4 && memcmp(s, "PK\3\4", 4) == 0) {
+	if (starts_zip(s, n)) {
 		/* Names are stored uncompressed, in the local headers and
 		 * again in the central directory at the end. */
 		if (memmem(s, n, "[Content_Types].xml", 19) != NULL)
@@ -447,6 +476,7 @@ int
 gip_doc_read(struct gip_doc *doc, const char *path)
 {
 	struct stat st;
+	size_t cap;
 	int fd = 0, rc;
 
 	doc->name = path;
@@ -461,9 +491,8 @@ gip_doc_read(struct gip_doc *doc, const char *path)
 	if (S_ISDIR(st.st_mode)) {
 		gip_error(path, 0, "is a directory");
 		rc = -1;
-	} else if (S_ISREG(st.st_mode) && st.st_size > GIP_MAX_INPUT) {
-		gip_error(path, 0, "larger than %u MiB, not read",
-		    GIP_MAX_INPUT >> 20);
+	} else if (S_ISREG(st.st_mode) && too_large(fd, st.st_size, &cap)) {
+		gip_error(path, 0, "larger than %zu MiB, not read", cap >> 20);
 		rc = -1;
 	} else
 		rc = slurp(fd, path, S_ISREG(st.st_mode), &raw);

@@ -9,6 +9,9 @@
 
 /* The largest report read; larger inputs are refused with a message. */
 #define GIP_MAX_INPUT	(16u << 20)
+/* A zip (a Word file) may be larger: its photos and seals are not read,
+ * only its text parts, which report/docx.h bounds. */
+#define GIP_MAX_ZIP	(64u << 20)
 
 /*
  * What an input is, told by its first bytes, not its name: text (plain

@@ -167,10 +167,16 @@ toggle_on(xmlNode *n)
 
 /* --- text sinks ------------------------------------------------------ */
 
+/*
+ * Append to a sink.  The report text and a table's cell texts are
+ * capped: a label repeated down a merge could otherwise multiply a
+ * small file into gigabytes.
+ */
 static void
 put(struct ctx *c, struct sink *s, const char *p, size_t n)
 {
-	if (s == &out && (c->full || s->len + n + 2 > DOCX_MAX_TEXT)) {
+	if ((s == &out || s == &arena) && (c->full ||
+	    s->len + n + 2 > DOCX_MAX_TEXT)) {
 		c->full = 1;
 		return;
 	}
@@ -444,16 +450,18 @@ read_num(struct ctx *c, xmlNode *n)
 		}
 }
 
-/* Parse a part; NULL (and no message) when it is not well-formed: the
- * caller decides whether that matters.  No entities are substituted
- * and no network is used. */
+/* Parse a part; NULL (and no message) when it is not well-formed or
+ * has a DTD (Word writes none; entities could multiply the text): the
+ * caller decides whether that matters.  No network is used. */
 static xmlDoc *
 parse_part(const struct zipbuf *b)
 {
-	if (b->len > (size_t)INT32_MAX)
+	if (b->len > (size_t)INT32_MAX || memmem(b->p, b->len, "<!DOCTYPE",
+	    9) != NULL || memmem(b->p, b->len, "<!ENTITY", 8) != NULL)
 		return NULL;
 	return xmlReadMemory(b->p, (int)b->len, NULL, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_COMPACT);
 }
 
 static void
@@ -666,7 +674,15 @@ paragraph(struct ctx *c, xmlNode *p, struct sink *s, int depth)
 		page_break(c);
 	number_prefix(c, ppr, s);
 	runs(c, p, s, depth);
-	if (s == &out)
+	if (s != &out)
+		return;
+	/* An empty paragraph is a blank line, as Word shows it (text
+	 * saved from Word keeps it: one cell per line needs it). */
+	if (out.len == c->start && !c->full) {
+		put(c, &out, "\n", 1);
+		c->line++;
+		c->start = out.len;
+	} else
 		line_end(c);
 }
 
@@ -1152,7 +1168,7 @@ read_body(struct ctx *c, struct zippart_zip *z)
 		return -1;
 	if ((d = parse_part(&part)) == NULL) {
 		gip_error(c->name, 0, "word/document.xml is not well-formed "
-		    "XML");
+		    "XML, or has a DTD");
 		return -1;
 	}
 	root = xmlDocGetRootElement(d);

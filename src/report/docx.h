@@ -11,8 +11,11 @@
 #include "doctables.h"
 #include "input.h"
 
-/* word/document.xml and its numbering and styles, inflated, at most: */
-#define DOCX_MAX_PART	(64u << 20)
+/* word/document.xml and its numbering and styles, inflated, at most.
+ * libxml2's tree takes up to 16 times a part (a table of tiny cells):
+ * 16 MiB keeps a hostile file near 260 MiB; real reports' document.xml
+ * are 0.1-5 MiB. */
+#define DOCX_MAX_PART	(16u << 20)
 /* The report text made of it, at most (as a text input: GIP_MAX_INPUT). */
 #define DOCX_MAX_TEXT	GIP_MAX_INPUT
 /* A table's grid columns are written to dt as this many units each, so
