@@ -469,18 +469,47 @@ join_upright(void)
 	nword = n;
 }
 
-/* Do words a and b (a left of b, on one line) belong to one cell? */
+/* Is the last (first) character of w wide? */
+static int
+wide_end(const struct word *w, int last)
+{
+	const char *s = wtext(w), *p = s + w->len;
+	uint32_t cp;
+
+	if (last)
+		for (p--; p > s && ((unsigned char)*p & 0xc0) == 0x80; p--)
+			;
+	else
+		p = s;
+	utf8_decode(p, s + w->len - p, &cp);
+	return utf8_is_wide(cp);
+}
+
+/*
+ * Do words a and b (a left of b, on one line) belong to one cell?  Chinese
+ * text has no spaces: cells of a tight table are a space's width apart,
+ * so a wide character meets a wide one or a number in one cell only with
+ * almost no gap, or when one side is a single letter spaced out (总 计).
+ * A number and its unit, a marker and its label ("2023 年", "1. 属于")
+ * may be a space apart; two numbers hardly.
+ */
 static int
 same_cell(const struct word *a, const struct word *b)
 {
 	double h = height(a) < height(b) ? height(a) : height(b);
-	double gap = b->x0 - a->x1;
+	double gap = b->x0 - a->x1, most = 0.7;
 
 	if (centre(a) - centre(b) > h / 4 || centre(b) - centre(a) > h / 4)
 		return 0;		/* another baseline */
 	if (a->lines > 1 || b->lines > 1)
 		return 0;		/* a whole cell already */
-	return gap < (a->num && b->num ? 0.3 : 0.7) * h;
+	if (a->num && b->num)
+		most = 0.3;
+	else if (wide_end(a, 1) && (b->num || wide_end(b, 0)) &&
+	    utf8_width(wtext(a), a->len) > 2 &&
+	    utf8_width(wtext(b), b->len) > 2)
+		most = 0.15;
+	return gap < most * h;
 }
 
 /* A page number alone on its line: "3", "- 3 -", "第 3 页 共 9 页", "3/9". */

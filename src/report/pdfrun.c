@@ -5,7 +5,6 @@
  * the tools keep for their own output.  Input and output are served in
  * one poll loop: the child may start printing before it has read all.
  */
-#define _GNU_SOURCE
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
