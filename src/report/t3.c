@@ -460,7 +460,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		else
 			placed = place_sequence(rows[i].val, rows[i].nval,
 			    T3COLS, place_check_total, &s);
-		if (use_anchor && placed == PLACE_ALL &&
+		if (use_anchor && placed == PLACE_ALL && !g->exact &&
 		    place_unknown_under(&s, anchor, &rows[i]))
 			placed = PLACE_SOME;
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
