@@ -621,6 +621,46 @@ write_line(struct ctx *c, const int *o, int n, double left, int first)
 	c->t->last_line = c->line++;
 }
 
+/* What the line order[from..to) holds: 1 numbers, 2 other words; 4 a
+ * word that starts with a row marker. */
+static int
+line_holds(int from, int to)
+{
+	int i, what = 0;
+
+	for (i = from; i < to; i++) {
+		what |= word[order[i]].num ? 1 : 2;
+		if (!word[order[i]].num && starts_marker(wtext(&word[order[i]])))
+			what |= 4;
+	}
+	return what;
+}
+
+/*
+ * A line of numbers only whose row's label is printed lower (a label
+ * aligned to the bottom of its cell, or in a larger line height): when
+ * the next line has no numbers, starts a row and is nearer than the line
+ * above and than a line's height, the numbers are its.  Otherwise a line of numbers joins the row
+ * above it (lrow.h), as most do.
+ */
+static int
+numbers_go_down(int start, int end)
+{
+	int next, holds;
+	double c, up, down;
+
+	if (end >= nword || line_holds(start, end) != 1)
+		return 0;
+	next = line_end(end, 0);
+	holds = line_holds(end, next);
+	if ((holds & 1) || !(holds & 4))
+		return 0;
+	c = centre(&word[order[start]]);
+	down = centre(&word[order[end]]) - c;
+	up = start > 0 ? c - centre(&word[order[start - 1]]) : 1e9;
+	return down < up && down < height(&word[order[start]]);
+}
+
 /* Lay the words of the page out as lines, top to bottom. */
 static void
 lay_out_page(struct ctx *c)
@@ -645,6 +685,8 @@ lay_out_page(struct ctx *c)
 	qsort(order, nword, sizeof *order, by_centre);
 	for (start = 0; start < nword; start = i) {
 		i = line_end(start, 0);
+		if (numbers_go_down(start, i))
+			i = line_end(i, 0);
 		y0 = word[order[start]].y0;
 		y1 = word[order[start]].y1;
 		qsort(order + start, i - start, sizeof *order, by_x);
