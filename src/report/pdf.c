@@ -505,9 +505,9 @@ same_cell(const struct word *a, const struct word *b)
 		return 0;		/* a whole cell already */
 	if (a->num && b->num)
 		most = 0.3;
-	else if (wide_end(a, 1) && (b->num || wide_end(b, 0)) &&
+	else if (wide_end(a, 1) && (b->num || (wide_end(b, 0) &&
 	    utf8_width(wtext(a), a->len) > 2 &&
-	    utf8_width(wtext(b), b->len) > 2)
+	    utf8_width(wtext(b), b->len) > 2)))
 		most = 0.15;
 	return gap < most * h;
 }
