@@ -157,6 +157,71 @@ continue_header(const struct grid *g, const struct grow *r,
 	}
 }
 
+/* Where the 信息内容 cell of header row r ends (positional). */
+static int
+info_end(const struct grid *g, const struct grow *r)
+{
+	struct gcell *c = grid_cells(g, r);
+	char key[256];
+	int i;
+
+	for (i = 0; i < r->ncell; i++) {
+		squeeze(key, sizeof key, c[i].text);
+		if (strstr(key, "信息内容"))
+			return c[i].x1;
+	}
+	return 0;
+}
+
+/*
+ * A PDF read by position (grid.exact): header cells wrapped over lines
+ * print above and below the line of 信息内容 (本年新 / 公开数量 beside
+ * it), so a header line's cells join the column they are centred on,
+ * before its text when the line is above (before), and a cell right of
+ * 信息内容 near no column is a column of its own.  Returns the columns.
+ */
+static int
+exact_header_line(const struct grid *g, const struct grow *r,
+    struct t2col *col, int ncol, int minx, int before)
+{
+	struct gcell *c = grid_cells(g, r);
+	char key[256], *t;
+	int i, k, best, d, bestd, x;
+	size_t m, n;
+
+	for (i = 0; i < r->ncell; i++) {
+		squeeze(key, sizeof key, c[i].text);
+		x = (c[i].x0 + c[i].x1) / 2;
+		if (key[0] == '\0' || x < minx || strstr(key, "第二十条"))
+			continue;
+		best = -1;
+		bestd = 8;
+		for (k = 0; k < ncol; k++)
+			if ((d = abs(col[k].x - x)) < bestd)
+				bestd = d, best = k;
+		if (best < 0 && ncol < T2MAXCOLS) {
+			for (best = ncol++; best > 0 && col[best - 1].x > x;
+			    best--)
+				col[best] = col[best - 1];
+			col[best].text[0] = '\0';
+			col[best].x = x;
+		}
+		if (best < 0)
+			continue;
+		t = col[best].text;
+		m = strlen(t);
+		n = strlen(key);
+		if (m + n >= sizeof col[best].text)
+			continue;		/* no room: a header, not text */
+		if (before) {
+			memmove(t + n, t, m + 1);
+			memcpy(t, key, n);
+		} else
+			memcpy(t + m, key, n + 1);
+	}
+	return ncol;
+}
+
 /* Index of the 信息内容 cell in a header row, for continuation rows. */
 static int
 header_offset(const struct grid *g, const struct grow *r)
@@ -226,7 +291,8 @@ t2_extract(const struct grid *g, struct tables *t)
 	static struct lrow lr;
 	struct t2col col[T2MAXCOLS];
 	const char *key;
-	int i, k, ncol = 0, offset = 1, inheader = 0, stray = 0;
+	int i, j, k, ncol = 0, offset = 1, inheader = 0, stray = 0;
+	int caption = -1, minx = 0;
 
 	npending = 0;
 	for (i = 0; i < g->nrow; i++) {
@@ -235,6 +301,14 @@ t2_extract(const struct grid *g, struct tables *t)
 			ncol = read_header(g, &g->row[i], col);
 			offset = header_offset(g, &g->row[i]);
 			inheader = 1;
+			minx = info_end(g, &g->row[i]);
+			for (j = i - 1; g->exact && caption >= 0 && j > caption;
+			    j--) {
+				lrow_split(g, &g->row[j], &lr);
+				if (lr.numbers == 0)
+					ncol = exact_header_line(g, &g->row[j],
+					    col, ncol, minx, 1);
+			}
 			continue;
 		}
 		if ((key = row_of(lr.first)) != NULL) {
@@ -247,9 +321,13 @@ t2_extract(const struct grid *g, struct tables *t)
 		}
 		if (strstr(lr.label, "第二十条")) {
 			ncol = inheader = 0;
+			caption = i;
 			continue;
 		}
-		if (inheader && lr.numbers == 0)
+		if (inheader && lr.numbers == 0 && g->exact)
+			ncol = exact_header_line(g, &g->row[i], col, ncol,
+			    minx, 0);
+		else if (inheader && lr.numbers == 0)
 			continue_header(g, &g->row[i], col, ncol, offset);
 		else if (g->positional && lr.numbers > 0 && npending > 0 &&
 		    !stray)
