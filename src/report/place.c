@@ -280,7 +280,8 @@ place_by_anchor(const struct vcell *v, int nv, const int *anchor,
 
 	slots_clear(out, nslots);
 	for (i = 0; i < nv; i++) {
-		x = use_right ? v[i].x1 : (v[i].x0 + v[i].x1) / 2;
+		x = use_right == PLACE_LEFT ? v[i].x0 : use_right ?
+		    v[i].x1 : (v[i].x0 + v[i].x1) / 2;
 		best = -1;
 		bestd = 1 << 30;
 		for (k = 0; k < nslots; k++) {

@@ -23,6 +23,10 @@ typedef int (*place_check_fn)(const long long *v, int n);
 
 enum { PLACE_ALL = 0, PLACE_SOME = 1, PLACE_NONE = -1 };
 
+/* place_by_anchor's use_right: 0 centres, 1 right edges, PLACE_LEFT left
+ * edges of the values are compared with the anchors. */
+#define PLACE_LEFT	2
+
 int	place_sequence(const struct vcell *v, int nv, int nslots,
 	    place_check_fn ok, struct slots *out);
 int	place_by_anchor(const struct vcell *v, int nv, const int *anchor,

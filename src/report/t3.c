@@ -229,6 +229,55 @@ anchors_from_full_rows(const struct lrow *rows, const char **key, int n,
 	return 1;
 }
 
+/*
+ * Positions as printed (a PDF): the numbers of one column share their
+ * left edge, right edge or centre, as the column aligns them.  When the
+ * numbers of all rows fall into exactly seven such groups by one of
+ * them, those are the columns, blanks and all.  *how: PLACE_LEFT, 1
+ * (right edges) or 0 (centres).
+ */
+static int
+anchors_from_columns(const struct lrow *rows, const char **key, int n,
+    int *anchor, int *how)
+{
+	static int *xs;
+	static int cap;
+	static const int hows[] = {PLACE_LEFT, 1, 0};
+	const struct vcell *v;
+	int h, i, j, m, k, start;
+
+	for (h = 0; h < 3; h++) {
+		for (m = i = 0; i < n; i++)
+			for (j = 0; key[i] && j < rows[i].nval; j++) {
+				if (rows[i].val[j].v.kind != V_NUMBER)
+					continue;
+				if (m == cap) {
+					cap = cap ? cap * 2 : 256;
+					xs = gip_xrealloc(xs, cap * sizeof *xs);
+				}
+				v = &rows[i].val[j];
+				xs[m++] = hows[h] == PLACE_LEFT ? v->x0 :
+				    hows[h] ? v->x1 : (v->x0 + v->x1) / 2;
+			}
+		if (m == 0)
+			return 0;
+		qsort(xs, m, sizeof *xs, cmp_int);
+		for (k = 0, start = 0, i = 1; i <= m; i++) {
+			if (i < m && xs[i] - xs[i - 1] <= 1)
+				continue;
+			if (k < T3COLS)
+				anchor[k] = xs[(start + i - 1) / 2];
+			k++;
+			start = i;
+		}
+		if (k == T3COLS) {
+			*how = hows[h];
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Column headers' centres: 自然人 商业 科研 社会 法律 其他 总计. */
 static int
 anchors_from_header(const struct grid *g, int *anchor)
@@ -292,7 +341,8 @@ anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
 		if (!key[i])
 			continue;
 		for (used = 0, j = 0; j < rows[i].nval; j++) {
-			x = right ? rows[i].val[j].x1 : (rows[i].val[j].x0 +
+			x = right == PLACE_LEFT ? rows[i].val[j].x0 : right ?
+			    rows[i].val[j].x1 : (rows[i].val[j].x0 +
 			    rows[i].val[j].x1) / 2;
 			k = nearest(anchor, x, &d);
 			if (used & 1u << k)
@@ -442,7 +492,11 @@ t3_extract(const struct grid *g, struct tables *t)
 	}
 	classify_rows(rows, n, g->positional, key);
 	drop_group_3_6(key, n, t);
-	if (g->positional) {
+	if (g->exact && anchors_from_columns(rows, key, n, anchor, &right) &&
+	    anchors_usable(anchor, rows, key, n, right))
+		use_anchor = 1;
+	else if (g->positional) {
+		right = 0;
 		if (anchors_from_full_rows(rows, key, n, anchor) &&
 		    anchors_usable(anchor, rows, key, n, 1))
 			use_anchor = right = 1;
