@@ -598,8 +598,10 @@ write_line(struct ctx *c, const int *o, int n, double left, int first)
 				prev = &word[o[j - 1]];
 				if (!same_cell(prev, w))
 					break;
-				if (w->x0 - prev->x1 > height(w) * 0.15)
-					sink_put(&cell, " ", 1);
+				/* pdftotext saw a gap: a space, so that a
+				 * row marker after a narrow group label
+				 * (三、本 （一）) is still a word's start */
+				sink_put(&cell, " ", 1);
 			}
 			sink_put(&cell, wtext(w), w->len);
 		}
