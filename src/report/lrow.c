@@ -283,6 +283,27 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 			    NULL, next->val[i].x0, next->val[i].x1});
 }
 
+/* Positions as printed (a PDF): does a number of `next` sit where one of
+ * cur already is?  Then next is a row of its own, not a continuation. */
+static int
+numbers_collide(const struct lrow *cur, const struct lrow *next)
+{
+	int i, j, a, b;
+
+	for (i = 0; i < next->nval; i++) {
+		if (next->val[i].v.kind != V_NUMBER)
+			continue;
+		a = next->val[i].x0 + next->val[i].x1;
+		for (j = 0; j < cur->nval; j++) {
+			b = cur->val[j].x0 + cur->val[j].x1;
+			if (cur->val[j].v.kind == V_NUMBER && a - b <= 2 &&
+			    b - a <= 2)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * Build the logical rows of a grid; *out is reused between calls.  Only
  * layouts that wrap rows over lines have continuation lines; with explicit
@@ -315,6 +336,8 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 		    (line->numbers > 0 && rows[n - 1].numbers > 0)))
 			newrow = 1;
 		width = g->row[i].ncell;
+		if (!newrow && g->exact && numbers_collide(&rows[n - 1], line))
+			newrow = 1;
 		if (!newrow) {
 			merge_into(&rows[n - 1], line, g->positional);
 			continue;
