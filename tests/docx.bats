@@ -166,6 +166,12 @@ gip-tables: $DATA/docx-broken.docx: damaged zip archive: Not a zip archive"
 	assert_equal "$stderr" "gip-sections: $DATA/docx-old.doc: an old binary Word or WPS file (.doc, .wps); convert it first, e.g. soffice --headless --convert-to docx FILE"
 }
 
+@test "a password-protected Word file says so" {
+	run -2 --separate-stderr gip-tables "$DATA/docx-locked.docx"
+	assert_output ""
+	assert_equal "$stderr" "gip-tables: $DATA/docx-locked.docx: a password-protected Office file; save it without a password first"
+}
+
 @test "a PDF is recognised by its content and not decoded as text" {
 	cp "$DATA/docx-pdf.pdf" report.txt
 	run -2 --separate-stderr gip-tables report.txt

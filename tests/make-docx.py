@@ -19,6 +19,8 @@ docx-entities.docx a document.xml with a DTD whose entities multiply
 docx-sheet.docx    an Office package without word/document.xml (a sheet)
 docx-broken.docx   docx-report.docx cut in half
 docx-old.doc       the first bytes of an OLE compound file (old .doc)
+docx-locked.docx   the start of a password-protected Word file (an OLE
+                   compound file with an EncryptedPackage stream)
 docx-pdf.pdf       the first bytes of a PDF
 """
 import os
@@ -316,6 +318,9 @@ def main():
                ('xl/workbook.xml', '<workbook/>')])
     with open(os.path.join(out, 'docx-old.doc'), 'wb') as f:
         f.write(b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1' + bytes(504))
+    with open(os.path.join(out, 'docx-locked.docx'), 'wb') as f:
+        f.write(b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1' + bytes(504) +
+                'EncryptedPackage'.encode('utf-16-le') + bytes(32))
     with open(os.path.join(out, 'docx-pdf.pdf'), 'wb') as f:
         f.write(b'%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n'
                 b'trailer\n<<>>\n%%EOF\n')

@@ -377,6 +377,10 @@ static int
 sniff(struct gip_doc *doc, const char *s, size_t n)
 {
 	static const char ole[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
+	/* A password-protected .docx is a compound file holding this
+	 * stream (its name in UTF-16LE). */
+	static const char encrypted[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0"
+	    "a\0c\0k\0a\0g\0e\0";
 	static const char convert[] = "; convert it first, e.g. soffice "
 	    "--headless --convert-to docx FILE";
 	size_t head = n < 1024 ? n : 1024;
@@ -398,6 +402,11 @@ sniff(struct gip_doc *doc, const char *s, size_t n)
 		}
 	} else if (is_pdf(s, n)) {
 		doc->kind = GIP_KIND_PDF;
+	} else if (n >= 8 && memcmp(s, ole, 8) == 0 && memmem(s, n, encrypted,
+	    sizeof encrypted - 1) != NULL) {
+		gip_error(doc->name, 0, "a password-protected Office file; "
+		    "save it without a password first");
+		return -1;
 	} else if (n >= 8 && memcmp(s, ole, 8) == 0) {
 		gip_error(doc->name, 0, "an old binary Word or WPS file "
 		    "(.doc, .wps)%s", convert);

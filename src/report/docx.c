@@ -4,7 +4,8 @@
  * w:t, w:tab, w:br) become lines, w:tbl tables lines of TAB-separated
  * cells and doctables.  Numbering (w:numPr, word/numbering.xml, also
  * through a paragraph style in word/styles.xml) is rendered into the
- * paragraph, since a heading 二、 may exist only as a list number.
+ * paragraph (docxnum.h), since a heading 二、 may exist only as a list
+ * number.
  *
  * Table cells: one visible w:tc is one cell whatever w:gridSpan it has;
  * a w:vMerge continuation repeats its origin's text when that is a label
@@ -21,51 +22,20 @@
 #include <string.h>
 
 #include "docx.h"
+#include "docxnum.h"
 #include "err.h"
 #include "text.h"
 #include "utf8.h"
 #include "value.h"
+#include "wml.h"
 #include "zippart.h"
 
 #define MAX_COLS	1000	/* grid columns of a table */
-#define MAX_LEVELS	9	/* list levels, as in Word */
-#define MAX_LISTS	4096	/* w:num and w:abstractNum read */
-#define MAX_STYLES	4096
 #define MAX_DEPTH	200	/* nested content elements walked */
-
-static const char *const wns[] = {
-	"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-	"http://purl.oclc.org/ooxml/wordprocessingml/main", NULL
-};
 
 struct sink {
 	char	*p;
 	size_t	 len, cap;
-};
-
-struct lvl {
-	char	fmt[40];	/* w:numFmt */
-	char	text[64];	/* w:lvlText, "%1、" */
-	int	start;
-	int	legal;		/* w:isLgl: every number decimal */
-	int	nosep;		/* w:suff nothing */
-};
-
-struct absnum {
-	int		id;
-	struct lvl	lvl[MAX_LEVELS];
-	int		cur[MAX_LEVELS], used[MAX_LEVELS];
-};
-
-struct num {
-	int	id, abs;
-	int	restart[MAX_LEVELS];	/* w:startOverride, or -1 */
-	int	seen;
-};
-
-struct style {
-	char	id[64], based[64];
-	int	numid, ilvl;		/* -1: none */
 };
 
 /* One visible cell of a table being read; its text in the table arena. */
@@ -88,12 +58,7 @@ struct ctx {
 	int		 full;		/* DOCX_MAX_TEXT reached */
 	int		 deep;
 	struct doctables *dt;
-	struct absnum	*abs;
-	int		 nabs;
-	struct num	*num;
-	int		 nnum;
-	struct style	*sty;
-	int		 nsty;
+	struct docx_lists *lists;
 };
 
 static struct sink out, cellbuf, arena;
@@ -104,66 +69,6 @@ static int nrows, rowcap;
 static struct zipbuf part;
 
 static void	walk_blocks(struct ctx *, xmlNode *, int);
-
-/* --- names and attributes ------------------------------------------ */
-
-static int
-is_w(const xmlNode *n, const char *local)
-{
-	const char *const *u;
-
-	if (n == NULL || n->type != XML_ELEMENT_NODE || n->ns == NULL ||
-	    strcmp((const char *)n->name, local) != 0)
-		return 0;
-	for (u = wns; *u; u++)
-		if (strcmp((const char *)n->ns->href, *u) == 0)
-			return 1;
-	return 0;
-}
-
-static xmlNode *
-child(xmlNode *n, const char *local)
-{
-	for (n = n ? n->children : NULL; n; n = n->next)
-		if (is_w(n, local))
-			return n;
-	return NULL;
-}
-
-/* The w:val (or other w:) attribute, NULL if absent. */
-static const char *
-wattr(xmlNode *n, const char *local)
-{
-	xmlAttr *a;
-
-	for (a = n ? n->properties : NULL; a; a = a->next)
-		if (strcmp((const char *)a->name, local) == 0 &&
-		    a->children && a->children->type == XML_TEXT_NODE)
-			return (const char *)a->children->content;
-	return NULL;
-}
-
-static int
-ival(xmlNode *n, const char *local, int dflt, int lo, int hi)
-{
-	const char *v = wattr(n, local);
-	long x;
-
-	if (v == NULL)
-		return dflt;
-	x = strtol(v, NULL, 10);
-	return x < lo ? lo : x > hi ? hi : (int)x;
-}
-
-/* A w:b-like toggle: present and not val="0"/"false"/"off". */
-static int
-toggle_on(xmlNode *n)
-{
-	const char *v = wattr(n, "val");
-
-	return n != NULL && (v == NULL || !(strcmp(v, "0") == 0 ||
-	    strcmp(v, "false") == 0 || strcmp(v, "off") == 0));
-}
 
 /* --- text sinks ------------------------------------------------------ */
 
@@ -251,357 +156,15 @@ put_break(struct ctx *c, struct sink *s)
 		put(c, s, " ", 1);
 }
 
-/* --- numbering ------------------------------------------------------ */
-
-static const char *const cn_digit[] = {"〇", "一", "二", "三", "四", "五",
-	"六", "七", "八", "九"};
-
-/* 一 … 十 … 九十九 … 九百九十九, as Word's chineseCounting writes them. */
-static void
-chinese_counting(char *b, size_t size, int v)
-{
-	int h = v / 100, t = v / 10 % 10, u = v % 10;
-
-	b[0] = '\0';
-	if (v < 0 || v > 999) {
-		snprintf(b, size, "%d", v);
-		return;
-	}
-	if (v < 10) {
-		snprintf(b, size, "%s", cn_digit[v]);
-		return;
-	}
-	if (h > 0)
-		snprintf(b, size, "%s百", cn_digit[h]);
-	if (t > 0)
-		snprintf(b + strlen(b), size - strlen(b), "%s十",
-		    h == 0 && t == 1 ? "" : cn_digit[t]);
-	else if (h > 0 && u > 0)
-		snprintf(b + strlen(b), size - strlen(b), "零");
-	if (u > 0)
-		snprintf(b + strlen(b), size - strlen(b), "%s", cn_digit[u]);
-}
-
-static void
-letters(char *b, size_t size, int v, char base)
-{
-	int reps = (v - 1) / 26 + 1, k;
-	size_t i = 0;
-
-	for (k = 0; k < reps && k < 8 && i + 1 < size; k++)
-		b[i++] = base + (v - 1) % 26;
-	b[i] = '\0';
-}
-
-static void
-roman(char *b, size_t size, int v, int upper)
-{
-	static const struct { int v; const char *s; } r[] = {
-		{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
-		{90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"},
-		{5, "v"}, {4, "iv"}, {1, "i"}
-	};
-	size_t i, k;
-
-	b[0] = '\0';
-	if (v <= 0 || v >= 4000) {
-		snprintf(b, size, "%d", v);
-		return;
-	}
-	for (i = 0; i < sizeof r / sizeof r[0]; i++)
-		while (v >= r[i].v) {
-			snprintf(b + strlen(b), size - strlen(b), "%s", r[i].s);
-			v -= r[i].v;
-		}
-	for (k = 0; upper && b[k]; k++)
-		b[k] -= 'a' - 'A';
-}
-
-/* One number in a level's format. */
-static void
-format_number(char *b, size_t size, const char *fmt, int v)
-{
-	static const char *const tiangan[] = {"甲", "乙", "丙", "丁", "戊",
-		"己", "庚", "辛", "壬", "癸"};
-	static const char *const daxie[] = {"零", "壹", "贰", "叁", "肆",
-		"伍", "陆", "柒", "捌", "玖"};
-	char tmp[64];
-	size_t i;
-
-	if (strncmp(fmt, "chineseCounting", 15) == 0 ||
-	    strcmp(fmt, "japaneseCounting") == 0 ||
-	    strcmp(fmt, "taiwaneseCounting") == 0)
-		chinese_counting(b, size, v);
-	else if (strcmp(fmt, "chineseLegalSimplified") == 0 && v >= 0 &&
-	    v < 10)
-		snprintf(b, size, "%s", daxie[v]);
-	else if (strcmp(fmt, "ideographDigital") == 0 ||
-	    strcmp(fmt, "taiwaneseDigital") == 0) {
-		snprintf(tmp, sizeof tmp, "%d", v);
-		for (b[0] = '\0', i = 0; tmp[i] >= '0' && tmp[i] <= '9'; i++)
-			snprintf(b + strlen(b), size - strlen(b), "%s",
-			    cn_digit[tmp[i] - '0']);
-	} else if (strncmp(fmt, "ideographTraditional", 20) == 0 && v >= 1 &&
-	    v <= 10)
-		snprintf(b, size, "%s", tiangan[v - 1]);
-	else if (strncmp(fmt, "decimalEnclosedCircle", 21) == 0 && v >= 1 &&
-	    v <= 20) {
-		i = utf8_encode(0x2460 + v - 1, b);	/* ① */
-		b[i] = '\0';
-	} else if (strcmp(fmt, "decimalEnclosedParen") == 0 && v >= 1 &&
-	    v <= 20) {
-		i = utf8_encode(0x2474 + v - 1, b);	/* ⑴ */
-		b[i] = '\0';
-	} else if (strcmp(fmt, "decimalEnclosedFullstop") == 0 && v >= 1 &&
-	    v <= 20) {
-		i = utf8_encode(0x2488 + v - 1, b);	/* ⒈ */
-		b[i] = '\0';
-	} else if (strcmp(fmt, "decimalZero") == 0)
-		snprintf(b, size, "%02d", v);
-	else if (strcmp(fmt, "lowerLetter") == 0 && v > 0)
-		letters(b, size, v, 'a');
-	else if (strcmp(fmt, "upperLetter") == 0 && v > 0)
-		letters(b, size, v, 'A');
-	else if (strcmp(fmt, "lowerRoman") == 0)
-		roman(b, size, v, 0);
-	else if (strcmp(fmt, "upperRoman") == 0)
-		roman(b, size, v, 1);
-	else
-		snprintf(b, size, "%d", v);	/* decimal, full-width too */
-}
-
-static struct absnum *
-find_abs(struct ctx *c, int id)
-{
-	int i;
-
-	for (i = 0; i < c->nabs; i++)
-		if (c->abs[i].id == id)
-			return &c->abs[i];
-	return NULL;
-}
-
-static struct num *
-find_num(struct ctx *c, int id)
-{
-	int i;
-
-	for (i = 0; i < c->nnum; i++)
-		if (c->num[i].id == id)
-			return &c->num[i];
-	return NULL;
-}
-
-static void
-read_lvl(xmlNode *l, struct lvl *v)
-{
-	const char *s;
-
-	v->start = ival(child(l, "start"), "val", 1, -1000000, 1000000);
-	s = wattr(child(l, "numFmt"), "val");
-	snprintf(v->fmt, sizeof v->fmt, "%s", s ? s : "decimal");
-	s = wattr(child(l, "lvlText"), "val");
-	snprintf(v->text, sizeof v->text, "%s", s ? s : "");
-	v->legal = toggle_on(child(l, "isLgl"));
-	s = wattr(child(l, "suff"), "val");
-	v->nosep = s != NULL && strcmp(s, "nothing") == 0;
-}
-
-static void
-read_abstract(struct ctx *c, xmlNode *a)
-{
-	struct absnum *an;
-	xmlNode *l;
-	int k;
-
-	if (c->nabs == MAX_LISTS)
-		return;
-	an = &c->abs[c->nabs++];
-	memset(an, 0, sizeof *an);
-	an->id = ival(a, "abstractNumId", -1, -1, 1 << 30);
-	for (k = 0; k < MAX_LEVELS; k++)
-		snprintf(an->lvl[k].fmt, sizeof an->lvl[k].fmt, "none");
-	for (l = a->children; l; l = l->next)
-		if (is_w(l, "lvl") && (k = ival(l, "ilvl", 0, 0,
-		    MAX_LEVELS - 1)) >= 0)
-			read_lvl(l, &an->lvl[k]);
-}
-
-static void
-read_num(struct ctx *c, xmlNode *n)
-{
-	struct num *nm;
-	xmlNode *o;
-	int k;
-
-	if (c->nnum == MAX_LISTS)
-		return;
-	nm = &c->num[c->nnum++];
-	nm->id = ival(n, "numId", -1, -1, 1 << 30);
-	nm->abs = ival(child(n, "abstractNumId"), "val", -1, -1, 1 << 30);
-	nm->seen = 0;
-	for (k = 0; k < MAX_LEVELS; k++)
-		nm->restart[k] = -1;
-	for (o = n->children; o; o = o->next)
-		if (is_w(o, "lvlOverride") && child(o, "startOverride")) {
-			k = ival(o, "ilvl", 0, 0, MAX_LEVELS - 1);
-			nm->restart[k] = ival(child(o, "startOverride"), "val",
-			    1, -1000000, 1000000);
-		}
-}
-
-/* Parse a part; NULL (and no message) when it is not well-formed or
- * has a DTD (Word writes none; entities could multiply the text): the
- * caller decides whether that matters.  No network is used. */
-static xmlDoc *
-parse_part(const struct zipbuf *b)
-{
-	if (b->len > (size_t)INT32_MAX || memmem(b->p, b->len, "<!DOCTYPE",
-	    9) != NULL || memmem(b->p, b->len, "<!ENTITY", 8) != NULL)
-		return NULL;
-	return xmlReadMemory(b->p, (int)b->len, NULL, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	    XML_PARSE_COMPACT);
-}
-
-static void
-read_numbering(struct ctx *c, xmlDoc *d)
-{
-	xmlNode *root = d ? xmlDocGetRootElement(d) : NULL, *n;
-
-	if (!is_w(root, "numbering"))
-		return;
-	for (n = root->children; n; n = n->next)
-		if (is_w(n, "abstractNum"))
-			read_abstract(c, n);
-		else if (is_w(n, "num"))
-			read_num(c, n);
-}
-
-static void
-read_styles(struct ctx *c, xmlDoc *d)
-{
-	xmlNode *root = d ? xmlDocGetRootElement(d) : NULL, *n, *np;
-	struct style *s;
-	const char *v;
-
-	if (!is_w(root, "styles"))
-		return;
-	for (n = root->children; n && c->nsty < MAX_STYLES; n = n->next) {
-		if (!is_w(n, "style") || (v = wattr(n, "styleId")) == NULL)
-			continue;
-		s = &c->sty[c->nsty++];
-		snprintf(s->id, sizeof s->id, "%s", v);
-		v = wattr(child(n, "basedOn"), "val");
-		snprintf(s->based, sizeof s->based, "%s", v ? v : "");
-		np = child(child(n, "pPr"), "numPr");
-		s->numid = np ? ival(child(np, "numId"), "val", -1, -1,
-		    1 << 30) : -1;
-		s->ilvl = np ? ival(child(np, "ilvl"), "val", -1, -1,
-		    MAX_LEVELS - 1) : -1;
-	}
-}
-
-/* The list a paragraph style gives (through w:basedOn), if any. */
-static void
-style_numbering(struct ctx *c, const char *id, int *numid, int *ilvl)
-{
-	int hops, i;
-
-	for (hops = 0; hops < 16 && id && *id; hops++) {
-		for (i = 0; i < c->nsty && strcmp(c->sty[i].id, id) != 0; i++)
-			;
-		if (i == c->nsty)
-			return;
-		if (*ilvl < 0 && c->sty[i].ilvl >= 0)
-			*ilvl = c->sty[i].ilvl;
-		if (c->sty[i].numid >= 0) {
-			*numid = c->sty[i].numid;
-			return;
-		}
-		id = c->sty[i].based;
-	}
-}
-
-/* Advance the list's counter at level k: deeper levels start again. */
-static int
-count(struct absnum *an, struct num *nm, int k)
-{
-	int d;
-
-	if (!nm->seen) {
-		nm->seen = 1;
-		for (d = 0; d < MAX_LEVELS; d++)
-			if (nm->restart[d] >= 0) {
-				an->used[d] = 1;
-				an->cur[d] = nm->restart[d] - 1;
-			}
-	}
-	if (!an->used[k]) {
-		an->used[k] = 1;
-		an->cur[k] = an->lvl[k].start - 1;
-	}
-	if (an->cur[k] < 1000000)
-		an->cur[k]++;
-	for (d = k + 1; d < MAX_LEVELS; d++)
-		an->used[d] = 0;
-	return an->cur[k];
-}
-
-/* The number Word shows before paragraph p, into s; bullets are left
- * out (a symbol, no number). */
+/* The number Word shows before a paragraph (docxnum.h), into s. */
 static void
 number_prefix(struct ctx *c, xmlNode *ppr, struct sink *s)
 {
-	xmlNode *np = child(ppr, "numPr");
-	int numid = -1, ilvl = -1, k, v;
-	struct absnum *an;
-	struct num *nm;
-	const char *t;
-	char b[64], pre[160];
-	size_t n = 0;
-	uint32_t cp = 0;
+	char b[DOCX_NUMBER_MAX];
+	size_t n = docx_number(c->lists, ppr, b, sizeof b);
 
-	if (np) {
-		numid = ival(child(np, "numId"), "val", -1, -1, 1 << 30);
-		ilvl = ival(child(np, "ilvl"), "val", -1, -1, MAX_LEVELS - 1);
-	}
-	if (numid < 0)
-		style_numbering(c, wattr(child(ppr, "pStyle"), "val"), &numid,
-		    &ilvl);
-	if (ilvl < 0)
-		ilvl = 0;
-	if (numid <= 0 || (nm = find_num(c, numid)) == NULL ||
-	    (an = find_abs(c, nm->abs)) == NULL ||
-	    strcmp(an->lvl[ilvl].fmt, "bullet") == 0)
-		return;
-	count(an, nm, ilvl);
-	pre[0] = '\0';
-	for (t = an->lvl[ilvl].text; *t && n + 1 < sizeof pre; t++) {
-		if (t[0] == '%' && t[1] >= '1' && t[1] <= '9') {
-			k = t[1] - '1';
-			v = an->used[k] ? an->cur[k] : an->lvl[k].start;
-			format_number(b, sizeof b, an->lvl[ilvl].legal ?
-			    "decimal" : an->lvl[k].fmt, v);
-			if (strcmp(an->lvl[k].fmt, "none") == 0)
-				b[0] = '\0';
-			n += snprintf(pre + n, sizeof pre - n, "%s", b);
-			t++;
-		} else
-			pre[n++] = *t, pre[n] = '\0';
-		if (n >= sizeof pre)
-			n = sizeof pre - 1;
-	}
-	if (n == 0)
-		return;
-	put(c, s, pre, n);
-	/* 二、总体情况: nothing after a wide mark; "1. text" gets a space. */
-	while (n > 0 && (pre[n - 1] & 0xc0) == 0x80)
-		n--;
 	if (n > 0)
-		utf8_decode(pre + n - 1, strlen(pre + n - 1), &cp);
-	if (!an->lvl[ilvl].nosep && !utf8_is_wide(cp))
-		put(c, s, " ", 1);
+		put(c, s, b, n);
 }
 
 /* --- paragraphs ------------------------------------------------------ */
@@ -609,7 +172,7 @@ number_prefix(struct ctx *c, xmlNode *ppr, struct sink *s)
 static int
 run_hidden(xmlNode *r)
 {
-	return toggle_on(child(child(r, "rPr"), "vanish"));
+	return wml_on(wml_child(wml_child(r, "rPr"), "vanish"));
 }
 
 static void
@@ -621,21 +184,21 @@ run(struct ctx *c, xmlNode *r, struct sink *s)
 	if (run_hidden(r))
 		return;
 	for (n = r->children; n; n = n->next) {
-		if (is_w(n, "t")) {
+		if (wml_is(n, "t")) {
 			t = (const char *)xmlNodeGetContent(n);
 			if (t) {
 				put_text(c, s, t, strlen(t));
 				xmlFree((void *)t);
 			}
-		} else if (is_w(n, "tab"))
+		} else if (wml_is(n, "tab"))
 			put(c, s, s == &out ? "\t" : " ", 1);
-		else if (is_w(n, "br") || is_w(n, "cr")) {
-			t = wattr(n, "type");
+		else if (wml_is(n, "br") || wml_is(n, "cr")) {
+			t = wml_attr(n, "type");
 			if (t && strcmp(t, "page") == 0 && s == &out)
 				page_break(c);
 			else
 				put_break(c, s);
-		} else if (is_w(n, "noBreakHyphen"))
+		} else if (wml_is(n, "noBreakHyphen"))
 			put(c, s, "-", 1);
 	}
 }
@@ -654,13 +217,13 @@ runs(struct ctx *c, xmlNode *p, struct sink *s, int depth)
 	for (n = p->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_w(n, "r"))
+		if (wml_is(n, "r"))
 			run(c, n, s);
-		else if (is_w(n, "hyperlink") || is_w(n, "ins") ||
-		    is_w(n, "fldSimple") || is_w(n, "smartTag") ||
-		    is_w(n, "customXml") || is_w(n, "sdt") ||
-		    is_w(n, "sdtContent") || is_w(n, "moveTo") ||
-		    is_w(n, "dir") || is_w(n, "bdo"))
+		else if (wml_is(n, "hyperlink") || wml_is(n, "ins") ||
+		    wml_is(n, "fldSimple") || wml_is(n, "smartTag") ||
+		    wml_is(n, "customXml") || wml_is(n, "sdt") ||
+		    wml_is(n, "sdtContent") || wml_is(n, "moveTo") ||
+		    wml_is(n, "dir") || wml_is(n, "bdo"))
 			runs(c, n, s, depth + 1);
 	}
 }
@@ -668,9 +231,9 @@ runs(struct ctx *c, xmlNode *p, struct sink *s, int depth)
 static void
 paragraph(struct ctx *c, xmlNode *p, struct sink *s, int depth)
 {
-	xmlNode *ppr = child(p, "pPr");
+	xmlNode *ppr = wml_child(p, "pPr");
 
-	if (s == &out && toggle_on(child(ppr, "pageBreakBefore")))
+	if (s == &out && wml_on(wml_child(ppr, "pageBreakBefore")))
 		page_break(c);
 	number_prefix(c, ppr, s);
 	runs(c, p, s, depth);
@@ -694,7 +257,7 @@ has_table(xmlNode *n, int depth)
 	if (depth > MAX_DEPTH)
 		return 0;
 	for (n = n ? n->children : NULL; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE && (is_w(n, "tbl") ||
+		if (n->type == XML_ELEMENT_NODE && (wml_is(n, "tbl") ||
 		    has_table(n, depth + 1)))
 			return 1;
 	return 0;
@@ -729,12 +292,12 @@ cell_paragraphs(struct ctx *c, xmlNode *n, int depth)
 		return;
 	}
 	for (n = n->children; n; n = n->next) {
-		if (is_w(n, "sdt") || is_w(n, "sdtContent") ||
-		    is_w(n, "customXml")) {
+		if (wml_is(n, "sdt") || wml_is(n, "sdtContent") ||
+		    wml_is(n, "customXml")) {
 			cell_paragraphs(c, n, depth + 1);
 			continue;
 		}
-		if (!is_w(n, "p"))
+		if (!wml_is(n, "p"))
 			continue;
 		wide = ends_wide(&cellbuf);
 		before = cellbuf.len;
@@ -809,9 +372,9 @@ covering(int r, int x)
 static int
 read_cell(struct ctx *c, xmlNode *tc, int x, int depth)
 {
-	xmlNode *pr = child(tc, "tcPr"), *vm = child(pr, "vMerge");
-	int span = ival(child(pr, "gridSpan"), "val", 1, 1, MAX_COLS);
-	const char *v = wattr(vm, "val");
+	xmlNode *pr = wml_child(tc, "tcPr"), *vm = wml_child(pr, "vMerge");
+	int span = wml_int(wml_child(pr, "gridSpan"), "val", 1, 1, MAX_COLS);
+	const char *v = wml_attr(vm, "val");
 	const struct tcell *above;
 	enum vkind kind;
 
@@ -845,10 +408,10 @@ read_row_cells(struct ctx *c, xmlNode *n, int *x, int depth)
 		return;
 	}
 	for (n = n->children; n; n = n->next)
-		if (is_w(n, "tc"))
+		if (wml_is(n, "tc"))
 			*x = read_cell(c, n, *x, depth);
-		else if (is_w(n, "sdt") || is_w(n, "sdtContent") ||
-		    is_w(n, "customXml"))
+		else if (wml_is(n, "sdt") || wml_is(n, "sdtContent") ||
+		    wml_is(n, "customXml"))
 			read_row_cells(c, n, x, depth + 1);
 }
 
@@ -862,7 +425,7 @@ read_rows(struct ctx *c, xmlNode *n, int depth)
 		return;
 	}
 	for (n = n->children; n; n = n->next) {
-		if (is_w(n, "tr")) {
+		if (wml_is(n, "tr")) {
 			if (nrows == rowcap) {
 				rowcap = rowcap ? rowcap * 2 : 64;
 				rows = gip_xrealloc(rows, rowcap *
@@ -871,11 +434,11 @@ read_rows(struct ctx *c, xmlNode *n, int depth)
 			rows[nrows].first = ncells;
 			rows[nrows].ncell = 0;
 			rows[nrows++].line = 0;
-			x = ival(child(child(n, "trPr"), "gridBefore"), "val",
-			    0, 0, MAX_COLS);
+			x = wml_int(wml_child(wml_child(n, "trPr"),
+			    "gridBefore"), "val", 0, 0, MAX_COLS);
 			read_row_cells(c, n, &x, depth + 1);
-		} else if (is_w(n, "sdt") || is_w(n, "sdtContent") ||
-		    is_w(n, "customXml"))
+		} else if (wml_is(n, "sdt") || wml_is(n, "sdtContent") ||
+		    wml_is(n, "customXml"))
 			read_rows(c, n, depth + 1);
 	}
 }
@@ -1093,21 +656,22 @@ walk_blocks(struct ctx *c, xmlNode *n, int depth)
 		return;
 	}
 	for (n = n->children; n && !c->full; n = n->next) {
-		if (is_w(n, "p"))
+		if (wml_is(n, "p"))
 			paragraph(c, n, &out, depth);
-		else if (is_w(n, "tbl") && !has_table(n, depth))
+		else if (wml_is(n, "tbl") && !has_table(n, depth))
 			table(c, n, depth);
-		else if (is_w(n, "tbl"))
+		else if (wml_is(n, "tbl"))
 			for (r = n->children; r; r = r->next) {
-				if (!is_w(r, "tr"))
+				if (!wml_is(r, "tr"))
 					continue;
-				for (cell = r->children; cell; cell = cell->next)
-					if (is_w(cell, "tc"))
+				for (cell = r->children; cell;
+				    cell = cell->next)
+					if (wml_is(cell, "tc"))
 						walk_blocks(c, cell, depth + 2);
 			}
-		else if (is_w(n, "sdt") || is_w(n, "sdtContent") ||
-		    is_w(n, "customXml") || is_w(n, "ins") ||
-		    is_w(n, "moveTo"))
+		else if (wml_is(n, "sdt") || wml_is(n, "sdtContent") ||
+		    wml_is(n, "customXml") || wml_is(n, "ins") ||
+		    wml_is(n, "moveTo"))
 			walk_blocks(c, n, depth + 1);
 	}
 }
@@ -1122,6 +686,20 @@ trim_end(void)
 	if (out.len > 0)
 		out.p[out.len++] = '\n';
 	out.p[out.len] = '\0';
+}
+
+/* Parse a part; NULL (and no message) when it is not well-formed or
+ * has a DTD (Word writes none; entities could multiply the text): the
+ * caller decides whether that matters.  No network is used. */
+static xmlDoc *
+parse_part(const struct zipbuf *b)
+{
+	if (b->len > (size_t)INT32_MAX || memmem(b->p, b->len, "<!DOCTYPE",
+	    9) != NULL || memmem(b->p, b->len, "<!ENTITY", 8) != NULL)
+		return NULL;
+	return xmlReadMemory(b->p, (int)b->len, NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_COMPACT);
 }
 
 /* numbering.xml and styles.xml: optional; damaged ones are ignored with
@@ -1139,7 +717,7 @@ read_lists(struct ctx *c, struct zippart_zip *z)
 		if ((d = parse_part(&part)) == NULL)
 			gip_warn(c->name, 0, "word/numbering.xml is not "
 			    "well-formed: list numbers left out");
-		read_numbering(c, d);
+		docx_lists_numbering(c->lists, d);
 		xmlFreeDoc(d);
 	}
 	if ((rc = zippart_read(z, "word/styles.xml", DOCX_MAX_PART,
@@ -1147,7 +725,7 @@ read_lists(struct ctx *c, struct zippart_zip *z)
 		return -1;
 	if (rc == 0) {
 		d = parse_part(&part);
-		read_styles(c, d);
+		docx_lists_styles(c->lists, d);
 		xmlFreeDoc(d);
 	}
 	return 0;
@@ -1172,7 +750,8 @@ read_body(struct ctx *c, struct zippart_zip *z)
 		return -1;
 	}
 	root = xmlDocGetRootElement(d);
-	if (!is_w(root, "document") || (body = child(root, "body")) == NULL) {
+	if (!wml_is(root, "document") ||
+	    (body = wml_child(root, "body")) == NULL) {
 		gip_error(c->name, 0, "word/document.xml has no w:body");
 		xmlFreeDoc(d);
 		return -1;
@@ -1194,16 +773,12 @@ docx_read(struct gip_doc *doc, struct doctables *dt)
 	c.line = 1;
 	out.len = 0;
 	put(&c, &out, "", 0);
-	c.abs = gip_xmalloc(MAX_LISTS * sizeof *c.abs);
-	c.num = gip_xmalloc(MAX_LISTS * sizeof *c.num);
-	c.sty = gip_xmalloc(MAX_STYLES * sizeof *c.sty);
+	c.lists = docx_lists_new();
 	if ((z = zippart_open(doc->name, doc->bytes, doc->nbytes)) != NULL &&
 	    read_lists(&c, z) == 0 && read_body(&c, z) == 0)
 		rc = 0;
 	zippart_close(z);
-	free(c.abs);
-	free(c.num);
-	free(c.sty);
+	docx_lists_free(c.lists);
 	if (rc == 0 && c.full) {
 		gip_error(doc->name, 0, "text longer than %u MiB, not read",
 		    DOCX_MAX_TEXT >> 20);
