@@ -21,6 +21,7 @@ fuzz_one() {
 	seeds=fuzz/corpus/seeds-text
 	[ "$1" = cells ] && seeds=fuzz/corpus/seeds-cells
 	[ "$1" = docx ] && seeds=fuzz/corpus/seeds-docx
+	[ "$1" = pdf ] && seeds=fuzz/corpus/seeds-pdf
 	mkdir -p "fuzz/corpus/$1"
 	# -close_fd_mask=3: the programs' warnings would drown the log;
 	# libFuzzer keeps its own copy of stderr for its reports.

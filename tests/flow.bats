@@ -353,13 +353,13 @@ for l in sys.stdin:
 
 @test "make demo needs the build packages only, make check the test ones" {
 	mkdir fake
-	# dpkg-query that knows only the three libraries; not root.
-	printf '#!/bin/sh\ncase "$3" in libpcre2-dev|libcsv-dev|libxml2-dev) echo "install ok installed";; esac\n' >fake/dpkg-query
+	# dpkg-query that knows only the four libraries; not root.
+	printf '#!/bin/sh\ncase "$3" in libpcre2-dev|libcsv-dev|libxml2-dev|libzip-dev) echo "install ok installed";; esac\n' >fake/dpkg-query
 	printf '#!/bin/sh\necho 1000\n' >fake/id
 	chmod +x fake/dpkg-query fake/id
 	PATH=$PWD/fake:$PATH run -0 --separate-stderr sh "$TOP/scripts/deps" build
 	PATH=$PWD/fake:$PATH run -1 --separate-stderr sh "$TOP/scripts/deps" test
-	assert_equal "${stderr_lines[1]}" "  apt-get install -y bats bats-assert bats-support mandoc parallel sqlite3"
+	assert_equal "${stderr_lines[1]}" "  apt-get install -y poppler-utils poppler-data bats bats-assert bats-support mandoc parallel sqlite3 fonts-wqy-zenhei"
 	run -0 make -C "$TOP" -n demo
 	assert_line 'sh scripts/deps build'
 	refute_line 'sh scripts/deps test'

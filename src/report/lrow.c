@@ -311,6 +311,27 @@ value_in_cell(struct lrow *cur, int cell)
 	return NULL;
 }
 
+/* Positions as printed (a PDF): does a number of `next` sit where one of
+ * cur already is?  Then next is a row of its own, not a continuation. */
+static int
+numbers_collide(const struct lrow *cur, const struct lrow *next)
+{
+	int i, j, a, b;
+
+	for (i = 0; i < next->nval; i++) {
+		if (next->val[i].v.kind != V_NUMBER)
+			continue;
+		a = next->val[i].x0 + next->val[i].x1;
+		for (j = 0; j < cur->nval; j++) {
+			b = cur->val[j].x0 + cur->val[j].x1;
+			if (cur->val[j].v.kind == V_NUMBER && a - b <= 2 &&
+			    b - a <= 2)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * A line of numbers alone (no label text) under a row of the same
  * cells, its numbers only where that row's cells are blank: w3m prints
@@ -377,6 +398,8 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 		    (line->numbers > 0 && rows[n - 1].numbers > 0)))
 			newrow = 1;
 		width = g->row[i].ncell;
+		if (!newrow && g->exact && numbers_collide(&rows[n - 1], line))
+			newrow = 1;
 		if (!newrow) {
 			merge_into(&rows[n - 1], line, g->positional);
 			continue;

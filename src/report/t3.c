@@ -184,13 +184,21 @@ t3_classify(const char *label, int rows_seen)
 	return NULL;
 }
 
+/* The column headers, repeated after a page break: never a data row. */
+static int
+is_header(const char *label)
+{
+	return strstr(label, "自然人") || strstr(label, "商业企业") ||
+	    strstr(label, "法人或其他") || strstr(label, "申请人情况");
+}
+
 /*
  * A cell that begins a data row: a row marker, or a label's own first
  * words where the marker was lost.  Group labels (三、, （三）) do not, and
  * neither does a wrapped fragment that merely contains a key word.
  */
 static int
-t3_starts(const char *label)
+t3_marked(const char *label)
 {
 	static const char *const marks[] = {"一、", "二、", "四、", "(一)",
 	    "(二)", "(六)", "(七)", "一.", "二.", "四.", "本年新收",
@@ -203,6 +211,16 @@ t3_starts(const char *label)
 		if (has_prefix(label, marks[i]))
 			return 1;
 	return 0;
+}
+
+/* In a PDF read by position, a row marker or the header repeated after a
+ * page break: a row of its own, so that it does not join the last row of
+ * the page.  (Other layouts keep header words in the row above: torn.c
+ * reads them there.) */
+static int
+t3_starts_exact(const char *label)
+{
+	return t3_marked(label) || is_header(label);
 }
 
 static int
@@ -234,6 +252,48 @@ anchors_from_full_rows(const struct lrow *rows, const char **key, int n,
 		anchor[k] = xs[k][nfull / 2];
 	}
 	return 1;
+}
+
+/*
+ * Positions as printed (a PDF): the numbers of one column share their
+ * left edge, right edge or centre, as the column aligns them.  When the
+ * numbers of all rows fall into exactly seven such groups by one of
+ * those points, they are the columns, blanks and all (*edge: PLACE_*).
+ */
+static int
+anchors_from_columns(const struct lrow *rows, const char **key, int n,
+    int *anchor, int *edge)
+{
+	static const int edges[] = {PLACE_LEFT, PLACE_RIGHT, PLACE_CENTRE};
+	int *xs = NULL, e, i, j, m, k, start, cap = 0, found = 0;
+
+	for (e = 0; e < 3 && !found; e++) {
+		for (m = i = 0; i < n; i++)
+			for (j = 0; key[i] && j < rows[i].nval; j++) {
+				if (rows[i].val[j].v.kind != V_NUMBER)
+					continue;
+				if (m == cap) {
+					cap = cap ? cap * 2 : 256;
+					xs = gip_xrealloc(xs, cap * sizeof *xs);
+				}
+				xs[m++] = place_x(&rows[i].val[j], edges[e]);
+			}
+		if (m == 0)
+			break;
+		qsort(xs, m, sizeof *xs, cmp_int);
+		for (k = 0, start = 0, i = 1; i <= m; i++) {
+			if (i < m && xs[i] - xs[i - 1] <= 1)
+				continue;
+			if (k < T3COLS)
+				anchor[k] = xs[(start + i - 1) / 2];
+			k++;
+			start = i;
+		}
+		if (k == T3COLS)
+			*edge = edges[e], found = 1;
+	}
+	free(xs);
+	return found;
 }
 
 /* Column headers' centres, right or left edges (edge: PLACE_*): 自然人
@@ -441,14 +501,6 @@ already_found(const struct lrow *rows, const char **key, int i,
 	return 0;
 }
 
-/* The column headers, repeated after a page break: never a data row. */
-static int
-is_header(const char *label)
-{
-	return strstr(label, "自然人") || strstr(label, "商业企业") ||
-	    strstr(label, "法人或其他") || strstr(label, "申请人情况");
-}
-
 /* Rows with no value cells at all (explicit-cell layouts) are labels
  * only: they neither name a row nor hide a later one.  A row that starts
  * with its marker is a row even when header words follow its label (a
@@ -461,7 +513,7 @@ classify_rows(const struct lrow *rows, int n, int positional,
 
 	for (i = 0; i < n; i++) {
 		key[i] = NULL;
-		if ((is_header(rows[i].label) && !t3_starts(rows[i].label)) ||
+		if ((is_header(rows[i].label) && !t3_marked(rows[i].label)) ||
 		    (!positional && rows[i].nval == 0))
 			continue;
 		key[i] = t3_classify(rows[i].label, seen);
@@ -542,7 +594,7 @@ t3_extract(const struct grid *g, struct tables *t)
 
 	if (!ready)
 		kw_init(), ready = 1;
-	n = lrow_build(g, t3_starts, &rows);
+	n = lrow_build(g, g->exact ? t3_starts_exact : t3_marked, &rows);
 	if (n == LROW_MAXROWS)
 		tables_warn(t, rows[n - 1].line, "t3: only the first %d "
 		    "rows read", LROW_MAXROWS);
@@ -554,11 +606,15 @@ t3_extract(const struct grid *g, struct tables *t)
 	drop_group_3_6(key, n);
 	note_rows(key, n, t);
 	/* Rows placed by order mean labels printed apart from numbers: a
-	 * row without numbers is then unread, not blank. */
+	 * row without numbers is then unread, not blank.  In a PDF (grid.
+	 * exact) a row without numbers is blank unless rows were torn. */
 	keeps = rows_keep_numbers(rows, key, n);
 	found = place_torn(t, rows, key, n);
-	keeps &= found == 0;
-	if (g->positional) {
+	keeps = g->exact ? found == 0 : keeps && found == 0;
+	if (g->exact && anchors_from_columns(rows, key, n, anchor, &edge) &&
+	    anchors_usable(anchor, rows, key, n, edge))
+		use_anchor = 1;
+	else if (g->positional) {
 		if (anchors_from_full_rows(rows, key, n, anchor) &&
 		    anchors_usable(anchor, rows, key, n, PLACE_RIGHT))
 			use_anchor = 1, edge = PLACE_RIGHT;
@@ -576,7 +632,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		else
 			placed = place_sequence(rows[i].val, rows[i].nval,
 			    T3COLS, place_check_total, &s);
-		if (use_anchor && placed == PLACE_ALL &&
+		if (use_anchor && placed == PLACE_ALL && !g->exact &&
 		    place_unknown_under(&s, anchor, &rows[i]))
 			placed = PLACE_SOME;
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
