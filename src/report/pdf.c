@@ -469,6 +469,46 @@ join_upright(void)
 	nword = n;
 }
 
+/*
+ * Does s begin with an item's marker: 1. 1． 1、 (一) （1） 三、?  Looser
+ * than starts_marker: the marker must be whole.
+ */
+static int
+whole_marker(const char *s)
+{
+	static const char *const close[] = {")", "）"};
+	static const char *const after[] = {".", "．", "、"};
+	static const char *const han[] = {"一", "二", "三", "四", "五", "六",
+	    "七", "八", "九", "十"};
+	const char *p = s;
+	size_t i, k;
+
+	if (*p == '(' || strncmp(p, "（", 3) == 0) {
+		p += *p == '(' ? 1 : 3;
+		for (k = 0; k < 2; k++)
+			for (i = 0; i < sizeof han / sizeof han[0]; i++)
+				if (strncmp(p, han[i], 3) == 0)
+					p += 3;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		for (i = 0; i < 2; i++)
+			if (p > s + 1 && strncmp(p, close[i],
+			    strlen(close[i])) == 0)
+				return 1;
+		return 0;
+	}
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (p == s)
+		for (i = 0; i < sizeof han / sizeof han[0]; i++)
+			if (strncmp(p, han[i], 3) == 0)
+				return strncmp(p + 3, "、", 3) == 0;
+	for (i = 0; p > s && i < 3; i++)
+		if (strncmp(p, after[i], strlen(after[i])) == 0)
+			return 1;
+	return 0;
+}
+
 /* Is the last (first) character of w wide? */
 static int
 wide_end(const struct word *w, int last)
@@ -503,6 +543,8 @@ same_cell(const struct word *a, const struct word *b)
 		return 0;		/* another baseline */
 	if (a->lines > 1 || b->lines > 1)
 		return 0;		/* a whole cell already */
+	if (!a->num && !b->num && wide_end(a, 1) && whole_marker(wtext(b)))
+		return 0;		/* a group label, then a row's marker */
 	if (a->num && b->num)
 		most = 0.3;
 	else if (wide_end(a, 1) && (b->num || (wide_end(b, 0) &&
