@@ -46,6 +46,7 @@ struct word {
 	int	num;		/* the word is a number */
 	int	numline;	/* a number shares its line */
 	int	lines;		/* lines of a cell made one word */
+	int	edge;		/* starts where a row marker's word starts */
 };
 
 struct sink {
@@ -65,6 +66,8 @@ static struct pdfout bbox;
 static struct sink out, arena;
 static struct word *word;
 static int nword, wordcap, *order, ordercap;
+static double *starts;
+static int startcap;
 
 static void
 sink_put(struct sink *s, const char *p, size_t n)
@@ -164,6 +167,7 @@ add_word(struct ctx *c, xmlTextReaderPtr rd)
 	w->num = v.kind == V_NUMBER;
 	w->numline = 0;
 	w->lines = 1;
+	w->edge = 0;
 	xmlFree(s);
 	c->words++;
 }
@@ -509,6 +513,46 @@ whole_marker(const char *s)
 	return 0;
 }
 
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Words that start where words beginning with a row marker start (within
+ * a quarter point; 1.信访…, （二）部分公开…) are at the left edge of the
+ * row labels' column: the wrapped end of a label (物 of 要求提供公开出版
+ * 物, 公开 of （一）予以公开) or a marker spaced out (( 一 )) there is no
+ * part of the group label just left of it, however narrow the gap.
+ */
+static void
+mark_edges(void)
+{
+	int i, n = 0, lo, hi, mid;
+
+	if (nword > startcap) {
+		startcap = nword * 2;
+		starts = gip_xrealloc(starts, startcap * sizeof *starts);
+	}
+	for (i = 0; i < nword; i++)
+		if (!word[i].num && whole_marker(wtext(&word[i])))
+			starts[n++] = word[i].x0;
+	qsort(starts, n, sizeof *starts, cmp_double);
+	for (i = 0; i < nword; i++) {
+		for (lo = 0, hi = n; lo < hi;) {
+			mid = lo + (hi - lo) / 2;
+			if (starts[mid] < word[i].x0 - 0.25)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		word[i].edge = lo < n && starts[lo] <= word[i].x0 + 0.25;
+	}
+}
+
 /* Is the last (first) character of w wide? */
 static int
 wide_end(const struct word *w, int last)
@@ -543,8 +587,9 @@ same_cell(const struct word *a, const struct word *b)
 		return 0;		/* another baseline */
 	if (a->lines > 1 || b->lines > 1)
 		return 0;		/* a whole cell already */
-	if (!a->num && !b->num && wide_end(a, 1) && whole_marker(wtext(b)))
-		return 0;		/* a group label, then a row's marker */
+	if (!a->num && !b->num && wide_end(a, 1) && (b->edge ||
+	    whole_marker(wtext(b))))
+		return 0;		/* a group label, then a row's label */
 	if (a->num && b->num)
 		most = 0.3;
 	else if (wide_end(a, 1) && (b->num || (wide_end(b, 0) &&
@@ -724,6 +769,7 @@ lay_out_page(struct ctx *c)
 			right = word[i].x1;
 	}
 	join_wrapped((right - left) * 0.3);
+	mark_edges();
 	for (i = 0; i < nword; i++)
 		order[i] = i;
 	qsort(order, nword, sizeof *order, by_centre);
