@@ -340,6 +340,36 @@ join_chain(const int *chain, int n)
 }
 
 /*
+ * A row marker with its label's text just right of it on its line (1.
+ * 本机关不掌握相关政府): the first line of a wrapped label, not a narrow
+ * cell of its own to join with the line below (信息).  bycy: by centre.
+ */
+static int
+marker_before_text(const struct word *a)
+{
+	double h = height(a), y = centre(a);
+	int lo = 0, hi = nword, m;
+	const struct word *w;
+
+	if (!starts_marker(wtext(a)))
+		return 0;
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (centre(&word[bycy[m]]) < y - h / 4)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	for (; lo < nword && centre(&word[bycy[lo]]) <= y + h / 4; lo++) {
+		w = &word[bycy[lo]];
+		if (w != a && w->len >= 0 && !w->num && w->x0 >= a->x1 &&
+		    w->x0 - a->x1 < h / 2)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * A cell whose text wraps over lines while the cells beside it keep one
  * line (a header 本年废止 / 件数 beside 信息内容; centred vertically, the
  * others print on its middle): its lines, narrow words without a number
@@ -366,7 +396,8 @@ join_wrapped(double narrow)
 	qsort(order, nword, sizeof *order, by_top);
 	for (i = 0; i < nword; i++) {
 		a = &word[order[i]];
-		if (a->len < 0 || a->num || a->numline || a->x1 - a->x0 > narrow)
+		if (a->len < 0 || a->num || a->numline ||
+		    a->x1 - a->x0 > narrow || marker_before_text(a))
 			continue;
 		chain[0] = order[i];
 		for (len = 1, j = i + 1; j < nword && len < MAX_WRAP &&
