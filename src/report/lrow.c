@@ -333,6 +333,26 @@ numbers_collide(const struct lrow *cur, const struct lrow *next)
 }
 
 /*
+ * Positions as printed (a PDF): a row's values from left to right, as
+ * the row shows them, whatever line of the row each was printed on (the
+ * numbers of a cell aligned to its top, of the next to its middle).
+ */
+static void
+values_by_x(struct lrow *lr)
+{
+	struct vcell v;
+	int i, j;
+
+	for (i = 1; i < lr->nval; i++) {
+		v = lr->val[i];
+		for (j = i; j > 0 && lr->val[j - 1].x0 + lr->val[j - 1].x1 >
+		    v.x0 + v.x1; j--)
+			lr->val[j] = lr->val[j - 1];
+		lr->val[j] = v;
+	}
+}
+
+/*
  * A line of numbers alone (no label text) under a row of the same
  * cells, its numbers only where that row's cells are blank: w3m prints
  * a tall row's values on different lines of the row (vertical-align
@@ -410,6 +430,8 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 	}
 	for (i = 0; g->positional && i < n; i++)
 		label_from_segments(&rows[i]);
+	for (i = 0; g->exact && i < n; i++)
+		values_by_x(&rows[i]);
 	rowvals_free(&rv);
 	*out = rows;
 	return n;
