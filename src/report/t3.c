@@ -3,6 +3,7 @@
  * told by their labels' key words, never by position, so wrapped, spaced,
  * re-indented or repeated (page break) labels all land on the right row.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -501,6 +502,45 @@ already_found(const struct lrow *rows, const char **key, int i,
 	return 0;
 }
 
+/*
+ * Positions as printed, numbers away from their titles (a Word table
+ * whose data cells span other columns than its header: its PDF centres
+ * a number between two titles, so no anchor is usable): a row's values,
+ * left to right, go to columns left to right, each as near its column's
+ * title (anchor) as that order allows.
+ */
+static int
+place_in_order(const struct lrow *r, const int *anchor, struct slots *s)
+{
+	long best[LROW_MAXVAL + 1][T3COLS + 1], d;
+	struct vcell at[T3COLS];
+	int i, k, m = r->nval;
+
+	if (m > T3COLS)
+		return PLACE_NONE;
+	for (k = 0; k <= T3COLS; k++)
+		best[0][k] = 0;
+	for (i = 1; i <= m; i++) {
+		best[i][0] = LONG_MAX / 2;
+		for (k = 1; k <= T3COLS; k++) {
+			d = labs((long)place_x(&r->val[i - 1], PLACE_CENTRE) -
+			    anchor[k - 1]);
+			best[i][k] = best[i][k - 1];
+			if (best[i - 1][k - 1] + d < best[i][k])
+				best[i][k] = best[i - 1][k - 1] + d;
+		}
+	}
+	/* Back from the end: each value where its cost was taken, put
+	 * exactly under its anchor for place_by_anchor. */
+	for (i = m, k = T3COLS; i > 0; k--)
+		if (best[i][k] != best[i][k - 1]) {
+			at[i - 1] = r->val[i - 1];
+			at[i - 1].x0 = at[i - 1].x1 = anchor[k - 1];
+			i--;
+		}
+	return place_by_anchor(at, m, anchor, T3COLS, PLACE_CENTRE, s);
+}
+
 /* Rows with no value cells at all (explicit-cell layouts) are labels
  * only: they neither name a row nor hide a later one.  A row that starts
  * with its marker is a row even when header words follow its label (a
@@ -590,7 +630,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	struct lrow *rows;
 	struct slots s;
 	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, edge = 0;
-	int placed, keeps;
+	int placed, keeps, in_order = 0;
 
 	if (!ready)
 		kw_init(), ready = 1;
@@ -622,10 +662,14 @@ t3_extract(const struct grid *g, struct tables *t)
 			use_anchor = anchors_from_titles(g, rows, key, n,
 			    anchor, &edge);
 	}
+	if (g->exact && !use_anchor)
+		in_order = anchors_from_header(g, PLACE_CENTRE, anchor);
 	for (i = 0; i < n; i++) {
 		if (!key[i] || (!g->positional && rows[i].nval == 0))
 			continue;
-		if ((use_anchor && rows[i].numbers < T3COLS) ||
+		if (in_order && rows[i].numbers < T3COLS)
+			placed = place_in_order(&rows[i], anchor, &s);
+		else if ((use_anchor && rows[i].numbers < T3COLS) ||
 		    (g->positional && rows[i].nval == 0))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s);
