@@ -544,6 +544,16 @@ whole_marker(const char *s)
 	return 0;
 }
 
+/* Does w end with a closing bracket (a spaced group marker ( 三 ))? */
+static int
+closes(const struct word *w)
+{
+	const char *s = wtext(w);
+
+	return (w->len >= 1 && s[w->len - 1] == ')') || (w->len >= 3 &&
+	    strcmp(s + w->len - 3, "）") == 0);
+}
+
 static int
 cmp_double(const void *a, const void *b)
 {
@@ -556,7 +566,8 @@ cmp_double(const void *a, const void *b)
  * Words that start where words beginning with a row marker start (within
  * a quarter point; 1.信访…, （二）部分公开…) are at the left edge of the
  * row labels' column: the wrapped end of a label (物 of 要求提供公开出版
- * 物, 公开 of （一）予以公开) or a marker spaced out (( 一 )) there is no
+ * 物, 公开 of （一）予以公开) or a marker spaced out (( 一 ), its bracket
+ * alone a word) there is no
  * part of the group label just left of it, however narrow the gap.
  */
 static void
@@ -569,7 +580,9 @@ mark_edges(void)
 		starts = gip_xrealloc(starts, startcap * sizeof *starts);
 	}
 	for (i = 0; i < nword; i++)
-		if (!word[i].num && whole_marker(wtext(&word[i])))
+		if (!word[i].num && (whole_marker(wtext(&word[i])) ||
+		    strcmp(wtext(&word[i]), "(") == 0 ||
+		    strcmp(wtext(&word[i]), "（") == 0))
 			starts[n++] = word[i].x0;
 	qsort(starts, n, sizeof *starts, cmp_double);
 	for (i = 0; i < nword; i++) {
@@ -618,8 +631,8 @@ same_cell(const struct word *a, const struct word *b)
 		return 0;		/* another baseline */
 	if (a->lines > 1 || b->lines > 1)
 		return 0;		/* a whole cell already */
-	if (!a->num && !b->num && wide_end(a, 1) && (b->edge ||
-	    whole_marker(wtext(b))))
+	if (!a->num && !b->num && ((wide_end(a, 1) && (b->edge ||
+	    whole_marker(wtext(b)))) || (closes(a) && whole_marker(wtext(b)))))
 		return 0;		/* a group label, then a row's label */
 	if (a->num && b->num)
 		most = 0.3;
