@@ -47,6 +47,7 @@ struct word {
 	int	numline;	/* a number shares its line */
 	int	lines;		/* lines of a cell made one word */
 	int	edge;		/* starts where a row marker's word starts */
+	int	lead;		/* a marker with its label's text beside */
 };
 
 struct sink {
@@ -168,6 +169,7 @@ add_word(struct ctx *c, xmlTextReaderPtr rd)
 	w->numline = 0;
 	w->lines = 1;
 	w->edge = 0;
+	w->lead = 0;
 	xmlFree(s);
 	c->words++;
 }
@@ -391,13 +393,15 @@ join_wrapped(double narrow)
 		bycy = gip_xrealloc(bycy, bycycap * sizeof *bycy);
 	}
 	memcpy(bycy, order, nword * sizeof *order);	/* by centre */
+	for (i = 0; i < nword; i++)	/* before joins move words */
+		word[i].lead = marker_before_text(&word[i]);
 	for (i = 0; i < nword; i++)
 		order[i] = i;
 	qsort(order, nword, sizeof *order, by_top);
 	for (i = 0; i < nword; i++) {
 		a = &word[order[i]];
 		if (a->len < 0 || a->num || a->numline ||
-		    a->x1 - a->x0 > narrow || marker_before_text(a))
+		    a->x1 - a->x0 > narrow || a->lead)
 			continue;
 		chain[0] = order[i];
 		for (len = 1, j = i + 1; j < nword && len < MAX_WRAP &&
