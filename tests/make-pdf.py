@@ -18,6 +18,14 @@ pdf-positions.pdf   a 2021 report over two pages whose tables hold what
                     break after 3.4.1 with a page number between, the
                     continuation rows without their group label
 pdf-positions.tsv   the table cells it holds (table row col value)
+pdf-labels.pdf      a t3 table set tight as LibreOffice prints a Word
+                    table: group labels 1 point left of the item labels
+                    (三、本 （一）予以公开, （五）不 beside the wrapped 物),
+                    a marker a word of its own with its label beside and
+                    the label's last line below (2. 没有现成… / 制作,
+                    numbers on the middle line), a row's numbers on two
+                    lines (the natural persons' one line lower)
+pdf-labels.tsv      its t3 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
 """
@@ -188,6 +196,78 @@ def build():
     return [p1, p2]
 
 
+# pdf-labels: key, group label lines (ending 1 point left of the items,
+# the first dy below the row's top), item lines (x 102), values; '2'
+# prints its first value a line lower, '3.4.2' its marker as a word
+# apart, its last line two lines lower and its values between.
+T3L = [
+    ('1', None, 0, ['一、本年新收政府信息公开申请数量'], ['7', '1', '', '', '', '', '8']),
+    ('2', None, 0, ['二、上年结转政府信息|公开申请数量'], ['2', '1', '0', '0', '0', '0', '3']),
+    ('3.1', ['三、本', '年度办', '理结果'], 0, ['（一）予以公开'], ['4', '', '', '', '', '', '4']),
+    ('3.2', None, 0, ['（二）部分公开'], ['', '', '', '', '', '', '']),
+    ('3.3.1', ['（三）不', '予公开'], 0, ['1.属于国家秘密'], ['', '', '', '', '', '', '']),
+    ('3.3.2', None, 0, ['2.其他法律行政法规禁止公开'], ['', '', '', '', '', '', '']),
+    ('3.3.3', None, 0, ['3.危及“三安全一稳定”'], ['', '', '', '', '', '', '']),
+    ('3.3.4', None, 0, ['4.保护第三方合法权益'], ['', '', '', '', '', '', '']),
+    ('3.3.5', None, 0, ['5.属于三类内部事务信息'], ['', '', '', '', '', '', '']),
+    ('3.3.6', None, 0, ['6.属于四类过程性信息'], ['', '', '', '', '', '', '']),
+    ('3.3.7', None, 0, ['7.属于行政执法案卷'], ['', '', '', '', '', '', '']),
+    ('3.3.8', None, 0, ['8.属于行政查询事项'], ['', '', '', '', '', '', '']),
+    ('3.4.1', ['（四）无', '法提供'], 0, ['1.本机关不掌握相关政府|信息'], ['1', '', '', '', '', '', '1']),
+    ('3.4.2', None, 0, ['2.没有现成信息需要另行|制作'], ['1', '', '', '', '', '', '1']),
+    ('3.4.3', None, 0, ['3.补正后申请内容仍不明确'], ['', '', '', '', '', '', '']),
+    ('3.5.1', None, 0, ['1.信访举报投诉类申请'], ['', '', '', '', '', '', '']),
+    ('3.5.2', None, 0, ['2.重复申请'], ['', '', '', '', '', '', '']),
+    ('3.5.3', ['（五）不', '予处理'], 12, ['3.要求提供公开出版|物'], ['2', '', '', '', '', '', '2']),
+    ('3.5.4', None, 0, ['4.无正当理由大量反复申请'], ['', '', '', '', '', '', '']),
+    ('3.5.5', None, 0, ['5.要求行政机关确认或重新出具已获取信息'], ['', '', '', '', '', '', '']),
+    ('3.6.1', ['（六）其', '他处理'], 0, ['1.申请人无正当理由逾期不补正'], ['', '', '', '', '', '', '']),
+    ('3.6.2', None, 0, ['2.申请人逾期未按收费通知要求缴纳费用'], ['', '', '', '', '', '', '']),
+    ('3.6.3', None, 0, ['3.其他'], ['', '', '', '', '', '', '']),
+    ('3.7', None, 0, ['（七）总计'], ['7', '', '', '', '', '', '7']),
+    ('4', None, 0, ['四、结转下年度继续办理'], ['2', '1', '', '', '', '', '3']),
+]
+
+
+def build_labels():
+    p = Page()
+    p.centred(W / 2, 60, '河海县测绘局', 16)
+    p.centred(W / 2, 84, '2023年政府信息公开工作年度报告', 16)
+    p.text(70, 120, '三、收到和处理政府信息公开申请情况')
+    p.centred(426, 140, '申请人情况')
+    p.centred(442, 156, '法人或其他组织')
+    p.centred(VALX[0], 178, '自然人')
+    for cx, (a, b) in zip(VALX[1:6], [('商业', '企业'), ('科研', '机构'),
+                                       ('社会公', '益组织'), ('法律服', '务机构'),
+                                       ('其他', None)]):
+        if b:
+            p.centred(cx, 172, a)
+            p.centred(cx, 184, b)
+        else:
+            p.centred(cx, 178, a)
+    p.centred(VALX[6], 178, '总计')
+    top = 206
+    for key, group, dy, item, vals in T3L:
+        for k, g in enumerate(group or []):
+            p.text(101 - SIZE * len(g), top + dy + 12 * k, g)
+        lines = item[0].split('|')
+        if key == '3.4.2':
+            p.text(102, top, lines[0][:2])
+            p.text(115, top, lines[0][2:])
+            p.text(102, top + 24, lines[1])
+        else:
+            x = 60 if key in ('1', '2', '4') else 102
+            for k, part in enumerate(lines):
+                p.text(x, top + 12 * k, part)
+        vtop = top + 12 if key == '3.4.2' else top
+        for k, (cx, v) in enumerate(zip(VALX, vals)):
+            if v:
+                p.centred(cx, vtop + (12 if key == '2' and k == 0 else 0), v)
+        top += 20 + (24 if key == '3.4.2' else 12 * (len(lines) - 1))
+    p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
+    return [p]
+
+
 def pdf(pages):
     """A PDF of content streams (bytes), one per page."""
     objs = []
@@ -250,6 +330,12 @@ def main():
         f.write(good)
     with open(os.path.join(d, 'pdf-positions.tsv'), 'w', encoding='utf-8') as f:
         f.write(truth())
+    with open(os.path.join(d, 'pdf-labels.pdf'), 'wb') as f:
+        f.write(pdf([p.content() for p in build_labels()]))
+    with open(os.path.join(d, 'pdf-labels.tsv'), 'w', encoding='utf-8') as f:
+        f.write(''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, _, _, _, vals in T3L
+                        for c, v in zip(T3COLS, vals)))
     scan = Page()
     scan.ops.append('0.5 g 100 100 395 600 re f')
     with open(os.path.join(d, 'pdf-scanned.pdf'), 'wb') as f:

@@ -31,6 +31,13 @@ table_cells() {
 	assert_success
 }
 
+@test "a tight PDF table: group labels against item labels, a row's numbers on two lines" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-labels.pdf" | grep '^t3' >got
+	run diff got "$DATA/pdf-labels.tsv"
+	assert_success
+}
+
 @test "a PDF's meta and sections come from its text" {
 	need_cmd pdftotext
 	run -0 gip-tables -t meta "$DATA/pdf-positions.pdf"
@@ -86,10 +93,10 @@ table_cells() {
 }
 
 # Issue 17's measure, small: generated reports printed to PDF by
-# LibreOffice, read back.  The target is 99.5 % of cells; today's reader
-# gets about 94 % (Word-HTML tables whose data cells span other columns
-# than their header print numbers away from their column title, which
-# positions cannot undo), so this guards against going back, at 90 %.
+# LibreOffice, read back.  The target is 99.5 % of cells; these 16 give
+# 100 % (300 give 99.2 %: LibreOffice loses rows of some nested tables,
+# and a table split inside a row is not joined), so this guards against
+# going back, at 99 %.
 @test "generated reports printed to PDF: cells found and right, template detected" {
 	[ "${GIP_ACCURACY:-}" != skip ] || skip "GIP_ACCURACY=skip: accuracy test skipped"
 	need_shared pdf-accuracy
@@ -107,5 +114,5 @@ table_cells() {
 	    --cmd "$GIP_BIN/gip-tables"
 	assert_line --regexp '^template detection: 100.0%$'
 	recall=$(printf '%s\n' "$output" | sed -n 's/^cell recall: \([0-9.]*\)%.*/\1/p')
-	[ "${recall%.*}" -ge 90 ]
+	[ "${recall%.*}" -ge 99 ]
 }
