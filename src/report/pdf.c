@@ -588,7 +588,8 @@ mark_edges(void)
 		    strcmp(wtext(&word[i]), "(") == 0 ||
 		    strcmp(wtext(&word[i]), "（") == 0))
 			starts[n++] = word[i].x0;
-	qsort(starts, n, sizeof *starts, cmp_double);
+	if (n > 0)
+		qsort(starts, n, sizeof *starts, cmp_double);
 	for (i = 0; i < nword; i++) {
 		for (lo = 0, hi = n; lo < hi;) {
 			mid = lo + (hi - lo) / 2;
@@ -805,6 +806,8 @@ lay_out_page(struct ctx *c)
 	double y0, y1, left = 1e9, right = -1e9;
 	int i, start, first = 1;
 
+	if (nword == 0)
+		return;		/* a page of images: no qsort of nothing */
 	if (nword > ordercap) {
 		ordercap = nword * 2;
 		order = gip_xrealloc(order, ordercap * sizeof *order);
