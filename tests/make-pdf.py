@@ -24,8 +24,10 @@ pdf-labels.pdf      a t3 table set tight as LibreOffice prints a Word
                     a marker a word of its own with its label beside and
                     the label's last line below (2. 没有现成… / 制作,
                     numbers on the middle line), a row's numbers on two
-                    lines (the natural persons' one line lower)
-pdf-labels.tsv      its t3 cells
+                    lines (the natural persons' one line lower); a t4
+                    header whose cells run together on each line
+                    (结果结果其他尚未总…), blank cells
+pdf-labels.tsv      its t3 and t4 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
 """
@@ -228,6 +230,8 @@ T3L = [
     ('4', None, 0, ['四、结转下年度继续办理'], ['2', '1', '', '', '', '', '3']),
 ]
 
+T4L = ['1', '', '', '1', '2', '', '', '', '', '', '', '', '1', '', '1']
+
 
 def build_labels():
     p = Page()
@@ -264,8 +268,20 @@ def build_labels():
             if v:
                 p.centred(cx, vtop + (12 if key == '2' and k == 0 else 0), v)
         top += 20 + (24 if key == '3.4.2' else 12 * (len(lines) - 1))
-    p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
-    return [p]
+    p2 = Page()
+    p2.text(70, 60, '四、政府信息公开行政复议、行政诉讼情况')
+    # the header's cells run together on each line, 总 / 计 stacked
+    x0 = 70
+    p2.centred(x0 + 45, 84, '行政复议')
+    p2.centred(x0 + 135, 84, '行政诉讼')
+    p2.text(x0, 102, '结果结果其他尚未总' * 3)
+    p2.text(x0, 114, '维持纠正结果审结计' * 3)
+    for k, v in enumerate(T4L):
+        if v:
+            g, c = divmod(k, 5)
+            p2.centred(x0 + 90 * g + [10, 30, 50, 70, 85][c], 134, v)
+    p2.text(70, 160, '五、存在的主要问题及改进情况')
+    return [p, p2]
 
 
 def pdf(pages):
@@ -335,7 +351,9 @@ def main():
     with open(os.path.join(d, 'pdf-labels.tsv'), 'w', encoding='utf-8') as f:
         f.write(''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
                         for key, _, _, _, vals in T3L
-                        for c, v in zip(T3COLS, vals)))
+                        for c, v in zip(T3COLS, vals)) +
+                ''.join('t4\t%s\t%s\t%s\n' % (T4ROWS[k // 5], T4COLS[k % 5], v)
+                        for k, v in enumerate(T4L)))
     scan = Page()
     scan.ops.append('0.5 g 100 100 395 600 re f')
     with open(os.path.join(d, 'pdf-scanned.pdf'), 'wb') as f:
