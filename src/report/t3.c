@@ -503,6 +503,25 @@ already_found(const struct lrow *rows, const char **key, int i,
 }
 
 /*
+ * Columns found from the numbers (a PDF) are the table's columns only if
+ * each stands nearest its own title (taken at the same edge) when the
+ * titles are there: numbers shifted in some rows (a Word table's data
+ * cells spanning otherwise than its header) make a group of their own.
+ */
+static int
+columns_under_titles(const struct grid *g, const int *anchor, int edge)
+{
+	int title[T3COLS], k, d;
+
+	if (!anchors_from_header(g, edge, title))
+		return 1;
+	for (k = 0; k < T3COLS; k++)
+		if (place_nearest(title, T3COLS, anchor[k], &d) != k)
+			return 0;
+	return 1;
+}
+
+/*
  * Positions as printed, numbers away from their titles (a Word table
  * whose data cells span other columns than its header: its PDF centres
  * a number between two titles, so no anchor is usable): a row's values,
@@ -652,7 +671,8 @@ t3_extract(const struct grid *g, struct tables *t)
 	found = place_torn(t, rows, key, n);
 	keeps = g->exact ? found == 0 : keeps && found == 0;
 	if (g->exact && anchors_from_columns(rows, key, n, anchor, &edge) &&
-	    anchors_usable(anchor, rows, key, n, edge))
+	    anchors_usable(anchor, rows, key, n, edge) &&
+	    columns_under_titles(g, anchor, edge))
 		use_anchor = 1;
 	else if (g->positional) {
 		if (anchors_from_full_rows(rows, key, n, anchor) &&
