@@ -39,7 +39,7 @@ FUZZ_CMP = -fno-sanitize-coverage=trace-cmp
 FUZZ_SECONDS = 60
 FUZZ_PARALLEL = 1
 FUZZERS = fuzz/bin/decode fuzz/bin/sections fuzz/bin/tables fuzz/bin/cells \
-	fuzz/bin/docx
+	fuzz/bin/docx fuzz/bin/pdf
 ASAN_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-D_GNU_SOURCE $(INCLUDES) $(XML_CFLAGS)
@@ -149,7 +149,7 @@ fuzz: deps-fuzz
 	$(MAKE) $(FUZZERS)
 	sh fuzz/seeds.sh
 	FUZZ_PARALLEL=$(FUZZ_PARALLEL) sh fuzz/run.sh $(FUZZ_SECONDS) \
-		decode sections tables cells docx
+		decode sections tables cells docx pdf
 
 fuzz/bin/decode: fuzz/decode.c $(CORE_SRC)
 	@mkdir -p fuzz/bin
@@ -172,6 +172,12 @@ fuzz/bin/docx: fuzz/docx.c fuzz/exact.h $(REPORT_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(ZIP_CFLAGS) -o $@ fuzz/docx.c \
 		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) -lz \
+		$(PCRE_LIBS) $(CSV_LIBS)
+
+fuzz/bin/pdf: fuzz/pdf.c $(REPORT_SRC) $(CORE_SRC)
+	@mkdir -p fuzz/bin
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(ZIP_CFLAGS) -o $@ fuzz/pdf.c \
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) \
 		$(PCRE_LIBS) $(CSV_LIBS)
 
 fuzz/bin/cells: fuzz/cells.c $(CELLS_SRC) $(CORE_SRC)

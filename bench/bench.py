@@ -15,6 +15,10 @@ BIN = os.environ.get("GIP_BIN", os.path.join(ROOT, "bin"))
 CORPUS = os.path.join(HERE, "corpus")
 OUT = os.path.join(HERE, "out")
 GEN = os.environ.get("GIPGEN", "/work/shared/corpus/gen/gipgen.py")
+# The Python script a user would write instead (issue 16's speed anchor):
+# it reads the same reports joined by form feeds on stdin.
+PY_BASELINE = os.environ.get("PY_BASELINE", os.path.join(
+    os.path.dirname(os.path.dirname(GEN)), "..", "bench", "py_baseline.py"))
 COUNT, SEED = 8400, "bench"
 RUNS = int(os.environ.get("RUNS", "7"))
 FULL = "*.txt"
@@ -90,7 +94,22 @@ def text_cases():
     if os.path.exists(g("gip-sum")):
         c.append(("gip-tables | gip-sum",
                   g("gip-tables") + " %s | " + g("gip-sum")))
+    if os.path.exists(PY_BASELINE):
+        c.append(("py_baseline.py <joined", "python3 " + PY_BASELINE +
+                  " <" + os.path.join(OUT, "joined.txt")))
     return c
+
+
+def join_reports():
+    """The corpus as one stream of form-feed separated reports, for the
+    Python baseline (made once per run, not timed)."""
+    with open(os.path.join(OUT, "joined.txt"), "wb") as out:
+        for i, f in enumerate(sorted(x for x in os.listdir(CORPUS)
+                                     if x.endswith(".txt"))):
+            if i:
+                out.write(b"\f")
+            with open(os.path.join(CORPUS, f), "rb") as r:
+                out.write(r.read())
 
 
 def cells_cases(cells):
@@ -133,6 +152,7 @@ def main():
     mb = size(FULL) / 1e6
     print("corpus: %s, %d reports, %.1f MB (subset %s: %.1f MB), %d runs"
           % (CORPUS, nfiles, mb, SUBSET, size(SUBSET) / 1e6, RUNS))
+    join_reports()
     table("reports (one process over all files, output to /dev/null)",
           text_cases(), mb)
     cells = os.path.join(OUT, "cells.tsv")

@@ -23,9 +23,10 @@ fuzz_one() {
 	seeds=fuzz/corpus/seeds-text maxlen=8192 dict=-dict=fuzz/labels.dict
 	if [ "$1" = cells ]; then
 		seeds=fuzz/corpus/seeds-cells maxlen=4096 dict=
-	elif [ "$1" = docx ]; then
-		# A Word file is a zip: 64 KiB holds a small one whole.
-		seeds=fuzz/corpus/seeds-docx maxlen=65536 dict=
+	elif [ "$1" = docx ] || [ "$1" = pdf ]; then
+		# A Word file is a zip, a PDF compressed streams: 64 KiB
+		# holds a small one whole.
+		seeds=fuzz/corpus/seeds-$1 maxlen=65536 dict=
 	fi
 	mkdir -p "fuzz/corpus/$1"
 	# -close_fd_mask=3: the programs' warnings would drown the log;

@@ -78,7 +78,17 @@ for fn in sorted(os.listdir(src)):
         open(os.path.join(dst, 'parts-' + fn), 'wb').write(
             b'\x00' + b'\x00'.join(parts))
 PY
-for t in decode sections tables cells docx; do
+# PDF seeds (fuzz/pdf.c): pdftotext -bbox-layout output of the fixtures
+# and the real PDFs beside the clone, when pdftotext is there.
+mkdir -p fuzz/corpus/seeds-pdf
+if command -v pdftotext >/dev/null 2>&1; then
+	for f in tests/data/pdf-positions.pdf ../shared/corpus/real/*.pdf; do
+		[ -f "$f" ] || continue
+		pdftotext -q -bbox-layout "$f" \
+		    "fuzz/corpus/seeds-pdf/$(basename "$f" .pdf).html" || true
+	done
+fi
+for t in decode sections tables cells docx pdf; do
 	mkdir -p "fuzz/corpus/$t"
 done
 echo "seeds.sh: $(ls fuzz/corpus/seeds-text | wc -l) text," \

@@ -194,7 +194,7 @@ gip-tables: $DATA/docx-broken.docx: damaged zip archive: Not a zip archive"
 	cp "$DATA/docx-pdf.pdf" report.txt
 	run -2 --separate-stderr five gip-tables report.txt
 	assert_output ""
-	assert_equal "$stderr" "gip-tables: report.txt: a PDF file, not read yet; convert it first, e.g. pdftotext -layout FILE"
+	assert_equal "$stderr" "gip-tables: report.txt: a PDF that pdftotext cannot read (damaged, truncated or password-protected)"
 }
 
 @test "a folder that mixes text, HTML and Word reports reads them all" {

@@ -360,7 +360,7 @@ for l in sys.stdin:
 	chmod +x fake/dpkg-query fake/id
 	PATH=$PWD/fake:$PATH run -0 --separate-stderr sh "$TOP/scripts/deps" build
 	PATH=$PWD/fake:$PATH run -1 --separate-stderr sh "$TOP/scripts/deps" test
-	assert_equal "${stderr_lines[1]}" "  apt-get install -y bats bats-assert bats-support mandoc parallel sqlite3"
+	assert_equal "${stderr_lines[1]}" "  apt-get install -y poppler-utils poppler-data bats bats-assert bats-support mandoc parallel sqlite3 fonts-wqy-zenhei"
 	run -0 make -C "$TOP" -n demo
 	assert_line 'sh scripts/deps build'
 	refute_line 'sh scripts/deps test'

@@ -4,6 +4,7 @@
 #include "docx.h"
 #include "document.h"
 #include "err.h"
+#include "pdf.h"
 
 /* An HTML page: its report text replaces the markup. */
 static int
@@ -27,9 +28,7 @@ document_read(struct document *d, const char *path)
 	case GIP_KIND_DOCX:
 		return docx_read(&d->doc, &d->tables);
 	case GIP_KIND_PDF:
-		gip_error(path, 0, "a PDF file, not read yet; convert it "
-		    "first, e.g. pdftotext -layout FILE");
-		return -1;
+		return pdf_read(&d->doc, &d->tables);
 	default:
 		return d->doc.html ? read_html(d) : 0;
 	}

@@ -1,7 +1,7 @@
 /*
  * One input opened as a report: read and decoded (input.h) and, for an
- * HTML page, turned into report text with its tables handed over whole
- * (doctables.h).  Every program that reads reports opens them here, so a
+ * HTML page, a Word file or a PDF, turned into report text with its tables
+ * handed over whole (doctables.h).  Every program that reads reports opens them here, so a
  * new kind of document is one reader added in one place.
  */
 #ifndef GIP_DOCUMENT_H

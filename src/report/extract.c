@@ -43,6 +43,8 @@ doc_rows(const struct doctables *dt, const char *text,
 		if (t->last_line < first || t->first_line > last)
 			continue;
 		g->positional |= t->g.positional;
+		g->wraps |= t->g.wraps;
+		g->exact |= t->g.exact;
 		for (j = 0; j < t->g.nrow; j++) {
 			row = &t->g.row[j];
 			if (row->line < first || row->line > last)

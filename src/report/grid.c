@@ -37,6 +37,7 @@ grid_reset(struct grid *g)
 		g->text->next = NULL;
 		g->text->used = 0;
 	}
+	g->exact = 0;
 }
 
 void

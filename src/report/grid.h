@@ -31,6 +31,8 @@ struct grow {
 struct grid {
 	int		 positional;	/* blank cells invisible; use x */
 	int		 wraps;		/* a row may go on over lines */
+	int		 exact;		/* positions as printed (a PDF): a
+					 * row without numbers is blank */
 	struct grow	*row;
 	int		 nrow, rowcap;
 	struct gcell	*cell;

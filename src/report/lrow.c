@@ -345,6 +345,47 @@ value_in_cell(struct lrow *cur, int cell)
 	return NULL;
 }
 
+/* Positions as printed (a PDF): does a number of `next` sit where one of
+ * cur already is?  Then next is a row of its own, not a continuation. */
+static int
+numbers_collide(const struct lrow *cur, const struct lrow *next)
+{
+	int i, j, a, b;
+
+	for (i = 0; i < next->nval; i++) {
+		if (next->val[i].v.kind != V_NUMBER)
+			continue;
+		a = next->val[i].x0 + next->val[i].x1;
+		for (j = 0; j < cur->nval; j++) {
+			b = cur->val[j].x0 + cur->val[j].x1;
+			if (cur->val[j].v.kind == V_NUMBER && a - b <= 2 &&
+			    b - a <= 2)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Positions as printed (a PDF): a row's values from left to right, as
+ * the row shows them, whatever line of the row each was printed on (the
+ * numbers of a cell aligned to its top, of the next to its middle).
+ */
+static void
+values_by_x(struct lrow *lr)
+{
+	struct vcell v;
+	int i, j;
+
+	for (i = 1; i < lr->nval; i++) {
+		v = lr->val[i];
+		for (j = i; j > 0 && lr->val[j - 1].x0 + lr->val[j - 1].x1 >
+		    v.x0 + v.x1; j--)
+			lr->val[j] = lr->val[j - 1];
+		lr->val[j] = v;
+	}
+}
+
 /*
  * A line of numbers alone (no label text) under a row of the same
  * cells, its numbers only where that row's cells are blank: w3m prints
@@ -411,6 +452,8 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 		    (line->numbers > 0 && rows[n - 1].numbers > 0)))
 			newrow = 1;
 		width = g->row[i].ncell;
+		if (!newrow && g->exact && numbers_collide(&rows[n - 1], line))
+			newrow = 1;
 		if (!newrow) {
 			merge_into(&rows[n - 1], line, g->positional);
 			continue;
@@ -421,6 +464,8 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 	}
 	for (i = 0; g->positional && i < n; i++)
 		label_from_segments(&rows[i]);
+	for (i = 0; g->exact && i < n; i++)
+		values_by_x(&rows[i]);
 	rowvals_free(&rv);
 	*out = rows;
 	return n;

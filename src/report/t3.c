@@ -3,6 +3,7 @@
  * told by their labels' key words, never by position, so wrapped, spaced,
  * re-indented or repeated (page break) labels all land on the right row.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -184,13 +185,21 @@ t3_classify(const char *label, int rows_seen)
 	return NULL;
 }
 
+/* The column headers, repeated after a page break: never a data row. */
+static int
+is_header(const char *label)
+{
+	return strstr(label, "自然人") || strstr(label, "商业企业") ||
+	    strstr(label, "法人或其他") || strstr(label, "申请人情况");
+}
+
 /*
  * A cell that begins a data row: a row marker, or a label's own first
  * words where the marker was lost.  Group labels (三、, （三）) do not, and
  * neither does a wrapped fragment that merely contains a key word.
  */
 static int
-t3_starts(const char *label)
+t3_marked(const char *label)
 {
 	static const char *const marks[] = {"一、", "二、", "四、", "(一)",
 	    "(二)", "(六)", "(七)", "一.", "二.", "四.", "本年新收",
@@ -203,6 +212,16 @@ t3_starts(const char *label)
 		if (has_prefix(label, marks[i]))
 			return 1;
 	return 0;
+}
+
+/* In a PDF read by position, a row marker or the header repeated after a
+ * page break: a row of its own, so that it does not join the last row of
+ * the page.  (Other layouts keep header words in the row above: torn.c
+ * reads them there.) */
+static int
+t3_starts_exact(const char *label)
+{
+	return t3_marked(label) || is_header(label);
 }
 
 static int
@@ -234,6 +253,48 @@ anchors_from_full_rows(const struct lrow *rows, const char **key, int n,
 		anchor[k] = xs[k][nfull / 2];
 	}
 	return 1;
+}
+
+/*
+ * Positions as printed (a PDF): the numbers of one column share their
+ * left edge, right edge or centre, as the column aligns them.  When the
+ * numbers of all rows fall into exactly seven such groups by one of
+ * those points, they are the columns, blanks and all (*edge: PLACE_*).
+ */
+static int
+anchors_from_columns(const struct lrow *rows, const char **key, int n,
+    int *anchor, int *edge)
+{
+	static const int edges[] = {PLACE_LEFT, PLACE_RIGHT, PLACE_CENTRE};
+	int *xs = NULL, e, i, j, m, k, start, cap = 0, found = 0;
+
+	for (e = 0; e < 3 && !found; e++) {
+		for (m = i = 0; i < n; i++)
+			for (j = 0; key[i] && j < rows[i].nval; j++) {
+				if (rows[i].val[j].v.kind != V_NUMBER)
+					continue;
+				if (m == cap) {
+					cap = cap ? cap * 2 : 256;
+					xs = gip_xrealloc(xs, cap * sizeof *xs);
+				}
+				xs[m++] = place_x(&rows[i].val[j], edges[e]);
+			}
+		if (m == 0)
+			break;
+		qsort(xs, m, sizeof *xs, cmp_int);
+		for (k = 0, start = 0, i = 1; i <= m; i++) {
+			if (i < m && xs[i] - xs[i - 1] <= 1)
+				continue;
+			if (k < T3COLS)
+				anchor[k] = xs[(start + i - 1) / 2];
+			k++;
+			start = i;
+		}
+		if (k == T3COLS)
+			*edge = edges[e], found = 1;
+	}
+	free(xs);
+	return found;
 }
 
 /* Column headers' centres, right or left edges (edge: PLACE_*): 自然人
@@ -441,12 +502,62 @@ already_found(const struct lrow *rows, const char **key, int i,
 	return 0;
 }
 
-/* The column headers, repeated after a page break: never a data row. */
+/*
+ * Columns found from the numbers (a PDF) are the table's columns only if
+ * each stands nearest its own title (taken at the same edge) when the
+ * titles are there: numbers shifted in some rows (a Word table's data
+ * cells spanning otherwise than its header) make a group of their own.
+ */
 static int
-is_header(const char *label)
+columns_under_titles(const struct grid *g, const int *anchor, int edge)
 {
-	return strstr(label, "自然人") || strstr(label, "商业企业") ||
-	    strstr(label, "法人或其他") || strstr(label, "申请人情况");
+	int title[T3COLS], k, d;
+
+	if (!anchors_from_header(g, edge, title))
+		return 1;
+	for (k = 0; k < T3COLS; k++)
+		if (place_nearest(title, T3COLS, anchor[k], &d) != k)
+			return 0;
+	return 1;
+}
+
+/*
+ * Positions as printed, numbers away from their titles (a Word table
+ * whose data cells span other columns than its header: its PDF centres
+ * a number between two titles, so no anchor is usable): a row's values,
+ * left to right, go to columns left to right, each as near its column's
+ * title (anchor) as that order allows.
+ */
+static int
+place_in_order(const struct lrow *r, const int *anchor, struct slots *s)
+{
+	long best[LROW_MAXVAL + 1][T3COLS + 1], d;
+	struct vcell at[T3COLS];
+	int i, k, m = r->nval;
+
+	if (m > T3COLS)
+		return PLACE_NONE;
+	for (k = 0; k <= T3COLS; k++)
+		best[0][k] = 0;
+	for (i = 1; i <= m; i++) {
+		best[i][0] = LONG_MAX / 2;
+		for (k = 1; k <= T3COLS; k++) {
+			d = labs((long)place_x(&r->val[i - 1], PLACE_CENTRE) -
+			    anchor[k - 1]);
+			best[i][k] = best[i][k - 1];
+			if (best[i - 1][k - 1] + d < best[i][k])
+				best[i][k] = best[i - 1][k - 1] + d;
+		}
+	}
+	/* Back from the end: each value where its cost was taken, put
+	 * exactly under its anchor for place_by_anchor. */
+	for (i = m, k = T3COLS; i > 0; k--)
+		if (best[i][k] != best[i][k - 1]) {
+			at[i - 1] = r->val[i - 1];
+			at[i - 1].x0 = at[i - 1].x1 = anchor[k - 1];
+			i--;
+		}
+	return place_by_anchor(at, m, anchor, T3COLS, PLACE_CENTRE, s);
 }
 
 /* Rows with no value cells at all (explicit-cell layouts) are labels
@@ -461,7 +572,7 @@ classify_rows(const struct lrow *rows, int n, int positional,
 
 	for (i = 0; i < n; i++) {
 		key[i] = NULL;
-		if ((is_header(rows[i].label) && !t3_starts(rows[i].label)) ||
+		if ((is_header(rows[i].label) && !t3_marked(rows[i].label)) ||
 		    (!positional && rows[i].nval == 0))
 			continue;
 		key[i] = t3_classify(rows[i].label, seen);
@@ -629,11 +740,11 @@ t3_extract(const struct grid *g, struct tables *t)
 	struct lrow *rows;
 	struct slots s;
 	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, edge = 0;
-	int placed, keeps, first_col, skip;
+	int placed, keeps, in_order = 0, first_col, skip;
 
 	if (!ready)
 		kw_init(), ready = 1;
-	n = lrow_build(g, t3_starts, &rows);
+	n = lrow_build(g, g->exact ? t3_starts_exact : t3_marked, &rows);
 	if (n == LROW_MAXROWS)
 		tables_warn(t, rows[n - 1].line, "t3: only the first %d "
 		    "rows read", LROW_MAXROWS);
@@ -645,12 +756,17 @@ t3_extract(const struct grid *g, struct tables *t)
 	drop_group_3_6(key, n);
 	note_rows(key, n, t);
 	/* Rows placed by order mean labels printed apart from numbers: a
-	 * row without numbers is then unread, not blank. */
+	 * row without numbers is then unread, not blank.  In a PDF (grid.
+	 * exact) a row without numbers is blank unless rows were torn. */
 	keeps = rows_keep_numbers(rows, key, n);
 	found = place_torn(t, rows, key, n);
-	keeps &= found == 0;
+	keeps = g->exact ? found == 0 : keeps && found == 0;
 	first_col = g->positional ? -1 : values_column(rows, key, n);
-	if (g->positional) {
+	if (g->exact && anchors_from_columns(rows, key, n, anchor, &edge) &&
+	    anchors_usable(anchor, rows, key, n, edge) &&
+	    columns_under_titles(g, anchor, edge))
+		use_anchor = 1;
+	else if (g->positional) {
 		if (anchors_from_full_rows(rows, key, n, anchor) &&
 		    anchors_usable(anchor, rows, key, n, PLACE_RIGHT))
 			use_anchor = 1, edge = PLACE_RIGHT;
@@ -658,11 +774,15 @@ t3_extract(const struct grid *g, struct tables *t)
 			use_anchor = anchors_from_titles(g, rows, key, n,
 			    anchor, &edge);
 	}
+	if (g->exact && !use_anchor)
+		in_order = anchors_from_header(g, PLACE_CENTRE, anchor);
 	for (i = 0; i < n; i++) {
 		if (!key[i] || (!g->positional && rows[i].nval == 0))
 			continue;
 		if (joined_row(&rows[i]))
 			placed = place_counted(&rows[i], &s);
+		else if (in_order && rows[i].numbers < T3COLS)
+			placed = place_in_order(&rows[i], anchor, &s);
 		else if ((use_anchor && rows[i].numbers < T3COLS) ||
 		    (g->positional && rows[i].nval == 0))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
@@ -674,7 +794,7 @@ t3_extract(const struct grid *g, struct tables *t)
 			    skip ? T3COLS : rows[i].nval, T3COLS,
 			    place_check_total, &s);
 		}
-		if (use_anchor && placed == PLACE_ALL &&
+		if (use_anchor && placed == PLACE_ALL && !g->exact &&
 		    place_unknown_under(&s, anchor, &rows[i]))
 			placed = PLACE_SOME;
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||

@@ -29,13 +29,15 @@ t4_row(int k)
 	return NULL;
 }
 
-/* A header word of t4: made of 结果维持纠正其他尚未审总计 only. */
+/* How many characters s has, all of 结果维持纠正其他尚未审总计; 0 if
+ * another. */
 static int
-is_t4_header_word(const char *s)
+header_chars(const char *s)
 {
 	static const char *const chars[] = {"结", "果", "维", "持", "纠",
 	    "正", "其", "他", "尚", "未", "审", "总", "计"};
-	size_t i, n = 0;
+	size_t i;
+	int n = 0;
 
 	while (*s) {
 		for (i = 0; i < sizeof chars / sizeof chars[0]; i++)
@@ -46,7 +48,90 @@ is_t4_header_word(const char *s)
 		s += 3;
 		n++;
 	}
+	return n;
+}
+
+/* A header word of t4: two to four of those characters. */
+static int
+is_t4_header_word(const char *s)
+{
+	int n = header_chars(s);
+
 	return n >= 2 && n <= 4;
+}
+
+/* Add x to the sorted anchors unless one is within 2; 0 when full. */
+static int
+add_anchor(int *anchor, int *n, int x)
+{
+	int k;
+
+	for (k = 0; k < *n; k++)
+		if (x >= anchor[k] - 2 && x <= anchor[k] + 2)
+			return 1;
+	if (*n == T4COLS)
+		return 0;
+	for (k = (*n)++; k > 0 && anchor[k - 1] > x; k--)
+		anchor[k] = anchor[k - 1];
+	anchor[k] = x;
+	return 1;
+}
+
+/* Is the 6-byte string at s one of the header's words? */
+static int
+header_word(const char *s)
+{
+	static const char *const words[] = {"结果", "维持", "纠正", "其他",
+	    "尚未", "审结", "总计"};
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strncmp(s, words[i], 6) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Positions as printed (a PDF): a two-line header cell of two characters
+ * a line (结果 / 维持) read as two stacked pairs side by side (结维 果持):
+ * do a and b make such a cell?
+ */
+static int
+stacked_pair(const struct gcell *a, const struct gcell *b)
+{
+	char top[7], bottom[7];
+
+	if (header_chars(a->text) != 2 || header_chars(b->text) != 2)
+		return 0;
+	memcpy(top, a->text, 3);
+	memcpy(top + 3, b->text, 3);
+	memcpy(bottom, a->text + 3, 3);
+	memcpy(bottom + 3, b->text + 3, 3);
+	top[6] = bottom[6] = '\0';
+	return header_word(top) && header_word(bottom);
+}
+
+/*
+ * Positions as printed (a PDF of a tight table): the header cells of a
+ * row run together (结果结果其他尚未, 总 of a spaced 总 计 alone).  Each
+ * word (two characters that make one of the header's words, else one)
+ * is taken at its share of the run's width.
+ */
+static int
+run_anchors(const struct gcell *c, int *anchor, int *n)
+{
+	const char *s = c->text;
+	int nc = header_chars(s), at = 0, len;
+
+	while (*s) {
+		len = s[3] != '\0' && header_word(s) ? 2 : 1;
+		if (!add_anchor(anchor, n, c->x0 + (c->x1 - c->x0) *
+		    (2 * at + len) / (2 * nc)))
+			return 0;
+		at += len;
+		s += 3 * len;
+	}
+	return 1;
 }
 
 /*
@@ -57,24 +142,29 @@ static int
 anchors_from_header(const struct grid *g, int upto, int *anchor)
 {
 	struct gcell *c;
-	int i, j, k, x, n = 0;
+	int i, j, n = 0;
 
 	for (i = 0; i < upto; i++) {
 		c = grid_cells(g, &g->row[i]);
 		for (j = 0; j < g->row[i].ncell; j++) {
+			if (g->exact && j + 1 < g->row[i].ncell &&
+			    stacked_pair(&c[j], &c[j + 1])) {
+				if (!add_anchor(anchor, &n, (c[j].x0 +
+				    c[j + 1].x1) / 2))
+					return 0;
+				j++;
+				continue;
+			}
+			if (g->exact && header_chars(c[j].text) > 0 &&
+			    !is_t4_header_word(c[j].text)) {
+				if (!run_anchors(&c[j], anchor, &n))
+					return 0;
+				continue;
+			}
 			if (!is_t4_header_word(c[j].text))
 				continue;
-			x = (c[j].x0 + c[j].x1) / 2;
-			for (k = 0; k < n; k++)
-				if (x >= anchor[k] - 2 && x <= anchor[k] + 2)
-					break;
-			if (k < n)
-				continue;
-			if (n == T4COLS)
+			if (!add_anchor(anchor, &n, (c[j].x0 + c[j].x1) / 2))
 				return 0;
-			for (k = n++; k > 0 && anchor[k - 1] > x; k--)
-				anchor[k] = anchor[k - 1];
-			anchor[k] = x;
 		}
 	}
 	return n == T4COLS;

@@ -1,0 +1,366 @@
+#!/usr/bin/env python3
+"""Write the PDF fixtures of tests/pdf.bats into a directory.
+
+    make-pdf.py DIR
+
+The PDF is written by hand, text placed at exact positions with the
+standard CJK font STSong-Light (not embedded; pdftotext maps it to Unicode
+with poppler-data's UniGB-UCS2-H), so the file is a few KiB and the same
+bytes every time (the bats file checks that the committed fixtures are
+what this script writes):
+
+pdf-positions.pdf   a 2021 report over two pages whose tables hold what
+                    real PDFs show: blank cells (invisible without
+                    borders), a label wrapped over two lines with its
+                    numbers on the middle, t3's group label printed one
+                    character per line, t4 header cells spaced (总 计)
+                    and stacked (结果/维持), the t3 table split by the page
+                    break after 3.4.1 with a page number between, the
+                    continuation rows without their group label
+pdf-positions.tsv   the table cells it holds (table row col value)
+pdf-labels.pdf      a t3 table set tight as LibreOffice prints a Word
+                    table: group labels 1 point left of the item labels
+                    (三、本 （一）予以公开, （五）不 beside the wrapped 物),
+                    a marker a word of its own with its label beside and
+                    the label's last line below (2. 没有现成… / 制作,
+                    numbers on the middle line), a row's numbers on two
+                    lines (the natural persons' one line lower); a t4
+                    header whose cells run together on each line
+                    (结果结果其他尚未总…), blank cells
+pdf-labels.tsv      its t3 and t4 cells
+pdf-scanned.pdf     one page with no text on it (a scan without OCR)
+pdf-broken.pdf      pdf-positions.pdf cut in half
+"""
+import os
+import sys
+
+W, H = 595, 842
+SIZE = 10
+
+T3COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other',
+          'total']
+VALX = [330, 362, 394, 426, 458, 490, 522]
+
+# t3: row key, group label, item label (wrapped with '|'), values ('' blank)
+T3 = [
+    ('1', '一、本年新收政府信息公开申请数量', None, ['12', '', '1', '', '', '', '13']),
+    ('2', '二、上年结转政府信息公开申请数量', None, ['', '', '', '', '', '', '']),
+    ('3.1', '（一）予以公开', None, ['5', '', '', '', '', '', '5']),
+    ('3.2', '（二）部分公开（区分处理的，只计这一情|形，不计其他情形）', None,
+     ['1', '', '1', '', '', '', '2']),
+    ('3.3.1', '（三）不予公开', '1.属于国家秘密', ['', '', '', '', '', '', '']),
+    ('3.3.2', None, '2.其他法律行政法规禁止公开', ['1', '', '', '', '', '', '1']),
+    ('3.3.3', None, '3.危及“三安全一稳定”', ['', '', '', '', '', '', '']),
+    ('3.3.4', None, '4.保护第三方合法权益', ['', '', '', '', '', '', '']),
+    ('3.3.5', None, '5.属于三类内部事务信息', ['', '', '', '', '', '', '']),
+    ('3.3.6', None, '6.属于四类过程性信息', ['', '', '', '', '', '', '']),
+    ('3.3.7', None, '7.属于行政执法案卷', ['', '', '', '', '', '', '']),
+    ('3.3.8', None, '8.属于行政查询事项', ['', '', '', '', '', '', '']),
+    ('3.4.1', '（四）无法提供', '1.本机关不掌握相关政府信息', ['3', '', '', '', '', '', '3']),
+    # page break here
+    ('3.4.2', None, '2.没有现成信息需要另行制作', ['', '', '', '', '', '', '']),
+    ('3.4.3', None, '3.补正后申请内容仍不明确', ['', '', '', '', '', '', '']),
+    ('3.5.1', '（五）不予处理', '1.信访举报投诉类申请', ['', '', '', '', '', '', '']),
+    ('3.5.2', None, '2.重复申请', ['1', '', '', '', '', '', '1']),
+    ('3.5.3', None, '3.要求提供公开出版物', ['', '', '', '', '', '', '']),
+    ('3.5.4', None, '4.无正当理由大量反复申请', ['', '', '', '', '', '', '']),
+    ('3.5.5', None, '5.要求行政机关确认或重|新出具已获取信息', ['', '', '', '', '', '', '']),
+    ('3.6.1', '（六）其他处理', '1.申请人无正当理由逾期|不补正、行政机关不再处|理其政府信息公开申请',
+     ['', '', '', '', '', '', '']),
+    ('3.6.2', None, '2.申请人逾期未按收费通|知要求缴纳费用、行政机|关不再处理其政府信息公|开申请',
+     ['', '', '', '', '', '', '']),
+    ('3.6.3', None, '3.其他', ['', '', '', '', '', '', '']),
+    ('3.7', '（七）总计', None, ['10', '', '1', '', '', '', '11']),
+    ('4', '四、结转下年度继续办理', None, ['2', '', '', '', '', '', '2']),
+]
+BREAK_AFTER = '3.4.1'
+
+T4 = ['1', '', '', '', '1', '', '', '', '', '', '', '', '', '', '']
+T4ROWS = ['review', 'suit.direct', 'suit.after']
+T4COLS = ['upheld', 'corrected', 'other', 'pending', 'total']
+
+T2 = [('20.1.rules', ['issued', 'repealed', 'valid'], ['', '', '2']),
+      ('20.1.normative', ['issued', 'repealed', 'valid'], ['3', '1', '17'])]
+
+
+def utf16(s):
+    return '<' + s.encode('utf-16-be').hex().upper() + '>'
+
+
+class Page:
+    def __init__(self):
+        self.ops = []
+
+    def text(self, x, top, s, size=SIZE):
+        """s with its top-left at (x, top) in top-down page points."""
+        y = H - top - size * 0.88
+        self.ops.append('BT /F1 %d Tf %.2f %.2f Td %s Tj ET' % (size, x, y, utf16(s)))
+
+    def centred(self, cx, top, s, size=SIZE):
+        w = sum(size if ord(c) > 0x2e80 else size / 2 for c in s)
+        self.text(cx - w / 2, top, s, size)
+
+    def content(self):
+        return '\n'.join(self.ops).encode('ascii')
+
+
+def label_lines(s, x, top, page, pitch=12):
+    for k, part in enumerate(s.split('|')):
+        page.text(x, top + k * pitch, part)
+
+
+def build():
+    p1, p2 = Page(), Page()
+    p = p1
+    p.centred(W / 2, 60, '河海县测绘局', 16)
+    p.centred(W / 2, 84, '2023年政府信息公开工作年度报告', 16)
+    p.text(70, 120, '一、总体情况')
+    p.text(70, 138, '本年度共收到政府信息公开申请13件。')
+    p.text(70, 160, '二、主动公开政府信息情况')
+    p.centred(W / 2, 180, '第二十条第（一）项')
+    p.text(90, 206, '信息内容')
+    p.centred(300, 200, '本年制')
+    p.centred(300, 212, '发件数')
+    p.centred(390, 206, '本年废止件数')
+    p.centred(490, 206, '现行有效件数')
+    top = 230
+    for key, cols, vals in T2:
+        p.text(90, top, '规章' if key.endswith('rules') else '行政规范性文件')
+        for cx, v in zip([300, 390, 490], vals):
+            if v:
+                p.centred(cx, top, v)
+        top += 22
+    p.text(70, 290, '三、收到和处理政府信息公开申请情况')
+    # header
+    p.centred(426, 312, '申请人情况')
+    p.text(70, 330, '（本列数据的勾稽关系为：第一项加第二项之和，')
+    p.text(70, 342, '等于第三项加第四项之和）')
+    p.centred(442, 330, '法人或其他组织')
+    # one-line header cells centred beside the two-line ones
+    p.centred(VALX[0], 356, '自然人')
+    for cx, (a, b) in zip(VALX[1:6], [('商业', '企业'), ('科研', '机构'),
+                                       ('社会公', '益组织'), ('法律服', '务机构'),
+                                       ('其他', None)]):
+        if b:
+            p.centred(cx, 350, a)
+            p.centred(cx, 362, b)
+        else:
+            p.centred(cx, 356, a)
+    p.centred(VALX[6], 356, '总 计')
+    top = 384
+    group_top = None
+    page_no = 1
+    for key, label, item, vals in T3:
+        if item is None:
+            label_lines(label, 70, top, p)
+            vtop = top + (6 if '|' in label else 0)
+        else:
+            if label:
+                p.text(100, top, label)
+            label_lines(item, 180, top, p)
+            vtop = top + 6 * item.count('|')
+        if key == '3.3.1':
+            group_top = top
+        for cx, v in zip(VALX, vals):
+            if v:
+                p.centred(cx, vtop, v)
+        wrapped = (label or '').count('|') + (item or '').count('|')
+        top += 20 + 12 * wrapped
+        if key == BREAK_AFTER:
+            # the group label 三、本年度办理结果, one character a line
+            for k, ch in enumerate('三、本年度办理结果'):
+                p.text(58, group_top + 10 + k * 10, ch)
+            p.centred(W / 2, 800, '- %d -' % page_no)
+            p, top, page_no = p2, 60, 2
+    p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
+    top += 34
+    p.centred(150, top, '行政复议')
+    p.centred(400, top, '行政诉讼')
+    xs = [60 + 32 * k for k in range(15)]
+    p.centred((xs[5] + xs[9]) / 2, top + 16, '未经复议直接起诉')
+    p.centred((xs[10] + xs[14]) / 2, top + 16, '复议后起诉')
+    heads = [('结果', '维持'), ('结果', '纠正'), ('其他', '结果'), ('尚未', '审结'), ('总 计', None)]
+    for k, x in enumerate(xs):
+        a, b = heads[k % 5]
+        if b:
+            p.centred(x, top + 34, a)
+            p.centred(x, top + 46, b)
+        else:
+            p.centred(x, top + 40, a)
+    for x, v in zip(xs, T4):
+        if v:
+            p.centred(x, top + 66, v)
+    p.text(70, top + 96, '五、存在的主要问题及改进情况')
+    p.text(70, top + 114, '无。')
+    p.text(70, top + 136, '六、其他需要报告的事项')
+    p.text(70, top + 154, '无。')
+    p.centred(W / 2, 800, '- 2 -')
+    return [p1, p2]
+
+
+# pdf-labels: key, group label lines (ending 1 point left of the items,
+# the first dy below the row's top), item lines (x 102), values; '2'
+# prints its first value a line lower, '3.4.2' its marker as a word
+# apart, its last line two lines lower and its values between.
+T3L = [
+    ('1', None, 0, ['一、本年新收政府信息公开申请数量'], ['7', '1', '', '', '', '', '8']),
+    ('2', None, 0, ['二、上年结转政府信息|公开申请数量'], ['2', '1', '0', '0', '0', '0', '3']),
+    ('3.1', ['三、本', '年度办', '理结果'], 0, ['（一）予以公开'], ['4', '', '', '', '', '', '4']),
+    ('3.2', None, 0, ['（二）部分公开'], ['', '', '', '', '', '', '']),
+    ('3.3.1', ['（三）不', '予公开'], 0, ['1.属于国家秘密'], ['', '', '', '', '', '', '']),
+    ('3.3.2', None, 0, ['2.其他法律行政法规禁止公开'], ['', '', '', '', '', '', '']),
+    ('3.3.3', None, 0, ['3.危及“三安全一稳定”'], ['', '', '', '', '', '', '']),
+    ('3.3.4', None, 0, ['4.保护第三方合法权益'], ['', '', '', '', '', '', '']),
+    ('3.3.5', None, 0, ['5.属于三类内部事务信息'], ['', '', '', '', '', '', '']),
+    ('3.3.6', None, 0, ['6.属于四类过程性信息'], ['', '', '', '', '', '', '']),
+    ('3.3.7', None, 0, ['7.属于行政执法案卷'], ['', '', '', '', '', '', '']),
+    ('3.3.8', None, 0, ['8.属于行政查询事项'], ['', '', '', '', '', '', '']),
+    ('3.4.1', ['（四）无', '法提供'], 0, ['1.本机关不掌握相关政府|信息'], ['1', '', '', '', '', '', '1']),
+    ('3.4.2', None, 0, ['2.没有现成信息需要另行|制作'], ['1', '', '', '', '', '', '1']),
+    ('3.4.3', None, 0, ['3.补正后申请内容仍不明确'], ['', '', '', '', '', '', '']),
+    ('3.5.1', None, 0, ['1.信访举报投诉类申请'], ['', '', '', '', '', '', '']),
+    ('3.5.2', None, 0, ['2.重复申请'], ['', '', '', '', '', '', '']),
+    ('3.5.3', ['（五）不', '予处理'], 12, ['3.要求提供公开出版|物'], ['2', '', '', '', '', '', '2']),
+    ('3.5.4', None, 0, ['4.无正当理由大量反复申请'], ['', '', '', '', '', '', '']),
+    ('3.5.5', None, 0, ['5.要求行政机关确认或重新出具已获取信息'], ['', '', '', '', '', '', '']),
+    ('3.6.1', ['（六）其', '他处理'], 0, ['1.申请人无正当理由逾期不补正'], ['', '', '', '', '', '', '']),
+    ('3.6.2', None, 0, ['2.申请人逾期未按收费通知要求缴纳费用'], ['', '', '', '', '', '', '']),
+    ('3.6.3', None, 0, ['3.其他'], ['', '', '', '', '', '', '']),
+    ('3.7', None, 0, ['（七）总计'], ['7', '', '', '', '', '', '7']),
+    ('4', None, 0, ['四、结转下年度继续办理'], ['2', '1', '', '', '', '', '3']),
+]
+
+T4L = ['1', '', '', '1', '2', '', '', '', '', '', '', '', '1', '', '1']
+
+
+def build_labels():
+    p = Page()
+    p.centred(W / 2, 60, '河海县测绘局', 16)
+    p.centred(W / 2, 84, '2023年政府信息公开工作年度报告', 16)
+    p.text(70, 120, '三、收到和处理政府信息公开申请情况')
+    p.centred(426, 140, '申请人情况')
+    p.centred(442, 156, '法人或其他组织')
+    p.centred(VALX[0], 178, '自然人')
+    for cx, (a, b) in zip(VALX[1:6], [('商业', '企业'), ('科研', '机构'),
+                                       ('社会公', '益组织'), ('法律服', '务机构'),
+                                       ('其他', None)]):
+        if b:
+            p.centred(cx, 172, a)
+            p.centred(cx, 184, b)
+        else:
+            p.centred(cx, 178, a)
+    p.centred(VALX[6], 178, '总计')
+    top = 206
+    for key, group, dy, item, vals in T3L:
+        for k, g in enumerate(group or []):
+            p.text(101 - SIZE * len(g), top + dy + 12 * k, g)
+        lines = item[0].split('|')
+        if key == '3.4.2':
+            p.text(102, top, lines[0][:2])
+            p.text(115, top, lines[0][2:])
+            p.text(102, top + 24, lines[1])
+        else:
+            x = 60 if key in ('1', '2', '4') else 102
+            for k, part in enumerate(lines):
+                p.text(x, top + 12 * k, part)
+        vtop = top + 12 if key == '3.4.2' else top
+        for k, (cx, v) in enumerate(zip(VALX, vals)):
+            if v:
+                p.centred(cx, vtop + (12 if key == '2' and k == 0 else 0), v)
+        top += 20 + (24 if key == '3.4.2' else 12 * (len(lines) - 1))
+    p2 = Page()
+    p2.text(70, 60, '四、政府信息公开行政复议、行政诉讼情况')
+    # the header's cells run together on each line, 总 / 计 stacked
+    x0 = 70
+    p2.centred(x0 + 45, 84, '行政复议')
+    p2.centred(x0 + 135, 84, '行政诉讼')
+    p2.text(x0, 102, '结果结果其他尚未总' * 3)
+    p2.text(x0, 114, '维持纠正结果审结计' * 3)
+    for k, v in enumerate(T4L):
+        if v:
+            g, c = divmod(k, 5)
+            p2.centred(x0 + 90 * g + [10, 30, 50, 70, 85][c], 134, v)
+    p2.text(70, 160, '五、存在的主要问题及改进情况')
+    return [p, p2]
+
+
+def pdf(pages):
+    """A PDF of content streams (bytes), one per page."""
+    objs = []
+
+    def add(b):
+        objs.append(b)
+        return len(objs)
+
+    font = add(b'<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light '
+               b'/Encoding /UniGB-UCS2-H /DescendantFonts [ << /Type /Font '
+               b'/Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo '
+               b'<< /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> '
+               b'/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light '
+               b'/Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 '
+               b'/Descent -120 /CapHeight 880 /StemV 80 >> /DW 1000 /W [1 95 500] >> ] >>')
+    pages_id = len(objs) + 1 + 2 * len(pages)
+    kids = []
+    for c in pages:
+        stream = add(b'<< /Length %d >>\nstream\n' % len(c) + c + b'\nendstream')
+        kids.append(add(b'<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] '
+                        b'/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>'
+                        % (pages_id, W, H, font, stream)))
+    add(b'<< /Type /Pages /Kids [%s] /Count %d >>'
+        % (b' '.join(b'%d 0 R' % k for k in kids), len(kids)))
+    root = add(b'<< /Type /Catalog /Pages %d 0 R >>' % pages_id)
+    out = bytearray(b'%PDF-1.4\n%\xe2\xe3\xcf\xd3\n')
+    offs = []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += b'%d 0 obj\n' % i + o + b'\nendobj\n'
+    xref = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1)
+    for o in offs:
+        out += b'%010d 00000 n \n' % o
+    out += b'trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (
+        len(objs) + 1, root, xref)
+    return bytes(out)
+
+
+def truth():
+    lines = []
+    for key, cols, vals in T2:
+        for c, v in zip(cols, vals):
+            lines.append('t2\t%s\t%s\t%s' % (key, c, v))
+    for key, _, _, vals in T3:
+        for c, v in zip(T3COLS, vals):
+            lines.append('t3\t%s\t%s\t%s' % (key, c, v))
+    for k, v in enumerate(T4):
+        lines.append('t4\t%s\t%s\t%s' % (T4ROWS[k // 5], T4COLS[k % 5], v))
+    return '\n'.join(lines) + '\n'
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit('usage: make-pdf.py DIR')
+    d = sys.argv[1]
+    os.makedirs(d, exist_ok=True)
+    good = pdf([p.content() for p in build()])
+    with open(os.path.join(d, 'pdf-positions.pdf'), 'wb') as f:
+        f.write(good)
+    with open(os.path.join(d, 'pdf-positions.tsv'), 'w', encoding='utf-8') as f:
+        f.write(truth())
+    with open(os.path.join(d, 'pdf-labels.pdf'), 'wb') as f:
+        f.write(pdf([p.content() for p in build_labels()]))
+    with open(os.path.join(d, 'pdf-labels.tsv'), 'w', encoding='utf-8') as f:
+        f.write(''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, _, _, _, vals in T3L
+                        for c, v in zip(T3COLS, vals)) +
+                ''.join('t4\t%s\t%s\t%s\n' % (T4ROWS[k // 5], T4COLS[k % 5], v)
+                        for k, v in enumerate(T4L)))
+    scan = Page()
+    scan.ops.append('0.5 g 100 100 395 600 re f')
+    with open(os.path.join(d, 'pdf-scanned.pdf'), 'wb') as f:
+        f.write(pdf([scan.content()]))
+    with open(os.path.join(d, 'pdf-broken.pdf'), 'wb') as f:
+        f.write(good[:len(good) // 2])
+
+
+if __name__ == '__main__':
+    main()
