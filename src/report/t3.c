@@ -13,369 +13,9 @@
 #include "place.h"
 #include "tables.h"
 #include "tmpl.h"
+#include "t3.h"
 #include "torn.h"
 
-#define T3COLS 7
-
-/*
- * Key words of the rows (the template table's), most specific first: the
- * items of groups 三 to 六 (keys of three parts) before the rest, each in
- * template order.
- */
-struct t3word {
-	const char	*row, *word;
-};
-
-enum { NWORDS_MAX = 128, KW_SLOTS = 128 };
-
-/*
- * The key words by their first three bytes (every one starts with a Han
- * character), hashed, for first_keyword: a label is read once instead of
- * once per key word.
- */
-struct kw_entry {
-	uint32_t	 lead;
-	int		 word;		/* t3_words[word] */
-	int		 next;		/* index + 1 of the next in the slot */
-};
-static struct t3word t3_words[NWORDS_MAX];
-static int nwords;
-static struct kw_entry kw_entry[NWORDS_MAX];
-static int kw_slot[KW_SLOTS];		/* index + 1 of the first entry */
-static const char *t3_cols[T3COLS];
-
-static uint32_t
-lead3(const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	return (uint32_t)u[0] << 16 | u[1] << 8 | u[2];
-}
-
-static unsigned
-kw_hash(uint32_t lead)
-{
-	return (lead * 2654435761u) >> 25;	/* 7 bits: KW_SLOTS */
-}
-
-static int
-is_item_key(const char *row)
-{
-	const char *dot = strchr(row, '.');
-
-	return dot != NULL && strchr(dot + 1, '.') != NULL;
-}
-
-/* t3_words and t3_cols from the template table. */
-static void
-words_init(void)
-{
-	const struct tmpl_row *r;
-	const char *const *w;
-	size_t i;
-	int pass, k;
-
-	for (pass = 1; pass >= 0; pass--)
-		for (i = 0; i < tmpl_nrows; i++) {
-			r = &tmpl_rows[i];
-			if (strcmp(r->table, "t3") != 0 ||
-			    is_item_key(r->row) != pass)
-				continue;
-			for (w = r->words; *w != NULL && nwords < NWORDS_MAX;
-			    w++) {
-				t3_words[nwords].row = r->row;
-				t3_words[nwords++].word = *w;
-			}
-		}
-	r = tmpl_find("t3", "1", TPL_BOTH);
-	for (k = 0; k < T3COLS; k++)
-		t3_cols[k] = r->cols[k];
-}
-
-static void
-kw_init(void)
-{
-	int n = 0, i;
-	unsigned h;
-
-	words_init();
-	for (i = nwords - 1; i >= 0; i--) {	/* so slots list in order */
-		kw_entry[n].lead = lead3(t3_words[i].word);
-		kw_entry[n].word = i;
-		h = kw_hash(kw_entry[n].lead);
-		kw_entry[n].next = kw_slot[h];
-		kw_slot[h] = ++n;
-	}
-}
-
-/*
- * The index of the first t3_words entry (in their order) whose key word
- * label contains, or nwords: what a strstr for every key word in turn
- * would find.
- */
-static int
-first_keyword(const char *label)
-{
-	const struct kw_entry *ent;
-	const char *p, *kw;
-	size_t len = strlen(label);
-	uint32_t lead;
-	int e, best;
-
-	best = nwords;
-	for (p = label; len - (p - label) >= 3; p++) {
-		if ((*p & 0xc0) == 0x80)
-			continue;	/* inside a character */
-		lead = lead3(p);
-		for (e = kw_slot[kw_hash(lead)]; e != 0; e = ent->next) {
-			ent = &kw_entry[e - 1];
-			if (ent->lead != lead || ent->word >= best)
-				continue;
-			kw = t3_words[ent->word].word;
-			if (strncmp(p, kw, strlen(kw)) == 0)
-				best = ent->word;
-		}
-	}
-	return best;
-}
-
-static int
-has_prefix(const char *s, const char *p)
-{
-	return strncmp(s, p, strlen(p)) == 0;
-}
-
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-/* "1." "2、" "3．" … "8." : the item markers of groups 三 to 六. */
-static int
-item_marker(const char *s)
-{
-	return s[0] >= '1' && s[0] <= '8' && (s[1] == '.' ||
-	    has_prefix(s + 1, "、") || has_prefix(s + 1, "。"));
-}
-
-/* 3.6.3 is just "其他": told by its marker or by being the last word. */
-static int
-is_row_3_6_3(const char *label)
-{
-	return ends_with(label, "3.其他") || ends_with(label, "3、其他") ||
-	    strcmp(label, "其他") == 0;
-}
-
-/* The row a label names, or NULL (a header, a group label). */
-static const char *
-t3_classify(const char *label, int rows_seen)
-{
-	int i;
-
-	if (is_row_3_6_3(label) && rows_seen > 0)
-		return "3.6.3";
-	if ((i = first_keyword(label)) < nwords)
-		return t3_words[i].row;
-	if (strstr(label, "(七)") || (rows_seen > 2 && has_prefix(label,
-	    "总计")))
-		return "3.7";
-	return NULL;
-}
-
-/* The column headers, repeated after a page break: never a data row. */
-static int
-is_header(const char *label)
-{
-	return strstr(label, "自然人") || strstr(label, "商业企业") ||
-	    strstr(label, "法人或其他") || strstr(label, "申请人情况");
-}
-
-/*
- * A cell that begins a data row: a row marker, or a label's own first
- * words where the marker was lost.  Group labels (三、, （三）) do not, and
- * neither does a wrapped fragment that merely contains a key word.
- */
-static int
-t3_marked(const char *label)
-{
-	static const char *const marks[] = {"一、", "二、", "四、", "(一)",
-	    "(二)", "(六)", "(七)", "一.", "二.", "四.", "本年新收",
-	    "上年结转", "予以公开", "部分公开", "结转下年", "其他处理"};
-	size_t i;
-
-	if (item_marker(label))
-		return 1;
-	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
-		if (has_prefix(label, marks[i]))
-			return 1;
-	return 0;
-}
-
-/* In a PDF read by position, a row marker or the header repeated after a
- * page break: a row of its own, so that it does not join the last row of
- * the page.  (Other layouts keep header words in the row above: torn.c
- * reads them there.) */
-static int
-t3_starts_exact(const char *label)
-{
-	return t3_marked(label) || is_header(label);
-}
-
-static int
-cmp_int(const void *a, const void *b)
-{
-	return *(const int *)a - *(const int *)b;
-}
-
-/* Right edges of rows with all seven numbers: the columns, if they agree. */
-static int
-anchors_from_full_rows(const struct lrow *rows, const char **key, int n,
-    int *anchor)
-{
-	static int xs[T3COLS][512];
-	int nfull = 0, i, k;
-
-	for (i = 0; i < n && nfull < 512; i++) {
-		if (!key[i] || rows[i].nval != T3COLS ||
-		    rows[i].numbers != T3COLS)
-			continue;
-		for (k = 0; k < T3COLS; k++)
-			xs[k][nfull] = rows[i].val[k].x1;
-		nfull++;
-	}
-	if (nfull == 0)
-		return 0;
-	for (k = 0; k < T3COLS; k++) {
-		qsort(xs[k], nfull, sizeof xs[k][0], cmp_int);
-		anchor[k] = xs[k][nfull / 2];
-	}
-	return 1;
-}
-
-/*
- * Positions as printed (a PDF): the numbers of one column share their
- * left edge, right edge or centre, as the column aligns them.  When the
- * numbers of all rows fall into exactly seven such groups by one of
- * those points, they are the columns, blanks and all (*edge: PLACE_*).
- */
-static int
-anchors_from_columns(const struct lrow *rows, const char **key, int n,
-    int *anchor, int *edge)
-{
-	static const int edges[] = {PLACE_LEFT, PLACE_RIGHT, PLACE_CENTRE};
-	int *xs = NULL, e, i, j, m, k, start, cap = 0, found = 0;
-
-	for (e = 0; e < 3 && !found; e++) {
-		for (m = i = 0; i < n; i++)
-			for (j = 0; key[i] && j < rows[i].nval; j++) {
-				if (rows[i].val[j].v.kind != V_NUMBER)
-					continue;
-				if (m == cap) {
-					cap = cap ? cap * 2 : 256;
-					xs = gip_xrealloc(xs, cap * sizeof *xs);
-				}
-				xs[m++] = place_x(&rows[i].val[j], edges[e]);
-			}
-		if (m == 0)
-			break;
-		qsort(xs, m, sizeof *xs, cmp_int);
-		for (k = 0, start = 0, i = 1; i <= m; i++) {
-			if (i < m && xs[i] - xs[i - 1] <= 1)
-				continue;
-			if (k < T3COLS)
-				anchor[k] = xs[(start + i - 1) / 2];
-			k++;
-			start = i;
-		}
-		if (k == T3COLS)
-			*edge = edges[e], found = 1;
-	}
-	free(xs);
-	return found;
-}
-
-/* Column headers' centres, right or left edges (edge: PLACE_*): 自然人
- * 商业 科研 社会 法律 其他 总计 (其他 alone: it is in 法人或其他组织). */
-static int
-anchors_from_header(const struct grid *g, int edge, int *anchor)
-{
-	const char *words[T3COLS];
-	struct gcell *c;
-	int i, j, k, found = 0;
-
-	for (k = 0; k < T3COLS; k++) {
-		anchor[k] = -1;
-		words[k] = tmpl_head_word("t3", t3_cols[k]);
-	}
-	for (i = 0; i < g->nrow; i++) {
-		c = grid_cells(g, &g->row[i]);
-		for (j = 0; j < g->row[i].ncell; j++)
-			for (k = 0; k < T3COLS; k++)
-				if (anchor[k] < 0 && (k == 5 ?
-				    strcmp(c[j].text, words[k]) == 0 :
-				    has_prefix(c[j].text, words[k]))) {
-					anchor[k] = place_x(&(struct vcell){
-					    .x0 = c[j].x0, .x1 = c[j].x1},
-					    edge);
-					found++;
-				}
-	}
-	return found == T3COLS;
-}
-
-/*
- * Anchors are only trusted where the numbers line up under them: columns
- * at least 3 apart, no row with two numbers under one column, and nearly
- * every number within a column's width of one (header words are centred,
- * numbers right-aligned in columns of unequal width).  lynx's unaligned
- * rows and numbers printed one per line fail this and are placed in
- * order instead.
- */
-static int
-anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
-    int n, int edge)
-{
-	int k, i, j, x, d, gap = 1 << 30, near = 0, all = 0;
-	unsigned used;
-
-	for (k = 1; k < T3COLS; k++) {
-		if (anchor[k] - anchor[k - 1] < 3)
-			return 0;
-		if (anchor[k] - anchor[k - 1] < gap)
-			gap = anchor[k] - anchor[k - 1];
-	}
-	for (i = 0; i < n; i++) {
-		if (!key[i])
-			continue;
-		for (used = 0, j = 0; j < rows[i].nval; j++) {
-			x = place_x(&rows[i].val[j], edge);
-			k = place_nearest(anchor, T3COLS, x, &d);
-			if (used & 1u << k)
-				return 0;
-			used |= 1u << k;
-			near += d <= gap;
-			all++;
-		}
-	}
-	return near * 10 >= all * 9;
-}
-
-/* Anchors from the column titles, the values centred, right- or
- * left-aligned under them as the titles are: 1 if one way is usable. */
-static int
-anchors_from_titles(const struct grid *g, const struct lrow *rows,
-    const char **key, int n, int *anchor, int *edge)
-{
-	for (*edge = PLACE_CENTRE; *edge <= PLACE_LEFT; (*edge)++)
-		if (anchors_from_header(g, *edge, anchor) &&
-		    anchors_usable(anchor, rows, key, n, *edge))
-			return 1;
-	*edge = PLACE_CENTRE;
-	return 0;
-}
 
 static void
 emit_row(struct tables *t, const char *row, long line, int nval,
@@ -502,64 +142,6 @@ already_found(const struct lrow *rows, const char **key, int i,
 	return 0;
 }
 
-/*
- * Columns found from the numbers (a PDF) are the table's columns only if
- * each stands nearest its own title (taken at the same edge) when the
- * titles are there: numbers shifted in some rows (a Word table's data
- * cells spanning otherwise than its header) make a group of their own.
- */
-static int
-columns_under_titles(const struct grid *g, const int *anchor, int edge)
-{
-	int title[T3COLS], k, d;
-
-	if (!anchors_from_header(g, edge, title))
-		return 1;
-	for (k = 0; k < T3COLS; k++)
-		if (place_nearest(title, T3COLS, anchor[k], &d) != k)
-			return 0;
-	return 1;
-}
-
-/*
- * Positions as printed, numbers away from their titles (a Word table
- * whose data cells span other columns than its header: its PDF centres
- * a number between two titles, so no anchor is usable): a row's values,
- * left to right, go to columns left to right, each as near its column's
- * title (anchor) as that order allows.
- */
-static int
-place_in_order(const struct lrow *r, const int *anchor, struct slots *s)
-{
-	long best[LROW_MAXVAL + 1][T3COLS + 1], d;
-	struct vcell at[T3COLS];
-	int i, k, m = r->nval;
-
-	if (m > T3COLS)
-		return PLACE_NONE;
-	for (k = 0; k <= T3COLS; k++)
-		best[0][k] = 0;
-	for (i = 1; i <= m; i++) {
-		best[i][0] = LONG_MAX / 2;
-		for (k = 1; k <= T3COLS; k++) {
-			d = labs((long)place_x(&r->val[i - 1], PLACE_CENTRE) -
-			    anchor[k - 1]);
-			best[i][k] = best[i][k - 1];
-			if (best[i - 1][k - 1] + d < best[i][k])
-				best[i][k] = best[i - 1][k - 1] + d;
-		}
-	}
-	/* Back from the end: each value where its cost was taken, put
-	 * exactly under its anchor for place_by_anchor. */
-	for (i = m, k = T3COLS; i > 0; k--)
-		if (best[i][k] != best[i][k - 1]) {
-			at[i - 1] = r->val[i - 1];
-			at[i - 1].x0 = at[i - 1].x1 = anchor[k - 1];
-			i--;
-		}
-	return place_by_anchor(at, m, anchor, T3COLS, PLACE_CENTRE, s);
-}
-
 /* Rows with no value cells at all (explicit-cell layouts) are labels
  * only: they neither name a row nor hide a later one.  A row that starts
  * with its marker is a row even when header words follow its label (a
@@ -572,7 +154,7 @@ classify_rows(const struct lrow *rows, int n, int positional,
 
 	for (i = 0; i < n; i++) {
 		key[i] = NULL;
-		if ((is_header(rows[i].label) && !t3_marked(rows[i].label)) ||
+		if ((t3_is_header(rows[i].label) && !t3_marked(rows[i].label)) ||
 		    (!positional && rows[i].nval == 0))
 			continue;
 		key[i] = t3_classify(rows[i].label, seen);
@@ -589,7 +171,7 @@ drop_group_3_6(const char **key, int n)
 	int i, has21 = 0, at36 = -1;
 
 	for (i = 0; i < n; i++) {
-		if (key[i] && has_prefix(key[i], "3.6."))
+		if (key[i] && t3_has_prefix(key[i], "3.6."))
 			has21 = 1;
 		if (key[i] && strcmp(key[i], "3.6") == 0)
 			at36 = i;
@@ -704,8 +286,9 @@ joined_row(const struct lrow *lr)
 }
 
 /*
- * A row lynx printed joined takes its values in order, blanks included.  lynx leaves a row's last empty
- * cells out, so a row short of seven is padded with blanks, but kept
+ * A row lynx printed joined takes its values in order, blanks included.
+ * lynx leaves a row's last empty cells out, so a row short of seven is
+ * padded with blanks, but kept
  * only if it then adds up: where a page's empty cells print no space at
  * all the count is short inside the row too, and only its numbers are
  * placed, by the row's identity where they can be.
@@ -743,7 +326,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	int placed, keeps, in_order = 0, first_col, skip;
 
 	if (!ready)
-		kw_init(), ready = 1;
+		t3_init(), ready = 1;
 	n = lrow_build(g, g->exact ? t3_starts_exact : t3_marked, &rows);
 	if (n == LROW_MAXROWS)
 		tables_warn(t, rows[n - 1].line, "t3: only the first %d "
@@ -762,27 +345,27 @@ t3_extract(const struct grid *g, struct tables *t)
 	found = place_torn(t, rows, key, n);
 	keeps = g->exact ? found == 0 : keeps && found == 0;
 	first_col = g->positional ? -1 : values_column(rows, key, n);
-	if (g->exact && anchors_from_columns(rows, key, n, anchor, &edge) &&
-	    anchors_usable(anchor, rows, key, n, edge) &&
-	    columns_under_titles(g, anchor, edge))
+	if (g->exact && t3_anchors_from_columns(rows, key, n, anchor, &edge) &&
+	    t3_anchors_usable(anchor, rows, key, n, edge) &&
+	    t3_columns_under_titles(g, anchor, edge))
 		use_anchor = 1;
 	else if (g->positional) {
-		if (anchors_from_full_rows(rows, key, n, anchor) &&
-		    anchors_usable(anchor, rows, key, n, PLACE_RIGHT))
+		if (t3_anchors_from_full_rows(rows, key, n, anchor) &&
+		    t3_anchors_usable(anchor, rows, key, n, PLACE_RIGHT))
 			use_anchor = 1, edge = PLACE_RIGHT;
 		else
-			use_anchor = anchors_from_titles(g, rows, key, n,
+			use_anchor = t3_anchors_from_titles(g, rows, key, n,
 			    anchor, &edge);
 	}
 	if (g->exact && !use_anchor)
-		in_order = anchors_from_header(g, PLACE_CENTRE, anchor);
+		in_order = t3_anchors_from_header(g, PLACE_CENTRE, anchor);
 	for (i = 0; i < n; i++) {
 		if (!key[i] || (!g->positional && rows[i].nval == 0))
 			continue;
 		if (joined_row(&rows[i]))
 			placed = place_counted(&rows[i], &s);
 		else if (in_order && rows[i].numbers < T3COLS)
-			placed = place_in_order(&rows[i], anchor, &s);
+			placed = t3_place_in_order(&rows[i], anchor, &s);
 		else if ((use_anchor && rows[i].numbers < T3COLS) ||
 		    (g->positional && rows[i].nval == 0))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,

@@ -1,0 +1,41 @@
+/*
+ * Section 三's table, shared by its modules (private to t3*.c): the row
+ * key words (t3rows.c), the columns by position (t3cols.c) and the
+ * reading of the table (t3.c).
+ */
+#ifndef GIP_T3_H
+#define GIP_T3_H
+
+#include "grid.h"
+#include "lrow.h"
+#include "place.h"
+
+#define T3COLS 7
+
+/* The column keys in template order; set by t3_init. */
+extern const char *t3_cols[T3COLS];
+
+/* Rows: which row a label names, from the template's key words. */
+void	t3_init(void);
+int	t3_has_prefix(const char *s, const char *p);
+const char *t3_classify(const char *label, int rows_seen);
+int	t3_is_header(const char *label);
+int	t3_marked(const char *label);
+int	t3_starts_exact(const char *label);
+
+/* Columns: where each of the seven stands, when the text has positions. */
+int	t3_anchors_from_full_rows(const struct lrow *rows, const char **key,
+	    int n, int *anchor);
+int	t3_anchors_from_columns(const struct lrow *rows, const char **key,
+	    int n, int *anchor, int *edge);
+int	t3_anchors_from_header(const struct grid *g, int edge, int *anchor);
+int	t3_anchors_usable(const int *anchor, const struct lrow *rows,
+	    const char **key, int n, int edge);
+int	t3_anchors_from_titles(const struct grid *g, const struct lrow *rows,
+	    const char **key, int n, int *anchor, int *edge);
+int	t3_columns_under_titles(const struct grid *g, const int *anchor,
+	    int edge);
+int	t3_place_in_order(const struct lrow *r, const int *anchor,
+	    struct slots *s);
+
+#endif

@@ -1,0 +1,222 @@
+/*
+ * Section 三's columns by position (t3.h): anchors from the column titles
+ * or from rows of seven numbers, and how well the rows fit them.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "t3.h"
+#include "tmpl.h"
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/* Right edges of rows with all seven numbers: the columns, if they agree. */
+int
+t3_anchors_from_full_rows(const struct lrow *rows, const char **key, int n,
+    int *anchor)
+{
+	static int xs[T3COLS][512];
+	int nfull = 0, i, k;
+
+	for (i = 0; i < n && nfull < 512; i++) {
+		if (!key[i] || rows[i].nval != T3COLS ||
+		    rows[i].numbers != T3COLS)
+			continue;
+		for (k = 0; k < T3COLS; k++)
+			xs[k][nfull] = rows[i].val[k].x1;
+		nfull++;
+	}
+	if (nfull == 0)
+		return 0;
+	for (k = 0; k < T3COLS; k++) {
+		qsort(xs[k], nfull, sizeof xs[k][0], cmp_int);
+		anchor[k] = xs[k][nfull / 2];
+	}
+	return 1;
+}
+
+/*
+ * Positions as printed (a PDF): the numbers of one column share their
+ * left edge, right edge or centre, as the column aligns them.  When the
+ * numbers of all rows fall into exactly seven such groups by one of
+ * those points, they are the columns, blanks and all (*edge: PLACE_*).
+ */
+int
+t3_anchors_from_columns(const struct lrow *rows, const char **key, int n,
+    int *anchor, int *edge)
+{
+	static const int edges[] = {PLACE_LEFT, PLACE_RIGHT, PLACE_CENTRE};
+	int *xs = NULL, e, i, j, m, k, start, cap = 0, found = 0;
+
+	for (e = 0; e < 3 && !found; e++) {
+		for (m = i = 0; i < n; i++)
+			for (j = 0; key[i] && j < rows[i].nval; j++) {
+				if (rows[i].val[j].v.kind != V_NUMBER)
+					continue;
+				if (m == cap) {
+					cap = cap ? cap * 2 : 256;
+					xs = gip_xrealloc(xs, cap * sizeof *xs);
+				}
+				xs[m++] = place_x(&rows[i].val[j], edges[e]);
+			}
+		if (m == 0)
+			break;
+		qsort(xs, m, sizeof *xs, cmp_int);
+		for (k = 0, start = 0, i = 1; i <= m; i++) {
+			if (i < m && xs[i] - xs[i - 1] <= 1)
+				continue;
+			if (k < T3COLS)
+				anchor[k] = xs[(start + i - 1) / 2];
+			k++;
+			start = i;
+		}
+		if (k == T3COLS)
+			*edge = edges[e], found = 1;
+	}
+	free(xs);
+	return found;
+}
+
+/* Column headers' centres, right or left edges (edge: PLACE_*): 自然人
+ * 商业 科研 社会 法律 其他 总计 (其他 alone: it is in 法人或其他组织). */
+int
+t3_anchors_from_header(const struct grid *g, int edge, int *anchor)
+{
+	const char *words[T3COLS];
+	struct gcell *c;
+	int i, j, k, found = 0;
+
+	for (k = 0; k < T3COLS; k++) {
+		anchor[k] = -1;
+		words[k] = tmpl_head_word("t3", t3_cols[k]);
+	}
+	for (i = 0; i < g->nrow; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++)
+			for (k = 0; k < T3COLS; k++)
+				if (anchor[k] < 0 && (k == 5 ?
+				    strcmp(c[j].text, words[k]) == 0 :
+				    t3_has_prefix(c[j].text, words[k]))) {
+					anchor[k] = place_x(&(struct vcell){
+					    .x0 = c[j].x0, .x1 = c[j].x1},
+					    edge);
+					found++;
+				}
+	}
+	return found == T3COLS;
+}
+
+/*
+ * Anchors are only trusted where the numbers line up under them: columns
+ * at least 3 apart, no row with two numbers under one column, and nearly
+ * every number within a column's width of one (header words are centred,
+ * numbers right-aligned in columns of unequal width).  lynx's unaligned
+ * rows and numbers printed one per line fail this and are placed in
+ * order instead.
+ */
+int
+t3_anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
+    int n, int edge)
+{
+	int k, i, j, x, d, gap = 1 << 30, near = 0, all = 0;
+	unsigned used;
+
+	for (k = 1; k < T3COLS; k++) {
+		if (anchor[k] - anchor[k - 1] < 3)
+			return 0;
+		if (anchor[k] - anchor[k - 1] < gap)
+			gap = anchor[k] - anchor[k - 1];
+	}
+	for (i = 0; i < n; i++) {
+		if (!key[i])
+			continue;
+		for (used = 0, j = 0; j < rows[i].nval; j++) {
+			x = place_x(&rows[i].val[j], edge);
+			k = place_nearest(anchor, T3COLS, x, &d);
+			if (used & 1u << k)
+				return 0;
+			used |= 1u << k;
+			near += d <= gap;
+			all++;
+		}
+	}
+	return near * 10 >= all * 9;
+}
+
+/* Anchors from the column titles, the values centred, right- or
+ * left-aligned under them as the titles are: 1 if one way is usable. */
+int
+t3_anchors_from_titles(const struct grid *g, const struct lrow *rows,
+    const char **key, int n, int *anchor, int *edge)
+{
+	for (*edge = PLACE_CENTRE; *edge <= PLACE_LEFT; (*edge)++)
+		if (t3_anchors_from_header(g, *edge, anchor) &&
+		    t3_anchors_usable(anchor, rows, key, n, *edge))
+			return 1;
+	*edge = PLACE_CENTRE;
+	return 0;
+}
+
+/*
+ * Columns found from the numbers (a PDF) are the table's columns only if
+ * each stands nearest its own title (taken at the same edge) when the
+ * titles are there: numbers shifted in some rows (a Word table's data
+ * cells spanning otherwise than its header) make a group of their own.
+ */
+int
+t3_columns_under_titles(const struct grid *g, const int *anchor, int edge)
+{
+	int title[T3COLS], k, d;
+
+	if (!t3_anchors_from_header(g, edge, title))
+		return 1;
+	for (k = 0; k < T3COLS; k++)
+		if (place_nearest(title, T3COLS, anchor[k], &d) != k)
+			return 0;
+	return 1;
+}
+
+/*
+ * Positions as printed, numbers away from their titles (a Word table
+ * whose data cells span other columns than its header: its PDF centres
+ * a number between two titles, so no anchor is usable): a row's values,
+ * left to right, go to columns left to right, each as near its column's
+ * title (anchor) as that order allows.
+ */
+int
+t3_place_in_order(const struct lrow *r, const int *anchor, struct slots *s)
+{
+	long best[LROW_MAXVAL + 1][T3COLS + 1], d;
+	struct vcell at[T3COLS];
+	int i, k, m = r->nval;
+
+	if (m > T3COLS)
+		return PLACE_NONE;
+	for (k = 0; k <= T3COLS; k++)
+		best[0][k] = 0;
+	for (i = 1; i <= m; i++) {
+		best[i][0] = LONG_MAX / 2;
+		for (k = 1; k <= T3COLS; k++) {
+			d = labs((long)place_x(&r->val[i - 1], PLACE_CENTRE) -
+			    anchor[k - 1]);
+			best[i][k] = best[i][k - 1];
+			if (best[i - 1][k - 1] + d < best[i][k])
+				best[i][k] = best[i - 1][k - 1] + d;
+		}
+	}
+	/* Back from the end: each value where its cost was taken, put
+	 * exactly under its anchor for place_by_anchor. */
+	for (i = m, k = T3COLS; i > 0; k--)
+		if (best[i][k] != best[i][k - 1]) {
+			at[i - 1] = r->val[i - 1];
+			at[i - 1].x0 = at[i - 1].x1 = anchor[k - 1];
+			i--;
+		}
+	return place_by_anchor(at, m, anchor, T3COLS, PLACE_CENTRE, s);
+}

@@ -1,0 +1,215 @@
+/*
+ * Section 三's rows by their labels' key words (t3.h): never by position,
+ * so wrapped, spaced, re-indented or repeated labels land on their row.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "t3.h"
+#include "tmpl.h"
+/*
+ * Key words of the rows (the template table's), most specific first: the
+ * items of groups 三 to 六 (keys of three parts) before the rest, each in
+ * template order.
+ */
+struct t3word {
+	const char	*row, *word;
+};
+
+enum { NWORDS_MAX = 128, KW_SLOTS = 128 };
+
+/*
+ * The key words by their first three bytes (every one starts with a Han
+ * character), hashed, for first_keyword: a label is read once instead of
+ * once per key word.
+ */
+struct kw_entry {
+	uint32_t	 lead;
+	int		 word;		/* t3_words[word] */
+	int		 next;		/* index + 1 of the next in the slot */
+};
+static struct t3word t3_words[NWORDS_MAX];
+static int nwords;
+static struct kw_entry kw_entry[NWORDS_MAX];
+static int kw_slot[KW_SLOTS];		/* index + 1 of the first entry */
+const char *t3_cols[T3COLS];
+
+static uint32_t
+lead3(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return (uint32_t)u[0] << 16 | u[1] << 8 | u[2];
+}
+
+static unsigned
+kw_hash(uint32_t lead)
+{
+	return (lead * 2654435761u) >> 25;	/* 7 bits: KW_SLOTS */
+}
+
+static int
+is_item_key(const char *row)
+{
+	const char *dot = strchr(row, '.');
+
+	return dot != NULL && strchr(dot + 1, '.') != NULL;
+}
+
+/* t3_words and t3_cols from the template table. */
+static void
+words_init(void)
+{
+	const struct tmpl_row *r;
+	const char *const *w;
+	size_t i;
+	int pass, k;
+
+	for (pass = 1; pass >= 0; pass--)
+		for (i = 0; i < tmpl_nrows; i++) {
+			r = &tmpl_rows[i];
+			if (strcmp(r->table, "t3") != 0 ||
+			    is_item_key(r->row) != pass)
+				continue;
+			for (w = r->words; *w != NULL && nwords < NWORDS_MAX;
+			    w++) {
+				t3_words[nwords].row = r->row;
+				t3_words[nwords++].word = *w;
+			}
+		}
+	r = tmpl_find("t3", "1", TPL_BOTH);
+	for (k = 0; k < T3COLS; k++)
+		t3_cols[k] = r->cols[k];
+}
+
+void
+t3_init(void)
+{
+	int n = 0, i;
+	unsigned h;
+
+	words_init();
+	for (i = nwords - 1; i >= 0; i--) {	/* so slots list in order */
+		kw_entry[n].lead = lead3(t3_words[i].word);
+		kw_entry[n].word = i;
+		h = kw_hash(kw_entry[n].lead);
+		kw_entry[n].next = kw_slot[h];
+		kw_slot[h] = ++n;
+	}
+}
+
+/*
+ * The index of the first t3_words entry (in their order) whose key word
+ * label contains, or nwords: what a strstr for every key word in turn
+ * would find.
+ */
+static int
+first_keyword(const char *label)
+{
+	const struct kw_entry *ent;
+	const char *p, *kw;
+	size_t len = strlen(label);
+	uint32_t lead;
+	int e, best;
+
+	best = nwords;
+	for (p = label; len - (p - label) >= 3; p++) {
+		if ((*p & 0xc0) == 0x80)
+			continue;	/* inside a character */
+		lead = lead3(p);
+		for (e = kw_slot[kw_hash(lead)]; e != 0; e = ent->next) {
+			ent = &kw_entry[e - 1];
+			if (ent->lead != lead || ent->word >= best)
+				continue;
+			kw = t3_words[ent->word].word;
+			if (strncmp(p, kw, strlen(kw)) == 0)
+				best = ent->word;
+		}
+	}
+	return best;
+}
+
+int
+t3_has_prefix(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* "1." "2、" "3．" … "8." : the item markers of groups 三 to 六. */
+static int
+item_marker(const char *s)
+{
+	return s[0] >= '1' && s[0] <= '8' && (s[1] == '.' ||
+	    t3_has_prefix(s + 1, "、") || t3_has_prefix(s + 1, "。"));
+}
+
+/* 3.6.3 is just "其他": told by its marker or by being the last word. */
+static int
+is_row_3_6_3(const char *label)
+{
+	return ends_with(label, "3.其他") || ends_with(label, "3、其他") ||
+	    strcmp(label, "其他") == 0;
+}
+
+/* The row a label names, or NULL (a header, a group label). */
+const char *
+t3_classify(const char *label, int rows_seen)
+{
+	int i;
+
+	if (is_row_3_6_3(label) && rows_seen > 0)
+		return "3.6.3";
+	if ((i = first_keyword(label)) < nwords)
+		return t3_words[i].row;
+	if (strstr(label, "(七)") || (rows_seen > 2 && t3_has_prefix(label,
+	    "总计")))
+		return "3.7";
+	return NULL;
+}
+
+/* The column headers, repeated after a page break: never a data row. */
+int
+t3_is_header(const char *label)
+{
+	return strstr(label, "自然人") || strstr(label, "商业企业") ||
+	    strstr(label, "法人或其他") || strstr(label, "申请人情况");
+}
+
+/*
+ * A cell that begins a data row: a row marker, or a label's own first
+ * words where the marker was lost.  Group labels (三、, （三）) do not, and
+ * neither does a wrapped fragment that merely contains a key word.
+ */
+int
+t3_marked(const char *label)
+{
+	static const char *const marks[] = {"一、", "二、", "四、", "(一)",
+	    "(二)", "(六)", "(七)", "一.", "二.", "四.", "本年新收",
+	    "上年结转", "予以公开", "部分公开", "结转下年", "其他处理"};
+	size_t i;
+
+	if (item_marker(label))
+		return 1;
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (t3_has_prefix(label, marks[i]))
+			return 1;
+	return 0;
+}
+
+/* In a PDF read by position, a row marker or the header repeated after a
+ * page break: a row of its own, so that it does not join the last row of
+ * the page.  (Other layouts keep header words in the row above: torn.c
+ * reads them there.) */
+int
+t3_starts_exact(const char *label)
+{
+	return t3_marked(label) || t3_is_header(label);
+}
