@@ -1,0 +1,257 @@
+/*
+ * Section 二's rows written out once the template is decided: each row's
+ * numbers under the columns its header names, or the template's columns
+ * where the header lost them; amounts in 万元.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "tables.h"
+#include "tmpl.h"
+
+/* The template a header's named titles belong to alone, else tpl. */
+static unsigned
+header_template(const struct t2row *p, unsigned tpl)
+{
+	unsigned in = TPL_BOTH;
+	int k;
+
+	for (k = 0; k < p->h.ncol; k++)
+		if (p->h.col[k].key != NULL)
+			in &= p->h.col[k].templates;
+	return in == TPL_2019 || in == TPL_2021 ? in : tpl;
+}
+
+/*
+ * A header read short: lynx wraps the titles of a table it cannot align
+ * into one another ("信息内容 本年新制作" / "数量 本年新" / "公开数量 对外
+ * 公开总"), so they read as fewer columns than the row prints.  A row of
+ * more numbers than that, no blank among them, and as many as the
+ * template's row has columns (the template the titles name, if they name
+ * one), is the template's row in order: returns that row, else NULL.
+ */
+static const struct tmpl_row *
+header_short(const struct t2row *p, unsigned tpl)
+{
+	const struct tmpl_row *tr;
+	int n;
+
+	if (p->h.ncol == 0 || p->h.ncol >= p->lr.nval ||
+	    (p->lr.numbers != p->lr.nval &&
+	    !lrow_counted(p->lr.val, p->lr.nval)) ||
+	    p->lr.val[p->lr.nval - 1].v.kind != V_NUMBER)
+		return NULL;
+	tpl = header_template(p, tpl);
+	if ((tr = tmpl_find("t2", p->key, tpl ? tpl : TPL_BOTH)) == NULL)
+		return NULL;
+	for (n = 0; tr->cols[n]; n++)
+		;
+	return n == p->lr.nval ? tr : NULL;
+}
+
+/* The unit a short header prints (采购总金额（元）), if its titles agree
+ * on one: it is the amount's, the only column with a unit. */
+static int
+short_header_unit(const struct t2row *p)
+{
+	int k, unit = UNIT_NONE;
+
+	for (k = 0; k < p->h.ncol; k++)
+		if (p->h.col[k].unit == UNIT_NONE)
+			continue;
+		else if (unit != UNIT_NONE && unit != p->h.col[k].unit)
+			return UNIT_NONE;
+		else
+			unit = p->h.col[k].unit;
+	return unit;
+}
+
+/* Columns of a row: the header's if every one was understood, else the
+ * template's. */
+static int
+columns_of(const struct t2row *p, unsigned tpl, const char **cols,
+    int *units)
+{
+	const struct tmpl_row *tr;
+	int k, named = p->h.ncol > 0;
+
+	if ((tr = header_short(p, tpl)) != NULL) {
+		for (k = 0; tr->cols[k]; k++) {
+			cols[k] = tr->cols[k];
+			units[k] = strcmp(cols[k], "amount") == 0 ?
+			    short_header_unit(p) : UNIT_NONE;
+		}
+		return k;
+	}
+	for (k = 0; k < p->h.ncol; k++)
+		named &= p->h.col[k].key != NULL;
+	if (named) {
+		for (k = 0; k < p->h.ncol; k++) {
+			cols[k] = p->h.col[k].key;
+			units[k] = p->h.col[k].unit;
+		}
+		return p->h.ncol;
+	}
+	if ((tr = tmpl_find("t2", p->key, tpl ? tpl : TPL_BOTH)) == NULL &&
+	    (tr = tmpl_find("t2", p->key, TPL_BOTH)) == NULL)
+		return 0;
+	for (k = 0; tr->cols[k]; k++) {
+		cols[k] = tr->cols[k];
+		units[k] = k < p->h.ncol ? p->h.col[k].unit : UNIT_NONE;
+	}
+	return k;
+}
+
+/* Values to columns: by header position, or in order with blank padding
+ * (a trailing or leading empty cell) trimmed. */
+static int
+place_t2(const struct t2row *p, int ncol, const struct vcell **at)
+{
+	const struct vcell *v = p->lr.val;
+	int n = p->lr.nval, k, j, best, d, bestd;
+
+	for (k = 0; k < ncol; k++)
+		at[k] = NULL;
+	if (p->positional && n == 0)
+		return 0;
+	/* Counted empty cells beyond the columns, after the last number,
+	 * are the blank lines that part two tables, no cells. */
+	while (n > ncol && v[n - 1].v.kind == V_BLANK &&
+	    v[n - 1].x0 == GRID_XCOUNTED)
+		n--;
+	/* As many numbers as columns, or as many values with the blanks
+	 * counted: order places them, whatever the positions; positions
+	 * matter only when blanks are invisible. */
+	if (p->positional && p->h.ncol == ncol && !(n == ncol &&
+	    (p->lr.numbers == n || lrow_counted(v, n)))) {
+		for (j = 0; j < n; j++) {
+			best = -1;
+			bestd = 1 << 30;
+			for (k = 0; k < ncol; k++)
+				if ((d = abs(p->h.col[k].x - (v[j].x0 +
+				    v[j].x1) / 2)) < bestd)
+					bestd = d, best = k;
+			if (best < 0 || at[best])
+				return -1;
+			at[best] = &v[j];
+		}
+		return 0;
+	}
+	/* Empty cells under the header's own empty ones end the row; else
+	 * an extra empty cell after the label is label-area padding (a
+	 * ragged row), and a trailing one a cell the extractor added. */
+	for (k = 0; n == ncol + p->h.trail && k < p->h.trail &&
+	    v[n - 1].v.kind == V_BLANK; k++)
+		n--;
+	while (n > ncol && v[0].v.kind == V_BLANK)
+		v++, n--;
+	while (n > ncol && v[n - 1].v.kind == V_BLANK)
+		n--;
+	if (n != ncol)
+		return -1;
+	for (k = 0; k < ncol; k++)
+		at[k] = &v[k];
+	return 0;
+}
+
+static void
+emit_cell(struct tables *t, const struct t2row *p, const char *col,
+    int unit, const struct vcell *v)
+{
+	char out[VALUE_MAX];
+
+	if (v != NULL && v->v.kind == V_UNKNOWN) {
+		tables_add(t, "t2", p->key, col, p->lr.line, CELL_UNREAD);
+		return;
+	}
+	if (v == NULL || v->v.kind != V_NUMBER) {
+		tables_add(t, "t2", p->key, col, p->lr.line, "");
+		return;
+	}
+	if (strcmp(col, "amount") == 0) {
+		if (value_in_wan(&v->v, unit, out) < 0) {
+			tables_warn(t, p->lr.line, "t2 row %s: amount %s has "
+			    "too many digits, written as %s", p->key, v->v.num,
+			    CELL_UNREAD);
+			snprintf(out, sizeof out, "%s", CELL_UNREAD);
+		}
+	} else
+		snprintf(out, sizeof out, "%s", v->v.num);
+	tables_add(t, "t2", p->key, col, p->lr.line, out);
+}
+
+/*
+ * A block whose labels were printed apart from its numbers (plain
+ * pdftotext prints a block's labels, then all its numbers): some rows
+ * without numbers, others with several rows' worth, and as many numbers
+ * as the block's rows and columns hold.  The template fixes the rows'
+ * order, so the numbers are dealt out in it; no identity of table 2
+ * can confirm this, so a warning says so.  Returns the rows of the
+ * block starting at rows[0].
+ */
+static int
+deal_block(struct tables *t, struct t2row *rows, int n)
+{
+	const char *cols[T2MAXCOLS];
+	int units[T2MAXCOLS];
+	struct vcell all[LROW_MAXVAL];
+	int i, j, k, nb, ncol, total = 0, empty = 0, all_numbers = 1;
+
+	for (nb = 1; nb < n && !rows[nb].headed; nb++)
+		;
+	ncol = columns_of(&rows[0], t->tpl, cols, units);
+	for (i = 0; i < nb; i++) {
+		empty += rows[i].lr.numbers == 0;
+		all_numbers &= rows[i].lr.numbers == rows[i].lr.nval ||
+		    rows[i].lr.numbers == 0;
+		total += rows[i].lr.numbers;
+	}
+	if (nb < 2 || empty == 0 || !all_numbers || ncol == 0 ||
+	    total != nb * ncol || total > LROW_MAXVAL)
+		return nb;
+	for (i = 0, k = 0; i < nb; i++)
+		for (j = 0; j < rows[i].lr.nval; j++)
+			if (rows[i].lr.val[j].v.kind == V_NUMBER)
+				all[k++] = rows[i].lr.val[j];
+	for (i = 0; i < nb; i++) {
+		memcpy(rows[i].lr.val, all + i * ncol, ncol * sizeof all[0]);
+		rows[i].lr.nval = rows[i].lr.numbers = ncol;
+		rows[i].positional = 0;	/* in order now */
+	}
+	tables_warn(t, rows[0].lr.line, "t2: labels of %d rows printed apart "
+	    "from their %d numbers, dealt out in the template's order "
+	    "(nothing to confirm it)", nb, total);
+	return nb;
+}
+
+void
+t2_emit(struct tables *t)
+{
+	const char *cols[T2MAXCOLS];
+	const struct vcell *at[T2MAXCOLS];
+	int units[T2MAXCOLS];
+	int i, k, ncol;
+	struct t2row *p;
+
+	for (i = 0; i < t->nt2row; i += deal_block(t, &t->t2row[i],
+	    t->nt2row - i))
+		;
+	for (i = 0; i < t->nt2row; i++) {
+		p = &t->t2row[i];
+		ncol = columns_of(p, t->tpl, cols, units);
+		if (ncol == 0)
+			continue;
+		if (place_t2(p, ncol, at) < 0) {
+			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
+			    "%d columns, not placed, written as %s", p->key,
+			    p->lr.nval, ncol, CELL_UNREAD);
+			for (k = 0; k < ncol; k++)
+				tables_add(t, "t2", p->key, cols[k],
+				    p->lr.line, CELL_UNREAD);
+			continue;
+		}
+		for (k = 0; k < ncol; k++)
+			emit_cell(t, p, cols[k], units[k], at[k]);
+	}
+}
