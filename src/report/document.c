@@ -25,7 +25,7 @@ document_read(struct document *d, const char *path)
 		return -1;
 	switch (d->doc.kind) {
 	case GIP_KIND_DOCX:
-		return docx_read(&d->doc, &d->tables);
+		return docx_read(&d->doc, &d->docx, &d->tables);
 	case GIP_KIND_PDF:
 		gip_error(path, 0, "a PDF file, not read yet; convert it "
 		    "first, e.g. pdftotext -layout FILE");
@@ -40,6 +40,7 @@ document_free(struct document *d)
 {
 	gip_doc_free(&d->doc);
 	doctables_free(&d->tables);
+	docx_store_free(&d->docx);
 	free(d->made.p);
 	d->made.p = NULL;
 	d->made.len = d->made.cap = 0;
