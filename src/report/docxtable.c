@@ -158,7 +158,9 @@ read_cell(struct docx_ctx *c, xmlNode *tc, int x, int depth)
 		kind = above && above->kind == V_TEXT ? V_TEXT : V_BLANK;
 		cb->len = 0;	/* a copy: cells and arena may move */
 		docx_put(c, cb, "", 0);
-		if (kind == V_TEXT)
+		/* Once full, above's text may not be in the arena (the
+		 * file is not read then). */
+		if (kind == V_TEXT && !c->full)
 			docx_put(c, cb, ctext(t, above), above->n);
 		add_cell(c, cb->p, cb->len, x, x + span);
 		t->cells[t->ncells - 1].kind = kind;
