@@ -1,5 +1,5 @@
 /*
- * libFuzzer target: Word files (src/report/docx.c, zippart.c) and what
+ * libFuzzer target: Word files (src/report/docx*.c, zippart.c) and what
  * gip-tables does with them (doctables, extraction, meta).  Mutated zips
  * mostly fail their CRC, so an input whose first byte is even is not a
  * zip but the parts themselves: word/document.xml, then after a NUL
@@ -131,6 +131,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct doctables dt;
+	static struct docx_store st;	/* reused, as gip-tables does */
 	static struct extract x;
 	static struct zbuf z;
 	struct gip_doc doc = {0};
@@ -156,7 +157,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	doc.name = "fuzz";
 	doc.kind = GIP_KIND_DOCX;
 	doctables_reset(&dt);
-	if (docx_read(&doc, &dt) == 0) {
+	if (docx_read(&doc, &st, &dt) == 0) {
 		exact_copy(&doc);
 		extract_report(&doc, &dt, 0, &x);
 		free(doc.text);

@@ -146,6 +146,29 @@ PY
 	assert_equal "$stderr" "gip-tables: big.docx: word/document.xml larger than 16 MiB inflated, not read"
 }
 
+@test "a label merged down rows past the 16 MiB text cap is refused, no crash" {
+	command -v python3 >/dev/null || skip "python3 not installed"
+	# a 9 MiB label (random letters: far below the zip ratio cap) and
+	# two w:vMerge continuations: the second copied the first's text
+	# from beyond the capped cell store
+	python3 - <<'PY'
+import random, zipfile
+random.seed(1)
+W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+label = ''.join(random.choices('ab', k=9 << 20))
+cont = ('<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>')
+with zipfile.ZipFile('merged.docx', 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<Types/>')
+    z.writestr('word/document.xml', '<w:document xmlns:w="%s"><w:body>'
+               '<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/>'
+               '</w:tcPr><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc></w:tr>'
+               '%s</w:tbl></w:body></w:document>' % (W, label, cont * 2))
+PY
+	run -2 --separate-stderr five gip-tables merged.docx "$REPORT"
+	assert_line --partial "$REPORT	meta	template	-	2021"
+	assert_equal "$stderr" "gip-tables: merged.docx: text longer than 16 MiB, not read"
+}
+
 @test "a Word file over 16 MiB with a photo in it is read; a zip over 64 MiB is not" {
 	command -v python3 >/dev/null || skip "python3 not installed"
 	python3 - "$REPORT" <<'PY'

@@ -26,7 +26,7 @@ document_read(struct document *d, const char *path)
 		return -1;
 	switch (d->doc.kind) {
 	case GIP_KIND_DOCX:
-		return docx_read(&d->doc, &d->tables);
+		return docx_read(&d->doc, &d->docx, &d->tables);
 	case GIP_KIND_PDF:
 		return pdf_read(&d->doc, &d->tables);
 	default:
@@ -39,6 +39,7 @@ document_free(struct document *d)
 {
 	gip_doc_free(&d->doc);
 	doctables_free(&d->tables);
+	docx_store_free(&d->docx);
 	free(d->made.p);
 	d->made.p = NULL;
 	d->made.len = d->made.cap = 0;
