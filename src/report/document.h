@@ -10,11 +10,13 @@
 #include "doctables.h"
 #include "html.h"
 #include "input.h"
+#include "pdf.h"
 
 struct document {
 	struct gip_doc		doc;	/* the report text, UTF-8, LF */
 	struct doctables	tables;	/* empty for plain text */
 	struct html_text	made;	/* storage of text a reader made */
+	struct pdf		pdf;	/* the PDF reader's storage */
 };
 
 /* Open path ("-": stdin) into d, reusing its storage.  0, or -1 after a
