@@ -1,5 +1,5 @@
 /*
- * libFuzzer target: the PDF reader's layout (src/report/pdf.c) from
+ * libFuzzer target: the PDF reader's layout (src/report/pdf*.c) from
  * pdftotext -bbox-layout output, and what gip-tables does with it
  * (doctables, extraction, meta).  The input is the XHTML pdftotext would
  * print: its words carry text a PDF chose, so any bytes may be in them.
@@ -34,6 +34,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct doctables dt;
 	static struct extract x;
+	static struct pdf pg;
 	struct gip_doc doc = {0};
 	char *copy = malloc(size + 1);
 
@@ -43,7 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	copy[size] = '\0';
 	doc.name = "fuzz";
 	doctables_reset(&dt);
-	if (pdf_from_bbox(&doc, copy, size, &dt) == 0) {
+	if (pdf_from_bbox(&doc, copy, size, &dt, &pg) == 0) {
 		char *text = malloc(doc.len + 1);
 
 		if (text == NULL)

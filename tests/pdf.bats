@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# PDF files read by position (src/report/pdf.c, pdfrun.c).  The fixtures
+# PDF files read by position (src/report/pdf*.c).  The fixtures
 # tests/data/pdf-* are written by tests/make-pdf.py; the first test checks
 # that they still are.  Reading a PDF needs pdftotext (poppler-utils).
 

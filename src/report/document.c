@@ -28,7 +28,7 @@ document_read(struct document *d, const char *path)
 	case GIP_KIND_DOCX:
 		return docx_read(&d->doc, &d->docx, &d->tables);
 	case GIP_KIND_PDF:
-		return pdf_read(&d->doc, &d->tables);
+		return pdf_read(&d->doc, &d->tables, &d->pdf);
 	default:
 		return d->doc.html ? read_html(d) : 0;
 	}
@@ -43,4 +43,5 @@ document_free(struct document *d)
 	free(d->made.p);
 	d->made.p = NULL;
 	d->made.len = d->made.cap = 0;
+	pdf_free(&d->pdf);
 }

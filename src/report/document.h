@@ -11,12 +11,14 @@
 #include "docx.h"
 #include "html.h"
 #include "input.h"
+#include "pdf.h"
 
 struct document {
 	struct gip_doc		doc;	/* the report text, UTF-8, LF */
 	struct doctables	tables;	/* empty for plain text */
 	struct html_text	made;	/* storage of the HTML reader's text */
 	struct docx_store	docx;	/* the Word reader's storage */
+	struct pdf		pdf;	/* the PDF reader's storage */
 };
 
 /* Open path ("-": stdin) into d, reusing its storage.  0, or -1 after a

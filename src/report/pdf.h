@@ -14,6 +14,7 @@
 
 #include "doctables.h"
 #include "input.h"
+#include "pdfrun.h"
 
 /* Pages read at most; a longer PDF is read up to there, with a warning. */
 #define PDF_MAX_PAGES	500
@@ -24,14 +25,42 @@
 /* Positions are handed over in units of this many points. */
 #define PDF_UNIT_PT	4
 
-/* doc->bytes are a PDF: set doc->text to its report text (owned here,
- * reused from call to call) and fill dt.  0, or -1 after a message
- * naming the input. */
-int	pdf_read(struct gip_doc *doc, struct doctables *dt);
+struct pdfsink {
+	char	*p;
+	size_t	 len, cap;
+};
+
+struct pdfword;
+
+/*
+ * The storage of the PDF reader, owned by the caller and reused from
+ * document to document: it grows to what the largest document needs and
+ * holds nothing one document leaves that the next reads (each document
+ * starts it afresh).  Zero-initialised is empty; pdf_free releases it.
+ */
+struct pdf {
+	struct pdfout	 bbox;		/* pdftotext's output */
+	struct pdfsink	 text;		/* the report text made */
+	struct pdfsink	 arena;		/* the words' text, of one page */
+	struct pdfsink	 tmp;		/* a cell's or a line's text */
+	struct pdfword	*word;		/* the words of one page */
+	int		 nword, wordcap;
+	int		*order, ordercap;	/* indexes into word */
+	int		*bycy, bycycap;		/* words by centre */
+	double		*starts;		/* x of row markers' words */
+	int		 startcap;
+};
+
+/* doc->bytes are a PDF: set doc->text to its report text (in pg, valid
+ * until pg is used again) and fill dt.  0, or -1 after a message naming
+ * the input. */
+int	pdf_read(struct gip_doc *doc, struct doctables *dt, struct pdf *pg);
 
 /* The same from pdftotext -bbox-layout output already at hand (tests,
  * fuzzing); xhtml is changed: characters XML forbids become blanks. */
 int	pdf_from_bbox(struct gip_doc *doc, char *xhtml, size_t len,
-	    struct doctables *dt);
+	    struct doctables *dt, struct pdf *pg);
+
+void	pdf_free(struct pdf *pg);
 
 #endif

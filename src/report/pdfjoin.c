@@ -1,0 +1,284 @@
+/*
+ * Words of a PDF page made one (pdfctx.h): a cell's text wrapped over
+ * lines, a label printed one character per line.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "pdfctx.h"
+#include "utf8.h"
+
+/* Which words have a number on their line (strict lines). */
+static void
+mark_number_lines(struct pdf *pg)
+{
+	int i, j, start, any;
+
+	for (i = 0; i < pg->nword; i++)
+		pg->order[i] = i;
+	qsort_r(pg->order, pg->nword, sizeof *pg->order, pdf_by_centre,
+	    pg->word);
+	for (start = 0; start < pg->nword; start = i) {
+		i = pdf_line_end(pg, start, 1);
+		for (any = 0, j = start; j < i; j++)
+			any |= pg->word[pg->order[j]].num;
+		for (j = start; j < i; j++)
+			pg->word[pg->order[j]].numline = any;
+	}
+}
+
+static int
+by_top(const void *a, const void *b, void *arg)
+{
+	const struct pdfword *word = arg;
+	const struct pdfword *p = &word[*(const int *)a];
+	const struct pdfword *q = &word[*(const int *)b];
+
+	return (p->y0 > q->y0) - (p->y0 < q->y0);
+}
+
+/* May b, printed right below a, be the next line of a's cell? */
+static int
+wraps_into(const struct pdf *pg, const struct pdfword *a,
+    const struct pdfword *b, double narrow)
+{
+	double h = height(a) < height(b) ? height(a) : height(b);
+	double ca = (a->x0 + a->x1) / 2, cb = (b->x0 + b->x1) / 2;
+
+	if (b->len < 0 || b->num || b->numline || b->x1 - b->x0 > narrow ||
+	    pdf_starts_marker(wtext(pg, b)))
+		return 0;
+	if (b->y0 - a->y1 > h || b->y0 < a->y1 - h / 4)
+		return 0;
+	return (ca - cb < h / 2 && cb - ca < h / 2) ||
+	    (a->x0 - b->x0 < h / 4 && b->x0 - a->x0 < h / 4);
+}
+
+/*
+ * Is a word outside x0..x1 centred at y (within tol)?  That is what a
+ * cell wrapped over lines is centred on: the cells of its row.
+ */
+static int
+centred_beside(const struct pdf *pg, double y, double tol, double x0, double x1)
+{
+	int lo = 0, hi = pg->nword, m;
+	const struct pdfword *w;
+
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (centre(&pg->word[pg->bycy[m]]) < y - tol)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= y + tol;
+	    lo++) {
+		w = &pg->word[pg->bycy[lo]];
+		if (w->len >= 0 && (w->x1 <= x0 || w->x0 >= x1))
+			return 1;
+	}
+	return 0;
+}
+
+#define MAX_WRAP	6	/* lines of one cell joined at most */
+
+/* Join the words chain[0..n) into chain[0]. */
+static void
+join_chain(struct pdf *pg, const int *chain, int n)
+{
+	struct pdfword *a = &pg->word[chain[0]], *b;
+	int k;
+
+	pg->tmp.len = 0;
+	for (k = 0; k < n; k++)
+		sink_put(&pg->tmp, wtext(pg, &pg->word[chain[k]]),
+		    pg->word[chain[k]].len);
+	for (k = 1; k < n; k++) {
+		b = &pg->word[chain[k]];
+		a->y1 = b->y1;
+		if (b->x0 < a->x0)
+			a->x0 = b->x0;
+		if (b->x1 > a->x1)
+			a->x1 = b->x1;
+		b->len = -1;
+	}
+	a->off = pg->arena.len;
+	a->len = (int)pg->tmp.len;
+	a->lines = n;
+	sink_put(&pg->arena, pg->tmp.p, pg->tmp.len + 1);
+}
+
+/*
+ * A row marker with its label's text just right of it on its line (1.
+ * 本机关不掌握相关政府): the first line of a wrapped label, not a narrow
+ * cell of its own to join with the line below (信息).  bycy: by centre.
+ */
+static int
+marker_before_text(const struct pdf *pg, const struct pdfword *a)
+{
+	double h = height(a), y = centre(a);
+	int lo = 0, hi = pg->nword, m;
+	const struct pdfword *w;
+
+	if (!pdf_starts_marker(wtext(pg, a)))
+		return 0;
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (centre(&pg->word[pg->bycy[m]]) < y - h / 4)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= y + h / 4;
+	    lo++) {
+		w = &pg->word[pg->bycy[lo]];
+		if (w != a && w->len >= 0 && !w->num && w->x0 >= a->x1 &&
+		    w->x0 - a->x1 < h / 2)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A cell whose text wraps over lines while the cells beside it keep one
+ * line (a header 本年废止 / 件数 beside 信息内容; centred vertically, the
+ * others print on its middle): its lines, narrow words without a number
+ * on their line, left-aligned or centred one under the other less than a
+ * line apart, are made one word when that is centred on a word beside
+ * it; it then joins that line.  A line that starts with a row marker is
+ * a row of its own.  order is used as scratch.
+ */
+void
+pdf_join_wrapped(struct pdf *pg, double narrow)
+{
+	int chain[MAX_WRAP], i, j, k, n = 0, len;
+	double x0, x1, y0, y1;
+	struct pdfword *a;
+
+	mark_number_lines(pg);
+	if (pg->nword > pg->bycycap) {
+		pg->bycycap = pg->nword * 2;
+		pg->bycy = gip_xrealloc(pg->bycy,
+		    pg->bycycap * sizeof *pg->bycy);
+	}
+	/* by centre */
+	memcpy(pg->bycy, pg->order, pg->nword * sizeof *pg->order);
+	for (i = 0; i < pg->nword; i++)	/* before joins move words */
+		pg->word[i].lead = marker_before_text(pg, &pg->word[i]);
+	for (i = 0; i < pg->nword; i++)
+		pg->order[i] = i;
+	qsort_r(pg->order, pg->nword, sizeof *pg->order, by_top, pg->word);
+	for (i = 0; i < pg->nword; i++) {
+		a = &pg->word[pg->order[i]];
+		if (a->len < 0 || a->num || a->numline ||
+		    a->x1 - a->x0 > narrow || a->lead)
+			continue;
+		chain[0] = pg->order[i];
+		for (len = 1, j = i + 1; j < pg->nword && len < MAX_WRAP &&
+		    pg->word[pg->order[j]].y0 <= pg->word[chain[len - 1]].y1 +
+		    height(a); j++)
+			if (wraps_into(pg, &pg->word[chain[len - 1]],
+			    &pg->word[pg->order[j]], narrow))
+				chain[len++] = pg->order[j];
+		for (; len > 1; len--) {
+			x0 = a->x0, x1 = a->x1;
+			for (k = 1; k < len; k++) {
+				if (pg->word[chain[k]].x0 < x0)
+					x0 = pg->word[chain[k]].x0;
+				if (pg->word[chain[k]].x1 > x1)
+					x1 = pg->word[chain[k]].x1;
+			}
+			y0 = a->y0;
+			y1 = pg->word[chain[len - 1]].y1;
+			if (centred_beside(pg, (y0 + y1) / 2, height(a) / 4,
+			    x0, x1))
+				break;
+		}
+		if (len > 1)
+			join_chain(pg, chain, len);
+	}
+	for (i = 0; i < pg->nword; i++)
+		if (pg->word[i].len >= 0)
+			pg->word[n++] = pg->word[i];
+	pg->nword = n;
+}
+
+/* As narrow as one of its characters is tall: a piece of vertical text. */
+static int
+is_upright(const struct pdf *pg, const struct pdfword *w)
+{
+	size_t chars = utf8_width(wtext(pg, w), w->len);
+
+	chars = chars > 1 ? chars / 2 : 1;	/* wide characters */
+	return !w->num && w->x1 - w->x0 <= 1.3 * height(w) / chars;
+}
+
+static int
+by_column(const void *a, const void *b, void *arg)
+{
+	const struct pdfword *word = arg;
+	const struct pdfword *p = &word[*(const int *)a];
+	const struct pdfword *q = &word[*(const int *)b];
+
+	if (p->x0 != q->x0)
+		return p->x0 < q->x0 ? -1 : 1;
+	return (p->y0 > q->y0) - (p->y0 < q->y0);
+}
+
+/* Is b the next piece below a of one vertical label? */
+static int
+stacks_on(const struct pdf *pg, const struct pdfword *a,
+    const struct pdfword *b)
+{
+	double wd = a->x1 - a->x0, tol = wd * 0.15;
+
+	return is_upright(pg, b) && b->x0 - a->x0 <= tol && a->x0 - b->x0 <=
+	    tol && b->x1 - a->x1 <= tol && a->x1 - b->x1 <= tol &&
+	    b->y0 - a->y1 <= tol && a->y1 - b->y0 <= tol;
+}
+
+/*
+ * A label printed one character per line (三、本年度办理结果 down the
+ * side of a group of rows) comes as words stacked without gaps in one
+ * narrow column: they are made one tall word, which joins no line.
+ * order is used as scratch.
+ */
+void
+pdf_join_upright(struct pdf *pg)
+{
+	int i, j, n = 0, last;
+	struct pdfword *a, *b;
+
+	for (i = 0; i < pg->nword; i++)
+		pg->order[i] = i;
+	qsort_r(pg->order, pg->nword, sizeof *pg->order, by_column, pg->word);
+	for (i = 0; i < pg->nword; i++) {
+		a = &pg->word[pg->order[i]];
+		if (a->len < 0 || !is_upright(pg, a))
+			continue;
+		for (last = pg->order[i], j = i + 1; j < pg->nword &&
+		    pg->word[pg->order[j]].x0 - a->x0 <= (a->x1 - a->x0) * 0.15;
+		    j++) {
+			b = &pg->word[pg->order[j]];
+			if (b->len < 0 || !stacks_on(pg, &pg->word[last], b))
+				continue;
+			pg->tmp.len = 0;
+			sink_put(&pg->tmp, wtext(pg, a), a->len);
+			sink_put(&pg->tmp, wtext(pg, b), b->len);
+			a->off = pg->arena.len;
+			a->len = (int)pg->tmp.len;
+			sink_put(&pg->arena, pg->tmp.p, pg->tmp.len + 1);
+			a->y1 = b->y1;
+			if (b->x1 > a->x1)
+				a->x1 = b->x1;
+			a->lines++;
+			b->len = -1;		/* taken */
+			last = pg->order[j];
+		}
+	}
+	for (i = 0; i < pg->nword; i++)
+		if (pg->word[i].len >= 0)
+			pg->word[n++] = pg->word[i];
+	pg->nword = n;
+}

@@ -1,0 +1,351 @@
+/*
+ * A PDF page's words laid out again as lines and cells (pdfctx.h):
+ *
+ *  - a line is the words whose boxes overlap one another vertically by
+ *    half the smaller height at least, taken in order of their centres
+ *    (a label printed between two rows, a group label one character per
+ *    line, stay lines of their own instead of joining the rows);
+ *  - a cell is the words of a line on one baseline with less than about
+ *    two thirds of a character between them ("总 计" spaced out stays one
+ *    cell, numbers in neighbouring columns do not join);
+ *  - a page number alone in the top or bottom margin is left out, so a
+ *    table split by a page break reads on.
+ *
+ * Each line is written as a line of report text (cells at their column,
+ * two spaces at least between them) and as a row of one doctable that
+ * covers the whole document: its cells carry their x-range on the page,
+ * and rows may wrap (a label over two lines, numbers on the middle line
+ * of a tall row), which the table readers merge by row marker (lrow.h).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "pdfctx.h"
+#include "text.h"
+#include "utf8.h"
+
+#define TEXT_COL_PT	5.0	/* a column of report text, in points */
+#define MAX_TEXT_COL	400	/* columns of indent written at most */
+
+static void
+put(struct pdfctx *c, const char *p, size_t n)
+{
+	if (c->full)
+		return;
+	if (c->pg->text.len + n + 2 > PDF_MAX_TEXT) {
+		c->full = 1;
+		return;
+	}
+	sink_put(&c->pg->text, p, n);
+}
+
+static int
+by_x(const void *a, const void *b, void *arg)
+{
+	const struct pdfword *word = arg;
+	const struct pdfword *p = &word[*(const int *)a];
+	const struct pdfword *q = &word[*(const int *)b];
+
+	return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+/* Does w end with a closing bracket (a spaced group marker ( 三 ))? */
+static int
+closes(const struct pdf *pg, const struct pdfword *w)
+{
+	const char *s = wtext(pg, w);
+
+	return (w->len >= 1 && s[w->len - 1] == ')') || (w->len >= 3 &&
+	    strcmp(s + w->len - 3, "）") == 0);
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Words that start where words beginning with a row marker start (within
+ * a quarter point; 1.信访…, （二）部分公开…) are at the left edge of the
+ * row labels' column: the wrapped end of a label (物 of 要求提供公开出版
+ * 物, 公开 of （一）予以公开) or a marker spaced out (( 一 ), its bracket
+ * alone a word) there is no
+ * part of the group label just left of it, however narrow the gap.
+ */
+static void
+mark_edges(struct pdf *pg)
+{
+	int i, n = 0, lo, hi, mid;
+
+	if (pg->nword > pg->startcap) {
+		pg->startcap = pg->nword * 2;
+		pg->starts = gip_xrealloc(pg->starts,
+		    pg->startcap * sizeof *pg->starts);
+	}
+	for (i = 0; i < pg->nword; i++)
+		if (!pg->word[i].num &&
+		    (pdf_whole_marker(wtext(pg, &pg->word[i])) ||
+		    strcmp(wtext(pg, &pg->word[i]), "(") == 0 ||
+		    strcmp(wtext(pg, &pg->word[i]), "（") == 0))
+			pg->starts[n++] = pg->word[i].x0;
+	if (n > 0)
+		qsort(pg->starts, n, sizeof *pg->starts, cmp_double);
+	for (i = 0; i < pg->nword; i++) {
+		for (lo = 0, hi = n; lo < hi;) {
+			mid = lo + (hi - lo) / 2;
+			if (pg->starts[mid] < pg->word[i].x0 - 0.25)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		pg->word[i].edge = lo < n &&
+		    pg->starts[lo] <= pg->word[i].x0 + 0.25;
+	}
+}
+
+/* Is the last (first) character of w wide? */
+static int
+wide_end(const struct pdf *pg, const struct pdfword *w, int last)
+{
+	const char *s = wtext(pg, w), *p = s + w->len;
+	uint32_t cp;
+
+	if (last)
+		for (p--; p > s && ((unsigned char)*p & 0xc0) == 0x80; p--)
+			;
+	else
+		p = s;
+	utf8_decode(p, s + w->len - p, &cp);
+	return utf8_is_wide(cp);
+}
+
+/*
+ * Do words a and b (a left of b, on one line) belong to one cell?  Chinese
+ * text has no spaces: cells of a tight table are a space's width apart,
+ * so a wide character meets a wide one or a number in one cell only with
+ * almost no gap, or when one side is a single letter spaced out (总 计).
+ * A number and its unit, a marker and its label ("2023 年", "1. 属于")
+ * may be a space apart; two numbers hardly.
+ */
+static int
+same_cell(const struct pdf *pg, const struct pdfword *a,
+    const struct pdfword *b)
+{
+	double h = height(a) < height(b) ? height(a) : height(b);
+	double gap = b->x0 - a->x1, most = 0.7;
+
+	if (centre(a) - centre(b) > h / 4 || centre(b) - centre(a) > h / 4)
+		return 0;		/* another baseline */
+	if (a->lines > 1 || b->lines > 1)
+		return 0;		/* a whole cell already */
+	if (!a->num && !b->num && ((wide_end(pg, a, 1) && (b->edge ||
+	    pdf_whole_marker(wtext(pg, b)))) || (closes(pg, a) &&
+	    pdf_whole_marker(wtext(pg, b)))))
+		return 0;		/* a group label, then a row's label */
+	if (a->num && b->num)
+		most = 0.3;
+	else if (wide_end(pg, a, 1) && (b->num || (wide_end(pg, b, 0) &&
+	    utf8_width(wtext(pg, a), a->len) > 2 &&
+	    utf8_width(wtext(pg, b), b->len) > 2)))
+		most = 0.15;
+	return gap < most * h;
+}
+
+/* A page number alone on its line: "3", "- 3 -", "第 3 页 共 9 页", "3/9". */
+static int
+is_page_number(const char *s)
+{
+	char buf[256];
+	size_t n = strlen(s), i, m;
+	int digits = 0;
+
+	if (n >= sizeof buf)
+		return 0;
+	m = text_norm(buf, s, n, TEXT_LABEL);
+	for (i = 0; i < m; i++) {
+		if (buf[i] >= '0' && buf[i] <= '9')
+			digits++;
+		else if (strncmp(buf + i, "第", 3) == 0 ||
+		    strncmp(buf + i, "页", 3) == 0 ||
+		    strncmp(buf + i, "共", 3) == 0 ||
+		    strncmp(buf + i, "—", 3) == 0)
+			i += 2;
+		else if (!strchr("-/", buf[i]))
+			return 0;
+	}
+	return digits > 0 && digits <= 4;
+}
+
+/* The text of words o[0..n) of one line, as one string in s. */
+static void
+line_text(const struct pdf *pg, const int *o, int n, struct pdfsink *s)
+{
+	int i;
+
+	s->len = 0;
+	sink_put(s, "", 0);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			sink_put(s, " ", 1);
+		sink_put(s, wtext(pg, &pg->word[o[i]]), pg->word[o[i]].len);
+	}
+}
+
+/* Margin lines (top 8 %, bottom 12 % of the page) that are page numbers. */
+static int
+is_margin_number(struct pdfctx *c, const int *o, int n, double y0,
+    double y1)
+{
+	if (c->height <= 0 || (y1 > c->height * 0.08 &&
+	    y0 < c->height * 0.88))
+		return 0;
+	line_text(c->pg, o, n, &c->pg->tmp);
+	return is_page_number(c->pg->tmp.p);
+}
+
+static int
+unit(double x)
+{
+	x /= PDF_UNIT_PT;
+	if (x < 0)
+		return 0;
+	return x > 1e6 ? 1000000 : (int)(x + 0.5);
+}
+
+/*
+ * Write one line: its cells to the text at their columns (left: the
+ * page's leftmost word) and as a row of the document's table.
+ */
+static void
+write_line(struct pdfctx *c, const int *o, int n, double left, int first)
+{
+	struct pdf *pg = c->pg;
+	const struct pdfword *w, *prev;
+	int i, j, col = 0, want, x0, x1;
+
+	grid_new_row(&c->t->g, c->line);
+	if (first && c->page > 1)
+		put(c, "\f", 1);
+	for (i = 0; i < n; i = j) {
+		pg->tmp.len = 0;
+		sink_put(&pg->tmp, "", 0);
+		for (j = i; j < n; j++) {
+			w = &pg->word[o[j]];
+			if (j > i) {
+				prev = &pg->word[o[j - 1]];
+				if (!same_cell(pg, prev, w))
+					break;
+				/* pdftotext saw a gap: a space, so that a
+				 * row marker after a narrow group label
+				 * (三、本 （一）) is still a word's start */
+				sink_put(&pg->tmp, " ", 1);
+			}
+			sink_put(&pg->tmp, wtext(pg, w), w->len);
+		}
+		want = (int)((pg->word[o[i]].x0 - left) / TEXT_COL_PT);
+		if (want > MAX_TEXT_COL)
+			want = MAX_TEXT_COL;
+		if (i > 0 && want < col + 2)
+			want = col + 2;
+		for (; col < want; col++)
+			put(c, " ", 1);
+		put(c, pg->tmp.p, pg->tmp.len);
+		col += (int)utf8_width(pg->tmp.p, pg->tmp.len);
+		x0 = unit(pg->word[o[i]].x0);
+		x1 = unit(pg->word[o[j - 1]].x1);
+		grid_add_cell(&c->t->g, pg->tmp.p, pg->tmp.len, x0,
+		    x1 > x0 ? x1 : x0 + 1);
+	}
+	put(c, "\n", 1);
+	c->t->last_line = c->line++;
+}
+
+/* What the line order[from..to) holds: 1 numbers, 2 other words; 4 a
+ * word that starts with a row marker. */
+static int
+line_holds(const struct pdf *pg, int from, int to)
+{
+	const struct pdfword *w;
+	int i, what = 0;
+
+	for (i = from; i < to; i++) {
+		w = &pg->word[pg->order[i]];
+		what |= w->num ? 1 : 2;
+		if (!w->num && pdf_starts_marker(wtext(pg, w)))
+			what |= 4;
+	}
+	return what;
+}
+
+/*
+ * A line of numbers only whose row's label is printed lower (a label
+ * aligned to the bottom of its cell, or in a larger line height): when
+ * the next line has no numbers, starts a row and is nearer than the line
+ * above and than a line's height, the numbers are its.  Otherwise a
+ * line of numbers joins the row above it (lrow.h), as most do.
+ */
+static int
+numbers_go_down(const struct pdf *pg, int start, int end)
+{
+	int next, holds;
+	double c, up, down;
+
+	if (end >= pg->nword || line_holds(pg, start, end) != 1)
+		return 0;
+	next = pdf_line_end(pg, end, 0);
+	holds = line_holds(pg, end, next);
+	if ((holds & 1) || !(holds & 4))
+		return 0;
+	c = centre(&pg->word[pg->order[start]]);
+	down = centre(&pg->word[pg->order[end]]) - c;
+	up = start > 0 ? c - centre(&pg->word[pg->order[start - 1]]) : 1e9;
+	return down < up && down < height(&pg->word[pg->order[start]]);
+}
+
+/* Lay the words of the page out as lines, top to bottom. */
+void
+pdf_lay_out_page(struct pdfctx *c)
+{
+	struct pdf *pg = c->pg;
+	double y0, y1, left = 1e9, right = -1e9;
+	int i, start, first = 1;
+
+	if (pg->nword == 0)
+		return;		/* a page of images: no qsort of nothing */
+	if (pg->nword > pg->ordercap) {
+		pg->ordercap = pg->nword * 2;
+		pg->order = gip_xrealloc(pg->order,
+		    pg->ordercap * sizeof *pg->order);
+	}
+	pdf_join_upright(pg);
+	for (i = 0; i < pg->nword; i++) {
+		if (pg->word[i].x0 < left)
+			left = pg->word[i].x0;
+		if (pg->word[i].x1 > right)
+			right = pg->word[i].x1;
+	}
+	pdf_join_wrapped(pg, (right - left) * 0.3);
+	mark_edges(pg);
+	for (i = 0; i < pg->nword; i++)
+		pg->order[i] = i;
+	qsort_r(pg->order, pg->nword, sizeof *pg->order, pdf_by_centre,
+	    pg->word);
+	for (start = 0; start < pg->nword; start = i) {
+		i = pdf_line_end(pg, start, 0);
+		if (numbers_go_down(pg, start, i))
+			i = pdf_line_end(pg, i, 0);
+		y0 = pg->word[pg->order[start]].y0;
+		y1 = pg->word[pg->order[start]].y1;
+		qsort_r(pg->order + start, i - start, sizeof *pg->order, by_x,
+		    pg->word);
+		if (is_margin_number(c, pg->order + start, i - start, y0, y1))
+			continue;
+		write_line(c, pg->order + start, i - start, left, first);
+		first = 0;
+	}
+}
