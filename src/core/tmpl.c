@@ -161,6 +161,25 @@ tmpl_find(const char *table, const char *row, unsigned tpl)
 }
 
 /* The first header key word of table that text contains, or NULL. */
+const struct tmpl_table tmpl_tables[] = {
+	{"t2", "主动公开政府信息情况", "第二十条", NULL, "信息内容", NULL},
+	{"t3", "收到和处理政府信息公开申请情况", NULL, "申请人情况", NULL,
+	    "勾稽关系"},
+	{"t4", "政府信息公开行政复议、行政诉讼情况", "行政复议", NULL, NULL,
+	    NULL},
+};
+
+const struct tmpl_table *
+tmpl_table(const char *table)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof tmpl_tables / sizeof tmpl_tables[0]; i++)
+		if (strcmp(tmpl_tables[i].table, table) == 0)
+			return &tmpl_tables[i];
+	return NULL;
+}
+
 const struct tmpl_head *
 tmpl_head_in(const char *table, const char *text)
 {

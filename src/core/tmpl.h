@@ -41,6 +41,20 @@ struct tmpl_head {
 	unsigned	 templates;
 };
 
+/*
+ * What the template prints around a table's cells, by which a reader
+ * finds it: its section's title, its caption, its header's first words,
+ * the corner cell of its header, and the identity line t3 prints.
+ */
+struct tmpl_table {
+	const char	*table;
+	const char	*section;	/* 主动公开政府信息情况 */
+	const char	*caption;	/* 第二十条 (t2's blocks), 行政复议 */
+	const char	*header;	/* 申请人情况 (t3): its header's top */
+	const char	*corner;	/* 信息内容 (t2): its header's first cell */
+	const char	*identity;	/* 勾稽关系 (t3's printed identity) */
+};
+
 /* The prose figures gip-tables reports (table "prose", col "-"). */
 struct tmpl_prose {
 	const char	*row;		/* "received", "closed", ... */
@@ -52,6 +66,7 @@ extern const struct tmpl_row tmpl_rows[];
 extern const size_t tmpl_nrows;
 extern const struct tmpl_head tmpl_heads[];
 extern const size_t tmpl_nheads;
+extern const struct tmpl_table tmpl_tables[];	/* t2, t3, t4 */
 extern const struct tmpl_prose tmpl_prose[];
 extern const size_t tmpl_nprose;
 
@@ -59,6 +74,7 @@ const struct tmpl_row *tmpl_find(const char *table, const char *row,
 	    unsigned tpl);
 const struct tmpl_head *tmpl_head_in(const char *table, const char *text);
 const char *tmpl_head_word(const char *table, const char *col);
+const struct tmpl_table *tmpl_table(const char *table);
 int	tmpl_col_index(const struct tmpl_row *r, const char *col);
 int	tmpl_table_known(const char *table);
 /* 1: a row of this table left out is a warning, not an error. */

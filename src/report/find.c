@@ -5,11 +5,16 @@
 #include "input.h"
 #include "sections.h"
 #include "text.h"
+#include "tmpl.h"
 
 /* Is this line where table `which` begins (its caption or header)? */
 static int
 is_anchor(int which, const char *s, size_t n)
 {
+	const struct tmpl_table *t2 = tmpl_table("t2"), *t3 =
+	    tmpl_table("t3"), *t4 = tmpl_table("t4");
+	/* Row 1's key word: 本年新收. */
+	const char *row1 = tmpl_find("t3", "1", TPL_BOTH)->words[0];
 	char key[512];
 
 	if (n > 1500)
@@ -18,13 +23,15 @@ is_anchor(int which, const char *s, size_t n)
 	    TEXT_LABEL);
 	switch (which) {
 	case 2:
-		/* 第二十 alone: the caption may wrap after it. */
-		return strstr(key, "第二十") || strstr(key, "信息内容");
+		/* The caption's first three characters (第二十) alone: it
+		 * may wrap after them. */
+		return memmem(key, strlen(key), t2->caption, 9) != NULL ||
+		    strstr(key, t2->corner);
 	case 3:
-		return strstr(key, "勾稽关系") || strstr(key, "申请人情况") ||
-		    (strstr(key, "本年新收") && strlen(key) < 150);
+		return strstr(key, t3->identity) || strstr(key, t3->header) ||
+		    (strstr(key, row1) && strlen(key) < 150);
 	default:
-		return strstr(key, "行政复议") && strlen(key) <= 60;
+		return strstr(key, t4->caption) && strlen(key) <= 60;
 	}
 }
 

@@ -15,6 +15,10 @@
 #include "tables.h"
 #include "tmpl.h"
 
+/* What the template prints at the head of a block (tmpl.h). */
+#define T2_CORNER	(tmpl_table("t2")->corner)	/* 信息内容 */
+#define T2_CAPTION	(tmpl_table("t2")->caption)	/* 第二十条 */
+
 /* Squeezed, folded text of at most size - 1 bytes of input. */
 static void
 squeeze(char *dst, size_t size, const char *src)
@@ -64,7 +68,7 @@ read_header(const struct grid *g, const struct grow *r, struct t2head *h)
 	for (i = 0; i < r->ncell && n < T2MAXCOLS; i++) {
 		squeeze(key, sizeof key, c[i].text);
 		if (!after) {
-			after = strstr(key, "信息内容") != NULL;
+			after = strstr(key, T2_CORNER) != NULL;
 			continue;
 		}
 		if (key[0] == '\0' && g->positional)
@@ -129,7 +133,7 @@ header_words(const struct grid *g, const struct grow *line,
 		return;		/* no title read: the template's columns */
 	for (i = 0; i < r->ncell && x_min < 0; i++) {
 		squeeze(key, sizeof key, c[i].text);
-		if (strstr(key, "信息内容"))
+		if (strstr(key, T2_CORNER))
 			x_min = c[i].x1;
 	}
 	c = grid_cells(g, line);
@@ -168,7 +172,7 @@ header_offset(const struct grid *g, const struct grow *r)
 
 	for (i = 0; i < r->ncell; i++) {
 		squeeze(key, sizeof key, c[i].text);
-		if (strstr(key, "信息内容"))
+		if (strstr(key, T2_CORNER))
 			return i + 1;
 	}
 	return 1;
@@ -315,7 +319,7 @@ t2_extract(const struct grid *g, struct tables *t)
 	held.nval = held.numbers = 0;
 	for (i = 0; i < g->nrow; i++) {
 		lrow_split(g, &g->row[i], &lr);
-		if (strstr(lr.label, "信息内容")) {
+		if (strstr(lr.label, T2_CORNER)) {
 			read_header(g, &g->row[i], &h);
 			if (g->positional && above >= 0)
 				header_words(g, &g->row[above], &g->row[i],
@@ -332,7 +336,7 @@ t2_extract(const struct grid *g, struct tables *t)
 		 * may begin the header below it. */
 		above = above == -2 && lr.numbers == 0 &&
 		    lr.label[0] != '\0' && row_of(lr.first) == NULL ? i : -1;
-		if (strstr(lr.label, "第二十条"))
+		if (strstr(lr.label, T2_CAPTION))
 			above = -2;
 		if ((key = row_of(lr.first)) != NULL) {
 			if (inheader)
@@ -355,7 +359,7 @@ t2_extract(const struct grid *g, struct tables *t)
 			inheader = stray = 0;
 			continue;
 		}
-		if (strstr(lr.label, "第二十条")) {
+		if (strstr(lr.label, T2_CAPTION)) {
 			h.ncol = h.trail = inheader = 0;
 			held.nval = held.numbers = 0;
 			continue;

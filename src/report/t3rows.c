@@ -180,7 +180,8 @@ int
 t3_is_header(const char *label)
 {
 	return strstr(label, "自然人") || strstr(label, "商业企业") ||
-	    strstr(label, "法人或其他") || strstr(label, "申请人情况");
+	    strstr(label, "法人或其他") ||
+	    strstr(label, tmpl_table("t3")->header);
 }
 
 /*

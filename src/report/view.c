@@ -9,14 +9,6 @@
 /* Shown for a cell the report's tables did not give at all. */
 #define ABSENT	"-"
 
-static const struct {
-	const char	*table, *title;
-} table_titles[] = {
-	{"t2", "主动公开政府信息情况"},
-	{"t3", "收到和处理政府信息公开申请情况"},
-	{"t4", "政府信息公开行政复议、行政诉讼情况"},
-};
-
 static size_t
 width(const char *s)
 {
@@ -142,10 +134,10 @@ view_table(FILE *fp, const struct tables *t, long base, unsigned tpl,
 	size_t i;
 	int n = 0;
 
-	fprintf(fp, "\n%s %s\n", table_titles[which].table,
-	    table_titles[which].title);
+	fprintf(fp, "\n%s %s\n", tmpl_tables[which].table,
+	    tmpl_tables[which].section);
 	for (i = 0; i < tmpl_nrows; i++) {
-		if (strcmp(tmpl_rows[i].table, table_titles[which].table) != 0 ||
+		if (strcmp(tmpl_rows[i].table, tmpl_tables[which].table) != 0 ||
 		    !(tmpl_rows[i].templates & tpl))
 			continue;
 		if (n > 0 && (n == 64 || !same_cols(rows[0], &tmpl_rows[i]))) {
