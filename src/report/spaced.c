@@ -8,6 +8,7 @@
 
 #include "err.h"
 #include "lines.h"
+#include "lynxrows.h"
 #include "spaced.h"
 #include "text.h"
 #include "utf8.h"
@@ -208,173 +209,6 @@ add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
 		grid_add_cell(g, ws[k], we[k] - ws[k], wx[k], wend[k]);
 }
 
-/* Does a line's text start with a number ("19件", "-3")? */
-static int
-starts_number(const char *s, size_t n)
-{
-	const char *p = text_skip_space(s, s + n), *e = s + n;
-
-	if (p < e && *p == '-')
-		p++;
-	return p < e && *p >= '0' && *p <= '9';
-}
-
-/* Does a line hold two or more cells (runs two spaces apart)? */
-static int
-several_cells(const char *s, size_t n)
-{
-	const char *p = text_skip_space(s, s + n), *e = s + n;
-
-	for (; p + 1 < e; p++)
-		if (p[0] == ' ' && p[1] == ' ' && text_skip_space(p, e) != e)
-			return 1;
-	return 0;
-}
-
-/*
- * lynx prints a Word table (its cells hold <p> paragraphs) one cell per
- * paragraph: every cell's text after a blank line, an empty cell as a
- * blank line alone, so the blank lines count the empty cells between two
- * printed ones.  Such text: nearly every text line comes after a blank
- * line, numbers stand alone on their lines, some gap is wider than one
- * blank line.  pdftotext -layout prints a row's cells on one line and
- * blank lines for height only; it fails the second test.
- */
-static int
-cell_paragraphs(const char *text, size_t len)
-{
-	size_t pos = 0;
-	struct line ln = {0};
-	int blanks = 1, lines = 0, after = 0, numbers = 0, joined = 0;
-	int wide = 0;
-
-	while (lines_next(text, len, &pos, &ln)) {
-		if (text_is_blank(ln.s, ln.n)) {
-			blanks++;
-			continue;
-		}
-		lines++;
-		after += blanks > 0;
-		wide += blanks > 1 && lines > 1;
-		if (starts_number(ln.s, ln.n)) {
-			numbers++;
-			joined += several_cells(ln.s, ln.n);
-		} else if (several_cells(ln.s, ln.n)) {
-			joined++;
-		}
-		blanks = 0;
-	}
-	return numbers >= 2 && wide > 0 && after * 10 >= lines * 9 &&
-	    joined * 20 <= lines;
-}
-
-/* n empty cells counted by blank paragraphs, to the grid's last row. */
-static void
-add_counted_blanks(struct grid *g, int n)
-{
-	for (; n > 0; n--)
-		grid_add_cell(g, "", 0, GRID_XCOUNTED, GRID_XCOUNTED);
-}
-
-#define MAXTAIL	24	/* numbers of a joined row's tail */
-
-/* A joined row's numbers: where each starts and ends, and the spaces
- * before it. */
-struct tail {
-	int	n;
-	size_t	s[MAXTAIL], e[MAXTAIL];
-	int	gap[MAXTAIL];
-};
-
-static int
-is_num_token(const char *s, size_t n)
-{
-	return n > 0 && starts_number(s, n) && memchr(s, ' ', n) == NULL;
-}
-
-/*
- * The numbers that end a line after its label text, each with the ASCII
- * spaces before it: "一、本年新收政府信息公开申请数量 9           9".
- * Returns how many (0 if no label text precedes them on the line).
- */
-static int
-line_tail(const char *s, size_t n, struct tail *t)
-{
-	size_t e = n, b, sp;
-	int k;
-
-	while (e > 0 && s[e - 1] == ' ')
-		e--;
-	t->n = 0;
-	while (e > 0 && t->n < MAXTAIL) {
-		for (b = e; b > 0 && s[b - 1] != ' '; b--)
-			;
-		if (!is_num_token(s + b, e - b))
-			break;
-		for (sp = b; sp > 0 && s[sp - 1] == ' '; sp--)
-			;
-		t->s[t->n] = b;
-		t->e[t->n] = e;
-		t->gap[t->n++] = (int)(b - sp);
-		e = sp;
-	}
-	if (t->n == 0 || e == 0 || text_skip_space(s, s + e) == s + e)
-		return 0;
-	for (k = 0; k < t->n / 2; k++) {	/* left to right */
-		b = t->s[k], t->s[k] = t->s[t->n - 1 - k], t->s[t->n - 1 - k] = b;
-		b = t->e[k], t->e[k] = t->e[t->n - 1 - k], t->e[t->n - 1 - k] = b;
-		sp = t->gap[k], t->gap[k] = t->gap[t->n - 1 - k],
-		    t->gap[t->n - 1 - k] = (int)sp;
-	}
-	return t->n;
-}
-
-/*
- * lynx prints a table it cannot align one row per line, its cells one
- * space apart, and an empty cell holding a no-break space as a space of
- * its own: k empty cells between two printed ones leave 1 + 2k spaces
- * ("数量 9           9" is 9, five empty cells, 9).  Such text: three or
- * more lines whose label and first number are one space apart, some gap
- * wider, and no gap of an even width (aligned columns have gaps of any
- * width).
- */
-static int
-joined_rows(const char *text, size_t len)
-{
-	size_t pos = 0;
-	struct line ln = {0};
-	struct tail t;
-	int joined = 0, wide = 0, k;
-
-	while (lines_next(text, len, &pos, &ln)) {
-		if (line_tail(ln.s, ln.n, &t) == 0)
-			continue;
-		joined += t.gap[0] == 1;
-		for (k = 0; k < t.n; k++) {
-			if (t.gap[k] % 2 == 0)
-				return 0;
-			wide += t.gap[k] > 1;
-		}
-	}
-	return joined >= 3 && wide > 0;
-}
-
-/*
- * The tail of a joined row (joined_rows): its numbers as cells counted
- * without a position, (gap - 1) / 2 empty cells before each.
- */
-static void
-add_joined_tail(struct grid *g, const char *s, const struct tail *t)
-{
-	int k;
-
-	for (k = 0; k < t->n; k++) {
-		add_counted_blanks(g, (t->gap[k] - 1) / 2);
-		grid_add_cell(g, s + t->s[k], t->e[k] - t->s[k],
-		    GRID_XCOUNTED, GRID_XCOUNTED);
-	}
-}
-
 /*
  * Space-aligned: cells are runs of text separated by two or more spaces
  * (a single space stays inside a cell: spaced-out letters, "97541 万元"),
@@ -400,18 +234,18 @@ read_spaced_as(const char *text, size_t len, long first, enum width_model m,
 			blanks++;
 			continue;
 		}
-		if ((!(paras && starts_number(ln.s, ln.n)) &&
+		if ((!(paras && lynx_starts_number(ln.s, ln.n)) &&
 		    lines_is_footer(text, len, pos, &ln)) ||
 		    lines_is_rule(ln.s, ln.n))
 			continue;
-		if (paras && g->nrow > 0 && !starts_number(ln.s, ln.n))
-			add_counted_blanks(g, blanks - 1);
+		if (paras && g->nrow > 0 && !lynx_starts_number(ln.s, ln.n))
+			lynx_counted_blanks(g, blanks - 1);
 		grid_new_row(g, ln.no);
-		if (paras && g->nrow > 1 && starts_number(ln.s, ln.n))
-			add_counted_blanks(g, blanks - 1);
+		if (paras && g->nrow > 1 && lynx_starts_number(ln.s, ln.n))
+			lynx_counted_blanks(g, blanks - 1);
 		blanks = 0;
 		n = ln.n;
-		if (joined && line_tail(ln.s, ln.n, &tail) > 0)
+		if (joined && lynx_line_tail(ln.s, ln.n, &tail) > 0)
 			n = tail.s[0] - tail.gap[0];
 		else
 			tail.n = 0;
@@ -440,7 +274,7 @@ read_spaced_as(const char *text, size_t len, long first, enum width_model m,
 		if (incell)
 			add_spaced_cell(g, ln.s + start, ln.s + endbyte, x0,
 			    xend, m);
-		add_joined_tail(g, ln.s, &tail);
+		lynx_joined_tail(g, ln.s, &tail);
 	}
 }
 
@@ -588,8 +422,8 @@ spaced_read(const char *text, size_t len, long first, struct grid *g)
 		read_spaced_as(text, len, first, WIDTH_BYTES, 0, 0, g);
 		return;
 	}
-	paras = cell_paragraphs(text, len);
-	joined = !paras && joined_rows(text, len);
+	paras = lynx_cell_paragraphs(text, len);
+	joined = !paras && lynx_joined_rows(text, len);
 	read_spaced_as(text, len, first, WIDTH_DISPLAY, paras, joined, g);
 	read_spaced_as(text, len, first, WIDTH_CHARS, paras, joined, &chars);
 	if (column_spread(&chars, 2) < column_spread(g, 1) &&
