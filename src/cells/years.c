@@ -13,15 +13,21 @@
 
 #define YC_MAX		64
 
-/* What one body reported for one year: the cells the carries use. */
+/* One cell a carry uses, as one year's report printed it. */
+struct yfigure {
+	int64_t		 v;
+	int32_t		 line;		/* a report's line: < 2^31 */
+	unsigned char	 stated;	/* seen and not blank */
+	unsigned char	 rowseen;
+};
+
+/* What one body reported for one year: the cells the carries use (nyc
+ * of them: a year kept costs what the carries need, not YC_MAX). */
 struct yearly {
 	char		*org, *source;
 	long		 year;
 	unsigned	 tpl;
-	int64_t		 v[YC_MAX];
-	unsigned char	 stated[YC_MAX];	/* seen and not blank */
-	unsigned char	 rowseen[YC_MAX];
-	long		 line[YC_MAX];
+	struct yfigure	 c[];
 };
 
 static int ycell[YC_MAX], nyc;		/* the cells, by ck index */
@@ -99,12 +105,12 @@ fill_year(struct yearly *y, const struct report *r, unsigned tpl)
 			t = ck_table(k);
 			if (ycell[s] >= t->base && ycell[s] < t->base +
 			    t->nrows * t->ncols)
-				y->rowseen[s] = (unsigned char)report_row_seen(
+				y->c[s].rowseen = (unsigned char)report_row_seen(
 				    r, t, (ycell[s] - t->base) / t->ncols);
 		}
-		y->v[s] = c->v;
-		y->line[s] = c->line;
-		y->stated[s] = c->seen && !c->blank;
+		y->c[s].v = c->v;
+		y->c[s].line = c->line > INT32_MAX ? 0 : (int32_t)c->line;
+		y->c[s].stated = c->seen && !c->blank;
 	}
 }
 
@@ -115,8 +121,8 @@ add_year(const struct report *r, long year, unsigned tpl)
 	char key[MAXMETA + 32];
 
 	if (y == NULL) {
-		y = gip_xmalloc(sizeof *y);
-		memset(y, 0, sizeof *y);
+		y = gip_xmalloc(sizeof *y + nyc * sizeof y->c[0]);
+		memset(y, 0, sizeof *y + nyc * sizeof y->c[0]);
 		y->org = gip_xstrdup(r->org.s);
 		y->year = year;
 		if (nstore == storecap) {
@@ -136,11 +142,11 @@ static int
 carried(const struct yearly *prev, const struct yearly *cur,
     struct line l, int64_t *want)
 {
-	*want = prev->v[l.prev];
-	if (l.plus >= 0 && num_add(want, cur->v[l.plus]) != NUM_OK)
+	*want = prev->c[l.prev].v;
+	if (l.plus >= 0 && num_add(want, cur->c[l.plus].v) != NUM_OK)
 		return 0;
-	if (l.minus >= 0 && (cur->v[l.minus] == INT64_MIN ||
-	    num_add(want, -cur->v[l.minus]) != NUM_OK))
+	if (l.minus >= 0 && (cur->c[l.minus].v == INT64_MIN ||
+	    num_add(want, -cur->c[l.minus].v) != NUM_OK))
 		return 0;
 	return 1;
 }
@@ -158,20 +164,20 @@ compare_line(struct report *r, const struct tmpl_carry *k,
 	char where[96], e[NUM_MAXLEN], a[NUM_MAXLEN];
 	int64_t want;
 
-	if (k->col ? !prev->stated[l.prev] || !cur->stated[l.now] :
-	    !prev->rowseen[l.prev] || !cur->rowseen[l.now])
+	if (k->col ? !prev->c[l.prev].stated || !cur->c[l.now].stated :
+	    !prev->c[l.prev].rowseen || !cur->c[l.now].rowseen)
 		return;
-	if (!carried(prev, cur, l, &want) || want == cur->v[l.now])
+	if (!carried(prev, cur, l, &want) || want == cur->c[l.now].v)
 		return;
 	snprintf(where, sizeof where, "%s:%s:%s", t->name, row, t->cols[j]);
 	num_format(want, e);
-	num_format(cur->v[l.now], a);
+	num_format(cur->c[l.now].v, a);
 	if (!k->plus && !k->minus)
-		finding(r, cur->source, cur->line[l.now], fnd_rule(k->rule), where, e, a,
+		finding(r, cur->source, cur->c[l.now].line, fnd_rule(k->rule), where, e, a,
 		    "carried over from %ld: %s, but %s carried %s forward",
 		    prev->year, a, prev->source, e);
 	else
-		finding(r, cur->source, cur->line[l.now], fnd_rule(k->rule), where, e, a,
+		finding(r, cur->source, cur->c[l.now].line, fnd_rule(k->rule), where, e, a,
 		    "%s %s, but %ld's %s%s%s%s%s make %s", t->cols[j], a,
 		    prev->year, k->prevcol ? k->prevcol : t->cols[j],
 		    k->plus ? " plus " : "", k->plus ? k->plus : "",
