@@ -24,6 +24,19 @@ buf_add(struct buf *b, const void *s, size_t n)
 	buf_reserve(b, n);
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+void
+buf_end_lines(struct buf *b)
+{
+	while (b->len > 0 && (b->p[b->len - 1] == '\n' ||
+	    b->p[b->len - 1] == '\f'))
+		b->len--;
+	buf_reserve(b, 1);
+	if (b->len > 0)
+		b->p[b->len++] = '\n';
+	b->p[b->len] = '\0';
 }
 
 void

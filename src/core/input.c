@@ -495,6 +495,16 @@ gip_doc_read(struct gip_doc *doc, const char *path)
 }
 
 void
+gip_doc_made(struct gip_doc *doc, struct buf *text)
+{
+	buf_end_lines(text);
+	doc->text = text->p;
+	doc->len = text->len;
+	doc->encoding = "UTF-8";
+	doc->html = 0;
+}
+
+void
 gip_doc_free(struct gip_doc *doc)
 {
 	doc->text = NULL;

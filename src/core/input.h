@@ -36,6 +36,10 @@ int	gip_doc_read(struct gip_doc *doc, const char *path);
 int	gip_doc_from_bytes(struct gip_doc *doc, const char *name,
 	    const char *bytes, size_t len);
 void	gip_doc_free(struct gip_doc *doc);
+struct buf;
+/* The report text a structured reader (Word, PDF) made from doc, as
+ * doc's text: one line end last, UTF-8.  text stays the reader's. */
+void	gip_doc_made(struct gip_doc *doc, struct buf *text);
 
 /* Iterate over lines: *pos advances past the line and its LF. */
 int	gip_next_line(const char *text, size_t len, size_t *pos,

@@ -250,18 +250,6 @@ walk_blocks(struct docx_ctx *c, xmlNode *n, int depth)
 	}
 }
 
-/* One line end at the end of the text, no blank lines there. */
-static void
-trim_end(struct buf *out)
-{
-	while (out->len > 0 && (out->p[out->len - 1] == '\n' ||
-	    out->p[out->len - 1] == '\f'))
-		out->len--;
-	if (out->len > 0)
-		out->p[out->len++] = '\n';
-	out->p[out->len] = '\0';
-}
-
 /* Parse a part; NULL (and no message) when it is not well-formed or
  * has a DTD (Word writes none; entities could multiply the text): the
  * caller decides whether that matters.  No network is used. */
@@ -375,11 +363,7 @@ docx_read(struct gip_doc *doc, struct docx_store *st, struct doctables *dt)
 	if (c.deep)
 		gip_warn(doc->name, 0, "content nested deeper than %d "
 		    "levels was not read", DOCX_MAX_DEPTH);
-	trim_end(&st->text);
-	doc->text = st->text.p;
-	doc->len = st->text.len;
-	doc->encoding = "UTF-8";
-	doc->html = 0;
+	gip_doc_made(doc, &st->text);
 	return 0;
 }
 

@@ -73,8 +73,8 @@ add_word(struct pdfctx *c, xmlTextReaderPtr rd)
 		w->y1 = w->y0;
 	w->off = pg->arena.len;
 	w->len = (int)n;
-	sink_put(&pg->arena, (const char *)s, n);
-	sink_put(&pg->arena, "", 1);
+	buf_add(&pg->arena, (const char *)s, n);
+	buf_add(&pg->arena, "", 1);
 	value_parse(wtext(pg, w), &v);
 	w->num = v.kind == V_NUMBER;
 	w->numline = 0;
@@ -119,18 +119,6 @@ walk(struct pdfctx *c, xmlTextReaderPtr rd)
 	return rc < 0 ? -1 : 0;
 }
 
-/* One line end at the end of the text, no blank lines there. */
-static void
-trim_end(struct pdfsink *out)
-{
-	while (out->len > 0 && (out->p[out->len - 1] == '\n' ||
-	    out->p[out->len - 1] == '\f'))
-		out->len--;
-	if (out->len > 0)
-		out->p[out->len++] = '\n';
-	out->p[out->len] = '\0';
-}
-
 /*
  * What XML does not allow, made blanks, in place: pdftotext copies
  * control characters and stray bytes of a PDF's strings (its metadata
@@ -164,7 +152,7 @@ pdf_from_bbox(struct gip_doc *doc, char *xhtml, size_t len,
 	c.name = doc->name;
 	c.line = 1;
 	pg->text.len = 0;
-	sink_put(&pg->text, "", 0);
+	buf_add(&pg->text, "", 0);
 	pg->nword = 0;
 	pg->arena.len = 0;
 	make_xml_safe(xhtml, len);
@@ -198,11 +186,7 @@ pdf_from_bbox(struct gip_doc *doc, char *xhtml, size_t len,
 	if (c.page >= PDF_MAX_PAGES)
 		gip_warn(doc->name, 0, "only the first %d pages read",
 		    PDF_MAX_PAGES);
-	trim_end(&pg->text);
-	doc->text = pg->text.p;
-	doc->len = pg->text.len;
-	doc->encoding = "UTF-8";
-	doc->html = 0;
+	gip_doc_made(doc, &pg->text);
 	return 0;
 }
 

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "doctables.h"
 #include "input.h"
 #include "pdfrun.h"
@@ -25,11 +26,6 @@
 /* Positions are handed over in units of this many points. */
 #define PDF_UNIT_PT	4
 
-struct pdfsink {
-	char	*p;
-	size_t	 len, cap;
-};
-
 struct pdfword;
 
 /*
@@ -40,9 +36,9 @@ struct pdfword;
  */
 struct pdf {
 	struct pdfout	 bbox;		/* pdftotext's output */
-	struct pdfsink	 text;		/* the report text made */
-	struct pdfsink	 arena;		/* the words' text, of one page */
-	struct pdfsink	 tmp;		/* a cell's or a line's text */
+	struct buf	 text;		/* the report text made */
+	struct buf	 arena;		/* the words' text, of one page */
+	struct buf	 tmp;		/* a cell's or a line's text */
 	struct pdfword	*word;		/* the words of one page */
 	int		 nword, wordcap;
 	int		*order, ordercap;	/* indexes into word */

@@ -51,7 +51,6 @@ centre(const struct pdfword *w)
 }
 
 /* pdfword.c: words, markers, lines */
-void	sink_put(struct pdfsink *s, const char *p, size_t n);
 int	pdf_by_centre(const void *a, const void *b, void *word);
 int	pdf_line_end(const struct pdf *pg, int start, int strict);
 int	pdf_starts_marker(const char *s);

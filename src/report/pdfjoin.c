@@ -92,7 +92,7 @@ join_chain(struct pdf *pg, const int *chain, int n)
 
 	pg->tmp.len = 0;
 	for (k = 0; k < n; k++)
-		sink_put(&pg->tmp, wtext(pg, &pg->word[chain[k]]),
+		buf_add(&pg->tmp, wtext(pg, &pg->word[chain[k]]),
 		    pg->word[chain[k]].len);
 	for (k = 1; k < n; k++) {
 		b = &pg->word[chain[k]];
@@ -106,7 +106,7 @@ join_chain(struct pdf *pg, const int *chain, int n)
 	a->off = pg->arena.len;
 	a->len = (int)pg->tmp.len;
 	a->lines = n;
-	sink_put(&pg->arena, pg->tmp.p, pg->tmp.len + 1);
+	buf_add(&pg->arena, pg->tmp.p, pg->tmp.len + 1);
 }
 
 /*
@@ -264,11 +264,11 @@ pdf_join_upright(struct pdf *pg)
 			if (b->len < 0 || !stacks_on(pg, &pg->word[last], b))
 				continue;
 			pg->tmp.len = 0;
-			sink_put(&pg->tmp, wtext(pg, a), a->len);
-			sink_put(&pg->tmp, wtext(pg, b), b->len);
+			buf_add(&pg->tmp, wtext(pg, a), a->len);
+			buf_add(&pg->tmp, wtext(pg, b), b->len);
 			a->off = pg->arena.len;
 			a->len = (int)pg->tmp.len;
-			sink_put(&pg->arena, pg->tmp.p, pg->tmp.len + 1);
+			buf_add(&pg->arena, pg->tmp.p, pg->tmp.len + 1);
 			a->y1 = b->y1;
 			if (b->x1 > a->x1)
 				a->x1 = b->x1;

@@ -38,7 +38,7 @@ put(struct pdfctx *c, const char *p, size_t n)
 		c->full = 1;
 		return;
 	}
-	sink_put(&c->pg->text, p, n);
+	buf_add(&c->pg->text, p, n);
 }
 
 static int
@@ -183,16 +183,16 @@ is_page_number(const char *s)
 
 /* The text of words o[0..n) of one line, as one string in s. */
 static void
-line_text(const struct pdf *pg, const int *o, int n, struct pdfsink *s)
+line_text(const struct pdf *pg, const int *o, int n, struct buf *s)
 {
 	int i;
 
 	s->len = 0;
-	sink_put(s, "", 0);
+	buf_add(s, "", 0);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			sink_put(s, " ", 1);
-		sink_put(s, wtext(pg, &pg->word[o[i]]), pg->word[o[i]].len);
+			buf_add(s, " ", 1);
+		buf_add(s, wtext(pg, &pg->word[o[i]]), pg->word[o[i]].len);
 	}
 }
 
@@ -233,7 +233,7 @@ write_line(struct pdfctx *c, const int *o, int n, double left, int first)
 		put(c, "\f", 1);
 	for (i = 0; i < n; i = j) {
 		pg->tmp.len = 0;
-		sink_put(&pg->tmp, "", 0);
+		buf_add(&pg->tmp, "", 0);
 		for (j = i; j < n; j++) {
 			w = &pg->word[o[j]];
 			if (j > i) {
@@ -243,9 +243,9 @@ write_line(struct pdfctx *c, const int *o, int n, double left, int first)
 				/* pdftotext saw a gap: a space, so that a
 				 * row marker after a narrow group label
 				 * (三、本 （一）) is still a word's start */
-				sink_put(&pg->tmp, " ", 1);
+				buf_add(&pg->tmp, " ", 1);
 			}
-			sink_put(&pg->tmp, wtext(pg, w), w->len);
+			buf_add(&pg->tmp, wtext(pg, w), w->len);
 		}
 		want = (int)((pg->word[o[i]].x0 - left) / TEXT_COL_PT);
 		if (want > MAX_TEXT_COL)

@@ -4,19 +4,6 @@
 #include "err.h"
 #include "pdfctx.h"
 
-void
-sink_put(struct pdfsink *s, const char *p, size_t n)
-{
-	if (s->len + n + 1 > s->cap) {
-		while (s->len + n + 1 > s->cap)
-			s->cap = s->cap ? s->cap * 2 : 1 << 16;
-		s->p = gip_xrealloc(s->p, s->cap);
-	}
-	memcpy(s->p + s->len, p, n);
-	s->len += n;
-	s->p[s->len] = '\0';
-}
-
 /* For qsort_r over indexes into word: by centre, then from the left. */
 int
 pdf_by_centre(const void *a, const void *b, void *word)
