@@ -254,7 +254,7 @@ walk_blocks(struct docx_ctx *c, xmlNode *n, int depth)
  * has a DTD (Word writes none; entities could multiply the text): the
  * caller decides whether that matters.  No network is used. */
 static xmlDoc *
-parse_part(const struct zipbuf *b)
+parse_part(const struct buf *b)
 {
 	if (b->len > (size_t)INT32_MAX || memmem(b->p, b->len, "<!DOCTYPE",
 	    9) != NULL || memmem(b->p, b->len, "<!ENTITY", 8) != NULL)

@@ -46,7 +46,7 @@ struct docx_store {
 	struct buf	 text;		/* the report text */
 	struct buf	 cell;		/* the text of the cell being read */
 	struct docx_table table;
-	struct zipbuf	 part;		/* the XML part being parsed */
+	struct buf	 part;		/* the XML part being parsed */
 };
 
 /* doc->bytes are a Word file: set doc->text to its report text (in

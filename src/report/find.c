@@ -7,14 +7,28 @@
 #include "text.h"
 #include "tmpl.h"
 
+/* The words a table begins with, as the template prints them. */
+struct anchor_words {
+	const struct tmpl_table *t2, *t3, *t4;
+	const char	*row1;		/* row 1's key word: 本年新收 */
+};
+
+static struct anchor_words
+anchor_words(void)
+{
+	struct anchor_words w;
+
+	w.t2 = tmpl_table("t2");
+	w.t3 = tmpl_table("t3");
+	w.t4 = tmpl_table("t4");
+	w.row1 = tmpl_find("t3", "1", TPL_BOTH)->words[0];
+	return w;
+}
+
 /* Is this line where table `which` begins (its caption or header)? */
 static int
-is_anchor(int which, const char *s, size_t n)
+is_anchor(int which, const struct anchor_words *w, const char *s, size_t n)
 {
-	const struct tmpl_table *t2 = tmpl_table("t2"), *t3 =
-	    tmpl_table("t3"), *t4 = tmpl_table("t4");
-	/* Row 1's key word: 本年新收. */
-	const char *row1 = tmpl_find("t3", "1", TPL_BOTH)->words[0];
 	char key[512];
 
 	if (n > 1500)
@@ -25,13 +39,14 @@ is_anchor(int which, const char *s, size_t n)
 	case 2:
 		/* The caption's first three characters (第二十) alone: it
 		 * may wrap after them. */
-		return memmem(key, strlen(key), t2->caption, 9) != NULL ||
-		    strstr(key, t2->corner);
+		return memmem(key, strlen(key), w->t2->caption, 9) != NULL ||
+		    strstr(key, w->t2->corner);
 	case 3:
-		return strstr(key, t3->identity) || strstr(key, t3->header) ||
-		    (strstr(key, row1) && strlen(key) < 150);
+		return strstr(key, w->t3->identity) ||
+		    strstr(key, w->t3->header) ||
+		    (strstr(key, w->row1) && strlen(key) < 150);
 	default:
-		return strstr(key, t4->caption) && strlen(key) <= 60;
+		return strstr(key, w->t4->caption) && strlen(key) <= 60;
 	}
 }
 
@@ -39,13 +54,14 @@ is_anchor(int which, const char *s, size_t n)
 static int
 narrow_to_anchor(const char *text, struct region *r, int which)
 {
+	struct anchor_words w = anchor_words();
 	size_t pos = r->from, at;
 	const char *s;
 	size_t n;
 	long line = r->line;
 
 	while (at = pos, gip_next_line(text, r->to, &pos, &s, &n)) {
-		if (is_anchor(which, s, n)) {
+		if (is_anchor(which, &w, s, n)) {
 			r->from = at;
 			r->line = line;
 			return 1;

@@ -35,7 +35,7 @@ struct pdfword;
  * starts it afresh).  Zero-initialised is empty; pdf_free releases it.
  */
 struct pdf {
-	struct pdfout	 bbox;		/* pdftotext's output */
+	struct buf	 bbox;		/* pdftotext's output */
 	struct buf	 text;		/* the report text made */
 	struct buf	 arena;		/* the words' text, of one page */
 	struct buf	 tmp;		/* a cell's or a line's text */

@@ -25,16 +25,6 @@ extern char **environ;
 static const char install[] = "install poppler-utils (apt-get install "
     "poppler-utils)";
 
-static void
-out_room(struct pdfout *out, size_t more)
-{
-	if (out->len + more + 1 <= out->cap)
-		return;
-	while (out->len + more + 1 > out->cap)
-		out->cap = out->cap ? out->cap * 2 : 1 << 16;
-	out->p = gip_xrealloc(out->p, out->cap);
-}
-
 static int
 spawn(const char *name, int in, int outfd, int maxpages, pid_t *pid)
 {
@@ -62,7 +52,7 @@ spawn(const char *name, int in, int outfd, int maxpages, pid_t *pid)
  * output went over max (the child is then killed). */
 static int
 pump(int in, int from, const char *pdf, size_t n, size_t max, pid_t pid,
-    struct pdfout *out)
+    struct buf *out)
 {
 	struct pollfd pf[2];
 	size_t sent = 0;
@@ -92,7 +82,7 @@ pump(int in, int from, const char *pdf, size_t n, size_t max, pid_t pid,
 		}
 		if (pf[1].revents == 0)
 			continue;
-		out_room(out, 1 << 16);
+		buf_reserve(out, 1 << 16);
 		r = read(from, out->p + out->len, 1 << 16);
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -132,13 +122,13 @@ judge(const char *name, int status)
 
 int
 pdfrun_bbox(const char *name, const char *pdf, size_t n, int maxpages,
-    size_t max, struct pdfout *out)
+    size_t max, struct buf *out)
 {
 	int sv[2], pp[2], big, status;
 	pid_t pid;
 
 	out->len = 0;
-	out_room(out, 0);
+	buf_reserve(out, 0);
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
 		gip_fatal("socketpair: %s", strerror(errno));
 	if (pipe2(pp, O_CLOEXEC) < 0)

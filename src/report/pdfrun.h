@@ -8,15 +8,12 @@
 
 #include <stddef.h>
 
-struct pdfout {
-	char	*p;
-	size_t	 len, cap;
-};
+#include "buf.h"
 
 /* Run pdftotext over pdf[0..n) for name, at most maxpages pages, its
  * output into out (reused; NUL-terminated).  0, or -1 after a message
  * naming the input (tool missing, damaged PDF, output over max bytes). */
 int	pdfrun_bbox(const char *name, const char *pdf, size_t n,
-	    int maxpages, size_t max, struct pdfout *out);
+	    int maxpages, size_t max, struct buf *out);
 
 #endif

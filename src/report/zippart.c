@@ -58,28 +58,18 @@ zippart_has(struct zippart_zip *zp, const char *part)
 	return zip_name_locate(zp->z, part, 0) >= 0;
 }
 
-static void
-reserve(struct zipbuf *b, size_t extra)
-{
-	if (b->len + extra + 1 <= b->cap)
-		return;
-	while (b->len + extra + 1 > b->cap)
-		b->cap = b->cap ? b->cap * 2 : 1 << 16;
-	b->p = gip_xrealloc(b->p, b->cap);
-}
-
 /* Read the open member f into out, at most max bytes and at most
  * ZIP_MAX_RATIO times stored (plus 1 MiB: tiny parts inflate well). */
 static int
 inflate_member(struct zippart_zip *zp, const char *part, zip_file_t *f,
-    zip_uint64_t stored, size_t max, struct zipbuf *out)
+    zip_uint64_t stored, size_t max, struct buf *out)
 {
 	zip_uint64_t ratio_cap = stored * ZIP_MAX_RATIO + (1u << 20);
 	zip_int64_t got;
 
 	out->len = 0;
 	for (;;) {
-		reserve(out, 1 << 16);
+		buf_reserve(out, 1 << 16);
 		got = zip_fread(f, out->p + out->len, 1 << 16);
 		if (got < 0) {
 			gip_error(zp->name, 0, "%s: %s", part,
@@ -107,7 +97,7 @@ inflate_member(struct zippart_zip *zp, const char *part, zip_file_t *f,
 
 int
 zippart_read(struct zippart_zip *zp, const char *part, size_t max,
-    struct zipbuf *out)
+    struct buf *out)
 {
 	zip_int64_t idx = zip_name_locate(zp->z, part, 0);
 	zip_stat_t st;

@@ -7,13 +7,10 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+
 /* Inflating more than this per byte stored marks a zip bomb. */
 #define ZIP_MAX_RATIO	500
-
-struct zipbuf {
-	char	*p;		/* NUL-terminated */
-	size_t	 len, cap;
-};
 
 struct zippart_zip;
 
@@ -30,6 +27,6 @@ int	zippart_has(struct zippart_zip *z, const char *part);
  * member; -1 after a message: damaged, encrypted, larger than max bytes
  * or inflating more than ZIP_MAX_RATIO times its stored size. */
 int	zippart_read(struct zippart_zip *z, const char *part, size_t max,
-	    struct zipbuf *out);
+	    struct buf *out);
 
 #endif
