@@ -108,7 +108,9 @@ print_report(const char *source, const struct meta *m,
 			continue;
 		for (i = 0; i < t->ncell; i++) {
 			c = &t->cell[i];
-			if (strcmp(c->table, order[k]) == 0)
+			/* "t2", "t3", "t4": the second byte tells them */
+			if (c->table[0] == 't' && c->table[1] == order[k][1] &&
+			    c->table[2] == '\0')
 				rec_cell(&out, source, c->table, c->row,
 				    c->col, c->val, input_line(c->line));
 		}

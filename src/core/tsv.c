@@ -67,6 +67,23 @@ escape_into(char *out, const char *s, size_t n)
 	return o;
 }
 
+/* The decimal digits of v > 0 into out; returns their number.  snprintf
+ * was half of a cell's cost. */
+static size_t
+decimal_into(char *out, unsigned long v)
+{
+	char tmp[24];
+	size_t n = 0, i;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	for (i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	return n;
+}
+
 /*
  * One record of n fields, the last a line number (none when line is
  * NULL).  Millions are written, so each is built in a buffer and handed
@@ -75,13 +92,14 @@ escape_into(char *out, const char *s, size_t n)
 static void
 cell_record(FILE *fp, const char *const *field, int n, long line)
 {
-	char buf[2048];
+	enum { FIELDS = 2048 };
+	char buf[FIELDS + 24];	/* the fields, then room for the line */
 	size_t o = 0, len;
 	int k;
 
 	for (k = 0; k < n; k++) {
 		len = strlen(field[k]);
-		if (o + 2 * len + 1 <= sizeof buf)
+		if (o + 2 * len + 1 <= FIELDS)
 			o += escape_into(buf + o, field[k], len);
 		else {
 			fwrite_unlocked(buf, 1, o, fp);
@@ -94,7 +112,7 @@ cell_record(FILE *fp, const char *const *field, int n, long line)
 		o--;		/* the line field follows: a TAB, not the LF */
 		buf[o++] = '\t';
 		if (line > 0)
-			o += snprintf(buf + o, sizeof buf - o, "%ld", line);
+			o += decimal_into(buf + o, (unsigned long)line);
 		buf[o++] = '\n';
 	}
 	fwrite_unlocked(buf, 1, o, fp);
