@@ -57,12 +57,16 @@ static unsigned
 row_templates(const char *table, const char *row)
 {
 	unsigned tpl = 0;
+	size_t i;
 
-	if (tmpl_find(table, row, TPL_2019) != NULL)
-		tpl |= TPL_2019;
-	if (tmpl_find(table, row, TPL_2021) != NULL)
-		tpl |= TPL_2021;
-	return tpl;
+	/* one pass for both templates, the first byte before strcmp: this
+	 * runs for every row of every report */
+	for (i = 0; i < tmpl_nrows; i++)
+		if (tmpl_rows[i].row[0] == row[0] &&
+		    strcmp(tmpl_rows[i].row, row) == 0 &&
+		    strcmp(tmpl_rows[i].table, table) == 0)
+			tpl |= tmpl_rows[i].templates;
+	return tpl & (TPL_2019 | TPL_2021);
 }
 
 /*

@@ -10,8 +10,13 @@ is_blank_mark(const char *s)
 	    "\\", "－", "无", NULL};
 	int i;
 
-	if (*s >= '0' && *s <= '9')	/* most cells: no mark starts so */
+	switch ((unsigned char)*s) {	/* the first bytes of the marks */
+	case '\0': case '-': case '/': case '\\': case 0xe2: case 0xef:
+	case 0xe6:
+		break;
+	default:			/* most cells: numbers, labels */
 		return 0;
+	}
 	for (i = 0; marks[i]; i++)
 		if (strcmp(s, marks[i]) == 0)
 			return 1;
@@ -55,6 +60,9 @@ skip_suffix(const char *p, int *unit)
 	if (*p == '\0')
 		return p;
 	for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+		/* every word is CJK, three bytes a character: two tell */
+		if (p[0] != sfx[i].word[0] || p[1] != sfx[i].word[1])
+			continue;
 		n = strlen(sfx[i].word);
 		if (strncmp(p, sfx[i].word, n) == 0) {
 			*unit = sfx[i].unit;
