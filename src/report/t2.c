@@ -73,7 +73,8 @@ read_header(const struct grid *g, const struct grow *r, struct t2head *h)
 		}
 		if (key[0] == '\0' && g->positional)
 			continue;
-		snprintf(col[n].text, sizeof col[n].text, "%s", key);
+		_Static_assert(sizeof key == sizeof col[n].text, "key");
+		memcpy(col[n].text, key, sizeof key);	/* not snprintf */
 		col[n].x = (c[i].x0 + c[i].x1) / 2;
 		n++;
 	}

@@ -207,18 +207,20 @@ static int
 gather_values(const struct grid *g, struct lrow *data, int *first)
 {
 	static struct lrow lr;
-	int i, k;
+	int i, k, found = 0;
 
-	data->nval = data->numbers = 0;
 	for (i = 0; i < g->nrow; i++) {
-		lrow_split(g, &g->row[i], &lr);
-		if (data->nval == 0) {
-			if (lr.numbers == 0 || lr.label[0] != '\0')
+		/* until the first data row, lines are split straight into
+		 * data: it is not copied (10 KiB) */
+		if (!found) {
+			lrow_split(g, &g->row[i], data);
+			if (data->numbers == 0 || data->label[0] != '\0')
 				continue;
-			*data = lr;
+			found = 1;
 			*first = i;
 			continue;
 		}
+		lrow_split(g, &g->row[i], &lr);
 		if (data->nval >= T4COLS || (lr.label[0] != '\0' &&
 		    !is_t4_header_word(lr.label)))
 			break;
@@ -230,6 +232,8 @@ gather_values(const struct grid *g, struct lrow *data, int *first)
 			data->val[data->nval++] = lr.val[k];
 		data->numbers += lr.numbers;
 	}
+	if (!found)
+		data->nval = data->numbers = 0;
 	return data->nval > 0 || blank_row(g, data, first);
 }
 
