@@ -316,6 +316,12 @@ text_skip_space(const char *s, const char *end)
 	size_t len;
 
 	while (s < end) {
+		if ((unsigned char)*s < 0x80) {	/* most: no call to decode */
+			if (!is_space((unsigned char)*s))
+				break;
+			s++;
+			continue;
+		}
 		len = utf8_decode(s, end - s, &cp);
 		if (!is_space(cp))
 			break;

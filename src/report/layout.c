@@ -11,24 +11,37 @@
 #include "lines.h"
 #include "spaced.h"
 #include "text.h"
-#include "utf8.h"
 
-static int
-is_vbar(uint32_t cp)
-{
-	return cp == '|' || cp == 0x2502 || cp == 0x2503 || cp == 0x2551;
-}
-
+/*
+ * Does a vertical bar or a box-drawing character (U+2500..U+257F: E2 94 xx,
+ * E2 95 xx) start the line?  Bytes, not characters: the text is valid
+ * UTF-8, and this runs on every line of every table.
+ */
 static int
 starts_with_vbar(const char *s, size_t n)
 {
-	uint32_t cp;
-	const char *p = text_skip_space(s, s + n);
+	const unsigned char *p = (const unsigned char *)text_skip_space(s,
+	    s + n), *end = (const unsigned char *)s + n;
 
-	if (p == s + n)
+	if (p == end)
 		return 0;
-	utf8_decode(p, s + n - p, &cp);
-	return is_vbar(cp) || (cp >= 0x2500 && cp <= 0x257f);
+	return *p == '|' || (end - p >= 3 && p[0] == 0xe2 && (p[1] == 0x94 ||
+	    p[1] == 0x95));
+}
+
+/* The length of a vertical bar at p ('|', U+2502, U+2503, U+2551), or 0.  Valid UTF-8: a
+ * bar's first byte is never inside another character. */
+static size_t
+vbar_at(const unsigned char *p, const unsigned char *end)
+{
+	if (*p == '|')
+		return 1;
+	if (*p != 0xe2 || end - p < 3)
+		return 0;
+	if ((p[1] == 0x94 && (p[2] == 0x82 || p[2] == 0x83)) ||
+	    (p[1] == 0x95 && p[2] == 0x91))
+		return 3;
+	return 0;
 }
 enum layout
 layout_detect(const char *text, size_t len)
@@ -169,13 +182,12 @@ clean_cell(const char **sp, const char **ep)
 static int
 line_cells(const struct line *ln, const char **cs, const char **ce, int max)
 {
+	const unsigned char *s = (const unsigned char *)ln->s, *end = s + ln->n;
 	size_t i, len1, cellstart = 0;
-	uint32_t cp;
 	int open = 0, n = 0;
 
-	for (i = 0; i < ln->n; i += len1) {
-		len1 = utf8_decode(ln->s + i, ln->n - i, &cp);
-		if (!is_vbar(cp))
+	for (i = 0; i < ln->n; i += len1 ? len1 : 1) {
+		if ((len1 = vbar_at(s + i, end)) == 0)
 			continue;
 		if (open && n < max) {
 			cs[n] = ln->s + cellstart;

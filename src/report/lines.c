@@ -35,7 +35,10 @@ lines_is_rule(const char *s, size_t n)
 	int border = 0;
 
 	while (i < n) {
-		len = utf8_decode(s + i, n - i, &cp);
+		if ((unsigned char)s[i] < 0x80)	/* no call for ASCII */
+			cp = (unsigned char)s[i], len = 1;
+		else
+			len = utf8_decode(s + i, n - i, &cp);
 		i += len;
 		if (cp == ' ' || cp == '\t')
 			continue;
