@@ -96,6 +96,7 @@ print_report(const char *source, const struct meta *m,
 	const struct tcell *c;
 	int i, k;
 
+	rec_source(&out, source);	/* print_prose's cells follow too */
 	if (selected & SEL_META) {
 		print_meta(source, "title", m->title, m->title_line);
 		print_meta(source, "org", m->org, m->org_line);

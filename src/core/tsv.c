@@ -66,7 +66,7 @@ any_special(const char *s)
 
 /* Escape n bytes of s into out, which has room for 2n; returns the
  * length written. */
-static size_t
+static inline size_t
 escape_into(char *out, const char *s, size_t n)
 {
 	static const char letter[256] = {
@@ -109,18 +109,37 @@ decimal_into(char *out, unsigned long v)
 }
 
 /*
- * One record of n fields, the last a line number (none when line is
- * NULL).  Millions are written, so each is built in a buffer and handed
+ * The first field of a record, escaped, with its TAB, into out (room for
+ * TSV_PRE_MAX bytes); returns its length, 0 if it does not fit.  A cell
+ * line's source is the same for all of a report's cells: escaped once.
+ */
+size_t
+tsv_prefix(char *out, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (2 * n + 1 > TSV_PRE_MAX)
+		return 0;
+	n = escape_into(out, s, n);
+	out[n++] = '\t';
+	return n;
+}
+
+/*
+ * One record: pre[0..npre), the first fields already escaped, then n
+ * fields, the last a line number (none when line < 0).  Millions are written, so each is built in a buffer and handed
  * to stdio once; a field too long for it goes by tsv_field.
  */
 static void
-cell_record(FILE *fp, const char *const *field, int n, long line)
+cell_record(FILE *fp, const char *pre, size_t npre, const char *const *field,
+    int n, long line)
 {
-	enum { FIELDS = 2048 };
+	enum { FIELDS = 2048 + TSV_PRE_MAX };
 	char buf[FIELDS + 24];	/* the fields, then room for the line */
-	size_t o = 0, len;
+	size_t o = npre, len;
 	int k;
 
+	memcpy(buf, pre, npre);
 	for (k = 0; k < n; k++) {
 		len = strlen(field[k]);
 		if (o + 2 * len + 1 <= FIELDS)
@@ -149,7 +168,7 @@ tsv_cell(FILE *fp, const char *source, const char *table, const char *row,
 {
 	const char *field[5] = { source, table, row, col, value ? value : "" };
 
-	cell_record(fp, field, 5, -1);
+	cell_record(fp, "", 0, field, 5, -1);
 }
 
 /* One cell line with its sixth field, line (gip(5)); 0: unknown, empty. */
@@ -159,7 +178,17 @@ tsv_cell_line(FILE *fp, const char *source, const char *table,
 {
 	const char *field[5] = { source, table, row, col, value ? value : "" };
 
-	cell_record(fp, field, 5, line > 0 ? line : 0);
+	cell_record(fp, "", 0, field, 5, line > 0 ? line : 0);
+}
+
+/* tsv_cell_line with the source given as tsv_prefix made it. */
+void
+tsv_cell_pre(FILE *fp, const char *pre, size_t npre, const char *table,
+    const char *row, const char *col, const char *value, long line)
+{
+	const char *field[4] = { table, row, col, value ? value : "" };
+
+	cell_record(fp, pre, npre, field, 4, line > 0 ? line : 0);
 }
 
 /*
