@@ -1,5 +1,4 @@
 /* TSV fields with gip(5)'s escaping: \t \n \r \\ and nothing else. */
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,40 +46,19 @@ tsv_str(FILE *fp, const char *s)
 	tsv_field(fp, s, strlen(s));
 }
 
-/* Does any of the eight bytes at s need an escape?  A word at a time:
- * a byte of x ^ c is zero where x has c. */
-static inline int
-any_special(const char *s)
-{
-	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
-	uint64_t x, t, r, c, b;
-
-	memcpy(&x, s, 8);
-	t = x ^ (ones * '\t');
-	r = x ^ (ones * '\r');
-	c = x ^ (ones * '\n');
-	b = x ^ (ones * '\\');
-	return (((t - ones) & ~t) | ((r - ones) & ~r) | ((c - ones) & ~c) |
-	    ((b - ones) & ~b)) & high;
-}
+/* The letter of a byte's escape. */
+static const char letter[256] = {
+	['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\'
+};
 
 /* Escape n bytes of s into out, which has room for 2n; returns the
  * length written. */
-static inline size_t
+static size_t
 escape_into(char *out, const char *s, size_t n)
 {
-	static const char letter[256] = {
-		['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\'
-	};
-	size_t i = 0, o = 0;
-	uint64_t x;
+	size_t i, o = 0;
 
-	/* eight bytes at a time while none needs an escape: most fields */
-	for (; i + 8 <= n && !any_special(s + i); i += 8, o += 8) {
-		memcpy(&x, s + i, 8);
-		memcpy(out + o, &x, 8);
-	}
-	for (; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		if (!special[(unsigned char)s[i]]) {
 			out[o++] = s[i];
 			continue;
@@ -127,26 +105,34 @@ tsv_prefix(char *out, const char *s)
 
 /*
  * One record: pre[0..npre), the first fields already escaped, then n
- * fields, the last a line number (none when line < 0).  Millions are written, so each is built in a buffer and handed
- * to stdio once; a field too long for it goes by tsv_field.
+ * fields, the last a line number (none when line < 0).  Millions are
+ * written, so each is built in a buffer and handed to stdio once; a
+ * field too long for it goes by tsv_str.
  */
 static void
 cell_record(FILE *fp, const char *pre, size_t npre, const char *const *field,
     int n, long line)
 {
 	enum { FIELDS = 2048 + TSV_PRE_MAX };
-	char buf[FIELDS + 24];	/* the fields, then room for the line */
-	size_t o = npre, len;
+	char buf[FIELDS + 32];	/* the fields, then room for the line */
+	const unsigned char *s;
+	size_t o = npre;
 	int k;
 
 	memcpy(buf, pre, npre);
 	for (k = 0; k < n; k++) {
-		len = strlen(field[k]);
-		if (o + 2 * len + 1 <= FIELDS)
-			o += escape_into(buf + o, field[k], len);
-		else {
+		/* escaped as it is copied, no strlen: fields are short */
+		for (s = (const unsigned char *)field[k]; *s != '\0' &&
+		    o < FIELDS; s++)
+			if (!special[*s])
+				buf[o++] = (char)*s;
+			else {
+				buf[o++] = '\\';
+				buf[o++] = letter[*s];
+			}
+		if (*s != '\0') {	/* too long for buf: the rest direct */
 			fwrite_unlocked(buf, 1, o, fp);
-			tsv_field(fp, field[k], len);
+			tsv_str(fp, (const char *)s);
 			o = 0;
 		}
 		buf[o++] = k < n - 1 ? '\t' : '\n';
