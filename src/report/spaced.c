@@ -32,7 +32,7 @@ char_width(uint32_t cp, size_t len, int x, enum width_model m)
 		return 8 - x % 8;
 	if (m == WIDTH_BYTES)
 		return cp == 0xfffd ? 1 : (int)len;
-	return utf8_is_wide(cp) ? 2 : 1;
+	return cp >= 0x1100 && utf8_is_wide(cp) ? 2 : 1;	/* the first */
 }
 
 static int
@@ -251,7 +251,10 @@ read_spaced_as(const char *text, size_t len, long first, enum width_model m,
 			tail.n = 0;
 		x = spaces = incell = 0;
 		for (i = 0; i < n; i += len1, x += w) {
-			len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
+			if ((unsigned char)ln.s[i] < 0x80)	/* no call */
+				cp = (unsigned char)ln.s[i], len1 = 1;
+			else
+				len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
 			w = char_width(cp, len1, x, m);
 			if (is_space_cp(cp)) {
 				spaces += w;
@@ -311,8 +314,25 @@ cmp_int(const void *a, const void *b)
 static int
 count_distinct(int *v, int n)
 {
-	int i, d = n > 0;
+	enum { SPAN = 1024 };
+	unsigned char seen[SPAN];
+	int i, d = n > 0, lo, hi, last;
 
+	for (i = 0, lo = hi = n > 0 ? v[0] : 0; i < n; i++) {
+		lo = v[i] < lo ? v[i] : lo;
+		hi = v[i] > hi ? v[i] : hi;
+	}
+	if (n > 0 && hi - lo < SPAN) {	/* columns: a short range, no sort */
+		memset(seen, 0, hi - lo + 1);
+		for (i = 0; i < n; i++)
+			seen[v[i] - lo] = 1;
+		for (i = 1, last = 0; i <= hi - lo; i++)
+			if (seen[i]) {
+				d += i > last + 1;
+				last = i;
+			}
+		return d;
+	}
 	qsort(v, n, sizeof *v, cmp_int);
 	for (i = 1; i < n; i++)
 		d += v[i] > v[i - 1] + 1;
