@@ -224,9 +224,12 @@ split_parsed(const struct grid *g, const struct grow *r,
 		if (v[i].kind == V_TEXT && g->positional)
 			positional_text(lr, &c[i]);
 		else if (v[i].kind == V_TEXT) {
-			if (lr->first[0] == '\0')
-				label_add(lr->first, c[i].text);
 			label_add(lr->label, c[i].text);
+			/* until first has text, label is what first would
+			 * be: copied, not normalised twice */
+			if (lr->first[0] == '\0')
+				memcpy(lr->first, lr->label,
+				    strlen(lr->label) + 1);
 		} else if (g->positional ? c[i].text[0] != '\0' ||
 		    c[i].x0 == GRID_XCOUNTED : i > last)
 			add_value(lr, &v[i], &c[i], i);
