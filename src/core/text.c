@@ -302,7 +302,10 @@ text_is_blank(const char *s, size_t n)
 	uint32_t cp;
 
 	while (i < n) {
-		i += utf8_decode(s + i, n - i, &cp);
+		if ((unsigned char)s[i] < 0x80)	/* no call to decode */
+			cp = (unsigned char)s[i++];
+		else
+			i += utf8_decode(s + i, n - i, &cp);
 		if (!is_space(cp) && cp != '\r')
 			return 0;
 	}

@@ -146,6 +146,29 @@ has_digit(const char *s, size_t n)
 	return 0;
 }
 
+/* Does s..e hold U+FFFD?  memchr for its first byte: memmem costs a
+ * call per cell of every bordered table. */
+static int
+has_fffd(const char *s, const char *e)
+{
+	for (; (s = memchr(s, 0xef, e - s)) != NULL; s++)
+		if (lines_is_fffd(s, e))
+			return 1;
+	return 0;
+}
+
+/* Is there "_|" in s[0..n)?  '_' is rare but in html2text's tables. */
+static int
+has_underscore_bar(const char *s, size_t n)
+{
+	const char *p, *e = s + n;
+
+	for (p = s; n > 1 && (p = memchr(p, '_', e - 1 - p)) != NULL; p++)
+		if (p[1] == '|')
+			return 1;
+	return 0;
+}
+
 /*
  * html2text sizes cells in bytes: the last line of a cell is padded with
  * '_', and a CJK label cut mid-character spills its bytes (U+FFFD once
@@ -164,7 +187,7 @@ clean_cell(const char **sp, const char **ep)
 		e--;
 	*sp = s;
 	*ep = e;
-	if (memmem(s, e - s, LINES_FFFD, 3) == NULL)
+	if (!has_fffd(s, e))
 		return;
 	for (d = s; d < e && !(*d >= '0' && *d <= '9'); d++)
 		;
@@ -294,7 +317,7 @@ read_bordered(const char *text, size_t len, long first, struct grid *g)
 	struct line ln = {.no = first - 1};
 	struct h2trow r = {0};
 	const char *cs[MAXCELLS], *ce[MAXCELLS];
-	int j, n, h2t = memmem(text, len, "_|", 2) != NULL;
+	int j, n, h2t = has_underscore_bar(text, len);
 
 	g->wraps = !h2t;
 	while (lines_next(text, len, &pos, &ln)) {
