@@ -70,19 +70,18 @@ escape_into(char *out, const char *s, size_t n)
 }
 
 /* The decimal digits of v > 0 into out; returns their number.  snprintf
- * was half of a cell's cost. */
+ * was half of a cell's cost.  Counted first, then written from the
+ * last: no reversal. */
 static size_t
 decimal_into(char *out, unsigned long v)
 {
-	char tmp[24];
-	size_t n = 0, i;
+	size_t n = 1, i;
+	unsigned long t;
 
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
-	for (i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
+	for (t = v; t >= 10; t /= 10)
+		n++;
+	for (i = n; i > 0; v /= 10)
+		out[--i] = (char)('0' + v % 10);
 	return n;
 }
 

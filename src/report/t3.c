@@ -131,7 +131,7 @@ already_found(const struct lrow *rows, const char **key, int i,
 	int j;
 
 	for (j = 0; j < i; j++) {
-		if (!key[j] || strcmp(key[j], row) != 0)
+		if (!key[j] || key[j][0] != row[0] || strcmp(key[j], row) != 0)
 			continue;
 		if (rows[j].nval == 0 && rows[i].nval > 0) {
 			key[j] = NULL;
