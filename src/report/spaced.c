@@ -23,7 +23,7 @@
  */
 enum width_model { WIDTH_DISPLAY, WIDTH_CHARS, WIDTH_BYTES };
 
-static int
+static inline int
 char_width(uint32_t cp, size_t len, int x, enum width_model m)
 {
 	if (m == WIDTH_CHARS)
