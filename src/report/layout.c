@@ -6,6 +6,9 @@
  * spaces, so cells carry display columns instead).
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "layout.h"
 #include "lines.h"
@@ -201,17 +204,42 @@ clean_cell(const char **sp, const char **ep)
 	*ep = de;
 }
 
+/* The first byte from p on that may begin a bar (vbar_at): '|' or E2;
+ * end if none.  With SSE2, 16 bytes at a time. */
+static const unsigned char *
+next_bar_byte(const unsigned char *p, const unsigned char *end)
+{
+#ifdef __SSE2__
+	const __m128i bar = _mm_set1_epi8('|'), e2 = _mm_set1_epi8((char)0xe2);
+	__m128i v;
+	unsigned m;
+
+	for (; end - p >= 16; p += 16) {
+		v = _mm_loadu_si128((const __m128i *)p);
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v,
+		    bar), _mm_cmpeq_epi8(v, e2)));
+		if (m != 0)
+			return p + __builtin_ctz(m);
+	}
+#endif
+	while (p < end && *p != '|' && *p != 0xe2)
+		p++;
+	return p;
+}
+
 /* The cells of a bordered line, cleaned: up to max, returns how many. */
 static int
 line_cells(const struct line *ln, const char **cs, const char **ce, int max)
 {
 	const unsigned char *s = (const unsigned char *)ln->s, *end = s + ln->n;
+	const unsigned char *p;
 	size_t i, len1, cellstart = 0;
 	int open = 0, n = 0;
 
-	for (i = 0; i < ln->n; i += len1 ? len1 : 1) {
-		if ((len1 = vbar_at(s + i, end)) == 0)
+	for (p = s; (p = next_bar_byte(p, end)) < end; p += len1 ? len1 : 1) {
+		if ((len1 = vbar_at(p, end)) == 0)
 			continue;
+		i = p - s;
 		if (open && n < max) {
 			cs[n] = ln->s + cellstart;
 			ce[n] = ln->s + i;

@@ -40,6 +40,10 @@ lines_is_rule(const char *s, size_t n)
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80)	/* no call for ASCII */
 			cp = (unsigned char)s[i], len = 1;
+		else if ((unsigned char)s[i] == 0xe2 && n - i >= 3 &&
+		    ((unsigned char)s[i + 1] == 0x94 ||
+		    (unsigned char)s[i + 1] == 0x95))
+			cp = 0x2500, len = 3;	/* U+2500..U+257F: a border */
 		else
 			len = utf8_decode(s + i, n - i, &cp);
 		i += len;
