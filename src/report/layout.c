@@ -46,6 +46,19 @@ vbar_at(const unsigned char *p, const unsigned char *end)
 		return 3;
 	return 0;
 }
+/* Can a rule line (lines_is_rule) begin with this byte?  Most lines
+ * cannot, and need no call. */
+static int
+may_be_rule(const char *s)
+{
+	switch ((unsigned char)*s) {
+	case ' ': case '\t': case '|': case '+': case '-': case '=': case ':':
+	case 0xe2:
+		return 1;
+	}
+	return 0;
+}
+
 enum layout
 layout_detect(const char *text, size_t len)
 {
@@ -57,7 +70,8 @@ layout_detect(const char *text, size_t len)
 	while (lines_next(text, len, &pos, &ln)) {
 		if (ln.n == 0)
 			continue;
-		if (starts_with_vbar(ln.s, ln.n) || lines_is_rule(ln.s, ln.n))
+		if (starts_with_vbar(ln.s, ln.n) || (may_be_rule(ln.s) &&
+		    lines_is_rule(ln.s, ln.n)))
 			bordered++;
 		if ((tab = memchr(ln.s, '\t', ln.n)) == NULL)
 			continue;

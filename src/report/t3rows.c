@@ -200,8 +200,8 @@ t3_marked(const char *label)
 	if (item_marker(label))
 		return 1;
 	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
-		if (t3_has_prefix(label, marks[i]))
-			return 1;
+		if (label[0] == marks[i][0] && t3_has_prefix(label, marks[i]))
+			return 1;	/* the first byte first: no call */
 	return 0;
 }
 
