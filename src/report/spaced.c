@@ -251,6 +251,19 @@ read_spaced_as(const char *text, size_t len, long first, enum width_model m,
 			tail.n = 0;
 		x = spaces = incell = 0;
 		for (i = 0; i < n; i += len1, x += w) {
+			if (ln.s[i] == ' ') {	/* a run at once, as one by one */
+				for (len1 = 1; i + len1 < n &&
+				    ln.s[i + len1] == ' '; len1++)
+					;
+				w = (int)len1 * char_width(' ', 1, x, m);
+				spaces += w;
+				if (incell && spaces >= 2) {
+					add_spaced_cell(g, ln.s + start,
+					    ln.s + endbyte, x0, xend, m);
+					incell = 0;
+				}
+				continue;
+			}
 			if ((unsigned char)ln.s[i] < 0x80)	/* no call */
 				cp = (unsigned char)ln.s[i], len1 = 1;
 			else
