@@ -302,6 +302,10 @@ text_is_blank(const char *s, size_t n)
 	uint32_t cp;
 
 	while (i < n) {
+		while (i < n && s[i] == ' ')	/* aligned columns */
+			i++;
+		if (i == n)
+			break;
 		if ((unsigned char)s[i] < 0x80)	/* no call to decode */
 			cp = (unsigned char)s[i++];
 		else
@@ -318,6 +322,8 @@ text_skip_space(const char *s, const char *end)
 	uint32_t cp;
 	size_t len;
 
+	while (s < end && *s == ' ')	/* aligned columns: a tight loop */
+		s++;
 	while (s < end) {
 		if ((unsigned char)*s < 0x80) {	/* most: no call to decode */
 			if (!is_space((unsigned char)*s))

@@ -38,6 +38,10 @@ lines_is_rule(const char *s, size_t n)
 	int border = 0;
 
 	while (i < n) {
+		if (s[i] == ' ') {		/* aligned columns */
+			i++;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80)	/* no call for ASCII */
 			cp = (unsigned char)s[i], len = 1;
 		else if ((unsigned char)s[i] == 0xe2 && n - i >= 3 &&
