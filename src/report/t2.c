@@ -33,14 +33,18 @@ squeeze(char *dst, size_t size, const char *src)
 static const char *
 row_of(const char *label)
 {
-	const char *const *w;
+	const char *const *w, *t;
 	size_t i;
 
+	/* every line of a t2 block: compares inline, a call only for a
+	 * word whose first byte the label has */
 	for (i = 0; i < tmpl_nrows; i++) {
-		if (strcmp(tmpl_rows[i].table, "t2") != 0)
+		t = tmpl_rows[i].table;
+		if (t[0] != 't' || t[1] != '2' || t[2] != '\0')
 			continue;
 		for (w = tmpl_rows[i].words; *w != NULL; w++)
-			if (strncmp(label, *w, strlen(*w)) == 0)
+			if (((*w)[0] == label[0] || (*w)[0] == '\0') &&
+			    strncmp(label, *w, strlen(*w)) == 0)
 				return tmpl_rows[i].row;
 	}
 	return NULL;
