@@ -308,6 +308,9 @@ text_is_blank(const char *s, size_t n)
 			break;
 		if ((unsigned char)s[i] < 0x80)	/* no call to decode */
 			cp = (unsigned char)s[i++];
+		else if ((unsigned char)s[i] >= 0xe4 &&
+		    (unsigned char)s[i] <= 0xe9)
+			return 0;	/* Han: decodes to U+4000 or above */
 		else
 			i += utf8_decode(s + i, n - i, &cp);
 		if (!is_space(cp) && cp != '\r')
@@ -331,6 +334,8 @@ text_skip_space(const char *s, const char *end)
 			s++;
 			continue;
 		}
+		if ((unsigned char)*s >= 0xe4 && (unsigned char)*s <= 0xe9)
+			break;	/* Han: decodes to U+4000 or above */
 		len = utf8_decode(s, end - s, &cp);
 		if (!is_space(cp))
 			break;

@@ -48,6 +48,9 @@ lines_is_rule(const char *s, size_t n)
 		    ((unsigned char)s[i + 1] == 0x94 ||
 		    (unsigned char)s[i + 1] == 0x95))
 			cp = 0x2500, len = 3;	/* U+2500..U+257F: a border */
+		else if ((unsigned char)s[i] >= 0xe4 &&
+		    (unsigned char)s[i] <= 0xe9)
+			return 0;	/* Han: decodes to U+4000 or above */
 		else
 			len = utf8_decode(s + i, n - i, &cp);
 		i += len;
