@@ -210,6 +210,42 @@ add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
 }
 
 /*
+ * What a line of a space-aligned table is, for read_spaced_as: the same
+ * under every width model, so found once (the first read) and looked up
+ * by the next.
+ */
+enum { LINE_ROW, LINE_BLANK, LINE_SKIP };
+
+struct kinds {
+	unsigned char	*kind;
+	size_t		 n, cap;	/* n: lines known */
+};
+
+static int
+line_kind(struct kinds *lk, size_t k, const char *text, size_t len,
+    size_t pos, const struct line *ln, int paras)
+{
+	int kind;
+
+	if (k < lk->n)
+		return lk->kind[k];
+	if (text_is_blank(ln->s, ln->n))
+		kind = LINE_BLANK;
+	else if ((!(paras && lynx_starts_number(ln->s, ln->n)) &&
+	    lines_is_footer(text, len, pos, ln)) || lines_is_rule(ln->s,
+	    ln->n))
+		kind = LINE_SKIP;	/* a page's footer, a rule */
+	else
+		kind = LINE_ROW;
+	if (lk->n == lk->cap) {
+		lk->cap = lk->cap ? lk->cap * 2 : 256;
+		lk->kind = gip_xrealloc(lk->kind, lk->cap);
+	}
+	lk->kind[lk->n++] = kind;
+	return kind;
+}
+
+/*
  * Space-aligned: cells are runs of text separated by two or more spaces
  * (a single space stays inside a cell: spaced-out letters, "97541 万元"),
  * at the columns the width model m gives.  With cell paragraphs (above)
@@ -220,23 +256,21 @@ add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
  */
 static void
 read_spaced_as(const char *text, size_t len, long first, enum width_model m,
-    int paras, int joined, struct grid *g)
+    int paras, int joined, struct kinds *lk, struct grid *g)
 {
-	size_t pos = 0, i, len1, start = 0, endbyte = 0, n;
+	size_t pos = 0, i, len1, start = 0, endbyte = 0, n, k;
 	struct line ln = {.no = first - 1};
 	struct tail tail;
 	uint32_t cp;
 	int x, w, x0 = 0, xend = 0, spaces, incell, blanks = 0;
 
 	g->positional = g->wraps = 1;
-	while (lines_next(text, len, &pos, &ln)) {
-		if (text_is_blank(ln.s, ln.n)) {
+	for (k = 0; lines_next(text, len, &pos, &ln); k++) {
+		if (line_kind(lk, k, text, len, pos, &ln, paras) == LINE_BLANK) {
 			blanks++;
 			continue;
 		}
-		if ((!(paras && lynx_starts_number(ln.s, ln.n)) &&
-		    lines_is_footer(text, len, pos, &ln)) ||
-		    lines_is_rule(ln.s, ln.n))
+		if (lk->kind[k] == LINE_SKIP)
 			continue;
 		if (paras && g->nrow > 0 && !lynx_starts_number(ln.s, ln.n))
 			lynx_counted_blanks(g, blanks - 1);
@@ -449,16 +483,20 @@ void
 spaced_read(const char *text, size_t len, long first, struct grid *g)
 {
 	struct grid chars = {0}, swap;
+	struct kinds lk = {NULL, 0, 0};
 	int paras, joined;
 
 	if (memmem(text, len, LINES_FFFD, 3) != NULL) {
-		read_spaced_as(text, len, first, WIDTH_BYTES, 0, 0, g);
+		read_spaced_as(text, len, first, WIDTH_BYTES, 0, 0, &lk, g);
+		free(lk.kind);
 		return;
 	}
 	paras = lynx_cell_paragraphs(text, len);
 	joined = !paras && lynx_joined_rows(text, len);
-	read_spaced_as(text, len, first, WIDTH_DISPLAY, paras, joined, g);
-	read_spaced_as(text, len, first, WIDTH_CHARS, paras, joined, &chars);
+	read_spaced_as(text, len, first, WIDTH_DISPLAY, paras, joined, &lk, g);
+	read_spaced_as(text, len, first, WIDTH_CHARS, paras, joined, &lk,
+	    &chars);
+	free(lk.kind);
 	if (column_spread(&chars, 2) < column_spread(g, 1) &&
 	    numbers_under_titles(&chars, 2) > numbers_under_titles(g, 1)) {
 		swap = *g;
