@@ -32,8 +32,8 @@ starts_with_vbar(const char *s, size_t n)
 	    p[1] == 0x95));
 }
 
-/* The length of a vertical bar at p ('|', U+2502, U+2503, U+2551), or 0.  Valid UTF-8: a
- * bar's first byte is never inside another character. */
+/* The length of a vertical bar at p ('|', U+2502, U+2503, U+2551), or
+ * 0.  Valid UTF-8: a bar's first byte is never inside another character. */
 static size_t
 vbar_at(const unsigned char *p, const unsigned char *end)
 {
@@ -46,6 +46,7 @@ vbar_at(const unsigned char *p, const unsigned char *end)
 		return 3;
 	return 0;
 }
+
 /* Can a rule line (lines_is_rule) begin with this byte?  Most lines
  * cannot, and need no call. */
 static int

@@ -32,7 +32,7 @@ char_width(uint32_t cp, size_t len, int x, enum width_model m)
 		return 8 - x % 8;
 	if (m == WIDTH_BYTES)
 		return cp == 0xfffd ? 1 : (int)len;
-	return cp >= 0x1100 && utf8_is_wide(cp) ? 2 : 1;	/* the first */
+	return cp >= 0x1100 && utf8_is_wide(cp) ? 2 : 1;	/* below: narrow */
 }
 
 static int
@@ -266,7 +266,8 @@ read_spaced_as(const char *text, size_t len, long first, enum width_model m,
 
 	g->positional = g->wraps = 1;
 	for (k = 0; lines_next(text, len, &pos, &ln); k++) {
-		if (line_kind(lk, k, text, len, pos, &ln, paras) == LINE_BLANK) {
+		if (line_kind(lk, k, text, len, pos, &ln, paras) ==
+		    LINE_BLANK) {
 			blanks++;
 			continue;
 		}
