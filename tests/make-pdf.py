@@ -26,7 +26,10 @@ pdf-labels.pdf      a t3 table set tight as LibreOffice prints a Word
                     numbers on the middle line), a row's numbers on two
                     lines (the natural persons' one line lower); a t4
                     header whose cells run together on each line
-                    (结果结果其他尚未总…), blank cells
+                    (结果结果其他尚未总…), blank cells; a label
+                    justified in its cell (7. 属 于 行 政 执, each
+                    character a word, / 法案卷 below, the
+                    numbers between)
 pdf-labels.tsv      its t3 and t4 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
@@ -201,7 +204,9 @@ def build():
 # pdf-labels: key, group label lines (ending 1 point left of the items,
 # the first dy below the row's top), item lines (x 102), values; '2'
 # prints its first value a line lower, '3.4.2' its marker as a word
-# apart, its last line two lines lower and its values between.
+# apart, its last line two lines lower and its values between; '3.3.7'
+# likewise (a line and a half lower), its first line justified (each
+# character a word).
 T3L = [
     ('1', None, 0, ['一、本年新收政府信息公开申请数量'], ['7', '1', '', '', '', '', '8']),
     ('2', None, 0, ['二、上年结转政府信息|公开申请数量'], ['2', '1', '0', '0', '0', '0', '3']),
@@ -213,7 +218,7 @@ T3L = [
     ('3.3.4', None, 0, ['4.保护第三方合法权益'], ['', '', '', '', '', '', '']),
     ('3.3.5', None, 0, ['5.属于三类内部事务信息'], ['', '', '', '', '', '', '']),
     ('3.3.6', None, 0, ['6.属于四类过程性信息'], ['', '', '', '', '', '', '']),
-    ('3.3.7', None, 0, ['7.属于行政执法案卷'], ['', '', '', '', '', '', '']),
+    ('3.3.7', None, 0, ['7.属于行政执|法案卷'], ['', '1', '', '', '', '', '1']),
     ('3.3.8', None, 0, ['8.属于行政查询事项'], ['', '', '', '', '', '', '']),
     ('3.4.1', ['（四）无', '法提供'], 0, ['1.本机关不掌握相关政府|信息'], ['1', '', '', '', '', '', '1']),
     ('3.4.2', None, 0, ['2.没有现成信息需要另行|制作'], ['1', '', '', '', '', '', '1']),
@@ -259,15 +264,21 @@ def build_labels():
             p.text(102, top, lines[0][:2])
             p.text(115, top, lines[0][2:])
             p.text(102, top + 24, lines[1])
+        elif key == '3.3.7':
+            # justified: each character of the first line a word apart
+            p.text(102, top, lines[0][:2])
+            for k, ch in enumerate(lines[0][2:]):
+                p.text(116 + 11.2 * k, top, ch)
+            p.text(102, top + 19, lines[1])
         else:
             x = 60 if key in ('1', '2', '4') else 102
             for k, part in enumerate(lines):
                 p.text(x, top + 12 * k, part)
-        vtop = top + 12 if key == '3.4.2' else top
+        vtop = {'3.4.2': top + 12, '3.3.7': top + 9.5}.get(key, top)
         for k, (cx, v) in enumerate(zip(VALX, vals)):
             if v:
                 p.centred(cx, vtop + (12 if key == '2' and k == 0 else 0), v)
-        top += 20 + (24 if key == '3.4.2' else 12 * (len(lines) - 1))
+        top += 20 + (24 if key in ('3.4.2', '3.3.7') else 12 * (len(lines) - 1))
     p2 = Page()
     p2.text(70, 60, '四、政府信息公开行政复议、行政诉讼情况')
     # the header's cells run together on each line, 总 / 计 stacked

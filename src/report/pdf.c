@@ -81,6 +81,7 @@ add_word(struct pdfctx *c, xmlTextReaderPtr rd)
 	w->lines = 1;
 	w->edge = 0;
 	w->lead = 0;
+	w->spaced = 0;
 	xmlFree(s);
 	c->words++;
 }

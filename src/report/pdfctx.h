@@ -20,6 +20,7 @@ struct pdfword {
 	int	lines;		/* lines of a cell made one word */
 	int	edge;		/* starts where a row marker's word starts */
 	int	lead;		/* a marker with its label's text beside */
+	int	spaced;		/* one character of a line spaced out */
 };
 
 /* One document being read; its storage is pg's. */

@@ -38,6 +38,13 @@ by_top(const void *a, const void *b, void *arg)
 	return (p->y0 > q->y0) - (p->y0 < q->y0);
 }
 
+/* One character, wide: what a line justified across its cell is cut into. */
+static int
+one_wide_char(const struct pdf *pg, const struct pdfword *w)
+{
+	return !w->num && w->len >= 3 && utf8_width(wtext(pg, w), w->len) == 2;
+}
+
 /* May b, printed right below a, be the next line of a's cell? */
 static int
 wraps_into(const struct pdf *pg, const struct pdfword *a,
@@ -47,7 +54,7 @@ wraps_into(const struct pdf *pg, const struct pdfword *a,
 	double ca = (a->x0 + a->x1) / 2, cb = (b->x0 + b->x1) / 2;
 
 	if (b->len < 0 || b->num || b->numline || b->x1 - b->x0 > narrow ||
-	    pdf_starts_marker(wtext(pg, b)))
+	    b->spaced || pdf_starts_marker(wtext(pg, b)))
 		return 0;
 	if (b->y0 - a->y1 > h || b->y0 < a->y1 - h / 4)
 		return 0;
@@ -141,6 +148,44 @@ marker_before_text(const struct pdf *pg, const struct pdfword *a)
 }
 
 /*
+ * A character of a line spaced out to fill its cell (a label justified
+ * in a Word table: 7. 属 于 行 政 执 / 法案卷, each character a word a
+ * seventh of a character apart) is a piece of that line, not a narrow
+ * cell to join with the line below: 属 would leave its row for the
+ * numbers' line and take 法案卷 with it.  It joins only a character
+ * alone below it: the two lines of a tight header cell spaced out
+ * (其 他 / 结 果, read as the stacked pairs 其结 他果 by t4.c).  bycy: by
+ * centre.
+ */
+static int
+in_spaced_line(const struct pdf *pg, const struct pdfword *a)
+{
+	double h = height(a), y = centre(a), gap;
+	int lo = 0, hi = pg->nword, m;
+	const struct pdfword *w;
+
+	if (!one_wide_char(pg, a))
+		return 0;
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (centre(&pg->word[pg->bycy[m]]) < y - h / 4)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= y + h / 4;
+	    lo++) {
+		w = &pg->word[pg->bycy[lo]];
+		if (w == a || w->len < 0 || !one_wide_char(pg, w))
+			continue;
+		gap = w->x0 >= a->x1 ? w->x0 - a->x1 : a->x0 - w->x1;
+		if (gap >= 0 && gap < h / 2)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * A cell whose text wraps over lines while the cells beside it keep one
  * line (a header 本年废止 / 件数 beside 信息内容; centred vertically, the
  * others print on its middle): its lines, narrow words without a number
@@ -164,15 +209,17 @@ pdf_join_wrapped(struct pdf *pg, double narrow)
 	}
 	/* by centre */
 	memcpy(pg->bycy, pg->order, pg->nword * sizeof *pg->order);
-	for (i = 0; i < pg->nword; i++)	/* before joins move words */
+	for (i = 0; i < pg->nword; i++) {	/* before joins move words */
 		pg->word[i].lead = marker_before_text(pg, &pg->word[i]);
+		pg->word[i].spaced = in_spaced_line(pg, &pg->word[i]);
+	}
 	for (i = 0; i < pg->nword; i++)
 		pg->order[i] = i;
 	qsort_r(pg->order, pg->nword, sizeof *pg->order, by_top, pg->word);
 	for (i = 0; i < pg->nword; i++) {
 		a = &pg->word[pg->order[i]];
 		if (a->len < 0 || a->num || a->numline ||
-		    a->x1 - a->x0 > narrow || a->lead)
+		    a->x1 - a->x0 > narrow || a->lead || a->spaced)
 			continue;
 		chain[0] = pg->order[i];
 		for (len = 1, j = i + 1; j < pg->nword && len < MAX_WRAP &&
