@@ -16,7 +16,9 @@ pdf-positions.pdf   a 2021 report over two pages whose tables hold what
                     character per line, t4 header cells spaced (总 计)
                     and stacked (结果/维持), the t3 table split by the page
                     break after 3.4.1 with a page number between, the
-                    continuation rows without their group label
+                    header repeated on the next page (申请 / 人情况 alone
+                    on two lines), the continuation rows without their
+                    group label
 pdf-positions.tsv   the table cells it holds (table row col value)
 pdf-labels.pdf      a t3 table set tight as LibreOffice prints a Word
                     table: group labels 1 point left of the item labels
@@ -174,7 +176,13 @@ def build():
             for k, ch in enumerate('三、本年度办理结果'):
                 p.text(58, group_top + 10 + k * 10, ch)
             p.centred(W / 2, 800, '- %d -' % page_no)
-            p, top, page_no = p2, 60, 2
+            p, top, page_no = p2, 78, 2
+            # the header repeated, its top cell wrapped alone on its lines
+            p.centred(426, 20, '申请')
+            p.centred(426, 32, '人情况')
+            for cx, head in zip(VALX, ['自然人', '商业企业', '科研机构', '社会公益组织',
+                                       '法律服务机构', '其他', '总计']):
+                p.centred(cx, 54, head, 6)
     p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
     top += 34
     p.centred(150, top, '行政复议')

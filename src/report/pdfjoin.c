@@ -88,6 +88,60 @@ centred_beside(const struct pdf *pg, double y, double tol, double x0, double x1)
 	return 0;
 }
 
+/* Is w alone on its line: no other word's box reaches into its height?
+ * bycy: by centre. */
+static int
+alone_on_line(const struct pdf *pg, const struct pdfword *w)
+{
+	double h = height(w), y = centre(w), lo, hi;
+	int l = 0, r = pg->nword, m;
+	const struct pdfword *o;
+
+	while (l < r) {
+		m = (l + r) / 2;
+		if (centre(&pg->word[pg->bycy[m]]) < y - 2 * h)
+			l = m + 1;
+		else
+			r = m;
+	}
+	for (; l < pg->nword && centre(&pg->word[pg->bycy[l]]) <= y + 2 * h;
+	    l++) {
+		o = &pg->word[pg->bycy[l]];
+		if (o == w || o->len < 0)
+			continue;
+		lo = o->y0 > w->y0 ? o->y0 : w->y0;
+		hi = o->y1 < w->y1 ? o->y1 : w->y1;
+		if (hi > lo)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * A header cell wrapped over lines with nothing beside it (申请 / 人情况,
+ * 法人或其他 / 组织 over the columns they head, repeated at the top of a
+ * page): its lines each alone on the page's line, centred one under the
+ * other but not left-aligned as prose is (a heading and its 无。), no line
+ * a row marker.  Lines apart, the first would join the last row of the
+ * page before it, the header's words hiding that row (t3.c).
+ */
+static int
+lone_centred_lines(const struct pdf *pg, const int *chain, int n)
+{
+	const struct pdfword *a = &pg->word[chain[0]], *w;
+	double h = height(a);
+	int k, aligned = 1;
+
+	for (k = 0; k < n; k++) {
+		w = &pg->word[chain[k]];
+		if (!alone_on_line(pg, w) || pdf_starts_marker(wtext(pg, w)))
+			return 0;
+		if (w->x0 - a->x0 >= h / 4 || a->x0 - w->x0 >= h / 4)
+			aligned = 0;
+	}
+	return !aligned;
+}
+
 #define MAX_WRAP	6	/* lines of one cell joined at most */
 
 /* Join the words chain[0..n) into chain[0]. */
@@ -239,7 +293,7 @@ pdf_join_wrapped(struct pdf *pg, double narrow)
 			y0 = a->y0;
 			y1 = pg->word[chain[len - 1]].y1;
 			if (centred_beside(pg, (y0 + y1) / 2, height(a) / 4,
-			    x0, x1))
+			    x0, x1) || lone_centred_lines(pg, chain, len))
 				break;
 		}
 		if (len > 1)
