@@ -33,6 +33,10 @@ pdf-labels.pdf      a t3 table set tight as LibreOffice prints a Word
                     character a word, / 法案卷 below, the
                     numbers between)
 pdf-labels.tsv      its t3 and t4 cells
+pdf-repeat.pdf      a t3 table over two pages, its header rows repeated
+                    at the top of the second, a row's label cut by the
+                    break (3.要求提供公开出版 / 物)
+pdf-repeat.tsv      its t3 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
 """
@@ -303,6 +307,53 @@ def build_labels():
     return [p, p2]
 
 
+# pdf-repeat: t3 over two pages, its header rows repeated at the top of
+# the second, row 3.5.3's label cut by the break (出版 / 物).
+REPEAT_BREAK = '3.5.3'
+
+
+def t3_header(p, top):
+    p.centred(426, top, '申请人情况')
+    p.centred(442, top + 16, '法人或其他组织')
+    p.centred(VALX[0], top + 38, '自然人')
+    for cx, (a, b) in zip(VALX[1:6], [('商业', '企业'), ('科研', '机构'),
+                                       ('社会公', '益组织'), ('法律服', '务机构'),
+                                       ('其他', None)]):
+        if b:
+            p.centred(cx, top + 32, a)
+            p.centred(cx, top + 44, b)
+        else:
+            p.centred(cx, top + 38, a)
+    p.centred(VALX[6], top + 38, '总计')
+    return top + 66
+
+
+def build_repeat():
+    p1, p2 = Page(), Page()
+    p = p1
+    p.centred(W / 2, 60, '河海县测绘局', 16)
+    p.centred(W / 2, 84, '2023年政府信息公开工作年度报告', 16)
+    p.text(70, 120, '三、收到和处理政府信息公开申请情况')
+    top = t3_header(p, 140)
+    for key, _, _, item, vals in T3L:
+        label = item[0].replace('|', '')
+        x = 60 if key in ('1', '2', '4') else 102
+        # values on the row's first line, label's first part beside them
+        p.text(x, top, label[:-1] if key == REPEAT_BREAK else label)
+        for cx, v in zip(VALX, vals):
+            if v:
+                p.centred(cx, top, v)
+        top += 20
+        if key == REPEAT_BREAK:
+            p.centred(W / 2, 800, '- 1 -')
+            p = p2
+            top = t3_header(p, 40)
+            p.text(x, top, label[-1])
+            top += 20
+    p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
+    return [p1, p2]
+
+
 def pdf(pages):
     """A PDF of content streams (bytes), one per page."""
     objs = []
@@ -373,6 +424,12 @@ def main():
                         for c, v in zip(T3COLS, vals)) +
                 ''.join('t4\t%s\t%s\t%s\n' % (T4ROWS[k // 5], T4COLS[k % 5], v)
                         for k, v in enumerate(T4L)))
+    with open(os.path.join(d, 'pdf-repeat.pdf'), 'wb') as f:
+        f.write(pdf([p.content() for p in build_repeat()]))
+    with open(os.path.join(d, 'pdf-repeat.tsv'), 'w', encoding='utf-8') as f:
+        f.write(''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, _, _, _, vals in T3L
+                        for c, v in zip(T3COLS, vals)))
     scan = Page()
     scan.ops.append('0.5 g 100 100 395 600 re f')
     with open(os.path.join(d, 'pdf-scanned.pdf'), 'wb') as f:

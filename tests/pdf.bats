@@ -38,6 +38,13 @@ table_cells() {
 	assert_success
 }
 
+@test "a table's header rows repeated at the top of the next page, a row's label cut by the break" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-repeat.pdf" >got
+	run diff got "$DATA/pdf-repeat.tsv"
+	assert_success
+}
+
 @test "a PDF's meta and sections come from its text" {
 	need_cmd pdftotext
 	run -0 gip-tables -t meta "$DATA/pdf-positions.pdf"

@@ -156,6 +156,7 @@ pdf_from_bbox(struct gip_doc *doc, char *xhtml, size_t len,
 	buf_add(&pg->text, "", 0);
 	pg->nword = 0;
 	pg->arena.len = 0;
+	pdf_seen_reset(pg);
 	make_xml_safe(xhtml, len);
 	if (len > INT32_MAX || (rd = xmlReaderForMemory(xhtml, (int)len,
 	    NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR |
@@ -211,5 +212,6 @@ pdf_free(struct pdf *pg)
 	free(pg->order);
 	free(pg->bycy);
 	free(pg->starts);
+	free(pg->seen);
 	*pg = (struct pdf){0};
 }
