@@ -35,8 +35,10 @@ pdf-labels.pdf      a t3 table set tight as LibreOffice prints a Word
 pdf-labels.tsv      its t3 and t4 cells
 pdf-repeat.pdf      a t3 table over two pages, its header rows repeated
                     at the top of the second, a row's label cut by the
-                    break (3.要求提供公开出版 / 物)
-pdf-repeat.tsv      its t3 cells
+                    break (3.要求提供公开出版 / 物); a t4 whose titles
+                    are centred in cells of unequal width, its numbers
+                    at the cells' left edges
+pdf-repeat.tsv      its t3 and t4 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
 """
@@ -310,6 +312,12 @@ def build_labels():
 # pdf-repeat: t3 over two pages, its header rows repeated at the top of
 # the second, row 3.5.3's label cut by the break (出版 / 物).
 REPEAT_BREAK = '3.5.3'
+# its t4: the cells' x-ranges (as a LibreOffice PDF of a Word table
+# prints them) and the values
+T4CELLS = [(59.5, 91), (96, 127.5), (132, 163.5), (168, 199.8), (204, 225),
+           (229, 261), (265, 297), (301, 333), (337, 369), (373, 394),
+           (398, 430), (434, 466), (471, 502), (507, 538), (543, 564)]
+T4R = ['', '0', '', '', '0', '1', '', '', '1', '2', '2', '', '', '', '2']
 
 
 def t3_header(p, top):
@@ -351,6 +359,19 @@ def build_repeat():
             p.text(x, top, label[-1])
             top += 20
     p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
+    # t4 as LibreOffice prints a Word table: titles centred in cells of
+    # unequal width (review's a row taller), numbers at the cells' left
+    p.centred(140, top + 34, '行政复议')
+    p.centred(400, top + 34, '行政诉讼')
+    p.centred(315, top + 44, '未经复议直接起诉')
+    p.centred(480, top + 44, '复议后起诉')
+    for k, (x0, x1) in enumerate(T4CELLS):
+        head = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'][k % 5]
+        p.centred((x0 + x1) / 2, top + (58 if k < 5 else 66), head, 7)
+    for (x0, _), v in zip(T4CELLS, T4R):
+        if v:
+            p.text(x0 - 1, top + 86, v)
+    p.text(70, top + 110, '五、存在的主要问题及改进情况')
     return [p1, p2]
 
 
@@ -429,7 +450,9 @@ def main():
     with open(os.path.join(d, 'pdf-repeat.tsv'), 'w', encoding='utf-8') as f:
         f.write(''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
                         for key, _, _, _, vals in T3L
-                        for c, v in zip(T3COLS, vals)))
+                        for c, v in zip(T3COLS, vals)) +
+                ''.join('t4\t%s\t%s\t%s\n' % (T4ROWS[k // 5], T4COLS[k % 5], v)
+                        for k, v in enumerate(T4R)))
     scan = Page()
     scan.ops.append('0.5 g 100 100 395 600 re f')
     with open(os.path.join(d, 'pdf-scanned.pdf'), 'wb') as f:

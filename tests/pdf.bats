@@ -38,7 +38,7 @@ table_cells() {
 	assert_success
 }
 
-@test "a table's header rows repeated at the top of the next page, a row's label cut by the break" {
+@test "header rows repeated at the top of the next page, a label cut by the break; t4's numbers at its cells' left edges" {
 	need_cmd pdftotext
 	table_cells "$DATA/pdf-repeat.pdf" >got
 	run diff got "$DATA/pdf-repeat.tsv"
