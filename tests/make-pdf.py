@@ -35,7 +35,9 @@ pdf-labels.pdf      a t3 table set tight as LibreOffice prints a Word
 pdf-labels.tsv      its t3 and t4 cells
 pdf-repeat.pdf      a t3 table over two pages, its header rows repeated
                     at the top of the second, a row's label cut by the
-                    break (3.要求提供公开出版 / 物); a t4 whose titles
+                    break (3.要求提供公开出版 / 物), row 1's total
+                    and its unit wrapped around the row's line (8 /
+                    件); a t4 whose titles
                     are centred in cells of unequal width, its numbers
                     at the cells' left edges
 pdf-repeat.tsv      its t3 and t4 cells
@@ -348,8 +350,12 @@ def build_repeat():
         x = 60 if key in ('1', '2', '4') else 102
         # values on the row's first line, label's first part beside them
         p.text(x, top, label[:-1] if key == REPEAT_BREAK else label)
-        for cx, v in zip(VALX, vals):
-            if v:
+        for k, (cx, v) in enumerate(zip(VALX, vals)):
+            if key == '1' and k == 6:
+                # a number and its unit wrapped, centred on the row
+                p.centred(cx, top - 6, v)
+                p.centred(cx, top + 6, '件')
+            elif v:
                 p.centred(cx, top, v)
         top += 20
         if key == REPEAT_BREAK:

@@ -38,7 +38,7 @@ table_cells() {
 	assert_success
 }
 
-@test "header rows repeated at the top of the next page, a label cut by the break; t4's numbers at its cells' left edges" {
+@test "header rows repeated on the next page, a label cut by the break, a number and its unit wrapped (8 / 件); t4 numbers at cell edges" {
 	need_cmd pdftotext
 	table_cells "$DATA/pdf-repeat.pdf" >got
 	run diff got "$DATA/pdf-repeat.tsv"

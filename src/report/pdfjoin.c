@@ -8,6 +8,7 @@
 #include "err.h"
 #include "pdfctx.h"
 #include "utf8.h"
+#include "value.h"
 
 /* Which words have a number on their line (strict lines). */
 static void
@@ -88,10 +89,10 @@ centred_beside(const struct pdf *pg, double y, double tol, double x0, double x1)
 	return 0;
 }
 
-/* Is w alone on its line: no other word's box reaches into its height?
- * bycy: by centre. */
+/* Is w alone on its line: no other word's box reaches further into its
+ * height than share of it?  bycy: by centre. */
 static int
-alone_on_line(const struct pdf *pg, const struct pdfword *w)
+alone_on_line(const struct pdf *pg, const struct pdfword *w, double share)
 {
 	double h = height(w), y = centre(w), lo, hi;
 	int l = 0, r = pg->nword, m;
@@ -111,7 +112,7 @@ alone_on_line(const struct pdf *pg, const struct pdfword *w)
 			continue;
 		lo = o->y0 > w->y0 ? o->y0 : w->y0;
 		hi = o->y1 < w->y1 ? o->y1 : w->y1;
-		if (hi > lo)
+		if (hi - lo > share * h)
 			return 0;
 	}
 	return 1;
@@ -134,7 +135,8 @@ lone_centred_lines(const struct pdf *pg, const int *chain, int n)
 
 	for (k = 0; k < n; k++) {
 		w = &pg->word[chain[k]];
-		if (!alone_on_line(pg, w) || pdf_starts_marker(wtext(pg, w)))
+		if (!alone_on_line(pg, w, 0) ||
+		    pdf_starts_marker(wtext(pg, w)))
 			return 0;
 		if (w->x0 - a->x0 >= h / 4 || a->x0 - w->x0 >= h / 4)
 			aligned = 0;
@@ -168,6 +170,54 @@ join_chain(struct pdf *pg, const int *chain, int n)
 	a->len = (int)pg->tmp.len;
 	a->lines = n;
 	buf_add(&pg->arena, pg->tmp.p, pg->tmp.len + 1);
+}
+
+/*
+ * A number and its unit wrapped in a narrow cell (60 / 件, Chromium's
+ * print of a table whose total column is narrow), centred on the row's
+ * line: the number a line above it, the unit a line below.  Each alone
+ * on its line (the row's words reach less than half into it), the
+ * unit's text one the number takes (value.h), the two
+ * overlapping, and the two made one centred on a word beside them: one
+ * word, the number of that row.  order: by top.
+ */
+static void
+join_number_unit(struct pdf *pg)
+{
+	struct pdfword *a, *b;
+	struct value v;
+	int i, j, pair[2];
+	double h;
+
+	for (i = 0; i < pg->nword; i++) {
+		a = &pg->word[pg->order[i]];
+		if (a->len < 0 || !a->num || !alone_on_line(pg, a, 0.45))
+			continue;
+		h = height(a);
+		for (j = i + 1; j < pg->nword &&
+		    pg->word[pg->order[j]].y0 <= a->y1 + h; j++) {
+			b = &pg->word[pg->order[j]];
+			if (b->len < 0 || b->num || b->y0 < a->y1 - h / 4 ||
+			    b->x0 >= a->x1 || b->x1 <= a->x0 ||
+			    utf8_width(wtext(pg, b), b->len) > 4)
+				continue;
+			pg->tmp.len = 0;
+			buf_add(&pg->tmp, wtext(pg, a), a->len);
+			buf_add(&pg->tmp, wtext(pg, b), b->len);
+			buf_add(&pg->tmp, "", 1);
+			value_parse(pg->tmp.p, &v);
+			if (v.kind != V_NUMBER || !alone_on_line(pg, b, 0.45) ||
+			    !centred_beside(pg, (a->y0 + b->y1) / 2, h / 4,
+			    a->x0 < b->x0 ? a->x0 : b->x0,
+			    a->x1 > b->x1 ? a->x1 : b->x1))
+				continue;
+			pair[0] = pg->order[i];
+			pair[1] = pg->order[j];
+			join_chain(pg, pair, 2);
+			a->num = 1;
+			break;
+		}
+	}
 }
 
 /*
@@ -270,6 +320,7 @@ pdf_join_wrapped(struct pdf *pg, double narrow)
 	for (i = 0; i < pg->nword; i++)
 		pg->order[i] = i;
 	qsort_r(pg->order, pg->nword, sizeof *pg->order, by_top, pg->word);
+	join_number_unit(pg);
 	for (i = 0; i < pg->nword; i++) {
 		a = &pg->word[pg->order[i]];
 		if (a->len < 0 || a->num || a->numline ||
