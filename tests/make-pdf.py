@@ -33,14 +33,16 @@ pdf-labels.pdf      a t3 table set tight as LibreOffice prints a Word
                     character a word, / 法案卷 below, the
                     numbers between)
 pdf-labels.tsv      its t3 and t4 cells
-pdf-repeat.pdf      a t3 table over two pages, its header rows repeated
+pdf-repeat.pdf      t2's header cells two lines a line and a half apart,
+                    信息内容 alone between them (本年制 / 发件数);
+                    a t3 table over two pages, its header rows repeated
                     at the top of the second, a row's label cut by the
                     break (3.要求提供公开出版 / 物), row 1's total
                     and its unit wrapped around the row's line (8 /
                     件); a t4 whose titles
                     are centred in cells of unequal width, its numbers
                     at the cells' left edges
-pdf-repeat.tsv      its t3 and t4 cells
+pdf-repeat.tsv      its t2, t3 and t4 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
 """
@@ -343,8 +345,22 @@ def build_repeat():
     p = p1
     p.centred(W / 2, 60, '河海县测绘局', 16)
     p.centred(W / 2, 84, '2023年政府信息公开工作年度报告', 16)
-    p.text(70, 120, '三、收到和处理政府信息公开申请情况')
-    top = t3_header(p, 140)
+    # t2's header cells hold paragraphs spaced apart: 本年制 / 发件数 a
+    # line and a half apart, 信息内容 alone between them
+    p.text(70, 110, '二、主动公开政府信息情况')
+    p.centred(W / 2, 128, '第二十条第（一）项')
+    p.text(90, 160, '信息内容')
+    for cx, (a, b) in zip([300, 390, 490], [('本年制', '发件数'),
+                                            ('本年废止', '件数'), ('现行有', '效件数')]):
+        p.centred(cx, 146, a)
+        p.centred(cx, 174, b)
+    for k, (key, _, vals) in enumerate(T2):
+        p.text(90, 196 + 20 * k, '规章' if key.endswith('rules') else '行政规范性文件')
+        for cx, v in zip([300, 390, 490], vals):
+            if v:
+                p.centred(cx, 196 + 20 * k, v)
+    p.text(70, 250, '三、收到和处理政府信息公开申请情况')
+    top = t3_header(p, 270)
     for key, _, _, item, vals in T3L:
         label = item[0].replace('|', '')
         x = 60 if key in ('1', '2', '4') else 102
@@ -454,7 +470,10 @@ def main():
     with open(os.path.join(d, 'pdf-repeat.pdf'), 'wb') as f:
         f.write(pdf([p.content() for p in build_repeat()]))
     with open(os.path.join(d, 'pdf-repeat.tsv'), 'w', encoding='utf-8') as f:
-        f.write(''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
+        f.write(''.join('t2\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, cols, vals in T2
+                        for c, v in zip(cols, vals)) +
+                ''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
                         for key, _, _, _, vals in T3L
                         for c, v in zip(T3COLS, vals)) +
                 ''.join('t4\t%s\t%s\t%s\n' % (T4ROWS[k // 5], T4COLS[k % 5], v)

@@ -38,7 +38,7 @@ table_cells() {
 	assert_success
 }
 
-@test "header rows repeated on the next page, a label cut by the break, a number and its unit wrapped (8 / 件); t4 numbers at cell edges" {
+@test "t2 header cells spread over lines; t3 header repeated on the next page, a label cut by the break, 8 / 件 wrapped; t4 numbers at cell edges" {
 	need_cmd pdftotext
 	table_cells "$DATA/pdf-repeat.pdf" >got
 	run diff got "$DATA/pdf-repeat.tsv"

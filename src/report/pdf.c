@@ -82,6 +82,7 @@ add_word(struct pdfctx *c, xmlTextReaderPtr rd)
 	w->edge = 0;
 	w->lead = 0;
 	w->spaced = 0;
+	w->pair = w->mid = 0;
 	xmlFree(s);
 	c->words++;
 }

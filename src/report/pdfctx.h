@@ -22,6 +22,8 @@ struct pdfword {
 	int	edge;		/* starts where a row marker's word starts */
 	int	lead;		/* a marker with its label's text beside */
 	int	spaced;		/* one character of a line spaced out */
+	int	pair, mid;	/* its spread second line, the word between
+				 * (indexes + 1; pdfjoin.c) */
 };
 
 /* A line seen: the hash of its words and places, the last page it was
