@@ -117,16 +117,24 @@ stacked_pair(const struct gcell *a, const struct gcell *b)
  * word (two characters that make one of the header's words, else one)
  * is taken at its share of the run's width.
  */
+/* The point of x0..x1 that stands over its column's values (place.h). */
 static int
-run_anchors(const struct gcell *c, int *anchor, int *n)
+edge_x(int x0, int x1, int edge)
+{
+	return edge == PLACE_LEFT ? x0 : edge == PLACE_RIGHT ? x1 :
+	    (x0 + x1) / 2;
+}
+
+static int
+run_anchors(const struct gcell *c, int edge, int *anchor, int *n)
 {
 	const char *s = c->text;
-	int nc = header_chars(s), at = 0, len;
+	int nc = header_chars(s), at = 0, len, w = c->x1 - c->x0;
 
 	while (*s) {
 		len = s[3] != '\0' && header_word(s) ? 2 : 1;
-		if (!add_anchor(anchor, n, c->x0 + (c->x1 - c->x0) *
-		    (2 * at + len) / (2 * nc)))
+		if (!add_anchor(anchor, n, edge_x(c->x0 + w * at / nc,
+		    c->x0 + w * (at + len) / nc, edge)))
 			return 0;
 		at += len;
 		s += 3 * len;
@@ -135,11 +143,12 @@ run_anchors(const struct gcell *c, int *anchor, int *n)
 }
 
 /*
- * Centres of the header words above the data, one per column when the
- * words of a vertical header (结果 / 维持) are merged by position.
+ * Centres (or edges) of the header words above the data, one per column
+ * when the words of a vertical header (结果 / 维持) are merged by
+ * position.
  */
 static int
-anchors_from_header(const struct grid *g, int upto, int *anchor)
+anchors_from_header(const struct grid *g, int upto, int edge, int *anchor)
 {
 	struct gcell *c;
 	int i, j, n = 0;
@@ -149,25 +158,67 @@ anchors_from_header(const struct grid *g, int upto, int *anchor)
 		for (j = 0; j < g->row[i].ncell; j++) {
 			if (g->exact && j + 1 < g->row[i].ncell &&
 			    stacked_pair(&c[j], &c[j + 1])) {
-				if (!add_anchor(anchor, &n, (c[j].x0 +
-				    c[j + 1].x1) / 2))
+				if (!add_anchor(anchor, &n, edge_x(c[j].x0,
+				    c[j + 1].x1, edge)))
 					return 0;
 				j++;
 				continue;
 			}
 			if (g->exact && header_chars(c[j].text) > 0 &&
 			    !is_t4_header_word(c[j].text)) {
-				if (!run_anchors(&c[j], anchor, &n))
+				if (!run_anchors(&c[j], edge, anchor, &n))
 					return 0;
 				continue;
 			}
 			if (!is_t4_header_word(c[j].text))
 				continue;
-			if (!add_anchor(anchor, &n, (c[j].x0 + c[j].x1) / 2))
+			if (!add_anchor(anchor, &n, edge_x(c[j].x0, c[j].x1,
+			    edge)))
 				return 0;
 		}
 	}
 	return n == T4COLS;
+}
+
+/* Does each value stand within a unit of a title's edge? */
+static int
+on_edges(const struct vcell *v, int nv, const int *anchor, int edge)
+{
+	int i, d;
+
+	for (i = 0; i < nv; i++) {
+		place_nearest(anchor, T4COLS, place_x(&v[i], edge), &d);
+		if (d > 1)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The values of a row printed by position, to the columns whose titles
+ * they stand under: centred, else left- or right-aligned as their cells
+ * (LibreOffice prints a Word table's numbers at the cell's left edge,
+ * the titles centred: a number then is nearer the title left of its own)
+ * when every value is at a title's edge.  0 without the header's 15
+ * titles; else *placed is place_by_anchor's answer.
+ */
+static int
+place_under_titles(const struct grid *g, int first, const struct lrow *data,
+    struct slots *s, int *placed)
+{
+	static const int edges[] = {PLACE_LEFT, PLACE_RIGHT};
+	int anchor[T4COLS], k;
+
+	if (!anchors_from_header(g, first, PLACE_CENTRE, anchor))
+		return 0;
+	*placed = place_by_anchor(data->val, data->nval, anchor, T4COLS,
+	    PLACE_CENTRE, s);
+	for (k = 0; *placed == PLACE_NONE && k < 2; k++)
+		if (anchors_from_header(g, first, edges[k], anchor) &&
+		    on_edges(data->val, data->nval, anchor, edges[k]))
+			*placed = place_by_anchor(data->val, data->nval,
+			    anchor, T4COLS, edges[k], s);
+	return 1;
 }
 
 /*
@@ -183,7 +234,8 @@ blank_row(const struct grid *g, struct lrow *data, int *first)
 
 	if (g->positional) {
 		data->nval = 0;
-		if (g->nrow == 0 || !anchors_from_header(g, g->nrow, anchor))
+		if (g->nrow == 0 || !anchors_from_header(g, g->nrow,
+		    PLACE_CENTRE, anchor))
 			return 0;
 		data->line = g->row[g->nrow - 1].line + 1;
 		*first = g->nrow;
@@ -265,7 +317,7 @@ t4_extract(const struct grid *g, struct tables *t)
 {
 	static struct lrow data;
 	struct slots s;
-	int anchor[T4COLS], first = 0, placed, k;
+	int first = 0, placed, k;
 
 	if (!gather_values(g, &data, &first))
 		return 0;
@@ -274,11 +326,8 @@ t4_extract(const struct grid *g, struct tables *t)
 		for (k = 0; k < T4COLS; k++)
 			s.set[k] = 1;
 		placed = PLACE_ALL;
-	} else if (g->positional && data.nval < T4COLS &&
-	    anchors_from_header(g, first, anchor))
-		placed = place_by_anchor(data.val, data.nval, anchor, T4COLS,
-		    0, &s);
-	else
+	} else if (!g->positional || data.nval >= T4COLS ||
+	    !place_under_titles(g, first, &data, &s, &placed))
 		placed = place_sequence(data.val, data.nval, T4COLS,
 		    place_check_t4, &s);
 	emit(t, &data, &s, placed);
