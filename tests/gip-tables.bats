@@ -332,6 +332,30 @@ t3\t2\ttotal\t1')"
 	[ -z "$stderr" ]
 }
 
+# The template and t2 cells of a 2021 fixture whose t3 keeps 2019's one
+# （六） row: only the t2 titles, read whole, say 2021.
+t2_2021_cells() {
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/$1' | cut -f 2-5 |
+	    grep -E '^(meta	template|t2)'"
+	assert_output "$(printf 'meta\ttemplate\t-\t2021
+t2\t20.1.normative\tissued\t4\nt2\t20.1.normative\trepealed\t0
+t2\t20.1.normative\tvalid\t168\nt2\t20.5.license\tdecisions\t1692
+t2\t20.6.penalty\tdecisions\t522\nt2\t20.6.enforce\tdecisions\t40
+t2\t20.8.fee\tamount\t0')"
+	[ -z "$stderr" ]
+}
+
+@test "lynx: t2 titles in pieces one per line are joined by the template's words" {
+	# 本年制 / 发件数 / 本年废 / 止件数 / 现行有效件数 are three titles,
+	# 本年处理决定 / 数量 one; ") 项" ends a wrapped caption, no title.
+	t2_2021_cells lynx-t2-title-pieces.txt
+}
+
+@test "w3m: a t2 title begun on the box line above 信息内容" {
+	# │ │ 本年制 │ 本年废 │ │ / │信息内容│ │ │现行有效件数│ / │ │发件数│止件数│ │
+	t2_2021_cells w3m-t2-title-above.txt
+}
+
 @test "lynx: a joined row's spaces count its empty cells" {
 	# Cells one space apart, an empty cell a space of its own:
 	# "9           9" is 9, five empty cells, 9; a row short of seven

@@ -78,15 +78,34 @@ read_header(const struct grid *g, const struct grow *r, struct t2head *h)
 		n++;
 	}
 	h->trail = 0;
-	while (n > 0 && col[n - 1].text[0] == '\0')
-		n--, h->trail++;
 	h->ncol = n;
 }
 
-/* A header line continued below (本年新 / 制作数量), cell by cell. */
+/* The header read whole: trailing empty columns (a box's empty cells,
+ * filled by no line above or below) are padding a row may repeat. */
+static void
+end_header(struct t2head *h)
+{
+	while (h->ncol > 0 && h->col[h->ncol - 1].text[0] == '\0')
+		h->ncol--, h->trail++;
+}
+
+/* a then b into dst of size bytes, cut to fit (dst may be b). */
+static void
+join(char *dst, size_t size, const char *a, const char *b)
+{
+	size_t na = strnlen(a, size - 1), nb = strnlen(b, size - 1 - na);
+
+	memmove(dst + na, b, nb);
+	memmove(dst, a, na);
+	dst[na + nb] = '\0';
+}
+
+/* A header line continued below (本年新 / 制作数量), cell by cell; or
+ * begun above (before: a box prints 本年制 / 信息内容 / 发件数). */
 static void
 continue_header(const struct grid *g, const struct grow *r,
-    struct t2col *col, int ncol, int offset)
+    struct t2col *col, int ncol, int offset, int before)
 {
 	struct gcell *c = grid_cells(g, r);
 	char key[256];
@@ -97,22 +116,17 @@ continue_header(const struct grid *g, const struct grow *r,
 		squeeze(key, sizeof key, c[i].text);
 		if (key[0] == '\0' || (k = i - offset) >= ncol || k < 0)
 			continue;
+		if (before) {
+			join(col[k].text, sizeof col[k].text, key,
+			    col[k].text);
+			continue;
+		}
 		have = strlen(col[k].text);
 		snprintf(col[k].text + have, sizeof col[k].text - have,
 		    "%s", key);
 	}
 }
 
-/* a then b into dst of size bytes, cut to fit. */
-static void
-join(char *dst, size_t size, const char *a, const char *b)
-{
-	size_t na = strnlen(a, size - 1), nb = strnlen(b, size - 1 - na);
-
-	memmove(dst + na, b, nb);
-	memmove(dst, a, na);
-	dst[na + nb] = '\0';
-}
 
 /*
  * A header line of a positional table printed above or below the
@@ -175,6 +189,112 @@ header_offset(const struct grid *g, const struct grow *r)
 		if (strstr(key, T2_CORNER))
 			return i + 1;
 	}
+	return 1;
+}
+
+/*
+ * The words of a block's header in reading order, before they are put
+ * on columns: lynx wraps the titles of a narrow block into one another
+ * ("信息内容 本年制" / "发件数 本年废" / "止件数 现行有效" / "件数") or
+ * prints one piece per line ("本年制" / "发件数"), so the pieces'
+ * positions say nothing and only the template's title words can join
+ * them again (join_fragments).
+ */
+#define T2MAXFRAGS 16
+struct t2frags {
+	char	 text[T2MAXFRAGS][128];
+	int	 x[T2MAXFRAGS];
+	int	 n;
+};
+
+static void
+add_fragments(const struct grid *g, const struct grow *r, int from,
+    struct t2frags *f)
+{
+	struct gcell *c = grid_cells(g, r);
+	int i;
+
+	for (i = from; i < r->ncell && f->n < T2MAXFRAGS; i++) {
+		squeeze(f->text[f->n], sizeof f->text[f->n], c[i].text);
+		if (f->text[f->n][0] == '\0')
+			continue;
+		f->x[f->n++] = (c[i].x0 + c[i].x1) / 2;
+	}
+}
+
+static int
+names_column(const char *text)
+{
+	return tmpl_head_in("t2", text) != NULL;
+}
+
+/* Do the columns h names make row key's columns in either template? */
+static int
+template_columns(const char *key, const struct t2head *h)
+{
+	static const unsigned tpls[2] = {TPL_2019, TPL_2021};
+	const struct tmpl_row *r;
+	int i, k;
+
+	for (i = 0; i < 2; i++) {
+		if ((r = tmpl_find("t2", key, tpls[i])) == NULL)
+			continue;
+		for (k = 0; k < h->ncol && r->cols[k] &&
+		    h->col[k].key != NULL &&
+		    strcmp(r->cols[k], h->col[k].key) == 0; k++)
+			;
+		if (k == h->ncol && r->cols[k] == NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Titles from header pieces: a piece that names no column (gip(7)'s
+ * title words) is the head of the next piece when together they name
+ * one the next alone does not ("本年制" + "发件数"), else the tail of
+ * the title before ("现行有效" + "件数", "本年收费金额(万" + "元)").
+ * Taken instead of the header's reading only when every title is named
+ * and they are row key's columns in a template; positions are lost
+ * (x -1) unless the pieces were one per line.
+ */
+static int
+join_fragments(const struct t2frags *f, const char *key, int vertical,
+    struct t2head *h)
+{
+	struct t2head m = {.ncol = 0};
+	char cur[256];
+	int i, k, x;
+
+	for (i = 0; i < f->n; i++) {
+		snprintf(cur, sizeof cur, "%s", f->text[i]);
+		x = f->x[i];
+		if (!names_column(cur) && i + 1 < f->n &&
+		    !names_column(f->text[i + 1])) {
+			join(cur, sizeof cur, f->text[i], f->text[i + 1]);
+			if (names_column(cur))
+				i++;
+			else
+				snprintf(cur, sizeof cur, "%s", f->text[i]);
+		}
+		if (!names_column(cur) && m.ncol > 0) {
+			k = m.ncol - 1;
+			join(m.col[k].text, sizeof m.col[k].text,
+			    m.col[k].text, cur);
+			continue;
+		}
+		if (m.ncol == T2MAXCOLS)
+			return 0;
+		snprintf(m.col[m.ncol].text, sizeof m.col[m.ncol].text, "%s",
+		    cur);
+		m.col[m.ncol++].x = vertical ? x : -1;
+	}
+	for (k = 0; k < m.ncol; k++)
+		name_column(&m.col[k]);
+	if (m.ncol == 0 || !template_columns(key, &m))
+		return 0;
+	m.trail = 0;
+	*h = m;
 	return 1;
 }
 
@@ -300,6 +420,15 @@ give_held(struct t2row *p, struct t2vals *held)
 	held->nval = held->numbers = 0;
 }
 
+/* The rest of a caption wrapped before its 项 (第二十条第（五 / ）项). */
+static int
+caption_tail(const char *label)
+{
+	while (*label == ')' || strncmp(label, "）", 3) == 0)
+		label += *label == ')' ? 1 : 3;
+	return strcmp(label, "项") == 0;
+}
+
 /*
  * Pass over the grid: blocks, their headers and data rows, kept in t
  * until the template is known (t2_emit), since a header that cannot be
@@ -313,35 +442,52 @@ t2_extract(const struct grid *g, struct tables *t)
 	struct t2vals held;
 	const char *key;
 	int i, k, offset = 1, inheader = 0, stray = 0, above = -1, hrow = 0;
-	int vertical = 0;
+	int vertical = 0, captioned = 0;
 	const char *hkey = NULL;	/* the first row under the header */
+	struct t2frags frags = {.n = 0};
 
 	held.nval = held.numbers = 0;
 	for (i = 0; i < g->nrow; i++) {
 		lrow_split(g, &g->row[i], &lr);
 		if (strstr(lr.label, T2_CORNER)) {
 			read_header(g, &g->row[i], &h);
+			offset = header_offset(g, &g->row[i]);
 			if (g->positional && above >= 0)
 				header_words(g, &g->row[above], &g->row[i],
 				    &h, 1);
-			offset = header_offset(g, &g->row[i]);
+			else if (above >= 0)
+				continue_header(g, &g->row[above], h.col,
+				    h.ncol, offset, 1);
 			vertical = g->positional && h.ncol == 0 && above < 0;
+			frags.n = 0;
+			add_fragments(g, &g->row[i], offset, &frags);
 			inheader = 1;
 			hrow = i;
 			above = -1;
+			captioned = 0;
 			held.nval = held.numbers = 0;
 			continue;
 		}
-		/* A line of words only, straight after a block's caption,
-		 * may begin the header below it. */
-		above = above == -2 && lr.numbers == 0 &&
-		    lr.label[0] != '\0' && row_of(lr.first) == NULL ? i : -1;
+		/* A line of words only, the last of those after a block's
+		 * caption, may begin the header below it; the rest of a
+		 * wrapped caption (") 项") does not. */
 		if (strstr(lr.label, T2_CAPTION))
-			above = -2;
+			captioned = 1, above = -1;
+		else if (captioned && lr.label[0] == '\0' && lr.numbers == 0)
+			;	/* an empty line of a box */
+		else if (captioned && lr.numbers == 0 &&
+		    row_of(lr.first) == NULL)
+			above = caption_tail(lr.label) ? above : i;
+		else
+			captioned = 0, above = -1;
 		if ((key = row_of(lr.first)) != NULL) {
 			if (inheader)
-				for (k = 0; k < h.ncol; k++)
-					name_column(&h.col[k]);
+				end_header(&h);
+			for (k = 0; inheader && k < h.ncol; k++)
+				name_column(&h.col[k]);
+			if (inheader && (vertical || !template_columns(key,
+			    &h)))
+				join_fragments(&frags, key, vertical, &h);
 			/* A row of another block than its header's (the
 			 * next block's caption and header printed elsewhere)
 			 * takes the template's columns. */
@@ -364,6 +510,8 @@ t2_extract(const struct grid *g, struct tables *t)
 			held.nval = held.numbers = 0;
 			continue;
 		}
+		if (inheader && lr.numbers == 0)
+			add_fragments(g, &g->row[i], 0, &frags);
 		if (inheader && g->positional && lr.numbers > 0 &&
 		    lr.label[0] == '\0')
 			add_numbers(&held, &lr);
@@ -372,7 +520,8 @@ t2_extract(const struct grid *g, struct tables *t)
 		else if (inheader && lr.numbers == 0 && g->positional)
 			header_words(g, &g->row[i], &g->row[hrow], &h, 0);
 		else if (inheader && lr.numbers == 0)
-			continue_header(g, &g->row[i], h.col, h.ncol, offset);
+			continue_header(g, &g->row[i], h.col, h.ncol, offset,
+			    0);
 		else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
 		    !stray)
 			stray = !take_numbers(&t->t2row[t->nt2row - 1], &lr);

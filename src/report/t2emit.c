@@ -122,8 +122,10 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 		n--;
 	/* As many numbers as columns, or as many values with the blanks
 	 * counted: order places them, whatever the positions; positions
-	 * matter only when blanks are invisible. */
-	if (p->positional && p->h.ncol == ncol && !(n == ncol &&
+	 * matter only when blanks are invisible, and when the titles have
+	 * them (x -1: titles joined from lynx's wrapped pieces). */
+	if (p->positional && p->h.ncol == ncol && p->h.col[0].x >= 0 &&
+	    !(n == ncol &&
 	    (p->lr.numbers == n || lrow_counted(v, n)))) {
 		for (j = 0; j < n; j++) {
 			best = -1;
