@@ -367,6 +367,16 @@ t2\t20.8.fee\tamount\t0')"
 	[ -z "$stderr" ]
 }
 
+@test "lynx: a joined t2 row under titles in pieces: its spaces count the empty cells" {
+	# 信息内容 上一年 / 项目数量 本年增/减 处理决定数量 are three titles
+	# without positions; "行政处罚 211   2" is 211, one empty cell, 2.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/lynx-joined-blanks.txt' | cut -f 3-5 | grep '^20.6.penalty'"
+	assert_output "$(printf '20.6.penalty\tprev\t211
+20.6.penalty\tdelta\t\n20.6.penalty\tdecisions\t2')"
+	[ -z "$stderr" ]
+}
+
 @test "lynx: Word table's last row, blank lines after it and -1 in a cell" {
 	# Two blank lines part the table from the next block's caption: no
 	# cell; "-1" alone on its line is a cell, not a page number.

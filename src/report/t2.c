@@ -313,6 +313,7 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	p->positional = positional;
 	p->headed = headed;
 	p->lr.line = lr->line;
+	p->lr.label_x1 = lr->nseg > 0 ? lr->seg[lr->nseg - 1].x1 : -1;
 	p->lr.nval = lr->nval;
 	p->lr.numbers = lr->numbers;
 	memcpy(p->lr.val, lr->val, lr->nval * sizeof lr->val[0]);
