@@ -203,14 +203,15 @@ header_offset(const struct grid *g, const struct grow *r)
 #define T2MAXFRAGS 16
 struct t2frags {
 	char	 text[T2MAXFRAGS][128];
-	int	 x[T2MAXFRAGS];
+	int	 x0[T2MAXFRAGS], x1[T2MAXFRAGS];
+	int	 line[T2MAXFRAGS];	/* index of its grid row */
 	int	 n;
 };
 
 static void
-add_fragments(const struct grid *g, const struct grow *r, int from,
-    struct t2frags *f)
+add_fragments(const struct grid *g, int row, int from, struct t2frags *f)
 {
+	const struct grow *r = &g->row[row];
 	struct gcell *c = grid_cells(g, r);
 	int i;
 
@@ -218,7 +219,9 @@ add_fragments(const struct grid *g, const struct grow *r, int from,
 		squeeze(f->text[f->n], sizeof f->text[f->n], c[i].text);
 		if (f->text[f->n][0] == '\0')
 			continue;
-		f->x[f->n++] = (c[i].x0 + c[i].x1) / 2;
+		f->x0[f->n] = c[i].x0;
+		f->x1[f->n] = c[i].x1;
+		f->line[f->n++] = row;
 	}
 }
 
@@ -255,8 +258,11 @@ template_columns(const char *key, const struct t2head *h)
  * one the next alone does not ("本年制" + "发件数"), else the tail of
  * the title before ("现行有效" + "件数", "本年收费金额(万" + "元)").
  * Taken instead of the header's reading only when every title is named
- * and they are row key's columns in a template; positions are lost
- * (x -1) unless the pieces were one per line.
+ * and they are row key's columns in a template.  A title's position is
+ * its pieces' when they share a line (a title cut at a single space,
+ * "采购总金额（单位：万元，保留 4 位小数）"), or its first piece's when
+ * the pieces were one per line (vertical); a title over several lines
+ * of a flowed header has none, so none has (x -1).
  */
 static int
 join_fragments(const struct t2frags *f, const char *key, int vertical,
@@ -264,11 +270,11 @@ join_fragments(const struct t2frags *f, const char *key, int vertical,
 {
 	struct t2head m = {.ncol = 0};
 	char cur[256];
-	int i, k, x;
+	int i, k, first, x1[T2MAXCOLS], head[T2MAXCOLS], flowed = 0;
 
 	for (i = 0; i < f->n; i++) {
 		snprintf(cur, sizeof cur, "%s", f->text[i]);
-		x = f->x[i];
+		first = i;
 		if (!names_column(cur) && i + 1 < f->n &&
 		    !names_column(f->text[i + 1])) {
 			join(cur, sizeof cur, f->text[i], f->text[i + 1]);
@@ -277,20 +283,28 @@ join_fragments(const struct t2frags *f, const char *key, int vertical,
 			else
 				snprintf(cur, sizeof cur, "%s", f->text[i]);
 		}
+		flowed |= f->line[i] != f->line[first];
 		if (!names_column(cur) && m.ncol > 0) {
 			k = m.ncol - 1;
 			join(m.col[k].text, sizeof m.col[k].text,
 			    m.col[k].text, cur);
+			flowed |= f->line[i] != f->line[head[k]];
+			x1[k] = f->x1[i];
 			continue;
 		}
 		if (m.ncol == T2MAXCOLS)
 			return 0;
 		snprintf(m.col[m.ncol].text, sizeof m.col[m.ncol].text, "%s",
 		    cur);
-		m.col[m.ncol++].x = vertical ? x : -1;
+		head[m.ncol] = first;
+		x1[m.ncol++] = f->x1[i];
 	}
-	for (k = 0; k < m.ncol; k++)
+	for (k = 0; k < m.ncol; k++) {
 		name_column(&m.col[k]);
+		i = head[k];
+		m.col[k].x = vertical ? (f->x0[i] + f->x1[i]) / 2 : flowed ?
+		    -1 : (f->x0[i] + x1[k]) / 2;
+	}
 	if (m.ncol == 0 || !template_columns(key, &m))
 		return 0;
 	m.trail = 0;
@@ -461,7 +475,7 @@ t2_extract(const struct grid *g, struct tables *t)
 				    h.ncol, offset, 1);
 			vertical = g->positional && h.ncol == 0 && above < 0;
 			frags.n = 0;
-			add_fragments(g, &g->row[i], offset, &frags);
+			add_fragments(g, i, offset, &frags);
 			inheader = 1;
 			hrow = i;
 			above = -1;
@@ -512,7 +526,7 @@ t2_extract(const struct grid *g, struct tables *t)
 			continue;
 		}
 		if (inheader && lr.numbers == 0)
-			add_fragments(g, &g->row[i], 0, &frags);
+			add_fragments(g, i, 0, &frags);
 		if (inheader && g->positional && lr.numbers > 0 &&
 		    lr.label[0] == '\0')
 			add_numbers(&held, &lr);
