@@ -356,6 +356,34 @@ t2\t20.8.fee\tamount\t0')"
 	t2_2021_cells w3m-t2-title-above.txt
 }
 
+# The t2 cells of rows matching $2 in fixture $1, no warning.
+t2_rows() {
+	run -0 --separate-stderr sh -c "gip-tables -t t2 '$DATA/$1' |
+	    cut -f 3-5 | grep -E '$2'"
+	[ -z "$stderr" ]
+}
+
+@test "pdftotext -layout: t2 titles wrapped in stacks packed against another title" {
+	# 本年废 现行有 / 信息内容 本年制发件数 / 止件数 效件数: 本年废 lies
+	# within 本年制发件数's span; it stacks with 止件数 (same left edge).
+	t2_rows pdftotext-t2-stacked-titles.txt '^20.1.rules'
+	assert_output "$(printf '20.1.rules\tissued\t\n20.1.rules\trepealed\t3
+20.1.rules\tvalid\t0')"
+}
+
+@test "pdftotext -layout: a t2 title cut at its single spaces keeps its place" {
+	# 采购总金额（单位：万元，保留 4 位小数） read one column per
+	# character is four cells; joined, 0.00 stands under it.
+	t2_rows pdftotext-t2-title-cut.txt '^20.9.procure'
+	assert_output "$(printf '20.9.procure\tcount\t\n20.9.procure\tamount\t0')"
+}
+
+@test "pdftotext -layout: a unit one space after the number is the number's" {
+	# 4439000 元 under 本年收费金额(单位：万元) is 443.9 万元.
+	t2_rows pdftotext-t2-unit-apart.txt '^20.8.fee'
+	assert_output "$(printf '20.8.fee\tamount\t443.9')"
+}
+
 @test "lynx: a joined row's spaces count its empty cells" {
 	# Cells one space apart, an empty cell a space of its own:
 	# "9           9" is 9, five empty cells, 9; a row short of seven

@@ -312,6 +312,87 @@ join_fragments(const struct t2frags *f, const char *key, int vertical,
 	return 1;
 }
 
+/*
+ * The unit a row prints apart after its last number (4439000 元 read
+ * one column per character, where a single space parts cells): the
+ * number's, as if written in its cell.
+ */
+static void
+unit_after(struct t2vals *v, const struct lrow *lr)
+{
+	const struct lseg *s = &lr->seg[lr->nseg - 1];
+	struct vcell *last = &v->val[v->nval - 1];
+
+	if (strcmp(s->text, "元") != 0 && strcmp(s->text, "万元") != 0 &&
+	    strcmp(s->text, "亿元") != 0)
+		return;
+	if (last->v.kind == V_NUMBER && last->v.unit == UNIT_NONE &&
+	    last->x1 >= 0 && s->x0 >= last->x1)
+		last->v.unit = value_unit_in(s->text);
+}
+
+/* Do two pieces stand in one column: left edges or centres together? */
+static int
+same_stack(int a0, int a1, int b0, int b1)
+{
+	return abs(a0 - b0) <= 1 || abs((a0 + a1) - (b0 + b1)) <= 2;
+}
+
+/*
+ * Titles from the pieces of a positional header stacked in columns,
+ * above the 信息内容 line, on it and below it: pdftotext -layout packs a
+ * narrow block's titles so close that a wrapped title's pieces
+ * (本年废 / 止件数, 现行有 / 效件数) lie nearer another title
+ * (本年制发件数) than each other's centre, but they share their left
+ * edge or centre.  Each stack, top to bottom, is a title; taken only if
+ * they give row key's columns in a template (join_fragments).
+ */
+static int
+stack_titles(const struct t2frags *above, const struct t2frags *f,
+    const char *key, struct t2head *h)
+{
+	struct t2head m = {.ncol = 0};
+	int x0[T2MAXCOLS], x1[T2MAXCOLS];
+	int i, k, j, a, b;
+	const struct t2frags *src;
+	struct t2col tmp;
+
+	for (i = 0; i < above->n + f->n; i++) {
+		src = i < above->n ? above : f;
+		j = i < above->n ? i : i - above->n;
+		a = src->x0[j];
+		b = src->x1[j];
+		for (k = 0; k < m.ncol && !same_stack(x0[k], x1[k], a, b); k++)
+			;
+		if (k == m.ncol) {
+			if (m.ncol == T2MAXCOLS)
+				return 0;
+			m.col[k].text[0] = '\0';
+			x0[k] = a;
+			x1[k] = b;
+			m.ncol++;
+		}
+		join(m.col[k].text, sizeof m.col[k].text, m.col[k].text,
+		    src->text[j]);
+		if (b > x1[k])
+			x1[k] = b;
+	}
+	for (k = 0; k < m.ncol; k++)
+		m.col[k].x = (x0[k] + x1[k]) / 2;
+	for (k = 1; k < m.ncol; k++)	/* by position */
+		for (j = k; j > 0 && m.col[j - 1].x > m.col[j].x; j--) {
+			tmp = m.col[j], m.col[j] = m.col[j - 1];
+			m.col[j - 1] = tmp;
+		}
+	for (k = 0; k < m.ncol; k++)
+		name_column(&m.col[k]);
+	if (m.ncol == 0 || !template_columns(key, &m))
+		return 0;
+	m.trail = 0;
+	*h = m;
+	return 1;
+}
+
 static void
 keep_row(struct tables *t, const char *key, const struct lrow *lr,
     const struct t2head *h, int positional, int headed)
@@ -331,6 +412,8 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	p->lr.nval = lr->nval;
 	p->lr.numbers = lr->numbers;
 	memcpy(p->lr.val, lr->val, lr->nval * sizeof lr->val[0]);
+	if (lr->nseg > 1 && lr->nval > 0)
+		unit_after(&p->lr, lr);
 	p->h = *h;
 }
 
@@ -459,7 +542,7 @@ t2_extract(const struct grid *g, struct tables *t)
 	int i, k, offset = 1, inheader = 0, stray = 0, above = -1, hrow = 0;
 	int vertical = 0, captioned = 0;
 	const char *hkey = NULL;	/* the first row under the header */
-	struct t2frags frags = {.n = 0};
+	struct t2frags frags = {.n = 0}, above_f = {.n = 0};
 
 	held.nval = held.numbers = 0;
 	for (i = 0; i < g->nrow; i++) {
@@ -467,6 +550,9 @@ t2_extract(const struct grid *g, struct tables *t)
 		if (strstr(lr.label, T2_CORNER)) {
 			read_header(g, &g->row[i], &h);
 			offset = header_offset(g, &g->row[i]);
+			above_f.n = 0;
+			if (g->positional && above >= 0)
+				add_fragments(g, above, 0, &above_f);
 			if (g->positional && above >= 0)
 				header_words(g, &g->row[above], &g->row[i],
 				    &h, 1);
@@ -501,8 +587,9 @@ t2_extract(const struct grid *g, struct tables *t)
 			for (k = 0; inheader && k < h.ncol; k++)
 				name_column(&h.col[k]);
 			if (inheader && (vertical || !template_columns(key,
-			    &h)))
-				join_fragments(&frags, key, vertical, &h);
+			    &h)) && !join_fragments(&frags, key, vertical,
+			    &h) && g->positional && !vertical)
+				stack_titles(&above_f, &frags, key, &h);
 			/* A row of another block than its header's (the
 			 * next block's caption and header printed elsewhere)
 			 * takes the template's columns. */
