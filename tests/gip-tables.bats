@@ -384,6 +384,15 @@ t2_rows() {
 	assert_output "$(printf '20.8.fee\tamount\t443.9')"
 }
 
+@test "lynx: a narrow t2 laid out one column per character" {
+	# 规范性文件          1     236: under 本年废止件数 and 现行有效件数
+	# counted in characters (CJK one column), as lynx lays it out; in
+	# display columns they stand under the first two titles.
+	t2_rows lynx-t2-char-columns.txt '^20.1.normative'
+	assert_output "$(printf '20.1.normative\tissued\t
+20.1.normative\trepealed\t1\n20.1.normative\tvalid\t236')"
+}
+
 @test "lynx: a joined row's spaces count its empty cells" {
 	# Cells one space apart, an empty cell a space of its own:
 	# "9           9" is 9, five empty cells, 9; a row short of seven
