@@ -208,19 +208,22 @@ is_breadcrumb(const char *sq)
 /*
  * A site page's article furniture printed with it (来源：XX  浏览次数：4849
  * 【字体：大 中 小】, 发布时间：…, 【打印本页】): never part of a title.
+ * Where the first of its words is, or NULL.
  */
-static int
-is_furniture(const char *sq)
+static const char *
+furniture_in(const char *sq)
 {
 	static const char *const words[] = {"来源:", "浏览次数", "浏览量",
 	    "点击数", "点击率", "阅读次数", "【字体", "字体:", "字号:",
 	    "发布时间:", "【打印", "【关闭", NULL};
+	const char *p, *first = NULL;
 	int i;
 
 	for (i = 0; words[i]; i++)
-		if (strstr(sq, words[i]))
-			return 1;
-	return 0;
+		if ((p = strstr(sq, words[i])) != NULL &&
+		    (first == NULL || p < first))
+			first = p;
+	return first;
 }
 
 /*
@@ -320,6 +323,7 @@ static int
 find_title(struct tline *l, int n, int from, struct title *t)
 {
 	char cur[1024], prev[1024];
+	const char *f;
 	char *end = NULL;
 	size_t len;
 	int k, j;
@@ -332,10 +336,11 @@ find_title(struct tline *l, int n, int from, struct title *t)
 		    strncmp(text_skip_space(l[k + 1].s, l[k + 1].s +
 		    l[k + 1].n), "告", 3) == 0)
 			squeeze_into(cur, sizeof cur, "告", 3);
-		if (is_breadcrumb(cur) || is_furniture(cur))
+		end = strstr(cur, "报告");
+		if (is_breadcrumb(cur) || ((f = furniture_in(cur)) != NULL &&
+		    (end == NULL || f < end)))
 			continue;
-		if ((end = strstr(cur, "报告")) != NULL &&
-		    !in_sentence(cur, end))
+		if (end != NULL && !in_sentence(cur, end))
 			break;
 		end = NULL;
 	}
@@ -348,8 +353,8 @@ find_title(struct tline *l, int n, int from, struct title *t)
 		prev[0] = '\0';
 		squeeze_into(prev, sizeof prev, l[j].s, l[j].n);
 		if (strlen(prev) > 90 || strstr(prev, "。") ||
-		    strstr(prev, "，") || strstr(prev, ",") ||
-		    strstr(prev, "报告") || is_furniture(prev) ||
+		    strstr(prev, "，") || strstr(prev, "报告") ||
+		    furniture_in(prev) != NULL ||
 		    is_breadcrumb(prev) || (match(re_year, prev,
 		    strlen(prev)) && match(re_year, t->t, strlen(t->t))))
 			break;
