@@ -100,3 +100,10 @@ meta() {
 	meta meta-print-opening-year.txt
 	assert_output "$(printf 'year\t2024')"
 }
+
+@test "furniture after the title on its line leaves the title whole" {
+	printf '%s\n' '某某局2023年政府信息公开工作年度报告     来源：某某局   浏览次数：12' \
+	    '' '一、总体情况' '' '无' >"$BATS_TEST_TMPDIR/ft.txt"
+	run -2 --separate-stderr gip-tables -t meta "$BATS_TEST_TMPDIR/ft.txt"
+	assert_output --partial "title	-	某某局2023年政府信息公开工作年度报告	1"
+}

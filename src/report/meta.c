@@ -215,7 +215,7 @@ furniture_in(const char *sq)
 {
 	static const char *const words[] = {"来源:", "浏览次数", "浏览量",
 	    "点击数", "点击率", "阅读次数", "【字体", "字体:", "字号:",
-	    "发布时间:", "【打印", "【关闭", NULL};
+	    "发布时间:", "发布日期:", "【打印", "【关闭", NULL};
 	const char *p, *first = NULL;
 	int i;
 
@@ -246,8 +246,10 @@ in_sentence(const char *sq, const char *end)
 	for (i = 0; stops[i]; i++)
 		if ((p = strstr(sq, stops[i])) != NULL && p < end)
 			return 1;
-	/* A CJK ideograph (U+4E00..U+9FFF: lead byte E4..E9) after it. */
-	return after[0] >= 0xe4 && after[0] <= 0xe9;
+	/* A CJK ideograph (U+4E00..U+9FFF: lead byte E4..E9) after it,
+	 * unless it begins the page's furniture (squeezed up to it). */
+	return after[0] >= 0xe4 && after[0] <= 0xe9 &&
+	    furniture_in((const char *)after) != (const char *)after;
 }
 
 /*
