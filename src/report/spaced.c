@@ -476,16 +476,39 @@ numbers_under_titles(const struct grid *g, int unit)
 }
 
 /*
+ * A table of three numbers a row at most (t2's blocks): too few columns
+ * for their scatter alone to tell the models apart.
+ */
+static int
+narrow(const struct grid *g)
+{
+	const char *t;
+	int i, j, n;
+
+	for (i = 0; i < g->nrow; i++) {
+		for (j = n = 0; j < g->row[i].ncell; j++)
+			for (t = g->cell[g->row[i].first + j].text; *t; t++)
+				n += *t >= '0' && *t <= '9' && (t[1] < '0' ||
+				    t[1] > '9');	/* digit runs */
+		if (n > 3)
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Space-aligned text, read in display columns and in characters (lynx
- * lays tables out so): the model under which the columns scatter least
- * wins, display columns on a tie.
+ * lays tables out so): the model under which the columns scatter less
+ * and more numbers stand under titles wins; in a narrow table of
+ * several cells a line, one as good on one count and better on the
+ * other; display columns on a tie.
  */
 void
 spaced_read(const char *text, size_t len, long first, struct grid *g)
 {
 	struct grid chars = {0}, swap;
 	struct kinds lk = {NULL, 0, 0};
-	int paras, joined;
+	int paras, joined, spread, under;
 
 	if (memmem(text, len, LINES_FFFD, 3) != NULL) {
 		read_spaced_as(text, len, first, WIDTH_BYTES, 0, 0, &lk, g);
@@ -498,8 +521,11 @@ spaced_read(const char *text, size_t len, long first, struct grid *g)
 	read_spaced_as(text, len, first, WIDTH_CHARS, paras, joined, &lk,
 	    &chars);
 	free(lk.kind);
-	if (column_spread(&chars, 2) < column_spread(g, 1) &&
-	    numbers_under_titles(&chars, 2) > numbers_under_titles(g, 1)) {
+	spread = column_spread(&chars, 2) - column_spread(g, 1);
+	under = spread > 0 ? 0 : numbers_under_titles(&chars, 2) -
+	    numbers_under_titles(g, 1);
+	if (spread <= 0 && under >= 0 && (spread < 0 || under > 0) &&
+	    ((spread < 0 && under > 0) || (!paras && narrow(g)))) {
 		swap = *g;
 		*g = chars;
 		chars = swap;
