@@ -112,13 +112,12 @@ print_raw(const char *source, const char *text, const struct gip_section *s,
 		printf("%s:%.*s\n", source, (int)n, line);
 }
 
+/* One report: sec its sections, found while splitting the input. */
 static void
 process(const char *source, const char *name, const char *text,
-    size_t len, long base, int several)
+    long base, int several, int found, const struct gip_section *sec)
 {
-	struct gip_section sec[SECTIONS_MAX + 1];
-
-	if (sections_split(text, len, sec) == 0) {
+	if (found == 0) {
 		gip_error(name, 0, "no section heading found");
 		return;
 	}
@@ -134,31 +133,39 @@ static void
 process_path(const char *path)
 {
 	static struct report_part part[MAX_PARTS];
+	static struct sections_heads hs;
 	static struct document d;
-	static char *buf;
-	static size_t cap;
-	struct gip_doc one;
+	struct gip_section sec[SECTIONS_MAX + 1];
 	char source[4096];
-	int i, n;
+	int i, n, found;
 
 	if (document_read(&d, path) < 0)
 		return;
-	n = one_report ? 1 : split_reports(d.doc.text, d.doc.len, part,
-	    MAX_PARTS);
+	if (one_report) {
+		found = sections_split(d.doc.text, d.doc.len, sec);
+		process(d.doc.name, d.doc.name, d.doc.text, 0, several_inputs,
+		    found, sec);
+		return;
+	}
+	n = split_reports(d.doc.text, d.doc.len, part, MAX_PARTS, &hs);
 	if (n == MAX_PARTS)
 		gip_warn(d.doc.name, 0, "%d reports or more: the rest read as "
 		    "the last", MAX_PARTS);
 	if (n == 1) {
-		process(d.doc.name, d.doc.name, d.doc.text, d.doc.len, 0,
-		    several_inputs);
+		found = split_part_sections(d.doc.text, &part[0], NULL, &hs,
+		    sec);
+		process(d.doc.name, d.doc.name, d.doc.text, 0, several_inputs,
+		    found, sec);
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		split_part_doc(&d.doc, &part[i], &one, &buf, &cap);
+		found = split_part_sections(d.doc.text, &part[i],
+		    i + 1 < n ? &part[i + 1] : NULL, &hs, sec);
 		snprintf(source, sizeof source, "%s#%d", d.doc.name, i + 1);
 		gip_line_offset(part[i].line - 1);
-		process(source, d.doc.name, one.text, one.len,
-		    part[i].line - 1, 1);
+		/* The sections count from the part's start: no copy needed. */
+		process(source, d.doc.name, d.doc.text + part[i].from,
+		    part[i].line - 1, 1, found, sec);
 		gip_line_offset(0);
 	}
 }

@@ -238,7 +238,7 @@ label_section(const char *label, size_t n)
  */
 static int
 heading_number(const char *line, size_t n, int last, const char **head,
-    size_t *hlen)
+    size_t *hlen, int *marker)
 {
 	char label[HEADING_MAX + 1];
 	const char *p = skip_lead(line, line + n);
@@ -253,6 +253,7 @@ heading_number(const char *line, size_t n, int last, const char **head,
 	m = text_norm(label, p, rest, TEXT_LABEL);
 	*head = p;
 	*hlen = rest;
+	*marker = k;
 	return label_section(label, m);
 }
 
@@ -261,9 +262,38 @@ sections_heading(const char *line, size_t n)
 {
 	const char *head;
 	size_t hlen;
+	int marker;
 
 	heading_re_init();
-	return heading_number(line, n, 0, &head, &hlen);
+	return heading_number(line, n, 0, &head, &hlen, &marker);
+}
+
+int
+sections_note(struct sections_heads *hs, const char *text, size_t start,
+    size_t n, size_t body, long lineno)
+{
+	struct sections_head *h;
+	const char *head;
+	size_t hlen;
+	int k, marker;
+
+	heading_re_init();
+	if ((k = heading_number(text + start, n, 0, &head, &hlen,
+	    &marker)) == 0)
+		return 0;
+	if (hs->n == hs->cap) {
+		hs->cap = hs->cap ? 2 * hs->cap : 64;
+		hs->h = gip_xrealloc(hs->h, hs->cap * sizeof *hs->h);
+	}
+	h = &hs->h[hs->n++];
+	h->start = start;
+	h->body = body;
+	h->head = head - text;
+	h->hlen = hlen;
+	h->line = lineno;
+	h->k = k;
+	h->marker = marker;
+	return k;
 }
 
 /* Close every found section where the next found one starts. */
@@ -305,13 +335,14 @@ sections_split(const char *text, size_t len, struct gip_section sec[7])
 	const char *line, *head = NULL;
 	size_t pos = 0, start = 0, n, hlen = 0;
 	long lineno = 0;
-	int k, last = 0, found = 0;
+	int k, marker, last = 0, found = 0;
 
 	heading_re_init();
 	memset(sec, 0, 7 * sizeof *sec);
 	for (; gip_next_line(text, len, &pos, &line, &n); start = pos) {
 		lineno++;
-		if ((k = heading_number(line, n, last, &head, &hlen)) <= last)
+		if ((k = heading_number(line, n, last, &head, &hlen,
+		    &marker)) <= last)
 			continue;
 		sec[k].found = 1;
 		sec[k].start = start;
@@ -323,5 +354,53 @@ sections_split(const char *text, size_t len, struct gip_section sec[7])
 	}
 	front_matter(sec);
 	sections_close(sec, len, lineno);
+	return found;
+}
+
+/* The first heading at or after byte `from`. */
+static int
+first_head(const struct sections_heads *hs, size_t from)
+{
+	int lo = 0, hi = hs->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (hs->h[mid].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * As sections_split's loop: a heading counts when both its marker and
+ * its number come after the last one counted (heading_number stops at a
+ * marker at or below it, and a number at or below it is passed over).
+ */
+int
+sections_of_part(const char *text, const struct sections_heads *hs,
+    size_t from, size_t to, long line, long nlines,
+    struct gip_section sec[7])
+{
+	const struct sections_head *h;
+	int i, k, last = 0, found = 0;
+
+	memset(sec, 0, 7 * sizeof *sec);
+	for (i = first_head(hs, from); i < hs->n && hs->h[i].start < to;
+	    i++) {
+		h = &hs->h[i];
+		if ((k = h->k) <= last || h->marker <= last)
+			continue;
+		sec[k].found = 1;
+		sec[k].start = h->start - from;
+		sec[k].body = h->body - from;
+		sec[k].first_line = h->line - line + 1;
+		text_norm(sec[k].title, text + h->head, h->hlen, TEXT_CLEAN);
+		last = k;
+		found++;
+	}
+	front_matter(sec);
+	sections_close(sec, to - from, nlines);
 	return found;
 }

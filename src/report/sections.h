@@ -33,4 +33,39 @@ int	sections_split(const char *text, size_t len, struct gip_section sec[7]);
  * 0 if it is none. */
 int	sections_heading(const char *line, size_t n);
 
+/*
+ * The headings of a whole input, found in one pass over its lines (the
+ * splitting into reports, split.h), so that each report's sections are
+ * taken from them instead of scanning its lines again.  A heading line:
+ * its start, just after its LF, where the heading is without the marks
+ * around it (offsets in the input), its 1-based line, its number.
+ */
+struct sections_head {
+	size_t	 start, body, head, hlen;
+	long	 line;
+	int	 k;		/* the heading's number */
+	int	 marker;	/* the number its marker shows (the same but
+				 * in odd cases; both count for the order) */
+};
+
+struct sections_heads {
+	struct sections_head	*h;	/* in input order */
+	int			 n, cap;
+	long			 lines;	/* lines of the whole input */
+};
+
+/* Note the line at start (n bytes, line lineno, the next line at body)
+ * if it is a heading; its number, or 0. */
+int	sections_note(struct sections_heads *hs, const char *text,
+	    size_t start, size_t n, size_t body, long lineno);
+/*
+ * The sections of the report in text[from..to), nlines lines from line
+ * `line` of the input on, as sections_split finds them in a copy of
+ * those bytes (offsets and lines count from the part's start), from the
+ * headings noted in hs; the return value likewise.
+ */
+int	sections_of_part(const char *text, const struct sections_heads *hs,
+	    size_t from, size_t to, long line, long nlines,
+	    struct gip_section sec[7]);
+
 #endif

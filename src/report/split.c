@@ -182,7 +182,7 @@ note_ff(struct scan *s, const char *text, size_t start, size_t n,
 
 int
 split_reports(const char *text, size_t len, struct report_part *out,
-    int max)
+    int max, struct sections_heads *hs)
 {
 	struct scan s = {0};
 	const char *line;
@@ -192,6 +192,7 @@ split_reports(const char *text, size_t len, struct report_part *out,
 
 	out[0].from = 0;
 	out[0].line = 1;
+	hs->n = 0;
 	for (; gip_next_line(text, len, &pos, &line, &n); start = pos) {
 		lineno++;
 		if (memchr(line, '\f', n) != NULL)
@@ -203,7 +204,7 @@ split_reports(const char *text, size_t len, struct report_part *out,
 			if (org_above(line, n))
 				org_line(text, &s);
 		}
-		if ((k = sections_heading(line, n)) == 0)
+		if ((k = sections_note(hs, text, start, n, pos, lineno)) == 0)
 			continue;
 		if (k == 1 && s.last >= 2 && (s.have_title || s.have_ff) &&
 		    lineno - s.one_line >= SPLIT_MIN_LINES && nparts < max) {
@@ -221,7 +222,19 @@ split_reports(const char *text, size_t len, struct report_part *out,
 		}
 	}
 	out[nparts - 1].to = len;
+	hs->lines = lineno;
 	return nparts;
+}
+
+int
+split_part_sections(const char *text, const struct report_part *p,
+    const struct report_part *next, const struct sections_heads *hs,
+    struct gip_section sec[7])
+{
+	long nlines = (next ? next->line : hs->lines + 1) - p->line;
+
+	return sections_of_part(text, hs, p->from, p->to, p->line, nlines,
+	    sec);
 }
 
 void
