@@ -227,3 +227,20 @@ utf8_width(const char *s, size_t n)
 	}
 	return w;
 }
+
+const char *
+utf8_find(const char *s, size_t n, const char *c)
+{
+	size_t k = strlen(c), i = k - 1;
+	const char *p;
+
+	if (k == 0 || n < k)
+		return k == 0 ? s : NULL;
+	while (i < n && (p = memchr(s + i, c[k - 1], n - i)) != NULL) {
+		i = p - s;
+		if (memcmp(p - (k - 1), c, k - 1) == 0)
+			return p - (k - 1);
+		i++;
+	}
+	return NULL;
+}

@@ -15,6 +15,7 @@
 #include "pattern.h"
 #include "sections.h"
 #include "text.h"
+#include "utf8.h"
 
 /* A heading line, leading white space and marks aside, is never longer. */
 #define HEADING_MAX	255
@@ -248,7 +249,7 @@ heading_number(const char *line, size_t n, int last, const char **head,
 
 	if (rest == 0 || rest > HEADING_MAX ||
 	    (k = marker_start(p, end)) <= last ||
-	    memmem(p, rest, key_first[k - 1], 3) == NULL)
+	    utf8_find(p, rest, key_first[k - 1]) == NULL)
 		return 0;
 	m = text_norm(label, p, rest, TEXT_LABEL);
 	*head = p;

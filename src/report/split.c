@@ -12,6 +12,7 @@
 #include "sections.h"
 #include "split.h"
 #include "text.h"
+#include "utf8.h"
 
 /* A title line is short: org and all, under 60 characters as seen. */
 #define TITLE_MAX	300
@@ -185,7 +186,8 @@ split_reports(const char *text, size_t len, struct report_part *out,
     int max, struct sections_heads *hs)
 {
 	struct scan s = {0};
-	const char *line;
+	const char *line, *end = text + len;
+	const char *ff = memchr(text, '\f', len), *bao = text;
 	size_t pos = 0, start = 0, n;
 	long lineno = 0, at;
 	int k, nparts = 1;
@@ -193,11 +195,18 @@ split_reports(const char *text, size_t len, struct report_part *out,
 	out[0].from = 0;
 	out[0].line = 1;
 	hs->n = 0;
+	/* The next form feed and 报 are looked for in the whole rest of
+	 * the text, not line by line: most lines hold neither. */
 	for (; gip_next_line(text, len, &pos, &line, &n); start = pos) {
 		lineno++;
-		if (memchr(line, '\f', n) != NULL)
+		if (ff != NULL && ff < line)
+			ff = memchr(line, '\f', end - line);
+		if (ff != NULL && ff < line + n)
 			note_ff(&s, text, start, n, lineno);
-		if (!s.have_title && s.last > 0 && is_title(line, n)) {
+		if (!s.have_title && s.last > 0 && bao != NULL && bao < line)
+			bao = utf8_find(line, end - line, "报");
+		if (!s.have_title && s.last > 0 && bao != NULL &&
+		    bao < line + n && is_title(line, n)) {
 			s.have_title = 1;
 			s.title = start;
 			s.title_line = lineno;
