@@ -237,16 +237,35 @@ label_section(const char *label, size_t n)
  * the sub-headings) is not looked at further, nor one without its key
  * words' first character.
  */
+/*
+ * Can a numeral marker begin at p (blanks skipped)?  Its first byte: an
+ * open parenthesis, 1..6, or the lead bytes of （, １..６ and 一..六 (with
+ * their second bytes, as lead bytes E4 and E5 begin a third of all Han
+ * characters).  Most lines stop here.
+ */
+static int
+may_be_marker(const char *p, const char *end)
+{
+	unsigned char c = *p, d = end - p > 1 ? p[1] : 0;
+
+	return c == '(' || (c >= '1' && c <= '6') || c == 0xef ||
+	    (c == 0xe4 && (d == 0xb8 || d == 0xba)) ||
+	    (c == 0xe5 && (d == 0x9b || d == 0x85));
+}
+
 static int
 heading_number(const char *line, size_t n, int last, const char **head,
     size_t *hlen, int *marker)
 {
 	char label[HEADING_MAX + 1];
-	const char *p = skip_lead(line, line + n);
-	const char *end = trim_tail(p, line + n);
-	size_t rest = end - p, m;
+	const char *p = skip_lead(line, line + n), *end;
+	size_t rest, m;
 	int k;
 
+	if (p == line + n || !may_be_marker(p, line + n))
+		return 0;
+	end = trim_tail(p, line + n);
+	rest = end - p;
 	if (rest == 0 || rest > HEADING_MAX ||
 	    (k = marker_start(p, end)) <= last ||
 	    utf8_find(p, rest, key_first[k - 1]) == NULL)
