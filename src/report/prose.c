@@ -434,8 +434,21 @@ fold_sentences(const char *text, size_t len, long first_line,
 			default:	/* K_LEAD3 */
 				if (i + 3 > len)
 					break;
-				ch = key_pair[(c & 0x0f) << 6 | (u[i + 1] &
-				    0x3f)] ? char3_has(u + i) : 0;
+				if (!key_pair[(c & 0x0f) << 6 | (u[i + 1] &
+				    0x3f)]) {
+					/* The bulk of the text: a run of
+					 * characters noted as 0, which end a
+					 * digit run and 未/没有. */
+					i += 3;
+					while (i + 3 <= len &&
+					    byte_kind[u[i]] == K_LEAD3 &&
+					    !key_pair[(u[i] & 0x0f) << 6 |
+					    (u[i + 1] & 0x3f)])
+						i += 3;
+					digit_before = no_before = 0;
+					continue;
+				}
+				ch = char3_has(u + i);
 				i += 3;
 				if (ch == EV_SKIP)
 					continue;
