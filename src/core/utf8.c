@@ -57,7 +57,7 @@ struct classes {
  * continuation 80..BF; plain lead E1..EF but ED.  As signed bytes,
  * 80..BF is below -64 and E1..EF is -31..-17.
  */
-static void
+static inline void
 classify16(const unsigned char *p, int at, struct classes *c)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -79,7 +79,7 @@ classify16(const unsigned char *p, int at, struct classes *c)
  * be one or two after a lead and nowhere else; a character cut off by
  * the block's end is left to the next block.
  */
-static size_t
+static inline size_t
 plain_block(const unsigned char *p)
 {
 	struct classes c = { 0, 0, 0 };

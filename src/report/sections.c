@@ -288,6 +288,19 @@ sections_heading(const char *line, size_t n)
 	return heading_number(line, n, 0, &head, &hlen, &marker);
 }
 
+/*
+ * The first bytes a heading line can have: what skip_lead passes over
+ * (white space, marks, U+3000, BOM, NBSP, the remains of a list number,
+ * a bookmark) and what may_be_marker lets through.  Every line of every
+ * input is asked, so most stop at one table lookup.
+ */
+static const unsigned char may_begin[256] = {
+	[' '] = 1, ['\t'] = 1, ['\f'] = 1, ['*'] = 1, ['#'] = 1, ['|'] = 1,
+	['i'] = 1, ['['] = 1, ['('] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
+	['4'] = 1, ['5'] = 1, ['6'] = 1, [0xc2] = 1, [0xe3] = 1, [0xe4] = 1,
+	[0xe5] = 1, [0xef] = 1
+};
+
 int
 sections_note(struct sections_heads *hs, const char *text, size_t start,
     size_t n, size_t body, long lineno)
@@ -297,6 +310,8 @@ sections_note(struct sections_heads *hs, const char *text, size_t start,
 	size_t hlen;
 	int k, marker;
 
+	if (n == 0 || !may_begin[(unsigned char)text[start]])
+		return 0;
 	heading_re_init();
 	if ((k = heading_number(text + start, n, 0, &head, &hlen,
 	    &marker)) == 0)
