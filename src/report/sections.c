@@ -238,19 +238,15 @@ label_section(const char *label, size_t n)
  * words' first character.
  */
 /*
- * Can a numeral marker begin at p (blanks skipped)?  Its first byte: an
- * open parenthesis, 1..6, or the lead bytes of （, １..６ and 一..六 (with
- * their second bytes, as lead bytes E4 and E5 begin a third of all Han
- * characters).  Most lines stop here.
+ * Can a numeral marker begin at p (blanks skipped, so marker_start's
+ * skip_blanks before the numeral skips nothing)?  An open parenthesis
+ * or a numeral.  Most lines stop here.
  */
 static int
 may_be_marker(const char *p, const char *end)
 {
-	unsigned char c = *p, d = end - p > 1 ? p[1] : 0;
-
-	return c == '(' || (c >= '1' && c <= '6') || c == 0xef ||
-	    (c == 0xe4 && (d == 0xb8 || d == 0xba)) ||
-	    (c == 0xe5 && (d == 0x9b || d == 0x85));
+	return *p == '(' || (end - p >= 3 && memcmp(p, "\xef\xbc\x88",
+	    3) == 0) || numeral_value(p, end - p) != 0;
 }
 
 static int
@@ -294,7 +290,7 @@ sections_heading(const char *line, size_t n)
  * a bookmark) and what may_be_marker lets through.  Every line of every
  * input is asked, so most stop at one table lookup.
  */
-static const unsigned char may_begin[256] = {
+const unsigned char sections_may_begin[256] = {
 	[' '] = 1, ['\t'] = 1, ['\f'] = 1, ['*'] = 1, ['#'] = 1, ['|'] = 1,
 	['i'] = 1, ['['] = 1, ['('] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
 	['4'] = 1, ['5'] = 1, ['6'] = 1, [0xc2] = 1, [0xe3] = 1, [0xe4] = 1,
@@ -310,8 +306,6 @@ sections_note(struct sections_heads *hs, const char *text, size_t start,
 	size_t hlen;
 	int k, marker;
 
-	if (n == 0 || !may_begin[(unsigned char)text[start]])
-		return 0;
 	heading_re_init();
 	if ((k = heading_number(text + start, n, 0, &head, &hlen,
 	    &marker)) == 0)

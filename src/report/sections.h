@@ -54,6 +54,22 @@ struct sections_heads {
 	long			 lines;	/* lines of the whole input */
 };
 
+/*
+ * Can the line of n bytes be a heading at all?  Asked of every line
+ * of every input before sections_note, so inline: past the TABs and
+ * spaces that begin most table lines, one lookup of the first byte.
+ */
+extern const unsigned char sections_may_begin[256];
+static inline int
+sections_may_head(const char *line, size_t n)
+{
+	const char *end = line + n;
+
+	while (line < end && (*line == '\t' || *line == ' '))
+		line++;
+	return line < end && sections_may_begin[(unsigned char)*line];
+}
+
 /* Note the line at start (n bytes, line lineno, the next line at body)
  * if it is a heading; its number, or 0. */
 int	sections_note(struct sections_heads *hs, const char *text,

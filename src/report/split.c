@@ -213,7 +213,8 @@ split_reports(const char *text, size_t len, struct report_part *out,
 			if (org_above(line, n))
 				org_line(text, &s);
 		}
-		if ((k = sections_note(hs, text, start, n, pos, lineno)) == 0)
+		if (!sections_may_head(line, n) ||
+		    (k = sections_note(hs, text, start, n, pos, lineno)) == 0)
 			continue;
 		if (k == 1 && s.last >= 2 && (s.have_title || s.have_ff) &&
 		    lineno - s.one_line >= SPLIT_MIN_LINES && nparts < max) {
