@@ -231,15 +231,19 @@ utf8_width(const char *s, size_t n)
 const char *
 utf8_find(const char *s, size_t n, const char *c)
 {
-	size_t k = strlen(c), i = k - 1;
-	const char *p;
+	size_t k = strlen(c), i = k - 1, j;
+	const char *p, *q;
 
 	if (k == 0 || n < k)
 		return k == 0 ? s : NULL;
 	while (i < n && (p = memchr(s + i, c[k - 1], n - i)) != NULL) {
 		i = p - s;
-		if (memcmp(p - (k - 1), c, k - 1) == 0)
-			return p - (k - 1);
+		/* Needles are short: a loop, not a memcmp call. */
+		q = p - (k - 1);
+		for (j = 0; j < k - 1 && q[j] == c[j]; j++)
+			;
+		if (j == k - 1)
+			return q;
 		i++;
 	}
 	return NULL;

@@ -12,10 +12,11 @@ int	utf8_is_cjk(uint32_t cp);
 int	utf8_is_wide(uint32_t cp);
 size_t	utf8_width(const char *s, size_t n);
 /*
- * The first c (one character, 2..4 bytes of UTF-8) in s[0..n), as
- * memmem(s, n, c, strlen(c)); NULL if none.  It looks for c's last byte
- * with memchr: a continuation byte, rarer in Chinese text than any lead
- * byte, so most lines are passed over in one call.
+ * The first c (a string; in use one or a few characters of UTF-8) in
+ * s[0..n), as memmem(s, n, c, strlen(c)); NULL if none.  It looks for
+ * c's last byte with memchr: for Chinese, a continuation byte, rarer in
+ * Chinese text than any lead byte, so most lines are passed over in one
+ * call.
  */
 const char *utf8_find(const char *s, size_t n, const char *c);
 
