@@ -529,8 +529,10 @@ fold_sentences(const char *text, size_t len, long first_line,
 		stop = 0;
 		while (i < len) {
 			switch (byte_kind[c = u[i]]) {
-			case K_SKIP:
+			case K_SKIP:	/* runs of them: table frames, columns */
 				i++;
+				while (i < len && byte_kind[u[i]] == K_SKIP)
+					i++;
 				continue;
 			case K_LF:
 				line++;
