@@ -343,6 +343,22 @@ take_utf8(const char *s, size_t n)
 	dec.p[dec.len] = '\0';
 }
 
+/* Does s[0..n) hold word, which begins with %?  As memmem, but a text
+ * seldom has a %: one memchr, not memmem's set-up, for every file. */
+static int
+has_percent_word(const char *s, size_t n, const char *word)
+{
+	const char *p = s, *end = s + n;
+	size_t k = strlen(word);
+
+	while ((p = memchr(p, '%', (size_t)(end - p))) != NULL) {
+		if ((size_t)(end - p) >= k && memcmp(p, word, k) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 /* %PDF- first; readers also take it after up to 1 KiB of junk, which a
  * text could mention, so then the file must end as a PDF does. */
 static int
@@ -352,8 +368,8 @@ is_pdf(const char *s, size_t n)
 
 	if (n >= 5 && memcmp(s, "%PDF-", 5) == 0)
 		return 1;
-	return memmem(s, head, "%PDF-", 5) != NULL &&
-	    memmem(s + n - tail, tail, "%%EOF", 5) != NULL;
+	return has_percent_word(s, head, "%PDF-") &&
+	    has_percent_word(s + n - tail, tail, "%%EOF");
 }
 
 /*
