@@ -56,18 +56,38 @@ struct sections_heads {
 
 /*
  * Can the line of n bytes be a heading at all?  Asked of every line
- * of every input before sections_note, so inline: past the TABs and
- * spaces that begin most table lines, one lookup of the first byte.
+ * of every input before sections_note, so inline: past the white space
+ * and table frames that begin most lines (TAB, space, |, U+3000, NBSP),
+ * one lookup of the first byte, and for the lead bytes of 一..六 the
+ * whole character.  A line the full test could take goes on to it.
  */
 extern const unsigned char sections_may_begin[256];
 static inline int
 sections_may_head(const char *line, size_t n)
 {
-	const char *end = line + n;
+	const unsigned char *p = (const unsigned char *)line, *end = p + n;
 
-	while (line < end && (*line == '\t' || *line == ' '))
-		line++;
-	return line < end && sections_may_begin[(unsigned char)*line];
+	for (;;) {
+		while (p < end && (*p == '\t' || *p == ' ' || *p == '|'))
+			p++;
+		if (end - p >= 3 && p[0] == 0xe3 && p[1] == 0x80 &&
+		    p[2] == 0x80)
+			p += 3;
+		else if (end - p >= 2 && p[0] == 0xc2 && p[1] == 0xa0)
+			p += 2;
+		else
+			break;
+	}
+	if (p == end || sections_may_begin[*p] == 0)
+		return 0;
+	if (sections_may_begin[*p] == 1)
+		return 1;
+	/* E4 or E5: 一 二 三 五 are E4 B8 80, E4 BA 8C, E4 B8 89,
+	 * E4 BA 94; 四 六 E5 9B 9B, E5 85 AD. */
+	return end - p >= 3 && (p[0] == 0xe4 ?
+	    (p[1] == 0xb8 && (p[2] == 0x80 || p[2] == 0x89)) ||
+	    (p[1] == 0xba && (p[2] == 0x8c || p[2] == 0x94)) :
+	    (p[1] == 0x9b && p[2] == 0x9b) || (p[1] == 0x85 && p[2] == 0xad));
 }
 
 /* Note the line at start (n bytes, line lineno, the next line at body)
