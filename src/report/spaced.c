@@ -154,7 +154,7 @@ title_words(const char *s, const char *e, int x0, enum width_model m,
     const char **ws, const char **we, int *wx, int *wend, int max)
 {
 	const char *p = s, *start = s;
-	uint32_t cp;
+	uint32_t cp = 0;	/* set whenever p < e: gcc cannot tell */
 	size_t len;
 	int n = 0, x = x0, xstart = x0;
 
