@@ -33,22 +33,37 @@ find_key(const char *const *keys, int n, const char *s)
 	return -1;
 }
 
-/*
- * The key, searched from near on and around: streams in template order
- * find it at near or a few keys after (keys are unique, so where the
- * search starts does not change what it finds).
- */
-static inline __attribute__((always_inline)) int
-find_near(const char *const *keys, int n, const char *s, int near)
+/* ck_find_near when the key is not at near: from near on and around. */
+int
+ck_find_around(const struct ck_key *keys, int n, const char *s, size_t len,
+    int near)
 {
 	int k, i;
 
 	if (near < 0 || near >= n)
 		near = 0;
 	for (k = 0, i = near; k < n; k++, i = i + 1 < n ? i + 1 : 0)
-		if (keys[i][0] == s[0] && same(keys[i], s))
+		if (ck_is(&keys[i], s, len))
 			return i;
 	return -1;
+}
+
+/* A key as ck_is compares it. */
+static struct ck_key
+make_key(const char *s)
+{
+	unsigned char pad[16] = {0}, mask[16] = {0};
+	struct ck_key k;
+
+	k.len = strlen(s);
+	if (k.len > sizeof pad)
+		gip_fatal("template: key '%s' longer than %zu bytes", s,
+		    sizeof pad);
+	memcpy(pad, s, k.len);
+	memset(mask, 0xff, k.len);
+	memcpy(k.w, pad, sizeof pad);
+	memcpy(k.m, mask, sizeof mask);
+	return k;
 }
 
 static struct ck_table *
@@ -61,6 +76,7 @@ add_table(const char *name)
 	if (ntables == CK_MAXTABLES)
 		gip_fatal("template: more than %d tables", CK_MAXTABLES);
 	tables[ntables].name = name;
+	tables[ntables].namekey = make_key(name);
 	tables[ntables].index = ntables;
 	return &tables[ntables++];
 }
@@ -76,6 +92,7 @@ add_row(const struct tmpl_row *tr)
 			gip_fatal("template: more than %d rows", CK_MAXROWS);
 		i = t->nrows++;
 		t->rows[i] = tr->row;
+		t->rowkey[i] = make_key(tr->row);
 	}
 	t->rowtpl[i] |= tr->templates;
 	for (j = 0; tr->cols[j]; j++) {
@@ -83,6 +100,7 @@ add_row(const struct tmpl_row *tr)
 			continue;
 		if (t->ncols == CK_MAXCOLS)
 			gip_fatal("template: more than %d columns", CK_MAXCOLS);
+		t->colkey[t->ncols] = make_key(tr->cols[j]);
 		t->cols[t->ncols++] = tr->cols[j];
 	}
 }
@@ -164,24 +182,15 @@ ck_col(const struct ck_table *t, const char *col)
 	return find_key(t->cols, t->ncols, col);
 }
 
-int
-ck_table_near(const char *name, int near)
+const struct ck_table *
+ck_table_named(const char *s, size_t n)
 {
-	if (near >= 0 && near < ntables && same(tables[near].name, name))
-		return near;
-	return ck_table_index(name);
-}
+	int t;
 
-int
-ck_row_near(const struct ck_table *t, const char *row, int near)
-{
-	return find_near(t->rows, t->nrows, row, near);
-}
-
-int
-ck_col_near(const struct ck_table *t, const char *col, int near)
-{
-	return find_near(t->cols, t->ncols, col, near);
+	for (t = 0; t < ntables; t++)
+		if (ck_is(&tables[t].namekey, s, n))
+			return &tables[t];
+	return NULL;
 }
 
 int

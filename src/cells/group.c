@@ -58,19 +58,22 @@ reports_free(struct reports *rs)
 static void
 grow_store(struct reports *rs, size_t n)
 {
-	if (n + 1 > SIZE_MAX / 2 - rs->used)
+	if (n + 1 + GROUP_PAD > SIZE_MAX / 2 - rs->used)
 		gip_fatal("report too large");
-	rs->cap = (rs->used + n + 1) * 2;
+	rs->cap = (rs->used + n + 1 + GROUP_PAD) * 2;
 	rs->bytes = gip_xrealloc(rs->bytes, rs->cap);
 }
 
-/* Copy n bytes and a NUL to the store; returns the offset they went to. */
+/*
+ * Copy n bytes and a NUL to the store; returns the offset they went to.
+ * GROUP_PAD bytes stay allocated past the last (group.h).
+ */
 static inline size_t
 store(struct reports *rs, const char *s, size_t n)
 {
 	size_t at = rs->used;
 
-	if (n >= rs->cap - rs->used)
+	if (n + 1 + GROUP_PAD > rs->cap - rs->used)
 		grow_store(rs, n);
 	memcpy(rs->bytes + at, s, n);
 	rs->bytes[at + n] = '\0';

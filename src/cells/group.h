@@ -19,6 +19,14 @@
  * cells, their fields, source) is owned by the reader and valid only
  * during the callback: copy what must outlive it.
  */
+/*
+ * Past the start of every field of a report's cells (the source too),
+ * GROUP_PAD bytes can be read: what follows the field's NUL is the
+ * reader's (unspecified, not to be written), so that a lookup may load
+ * a short field as whole words (cellkey.h, CK_PAD).
+ */
+#define GROUP_PAD	16
+
 struct cells_report {
 	const char	*file;		/* the input, "-" for stdin */
 	const char	*source;	/* NUL-ended */

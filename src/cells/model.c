@@ -4,8 +4,11 @@
 #include <string.h>
 
 #include "err.h"
+#include "group.h"
 #include "model.h"
 #include "tmpl.h"
+
+_Static_assert(CK_PAD <= GROUP_PAD, "the key lookup reads CK_PAD bytes");
 
 void
 report_init(struct report *r)
@@ -97,25 +100,29 @@ take_prose(struct report *r, const struct cells_rec *rec)
 static void
 take_table(struct report *r, const struct cells_rec *rec)
 {
-	int t = ck_table_near(rec->field[CELL_TABLE], r->near[0]);
-	int i = -1, j = -1;
-	const struct ck_table *tb;
+	const struct ck_table *tb = r->neartb;
+	int t, i = -1, j = -1;
 	struct cell *c;
 
-	if (t >= 0) {
-		tb = ck_table(t);
-		r->has[t] = 1;
-		i = ck_row_near(tb, rec->field[CELL_ROW], r->near[1]);
+	if (tb == NULL || !ck_is(&tb->namekey, rec->field[CELL_TABLE],
+	    rec->len[CELL_TABLE]))
+		tb = ck_table_named(rec->field[CELL_TABLE], rec->len[CELL_TABLE]);
+	if (tb != NULL) {
+		r->has[tb->index] = 1;
+		i = ck_row_near(tb, rec->field[CELL_ROW], rec->len[CELL_ROW],
+		    r->near[0]);
 		/* the next column first: a row comes column by column */
-		j = ck_col_near(tb, rec->field[CELL_COL], r->near[2] + 1);
+		j = ck_col_near(tb, rec->field[CELL_COL], rec->len[CELL_COL],
+		    r->near[1] + 1);
 	}
 	if (i < 0 || j < 0) {
 		note_bad(r, rec);
 		return;
 	}
-	r->near[0] = t;
-	r->near[1] = i;
-	r->near[2] = j;
+	r->neartb = tb;
+	r->near[0] = i;
+	r->near[1] = j;
+	t = tb->index;
 	c = report_cell(r, tb, i, j);
 	r->rowcells[t][i] += !c->seen;
 	r->rowunread[t][i] |= (unsigned char)rec->unread;
@@ -132,10 +139,12 @@ report_take(struct report *r, const struct cells_rec *rec)
 {
 	const char *t = rec->field[CELL_TABLE];
 
+	size_t n = rec->len[CELL_TABLE];
+
 	/* The first byte first: most cells are of a table ("t3"). */
-	if (t[0] == 'm' && strcmp(t, "meta") == 0)
+	if (t[0] == 'm' && n == 4 && memcmp(t, "meta", 4) == 0)
 		take_meta(r, rec);
-	else if (t[0] == 'p' && strcmp(t, "prose") == 0)
+	else if (t[0] == 'p' && n == 5 && memcmp(t, "prose", 5) == 0)
 		take_prose(r, rec);
 	else
 		take_table(r, rec);

@@ -44,12 +44,14 @@ struct report {
 	unsigned char	 rowunread[CK_MAXTABLES][CK_MAXROWS];	/* a cell was
 					   given as '?' (perhaps given again) */
 	uint64_t	 seen[CK_MAXCELLS / 64];
-	int		 near[3];	/* the last cell's table, row, col: where
-					   the next is looked up first */
+	const struct ck_table *neartb;	/* the last cell's table, row, col: */
+	int		 near[2];	/* where the next is looked up first */
 };
 
 void	report_init(struct report *r);
 void	report_begin(struct report *r, const char *source);
+/* A cell of a report as group.h hands it on (GROUP_PAD bytes readable
+ * past each field's start). */
 void	report_take(struct report *r, const struct cells_rec *rec);
 static inline struct cell *
 report_cell(const struct report *r, const struct ck_table *t, int row,
