@@ -112,15 +112,37 @@ check(struct report *r)
 	}
 }
 
+/* Without -p the cells are taken as they are read (reports_stream). */
+static int
+on_begin(const struct cells_report *rep, void *arg)
+{
+	struct run *run = arg;
+
+	report_begin(&run->r, rep->source);
+	return 0;
+}
+
+static int
+on_cell(const struct cells_rec *rec, void *arg)
+{
+	struct run *run = arg;
+
+	report_take(&run->r, rec);
+	return 0;
+}
+
 static int
 on_report(const struct cells_report *rep, void *arg)
 {
 	struct run *run = arg;
 	size_t i;
 
-	report_begin(&run->r, rep->source);
-	for (i = 0; i < rep->n; i++)
-		report_take(&run->r, &rep->cell[i]);
+	if (rep->cell != NULL) {	/* -p: the report's cells kept */
+		report_begin(&run->r, rep->source);
+		for (i = 0; i < rep->n; i++)
+			report_take(&run->r, &rep->cell[i]);
+	}
+	run->r.source = rep->source;
 	check(&run->r);
 	run->nreports++;
 	run->nerrors += run->r.nerrors > 0;
@@ -205,6 +227,8 @@ main(int argc, char *argv[])
 		fnd_header();
 	report_init(&run.r);
 	rs = reports_new(on_report, &run);
+	if (!run.opt_pass)
+		reports_stream(rs, on_begin, on_cell);
 	if (optind == argc)
 		reports_read(rs, "-");
 	for (i = optind; i < argc; i++)

@@ -319,8 +319,8 @@ on_field(void *s, size_t n, void *arg)
 
 	if (r->nfields++ >= NF)
 		return;
-	if (r->used + n + 1 > r->cap) {
-		r->cap = (r->used + n + 1) * 2;
+	if (r->used + n + 1 + CELLS_PAD > r->cap) {
+		r->cap = (r->used + n + 1 + CELLS_PAD) * 2;
 		r->store = gip_xrealloc(r->store, r->cap);
 	}
 	if (n > 0)
@@ -471,6 +471,8 @@ cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg)
 	size_t have = 0, cap = BLOCK, used, n;
 	char *buf = gip_xmalloc(cap + 1 + SCAN_CHUNK);	/* the scan's LF,
 							   its last chunk */
+
+	_Static_assert(SCAN_CHUNK >= CELLS_PAD, "a field's CELLS_PAD bytes");
 	int eof = 0;
 
 	memset(&r, 0, sizeof r);

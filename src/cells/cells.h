@@ -31,8 +31,12 @@ struct cells_rec {
 
 /*
  * Return 0 to go on, non-zero to stop reading (cells_read returns it).
- * rec and its fields are valid only during the call.
+ * rec and its fields are valid only during the call.  CELLS_PAD bytes
+ * can be read from the start of each field on (past its NUL they are
+ * unspecified, not to be written): a lookup may load a field as words.
  */
+#define CELLS_PAD	16
+
 typedef int (*cells_fn)(const struct cells_rec *rec, void *arg);
 
 #define CELLS_MAXLINE	(1u << 20)

@@ -20,6 +20,8 @@ struct reports {
 	void		*arg;
 	struct hash	 done;		/* sources of this input whose run
 					   ended: 2 * first line + is_sum */
+	report_fn	 begin;		/* reports_stream: */
+	cells_fn	 take;		/* cells handed on, not kept */
 	struct cells_report rep;	/* the report being read */
 	int		 active;
 	int		 is_sum;	/* it has a meta reports row */
@@ -41,6 +43,13 @@ reports_new(report_fn fn, void *arg)
 	rs->fn = fn;
 	rs->arg = arg;
 	return rs;
+}
+
+void
+reports_stream(struct reports *rs, report_fn begin, cells_fn cell)
+{
+	rs->begin = begin;
+	rs->take = cell;
 }
 
 void
@@ -102,9 +111,9 @@ is_reports_row(const struct cells_rec *rec)
 }
 
 static void
-comes_back(const struct cells_rec *rec, const char *source, size_t first)
+comes_back(const char *file, long line, const char *source, size_t first)
 {
-	gip_error(rec->file, rec->line, "report '%s' comes back after other "
+	gip_error(file, line, "report '%s' comes back after other "
 	    "reports (its lines begin at line %zu): a report's lines must be "
 	    "together; was the stream sorted?", source, first);
 }
@@ -159,13 +168,14 @@ end(struct reports *rs)
 
 	rs->active = 0;
 	if (rs->again && !rs->is_sum) {
-		comes_back(&rs->cell[0], rs->bytes, (size_t)rs->again);
+		comes_back(rs->rep.file, rs->rep.line, rs->bytes,
+		    (size_t)rs->again);
 		return -1;
 	}
 	rs->rep.source = rs->bytes;
-	rs->rep.cell = rs->cell;
+	rs->rep.cell = rs->take ? NULL : rs->cell;
 	rs->rep.n = rs->ncell;
-	for (i = 0; i < rs->ncell; i++) {
+	for (i = 0; rs->take == NULL && i < rs->ncell; i++) {
 		c = &rs->cell[i];
 		c->field[CELL_SOURCE] = rs->bytes;
 		for (k = 0; k < NCOPY; k++)
@@ -196,14 +206,27 @@ on_cell(const struct cells_rec *rec, void *arg)
 	if (!rs->active) {
 		if (hash_find(&rs->done, rec->field[CELL_SOURCE],
 		    rec->len[CELL_SOURCE], &first) && !(first & 1)) {
-			comes_back(rec, rec->field[CELL_SOURCE], first / 2);
+			comes_back(rec->file, rec->line, rec->field[CELL_SOURCE],
+			    first / 2);
 			return -1;
 		}
 		begin(rs, rec);
 		rs->again = first & 1 ? (long)(first / 2) : 0;
+		if (rs->begin) {
+			rs->rep.source = rs->bytes;
+			rs->rep.cell = NULL;
+			rs->rep.n = 0;
+			if ((rc = rs->begin(&rs->rep, rs->arg)) != 0)
+				return rc;
+		}
 	}
-	keep(rs, rec);
-	return 0;
+	if (rs->take == NULL) {
+		keep(rs, rec);
+		return 0;
+	}
+	rs->is_sum |= is_reports_row(rec);
+	rs->ncell++;
+	return rs->take(rec, rs->arg);
 }
 
 /* One input read: its last report ends with it. */
