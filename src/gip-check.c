@@ -47,6 +47,7 @@ enum { OPT_SUMMARY = OPT_TOOL };
 
 struct run {
 	struct report	 r;
+	struct idvals	 vals;		/* the identities' numbers, reused */
 	struct rec_out	 pass;		/* -p: the sound reports' cells */
 	int		 opt_pass;
 	long		 nreports, nerrors, nwarns, held;
@@ -85,15 +86,16 @@ pass_on(struct run *run, const struct cells_report *rep)
 }
 
 static void
-check(struct report *r)
+check(struct report *r, struct idvals *vals)
 {
 	struct broken b[IDENT_MAXBROKEN];
-	struct idvals v;
+	struct idvals v = *vals;
 	unsigned tpl;
 	int n;
 
 	tpl = report_tpl(r);
 	ident_load(r, tpl, &v);
+	*vals = v;		/* its room, for the next report */
 	if (!r->sum) {
 		check_template(r, tpl);
 		check_missing(r, &v, tpl);
@@ -103,7 +105,6 @@ check(struct report *r)
 	ident_report(r, &v, b, n);
 	if (fnd_on(R_DIGITS))
 		ident_digits(r, &v, b, n);
-	ident_free(&v);
 	count_blanks(r);
 	if (!r->sum) {
 		check_prose(r);
@@ -143,7 +144,7 @@ on_report(const struct cells_report *rep, void *arg)
 			report_take(&run->r, &rep->cell[i]);
 	}
 	run->r.source = rep->source;
-	check(&run->r);
+	check(&run->r, &run->vals);
 	run->nreports++;
 	run->nerrors += run->r.nerrors > 0;
 	run->nwarns += run->r.nwarns > 0;
@@ -234,6 +235,7 @@ main(int argc, char *argv[])
 	for (i = optind; i < argc; i++)
 		reports_read(rs, argv[i]);
 	reports_free(rs);
+	ident_free(&run.vals);
 	if (run.opt_pass)
 		gip_check_output(stderr);
 	summary(&run, sum);

@@ -7,6 +7,7 @@
 static struct ck_table tables[CK_MAXTABLES];
 static int ntables, ncells;
 static unsigned celltpl[CK_MAXCELLS];
+static unsigned char celltable[CK_MAXCELLS];	/* where each cell is */
 static char cellkind[CK_MAXCELLS][CK_MAXTPL];
 
 /* strcmp(a, b) == 0 for the short keys, without a call per key. */
@@ -134,9 +135,10 @@ ck_init(void)
 	for (t = 0; t < ntables; t++) {
 		tables[t].base = ncells;
 		ncells += tables[t].nrows * tables[t].ncols;
+		if (ncells > CK_MAXCELLS)
+			gip_fatal("template: more than %d cells", CK_MAXCELLS);
+		memset(celltable + tables[t].base, t, ncells - tables[t].base);
 	}
-	if (ncells > CK_MAXCELLS)
-		gip_fatal("template: more than %d cells", CK_MAXCELLS);
 	for (k = 0; k < tmpl_nrows; k++)
 		add_kinds(&tmpl_rows[k]);
 }
@@ -191,6 +193,16 @@ ck_table_named(const char *s, size_t n)
 		if (ck_is(&tables[t].namekey, s, n))
 			return &tables[t];
 	return NULL;
+}
+
+const struct ck_table *
+ck_place(int c, int *row, int *col)
+{
+	const struct ck_table *t = &tables[celltable[c]];
+
+	*row = (c - t->base) / t->ncols;
+	*col = (c - t->base) % t->ncols;
+	return t;
 }
 
 int

@@ -112,6 +112,8 @@ ck_cell(const struct ck_table *t, int row, int col)
 {
 	return t->base + row * t->ncols + col;
 }
+/* Where cell c (0 <= c < ck_ncells()) is: its table, row and column. */
+const struct ck_table *ck_place(int c, int *row, int *col);
 /* Has a template of tpl cell row i, col j of t? */
 int	ck_in_template(const struct ck_table *t, int i, int j, unsigned tpl);
 /* Does one of the rows stand for the other: is one a part of the other? */

@@ -64,6 +64,15 @@ parse_srcline(struct reader *r, const char *s, size_t n)
 	long v = 0;
 	size_t i;
 
+	if (n <= 9) {		/* most: fits a long without a check a digit */
+		for (i = 0; i < n && (unsigned)(s[i] - '0') <= 9; i++)
+			v = v * 10 + (s[i] - '0');
+		if (i == n) {
+			r->rec.srcline = v;
+			return 0;
+		}
+		v = 0;
+	}
 	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
 		if (__builtin_mul_overflow(v, 10, &v) ||
 		    __builtin_add_overflow(v, s[i] - '0', &v))
@@ -75,6 +84,28 @@ parse_srcline(struct reader *r, const char *s, size_t n)
 	}
 	r->rec.srcline = v;
 	return 0;
+}
+
+/*
+ * The common value, up to 12 digits and nothing else, as num_parse reads
+ * it (NUM_SCALE times it: below 2^63) without its checks a digit.
+ * 0: anything else, for num_parse.
+ */
+static inline int
+whole_number(const char *s, size_t n, int64_t *v)
+{
+	int64_t x = 0;
+	size_t i;
+
+	if (n > 12)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if ((unsigned)(s[i] - '0') > 9)
+			return 0;
+		x = x * 10 + (s[i] - '0');
+	}
+	*v = x * NUM_SCALE;
+	return 1;
 }
 
 static int
@@ -92,6 +123,9 @@ parse_value(struct reader *r)
 		rec->unread = 1;
 		return 0;
 	}
+	if (whole_number(rec->field[CELL_VALUE], rec->len[CELL_VALUE],
+	    &rec->value))
+		return 0;
 	switch (num_parse(rec->field[CELL_VALUE], rec->len[CELL_VALUE],
 	    &rec->value)) {
 	case NUM_OK:

@@ -75,8 +75,10 @@ ident_load(const struct report *r, unsigned tpl, struct idvals *v)
 
 	compile_terms();
 	v->tpl = tpl;
-	v->v = gip_xmalloc(n * sizeof v->v[0]);
-	v->unknown = gip_xmalloc(n);
+	if (v->v == NULL) {	/* once: every report has ck_ncells() */
+		v->v = gip_xmalloc(n * sizeof v->v[0]);
+		v->unknown = gip_xmalloc(n);
+	}
 	for (k = 0; k < ck_ntables(); k++) {
 		t = ck_table(k);
 		for (i = 0; i < t->nrows; i++) {

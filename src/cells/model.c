@@ -24,10 +24,10 @@ void
 report_begin(struct report *r, const char *source)
 {
 	struct cell *cell = r->cell;
-	int c;
+	uint64_t w;
+	int k, c;
 
-	for (c = report_next_seen(r, 0); c >= 0; c = report_next_seen(r,
-	    c + 1))
+	REPORT_EACH_SEEN(r, k, w, c)
 		cell[c] = (struct cell){0};
 	memset(r, 0, sizeof *r);
 	r->cell = cell;

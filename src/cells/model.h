@@ -66,23 +66,15 @@ report_row_seen(const struct report *r, const struct ck_table *t, int row)
 	return r->rowcells[t->index][row] > 0;
 }
 
-/* The next printed cell from c on (cell order), or -1. */
-static inline int
-report_next_seen(const struct report *r, int c)
-{
-	uint64_t w;
-	int k = c >> 6;
+/*
+ * For each printed cell at, in cell order: k and w are the caller's
+ * (int, uint64_t), the word of r->seen and what is left of it.
+ */
+#define REPORT_EACH_SEEN(r, k, w, at)					\
+	for ((k) = 0; (k) < CK_MAXCELLS / 64; (k)++)			\
+		for ((w) = (r)->seen[k]; (w) != 0 && ((at) = (k) * 64 +	\
+		    __builtin_ctzll(w), 1); (w) &= (w) - 1)
 
-	if (c >= ck_ncells())
-		return -1;
-	w = r->seen[k] & (~(uint64_t)0 << (c & 63));
-	while (w == 0) {
-		if (++k >= (ck_ncells() + 63) >> 6)
-			return -1;
-		w = r->seen[k];
-	}
-	return (k << 6) + __builtin_ctzll(w);
-}
 /* The line of the first cell of the row printed with one, or 0. */
 long	report_row_line(const struct report *r, const struct ck_table *t,
 	    int row);
