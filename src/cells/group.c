@@ -190,8 +190,8 @@ end(struct reports *rs)
 static int
 same_source(const struct reports *rs, const struct cells_rec *rec)
 {
-	return rs->rep.srclen == rec->len[CELL_SOURCE] && memcmp(rs->bytes,
-	    rec->field[CELL_SOURCE], rs->rep.srclen) == 0;
+	return rs->rep.srclen == rec->len[CELL_SOURCE] && cells_same(rs->bytes,
+	    rec->field[CELL_SOURCE], rs->rep.srclen);	/* both padded */
 }
 
 static int
