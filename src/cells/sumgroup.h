@@ -40,6 +40,9 @@ struct sumgroup *sumgroups_get(struct sumgroups *gs, const char *key,
 void	sumgroup_reserve(struct sumgroup *g, size_t nkeys);
 /* Add a cell (a value, a blank or an unread) under key id: num_add's. */
 int	sumgroup_add(struct sumgroup *g, int id, const struct cells_rec *c);
+/* The same for a cell as gip-sum keeps it: blank, unread or a value. */
+int	sumgroup_add_value(struct sumgroup *g, int id, int blank, int unread,
+	    int64_t value);
 /*
  * Add every group of from into into (sums, seen, counts, meta values of a
  * new group), nkeys cell keys each; 0, or NUM_RANGE when a sum
