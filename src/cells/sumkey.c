@@ -17,6 +17,19 @@ sumkeys_init(struct sumkeys *ks)
 	ks->first = -1;
 }
 
+void
+sumkeys_free(struct sumkeys *ks)
+{
+	size_t i;
+
+	for (i = 0; i < ks->n; i++)
+		free(ks->v[i].table);
+	free(ks->v);
+	free(ks->scratch);
+	hash_free(&ks->index);
+	sumkeys_init(ks);
+}
+
 /* Positions in tmpl.h: table, first row entry, column over both entries. */
 static void
 rank_key(struct sumkey *k)

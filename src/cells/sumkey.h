@@ -29,6 +29,7 @@ struct sumkeys {
 };
 
 void	sumkeys_init(struct sumkeys *ks);
+void	sumkeys_free(struct sumkeys *ks);	/* and init again */
 /*
  * The number of rec's key, added if new.  prev is the key of the
  * report's cell before it, or -1: reports list their cells in one order,
