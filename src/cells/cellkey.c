@@ -113,12 +113,18 @@ add_kinds(const struct tmpl_row *tr)
 	const struct ck_table *t = &tables[ck_table_index(tr->table)];
 	int i = ck_row(t, tr->row), j, c, b;
 
+	if (tr->templates >> CK_MAXTPL)
+		gip_fatal("template: more than %d templates", CK_MAXTPL);
+
 	for (j = 0; tr->cols[j]; j++) {
 		c = ck_cell(t, i, ck_col(t, tr->cols[j]));
 		celltpl[c] |= tr->templates;
 		for (b = 0; b < CK_MAXTPL; b++)
-			if (tr->templates >> b & 1)
+			if (tr->templates >> b & 1) {
 				cellkind[c][b] = tr->kinds[j];
+				tables[t - tables].colmask[i][b] |= (uint16_t)(1u <<
+				    ck_col(t, tr->cols[j]));
+			}
 	}
 }
 

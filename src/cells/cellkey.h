@@ -34,6 +34,8 @@ struct ck_table {
 	const char	*rows[CK_MAXROWS];
 	struct ck_key	 rowkey[CK_MAXROWS];
 	unsigned	 rowtpl[CK_MAXROWS];	/* the templates with the row */
+	uint16_t	 colmask[CK_MAXROWS][CK_MAXTPL];	/* bit j: template
+					   bit b has the row's column j */
 	int		 nrows;
 	const char	*cols[CK_MAXCOLS];
 	struct ck_key	 colkey[CK_MAXCOLS];
@@ -114,6 +116,16 @@ ck_cell(const struct ck_table *t, int row, int col)
 }
 /* Where cell c (0 <= c < ck_ncells()) is: its table, row and column. */
 const struct ck_table *ck_place(int c, int *row, int *col);
+/* The columns of row i the templates tpl have, as bits (ck_in_template). */
+static inline unsigned
+ck_row_cols(const struct ck_table *t, int i, unsigned tpl)
+{
+	unsigned m = 0;
+
+	for (tpl &= (1u << CK_MAXTPL) - 1; tpl != 0; tpl &= tpl - 1)
+		m |= t->colmask[i][__builtin_ctz(tpl)];
+	return m;
+}
 /* Has a template of tpl cell row i, col j of t? */
 int	ck_in_template(const struct ck_table *t, int i, int j, unsigned tpl);
 /* Does one of the rows stand for the other: is one a part of the other? */

@@ -126,6 +126,7 @@ take_table(struct report *r, const struct cells_rec *rec)
 	c = report_cell(r, tb, i, j);
 	r->rowcells[t][i] += !c->seen;
 	r->rowunread[t][i] |= (unsigned char)rec->unread;
+	r->rowcols[t][i] |= (uint16_t)(1u << j);
 	c->seen = 1;
 	r->seen[(c - r->cell) >> 6] |= (uint64_t)1 << ((c - r->cell) & 63);
 	c->blank = (unsigned char)rec->blank;

@@ -43,6 +43,8 @@ struct report {
 	unsigned char	 rowcells[CK_MAXTABLES][CK_MAXROWS];	/* printed */
 	unsigned char	 rowunread[CK_MAXTABLES][CK_MAXROWS];	/* a cell was
 					   given as '?' (perhaps given again) */
+	uint16_t	 rowcols[CK_MAXTABLES][CK_MAXROWS];	/* bit j: the
+					   row's column j printed */
 	uint64_t	 seen[CK_MAXCELLS / 64];
 	const struct ck_table *neartb;	/* the last cell's table, row, col: */
 	int		 near[2];	/* where the next is looked up first */

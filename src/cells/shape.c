@@ -83,6 +83,7 @@ foreign_cells(struct report *r, const struct ck_table *t, int i,
     unsigned tpl)
 {
 	char where[96], instead[128];
+	unsigned foreign;
 	int j;
 
 	if (!(t->rowtpl[i] & tpl)) {
@@ -94,10 +95,10 @@ foreign_cells(struct report *r, const struct ck_table *t, int i,
 		    tmpl_name(tpl), instead);
 		return;
 	}
-	for (j = 0; j < t->ncols; j++) {
-		if (!report_cell(r, t, i, j)->seen ||
-		    ck_in_template(t, i, j, tpl))
-			continue;
+	/* the printed columns the template has not, in column order */
+	foreign = r->rowcols[t->index][i] & ~ck_row_cols(t, i, tpl);
+	for (; foreign != 0; foreign &= foreign - 1) {
+		j = __builtin_ctz(foreign);
 		snprintf(where, sizeof where, "%s:%s:%s", t->name, t->rows[i],
 		    t->cols[j]);
 		finding(r, r->source, report_cell(r, t, i, j)->line,
@@ -198,8 +199,9 @@ tell_holes(struct report *r, const struct idvals *v, int k, int i,
 	char cols[128], where[192], skipped[320];
 	int n;
 
-	/* most rows: every column printed, nothing unread */
-	if (unread ? !r->rowunread[k][i] : r->rowcells[k][i] == t->ncols)
+	/* most rows: every column of the template printed, nothing unread */
+	if (unread ? !r->rowunread[k][i] : (ck_row_cols(t, i, tpl) &
+	    ~r->rowcols[k][i]) == 0)
 		return;
 	if ((n = row_holes(r, t, i, tpl, unread, cols, sizeof cols)) == 0)
 		return;
