@@ -46,6 +46,10 @@ struct report {
 	uint16_t	 rowcols[CK_MAXTABLES][CK_MAXROWS];	/* bit j: the
 					   row's column j printed */
 	uint64_t	 seen[CK_MAXCELLS / 64];
+	/* Cells given blank, or a number below 0 or not whole, at some
+	   time (the cell says what it is now): the few check_negative and
+	   count_blanks look at. */
+	uint64_t	 odd[CK_MAXCELLS / 64];
 	const struct ck_table *neartb;	/* the last cell's table, row, col: */
 	int		 near[2];	/* where the next is looked up first */
 };
@@ -72,9 +76,11 @@ report_row_seen(const struct report *r, const struct ck_table *t, int row)
  * For each printed cell at, in cell order: k and w are the caller's
  * (int, uint64_t), the word of r->seen and what is left of it.
  */
-#define REPORT_EACH_SEEN(r, k, w, at)					\
+#define REPORT_EACH_SEEN(r, k, w, at)	REPORT_EACH_BIT((r)->seen, k, w, at)
+#define REPORT_EACH_ODD(r, k, w, at)	REPORT_EACH_BIT((r)->odd, k, w, at)
+#define REPORT_EACH_BIT(bits, k, w, at)					\
 	for ((k) = 0; (k) < CK_MAXCELLS / 64; (k)++)			\
-		for ((w) = (r)->seen[k]; (w) != 0 && ((at) = (k) * 64 +	\
+		for ((w) = (bits)[k]; (w) != 0 && ((at) = (k) * 64 +	\
 		    __builtin_ctzll(w), 1); (w) &= (w) - 1)
 
 /* The line of the first cell of the row printed with one, or 0. */

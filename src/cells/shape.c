@@ -286,7 +286,7 @@ check_count(struct report *r, const struct ck_table *t, int i, int j,
 /*
  * The printed cells in cell order (tables, rows, columns), as a walk of
  * every cell would find them; a whole number not below 0 passes whatever
- * the cell's kind (check_count), so only the others are placed.
+ * the cell's kind (check_count), so only the others (r->odd) are placed.
  */
 void
 check_negative(struct report *r, unsigned tpl)
@@ -296,7 +296,7 @@ check_negative(struct report *r, unsigned tpl)
 	uint64_t w;
 	int k, at, i, j, kind;
 
-	REPORT_EACH_SEEN(r, k, w, at) {
+	REPORT_EACH_ODD(r, k, w, at) {
 		c = &r->cell[at];
 		if (c->blank || (c->v >= 0 && c->v % NUM_SCALE == 0))
 			continue;
@@ -317,7 +317,7 @@ count_blanks(struct report *r)
 	uint64_t w;
 	int k, at, i, j, count = 0;
 
-	REPORT_EACH_SEEN(r, k, w, at) {
+	REPORT_EACH_ODD(r, k, w, at) {
 		c = &r->cell[at];
 		if (!c->blank || c->told)
 			continue;
