@@ -115,6 +115,7 @@ parse_value(struct reader *r)
 
 	rec->blank = rec->len[CELL_VALUE] == 0;
 	rec->unread = 0;
+	rec->whole = 0;
 	rec->value = 0;
 	if (rec->blank || (rec->len[CELL_TABLE] == 4 &&
 	    memcmp(rec->field[CELL_TABLE], "meta", 4) == 0))
@@ -124,11 +125,14 @@ parse_value(struct reader *r)
 		return 0;
 	}
 	if (whole_number(rec->field[CELL_VALUE], rec->len[CELL_VALUE],
-	    &rec->value))
+	    &rec->value)) {
+		rec->whole = 1;
 		return 0;
+	}
 	switch (num_parse(rec->field[CELL_VALUE], rec->len[CELL_VALUE],
 	    &rec->value)) {
 	case NUM_OK:
+		rec->whole = rec->value >= 0 && rec->value % NUM_SCALE == 0;
 		return 0;
 	case NUM_RANGE:
 		gip_error(rec->file, rec->line, "value '%s' out of range",

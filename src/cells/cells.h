@@ -24,6 +24,7 @@ struct cells_rec {
 	size_t		 len[CELL_NFIELDS + 1];
 	int		 blank;		/* value is empty */
 	int		 unread;	/* value is "?": printed, not read */
+	int		 whole;		/* value is a whole number >= 0 */
 	int64_t		 value;		/* fixed point (num.h) unless meta,
 					   blank or unread (then 0) */
 	long		 srcline;	/* the line field: where the report

@@ -6,7 +6,6 @@
 #include "err.h"
 #include "group.h"
 #include "model.h"
-#include "num.h"
 #include "tmpl.h"
 
 _Static_assert(CK_PAD <= GROUP_PAD, "the key lookup reads CK_PAD bytes");
@@ -130,7 +129,7 @@ take_table(struct report *r, const struct cells_rec *rec)
 	r->rowcols[t][i] |= (uint16_t)(1u << j);
 	c->seen = 1;
 	r->seen[(c - r->cell) >> 6] |= (uint64_t)1 << ((c - r->cell) & 63);
-	if (rec->blank || rec->value < 0 || rec->value % NUM_SCALE != 0)
+	if (!rec->whole)	/* blank, unread, negative or a fraction */
 		r->odd[(c - r->cell) >> 6] |= (uint64_t)1 << ((c - r->cell) &
 		    63);
 	c->blank = (unsigned char)rec->blank;

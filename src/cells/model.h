@@ -46,9 +46,9 @@ struct report {
 	uint16_t	 rowcols[CK_MAXTABLES][CK_MAXROWS];	/* bit j: the
 					   row's column j printed */
 	uint64_t	 seen[CK_MAXCELLS / 64];
-	/* Cells given blank, or a number below 0 or not whole, at some
-	   time (the cell says what it is now): the few check_negative and
-	   count_blanks look at. */
+	/* Cells given blank, unread, or a number below 0 or not whole, at
+	   some time (the cell says what it is now): the few check_negative
+	   and count_blanks look at. */
 	uint64_t	 odd[CK_MAXCELLS / 64];
 	const struct ck_table *neartb;	/* the last cell's table, row, col: */
 	int		 near[2];	/* where the next is looked up first */
