@@ -102,7 +102,7 @@ begin(struct reports *rs, const struct cells_rec *rec)
 	rs->is_sum = rs->again = 0;
 }
 
-static int
+static inline int
 is_reports_row(const struct cells_rec *rec)
 {
 	return rec->len[CELL_TABLE] == 4 && rec->len[CELL_ROW] == 7 &&

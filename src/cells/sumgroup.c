@@ -61,20 +61,6 @@ sumgroup_reserve(struct sumgroup *g, size_t nkeys)
 }
 
 int
-sumgroup_add_value(struct sumgroup *g, int id, int blank, int unread,
-    int64_t value)
-{
-	unsigned char seen = blank ? SEEN_BLANK : unread ? SEEN_UNREAD :
-	    SEEN_VALUE;
-
-	if (seen > g->seen[id])
-		g->seen[id] = seen;
-	if (seen != SEEN_VALUE)
-		return NUM_OK;
-	return num_add(&g->sum[id], value);
-}
-
-int
 sumgroup_add(struct sumgroup *g, int id, const struct cells_rec *c)
 {
 	return sumgroup_add_value(g, id, c->blank, c->unread, c->value);
