@@ -37,7 +37,8 @@ struct reader {
 	int		 taken;		/* a record was taken: no more hints */
 	int		 mode;
 	long		 line;		/* the line being read */
-	char		 table[8];	/* the last table known good ... */
+	char		 table[8 + CELLS_PAD];	/* the last table known good
+					   (padded for cells_same) ... */
 	size_t		 tlen;		/* ... of this length, or 0 */
 	/* CSV: libcsv, the fields of the record it is splitting */
 	struct csv_parser csv;
@@ -145,31 +146,15 @@ parse_value(struct reader *r)
 	}
 }
 
-/* a and b, n < 8 bytes, are the same: memcmp of a constant size is inline. */
-static inline int
-same_short(const char *a, const char *b, size_t n)
-{
-	switch (n) {
-	case 1: return a[0] == b[0];
-	case 2: return memcmp(a, b, 2) == 0;
-	case 3: return memcmp(a, b, 3) == 0;
-	case 4: return memcmp(a, b, 4) == 0;
-	case 5: return memcmp(a, b, 5) == 0;
-	case 6: return memcmp(a, b, 6) == 0;
-	case 7: return memcmp(a, b, 7) == 0;
-	default: return 0;
-	}
-}
-
 /* Is t a table of gip(5)?  Lines run in tables: ask tmpl.c on a change. */
 static int
 known_table(struct reader *r, const char *t, size_t n)
 {
-	if (n == r->tlen && n > 0 && same_short(r->table, t, n))
+	if (n == r->tlen && n > 0 && cells_same(r->table, t, n))
 		return 1;
 	if (!tmpl_table_known(t))
 		return 0;
-	if (n < sizeof r->table) {
+	if (n < 8) {
 		memcpy(r->table, t, n + 1);
 		r->tlen = n;
 	}
