@@ -6,6 +6,9 @@
  * for the rules that compare years.
  */
 #include <getopt.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +50,9 @@ enum { OPT_SUMMARY = OPT_TOOL };
 
 struct run {
 	struct report	 r;
-	struct rec_out	 pass;		/* -p: the sound reports' cells */
+	struct idvals	 vals;		/* the identities' numbers, reused */
+	struct rec_out	 pass;		/* -p: the sound reports' cells, */
+	char		 buf[1 << 15];	/* built here */
 	int		 opt_pass;
 	long		 nreports, nerrors, nwarns, held;
 };
@@ -67,33 +72,115 @@ select_rules(const char *list)
 	gip_usage();
 }
 
+/*
+ * Has the n bytes at s a byte TSV escapes (gip(5): TAB, LF, CR, \\)?
+ * s has CELLS_PAD readable bytes past any of its bytes (a report's kept
+ * cells: group.h), so it is read 16 at a time.
+ */
+static int
+needs_escape(const char *s, size_t n)
+{
+	size_t i;
+#ifdef __SSE2__
+	__m128i v, m;
+	unsigned bits;
+
+	for (i = 0; i < n; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+		bits = (unsigned)_mm_movemask_epi8(m);
+		if (n - i < 16)
+			bits &= (1u << (n - i)) - 1;
+		if (bits != 0)
+			return 1;
+	}
+#else
+	for (i = 0; i < n; i++)
+		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+		    s[i] == '\\')
+			return 1;
+#endif
+	return 0;
+}
+
+/*
+ * One cell as rec_write writes it (TSV, its line as a sixth field when
+ * known), into line (PASS_MAX bytes and 16); returns its length, or 0
+ * when it must go by rec_write (a byte to escape, a long cell).
+ */
+enum { PASS_MAX = 1024 };
+
+static size_t
+pass_cell(char *line, const struct cells_rec *c)
+{
+	char digits[24];
+	size_t o = 0, n, i;
+	long v;
+	int k;
+
+	for (k = 0; k < CELL_NFIELDS; k++) {
+		n = c->len[k];
+		if (n > PASS_MAX - 32 - o || needs_escape(c->field[k], n))
+			return 0;
+		for (i = 0; i < n; i += 16)	/* padded, as needs_escape */
+			memcpy(line + o + i, c->field[k] + i, 16);
+		o += n;
+		line[o++] = k < CELL_NFIELDS - 1 ? '\t' : '\n';
+	}
+	if (c->srcline > 0) {
+		line[o - 1] = '\t';
+		for (n = 0, v = c->srcline; v > 0; v /= 10)
+			digits[n++] = (char)('0' + v % 10);
+		while (n > 0)
+			line[o++] = digits[--n];
+		line[o++] = '\n';
+	}
+	return o;
+}
+
+/* A report's cells, built in run->buf and handed to stdio at once. */
 static void
 pass_on(struct run *run, const struct cells_report *rep)
 {
 	const char *f[6];
 	char line[24];
-	size_t i;
+	size_t i, o = 0, n;
 	int k;
 
 	for (i = 0; i < rep->n; i++) {
+		if (o + PASS_MAX + 16 > sizeof run->buf) {
+			fwrite(run->buf, 1, o, run->pass.fp);
+			o = 0;
+		}
+		if ((n = pass_cell(run->buf + o, &rep->cell[i])) > 0) {
+			o += n;
+			continue;
+		}
+		fwrite(run->buf, 1, o, run->pass.fp);
+		o = 0;
 		for (k = 0; k < CELL_NFIELDS; k++)
 			f[k] = rep->cell[i].field[k];
 		snprintf(line, sizeof line, "%ld", rep->cell[i].srcline);
 		f[5] = line;
 		rec_write(&run->pass, f, rep->cell[i].srcline > 0 ? 6 : 5);
 	}
+	fwrite(run->buf, 1, o, run->pass.fp);
 }
 
 static void
-check(struct report *r)
+check(struct report *r, struct idvals *vals)
 {
 	struct broken b[IDENT_MAXBROKEN];
-	struct idvals v;
+	struct idvals v = *vals;
 	unsigned tpl;
 	int n;
 
 	tpl = report_tpl(r);
 	ident_load(r, tpl, &v);
+	*vals = v;		/* its room, for the next report */
 	if (!r->sum) {
 		check_template(r, tpl);
 		check_missing(r, &v, tpl);
@@ -103,7 +190,6 @@ check(struct report *r)
 	ident_report(r, &v, b, n);
 	if (fnd_on(R_DIGITS))
 		ident_digits(r, &v, b, n);
-	ident_free(&v);
 	count_blanks(r);
 	if (!r->sum) {
 		check_prose(r);
@@ -112,16 +198,38 @@ check(struct report *r)
 	}
 }
 
+/* Without -p the cells are taken as they are read (reports_stream). */
+static int
+on_begin(const struct cells_report *rep, void *arg)
+{
+	struct run *run = arg;
+
+	report_begin(&run->r, rep->source);
+	return 0;
+}
+
+static int
+on_cell(const struct cells_rec *rec, void *arg)
+{
+	struct run *run = arg;
+
+	report_take(&run->r, rec);
+	return 0;
+}
+
 static int
 on_report(const struct cells_report *rep, void *arg)
 {
 	struct run *run = arg;
 	size_t i;
 
-	report_begin(&run->r, rep->source);
-	for (i = 0; i < rep->n; i++)
-		report_take(&run->r, &rep->cell[i]);
-	check(&run->r);
+	if (rep->cell != NULL) {	/* -p: the report's cells kept */
+		report_begin(&run->r, rep->source);
+		for (i = 0; i < rep->n; i++)
+			report_take(&run->r, &rep->cell[i]);
+	}
+	run->r.source = rep->source;
+	check(&run->r, &run->vals);
 	run->nreports++;
 	run->nerrors += run->r.nerrors > 0;
 	run->nwarns += run->r.nwarns > 0;
@@ -205,11 +313,14 @@ main(int argc, char *argv[])
 		fnd_header();
 	report_init(&run.r);
 	rs = reports_new(on_report, &run);
+	if (!run.opt_pass)
+		reports_stream(rs, on_begin, on_cell);
 	if (optind == argc)
 		reports_read(rs, "-");
 	for (i = optind; i < argc; i++)
 		reports_read(rs, argv[i]);
 	reports_free(rs);
+	ident_free(&run.vals);
 	if (run.opt_pass)
 		gip_check_output(stderr);
 	summary(&run, sum);

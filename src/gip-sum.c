@@ -35,6 +35,29 @@ struct options {
 	int		 bom;
 };
 
+/* What one report says of itself before its cells are added. */
+struct about {
+	char		*meta[SUM_NFIELDS];	/* first value of each, or NULL */
+	int		 is_sum;	/* has meta reports: a gip-sum group */
+	int64_t		 said[NCOUNTS];	/* its meta counts, if a group */
+	int64_t		 nblank, nunread;
+	int		 has36;
+};
+
+/* A cell of a table kept until its report is whole: what a sum needs. */
+struct kept {
+	int64_t		 value;
+	long		 line;		/* of the input, for a message */
+	int		 id;		/* its key (sumkey.h) */
+	unsigned char	 blank, unread;
+};
+
+/* A meta row kept: row and value, NUL-ended, at offsets of run bytes. */
+struct keptmeta {
+	size_t		 row, rowlen, value, valuelen;
+	long		 line;
+};
+
 struct run {
 	struct options	 opt;
 	struct sumby	 by;
@@ -43,17 +66,16 @@ struct run {
 	struct sumgroups input;		/* of the input being read */
 	int64_t		 ninput;	/* its reports so far */
 	struct sumkeybuf key;		/* the key of the report's group */
-	int		*id;		/* per cell of the report: its key */
-	size_t		 idcap;
-};
-
-/* What one report says of itself before its cells are added. */
-struct about {
-	char		*meta[SUM_NFIELDS];	/* first value of each, or NULL */
-	int		 is_sum;	/* has meta reports: a gip-sum group */
-	int64_t		 said[NCOUNTS];	/* its meta counts, if a group */
-	int64_t		 nblank, nunread;
-	int		 has36;
+	/* The report being read, as its cells come (reports_stream): its
+	   meta rows copied, the others as their key and value only. */
+	struct about	 about;
+	struct kept	*cell;
+	size_t		 ncell, cellcap;
+	struct keptmeta	*meta;
+	size_t		 nmeta, metacap;
+	char		*bytes;		/* the meta rows' row and value */
+	size_t		 used, bytescap;
+	int		 prev;		/* the last cell's key, or -1 */
 };
 
 static const struct gip_cli cli = {
@@ -129,38 +151,116 @@ is_meta(const struct cells_rec *c)
 	    memcmp(c->field[CELL_TABLE], "meta", 4) == 0;
 }
 
-/* First pass over a report: its meta rows, and the key of each cell. */
-static int
-read_about(struct run *run, const struct cells_report *rep, struct about *a)
+/* Copy n bytes and a NUL to the report's meta store; returns where. */
+static size_t
+keep_bytes(struct run *run, const char *s, size_t n)
 {
-	const struct cells_rec *c;
-	size_t i;
-	int prev = -1;
+	size_t at = run->used;
 
-	memset(a, 0, sizeof *a);
-	if (rep->n > run->idcap) {
-		run->idcap = rep->n;
-		run->id = gip_xrealloc(run->id, run->idcap * sizeof run->id[0]);
+	if (n + 1 > run->bytescap - run->used) {
+		if (n + 1 > SIZE_MAX / 2 - run->used)
+			gip_fatal("report too large");
+		run->bytescap = (run->used + n + 1) * 2;
+		run->bytes = gip_xrealloc(run->bytes, run->bytescap);
 	}
-	for (i = 0, c = rep->cell; i < rep->n; i++, c++) {
-		run->id[i] = -1;
-		if (is_meta(c)) {
-			if (on_meta(a, c) != 0)
-				return -1;
-			continue;
+	memcpy(run->bytes + at, s, n);
+	run->bytes[at + n] = '\0';
+	run->used += n + 1;
+	return at;
+}
+
+/* Room for twice as many things of size each (at least 64). */
+static size_t
+grown(size_t cap, size_t size)
+{
+	if (cap > SIZE_MAX / 4 / size)
+		gip_fatal("report too large");
+	return cap ? 2 * cap : 64;
+}
+
+static int
+on_begin(const struct cells_report *rep, void *arg)
+{
+	struct run *run = arg;
+
+	(void)rep;
+	memset(&run->about, 0, sizeof run->about);
+	run->ncell = run->nmeta = run->used = 0;
+	run->prev = -1;
+	return 0;
+}
+
+/*
+ * A cell as it is read: a meta row is kept to be read when the report is
+ * whole (its group is not known before); a cell of a table is kept as
+ * its key and value.
+ */
+static int
+on_cell(const struct cells_rec *c, void *arg)
+{
+	struct run *run = arg;
+	struct keptmeta *m;
+	struct kept *k;
+
+	if (is_meta(c)) {
+		if (run->nmeta == run->metacap) {
+			run->metacap = grown(run->metacap, sizeof run->meta[0]);
+			run->meta = gip_xrealloc(run->meta, run->metacap *
+			    sizeof run->meta[0]);
 		}
-		prev = run->id[i] = sumkeys_id(&run->keys, c, prev);
-		a->has36 |= run->keys.v[prev].is36;
-		a->nblank += c->blank;
-		a->nunread += c->unread;
+		m = &run->meta[run->nmeta++];
+		m->row = keep_bytes(run, c->field[CELL_ROW], c->len[CELL_ROW]);
+		m->rowlen = c->len[CELL_ROW];
+		m->value = keep_bytes(run, c->field[CELL_VALUE],
+		    c->len[CELL_VALUE]);
+		m->valuelen = c->len[CELL_VALUE];
+		m->line = c->line;
+		return 0;
+	}
+	if (run->ncell == run->cellcap) {
+		run->cellcap = grown(run->cellcap, sizeof run->cell[0]);
+		run->cell = gip_xrealloc(run->cell, run->cellcap *
+		    sizeof run->cell[0]);
+	}
+	k = &run->cell[run->ncell++];
+	k->id = run->prev = sumkeys_id(&run->keys, c, run->prev);
+	k->value = c->value;
+	k->line = c->line;
+	k->blank = (unsigned char)c->blank;
+	k->unread = (unsigned char)c->unread;
+	run->about.has36 |= run->keys.v[k->id].is36;
+	run->about.nblank += c->blank;
+	run->about.nunread += c->unread;
+	return 0;
+}
+
+/* The report is whole: its meta rows, in their order. */
+static int
+read_meta(struct run *run, const struct cells_report *rep)
+{
+	struct cells_rec c;
+	size_t i;
+
+	memset(&c, 0, sizeof c);
+	c.file = rep->file;
+	c.field[CELL_TABLE] = "meta";
+	c.len[CELL_TABLE] = 4;
+	for (i = 0; i < run->nmeta; i++) {
+		c.line = run->meta[i].line;
+		c.field[CELL_ROW] = run->bytes + run->meta[i].row;
+		c.len[CELL_ROW] = run->meta[i].rowlen;
+		c.field[CELL_VALUE] = run->bytes + run->meta[i].value;
+		c.len[CELL_VALUE] = run->meta[i].valuelen;
+		if (on_meta(&run->about, &c) != 0)
+			return -1;
 	}
 	return 0;
 }
 
 static void
-overflow(const struct cells_rec *c, const char *what)
+overflow(const char *file, long line, const char *what)
 {
-	gip_error(c->file, c->line, "sum of %s overflows", what);
+	gip_error(file, line, "sum of %s overflows", what);
 	exit(GIP_TROUBLE);
 }
 
@@ -171,23 +271,23 @@ add_counts(struct sumgroup *g, const struct cells_report *rep,
 	if (num_add(&g->reports, a->is_sum ? a->said[C_REPORTS] : 1) ||
 	    num_add(&g->blanks, a->is_sum ? a->said[C_BLANKS] : a->nblank) ||
 	    num_add(&g->unread, a->is_sum ? a->said[C_UNREAD] : a->nunread))
-		overflow(&rep->cell[0], "the meta counts");
+		overflow(rep->file, rep->line, "the meta counts");
 }
 
 /* Add a cell under its key, and 3.6.x under 3.6 too unless rolled up. */
 static void
-add_cell(struct run *run, struct sumgroup *g, int id, int rollup,
-    const struct cells_rec *c)
+add_cell(struct run *run, struct sumgroup *g, const struct kept *c,
+    int rollup, const char *file)
 {
-	const struct sumkey *k = &run->keys.v[id];
+	const struct sumkey *k = &run->keys.v[c->id];
 	char what[256];
 
-	if (sumgroup_add(g, id, c) != NUM_OK ||
-	    (rollup && k->rollup >= 0 && sumgroup_add(g, k->rollup, c) !=
-	    NUM_OK)) {
+	if (sumgroup_add_value(g, c->id, c->blank, c->unread, c->value) !=
+	    NUM_OK || (rollup && k->rollup >= 0 && sumgroup_add_value(g,
+	    k->rollup, c->blank, c->unread, c->value) != NUM_OK)) {
 		snprintf(what, sizeof what, "%s %s %s", k->table, k->row,
 		    k->col);
-		overflow(c, what);
+		overflow(file, c->line, what);
 	}
 }
 
@@ -195,25 +295,24 @@ static int
 on_report(const struct cells_report *rep, void *arg)
 {
 	struct run *run = arg;
+	const struct about *a = &run->about;
 	struct sumgroup *g;
-	struct about a;
 	size_t i, had = run->input.n;
 	int j, f;
 
-	if (read_about(run, rep, &a) != 0)
+	if (read_meta(run, rep) != 0)
 		return -1;	/* a bad line: the input is left out */
-	if (sumby_key(&run->by, rep, a.meta, &run->key) != 0)
+	if (sumby_key(&run->by, rep, a->meta, &run->key) != 0)
 		return 0;	/* reported; the report is left out */
 	g = sumgroups_get(&run->input, run->key.s, run->key.len);
 	run->ninput++;
 	for (j = 0; run->input.n > had && j < run->by.nfield; j++)
-		if ((f = run->by.field[j]) != F_SOURCE && a.meta[f] != NULL)
-			g->meta[f] = gip_xstrdup(a.meta[f]);
+		if ((f = run->by.field[j]) != F_SOURCE && a->meta[f] != NULL)
+			g->meta[f] = gip_xstrdup(a->meta[f]);
 	sumgroup_reserve(g, run->keys.n);
-	add_counts(g, rep, &a);
-	for (i = 0; i < rep->n; i++)
-		if (run->id[i] >= 0)
-			add_cell(run, g, run->id[i], !a.has36, &rep->cell[i]);
+	add_counts(g, rep, a);
+	for (i = 0; i < run->ncell; i++)
+		add_cell(run, g, &run->cell[i], !a->has36, rep->file);
 	return 0;
 }
 
@@ -297,6 +396,7 @@ main(int argc, char *argv[])
 	sumkeys_init(&run.keys);
 	parse_options(&run, argc, argv);
 	rs = reports_new(on_report, &run);
+	reports_stream(rs, on_begin, on_cell);
 	if (optind == argc)
 		sum_input(&run, rs, "-");
 	for (i = optind; i < argc; i++)

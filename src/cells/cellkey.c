@@ -7,6 +7,7 @@
 static struct ck_table tables[CK_MAXTABLES];
 static int ntables, ncells;
 static unsigned celltpl[CK_MAXCELLS];
+static unsigned char celltable[CK_MAXCELLS];	/* where each cell is */
 static char cellkind[CK_MAXCELLS][CK_MAXTPL];
 
 /* strcmp(a, b) == 0 for the short keys, without a call per key. */
@@ -33,22 +34,37 @@ find_key(const char *const *keys, int n, const char *s)
 	return -1;
 }
 
-/*
- * The key, searched from near on and around: streams in template order
- * find it at near or a few keys after (keys are unique, so where the
- * search starts does not change what it finds).
- */
-static inline __attribute__((always_inline)) int
-find_near(const char *const *keys, int n, const char *s, int near)
+/* ck_find_near when the key is not at near: from near on and around. */
+int
+ck_find_around(const struct ck_key *keys, int n, const char *s, size_t len,
+    int near)
 {
 	int k, i;
 
 	if (near < 0 || near >= n)
 		near = 0;
 	for (k = 0, i = near; k < n; k++, i = i + 1 < n ? i + 1 : 0)
-		if (keys[i][0] == s[0] && same(keys[i], s))
+		if (ck_is(&keys[i], s, len))
 			return i;
 	return -1;
+}
+
+/* A key as ck_is compares it. */
+static struct ck_key
+make_key(const char *s)
+{
+	unsigned char pad[16] = {0}, mask[16] = {0};
+	struct ck_key k;
+
+	k.len = strlen(s);
+	if (k.len > sizeof pad)
+		gip_fatal("template: key '%s' longer than %zu bytes", s,
+		    sizeof pad);
+	memcpy(pad, s, k.len);
+	memset(mask, 0xff, k.len);
+	memcpy(k.w, pad, sizeof pad);
+	memcpy(k.m, mask, sizeof mask);
+	return k;
 }
 
 static struct ck_table *
@@ -61,6 +77,7 @@ add_table(const char *name)
 	if (ntables == CK_MAXTABLES)
 		gip_fatal("template: more than %d tables", CK_MAXTABLES);
 	tables[ntables].name = name;
+	tables[ntables].namekey = make_key(name);
 	tables[ntables].index = ntables;
 	return &tables[ntables++];
 }
@@ -76,6 +93,7 @@ add_row(const struct tmpl_row *tr)
 			gip_fatal("template: more than %d rows", CK_MAXROWS);
 		i = t->nrows++;
 		t->rows[i] = tr->row;
+		t->rowkey[i] = make_key(tr->row);
 	}
 	t->rowtpl[i] |= tr->templates;
 	for (j = 0; tr->cols[j]; j++) {
@@ -83,6 +101,7 @@ add_row(const struct tmpl_row *tr)
 			continue;
 		if (t->ncols == CK_MAXCOLS)
 			gip_fatal("template: more than %d columns", CK_MAXCOLS);
+		t->colkey[t->ncols] = make_key(tr->cols[j]);
 		t->cols[t->ncols++] = tr->cols[j];
 	}
 }
@@ -94,12 +113,18 @@ add_kinds(const struct tmpl_row *tr)
 	const struct ck_table *t = &tables[ck_table_index(tr->table)];
 	int i = ck_row(t, tr->row), j, c, b;
 
+	if (tr->templates >> CK_MAXTPL)
+		gip_fatal("template: more than %d templates", CK_MAXTPL);
+
 	for (j = 0; tr->cols[j]; j++) {
 		c = ck_cell(t, i, ck_col(t, tr->cols[j]));
 		celltpl[c] |= tr->templates;
 		for (b = 0; b < CK_MAXTPL; b++)
-			if (tr->templates >> b & 1)
+			if (tr->templates >> b & 1) {
 				cellkind[c][b] = tr->kinds[j];
+				tables[t - tables].colmask[i][b] |= (uint16_t)(1u <<
+				    ck_col(t, tr->cols[j]));
+			}
 	}
 }
 
@@ -116,9 +141,10 @@ ck_init(void)
 	for (t = 0; t < ntables; t++) {
 		tables[t].base = ncells;
 		ncells += tables[t].nrows * tables[t].ncols;
+		if (ncells > CK_MAXCELLS)
+			gip_fatal("template: more than %d cells", CK_MAXCELLS);
+		memset(celltable + tables[t].base, t, ncells - tables[t].base);
 	}
-	if (ncells > CK_MAXCELLS)
-		gip_fatal("template: more than %d cells", CK_MAXCELLS);
 	for (k = 0; k < tmpl_nrows; k++)
 		add_kinds(&tmpl_rows[k]);
 }
@@ -164,24 +190,25 @@ ck_col(const struct ck_table *t, const char *col)
 	return find_key(t->cols, t->ncols, col);
 }
 
-int
-ck_table_near(const char *name, int near)
+const struct ck_table *
+ck_table_named(const char *s, size_t n)
 {
-	if (near >= 0 && near < ntables && same(tables[near].name, name))
-		return near;
-	return ck_table_index(name);
+	int t;
+
+	for (t = 0; t < ntables; t++)
+		if (ck_is(&tables[t].namekey, s, n))
+			return &tables[t];
+	return NULL;
 }
 
-int
-ck_row_near(const struct ck_table *t, const char *row, int near)
+const struct ck_table *
+ck_place(int c, int *row, int *col)
 {
-	return find_near(t->rows, t->nrows, row, near);
-}
+	const struct ck_table *t = &tables[celltable[c]];
 
-int
-ck_col_near(const struct ck_table *t, const char *col, int near)
-{
-	return find_near(t->cols, t->ncols, col, near);
+	*row = (c - t->base) / t->ncols;
+	*col = (c - t->base) % t->ncols;
+	return t;
 }
 
 int

@@ -37,7 +37,8 @@ struct reader {
 	int		 taken;		/* a record was taken: no more hints */
 	int		 mode;
 	long		 line;		/* the line being read */
-	char		 table[8];	/* the last table known good ... */
+	char		 table[8 + CELLS_PAD];	/* the last table known good
+					   (padded for cells_same) ... */
 	size_t		 tlen;		/* ... of this length, or 0 */
 	/* CSV: libcsv, the fields of the record it is splitting */
 	struct csv_parser csv;
@@ -64,6 +65,15 @@ parse_srcline(struct reader *r, const char *s, size_t n)
 	long v = 0;
 	size_t i;
 
+	if (n <= 9) {		/* most: fits a long without a check a digit */
+		for (i = 0; i < n && (unsigned)(s[i] - '0') <= 9; i++)
+			v = v * 10 + (s[i] - '0');
+		if (i == n) {
+			r->rec.srcline = v;
+			return 0;
+		}
+		v = 0;
+	}
 	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
 		if (__builtin_mul_overflow(v, 10, &v) ||
 		    __builtin_add_overflow(v, s[i] - '0', &v))
@@ -77,6 +87,28 @@ parse_srcline(struct reader *r, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * The common value, up to 12 digits and nothing else, as num_parse reads
+ * it (NUM_SCALE times it: below 2^63) without its checks a digit.
+ * 0: anything else, for num_parse.
+ */
+static inline int
+whole_number(const char *s, size_t n, int64_t *v)
+{
+	int64_t x = 0;
+	size_t i;
+
+	if (n > 12)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if ((unsigned)(s[i] - '0') > 9)
+			return 0;
+		x = x * 10 + (s[i] - '0');
+	}
+	*v = x * NUM_SCALE;
+	return 1;
+}
+
 static int
 parse_value(struct reader *r)
 {
@@ -84,6 +116,7 @@ parse_value(struct reader *r)
 
 	rec->blank = rec->len[CELL_VALUE] == 0;
 	rec->unread = 0;
+	rec->whole = 0;
 	rec->value = 0;
 	if (rec->blank || (rec->len[CELL_TABLE] == 4 &&
 	    memcmp(rec->field[CELL_TABLE], "meta", 4) == 0))
@@ -92,9 +125,15 @@ parse_value(struct reader *r)
 		rec->unread = 1;
 		return 0;
 	}
+	if (whole_number(rec->field[CELL_VALUE], rec->len[CELL_VALUE],
+	    &rec->value)) {
+		rec->whole = 1;
+		return 0;
+	}
 	switch (num_parse(rec->field[CELL_VALUE], rec->len[CELL_VALUE],
 	    &rec->value)) {
 	case NUM_OK:
+		rec->whole = rec->value >= 0 && rec->value % NUM_SCALE == 0;
 		return 0;
 	case NUM_RANGE:
 		gip_error(rec->file, rec->line, "value '%s' out of range",
@@ -107,31 +146,15 @@ parse_value(struct reader *r)
 	}
 }
 
-/* a and b, n < 8 bytes, are the same: memcmp of a constant size is inline. */
-static inline int
-same_short(const char *a, const char *b, size_t n)
-{
-	switch (n) {
-	case 1: return a[0] == b[0];
-	case 2: return memcmp(a, b, 2) == 0;
-	case 3: return memcmp(a, b, 3) == 0;
-	case 4: return memcmp(a, b, 4) == 0;
-	case 5: return memcmp(a, b, 5) == 0;
-	case 6: return memcmp(a, b, 6) == 0;
-	case 7: return memcmp(a, b, 7) == 0;
-	default: return 0;
-	}
-}
-
 /* Is t a table of gip(5)?  Lines run in tables: ask tmpl.c on a change. */
 static int
 known_table(struct reader *r, const char *t, size_t n)
 {
-	if (n == r->tlen && n > 0 && same_short(r->table, t, n))
+	if (n == r->tlen && n > 0 && cells_same(r->table, t, n))
 		return 1;
 	if (!tmpl_table_known(t))
 		return 0;
-	if (n < sizeof r->table) {
+	if (n < 8) {
 		memcpy(r->table, t, n + 1);
 		r->tlen = n;
 	}
@@ -319,8 +342,8 @@ on_field(void *s, size_t n, void *arg)
 
 	if (r->nfields++ >= NF)
 		return;
-	if (r->used + n + 1 > r->cap) {
-		r->cap = (r->used + n + 1) * 2;
+	if (r->used + n + 1 + CELLS_PAD > r->cap) {
+		r->cap = (r->used + n + 1 + CELLS_PAD) * 2;
 		r->store = gip_xrealloc(r->store, r->cap);
 	}
 	if (n > 0)
@@ -471,6 +494,8 @@ cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg)
 	size_t have = 0, cap = BLOCK, used, n;
 	char *buf = gip_xmalloc(cap + 1 + SCAN_CHUNK);	/* the scan's LF,
 							   its last chunk */
+
+	_Static_assert(SCAN_CHUNK >= CELLS_PAD, "a field's CELLS_PAD bytes");
 	int eof = 0;
 
 	memset(&r, 0, sizeof r);

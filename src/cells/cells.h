@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <string.h>
 
 enum { CELL_SOURCE, CELL_TABLE, CELL_ROW, CELL_COL, CELL_VALUE, CELL_NFIELDS };
 
@@ -23,6 +24,7 @@ struct cells_rec {
 	size_t		 len[CELL_NFIELDS + 1];
 	int		 blank;		/* value is empty */
 	int		 unread;	/* value is "?": printed, not read */
+	int		 whole;		/* value is a whole number >= 0 */
 	int64_t		 value;		/* fixed point (num.h) unless meta,
 					   blank or unread (then 0) */
 	long		 srcline;	/* the line field: where the report
@@ -31,8 +33,47 @@ struct cells_rec {
 
 /*
  * Return 0 to go on, non-zero to stop reading (cells_read returns it).
- * rec and its fields are valid only during the call.
+ * rec and its fields are valid only during the call.  CELLS_PAD bytes
+ * can be read from the start of each field on (past its NUL they are
+ * unspecified, not to be written): a lookup may load a field as words.
  */
+#define CELLS_PAD	16
+
+/* The bytes of a word that are its first n (<= 8) in memory. */
+static inline uint64_t
+cells_head_mask(size_t n)
+{
+	if (n >= 8)
+		return ~(uint64_t)0;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return ((uint64_t)1 << (8 * n)) - 1;
+#else
+	return n ? ~(uint64_t)0 << (64 - 8 * n) : 0;
+#endif
+}
+
+/*
+ * Are the n bytes at a and b the same?  Both with CELLS_PAD readable
+ * bytes: the first 16 are compared as two words each, no call.
+ */
+static inline int
+cells_same(const char *a, const char *b, size_t n)
+{
+	uint64_t a0, a1, b0, b1;
+
+	memcpy(&a0, a, 8);
+	memcpy(&b0, b, 8);
+	if (((a0 ^ b0) & cells_head_mask(n)) != 0)
+		return 0;
+	if (n <= 8)
+		return 1;
+	memcpy(&a1, a + 8, 8);
+	memcpy(&b1, b + 8, 8);
+	if (((a1 ^ b1) & cells_head_mask(n - 8)) != 0)
+		return 0;
+	return n <= 16 || memcmp(a + 16, b + 16, n - 16) == 0;
+}
+
 typedef int (*cells_fn)(const struct cells_rec *rec, void *arg);
 
 #define CELLS_MAXLINE	(1u << 20)

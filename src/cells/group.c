@@ -20,6 +20,8 @@ struct reports {
 	void		*arg;
 	struct hash	 done;		/* sources of this input whose run
 					   ended: 2 * first line + is_sum */
+	report_fn	 begin;		/* reports_stream: */
+	cells_fn	 take;		/* cells handed on, not kept */
 	struct cells_report rep;	/* the report being read */
 	int		 active;
 	int		 is_sum;	/* it has a meta reports row */
@@ -44,6 +46,13 @@ reports_new(report_fn fn, void *arg)
 }
 
 void
+reports_stream(struct reports *rs, report_fn begin, cells_fn cell)
+{
+	rs->begin = begin;
+	rs->take = cell;
+}
+
+void
 reports_free(struct reports *rs)
 {
 	if (rs == NULL)
@@ -58,19 +67,22 @@ reports_free(struct reports *rs)
 static void
 grow_store(struct reports *rs, size_t n)
 {
-	if (n + 1 > SIZE_MAX / 2 - rs->used)
+	if (n + 1 + GROUP_PAD > SIZE_MAX / 2 - rs->used)
 		gip_fatal("report too large");
-	rs->cap = (rs->used + n + 1) * 2;
+	rs->cap = (rs->used + n + 1 + GROUP_PAD) * 2;
 	rs->bytes = gip_xrealloc(rs->bytes, rs->cap);
 }
 
-/* Copy n bytes and a NUL to the store; returns the offset they went to. */
+/*
+ * Copy n bytes and a NUL to the store; returns the offset they went to.
+ * GROUP_PAD bytes stay allocated past the last (group.h).
+ */
 static inline size_t
 store(struct reports *rs, const char *s, size_t n)
 {
 	size_t at = rs->used;
 
-	if (n >= rs->cap - rs->used)
+	if (n + 1 + GROUP_PAD > rs->cap - rs->used)
 		grow_store(rs, n);
 	memcpy(rs->bytes + at, s, n);
 	rs->bytes[at + n] = '\0';
@@ -90,7 +102,7 @@ begin(struct reports *rs, const struct cells_rec *rec)
 	rs->is_sum = rs->again = 0;
 }
 
-static int
+static inline int
 is_reports_row(const struct cells_rec *rec)
 {
 	return rec->len[CELL_TABLE] == 4 && rec->len[CELL_ROW] == 7 &&
@@ -99,9 +111,9 @@ is_reports_row(const struct cells_rec *rec)
 }
 
 static void
-comes_back(const struct cells_rec *rec, const char *source, size_t first)
+comes_back(const char *file, long line, const char *source, size_t first)
 {
-	gip_error(rec->file, rec->line, "report '%s' comes back after other "
+	gip_error(file, line, "report '%s' comes back after other "
 	    "reports (its lines begin at line %zu): a report's lines must be "
 	    "together; was the stream sorted?", source, first);
 }
@@ -156,13 +168,14 @@ end(struct reports *rs)
 
 	rs->active = 0;
 	if (rs->again && !rs->is_sum) {
-		comes_back(&rs->cell[0], rs->bytes, (size_t)rs->again);
+		comes_back(rs->rep.file, rs->rep.line, rs->bytes,
+		    (size_t)rs->again);
 		return -1;
 	}
 	rs->rep.source = rs->bytes;
-	rs->rep.cell = rs->cell;
+	rs->rep.cell = rs->take ? NULL : rs->cell;
 	rs->rep.n = rs->ncell;
-	for (i = 0; i < rs->ncell; i++) {
+	for (i = 0; rs->take == NULL && i < rs->ncell; i++) {
 		c = &rs->cell[i];
 		c->field[CELL_SOURCE] = rs->bytes;
 		for (k = 0; k < NCOPY; k++)
@@ -177,8 +190,8 @@ end(struct reports *rs)
 static int
 same_source(const struct reports *rs, const struct cells_rec *rec)
 {
-	return rs->rep.srclen == rec->len[CELL_SOURCE] && memcmp(rs->bytes,
-	    rec->field[CELL_SOURCE], rs->rep.srclen) == 0;
+	return rs->rep.srclen == rec->len[CELL_SOURCE] && cells_same(rs->bytes,
+	    rec->field[CELL_SOURCE], rs->rep.srclen);	/* both padded */
 }
 
 static int
@@ -193,14 +206,27 @@ on_cell(const struct cells_rec *rec, void *arg)
 	if (!rs->active) {
 		if (hash_find(&rs->done, rec->field[CELL_SOURCE],
 		    rec->len[CELL_SOURCE], &first) && !(first & 1)) {
-			comes_back(rec, rec->field[CELL_SOURCE], first / 2);
+			comes_back(rec->file, rec->line, rec->field[CELL_SOURCE],
+			    first / 2);
 			return -1;
 		}
 		begin(rs, rec);
 		rs->again = first & 1 ? (long)(first / 2) : 0;
+		if (rs->begin) {
+			rs->rep.source = rs->bytes;
+			rs->rep.cell = NULL;
+			rs->rep.n = 0;
+			if ((rc = rs->begin(&rs->rep, rs->arg)) != 0)
+				return rc;
+		}
 	}
-	keep(rs, rec);
-	return 0;
+	if (rs->take == NULL) {
+		keep(rs, rec);
+		return 0;
+	}
+	rs->is_sum |= is_reports_row(rec);
+	rs->ncell++;
+	return rs->take(rec, rs->arg);
 }
 
 /* One input read: its last report ends with it. */

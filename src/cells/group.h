@@ -19,6 +19,14 @@
  * cells, their fields, source) is owned by the reader and valid only
  * during the callback: copy what must outlive it.
  */
+/*
+ * Past the start of every field of a report's cells (the source too),
+ * GROUP_PAD bytes can be read, kept or streamed: what follows the
+ * field's NUL is unspecified and not to be written, so that a lookup may
+ * load a short field as whole words (cellkey.h, CK_PAD).
+ */
+#define GROUP_PAD	CELLS_PAD
+
 struct cells_report {
 	const char	*file;		/* the input, "-" for stdin */
 	const char	*source;	/* NUL-ended */
@@ -36,6 +44,16 @@ typedef int (*report_fn)(const struct cells_report *rep, void *arg);
 struct reports;
 
 struct reports *reports_new(report_fn fn, void *arg);
+/*
+ * Hand the cells on as they are read instead of keeping a copy of each
+ * report: begin is called with a report's first cell (rep has no cells
+ * yet), cell with each cell (then valid only during the call), and fn
+ * when the report is whole, as before but with rep->cell NULL (n counts
+ * them).  A report that bad input cuts short was begun, never ended.
+ * For a reader that takes what it needs of each cell (gip-check): no
+ * copy of every field.
+ */
+void	reports_stream(struct reports *rs, report_fn begin, cells_fn cell);
 /*
  * Read one input ("-" is stdin), calling fn once per report.  Returns 0,
  * fn's stop value, or -1 after reporting the trouble (file:line); the

@@ -25,6 +25,7 @@ struct ident_terms {
 	const struct ck_table *t;
 	int		 k;
 	int		 term[2][TMPL_MAXTERMS];	/* left, right */
+	int		 nterm[2];
 };
 
 static struct ident_terms terms[IDENT_MAX];
@@ -51,11 +52,13 @@ compile_terms(void)
 		t = terms[n].t = ck_table(terms[n].k);
 		sides[0] = id->left;
 		sides[1] = id->right;
-		for (s = 0; s < 2; s++)
+		for (s = 0; s < 2; s++) {
 			for (m = 0; sides[s][m]; m++)
 				terms[n].term[s][m] = id->per == IDENT_ROWS ?
 				    ck_col(t, sides[s][m]) :
 				    ck_row(t, sides[s][m]);
+			terms[n].nterm[s] = m;
+		}
 	}
 	nterms = tmpl_nidents;
 }
@@ -75,8 +78,10 @@ ident_load(const struct report *r, unsigned tpl, struct idvals *v)
 
 	compile_terms();
 	v->tpl = tpl;
-	v->v = gip_xmalloc(n * sizeof v->v[0]);
-	v->unknown = gip_xmalloc(n);
+	if (v->v == NULL) {	/* once: every report has ck_ncells() */
+		v->v = gip_xmalloc(n * sizeof v->v[0]);
+		v->unknown = gip_xmalloc(n);
+	}
 	for (k = 0; k < ck_ntables(); k++) {
 		t = ck_table(k);
 		for (i = 0; i < t->nrows; i++) {
@@ -131,18 +136,30 @@ term_cell(const struct idvals *v, const struct tmpl_ident *id, int line,
 	return ck_cell(t, i, line);
 }
 
-/* Add up one side; 0 when a term is unknown, -1 when the sum overflows. */
+/*
+ * Add up one side; 0 when a term is unknown, -1 when the sum overflows.
+ * The terms as term_cell finds them, with what they share looked up once
+ * (every line of every identity of every report comes here).
+ */
 static int
 side_sum(const struct idvals *v, const struct tmpl_ident *id, int line,
     int s, int64_t *sum)
 {
-	const char *const *keys = s ? id->right : id->left;
-	int k, c, ok = 1;
+	const struct ident_terms *it = id_terms(id);
+	const struct ck_table *t = it->t;
+	const unsigned char *printed = v->printed[it->k];
+	int k, i, c, ok = 1, rows = id->per == IDENT_ROWS;
 
 	*sum = 0;
-	for (k = 0; keys[k]; k++) {
-		if ((c = term_cell(v, id, line, s, k)) < 0)
+	for (k = 0; k < it->nterm[s]; k++) {
+		if ((i = it->term[s][k]) < 0)
 			continue;
+		if (rows)
+			c = ck_cell(t, line, i);
+		else if (!(t->rowtpl[i] & v->tpl) && !printed[i])
+			continue;
+		else
+			c = ck_cell(t, i, line);
 		if (v->unknown[c])
 			ok = 0;
 		if (num_add(sum, v->v[c]) != NUM_OK)

@@ -34,6 +34,7 @@ struct idvals {
 	unsigned	 tpl;
 };
 
+/* v starts zeroed; loaded again for the next report, its room reused. */
 void	ident_load(const struct report *r, unsigned tpl, struct idvals *v);
 void	ident_free(struct idvals *v);
 int	ident_eval(const struct idvals *v, struct broken *b);

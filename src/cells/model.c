@@ -4,8 +4,11 @@
 #include <string.h>
 
 #include "err.h"
+#include "group.h"
 #include "model.h"
 #include "tmpl.h"
+
+_Static_assert(CK_PAD <= GROUP_PAD, "the key lookup reads CK_PAD bytes");
 
 void
 report_init(struct report *r)
@@ -21,10 +24,10 @@ void
 report_begin(struct report *r, const char *source)
 {
 	struct cell *cell = r->cell;
-	int c;
+	uint64_t w;
+	int k, c;
 
-	for (c = report_next_seen(r, 0); c >= 0; c = report_next_seen(r,
-	    c + 1))
+	REPORT_EACH_SEEN(r, k, w, c)
 		cell[c] = (struct cell){0};
 	memset(r, 0, sizeof *r);
 	r->cell = cell;
@@ -97,30 +100,38 @@ take_prose(struct report *r, const struct cells_rec *rec)
 static void
 take_table(struct report *r, const struct cells_rec *rec)
 {
-	int t = ck_table_near(rec->field[CELL_TABLE], r->near[0]);
-	int i = -1, j = -1;
-	const struct ck_table *tb;
+	const struct ck_table *tb = r->neartb;
+	int t, i = -1, j = -1;
 	struct cell *c;
 
-	if (t >= 0) {
-		tb = ck_table(t);
-		r->has[t] = 1;
-		i = ck_row_near(tb, rec->field[CELL_ROW], r->near[1]);
+	if (tb == NULL || !ck_is(&tb->namekey, rec->field[CELL_TABLE],
+	    rec->len[CELL_TABLE]))
+		tb = ck_table_named(rec->field[CELL_TABLE], rec->len[CELL_TABLE]);
+	if (tb != NULL) {
+		r->has[tb->index] = 1;
+		i = ck_row_near(tb, rec->field[CELL_ROW], rec->len[CELL_ROW],
+		    r->near[0]);
 		/* the next column first: a row comes column by column */
-		j = ck_col_near(tb, rec->field[CELL_COL], r->near[2] + 1);
+		j = ck_col_near(tb, rec->field[CELL_COL], rec->len[CELL_COL],
+		    r->near[1] + 1);
 	}
 	if (i < 0 || j < 0) {
 		note_bad(r, rec);
 		return;
 	}
-	r->near[0] = t;
-	r->near[1] = i;
-	r->near[2] = j;
+	r->neartb = tb;
+	r->near[0] = i;
+	r->near[1] = j;
+	t = tb->index;
 	c = report_cell(r, tb, i, j);
 	r->rowcells[t][i] += !c->seen;
 	r->rowunread[t][i] |= (unsigned char)rec->unread;
+	r->rowcols[t][i] |= (uint16_t)(1u << j);
 	c->seen = 1;
 	r->seen[(c - r->cell) >> 6] |= (uint64_t)1 << ((c - r->cell) & 63);
+	if (!rec->whole)	/* blank, unread, negative or a fraction */
+		r->odd[(c - r->cell) >> 6] |= (uint64_t)1 << ((c - r->cell) &
+		    63);
 	c->blank = (unsigned char)rec->blank;
 	c->unread = (unsigned char)rec->unread;
 	c->v = rec->value;
@@ -132,10 +143,12 @@ report_take(struct report *r, const struct cells_rec *rec)
 {
 	const char *t = rec->field[CELL_TABLE];
 
+	size_t n = rec->len[CELL_TABLE];
+
 	/* The first byte first: most cells are of a table ("t3"). */
-	if (t[0] == 'm' && strcmp(t, "meta") == 0)
+	if (t[0] == 'm' && n == 4 && memcmp(t, "meta", 4) == 0)
 		take_meta(r, rec);
-	else if (t[0] == 'p' && strcmp(t, "prose") == 0)
+	else if (t[0] == 'p' && n == 5 && memcmp(t, "prose", 5) == 0)
 		take_prose(r, rec);
 	else
 		take_table(r, rec);

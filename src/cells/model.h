@@ -43,13 +43,21 @@ struct report {
 	unsigned char	 rowcells[CK_MAXTABLES][CK_MAXROWS];	/* printed */
 	unsigned char	 rowunread[CK_MAXTABLES][CK_MAXROWS];	/* a cell was
 					   given as '?' (perhaps given again) */
+	uint16_t	 rowcols[CK_MAXTABLES][CK_MAXROWS];	/* bit j: the
+					   row's column j printed */
 	uint64_t	 seen[CK_MAXCELLS / 64];
-	int		 near[3];	/* the last cell's table, row, col: where
-					   the next is looked up first */
+	/* Cells given blank, unread, or a number below 0 or not whole, at
+	   some time (the cell says what it is now): the few check_negative
+	   and count_blanks look at. */
+	uint64_t	 odd[CK_MAXCELLS / 64];
+	const struct ck_table *neartb;	/* the last cell's table, row, col: */
+	int		 near[2];	/* where the next is looked up first */
 };
 
 void	report_init(struct report *r);
 void	report_begin(struct report *r, const char *source);
+/* A cell of a report as group.h hands it on (GROUP_PAD bytes readable
+ * past each field's start). */
 void	report_take(struct report *r, const struct cells_rec *rec);
 static inline struct cell *
 report_cell(const struct report *r, const struct ck_table *t, int row,
@@ -64,23 +72,17 @@ report_row_seen(const struct report *r, const struct ck_table *t, int row)
 	return r->rowcells[t->index][row] > 0;
 }
 
-/* The next printed cell from c on (cell order), or -1. */
-static inline int
-report_next_seen(const struct report *r, int c)
-{
-	uint64_t w;
-	int k = c >> 6;
+/*
+ * For each printed cell at, in cell order: k and w are the caller's
+ * (int, uint64_t), the word of r->seen and what is left of it.
+ */
+#define REPORT_EACH_SEEN(r, k, w, at)	REPORT_EACH_BIT((r)->seen, k, w, at)
+#define REPORT_EACH_ODD(r, k, w, at)	REPORT_EACH_BIT((r)->odd, k, w, at)
+#define REPORT_EACH_BIT(bits, k, w, at)					\
+	for ((k) = 0; (k) < CK_MAXCELLS / 64; (k)++)			\
+		for ((w) = (bits)[k]; (w) != 0 && ((at) = (k) * 64 +	\
+		    __builtin_ctzll(w), 1); (w) &= (w) - 1)
 
-	if (c >= ck_ncells())
-		return -1;
-	w = r->seen[k] & (~(uint64_t)0 << (c & 63));
-	while (w == 0) {
-		if (++k >= (ck_ncells() + 63) >> 6)
-			return -1;
-		w = r->seen[k];
-	}
-	return (k << 6) + __builtin_ctzll(w);
-}
 /* The line of the first cell of the row printed with one, or 0. */
 long	report_row_line(const struct report *r, const struct ck_table *t,
 	    int row);

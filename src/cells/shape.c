@@ -83,6 +83,7 @@ foreign_cells(struct report *r, const struct ck_table *t, int i,
     unsigned tpl)
 {
 	char where[96], instead[128];
+	unsigned foreign;
 	int j;
 
 	if (!(t->rowtpl[i] & tpl)) {
@@ -94,10 +95,10 @@ foreign_cells(struct report *r, const struct ck_table *t, int i,
 		    tmpl_name(tpl), instead);
 		return;
 	}
-	for (j = 0; j < t->ncols; j++) {
-		if (!report_cell(r, t, i, j)->seen ||
-		    ck_in_template(t, i, j, tpl))
-			continue;
+	/* the printed columns the template has not, in column order */
+	foreign = r->rowcols[t->index][i] & ~ck_row_cols(t, i, tpl);
+	for (; foreign != 0; foreign &= foreign - 1) {
+		j = __builtin_ctz(foreign);
 		snprintf(where, sizeof where, "%s:%s:%s", t->name, t->rows[i],
 		    t->cols[j]);
 		finding(r, r->source, report_cell(r, t, i, j)->line,
@@ -198,8 +199,9 @@ tell_holes(struct report *r, const struct idvals *v, int k, int i,
 	char cols[128], where[192], skipped[320];
 	int n;
 
-	/* most rows: every column printed, nothing unread */
-	if (unread ? !r->rowunread[k][i] : r->rowcells[k][i] == t->ncols)
+	/* most rows: every column of the template printed, nothing unread */
+	if (unread ? !r->rowunread[k][i] : (ck_row_cols(t, i, tpl) &
+	    ~r->rowcols[k][i]) == 0)
 		return;
 	if ((n = row_holes(r, t, i, tpl, unread, cols, sizeof cols)) == 0)
 		return;
@@ -281,18 +283,27 @@ check_count(struct report *r, const struct ck_table *t, int i, int j,
 	    kind == KIND_AMOUNT ? "amount" : "count");
 }
 
+/*
+ * The printed cells in cell order (tables, rows, columns), as a walk of
+ * every cell would find them; a whole number not below 0 passes whatever
+ * the cell's kind (check_count), so only the others (r->odd) are placed.
+ */
 void
 check_negative(struct report *r, unsigned tpl)
 {
 	const struct ck_table *t;
-	int k, i, j, kind;
+	const struct cell *c;
+	uint64_t w;
+	int k, at, i, j, kind;
 
-	for (k = 0; k < ck_ntables(); k++)
-		for (t = ck_table(k), i = 0; i < t->nrows; i++)
-			for (j = 0; j < t->ncols; j++)
-				if (report_cell(r, t, i, j)->seen &&
-				    (kind = ck_kind_for(t, i, j, tpl)) != 0)
-					check_count(r, t, i, j, kind);
+	REPORT_EACH_ODD(r, k, w, at) {
+		c = &r->cell[at];
+		if (c->blank || (c->v >= 0 && c->v % NUM_SCALE == 0))
+			continue;
+		t = ck_place(at, &i, &j);
+		if ((kind = ck_kind_for(t, i, j, tpl)) != 0)
+			check_count(r, t, i, j, kind);
+	}
 }
 
 /* One warning per report for the blank cells no broken identity explains. */
@@ -303,19 +314,20 @@ count_blanks(struct report *r)
 	const struct cell *c;
 	char n[24], first[96] = "";
 	long line = 0;
-	int k, i, count = 0;
+	uint64_t w;
+	int k, at, i, j, count = 0;
 
-	for (k = 0; k < ck_ntables(); k++)
-		for (t = ck_table(k), i = 0; i < t->nrows * t->ncols; i++) {
-			c = &r->cell[t->base + i];
-			if (!c->seen || !c->blank || c->told)
-				continue;
-			if (count++ > 0)
-				continue;
-			snprintf(first, sizeof first, "%s:%s:%s", t->name,
-			    t->rows[i / t->ncols], t->cols[i % t->ncols]);
-			line = c->line;
-		}
+	REPORT_EACH_ODD(r, k, w, at) {
+		c = &r->cell[at];
+		if (!c->blank || c->told)
+			continue;
+		if (count++ > 0)
+			continue;
+		t = ck_place(at, &i, &j);
+		snprintf(first, sizeof first, "%s:%s:%s", t->name, t->rows[i],
+		    t->cols[j]);
+		line = c->line;
+	}
 	if (count == 0)
 		return;
 	snprintf(n, sizeof n, "%d", count);

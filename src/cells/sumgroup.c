@@ -63,14 +63,7 @@ sumgroup_reserve(struct sumgroup *g, size_t nkeys)
 int
 sumgroup_add(struct sumgroup *g, int id, const struct cells_rec *c)
 {
-	unsigned char seen = c->blank ? SEEN_BLANK : c->unread ? SEEN_UNREAD :
-	    SEEN_VALUE;
-
-	if (seen > g->seen[id])
-		g->seen[id] = seen;
-	if (seen != SEEN_VALUE)
-		return NUM_OK;
-	return num_add(&g->sum[id], c->value);
+	return sumgroup_add_value(g, id, c->blank, c->unread, c->value);
 }
 
 static int

@@ -11,6 +11,7 @@
 
 #include "cells.h"
 #include "hash.h"
+#include "num.h"
 #include "sumby.h"
 
 /* What a group has of one key, in rising order: a value outranks "?". */
@@ -40,6 +41,21 @@ struct sumgroup *sumgroups_get(struct sumgroups *gs, const char *key,
 void	sumgroup_reserve(struct sumgroup *g, size_t nkeys);
 /* Add a cell (a value, a blank or an unread) under key id: num_add's. */
 int	sumgroup_add(struct sumgroup *g, int id, const struct cells_rec *c);
+/* The same for a cell as gip-sum keeps it: blank, unread or a value.
+ * Inline: every cell of a sum comes here. */
+static inline int
+sumgroup_add_value(struct sumgroup *g, int id, int blank, int unread,
+    int64_t value)
+{
+	unsigned char seen = blank ? SEEN_BLANK : unread ? SEEN_UNREAD :
+	    SEEN_VALUE;
+
+	if (seen > g->seen[id])
+		g->seen[id] = seen;
+	if (seen != SEEN_VALUE)
+		return NUM_OK;
+	return num_add(&g->sum[id], value);
+}
 /*
  * Add every group of from into into (sums, seen, counts, meta values of a
  * new group), nkeys cell keys each; 0, or NUM_RANGE when a sum

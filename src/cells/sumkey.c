@@ -17,6 +17,19 @@ sumkeys_init(struct sumkeys *ks)
 	ks->first = -1;
 }
 
+void
+sumkeys_free(struct sumkeys *ks)
+{
+	size_t i;
+
+	for (i = 0; i < ks->n; i++)
+		free(ks->v[i].table);
+	free(ks->v);
+	free(ks->scratch);
+	hash_free(&ks->index);
+	sumkeys_init(ks);
+}
+
 /* Positions in tmpl.h: table, first row entry, column over both entries. */
 static void
 rank_key(struct sumkey *k)
@@ -93,7 +106,9 @@ lookup(struct sumkeys *ks, size_t n, size_t tn, size_t rn, size_t cn)
 		ks->v = gip_xrealloc(ks->v, ks->cap * sizeof ks->v[0]);
 	}
 	k = &ks->v[ks->n];
-	s = memcpy(gip_xmalloc(n + 1), ks->scratch, n + 1);
+	s = gip_xmalloc(n + 1 + CELLS_PAD);	/* key_is reads words */
+	memset(s + n, 0, 1 + CELLS_PAD);
+	memcpy(s, ks->scratch, n);
 	k->table = s, k->row = s + tn + 1, k->col = s + tn + rn + 2;
 	k->tlen = tn, k->rlen = rn, k->clen = cn;
 	k->rollup = k->next = -1;
@@ -118,34 +133,14 @@ key_id(struct sumkeys *ks, const char *t, size_t tn, const char *r,
 	return id;
 }
 
-/* The key's "t\0r\0c" in one compare when rec's fields lie so too. */
-static int
-key_is(const struct sumkey *k, const struct cells_rec *rec)
-{
-	const char *t = rec->field[CELL_TABLE];
-
-	if (k->clen != rec->len[CELL_COL] || k->rlen != rec->len[CELL_ROW] ||
-	    k->tlen != rec->len[CELL_TABLE])
-		return 0;
-	if (rec->field[CELL_ROW] == t + k->tlen + 1 &&
-	    rec->field[CELL_COL] == rec->field[CELL_ROW] + k->rlen + 1)
-		return memcmp(k->table, t, k->tlen + k->rlen + k->clen + 2) ==
-		    0;
-	return memcmp(k->col, rec->field[CELL_COL], k->clen) == 0 &&
-	    memcmp(k->row, rec->field[CELL_ROW], k->rlen) == 0 &&
-	    memcmp(k->table, rec->field[CELL_TABLE], k->tlen) == 0;
-}
-
+/* sumkeys_id when the key that followed prev last time is not rec's. */
 int
-sumkeys_id(struct sumkeys *ks, const struct cells_rec *rec, int prev)
+sumkeys_id_hashed(struct sumkeys *ks, const struct cells_rec *rec, int prev)
 {
-	int id = prev < 0 ? ks->first : ks->v[prev].next;
-
-	if (id >= 0 && key_is(&ks->v[id], rec))
-		return id;
-	id = key_id(ks, rec->field[CELL_TABLE], rec->len[CELL_TABLE],
+	int id = key_id(ks, rec->field[CELL_TABLE], rec->len[CELL_TABLE],
 	    rec->field[CELL_ROW], rec->len[CELL_ROW], rec->field[CELL_COL],
 	    rec->len[CELL_COL]);
+
 	if (prev < 0)
 		ks->first = id;
 	else

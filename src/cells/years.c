@@ -1,4 +1,13 @@
-/* The cross-year store and its comparisons (years.h). */
+/*
+ * The cross-year store and its comparisons (years.h).  A body's year is
+ * kept compactly, since one is kept for every report of a stream: its
+ * figures as variable-length numbers in one byte store, with its org
+ * (shared with the body's other years where one is kept) and source; the
+ * records are indexed by an open-addressed table of their numbers.  A
+ * year is unpacked only to be compared.  About 100 bytes a body and
+ * year, where a record of allocated strings and 16-byte figures took
+ * 600.
+ */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,22 +30,33 @@ struct yfigure {
 	unsigned char	 rowseen;
 };
 
-/* What one body reported for one year: the cells the carries use (nyc
- * of them: a year kept costs what the carries need, not YC_MAX). */
+/* What one body reported for one year, unpacked: the cells the carries
+ * use (nyc of them). */
 struct yearly {
-	char		*org, *source;
+	const char	*org, *source;
 	long		 year;
 	unsigned	 tpl;
-	struct yfigure	 c[];
+	struct yfigure	 c[YC_MAX];
+};
+
+/* The same as kept: offsets into the byte store. */
+struct ykept {
+	size_t		 org, source, figs;	/* figs: nyc (value, line) */
+	uint64_t	 stated, rowseen;	/* bit s: slot s */
+	long		 year;
+	unsigned	 tpl;
 };
 
 static int ycell[YC_MAX], nyc;		/* the cells, by ck index */
-static struct hash byyear = HASH_INIT;	/* body and year -> store */
-static struct yearly **store;
-static size_t nstore, storecap;
+static struct ykept *kept;
+static size_t nkept, keptcap;
+static unsigned char *bytes;		/* strings and packed figures */
+static size_t used, bytescap;
+static uint32_t *slot;			/* index: kept number + 1, or 0 */
+static size_t nslot;
 
 static int
-slot(const struct ck_table *t, int i, int j)
+slot_of(const struct ck_table *t, int i, int j)
 {
 	int c = ck_cell(t, i, j), s;
 
@@ -64,77 +84,198 @@ carry_line(const struct tmpl_carry *k, const struct ck_table *t,
 
 	if (i < 0 || pi < 0 || pj < 0)
 		gip_fatal("template: a carry names no cell");
-	l.now = slot(t, i, j);
-	l.prev = slot(t, pi, pj);
-	l.plus = k->plus ? slot(t, i, ck_col(t, k->plus)) : -1;
-	l.minus = k->minus ? slot(t, i, ck_col(t, k->minus)) : -1;
+	l.now = slot_of(t, i, j);
+	l.prev = slot_of(t, pi, pj);
+	l.plus = k->plus ? slot_of(t, i, ck_col(t, k->plus)) : -1;
+	l.minus = k->minus ? slot_of(t, i, ck_col(t, k->minus)) : -1;
 	return l;
 }
 
-/* The key of a body's year: "2023\torg". */
+/* Room for n more bytes in the store; returns where they go. */
 static size_t
-year_key(const char *org, long year, char *key, size_t size)
+room(size_t n)
 {
-	int n = snprintf(key, size, "%ld\t%s", year, org);
-
-	return n < 0 || (size_t)n >= size ? size - 1 : (size_t)n;
+	if (n > bytescap - used) {
+		if (n > SIZE_MAX / 4 - used)
+			gip_fatal("too many years kept");
+		bytescap = (used + n) * 2;
+		bytes = gip_xrealloc(bytes, bytescap);
+	}
+	return used;
 }
 
-static struct yearly *
-find_year(const char *org, long year)
+static size_t
+keep_string(const char *s)
 {
-	char key[MAXMETA + 32];
-	size_t n = year_key(org, year, key, sizeof key), at;
+	size_t n = strlen(s) + 1, at = room(n);
 
-	return hash_find(&byyear, key, n, &at) ? store[at] : NULL;
+	memcpy(bytes + at, s, n);
+	used += n;
+	return at;
+}
+
+/* Unsigned LEB128: most figures and lines take one or two bytes. */
+static void
+put_varint(uint64_t x)
+{
+	size_t at = room(10);
+
+	while (x >= 0x80) {
+		bytes[at++] = (unsigned char)(x | 0x80);
+		x >>= 7;
+	}
+	bytes[at++] = (unsigned char)x;
+	used = at;
+}
+
+static uint64_t
+get_varint(size_t *at)
+{
+	uint64_t x = 0;
+	int shift = 0;
+
+	while (bytes[*at] & 0x80) {
+		x |= (uint64_t)(bytes[(*at)++] & 0x7f) << shift;
+		shift += 7;
+	}
+	return x | (uint64_t)bytes[(*at)++] << shift;
+}
+
+static uint64_t
+year_hash(const char *org, long year)
+{
+	return hash_bytes(org, strlen(org)) ^ (uint64_t)year *
+	    0x9e3779b97f4a7c15ULL;
+}
+
+/* The index slot of a body's year, or the empty one where it would go. */
+static uint32_t *
+probe(const char *org, long year)
+{
+	size_t j = year_hash(org, year) & (nslot - 1);
+	const struct ykept *y;
+
+	for (;; j = (j + 1) & (nslot - 1)) {
+		if (slot[j] == 0)
+			return &slot[j];
+		y = &kept[slot[j] - 1];
+		if (y->year == year && strcmp((char *)bytes + y->org, org) == 0)
+			return &slot[j];
+	}
 }
 
 static void
-fill_year(struct yearly *y, const struct report *r, unsigned tpl)
+grow_index(void)
+{
+	uint32_t *old = slot;
+	size_t nold = nslot, i;
+	const struct ykept *y;
+
+	if (nslot > SIZE_MAX / 4 / sizeof *slot || nkept >= UINT32_MAX - 1)
+		gip_fatal("too many years kept");
+	nslot = nslot ? 2 * nslot : 1024;
+	slot = gip_xmalloc(nslot * sizeof *slot);
+	memset(slot, 0, nslot * sizeof *slot);
+	for (i = 0; i < nold; i++)
+		if (old[i] != 0) {
+			y = &kept[old[i] - 1];
+			*probe((char *)bytes + y->org, y->year) = old[i];
+		}
+	free(old);
+}
+
+static struct ykept *
+find_kept(const char *org, long year)
+{
+	uint32_t *s;
+
+	if (nslot == 0)
+		return NULL;
+	s = probe(org, year);
+	return *s ? &kept[*s - 1] : NULL;
+}
+
+/* A kept year unpacked for comparing; 0 when there is none. */
+static int
+find_year(const char *org, long year, struct yearly *y)
+{
+	const struct ykept *k = find_kept(org, year);
+	uint64_t z;
+	size_t at;
+	int s;
+
+	if (k == NULL)
+		return 0;
+	y->org = (char *)bytes + k->org;
+	y->source = (char *)bytes + k->source;
+	y->year = k->year;
+	y->tpl = k->tpl;
+	for (s = 0, at = k->figs; s < nyc; s++) {
+		z = get_varint(&at);
+		y->c[s].v = (int64_t)((z >> 1) ^ -(z & 1));	/* zigzag */
+		y->c[s].line = (int32_t)get_varint(&at);
+		y->c[s].stated = (unsigned char)(k->stated >> s & 1);
+		y->c[s].rowseen = (unsigned char)(k->rowseen >> s & 1);
+	}
+	return 1;
+}
+
+/* The figures of r for its kept year k: packed at the end of the store. */
+static void
+fill_year(struct ykept *k, const struct report *r, unsigned tpl)
 {
 	const struct ck_table *t;
 	const struct cell *c;
-	int s, k;
+	uint64_t v;
+	int s, i, j;
 
-	free(y->source);
-	y->source = gip_xstrdup(r->source);
-	y->tpl = tpl;
+	k->source = keep_string(r->source);
+	k->tpl = tpl;
+	k->figs = used;
+	k->stated = k->rowseen = 0;
 	for (s = 0; s < nyc; s++) {
 		c = &r->cell[ycell[s]];
-		for (k = 0; k < ck_ntables(); k++) {
-			t = ck_table(k);
-			if (ycell[s] >= t->base && ycell[s] < t->base +
-			    t->nrows * t->ncols)
-				y->c[s].rowseen = (unsigned char)report_row_seen(
-				    r, t, (ycell[s] - t->base) / t->ncols);
-		}
-		y->c[s].v = c->v;
-		y->c[s].line = c->line > INT32_MAX ? 0 : (int32_t)c->line;
-		y->c[s].stated = c->seen && !c->blank;
+		t = ck_place(ycell[s], &i, &j);
+		k->rowseen |= (uint64_t)(report_row_seen(r, t, i) != 0) << s;
+		k->stated |= (uint64_t)(c->seen && !c->blank) << s;
+		v = (uint64_t)c->v;
+		put_varint(v << 1 ^ -(v >> 63));		/* zigzag */
+		put_varint(c->line > INT32_MAX || c->line < 0 ? 0 :
+		    (uint64_t)c->line);
 	}
 }
 
-static struct yearly *
-add_year(const struct report *r, long year, unsigned tpl)
+/*
+ * Keep r as its body's year (again: the later report's figures replace
+ * the earlier's), and return it unpacked in y.
+ */
+static void
+add_year(const struct report *r, long year, unsigned tpl, struct yearly *y)
 {
-	struct yearly *y = find_year(r->org.s, year);
-	char key[MAXMETA + 32];
+	struct ykept *k = find_kept(r->org.s, year), *near;
+	uint32_t *s;
 
-	if (y == NULL) {
-		y = gip_xmalloc(sizeof *y + nyc * sizeof y->c[0]);
-		memset(y, 0, sizeof *y + nyc * sizeof y->c[0]);
-		y->org = gip_xstrdup(r->org.s);
-		y->year = year;
-		if (nstore == storecap) {
-			storecap = storecap ? 2 * storecap : 64;
-			store = gip_xrealloc(store, storecap * sizeof *store);
+	if (k == NULL) {
+		if (nkept + 1 > nslot / 2)
+			grow_index();
+		if (nkept == keptcap) {
+			if (keptcap > SIZE_MAX / 4 / sizeof *kept)
+				gip_fatal("too many years kept");
+			keptcap = keptcap ? 2 * keptcap : 256;
+			kept = gip_xrealloc(kept, keptcap * sizeof *kept);
 		}
-		store[nstore] = y;
-		(void)hash_put(&byyear, key, year_key(r->org.s, year, key,
-		    sizeof key), nstore++);
+		k = &kept[nkept];
+		memset(k, 0, sizeof *k);
+		/* the org once per body, where a year of it is kept */
+		if ((near = find_kept(r->org.s, year - 1)) == NULL)
+			near = find_kept(r->org.s, year + 1);
+		k->org = near ? near->org : keep_string(r->org.s);
+		k->year = year;
+		s = probe(r->org.s, year);
+		*s = (uint32_t)++nkept;
 	}
-	fill_year(y, r, tpl);
-	return y;
+	fill_year(k, r, tpl);
+	(void)find_year(r->org.s, year, y);
 }
 
 /* Last year's figure with this year's plus and minus; 0 on overflow. */
@@ -241,16 +382,16 @@ any_on(void)
 void
 check_years(struct report *r, unsigned tpl)
 {
-	const struct yearly *cur, *other;
+	struct yearly cur, other;
 	long y = report_year(r);
 
 	if (y == 0 || r->org.s[0] == '\0' || !any_on())
 		return;
 	if (nyc == 0)
 		each_line(NULL);	/* every cell a carry uses: a slot */
-	cur = add_year(r, y, tpl);
-	if ((other = find_year(r->org.s, y - 1)) != NULL)
-		compare(r, other, cur);
-	if ((other = find_year(r->org.s, y + 1)) != NULL)
-		compare(r, cur, other);
+	add_year(r, y, tpl, &cur);
+	if (find_year(r->org.s, y - 1, &other))
+		compare(r, &other, &cur);
+	if (find_year(r->org.s, y + 1, &other))
+		compare(r, &cur, &other);
 }
