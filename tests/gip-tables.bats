@@ -304,6 +304,18 @@ t3_cells() {
 	t3_cells lynx-t3-left
 }
 
+@test "a wide t3 left-aligned under wide titles: 1 under 其他, not 法律服务机构" {
+	# 1 starts where 其他 starts, two columns right of the right end of
+	# 法律服务机构: the left edges fit every value, the right edges not.
+	t3_cells wide-t3-left-wide-titles
+}
+
+@test "a wide t3 whose long labels end one space before the first column" {
+	# 2.其他法律行政法规 ends just left of 自然人: its blank is a blank,
+	# not a cell the label hides.
+	t3_cells wide-t3-label-to-column
+}
+
 @test "lynx: Word table cells one per paragraph, blank lines count the empty cells" {
 	# 规章 '' 0 0: two blank lines before the first 0 are one empty
 	# cell; t3 row 1 prints 19, 4, then four empty cells, then 23.

@@ -323,7 +323,8 @@ t3_extract(const struct grid *g, struct tables *t)
 	struct lrow *rows;
 	struct slots s;
 	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, edge = 0;
-	int placed, keeps, in_order = 0, first_col, skip;
+	int placed, keeps, in_order = 0, first_col, skip, titled;
+	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 
 	if (!ready)
 		t3_init(), ready = 1;
@@ -359,6 +360,10 @@ t3_extract(const struct grid *g, struct tables *t)
 	}
 	if (g->exact && !use_anchor)
 		in_order = t3_anchors_from_header(g, PLACE_CENTRE, anchor);
+	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi);
+	if (use_anchor && !g->exact)
+		t3_column_extents(titled ? tlo : NULL, titled ? thi : NULL,
+		    rows, key, n, anchor, edge, lo, hi);
 	for (i = 0; i < n; i++) {
 		if (!key[i] || (!g->positional && rows[i].nval == 0))
 			continue;
@@ -366,6 +371,9 @@ t3_extract(const struct grid *g, struct tables *t)
 			placed = place_counted(&rows[i], &s);
 		else if (in_order && rows[i].numbers < T3COLS)
 			placed = t3_place_in_order(&rows[i], anchor, &s);
+		else if (titled && use_anchor && rows[i].numbers < T3COLS &&
+		    t3_against_titles(&rows[i], anchor, edge, tlo, thi))
+			placed = PLACE_NONE, memset(&s, 0, sizeof s);
 		else if ((use_anchor && rows[i].numbers < T3COLS) ||
 		    (g->positional && rows[i].nval == 0))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
@@ -378,7 +386,7 @@ t3_extract(const struct grid *g, struct tables *t)
 			    place_check_total, &s);
 		}
 		if (use_anchor && placed == PLACE_ALL && !g->exact &&
-		    place_unknown_under(&s, anchor, &rows[i]))
+		    t3_unknown_under(&s, lo, hi, &rows[i]))
 			placed = PLACE_SOME;
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
 		    !keeps))
