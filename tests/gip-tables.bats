@@ -310,6 +310,18 @@ t3_cells() {
 	t3_cells wide-t3-left-wide-titles
 }
 
+@test "w3m: a tall box row's numbers under a wrapped label, labels over two columns" {
+	t3_cells w3m-t3-tall-row
+}
+
+@test "w3m: a number wrapped at its thousands separator in a box cell" {
+	t3_cells w3m-t3-wrapped-number
+}
+
+@test "w3m: units wrapped under their numbers in narrow columns" {
+	t3_cells w3m-t3-wrapped-units
+}
+
 @test "a wide t3 whose long labels end one space before the first column" {
 	# 2.其他法律行政法规 ends just left of 自然人: its blank is a blank,
 	# not a cell the label hides.

@@ -315,6 +315,24 @@ place_counted(struct lrow *lr, struct slots *s)
 	    s);
 }
 
+/*
+ * Positions: are a row's values printed left to right?  w3m prints a
+ * tall row's numbers on several of its lines (its middle line, the line
+ * above when a narrow column's units wrap), so that in line order they
+ * are not; their positions then place them.
+ */
+static int
+values_in_x_order(const struct lrow *lr)
+{
+	int i;
+
+	for (i = 1; i < lr->nval; i++)
+		if (lr->val[i].x0 >= 0 && lr->val[i - 1].x0 >= 0 &&
+		    lr->val[i].x0 < lr->val[i - 1].x0)
+			return 0;
+	return 1;
+}
+
 int
 t3_extract(const struct grid *g, struct tables *t)
 {
@@ -374,7 +392,8 @@ t3_extract(const struct grid *g, struct tables *t)
 		else if (titled && use_anchor && rows[i].numbers < T3COLS &&
 		    t3_against_titles(&rows[i], anchor, edge, tlo, thi))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
-		else if ((use_anchor && rows[i].numbers < T3COLS) ||
+		else if ((use_anchor && (rows[i].numbers < T3COLS ||
+		    !values_in_x_order(&rows[i]))) ||
 		    (g->positional && rows[i].nval == 0))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s);
