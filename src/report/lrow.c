@@ -308,16 +308,27 @@ split_parsed(const struct grid *g, const struct grow *r,
     const struct value *v, struct lrow *lr)
 {
 	struct gcell *c = grid_cells(g, r);
-	int i, last = -1;
+	struct value blank;
+	int i, last = -1, units = 0;
 
 	memset(lr, 0, offsetof(struct lrow, val));
 	lr->numbers = lr->overflow = lr->nseg = lr->merged = 0;
 	lr->line = r->line;
 	for (i = 0; i < r->ncell; i++)
-		if (v[i].kind == V_TEXT)
+		if (v[i].kind == V_TEXT && (g->positional ||
+		    !count_words_only(c[i].text)))
 			last = i;
+	/* Explicit cells: count words alone in cells after the label, on a
+	 * line with numbers there, are the units of numbers on the line
+	 * above, wrapped in a narrow cell ("│106│" over "│条 │"): blanks. */
+	for (i = last + 1; !g->positional && i < r->ncell; i++)
+		units |= v[i].kind == V_NUMBER;
+	if (units)
+		value_parse("", &blank);
 	for (i = 0; i < r->ncell; i++) {
-		if (v[i].kind == V_TEXT && g->positional)
+		if (units && i > last && v[i].kind == V_TEXT)
+			add_value(lr, &blank, &c[i], i);
+		else if (v[i].kind == V_TEXT && g->positional)
 			positional_text(lr, &c[i]);
 		else if (v[i].kind == V_TEXT) {
 			if (lr->first[0] == '\0')
@@ -408,20 +419,21 @@ lrow_pad_counted(struct lrow *lr, int ncol)
 }
 
 /*
- * Positions: a segment of count words standing under the numbers of the
- * row it continues is their units, wrapped in a narrow column ("0条"
- * printed "0" over "条"), not label text.
+ * A segment of count words standing under the numbers of the row it
+ * continues (by position, or in their cells) is their units, wrapped in
+ * a narrow column ("0条" printed "0" over "条"), not label text.
  */
 static int
-wrapped_units(const struct lrow *cur, const struct lseg *sg)
+wrapped_units(const struct lrow *cur, const struct lseg *sg, int positional)
 {
 	int k;
 
 	if (!count_words_only(sg->text))
 		return 0;
 	for (k = 0; k < cur->nval; k++)
-		if (cur->val[k].v.kind == V_NUMBER &&
-		    cur->val[k].x0 < sg->x1 && sg->x0 < cur->val[k].x1 + 2)
+		if (cur->val[k].v.kind == V_NUMBER && (positional ?
+		    cur->val[k].x0 < sg->x1 && sg->x0 < cur->val[k].x1 + 2 :
+		    cur->val[k].cell == sg->x0))
 			return 1;
 	return 0;
 }
@@ -433,7 +445,7 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 	int i, take;
 
 	for (i = 0; i < next->nseg; i++)
-		if (!positional || !wrapped_units(cur, &next->seg[i]))
+		if (!wrapped_units(cur, &next->seg[i], positional))
 			seg_add(cur, next->seg[i].text, next->seg[i].x0,
 			    next->seg[i].x1);
 	label_add(cur->label, next->label);
@@ -449,7 +461,8 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 	for (i = 0; i < next->nval; i++)
 		if (!positional || positional_value(&next->val[i]))
 			add_value(cur, &next->val[i].v, &(struct gcell){
-			    NULL, next->val[i].x0, next->val[i].x1}, -1);
+			    NULL, next->val[i].x0, next->val[i].x1},
+			    positional ? -1 : next->val[i].cell);
 }
 
 /* The value of cur in line cell `cell`, or NULL. */
@@ -538,8 +551,9 @@ fill_cells(struct lrow *cur, const struct lrow *next)
 		}
 	label_add(cur->label, next->label);
 	for (i = 0; i < next->nseg; i++)
-		seg_add(cur, next->seg[i].text, next->seg[i].x0,
-		    next->seg[i].x1);
+		if (!wrapped_units(cur, &next->seg[i], 0))
+			seg_add(cur, next->seg[i].text, next->seg[i].x0,
+			    next->seg[i].x1);
 	return 1;
 }
 

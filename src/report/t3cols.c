@@ -349,3 +349,46 @@ t3_against_titles(const struct lrow *r, const int *anchor, int edge,
 	}
 	return 0;
 }
+
+/*
+ * Anchors from the column titles at the edge that puts most values
+ * exactly under them, whether or not the whole table lines up (lynx
+ * shifts some rows of a table with spans): 0 without the titles.
+ */
+int
+t3_anchors_best_edge(const struct grid *g, const struct lrow *rows,
+    const char **key, int n, int *anchor, int *edge)
+{
+	int e, hit, best = -1, at[T3COLS];
+
+	for (e = PLACE_CENTRE; e <= PLACE_LEFT; e++)
+		if (t3_anchors_from_header(g, e, at) &&
+		    (hit = anchors_hit(at, rows, key, n, e)) > best) {
+			best = hit;
+			*edge = e;
+			memcpy(anchor, at, sizeof at);
+		}
+	return best > 0;
+}
+
+/* Does each value of the row stand exactly (within one column) at an
+ * anchor of its own? */
+int
+t3_row_fits(const struct lrow *r, const int *anchor, int edge)
+{
+	unsigned used = 0;
+	int j, k, d;
+
+	if (r->nval == 0)
+		return 0;
+	for (j = 0; j < r->nval; j++) {
+		if (r->val[j].x0 < 0)
+			return 0;
+		k = place_nearest(anchor, T3COLS, place_x(&r->val[j], edge),
+		    &d);
+		if (d > 1 || (used & 1u << k))
+			return 0;
+		used |= 1u << k;
+	}
+	return 1;
+}
