@@ -426,6 +426,17 @@ t3\t2\ttotal\t1')"
 	assert_output ""
 }
 
+@test "w3m: a t4 left-aligned under titles of unequal width" {
+	# Left-aligned values under titles of unequal width stand as near
+	# the centre of the title before theirs (总计  结果维持) as of their
+	# own: at the centres two fell to one column.
+	gip-tables -t t4 "$DATA/w3m-t4-left.txt" 2>err | cut -f 3-5 >got
+	run diff "$DATA/w3m-t4-left.cells" got
+	assert_success
+	run cat err
+	assert_output ""
+}
+
 @test "cells of a row seen but not placed are written as ? (t2, t3, t4)" {
 	run -0 --separate-stderr sh -c "gip-tables -t t2,t3,t4 \
 	    '$DATA/unread-cells.txt' | cut -f 2-5 | grep -P '\t\?\$' |

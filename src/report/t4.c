@@ -135,11 +135,12 @@ run_anchors(const struct gcell *c, int *anchor, int *n)
 }
 
 /*
- * Centres of the header words above the data, one per column when the
- * words of a vertical header (结果 / 维持) are merged by position.
+ * Centres (edge PLACE_CENTRE; else left or right edges) of the header
+ * words above the data, one per column when the words of a vertical
+ * header (结果 / 维持) are merged by position.
  */
 static int
-anchors_from_header(const struct grid *g, int upto, int *anchor)
+anchors_at(const struct grid *g, int upto, int edge, int *anchor)
 {
 	struct gcell *c;
 	int i, j, n = 0;
@@ -163,11 +164,57 @@ anchors_from_header(const struct grid *g, int upto, int *anchor)
 			}
 			if (!is_t4_header_word(c[j].text))
 				continue;
-			if (!add_anchor(anchor, &n, (c[j].x0 + c[j].x1) / 2))
+			if (!add_anchor(anchor, &n, place_x(&(struct vcell){
+			    .x0 = c[j].x0, .x1 = c[j].x1}, edge)))
 				return 0;
 		}
 	}
 	return n == T4COLS;
+}
+
+static int
+anchors_from_header(const struct grid *g, int upto, int *anchor)
+{
+	return anchors_at(g, upto, PLACE_CENTRE, anchor);
+}
+
+/*
+ * Place the values of a table printed by position under the header
+ * words: at their centres, or at their left or right edges when that
+ * places them all and more values stand exactly (within one column)
+ * there.  Left-aligned values under titles of unequal width are as near
+ * the centre of the title before as of their own.  -2 without the
+ * header's centres, else PLACE_ALL, PLACE_SOME or PLACE_NONE.
+ */
+static int
+place_under_header(const struct grid *g, int upto, const struct lrow *data,
+    struct slots *s)
+{
+	struct slots try;
+	int e, k, d, hit, best = -1, placed = -2, p, at[T4COLS];
+
+	for (e = PLACE_CENTRE; e <= PLACE_LEFT; e++) {
+		if (!anchors_at(g, upto, e, at)) {
+			if (e == PLACE_CENTRE)
+				return -2;
+			continue;
+		}
+		if (e != PLACE_CENTRE && g->exact)
+			break;
+		p = place_by_anchor(data->val, data->nval, at, T4COLS, e,
+		    &try);
+		for (hit = k = 0; p != PLACE_NONE && k < data->nval; k++) {
+			place_nearest(at, T4COLS, place_x(&data->val[k], e),
+			    &d);
+			hit += d <= 1;
+		}
+		if (placed == -2 || (p != PLACE_NONE && hit > best)) {
+			best = p != PLACE_NONE ? hit : -1;
+			placed = p;
+			*s = try;
+		}
+	}
+	return placed;
 }
 
 /*
@@ -261,7 +308,7 @@ t4_extract(const struct grid *g, struct tables *t)
 {
 	static struct lrow data;
 	struct slots s;
-	int anchor[T4COLS], first = 0, placed, k;
+	int first = 0, placed, k;
 
 	if (!gather_values(g, &data, &first))
 		return 0;
@@ -270,11 +317,8 @@ t4_extract(const struct grid *g, struct tables *t)
 		for (k = 0; k < T4COLS; k++)
 			s.set[k] = 1;
 		placed = PLACE_ALL;
-	} else if (g->positional && data.nval < T4COLS &&
-	    anchors_from_header(g, first, anchor))
-		placed = place_by_anchor(data.val, data.nval, anchor, T4COLS,
-		    0, &s);
-	else
+	} else if (!g->positional || data.nval >= T4COLS ||
+	    (placed = place_under_header(g, first, &data, &s)) == -2)
 		placed = place_sequence(data.val, data.nval, T4COLS,
 		    place_check_t4, &s);
 	emit(t, &data, &s, placed);
