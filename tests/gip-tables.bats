@@ -321,6 +321,17 @@ t3_cells() {
 	assert_equal "$(wc -l <err)" 1
 }
 
+@test "lynx: rows printed joined are not placed under titles they meet by chance" {
+	# Titles and rows one space apart: 4．保护第三方合法权益 0 puts its 0
+	# under 社会公益组织 only by chance.
+	gip-tables -t t3 "$DATA/lynx-t3-joined-titles.txt" 2>err |
+	    cut -f 3-5 | grep '^3\.3\.4' >got
+	run grep -c '?' got
+	assert_output 0
+	run grep 'row 3.3.4' err
+	assert_failure
+}
+
 @test "w3m: a tall box row's numbers under a wrapped label, labels over two columns" {
 	t3_cells w3m-t3-tall-row
 }

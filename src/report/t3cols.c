@@ -353,13 +353,15 @@ t3_against_titles(const struct lrow *r, const int *anchor, int edge,
 /*
  * Anchors from the column titles at the edge that puts most values
  * exactly under them, whether or not the whole table lines up (lynx
- * shifts some rows of a table with spans): 0 without the titles.
+ * shifts some rows of a table with spans): 0 without the titles, or
+ * when fewer than three values in four stand so (rows lynx printed
+ * joined, a space between numbers, meet a title only by chance).
  */
 int
 t3_anchors_best_edge(const struct grid *g, const struct lrow *rows,
     const char **key, int n, int *anchor, int *edge)
 {
-	int e, hit, best = -1, at[T3COLS];
+	int e, i, hit, best = -1, all = 0, at[T3COLS];
 
 	for (e = PLACE_CENTRE; e <= PLACE_LEFT; e++)
 		if (t3_anchors_from_header(g, e, at) &&
@@ -368,7 +370,9 @@ t3_anchors_best_edge(const struct grid *g, const struct lrow *rows,
 			*edge = e;
 			memcpy(anchor, at, sizeof at);
 		}
-	return best > 0;
+	for (i = 0; i < n; i++)
+		all += key[i] ? rows[i].nval : 0;
+	return best > 0 && best * 4 >= all * 3;
 }
 
 /* Does each value of the row stand exactly (within one column) at an
