@@ -159,7 +159,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	doctables_reset(&dt);
 	if (docx_read(&doc, &st, &dt) == 0) {
 		exact_copy(&doc);
-		extract_report(&doc, &dt, 0, &x);
+		extract_report(&doc, &dt, NULL, 0, &x);
 		free(doc.text);
 	}
 	free(copy);

@@ -51,7 +51,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		memcpy(text, doc.text, doc.len + 1);
 		doc.text = text;
-		extract_report(&doc, &dt, 0, &x);
+		extract_report(&doc, &dt, NULL, 0, &x);
 		free(text);
 	}
 	free(copy);

@@ -1,6 +1,9 @@
 /*
  * libFuzzer target: gip-sections' splitter on decoded text, checking that
- * the sections it returns lie inside the text and in order.
+ * the sections it returns lie inside the text and in order, and that the
+ * sections of each report of the input, taken from the headings noted
+ * while splitting it, are those sections_split finds in a copy of the
+ * report's text.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,6 +12,7 @@
 #include "err.h"
 #include "input.h"
 #include "sections.h"
+#include "split.h"
 #include "exact.h"
 
 int
@@ -39,6 +43,35 @@ check_sections(const struct gip_section *sec, size_t len)
 	}
 }
 
+/* The most parts compared; the rest of the input is in the last. */
+#define MAX_PARTS	64
+
+static void
+check_parts(const struct gip_doc *doc)
+{
+	static struct report_part part[MAX_PARTS];
+	static struct sections_heads hs;
+	struct gip_section sec[SECTIONS_MAX + 1], want[SECTIONS_MAX + 1];
+	size_t n;
+	char *copy;
+	int i, k, found, wanted;
+
+	k = split_reports(doc->text, doc->len, part, MAX_PARTS, &hs);
+	for (i = 0; i < k; i++) {
+		found = split_part_sections(doc->text, &part[i],
+		    i + 1 < k ? &part[i + 1] : NULL, &hs, sec);
+		n = part[i].to - part[i].from;
+		if ((copy = malloc(n + 1)) == NULL)
+			abort();
+		memcpy(copy, doc->text + part[i].from, n);
+		copy[n] = '\0';
+		wanted = sections_split(copy, n, want);
+		if (found != wanted || memcmp(sec, want, sizeof sec) != 0)
+			abort();
+		free(copy);
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -52,6 +85,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	exact_copy(&doc);
 	sections_split(doc.text, doc.len, sec);
 	check_sections(sec, doc.len);
+	check_parts(&doc);
 	free(doc.text);
 	gip_doc_free(&doc);
 	return 0;

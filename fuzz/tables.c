@@ -39,7 +39,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (gip_doc_from_bytes(&doc, "fuzz", (const char *)data, size) < 0)
 		return 0;
 	exact_copy(&doc);
-	extract_report(&doc, NULL, 0, &x);
+	extract_report(&doc, NULL, NULL, 0, &x);
 	prose_scan(doc.text, doc.len, 1, fig, 64);
 	free(doc.text);
 	gip_doc_free(&doc);

@@ -61,6 +61,23 @@ body_of(const char *text, const struct gip_section *s, char **buf,
 	(*buf)[n] = '\0';
 }
 
+/* v in decimal into buf (room for 24), as "%ld" prints it; a row has
+ * three numbers and snprintf costs more than the rest of it. */
+static const char *
+decimal(char buf[24], long v)
+{
+	char *p = buf + 23;
+	unsigned long u = v < 0 ? -(unsigned long)v : (unsigned long)v;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
 static void
 print_rows(const char *source, const char *text,
     const struct gip_section sec[7], long base)
@@ -74,14 +91,11 @@ print_rows(const char *source, const char *text,
 	for (i = 0; i <= SECTIONS_MAX; i++) {
 		if (!sec[i].found)
 			continue;
-		snprintf(num[0], sizeof num[0], "%d", i);
-		snprintf(num[1], sizeof num[1], "%ld", sec[i].first_line + base);
-		snprintf(num[2], sizeof num[2], "%ld", sec[i].last_line + base);
+		f[1] = decimal(num[0], i);
+		f[3] = decimal(num[1], sec[i].first_line + base);
+		f[4] = decimal(num[2], sec[i].last_line + base);
 		f[0] = source;
-		f[1] = num[0];
 		f[2] = sec[i].title;
-		f[3] = num[1];
-		f[4] = num[2];
 		if (with_body)
 			body_of(text, &sec[i], &body, &cap);
 		f[5] = with_body ? body : NULL;
@@ -112,13 +126,12 @@ print_raw(const char *source, const char *text, const struct gip_section *s,
 		printf("%s:%.*s\n", source, (int)n, line);
 }
 
+/* One report: sec its sections, found while splitting the input. */
 static void
 process(const char *source, const char *name, const char *text,
-    size_t len, long base, int several)
+    long base, int several, int found, const struct gip_section *sec)
 {
-	struct gip_section sec[SECTIONS_MAX + 1];
-
-	if (sections_split(text, len, sec) == 0) {
+	if (found == 0) {
 		gip_error(name, 0, "no section heading found");
 		return;
 	}
@@ -134,31 +147,39 @@ static void
 process_path(const char *path)
 {
 	static struct report_part part[MAX_PARTS];
+	static struct sections_heads hs;
 	static struct document d;
-	static char *buf;
-	static size_t cap;
-	struct gip_doc one;
+	struct gip_section sec[SECTIONS_MAX + 1];
 	char source[4096];
-	int i, n;
+	int i, n, found;
 
 	if (document_read(&d, path) < 0)
 		return;
-	n = one_report ? 1 : split_reports(d.doc.text, d.doc.len, part,
-	    MAX_PARTS);
+	if (one_report) {
+		found = sections_split(d.doc.text, d.doc.len, sec);
+		process(d.doc.name, d.doc.name, d.doc.text, 0, several_inputs,
+		    found, sec);
+		return;
+	}
+	n = split_reports(d.doc.text, d.doc.len, part, MAX_PARTS, &hs);
 	if (n == MAX_PARTS)
 		gip_warn(d.doc.name, 0, "%d reports or more: the rest read as "
 		    "the last", MAX_PARTS);
 	if (n == 1) {
-		process(d.doc.name, d.doc.name, d.doc.text, d.doc.len, 0,
-		    several_inputs);
+		found = split_part_sections(d.doc.text, &part[0], NULL, &hs,
+		    sec);
+		process(d.doc.name, d.doc.name, d.doc.text, 0, several_inputs,
+		    found, sec);
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		split_part_doc(&d.doc, &part[i], &one, &buf, &cap);
+		found = split_part_sections(d.doc.text, &part[i],
+		    i + 1 < n ? &part[i + 1] : NULL, &hs, sec);
 		snprintf(source, sizeof source, "%s#%d", d.doc.name, i + 1);
 		gip_line_offset(part[i].line - 1);
-		process(source, d.doc.name, one.text, one.len,
-		    part[i].line - 1, 1);
+		/* The sections count from the part's start: no copy needed. */
+		process(source, d.doc.name, d.doc.text + part[i].from,
+		    part[i].line - 1, 1, found, sec);
 		gip_line_offset(0);
 	}
 }

@@ -16,6 +16,7 @@
 #include "opts.h"
 #include "prose.h"
 #include "rec.h"
+#include "sections.h"
 #include "split.h"
 #include "tmpl.h"
 #include "view.h"
@@ -96,6 +97,7 @@ print_report(const char *source, const struct meta *m,
 	const struct tcell *c;
 	int i, k;
 
+	rec_source(&out, source);	/* print_prose's cells follow too */
 	if (selected & SEL_META) {
 		print_meta(source, "title", m->title, m->title_line);
 		print_meta(source, "org", m->org, m->org_line);
@@ -108,7 +110,9 @@ print_report(const char *source, const struct meta *m,
 			continue;
 		for (i = 0; i < t->ncell; i++) {
 			c = &t->cell[i];
-			if (strcmp(c->table, order[k]) == 0)
+			/* "t2", "t3", "t4": the second byte tells them */
+			if (c->table[0] == 't' && c->table[1] == order[k][1] &&
+			    c->table[2] == '\0')
 				rec_cell(&out, source, c->table, c->row,
 				    c->col, c->val, input_line(c->line));
 		}
@@ -131,14 +135,15 @@ print_prose(const char *source, const struct gip_doc *doc)
 	}
 }
 
-/* One report: doc (whole or a part), printed under source. */
+/* One report: doc (whole or a part), printed under source; sec: its
+ * sections if known. */
 static void
 process(const char *source, const struct gip_doc *doc,
-    const struct doctables *dt)
+    const struct doctables *dt, const struct gip_section *sec)
 {
 	static struct extract x;
 
-	extract_report(doc, dt, quiet, &x);
+	extract_report(doc, dt, sec, quiet, &x);
 	if (view) {
 		view_report(stdout, source, line_base, &x.m, &x.t);
 		return;
@@ -157,28 +162,36 @@ static void
 process_input(struct document *d)
 {
 	static struct report_part part[MAX_PARTS];
+	static struct sections_heads hs;
 	static char *buf;
 	static size_t cap;
+	struct gip_section sec[SECTIONS_MAX + 1];
 	struct gip_doc one;
 	char source[4096];
 	int i, n;
 
-	n = one_report ? 1 : split_reports(d->doc.text, d->doc.len, part,
-	    MAX_PARTS);
+	if (one_report) {
+		process(d->doc.name, &d->doc, &d->tables, NULL);
+		return;
+	}
+	n = split_reports(d->doc.text, d->doc.len, part, MAX_PARTS, &hs);
 	if (n == MAX_PARTS)
 		gip_warn(d->doc.name, 0, "%d reports or more: the rest read as "
 		    "the last", MAX_PARTS);
 	if (n == 1) {
-		process(d->doc.name, &d->doc, &d->tables);
+		split_part_sections(d->doc.text, &part[0], NULL, &hs, sec);
+		process(d->doc.name, &d->doc, &d->tables, sec);
 		return;
 	}
 	for (i = 0; i < n; i++) {
+		split_part_sections(d->doc.text, &part[i],
+		    i + 1 < n ? &part[i + 1] : NULL, &hs, sec);
 		split_part_doc(&d->doc, &part[i], &one, &buf, &cap);
 		snprintf(source, sizeof source, "%s#%d", d->doc.name, i + 1);
 		line_base = part[i].line - 1;
 		gip_line_offset(line_base);
 		split_shift_tables(&d->tables, -line_base);
-		process(source, &one, &d->tables);
+		process(source, &one, &d->tables, sec);
 		split_shift_tables(&d->tables, line_base);
 		gip_line_offset(0);
 		line_base = 0;

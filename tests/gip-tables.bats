@@ -383,6 +383,67 @@ t3\t2\ttotal\t1')"
 	[ -z "$stderr" ]
 }
 
+# The template and t2 cells of a 2021 fixture whose t3 keeps 2019's one
+# （六） row: only the t2 titles, read whole, say 2021.
+t2_2021_cells() {
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/$1' | cut -f 2-5 |
+	    grep -E '^(meta	template|t2)'"
+	assert_output "$(printf 'meta\ttemplate\t-\t2021
+t2\t20.1.normative\tissued\t4\nt2\t20.1.normative\trepealed\t0
+t2\t20.1.normative\tvalid\t168\nt2\t20.5.license\tdecisions\t1692
+t2\t20.6.penalty\tdecisions\t522\nt2\t20.6.enforce\tdecisions\t40
+t2\t20.8.fee\tamount\t0')"
+	[ -z "$stderr" ]
+}
+
+@test "lynx: t2 titles in pieces one per line are joined by the template's words" {
+	# 本年制 / 发件数 / 本年废 / 止件数 / 现行有效件数 are three titles,
+	# 本年处理决定 / 数量 one; ") 项" ends a wrapped caption, no title.
+	t2_2021_cells lynx-t2-title-pieces.txt
+}
+
+@test "w3m: a t2 title begun on the box line above 信息内容" {
+	# │ │ 本年制 │ 本年废 │ │ / │信息内容│ │ │现行有效件数│ / │ │发件数│止件数│ │
+	t2_2021_cells w3m-t2-title-above.txt
+}
+
+# The t2 cells of rows matching $2 in fixture $1, no warning.
+t2_rows() {
+	run -0 --separate-stderr sh -c "gip-tables -t t2 '$DATA/$1' |
+	    cut -f 3-5 | grep -E '$2'"
+	[ -z "$stderr" ]
+}
+
+@test "pdftotext -layout: t2 titles wrapped in stacks packed against another title" {
+	# 本年废 现行有 / 信息内容 本年制发件数 / 止件数 效件数: 本年废 lies
+	# within 本年制发件数's span; it stacks with 止件数 (same left edge).
+	t2_rows pdftotext-t2-stacked-titles.txt '^20.1.rules'
+	assert_output "$(printf '20.1.rules\tissued\t\n20.1.rules\trepealed\t3
+20.1.rules\tvalid\t0')"
+}
+
+@test "pdftotext -layout: a t2 title cut at its single spaces keeps its place" {
+	# 采购总金额（单位：万元，保留 4 位小数） read one column per
+	# character is four cells; joined, 0.00 stands under it.
+	t2_rows pdftotext-t2-title-cut.txt '^20.9.procure'
+	assert_output "$(printf '20.9.procure\tcount\t\n20.9.procure\tamount\t0')"
+}
+
+@test "pdftotext -layout: a unit one space after the number is the number's" {
+	# 4439000 元 under 本年收费金额(单位：万元) is 443.9 万元.
+	t2_rows pdftotext-t2-unit-apart.txt '^20.8.fee'
+	assert_output "$(printf '20.8.fee\tamount\t443.9')"
+}
+
+@test "lynx: a narrow t2 laid out one column per character" {
+	# 规范性文件          1     236: under 本年废止件数 and 现行有效件数
+	# counted in characters (CJK one column), as lynx lays it out; in
+	# display columns they stand under the first two titles.
+	t2_rows lynx-t2-char-columns.txt '^20.1.normative'
+	assert_output "$(printf '20.1.normative\tissued\t
+20.1.normative\trepealed\t1\n20.1.normative\tvalid\t236')"
+}
+
 @test "lynx: a joined row's spaces count its empty cells" {
 	# Cells one space apart, an empty cell a space of its own:
 	# "9           9" is 9, five empty cells, 9; a row short of seven
@@ -391,6 +452,16 @@ t3\t2\ttotal\t1')"
 	    '$DATA/lynx-joined-blanks.txt' | cut -f 3-5 |
 	    grep -E '^(1|3.1)	' | cut -f 3 | tr '\n' ,"
 	assert_output "9,,,,,,9,4,,,,,0,4,"
+	[ -z "$stderr" ]
+}
+
+@test "lynx: a joined t2 row under titles in pieces: its spaces count the empty cells" {
+	# 信息内容 上一年 / 项目数量 本年增/减 处理决定数量 are three titles
+	# without positions; "行政处罚 211   2" is 211, one empty cell, 2.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/lynx-joined-blanks.txt' | cut -f 3-5 | grep '^20.6.penalty'"
+	assert_output "$(printf '20.6.penalty\tprev\t211
+20.6.penalty\tdelta\t\n20.6.penalty\tdecisions\t2')"
 	[ -z "$stderr" ]
 }
 

@@ -16,7 +16,9 @@ pdf-positions.pdf   a 2021 report over two pages whose tables hold what
                     character per line, t4 header cells spaced (总 计)
                     and stacked (结果/维持), the t3 table split by the page
                     break after 3.4.1 with a page number between, the
-                    continuation rows without their group label
+                    header repeated on the next page (申请 / 人情况 alone
+                    on two lines), the continuation rows without their
+                    group label
 pdf-positions.tsv   the table cells it holds (table row col value)
 pdf-labels.pdf      a t3 table set tight as LibreOffice prints a Word
                     table: group labels 1 point left of the item labels
@@ -26,8 +28,21 @@ pdf-labels.pdf      a t3 table set tight as LibreOffice prints a Word
                     numbers on the middle line), a row's numbers on two
                     lines (the natural persons' one line lower); a t4
                     header whose cells run together on each line
-                    (结果结果其他尚未总…), blank cells
+                    (结果结果其他尚未总…), blank cells; a label
+                    justified in its cell (7. 属 于 行 政 执, each
+                    character a word, / 法案卷 below, the
+                    numbers between)
 pdf-labels.tsv      its t3 and t4 cells
+pdf-repeat.pdf      t2's header cells two lines a line and a half apart,
+                    信息内容 alone between them (本年制 / 发件数);
+                    a t3 table over two pages, its header rows repeated
+                    at the top of the second, a row's label cut by the
+                    break (3.要求提供公开出版 / 物), row 1's total
+                    and its unit wrapped around the row's line (8 /
+                    件); a t4 whose titles
+                    are centred in cells of unequal width, its numbers
+                    at the cells' left edges
+pdf-repeat.tsv      its t2, t3 and t4 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
 """
@@ -171,7 +186,13 @@ def build():
             for k, ch in enumerate('三、本年度办理结果'):
                 p.text(58, group_top + 10 + k * 10, ch)
             p.centred(W / 2, 800, '- %d -' % page_no)
-            p, top, page_no = p2, 60, 2
+            p, top, page_no = p2, 78, 2
+            # the header repeated, its top cell wrapped alone on its lines
+            p.centred(426, 20, '申请')
+            p.centred(426, 32, '人情况')
+            for cx, head in zip(VALX, ['自然人', '商业企业', '科研机构', '社会公益组织',
+                                       '法律服务机构', '其他', '总计']):
+                p.centred(cx, 54, head, 6)
     p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
     top += 34
     p.centred(150, top, '行政复议')
@@ -201,7 +222,9 @@ def build():
 # pdf-labels: key, group label lines (ending 1 point left of the items,
 # the first dy below the row's top), item lines (x 102), values; '2'
 # prints its first value a line lower, '3.4.2' its marker as a word
-# apart, its last line two lines lower and its values between.
+# apart, its last line two lines lower and its values between; '3.3.7'
+# likewise (a line and a half lower), its first line justified (each
+# character a word).
 T3L = [
     ('1', None, 0, ['一、本年新收政府信息公开申请数量'], ['7', '1', '', '', '', '', '8']),
     ('2', None, 0, ['二、上年结转政府信息|公开申请数量'], ['2', '1', '0', '0', '0', '0', '3']),
@@ -213,7 +236,7 @@ T3L = [
     ('3.3.4', None, 0, ['4.保护第三方合法权益'], ['', '', '', '', '', '', '']),
     ('3.3.5', None, 0, ['5.属于三类内部事务信息'], ['', '', '', '', '', '', '']),
     ('3.3.6', None, 0, ['6.属于四类过程性信息'], ['', '', '', '', '', '', '']),
-    ('3.3.7', None, 0, ['7.属于行政执法案卷'], ['', '', '', '', '', '', '']),
+    ('3.3.7', None, 0, ['7.属于行政执|法案卷'], ['', '1', '', '', '', '', '1']),
     ('3.3.8', None, 0, ['8.属于行政查询事项'], ['', '', '', '', '', '', '']),
     ('3.4.1', ['（四）无', '法提供'], 0, ['1.本机关不掌握相关政府|信息'], ['1', '', '', '', '', '', '1']),
     ('3.4.2', None, 0, ['2.没有现成信息需要另行|制作'], ['1', '', '', '', '', '', '1']),
@@ -259,15 +282,21 @@ def build_labels():
             p.text(102, top, lines[0][:2])
             p.text(115, top, lines[0][2:])
             p.text(102, top + 24, lines[1])
+        elif key == '3.3.7':
+            # justified: each character of the first line a word apart
+            p.text(102, top, lines[0][:2])
+            for k, ch in enumerate(lines[0][2:]):
+                p.text(116 + 11.2 * k, top, ch)
+            p.text(102, top + 19, lines[1])
         else:
             x = 60 if key in ('1', '2', '4') else 102
             for k, part in enumerate(lines):
                 p.text(x, top + 12 * k, part)
-        vtop = top + 12 if key == '3.4.2' else top
+        vtop = {'3.4.2': top + 12, '3.3.7': top + 9.5}.get(key, top)
         for k, (cx, v) in enumerate(zip(VALX, vals)):
             if v:
                 p.centred(cx, vtop + (12 if key == '2' and k == 0 else 0), v)
-        top += 20 + (24 if key == '3.4.2' else 12 * (len(lines) - 1))
+        top += 20 + (24 if key in ('3.4.2', '3.3.7') else 12 * (len(lines) - 1))
     p2 = Page()
     p2.text(70, 60, '四、政府信息公开行政复议、行政诉讼情况')
     # the header's cells run together on each line, 总 / 计 stacked
@@ -282,6 +311,90 @@ def build_labels():
             p2.centred(x0 + 90 * g + [10, 30, 50, 70, 85][c], 134, v)
     p2.text(70, 160, '五、存在的主要问题及改进情况')
     return [p, p2]
+
+
+# pdf-repeat: t3 over two pages, its header rows repeated at the top of
+# the second, row 3.5.3's label cut by the break (出版 / 物).
+REPEAT_BREAK = '3.5.3'
+# its t4: the cells' x-ranges (as a LibreOffice PDF of a Word table
+# prints them) and the values
+T4CELLS = [(59.5, 91), (96, 127.5), (132, 163.5), (168, 199.8), (204, 225),
+           (229, 261), (265, 297), (301, 333), (337, 369), (373, 394),
+           (398, 430), (434, 466), (471, 502), (507, 538), (543, 564)]
+T4R = ['', '0', '', '', '0', '1', '', '', '1', '2', '2', '', '', '', '2']
+
+
+def t3_header(p, top):
+    p.centred(426, top, '申请人情况')
+    p.centred(442, top + 16, '法人或其他组织')
+    p.centred(VALX[0], top + 38, '自然人')
+    for cx, (a, b) in zip(VALX[1:6], [('商业', '企业'), ('科研', '机构'),
+                                       ('社会公', '益组织'), ('法律服', '务机构'),
+                                       ('其他', None)]):
+        if b:
+            p.centred(cx, top + 32, a)
+            p.centred(cx, top + 44, b)
+        else:
+            p.centred(cx, top + 38, a)
+    p.centred(VALX[6], top + 38, '总计')
+    return top + 66
+
+
+def build_repeat():
+    p1, p2 = Page(), Page()
+    p = p1
+    p.centred(W / 2, 60, '河海县测绘局', 16)
+    p.centred(W / 2, 84, '2023年政府信息公开工作年度报告', 16)
+    # t2's header cells hold paragraphs spaced apart: 本年制 / 发件数 a
+    # line and a half apart, 信息内容 alone between them
+    p.text(70, 110, '二、主动公开政府信息情况')
+    p.centred(W / 2, 128, '第二十条第（一）项')
+    p.text(90, 160, '信息内容')
+    for cx, (a, b) in zip([300, 390, 490], [('本年制', '发件数'),
+                                            ('本年废止', '件数'), ('现行有', '效件数')]):
+        p.centred(cx, 146, a)
+        p.centred(cx, 174, b)
+    for k, (key, _, vals) in enumerate(T2):
+        p.text(90, 196 + 20 * k, '规章' if key.endswith('rules') else '行政规范性文件')
+        for cx, v in zip([300, 390, 490], vals):
+            if v:
+                p.centred(cx, 196 + 20 * k, v)
+    p.text(70, 250, '三、收到和处理政府信息公开申请情况')
+    top = t3_header(p, 270)
+    for key, _, _, item, vals in T3L:
+        label = item[0].replace('|', '')
+        x = 60 if key in ('1', '2', '4') else 102
+        # values on the row's first line, label's first part beside them
+        p.text(x, top, label[:-1] if key == REPEAT_BREAK else label)
+        for k, (cx, v) in enumerate(zip(VALX, vals)):
+            if key == '1' and k == 6:
+                # a number and its unit wrapped, centred on the row
+                p.centred(cx, top - 6, v)
+                p.centred(cx, top + 6, '件')
+            elif v:
+                p.centred(cx, top, v)
+        top += 20
+        if key == REPEAT_BREAK:
+            p.centred(W / 2, 800, '- 1 -')
+            p = p2
+            top = t3_header(p, 40)
+            p.text(x, top, label[-1])
+            top += 20
+    p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
+    # t4 as LibreOffice prints a Word table: titles centred in cells of
+    # unequal width (review's a row taller), numbers at the cells' left
+    p.centred(140, top + 34, '行政复议')
+    p.centred(400, top + 34, '行政诉讼')
+    p.centred(315, top + 44, '未经复议直接起诉')
+    p.centred(480, top + 44, '复议后起诉')
+    for k, (x0, x1) in enumerate(T4CELLS):
+        head = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'][k % 5]
+        p.centred((x0 + x1) / 2, top + (58 if k < 5 else 66), head, 7)
+    for (x0, _), v in zip(T4CELLS, T4R):
+        if v:
+            p.text(x0 - 1, top + 86, v)
+    p.text(70, top + 110, '五、存在的主要问题及改进情况')
+    return [p1, p2]
 
 
 def pdf(pages):
@@ -354,6 +467,17 @@ def main():
                         for c, v in zip(T3COLS, vals)) +
                 ''.join('t4\t%s\t%s\t%s\n' % (T4ROWS[k // 5], T4COLS[k % 5], v)
                         for k, v in enumerate(T4L)))
+    with open(os.path.join(d, 'pdf-repeat.pdf'), 'wb') as f:
+        f.write(pdf([p.content() for p in build_repeat()]))
+    with open(os.path.join(d, 'pdf-repeat.tsv'), 'w', encoding='utf-8') as f:
+        f.write(''.join('t2\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, cols, vals in T2
+                        for c, v in zip(cols, vals)) +
+                ''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, _, _, _, vals in T3L
+                        for c, v in zip(T3COLS, vals)) +
+                ''.join('t4\t%s\t%s\t%s\n' % (T4ROWS[k // 5], T4COLS[k % 5], v)
+                        for k, v in enumerate(T4R)))
     scan = Page()
     scan.ops.append('0.5 g 100 100 395 600 re f')
     with open(os.path.join(d, 'pdf-scanned.pdf'), 'wb') as f:

@@ -78,3 +78,32 @@ meta() {
 	    title 金坪市太沙县民政局2020年政府信息公开工作年度报告 \
 	    org 金坪市太沙县民政局 year 2020)"
 }
+
+@test "a printed page: a title broken inside 报告, the site's furniture under it" {
+	# 德门县农业农村局 2021 年度政府信息公开工作报 / 告 / 来源：… 浏览次数：
+	# 4849 【字体：大 中 小】: the title is joined across 报告; neither the
+	# furniture nor the preamble's 本报告 is part of it.
+	meta meta-print-furniture.txt
+	assert_output "$(printf '%s\t%s\n' \
+	    title 德门县农业农村局2021年度政府信息公开工作报告 \
+	    org 德门县农业农村局 year 2021)"
+}
+
+@test "a print that lost its title: no title from the preamble, the year from the statistics period" {
+	# 本报告依据…, …年度报告格式〉的通知…, 其他需要报告的事项 are sentences;
+	# 统计期 / 限自 2023 年 1 月 1 日起 gives the year.
+	meta meta-print-no-title.txt
+	assert_output "$(printf 'year\t2023')"
+}
+
+@test "no title and no statistics period: the year that opens section 一" {
+	meta meta-print-opening-year.txt
+	assert_output "$(printf 'year\t2024')"
+}
+
+@test "furniture after the title on its line leaves the title whole" {
+	printf '%s\n' '某某局2023年政府信息公开工作年度报告     来源：某某局   浏览次数：12' \
+	    '' '一、总体情况' '' '无' >"$BATS_TEST_TMPDIR/ft.txt"
+	run -2 --separate-stderr gip-tables -t meta "$BATS_TEST_TMPDIR/ft.txt"
+	assert_output --partial "title	-	某某局2023年政府信息公开工作年度报告	1"
+}

@@ -260,9 +260,13 @@ count_control_simd(const char *s, size_t n)
 	const __m128i lim = _mm_set1_epi8(0x1f), tab = _mm_set1_epi8(0x09);
 	const __m128i crspan = _mm_set1_epi8(0x0d - 0x09), esc = _mm_set1_epi8(033);
 	const __m128i zero = _mm_setzero_si128();
-	__m128i v, low, space;
+	__m128i v, low, space, acc = zero;
 	size_t i, ctl = 0;
+	int round = 0;
 
+	/* Each lane counts its control bytes (a match is -1: subtracted);
+	 * the lanes are summed before one could pass 255.  No popcount:
+	 * without -mpopcnt it is a libgcc call. */
 	for (i = 0; i + 16 <= n; i += 16) {
 		v = _mm_loadu_si128((const __m128i *)(s + i));
 		low = _mm_cmpeq_epi8(_mm_min_epu8(v, lim), v);	/* <= 0x1f */
@@ -270,8 +274,14 @@ count_control_simd(const char *s, size_t n)
 		space = _mm_cmpeq_epi8(_mm_min_epu8(space, crspan), space);
 		space = _mm_or_si128(space, _mm_cmpeq_epi8(v, esc));
 		space = _mm_or_si128(space, _mm_cmpeq_epi8(v, zero));
-		ctl += __builtin_popcount(
-		    _mm_movemask_epi8(_mm_andnot_si128(space, low)));
+		acc = _mm_sub_epi8(acc, _mm_andnot_si128(space, low));
+		if (++round == 255 || i + 32 > n) {
+			acc = _mm_sad_epu8(acc, zero);
+			ctl += (size_t)_mm_cvtsi128_si32(acc) +
+			    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(acc, 8));
+			acc = zero;
+			round = 0;
+		}
 	}
 	return ctl + count_control(s + i, n - i);
 }
@@ -333,6 +343,22 @@ take_utf8(const char *s, size_t n)
 	dec.p[dec.len] = '\0';
 }
 
+/* Does s[0..n) hold word, which begins with %?  As memmem, but a text
+ * seldom has a %: one memchr, not memmem's set-up, for every file. */
+static int
+has_percent_word(const char *s, size_t n, const char *word)
+{
+	const char *p = s, *end = s + n;
+	size_t k = strlen(word);
+
+	while ((p = memchr(p, '%', (size_t)(end - p))) != NULL) {
+		if ((size_t)(end - p) >= k && memcmp(p, word, k) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 /* %PDF- first; readers also take it after up to 1 KiB of junk, which a
  * text could mention, so then the file must end as a PDF does. */
 static int
@@ -342,8 +368,8 @@ is_pdf(const char *s, size_t n)
 
 	if (n >= 5 && memcmp(s, "%PDF-", 5) == 0)
 		return 1;
-	return memmem(s, head, "%PDF-", 5) != NULL &&
-	    memmem(s + n - tail, tail, "%%EOF", 5) != NULL;
+	return has_percent_word(s, head, "%PDF-") &&
+	    has_percent_word(s + n - tail, tail, "%%EOF");
 }
 
 /*
@@ -511,17 +537,3 @@ gip_doc_free(struct gip_doc *doc)
 	doc->len = 0;
 }
 
-int
-gip_next_line(const char *text, size_t len, size_t *pos, const char **line,
-    size_t *linelen)
-{
-	const char *s = text + *pos, *nl;
-
-	if (*pos >= len)
-		return 0;
-	nl = memchr(s, '\n', len - *pos);
-	*line = s;
-	*linelen = nl ? (size_t)(nl - s) : len - *pos;
-	*pos += *linelen + (nl != NULL);
-	return 1;
-}

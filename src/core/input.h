@@ -6,6 +6,7 @@
 #define GIP_INPUT_H
 
 #include <stddef.h>
+#include <string.h>
 
 /* The largest report read; larger inputs are refused with a message. */
 #define GIP_MAX_INPUT	(16u << 20)
@@ -41,8 +42,21 @@ struct buf;
  * doc's text: one line end last, UTF-8.  text stays the reader's. */
 void	gip_doc_made(struct gip_doc *doc, struct buf *text);
 
-/* Iterate over lines: *pos advances past the line and its LF. */
-int	gip_next_line(const char *text, size_t len, size_t *pos,
-	    const char **line, size_t *linelen);
+/* Iterate over lines: *pos advances past the line and its LF.  Inline:
+ * every reader walks every line with it. */
+static inline int
+gip_next_line(const char *text, size_t len, size_t *pos, const char **line,
+    size_t *linelen)
+{
+	const char *s = text + *pos, *nl;
+
+	if (*pos >= len)
+		return 0;
+	nl = memchr(s, '\n', len - *pos);
+	*line = s;
+	*linelen = nl ? (size_t)(nl - s) : len - *pos;
+	*pos += *linelen + (nl != NULL);
+	return 1;
+}
 
 #endif

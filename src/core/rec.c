@@ -12,6 +12,16 @@ rec_init(struct rec_out *o, FILE *fp, enum rec_format fmt, int bom)
 	o->fp = fp;
 	o->fmt = fmt;
 	o->bom = bom;
+	o->src = NULL;
+}
+
+void
+rec_source(struct rec_out *o, const char *source)
+{
+	_Static_assert(sizeof o->pre == TSV_PRE_MAX, "pre");
+	o->src = NULL;
+	if (o->fmt == REC_TSV && (o->npre = tsv_prefix(o->pre, source)) > 0)
+		o->src = source;
 }
 
 /* Quote a CSV field only where RFC 4180 needs it, so numbers stay bare. */
@@ -36,15 +46,16 @@ rec_write(struct rec_out *o, const char *const *field, int n)
 		fputs("\xEF\xBB\xBF", o->fp);
 		o->bom = 0;
 	}
+	/* The tools are single-threaded: stdio need not lock. */
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			putc(o->fmt == REC_CSV ? ',' : '\t', o->fp);
+			putc_unlocked(o->fmt == REC_CSV ? ',' : '\t', o->fp);
 		if (o->fmt == REC_CSV)
 			csv_field(o->fp, field[i] ? field[i] : "");
 		else
 			tsv_str(o->fp, field[i] ? field[i] : "");
 	}
-	fputs(o->fmt == REC_CSV ? "\r\n" : "\n", o->fp);
+	fputs_unlocked(o->fmt == REC_CSV ? "\r\n" : "\n", o->fp);
 }
 
 /*
@@ -59,6 +70,11 @@ rec_cell(struct rec_out *o, const char *source, const char *table,
 	char num[24] = "";
 	const char *field[6] = { source, table, row, col, value, num };
 
+	if (o->fmt == REC_TSV && !o->bom && source == o->src) {
+		tsv_cell_pre(o->fp, o->pre, o->npre, table, row, col, value,
+		    line);
+		return;
+	}
 	if (o->fmt == REC_TSV && !o->bom) {
 		tsv_cell_line(o->fp, source, table, row, col, value, line);
 		return;

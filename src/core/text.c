@@ -3,6 +3,9 @@
  * input, so callers can size dst as n + 1.
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "text.h"
 #include "utf8.h"
@@ -159,6 +162,29 @@ plain_char(const char *s, size_t n, uint32_t *cp)
 	return 3;
 }
 
+#ifdef __SSE2__
+/*
+ * Are the 12 bytes at u four Han characters led by E4..E9 (U+4000..
+ * U+9FFF: plain, no exception among them)?  Labels and prose run four
+ * and more of them between their punctuation: one test for four, not
+ * a branch per byte.  16 bytes are read: the caller has them.
+ */
+static int
+four_han(const unsigned char *u)
+{
+	/* Lanes 0, 3, 6, 9 leads, 1, 2, 4, 5, 7, 8, 10, 11 continuations;
+	 * as signed bytes E4..E9 is -28..-23, 80..BF below -64. */
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+	unsigned lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+	    _mm_cmpgt_epi8(v, _mm_set1_epi8(-29)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8(-22))));
+	unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v,
+	    _mm_set1_epi8(-64)));
+
+	return (lead & 0x249) == 0x249 && (cont & 0xdb6) == 0xdb6;
+}
+#endif
+
 /* Length of the run of plain characters at s. */
 static size_t
 plain_run(const char *s, size_t n)
@@ -167,6 +193,10 @@ plain_run(const char *s, size_t n)
 	size_t i = 0;
 	unsigned class;
 
+#ifdef __SSE2__
+	while (i + 16 <= n && four_han(u + i))
+		i += 12;
+#endif
 	while (i < n) {
 		if ((class = plain_lead[u[i]]) == PLAIN_ASCII) {
 			i++;
@@ -302,7 +332,17 @@ text_is_blank(const char *s, size_t n)
 	uint32_t cp;
 
 	while (i < n) {
-		i += utf8_decode(s + i, n - i, &cp);
+		while (i < n && s[i] == ' ')	/* aligned columns */
+			i++;
+		if (i == n)
+			break;
+		if ((unsigned char)s[i] < 0x80)	/* no call to decode */
+			cp = (unsigned char)s[i++];
+		else if ((unsigned char)s[i] >= 0xe4 &&
+		    (unsigned char)s[i] <= 0xe9)
+			return 0;	/* Han: decodes to U+4000 or above */
+		else
+			i += utf8_decode(s + i, n - i, &cp);
 		if (!is_space(cp) && cp != '\r')
 			return 0;
 	}
@@ -315,7 +355,17 @@ text_skip_space(const char *s, const char *end)
 	uint32_t cp;
 	size_t len;
 
+	while (s < end && *s == ' ')	/* aligned columns: a tight loop */
+		s++;
 	while (s < end) {
+		if ((unsigned char)*s < 0x80) {	/* most: no call to decode */
+			if (!is_space((unsigned char)*s))
+				break;
+			s++;
+			continue;
+		}
+		if ((unsigned char)*s >= 0xe4 && (unsigned char)*s <= 0xe9)
+			break;	/* Han: decodes to U+4000 or above */
 		len = utf8_decode(s, end - s, &cp);
 		if (!is_space(cp))
 			break;

@@ -154,6 +154,7 @@ tmpl_find(const char *table, const char *row, unsigned tpl)
 
 	for (i = 0; i < tmpl_nrows; i++)
 		if ((tmpl_rows[i].templates & tpl) &&
+		    tmpl_rows[i].row[0] == row[0] &&
 		    strcmp(tmpl_rows[i].row, row) == 0 &&
 		    strcmp(tmpl_rows[i].table, table) == 0)
 			return &tmpl_rows[i];

@@ -57,7 +57,7 @@ struct classes {
  * continuation 80..BF; plain lead E1..EF but ED.  As signed bytes,
  * 80..BF is below -64 and E1..EF is -31..-17.
  */
-static void
+static inline void
 classify16(const unsigned char *p, int at, struct classes *c)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -79,7 +79,7 @@ classify16(const unsigned char *p, int at, struct classes *c)
  * be one or two after a lead and nowhere else; a character cut off by
  * the block's end is left to the next block.
  */
-static size_t
+static inline size_t
 plain_block(const unsigned char *p)
 {
 	struct classes c = { 0, 0, 0 };
@@ -131,37 +131,6 @@ utf8_valid_prefix(const char *s, size_t n)
 		i += k;
 	}
 	return n;
-}
-
-/* Decode one character of valid UTF-8; returns its byte length. */
-size_t
-utf8_decode(const char *s, size_t n, uint32_t *cp)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	if (n == 0) {
-		*cp = 0;
-		return 0;
-	}
-	if (p[0] < 0x80 || n < 2) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] < 0xe0) {
-		*cp = (p[0] & 0x1f) << 6 | (p[1] & 0x3f);
-		return 2;
-	}
-	if (p[0] < 0xf0 || n < 4) {
-		if (n < 3) {
-			*cp = p[0];
-			return 1;
-		}
-		*cp = (p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-		return 3;
-	}
-	*cp = (uint32_t)(p[0] & 0x07) << 18 | (p[1] & 0x3f) << 12 |
-	    (p[2] & 0x3f) << 6 | (p[3] & 0x3f);
-	return 4;
 }
 
 size_t
@@ -226,4 +195,65 @@ utf8_width(const char *s, size_t n)
 		w += utf8_is_wide(cp) ? 2 : 1;
 	}
 	return w;
+}
+
+#ifdef __SSE2__
+/*
+ * The first 3-byte c in s[0..n) sixteen positions at a time: each byte
+ * of c compared at its offset, so no position is found that is not a
+ * match (memchr on one byte stops at every character sharing it, a
+ * branch mispredicted each time).  *at: where the bytes left unseen
+ * begin.
+ */
+static const char *
+find3_simd(const char *s, size_t n, const char *c, size_t *at)
+{
+	const __m128i c0 = _mm_set1_epi8(c[0]), c1 = _mm_set1_epi8(c[1]);
+	const __m128i c2 = _mm_set1_epi8(c[2]);
+	__m128i m;
+	unsigned bits;
+	size_t i;
+
+	for (i = 0; i + 18 <= n; i += 16) {
+		m = _mm_and_si128(_mm_and_si128(
+		    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)
+		    (const void *)(s + i)), c0),
+		    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)
+		    (const void *)(s + i + 1)), c1)),
+		    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)
+		    (const void *)(s + i + 2)), c2));
+		if ((bits = (unsigned)_mm_movemask_epi8(m)) != 0)
+			return s + i + __builtin_ctz(bits);
+	}
+	*at = i;
+	return NULL;
+}
+#endif
+
+const char *
+utf8_find(const char *s, size_t n, const char *c)
+{
+	size_t k = strlen(c), i = k - 1, j, at;
+	const char *p, *q;
+
+	if (k == 0 || n < k)
+		return k == 0 ? s : NULL;
+#ifdef __SSE2__
+	if (k == 3) {
+		if ((p = find3_simd(s, n, c, &at)) != NULL)
+			return p;
+		i = at + 2;	/* no match starts before at */
+	}
+#endif
+	while (i < n && (p = memchr(s + i, c[k - 1], n - i)) != NULL) {
+		i = p - s;
+		/* Needles are short: a loop, not a memcmp call. */
+		q = p - (k - 1);
+		for (j = 0; j < k - 1 && q[j] == c[j]; j++)
+			;
+		if (j == k - 1)
+			return q;
+		i++;
+	}
+	return NULL;
 }

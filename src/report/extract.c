@@ -83,13 +83,17 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 
 void
 extract_report(const struct gip_doc *doc, const struct doctables *dt,
-    int quiet, struct extract *x)
+    const struct gip_section *given, int quiet, struct extract *x)
 {
-	struct gip_section sec[SECTIONS_MAX + 1];
+	struct gip_section found[SECTIONS_MAX + 1];
+	const struct gip_section *sec = given;
 	struct tables *t = &x->t;
 
 	tables_reset(t, doc->name, quiet);
-	sections_split(doc->text, doc->len, sec);
+	if (sec == NULL) {
+		sections_split(doc->text, doc->len, found);
+		sec = found;
+	}
 	x->found = read_table(doc, dt, sec, 3, t);
 	x->found += read_table(doc, dt, sec, 4, t);
 	x->found += read_table(doc, dt, sec, 2, t);

@@ -22,11 +22,14 @@ struct doctables;
 /*
  * Read doc into x (reused from report to report; free with
  * extract_free).  dt: the tables of a structured document (doctables.h),
- * or NULL for plain text, whose layout is detected.  Warnings go to
- * stderr unless quiet; "no table found" is reported as an error.
+ * or NULL for plain text, whose layout is detected.  sec: doc's
+ * sections when already found (split.h), or NULL to find them.
+ * Warnings go to stderr unless quiet; "no table found" is reported as
+ * an error.
  */
+struct gip_section;
 void	extract_report(const struct gip_doc *doc, const struct doctables *dt,
-	    int quiet, struct extract *x);
+	    const struct gip_section *sec, int quiet, struct extract *x);
 void	extract_free(struct extract *x);
 
 #endif

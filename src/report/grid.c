@@ -130,13 +130,16 @@ grid_append_text(struct grid *g, int cell, const char *s, size_t n)
 {
 	struct gcell *c = &g->cell[cell];
 	size_t oldlen = strlen(c->text);
-	char *tmp = gip_xmalloc(oldlen + n + 2);
+	char small[1024];	/* most joins: no malloc */
+	char *tmp = oldlen + n + 2 <= sizeof small ? small :
+	    gip_xmalloc(oldlen + n + 2);
 
 	memcpy(tmp, c->text, oldlen);
 	tmp[oldlen] = ' ';
 	memcpy(tmp + oldlen + 1, s, n);
 	c->text = text_put(g, tmp, oldlen + 1 + n);
-	free(tmp);
+	if (tmp != small)
+		free(tmp);
 }
 
 /* The cells of row r: the grid's own, valid until it changes. */

@@ -6,30 +6,60 @@
  * spaces, so cells carry display columns instead).
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "layout.h"
 #include "lines.h"
 #include "spaced.h"
 #include "text.h"
-#include "utf8.h"
 
-static int
-is_vbar(uint32_t cp)
-{
-	return cp == '|' || cp == 0x2502 || cp == 0x2503 || cp == 0x2551;
-}
-
+/*
+ * Does a vertical bar or a box-drawing character (U+2500..U+257F: E2 94 xx,
+ * E2 95 xx) start the line?  Bytes, not characters: the text is valid
+ * UTF-8, and this runs on every line of every table.
+ */
 static int
 starts_with_vbar(const char *s, size_t n)
 {
-	uint32_t cp;
-	const char *p = text_skip_space(s, s + n);
+	const unsigned char *p = (const unsigned char *)text_skip_space(s,
+	    s + n), *end = (const unsigned char *)s + n;
 
-	if (p == s + n)
+	if (p == end)
 		return 0;
-	utf8_decode(p, s + n - p, &cp);
-	return is_vbar(cp) || (cp >= 0x2500 && cp <= 0x257f);
+	return *p == '|' || (end - p >= 3 && p[0] == 0xe2 && (p[1] == 0x94 ||
+	    p[1] == 0x95));
 }
+
+/* The length of a vertical bar at p ('|', U+2502, U+2503, U+2551), or
+ * 0.  Valid UTF-8: a bar's first byte is never inside another character. */
+static size_t
+vbar_at(const unsigned char *p, const unsigned char *end)
+{
+	if (*p == '|')
+		return 1;
+	if (*p != 0xe2 || end - p < 3)
+		return 0;
+	if ((p[1] == 0x94 && (p[2] == 0x82 || p[2] == 0x83)) ||
+	    (p[1] == 0x95 && p[2] == 0x91))
+		return 3;
+	return 0;
+}
+
+/* Can a rule line (lines_is_rule) begin with this byte?  Most lines
+ * cannot, and need no call. */
+static int
+may_be_rule(const char *s)
+{
+	switch ((unsigned char)*s) {
+	case ' ': case '\t': case '|': case '+': case '-': case '=': case ':':
+	case 0xe2:
+		return 1;
+	}
+	return 0;
+}
+
 enum layout
 layout_detect(const char *text, size_t len)
 {
@@ -41,7 +71,8 @@ layout_detect(const char *text, size_t len)
 	while (lines_next(text, len, &pos, &ln)) {
 		if (ln.n == 0)
 			continue;
-		if (starts_with_vbar(ln.s, ln.n) || lines_is_rule(ln.s, ln.n))
+		if (starts_with_vbar(ln.s, ln.n) || (may_be_rule(ln.s) &&
+		    lines_is_rule(ln.s, ln.n)))
 			bordered++;
 		if ((tab = memchr(ln.s, '\t', ln.n)) == NULL)
 			continue;
@@ -133,6 +164,29 @@ has_digit(const char *s, size_t n)
 	return 0;
 }
 
+/* Does s..e hold U+FFFD?  memchr for its first byte: memmem costs a
+ * call per cell of every bordered table. */
+static int
+has_fffd(const char *s, const char *e)
+{
+	for (; (s = memchr(s, 0xef, e - s)) != NULL; s++)
+		if (lines_is_fffd(s, e))
+			return 1;
+	return 0;
+}
+
+/* Is there "_|" in s[0..n)?  '_' is rare but in html2text's tables. */
+static int
+has_underscore_bar(const char *s, size_t n)
+{
+	const char *p, *e = s + n;
+
+	for (p = s; n > 1 && (p = memchr(p, '_', e - 1 - p)) != NULL; p++)
+		if (p[1] == '|')
+			return 1;
+	return 0;
+}
+
 /*
  * html2text sizes cells in bytes: the last line of a cell is padded with
  * '_', and a CJK label cut mid-character spills its bytes (U+FFFD once
@@ -151,7 +205,7 @@ clean_cell(const char **sp, const char **ep)
 		e--;
 	*sp = s;
 	*ep = e;
-	if (memmem(s, e - s, LINES_FFFD, 3) == NULL)
+	if (!has_fffd(s, e))
 		return;
 	for (d = s; d < e && !(*d >= '0' && *d <= '9'); d++)
 		;
@@ -165,18 +219,42 @@ clean_cell(const char **sp, const char **ep)
 	*ep = de;
 }
 
+/* The first byte from p on that may begin a bar (vbar_at): '|' or E2;
+ * end if none.  With SSE2, 16 bytes at a time. */
+static const unsigned char *
+next_bar_byte(const unsigned char *p, const unsigned char *end)
+{
+#ifdef __SSE2__
+	const __m128i bar = _mm_set1_epi8('|'), e2 = _mm_set1_epi8((char)0xe2);
+	__m128i v;
+	unsigned m;
+
+	for (; end - p >= 16; p += 16) {
+		v = _mm_loadu_si128((const __m128i *)p);
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v,
+		    bar), _mm_cmpeq_epi8(v, e2)));
+		if (m != 0)
+			return p + __builtin_ctz(m);
+	}
+#endif
+	while (p < end && *p != '|' && *p != 0xe2)
+		p++;
+	return p;
+}
+
 /* The cells of a bordered line, cleaned: up to max, returns how many. */
 static int
 line_cells(const struct line *ln, const char **cs, const char **ce, int max)
 {
+	const unsigned char *s = (const unsigned char *)ln->s, *end = s + ln->n;
+	const unsigned char *p;
 	size_t i, len1, cellstart = 0;
-	uint32_t cp;
 	int open = 0, n = 0;
 
-	for (i = 0; i < ln->n; i += len1) {
-		len1 = utf8_decode(ln->s + i, ln->n - i, &cp);
-		if (!is_vbar(cp))
+	for (p = s; (p = next_bar_byte(p, end)) < end; p += len1 ? len1 : 1) {
+		if ((len1 = vbar_at(p, end)) == 0)
 			continue;
+		i = p - s;
 		if (open && n < max) {
 			cs[n] = ln->s + cellstart;
 			ce[n] = ln->s + i;
@@ -282,7 +360,7 @@ read_bordered(const char *text, size_t len, long first, struct grid *g)
 	struct line ln = {.no = first - 1};
 	struct h2trow r = {0};
 	const char *cs[MAXCELLS], *ce[MAXCELLS];
-	int j, n, h2t = memmem(text, len, "_|", 2) != NULL;
+	int j, n, h2t = has_underscore_bar(text, len);
 
 	g->wraps = !h2t;
 	while (lines_next(text, len, &pos, &ln)) {

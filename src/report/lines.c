@@ -1,5 +1,8 @@
 /* Lines of a table region: iteration, and lines that are no table rows. */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "input.h"
 #include "lines.h"
@@ -35,7 +38,21 @@ lines_is_rule(const char *s, size_t n)
 	int border = 0;
 
 	while (i < n) {
-		len = utf8_decode(s + i, n - i, &cp);
+		if (s[i] == ' ') {		/* aligned columns */
+			i++;
+			continue;
+		}
+		if ((unsigned char)s[i] < 0x80)	/* no call for ASCII */
+			cp = (unsigned char)s[i], len = 1;
+		else if ((unsigned char)s[i] == 0xe2 && n - i >= 3 &&
+		    ((unsigned char)s[i + 1] == 0x94 ||
+		    (unsigned char)s[i + 1] == 0x95))
+			cp = 0x2500, len = 3;	/* U+2500..U+257F: a border */
+		else if ((unsigned char)s[i] >= 0xe4 &&
+		    (unsigned char)s[i] <= 0xe9)
+			return 0;	/* Han: decodes to U+4000 or above */
+		else
+			len = utf8_decode(s + i, n - i, &cp);
 		i += len;
 		if (cp == ' ' || cp == '\t')
 			continue;
@@ -46,6 +63,47 @@ lines_is_rule(const char *s, size_t n)
 	return border >= 3;
 }
 
+/* Does a dash or 页 begin at p (what may_be_page_number looks for)? */
+static int
+dash_or_page(const unsigned char *p, const unsigned char *e)
+{
+	return *p == '-' || (e - p >= 3 && ((p[0] == 0xe9 && p[1] == 0xa1 &&
+	    p[2] == 0xb5) || (p[0] == 0xe2 && p[1] == 0x80 && p[2] == 0x94) ||
+	    (p[0] == 0xef && p[1] == 0xbc && p[2] == 0x8d)));
+}
+
+/*
+ * Can s[0..n) be a page number?  It must hold 页 or a dash ('-', '－',
+ * '—'): text_norm folds nothing else into them.  Most lines hold
+ * neither, and are not normalised.  With SSE2, 16 bytes at a time are
+ * looked at for the first bytes of those.
+ */
+static int
+may_be_page_number(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+#ifdef __SSE2__
+	const __m128i dash = _mm_set1_epi8('-'), e2 = _mm_set1_epi8((char)0xe2),
+	    e9 = _mm_set1_epi8((char)0xe9), ef = _mm_set1_epi8((char)0xef);
+	__m128i v;
+	unsigned m;
+
+	for (; e - p >= 16; p += 16) {
+		v = _mm_loadu_si128((const __m128i *)p);
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, dash), _mm_cmpeq_epi8(v, e2)),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, e9), _mm_cmpeq_epi8(v, ef))));
+		for (; m != 0; m &= m - 1)
+			if (dash_or_page(p + __builtin_ctz(m), e))
+				return 1;
+	}
+#endif
+	for (; p < e; p++)
+		if (dash_or_page(p, e))
+			return 1;
+	return 0;
+}
+
 /* A page-number line printed between pages: "- 3 -", "第 3 页 共 9 页". */
 static int
 is_page_number(const char *s, size_t n)
@@ -53,7 +111,7 @@ is_page_number(const char *s, size_t n)
 	char buf[128];
 	size_t m, i;
 
-	if (n >= sizeof buf)
+	if (n >= sizeof buf || !may_be_page_number(s, n))
 		return 0;
 	m = text_norm(buf, s, n, TEXT_LABEL);
 	if (m == 0)

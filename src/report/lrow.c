@@ -311,7 +311,9 @@ split_parsed(const struct grid *g, const struct grow *r,
 	struct value blank;
 	int i, last = -1, units = 0;
 
-	memset(lr, 0, offsetof(struct lrow, val));
+	/* the strings emptied, not their 2 x LROW_LABEL bytes cleared */
+	lr->label[0] = lr->first[0] = '\0';
+	lr->nval = 0;
 	lr->numbers = lr->overflow = lr->nseg = lr->merged = 0;
 	lr->line = r->line;
 	for (i = 0; i < r->ncell; i++)
@@ -331,9 +333,12 @@ split_parsed(const struct grid *g, const struct grow *r,
 		else if (v[i].kind == V_TEXT && g->positional)
 			positional_text(lr, &c[i]);
 		else if (v[i].kind == V_TEXT) {
-			if (lr->first[0] == '\0')
-				label_add(lr->first, c[i].text);
 			label_add(lr->label, c[i].text);
+			/* until first has text, label is what first would
+			 * be: copied, not normalised twice */
+			if (lr->first[0] == '\0')
+				memcpy(lr->first, lr->label,
+				    strlen(lr->label) + 1);
 			seg_add(lr, c[i].text, i, i + 1);
 		} else if (g->positional ? c[i].text[0] != '\0' ||
 		    c[i].x0 == GRID_XCOUNTED : i > last)
@@ -348,8 +353,9 @@ split_parsed(const struct grid *g, const struct grow *r,
 void
 lrow_split(const struct grid *g, const struct grow *r, struct lrow *lr)
 {
-	struct rowvals rv = {0};
+	struct rowvals rv;
 
+	rv.v = NULL;		/* not = {0}: that clears 64 values */
 	split_parsed(g, r, row_values(g, r, &rv), lr);
 	rowvals_free(&rv);
 }
@@ -568,10 +574,11 @@ int
 lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 {
 	struct lrow *rows = NULL, *line;
-	struct rowvals rv = {0};
+	struct rowvals rv;
 	const struct value *vals;
 	int i, n = 0, cap = 0, newrow, width = -1;
 
+	rv.v = NULL;		/* not = {0}: that clears 64 values */
 	for (i = 0; i < g->nrow; i++) {
 		/* Split into the next free row (10 KiB, not copied): it stays
 		 * if the line starts a row, else it is merged and reused. */

@@ -30,7 +30,7 @@ struct title {
 	long	line[4];
 };
 
-static pcre2_code *re_year, *re_date, *re_cn_date;
+static pcre2_code *re_year, *re_date, *re_cn_date, *re_period, *re_opening;
 static pcre2_match_data *md;
 
 static pcre2_code *
@@ -47,6 +47,11 @@ compile_once(void)
 	re_year = compile("((?:19|20)\\d\\d)\\s*年");
 	re_date = compile("((?:19|20)\\d\\d)\\s*(?:年|-|/|\\.)\\s*(\\d{1,2})"
 	    "\\s*(?:月|-|/|\\.)\\s*(\\d{1,2})\\s*日?");
+	re_period = compile("统\\s*计\\s*期\\s*限\\s*(?:为|是|自|从)?\\s*"
+	    "((?:19|20)\\d\\d)\\s*年|((?:19|20)\\d\\d)\\s*年\\s*0?1\\s*月"
+	    "\\s*0?1\\s*日\\s*起?\\s*(?:至|到)\\s*\\2\\s*年\\s*12\\s*月\\s*31");
+	re_opening = compile("^\\s*((?:19|20)\\d\\d)\\s*年\\s*(?:度|以来)?\\s*"
+	    "(?:,|，)");
 	re_cn_date = compile("([〇零一二三四五六七八九]{4})年([〇零一二三四五"
 	    "六七八九十]{1,3})月([〇零一二三四五六七八九十]{1,3})日");
 	md = pcre2_match_data_create(8, NULL);
@@ -201,6 +206,53 @@ is_breadcrumb(const char *sq)
 }
 
 /*
+ * A site page's article furniture printed with it (来源：XX  浏览次数：4849
+ * 【字体：大 中 小】, 发布时间：…, 【打印本页】): never part of a title.
+ * Where the first of its words is, or NULL.
+ */
+static const char *
+furniture_in(const char *sq)
+{
+	static const char *const words[] = {"来源:", "浏览次数", "浏览量",
+	    "点击数", "点击率", "阅读次数", "【字体", "字体:", "字号:",
+	    "发布时间:", "发布日期:", "【打印", "【关闭", NULL};
+	const char *p, *first = NULL;
+	int i;
+
+	for (i = 0; words[i]; i++)
+		if ((p = strstr(sq, words[i])) != NULL &&
+		    (first == NULL || p < first))
+			first = p;
+	return first;
+}
+
+/*
+ * Does the 报告 at end of squeezed line sq belong to a sentence, not a
+ * title: the report naming itself (本报告依据…), a clause before it
+ * (…条例》,扎实做好…年度报告), or words running on after it (…年度报告
+ * 格式〉的通知)?  A title ends in 报告, or in a bracket or date after it.
+ */
+static int
+in_sentence(const char *sq, const char *end)
+{
+	static const char *const stops[] = {",", "，", "。", "、", ";", "》", NULL};
+	const unsigned char *after = (const unsigned char *)end +
+	    strlen("报告");
+	const char *p;
+	int i;
+
+	if (end - sq >= 3 && strncmp(end - 3, "本", 3) == 0)
+		return 1;
+	for (i = 0; stops[i]; i++)
+		if ((p = strstr(sq, stops[i])) != NULL && p < end)
+			return 1;
+	/* A CJK ideograph (U+4E00..U+9FFF: lead byte E4..E9) after it,
+	 * unless it begins the page's furniture (squeezed up to it). */
+	return after[0] >= 0xe4 && after[0] <= 0xe9 &&
+	    furniture_in((const char *)after) != (const char *)after;
+}
+
+/*
  * Where the body's name is in a title, or NULL: before the year
  * (XX局2020年…), or between the year and 政府信息公开 (2019年XX局政府信息
  * 公开…).  *len is its length.  A title without a year has none.
@@ -263,15 +315,17 @@ title_line_of(const struct title *t, size_t at)
 
 /*
  * The title: the first short line with 报告 from line `from` on (a
- * breadcrumb is passed over), cut after it, joined with up to two lines
- * above while it lacks the body's name or the year (titles break so:
- * 庆江市怀丰区统计局 / 2024年度政府信息公开 / 工作报告).  Returns the index
- * of its 报告 line, or -1.
+ * breadcrumb, a site's furniture and a sentence naming a 报告 are passed
+ * over; a title broken inside 报告, 工作报 / 告, is joined), cut after
+ * it, joined with up to two lines above while it lacks the body's name
+ * or the year (titles break so: 庆江市怀丰区统计局 / 2024年度政府信息公开
+ * / 工作报告).  Returns the index of its 报告 line, or -1.
  */
 static int
 find_title(struct tline *l, int n, int from, struct title *t)
 {
 	char cur[1024], prev[1024];
+	const char *f;
 	char *end = NULL;
 	size_t len;
 	int k, j;
@@ -279,8 +333,18 @@ find_title(struct tline *l, int n, int from, struct title *t)
 	for (k = from; k < n && k < from + 12; k++) {
 		cur[0] = '\0';
 		squeeze_into(cur, sizeof cur, l[k].s, l[k].n);
-		if (!is_breadcrumb(cur) && (end = strstr(cur, "报告")) != NULL)
+		len = strlen(cur);
+		if (k + 1 < n && len >= 3 && strcmp(cur + len - 3, "报") == 0 &&
+		    strncmp(text_skip_space(l[k + 1].s, l[k + 1].s +
+		    l[k + 1].n), "告", 3) == 0)
+			squeeze_into(cur, sizeof cur, "告", 3);
+		end = strstr(cur, "报告");
+		if (is_breadcrumb(cur) || ((f = furniture_in(cur)) != NULL &&
+		    (end == NULL || f < end)))
+			continue;
+		if (end != NULL && !in_sentence(cur, end))
 			break;
+		end = NULL;
 	}
 	if (end == NULL || k == n || k == from + 12)
 		return -1;
@@ -292,6 +356,7 @@ find_title(struct tline *l, int n, int from, struct title *t)
 		squeeze_into(prev, sizeof prev, l[j].s, l[j].n);
 		if (strlen(prev) > 90 || strstr(prev, "。") ||
 		    strstr(prev, "，") || strstr(prev, "报告") ||
+		    furniture_in(prev) != NULL ||
 		    is_breadcrumb(prev) || (match(re_year, prev,
 		    strlen(prev)) && match(re_year, t->t, strlen(t->t))))
 			break;
@@ -488,6 +553,36 @@ find_signature_name(const char *text, size_t len, struct meta *m)
 }
 
 /*
+ * The year of a report whose title gives none (a print that lost its
+ * heading, a title without a year): the statistics period the preamble
+ * states (本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止),
+ * else the year that opens section 一's first paragraph (2024年，我局…).
+ */
+static void
+find_body_year(const char *text, size_t len, size_t front_end,
+    struct meta *m)
+{
+	const char *y, *s = NULL;
+	size_t n = 0, pos = front_end;
+	int k;
+
+	if (match(re_period, text, len)) {
+		k = pcre2_get_ovector_pointer(md)[2] != PCRE2_UNSET ? 1 : 2;
+		n = group(text, k, &y);
+	} else if (gip_next_line(text, len, &pos, &s, &n)) {
+		while (gip_next_line(text, len, &pos, &s, &n) &&
+		    text_is_blank(s, n))
+			;
+		if (s == NULL || !match(re_opening, s, n))
+			return;
+		n = group(s, 1, &y);
+	} else
+		return;
+	snprintf(m->year, sizeof m->year, "%.*s", (int)n, y);
+	m->year_line = line_at(text, y - text);
+}
+
+/*
  * Meta data of a report; front_end is where section 一 starts, title_line
  * the line where a structured document says its title is (0: unknown).
  */
@@ -513,4 +608,6 @@ meta_find(const char *text, size_t len, size_t front_end, long title_line,
 		find_date_under_title(l, n, k, m);
 	if (m->org[0] == '\0')
 		find_signature_name(text, len, m);
+	if (m->year[0] == '\0')
+		find_body_year(text, len, front_end, m);
 }

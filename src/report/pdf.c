@@ -81,6 +81,8 @@ add_word(struct pdfctx *c, xmlTextReaderPtr rd)
 	w->lines = 1;
 	w->edge = 0;
 	w->lead = 0;
+	w->spaced = 0;
+	w->pair = w->mid = 0;
 	xmlFree(s);
 	c->words++;
 }
@@ -155,6 +157,7 @@ pdf_from_bbox(struct gip_doc *doc, char *xhtml, size_t len,
 	buf_add(&pg->text, "", 0);
 	pg->nword = 0;
 	pg->arena.len = 0;
+	pdf_seen_reset(pg);
 	make_xml_safe(xhtml, len);
 	if (len > INT32_MAX || (rd = xmlReaderForMemory(xhtml, (int)len,
 	    NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR |
@@ -210,5 +213,6 @@ pdf_free(struct pdf *pg)
 	free(pg->order);
 	free(pg->bycy);
 	free(pg->starts);
+	free(pg->seen);
 	*pg = (struct pdf){0};
 }

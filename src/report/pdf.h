@@ -27,6 +27,7 @@
 #define PDF_UNIT_PT	4
 
 struct pdfword;
+struct pdfseen;
 
 /*
  * The storage of the PDF reader, owned by the caller and reused from
@@ -45,6 +46,8 @@ struct pdf {
 	int		*bycy, bycycap;		/* words by centre */
 	double		*starts;		/* x of row markers' words */
 	int		 startcap;
+	struct pdfseen	*seen;			/* lines seen (pdfseen.c) */
+	size_t		 nseen, seencap;
 };
 
 /* doc->bytes are a PDF: set doc->text to its report text (in pg, valid

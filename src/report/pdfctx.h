@@ -7,6 +7,7 @@
 #define GIP_PDFCTX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "doctables.h"
 #include "pdf.h"
@@ -20,6 +21,16 @@ struct pdfword {
 	int	lines;		/* lines of a cell made one word */
 	int	edge;		/* starts where a row marker's word starts */
 	int	lead;		/* a marker with its label's text beside */
+	int	spaced;		/* one character of a line spaced out */
+	int	pair, mid;	/* its spread second line, the word between
+				 * (indexes + 1; pdfjoin.c) */
+};
+
+/* A line seen: the hash of its words and places, the last page it was
+ * printed on (pdfseen.c). */
+struct pdfseen {
+	uint64_t	hash;
+	int		page;
 };
 
 /* One document being read; its storage is pg's. */
@@ -59,6 +70,10 @@ int	pdf_whole_marker(const char *s);
 /* pdfjoin.c: the words of a cell or a label made one */
 void	pdf_join_upright(struct pdf *pg);
 void	pdf_join_wrapped(struct pdf *pg, double narrow);
+
+/* pdfseen.c: the lines of the document seen so far */
+void	pdf_seen_reset(struct pdf *pg);
+int	pdf_seen_mark(struct pdf *pg, uint64_t hash, int page);
 
 /* pdflines.c: the page's words laid out as lines and cells */
 void	pdf_lay_out_page(struct pdfctx *c);

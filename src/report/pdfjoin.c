@@ -8,6 +8,7 @@
 #include "err.h"
 #include "pdfctx.h"
 #include "utf8.h"
+#include "value.h"
 
 /* Which words have a number on their line (strict lines). */
 static void
@@ -38,6 +39,13 @@ by_top(const void *a, const void *b, void *arg)
 	return (p->y0 > q->y0) - (p->y0 < q->y0);
 }
 
+/* One character, wide: what a line justified across its cell is cut into. */
+static int
+one_wide_char(const struct pdf *pg, const struct pdfword *w)
+{
+	return !w->num && w->len >= 3 && utf8_width(wtext(pg, w), w->len) == 2;
+}
+
 /* May b, printed right below a, be the next line of a's cell? */
 static int
 wraps_into(const struct pdf *pg, const struct pdfword *a,
@@ -47,7 +55,7 @@ wraps_into(const struct pdf *pg, const struct pdfword *a,
 	double ca = (a->x0 + a->x1) / 2, cb = (b->x0 + b->x1) / 2;
 
 	if (b->len < 0 || b->num || b->numline || b->x1 - b->x0 > narrow ||
-	    pdf_starts_marker(wtext(pg, b)))
+	    b->spaced || pdf_starts_marker(wtext(pg, b)))
 		return 0;
 	if (b->y0 - a->y1 > h || b->y0 < a->y1 - h / 4)
 		return 0;
@@ -81,6 +89,165 @@ centred_beside(const struct pdf *pg, double y, double tol, double x0, double x1)
 	return 0;
 }
 
+/* Is w alone on its line: no other word's box reaches further into its
+ * height than share of it (joined: a cell made one of several lines
+ * counts)?  bycy: by centre. */
+static int
+alone_on_line(const struct pdf *pg, const struct pdfword *w, double share,
+    int joined)
+{
+	double h = height(w), y = centre(w), lo, hi;
+	int l = 0, r = pg->nword, m;
+	const struct pdfword *o;
+
+	while (l < r) {
+		m = (l + r) / 2;
+		if (centre(&pg->word[pg->bycy[m]]) < y - 2 * h)
+			l = m + 1;
+		else
+			r = m;
+	}
+	for (; l < pg->nword && centre(&pg->word[pg->bycy[l]]) <= y + 2 * h;
+	    l++) {
+		o = &pg->word[pg->bycy[l]];
+		if (o == w || o->len < 0 || (!joined && o->lines > 1))
+			continue;
+		lo = o->y0 > w->y0 ? o->y0 : w->y0;
+		hi = o->y1 < w->y1 ? o->y1 : w->y1;
+		if (hi - lo > share * h)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * A header cell wrapped over lines with nothing beside it (申请 / 人情况,
+ * 法人或其他 / 组织 over the columns they head, repeated at the top of a
+ * page): its lines each alone on the page's line, centred one under the
+ * other but not left-aligned as prose is (a heading and its 无。), no line
+ * a row marker.  Lines apart, the first would join the last row of the
+ * page before it, the header's words hiding that row (t3.c).
+ */
+static int
+lone_centred_lines(const struct pdf *pg, const int *chain, int n)
+{
+	const struct pdfword *a = &pg->word[chain[0]], *w;
+	double h = height(a);
+	int k, aligned = 1;
+
+	for (k = 0; k < n; k++) {
+		w = &pg->word[chain[k]];
+		if (!alone_on_line(pg, w, 0, 1) ||
+		    pdf_starts_marker(wtext(pg, w)))
+			return 0;
+		if (w->x0 - a->x0 >= h / 4 || a->x0 - w->x0 >= h / 4)
+			aligned = 0;
+	}
+	return !aligned;
+}
+
+/*
+ * A two-line header cell whose lines stand wide apart, the cell beside it
+ * printed between them, alone on its line (本年制 / 信息内容 / 发件数:
+ * cells that hold paragraphs with space around them): b, up to two
+ * lines below a, is a's second line when centred under it, neither a
+ * row marker nor on a line with a number, and such a word left of their
+ * columns lies wholly between the two, centred between them: that word,
+ * else NULL.  (The caller also wants the title's first word of the row
+ * and another cell's second line beside b: 规章 of a blank row is no
+ * second line of 信息内容.)  bycy: by centre.
+ */
+static const struct pdfword *
+spread_into(const struct pdf *pg, const struct pdfword *a,
+    const struct pdfword *b, double narrow)
+{
+	double h = height(a), mid = (a->y1 + b->y0) / 2, x0;
+	int lo = 0, hi = pg->nword, m;
+	const struct pdfword *w;
+
+	if (b->y0 - a->y1 <= h || b->y0 - a->y1 > 2 * h || b->len < 0 ||
+	    b->num || b->numline || b->x1 - b->x0 > narrow || b->spaced ||
+	    pdf_starts_marker(wtext(pg, a)) || pdf_starts_marker(wtext(pg, b)))
+		return NULL;
+	if ((a->x0 + a->x1) / 2 - (b->x0 + b->x1) / 2 >= h / 2 ||
+	    (b->x0 + b->x1) / 2 - (a->x0 + a->x1) / 2 >= h / 2)
+		return NULL;
+	x0 = a->x0 < b->x0 ? a->x0 : b->x0;
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (centre(&pg->word[pg->bycy[m]]) < mid - h / 4)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= mid + h / 4;
+	    lo++) {
+		w = &pg->word[pg->bycy[lo]];
+		if (w->len >= 0 && !w->numline && w->x1 <= x0 &&
+		    w->y0 >= a->y1 - h / 4 && w->y1 <= b->y0 + h / 4 &&
+		    !pdf_starts_marker(wtext(pg, w)) &&
+		    alone_on_line(pg, w, 0.45, 0))
+			return w;
+	}
+	return NULL;
+}
+
+/* Is there a word of one line right of w on its line?  bycy: by centre. */
+static int
+word_right_of(const struct pdf *pg, const struct pdfword *w)
+{
+	double h = height(w), y = centre(w);
+	int lo = 0, hi = pg->nword, m;
+	const struct pdfword *o;
+
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (centre(&pg->word[pg->bycy[m]]) < y - h / 4)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= y + h / 4;
+	    lo++) {
+		o = &pg->word[pg->bycy[lo]];
+		if (o->len >= 0 && o->lines == 1 && o->x0 >= w->x1)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is the word between a spread cell's lines the first of the row: no
+ * word on a's line (of one line) starts left of it?  Then it is the
+ * label column's title (信息内容) centred on the header's row; a title
+ * of a value column (信息内容 本年制 现行有 above 本年废止件数) is a
+ * header whose cells are centred on different lines, read as it is.
+ * bycy: by centre.
+ */
+static int
+first_of_row(const struct pdf *pg, const struct pdfword *a,
+    const struct pdfword *mid)
+{
+	double h = height(a), y = centre(a);
+	int lo = 0, hi = pg->nword, m;
+	const struct pdfword *w;
+
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (centre(&pg->word[pg->bycy[m]]) < y - h / 4)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= y + h / 4;
+	    lo++) {
+		w = &pg->word[pg->bycy[lo]];
+		if (w->len >= 0 && w->lines == 1 && w->x0 < mid->x0)
+			return 0;
+	}
+	return 1;
+}
+
 #define MAX_WRAP	6	/* lines of one cell joined at most */
 
 /* Join the words chain[0..n) into chain[0]. */
@@ -107,6 +274,54 @@ join_chain(struct pdf *pg, const int *chain, int n)
 	a->len = (int)pg->tmp.len;
 	a->lines = n;
 	buf_add(&pg->arena, pg->tmp.p, pg->tmp.len + 1);
+}
+
+/*
+ * A number and its unit wrapped in a narrow cell (60 / 件, Chromium's
+ * print of a table whose total column is narrow), centred on the row's
+ * line: the number a line above it, the unit a line below.  Each alone
+ * on its line (the row's words reach less than half into it), the
+ * unit's text one the number takes (value.h), the two
+ * overlapping, and the two made one centred on a word beside them: one
+ * word, the number of that row.  order: by top.
+ */
+static void
+join_number_unit(struct pdf *pg)
+{
+	struct pdfword *a, *b;
+	struct value v;
+	int i, j, pair[2];
+	double h;
+
+	for (i = 0; i < pg->nword; i++) {
+		a = &pg->word[pg->order[i]];
+		if (a->len < 0 || !a->num || !alone_on_line(pg, a, 0.45, 1))
+			continue;
+		h = height(a);
+		for (j = i + 1; j < pg->nword &&
+		    pg->word[pg->order[j]].y0 <= a->y1 + h; j++) {
+			b = &pg->word[pg->order[j]];
+			if (b->len < 0 || b->num || b->y0 < a->y1 - h / 4 ||
+			    b->x0 >= a->x1 || b->x1 <= a->x0 ||
+			    utf8_width(wtext(pg, b), b->len) > 4)
+				continue;
+			pg->tmp.len = 0;
+			buf_add(&pg->tmp, wtext(pg, a), a->len);
+			buf_add(&pg->tmp, wtext(pg, b), b->len);
+			buf_add(&pg->tmp, "", 1);
+			value_parse(pg->tmp.p, &v);
+			if (v.kind != V_NUMBER || !alone_on_line(pg, b, 0.45, 1) ||
+			    !centred_beside(pg, (a->y0 + b->y1) / 2, h / 4,
+			    a->x0 < b->x0 ? a->x0 : b->x0,
+			    a->x1 > b->x1 ? a->x1 : b->x1))
+				continue;
+			pair[0] = pg->order[i];
+			pair[1] = pg->order[j];
+			join_chain(pg, pair, 2);
+			a->num = 1;
+			break;
+		}
+	}
 }
 
 /*
@@ -141,6 +356,44 @@ marker_before_text(const struct pdf *pg, const struct pdfword *a)
 }
 
 /*
+ * A character of a line spaced out to fill its cell (a label justified
+ * in a Word table: 7. 属 于 行 政 执 / 法案卷, each character a word a
+ * seventh of a character apart) is a piece of that line, not a narrow
+ * cell to join with the line below: 属 would leave its row for the
+ * numbers' line and take 法案卷 with it.  It joins only a character
+ * alone below it: the two lines of a tight header cell spaced out
+ * (其 他 / 结 果, read as the stacked pairs 其结 他果 by t4.c).  bycy: by
+ * centre.
+ */
+static int
+in_spaced_line(const struct pdf *pg, const struct pdfword *a)
+{
+	double h = height(a), y = centre(a), gap;
+	int lo = 0, hi = pg->nword, m;
+	const struct pdfword *w;
+
+	if (!one_wide_char(pg, a))
+		return 0;
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (centre(&pg->word[pg->bycy[m]]) < y - h / 4)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= y + h / 4;
+	    lo++) {
+		w = &pg->word[pg->bycy[lo]];
+		if (w == a || w->len < 0 || !one_wide_char(pg, w))
+			continue;
+		gap = w->x0 >= a->x1 ? w->x0 - a->x1 : a->x0 - w->x1;
+		if (gap >= 0 && gap < h / 2)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * A cell whose text wraps over lines while the cells beside it keep one
  * line (a header 本年废止 / 件数 beside 信息内容; centred vertically, the
  * others print on its middle): its lines, narrow words without a number
@@ -155,6 +408,7 @@ pdf_join_wrapped(struct pdf *pg, double narrow)
 	int chain[MAX_WRAP], i, j, k, n = 0, len;
 	double x0, x1, y0, y1;
 	struct pdfword *a;
+	const struct pdfword *mid;
 
 	mark_number_lines(pg);
 	if (pg->nword > pg->bycycap) {
@@ -164,15 +418,18 @@ pdf_join_wrapped(struct pdf *pg, double narrow)
 	}
 	/* by centre */
 	memcpy(pg->bycy, pg->order, pg->nword * sizeof *pg->order);
-	for (i = 0; i < pg->nword; i++)	/* before joins move words */
+	for (i = 0; i < pg->nword; i++) {	/* before joins move words */
 		pg->word[i].lead = marker_before_text(pg, &pg->word[i]);
+		pg->word[i].spaced = in_spaced_line(pg, &pg->word[i]);
+	}
 	for (i = 0; i < pg->nword; i++)
 		pg->order[i] = i;
 	qsort_r(pg->order, pg->nword, sizeof *pg->order, by_top, pg->word);
+	join_number_unit(pg);
 	for (i = 0; i < pg->nword; i++) {
 		a = &pg->word[pg->order[i]];
 		if (a->len < 0 || a->num || a->numline ||
-		    a->x1 - a->x0 > narrow || a->lead)
+		    a->x1 - a->x0 > narrow || a->lead || a->spaced)
 			continue;
 		chain[0] = pg->order[i];
 		for (len = 1, j = i + 1; j < pg->nword && len < MAX_WRAP &&
@@ -192,11 +449,40 @@ pdf_join_wrapped(struct pdf *pg, double narrow)
 			y0 = a->y0;
 			y1 = pg->word[chain[len - 1]].y1;
 			if (centred_beside(pg, (y0 + y1) / 2, height(a) / 4,
-			    x0, x1))
+			    x0, x1) || lone_centred_lines(pg, chain, len))
 				break;
 		}
 		if (len > 1)
 			join_chain(pg, chain, len);
+	}
+	for (i = 0; i < pg->nword; i++) {	/* what is left: spread cells */
+		a = &pg->word[pg->order[i]];
+		if (a->len < 0 || a->num || a->numline ||
+		    a->x1 - a->x0 > narrow || a->lead || a->spaced ||
+		    a->lines > 1)
+			continue;
+		for (j = i + 1; j < pg->nword &&
+		    pg->word[pg->order[j]].y0 <= a->y1 + 2 * height(a); j++)
+			if (pg->word[pg->order[j]].lines == 1 &&
+			    (mid = spread_into(pg, a, &pg->word[pg->order[j]],
+			    narrow)) != NULL) {
+				a->pair = pg->order[j] + 1;
+				a->mid = (int)(mid - pg->word) + 1;
+				break;
+			}
+	}
+	for (i = 0; i < pg->nword; i++) {
+		a = &pg->word[pg->order[i]];
+		if (a->pair == 0 || a->len < 0 || pg->word[a->pair - 1].len < 0 ||
+		    !first_of_row(pg, a, &pg->word[a->mid - 1]) ||
+		    !word_right_of(pg, &pg->word[a->pair - 1]))
+			continue;
+		chain[0] = pg->order[i];
+		chain[1] = a->pair - 1;
+		mid = &pg->word[a->mid - 1];
+		join_chain(pg, chain, 2);
+		a->y0 = mid->y0;	/* on the line it is centred on */
+		a->y1 = mid->y1;
 	}
 	for (i = 0; i < pg->nword; i++)
 		if (pg->word[i].len >= 0)

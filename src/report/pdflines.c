@@ -307,6 +307,73 @@ numbers_go_down(const struct pdf *pg, int start, int end)
 	return down < up && down < height(&pg->word[pg->order[start]]);
 }
 
+/* A line's words and their places (half points), hashed (FNV-1a). */
+static uint64_t
+line_hash(const struct pdf *pg, const int *o, int n)
+{
+	uint64_t h = 14695981039346656037u;
+	const struct pdfword *w;
+	const unsigned char *p;
+	long x;
+	int i, k;
+
+	for (i = 0; i < n; i++) {
+		w = &pg->word[o[i]];
+		x = w->x0 > 0 && w->x0 < 1e7 ? (long)(w->x0 * 2 + 0.5) : 0;
+		for (p = (const unsigned char *)wtext(pg, w); *p; p++)
+			h = (h ^ *p) * 1099511628211u;
+		for (k = 0; k < 4; k++, x >>= 8)
+			h = (h ^ (unsigned char)x) * 1099511628211u;
+		h = (h ^ 0xff) * 1099511628211u;
+	}
+	return h;
+}
+
+/*
+ * The lines at the top of a page that were printed just so on the page
+ * before (a table's header rows, repeated on every page the table runs
+ * over), two at least, are left out: between the last row of one page
+ * and the first of the next they would join the row above (lrow.h), its
+ * label then holding the header's words, and a row cut by the break
+ * (3.要求提供公开出版 / 物) would not be joined again.  held: the lines
+ * kept back meanwhile, as start and end in order.  start == end: the
+ * page's end.
+ */
+#define MAX_REPEAT	16	/* header lines repeated at most */
+
+struct pagetop {
+	int	held[MAX_REPEAT][2];
+	int	nheld, on;	/* on: still at the page's top */
+};
+
+static int
+write_or_hold(struct pdfctx *c, struct pagetop *top, int start, int end,
+    double left, int first)
+{
+	struct pdf *pg = c->pg;
+	int last, k;
+
+	last = start == end ? 0 : pdf_seen_mark(pg, line_hash(pg,
+	    pg->order + start, end - start), c->page);
+	if (top->on && c->page > 1 && last == c->page - 1 &&
+	    top->nheld < MAX_REPEAT) {
+		top->held[top->nheld][0] = start;
+		top->held[top->nheld++][1] = end;
+		return first;
+	}
+	if (top->on && top->nheld < 2)
+		for (k = 0; k < top->nheld; k++, first = 0)
+			write_line(c, pg->order + top->held[k][0],
+			    top->held[k][1] - top->held[k][0], left, first);
+	top->on = 0;
+	top->nheld = 0;
+	if (start < end) {
+		write_line(c, pg->order + start, end - start, left, first);
+		first = 0;
+	}
+	return first;
+}
+
 /* Lay the words of the page out as lines, top to bottom. */
 void
 pdf_lay_out_page(struct pdfctx *c)
@@ -314,6 +381,7 @@ pdf_lay_out_page(struct pdfctx *c)
 	struct pdf *pg = c->pg;
 	double y0, y1, left = 1e9, right = -1e9;
 	int i, start, first = 1;
+	struct pagetop top = {.on = 1};
 
 	if (pg->nword == 0)
 		return;		/* a page of images: no qsort of nothing */
@@ -345,7 +413,8 @@ pdf_lay_out_page(struct pdfctx *c)
 		    pg->word);
 		if (is_margin_number(c, pg->order + start, i - start, y0, y1))
 			continue;
-		write_line(c, pg->order + start, i - start, left, first);
-		first = 0;
+		first = write_or_hold(c, &top, start, i, left, first);
 	}
+	if (top.on && top.nheld > 0)
+		write_or_hold(c, &top, i, i, left, first);
 }

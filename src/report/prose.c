@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "err.h"
 #include "pattern.h"
@@ -122,9 +125,9 @@ ends_sentence(int last, const char *end3)
  * leaves at its end, read from its last character but trailing spaces
  * and TABs alone where that is certain (the text is valid UTF-8): 1
  * with *last (and the last three bytes in end3) if the folded line is
- * not empty; 0 if that character says nothing certain (other white
- * space, a mark's end, a rare character), and the line must be folded
- * to know.
+ * not empty; 2 if it is empty (nothing but spaces and TABs); 0 if that
+ * character says nothing certain (other white space, a mark's end, a
+ * rare character), and the line must be folded to know.
  */
 static int
 fold_tail(const char *s, size_t n, int *last, char *end3)
@@ -137,7 +140,7 @@ fold_tail(const char *s, size_t n, int *last, char *end3)
 		u--;
 	}
 	if (n == 0)
-		return 0;
+		return 2;	/* nothing but spaces and TABs: empty */
 	c = u[-1];
 	if (c > 0x20 && c < 0x7f && c != ']' && c != '>' && c != '*') {
 		*last = (int)c;	/* plain ASCII, not the end of a mark */
@@ -390,6 +393,184 @@ add_sentence(struct sentences *ss, size_t from, size_t to, unsigned has)
 }
 
 /*
+ * What the skim found: the start of a character that may make a
+ * sentence one some pattern can match (a digit, ASCII or full-width,
+ * 未, 没: every pattern needs HAS_DIGIT or HAS_NO), or a sentence's end
+ * (; 。 ；), or neither up to the end.
+ */
+enum { SKIM_LIVE, SKIM_STOP, SKIM_END };
+
+/* What the character at u[j] (j < len) is to the skim, -1 if nothing;
+ * *stoplen the length of a stop. */
+static int
+skim_at(const unsigned char *u, size_t j, size_t len, size_t *stoplen)
+{
+	if (u[j] >= '0' && u[j] <= '9')
+		return SKIM_LIVE;
+	if (u[j] == ';') {
+		*stoplen = 1;
+		return SKIM_STOP;
+	}
+	if (len - j < 3)
+		return -1;
+	if (u[j] == 0xef && u[j + 1] == 0xbc && u[j + 2] >= 0x90 &&
+	    u[j + 2] <= 0x9b) {
+		*stoplen = 3;
+		return u[j + 2] == 0x9b ? SKIM_STOP : SKIM_LIVE;
+	}
+	if (u[j] == 0xe3 && u[j + 1] == 0x80 && u[j + 2] == 0x82) {
+		*stoplen = 3;
+		return SKIM_STOP;
+	}
+	if (u[j] == 0xe6 && ((u[j + 1] == 0x9c && u[j + 2] == 0xaa) ||
+	    (u[j + 1] == 0xb2 && u[j + 2] == 0xa1)))
+		return SKIM_LIVE;
+	return -1;
+}
+
+/*
+ * The first character from u[i] on that skim_at names, at *at: sixteen
+ * bytes at a time with SSE2 (three loads, a byte each of the 3-byte
+ * characters, compared at once).  The text is valid UTF-8, so a lead
+ * byte's match is a character's start.
+ */
+static int
+skim(const unsigned char *u, size_t i, size_t len, size_t *at,
+    size_t *stoplen)
+{
+	int kind;
+
+#ifdef __SSE2__
+	const __m128i nine = _mm_set1_epi8(9);
+	__m128i v0, v1, v2, d, m, ef, e6;
+	unsigned bits;
+
+	for (; i + 18 <= len; i += 16) {
+		v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
+		v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
+		d = _mm_sub_epi8(v0, _mm_set1_epi8('0'));
+		m = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);	/* 0..9 */
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v0, _mm_set1_epi8(';')));
+		/* EF BC 90..9B: full-width digits and ； */
+		d = _mm_sub_epi8(v2, _mm_set1_epi8((char)0x90));
+		ef = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xef)),
+		    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xbc)));
+		m = _mm_or_si128(m, _mm_and_si128(ef, _mm_cmpeq_epi8(
+		    _mm_min_epu8(d, _mm_set1_epi8(0x0b)), d)));
+		/* E3 80 82: 。 */
+		m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(
+		    _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xe3)),
+		    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80))),
+		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x82))));
+		/* E6 9C AA, E6 B2 A1: 未, 没 */
+		e6 = _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xe6));
+		m = _mm_or_si128(m, _mm_and_si128(e6, _mm_or_si128(
+		    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x9c)),
+		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xaa))),
+		    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xb2)),
+		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xa1))))));
+		bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits != 0) {
+			*at = i + (size_t)__builtin_ctz(bits);
+			return skim_at(u, *at, len, stoplen);
+		}
+	}
+#endif
+	for (; i < len; i++)
+		if ((kind = skim_at(u, i, len, stoplen)) >= 0) {
+			*at = i;
+			return kind;
+		}
+	return SKIM_END;
+}
+
+/*
+ * In a sentence being scanned, with no digit or 未/没 just before (the
+ * scan's state at rest), only a digit, a stop, 未, 没 or a key word's
+ * character not yet noted in has can change what the scan notes: where
+ * the first of them from u[i] on begins, sixteen positions at a time
+ * (SSE2).  Without one, a character's start at or before the last
+ * position looked at, for the byte loop to go on from; i itself without
+ * SSE2.
+ */
+static size_t
+skip_at_rest(const unsigned char *u, size_t i, size_t len, unsigned has)
+{
+#ifdef __SSE2__
+	static const struct {
+		unsigned	 bit;
+		unsigned char	 b[3];
+	} keys[] = {
+		{ HAS_GONG, { 0xe5, 0x85, 0xac } }, { HAS_SHEN, { 0xe7, 0x94,
+		0xb3 } }, { HAS_ZHUAN, { 0xe8, 0xbd, 0xac } }, { HAS_YI, {
+		0xe8, 0xae, 0xae } }, { HAS_SU, { 0xe8, 0xaf, 0x89 } }
+	};
+	const __m128i nine = _mm_set1_epi8(9);
+	__m128i v0, v1, v2, d, m, ef, e6;
+	unsigned bits, want[5];
+	size_t k, nk = 0, start = i;
+
+	for (k = 0; k < 5; k++)
+		if (!(has & keys[k].bit))
+			want[nk++] = (unsigned)k;
+	for (; i + 18 <= len; i += 16) {
+		v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
+		v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
+		d = _mm_sub_epi8(v0, _mm_set1_epi8('0'));
+		m = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);	/* 0..9 */
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v0, _mm_set1_epi8(';')));
+		d = _mm_sub_epi8(v2, _mm_set1_epi8((char)0x90));
+		ef = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xef)),
+		    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xbc)));
+		m = _mm_or_si128(m, _mm_and_si128(ef, _mm_cmpeq_epi8(
+		    _mm_min_epu8(d, _mm_set1_epi8(0x0b)), d)));
+		m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(
+		    _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xe3)),
+		    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80))),
+		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x82))));
+		e6 = _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xe6));
+		m = _mm_or_si128(m, _mm_and_si128(e6, _mm_or_si128(
+		    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x9c)),
+		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xaa))),
+		    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xb2)),
+		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xa1))))));
+		for (k = 0; k < nk; k++)
+			m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(
+			    _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)
+			    keys[want[k]].b[0])), _mm_cmpeq_epi8(v1,
+			    _mm_set1_epi8((char)keys[want[k]].b[1]))),
+			    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)
+			    keys[want[k]].b[2]))));
+		if ((bits = (unsigned)_mm_movemask_epi8(m)) != 0)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+	/* Every character starting before i was looked at: go on from
+	 * the start of the one at i. */
+	while (i > start && (u[i] & 0xc0) == 0x80)
+		i--;
+#endif
+	(void)has;
+	(void)len;
+	return i;
+}
+
+/* LFs in s[0..n). */
+static long
+count_lf(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	long k = 0;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		k++;
+		p++;
+	}
+	return k;
+}
+
+/*
  * Fold the sentences of the paragraph text[0..len) (first line
  * first_line) that some pattern may match into f, and list them in ss.
  * No match holds 。 or ;, nor looks behind its start, so a sentence
@@ -400,17 +581,35 @@ fold_sentences(const char *text, size_t len, long first_line,
     struct folded *f, struct sentences *ss)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	size_t i = 0, from = 0, stop, start, end;
+	size_t i = 0, from = 0, stop, start, end, at, stoplen;
 	long line = first_line, sline = first_line;
 	unsigned has = 0, c, ch;
-	int k, digit_before = 0, no_before = 0;
+	int k, kind, digit_before = 0, no_before = 0;
 
 	for (;;) {
+		/* Sentences with no digit, 未 or 没 are passed over whole:
+		 * most of the prose. */
+		while ((kind = skim(u, i, len, &at, &stoplen)) == SKIM_STOP) {
+			line += count_lf(text + i, at + stoplen - i);
+			i = at + stoplen;
+		}
+		if (kind == SKIM_END)
+			return;
+		from = i;
+		sline = line;
 		stop = 0;
 		while (i < len) {
+			if (!digit_before && !no_before) {
+				at = skip_at_rest(u, i, len, has);
+				line += count_lf(text + i, at - i);
+				if ((i = at) >= len)
+					break;
+			}
 			switch (byte_kind[c = u[i]]) {
-			case K_SKIP:
+			case K_SKIP:	/* runs of them: table frames, columns */
 				i++;
+				while (i < len && byte_kind[u[i]] == K_SKIP)
+					i++;
 				continue;
 			case K_LF:
 				line++;
@@ -434,8 +633,21 @@ fold_sentences(const char *text, size_t len, long first_line,
 			default:	/* K_LEAD3 */
 				if (i + 3 > len)
 					break;
-				ch = key_pair[(c & 0x0f) << 6 | (u[i + 1] &
-				    0x3f)] ? char3_has(u + i) : 0;
+				if (!key_pair[(c & 0x0f) << 6 | (u[i + 1] &
+				    0x3f)]) {
+					/* The bulk of the text: a run of
+					 * characters noted as 0, which end a
+					 * digit run and 未/没有. */
+					i += 3;
+					while (i + 3 <= len &&
+					    byte_kind[u[i]] == K_LEAD3 &&
+					    !key_pair[(u[i] & 0x0f) << 6 |
+					    (u[i + 1] & 0x3f)])
+						i += 3;
+					digit_before = no_before = 0;
+					continue;
+				}
+				ch = char3_has(u + i);
 				i += 3;
 				if (ch == EV_SKIP)
 					continue;
@@ -469,8 +681,6 @@ fold_sentences(const char *text, size_t len, long first_line,
 		}
 		if (stop == 0)
 			break;
-		from = i;
-		sline = line;
 		has = 0;
 		digit_before = no_before = 0;
 	}
@@ -547,7 +757,7 @@ prose_scan(const char *text, size_t len, long first_line,
 	char end3[3] = { 0, 0, 0 }, *tmp = NULL;
 	size_t tcap = 0, n;
 	long line = first_line, pline = first_line;
-	int nout = 0, last = 0, empty;
+	int nout = 0, last = 0, empty, tail;
 
 	if (md == NULL) {
 		compile_all();
@@ -559,7 +769,9 @@ prose_scan(const char *text, size_t len, long first_line,
 			nl = end;
 		n = (size_t)(nl - p);
 		empty = 0;
-		if (!fold_tail(p, n, &last, end3)) {
+		if ((tail = fold_tail(p, n, &last, end3)) == 2)
+			empty = 1;
+		else if (tail == 0) {
 			if (n + 1 > tcap) {
 				free(tmp);
 				tcap = n + 1 > 256 ? n + 1 : 256;

@@ -15,6 +15,7 @@
 #include "pattern.h"
 #include "sections.h"
 #include "text.h"
+#include "utf8.h"
 
 /* A heading line, leading white space and marks aside, is never longer. */
 #define HEADING_MAX	255
@@ -236,23 +237,39 @@ label_section(const char *label, size_t n)
  * the sub-headings) is not looked at further, nor one without its key
  * words' first character.
  */
+/*
+ * Can a numeral marker begin at p (blanks skipped, so marker_start's
+ * skip_blanks before the numeral skips nothing)?  An open parenthesis
+ * or a numeral.  Most lines stop here.
+ */
+static int
+may_be_marker(const char *p, const char *end)
+{
+	return *p == '(' || (end - p >= 3 && memcmp(p, "\xef\xbc\x88",
+	    3) == 0) || numeral_value(p, end - p) != 0;
+}
+
 static int
 heading_number(const char *line, size_t n, int last, const char **head,
-    size_t *hlen)
+    size_t *hlen, int *marker)
 {
 	char label[HEADING_MAX + 1];
-	const char *p = skip_lead(line, line + n);
-	const char *end = trim_tail(p, line + n);
-	size_t rest = end - p, m;
+	const char *p = skip_lead(line, line + n), *end;
+	size_t rest, m;
 	int k;
 
+	if (p == line + n || !may_be_marker(p, line + n))
+		return 0;
+	end = trim_tail(p, line + n);
+	rest = end - p;
 	if (rest == 0 || rest > HEADING_MAX ||
 	    (k = marker_start(p, end)) <= last ||
-	    memmem(p, rest, key_first[k - 1], 3) == NULL)
+	    utf8_find(p, rest, key_first[k - 1]) == NULL)
 		return 0;
 	m = text_norm(label, p, rest, TEXT_LABEL);
 	*head = p;
 	*hlen = rest;
+	*marker = k;
 	return label_section(label, m);
 }
 
@@ -261,9 +278,51 @@ sections_heading(const char *line, size_t n)
 {
 	const char *head;
 	size_t hlen;
+	int marker;
 
 	heading_re_init();
-	return heading_number(line, n, 0, &head, &hlen);
+	return heading_number(line, n, 0, &head, &hlen, &marker);
+}
+
+/*
+ * The first bytes a heading line can have, white space, | and U+3000
+ * and NBSP skipped (sections_may_head): what else skip_lead passes over
+ * (form feed, marks, BOM, the remains of a list number, a bookmark) and
+ * what may_be_marker lets through; 2 for the lead bytes of 一..六,
+ * which begin a third of all Han characters and are looked at whole.
+ */
+const unsigned char sections_may_begin[256] = {
+	['\f'] = 1, ['*'] = 1, ['#'] = 1, ['i'] = 1, ['['] = 1, ['('] = 1,
+	['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+	[0xc2] = 1, [0xe3] = 1, [0xe4] = 2, [0xe5] = 2, [0xef] = 1
+};
+
+int
+sections_note(struct sections_heads *hs, const char *text, size_t start,
+    size_t n, size_t body, long lineno)
+{
+	struct sections_head *h;
+	const char *head;
+	size_t hlen;
+	int k, marker;
+
+	heading_re_init();
+	if ((k = heading_number(text + start, n, 0, &head, &hlen,
+	    &marker)) == 0)
+		return 0;
+	if (hs->n == hs->cap) {
+		hs->cap = hs->cap ? 2 * hs->cap : 64;
+		hs->h = gip_xrealloc(hs->h, hs->cap * sizeof *hs->h);
+	}
+	h = &hs->h[hs->n++];
+	h->start = start;
+	h->body = body;
+	h->head = head - text;
+	h->hlen = hlen;
+	h->line = lineno;
+	h->k = k;
+	h->marker = marker;
+	return k;
 }
 
 /* Close every found section where the next found one starts. */
@@ -305,13 +364,14 @@ sections_split(const char *text, size_t len, struct gip_section sec[7])
 	const char *line, *head = NULL;
 	size_t pos = 0, start = 0, n, hlen = 0;
 	long lineno = 0;
-	int k, last = 0, found = 0;
+	int k, marker, last = 0, found = 0;
 
 	heading_re_init();
 	memset(sec, 0, 7 * sizeof *sec);
 	for (; gip_next_line(text, len, &pos, &line, &n); start = pos) {
 		lineno++;
-		if ((k = heading_number(line, n, last, &head, &hlen)) <= last)
+		if ((k = heading_number(line, n, last, &head, &hlen,
+		    &marker)) <= last)
 			continue;
 		sec[k].found = 1;
 		sec[k].start = start;
@@ -323,5 +383,53 @@ sections_split(const char *text, size_t len, struct gip_section sec[7])
 	}
 	front_matter(sec);
 	sections_close(sec, len, lineno);
+	return found;
+}
+
+/* The first heading at or after byte `from`. */
+static int
+first_head(const struct sections_heads *hs, size_t from)
+{
+	int lo = 0, hi = hs->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (hs->h[mid].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * As sections_split's loop: a heading counts when both its marker and
+ * its number come after the last one counted (heading_number stops at a
+ * marker at or below it, and a number at or below it is passed over).
+ */
+int
+sections_of_part(const char *text, const struct sections_heads *hs,
+    size_t from, size_t to, long line, long nlines,
+    struct gip_section sec[7])
+{
+	const struct sections_head *h;
+	int i, k, last = 0, found = 0;
+
+	memset(sec, 0, 7 * sizeof *sec);
+	for (i = first_head(hs, from); i < hs->n && hs->h[i].start < to;
+	    i++) {
+		h = &hs->h[i];
+		if ((k = h->k) <= last || h->marker <= last)
+			continue;
+		sec[k].found = 1;
+		sec[k].start = h->start - from;
+		sec[k].body = h->body - from;
+		sec[k].first_line = h->line - line + 1;
+		text_norm(sec[k].title, text + h->head, h->hlen, TEXT_CLEAN);
+		last = k;
+		found++;
+	}
+	front_matter(sec);
+	sections_close(sec, to - from, nlines);
 	return found;
 }

@@ -33,4 +33,75 @@ int	sections_split(const char *text, size_t len, struct gip_section sec[7]);
  * 0 if it is none. */
 int	sections_heading(const char *line, size_t n);
 
+/*
+ * The headings of a whole input, found in one pass over its lines (the
+ * splitting into reports, split.h), so that each report's sections are
+ * taken from them instead of scanning its lines again.  A heading line:
+ * its start, just after its LF, where the heading is without the marks
+ * around it (offsets in the input), its 1-based line, its number.
+ */
+struct sections_head {
+	size_t	 start, body, head, hlen;
+	long	 line;
+	int	 k;		/* the heading's number */
+	int	 marker;	/* the number its marker shows (the same but
+				 * in odd cases; both count for the order) */
+};
+
+struct sections_heads {
+	struct sections_head	*h;	/* in input order */
+	int			 n, cap;
+	long			 lines;	/* lines of the whole input */
+};
+
+/*
+ * Can the line of n bytes be a heading at all?  Asked of every line
+ * of every input before sections_note, so inline: past the white space
+ * and table frames that begin most lines (TAB, space, |, U+3000, NBSP),
+ * one lookup of the first byte, and for the lead bytes of 一..六 the
+ * whole character.  A line the full test could take goes on to it.
+ */
+extern const unsigned char sections_may_begin[256];
+static inline int
+sections_may_head(const char *line, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)line, *end = p + n;
+
+	for (;;) {
+		while (p < end && (*p == '\t' || *p == ' ' || *p == '|'))
+			p++;
+		if (end - p >= 3 && p[0] == 0xe3 && p[1] == 0x80 &&
+		    p[2] == 0x80)
+			p += 3;
+		else if (end - p >= 2 && p[0] == 0xc2 && p[1] == 0xa0)
+			p += 2;
+		else
+			break;
+	}
+	if (p == end || sections_may_begin[*p] == 0)
+		return 0;
+	if (sections_may_begin[*p] == 1)
+		return 1;
+	/* E4 or E5: 一 二 三 五 are E4 B8 80, E4 BA 8C, E4 B8 89,
+	 * E4 BA 94; 四 六 E5 9B 9B, E5 85 AD. */
+	return end - p >= 3 && (p[0] == 0xe4 ?
+	    (p[1] == 0xb8 && (p[2] == 0x80 || p[2] == 0x89)) ||
+	    (p[1] == 0xba && (p[2] == 0x8c || p[2] == 0x94)) :
+	    (p[1] == 0x9b && p[2] == 0x9b) || (p[1] == 0x85 && p[2] == 0xad));
+}
+
+/* Note the line at start (n bytes, line lineno, the next line at body)
+ * if it is a heading; its number, or 0. */
+int	sections_note(struct sections_heads *hs, const char *text,
+	    size_t start, size_t n, size_t body, long lineno);
+/*
+ * The sections of the report in text[from..to), nlines lines from line
+ * `line` of the input on, as sections_split finds them in a copy of
+ * those bytes (offsets and lines count from the part's start), from the
+ * headings noted in hs; the return value likewise.
+ */
+int	sections_of_part(const char *text, const struct sections_heads *hs,
+	    size_t from, size_t to, long line, long nlines,
+	    struct gip_section sec[7]);
+
 #endif

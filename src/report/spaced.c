@@ -23,7 +23,7 @@
  */
 enum width_model { WIDTH_DISPLAY, WIDTH_CHARS, WIDTH_BYTES };
 
-static int
+static inline int
 char_width(uint32_t cp, size_t len, int x, enum width_model m)
 {
 	if (m == WIDTH_CHARS)
@@ -32,7 +32,7 @@ char_width(uint32_t cp, size_t len, int x, enum width_model m)
 		return 8 - x % 8;
 	if (m == WIDTH_BYTES)
 		return cp == 0xfffd ? 1 : (int)len;
-	return utf8_is_wide(cp) ? 2 : 1;
+	return cp >= 0x1100 && utf8_is_wide(cp) ? 2 : 1;	/* below: narrow */
 }
 
 static int
@@ -154,7 +154,7 @@ title_words(const char *s, const char *e, int x0, enum width_model m,
     const char **ws, const char **we, int *wx, int *wend, int max)
 {
 	const char *p = s, *start = s;
-	uint32_t cp;
+	uint32_t cp = 0;	/* set whenever p < e: gcc cannot tell */
 	size_t len;
 	int n = 0, x = x0, xstart = x0;
 
@@ -210,6 +210,42 @@ add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
 }
 
 /*
+ * What a line of a space-aligned table is, for read_spaced_as: the same
+ * under every width model, so found once (the first read) and looked up
+ * by the next.
+ */
+enum { LINE_ROW, LINE_BLANK, LINE_SKIP };
+
+struct kinds {
+	unsigned char	*kind;
+	size_t		 n, cap;	/* n: lines known */
+};
+
+static int
+line_kind(struct kinds *lk, size_t k, const char *text, size_t len,
+    size_t pos, const struct line *ln, int paras)
+{
+	int kind;
+
+	if (k < lk->n)
+		return lk->kind[k];
+	if (text_is_blank(ln->s, ln->n))
+		kind = LINE_BLANK;
+	else if ((!(paras && lynx_starts_number(ln->s, ln->n)) &&
+	    lines_is_footer(text, len, pos, ln)) || lines_is_rule(ln->s,
+	    ln->n))
+		kind = LINE_SKIP;	/* a page's footer, a rule */
+	else
+		kind = LINE_ROW;
+	if (lk->n == lk->cap) {
+		lk->cap = lk->cap ? lk->cap * 2 : 256;
+		lk->kind = gip_xrealloc(lk->kind, lk->cap);
+	}
+	lk->kind[lk->n++] = kind;
+	return kind;
+}
+
+/*
  * Space-aligned: cells are runs of text separated by two or more spaces
  * (a single space stays inside a cell: spaced-out letters, "97541 万元"),
  * at the columns the width model m gives.  With cell paragraphs (above)
@@ -220,23 +256,22 @@ add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
  */
 static void
 read_spaced_as(const char *text, size_t len, long first, enum width_model m,
-    int paras, int joined, struct grid *g)
+    int paras, int joined, struct kinds *lk, struct grid *g)
 {
-	size_t pos = 0, i, len1, start = 0, endbyte = 0, n;
+	size_t pos = 0, i, len1, start = 0, endbyte = 0, n, k;
 	struct line ln = {.no = first - 1};
 	struct tail tail;
 	uint32_t cp;
 	int x, w, x0 = 0, xend = 0, spaces, incell, blanks = 0;
 
 	g->positional = g->wraps = 1;
-	while (lines_next(text, len, &pos, &ln)) {
-		if (text_is_blank(ln.s, ln.n)) {
+	for (k = 0; lines_next(text, len, &pos, &ln); k++) {
+		if (line_kind(lk, k, text, len, pos, &ln, paras) ==
+		    LINE_BLANK) {
 			blanks++;
 			continue;
 		}
-		if ((!(paras && lynx_starts_number(ln.s, ln.n)) &&
-		    lines_is_footer(text, len, pos, &ln)) ||
-		    lines_is_rule(ln.s, ln.n))
+		if (lk->kind[k] == LINE_SKIP)
 			continue;
 		if (paras && g->nrow > 0 && !lynx_starts_number(ln.s, ln.n))
 			lynx_counted_blanks(g, blanks - 1);
@@ -251,7 +286,23 @@ read_spaced_as(const char *text, size_t len, long first, enum width_model m,
 			tail.n = 0;
 		x = spaces = incell = 0;
 		for (i = 0; i < n; i += len1, x += w) {
-			len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
+			if (ln.s[i] == ' ') {	/* a run at once, as one by one */
+				for (len1 = 1; i + len1 < n &&
+				    ln.s[i + len1] == ' '; len1++)
+					;
+				w = (int)len1 * char_width(' ', 1, x, m);
+				spaces += w;
+				if (incell && spaces >= 2) {
+					add_spaced_cell(g, ln.s + start,
+					    ln.s + endbyte, x0, xend, m);
+					incell = 0;
+				}
+				continue;
+			}
+			if ((unsigned char)ln.s[i] < 0x80)	/* no call */
+				cp = (unsigned char)ln.s[i], len1 = 1;
+			else
+				len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
 			w = char_width(cp, len1, x, m);
 			if (is_space_cp(cp)) {
 				spaces += w;
@@ -311,8 +362,25 @@ cmp_int(const void *a, const void *b)
 static int
 count_distinct(int *v, int n)
 {
-	int i, d = n > 0;
+	enum { SPAN = 1024 };
+	unsigned char seen[SPAN];
+	int i, d = n > 0, lo, hi, last;
 
+	for (i = 0, lo = hi = n > 0 ? v[0] : 0; i < n; i++) {
+		lo = v[i] < lo ? v[i] : lo;
+		hi = v[i] > hi ? v[i] : hi;
+	}
+	if (n > 0 && hi - lo < SPAN) {	/* columns: a short range, no sort */
+		memset(seen, 0, hi - lo + 1);
+		for (i = 0; i < n; i++)
+			seen[v[i] - lo] = 1;
+		for (i = 1, last = 0; i <= hi - lo; i++)
+			if (seen[i]) {
+				d += i > last + 1;
+				last = i;
+			}
+		return d;
+	}
 	qsort(v, n, sizeof *v, cmp_int);
 	for (i = 1; i < n; i++)
 		d += v[i] > v[i - 1] + 1;
@@ -408,26 +476,56 @@ numbers_under_titles(const struct grid *g, int unit)
 }
 
 /*
+ * A table of three numbers a row at most (t2's blocks): too few columns
+ * for their scatter alone to tell the models apart.
+ */
+static int
+narrow(const struct grid *g)
+{
+	const char *t;
+	int i, j, n;
+
+	for (i = 0; i < g->nrow; i++) {
+		for (j = n = 0; j < g->row[i].ncell; j++)
+			for (t = g->cell[g->row[i].first + j].text; *t; t++)
+				n += *t >= '0' && *t <= '9' && (t[1] < '0' ||
+				    t[1] > '9');	/* digit runs */
+		if (n > 3)
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Space-aligned text, read in display columns and in characters (lynx
- * lays tables out so): the model under which the columns scatter least
- * wins, display columns on a tie.
+ * lays tables out so): the model under which the columns scatter less
+ * and more numbers stand under titles wins; in a narrow table of
+ * several cells a line, one as good on one count and better on the
+ * other; display columns on a tie.
  */
 void
 spaced_read(const char *text, size_t len, long first, struct grid *g)
 {
 	struct grid chars = {0}, swap;
-	int paras, joined;
+	struct kinds lk = {NULL, 0, 0};
+	int paras, joined, spread, under;
 
 	if (memmem(text, len, LINES_FFFD, 3) != NULL) {
-		read_spaced_as(text, len, first, WIDTH_BYTES, 0, 0, g);
+		read_spaced_as(text, len, first, WIDTH_BYTES, 0, 0, &lk, g);
+		free(lk.kind);
 		return;
 	}
 	paras = lynx_cell_paragraphs(text, len);
 	joined = !paras && lynx_joined_rows(text, len);
-	read_spaced_as(text, len, first, WIDTH_DISPLAY, paras, joined, g);
-	read_spaced_as(text, len, first, WIDTH_CHARS, paras, joined, &chars);
-	if (column_spread(&chars, 2) < column_spread(g, 1) &&
-	    numbers_under_titles(&chars, 2) > numbers_under_titles(g, 1)) {
+	read_spaced_as(text, len, first, WIDTH_DISPLAY, paras, joined, &lk, g);
+	read_spaced_as(text, len, first, WIDTH_CHARS, paras, joined, &lk,
+	    &chars);
+	free(lk.kind);
+	spread = column_spread(&chars, 2) - column_spread(g, 1);
+	under = spread > 0 ? 0 : numbers_under_titles(&chars, 2) -
+	    numbers_under_titles(g, 1);
+	if (spread <= 0 && under >= 0 && (spread < 0 || under > 0) &&
+	    ((spread < 0 && under > 0) || (!paras && narrow(g)))) {
 		swap = *g;
 		*g = chars;
 		chars = swap;

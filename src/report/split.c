@@ -12,6 +12,7 @@
 #include "sections.h"
 #include "split.h"
 #include "text.h"
+#include "utf8.h"
 
 /* A title line is short: org and all, under 60 characters as seen. */
 #define TITLE_MAX	300
@@ -25,10 +26,12 @@ struct scan {
 	long	 title_line, ff_line;
 };
 
+/* glibc's memmem sets up a two-way search per call, dear on a short
+ * line: utf8_find looks for the word's last byte. */
 static int
 has(const char *s, size_t n, const char *word)
 {
-	return memmem(s, n, word, strlen(word)) != NULL;
+	return utf8_find(s, n, word) != NULL;
 }
 
 /*
@@ -182,28 +185,38 @@ note_ff(struct scan *s, const char *text, size_t start, size_t n,
 
 int
 split_reports(const char *text, size_t len, struct report_part *out,
-    int max)
+    int max, struct sections_heads *hs)
 {
 	struct scan s = {0};
-	const char *line;
+	const char *line, *end = text + len;
+	const char *ff = memchr(text, '\f', len), *bao = text;
 	size_t pos = 0, start = 0, n;
 	long lineno = 0, at;
 	int k, nparts = 1;
 
 	out[0].from = 0;
 	out[0].line = 1;
+	hs->n = 0;
+	/* The next form feed and 报 are looked for in the whole rest of
+	 * the text, not line by line: most lines hold neither. */
 	for (; gip_next_line(text, len, &pos, &line, &n); start = pos) {
 		lineno++;
-		if (memchr(line, '\f', n) != NULL)
+		if (ff != NULL && ff < line)
+			ff = memchr(line, '\f', end - line);
+		if (ff != NULL && ff < line + n)
 			note_ff(&s, text, start, n, lineno);
-		if (!s.have_title && s.last > 0 && is_title(line, n)) {
+		if (!s.have_title && s.last > 0 && bao != NULL && bao < line)
+			bao = utf8_find(line, end - line, "报");
+		if (!s.have_title && s.last > 0 && bao != NULL &&
+		    bao < line + n && is_title(line, n)) {
 			s.have_title = 1;
 			s.title = start;
 			s.title_line = lineno;
 			if (org_above(line, n))
 				org_line(text, &s);
 		}
-		if ((k = sections_heading(line, n)) == 0)
+		if (!sections_may_head(line, n) ||
+		    (k = sections_note(hs, text, start, n, pos, lineno)) == 0)
 			continue;
 		if (k == 1 && s.last >= 2 && (s.have_title || s.have_ff) &&
 		    lineno - s.one_line >= SPLIT_MIN_LINES && nparts < max) {
@@ -221,7 +234,19 @@ split_reports(const char *text, size_t len, struct report_part *out,
 		}
 	}
 	out[nparts - 1].to = len;
+	hs->lines = lineno;
 	return nparts;
+}
+
+int
+split_part_sections(const char *text, const struct report_part *p,
+    const struct report_part *next, const struct sections_heads *hs,
+    struct gip_section sec[7])
+{
+	long nlines = (next ? next->line : hs->lines + 1) - p->line;
+
+	return sections_of_part(text, hs, p->from, p->to, p->line, nlines,
+	    sec);
 }
 
 void

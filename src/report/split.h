@@ -26,14 +26,22 @@ struct report_part {
  * title (the first line since the last report's last heading that
  * names a 年度报告, with the organ's line above it when the title
  * leaves it there), or without a title at the last form feed.  Headings
- * repeated without either are one report's.
+ * repeated without either are one report's.  Every heading line is
+ * noted in hs (its n reset first), for split_part_sections.
  */
 #define SPLIT_MIN_LINES	20
+struct sections_heads;
 int	split_reports(const char *text, size_t len, struct report_part *out,
-	    int max);
+	    int max, struct sections_heads *hs);
+/* The sections of part p (sections_of_part), hs as split_reports left
+ * it; the part's text as split_part_doc copies it. */
+int	split_part_sections(const char *text, const struct report_part *p,
+	    const struct report_part *next, const struct sections_heads *hs,
+	    struct gip_section sec[7]);
 
 struct gip_doc;
 struct doctables;
+struct gip_section;
 
 /*
  * Part p of whole as a report of its own, into part: a copy of its text

@@ -33,14 +33,18 @@ squeeze(char *dst, size_t size, const char *src)
 static const char *
 row_of(const char *label)
 {
-	const char *const *w;
+	const char *const *w, *t;
 	size_t i;
 
+	/* every line of a t2 block: compares inline, a call only for a
+	 * word whose first byte the label has */
 	for (i = 0; i < tmpl_nrows; i++) {
-		if (strcmp(tmpl_rows[i].table, "t2") != 0)
+		t = tmpl_rows[i].table;
+		if (t[0] != 't' || t[1] != '2' || t[2] != '\0')
 			continue;
 		for (w = tmpl_rows[i].words; *w != NULL; w++)
-			if (strncmp(label, *w, strlen(*w)) == 0)
+			if (((*w)[0] == label[0] || (*w)[0] == '\0') &&
+			    strncmp(label, *w, strlen(*w)) == 0)
 				return tmpl_rows[i].row;
 	}
 	return NULL;
@@ -73,20 +77,40 @@ read_header(const struct grid *g, const struct grow *r, struct t2head *h)
 		}
 		if (key[0] == '\0' && g->positional)
 			continue;
-		snprintf(col[n].text, sizeof col[n].text, "%s", key);
+		_Static_assert(sizeof key == sizeof col[n].text, "key");
+		memcpy(col[n].text, key, sizeof key);	/* not snprintf */
 		col[n].x = (c[i].x0 + c[i].x1) / 2;
 		n++;
 	}
 	h->trail = 0;
-	while (n > 0 && col[n - 1].text[0] == '\0')
-		n--, h->trail++;
 	h->ncol = n;
 }
 
-/* A header line continued below (本年新 / 制作数量), cell by cell. */
+/* The header read whole: trailing empty columns (a box's empty cells,
+ * filled by no line above or below) are padding a row may repeat. */
+static void
+end_header(struct t2head *h)
+{
+	while (h->ncol > 0 && h->col[h->ncol - 1].text[0] == '\0')
+		h->ncol--, h->trail++;
+}
+
+/* a then b into dst of size bytes, cut to fit (dst may be b). */
+static void
+join(char *dst, size_t size, const char *a, const char *b)
+{
+	size_t na = strnlen(a, size - 1), nb = strnlen(b, size - 1 - na);
+
+	memmove(dst + na, b, nb);
+	memmove(dst, a, na);
+	dst[na + nb] = '\0';
+}
+
+/* A header line continued below (本年新 / 制作数量), cell by cell; or
+ * begun above (before: a box prints 本年制 / 信息内容 / 发件数). */
 static void
 continue_header(const struct grid *g, const struct grow *r,
-    struct t2col *col, int ncol, int offset)
+    struct t2col *col, int ncol, int offset, int before)
 {
 	struct gcell *c = grid_cells(g, r);
 	char key[256];
@@ -97,22 +121,17 @@ continue_header(const struct grid *g, const struct grow *r,
 		squeeze(key, sizeof key, c[i].text);
 		if (key[0] == '\0' || (k = i - offset) >= ncol || k < 0)
 			continue;
+		if (before) {
+			join(col[k].text, sizeof col[k].text, key,
+			    col[k].text);
+			continue;
+		}
 		have = strlen(col[k].text);
 		snprintf(col[k].text + have, sizeof col[k].text - have,
 		    "%s", key);
 	}
 }
 
-/* a then b into dst of size bytes, cut to fit. */
-static void
-join(char *dst, size_t size, const char *a, const char *b)
-{
-	size_t na = strnlen(a, size - 1), nb = strnlen(b, size - 1 - na);
-
-	memmove(dst + na, b, nb);
-	memmove(dst, a, na);
-	dst[na + nb] = '\0';
-}
 
 /*
  * A header line of a positional table printed above or below the
@@ -178,6 +197,207 @@ header_offset(const struct grid *g, const struct grow *r)
 	return 1;
 }
 
+/*
+ * The words of a block's header in reading order, before they are put
+ * on columns: lynx wraps the titles of a narrow block into one another
+ * ("信息内容 本年制" / "发件数 本年废" / "止件数 现行有效" / "件数") or
+ * prints one piece per line ("本年制" / "发件数"), so the pieces'
+ * positions say nothing and only the template's title words can join
+ * them again (join_fragments).
+ */
+#define T2MAXFRAGS 16
+struct t2frags {
+	char	 text[T2MAXFRAGS][128];
+	int	 x0[T2MAXFRAGS], x1[T2MAXFRAGS];
+	int	 line[T2MAXFRAGS];	/* index of its grid row */
+	int	 n;
+};
+
+static void
+add_fragments(const struct grid *g, int row, int from, struct t2frags *f)
+{
+	const struct grow *r = &g->row[row];
+	struct gcell *c = grid_cells(g, r);
+	int i;
+
+	for (i = from; i < r->ncell && f->n < T2MAXFRAGS; i++) {
+		squeeze(f->text[f->n], sizeof f->text[f->n], c[i].text);
+		if (f->text[f->n][0] == '\0')
+			continue;
+		f->x0[f->n] = c[i].x0;
+		f->x1[f->n] = c[i].x1;
+		f->line[f->n++] = row;
+	}
+}
+
+static int
+names_column(const char *text)
+{
+	return tmpl_head_in("t2", text) != NULL;
+}
+
+/* Do the columns h names make row key's columns in either template? */
+static int
+template_columns(const char *key, const struct t2head *h)
+{
+	static const unsigned tpls[2] = {TPL_2019, TPL_2021};
+	const struct tmpl_row *r;
+	int i, k;
+
+	for (i = 0; i < 2; i++) {
+		if ((r = tmpl_find("t2", key, tpls[i])) == NULL)
+			continue;
+		for (k = 0; k < h->ncol && r->cols[k] &&
+		    h->col[k].key != NULL &&
+		    strcmp(r->cols[k], h->col[k].key) == 0; k++)
+			;
+		if (k == h->ncol && r->cols[k] == NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Titles from header pieces: a piece that names no column (gip(7)'s
+ * title words) is the head of the next piece when together they name
+ * one the next alone does not ("本年制" + "发件数"), else the tail of
+ * the title before ("现行有效" + "件数", "本年收费金额(万" + "元)").
+ * Taken instead of the header's reading only when every title is named
+ * and they are row key's columns in a template.  A title's position is
+ * its pieces' when they share a line (a title cut at a single space,
+ * "采购总金额（单位：万元，保留 4 位小数）"), or its first piece's when
+ * the pieces were one per line (vertical); a title over several lines
+ * of a flowed header has none, so none has (x -1).
+ */
+static int
+join_fragments(const struct t2frags *f, const char *key, int vertical,
+    struct t2head *h)
+{
+	struct t2head m = {.ncol = 0};
+	char cur[256];
+	int i, k, first, x1[T2MAXCOLS], head[T2MAXCOLS], flowed = 0;
+
+	for (i = 0; i < f->n; i++) {
+		snprintf(cur, sizeof cur, "%s", f->text[i]);
+		first = i;
+		if (!names_column(cur) && i + 1 < f->n &&
+		    !names_column(f->text[i + 1])) {
+			join(cur, sizeof cur, f->text[i], f->text[i + 1]);
+			if (names_column(cur))
+				i++;
+			else
+				snprintf(cur, sizeof cur, "%s", f->text[i]);
+		}
+		flowed |= f->line[i] != f->line[first];
+		if (!names_column(cur) && m.ncol > 0) {
+			k = m.ncol - 1;
+			join(m.col[k].text, sizeof m.col[k].text,
+			    m.col[k].text, cur);
+			flowed |= f->line[i] != f->line[head[k]];
+			x1[k] = f->x1[i];
+			continue;
+		}
+		if (m.ncol == T2MAXCOLS)
+			return 0;
+		snprintf(m.col[m.ncol].text, sizeof m.col[m.ncol].text, "%s",
+		    cur);
+		head[m.ncol] = first;
+		x1[m.ncol++] = f->x1[i];
+	}
+	for (k = 0; k < m.ncol; k++) {
+		name_column(&m.col[k]);
+		i = head[k];
+		m.col[k].x = vertical ? (f->x0[i] + f->x1[i]) / 2 : flowed ?
+		    -1 : (f->x0[i] + x1[k]) / 2;
+	}
+	if (m.ncol == 0 || !template_columns(key, &m))
+		return 0;
+	m.trail = 0;
+	*h = m;
+	return 1;
+}
+
+/*
+ * The unit a row prints apart after its last number (4439000 元 read
+ * one column per character, where a single space parts cells): the
+ * number's, as if written in its cell.
+ */
+static void
+unit_after(struct t2vals *v, const struct lrow *lr)
+{
+	const struct lseg *s = &lr->seg[lr->nseg - 1];
+	struct vcell *last = &v->val[v->nval - 1];
+
+	if (strcmp(s->text, "元") != 0 && strcmp(s->text, "万元") != 0 &&
+	    strcmp(s->text, "亿元") != 0)
+		return;
+	if (last->v.kind == V_NUMBER && last->v.unit == UNIT_NONE &&
+	    last->x1 >= 0 && s->x0 >= last->x1)
+		last->v.unit = value_unit_in(s->text);
+}
+
+/* Do two pieces stand in one column: left edges or centres together? */
+static int
+same_stack(int a0, int a1, int b0, int b1)
+{
+	return abs(a0 - b0) <= 1 || abs((a0 + a1) - (b0 + b1)) <= 2;
+}
+
+/*
+ * Titles from the pieces of a positional header stacked in columns,
+ * above the 信息内容 line, on it and below it: pdftotext -layout packs a
+ * narrow block's titles so close that a wrapped title's pieces
+ * (本年废 / 止件数, 现行有 / 效件数) lie nearer another title
+ * (本年制发件数) than each other's centre, but they share their left
+ * edge or centre.  Each stack, top to bottom, is a title; taken only if
+ * they give row key's columns in a template (join_fragments).
+ */
+static int
+stack_titles(const struct t2frags *above, const struct t2frags *f,
+    const char *key, struct t2head *h)
+{
+	struct t2head m = {.ncol = 0};
+	int x0[T2MAXCOLS], x1[T2MAXCOLS];
+	int i, k, j, a, b;
+	const struct t2frags *src;
+	struct t2col tmp;
+
+	for (i = 0; i < above->n + f->n; i++) {
+		src = i < above->n ? above : f;
+		j = i < above->n ? i : i - above->n;
+		a = src->x0[j];
+		b = src->x1[j];
+		for (k = 0; k < m.ncol && !same_stack(x0[k], x1[k], a, b); k++)
+			;
+		if (k == m.ncol) {
+			if (m.ncol == T2MAXCOLS)
+				return 0;
+			m.col[k].text[0] = '\0';
+			x0[k] = a;
+			x1[k] = b;
+			m.ncol++;
+		}
+		join(m.col[k].text, sizeof m.col[k].text, m.col[k].text,
+		    src->text[j]);
+		if (b > x1[k])
+			x1[k] = b;
+	}
+	for (k = 0; k < m.ncol; k++)
+		m.col[k].x = (x0[k] + x1[k]) / 2;
+	for (k = 1; k < m.ncol; k++)	/* by position */
+		for (j = k; j > 0 && m.col[j - 1].x > m.col[j].x; j--) {
+			tmp = m.col[j], m.col[j] = m.col[j - 1];
+			m.col[j - 1] = tmp;
+		}
+	for (k = 0; k < m.ncol; k++)
+		name_column(&m.col[k]);
+	if (m.ncol == 0 || !template_columns(key, &m))
+		return 0;
+	m.trail = 0;
+	*h = m;
+	return 1;
+}
+
 static void
 keep_row(struct tables *t, const char *key, const struct lrow *lr,
     const struct t2head *h, int positional, int headed)
@@ -193,9 +413,12 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	p->positional = positional;
 	p->headed = headed;
 	p->lr.line = lr->line;
+	p->lr.label_x1 = lr->nseg > 0 ? lr->seg[lr->nseg - 1].x1 : -1;
 	p->lr.nval = lr->nval;
 	p->lr.numbers = lr->numbers;
 	memcpy(p->lr.val, lr->val, lr->nval * sizeof lr->val[0]);
+	if (lr->nseg > 1 && lr->nval > 0)
+		unit_after(&p->lr, lr);
 	p->h = *h;
 }
 
@@ -300,6 +523,15 @@ give_held(struct t2row *p, struct t2vals *held)
 	held->nval = held->numbers = 0;
 }
 
+/* The rest of a caption wrapped before its 项 (第二十条第（五 / ）项). */
+static int
+caption_tail(const char *label)
+{
+	while (*label == ')' || strncmp(label, "）", 3) == 0)
+		label += *label == ')' ? 1 : 3;
+	return strcmp(label, "项") == 0;
+}
+
 /*
  * Pass over the grid: blocks, their headers and data rows, kept in t
  * until the template is known (t2_emit), since a header that cannot be
@@ -313,35 +545,56 @@ t2_extract(const struct grid *g, struct tables *t)
 	struct t2vals held;
 	const char *key;
 	int i, k, offset = 1, inheader = 0, stray = 0, above = -1, hrow = 0;
-	int vertical = 0;
+	int vertical = 0, captioned = 0;
 	const char *hkey = NULL;	/* the first row under the header */
+	struct t2frags frags = {.n = 0}, above_f = {.n = 0};
 
 	held.nval = held.numbers = 0;
 	for (i = 0; i < g->nrow; i++) {
 		lrow_split(g, &g->row[i], &lr);
 		if (strstr(lr.label, T2_CORNER)) {
 			read_header(g, &g->row[i], &h);
+			offset = header_offset(g, &g->row[i]);
+			above_f.n = 0;
+			if (g->positional && above >= 0)
+				add_fragments(g, above, 0, &above_f);
 			if (g->positional && above >= 0)
 				header_words(g, &g->row[above], &g->row[i],
 				    &h, 1);
-			offset = header_offset(g, &g->row[i]);
+			else if (above >= 0)
+				continue_header(g, &g->row[above], h.col,
+				    h.ncol, offset, 1);
 			vertical = g->positional && h.ncol == 0 && above < 0;
+			frags.n = 0;
+			add_fragments(g, i, offset, &frags);
 			inheader = 1;
 			hrow = i;
 			above = -1;
+			captioned = 0;
 			held.nval = held.numbers = 0;
 			continue;
 		}
-		/* A line of words only, straight after a block's caption,
-		 * may begin the header below it. */
-		above = above == -2 && lr.numbers == 0 &&
-		    lr.label[0] != '\0' && row_of(lr.first) == NULL ? i : -1;
+		/* A line of words only, the last of those after a block's
+		 * caption, may begin the header below it; the rest of a
+		 * wrapped caption (") 项") does not. */
 		if (strstr(lr.label, T2_CAPTION))
-			above = -2;
+			captioned = 1, above = -1;
+		else if (captioned && lr.label[0] == '\0' && lr.numbers == 0)
+			;	/* an empty line of a box */
+		else if (captioned && lr.numbers == 0 &&
+		    row_of(lr.first) == NULL)
+			above = caption_tail(lr.label) ? above : i;
+		else
+			captioned = 0, above = -1;
 		if ((key = row_of(lr.first)) != NULL) {
 			if (inheader)
-				for (k = 0; k < h.ncol; k++)
-					name_column(&h.col[k]);
+				end_header(&h);
+			for (k = 0; inheader && k < h.ncol; k++)
+				name_column(&h.col[k]);
+			if (inheader && (vertical || !template_columns(key,
+			    &h)) && !join_fragments(&frags, key, vertical,
+			    &h) && g->positional && !vertical)
+				stack_titles(&above_f, &frags, key, &h);
 			/* A row of another block than its header's (the
 			 * next block's caption and header printed elsewhere)
 			 * takes the template's columns. */
@@ -364,6 +617,8 @@ t2_extract(const struct grid *g, struct tables *t)
 			held.nval = held.numbers = 0;
 			continue;
 		}
+		if (inheader && lr.numbers == 0)
+			add_fragments(g, i, 0, &frags);
 		if (inheader && g->positional && lr.numbers > 0 &&
 		    lr.label[0] == '\0')
 			add_numbers(&held, &lr);
@@ -372,7 +627,8 @@ t2_extract(const struct grid *g, struct tables *t)
 		else if (inheader && lr.numbers == 0 && g->positional)
 			header_words(g, &g->row[i], &g->row[hrow], &h, 0);
 		else if (inheader && lr.numbers == 0)
-			continue_header(g, &g->row[i], h.col, h.ncol, offset);
+			continue_header(g, &g->row[i], h.col, h.ncol, offset,
+			    0);
 		else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
 		    !stray)
 			stray = !take_numbers(&t->t2row[t->nt2row - 1], &lr);

@@ -103,6 +103,42 @@ columns_of(const struct t2row *p, unsigned tpl, const char **cols,
 	return k;
 }
 
+/*
+ * A row of a block whose titles were joined from lynx's pieces (no
+ * positions) and that prints fewer numbers than columns: lynx joins a
+ * table's cells by single spaces and an empty cell leaves a space of
+ * its own (gip(7); t3 reads such rows so), so a gap of 1 + 2k spaces
+ * before a number is k empty cells.  Gaps are in display columns or,
+ * where the table was read one column per character, twice that (all
+ * even).  Placed only when every gap is so and the cells then fill
+ * the row exactly (a row's last empty cells leave no space: then it is
+ * not placed).
+ */
+static int
+place_by_gaps(const struct t2row *p, int ncol, const struct vcell **at)
+{
+	const struct vcell *v = p->lr.val;
+	int gap[LROW_MAXVAL];
+	int j, k = 0, n = p->lr.nval, x = p->lr.label_x1, even = 1;
+
+	if (x < 0 || p->lr.numbers != n)
+		return -1;
+	for (j = 0; j < n; j++) {
+		if (v[j].x0 < 0 || (gap[j] = v[j].x0 - x) < 1)
+			return -1;
+		even &= gap[j] % 2 == 0;
+		x = v[j].x1;
+	}
+	for (j = 0; j < n; j++) {
+		if (even)
+			gap[j] /= 2;
+		if (gap[j] % 2 == 0 || (k += (gap[j] - 1) / 2) >= ncol)
+			return -1;
+		at[k++] = &v[j];
+	}
+	return k == ncol ? 0 : -1;
+}
+
 /* Values to columns: by header position, or in order with blank padding
  * (a trailing or leading empty cell) trimmed. */
 static int
@@ -115,6 +151,9 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 		at[k] = NULL;
 	if (p->positional && n == 0)
 		return 0;
+	if (p->positional && p->h.ncol == ncol && p->h.col[0].x < 0 &&
+	    n < ncol && place_by_gaps(p, ncol, at) == 0)
+		return 0;
 	/* Counted empty cells beyond the columns, after the last number,
 	 * are the blank lines that part two tables, no cells. */
 	while (n > ncol && v[n - 1].v.kind == V_BLANK &&
@@ -122,8 +161,10 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 		n--;
 	/* As many numbers as columns, or as many values with the blanks
 	 * counted: order places them, whatever the positions; positions
-	 * matter only when blanks are invisible. */
-	if (p->positional && p->h.ncol == ncol && !(n == ncol &&
+	 * matter only when blanks are invisible, and when the titles have
+	 * them (x -1: titles joined from lynx's wrapped pieces). */
+	if (p->positional && p->h.ncol == ncol && p->h.col[0].x >= 0 &&
+	    !(n == ncol &&
 	    (p->lr.numbers == n || lrow_counted(v, n)))) {
 		for (j = 0; j < n; j++) {
 			best = -1;

@@ -120,6 +120,15 @@ place_torn(struct tables *t, struct lrow *rows, const char **key, int n)
 	return ntorn;
 }
 
+/* strcmp(a, b) == 0 inline: keys are a few bytes ("3.1"). */
+static int
+same_key(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
 /*
  * Was row `row` found before row i?  A first sighting without values (a
  * line of prose, a label printed apart) gives way to one with values.
@@ -131,7 +140,7 @@ already_found(const struct lrow *rows, const char **key, int i,
 	int j;
 
 	for (j = 0; j < i; j++) {
-		if (!key[j] || strcmp(key[j], row) != 0)
+		if (!key[j] || !same_key(key[j], row))
 			continue;
 		if (rows[j].nval == 0 && rows[i].nval > 0) {
 			key[j] = NULL;

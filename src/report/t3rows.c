@@ -110,12 +110,16 @@ first_keyword(const char *label)
 	const char *p, *kw;
 	size_t len = strlen(label);
 	uint32_t lead;
-	int e, best;
+	int e, best, step;
 
 	best = nwords;
-	for (p = label; len - (p - label) >= 3; p++) {
+	for (p = label; len - (p - label) >= 3; p += step) {
+		step = 1;
 		if ((*p & 0xc0) == 0x80)
 			continue;	/* inside a character */
+		if ((*p & 0xf0) == 0xe0 && (p[1] & 0xc0) == 0x80 &&
+		    (p[2] & 0xc0) == 0x80)
+			step = 3;	/* past its inside at once */
 		lead = lead3(p);
 		for (e = kw_slot[kw_hash(lead)]; e != 0; e = ent->next) {
 			ent = &kw_entry[e - 1];
@@ -200,8 +204,8 @@ t3_marked(const char *label)
 	if (item_marker(label))
 		return 1;
 	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
-		if (t3_has_prefix(label, marks[i]))
-			return 1;
+		if (label[0] == marks[i][0] && t3_has_prefix(label, marks[i]))
+			return 1;	/* the first byte first: no call */
 	return 0;
 }
 

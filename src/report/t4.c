@@ -117,16 +117,24 @@ stacked_pair(const struct gcell *a, const struct gcell *b)
  * word (two characters that make one of the header's words, else one)
  * is taken at its share of the run's width.
  */
+/* The point of x0..x1 that stands over its column's values (place.h). */
 static int
-run_anchors(const struct gcell *c, int *anchor, int *n)
+edge_x(int x0, int x1, int edge)
+{
+	return edge == PLACE_LEFT ? x0 : edge == PLACE_RIGHT ? x1 :
+	    (x0 + x1) / 2;
+}
+
+static int
+run_anchors(const struct gcell *c, int edge, int *anchor, int *n)
 {
 	const char *s = c->text;
-	int nc = header_chars(s), at = 0, len;
+	int nc = header_chars(s), at = 0, len, w = c->x1 - c->x0;
 
 	while (*s) {
 		len = s[3] != '\0' && header_word(s) ? 2 : 1;
-		if (!add_anchor(anchor, n, c->x0 + (c->x1 - c->x0) *
-		    (2 * at + len) / (2 * nc)))
+		if (!add_anchor(anchor, n, edge_x(c->x0 + w * at / nc,
+		    c->x0 + w * (at + len) / nc, edge)))
 			return 0;
 		at += len;
 		s += 3 * len;
@@ -135,12 +143,12 @@ run_anchors(const struct gcell *c, int *anchor, int *n)
 }
 
 /*
- * Centres (edge PLACE_CENTRE; else left or right edges) of the header
- * words above the data, one per column when the words of a vertical
- * header (结果 / 维持) are merged by position.
+ * Centres (or edges) of the header words above the data, one per column
+ * when the words of a vertical header (结果 / 维持) are merged by
+ * position.
  */
 static int
-anchors_at(const struct grid *g, int upto, int edge, int *anchor)
+anchors_from_header(const struct grid *g, int upto, int edge, int *anchor)
 {
 	struct gcell *c;
 	int i, j, n = 0;
@@ -150,71 +158,83 @@ anchors_at(const struct grid *g, int upto, int edge, int *anchor)
 		for (j = 0; j < g->row[i].ncell; j++) {
 			if (g->exact && j + 1 < g->row[i].ncell &&
 			    stacked_pair(&c[j], &c[j + 1])) {
-				if (!add_anchor(anchor, &n, (c[j].x0 +
-				    c[j + 1].x1) / 2))
+				if (!add_anchor(anchor, &n, edge_x(c[j].x0,
+				    c[j + 1].x1, edge)))
 					return 0;
 				j++;
 				continue;
 			}
 			if (g->exact && header_chars(c[j].text) > 0 &&
 			    !is_t4_header_word(c[j].text)) {
-				if (!run_anchors(&c[j], anchor, &n))
+				if (!run_anchors(&c[j], edge, anchor, &n))
 					return 0;
 				continue;
 			}
 			if (!is_t4_header_word(c[j].text))
 				continue;
-			if (!add_anchor(anchor, &n, place_x(&(struct vcell){
-			    .x0 = c[j].x0, .x1 = c[j].x1}, edge)))
+			if (!add_anchor(anchor, &n, edge_x(c[j].x0, c[j].x1,
+			    edge)))
 				return 0;
 		}
 	}
 	return n == T4COLS;
 }
 
+/* How many values stand within a unit of a title's edge. */
 static int
-anchors_from_header(const struct grid *g, int upto, int *anchor)
+edge_hits(const struct vcell *v, int nv, const int *anchor, int edge)
 {
-	return anchors_at(g, upto, PLACE_CENTRE, anchor);
+	int i, d, hit = 0;
+
+	for (i = 0; i < nv; i++) {
+		place_nearest(anchor, T4COLS, place_x(&v[i], edge), &d);
+		hit += d <= 1;
+	}
+	return hit;
 }
 
 /*
- * Place the values of a table printed by position under the header
- * words: at their centres, or at their left or right edges when that
- * places them all and more values stand exactly (within one column)
- * there.  Left-aligned values under titles of unequal width are as near
- * the centre of the title before as of their own.  -2 without the
- * header's centres, else PLACE_ALL, PLACE_SOME or PLACE_NONE.
+ * The values of a row printed by position, to the columns whose titles
+ * they stand under: centred, else left- or right-aligned as their cells
+ * (LibreOffice prints a Word table's numbers at the cell's left edge,
+ * the titles centred: a number then is nearer the title left of its own)
+ * when every value is at a title's edge.  In a text layout an edge that
+ * places every value also wins over the centres when more values stand
+ * exactly at it (w3m left-aligns numbers under titles of unequal width:
+ * one may be as near the centre of the title before as of its own).
+ * 0 without the header's 15 titles; else *placed is place_by_anchor's
+ * answer.
  */
 static int
-place_under_header(const struct grid *g, int upto, const struct lrow *data,
-    struct slots *s)
+place_under_titles(const struct grid *g, int first, const struct lrow *data,
+    struct slots *s, int *placed)
 {
+	static const int edges[] = {PLACE_LEFT, PLACE_RIGHT};
 	struct slots try;
-	int e, k, d, hit, best = -1, placed = -2, p, at[T4COLS];
+	int anchor[T4COLS], k, p, hit, best;
 
-	for (e = PLACE_CENTRE; e <= PLACE_LEFT; e++) {
-		if (!anchors_at(g, upto, e, at)) {
-			if (e == PLACE_CENTRE)
-				return -2;
+	if (!anchors_from_header(g, first, PLACE_CENTRE, anchor))
+		return 0;
+	*placed = place_by_anchor(data->val, data->nval, anchor, T4COLS,
+	    PLACE_CENTRE, s);
+	best = *placed == PLACE_NONE ? -1 :
+	    edge_hits(data->val, data->nval, anchor, PLACE_CENTRE);
+	for (k = 0; k < 2; k++) {
+		if (!anchors_from_header(g, first, edges[k], anchor))
 			continue;
-		}
-		if (e != PLACE_CENTRE && g->exact)
-			break;
-		p = place_by_anchor(data->val, data->nval, at, T4COLS, e,
-		    &try);
-		for (hit = k = 0; p != PLACE_NONE && k < data->nval; k++) {
-			place_nearest(at, T4COLS, place_x(&data->val[k], e),
-			    &d);
-			hit += d <= 1;
-		}
-		if (placed == -2 || (p != PLACE_NONE && hit > best)) {
-			best = p != PLACE_NONE ? hit : -1;
-			placed = p;
-			*s = try;
-		}
+		hit = edge_hits(data->val, data->nval, anchor, edges[k]);
+		if (g->exact ? *placed != PLACE_NONE || hit < data->nval :
+		    hit <= best)
+			continue;
+		p = place_by_anchor(data->val, data->nval, anchor, T4COLS,
+		    edges[k], &try);
+		if (p == PLACE_NONE)
+			continue;
+		*placed = p;
+		*s = try;
+		best = hit;
 	}
-	return placed;
+	return 1;
 }
 
 /*
@@ -230,7 +250,8 @@ blank_row(const struct grid *g, struct lrow *data, int *first)
 
 	if (g->positional) {
 		data->nval = 0;
-		if (g->nrow == 0 || !anchors_from_header(g, g->nrow, anchor))
+		if (g->nrow == 0 || !anchors_from_header(g, g->nrow,
+		    PLACE_CENTRE, anchor))
 			return 0;
 		data->line = g->row[g->nrow - 1].line + 1;
 		*first = g->nrow;
@@ -254,18 +275,20 @@ static int
 gather_values(const struct grid *g, struct lrow *data, int *first)
 {
 	static struct lrow lr;
-	int i, k;
+	int i, k, found = 0;
 
-	data->nval = data->numbers = 0;
 	for (i = 0; i < g->nrow; i++) {
-		lrow_split(g, &g->row[i], &lr);
-		if (data->nval == 0) {
-			if (lr.numbers == 0 || lr.label[0] != '\0')
+		/* until the first data row, lines are split straight into
+		 * data: it is not copied (10 KiB) */
+		if (!found) {
+			lrow_split(g, &g->row[i], data);
+			if (data->numbers == 0 || data->label[0] != '\0')
 				continue;
-			*data = lr;
+			found = 1;
 			*first = i;
 			continue;
 		}
+		lrow_split(g, &g->row[i], &lr);
 		if (data->nval >= T4COLS || (lr.label[0] != '\0' &&
 		    !is_t4_header_word(lr.label)))
 			break;
@@ -277,6 +300,8 @@ gather_values(const struct grid *g, struct lrow *data, int *first)
 			data->val[data->nval++] = lr.val[k];
 		data->numbers += lr.numbers;
 	}
+	if (!found)
+		data->nval = data->numbers = 0;
 	return data->nval > 0 || blank_row(g, data, first);
 }
 
@@ -318,7 +343,7 @@ t4_extract(const struct grid *g, struct tables *t)
 			s.set[k] = 1;
 		placed = PLACE_ALL;
 	} else if (!g->positional || data.nval >= T4COLS ||
-	    (placed = place_under_header(g, first, &data, &s)) == -2)
+	    !place_under_titles(g, first, &data, &s, &placed))
 		placed = place_sequence(data.val, data.nval, T4COLS,
 		    place_check_t4, &s);
 	emit(t, &data, &s, placed);

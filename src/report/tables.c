@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "hash.h"
 #include "tables.h"
 #include "tmpl.h"
 
@@ -33,8 +34,9 @@ tables_add(struct tables *t, const char *table, const char *row,
 	c->row = row;
 	c->col = col;
 	c->line = line;
-	n = strnlen(val, sizeof c->val - 1);	/* as snprintf, cheaper */
-	memcpy(c->val, val, n);
+	/* cut as snprintf would; values are a few bytes: a loop, no call */
+	for (n = 0; n < sizeof c->val - 1 && val[n] != '\0'; n++)
+		c->val[n] = val[n];
 	c->val[n] = '\0';
 }
 
@@ -52,17 +54,48 @@ tables_warn(struct tables *t, long line, const char *fmt, ...)
 	gip_warn(t->file, line, "%s", msg);
 }
 
-/* Templates a row of table has in the template table (0: none). */
+/* "table\0row" into key (room for size); its length, 0 if too long. */
+static size_t
+row_key(char *key, size_t size, const char *table, const char *row)
+{
+	size_t nt = strlen(table) + 1, nr = strlen(row);
+
+	if (nt + nr > size)
+		return 0;
+	memcpy(key, table, nt);
+	memcpy(key + nt, row, nr);
+	return nt + nr;
+}
+
+/*
+ * Templates a row of table has in the template table (0: none).  This
+ * runs for every row of every report: the template's rows are hashed
+ * once, by table and row, to the templates of all rows of that key.
+ */
 static unsigned
 row_templates(const char *table, const char *row)
 {
-	unsigned tpl = 0;
+	static struct hash idx = HASH_INIT;	/* key -> index into tpl */
+	static unsigned *tpl;
+	char key[64];
+	size_t i, k, n;
 
-	if (tmpl_find(table, row, TPL_2019) != NULL)
-		tpl |= TPL_2019;
-	if (tmpl_find(table, row, TPL_2021) != NULL)
-		tpl |= TPL_2021;
-	return tpl;
+	if (tpl == NULL) {
+		tpl = gip_xmalloc(tmpl_nrows * sizeof *tpl);
+		for (i = 0; i < tmpl_nrows; i++) {
+			tpl[i] = 0;
+			if ((n = row_key(key, sizeof key, tmpl_rows[i].table,
+			    tmpl_rows[i].row)) == 0)
+				gip_fatal("template row %s too long",
+				    tmpl_rows[i].row);
+			k = hash_put(&idx, key, n, i);
+			tpl[k] |= tmpl_rows[i].templates;
+		}
+	}
+	if ((n = row_key(key, sizeof key, table, row)) == 0 ||
+	    !hash_find(&idx, key, n, &k))
+		return 0;
+	return tpl[k] & (TPL_2019 | TPL_2021);
 }
 
 /*
@@ -90,8 +123,9 @@ tables_template(const struct tables *t)
 		v19 += 2;
 	for (i = 0; i < t->nt2row; i++) {
 		p = &t->t2row[i];
-		v19 += row_templates("t2", p->key) == TPL_2019;
-		v21 += row_templates("t2", p->key) == TPL_2021;
+		tpl = row_templates("t2", p->key);
+		v19 += tpl == TPL_2019;
+		v21 += tpl == TPL_2021;
 		for (k = 0; p->headed && k < p->h.ncol; k++) {
 			v19 += p->h.col[k].templates == TPL_2019;
 			v21 += p->h.col[k].templates == TPL_2021;

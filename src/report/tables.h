@@ -47,6 +47,7 @@ struct t2head {
 struct t2vals {
 	long		 line;
 	int		 nval, numbers;
+	int		 label_x1;	/* where the label ends, -1 */
 	struct vcell	 val[LROW_MAXVAL];
 };
 

@@ -10,10 +10,15 @@ is_blank_mark(const char *s)
 	    "\\", "－", "无", NULL};
 	int i;
 
-	if (*s >= '0' && *s <= '9')	/* most cells: no mark starts so */
+	switch ((unsigned char)*s) {	/* the first bytes of the marks */
+	case '\0': case '-': case '/': case '\\': case 0xe2: case 0xef:
+	case 0xe6:
+		break;
+	default:			/* most cells: numbers, labels */
 		return 0;
+	}
 	for (i = 0; marks[i]; i++)
-		if (strcmp(s, marks[i]) == 0)
+		if (marks[i][0] == *s && strcmp(s, marks[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -55,6 +60,9 @@ skip_suffix(const char *p, int *unit)
 	if (*p == '\0')
 		return p;
 	for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+		/* every word is CJK, three bytes a character: two tell */
+		if (p[0] != sfx[i].word[0] || p[1] != sfx[i].word[1])
+			continue;
 		n = strlen(sfx[i].word);
 		if (strncmp(p, sfx[i].word, n) == 0) {
 			*unit = sfx[i].unit;
@@ -130,7 +138,10 @@ is_garbage(const char *s)
 	const char *p;
 	size_t other = 0;
 
-	if (strstr(s, "\xef\xbf\xbd") == NULL)
+	for (p = s; (p = strchr(p, '\xef')) != NULL; p++)	/* no strstr */
+		if (p[1] == '\xbf' && p[2] == '\xbd')
+			break;
+	if (p == NULL)
 		return 0;
 	for (p = s; *p; p++) {
 		if (strncmp(p, "\xef\xbf\xbd", 3) == 0)
@@ -149,7 +160,7 @@ is_garbage(const char *s)
 static int
 plain_count(const char *s, struct value *v)
 {
-	size_t n = 0, z = 0;
+	size_t n = 0, z = 0, o = 0;
 
 	while (s[n] >= '0' && s[n] <= '9')
 		n++;
@@ -157,22 +168,21 @@ plain_count(const char *s, struct value *v)
 		return 0;
 	while (z + 1 < n && s[z] == '0')
 		z++;
-	memcpy(v->num, s + z, n - z + 1);
+	for (n++; z < n; z++)	/* the NUL too; a few bytes: no call */
+		v->num[o++] = s[z];
 	v->kind = V_NUMBER;
 	return 1;
 }
 
-void
-value_parse(const char *s, struct value *v)
+/* value_parse of a cell that is not a plain count: apart, so that the
+ * common case needs no room for digits. */
+static void __attribute__((noinline))
+parse_other(const char *s, struct value *v)
 {
 	char digits[VALUE_MAX];
 	int ndig, frac, neg = 0;
 	const char *p = s;
 
-	v->unit = UNIT_NONE;
-	v->num[0] = '\0';
-	if (plain_count(s, v))
-		return;
 	if (is_blank_mark(s)) {
 		v->kind = V_BLANK;
 		return;
@@ -187,6 +197,15 @@ value_parse(const char *s, struct value *v)
 		return;
 	v->kind = V_NUMBER;
 	canonical(v->num, neg, digits, ndig, frac);
+}
+
+void
+value_parse(const char *s, struct value *v)
+{
+	v->unit = UNIT_NONE;
+	v->num[0] = '\0';
+	if (!plain_count(s, v))
+		parse_other(s, v);
 }
 
 int
