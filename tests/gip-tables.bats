@@ -304,6 +304,57 @@ t3_cells() {
 	t3_cells lynx-t3-left
 }
 
+@test "a wide t3 left-aligned under wide titles: 1 under 其他, not 法律服务机构" {
+	# 1 starts where 其他 starts, two columns right of the right end of
+	# 法律服务机构: the left edges fit every value, the right edges not.
+	t3_cells wide-t3-left-wide-titles
+}
+
+@test "a wide t3 with one row off its columns: the other rows by their titles" {
+	# lynx prints (七)总计's 10 right after its label: the table as a
+	# whole does not line up under the titles, each other row does.
+	gip-tables -t t3 "$DATA/wide-t3-row-off.txt" 2>err | cut -f 3-5 >got
+	run diff "$DATA/wide-t3-row-off.cells" got
+	assert_success
+	run cat err
+	assert_output --partial "t3 row 3.7: 6 values for 7 columns"
+	assert_equal "$(wc -l <err)" 1
+}
+
+@test "lynx: rows printed joined are not placed under titles they meet by chance" {
+	# Titles and rows one space apart: 4．保护第三方合法权益 0 puts its 0
+	# under 社会公益组织 only by chance.
+	gip-tables -t t3 "$DATA/lynx-t3-joined-titles.txt" 2>err |
+	    cut -f 3-5 | grep '^3\.3\.4' >got
+	run grep -c '?' got
+	assert_output 0
+	run grep 'row 3.3.4' err
+	assert_failure
+}
+
+@test "w3m: a tall box row's numbers under a wrapped label, labels over two columns" {
+	t3_cells w3m-t3-tall-row
+}
+
+@test "w3m: a number wrapped at its thousands separator in a box cell" {
+	t3_cells w3m-t3-wrapped-number
+}
+
+@test "w3m: units wrapped under their numbers in narrow columns" {
+	t3_cells w3m-t3-wrapped-units
+}
+
+@test "w3m: a box cell's unit wrapped under its number, the row's numbers a line below" {
+	# 3.4.1: 106 on the first line, 90 10 … and 106's 条 on the second.
+	t3_cells w3m-t3-box-units
+}
+
+@test "a wide t3 whose long labels end one space before the first column" {
+	# 2.其他法律行政法规 ends just left of 自然人: its blank is a blank,
+	# not a cell the label hides.
+	t3_cells wide-t3-label-to-column
+}
+
 @test "lynx: Word table cells one per paragraph, blank lines count the empty cells" {
 	# 规章 '' 0 0: two blank lines before the first 0 are one empty
 	# cell; t3 row 1 prints 19, 4, then four empty cells, then 23.
@@ -452,6 +503,17 @@ t2_rows() {
 	gip-tables -t t4 "$DATA/spaced-t4-wrapped-titles.txt" 2>err |
 	    cut -f 3-5 >got
 	run diff "$DATA/spaced-t4-wrapped-titles.cells" got
+	assert_success
+	run cat err
+	assert_output ""
+}
+
+@test "w3m: a t4 left-aligned under titles of unequal width" {
+	# Left-aligned values under titles of unequal width stand as near
+	# the centre of the title before theirs (总计  结果维持) as of their
+	# own: at the centres two fell to one column.
+	gip-tables -t t4 "$DATA/w3m-t4-left.txt" 2>err | cut -f 3-5 >got
+	run diff "$DATA/w3m-t4-left.cells" got
 	assert_success
 	run cat err
 	assert_output ""

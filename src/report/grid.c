@@ -148,3 +148,56 @@ grid_cells(const struct grid *g, const struct grow *r)
 {
 	return g->cell + r->first;
 }
+
+/* Does s end in a digit and a thousands separator ("1，", "12,")? */
+static int
+ends_in_separator(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= 2 && s[n - 1] == ',')
+		n--;
+	else if (n >= 4 && memcmp(s + n - 3, "\xef\xbc\x8c", 3) == 0)
+		n -= 3;
+	else
+		return 0;
+	return s[n - 1] >= '0' && s[n - 1] <= '9';
+}
+
+/* Is s three digits and maybe more digits, separators or a point? */
+static int
+is_number_tail(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return n >= 3 && s[strspn(s, "0123456789,.")] == '\0';
+}
+
+void
+grid_join_wrapped_numbers(struct grid *g)
+{
+	struct gcell *a, *b;
+	char *tmp;
+	size_t la, lb;
+	int i, j;
+
+	for (i = 0; i + 1 < g->nrow; i++) {
+		if (g->row[i].ncell != g->row[i + 1].ncell)
+			continue;
+		a = grid_cells(g, &g->row[i]);
+		b = grid_cells(g, &g->row[i + 1]);
+		for (j = 0; j < g->row[i].ncell; j++) {
+			if (!ends_in_separator(a[j].text) ||
+			    !is_number_tail(b[j].text))
+				continue;
+			la = strlen(a[j].text);
+			lb = strlen(b[j].text);
+			tmp = gip_xmalloc(la + lb + 1);
+			memcpy(tmp, a[j].text, la);
+			memcpy(tmp + la, b[j].text, lb + 1);
+			a[j].text = text_put(g, tmp, la + lb);
+			b[j].text = "";
+			free(tmp);
+		}
+	}
+}

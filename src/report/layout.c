@@ -375,6 +375,8 @@ read_bordered(const char *text, size_t len, long first, struct grid *g)
 		for (j = 0; j < n; j++)
 			grid_add_cell(g, cs[j], ce[j] - cs[j], -1, -1);
 	}
+	if (!h2t)
+		grid_join_wrapped_numbers(g);
 }
 
 void

@@ -75,6 +75,27 @@ seg_add(struct lrow *lr, const char *text, int x0, int x1)
 	lr->nseg++;
 }
 
+/*
+ * The label of a row of explicit cells that wraps over lines, cell by
+ * cell (its segments are its cells): line by line, a label area of
+ * several columns interleaves ("（四）无法  1.本机关不掌" over "提供
+ * 握相关政府信息").  Kept line by line where a cell did not fit.
+ */
+static void
+label_by_cells(struct lrow *lr)
+{
+	int k;
+
+	if (lr->nseg == 0 || lr->nseg == LROW_MAXSEG)
+		return;
+	for (k = 0; k < lr->nseg; k++)
+		if (strlen(lr->seg[k].text) + 4 >= sizeof lr->seg[k].text)
+			return;
+	lr->label[0] = '\0';
+	for (k = 0; k < lr->nseg; k++)
+		label_add(lr->label, lr->seg[k].text);
+}
+
 /* The label of a positional row: its segments from left to right. */
 static void
 label_from_segments(struct lrow *lr)
@@ -86,6 +107,47 @@ label_from_segments(struct lrow *lr)
 		label_add(lr->label, lr->seg[k].text);
 	if (lr->nseg > 0)
 		label_add(lr->first, lr->seg[0].text);
+}
+
+/* Is s[0..n) count words alone, one or two characters each ("条",
+ * "条 条", "人次"): "0" and each a number, not an amount (元)? */
+static int
+count_words_n(const char *s, size_t n)
+{
+	char tmp[8];
+	struct value v;
+	size_t len;
+
+	while (n > 0 && *s == ' ')
+		s++, n--;
+	if (n == 0)
+		return 0;
+	while (n > 0) {
+		if ((unsigned char)*s < 0x80)
+			return 0;
+		for (len = 6; len >= 3; len -= 3) {
+			if (len > n)
+				continue;
+			tmp[0] = '0';
+			memcpy(tmp + 1, s, len);
+			tmp[len + 1] = '\0';
+			value_parse(tmp, &v);
+			if (v.kind == V_NUMBER && v.unit == UNIT_NONE)
+				break;
+		}
+		if (len < 3)
+			return 0;
+		s += len, n -= len;
+		while (n > 0 && *s == ' ')
+			s++, n--;
+	}
+	return 1;
+}
+
+static int
+count_words_only(const char *s)
+{
+	return count_words_n(s, strlen(s));
 }
 
 static int
@@ -108,20 +170,56 @@ is_number_word(const char *t, size_t n, struct value *v)
 	return v->kind == V_NUMBER;
 }
 
+/* A word w..e of a number and count words glued to it ("0条条条", the
+ * spaces between CJK characters squeezed): where the count words after
+ * the number begin, or e. */
+static const char *
+glued_units(const char *w, const char *e)
+{
+	const char *cut = e;
+	struct value v;
+
+	while (cut > w) {
+		do
+			cut--;
+		while (cut > w && (*cut & 0xc0) == 0x80);
+		if (!count_words_n(cut, e - cut))
+			return e;
+		if (is_number_word(w, cut - w, &v))
+			return cut;
+	}
+	return e;
+}
+
 /*
  * A cell of a space-aligned line may hold a label and numbers, or several
  * numbers, joined by single spaces (lynx prints a table it cannot align
  * so: "一、本年新收政府信息公开申请数量 0 5 0").  The trailing numbers are
- * split off as values; returns how many bytes of label remain.
+ * split off as values; returns how many bytes of label remain.  Count
+ * words alone after them ("0条 0条 条 条") are the units of numbers on
+ * the line above, wrapped in narrow columns (w3m): no label.
  */
 static size_t
 split_numbers(const struct gcell *c, struct lrow *lr)
 {
-	const char *t = c->text, *end = t + strlen(t), *w, *stop = end;
+	const char *t = c->text, *end = t + strlen(t), *w, *stop = end, *cut;
 	struct value v[LROW_MAXVAL];
-	int x[LROW_MAXVAL], n = 0, k;
+	int x[LROW_MAXVAL], n = 0, k, units = 0;
 	struct gcell at;
 
+	for (;;) {
+		for (w = stop; w > t && w[-1] != ' '; w--)
+			;
+		if (w == t || !count_words_n(w, stop - w))
+			break;
+		stop = w - 1;
+		units = 1;
+	}
+	if (!is_number_word(w, stop - w, &v[0]) &&
+	    (cut = glued_units(w, stop)) != stop)
+		stop = cut, units = 1;
+	if (units && !is_number_word(w, stop - w, &v[0]))
+		stop = end, units = 0;
 	while (stop > t && n < LROW_MAXVAL) {
 		w = stop;
 		while (w > t && w[-1] != ' ')
@@ -136,7 +234,7 @@ split_numbers(const struct gcell *c, struct lrow *lr)
 		x[n++] = c->x0 + (int)utf8_width(t, w - t);
 		stop = w > t ? w - 1 : w;
 	}
-	if (n == 0 || (n == 1 && stop == t))
+	if (n == 0 || (n == 1 && stop == t && !units))
 		return end - t;
 	for (k = n - 1; k >= 0; k--) {
 		at.x0 = x[k];
@@ -210,18 +308,29 @@ split_parsed(const struct grid *g, const struct grow *r,
     const struct value *v, struct lrow *lr)
 {
 	struct gcell *c = grid_cells(g, r);
-	int i, last = -1;
+	struct value blank;
+	int i, last = -1, units = 0;
 
 	/* the strings emptied, not their 2 x LROW_LABEL bytes cleared */
 	lr->label[0] = lr->first[0] = '\0';
 	lr->nval = 0;
-	lr->numbers = lr->overflow = lr->nseg = 0;
+	lr->numbers = lr->overflow = lr->nseg = lr->merged = 0;
 	lr->line = r->line;
 	for (i = 0; i < r->ncell; i++)
-		if (v[i].kind == V_TEXT)
+		if (v[i].kind == V_TEXT && (g->positional ||
+		    !count_words_only(c[i].text)))
 			last = i;
+	/* Explicit cells: count words alone in cells after the label, on a
+	 * line with numbers there, are the units of numbers on the line
+	 * above, wrapped in a narrow cell ("│106│" over "│条 │"): blanks. */
+	for (i = last + 1; !g->positional && i < r->ncell; i++)
+		units |= v[i].kind == V_NUMBER;
+	if (units)
+		value_parse("", &blank);
 	for (i = 0; i < r->ncell; i++) {
-		if (v[i].kind == V_TEXT && g->positional)
+		if (units && i > last && v[i].kind == V_TEXT)
+			add_value(lr, &blank, &c[i], i);
+		else if (v[i].kind == V_TEXT && g->positional)
 			positional_text(lr, &c[i]);
 		else if (v[i].kind == V_TEXT) {
 			label_add(lr->label, c[i].text);
@@ -230,6 +339,7 @@ split_parsed(const struct grid *g, const struct grow *r,
 			if (lr->first[0] == '\0')
 				memcpy(lr->first, lr->label,
 				    strlen(lr->label) + 1);
+			seg_add(lr, c[i].text, i, i + 1);
 		} else if (g->positional ? c[i].text[0] != '\0' ||
 		    c[i].x0 == GRID_XCOUNTED : i > last)
 			add_value(lr, &v[i], &c[i], i);
@@ -314,6 +424,26 @@ lrow_pad_counted(struct lrow *lr, int ncol)
 		    GRID_XCOUNTED}, -1);
 }
 
+/*
+ * A segment of count words standing under the numbers of the row it
+ * continues (by position, or in their cells) is their units, wrapped in
+ * a narrow column ("0条" printed "0" over "条"), not label text.
+ */
+static int
+wrapped_units(const struct lrow *cur, const struct lseg *sg, int positional)
+{
+	int k;
+
+	if (!count_words_only(sg->text))
+		return 0;
+	for (k = 0; k < cur->nval; k++)
+		if (cur->val[k].v.kind == V_NUMBER && (positional ?
+		    cur->val[k].x0 < sg->x1 && sg->x0 < cur->val[k].x1 + 2 :
+		    cur->val[k].cell == sg->x0))
+			return 1;
+	return 0;
+}
+
 /* Fold line-row `next` into the row `cur` it continues. */
 static void
 merge_into(struct lrow *cur, const struct lrow *next, int positional)
@@ -321,8 +451,9 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 	int i, take;
 
 	for (i = 0; i < next->nseg; i++)
-		seg_add(cur, next->seg[i].text, next->seg[i].x0,
-		    next->seg[i].x1);
+		if (!wrapped_units(cur, &next->seg[i], positional))
+			seg_add(cur, next->seg[i].text, next->seg[i].x0,
+			    next->seg[i].x1);
 	label_add(cur->label, next->label);
 	if (cur->first[0] == '\0')
 		memcpy(cur->first, next->first, strlen(next->first) + 1);
@@ -336,7 +467,8 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 	for (i = 0; i < next->nval; i++)
 		if (!positional || positional_value(&next->val[i]))
 			add_value(cur, &next->val[i].v, &(struct gcell){
-			    NULL, next->val[i].x0, next->val[i].x1}, -1);
+			    NULL, next->val[i].x0, next->val[i].x1},
+			    positional ? -1 : next->val[i].cell);
 }
 
 /* The value of cur in line cell `cell`, or NULL. */
@@ -393,11 +525,12 @@ values_by_x(struct lrow *lr)
 }
 
 /*
- * A line of numbers alone (no label text) under a row of the same
- * cells, its numbers only where that row's cells are blank: w3m prints
- * a tall row's values on different lines of the row (vertical-align
- * middle with cells of unequal height).  Its numbers fill those cells;
- * returns 0, cur untouched, if the line is not such a line.
+ * A line of numbers under a row of the same cells, its numbers only
+ * where that row's cells are blank and any text of it in the row's
+ * label cells (a wrapped label): w3m prints a tall row's values on
+ * different lines of the row (vertical-align middle with cells of
+ * unequal height).  Its numbers fill those cells, its text goes on the
+ * label; returns 0, cur untouched, if the line is not such a line.
  */
 static int
 fill_cells(struct lrow *cur, const struct lrow *next)
@@ -405,7 +538,9 @@ fill_cells(struct lrow *cur, const struct lrow *next)
 	struct vcell *at;
 	int i;
 
-	if (next->label[0] != '\0' || next->numbers == 0)
+	if (next->numbers == 0 || (next->label[0] != '\0' &&
+	    (cur->nval == 0 || next->nval == 0 ||
+	    next->val[0].cell > cur->val[0].cell)))
 		return 0;
 	for (i = 0; i < next->nval; i++) {
 		if (next->val[i].v.kind != V_NUMBER)
@@ -420,6 +555,11 @@ fill_cells(struct lrow *cur, const struct lrow *next)
 			    next->val[i].v;
 			cur->numbers++;
 		}
+	label_add(cur->label, next->label);
+	for (i = 0; i < next->nseg; i++)
+		if (!wrapped_units(cur, &next->seg[i], 0))
+			seg_add(cur, next->seg[i].text, next->seg[i].x0,
+			    next->seg[i].x1);
 	return 1;
 }
 
@@ -453,8 +593,10 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 		    any_label_starts(g, &g->row[i], vals, starts);
 		if (!newrow && !g->positional && g->row[i].ncell == width &&
 		    line->numbers > 0 && rows[n - 1].numbers > 0 &&
-		    fill_cells(&rows[n - 1], line))
+		    fill_cells(&rows[n - 1], line)) {
+			rows[n - 1].merged = 1;
 			continue;
+		}
 		if (!newrow && !g->positional && (g->row[i].ncell != width ||
 		    (line->numbers > 0 && rows[n - 1].numbers > 0)))
 			newrow = 1;
@@ -463,14 +605,18 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 			newrow = 1;
 		if (!newrow) {
 			merge_into(&rows[n - 1], line, g->positional);
+			rows[n - 1].merged = 1;
 			continue;
 		}
 		if (n == LROW_MAXROWS)
 			break;
 		n++;
 	}
-	for (i = 0; g->positional && i < n; i++)
-		label_from_segments(&rows[i]);
+	for (i = 0; i < n; i++)
+		if (g->positional)
+			label_from_segments(&rows[i]);
+		else if (rows[i].merged)
+			label_by_cells(&rows[i]);
 	for (i = 0; g->exact && i < n; i++)
 		values_by_x(&rows[i]);
 	rowvals_free(&rv);

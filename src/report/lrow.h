@@ -37,7 +37,9 @@ struct lrow {
 	struct vcell	val[LROW_MAXVAL];
 	int		numbers;		/* how many values are numbers */
 	int		overflow;		/* more values than room */
-	int		nseg;			/* label cells by position */
+	int		merged;			/* joined from several lines */
+	int		nseg;			/* label cells by position (by
+						 * cell index: explicit cells) */
 	struct lseg	seg[LROW_MAXSEG];
 };
 

@@ -313,39 +313,3 @@ place_by_anchor(const struct vcell *v, int nv, const int *anchor,
 		out->set[k] = !(lost >> k & 1);
 	return lost ? PLACE_SOME : PLACE_ALL;
 }
-
-/* Column k's span: half-way to the anchors beside it. */
-static void
-column_span(const int *anchor, int n, int k, int *lo, int *hi)
-{
-	int left = k > 0 ? anchor[k] - anchor[k - 1] : anchor[1] - anchor[0];
-	int right = k < n - 1 ? anchor[k + 1] - anchor[k] : left;
-
-	*lo = anchor[k] - left / 2;
-	*hi = anchor[k] + right / 2;
-}
-
-/*
- * A column is blank only where the row shows nothing in it: label text
- * reaching into a column (a label cut and spilled into the values, digits
- * glued to a word) leaves that column unknown.  Returns how many.
- */
-int
-place_unknown_under(struct slots *s, const int *anchor,
-    const struct lrow *lr)
-{
-	int k, j, lo, hi, dropped = 0;
-
-	for (k = 0; k < s->n && s->n > 1; k++) {
-		if (!s->set[k] || s->val[k][0] != '\0')
-			continue;
-		column_span(anchor, s->n, k, &lo, &hi);
-		for (j = 0; j < lr->nseg; j++)
-			if (lr->seg[j].x0 < hi && lr->seg[j].x1 > lo) {
-				s->set[k] = 0;
-				dropped++;
-				break;
-			}
-	}
-	return dropped;
-}

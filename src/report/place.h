@@ -35,8 +35,6 @@ int	place_sequence(const struct vcell *v, int nv, int nslots,
 int	place_x(const struct vcell *v, int edge);
 int	place_by_anchor(const struct vcell *v, int nv, const int *anchor,
 	    int nslots, int edge, struct slots *out);
-int	place_unknown_under(struct slots *s, const int *anchor,
-	    const struct lrow *lr);
 int	place_check_total(const long long *v, int n);
 int	place_check_t4(const long long *v, int n);
 

@@ -324,6 +324,24 @@ place_counted(struct lrow *lr, struct slots *s)
 	    s);
 }
 
+/*
+ * Positions: are a row's values printed left to right?  w3m prints a
+ * tall row's numbers on several of its lines (its middle line, the line
+ * above when a narrow column's units wrap), so that in line order they
+ * are not; their positions then place them.
+ */
+static int
+values_in_x_order(const struct lrow *lr)
+{
+	int i;
+
+	for (i = 1; i < lr->nval; i++)
+		if (lr->val[i].x0 >= 0 && lr->val[i - 1].x0 >= 0 &&
+		    lr->val[i].x0 < lr->val[i - 1].x0)
+			return 0;
+	return 1;
+}
+
 int
 t3_extract(const struct grid *g, struct tables *t)
 {
@@ -332,7 +350,9 @@ t3_extract(const struct grid *g, struct tables *t)
 	struct lrow *rows;
 	struct slots s;
 	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, edge = 0;
-	int placed, keeps, in_order = 0, first_col, skip;
+	int placed, keeps, in_order = 0, first_col, skip, titled, by_row = 0;
+	int fits;
+	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 
 	if (!ready)
 		t3_init(), ready = 1;
@@ -354,13 +374,19 @@ t3_extract(const struct grid *g, struct tables *t)
 	found = place_torn(t, rows, key, n);
 	keeps = g->exact ? found == 0 : keeps && found == 0;
 	first_col = g->positional ? -1 : values_column(rows, key, n);
+	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi);
 	if (g->exact && t3_anchors_from_columns(rows, key, n, anchor, &edge) &&
 	    t3_anchors_usable(anchor, rows, key, n, edge) &&
 	    t3_columns_under_titles(g, anchor, edge))
 		use_anchor = 1;
 	else if (g->positional) {
+		/* Rows of seven numbers give the columns, unless some of
+		 * them are shifted off their titles (a row lynx printed
+		 * from other spans than the header's). */
 		if (t3_anchors_from_full_rows(rows, key, n, anchor) &&
-		    t3_anchors_usable(anchor, rows, key, n, PLACE_RIGHT))
+		    t3_anchors_usable(anchor, rows, key, n, PLACE_RIGHT) &&
+		    (!titled || t3_columns_under_titles(g, anchor,
+		    PLACE_RIGHT)))
 			use_anchor = 1, edge = PLACE_RIGHT;
 		else
 			use_anchor = t3_anchors_from_titles(g, rows, key, n,
@@ -368,17 +394,35 @@ t3_extract(const struct grid *g, struct tables *t)
 	}
 	if (g->exact && !use_anchor)
 		in_order = t3_anchors_from_header(g, PLACE_CENTRE, anchor);
+	/* Titles but no anchors the whole table fits: row by row, a row
+	 * whose every value stands exactly under a title of its own. */
+	if (titled && !use_anchor && t3_anchors_best_edge(g, rows, key, n,
+	    anchor, &edge))
+		by_row = 1;
+	if ((use_anchor || by_row) && !g->exact)
+		t3_column_extents(titled ? tlo : NULL, titled ? thi : NULL,
+		    rows, key, n, anchor, edge, lo, hi);
 	for (i = 0; i < n; i++) {
 		if (!key[i] || (!g->positional && rows[i].nval == 0))
 			continue;
+		fits = 0;
 		if (joined_row(&rows[i]))
 			placed = place_counted(&rows[i], &s);
 		else if (in_order && rows[i].numbers < T3COLS)
 			placed = t3_place_in_order(&rows[i], anchor, &s);
-		else if ((use_anchor && rows[i].numbers < T3COLS) ||
+		else if (titled && use_anchor && rows[i].numbers < T3COLS &&
+		    t3_against_titles(&rows[i], anchor, edge, tlo, thi))
+			placed = PLACE_NONE, memset(&s, 0, sizeof s);
+		else if ((use_anchor && (rows[i].numbers < T3COLS ||
+		    !values_in_x_order(&rows[i]))) ||
 		    (g->positional && rows[i].nval == 0))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s);
+		else if (by_row && rows[i].numbers < T3COLS &&
+		    t3_row_fits(&rows[i], anchor, edge) &&
+		    !t3_against_titles(&rows[i], anchor, edge, tlo, thi))
+			placed = place_by_anchor(rows[i].val, rows[i].nval,
+			    anchor, T3COLS, edge, &s), fits = 1;
 		else {
 			skip = g->positional ? 0 :
 			    span_padding(&rows[i], first_col);
@@ -386,8 +430,9 @@ t3_extract(const struct grid *g, struct tables *t)
 			    skip ? T3COLS : rows[i].nval, T3COLS,
 			    place_check_total, &s);
 		}
-		if (use_anchor && placed == PLACE_ALL && !g->exact &&
-		    place_unknown_under(&s, anchor, &rows[i]))
+		if ((use_anchor || fits) && placed == PLACE_ALL &&
+		    !g->exact &&
+		    t3_unknown_under(&s, lo, hi, &rows[i]))
 			placed = PLACE_SOME;
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
 		    !keeps))

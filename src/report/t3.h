@@ -28,6 +28,7 @@ int	t3_anchors_from_full_rows(const struct lrow *rows, const char **key,
 	    int n, int *anchor);
 int	t3_anchors_from_columns(const struct lrow *rows, const char **key,
 	    int n, int *anchor, int *edge);
+int	t3_title_spans(const struct grid *g, int *lo, int *hi);
 int	t3_anchors_from_header(const struct grid *g, int edge, int *anchor);
 int	t3_anchors_usable(const int *anchor, const struct lrow *rows,
 	    const char **key, int n, int edge);
@@ -35,6 +36,16 @@ int	t3_anchors_from_titles(const struct grid *g, const struct lrow *rows,
 	    const char **key, int n, int *anchor, int *edge);
 int	t3_columns_under_titles(const struct grid *g, const int *anchor,
 	    int edge);
+void	t3_column_extents(const int *tlo, const int *thi,
+	    const struct lrow *rows, const char **key, int n,
+	    const int *anchor, int edge, int *lo, int *hi);
+int	t3_unknown_under(struct slots *s, const int *lo, const int *hi,
+	    const struct lrow *lr);
+int	t3_against_titles(const struct lrow *r, const int *anchor, int edge,
+	    const int *tlo, const int *thi);
+int	t3_anchors_best_edge(const struct grid *g, const struct lrow *rows,
+	    const char **key, int n, int *anchor, int *edge);
+int	t3_row_fits(const struct lrow *r, const int *anchor, int edge);
 int	t3_place_in_order(const struct lrow *r, const int *anchor,
 	    struct slots *s);
 

@@ -83,33 +83,46 @@ t3_anchors_from_columns(const struct lrow *rows, const char **key, int n,
 	return found;
 }
 
-/* Column headers' centres, right or left edges (edge: PLACE_*): 自然人
- * 商业 科研 社会 法律 其他 总计 (其他 alone: it is in 法人或其他组织). */
+/* The columns the titles 自然人 商业 科研 社会 法律 其他 总计 cover, [lo,
+ * hi) (其他 alone: it is in 法人或其他组织): 1 when all seven are there. */
 int
-t3_anchors_from_header(const struct grid *g, int edge, int *anchor)
+t3_title_spans(const struct grid *g, int *lo, int *hi)
 {
 	const char *words[T3COLS];
 	struct gcell *c;
 	int i, j, k, found = 0;
 
 	for (k = 0; k < T3COLS; k++) {
-		anchor[k] = -1;
+		lo[k] = hi[k] = -1;
 		words[k] = tmpl_head_word("t3", t3_cols[k]);
 	}
 	for (i = 0; i < g->nrow; i++) {
 		c = grid_cells(g, &g->row[i]);
 		for (j = 0; j < g->row[i].ncell; j++)
 			for (k = 0; k < T3COLS; k++)
-				if (anchor[k] < 0 && (k == 5 ?
+				if (lo[k] < 0 && (k == 5 ?
 				    strcmp(c[j].text, words[k]) == 0 :
 				    t3_has_prefix(c[j].text, words[k]))) {
-					anchor[k] = place_x(&(struct vcell){
-					    .x0 = c[j].x0, .x1 = c[j].x1},
-					    edge);
+					lo[k] = c[j].x0;
+					hi[k] = c[j].x1;
 					found++;
 				}
 	}
 	return found == T3COLS;
+}
+
+/* Column headers' centres, right or left edges (edge: PLACE_*). */
+int
+t3_anchors_from_header(const struct grid *g, int edge, int *anchor)
+{
+	int lo[T3COLS], hi[T3COLS], k;
+
+	if (!t3_title_spans(g, lo, hi))
+		return 0;
+	for (k = 0; k < T3COLS; k++)
+		anchor[k] = place_x(&(struct vcell){.x0 = lo[k], .x1 = hi[k]},
+		    edge);
+	return 1;
 }
 
 /*
@@ -149,18 +162,46 @@ t3_anchors_usable(const int *anchor, const struct lrow *rows, const char **key,
 	return near * 10 >= all * 9;
 }
 
-/* Anchors from the column titles, the values centred, right- or
- * left-aligned under them as the titles are: 1 if one way is usable. */
+/* How many values stand exactly (within one column) at an anchor. */
+static int
+anchors_hit(const int *anchor, const struct lrow *rows, const char **key,
+    int n, int edge)
+{
+	int i, j, d, hit = 0;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; key[i] && j < rows[i].nval; j++) {
+			place_nearest(anchor, T3COLS,
+			    place_x(&rows[i].val[j], edge), &d);
+			hit += d <= 1;
+		}
+	return hit;
+}
+
+/*
+ * Anchors from the column titles, the values centred, right- or
+ * left-aligned under them as the titles are: 1 if one way is usable.
+ * Of the usable ways the one that puts most values exactly under their
+ * titles wins: left-aligned numbers under wide titles are also near
+ * the right edges of the titles to their left.
+ */
 int
 t3_anchors_from_titles(const struct grid *g, const struct lrow *rows,
     const char **key, int n, int *anchor, int *edge)
 {
-	for (*edge = PLACE_CENTRE; *edge <= PLACE_LEFT; (*edge)++)
-		if (t3_anchors_from_header(g, *edge, anchor) &&
-		    t3_anchors_usable(anchor, rows, key, n, *edge))
-			return 1;
-	*edge = PLACE_CENTRE;
-	return 0;
+	int e, hit, best = -1, at[T3COLS];
+
+	for (e = PLACE_CENTRE; e <= PLACE_LEFT; e++)
+		if (t3_anchors_from_header(g, e, at) &&
+		    t3_anchors_usable(at, rows, key, n, e) &&
+		    (hit = anchors_hit(at, rows, key, n, e)) > best) {
+			best = hit;
+			*edge = e;
+			memcpy(anchor, at, sizeof at);
+		}
+	if (best < 0)
+		*edge = PLACE_CENTRE;
+	return best >= 0;
 }
 
 /*
@@ -219,4 +260,139 @@ t3_place_in_order(const struct lrow *r, const int *anchor, struct slots *s)
 			i--;
 		}
 	return place_by_anchor(at, m, anchor, T3COLS, PLACE_CENTRE, s);
+}
+
+/*
+ * Where each column stands, [lo, hi): with titles (tlo, thi; NULL when
+ * there are none) the columns its title and the values printed at its
+ * anchor cover, else half-way to the anchors beside it.  A long label
+ * may end one space before the first column: the half-way span would
+ * reach over it.
+ */
+void
+t3_column_extents(const int *tlo, const int *thi, const struct lrow *rows,
+    const char **key, int n, const int *anchor, int edge, int *lo, int *hi)
+{
+	int k, i, j, d, gap = 1 << 30, left, right;
+
+	for (k = 1; k < T3COLS; k++)
+		if (anchor[k] - anchor[k - 1] < gap)
+			gap = anchor[k] - anchor[k - 1];
+	for (k = 0; k < T3COLS; k++) {
+		left = k > 0 ? anchor[k] - anchor[k - 1] : anchor[1] - anchor[0];
+		right = k < T3COLS - 1 ? anchor[k + 1] - anchor[k] : left;
+		lo[k] = tlo ? tlo[k] : anchor[k] - left / 2;
+		hi[k] = thi ? thi[k] : anchor[k] + right / 2;
+	}
+	if (!tlo)
+		return;
+	for (i = 0; i < n; i++)
+		for (j = 0; key[i] && j < rows[i].nval; j++) {
+			if (rows[i].val[j].x0 < 0)
+				continue;
+			k = place_nearest(anchor, T3COLS,
+			    place_x(&rows[i].val[j], edge), &d);
+			if (d * 2 > gap)
+				continue;
+			if (rows[i].val[j].x0 < lo[k])
+				lo[k] = rows[i].val[j].x0;
+			if (rows[i].val[j].x1 > hi[k])
+				hi[k] = rows[i].val[j].x1;
+		}
+}
+
+/*
+ * A column is blank only where the row shows nothing in it: label text
+ * reaching into a column's extent (a label cut and spilled into the
+ * values, digits glued to a word) leaves that column unknown.  Returns
+ * how many.
+ */
+int
+t3_unknown_under(struct slots *s, const int *lo, const int *hi,
+    const struct lrow *lr)
+{
+	int k, j, dropped = 0;
+
+	for (k = 0; k < s->n; k++) {
+		if (!s->set[k] || s->val[k][0] != '\0')
+			continue;
+		for (j = 0; j < lr->nseg; j++)
+			if (lr->seg[j].x0 < hi[k] && lr->seg[j].x1 > lo[k]) {
+				s->set[k] = 0;
+				dropped++;
+				break;
+			}
+	}
+	return dropped;
+}
+
+/*
+ * Does a value of the row stand under another column's title than the
+ * one its anchor gives?  The position then says two things, and the row
+ * is not read by position.
+ */
+int
+t3_against_titles(const struct lrow *r, const int *anchor, int edge,
+    const int *tlo, const int *thi)
+{
+	int j, k, at, d;
+
+	for (j = 0; j < r->nval; j++) {
+		if (r->val[j].x0 < 0)
+			continue;
+		at = place_nearest(anchor, T3COLS, place_x(&r->val[j], edge),
+		    &d);
+		for (k = 0; k < T3COLS; k++)
+			if (k != at && r->val[j].x0 < thi[k] &&
+			    r->val[j].x1 > tlo[k])
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Anchors from the column titles at the edge that puts most values
+ * exactly under them, whether or not the whole table lines up (lynx
+ * shifts some rows of a table with spans): 0 without the titles, or
+ * when fewer than three values in four stand so (rows lynx printed
+ * joined, a space between numbers, meet a title only by chance).
+ */
+int
+t3_anchors_best_edge(const struct grid *g, const struct lrow *rows,
+    const char **key, int n, int *anchor, int *edge)
+{
+	int e, i, hit, best = -1, all = 0, at[T3COLS];
+
+	for (e = PLACE_CENTRE; e <= PLACE_LEFT; e++)
+		if (t3_anchors_from_header(g, e, at) &&
+		    (hit = anchors_hit(at, rows, key, n, e)) > best) {
+			best = hit;
+			*edge = e;
+			memcpy(anchor, at, sizeof at);
+		}
+	for (i = 0; i < n; i++)
+		all += key[i] ? rows[i].nval : 0;
+	return best > 0 && best * 4 >= all * 3;
+}
+
+/* Does each value of the row stand exactly (within one column) at an
+ * anchor of its own? */
+int
+t3_row_fits(const struct lrow *r, const int *anchor, int edge)
+{
+	unsigned used = 0;
+	int j, k, d;
+
+	if (r->nval == 0)
+		return 0;
+	for (j = 0; j < r->nval; j++) {
+		if (r->val[j].x0 < 0)
+			return 0;
+		k = place_nearest(anchor, T3COLS, place_x(&r->val[j], edge),
+		    &d);
+		if (d > 1 || (used & 1u << k))
+			return 0;
+		used |= 1u << k;
+	}
+	return 1;
 }

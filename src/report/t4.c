@@ -180,18 +180,17 @@ anchors_from_header(const struct grid *g, int upto, int edge, int *anchor)
 	return n == T4COLS;
 }
 
-/* Does each value stand within a unit of a title's edge? */
+/* How many values stand within a unit of a title's edge. */
 static int
-on_edges(const struct vcell *v, int nv, const int *anchor, int edge)
+edge_hits(const struct vcell *v, int nv, const int *anchor, int edge)
 {
-	int i, d;
+	int i, d, hit = 0;
 
 	for (i = 0; i < nv; i++) {
 		place_nearest(anchor, T4COLS, place_x(&v[i], edge), &d);
-		if (d > 1)
-			return 0;
+		hit += d <= 1;
 	}
-	return 1;
+	return hit;
 }
 
 /*
@@ -199,25 +198,42 @@ on_edges(const struct vcell *v, int nv, const int *anchor, int edge)
  * they stand under: centred, else left- or right-aligned as their cells
  * (LibreOffice prints a Word table's numbers at the cell's left edge,
  * the titles centred: a number then is nearer the title left of its own)
- * when every value is at a title's edge.  0 without the header's 15
- * titles; else *placed is place_by_anchor's answer.
+ * when every value is at a title's edge.  In a text layout an edge that
+ * places every value also wins over the centres when more values stand
+ * exactly at it (w3m left-aligns numbers under titles of unequal width:
+ * one may be as near the centre of the title before as of its own).
+ * 0 without the header's 15 titles; else *placed is place_by_anchor's
+ * answer.
  */
 static int
 place_under_titles(const struct grid *g, int first, const struct lrow *data,
     struct slots *s, int *placed)
 {
 	static const int edges[] = {PLACE_LEFT, PLACE_RIGHT};
-	int anchor[T4COLS], k;
+	struct slots try;
+	int anchor[T4COLS], k, p, hit, best;
 
 	if (!anchors_from_header(g, first, PLACE_CENTRE, anchor))
 		return 0;
 	*placed = place_by_anchor(data->val, data->nval, anchor, T4COLS,
 	    PLACE_CENTRE, s);
-	for (k = 0; *placed == PLACE_NONE && k < 2; k++)
-		if (anchors_from_header(g, first, edges[k], anchor) &&
-		    on_edges(data->val, data->nval, anchor, edges[k]))
-			*placed = place_by_anchor(data->val, data->nval,
-			    anchor, T4COLS, edges[k], s);
+	best = *placed == PLACE_NONE ? -1 :
+	    edge_hits(data->val, data->nval, anchor, PLACE_CENTRE);
+	for (k = 0; k < 2; k++) {
+		if (!anchors_from_header(g, first, edges[k], anchor))
+			continue;
+		hit = edge_hits(data->val, data->nval, anchor, edges[k]);
+		if (g->exact ? *placed != PLACE_NONE || hit < data->nval :
+		    hit <= best)
+			continue;
+		p = place_by_anchor(data->val, data->nval, anchor, T4COLS,
+		    edges[k], &try);
+		if (p == PLACE_NONE)
+			continue;
+		*placed = p;
+		*s = try;
+		best = hit;
+	}
 	return 1;
 }
 
