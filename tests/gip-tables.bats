@@ -444,6 +444,15 @@ t2_rows() {
 20.1.normative\trepealed\t1\n20.1.normative\tvalid\t236')"
 }
 
+@test "spaced t4: three numbers a row under fifteen titles are not a narrow t2 block" {
+	# The narrow-block rule above (one column per character wins a tie)
+	# once took t4's "1 ... 1 ... 0", right-aligned under 结果维持, 总计
+	# and the second 结果维持, for one column to the right of each.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/spaced-t4-three-numbers.txt' | cut -f 3-5 | grep -v '	$'"
+	assert_output "$(printf 'review\tupheld\t1\nreview\ttotal\t1\nsuit.direct\tupheld\t0')"
+}
+
 @test "lynx: a joined row's spaces count its empty cells" {
 	# Cells one space apart, an empty cell a space of its own:
 	# "9           9" is 9, five empty cells, 9; a row short of seven

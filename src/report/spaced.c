@@ -476,8 +476,10 @@ numbers_under_titles(const struct grid *g, int unit)
 }
 
 /*
- * A table of three numbers a row at most (t2's blocks): too few columns
- * for their scatter alone to tell the models apart.
+ * A table of three numbers a row at most under four titles at most
+ * (t2's blocks): too few columns for their scatter alone to tell the
+ * models apart.  Table 4 also has rows of three numbers, under a header
+ * of ten or fifteen titles: no such table is narrow.
  */
 static int
 narrow(const struct grid *g)
@@ -486,6 +488,8 @@ narrow(const struct grid *g)
 	int i, j, n;
 
 	for (i = 0; i < g->nrow; i++) {
+		if (g->row[i].ncell > 4)
+			return 0;
 		for (j = n = 0; j < g->row[i].ncell; j++)
 			for (t = g->cell[g->row[i].first + j].text; *t; t++)
 				n += *t >= '0' && *t <= '9' && (t[1] < '0' ||
