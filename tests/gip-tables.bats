@@ -656,6 +656,17 @@ gip-tables: $DATA/torn-toomany.txt:55: t3: 4 numbers without a row label, not pl
 	assert_success
 }
 
+@test "t4 in TAB rows with a data row of TABs only: 15 blank cells" {
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/tabrow-t4-blank.txt' | cut -f 3-5"
+	assert_output "$(printf '%s\n' review suit.direct suit.after |
+	    while read -r r; do
+		for c in upheld corrected other pending total; do
+			printf '%s\t%s\t\n' "$r" "$c"
+		done
+	    done)"
+}
+
 @test "t4 printed by position with a data row of blanks only: 15 blank cells" {
 	run -0 --separate-stderr sh -c "gip-tables -t t4 \
 	    '$DATA/spaced-t4-blank.txt' | cut -f 3-5"

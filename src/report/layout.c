@@ -99,7 +99,11 @@ layout_name(enum layout kind)
 	return names[kind];
 }
 
-/* TAB rows: a line is a row, TAB separates cells. */
+/*
+ * TAB rows: a line is a row, TAB separates cells.  A line of TABs only is
+ * a row whose cells are all blank (t4's data row when nothing happened),
+ * not a blank line.
+ */
 static void
 read_tabrow(const char *text, size_t len, long first, struct grid *g)
 {
@@ -108,7 +112,8 @@ read_tabrow(const char *text, size_t len, long first, struct grid *g)
 	const char *p, *end, *tab;
 
 	while (lines_next(text, len, &pos, &ln)) {
-		if (text_is_blank(ln.s, ln.n) || lines_is_footer(text, len, pos, &ln))
+		if ((text_is_blank(ln.s, ln.n) && memchr(ln.s, '\t',
+		    ln.n) == NULL) || lines_is_footer(text, len, pos, &ln))
 			continue;
 		grid_new_row(g, ln.no);
 		for (p = ln.s, end = ln.s + ln.n; ; p = tab + 1) {
