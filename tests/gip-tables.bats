@@ -444,6 +444,13 @@ t2_rows() {
 20.1.normative\trepealed\t1\n20.1.normative\tvalid\t236')"
 }
 
+@test "spaced t2: values right-aligned in columns wider than their titles stay in display columns" {
+	# "规范性文件                0           15": one number under a
+	# title counted in characters is chance, not a lynx layout.
+	t2_rows spaced-t2-right-aligned.txt '^20.1.normative'
+	assert_output "$(printf '20.1.normative\tissued\t0\n20.1.normative\trepealed\t15\n20.1.normative\tvalid\t')"
+}
+
 @test "spaced t4: three numbers a row under fifteen titles are not a narrow t2 block" {
 	# The narrow-block rule above (one column per character wins a tie)
 	# once took t4's "1 ... 1 ... 0", right-aligned under 结果维持, 总计

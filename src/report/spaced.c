@@ -505,7 +505,9 @@ narrow(const struct grid *g)
  * lays tables out so): the model under which the columns scatter less
  * and more numbers stand under titles wins; in a narrow table of
  * several cells a line, one as good on one count and better on the
- * other; display columns on a tie.
+ * other, but never by one number alone standing under a title: a
+ * right-aligned value in a column wider than its title stands under
+ * the next title by chance; display columns on a tie.
  */
 void
 spaced_read(const char *text, size_t len, long first, struct grid *g)
@@ -529,7 +531,8 @@ spaced_read(const char *text, size_t len, long first, struct grid *g)
 	under = spread > 0 ? 0 : numbers_under_titles(&chars, 2) -
 	    numbers_under_titles(g, 1);
 	if (spread <= 0 && under >= 0 && (spread < 0 || under > 0) &&
-	    ((spread < 0 && under > 0) || (!paras && narrow(g)))) {
+	    ((spread < 0 && under > 0) || (!paras && under != 1 &&
+	    narrow(g)))) {
 		swap = *g;
 		*g = chars;
 		chars = swap;
