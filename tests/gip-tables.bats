@@ -663,6 +663,16 @@ gip-tables: $DATA/torn-toomany.txt:55: t3: 4 numbers without a row label, not pl
 	assert_success
 }
 
+@test "t3 in TAB rows ending in a TAB: a row whose first value is blank keeps its columns" {
+	# Every line ends in a TAB, so a full row is eight cells; （七）总计
+	# spans two label cells and its natural persons' cell is empty.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/tabrow-t3-trailing-tab.txt' | cut -f 3-5 | grep '^3.7	' |
+	    cut -f 3 | tr '\n' ,"
+	assert_output ",6,0,0,1,2,26,"
+	assert_equal "$stderr" ""
+}
+
 @test "t4 in TAB rows with a data row of TABs only: 15 blank cells" {
 	run -0 --separate-stderr sh -c "gip-tables -t t4 \
 	    '$DATA/tabrow-t4-blank.txt' | cut -f 3-5"

@@ -212,6 +212,26 @@ label_cut(const struct lrow *lr)
 }
 
 /*
+ * Does a row show where its seven values are: seven values, or a first
+ * value printed and only empty cells after the seventh (a TAB ending
+ * every line)?
+ */
+static int
+shows_values(const struct lrow *lr)
+{
+	int k;
+
+	if (lr->nval == T3COLS)
+		return 1;
+	if (lr->nval < T3COLS || lr->val[0].v.kind == V_BLANK)
+		return 0;
+	for (k = T3COLS; k < lr->nval; k++)
+		if (lr->val[k].v.kind != V_BLANK)
+			return 0;
+	return 1;
+}
+
+/*
  * In a table of explicit cells (TAB rows, pipes), the cell where the
  * values begin, as the rows of seven values show it: -1 when fewer than
  * half of them agree.  A label spanning columns leaves empty cells after
@@ -223,7 +243,7 @@ values_column(const struct lrow *rows, const char **key, int n)
 	int count[LROW_MAXVAL] = {0}, i, c, best = -1, all = 0;
 
 	for (i = 0; i < n; i++) {
-		if (!key[i] || rows[i].nval != T3COLS)
+		if (!key[i] || !shows_values(&rows[i]))
 			continue;
 		c = rows[i].val[0].cell;
 		if (c < 0 || c >= LROW_MAXVAL)
