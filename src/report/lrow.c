@@ -564,19 +564,20 @@ fill_cells(struct lrow *cur, const struct lrow *next)
 }
 
 /*
- * Build the logical rows of a grid into a new array *out, which the
- * caller frees.  Only layouts that wrap rows over lines have continuation
+ * Build the logical rows of a grid into *out (*outcap rows, grown as
+ * needed, kept by the caller).  Only layouts that wrap rows over lines have continuation
  * lines; with explicit cells one has the cells of the line above, and a
  * line shaped otherwise (a header repeated after a page break) is a row
  * of its own.  Stops after LROW_MAXROWS rows.
  */
 int
-lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
+lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out,
+    int *outcap)
 {
-	struct lrow *rows = NULL, *line;
+	struct lrow *rows = *out, *line;
 	struct rowvals rv;
 	const struct value *vals;
-	int i, n = 0, cap = 0, newrow, width = -1;
+	int i, n = 0, cap = *outcap, newrow, width = -1;
 
 	rv.v = NULL;		/* not = {0}: that clears 64 values */
 	for (i = 0; i < g->nrow; i++) {
@@ -585,6 +586,8 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			rows = gip_xrealloc(rows, cap * sizeof *rows);
+			*out = rows;
+			*outcap = cap;
 		}
 		line = &rows[n];
 		vals = row_values(g, &g->row[i], &rv);
