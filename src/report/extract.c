@@ -102,6 +102,7 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
     const struct gip_section *sec, int which, struct extract *x)
 {
 	static struct grid g;
+	static struct tlines tl;	/* the table's lines, split once */
 	struct tables *t = &x->t;
 	struct region r;
 	enum layout kind;
@@ -110,9 +111,9 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 	if (!find_table(doc->text, doc->len, sec, which, &r))
 		return 0;
 	if (doc_rows(dt, doc->text, &r, &g) == 0) {
-		kind = layout_detect(doc->text + r.from, r.to - r.from);
+		kind = layout_detect(doc->text + r.from, r.to - r.from, &tl);
 		layout_read(kind, doc->text + r.from, r.to - r.from, r.line,
-		    &g);
+		    &tl, &g);
 	}
 	if (which == 2)
 		got = t2_extract(&g, t);
