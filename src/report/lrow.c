@@ -109,13 +109,45 @@ label_from_segments(struct lrow *lr)
 		label_add(lr->first, lr->seg[0].text);
 }
 
+/*
+ * Is s[0..len) (one or two 3-byte characters) a count word: "0" and it a
+ * number without a unit?  Every text cell of a table asks this of its
+ * first character, and value_parse costs some 200 instructions: the
+ * answers are kept, one a slot of a small direct-mapped table (a pure
+ * function of the bytes, so only the time changes).
+ */
+static int
+is_count_word(const char *s, size_t len)
+{
+	static struct {
+		unsigned char	len, yes;
+		char		key[6];
+	} memo[256];
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned h = (u[0] * 31u + u[1]) * 31u + u[2] + (unsigned)len;
+	char tmp[8];
+	struct value v;
+
+	if (len == 6)
+		h = h * 31u + u[5];
+	h &= 255;
+	if (memo[h].len == len && memcmp(memo[h].key, s, len) == 0)
+		return memo[h].yes;
+	tmp[0] = '0';
+	memcpy(tmp + 1, s, len);
+	tmp[len + 1] = '\0';
+	value_parse(tmp, &v);
+	memo[h].len = (unsigned char)len;
+	memcpy(memo[h].key, s, len);
+	memo[h].yes = v.kind == V_NUMBER && v.unit == UNIT_NONE;
+	return memo[h].yes;
+}
+
 /* Is s[0..n) count words alone, one or two characters each ("条",
  * "条 条", "人次"): "0" and each a number, not an amount (元)? */
 static int
 count_words_n(const char *s, size_t n)
 {
-	char tmp[8];
-	struct value v;
 	size_t len;
 
 	while (n > 0 && *s == ' ')
@@ -128,11 +160,7 @@ count_words_n(const char *s, size_t n)
 		for (len = 6; len >= 3; len -= 3) {
 			if (len > n)
 				continue;
-			tmp[0] = '0';
-			memcpy(tmp + 1, s, len);
-			tmp[len + 1] = '\0';
-			value_parse(tmp, &v);
-			if (v.kind == V_NUMBER && v.unit == UNIT_NONE)
+			if (is_count_word(s, len))
 				break;
 		}
 		if (len < 3)
