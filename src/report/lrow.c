@@ -44,10 +44,11 @@ add_value(struct lrow *lr, const struct value *v, const struct gcell *c,
 /*
  * Wrapped label text joins the cell above it, by position: line by line
  * the columns of a tall label area interleave ("（三）不予公  1.属于国家秘"
- * over "开  密").
+ * over "开  密").  The segment x0..x1 joins, or a new one; NULL if there
+ * is no room.
  */
-static void
-seg_add(struct lrow *lr, const char *text, int x0, int x1)
+static struct lseg *
+seg_at(struct lrow *lr, int x0, int x1)
 {
 	struct lseg *sg;
 	int k;
@@ -55,24 +56,59 @@ seg_add(struct lrow *lr, const char *text, int x0, int x1)
 	for (k = 0; k < lr->nseg; k++) {
 		sg = &lr->seg[k];
 		if (x0 < sg->x1 && x1 > sg->x0) {
-			label_add_n(sg->text, sizeof sg->text, text);
 			if (x1 > sg->x1)
 				sg->x1 = x1;
-			return;
+			return sg;
 		}
 		if (x0 < sg->x0)
 			break;
 	}
 	if (lr->nseg == LROW_MAXSEG)
-		return;
+		return NULL;
 	memmove(&lr->seg[k + 1], &lr->seg[k], (lr->nseg - k) *
 	    sizeof lr->seg[0]);
 	sg = &lr->seg[k];
 	sg->x0 = x0;
 	sg->x1 = x1;
 	sg->text[0] = '\0';
-	label_add_n(sg->text, sizeof sg->text, text);
 	lr->nseg++;
+	return sg;
+}
+
+static void
+seg_add(struct lrow *lr, const char *text, int x0, int x1)
+{
+	struct lseg *sg = seg_at(lr, x0, x1);
+
+	if (sg != NULL)
+		label_add_n(sg->text, sizeof sg->text, text);
+}
+
+/*
+ * Append text to the row's label and to its segment x0..x1, normalised
+ * once: the label's new tail is what the segment gets, cut as
+ * text_label_append cuts, unless the label was full (then the text is
+ * normalised again).
+ */
+static void
+label_and_seg(struct lrow *lr, const char *text, int x0, int x1)
+{
+	size_t have = strlen(lr->label), n, used;
+	struct lseg *sg;
+
+	label_add(lr->label, text);
+	n = strlen(lr->label + have);
+	if (have + n + 1 >= LROW_LABEL) {	/* may have been cut */
+		seg_add(lr, text, x0, x1);
+		return;
+	}
+	if ((sg = seg_at(lr, x0, x1)) == NULL)
+		return;
+	used = strlen(sg->text);
+	if (n > sizeof sg->text - used - 1)
+		n = sizeof sg->text - used - 1;
+	memcpy(sg->text + used, lr->label + have, n);
+	sg->text[used + n] = '\0';
 }
 
 /*
@@ -361,13 +397,12 @@ split_parsed(const struct grid *g, const struct grow *r,
 		else if (v[i].kind == V_TEXT && g->positional)
 			positional_text(lr, &c[i]);
 		else if (v[i].kind == V_TEXT) {
-			label_add(lr->label, c[i].text);
+			label_and_seg(lr, c[i].text, i, i + 1);
 			/* until first has text, label is what first would
 			 * be: copied, not normalised twice */
 			if (lr->first[0] == '\0')
 				memcpy(lr->first, lr->label,
 				    strlen(lr->label) + 1);
-			seg_add(lr, c[i].text, i, i + 1);
 		} else if (g->positional ? c[i].text[0] != '\0' ||
 		    c[i].x0 == GRID_XCOUNTED : i > last)
 			add_value(lr, &v[i], &c[i], i);
