@@ -88,9 +88,10 @@ seg_add(struct lrow *lr, const char *text, int x0, int x1)
  * Append text to the row's label and to its segment x0..x1, normalised
  * once: the label's new tail is what the segment gets, cut as
  * text_label_append cuts, unless the label was full (then the text is
- * normalised again).
+ * normalised again).  Returns the tail, the whole of text normalised,
+ * or NULL if it may have been cut.
  */
-static void
+static const char *
 label_and_seg(struct lrow *lr, const char *text, int x0, int x1)
 {
 	size_t have = strlen(lr->label), n, used;
@@ -100,15 +101,16 @@ label_and_seg(struct lrow *lr, const char *text, int x0, int x1)
 	n = strlen(lr->label + have);
 	if (have + n + 1 >= LROW_LABEL) {	/* may have been cut */
 		seg_add(lr, text, x0, x1);
-		return;
+		return NULL;
 	}
 	if ((sg = seg_at(lr, x0, x1)) == NULL)
-		return;
+		return lr->label + have;
 	used = strlen(sg->text);
 	if (n > sizeof sg->text - used - 1)
 		n = sizeof sg->text - used - 1;
 	memcpy(sg->text + used, lr->label + have, n);
 	sg->text[used + n] = '\0';
+	return lr->label + have;
 }
 
 /*
@@ -313,7 +315,9 @@ static void
 positional_text(struct lrow *lr, const struct gcell *c)
 {
 	char label[LROW_LABEL];
+	const char *tail;
 	size_t n;
+	int first;
 
 	n = split_numbers(c, lr);
 	if (n == 0)
@@ -322,11 +326,14 @@ positional_text(struct lrow *lr, const struct gcell *c)
 		n = sizeof label - 1;
 	memcpy(label, c->text, n);
 	label[n] = '\0';
-	if (lr->first[0] == '\0')
-		label_add(lr->first, label);
-	label_add(lr->label, label);
-	seg_add(lr, label, c->x0, c->text[n] == '\0' ? c->x1 :
+	first = lr->first[0] == '\0';
+	tail = label_and_seg(lr, label, c->x0, c->text[n] == '\0' ? c->x1 :
 	    c->x0 + (int)utf8_width(label, n));
+	/* the first label cell: the label's tail when it was not cut */
+	if (first && tail != NULL)
+		memcpy(lr->first, tail, strlen(tail) + 1);
+	else if (first)
+		label_add(lr->first, label);
 }
 
 /* Room for the parsed values of a line-row's cells: on the stack for
