@@ -119,15 +119,72 @@ print_report(const char *source, const struct meta *m,
 	}
 }
 
-/* The figures the prose states, for gip-check to compare (gip(5)). */
+/* Lines from text[from] up to text[to]: how many line ends. */
+static long
+lines_between(const char *text, size_t from, size_t to)
+{
+	const char *p = text + from, *end = text + to;
+	long n = 0;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL)
+		p++, n++;
+	return n;
+}
+
+/* Add the figures of text[from..to), first line `line`, to fig. */
+static int
+prose_piece(const char *text, size_t from, size_t to, long line,
+    struct prose_fig *fig, int n)
+{
+	struct prose_fig got[64];
+	int i, j, k;
+
+	k = prose_scan(text + from, to - from, line, got, 64);
+	for (i = 0; i < k; i++) {
+		for (j = 0; j < n; j++)
+			if (fig[j].row == got[i].row &&
+			    fig[j].value == got[i].value)
+				break;
+		if (j == n && n < 64)
+			fig[n++] = got[i];
+	}
+	return n;
+}
+
+/*
+ * The figures the prose states, for gip-check to compare (gip(5)): the
+ * text outside the tables read.  A table scanned as prose is one long
+ * sentence of key words and numbers; its unit-suffixed cells ("0件")
+ * gave figures that only repeated (or misread) the cells.
+ */
 static void
-print_prose(const char *source, const struct gip_doc *doc)
+print_prose(const char *source, const struct gip_doc *doc,
+    const struct extract *x)
 {
 	struct prose_fig fig[64];
+	struct region r[3], tmp;
 	char v[32];
-	int i, n;
+	size_t at = 0;
+	long line = 1;
+	int i, j, n = 0, nr = 0;
 
-	n = prose_scan(doc->text, doc->len, 1, fig, 64);
+	for (i = 0; i < 3; i++)
+		if (x->where[i].to > x->where[i].from)
+			r[nr++] = x->where[i];
+	for (i = 1; i < nr; i++)	/* by start */
+		for (j = i; j > 0 && r[j].from < r[j - 1].from; j--)
+			tmp = r[j], r[j] = r[j - 1], r[j - 1] = tmp;
+	for (i = 0; i < nr; i++) {
+		if (r[i].from > at)
+			n = prose_piece(doc->text, at, r[i].from, line, fig, n);
+		if (r[i].to > at) {
+			line = r[i].line + lines_between(doc->text, r[i].from,
+			    r[i].to);
+			at = r[i].to;
+		}
+	}
+	if (at < doc->len || nr == 0)
+		n = prose_piece(doc->text, at, doc->len, line, fig, n);
 	for (i = 0; i < n; i++) {
 		snprintf(v, sizeof v, "%ld", fig[i].value);
 		rec_cell(&out, source, "prose", fig[i].row, "-", v,
@@ -150,7 +207,7 @@ process(const char *source, const struct gip_doc *doc,
 	}
 	print_report(source, &x.m, &x.t);
 	if (selected & SEL_PROSE)
-		print_prose(source, doc);
+		print_prose(source, doc, &x);
 }
 
 /*

@@ -179,6 +179,15 @@ social\t0\nlegal\t0\nother\t0\ntotal\t0')"
 %s\tprose\tclosed\t-\t2' "$s" "$s")"
 }
 
+@test "prose is read outside the tables, and after a table in its section" {
+	# The t3 row 四、结转下年度继续办理 (0件 ... 1件) is no sentence:
+	# read as prose it gave pending 0; the sentence after it gives 1.
+	run -0 --separate-stderr sh -c "gip-tables -t prose \
+	    '$DATA/prose-after-table.txt' | cut -f 2-6"
+	assert_output "$(printf 'prose\treceived\t-\t3066\t6
+prose\tpending\t-\t1\t44')"
+}
+
 @test "a missing file is an error naming it; the status is 2" {
 	run -2 --separate-stderr gip-tables nosuch.txt
 	assert_equal "$stderr" \

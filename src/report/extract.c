@@ -59,26 +59,71 @@ doc_rows(const struct doctables *dt, const char *text,
 	return g->nrow;
 }
 
+/* The offset just past line `last` of r (r.to if it ends first). */
+static size_t
+end_of_line(const char *text, const struct region *r, long last)
+{
+	const char *p = text + r->from, *end = text + r->to;
+	long line = r->line;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		p++;
+		if (line++ == last)
+			return (size_t)(p - text);
+	}
+	return r->to;
+}
+
+/*
+ * A table's region ends with the last line a cell of it was read from:
+ * what follows in its section (a note, a sentence about the figures) is
+ * prose.  A table without a known line keeps its region.
+ */
+static void
+cut_to_cells(const char *text, const struct tables *t, struct region *w)
+{
+	long last[3] = {0, 0, 0};
+	const struct tcell *c;
+	int i, k;
+
+	for (i = 0; i < t->ncell; i++) {
+		c = &t->cell[i];
+		k = c->table[1] - '2';
+		if (c->table[0] == 't' && k >= 0 && k < 3 && c->line > last[k])
+			last[k] = c->line;
+	}
+	for (k = 0; k < 3; k++)
+		if (w[k].to > w[k].from && last[k] >= w[k].line)
+			w[k].to = end_of_line(text, &w[k], last[k]);
+}
+
 static int
 read_table(const struct gip_doc *doc, const struct doctables *dt,
-    const struct gip_section *sec, int which, struct tables *t)
+    const struct gip_section *sec, int which, struct extract *x)
 {
 	static struct grid g;
+	static struct tlines tl;	/* the table's lines, split once */
+	struct tables *t = &x->t;
 	struct region r;
 	enum layout kind;
+	int got;
 
 	if (!find_table(doc->text, doc->len, sec, which, &r))
 		return 0;
 	if (doc_rows(dt, doc->text, &r, &g) == 0) {
-		kind = layout_detect(doc->text + r.from, r.to - r.from);
+		kind = layout_detect(doc->text + r.from, r.to - r.from, &tl);
 		layout_read(kind, doc->text + r.from, r.to - r.from, r.line,
-		    &g);
+		    &tl, &g);
 	}
 	if (which == 2)
-		return t2_extract(&g, t);
-	if (which == 3)
-		return t3_extract(&g, t);
-	return t4_extract(&g, t);
+		got = t2_extract(&g, t);
+	else if (which == 3)
+		got = t3_extract(&g, t);
+	else
+		got = t4_extract(&g, t);
+	if (got)
+		x->where[which - 2] = r;
+	return got;
 }
 
 void
@@ -90,15 +135,17 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	struct tables *t = &x->t;
 
 	tables_reset(t, doc->name, quiet);
+	memset(x->where, 0, sizeof x->where);
 	if (sec == NULL) {
 		sections_split(doc->text, doc->len, found);
 		sec = found;
 	}
-	x->found = read_table(doc, dt, sec, 3, t);
-	x->found += read_table(doc, dt, sec, 4, t);
-	x->found += read_table(doc, dt, sec, 2, t);
+	x->found = read_table(doc, dt, sec, 3, x);
+	x->found += read_table(doc, dt, sec, 4, x);
+	x->found += read_table(doc, dt, sec, 2, x);
 	t->tpl = tables_template(t);
 	t2_emit(t);
+	cut_to_cells(doc->text, t, x->where);
 	meta_find(doc->text, doc->len, sec[1].found ? sec[1].start : 0,
 	    dt ? dt->title_line : 0, &x->m);
 	if (x->found == 0)

@@ -6,6 +6,7 @@
 #ifndef GIP_EXTRACT_H
 #define GIP_EXTRACT_H
 
+#include "find.h"
 #include "meta.h"
 #include "value.h"
 #include "tables.h"
@@ -14,6 +15,10 @@ struct extract {
 	struct tables	 t;		/* cells of t2, t3, t4; template */
 	struct meta	 m;
 	int		 found;		/* how many of the tables were found */
+	/* The text of the tables read (t2, t3, t4): from a table's
+	 * caption or header to the end of the last line a cell was read
+	 * from.  A table not read has an empty region (from == to). */
+	struct region	 where[3];
 };
 
 struct gip_doc;

@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "err.h"
 #include "layout.h"
 #include "lines.h"
 #include "spaced.h"
@@ -60,19 +61,41 @@ may_be_rule(const char *s)
 	return 0;
 }
 
+static struct tline *
+tline_add(struct tlines *tl)
+{
+	if (tl->n == tl->cap) {
+		tl->cap = tl->cap ? tl->cap * 2 : 256;
+		tl->v = gip_xrealloc(tl->v, tl->cap * sizeof *tl->v);
+	}
+	return &tl->v[tl->n++];
+}
+
+/*
+ * The layout of a table's text, its lines noted in tl on the way.  A
+ * line's bar and rule are what the bordered reader asks of every line.
+ */
 enum layout
-layout_detect(const char *text, size_t len)
+layout_detect(const char *text, size_t len, struct tlines *tl)
 {
 	size_t pos = 0;
 	struct line ln = {0};
+	struct tline *t;
 	int tablead = 0, tabinner = 0, bordered = 0;
 	const char *tab;
 
+	tl->n = 0;
 	while (lines_next(text, len, &pos, &ln)) {
+		t = tline_add(tl);
+		t->s = ln.s;
+		t->n = ln.n;
+		t->next = pos;
+		t->bar = t->rule = 0;
 		if (ln.n == 0)
 			continue;
-		if (starts_with_vbar(ln.s, ln.n) || (may_be_rule(ln.s) &&
-		    lines_is_rule(ln.s, ln.n)))
+		t->bar = starts_with_vbar(ln.s, ln.n);
+		t->rule = may_be_rule(ln.s) && lines_is_rule(ln.s, ln.n);
+		if (t->bar || t->rule)
 			bordered++;
 		if ((tab = memchr(ln.s, '\t', ln.n)) == NULL)
 			continue;
@@ -90,6 +113,15 @@ layout_detect(const char *text, size_t len)
 	return LAYOUT_SPACED;
 }
 
+/* Line i of tl as a struct line numbered from first. */
+static void
+tline_get(const struct tlines *tl, int i, long first, struct line *ln)
+{
+	ln->s = tl->v[i].s;
+	ln->n = tl->v[i].n;
+	ln->no = first + i;
+}
+
 const char *
 layout_name(enum layout kind)
 {
@@ -105,15 +137,18 @@ layout_name(enum layout kind)
  * not a blank line.
  */
 static void
-read_tabrow(const char *text, size_t len, long first, struct grid *g)
+read_tabrow(const char *text, size_t len, long first,
+    const struct tlines *tl, struct grid *g)
 {
-	size_t pos = 0;
-	struct line ln = {.no = first - 1};
+	struct line ln;
 	const char *p, *end, *tab;
+	int i;
 
-	while (lines_next(text, len, &pos, &ln)) {
+	for (i = 0; i < tl->n; i++) {
+		tline_get(tl, i, first, &ln);
 		if ((text_is_blank(ln.s, ln.n) && memchr(ln.s, '\t',
-		    ln.n) == NULL) || lines_is_footer(text, len, pos, &ln))
+		    ln.n) == NULL) ||
+		    lines_is_footer(text, len, tl->v[i].next, &ln))
 			continue;
 		grid_new_row(g, ln.no);
 		for (p = ln.s, end = ln.s + ln.n; ; p = tab + 1) {
@@ -132,20 +167,22 @@ read_tabrow(const char *text, size_t len, long first, struct grid *g)
  * row of its own.
  */
 static void
-read_cellline(const char *text, size_t len, long first, struct grid *g)
+read_cellline(const char *text, size_t len, long first,
+    const struct tlines *tl, struct grid *g)
 {
-	size_t pos = 0;
-	struct line ln = {.no = first - 1};
-	int inrow = 0, afterblank = 1;
+	struct line ln;
+	int i, inrow = 0, afterblank = 1;
 
-	while (lines_next(text, len, &pos, &ln)) {
+	for (i = 0; i < tl->n; i++) {
+		tline_get(tl, i, first, &ln);
 		if (text_is_blank(ln.s, ln.n) && (ln.n == 0 || ln.s[0] !=
 		    '\t')) {
 			inrow = 0;
 			afterblank = 1;
 			continue;
 		}
-		if (ln.s[0] != '\t' && lines_is_footer(text, len, pos, &ln))
+		if (ln.s[0] != '\t' && lines_is_footer(text, len,
+		    tl->v[i].next, &ln))
 			continue;
 		if (!inrow) {
 			grid_new_row(g, ln.no);
@@ -359,18 +396,19 @@ add_h2t_line(struct grid *g, struct h2trow *r, const struct line *ln)
 
 /* Bordered: pipe tables and box grids; rule lines are dropped. */
 static void
-read_bordered(const char *text, size_t len, long first, struct grid *g)
+read_bordered(const char *text, size_t len, long first,
+    const struct tlines *tl, struct grid *g)
 {
-	size_t pos = 0;
-	struct line ln = {.no = first - 1};
+	struct line ln;
 	struct h2trow r = {0};
 	const char *cs[MAXCELLS], *ce[MAXCELLS];
-	int j, n, h2t = has_underscore_bar(text, len);
+	int i, j, n, h2t = has_underscore_bar(text, len);
 
 	g->wraps = !h2t;
-	while (lines_next(text, len, &pos, &ln)) {
-		if (!starts_with_vbar(ln.s, ln.n) || lines_is_rule(ln.s, ln.n))
+	for (i = 0; i < tl->n; i++) {
+		if (!tl->v[i].bar || tl->v[i].rule)
 			continue;
+		tline_get(tl, i, first, &ln);
 		if (h2t) {
 			add_h2t_line(g, &r, &ln);
 			continue;
@@ -386,18 +424,18 @@ read_bordered(const char *text, size_t len, long first, struct grid *g)
 
 void
 layout_read(enum layout kind, const char *text, size_t len, long first_line,
-    struct grid *g)
+    const struct tlines *tl, struct grid *g)
 {
 	grid_reset(g);
 	switch (kind) {
 	case LAYOUT_TABROW:
-		read_tabrow(text, len, first_line, g);
+		read_tabrow(text, len, first_line, tl, g);
 		break;
 	case LAYOUT_CELLLINE:
-		read_cellline(text, len, first_line, g);
+		read_cellline(text, len, first_line, tl, g);
 		break;
 	case LAYOUT_BORDERED:
-		read_bordered(text, len, first_line, g);
+		read_bordered(text, len, first_line, tl, g);
 		break;
 	case LAYOUT_SPACED:
 		spaced_read(text, len, first_line, g);

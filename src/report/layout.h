@@ -14,9 +14,25 @@
 enum layout { LAYOUT_TABROW, LAYOUT_CELLLINE, LAYOUT_BORDERED,
 	LAYOUT_SPACED };
 
-enum layout layout_detect(const char *text, size_t len);
+/* A table's lines as layout_detect split them, for layout_read to take
+ * instead of splitting them again (kept by the caller from table to
+ * table; free v when done). */
+struct tline {
+	const char	*s;
+	size_t		 n;
+	size_t		 next;		/* where the next line starts */
+	unsigned char	 bar;		/* begins with a vertical bar */
+	unsigned char	 rule;		/* a rule line (lines_is_rule) */
+};
+struct tlines {
+	struct tline	*v;
+	int		 n, cap;
+};
+
+enum layout layout_detect(const char *text, size_t len, struct tlines *tl);
+/* tl: layout_detect's lines of the same text. */
 void	layout_read(enum layout kind, const char *text, size_t len,
-	    long first_line, struct grid *g);
+	    long first_line, const struct tlines *tl, struct grid *g);
 const char *layout_name(enum layout kind);
 
 #endif

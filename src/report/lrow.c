@@ -44,10 +44,11 @@ add_value(struct lrow *lr, const struct value *v, const struct gcell *c,
 /*
  * Wrapped label text joins the cell above it, by position: line by line
  * the columns of a tall label area interleave ("（三）不予公  1.属于国家秘"
- * over "开  密").
+ * over "开  密").  The segment x0..x1 joins, or a new one; NULL if there
+ * is no room.
  */
-static void
-seg_add(struct lrow *lr, const char *text, int x0, int x1)
+static struct lseg *
+seg_at(struct lrow *lr, int x0, int x1)
 {
 	struct lseg *sg;
 	int k;
@@ -55,24 +56,61 @@ seg_add(struct lrow *lr, const char *text, int x0, int x1)
 	for (k = 0; k < lr->nseg; k++) {
 		sg = &lr->seg[k];
 		if (x0 < sg->x1 && x1 > sg->x0) {
-			label_add_n(sg->text, sizeof sg->text, text);
 			if (x1 > sg->x1)
 				sg->x1 = x1;
-			return;
+			return sg;
 		}
 		if (x0 < sg->x0)
 			break;
 	}
 	if (lr->nseg == LROW_MAXSEG)
-		return;
+		return NULL;
 	memmove(&lr->seg[k + 1], &lr->seg[k], (lr->nseg - k) *
 	    sizeof lr->seg[0]);
 	sg = &lr->seg[k];
 	sg->x0 = x0;
 	sg->x1 = x1;
 	sg->text[0] = '\0';
-	label_add_n(sg->text, sizeof sg->text, text);
 	lr->nseg++;
+	return sg;
+}
+
+static void
+seg_add(struct lrow *lr, const char *text, int x0, int x1)
+{
+	struct lseg *sg = seg_at(lr, x0, x1);
+
+	if (sg != NULL)
+		label_add_n(sg->text, sizeof sg->text, text);
+}
+
+/*
+ * Append text to the row's label and to its segment x0..x1, normalised
+ * once: the label's new tail is what the segment gets, cut as
+ * text_label_append cuts, unless the label was full (then the text is
+ * normalised again).  Returns the tail, the whole of text normalised,
+ * or NULL if it may have been cut.
+ */
+static const char *
+label_and_seg(struct lrow *lr, const char *text, int x0, int x1)
+{
+	size_t have = strlen(lr->label), n, used;
+	struct lseg *sg;
+
+	label_add(lr->label, text);
+	n = strlen(lr->label + have);
+	if (have + n + 1 >= LROW_LABEL) {	/* may have been cut */
+		seg_add(lr, text, x0, x1);
+		return NULL;
+	}
+	if ((sg = seg_at(lr, x0, x1)) == NULL)
+		return lr->label + have;
+	used = strlen(sg->text);
+	if (n > sizeof sg->text - used - 1)
+		n = sizeof sg->text - used - 1;
+	memcpy(sg->text + used, lr->label + have, n);
+	sg->text[used + n] = '\0';
+	return lr->label + have;
 }
 
 /*
@@ -109,13 +147,45 @@ label_from_segments(struct lrow *lr)
 		label_add(lr->first, lr->seg[0].text);
 }
 
+/*
+ * Is s[0..len) (one or two 3-byte characters) a count word: "0" and it a
+ * number without a unit?  Every text cell of a table asks this of its
+ * first character, and value_parse costs some 200 instructions: the
+ * answers are kept, one a slot of a small direct-mapped table (a pure
+ * function of the bytes, so only the time changes).
+ */
+static int
+is_count_word(const char *s, size_t len)
+{
+	static struct {
+		unsigned char	len, yes;
+		char		key[6];
+	} memo[256];
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned h = (u[0] * 31u + u[1]) * 31u + u[2] + (unsigned)len;
+	char tmp[8];
+	struct value v;
+
+	if (len == 6)
+		h = h * 31u + u[5];
+	h &= 255;
+	if (memo[h].len == len && memcmp(memo[h].key, s, len) == 0)
+		return memo[h].yes;
+	tmp[0] = '0';
+	memcpy(tmp + 1, s, len);
+	tmp[len + 1] = '\0';
+	value_parse(tmp, &v);
+	memo[h].len = (unsigned char)len;
+	memcpy(memo[h].key, s, len);
+	memo[h].yes = v.kind == V_NUMBER && v.unit == UNIT_NONE;
+	return memo[h].yes;
+}
+
 /* Is s[0..n) count words alone, one or two characters each ("条",
  * "条 条", "人次"): "0" and each a number, not an amount (元)? */
 static int
 count_words_n(const char *s, size_t n)
 {
-	char tmp[8];
-	struct value v;
 	size_t len;
 
 	while (n > 0 && *s == ' ')
@@ -128,11 +198,7 @@ count_words_n(const char *s, size_t n)
 		for (len = 6; len >= 3; len -= 3) {
 			if (len > n)
 				continue;
-			tmp[0] = '0';
-			memcpy(tmp + 1, s, len);
-			tmp[len + 1] = '\0';
-			value_parse(tmp, &v);
-			if (v.kind == V_NUMBER && v.unit == UNIT_NONE)
+			if (is_count_word(s, len))
 				break;
 		}
 		if (len < 3)
@@ -249,7 +315,9 @@ static void
 positional_text(struct lrow *lr, const struct gcell *c)
 {
 	char label[LROW_LABEL];
+	const char *tail;
 	size_t n;
+	int first;
 
 	n = split_numbers(c, lr);
 	if (n == 0)
@@ -258,11 +326,14 @@ positional_text(struct lrow *lr, const struct gcell *c)
 		n = sizeof label - 1;
 	memcpy(label, c->text, n);
 	label[n] = '\0';
-	if (lr->first[0] == '\0')
-		label_add(lr->first, label);
-	label_add(lr->label, label);
-	seg_add(lr, label, c->x0, c->text[n] == '\0' ? c->x1 :
+	first = lr->first[0] == '\0';
+	tail = label_and_seg(lr, label, c->x0, c->text[n] == '\0' ? c->x1 :
 	    c->x0 + (int)utf8_width(label, n));
+	/* the first label cell: the label's tail when it was not cut */
+	if (first && tail != NULL)
+		memcpy(lr->first, tail, strlen(tail) + 1);
+	else if (first)
+		label_add(lr->first, label);
 }
 
 /* Room for the parsed values of a line-row's cells: on the stack for
@@ -333,13 +404,12 @@ split_parsed(const struct grid *g, const struct grow *r,
 		else if (v[i].kind == V_TEXT && g->positional)
 			positional_text(lr, &c[i]);
 		else if (v[i].kind == V_TEXT) {
-			label_add(lr->label, c[i].text);
+			label_and_seg(lr, c[i].text, i, i + 1);
 			/* until first has text, label is what first would
 			 * be: copied, not normalised twice */
 			if (lr->first[0] == '\0')
 				memcpy(lr->first, lr->label,
 				    strlen(lr->label) + 1);
-			seg_add(lr, c[i].text, i, i + 1);
 		} else if (g->positional ? c[i].text[0] != '\0' ||
 		    c[i].x0 == GRID_XCOUNTED : i > last)
 			add_value(lr, &v[i], &c[i], i);
@@ -564,19 +634,20 @@ fill_cells(struct lrow *cur, const struct lrow *next)
 }
 
 /*
- * Build the logical rows of a grid into a new array *out, which the
- * caller frees.  Only layouts that wrap rows over lines have continuation
+ * Build the logical rows of a grid into *out (*outcap rows, grown as
+ * needed, kept by the caller).  Only layouts that wrap rows over lines have continuation
  * lines; with explicit cells one has the cells of the line above, and a
  * line shaped otherwise (a header repeated after a page break) is a row
  * of its own.  Stops after LROW_MAXROWS rows.
  */
 int
-lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
+lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out,
+    int *outcap)
 {
-	struct lrow *rows = NULL, *line;
+	struct lrow *rows = *out, *line;
 	struct rowvals rv;
 	const struct value *vals;
-	int i, n = 0, cap = 0, newrow, width = -1;
+	int i, n = 0, cap = *outcap, newrow, width = -1;
 
 	rv.v = NULL;		/* not = {0}: that clears 64 values */
 	for (i = 0; i < g->nrow; i++) {
@@ -585,6 +656,8 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out)
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			rows = gip_xrealloc(rows, cap * sizeof *rows);
+			*out = rows;
+			*outcap = cap;
 		}
 		line = &rows[n];
 		vals = row_values(g, &g->row[i], &rv);

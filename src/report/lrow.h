@@ -46,10 +46,12 @@ struct lrow {
 /* Does a label cell start a new table row?  Table-specific. */
 typedef int (*lrow_starts_fn)(const char *label);
 
-/* The logical rows of g in a new array *out (the caller frees it);
- * returns how many. */
+/* The logical rows of g in *rows, an array of *cap rows grown as needed
+ * and kept by the caller from call to call (a table's rows are over
+ * 100 KiB: allocated afresh for every table, their pages were faulted in
+ * anew each time); the caller frees it.  Returns how many. */
 int	lrow_build(const struct grid *g, lrow_starts_fn starts,
-	    struct lrow **out);
+	    struct lrow **rows, int *cap);
 /* Do values v[0..n) hold empty cells the converter counted (GRID_XCOUNTED)?
  * They are then in column order, blanks included. */
 int	lrow_counted(const struct vcell *v, int n);

@@ -367,7 +367,8 @@ t3_extract(const struct grid *g, struct tables *t)
 {
 	static const char **key;
 	static int keycap, ready;
-	struct lrow *rows;
+	static struct lrow *rows;	/* kept: see lrow_build */
+	static int rowcap;
 	struct slots s;
 	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, edge = 0;
 	int placed, keeps, in_order = 0, first_col, skip, titled, by_row = 0;
@@ -376,7 +377,8 @@ t3_extract(const struct grid *g, struct tables *t)
 
 	if (!ready)
 		t3_init(), ready = 1;
-	n = lrow_build(g, g->exact ? t3_starts_exact : t3_marked, &rows);
+	n = lrow_build(g, g->exact ? t3_starts_exact : t3_marked, &rows,
+	    &rowcap);
 	if (n == LROW_MAXROWS)
 		tables_warn(t, rows[n - 1].line, "t3: only the first %d "
 		    "rows read", LROW_MAXROWS);
@@ -460,6 +462,5 @@ t3_extract(const struct grid *g, struct tables *t)
 		emit_row(t, key[i], rows[i].line, rows[i].nval, &s, placed);
 		found++;
 	}
-	free(rows);
 	return found;
 }
