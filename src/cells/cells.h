@@ -54,12 +54,15 @@ cells_head_mask(size_t n)
 
 /*
  * Are the n bytes at a and b the same?  Both with CELLS_PAD readable
- * bytes: the first 16 are compared as two words each, no call.
+ * bytes: the first 16 are compared as two words each, no call; the rest
+ * of a longer one (a source with its path) as words too, the last word
+ * ending at byte n.
  */
 static inline int
 cells_same(const char *a, const char *b, size_t n)
 {
 	uint64_t a0, a1, b0, b1;
+	size_t i;
 
 	memcpy(&a0, a, 8);
 	memcpy(&b0, b, 8);
@@ -71,7 +74,17 @@ cells_same(const char *a, const char *b, size_t n)
 	memcpy(&b1, b + 8, 8);
 	if (((a1 ^ b1) & cells_head_mask(n - 8)) != 0)
 		return 0;
-	return n <= 16 || memcmp(a + 16, b + 16, n - 16) == 0;
+	if (n <= 16)
+		return 1;
+	for (i = 16; i + 8 < n; i += 8) {
+		memcpy(&a0, a + i, 8);
+		memcpy(&b0, b + i, 8);
+		if (a0 != b0)
+			return 0;
+	}
+	memcpy(&a0, a + n - 8, 8);
+	memcpy(&b0, b + n - 8, 8);
+	return a0 == b0;
 }
 
 typedef int (*cells_fn)(const struct cells_rec *rec, void *arg);
