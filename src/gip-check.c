@@ -211,8 +211,7 @@ on_cell(const struct cells_rec *rec, void *arg)
 {
 	struct run *run = arg;
 
-	report_take(&run->r, rec);
-	return 0;
+	return report_take(&run->r, rec);	/* a tail call */
 }
 
 static int

@@ -52,6 +52,9 @@ cells_head_mask(size_t n)
 #endif
 }
 
+/* cells_same past the first 16 bytes (n > 16). */
+int	cells_same_tail(const char *a, const char *b, size_t n);
+
 /*
  * Are the n bytes at a and b the same?  Both with CELLS_PAD readable
  * bytes: the first 16 are compared as two words each, no call; the rest
@@ -62,7 +65,6 @@ static inline int
 cells_same(const char *a, const char *b, size_t n)
 {
 	uint64_t a0, a1, b0, b1;
-	size_t i;
 
 	memcpy(&a0, a, 8);
 	memcpy(&b0, b, 8);
@@ -74,17 +76,7 @@ cells_same(const char *a, const char *b, size_t n)
 	memcpy(&b1, b + 8, 8);
 	if (((a1 ^ b1) & cells_head_mask(n - 8)) != 0)
 		return 0;
-	if (n <= 16)
-		return 1;
-	for (i = 16; i + 8 < n; i += 8) {
-		memcpy(&a0, a + i, 8);
-		memcpy(&b0, b + i, 8);
-		if (a0 != b0)
-			return 0;
-	}
-	memcpy(&a0, a + n - 8, 8);
-	memcpy(&b0, b + n - 8, 8);
-	return a0 == b0;
+	return n <= 16 || cells_same_tail(a, b, n);
 }
 
 typedef int (*cells_fn)(const struct cells_rec *rec, void *arg);

@@ -143,7 +143,7 @@ take_table(struct report *r, const struct cells_rec *rec)
 	c->line = rec->srcline;
 }
 
-void
+int
 report_take(struct report *r, const struct cells_rec *rec)
 {
 	const char *t = rec->field[CELL_TABLE];
@@ -157,4 +157,5 @@ report_take(struct report *r, const struct cells_rec *rec)
 		take_prose(r, rec);
 	else
 		take_table(r, rec);
+	return 0;
 }
