@@ -46,7 +46,7 @@ report_row_line(const struct report *r, const struct ck_table *t, int row)
 	return 0;
 }
 
-static void
+static void __attribute__((noinline))
 note_bad(struct report *r, const struct cells_rec *rec)
 {
 	if (r->nbad == MAXBAD)
@@ -57,7 +57,7 @@ note_bad(struct report *r, const struct cells_rec *rec)
 	r->bad[r->nbad++].line = rec->srcline;
 }
 
-static void
+static void __attribute__((noinline))
 take_meta(struct report *r, const struct cells_rec *rec)
 {
 	const char *row = rec->field[CELL_ROW];
@@ -82,7 +82,7 @@ take_meta(struct report *r, const struct cells_rec *rec)
 	dst->line = rec->srcline;
 }
 
-static void
+static void __attribute__((noinline))
 take_prose(struct report *r, const struct cells_rec *rec)
 {
 	size_t i;
