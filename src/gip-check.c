@@ -50,7 +50,7 @@ enum { OPT_SUMMARY = OPT_TOOL };
 
 struct run {
 	struct report	 r;
-	struct idvals	 vals;		/* the identities' numbers, reused */
+	struct idvals	 vals;		/* the identities' numbers */
 	struct rec_out	 pass;		/* -p: the sound reports' cells, */
 	char		 buf[1 << 15];	/* built here */
 	int		 opt_pass;
@@ -174,22 +174,20 @@ static void
 check(struct report *r, struct idvals *vals)
 {
 	struct broken b[IDENT_MAXBROKEN];
-	struct idvals v = *vals;
 	unsigned tpl;
 	int n;
 
 	tpl = report_tpl(r);
-	ident_load(r, tpl, &v);
-	*vals = v;		/* its room, for the next report */
+	ident_load(r, tpl, vals);
 	if (!r->sum) {
 		check_template(r, tpl);
-		check_missing(r, &v, tpl);
+		check_missing(r, vals, tpl);
 	}
 	check_negative(r, tpl);
-	n = ident_eval(&v, b);
-	ident_report(r, &v, b, n);
+	n = ident_eval(vals, b);
+	ident_report(r, vals, b, n);
 	if (fnd_on(R_DIGITS))
-		ident_digits(r, &v, b, n);
+		ident_digits(r, vals, b, n);
 	count_blanks(r);
 	if (!r->sum) {
 		check_prose(r);
@@ -213,8 +211,7 @@ on_cell(const struct cells_rec *rec, void *arg)
 {
 	struct run *run = arg;
 
-	report_take(&run->r, rec);
-	return 0;
+	return report_take(&run->r, rec);	/* a tail call */
 }
 
 static int
@@ -320,7 +317,6 @@ main(int argc, char *argv[])
 	for (i = optind; i < argc; i++)
 		reports_read(rs, argv[i]);
 	reports_free(rs);
-	ident_free(&run.vals);
 	if (run.opt_pass)
 		gip_check_output(stderr);
 	summary(&run, sum);

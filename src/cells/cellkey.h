@@ -91,6 +91,8 @@ ck_find_near(const struct ck_key *keys, int n, const char *s, size_t len,
 {
 	if (near >= 0 && near < n && ck_is(&keys[near], s, len))
 		return near;
+	if (near >= 0 && near + 1 < n && ck_is(&keys[near + 1], s, len))
+		return near + 1;	/* the next row */
 	return ck_find_around(keys, n, s, len, near);
 }
 

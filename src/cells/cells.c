@@ -27,6 +27,7 @@
 enum { NF = CELL_NFIELDS + 1 };	/* the fields a line may have */
 enum { BLOCK = 1 << 16 };
 enum { SCAN_CHUNK = 16 };	/* bytes the TSV scan looks at at once */
+enum { SCAN_LINE = 64 };	/* a short line's bytes, looked at at once */
 enum { MODE_UNKNOWN, MODE_TSV, MODE_CSV };
 
 struct reader {
@@ -49,6 +50,24 @@ struct reader {
 	int		 inrec;		/* a record has begun ... */
 	long		 recline;	/* ... on this line */
 };
+
+/* The rest as words, the last one ending at byte n: no call. */
+int
+cells_same_tail(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	size_t i;
+
+	for (i = 16; i + 8 < n; i += 8) {
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		if (x != y)
+			return 0;
+	}
+	memcpy(&x, a + n - 8, 8);
+	memcpy(&y, b + n - 8, 8);
+	return x == y;
+}
 
 /* Is this the header line a tool writes with -H (old or new names)? */
 static int
@@ -266,9 +285,102 @@ next_stop(struct scan *sc)
 	return p;
 }
 
+#ifdef __SSE2__
+/*
+ * The common line at line: 5 or 6 fields, no backslash, its LF within
+ * SCAN_LINE bytes and before end.  Its TABs and its end are found as bit
+ * masks of the chunks up to its end, and the fields split with no test a
+ * byte, their ends kept in registers and the NULs written last (a char
+ * store may alias rec).  Returns the next line, or NULL (nothing
+ * changed) for any other line, which tsv_lines takes.
+ */
+static inline char *
+short_line(struct reader *r, char *line, const char *end)
+{
+	struct cells_rec *rec = &r->rec;
+	const __m128i tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n');
+	const __m128i bs = _mm_set1_epi8('\\'), nul = _mm_setzero_si128();
+	uint64_t tabs = 0, stops = 0, x;
+	__m128i v;
+	char *p;
+	int nf, e, t0, t1, t2, t3, t4;
+
+#define SHORT_CHUNK(i)							\
+	v = _mm_loadu_si128((const __m128i *)(const void *)(line +	\
+	    (i) * SCAN_CHUNK));						\
+	tabs |= (uint64_t)(unsigned)_mm_movemask_epi8(			\
+	    _mm_cmpeq_epi8(v, tab)) << ((i) * SCAN_CHUNK);		\
+	stops |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(	\
+	    _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, bs)),	\
+	    _mm_cmpeq_epi8(v, nul))) << ((i) * SCAN_CHUNK)
+
+	_Static_assert(SCAN_LINE == 4 * SCAN_CHUNK, "four chunks");
+	SHORT_CHUNK(0);		/* a cell's line: 25 bytes or more */
+	SHORT_CHUNK(1);
+	if (stops == 0) {
+		SHORT_CHUNK(2);
+		if (stops == 0) {
+			SHORT_CHUNK(3);
+			if (stops == 0)
+				return NULL;
+		}
+	}
+#undef SHORT_CHUNK
+	e = __builtin_ctzll(stops);
+	p = line + e;
+	if (*p != '\n' || p >= end)
+		return NULL;
+	tabs &= ((uint64_t)1 << e) - 1;
+	x = tabs & (tabs - 1);
+	x &= x - 1;
+	x &= x - 1;
+	if (x == 0)		/* fewer than four TABs */
+		return NULL;
+	t0 = __builtin_ctzll(tabs);
+	tabs &= tabs - 1;
+	t1 = __builtin_ctzll(tabs);
+	tabs &= tabs - 1;
+	t2 = __builtin_ctzll(tabs);
+	tabs &= tabs - 1;
+	t3 = __builtin_ctzll(tabs);
+	tabs &= tabs - 1;
+	nf = 4;
+	t4 = e;
+	if (tabs != 0) {
+		t4 = __builtin_ctzll(tabs);
+		if ((tabs & (tabs - 1)) != 0)	/* more than five */
+			return NULL;
+		nf = 5;
+	}
+	if (p > line + (nf == 4 ? t3 : t4) + 1 && p[-1] == '\r')
+		p--;		/* a CR before the LF is not data */
+	rec->field[0] = line;
+	rec->len[0] = t0;
+	rec->field[1] = line + t0 + 1;
+	rec->len[1] = t1 - t0 - 1;
+	rec->field[2] = line + t1 + 1;
+	rec->len[2] = t2 - t1 - 1;
+	rec->field[3] = line + t2 + 1;
+	rec->len[3] = t3 - t2 - 1;
+	rec->field[4] = line + t3 + 1;
+	if (nf == 5) {
+		rec->len[4] = t4 - t3 - 1;
+		rec->field[5] = line + t4 + 1;
+		rec->len[5] = p - (line + t4 + 1);
+		line[t4] = '\0';
+	} else
+		rec->len[4] = p - (line + t3 + 1);
+	line[t0] = line[t1] = line[t2] = line[t3] = '\0';
+	*p = '\0';
+	rec->line = r->line++;
+	take_line(r, nf + 1);
+	return line + e + 1;
+}
+#endif
+
 /*
  * Split and take the whole lines among the n bytes at buf (buf[n] is an
- * LF, then SCAN_CHUNK readable bytes: the scan needs no bound check); at
+ * LF, then SCAN_LINE readable bytes: the scan needs no bound check); at
  * eof the bytes after the last LF are a line too.  Returns the bytes
  * used: the rest is the start of a line that goes on in the next block.
  * A line is changed (NULs over its TABs, unescaping) only once it is
@@ -278,11 +390,21 @@ static size_t
 tsv_lines(struct reader *r, char *buf, size_t n, int eof)
 {
 	struct cells_rec *rec = &r->rec;
-	char *end = buf + n, *line = buf, *p;
-	struct scan sc = {buf, stops16(buf)};
+	char *end = buf + n, *line = buf, *p, *next;
+	struct scan sc;
 	int nf, esc, i, last;
 
 	while (r->stop == 0 && line < end) {
+#ifdef __SSE2__
+		if ((next = short_line(r, line, end)) != NULL) {
+			line = next;
+			continue;
+		}
+#else
+		(void)next;
+#endif
+		sc.chunk = line;
+		sc.mask = stops16(line);
 		rec->field[0] = line;
 		nf = esc = 0;
 		for (;;) {
@@ -492,10 +614,11 @@ cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg)
 {
 	struct reader r;
 	size_t have = 0, cap = BLOCK, used, n;
-	char *buf = gip_xmalloc(cap + 1 + SCAN_CHUNK);	/* the scan's LF,
-							   its last chunk */
+	char *buf = gip_xmalloc(cap + 1 + SCAN_LINE);	/* the scan's LF,
+							   its last line */
 
-	_Static_assert(SCAN_CHUNK >= CELLS_PAD, "a field's CELLS_PAD bytes");
+	_Static_assert(SCAN_CHUNK >= CELLS_PAD && (int)SCAN_LINE >= (int)SCAN_CHUNK,
+	    "a field's CELLS_PAD bytes");
 	int eof = 0;
 
 	memset(&r, 0, sizeof r);
@@ -506,13 +629,13 @@ cells_read_fp(FILE *fp, const char *path, cells_fn fn, void *arg)
 	while (r.stop == 0 && !eof) {
 		if (cap - have < BLOCK) {
 			cap = have + BLOCK;
-			buf = gip_xrealloc(buf, cap + 1 + SCAN_CHUNK);
+			buf = gip_xrealloc(buf, cap + 1 + SCAN_LINE);
 		}
 		n = fread(buf + have, 1, BLOCK, fp);
 		eof = n < BLOCK;
 		have += n;
 		buf[have] = '\n';
-		memset(buf + have + 1, 0, SCAN_CHUNK);
+		memset(buf + have + 1, 0, SCAN_LINE);
 		used = feed(&r, buf, have, eof);
 		have -= used;
 		memmove(buf, buf + used, have);

@@ -52,9 +52,14 @@ cells_head_mask(size_t n)
 #endif
 }
 
+/* cells_same past the first 16 bytes (n > 16). */
+int	cells_same_tail(const char *a, const char *b, size_t n);
+
 /*
  * Are the n bytes at a and b the same?  Both with CELLS_PAD readable
- * bytes: the first 16 are compared as two words each, no call.
+ * bytes: the first 16 are compared as two words each, no call; the rest
+ * of a longer one (a source with its path) as words too, the last word
+ * ending at byte n.
  */
 static inline int
 cells_same(const char *a, const char *b, size_t n)
@@ -71,7 +76,7 @@ cells_same(const char *a, const char *b, size_t n)
 	memcpy(&b1, b + 8, 8);
 	if (((a1 ^ b1) & cells_head_mask(n - 8)) != 0)
 		return 0;
-	return n <= 16 || memcmp(a + 16, b + 16, n - 16) == 0;
+	return n <= 16 || cells_same_tail(a, b, n);
 }
 
 typedef int (*cells_fn)(const struct cells_rec *rec, void *arg);

@@ -37,7 +37,8 @@ try_splits(struct idvals *v, struct split at, struct split *found,
     int nfound)
 {
 	struct broken scratch[IDENT_MAXBROKEN];
-	int64_t *cell = &v->v[ck_cell(at.t, at.row, at.col)], *nb, keep, pow;
+	int64_t *cell = &v->cell[ck_cell(at.t, at.row, at.col)].v, *nb, keep,
+	    pow;
 	int side;
 
 	keep = *cell;
@@ -45,8 +46,9 @@ try_splits(struct idvals *v, struct split at, struct split *found,
 		at.into = at.col + side;
 		if (at.into < 0 || at.into >= at.t->ncols)
 			continue;
-		nb = &v->v[ck_cell(at.t, at.row, at.into)];
-		if (*nb != 0 || v->unknown[ck_cell(at.t, at.row, at.into)])
+		nb = &v->cell[ck_cell(at.t, at.row, at.into)].v;
+		if (*nb != 0 || ident_unknown(v, at.t->index, at.row,
+		    ck_cell(at.t, at.row, at.into)))
 			continue;
 		for (pow = 10; pow <= keep / NUM_SCALE; pow *= 10) {
 			if (!split_at(keep / NUM_SCALE, pow, &at.a, &at.b))
@@ -101,7 +103,7 @@ find_splits(struct idvals *v, const struct broken *b, int n,
 			continue;
 		for (at.row = 0; at.row < at.t->nrows; at.row++)
 			for (at.col = 0; at.col < at.t->ncols; at.col++) {
-				x = v->v[ck_cell(at.t, at.row, at.col)];
+				x = v->cell[ck_cell(at.t, at.row, at.col)].v;
 				if (x < 10 * NUM_SCALE || x % NUM_SCALE ||
 				    !involved(b, n, at.t, at.row, at.col))
 					continue;
@@ -125,7 +127,7 @@ ident_digits(struct report *r, struct idvals *v, const struct broken *b,
 	    s[0].t->rows[s[0].row], s[0].t->cols[s[0].col]);
 	snprintf(e, sizeof e, "%lld|%lld", (long long)s[0].a,
 	    (long long)s[0].b);
-	num_format(v->v[ck_cell(s[0].t, s[0].row, s[0].col)], a);
+	num_format(v->cell[ck_cell(s[0].t, s[0].row, s[0].col)].v, a);
 	finding(r, r->source, report_cell(r, s[0].t, s[0].row,
 	    s[0].col)->line, R_DIGITS, where, e, a, "looks like %lld and "
 	    "%lld run together; with %lld in %s every identity holds",

@@ -18,18 +18,77 @@
  * index, -1 for a key the table does not have.  Built on the first
  * ident_load, read-only after: every report walks the identities many
  * times, and a key looked up by name each time was most of the check.
+ *
+ * Each line of each identity is compiled too, into a run of terms of one
+ * flat array: the cell a term adds and the row whose idvals counts says
+ * whether it counts (a column's term row; for IDENT_ROWS the line's own
+ * row, which counts or the line is not walked).  A line's sum is then
+ * one pass over its run, left side first.
  */
 #define IDENT_MAX	32
+
+struct ident_term {
+	uint16_t	 cell;
+	uint8_t		 row;
+};
+
+struct ident_line {
+	uint32_t	 at;		/* its first term in lineterms */
+	uint8_t		 n[2];		/* left, right */
+};
 
 struct ident_terms {
 	const struct ck_table *t;
 	int		 k;
 	int		 term[2][TMPL_MAXTERMS];	/* left, right */
 	int		 nterm[2];
+	int		 nlines;
+	struct ident_line line[CK_MAXROWS > CK_MAXCOLS ? CK_MAXROWS :
+			    CK_MAXCOLS];
 };
 
 static struct ident_terms terms[IDENT_MAX];
 static size_t nterms;
+static struct ident_term *lineterms;
+static size_t nlineterms;
+
+_Static_assert(CK_MAXCELLS <= 65536 && CK_MAXROWS <= 256,
+    "a compiled term's cell and row");
+
+static void
+add_term(size_t *cap, int cell, int row)
+{
+	if (nlineterms == *cap) {
+		*cap = *cap ? *cap * 2 : 1024;
+		lineterms = gip_xrealloc(lineterms, *cap * sizeof lineterms[0]);
+	}
+	lineterms[nlineterms].cell = (uint16_t)cell;
+	lineterms[nlineterms++].row = (uint8_t)row;
+}
+
+static void
+compile_lines(struct ident_terms *it, int rows, size_t *cap)
+{
+	const struct ck_table *t = it->t;
+	int line, s, m, i;
+
+	it->nlines = rows ? t->nrows : t->ncols;
+	for (line = 0; line < it->nlines; line++) {
+		it->line[line].at = (uint32_t)nlineterms;
+		for (s = 0; s < 2; s++) {
+			it->line[line].n[s] = 0;
+			for (m = 0; m < it->nterm[s]; m++) {
+				if ((i = it->term[s][m]) < 0)
+					continue;
+				if (rows)
+					add_term(cap, ck_cell(t, line, i), line);
+				else
+					add_term(cap, ck_cell(t, i, line), i);
+				it->line[line].n[s]++;
+			}
+		}
+	}
+}
 
 static void
 compile_terms(void)
@@ -37,7 +96,7 @@ compile_terms(void)
 	const struct tmpl_ident *id;
 	const struct ck_table *t;
 	const char *const *sides[2];
-	size_t n;
+	size_t n, cap = 0;
 	int s, m;
 
 	if (nterms == tmpl_nidents)
@@ -59,6 +118,7 @@ compile_terms(void)
 				    ck_row(t, sides[s][m]);
 			terms[n].nterm[s] = m;
 		}
+		compile_lines(&terms[n], id->per == IDENT_ROWS, &cap);
 	}
 	nterms = tmpl_nidents;
 }
@@ -69,50 +129,30 @@ id_terms(const struct tmpl_ident *id)
 	return &terms[id - tmpl_idents];
 }
 
+/* A cell given is seen (and so its row printed): unknown only unread. */
 void
-ident_load(const struct report *r, unsigned tpl, struct idvals *v)
+ident_load(struct report *r, unsigned tpl, struct idvals *v)
 {
 	const struct ck_table *t;
-	const struct cell *c;
-	int k, i, j, n = ck_ncells(), seen;
+	int k, i;
 
 	compile_terms();
 	v->tpl = tpl;
-	if (v->v == NULL) {	/* once: every report has ck_ncells() */
-		v->v = gip_xmalloc(n * sizeof v->v[0]);
-		v->unknown = gip_xmalloc(n);
-	}
+	v->cell = r->cell;
 	for (k = 0; k < ck_ntables(); k++) {
 		t = ck_table(k);
 		for (i = 0; i < t->nrows; i++) {
-			v->printed[k][i] = seen = report_row_seen(r, t, i);
-			for (j = 0; j < t->ncols; j++) {
-				c = report_cell(r, t, i, j);
-				v->v[ck_cell(t, i, j)] = c->v;
-				v->unknown[ck_cell(t, i, j)] = c->unread ||
-				    (!c->seen && seen);
-			}
+			v->printed[k][i] = report_row_seen(r, t, i);
+			v->counts[k][i] = v->printed[k][i] ||
+			    (t->rowtpl[i] & tpl);
 		}
 	}
-}
-
-void
-ident_free(struct idvals *v)
-{
-	free(v->v);
-	free(v->unknown);
 }
 
 static int
 tindex(const struct tmpl_ident *id)
 {
 	return id_terms(id)->k;
-}
-
-static int
-row_counts(const struct idvals *v, int k, int i)
-{
-	return (ck_table(k)->rowtpl[i] & v->tpl) || v->printed[k][i];
 }
 
 /*
@@ -137,34 +177,31 @@ term_cell(const struct idvals *v, const struct tmpl_ident *id, int line,
 }
 
 /*
- * Add up one side; 0 when a term is unknown, -1 when the sum overflows.
- * The terms as term_cell finds them, with what they share looked up once
- * (every line of every identity of every report comes here).
+ * Add up the n compiled terms at tm; 0 when a term is unknown, -1 when
+ * the sum overflows (every line of every identity of every report comes
+ * here).
  */
-static int
-side_sum(const struct idvals *v, const struct tmpl_ident *id, int line,
-    int s, int64_t *sum)
+static inline int
+side_sum(const struct idvals *v, int k, const struct ident_term *tm, int n,
+    int64_t *sum)
 {
-	const struct ident_terms *it = id_terms(id);
-	const struct ck_table *t = it->t;
-	const unsigned char *printed = v->printed[it->k];
-	int k, i, c, ok = 1, rows = id->per == IDENT_ROWS;
+	const unsigned char *counts = v->counts[k], *printed = v->printed[k];
+	const struct cell *c;
+	int64_t s = 0;
+	int ok = 1;
 
-	*sum = 0;
-	for (k = 0; k < it->nterm[s]; k++) {
-		if ((i = it->term[s][k]) < 0)
+	for (; n > 0; n--, tm++) {
+		if (!counts[tm->row])
 			continue;
-		if (rows)
-			c = ck_cell(t, line, i);
-		else if (!(t->rowtpl[i] & v->tpl) && !printed[i])
-			continue;
-		else
-			c = ck_cell(t, i, line);
-		if (v->unknown[c])
+		c = &v->cell[tm->cell];
+		if (c->unread | (printed[tm->row] ^ c->seen))
 			ok = 0;
-		if (num_add(sum, v->v[c]) != NUM_OK)
+		if (__builtin_add_overflow(s, c->v, &s)) {
+			*sum = s;
 			return -1;
+		}
 	}
+	*sum = s;
 	return ok;
 }
 
@@ -173,11 +210,14 @@ static int
 eval_line(const struct idvals *v, const struct tmpl_ident *id, int line,
     struct broken *b)
 {
+	const struct ident_terms *it = id_terms(id);
+	const struct ident_line *il = &it->line[line];
+	const struct ident_term *tm = &lineterms[il->at];
 	int64_t l, r;
 	int okl, okr;
 
-	okl = side_sum(v, id, line, 0, &l);
-	okr = side_sum(v, id, line, 1, &r);
+	okl = side_sum(v, it->k, tm, il->n[0], &l);
+	okr = side_sum(v, it->k, tm + il->n[0], il->n[1], &r);
 	if (okl == 0 || okr == 0)
 		return -1;
 	if (okl > 0 && okr > 0 && l == r)
@@ -193,27 +233,25 @@ eval_line(const struct idvals *v, const struct tmpl_ident *id, int line,
 static int
 nlines(const struct tmpl_ident *id, int line)
 {
-	const struct ck_table *t = ck_table(tindex(id));
-
-	if (id->per == IDENT_COLS)
-		return line < t->ncols;
-	return line < t->nrows;
+	return line < id_terms(id)->nlines;
 }
 
 static int
 line_applies(const struct idvals *v, const struct tmpl_ident *id, int line)
 {
-	return id->per == IDENT_COLS || row_counts(v, tindex(id), line);
+	return id->per == IDENT_COLS || v->counts[tindex(id)][line];
 }
 
 static int
 eval_ident(const struct idvals *v, const struct tmpl_ident *id,
     struct broken *b, int n)
 {
-	int line;
+	const struct ident_terms *it = id_terms(id);
+	const unsigned char *counts = v->counts[it->k];
+	int line, rows = id->per == IDENT_ROWS;
 
-	for (line = 0; nlines(id, line) && n < IDENT_MAXBROKEN; line++)
-		if (line_applies(v, id, line))
+	for (line = 0; line < it->nlines && n < IDENT_MAXBROKEN; line++)
+		if (!rows || counts[line])
 			n += eval_line(v, id, line, &b[n]) > 0;
 	return n;
 }
@@ -443,7 +481,7 @@ ident_skipped(const struct idvals *v, int k, int i, char *buf, size_t size)
 			    eval_line(v, id, line, &scratch) >= 0)
 				continue;
 			for (j = 0; j < t->ncols; j++)
-				if (v->unknown[ck_cell(t, i, j)] &&
+				if (ident_unknown(v, k, i, ck_cell(t, i, j)) &&
 				    uses_cell(v, id, line, ck_cell(t, i, j)))
 					break;
 			if (j == t->ncols)

@@ -23,20 +23,29 @@ struct broken {
 #define IDENT_MAXBROKEN	256
 
 /*
- * The numbers the identities are walked over, blank and absent as 0.  A
- * row counts where the report's template has it or the report printed
- * it (a row of the other template stands in for its own).
+ * The numbers the identities are walked over: the report's cells, blank
+ * and absent as 0 (digits.c tries other values in them and puts the
+ * printed ones back).  A row counts where the report's template has it or
+ * the report printed it (a row of the other template stands in for its
+ * own).
  */
 struct idvals {
-	int64_t		*v;		/* ck_ncells() */
-	unsigned char	*unknown;	/* unread, or absent from its row */
+	struct cell	*cell;		/* the report's, ck_ncells() */
 	unsigned char	 printed[CK_MAXTABLES][CK_MAXROWS];
+	unsigned char	 counts[CK_MAXTABLES][CK_MAXROWS];	/* the row
+					   counts: in the template or printed */
 	unsigned	 tpl;
 };
 
-/* v starts zeroed; loaded again for the next report, its room reused. */
-void	ident_load(const struct report *r, unsigned tpl, struct idvals *v);
-void	ident_free(struct idvals *v);
+/* Is cell c of row i of table k unknown: unread, or absent from its row? */
+static inline int
+ident_unknown(const struct idvals *v, int k, int i, int c)
+{
+	return v->cell[c].unread | (v->printed[k][i] ^ v->cell[c].seen);
+}
+
+/* Loaded again for each report. */
+void	ident_load(struct report *r, unsigned tpl, struct idvals *v);
 int	ident_eval(const struct idvals *v, struct broken *b);
 void	ident_report(struct report *r, const struct idvals *v,
 	    const struct broken *b, int n);

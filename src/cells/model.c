@@ -46,7 +46,7 @@ report_row_line(const struct report *r, const struct ck_table *t, int row)
 	return 0;
 }
 
-static void
+static void __attribute__((noinline))
 note_bad(struct report *r, const struct cells_rec *rec)
 {
 	if (r->nbad == MAXBAD)
@@ -57,11 +57,12 @@ note_bad(struct report *r, const struct cells_rec *rec)
 	r->bad[r->nbad++].line = rec->srcline;
 }
 
-static void
+static void __attribute__((noinline))
 take_meta(struct report *r, const struct cells_rec *rec)
 {
 	const char *row = rec->field[CELL_ROW];
 	struct meta *dst;
+	size_t n;
 
 	if (strcmp(row, "org") == 0)
 		dst = &r->org;
@@ -74,11 +75,14 @@ take_meta(struct report *r, const struct cells_rec *rec)
 		return;
 	} else
 		return;
-	snprintf(dst->s, sizeof dst->s, "%s", rec->field[CELL_VALUE]);
+	n = strlen(rec->field[CELL_VALUE]);	/* as snprintf cuts it */
+	n = n < sizeof dst->s - 1 ? n : sizeof dst->s - 1;
+	memcpy(dst->s, rec->field[CELL_VALUE], n);
+	dst->s[n] = '\0';
 	dst->line = rec->srcline;
 }
 
-static void
+static void __attribute__((noinline))
 take_prose(struct report *r, const struct cells_rec *rec)
 {
 	size_t i;
@@ -101,7 +105,7 @@ static void
 take_table(struct report *r, const struct cells_rec *rec)
 {
 	const struct ck_table *tb = r->neartb;
-	int t, i = -1, j = -1;
+	int t, i = -1, j = -1, at;
 	struct cell *c;
 
 	if (tb == NULL || !ck_is(&tb->namekey, rec->field[CELL_TABLE],
@@ -111,9 +115,10 @@ take_table(struct report *r, const struct cells_rec *rec)
 		r->has[tb->index] = 1;
 		i = ck_row_near(tb, rec->field[CELL_ROW], rec->len[CELL_ROW],
 		    r->near[0]);
-		/* the next column first: a row comes column by column */
+		/* the next column first: a row comes column by column, and
+		   the next row from its first */
 		j = ck_col_near(tb, rec->field[CELL_COL], rec->len[CELL_COL],
-		    r->near[1] + 1);
+		    r->near[1] + 1 < tb->ncols ? r->near[1] + 1 : 0);
 	}
 	if (i < 0 || j < 0) {
 		note_bad(r, rec);
@@ -123,22 +128,22 @@ take_table(struct report *r, const struct cells_rec *rec)
 	r->near[0] = i;
 	r->near[1] = j;
 	t = tb->index;
-	c = report_cell(r, tb, i, j);
+	at = ck_cell(tb, i, j);
+	c = &r->cell[at];
 	r->rowcells[t][i] += !c->seen;
 	r->rowunread[t][i] |= (unsigned char)rec->unread;
 	r->rowcols[t][i] |= (uint16_t)(1u << j);
 	c->seen = 1;
-	r->seen[(c - r->cell) >> 6] |= (uint64_t)1 << ((c - r->cell) & 63);
+	r->seen[at >> 6] |= (uint64_t)1 << (at & 63);
 	if (!rec->whole)	/* blank, unread, negative or a fraction */
-		r->odd[(c - r->cell) >> 6] |= (uint64_t)1 << ((c - r->cell) &
-		    63);
+		r->odd[at >> 6] |= (uint64_t)1 << (at & 63);
 	c->blank = (unsigned char)rec->blank;
 	c->unread = (unsigned char)rec->unread;
 	c->v = rec->value;
 	c->line = rec->srcline;
 }
 
-void
+int
 report_take(struct report *r, const struct cells_rec *rec)
 {
 	const char *t = rec->field[CELL_TABLE];
@@ -152,4 +157,5 @@ report_take(struct report *r, const struct cells_rec *rec)
 		take_prose(r, rec);
 	else
 		take_table(r, rec);
+	return 0;
 }

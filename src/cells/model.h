@@ -57,8 +57,8 @@ struct report {
 void	report_init(struct report *r);
 void	report_begin(struct report *r, const char *source);
 /* A cell of a report as group.h hands it on (GROUP_PAD bytes readable
- * past each field's start). */
-void	report_take(struct report *r, const struct cells_rec *rec);
+ * past each field's start).  Returns 0 (a cells_fn's go on). */
+int	report_take(struct report *r, const struct cells_rec *rec);
 static inline struct cell *
 report_cell(const struct report *r, const struct ck_table *t, int row,
     int col)

@@ -189,7 +189,8 @@ row_width(const struct ck_table *t, int i, unsigned tpl)
 
 /*
  * The holes of one row, unread (rule unread) or left out (omitted), and
- * the identities they kept from being checked.
+ * the identities they kept from being checked.  Asked only where the row
+ * has one (check_missing).
  */
 static void
 tell_holes(struct report *r, const struct idvals *v, int k, int i,
@@ -199,10 +200,6 @@ tell_holes(struct report *r, const struct idvals *v, int k, int i,
 	char cols[128], where[192], skipped[320];
 	int n;
 
-	/* most rows: every column of the template printed, nothing unread */
-	if (unread ? !r->rowunread[k][i] : (ck_row_cols(t, i, tpl) &
-	    ~r->rowcols[k][i]) == 0)
-		return;
 	if ((n = row_holes(r, t, i, tpl, unread, cols, sizeof cols)) == 0)
 		return;
 	if (n == row_width(t, i, tpl))
@@ -252,9 +249,13 @@ check_missing(struct report *r, const struct idvals *v, unsigned tpl)
 		if (!r->has[k])
 			continue;
 		for (t = ck_table(k), i = 0; i < t->nrows; i++) {
+			/* most rows: every column of the template printed,
+			   nothing unread */
 			if (report_row_seen(r, t, i)) {
-				tell_holes(r, v, k, i, tpl, 1);
-				tell_holes(r, v, k, i, tpl, 0);
+				if (r->rowunread[k][i])
+					tell_holes(r, v, k, i, tpl, 1);
+				if (ck_row_cols(t, i, tpl) & ~r->rowcols[k][i])
+					tell_holes(r, v, k, i, tpl, 0);
 			} else if ((t->rowtpl[i] & tpl) && !stood_in(r, t, i)) {
 				tell_absent(r, t, i, tpl);
 			}
