@@ -684,3 +684,24 @@ legal\t\nother\t1\ntotal\t')"
 	assert_output "$(printf 'natural\t1778\ncommercial\t0\nresearch\t0
 social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 }
+
+@test "pdftotext -layout: t3 columns from the numbers when titles are packed" {
+	# 商业企业 科研机构 社会公益组织 … one space apart, over no numbers;
+	# every row has blanks: the rows' numbers fall into seven columns.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-packed-titles.txt' | cut -f 3-5 |
+	    grep -E '^(1|3\.7)	' | grep -v '	$'"
+	assert_output "$(printf '1\tnatural\t6\n1\ttotal\t6\n3.7\tnatural\t7
+3.7\tcommercial\t0\n3.7\tsocial\t0\n3.7\tother\t0\n3.7\ttotal\t7')"
+	assert_equal "$stderr" ""
+}
+
+@test "pdftotext -layout: t3 columns from the numbers when titles stand a character a line" {
+	# 自 / 然 / 人 stacked, 总 / 计: no title is found whole.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-stacked-titles.txt' | cut -f 3-5 |
+	    grep -E '^(1|3\.7)	' | grep -v '	$'"
+	assert_output "$(printf '1\tnatural\t8\n1\tcommercial\t3\n1\ttotal\t11
+3.7\tnatural\t9\n3.7\tcommercial\t3\n3.7\tother\t0\n3.7\ttotal\t12')"
+	assert_equal "$stderr" ""
+}

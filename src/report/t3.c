@@ -342,6 +342,22 @@ values_in_x_order(const struct lrow *lr)
 	return 1;
 }
 
+/*
+ * Neither titles nor rows of seven numbers give the columns (titles
+ * printed a character a line, or packed one space apart by pdftotext
+ * -layout, and every row has blanks): the numbers of all rows, when they
+ * fall into exactly seven columns that the rows agree on, are the
+ * columns, and the titles, which do not stand over them, are not used.  A point of one column may stand one character (two display
+ * columns in lynx's and pdftotext's character model) off the others.
+ */
+static int
+columns_of_numbers(const struct lrow *rows, const char **key, int n,
+    int *anchor, int *edge)
+{
+	return t3_anchors_from_columns(rows, key, n, 2, anchor, edge) &&
+	    t3_anchors_usable(anchor, rows, key, n, *edge);
+}
+
 int
 t3_extract(const struct grid *g, struct tables *t)
 {
@@ -375,7 +391,8 @@ t3_extract(const struct grid *g, struct tables *t)
 	keeps = g->exact ? found == 0 : keeps && found == 0;
 	first_col = g->positional ? -1 : values_column(rows, key, n);
 	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi);
-	if (g->exact && t3_anchors_from_columns(rows, key, n, anchor, &edge) &&
+	if (g->exact && t3_anchors_from_columns(rows, key, n, 1, anchor,
+	    &edge) &&
 	    t3_anchors_usable(anchor, rows, key, n, edge) &&
 	    t3_columns_under_titles(g, anchor, edge))
 		use_anchor = 1;
@@ -391,6 +408,9 @@ t3_extract(const struct grid *g, struct tables *t)
 		else
 			use_anchor = t3_anchors_from_titles(g, rows, key, n,
 			    anchor, &edge);
+		if (!use_anchor && columns_of_numbers(rows, key, n, anchor,
+		    &edge))
+			use_anchor = 1, titled = 0;
 	}
 	if (g->exact && !use_anchor)
 		in_order = t3_anchors_from_header(g, PLACE_CENTRE, anchor);

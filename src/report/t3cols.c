@@ -46,10 +46,12 @@ t3_anchors_from_full_rows(const struct lrow *rows, const char **key, int n,
  * left edge, right edge or centre, as the column aligns them.  When the
  * numbers of all rows fall into exactly seven such groups by one of
  * those points, they are the columns, blanks and all (*edge: PLACE_*).
+ * Points at most `slack` apart are one group (pdftotext -layout puts a
+ * number one character left or right of its column's others).
  */
 int
 t3_anchors_from_columns(const struct lrow *rows, const char **key, int n,
-    int *anchor, int *edge)
+    int slack, int *anchor, int *edge)
 {
 	static const int edges[] = {PLACE_LEFT, PLACE_RIGHT, PLACE_CENTRE};
 	int *xs = NULL, e, i, j, m, k, start, cap = 0, found = 0;
@@ -69,7 +71,7 @@ t3_anchors_from_columns(const struct lrow *rows, const char **key, int n,
 			break;
 		qsort(xs, m, sizeof *xs, cmp_int);
 		for (k = 0, start = 0, i = 1; i <= m; i++) {
-			if (i < m && xs[i] - xs[i - 1] <= 1)
+			if (i < m && xs[i] - xs[i - 1] <= slack)
 				continue;
 			if (k < T3COLS)
 				anchor[k] = xs[(start + i - 1) / 2];
