@@ -705,3 +705,18 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 3.7\tnatural\t9\n3.7\tcommercial\t3\n3.7\tother\t0\n3.7\ttotal\t12')"
 	assert_equal "$stderr" ""
 }
+
+@test "pdftotext -layout: t3 rows that drift part by part take the columns of their part" {
+	# Rows 1 to 3.4 print in one set of columns, the rows below drift
+	# right with their labels: the upper part is placed by its own
+	# columns, 3.7 (agreeing with no part) stays unread.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-drifting-rows.txt' | cut -f 3-5 |
+	    grep -E '^(1|3\.2|3\.7)	' | grep -v '	$'"
+	assert_output "$(printf '1\tnatural\t853\n1\tcommercial\t112\n1\tsocial\t0
+1\tlegal\t0\n1\ttotal\t965\n3.2\tnatural\t104\n3.2\tcommercial\t8
+3.2\tlegal\t0\n3.2\ttotal\t112\n3.7\tnatural\t?\n3.7\tcommercial\t?
+3.7\tresearch\t?\n3.7\tsocial\t?\n3.7\tlegal\t0\n3.7\tother\t0
+3.7\ttotal\t953')"
+	[[ $stderr == *"t3 row 3.7: 5 values for 7 columns"* ]]
+}

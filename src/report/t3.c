@@ -354,8 +354,57 @@ static int
 columns_of_numbers(const struct lrow *rows, const char **key, int n,
     int *anchor, int *edge)
 {
-	return t3_anchors_from_columns(rows, key, n, 2, anchor, edge) &&
+	return t3_anchors_from_columns(rows, key, n, 2, 1, anchor, edge) &&
 	    t3_anchors_usable(anchor, rows, key, n, *edge);
+}
+
+/*
+ * The same when the table's rows drift apart part by part (pdftotext
+ * -layout counts the characters of each line's labels, so rows under
+ * longer labels stand further right): rows are taken in order into runs
+ * that print in one set of columns, and a run whose numbers fall into
+ * exactly seven columns its rows agree on gives its rows those columns
+ * (has[i], anchors at ra + i * T3COLS, edge re[i]).  Returns how many
+ * rows got columns.
+ */
+static int
+columns_by_runs(const struct lrow *rows, const char **key, int n, int *has,
+    int *ra, int *re)
+{
+	const char **run;
+	int start, end, i, e, at[T3COLS], placed = 0;
+
+	/* Labels cut mid-character (html2text) glue digits of their own
+	 * to the numbers: nothing tells those apart by position. */
+	for (i = 0; i < n; i++)
+		if (key[i] && label_cut(&rows[i]))
+			return 0;
+	run = gip_xmalloc((n + 1) * sizeof *run);
+	for (i = 0; i < n; i++)
+		run[i] = NULL;
+	for (start = 0; start < n; start = end) {
+		for (end = start; end < n; end++) {
+			run[end] = key[end];
+			if (!t3_one_frame(rows, run, n, 2)) {
+				run[end] = NULL;
+				break;
+			}
+		}
+		if (end == start)	/* cannot happen: one row is a frame */
+			end++;
+		if (t3_anchors_from_columns(rows, run, n, 2, 2, at, &e) &&
+		    t3_anchors_usable(at, rows, run, n, e))
+			for (i = start; i < end; i++) {
+				has[i] = key[i] != NULL;
+				placed += has[i];
+				memcpy(ra + i * T3COLS, at, sizeof at);
+				re[i] = e;
+			}
+		for (i = start; i < end; i++)
+			run[i] = NULL;
+	}
+	free(run);
+	return placed;
 }
 
 int
@@ -369,6 +418,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	int placed, keeps, in_order = 0, first_col, skip, titled, by_row = 0;
 	int fits;
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
+	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
 
 	if (!ready)
 		t3_init(), ready = 1;
@@ -391,7 +441,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	keeps = g->exact ? found == 0 : keeps && found == 0;
 	first_col = g->positional ? -1 : values_column(rows, key, n);
 	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi);
-	if (g->exact && t3_anchors_from_columns(rows, key, n, 1, anchor,
+	if (g->exact && t3_anchors_from_columns(rows, key, n, 1, 1, anchor,
 	    &edge) &&
 	    t3_anchors_usable(anchor, rows, key, n, edge) &&
 	    t3_columns_under_titles(g, anchor, edge))
@@ -419,6 +469,15 @@ t3_extract(const struct grid *g, struct tables *t)
 	if (titled && !use_anchor && t3_anchors_best_edge(g, rows, key, n,
 	    anchor, &edge))
 		by_row = 1;
+	/* Nor do they row by row: columns the rows agree on, part by part. */
+	if (g->positional && !g->exact && !use_anchor && !by_row) {
+		/* n <= LROW_MAXROWS: no overflow. */
+		has = gip_xmalloc((n + 1) * sizeof *has);
+		re = gip_xmalloc((n + 1) * sizeof *re);
+		ra = gip_xmalloc((n + 1) * T3COLS * sizeof *ra);
+		memset(has, 0, (n + 1) * sizeof *has);
+		runs = columns_by_runs(rows, key, n, has, ra, re);
+	}
 	if ((use_anchor || by_row) && !g->exact)
 		t3_column_extents(titled ? tlo : NULL, titled ? thi : NULL,
 		    rows, key, n, anchor, edge, lo, hi);
@@ -430,7 +489,16 @@ t3_extract(const struct grid *g, struct tables *t)
 			placed = place_counted(&rows[i], &s);
 		else if (in_order && rows[i].numbers < T3COLS)
 			placed = t3_place_in_order(&rows[i], anchor, &s);
-		else if (titled && use_anchor && rows[i].numbers < T3COLS &&
+		else if (runs && has[i] && (rows[i].numbers < T3COLS ||
+		    !values_in_x_order(&rows[i]))) {
+			placed = place_by_anchor(rows[i].val, rows[i].nval,
+			    ra + i * T3COLS, T3COLS, re[i], &s);
+			/* Each column as wide as the numbers at its
+			 * point: a label may end just left of them. */
+			t3_column_extents(ra + i * T3COLS, ra + i * T3COLS,
+			    rows, key, n, ra + i * T3COLS, re[i], lo, hi);
+			fits = 1;
+		} else if (titled && use_anchor && rows[i].numbers < T3COLS &&
 		    t3_against_titles(&rows[i], anchor, edge, tlo, thi))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
 		else if ((use_anchor && (rows[i].numbers < T3COLS ||
@@ -461,5 +529,8 @@ t3_extract(const struct grid *g, struct tables *t)
 		found++;
 	}
 	free(rows);
+	free(has);
+	free(ra);
+	free(re);
 	return found;
 }
