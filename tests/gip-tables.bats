@@ -730,3 +730,12 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "$(printf '1\tnatural\t?\n1\tcommercial\t?\n1\tresearch\t?
 1\tsocial\t?\n1\tlegal\t0\n1\tother\t\n1\ttotal\t965')"
 }
+
+@test "pdftotext -layout: t4 numbers on two lines are read left to right" {
+	# The tall data row prints some numbers a line higher than others;
+	# gathered line by line they were out of column order.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/pdftotext-t4-two-lines.txt' | cut -f 5 | tr '\n' ' '"
+	assert_output "2 1 0 0 3 0 0 1 0 1 2 0 0 0 2 "
+	assert_equal "$stderr" ""
+}
