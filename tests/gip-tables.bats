@@ -721,3 +721,58 @@ legal\t\nother\t1\ntotal\t')"
 	assert_output "$(printf 'natural\t1778\ncommercial\t0\nresearch\t0
 social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 }
+
+@test "pdftotext -layout: t3 columns from the numbers when titles are packed" {
+	# 商业企业 科研机构 社会公益组织 … one space apart, over no numbers;
+	# every row has blanks: the rows' numbers fall into seven columns.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-packed-titles.txt' | cut -f 3-5 |
+	    grep -E '^(1|3\.7)	' | grep -v '	$'"
+	assert_output "$(printf '1\tnatural\t6\n1\ttotal\t6\n3.7\tnatural\t7
+3.7\tcommercial\t0\n3.7\tsocial\t0\n3.7\tother\t0\n3.7\ttotal\t7')"
+	assert_equal "$stderr" ""
+}
+
+@test "pdftotext -layout: t3 columns from the numbers when titles stand a character a line" {
+	# 自 / 然 / 人 stacked, 总 / 计: no title is found whole.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-stacked-titles.txt' | cut -f 3-5 |
+	    grep -E '^(1|3\.7)	' | grep -v '	$'"
+	assert_output "$(printf '1\tnatural\t8\n1\tcommercial\t3\n1\ttotal\t11
+3.7\tnatural\t9\n3.7\tcommercial\t3\n3.7\tother\t0\n3.7\ttotal\t12')"
+	assert_equal "$stderr" ""
+}
+
+@test "pdftotext -layout: t3 rows that drift part by part take the columns of their part" {
+	# The rows drift right with their labels part by part: each part's
+	# rows take the seven columns their numbers agree on, where the
+	# table's identities (3.7 = the rows 3.x, 1 + 2 = 3.7 + 4) confirm
+	# the columns of rows with numbers other than 0.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-drifting-rows.txt' | cut -f 3-5 |
+	    grep -E '^(1|3\.1)	' | grep -v '	$'"
+	assert_output "$(printf '1\tnatural\t34\n1\tcommercial\t1\n1\tresearch\t0
+1\tlegal\t3\n1\tother\t1\n1\ttotal\t39\n3.1\tnatural\t23\n3.1\tcommercial\t1
+3.1\tlegal\t2\n3.1\ttotal\t26')"
+	assert_equal "$stderr" ""
+}
+
+@test "pdftotext -layout: t3 rows placed by their part's columns stay unread when no identity confirms them" {
+	# Rows 1 to 3.4 agree on seven columns, but 3.7 and 4 drift apart
+	# and are unread: no column identity can confirm where 853 and 112
+	# stand, so row 1 keeps ? where a number other than 0 may stand.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-drifting-unconfirmed.txt' | cut -f 3-5 |
+	    grep -E '^1	'"
+	assert_output "$(printf '1\tnatural\t?\n1\tcommercial\t?\n1\tresearch\t?
+1\tsocial\t?\n1\tlegal\t0\n1\tother\t\n1\ttotal\t965')"
+}
+
+@test "pdftotext -layout: t4 numbers on two lines are read left to right" {
+	# The tall data row prints some numbers a line higher than others;
+	# gathered line by line they were out of column order.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/pdftotext-t4-two-lines.txt' | cut -f 5 | tr '\n' ' '"
+	assert_output "2 1 0 0 3 0 0 1 0 1 2 0 0 0 2 "
+	assert_equal "$stderr" ""
+}

@@ -17,6 +17,9 @@
 #include "torn.h"
 
 
+/* A row not read (yet) in the buffer of a table placed by runs. */
+#define PLACE_UNSEEN	(-2)
+
 static void
 emit_row(struct tables *t, const char *row, long line, int nval,
     const struct slots *s, int placed)
@@ -362,6 +365,187 @@ values_in_x_order(const struct lrow *lr)
 	return 1;
 }
 
+/*
+ * A cell's count for the identities: 1 with *v set when it is known and
+ * a plain count (blank = 0; at most 12 digits, so that sums of a
+ * table's rows cannot overflow).
+ */
+static int
+cell_count(const struct slots *s, int k, long long *v)
+{
+	const char *p = s->val[k];
+	size_t len = strlen(p);
+
+	if (!s->set[k] || len > 12 || strspn(p, "0123456789") != len)
+		return 0;
+	*v = len ? strtoll(p, NULL, 10) : 0;
+	return 1;
+}
+
+/* Row `row`'s cell in column k: 0 when the row is absent (*have = 0),
+ * -1 when it is not known. */
+static int
+row_cell(const char **key, int n, const struct slots *sb, const int *pb,
+    const char *row, int k, long long *v, int *have)
+{
+	int i;
+
+	*v = 0;
+	for (i = 0; i < n; i++)
+		if (key[i] && pb[i] != PLACE_UNSEEN && same_key(key[i], row)) {
+			*have = 1;
+			return cell_count(&sb[i], k, v) ? 0 : -1;
+		}
+	*have = 0;
+	return 0;
+}
+
+/* Does column k keep 3.7 = the sum of rows 3.x and 1 + 2 = 3.7 + 4 (the
+ * second where rows 1, 2 and 4 are there)?  0 also when a cell they
+ * need is unread: then nothing confirms the column. */
+static int
+column_adds_up(const char **key, int n, const struct slots *sb,
+    const int *pb, int k)
+{
+	long long r1, r2, r37, r4, sum = 0, v;
+	int i, h1, h2, h37, h4, known = 1;
+
+	if (row_cell(key, n, sb, pb, "1", k, &r1, &h1) < 0 ||
+	    row_cell(key, n, sb, pb, "2", k, &r2, &h2) < 0 ||
+	    row_cell(key, n, sb, pb, "3.7", k, &r37, &h37) < 0 ||
+	    row_cell(key, n, sb, pb, "4", k, &r4, &h4) < 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!key[i] || pb[i] == PLACE_UNSEEN ||
+		    !t3_has_prefix(key[i], "3.") || same_key(key[i], "3.7"))
+			continue;
+		if (!cell_count(&sb[i], k, &v)) {
+			known = 0;
+			break;
+		}
+		sum += v;
+	}
+	if (!h37 || !known || sum != r37)
+		return 0;
+	return !(h1 && h2 && h4 && r1 + r2 != r37 + r4);
+}
+
+/* Has the row a number other than 0?  Zeros read into the wrong blank
+ * column still give the same counts. */
+static int
+has_nonzero(const struct lrow *lr)
+{
+	int k;
+
+	for (k = 0; k < lr->nval; k++)
+		if (lr->val[k].v.kind == V_NUMBER &&
+		    strspn(lr->val[k].v.num, "0.") != strlen(lr->val[k].v.num))
+			return 1;
+	return 0;
+}
+
+/*
+ * Rows placed by the columns of their run (columns_by_runs) are a
+ * reading of positions alone: a run that drifted by a whole column still
+ * fits.  The table's identities confirm them: a row whose total is not
+ * the sum of its parts is unread, and so are the cells of such rows (with
+ * a number other than 0, by_run) in a column whose identities cannot be
+ * checked or fail.
+ */
+static void
+confirm_runs(const char **key, int n, struct slots *sb, int *pb,
+    const int *by_run)
+{
+	long long v[T3COLS];
+	int i, k, bad[T3COLS];
+
+	for (i = 0; i < n; i++) {
+		if (!by_run[i] || pb[i] == PLACE_UNSEEN)
+			continue;
+		for (k = 0; k < T3COLS && cell_count(&sb[i], k, &v[k]); k++)
+			;
+		if (k == T3COLS && !place_check_total(v, T3COLS)) {
+			memset(&sb[i].set, 0, sizeof sb[i].set);
+			pb[i] = PLACE_NONE;
+		}
+	}
+	for (k = 0; k < T3COLS; k++)
+		bad[k] = !column_adds_up(key, n, sb, pb, k);
+	for (i = 0; i < n; i++)
+		for (k = 0; k < T3COLS; k++)
+			if (by_run[i] && pb[i] != PLACE_UNSEEN && bad[k] &&
+			    sb[i].set[k]) {
+				sb[i].set[k] = 0;
+				if (pb[i] == PLACE_ALL)
+					pb[i] = PLACE_SOME;
+			}
+}
+
+/*
+ * Neither titles nor rows of seven numbers give the columns (titles
+ * printed a character a line, or packed one space apart by pdftotext
+ * -layout, and every row has blanks): the numbers of all rows, when they
+ * fall into exactly seven columns that the rows agree on, are the
+ * columns, and the titles, which do not stand over them, are not used.  A point of one column may stand one character (two display
+ * columns in lynx's and pdftotext's character model) off the others.
+ */
+static int
+columns_of_numbers(const struct lrow *rows, const char **key, int n,
+    int *anchor, int *edge)
+{
+	return t3_anchors_from_columns(rows, key, n, 2, 1, anchor, edge) &&
+	    t3_anchors_usable(anchor, rows, key, n, *edge);
+}
+
+/*
+ * The same when the table's rows drift apart part by part (pdftotext
+ * -layout counts the characters of each line's labels, so rows under
+ * longer labels stand further right): rows are taken in order into runs
+ * that print in one set of columns, and a run whose numbers fall into
+ * exactly seven columns its rows agree on gives its rows those columns
+ * (has[i], anchors at ra + i * T3COLS, edge re[i]).  Returns how many
+ * rows got columns.
+ */
+static int
+columns_by_runs(const struct lrow *rows, const char **key, int n, int *has,
+    int *ra, int *re)
+{
+	const char **run;
+	int start, end, i, e, at[T3COLS], placed = 0;
+
+	/* Labels cut mid-character (html2text) glue digits of their own
+	 * to the numbers: nothing tells those apart by position. */
+	for (i = 0; i < n; i++)
+		if (key[i] && label_cut(&rows[i]))
+			return 0;
+	run = gip_xmalloc((n + 1) * sizeof *run);
+	for (i = 0; i < n; i++)
+		run[i] = NULL;
+	for (start = 0; start < n; start = end) {
+		for (end = start; end < n; end++) {
+			run[end] = key[end];
+			if (!t3_one_frame(rows, run, n, 2)) {
+				run[end] = NULL;
+				break;
+			}
+		}
+		if (end == start)	/* cannot happen: one row is a frame */
+			end++;
+		if (t3_anchors_from_columns(rows, run, n, 2, 2, at, &e) &&
+		    t3_anchors_usable(at, rows, run, n, e))
+			for (i = start; i < end; i++) {
+				has[i] = key[i] != NULL;
+				placed += has[i];
+				memcpy(ra + i * T3COLS, at, sizeof at);
+				re[i] = e;
+			}
+		for (i = start; i < end; i++)
+			run[i] = NULL;
+	}
+	free(run);
+	return placed;
+}
+
 int
 t3_extract(const struct grid *g, struct tables *t)
 {
@@ -374,6 +558,9 @@ t3_extract(const struct grid *g, struct tables *t)
 	int placed, keeps, in_order = 0, first_col, skip, titled, by_row = 0;
 	int fits;
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
+	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
+	int *pb = NULL, *by_run = NULL;
+	struct slots *sb = NULL;
 
 	if (!ready)
 		t3_init(), ready = 1;
@@ -397,7 +584,8 @@ t3_extract(const struct grid *g, struct tables *t)
 	keeps = g->exact ? found == 0 : keeps && found == 0;
 	first_col = g->positional ? -1 : values_column(rows, key, n);
 	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi);
-	if (g->exact && t3_anchors_from_columns(rows, key, n, anchor, &edge) &&
+	if (g->exact && t3_anchors_from_columns(rows, key, n, 1, 1, anchor,
+	    &edge) &&
 	    t3_anchors_usable(anchor, rows, key, n, edge) &&
 	    t3_columns_under_titles(g, anchor, edge))
 		use_anchor = 1;
@@ -413,6 +601,9 @@ t3_extract(const struct grid *g, struct tables *t)
 		else
 			use_anchor = t3_anchors_from_titles(g, rows, key, n,
 			    anchor, &edge);
+		if (!use_anchor && columns_of_numbers(rows, key, n, anchor,
+		    &edge))
+			use_anchor = 1, titled = 0;
 	}
 	if (g->exact && !use_anchor)
 		in_order = t3_anchors_from_header(g, PLACE_CENTRE, anchor);
@@ -421,6 +612,24 @@ t3_extract(const struct grid *g, struct tables *t)
 	if (titled && !use_anchor && t3_anchors_best_edge(g, rows, key, n,
 	    anchor, &edge))
 		by_row = 1;
+	/* Nor do they row by row: columns the rows agree on, part by part. */
+	if (g->positional && !g->exact && !use_anchor && !by_row) {
+		/* n <= LROW_MAXROWS: no overflow. */
+		has = gip_xmalloc((n + 1) * sizeof *has);
+		re = gip_xmalloc((n + 1) * sizeof *re);
+		ra = gip_xmalloc((n + 1) * T3COLS * sizeof *ra);
+		memset(has, 0, (n + 1) * sizeof *has);
+		runs = found == 0 ?
+		    columns_by_runs(rows, key, n, has, ra, re) : 0;
+	}
+	if (runs) {
+		/* The rows wait for the identities (confirm_runs). */
+		sb = gip_xmalloc((n + 1) * sizeof *sb);
+		pb = gip_xmalloc((n + 1) * sizeof *pb);
+		by_run = gip_xmalloc((n + 1) * sizeof *by_run);
+		for (i = 0; i < n; i++)
+			pb[i] = PLACE_UNSEEN, by_run[i] = 0;
+	}
 	if ((use_anchor || by_row) && !g->exact)
 		t3_column_extents(titled ? tlo : NULL, titled ? thi : NULL,
 		    rows, key, n, anchor, edge, lo, hi);
@@ -432,7 +641,21 @@ t3_extract(const struct grid *g, struct tables *t)
 			placed = place_counted(&rows[i], &s);
 		else if (in_order && rows[i].numbers < T3COLS)
 			placed = t3_place_in_order(&rows[i], anchor, &s);
-		else if (titled && use_anchor && rows[i].numbers < T3COLS &&
+		else if (runs && has[i] && (rows[i].numbers < T3COLS ||
+		    !values_in_x_order(&rows[i])) &&
+		    place_sequence(rows[i].val, rows[i].nval, T3COLS,
+		    place_check_total, &s) != PLACE_ALL) {
+			/* (Values in order that only one way adds up are
+			 * placed so, as without runs.) */
+			placed = place_by_anchor(rows[i].val, rows[i].nval,
+			    ra + i * T3COLS, T3COLS, re[i], &s);
+			/* Each column as wide as the numbers at its
+			 * point: a label may end just left of them. */
+			t3_column_extents(ra + i * T3COLS, ra + i * T3COLS,
+			    rows, key, n, ra + i * T3COLS, re[i], lo, hi);
+			fits = 1;
+			by_run[i] = has_nonzero(&rows[i]);
+		} else if (titled && use_anchor && rows[i].numbers < T3COLS &&
 		    t3_against_titles(&rows[i], anchor, edge, tlo, thi))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
 		else if ((use_anchor && (rows[i].numbers < T3COLS ||
@@ -459,8 +682,26 @@ t3_extract(const struct grid *g, struct tables *t)
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
 		    !keeps))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
-		emit_row(t, key[i], rows[i].line, rows[i].nval, &s, placed);
+		if (runs) {
+			sb[i] = s;
+			pb[i] = placed;
+		} else
+			emit_row(t, key[i], rows[i].line, rows[i].nval, &s,
+			    placed);
 		found++;
 	}
+	if (runs) {
+		confirm_runs(key, n, sb, pb, by_run);
+		for (i = 0; i < n; i++)
+			if (pb[i] != PLACE_UNSEEN)
+				emit_row(t, key[i], rows[i].line,
+				    rows[i].nval, &sb[i], pb[i]);
+	}
+	free(sb);
+	free(pb);
+	free(by_run);
+	free(has);
+	free(ra);
+	free(re);
 	return found;
 }

@@ -27,9 +27,11 @@ int	t3_starts_exact(const char *label);
 int	t3_anchors_from_full_rows(const struct lrow *rows, const char **key,
 	    int n, int *anchor);
 int	t3_anchors_from_columns(const struct lrow *rows, const char **key,
-	    int n, int *anchor, int *edge);
+	    int n, int slack, int support, int *anchor, int *edge);
 int	t3_title_spans(const struct grid *g, int *lo, int *hi);
 int	t3_anchors_from_header(const struct grid *g, int edge, int *anchor);
+int	t3_one_frame(const struct lrow *rows, const char **key, int n,
+	    int slack);
 int	t3_anchors_usable(const int *anchor, const struct lrow *rows,
 	    const char **key, int n, int edge);
 int	t3_anchors_from_titles(const struct grid *g, const struct lrow *rows,

@@ -42,45 +42,105 @@ t3_anchors_from_full_rows(const struct lrow *rows, const char **key, int n,
 }
 
 /*
+ * The groups the numbers of the rows fall into by one edge (PLACE_*):
+ * points at most `slack` apart are one group.  Returns how many, the
+ * first T3COLS of them (their middle points) in anchor.
+ */
+static int
+number_groups(const struct lrow *rows, const char **key, int n, int slack,
+    int min_support, int edge, int *anchor)
+{
+	int *xs = NULL, i, j, m, k, start, cap = 0;
+
+	for (m = i = 0; i < n; i++)
+		for (j = 0; key[i] && j < rows[i].nval; j++) {
+			if (rows[i].val[j].v.kind != V_NUMBER)
+				continue;
+			if (m == cap) {
+				cap = cap ? cap * 2 : 256;
+				xs = gip_xrealloc(xs, cap * sizeof *xs);
+			}
+			xs[m++] = place_x(&rows[i].val[j], edge);
+		}
+	if (m == 0) {
+		free(xs);
+		return 0;
+	}
+	qsort(xs, m, sizeof *xs, cmp_int);
+	for (k = 0, start = 0, i = 1; i <= m; i++) {
+		if (i < m && xs[i] - xs[i - 1] <= slack)
+			continue;
+		/* Strict (min_support > 1): a group wider than the slack
+		 * is numbers drifting, not one column; a group of fewer
+		 * numbers, one that nothing else confirms. */
+		if (min_support > 1 && (xs[i - 1] - xs[start] > slack ||
+		    i - start < min_support))
+			k = T3COLS;
+		if (k < T3COLS)
+			anchor[k] = xs[(start + i - 1) / 2];
+		k++;
+		start = i;
+	}
+	free(xs);
+	return k;
+}
+
+/*
  * Positions as printed (a PDF): the numbers of one column share their
  * left edge, right edge or centre, as the column aligns them.  When the
  * numbers of all rows fall into exactly seven such groups by one of
  * those points, they are the columns, blanks and all (*edge: PLACE_*).
+ * Points at most `slack` apart are one group (pdftotext -layout puts a
+ * number one character left or right of its column's others), no wider
+ * than the slack and of at least `support` numbers when support > 1.
  */
 int
 t3_anchors_from_columns(const struct lrow *rows, const char **key, int n,
-    int *anchor, int *edge)
+    int slack, int support, int *anchor, int *edge)
 {
 	static const int edges[] = {PLACE_LEFT, PLACE_RIGHT, PLACE_CENTRE};
-	int *xs = NULL, e, i, j, m, k, start, cap = 0, found = 0;
+	int e;
 
-	for (e = 0; e < 3 && !found; e++) {
-		for (m = i = 0; i < n; i++)
-			for (j = 0; key[i] && j < rows[i].nval; j++) {
+	for (e = 0; e < 3; e++)
+		if (number_groups(rows, key, n, slack, support, edges[e], anchor) ==
+		    T3COLS) {
+			*edge = edges[e];
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * Could the numbers of these rows be printed in one set of columns: at
+ * most seven groups by some edge, no row with two numbers in one?
+ */
+int
+t3_one_frame(const struct lrow *rows, const char **key, int n, int slack)
+{
+	static const int edges[] = {PLACE_LEFT, PLACE_RIGHT, PLACE_CENTRE};
+	int at[T3COLS], e, i, j, k, d, fits, ng;
+	unsigned used;
+
+	for (e = 0; e < 3; e++) {
+		ng = number_groups(rows, key, n, slack, 1, edges[e], at);
+		if (ng == 0)
+			return 1;
+		if (ng > T3COLS)
+			continue;
+		for (fits = 1, i = 0; i < n && fits; i++)
+			for (used = 0, j = 0; key[i] && j < rows[i].nval; j++) {
 				if (rows[i].val[j].v.kind != V_NUMBER)
 					continue;
-				if (m == cap) {
-					cap = cap ? cap * 2 : 256;
-					xs = gip_xrealloc(xs, cap * sizeof *xs);
-				}
-				xs[m++] = place_x(&rows[i].val[j], edges[e]);
+				k = place_nearest(at, ng,
+				    place_x(&rows[i].val[j], edges[e]), &d);
+				if (used & 1u << k)
+					fits = 0;
+				used |= 1u << k;
 			}
-		if (m == 0)
-			break;
-		qsort(xs, m, sizeof *xs, cmp_int);
-		for (k = 0, start = 0, i = 1; i <= m; i++) {
-			if (i < m && xs[i] - xs[i - 1] <= 1)
-				continue;
-			if (k < T3COLS)
-				anchor[k] = xs[(start + i - 1) / 2];
-			k++;
-			start = i;
-		}
-		if (k == T3COLS)
-			*edge = edges[e], found = 1;
+		if (fits)
+			return 1;
 	}
-	free(xs);
-	return found;
+	return 0;
 }
 
 /* The columns the titles 自然人 商业 科研 社会 法律 其他 总计 cover, [lo,

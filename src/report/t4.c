@@ -4,6 +4,7 @@
  * extraction interleaves vertical headers), so values are placed by
  * position: the 15 cells of the data row, or the 15 header columns.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lrow.h"
@@ -270,7 +271,8 @@ blank_row(const struct grid *g, struct lrow *data, int *first)
 
 /* Gather the data values: the first row with numbers and, when it holds
  * fewer than 15, the number-only rows straight after it, past header
- * words printed among them (plain pdftotext: … 0 0 0 / 总计 / 0). */
+ * words printed among them (plain pdftotext: … 0 0 0 / 总计 / 0).
+ * data->merged says whether values came from more than one line. */
 static int
 gather_values(const struct grid *g, struct lrow *data, int *first)
 {
@@ -285,6 +287,7 @@ gather_values(const struct grid *g, struct lrow *data, int *first)
 			if (data->numbers == 0 || data->label[0] != '\0')
 				continue;
 			found = 1;
+			data->merged = 0;
 			*first = i;
 			continue;
 		}
@@ -299,6 +302,7 @@ gather_values(const struct grid *g, struct lrow *data, int *first)
 		for (k = 0; k < lr.nval && data->nval < LROW_MAXVAL; k++)
 			data->val[data->nval++] = lr.val[k];
 		data->numbers += lr.numbers;
+		data->merged = 1;
 	}
 	if (!found)
 		data->nval = data->numbers = 0;
@@ -328,6 +332,51 @@ emit(struct tables *t, const struct lrow *data, const struct slots *s,
 		    CELL_UNREAD);
 }
 
+/* Do 15 numbers keep total = upheld + corrected + other + pending in
+ * each group of five? */
+static int
+values_add_up(const struct vcell *v)
+{
+	long long n[T4COLS];
+	int k;
+
+	for (k = 0; k < T4COLS; k++) {
+		if (!value_is_int(&v[k].v) || strlen(v[k].v.num) > 12)
+			return 0;
+		n[k] = strtoll(v[k].v.num, NULL, 10);
+	}
+	return place_check_t4(n, T4COLS);
+}
+
+/*
+ * Printed by position, a tall row may put its numbers on two lines (the
+ * cells' text vertically centred, some cells one line lower): gathered
+ * line by line they are out of column order.  Left to right they are in
+ * it: the 15 values so ordered are placed when the three identities
+ * (total = the sum of the four) confirm them.  1 if placed.
+ */
+static int
+place_left_to_right(const struct lrow *data, struct slots *s)
+{
+	struct vcell v[T4COLS], tmp;
+	int i, j;
+
+	if (!data->merged || data->nval != T4COLS)
+		return 0;
+	for (i = 0; i < T4COLS; i++) {
+		if (data->val[i].x0 < 0 || data->val[i].v.kind != V_NUMBER)
+			return 0;
+		v[i] = data->val[i];
+	}
+	for (i = 1; i < T4COLS; i++)	/* insertion sort: stable */
+		for (j = i; j > 0 && v[j].x0 + v[j].x1 <
+		    v[j - 1].x0 + v[j - 1].x1; j--)
+			tmp = v[j], v[j] = v[j - 1], v[j - 1] = tmp;
+	if (!values_add_up(v))
+		return 0;
+	return place_sequence(v, T4COLS, T4COLS, NULL, s) == PLACE_ALL;
+}
+
 int
 t4_extract(const struct grid *g, struct tables *t)
 {
@@ -342,7 +391,9 @@ t4_extract(const struct grid *g, struct tables *t)
 		for (k = 0; k < T4COLS; k++)
 			s.set[k] = 1;
 		placed = PLACE_ALL;
-	} else if (!g->positional || data.nval >= T4COLS ||
+	} else if (g->positional && place_left_to_right(&data, &s))
+		placed = PLACE_ALL;
+	else if (!g->positional || data.nval >= T4COLS ||
 	    !place_under_titles(g, first, &data, &s, &placed))
 		placed = place_sequence(data.val, data.nval, T4COLS,
 		    place_check_t4, &s);
