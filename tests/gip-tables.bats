@@ -464,6 +464,20 @@ t2_rows() {
 	[ -z "$stderr" ]
 }
 
+@test "lynx: a joined t4 row's spaces count its empty cells" {
+	# "3 1   2 6     0   0         0": one space apart, an empty cell two
+	# spaces more, the row's last blanks left out; 15 cells counted that
+	# add up are placed.  A row short of 15 (a blank lost) stays unread.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/lynx-t4-joined.txt' | cut -f 5 | tr '\n' ,"
+	assert_output "3,1,,2,6,,,0,,0,,,,,0,"
+	[ -z "$stderr" ]
+	run -0 --separate-stderr sh -c "sed 's/3 1   2 6/3 1 2 6/' \
+	    '$DATA/lynx-t4-joined.txt' | gip-tables -t t4 | cut -f 5 |
+	    grep -c '^?$'"
+	assert_output 10
+}
+
 @test "lynx: a joined t2 row under titles in pieces: its spaces count the empty cells" {
 	# 信息内容 上一年 / 项目数量 本年增/减 处理决定数量 are three titles
 	# without positions; "行政处罚 211   2" is 211, one empty cell, 2.

@@ -4,6 +4,7 @@
  * extraction interleaves vertical headers), so values are placed by
  * position: the 15 cells of the data row, or the 15 header columns.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lrow.h"
@@ -328,6 +329,104 @@ emit(struct tables *t, const struct lrow *data, const struct slots *s,
 		    CELL_UNREAD);
 }
 
+/* The left margin of the table: the leftmost cell above row upto. */
+static int
+table_margin(const struct grid *g, int upto)
+{
+	const struct gcell *c;
+	int i, j, m = -1;
+
+	for (i = 0; i < upto; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++)
+			if (c[j].x0 >= 0 && (m < 0 || c[j].x0 < m))
+				m = c[j].x0;
+	}
+	return m;
+}
+
+/* Add k blanks counted without a position to v[*n]; 0 when too many. */
+static int
+add_counted_blanks(struct vcell *v, int *n, int k)
+{
+	for (; k > 0; k--) {
+		if (*n == T4COLS)
+			return 0;
+		value_parse("", &v[*n].v);
+		v[*n].x0 = v[*n].x1 = GRID_XCOUNTED;
+		v[(*n)++].cell = -1;
+	}
+	return 1;
+}
+
+/* Do 15 values, blanks 0, satisfy t4's identities? */
+static int
+adds_up(const struct vcell *v)
+{
+	long long n[T4COLS];
+	int k;
+
+	for (k = 0; k < T4COLS; k++) {
+		n[k] = 0;
+		if (v[k].v.kind == V_BLANK)
+			continue;
+		if (v[k].v.kind != V_NUMBER || !value_is_int(&v[k].v))
+			return 0;
+		n[k] = strtoll(v[k].v.num, NULL, 10);
+	}
+	return place_check_t4(n, T4COLS);
+}
+
+/*
+ * lynx prints a row it cannot align joined: cells one space apart, an
+ * empty cell holding a no-break space two spaces more, the row's last
+ * empty cells left out (lynxrows.h).  A t4 data row so printed
+ * ("2 3   2 7     0   0         0": values one space apart, which the
+ * titles, four characters wide, never leave by position) is read by
+ * count: (gap - 1) / 2 blanks before a value, (indent past the table's
+ * margin) / 2 before the first.  Taken only when it then counts exactly
+ * 15 cells and adds up: where some empty cells print nothing (a page
+ * mixing <td></td> and &nbsp;) a row falls short, and its trailing blanks
+ * cannot be told from the lost ones.  The data row is grid row first;
+ * data holds its values, replaced by the 15 cells on success.
+ */
+static int
+joined_counted(const struct grid *g, int first, struct lrow *data)
+{
+	const struct grow *r = &g->row[first];
+	const struct gcell *c = grid_cells(g, r);
+	struct vcell v[T4COLS];
+	const char *p;
+	int margin, j, n = 0, t = 0, gap, joined = 0;
+
+	if (!g->positional || (margin = table_margin(g, first)) < 0)
+		return 0;
+	for (j = 0; j < r->ncell; j++) {
+		if (c[j].x0 < 0)
+			return 0;
+		gap = j == 0 ? c[0].x0 - margin : c[j].x0 - c[j - 1].x1;
+		if (j == 0 ? gap < 0 || gap % 2 != 0 : gap % 2 != 1)
+			return 0;
+		if (!add_counted_blanks(v, &n, j == 0 ? gap / 2 :
+		    (gap - 1) / 2))
+			return 0;
+		for (p = c[j].text; *p != '\0'; p++) {
+			if (p == c[j].text || p[-1] == ' ') {
+				if (*p == ' ' || t == data->nval || n == T4COLS ||
+				    data->val[t].v.kind != V_NUMBER)
+					return 0;
+				joined += p != c[j].text;
+				v[n++] = data->val[t++];
+			}
+		}
+	}
+	if (t != data->nval || n != T4COLS || !joined || !adds_up(v))
+		return 0;
+	memcpy(data->val, v, sizeof v);
+	data->nval = T4COLS;
+	return 1;
+}
+
 int
 t4_extract(const struct grid *g, struct tables *t)
 {
@@ -343,6 +442,7 @@ t4_extract(const struct grid *g, struct tables *t)
 			s.set[k] = 1;
 		placed = PLACE_ALL;
 	} else if (!g->positional || data.nval >= T4COLS ||
+	    joined_counted(g, first, &data) ||
 	    !place_under_titles(g, first, &data, &s, &placed))
 		placed = place_sequence(data.val, data.nval, T4COLS,
 		    place_check_t4, &s);
