@@ -478,6 +478,18 @@ t2_rows() {
 	assert_output 10
 }
 
+@test "lynx: a Word t4 of blanks only: 15 titles one per paragraph, no number" {
+	# lynx prints each cell as a centred paragraph; the titles stand on
+	# one another (no columns), and a row of blanks prints nothing.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/lynx-t4-blank-paragraphs.txt' | cut -f 5 | tr '\n' ,"
+	assert_output ",,,,,,,,,,,,,,,"
+	# A title short, the header is not whole: nothing is made up.
+	run --separate-stderr sh -c "awk '/总计/ && !d { d = 1; next } 1' \
+	    '$DATA/lynx-t4-blank-paragraphs.txt' | gip-tables -t t4 | wc -l"
+	assert_output 0
+}
+
 @test "lynx: a joined t2 row under titles in pieces: its spaces count the empty cells" {
 	# 信息内容 上一年 / 项目数量 本年增/减 处理决定数量 are three titles
 	# without positions; "行政处罚 211   2" is 211, one empty cell, 2.

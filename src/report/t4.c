@@ -238,11 +238,29 @@ place_under_titles(const struct grid *g, int first, const struct lrow *data,
 	return 1;
 }
 
+/* How many cells of g are header words (结果维持, 总计, ...). */
+static int
+header_words(const struct grid *g)
+{
+	const struct gcell *c;
+	int i, j, n = 0;
+
+	for (i = 0; i < g->nrow; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++)
+			n += is_t4_header_word(c[j].text);
+	}
+	return n;
+}
+
 /*
  * With explicit cells, a row of exactly 15 cells and no label after the
  * header is the data row even when every cell is blank.  Printed by
  * position, a blank row is only spaces: when the whole header with its
  * 15 columns is there and no number follows it, every cell is blank.
+ * The whole header is 15 columns apart, or 15 titles one after another
+ * (lynx prints a Word table one centred cell per paragraph: the titles
+ * stand on one another, their columns unknown).
  */
 static int
 blank_row(const struct grid *g, struct lrow *data, int *first)
@@ -251,8 +269,8 @@ blank_row(const struct grid *g, struct lrow *data, int *first)
 
 	if (g->positional) {
 		data->nval = 0;
-		if (g->nrow == 0 || !anchors_from_header(g, g->nrow,
-		    PLACE_CENTRE, anchor))
+		if (g->nrow == 0 || (!anchors_from_header(g, g->nrow,
+		    PLACE_CENTRE, anchor) && header_words(g) != T4COLS))
 			return 0;
 		data->line = g->row[g->nrow - 1].line + 1;
 		*first = g->nrow;
