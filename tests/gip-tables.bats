@@ -340,6 +340,14 @@ t3_cells() {
 	t3_cells w3m-t3-wrapped-number
 }
 
+@test "w3m: an amount's unit wrapped under it in a box cell" {
+	# "41772000" over "元" is 4177.2 万元, not 41772000 万元.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/w3m-t2-wrapped-unit.txt' | cut -f 3-5"
+	assert_output "$(printf '20.9.procure\tcount\t345\n20.9.procure\tamount\t4177.2')"
+	[ -z "$stderr" ]
+}
+
 @test "w3m: units wrapped under their numbers in narrow columns" {
 	t3_cells w3m-t3-wrapped-units
 }
