@@ -498,6 +498,16 @@ t2_rows() {
 	assert_output 0
 }
 
+@test "lynx: joined rows: a wrapped item label ending in its marker is no number" {
+	# "（四）无法提供 1．本机关不" / "掌握相关政府信息 2 2": 1．本机关不 was
+	# taken for the line's number, the label lost its item and row 3.4.1
+	# was dropped without a word.  Its total is fixed by the identity.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/lynx-joined-item-wrap.txt' | cut -f 3,5 | grep '^3.4.1' |
+	    cut -f 2 | tr '\n' ,"
+	assert_output "?,?,?,?,?,?,2,"
+}
+
 @test "lynx: a joined t2 row under titles in pieces: its spaces count the empty cells" {
 	# 信息内容 上一年 / 项目数量 本年增/减 处理决定数量 are three titles
 	# without positions; "行政处罚 211   2" is 211, one empty cell, 2.
