@@ -181,7 +181,7 @@ if has render; then
 		esac
 	done
 	[ -n "$want" ] && bash "$GIP_SHARED/corpus/gen/render.sh" -j "$jobs" -r "$want" "$R" 2>"$dir/render.log"
-	printer=
+	printer= pages_pdf=()
 	case ,$renderers, in *,pdf,*)
 		mapfile -t pages_pdf < <(find "$R" -maxdepth 1 -name '[0-9]*.html' | sort | head -n "$pdfmax")
 		if command -v chromium >/dev/null && fc-list :lang=zh | grep -q .; then

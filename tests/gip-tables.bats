@@ -349,6 +349,14 @@ t3_cells() {
 	t3_cells w3m-t3-wrapped-number
 }
 
+@test "w3m: an amount's unit wrapped under it in a box cell" {
+	# "41772000" over "元" is 4177.2 万元, not 41772000 万元.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/w3m-t2-wrapped-unit.txt' | cut -f 3-5"
+	assert_output "$(printf '20.9.procure\tcount\t345\n20.9.procure\tamount\t4177.2')"
+	[ -z "$stderr" ]
+}
+
 @test "w3m: units wrapped under their numbers in narrow columns" {
 	t3_cells w3m-t3-wrapped-units
 }
@@ -478,6 +486,42 @@ t2_rows() {
 	    grep -E '^(1|3.1)	' | cut -f 3 | tr '\n' ,"
 	assert_output "9,,,,,,9,4,,,,,0,4,"
 	[ -z "$stderr" ]
+}
+
+@test "lynx: a joined t4 row's spaces count its empty cells" {
+	# "3 1   2 6     0   0         0": one space apart, an empty cell two
+	# spaces more, the row's last blanks left out; 15 cells counted that
+	# add up are placed.  A row short of 15 (a blank lost) stays unread.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/lynx-t4-joined.txt' | cut -f 5 | tr '\n' ,"
+	assert_output "3,1,,2,6,,,0,,0,,,,,0,"
+	[ -z "$stderr" ]
+	run -0 --separate-stderr sh -c "sed 's/3 1   2 6/3 1 2 6/' \
+	    '$DATA/lynx-t4-joined.txt' | gip-tables -t t4 | cut -f 5 |
+	    grep -c '^?$'"
+	assert_output 10
+}
+
+@test "lynx: a Word t4 of blanks only: 15 titles one per paragraph, no number" {
+	# lynx prints each cell as a centred paragraph; the titles stand on
+	# one another (no columns), and a row of blanks prints nothing.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/lynx-t4-blank-paragraphs.txt' | cut -f 5 | tr '\n' ,"
+	assert_output ",,,,,,,,,,,,,,,"
+	# A title short, the header is not whole: nothing is made up.
+	run --separate-stderr sh -c "awk '/总计/ && !d { d = 1; next } 1' \
+	    '$DATA/lynx-t4-blank-paragraphs.txt' | gip-tables -t t4 | wc -l"
+	assert_output 0
+}
+
+@test "lynx: joined rows: a wrapped item label ending in its marker is no number" {
+	# "（四）无法提供 1．本机关不" / "掌握相关政府信息 2 2": 1．本机关不 was
+	# taken for the line's number, the label lost its item and row 3.4.1
+	# was dropped without a word.  Its total is fixed by the identity.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/lynx-joined-item-wrap.txt' | cut -f 3,5 | grep '^3.4.1' |
+	    cut -f 2 | tr '\n' ,"
+	assert_output "?,?,?,?,?,?,2,"
 }
 
 @test "lynx: a joined t2 row under titles in pieces: its spaces count the empty cells" {

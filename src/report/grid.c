@@ -173,6 +173,37 @@ is_number_tail(const char *s)
 	return n >= 3 && s[strspn(s, "0123456789,.")] == '\0';
 }
 
+/* Is s a number as printed: digits, maybe separators and a point? */
+static int
+is_plain_number(const char *s)
+{
+	size_t n = strspn(s, "0123456789,.");
+
+	return n > 0 && s[n] == '\0' && s[0] >= '0' && s[0] <= '9' &&
+	    s[n - 1] >= '0' && s[n - 1] <= '9';
+}
+
+/* Is s a unit of money alone (元, 万元, 亿元)?  It scales the amount. */
+static int
+is_money_unit(const char *s)
+{
+	return strcmp(s, "元") == 0 || strcmp(s, "万元") == 0 ||
+	    strcmp(s, "亿元") == 0;
+}
+
+/*
+ * Does b, the cell under a, continue a's number: the digits after its
+ * thousands separator ("1，" over "973"), or its unit of money
+ * ("41772000" over "元": read alone, the amount was taken in the
+ * template's 万元)?
+ */
+static int
+continues_number(const char *a, const char *b)
+{
+	return (ends_in_separator(a) && is_number_tail(b)) ||
+	    (is_plain_number(a) && is_money_unit(b));
+}
+
 void
 grid_join_wrapped_numbers(struct grid *g)
 {
@@ -187,8 +218,7 @@ grid_join_wrapped_numbers(struct grid *g)
 		a = grid_cells(g, &g->row[i]);
 		b = grid_cells(g, &g->row[i + 1]);
 		for (j = 0; j < g->row[i].ncell; j++) {
-			if (!ends_in_separator(a[j].text) ||
-			    !is_number_tail(b[j].text))
+			if (!continues_number(a[j].text, b[j].text))
 				continue;
 			la = strlen(a[j].text);
 			lb = strlen(b[j].text);

@@ -47,8 +47,9 @@ void	grid_add_cell(struct grid *g, const char *s, size_t n, int x0, int x1);
 void	grid_append_text(struct grid *g, int cell, const char *s, size_t n);
 struct gcell *grid_cells(const struct grid *g, const struct grow *r);
 /* Rows of explicit cells, one a line: a number a narrow cell wrapped
- * after its thousands separator ("1，" over "973", w3m) is joined back
- * into the upper line's cell, so that neither half is read alone. */
+ * after its thousands separator ("1，" over "973", w3m) or before its
+ * unit of money ("41772000" over "元") is joined back into the upper
+ * line's cell, so that neither half is read alone. */
 void	grid_join_wrapped_numbers(struct grid *g);
 
 #endif

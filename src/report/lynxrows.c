@@ -4,6 +4,7 @@
 #include "lines.h"
 #include "lynxrows.h"
 #include "text.h"
+#include "value.h"
 
 /* Does a line's text start with a number ("19件", "-3")? */
 int
@@ -73,10 +74,24 @@ lynx_counted_blanks(struct grid *g, int n)
 		grid_add_cell(g, "", 0, GRID_XCOUNTED, GRID_XCOUNTED);
 }
 
+/*
+ * Is s[0..n) one number ("19", "1,234", "19件")?  A row's item marker
+ * starts with a digit too but is no number: "（四）无法提供 1．本机关不"
+ * ends in the label of its row's first item, wrapped.
+ */
 static int
 is_num_token(const char *s, size_t n)
 {
-	return n > 0 && lynx_starts_number(s, n) && memchr(s, ' ', n) == NULL;
+	char buf[VALUE_MAX];
+	struct value v;
+
+	if (n == 0 || n >= sizeof buf || !lynx_starts_number(s, n) ||
+	    memchr(s, ' ', n) != NULL)
+		return 0;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	value_parse(buf, &v);
+	return v.kind == V_NUMBER;
 }
 
 /*

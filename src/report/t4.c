@@ -238,11 +238,29 @@ place_under_titles(const struct grid *g, int first, const struct lrow *data,
 	return 1;
 }
 
+/* How many cells of g are header words (结果维持, 总计, ...). */
+static int
+header_words(const struct grid *g)
+{
+	const struct gcell *c;
+	int i, j, n = 0;
+
+	for (i = 0; i < g->nrow; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++)
+			n += is_t4_header_word(c[j].text);
+	}
+	return n;
+}
+
 /*
  * With explicit cells, a row of exactly 15 cells and no label after the
  * header is the data row even when every cell is blank.  Printed by
  * position, a blank row is only spaces: when the whole header with its
  * 15 columns is there and no number follows it, every cell is blank.
+ * The whole header is 15 columns apart, or 15 titles one after another
+ * (lynx prints a Word table one centred cell per paragraph: the titles
+ * stand on one another, their columns unknown).
  */
 static int
 blank_row(const struct grid *g, struct lrow *data, int *first)
@@ -251,8 +269,8 @@ blank_row(const struct grid *g, struct lrow *data, int *first)
 
 	if (g->positional) {
 		data->nval = 0;
-		if (g->nrow == 0 || !anchors_from_header(g, g->nrow,
-		    PLACE_CENTRE, anchor))
+		if (g->nrow == 0 || (!anchors_from_header(g, g->nrow,
+		    PLACE_CENTRE, anchor) && header_words(g) != T4COLS))
 			return 0;
 		data->line = g->row[g->nrow - 1].line + 1;
 		*first = g->nrow;
@@ -332,16 +350,49 @@ emit(struct tables *t, const struct lrow *data, const struct slots *s,
 		    CELL_UNREAD);
 }
 
-/* Do 15 numbers keep total = upheld + corrected + other + pending in
- * each group of five? */
+/* The left margin of the table: the leftmost cell above row upto. */
 static int
-values_add_up(const struct vcell *v)
+table_margin(const struct grid *g, int upto)
+{
+	const struct gcell *c;
+	int i, j, m = -1;
+
+	for (i = 0; i < upto; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++)
+			if (c[j].x0 >= 0 && (m < 0 || c[j].x0 < m))
+				m = c[j].x0;
+	}
+	return m;
+}
+
+/* Add k blanks counted without a position to v[*n]; 0 when too many. */
+static int
+add_counted_blanks(struct vcell *v, int *n, int k)
+{
+	for (; k > 0; k--) {
+		if (*n == T4COLS)
+			return 0;
+		value_parse("", &v[*n].v);
+		v[*n].x0 = v[*n].x1 = GRID_XCOUNTED;
+		v[(*n)++].cell = -1;
+	}
+	return 1;
+}
+
+/* Do 15 values, blanks 0, satisfy t4's identities? */
+static int
+adds_up(const struct vcell *v)
 {
 	long long n[T4COLS];
 	int k;
 
 	for (k = 0; k < T4COLS; k++) {
-		if (!value_is_int(&v[k].v) || strlen(v[k].v.num) > 12)
+		n[k] = 0;
+		if (v[k].v.kind == V_BLANK)
+			continue;
+		if (v[k].v.kind != V_NUMBER || !value_is_int(&v[k].v) ||
+		    strlen(v[k].v.num) > 12)
 			return 0;
 		n[k] = strtoll(v[k].v.num, NULL, 10);
 	}
@@ -372,9 +423,59 @@ place_left_to_right(const struct lrow *data, struct slots *s)
 		for (j = i; j > 0 && v[j].x0 + v[j].x1 <
 		    v[j - 1].x0 + v[j - 1].x1; j--)
 			tmp = v[j], v[j] = v[j - 1], v[j - 1] = tmp;
-	if (!values_add_up(v))
+	if (!adds_up(v))
 		return 0;
 	return place_sequence(v, T4COLS, T4COLS, NULL, s) == PLACE_ALL;
+}
+
+/*
+ * lynx prints a row it cannot align joined: cells one space apart, an
+ * empty cell holding a no-break space two spaces more, the row's last
+ * empty cells left out (lynxrows.h).  A t4 data row so printed
+ * ("2 3   2 7     0   0         0": values one space apart, which the
+ * titles, four characters wide, never leave by position) is read by
+ * count: (gap - 1) / 2 blanks before a value, (indent past the table's
+ * margin) / 2 before the first.  Taken only when it then counts exactly
+ * 15 cells and adds up: where some empty cells print nothing (a page
+ * mixing <td></td> and &nbsp;) a row falls short, and its trailing blanks
+ * cannot be told from the lost ones.  The data row is grid row first;
+ * data holds its values, replaced by the 15 cells on success.
+ */
+static int
+joined_counted(const struct grid *g, int first, struct lrow *data)
+{
+	const struct grow *r = &g->row[first];
+	const struct gcell *c = grid_cells(g, r);
+	struct vcell v[T4COLS];
+	const char *p;
+	int margin, j, n = 0, t = 0, gap, joined = 0;
+
+	if (!g->positional || (margin = table_margin(g, first)) < 0)
+		return 0;
+	for (j = 0; j < r->ncell; j++) {
+		if (c[j].x0 < 0)
+			return 0;
+		gap = j == 0 ? c[0].x0 - margin : c[j].x0 - c[j - 1].x1;
+		if (j == 0 ? gap < 0 || gap % 2 != 0 : gap % 2 != 1)
+			return 0;
+		if (!add_counted_blanks(v, &n, j == 0 ? gap / 2 :
+		    (gap - 1) / 2))
+			return 0;
+		for (p = c[j].text; *p != '\0'; p++) {
+			if (p == c[j].text || p[-1] == ' ') {
+				if (*p == ' ' || t == data->nval || n == T4COLS ||
+				    data->val[t].v.kind != V_NUMBER)
+					return 0;
+				joined += p != c[j].text;
+				v[n++] = data->val[t++];
+			}
+		}
+	}
+	if (t != data->nval || n != T4COLS || !joined || !adds_up(v))
+		return 0;
+	memcpy(data->val, v, sizeof v);
+	data->nval = T4COLS;
+	return 1;
 }
 
 int
@@ -394,6 +495,7 @@ t4_extract(const struct grid *g, struct tables *t)
 	} else if (g->positional && place_left_to_right(&data, &s))
 		placed = PLACE_ALL;
 	else if (!g->positional || data.nval >= T4COLS ||
+	    joined_counted(g, first, &data) ||
 	    !place_under_titles(g, first, &data, &s, &placed))
 		placed = place_sequence(data.val, data.nval, T4COLS,
 		    place_check_t4, &s);
