@@ -820,3 +820,13 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "2 1 0 0 3 0 0 1 0 1 2 0 0 0 2 "
 	assert_equal "$stderr" ""
 }
+
+@test "t4 values in line order that add up are not reordered by position" {
+	# lynx prints a Word table's cells one per line, all at one
+	# position: ordering them by x would permute 22 5 0 4 (a group's
+	# sum does not see it).
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/lynx-t4-cell-paragraphs.txt' | grep suit.after | cut -f 5 |
+	    tr '\n' ,"
+	assert_output "22,5,0,4,31,"
+}

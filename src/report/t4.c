@@ -404,7 +404,8 @@ adds_up(const struct vcell *v)
  * cells' text vertically centred, some cells one line lower): gathered
  * line by line they are out of column order.  Left to right they are in
  * it: the 15 values so ordered are placed when the three identities
- * (total = the sum of the four) confirm them.  1 if placed.
+ * (total = the sum of the four) confirm them and the line order does
+ * not.  1 if placed.
  */
 static int
 place_left_to_right(const struct lrow *data, struct slots *s)
@@ -412,7 +413,9 @@ place_left_to_right(const struct lrow *data, struct slots *s)
 	struct vcell v[T4COLS], tmp;
 	int i, j;
 
-	if (!data->merged || data->nval != T4COLS)
+	/* A permutation of a group's four parts keeps its sum: reorder
+	 * only a row whose line order does not add up. */
+	if (!data->merged || data->nval != T4COLS || adds_up(data->val))
 		return 0;
 	for (i = 0; i < T4COLS; i++) {
 		if (data->val[i].x0 < 0 || data->val[i].v.kind != V_NUMBER)
@@ -483,7 +486,7 @@ t4_extract(const struct grid *g, struct tables *t)
 {
 	static struct lrow data;
 	struct slots s;
-	int first = 0, placed, k;
+	int first = 0, placed, k, joined;
 
 	if (!gather_values(g, &data, &first))
 		return 0;
@@ -492,13 +495,19 @@ t4_extract(const struct grid *g, struct tables *t)
 		for (k = 0; k < T4COLS; k++)
 			s.set[k] = 1;
 		placed = PLACE_ALL;
-	} else if (g->positional && place_left_to_right(&data, &s))
-		placed = PLACE_ALL;
-	else if (!g->positional || data.nval >= T4COLS ||
-	    joined_counted(g, first, &data) ||
-	    !place_under_titles(g, first, &data, &s, &placed))
-		placed = place_sequence(data.val, data.nval, T4COLS,
-		    place_check_t4, &s);
+	} else {
+		/* a row lynx printed joined is read by count before anything
+		 * orders its values by position */
+		joined = g->positional && data.nval < T4COLS &&
+		    joined_counted(g, first, &data);
+		if (!joined && g->positional &&
+		    place_left_to_right(&data, &s))
+			placed = PLACE_ALL;
+		else if (!g->positional || data.nval >= T4COLS || joined ||
+		    !place_under_titles(g, first, &data, &s, &placed))
+			placed = place_sequence(data.val, data.nval, T4COLS,
+			    place_check_t4, &s);
+	}
 	emit(t, &data, &s, placed);
 	return 1;
 }
