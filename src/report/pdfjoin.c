@@ -63,6 +63,23 @@ wraps_into(const struct pdf *pg, const struct pdfword *a,
 	    (a->x0 - b->x0 < h / 4 && b->x0 - a->x0 < h / 4);
 }
 
+/* The first word, in order of centres (bycy), centred at y or below:
+ * where a scan of one line's words begins. */
+static int
+first_centred_from(const struct pdf *pg, double y)
+{
+	int lo = 0, hi = pg->nword, m;
+
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (centre(&pg->word[pg->bycy[m]]) < y)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo;
+}
+
 /*
  * Is a word outside x0..x1 centred at y (within tol)?  That is what a
  * cell wrapped over lines is centred on: the cells of its row.
@@ -70,16 +87,10 @@ wraps_into(const struct pdf *pg, const struct pdfword *a,
 static int
 centred_beside(const struct pdf *pg, double y, double tol, double x0, double x1)
 {
-	int lo = 0, hi = pg->nword, m;
+	int lo;
 	const struct pdfword *w;
 
-	while (lo < hi) {
-		m = (lo + hi) / 2;
-		if (centre(&pg->word[pg->bycy[m]]) < y - tol)
-			lo = m + 1;
-		else
-			hi = m;
-	}
+	lo = first_centred_from(pg, y - tol);
 	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= y + tol;
 	    lo++) {
 		w = &pg->word[pg->bycy[lo]];
@@ -97,16 +108,10 @@ alone_on_line(const struct pdf *pg, const struct pdfword *w, double share,
     int joined)
 {
 	double h = height(w), y = centre(w), lo, hi;
-	int l = 0, r = pg->nword, m;
+	int l;
 	const struct pdfword *o;
 
-	while (l < r) {
-		m = (l + r) / 2;
-		if (centre(&pg->word[pg->bycy[m]]) < y - 2 * h)
-			l = m + 1;
-		else
-			r = m;
-	}
+	l = first_centred_from(pg, y - 2 * h);
 	for (; l < pg->nword && centre(&pg->word[pg->bycy[l]]) <= y + 2 * h;
 	    l++) {
 		o = &pg->word[pg->bycy[l]];
@@ -162,7 +167,7 @@ spread_into(const struct pdf *pg, const struct pdfword *a,
     const struct pdfword *b, double narrow)
 {
 	double h = height(a), mid = (a->y1 + b->y0) / 2, x0;
-	int lo = 0, hi = pg->nword, m;
+	int lo;
 	const struct pdfword *w;
 
 	if (b->y0 - a->y1 <= h || b->y0 - a->y1 > 2 * h || b->len < 0 ||
@@ -173,13 +178,7 @@ spread_into(const struct pdf *pg, const struct pdfword *a,
 	    (b->x0 + b->x1) / 2 - (a->x0 + a->x1) / 2 >= h / 2)
 		return NULL;
 	x0 = a->x0 < b->x0 ? a->x0 : b->x0;
-	while (lo < hi) {
-		m = (lo + hi) / 2;
-		if (centre(&pg->word[pg->bycy[m]]) < mid - h / 4)
-			lo = m + 1;
-		else
-			hi = m;
-	}
+	lo = first_centred_from(pg, mid - h / 4);
 	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= mid + h / 4;
 	    lo++) {
 		w = &pg->word[pg->bycy[lo]];
@@ -197,16 +196,10 @@ static int
 word_right_of(const struct pdf *pg, const struct pdfword *w)
 {
 	double h = height(w), y = centre(w);
-	int lo = 0, hi = pg->nword, m;
+	int lo;
 	const struct pdfword *o;
 
-	while (lo < hi) {
-		m = (lo + hi) / 2;
-		if (centre(&pg->word[pg->bycy[m]]) < y - h / 4)
-			lo = m + 1;
-		else
-			hi = m;
-	}
+	lo = first_centred_from(pg, y - h / 4);
 	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= y + h / 4;
 	    lo++) {
 		o = &pg->word[pg->bycy[lo]];
@@ -229,16 +222,10 @@ first_of_row(const struct pdf *pg, const struct pdfword *a,
     const struct pdfword *mid)
 {
 	double h = height(a), y = centre(a);
-	int lo = 0, hi = pg->nword, m;
+	int lo;
 	const struct pdfword *w;
 
-	while (lo < hi) {
-		m = (lo + hi) / 2;
-		if (centre(&pg->word[pg->bycy[m]]) < y - h / 4)
-			lo = m + 1;
-		else
-			hi = m;
-	}
+	lo = first_centred_from(pg, y - h / 4);
 	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= y + h / 4;
 	    lo++) {
 		w = &pg->word[pg->bycy[lo]];
@@ -333,18 +320,12 @@ static int
 marker_before_text(const struct pdf *pg, const struct pdfword *a)
 {
 	double h = height(a), y = centre(a);
-	int lo = 0, hi = pg->nword, m;
+	int lo;
 	const struct pdfword *w;
 
 	if (!pdf_starts_marker(wtext(pg, a)))
 		return 0;
-	while (lo < hi) {
-		m = (lo + hi) / 2;
-		if (centre(&pg->word[pg->bycy[m]]) < y - h / 4)
-			lo = m + 1;
-		else
-			hi = m;
-	}
+	lo = first_centred_from(pg, y - h / 4);
 	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= y + h / 4;
 	    lo++) {
 		w = &pg->word[pg->bycy[lo]];
@@ -369,18 +350,12 @@ static int
 in_spaced_line(const struct pdf *pg, const struct pdfword *a)
 {
 	double h = height(a), y = centre(a), gap;
-	int lo = 0, hi = pg->nword, m;
+	int lo;
 	const struct pdfword *w;
 
 	if (!one_wide_char(pg, a))
 		return 0;
-	while (lo < hi) {
-		m = (lo + hi) / 2;
-		if (centre(&pg->word[pg->bycy[m]]) < y - h / 4)
-			lo = m + 1;
-		else
-			hi = m;
-	}
+	lo = first_centred_from(pg, y - h / 4);
 	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= y + h / 4;
 	    lo++) {
 		w = &pg->word[pg->bycy[lo]];
