@@ -428,6 +428,42 @@ skim_at(const unsigned char *u, size_t j, size_t len, size_t *stoplen)
 	return -1;
 }
 
+#ifdef __SSE2__
+/*
+ * Of 16 positions (v0 their first bytes, v1 and v2 the next ones), those
+ * where a digit, ;, a full-width digit or ；, 。, 未 or 没 begins.
+ */
+static inline __m128i
+sentence_marks(__m128i v0, __m128i v1, __m128i v2)
+{
+	const __m128i nine = _mm_set1_epi8(9);
+	__m128i d, m, ef, e6;
+
+	d = _mm_sub_epi8(v0, _mm_set1_epi8('0'));
+	m = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);	/* 0..9 */
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v0, _mm_set1_epi8(';')));
+	/* EF BC 90..9B: full-width digits and ； */
+	d = _mm_sub_epi8(v2, _mm_set1_epi8((char)0x90));
+	ef = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xef)),
+	    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xbc)));
+	m = _mm_or_si128(m, _mm_and_si128(ef, _mm_cmpeq_epi8(
+	    _mm_min_epu8(d, _mm_set1_epi8(0x0b)), d)));
+	/* E3 80 82: 。 */
+	m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(
+	    _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xe3)),
+	    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80))),
+	    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x82))));
+	/* E6 9C AA, E6 B2 A1: 未, 没 */
+	e6 = _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xe6));
+	m = _mm_or_si128(m, _mm_and_si128(e6, _mm_or_si128(
+	    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x9c)),
+	    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xaa))),
+	    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xb2)),
+	    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xa1))))));
+	return m;
+}
+#endif
+
 /*
  * The first character from u[i] on that skim_at names, at *at: sixteen
  * bytes at a time with SSE2 (three loads, a byte each of the 3-byte
@@ -441,35 +477,14 @@ skim(const unsigned char *u, size_t i, size_t len, size_t *at,
 	int kind;
 
 #ifdef __SSE2__
-	const __m128i nine = _mm_set1_epi8(9);
-	__m128i v0, v1, v2, d, m, ef, e6;
+	__m128i v0, v1, v2, m;
 	unsigned bits;
 
 	for (; i + 18 <= len; i += 16) {
 		v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
 		v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
 		v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
-		d = _mm_sub_epi8(v0, _mm_set1_epi8('0'));
-		m = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);	/* 0..9 */
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(v0, _mm_set1_epi8(';')));
-		/* EF BC 90..9B: full-width digits and ； */
-		d = _mm_sub_epi8(v2, _mm_set1_epi8((char)0x90));
-		ef = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xef)),
-		    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xbc)));
-		m = _mm_or_si128(m, _mm_and_si128(ef, _mm_cmpeq_epi8(
-		    _mm_min_epu8(d, _mm_set1_epi8(0x0b)), d)));
-		/* E3 80 82: 。 */
-		m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(
-		    _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xe3)),
-		    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80))),
-		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x82))));
-		/* E6 9C AA, E6 B2 A1: 未, 没 */
-		e6 = _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xe6));
-		m = _mm_or_si128(m, _mm_and_si128(e6, _mm_or_si128(
-		    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x9c)),
-		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xaa))),
-		    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xb2)),
-		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xa1))))));
+		m = sentence_marks(v0, v1, v2);
 		bits = (unsigned)_mm_movemask_epi8(m);
 		if (bits != 0) {
 			*at = i + (size_t)__builtin_ctz(bits);
@@ -506,8 +521,7 @@ skip_at_rest(const unsigned char *u, size_t i, size_t len, unsigned has)
 		0xb3 } }, { HAS_ZHUAN, { 0xe8, 0xbd, 0xac } }, { HAS_YI, {
 		0xe8, 0xae, 0xae } }, { HAS_SU, { 0xe8, 0xaf, 0x89 } }
 	};
-	const __m128i nine = _mm_set1_epi8(9);
-	__m128i v0, v1, v2, d, m, ef, e6;
+	__m128i v0, v1, v2, m;
 	unsigned bits, want[5];
 	size_t k, nk = 0, start = i;
 
@@ -518,24 +532,7 @@ skip_at_rest(const unsigned char *u, size_t i, size_t len, unsigned has)
 		v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
 		v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
 		v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
-		d = _mm_sub_epi8(v0, _mm_set1_epi8('0'));
-		m = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);	/* 0..9 */
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(v0, _mm_set1_epi8(';')));
-		d = _mm_sub_epi8(v2, _mm_set1_epi8((char)0x90));
-		ef = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xef)),
-		    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xbc)));
-		m = _mm_or_si128(m, _mm_and_si128(ef, _mm_cmpeq_epi8(
-		    _mm_min_epu8(d, _mm_set1_epi8(0x0b)), d)));
-		m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(
-		    _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xe3)),
-		    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80))),
-		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x82))));
-		e6 = _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xe6));
-		m = _mm_or_si128(m, _mm_and_si128(e6, _mm_or_si128(
-		    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x9c)),
-		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xaa))),
-		    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xb2)),
-		    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xa1))))));
+		m = sentence_marks(v0, v1, v2);
 		for (k = 0; k < nk; k++)
 			m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(
 			    _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)
