@@ -43,7 +43,7 @@ place_check_t4(const long long *v, int n)
 	return 1;
 }
 
-/* Integer value of a cell for identities: blank 0; -1 if not a count. */
+/* Integer value of a cell for identities: blank 0; 0 if not a count. */
 static int
 as_count(const struct vcell *c, long long *out)
 {
@@ -56,6 +56,17 @@ as_count(const struct vcell *c, long long *out)
 	if (!value_is_int(&c->v) || strlen(c->v.num) > 15)
 		return 0;
 	*out = strtoll(c->v.num, &end, 10);
+	return 1;
+}
+
+int
+place_counts(const struct vcell *v, int n, long long *out)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		if (!as_count(&v[k], &out[k]))
+			return 0;
 	return 1;
 }
 
@@ -164,14 +175,8 @@ static int
 row_ok(const struct vcell *v, int n, place_check_fn ok)
 {
 	long long row[PLACE_MAX] = {0};
-	int k;
 
-	if (ok == NULL)
-		return 1;
-	for (k = 0; k < n; k++)
-		if (!as_count(&v[k], &row[k]))
-			return 0;
-	return ok(row, n);
+	return ok == NULL || (place_counts(v, n, row) && ok(row, n));
 }
 
 /*

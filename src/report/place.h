@@ -35,6 +35,9 @@ int	place_sequence(const struct vcell *v, int nv, int nslots,
 int	place_x(const struct vcell *v, int edge);
 int	place_by_anchor(const struct vcell *v, int nv, const int *anchor,
 	    int nslots, int edge, struct slots *out);
+/* v[0..n) as counts for the identities (blank 0) into out: 0 when one
+ * is not a whole number. */
+int	place_counts(const struct vcell *v, int n, long long *out);
 int	place_check_total(const long long *v, int n);
 int	place_check_t4(const long long *v, int n);
 

@@ -290,20 +290,16 @@ read_spaced_as(const char *text, size_t len, long first, enum width_model m,
 				for (len1 = 1; i + len1 < n &&
 				    ln.s[i + len1] == ' '; len1++)
 					;
+				cp = ' ';
 				w = (int)len1 * char_width(' ', 1, x, m);
-				spaces += w;
-				if (incell && spaces >= 2) {
-					add_spaced_cell(g, ln.s + start,
-					    ln.s + endbyte, x0, xend, m);
-					incell = 0;
-				}
-				continue;
+			} else {
+				if ((unsigned char)ln.s[i] < 0x80) /* no call */
+					cp = (unsigned char)ln.s[i], len1 = 1;
+				else
+					len1 = utf8_decode(ln.s + i, ln.n - i,
+					    &cp);
+				w = char_width(cp, len1, x, m);
 			}
-			if ((unsigned char)ln.s[i] < 0x80)	/* no call */
-				cp = (unsigned char)ln.s[i], len1 = 1;
-			else
-				len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
-			w = char_width(cp, len1, x, m);
 			if (is_space_cp(cp)) {
 				spaces += w;
 				if (incell && spaces >= 2) {

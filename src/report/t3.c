@@ -60,17 +60,8 @@ static int
 row_adds_up(const struct vcell *v)
 {
 	long long n[T3COLS];
-	int k;
 
-	for (k = 0; k < T3COLS; k++) {
-		n[k] = 0;
-		if (v[k].v.kind == V_BLANK)
-			continue;
-		if (v[k].v.kind != V_NUMBER || !value_is_int(&v[k].v))
-			return 0;
-		n[k] = strtoll(v[k].v.num, NULL, 10);
-	}
-	return place_check_total(n, T3COLS);
+	return place_counts(v, T3COLS, n) && place_check_total(n, T3COLS);
 }
 
 /*

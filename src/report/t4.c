@@ -385,18 +385,8 @@ static int
 adds_up(const struct vcell *v)
 {
 	long long n[T4COLS];
-	int k;
 
-	for (k = 0; k < T4COLS; k++) {
-		n[k] = 0;
-		if (v[k].v.kind == V_BLANK)
-			continue;
-		if (v[k].v.kind != V_NUMBER || !value_is_int(&v[k].v) ||
-		    strlen(v[k].v.num) > 12)
-			return 0;
-		n[k] = strtoll(v[k].v.num, NULL, 10);
-	}
-	return place_check_t4(n, T4COLS);
+	return place_counts(v, T4COLS, n) && place_check_t4(n, T4COLS);
 }
 
 /*
