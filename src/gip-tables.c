@@ -53,16 +53,14 @@ static struct rec_out out;
 static unsigned
 parse_tables(const char *arg)
 {
-	static const char *const names[] = {"meta", "t2", "t3", "t4",
-	    "prose"};
 	char *copy = gip_xstrdup(arg), *tok, *save = NULL;
-	unsigned sel = 0, k;
+	unsigned sel = 0;
+	int k;
 
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL,
 	    ",", &save)) {
-		for (k = 0; k < 5 && strcmp(tok, names[k]) != 0; k++)
-			;
-		if (k == 5) {
+		/* SEL_* bits follow the template's order of table names */
+		if ((k = tmpl_table_index(tok)) < 0) {
 			fprintf(stderr, "%s: unknown table '%s' (meta, t2, t3, "
 			    "t4, prose)\n", gip_prog, tok);
 			gip_usage();

@@ -218,16 +218,22 @@ tmpl_col_index(const struct tmpl_row *r, const char *col)
 }
 
 int
-tmpl_table_known(const char *table)
+tmpl_table_index(const char *table)
 {
 	static const char *const names[] = {"meta", "t2", "t3", "t4",
 	    "prose"};
-	size_t i;
+	int i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+	for (i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
 		if (strcmp(table, names[i]) == 0)
-			return 1;
-	return 0;
+			return i;
+	return -1;
+}
+
+int
+tmpl_table_known(const char *table)
+{
+	return tmpl_table_index(table) >= 0;
 }
 
 /*

@@ -76,6 +76,8 @@ const struct tmpl_head *tmpl_head_in(const char *table, const char *text);
 const char *tmpl_head_word(const char *table, const char *col);
 const struct tmpl_table *tmpl_table(const char *table);
 int	tmpl_col_index(const struct tmpl_row *r, const char *col);
+/* A cells table name's place in meta, t2, t3, t4, prose; -1 if none. */
+int	tmpl_table_index(const char *table);
 int	tmpl_table_known(const char *table);
 /* 1: a row of this table left out is a warning, not an error. */
 int	tmpl_rows_optional(const char *table);
