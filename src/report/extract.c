@@ -10,6 +10,7 @@
 #include "input.h"
 #include "layout.h"
 #include "sections.h"
+#include "unseen.h"
 
 static long
 last_line(const char *text, const struct region *r)
@@ -110,7 +111,8 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 
 	if (!find_table(doc->text, doc->len, sec, which, &r))
 		return 0;
-	if (doc_rows(dt, doc->text, &r, &g) == 0) {
+	x->laid_out[which - 2] = doc_rows(dt, doc->text, &r, &g) == 0;
+	if (x->laid_out[which - 2]) {
 		kind = layout_detect(doc->text + r.from, r.to - r.from, &tl);
 		layout_read(kind, doc->text + r.from, r.to - r.from, r.line,
 		    &tl, &g);
@@ -144,6 +146,8 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	x->found += read_table(doc, dt, sec, 4, x);
 	x->found += read_table(doc, dt, sec, 2, x);
 	t->tpl = tables_template(t);
+	if (x->laid_out[1])	/* a document's table has no lines between */
+		unseen_fill(t, doc->text, &x->where[1]);
 	t2_emit(t);
 	cut_to_cells(doc->text, t, x->where);
 	meta_find(doc->text, doc->len, sec[1].found ? sec[1].start : 0,

@@ -19,6 +19,8 @@ struct extract {
 	 * caption or header to the end of the last line a cell was read
 	 * from.  A table not read has an empty region (from == to). */
 	struct region	 where[3];
+	int		 laid_out[3];	/* read from text by its layout,
+					 * not from a document's own table */
 };
 
 struct gip_doc;

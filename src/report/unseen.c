@@ -1,0 +1,259 @@
+/* Rows a reader lost (unseen.h). */
+#include <string.h>
+
+#include "tmpl.h"
+#include "unseen.h"
+#include "value.h"
+
+#define T3 "t3"
+
+static int
+is_number(const char *text)
+{
+	struct value v;
+
+	value_parse(text, &v);
+	return v.kind == V_NUMBER;
+}
+
+static int
+is_t3(const struct tcell *c)
+{
+	return strcmp(c->table, T3) == 0;
+}
+
+/* "3.6" and "3.6.1": one stands for the other in the other template. */
+static int
+stands_for(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+
+	if (na < nb)
+		return strncmp(a, b, na) == 0 && b[na] == '.';
+	return nb < na && strncmp(a, b, nb) == 0 && a[nb] == '.';
+}
+
+/* 1 if the row keys t3 noted include row. */
+static int
+key_found(const struct tables *t, const char *row)
+{
+	int i;
+
+	for (i = 0; i < t->nt3key; i++)
+		if (strcmp(t->t3key[i], row) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 if row, or a row of the other template in its place, was noted. */
+static int
+noted(const struct tables *t, const char *row)
+{
+	size_t j;
+
+	if (key_found(t, row))
+		return 1;
+	for (j = 0; j < tmpl_nrows; j++)
+		if (strcmp(tmpl_rows[j].table, T3) == 0 &&
+		    stands_for(tmpl_rows[j].row, row) &&
+		    key_found(t, tmpl_rows[j].row))
+			return 1;
+	return 0;
+}
+
+/* 1 if some t3 row of template tpl was not noted: a table read whole,
+ * the common case, costs no more than this. */
+static int
+rows_missing(const struct tables *t)
+{
+	size_t i;
+
+	for (i = 0; i < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].table, T3) == 0 &&
+		    (tmpl_rows[i].templates & t->tpl) &&
+		    !noted(t, tmpl_rows[i].row))
+			return 1;
+	return 0;
+}
+
+/* The template position of a t3 row; -1 if unknown. */
+static int
+row_order(const char *row)
+{
+	size_t i;
+
+	for (i = 0; i < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].table, T3) == 0 &&
+		    strcmp(tmpl_rows[i].row, row) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* 1 if t has a cell of t3's row `row`, or of a row in its place. */
+static int
+row_present(const struct tables *t, const char *row)
+{
+	int i;
+
+	for (i = 0; i < t->ncell; i++)
+		if (is_t3(&t->cell[i]) && (strcmp(t->cell[i].row, row) == 0 ||
+		    stands_for(t->cell[i].row, row)))
+			return 1;
+	return 0;
+}
+
+/*
+ * The place of the row at template position k: from the first line of
+ * the nearest row found before it to the first line of the nearest one
+ * after it (the region's ends where there is none); its cells read as
+ * numbers, into *read.  0 if the rows found are out of line order there.
+ */
+static int
+row_place(const struct tables *t, int k, const struct region *r,
+    long last, long *from, long *to, int *read)
+{
+	long before = r->line, after = last + 1;
+	int i, o, ob = -1, oa = (int)tmpl_nrows;
+
+	for (i = 0; i < t->ncell; i++) {
+		if (!is_t3(&t->cell[i]) || t->cell[i].line <= 0 ||
+		    (o = row_order(t->cell[i].row)) < 0)
+			continue;
+		if (o < k && (o > ob || (o == ob &&
+		    t->cell[i].line < before)))
+			ob = o, before = t->cell[i].line;
+		else if (o > k && (o < oa || (o == oa &&
+		    t->cell[i].line < after)))
+			oa = o, after = t->cell[i].line;
+	}
+	*from = before, *to = after, *read = 0;
+	for (i = 0; i < t->ncell; i++)
+		if (is_t3(&t->cell[i]) && t->cell[i].line >= before &&
+		    t->cell[i].line < after && is_number(t->cell[i].val))
+			(*read)++;
+	return before < after;
+}
+
+/* A token of a table's text that prints a number: not a row marker
+ * ("1." before a label spread over its cell). */
+static int
+number_token(const char *p, size_t n)
+{
+	char tok[64];
+
+	if (n == 0 || n >= sizeof tok || p[0] < '0' || p[0] > '9' ||
+	    p[n - 1] == '.')
+		return 0;
+	memcpy(tok, p, n);
+	tok[n] = '\0';
+	return is_number(tok);
+}
+
+static int
+is_gap(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '|';
+}
+
+/* The numbers region r of text prints on lines [from, to); *last: the
+ * region's last line. */
+static int
+numbers_on(const char *text, const struct region *r, long from, long to,
+    long *last)
+{
+	const char *p = text + r->from, *end = text + r->to, *q;
+	long line = r->line;
+	int n = 0;
+
+	while (p < end) {
+		if (*p == '\n') {
+			line++, p++;
+			continue;
+		}
+		if (is_gap(*p)) {
+			p++;
+			continue;
+		}
+		for (q = p; q < end && *q != '\n' && !is_gap(*q); q++)
+			;
+		if (line >= from && line < to && number_token(p, q - p))
+			n++;
+		p = q;
+	}
+	*last = line;
+	return n;
+}
+
+/* Add row r's cells as unread at its place in template order: before
+ * the first t3 cell of a later row, else after t3's last cell. */
+static void
+add_unread_row(struct tables *t, const struct tmpl_row *r, long line)
+{
+	int i, at = -1, n, k, order = (int)(r - tmpl_rows);
+	struct tcell c;
+
+	for (i = 0; i < t->ncell; i++) {
+		if (!is_t3(&t->cell[i]))
+			continue;
+		if (row_order(t->cell[i].row) > order) {
+			at = i;
+			break;
+		}
+		at = i + 1;
+	}
+	if (at < 0)
+		at = t->ncell;
+	for (n = 0; r->cols[n] != NULL; n++)
+		tables_add(t, T3, r->row, r->cols[n], line, CELL_UNREAD);
+	for (k = 0; k < n; k++) {	/* rotate the new cells into place */
+		c = t->cell[t->ncell - n + k];
+		memmove(&t->cell[at + k + 1], &t->cell[at + k],
+		    (size_t)(t->ncell - n - at) * sizeof c);
+		t->cell[at + k] = c;
+	}
+}
+
+/* 1 if row (template position i) is one t->tpl requires and t lacks. */
+static int
+lacks(const struct tables *t, size_t i)
+{
+	const struct tmpl_row *row = &tmpl_rows[i];
+
+	return strcmp(row->table, T3) == 0 && (row->templates & t->tpl) &&
+	    !row_present(t, row->row);
+}
+
+/*
+ * Each lost row printed a number at least (a row of blanks prints none,
+ * and is not found this way): rows that share a place are written only
+ * when their place has a number over for each, else a cut-off table would
+ * have every row after the cut claimed.
+ */
+void
+unseen_fill(struct tables *t, const char *text, const struct region *r)
+{
+	long from, to, last, f2, t2;
+	int read, over, nlost, r2;
+	size_t i, j;
+
+	if (r->to <= r->from || !rows_missing(t))
+		return;
+	numbers_on(text, r, 0, 0, &last);
+	for (i = 0; i < tmpl_nrows; i++) {
+		if (!lacks(t, i) ||
+		    !row_place(t, (int)i, r, last, &from, &to, &read))
+			continue;
+		over = numbers_on(text, r, from, to, &last) - read;
+		for (j = 0, nlost = 0; j < tmpl_nrows; j++)
+			nlost += lacks(t, j) &&
+			    row_place(t, (int)j, r, last, &f2, &t2, &r2) &&
+			    f2 == from && t2 == to;
+		if (over < nlost)
+			continue;
+		add_unread_row(t, &tmpl_rows[i], from);
+		tables_warn(t, from, "t3 row %s: not found, and its place "
+		    "(lines %ld-%ld) prints %d number%s more than the rows "
+		    "read there: written as ?", tmpl_rows[i].row, from,
+		    to - 1, over, over == 1 ? "" : "s");
+	}
+}
