@@ -275,28 +275,42 @@ solution(struct reading *r)
 				r->differ = 1;
 }
 
-/* Can tokens i.. be ncol columns of k rows: ncol blocks of k numbers,
- * one a line, one block a column? */
+/*
+ * Can tokens i.. be ncol columns of k rows, one after the other?  Each
+ * column begins and ends with a block, one number a line, and its
+ * numbers fall into blocks as the first column's do (a converter groups
+ * the cells of every column of a grid alike: pdftotext one block a
+ * column, pdfminer the rows of each part of the table); some block
+ * holds two or more, else the rows would be no more than one a block.
+ */
 static int
 columns_fit(const struct stream *s, int i, int k, int ncol)
 {
-	const struct tok *t;
-	int c;
+	const struct tok *t, *first;
+	int c, q, several = 0;
 
 	if (i + k * ncol > s->n)
 		return 0;
-	for (c = 0; c < ncol; c++) {
-		t = &s->tok[i + c * k];
-		if (t->off != 0 || t->size != k || !t->single)
-			return 0;
-	}
-	return 1;
+	for (q = 0; q < k; q++)
+		several |= s->tok[i + q].size > 1;
+	if (!several)
+		return 0;
+	for (c = 0; c < ncol; c++)
+		for (q = 0; q < k; q++) {
+			t = &s->tok[i + c * k + q];
+			first = &s->tok[i + q];
+			if (!t->single || t->off != first->off ||
+			    t->size != first->size)
+				return 0;
+		}
+	t = &s->tok[i + k - 1];
+	return s->tok[i].off == 0 && t->off == t->size - 1;
 }
 
 /*
  * Every reading of tokens i.. as rows j.. that the blocks allow and the
- * identities confirm: row by row, or a block of k numbers for each
- * column of the next k rows.
+ * identities confirm: row by row, or the next k rows column by
+ * column.
  */
 static void
 read_from(struct reading *r, int i, int j)
@@ -321,19 +335,18 @@ read_from(struct reading *r, int i, int j)
 		if (row_adds_up(r, j))
 			read_from(r, i + ncol, j + 1);
 	}
-	if (i >= s->n)
-		return;
-	k = s->tok[i].size;
-	if (k < 2 || j + k > r->sh->nrow || !columns_fit(s, i, k, ncol))
-		return;
-	ok = 1;
-	for (q = 0; q < k; q++) {
-		for (c = 0; c < ncol; c++)
-			r->at[j + q][c] = i + c * k + q;
-		ok &= row_adds_up(r, j + q);
+	for (k = 2; j + k <= r->sh->nrow; k++) {
+		if (!columns_fit(s, i, k, ncol))
+			continue;
+		ok = 1;
+		for (q = 0; q < k && ok; q++) {
+			for (c = 0; c < ncol; c++)
+				r->at[j + q][c] = i + c * k + q;
+			ok = row_adds_up(r, j + q);
+		}
+		if (ok)
+			read_from(r, i + k * ncol, j + k);
 	}
-	if (ok)
-		read_from(r, i + k * ncol, j + k);
 }
 
 /* The rows of table `table` among t's cells from `first` on, in the
