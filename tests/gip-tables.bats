@@ -691,6 +691,11 @@ colmajor_t3() {
 	colmajor_t3 colmajor-pdftotext
 }
 
+@test "pdftotext without -layout: t3's blocks around a bare page number are read without it" {
+	# ... 0 / (blank) / 3 / \f3.要求提供公开出版物: the 3 is the page's
+	colmajor_t3 colmajor-folio
+}
+
 @test "pdfminer-like: each column of a part of t3 in the same blocks, column after column" {
 	# 927 / 100 / 286 / 83 / (9 rows) for each column, then page two
 	colmajor_t3 colmajor-pdfminer

@@ -21,6 +21,7 @@ struct tok {
 	int		 block;		/* blocks: runs of number lines */
 	int		 off, size;	/* its place in its block, its size */
 	int		 single;	/* its block has one number a line */
+	int		 folio;		/* alone on a page's last line */
 };
 
 struct stream {
@@ -126,21 +127,28 @@ mark_blocks(struct stream *s)
 /*
  * The numbers of text in reading order, into s: a block is a run of
  * lines of numbers only; a blank line, a line of text or a page break
- * ends it.  0 when there are more numbers than a table holds.
+ * ends it.  A number alone on the last line before a page break may be
+ * the page's number (folio).  0 when there are more numbers than a
+ * table holds.
  */
 static int
 read_stream(const char *text, size_t len, long line, struct stream *s)
 {
 	const char *p = text, *end = text + len, *e;
-	int k, i, block = 0, open = 0;
+	int k, i, block = 0, open = 0, alone = -1;
 
 	s->n = 0;
 	for (; p < end; p = e + 1, line++) {
 		if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			e = end;
-		if (memchr(p, '\f', (size_t)(e - p)) != NULL)
+		if (memchr(p, '\f', (size_t)(e - p)) != NULL) {
 			open = 0;
+			if (alone >= 0)
+				s->tok[alone].folio = 1;
+		}
 		k = number_line(p, e, s->tok + s->n, CM_MAXTOK - s->n);
+		if (k != 0)
+			alone = k == 1 && !open ? s->n : -1;
 		if (k <= 0) {
 			open = 0;
 			if (e == end)
@@ -149,8 +157,10 @@ read_stream(const char *text, size_t len, long line, struct stream *s)
 		}
 		if (!open)
 			block++, open = 1;
-		for (i = s->n; i < s->n + k; i++)
+		for (i = s->n; i < s->n + k; i++) {
 			s->tok[i].line = line, s->tok[i].block = block;
+			s->tok[i].folio = 0;
+		}
 		s->n += k;
 		if (s->n == CM_MAXTOK)
 			return 0;	/* (a line past it reads as text) */
@@ -159,6 +169,23 @@ read_stream(const char *text, size_t len, long line, struct stream *s)
 	}
 	mark_blocks(s);
 	return 1;
+}
+
+/* Leave out the numbers that may be page numbers: when there are that
+ * many too many for the table (the identities still decide). */
+static void
+drop_folios(struct stream *s, int want)
+{
+	int i, n = 0;
+
+	for (i = 0; i < s->n; i++)
+		n += s->tok[i].folio;
+	if (n == 0 || s->n - n != want)
+		return;
+	for (i = n = 0; i < s->n; i++)
+		if (!s->tok[i].folio)
+			s->tok[n++] = s->tok[i];
+	s->n = n;
 }
 
 static long long
@@ -412,7 +439,10 @@ place_stream(const char *table, const char *text, size_t len, long line,
 	int j, c;
 
 	if (!seen_rows(t, first, table, &sh) || !read_stream(text, len, line,
-	    &s) || s.n != sh.nrow * sh.ncol)
+	    &s))
+		return 0;
+	drop_folios(&s, sh.nrow * sh.ncol);
+	if (s.n != sh.nrow * sh.ncol)
 		return 0;
 	memset(&r, 0, sizeof r);
 	r.sh = &sh;
