@@ -716,6 +716,12 @@ colmajor_t3() {
 	assert_output "    175 0"
 }
 
+@test "t3 of zeros only, two a block: many readings, all the same cells, read at once" {
+	run -0 sh -c "gip-tables -q -t t3 '$DATA/colmajor-zeros-pairs.txt' |
+	    cut -f 5 | sort | uniq -c"
+	assert_output "    175 0"
+}
+
 @test "pdftotext without -layout: a t2 block's labels, then all its numbers, dealt out in order" {
 	# 行政许可 / 其他对外管理服务事项 / header / 321 0 20963 4 0 27
 	run -0 --separate-stderr sh -c "gip-tables -t t2 \

@@ -42,7 +42,7 @@ struct reading {
 	const struct stream *s;
 	int		 at[CM_MAXROWS][TMPL_MAXCOLS];
 	int		 best[CM_MAXROWS][TMPL_MAXCOLS];
-	int		 nsol, differ;
+	int		 nsol, differ, capped;
 	long		 steps;
 };
 
@@ -346,7 +346,7 @@ read_from(struct reading *r, int i, int j)
 	int ncol = r->sh->ncol, k, q, c, ok;
 
 	if (r->differ || ++r->steps > CM_MAXSTEPS) {
-		r->differ = 1;
+		r->differ = r->capped = 1;
 		return;
 	}
 	if (j == r->sh->nrow) {
@@ -374,6 +374,31 @@ read_from(struct reading *r, int i, int j)
 		if (ok)
 			read_from(r, i + k * ncol, j + k);
 	}
+}
+
+/*
+ * The numbers all alike (a table of zeros): every reading gives the same
+ * cells, so the first, row by row, is tried alone -- blocks that allow
+ * many readings would take long to tell so.
+ */
+static int
+read_uniform(struct reading *r)
+{
+	const struct stream *s = r->s;
+	int i, j, c;
+
+	for (i = 1; i < s->n; i++)
+		if (s->tok[i].n != s->tok[0].n)
+			return 0;
+	for (j = 0; j < r->sh->nrow; j++) {
+		for (c = 0; c < r->sh->ncol; c++)
+			r->at[j][c] = j * r->sh->ncol + c;
+		if (!row_adds_up(r, j))
+			return 1;	/* (no reading adds up) */
+	}
+	if (columns_add_up(r))
+		solution(r);
+	return 1;
 }
 
 /* The rows of table `table` among t's cells from `first` on, in the
@@ -447,11 +472,13 @@ place_stream(const char *table, const char *text, size_t len, long line,
 	memset(&r, 0, sizeof r);
 	r.sh = &sh;
 	r.s = &s;
-	read_from(&r, 0, 0);
+	if (!read_uniform(&r))
+		read_from(&r, 0, 0);
 	if (r.nsol == 0 || r.differ) {
 		tables_warn(t, s.tok[0].line, "%s: %d numbers for %d rows "
 		    "printed apart from their labels: %s, not placed by "
-		    "order", table, s.n, sh.nrow, r.nsol == 0 ?
+		    "order", table, s.n, sh.nrow, r.capped ?
+		    "too many readings to tell" : r.nsol == 0 ?
 		    "no reading in the template's order adds up" :
 		    "more than one reading adds up");
 		return 0;
