@@ -1,5 +1,4 @@
 /* Tables printed in reading order (colmajor.h). */
-#include <stdlib.h>
 #include <string.h>
 
 #include "colmajor.h"
@@ -9,8 +8,9 @@
 #define CM_MAXROWS	32
 #define CM_MAXTOK	(CM_MAXROWS * TMPL_MAXCOLS)
 #define CM_PIECE	64
-/* Readings tried at most: two ways at each block of a table's few
- * dozen rows stay far below; beyond it nothing is placed. */
+/* Steps of the search for readings at most (0.1 s): the blocks of real
+ * extractions allow a few readings at each; beyond it nothing is
+ * placed. */
 #define CM_MAXSTEPS	100000
 
 /* A number printed on a line of its own or with other numbers only. */
