@@ -498,16 +498,20 @@ colmajor_t3(const struct grid *g, const char *text, size_t len, long line,
     struct tables *t)
 {
 	int first = t->ncell, nkey = t->nt3key, quiet = t->quiet, got;
+	int warned = t->nwarn, placed;
 
 	if (text == NULL)
 		return t3_extract(g, t);
-	/* Quiet first: its messages are wrong when the stream places all. */
+	/* Quiet first: its messages are wrong when the stream places all.
+	 * Read again to show them where the stream is not used (a table
+	 * read without warnings, nearly every one, is read once). */
 	t->quiet = 1;
 	got = t3_extract(g, t);
 	t->quiet = quiet;
-	if (!has_unread(t, first))
-		return got;
-	if ((got = place_stream("t3", text, len, line, t, first)) > 0)
+	if (has_unread(t, first) &&
+	    (placed = place_stream("t3", text, len, line, t, first)) > 0)
+		return placed;
+	if (t->nwarn == warned || quiet)
 		return got;
 	t->ncell = first;
 	t->nt3key = nkey;
