@@ -679,6 +679,52 @@ gip-tables: $DATA/torn-toomany.txt:55: t3: 4 numbers without a row label, not pl
 gip-tables: $DATA/torn-toomany.txt:53: t3 row 3.2: not found, and its place (lines 53-55) prints 8 numbers more than the rows read there: written as ?"
 }
 
+# Tables printed in reading order (VARIANTS.md): a table's labels in one
+# run, its numbers apart, row by row or column by column; placed by the
+# template's order only when the count fits and the identities confirm.
+colmajor_t3() {
+	gip-tables -q -t t3 "$DATA/$1.txt" | cut -f 2-5 | sort >got
+	run diff "$DATA/colmajor.cells" got
+	assert_success
+}
+
+@test "pdftotext without -layout: t3's numbers in blocks, one column of k rows a block" {
+	# 总计 / 927 / 974 ... rows 1-3.2 one a block; then 7 blocks of 9
+	# (3.3.1-3.4.1), a page break, 7 blocks of 5, 14 alone, 7 pairs
+	colmajor_t3 colmajor-pdftotext
+}
+
+@test "pdftotext without -layout: t3's blocks around a bare page number are read without it" {
+	# ... 0 / (blank) / 3 / \f3.要求提供公开出版物: the 3 is the page's
+	colmajor_t3 colmajor-folio
+}
+
+@test "pdfminer-like: each column of a part of t3 in the same blocks, column after column" {
+	# 927 / 100 / 286 / 83 / (9 rows) for each column, then page two
+	colmajor_t3 colmajor-pdfminer
+}
+
+@test "numbers in reading order that no reading adds up are not placed: ? and a warning" {
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/colmajor-unconfirmed.txt' | cut -f 3-5 | grep '^3\.4\.3	'"
+	assert_output "$(printf '3.4.3\tnatural\t?\n3.4.3\tcommercial\t?
+3.4.3\tresearch\t?\n3.4.3\tsocial\t?\n3.4.3\tlegal\t?\n3.4.3\tother\t?
+3.4.3\ttotal\t?')"
+	[[ "$stderr" == "gip-tables: $DATA/colmajor-unconfirmed.txt:24: t3: 161 numbers for 23 rows printed apart from their labels: no reading in the template's order adds up, not placed by order"* ]]
+}
+
+@test "t3 of zeros only, in irregular blocks: every reading gives the same cells" {
+	run -0 sh -c "gip-tables -q -t t3 '$DATA/colmajor-zeros.txt' |
+	    cut -f 5 | sort | uniq -c"
+	assert_output "    175 0"
+}
+
+@test "t3 of zeros only, two a block: many readings, all the same cells, read at once" {
+	run -0 sh -c "gip-tables -q -t t3 '$DATA/colmajor-zeros-pairs.txt' |
+	    cut -f 5 | sort | uniq -c"
+	assert_output "    175 0"
+}
+
 @test "pdftotext without -layout: a t2 block's labels, then all its numbers, dealt out in order" {
 	# 行政许可 / 其他对外管理服务事项 / header / 321 0 20963 4 0 27
 	run -0 --separate-stderr sh -c "gip-tables -t t2 \

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "colmajor.h"
 #include "doctables.h"
 #include "err.h"
 #include "extract.h"
@@ -107,20 +108,22 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 	struct tables *t = &x->t;
 	struct region r;
 	enum layout kind;
-	int got;
+	int got, by_doc;
 
 	if (!find_table(doc->text, doc->len, sec, which, &r))
 		return 0;
-	x->laid_out[which - 2] = doc_rows(dt, doc->text, &r, &g) == 0;
-	if (x->laid_out[which - 2]) {
+	by_doc = doc_rows(dt, doc->text, &r, &g) > 0;
+	x->laid_out[which - 2] = !by_doc;
+	if (!by_doc) {
 		kind = layout_detect(doc->text + r.from, r.to - r.from, &tl);
 		layout_read(kind, doc->text + r.from, r.to - r.from, r.line,
 		    &tl, &g);
 	}
 	if (which == 2)
 		got = t2_extract(&g, t);
-	else if (which == 3)
-		got = t3_extract(&g, t);
+	else if (which == 3)	/* the text too, for numbers in reading order */
+		got = colmajor_t3(&g, by_doc ? NULL : doc->text + r.from,
+		    r.to - r.from, r.line, t);
 	else
 		got = t4_extract(&g, t);
 	if (got)

@@ -13,6 +13,7 @@ tables_reset(struct tables *t, const char *file, int quiet)
 {
 	t->file = file;
 	t->quiet = quiet;
+	t->nwarn = 0;
 	t->nt2row = t->nt3key = 0;
 	t->tpl = 0;
 	t->ncell = 0;
@@ -46,6 +47,7 @@ tables_warn(struct tables *t, long line, const char *fmt, ...)
 	char msg[512];
 	va_list ap;
 
+	t->nwarn++;
 	if (t->quiet)
 		return;
 	va_start(ap, fmt);

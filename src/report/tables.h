@@ -66,6 +66,7 @@ struct t2row {
 struct tables {
 	const char	*file;
 	int		 quiet;
+	int		 nwarn;			/* warnings, shown or not */
 	struct t2row	*t2row;			/* table 2's rows as read */
 	int		 nt2row;
 	const char	*t3key[T3MAXKEYS];	/* table 3's rows found */
