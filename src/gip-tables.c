@@ -79,42 +79,70 @@ input_line(long line)
 }
 
 static void
-print_meta(const char *source, const char *row, const char *value,
-    long line)
+print_meta(const char *row, const char *value, long line)
 {
 	if (value[0] != '\0')
-		rec_cell(&out, source, "meta", row, "-", value,
-		    input_line(line));
+		rec_cell(&out, row, "-", value, input_line(line));
+}
+
+/* Which of t2, t3, t4 (0, 1, 2) a cell's table is; -1: none. */
+static int
+table_rank(const char *table)
+{
+	/* "t2", "t3", "t4": the second byte tells them */
+	if (table[0] == 't' && table[1] >= '2' && table[1] <= '4' &&
+	    table[2] == '\0')
+		return table[1] - '2';
+	return -1;
+}
+
+/*
+ * The cells of the tables selected, t2, t3, t4 in this order, each in
+ * the order read.  extract_report adds each table's cells in one run
+ * (t3, t4, then t2): a table whose cells are one run is printed without
+ * a test a cell.
+ */
+static void
+print_tables(const char *source, const struct tables *t)
+{
+	int first[3] = { 0, 0, 0 }, last[3] = { -1, -1, -1 }, n[3] = { 0 };
+	const struct tcell *c;
+	int i, k, r;
+
+	for (i = 0; i < t->ncell; i++) {
+		if ((r = table_rank(t->cell[i].table)) < 0)
+			continue;
+		if (n[r]++ == 0)
+			first[r] = i;
+		last[r] = i;
+	}
+	for (k = 0; k < 3; k++) {
+		if (n[k] == 0 || !(selected & (SEL_T2 << k)))
+			continue;
+		rec_cells_of(&out, source, t->cell[first[k]].table);
+		for (i = first[k]; i <= last[k]; i++) {
+			c = &t->cell[i];
+			if (n[k] == last[k] - first[k] + 1 ||
+			    table_rank(c->table) == k)
+				rec_cell(&out, c->row, c->col, c->val,
+				    input_line(c->line));
+		}
+	}
 }
 
 static void
 print_report(const char *source, const struct meta *m,
     const struct tables *t)
 {
-	static const char *const order[] = {"t2", "t3", "t4"};
-	const struct tcell *c;
-	int i, k;
-
-	rec_source(&out, source);	/* print_prose's cells follow too */
 	if (selected & SEL_META) {
-		print_meta(source, "title", m->title, m->title_line);
-		print_meta(source, "org", m->org, m->org_line);
-		print_meta(source, "year", m->year, m->year_line);
-		print_meta(source, "template", tmpl_name(t->tpl), 0);
-		print_meta(source, "date", m->date, m->date_line);
+		rec_cells_of(&out, source, "meta");
+		print_meta("title", m->title, m->title_line);
+		print_meta("org", m->org, m->org_line);
+		print_meta("year", m->year, m->year_line);
+		print_meta("template", tmpl_name(t->tpl), 0);
+		print_meta("date", m->date, m->date_line);
 	}
-	for (k = 0; k < 3; k++) {
-		if (!(selected & (SEL_T2 << k)))
-			continue;
-		for (i = 0; i < t->ncell; i++) {
-			c = &t->cell[i];
-			/* "t2", "t3", "t4": the second byte tells them */
-			if (c->table[0] == 't' && c->table[1] == order[k][1] &&
-			    c->table[2] == '\0')
-				rec_cell(&out, source, c->table, c->row,
-				    c->col, c->val, input_line(c->line));
-		}
-	}
+	print_tables(source, t);
 }
 
 /* Lines from text[from] up to text[to]: how many line ends. */
@@ -183,10 +211,10 @@ print_prose(const char *source, const struct gip_doc *doc,
 	}
 	if (at < doc->len || nr == 0)
 		n = prose_piece(doc->text, at, doc->len, line, fig, n);
+	rec_cells_of(&out, source, "prose");
 	for (i = 0; i < n; i++) {
 		snprintf(v, sizeof v, "%ld", fig[i].value);
-		rec_cell(&out, source, "prose", fig[i].row, "-", v,
-		    input_line(fig[i].line));
+		rec_cell(&out, fig[i].row, "-", v, input_line(fig[i].line));
 	}
 }
 
@@ -206,6 +234,7 @@ process(const char *source, const struct gip_doc *doc,
 	print_report(source, &x.m, &x.t);
 	if (selected & SEL_PROSE)
 		print_prose(source, doc, &x);
+	rec_flush(&out);	/* before the next warning or output check */
 }
 
 /*
