@@ -13,6 +13,7 @@
 #include "document.h"
 #include "err.h"
 #include "extract.h"
+#include "lfcount.h"
 #include "opts.h"
 #include "prose.h"
 #include "rec.h"
@@ -145,18 +146,6 @@ print_report(const char *source, const struct meta *m,
 	print_tables(source, t);
 }
 
-/* Lines from text[from] up to text[to]: how many line ends. */
-static long
-lines_between(const char *text, size_t from, size_t to)
-{
-	const char *p = text + from, *end = text + to;
-	long n = 0;
-
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL)
-		p++, n++;
-	return n;
-}
-
 /* Add the figures of text[from..to), first line `line`, to fig. */
 static int
 prose_piece(const char *text, size_t from, size_t to, long line,
@@ -204,8 +193,8 @@ print_prose(const char *source, const struct gip_doc *doc,
 		if (r[i].from > at)
 			n = prose_piece(doc->text, at, r[i].from, line, fig, n);
 		if (r[i].to > at) {
-			line = r[i].line + lines_between(doc->text, r[i].from,
-			    r[i].to);
+			line = r[i].line + (long)lf_count(doc->text +
+			    r[i].from, r[i].to - r[i].from);
 			at = r[i].to;
 		}
 	}

@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "input.h"
+#include "lfcount.h"
 #include "meta.h"
 #include "pattern.h"
 #include "text.h"
@@ -135,12 +136,7 @@ find_date(const char *s, size_t n, char *out)
 static long
 line_at(const char *text, size_t from)
 {
-	const char *p = text, *end = text + from;
-	long no = 1;
-
-	while ((p = memchr(p, '\n', end - p)) != NULL && p++ < end)
-		no++;
-	return no;
+	return 1 + (long)lf_count(text, from);
 }
 
 /* Non-blank lines of text[from, to), at most max. */

@@ -553,7 +553,7 @@ skip_at_rest(const unsigned char *u, size_t i, size_t len, unsigned has)
 	return i;
 }
 
-/* LFs in s[0..n). */
+/* LFs in s[0..n): a sentence's few, by memchr. */
 static long
 count_lf(const char *s, size_t n)
 {
