@@ -451,6 +451,7 @@ static int
 last_lines(const char *text, size_t len, struct tline *l, int max)
 {
 	size_t end = len, start;
+	const char *nl;
 	long no = line_at(text, len);
 	int k = 0, i;
 	struct tline tmp;
@@ -458,8 +459,8 @@ last_lines(const char *text, size_t len, struct tline *l, int max)
 	if (len > 0 && text[len - 1] == '\n')
 		end--, no--;
 	while (k < max) {
-		for (start = end; start > 0 && text[start - 1] != '\n'; start--)
-			;
+		nl = memrchr(text, '\n', end);
+		start = nl != NULL ? (size_t)(nl - text) + 1 : 0;
 		if (!text_is_blank(text + start, end - start))
 			l[k].s = text + start, l[k].n = end - start,
 			    l[k++].no = no;
