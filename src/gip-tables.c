@@ -100,33 +100,51 @@ table_rank(const char *table)
 /*
  * The cells of the tables selected, t2, t3, t4 in this order, each in
  * the order read.  extract_report adds each table's cells in one run
- * (t3, t4, then t2): a table whose cells are one run is printed without
- * a test a cell.
+ * (t3, t4, then t2): the runs of cells of one table name are found
+ * first, then printed table by table without a test a cell.
  */
 static void
 print_tables(const char *source, const struct tables *t)
 {
-	int first[3] = { 0, 0, 0 }, last[3] = { -1, -1, -1 }, n[3] = { 0 };
-	const struct tcell *c;
-	int i, k, r;
+	enum { MAXRUNS = 64 };
+	struct { int from, to, rank; } run[MAXRUNS];
+	const struct tcell *c, *end;
+	const char *name = NULL;
+	int i, k, n = 0;
 
 	for (i = 0; i < t->ncell; i++) {
-		if ((r = table_rank(t->cell[i].table)) < 0)
+		if (t->cell[i].table == name)
 			continue;
-		if (n[r]++ == 0)
-			first[r] = i;
-		last[r] = i;
+		name = t->cell[i].table;
+		if (n > 0)
+			run[n - 1].to = i;
+		if (n == MAXRUNS)
+			break;
+		run[n].from = i;
+		run[n++].rank = table_rank(name);
 	}
+	if (n > 0)
+		run[n - 1].to = i;
 	for (k = 0; k < 3; k++) {
-		if (n[k] == 0 || !(selected & (SEL_T2 << k)))
+		if (!(selected & (SEL_T2 << k)))
 			continue;
-		rec_cells_of(&out, source, t->cell[first[k]].table);
-		for (i = first[k]; i <= last[k]; i++) {
-			c = &t->cell[i];
-			if (n[k] == last[k] - first[k] + 1 ||
-			    table_rank(c->table) == k)
+		for (i = 0; i < n; i++) {
+			if (run[i].rank != k)
+				continue;
+			c = &t->cell[run[i].from];
+			rec_cells_of(&out, source, c->table);
+			for (end = &t->cell[run[i].to]; c < end; c++)
 				rec_cell(&out, c->row, c->col, c->val,
 				    input_line(c->line));
+		}
+		/* more runs than MAXRUNS: the rest a cell at a time */
+		for (i = n > 0 ? run[n - 1].to : 0; i < t->ncell; i++) {
+			c = &t->cell[i];
+			if (table_rank(c->table) != k)
+				continue;
+			rec_cells_of(&out, source, c->table);
+			rec_cell(&out, c->row, c->col, c->val,
+			    input_line(c->line));
 		}
 	}
 }
