@@ -194,9 +194,11 @@ skip_at_rest(const unsigned char *u, size_t i, size_t len, unsigned has)
 
 /*
  * Every sentence a pattern may match holds a unit (件 份 宗 个 起, after
- * a digit) or 未 or 没 (HAS_NO): the first of them from u[i] on, found by
- * its second byte sixteen positions at a time (BB B8 AE B5 9C B2, about
- * one character in ten) and checked whole.  len if there is none.
+ * a digit) or 未 or 没 (HAS_NO): the first of them from u[i] on, found
+ * sixteen positions at a time by their second byte (BB AE B8 B5 9C B2)
+ * followed by one of their third bytes (B6 BD 97 AA B7 A1), one Han
+ * character in 65 on the bench corpus (the second byte alone: one in
+ * 7.5), then checked whole.  len if there is none.
  */
 static int
 is_anchor(const unsigned char *u)
@@ -216,22 +218,38 @@ is_anchor(const unsigned char *u)
 	return 0;
 }
 
+/* Which bytes of v are one of the six b[]. */
+#ifdef __SSE2__
+static inline __m128i
+one_of6(__m128i v, const unsigned char b[6])
+{
+	return _mm_or_si128(_mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)b[0])),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)b[1]))),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)b[2])),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)b[3])))),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)b[4])),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)b[5]))));
+}
+#endif
+
 size_t
 sentence_anchor(const unsigned char *u, size_t i, size_t len)
 {
 #ifdef __SSE2__
-	__m128i v;
+	static const unsigned char second[6] = {
+		0xbb, 0xae, 0xb8, 0xb5, 0x9c, 0xb2
+	}, third[6] = {
+		0xb6, 0xbd, 0x97, 0xaa, 0xb7, 0xa1
+	};
+	__m128i v1, v2;
 	unsigned bits, b;
 
 	for (; i + 18 <= len; i += 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
-		bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xbb)),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xb8))),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xae)),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xb5)))),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9c)),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xb2)))));
+		v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
+		v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
+		bits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    one_of6(v1, second), one_of6(v2, third)));
 		while (bits != 0) {
 			b = (unsigned)__builtin_ctz(bits);
 			if (is_anchor(u + i + b))
