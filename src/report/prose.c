@@ -365,6 +365,11 @@ para(const char *text, size_t len, long first_line, struct folded *f,
 	f->nlines = 0;
 	ss->n = 0;
 	if (has_bookmark(text, len)) {
+		/* Folding makes no Han character: without a unit, 未 or 没
+		 * in its bytes the paragraph's fold holds none either. */
+		if (sentence_anchor((const unsigned char *)text, 0, len) ==
+		    len)
+			return nout;
 		fold_piece(f, text, len, first_line);
 		if (f->len > 0 && worth_scanning(f->s, f->len))
 			for (i = 0; i < NPATS; i++)
