@@ -7,7 +7,6 @@
  */
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -17,7 +16,7 @@
 
 /*
  * The 3-byte characters the sentence scan notes, by a perfect hash of
- * their bytes (keys_init checks that no two share a slot): the key
+ * their bytes (sentence_init checks that no two share a slot): the key
  * characters and units as their HAS_ bits, and events.
  */
 enum {
