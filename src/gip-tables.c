@@ -13,6 +13,7 @@
 #include "document.h"
 #include "err.h"
 #include "extract.h"
+#include "lfcount.h"
 #include "opts.h"
 #include "prose.h"
 #include "rec.h"
@@ -79,54 +80,88 @@ input_line(long line)
 }
 
 static void
-print_meta(const char *source, const char *row, const char *value,
-    long line)
+print_meta(const char *row, const char *value, long line)
 {
 	if (value[0] != '\0')
-		rec_cell(&out, source, "meta", row, "-", value,
-		    input_line(line));
+		rec_cell(&out, row, "-", value, input_line(line));
+}
+
+/* Which of t2, t3, t4 (0, 1, 2) a cell's table is; -1: none. */
+static int
+table_rank(const char *table)
+{
+	/* "t2", "t3", "t4": the second byte tells them */
+	if (table[0] == 't' && table[1] >= '2' && table[1] <= '4' &&
+	    table[2] == '\0')
+		return table[1] - '2';
+	return -1;
+}
+
+/*
+ * The cells of the tables selected, t2, t3, t4 in this order, each in
+ * the order read.  extract_report adds each table's cells in one run
+ * (t3, t4, then t2): the runs of cells of one table name are found
+ * first, then printed table by table without a test a cell.
+ */
+static void
+print_tables(const char *source, const struct tables *t)
+{
+	enum { MAXRUNS = 64 };
+	struct { int from, to, rank; } run[MAXRUNS];
+	const struct tcell *c, *end;
+	const char *name = NULL;
+	int i, k, n = 0;
+
+	for (i = 0; i < t->ncell; i++) {
+		if (t->cell[i].table == name)
+			continue;
+		name = t->cell[i].table;
+		if (n > 0)
+			run[n - 1].to = i;
+		if (n == MAXRUNS)
+			break;
+		run[n].from = i;
+		run[n++].rank = table_rank(name);
+	}
+	if (n > 0)
+		run[n - 1].to = i;
+	for (k = 0; k < 3; k++) {
+		if (!(selected & (SEL_T2 << k)))
+			continue;
+		for (i = 0; i < n; i++) {
+			if (run[i].rank != k)
+				continue;
+			c = &t->cell[run[i].from];
+			rec_cells_of(&out, source, c->table);
+			for (end = &t->cell[run[i].to]; c < end; c++)
+				rec_cell(&out, c->row, c->col, c->val,
+				    input_line(c->line));
+		}
+		/* more runs than MAXRUNS: the rest a cell at a time */
+		for (i = n > 0 ? run[n - 1].to : 0; i < t->ncell; i++) {
+			c = &t->cell[i];
+			if (table_rank(c->table) != k)
+				continue;
+			rec_cells_of(&out, source, c->table);
+			rec_cell(&out, c->row, c->col, c->val,
+			    input_line(c->line));
+		}
+	}
 }
 
 static void
 print_report(const char *source, const struct meta *m,
     const struct tables *t)
 {
-	static const char *const order[] = {"t2", "t3", "t4"};
-	const struct tcell *c;
-	int i, k;
-
-	rec_source(&out, source);	/* print_prose's cells follow too */
 	if (selected & SEL_META) {
-		print_meta(source, "title", m->title, m->title_line);
-		print_meta(source, "org", m->org, m->org_line);
-		print_meta(source, "year", m->year, m->year_line);
-		print_meta(source, "template", tmpl_name(t->tpl), 0);
-		print_meta(source, "date", m->date, m->date_line);
+		rec_cells_of(&out, source, "meta");
+		print_meta("title", m->title, m->title_line);
+		print_meta("org", m->org, m->org_line);
+		print_meta("year", m->year, m->year_line);
+		print_meta("template", tmpl_name(t->tpl), 0);
+		print_meta("date", m->date, m->date_line);
 	}
-	for (k = 0; k < 3; k++) {
-		if (!(selected & (SEL_T2 << k)))
-			continue;
-		for (i = 0; i < t->ncell; i++) {
-			c = &t->cell[i];
-			/* "t2", "t3", "t4": the second byte tells them */
-			if (c->table[0] == 't' && c->table[1] == order[k][1] &&
-			    c->table[2] == '\0')
-				rec_cell(&out, source, c->table, c->row,
-				    c->col, c->val, input_line(c->line));
-		}
-	}
-}
-
-/* Lines from text[from] up to text[to]: how many line ends. */
-static long
-lines_between(const char *text, size_t from, size_t to)
-{
-	const char *p = text + from, *end = text + to;
-	long n = 0;
-
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL)
-		p++, n++;
-	return n;
+	print_tables(source, t);
 }
 
 /* Add the figures of text[from..to), first line `line`, to fig. */
@@ -176,17 +211,17 @@ print_prose(const char *source, const struct gip_doc *doc,
 		if (r[i].from > at)
 			n = prose_piece(doc->text, at, r[i].from, line, fig, n);
 		if (r[i].to > at) {
-			line = r[i].line + lines_between(doc->text, r[i].from,
-			    r[i].to);
+			line = r[i].line + (long)lf_count(doc->text +
+			    r[i].from, r[i].to - r[i].from);
 			at = r[i].to;
 		}
 	}
 	if (at < doc->len || nr == 0)
 		n = prose_piece(doc->text, at, doc->len, line, fig, n);
+	rec_cells_of(&out, source, "prose");
 	for (i = 0; i < n; i++) {
 		snprintf(v, sizeof v, "%ld", fig[i].value);
-		rec_cell(&out, source, "prose", fig[i].row, "-", v,
-		    input_line(fig[i].line));
+		rec_cell(&out, fig[i].row, "-", v, input_line(fig[i].line));
 	}
 }
 
@@ -206,6 +241,7 @@ process(const char *source, const struct gip_doc *doc,
 	print_report(source, &x.m, &x.t);
 	if (selected & SEL_PROSE)
 		print_prose(source, doc, &x);
+	rec_flush(&out);	/* before the next warning or output check */
 }
 
 /*

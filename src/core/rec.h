@@ -11,25 +11,32 @@
 
 enum rec_format { REC_TSV, REC_CSV };
 
+enum { REC_PRE = 512 };	/* an escaped source and table */
+
 struct rec_out {
 	FILE		*fp;
 	enum rec_format	 fmt;
 	int		 bom;		/* a BOM is still to be written */
-	const char	*src;		/* rec_source's, escaped in pre */
-	size_t		 npre;
-	char		 pre[512];
+	const char	*src, *tbl;	/* rec_cells_of's */
+	size_t		 npre;		/* their TSV in pre; 0: by rec_write */
+	char		 pre[REC_PRE];
+	char		*cells;		/* lines not yet handed to fp */
+	size_t		 ncells;
 };
 
 void	rec_init(struct rec_out *o, FILE *fp, enum rec_format fmt, int bom);
 /* Write n NUL-terminated fields as one record (NULL is an empty field). */
 void	rec_write(struct rec_out *o, const char *const *field, int n);
 
-/* One cell of gip(5)'s cells stream, line (0: unknown) as sixth field. */
-void	rec_cell(struct rec_out *o, const char *source, const char *table,
-	    const char *row, const char *col, const char *value, long line);
-/* The source of the cells that follow, escaped once (TSV): rec_cell
- * takes it by its address, so call this again whenever the string at
- * that address changes. */
-void	rec_source(struct rec_out *o, const char *source);
+/* The source and table of the cells rec_cell writes next (gip(5)'s cells
+ * stream); both strings must stay as they are while it does. */
+void	rec_cells_of(struct rec_out *o, const char *source, const char *table);
+/* Cells are kept in o until rec_flush or the next rec_write: call
+ * rec_flush before anything else reaches o's FILE or is checked. */
+void	rec_flush(struct rec_out *o);
+/* One cell of rec_cells_of's source and table, line (0: unknown) as the
+ * sixth field; gip-tables writes millions. */
+void	rec_cell(struct rec_out *o, const char *row, const char *col,
+	    const char *value, long line);
 
 #endif

@@ -7,17 +7,12 @@
 
 void	tsv_field(FILE *fp, const char *s, size_t n);
 void	tsv_str(FILE *fp, const char *s);
-void	tsv_cell(FILE *fp, const char *source, const char *table,
-	    const char *row, const char *col, const char *value);
-void	tsv_cell_line(FILE *fp, const char *source, const char *table,
-	    const char *row, const char *col, const char *value, long line);
-/* A record's first field escaped once for many records (tsv_prefix:
- * its length, 0 if longer than TSV_PRE_MAX), then records after it. */
-#define TSV_PRE_MAX	512
-size_t	tsv_prefix(char *out, const char *s);
-void	tsv_cell_pre(FILE *fp, const char *pre, size_t npre,
-	    const char *table, const char *row, const char *col,
-	    const char *value, long line);
+/* The first n fields of records escaped once, each with its TAB, into
+ * out (size bytes); their length, 0 if they do not fit. */
+size_t	tsv_prefix(char *out, size_t size, const char *const *field, int n);
+/* The letter of a byte's escape (\t \n \r \\), 0 for a byte that
+ * needs none. */
+extern const char tsv_letter[256];
 size_t	tsv_unescape(char *s, size_t n);
 
 #endif

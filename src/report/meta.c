@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "input.h"
+#include "lfcount.h"
 #include "meta.h"
 #include "pattern.h"
 #include "text.h"
@@ -135,12 +136,7 @@ find_date(const char *s, size_t n, char *out)
 static long
 line_at(const char *text, size_t from)
 {
-	const char *p = text, *end = text + from;
-	long no = 1;
-
-	while ((p = memchr(p, '\n', end - p)) != NULL && p++ < end)
-		no++;
-	return no;
+	return 1 + (long)lf_count(text, from);
 }
 
 /* Non-blank lines of text[from, to), at most max. */
@@ -455,6 +451,7 @@ static int
 last_lines(const char *text, size_t len, struct tline *l, int max)
 {
 	size_t end = len, start;
+	const char *nl;
 	long no = line_at(text, len);
 	int k = 0, i;
 	struct tline tmp;
@@ -462,8 +459,8 @@ last_lines(const char *text, size_t len, struct tline *l, int max)
 	if (len > 0 && text[len - 1] == '\n')
 		end--, no--;
 	while (k < max) {
-		for (start = end; start > 0 && text[start - 1] != '\n'; start--)
-			;
+		nl = memrchr(text, '\n', end);
+		start = nl != NULL ? (size_t)(nl - text) + 1 : 0;
 		if (!text_is_blank(text + start, end - start))
 			l[k].s = text + start, l[k].n = end - start,
 			    l[k++].no = no;

@@ -7,15 +7,12 @@
  * numbers), and a figure read wrongly is a false alarm in gip-check.
  */
 #include <stdlib.h>
-#include <stdint.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "err.h"
 #include "pattern.h"
 #include "prose.h"
+#include "sentence.h"
 #include "text.h"
 
 /* No figure is taken across a clause or paragraph end. */
@@ -23,20 +20,6 @@
 #define NUM	"([0-9][0-9,]*)"
 #define APPL	"(?:政府信息公开|依申请公开|信息公开)"
 
-/*
- * What a sentence's raw bytes must hold for a pattern to match it: a
- * digit (ASCII or full-width), or 未 or 没有 before 发, 出, 收, 受 or
- * 接 (HAS_NO); one character of the pattern's key word (公 of …公开, 申
- * of 申请, 转 of 结转, 议 of 行政复议, 诉 of 行政诉讼); and one of the
- * units a number must be followed by, if any, after a digit (HAS_JIAN
- * ...).  "Before" and "after" skip whatever folding may drop or make a
- * digit or comma: ASCII, white space, full-width forms.
- */
-enum {
-	HAS_DIGIT = 1, HAS_NO = 2, HAS_GONG = 4, HAS_SHEN = 8, HAS_ZHUAN = 16,
-	HAS_YI = 32, HAS_SU = 64, HAS_JIAN = 128, HAS_FEN = 256,
-	HAS_ZONG = 512, HAS_GE = 1024, HAS_QI = 2048
-};
 #define UNIT_ANY	(HAS_JIAN | HAS_FEN | HAS_ZONG | HAS_GE)
 #define UNIT_JF		(HAS_JIAN | HAS_FEN)
 #define UNIT_CASE	(HAS_JIAN | HAS_QI | HAS_ZONG)
@@ -292,94 +275,6 @@ may_match(int i, unsigned has)
 	    (pats[i].unit == 0 || (has & pats[i].unit));
 }
 
-/*
- * The 3-byte characters the sentence scan notes, by a perfect hash of
- * their bytes (keys_init checks that no two share a slot): the key
- * characters and units as their HAS_ bits, and events.
- */
-enum {
-	EV_STOP = 1 << 16, EV_WEI = 1 << 17, EV_MEI = 1 << 18,
-	EV_YOU = 1 << 19, EV_VERB = 1 << 20, EV_DIGIT = 1 << 21,
-	EV_SKIP = 1 << 22
-};
-#define UNITS	(HAS_JIAN | HAS_FEN | HAS_ZONG | HAS_GE | HAS_QI)
-
-static const struct {
-	const char	*ch;
-	unsigned	 bit;
-} keychars[] = {
-	{"。", EV_STOP}, {"未", EV_WEI}, {"没", EV_MEI}, {"有", EV_YOU},
-	{"发", EV_VERB}, {"出", EV_VERB}, {"收", EV_VERB}, {"受", EV_VERB},
-	{"接", EV_VERB}, {"公", HAS_GONG}, {"申", HAS_SHEN},
-	{"转", HAS_ZHUAN}, {"议", HAS_YI}, {"诉", HAS_SU}, {"件", HAS_JIAN},
-	{"份", HAS_FEN}, {"宗", HAS_ZONG}, {"个", HAS_GE}, {"起", HAS_QI},
-};
-#define KEY_HASH(v)	((uint32_t)((v) * 0xeb7d3c9du) >> 27)
-
-static uint32_t key_code[32];
-static unsigned key_bit[32];
-
-/* How the sentence scan steps over a byte, and which 3-byte leads and
- * second bytes (low bits of each) begin a character it notes. */
-enum { K_SKIP, K_LF, K_DIGIT, K_SEMI, K_LEAD2, K_LEAD3, K_LEAD4 };
-static unsigned char byte_kind[256];
-static unsigned char key_pair[16 << 6];
-
-static uint32_t
-code3(const unsigned char *u)
-{
-	return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
-}
-
-static void
-keys_init(void)
-{
-	size_t i;
-	uint32_t v;
-
-	for (i = 0; i < sizeof keychars / sizeof keychars[0]; i++) {
-		v = code3((const unsigned char *)keychars[i].ch);
-		if (key_code[KEY_HASH(v)] != 0)
-			gip_fatal("prose: key characters share a hash slot");
-		key_code[KEY_HASH(v)] = v;
-		key_bit[KEY_HASH(v)] = keychars[i].bit;
-		key_pair[(v >> 16 & 0x0f) << 6 | (v >> 8 & 0x3f)] = 1;
-	}
-	/* E2 80: U+2000..U+203F; E3 80: U+3000; EF BB, EF BC: U+FEFF,
-	 * the full-width forms */
-	key_pair[0x02 << 6 | 0x00] = key_pair[0x03 << 6 | 0x00] = 1;
-	key_pair[0x0f << 6 | 0x3b] = key_pair[0x0f << 6 | 0x3c] = 1;
-	for (i = 0; i < 256; i++)
-		byte_kind[i] = i < 0x80 ? K_SKIP : i < 0xe0 ? K_LEAD2 :
-		    i < 0xf0 ? K_LEAD3 : K_LEAD4;
-	for (i = '0'; i <= '9'; i++)
-		byte_kind[i] = K_DIGIT;
-	byte_kind['\n'] = K_LF;
-	byte_kind[';'] = K_SEMI;
-}
-
-/* What the 3-byte character at u is to the sentence scan, whose
- * first two bytes key_pair has: HAS_ bits and events; 0 for a
- * character that ends what came before it (a digit run, 未/没有). */
-static unsigned
-char3_has(const unsigned char *u)
-{
-	uint32_t v = code3(u), h = KEY_HASH(v);
-
-	if (u[0] == 0xef && u[1] == 0xbc) {	/* full-width */
-		if (u[2] == 0x9b)
-			return EV_STOP;
-		return (unsigned)(u[2] - 0x90) < 10 ? EV_DIGIT : EV_SKIP;
-	}
-	if (key_code[h] == v)
-		return key_bit[h];
-	/* folding drops or makes ASCII of U+2000..U+203F, U+3000, U+FEFF */
-	if ((u[0] == 0xe2 && u[1] == 0x80) || (u[0] == 0xe3 && u[1] == 0x80 &&
-	    u[2] == 0x80) || (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf))
-		return EV_SKIP;
-	return 0;
-}
-
 static void
 add_sentence(struct sentences *ss, size_t from, size_t to, unsigned has)
 {
@@ -392,168 +287,7 @@ add_sentence(struct sentences *ss, size_t from, size_t to, unsigned has)
 	ss->v[ss->n++].has = has;
 }
 
-/*
- * What the skim found: the start of a character that may make a
- * sentence one some pattern can match (a digit, ASCII or full-width,
- * 未, 没: every pattern needs HAS_DIGIT or HAS_NO), or a sentence's end
- * (; 。 ；), or neither up to the end.
- */
-enum { SKIM_LIVE, SKIM_STOP, SKIM_END };
-
-/* What the character at u[j] (j < len) is to the skim, -1 if nothing;
- * *stoplen the length of a stop. */
-static int
-skim_at(const unsigned char *u, size_t j, size_t len, size_t *stoplen)
-{
-	if (u[j] >= '0' && u[j] <= '9')
-		return SKIM_LIVE;
-	if (u[j] == ';') {
-		*stoplen = 1;
-		return SKIM_STOP;
-	}
-	if (len - j < 3)
-		return -1;
-	if (u[j] == 0xef && u[j + 1] == 0xbc && u[j + 2] >= 0x90 &&
-	    u[j + 2] <= 0x9b) {
-		*stoplen = 3;
-		return u[j + 2] == 0x9b ? SKIM_STOP : SKIM_LIVE;
-	}
-	if (u[j] == 0xe3 && u[j + 1] == 0x80 && u[j + 2] == 0x82) {
-		*stoplen = 3;
-		return SKIM_STOP;
-	}
-	if (u[j] == 0xe6 && ((u[j + 1] == 0x9c && u[j + 2] == 0xaa) ||
-	    (u[j + 1] == 0xb2 && u[j + 2] == 0xa1)))
-		return SKIM_LIVE;
-	return -1;
-}
-
-#ifdef __SSE2__
-/*
- * Of 16 positions (v0 their first bytes, v1 and v2 the next ones), those
- * where a digit, ;, a full-width digit or ；, 。, 未 or 没 begins.
- */
-static inline __m128i
-sentence_marks(__m128i v0, __m128i v1, __m128i v2)
-{
-	const __m128i nine = _mm_set1_epi8(9);
-	__m128i d, m, ef, e6;
-
-	d = _mm_sub_epi8(v0, _mm_set1_epi8('0'));
-	m = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);	/* 0..9 */
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(v0, _mm_set1_epi8(';')));
-	/* EF BC 90..9B: full-width digits and ； */
-	d = _mm_sub_epi8(v2, _mm_set1_epi8((char)0x90));
-	ef = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xef)),
-	    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xbc)));
-	m = _mm_or_si128(m, _mm_and_si128(ef, _mm_cmpeq_epi8(
-	    _mm_min_epu8(d, _mm_set1_epi8(0x0b)), d)));
-	/* E3 80 82: 。 */
-	m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(
-	    _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xe3)),
-	    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80))),
-	    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x82))));
-	/* E6 9C AA, E6 B2 A1: 未, 没 */
-	e6 = _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xe6));
-	m = _mm_or_si128(m, _mm_and_si128(e6, _mm_or_si128(
-	    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x9c)),
-	    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xaa))),
-	    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xb2)),
-	    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xa1))))));
-	return m;
-}
-#endif
-
-/*
- * The first character from u[i] on that skim_at names, at *at: sixteen
- * bytes at a time with SSE2 (three loads, a byte each of the 3-byte
- * characters, compared at once).  The text is valid UTF-8, so a lead
- * byte's match is a character's start.
- */
-static int
-skim(const unsigned char *u, size_t i, size_t len, size_t *at,
-    size_t *stoplen)
-{
-	int kind;
-
-#ifdef __SSE2__
-	__m128i v0, v1, v2, m;
-	unsigned bits;
-
-	for (; i + 18 <= len; i += 16) {
-		v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-		v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
-		v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
-		m = sentence_marks(v0, v1, v2);
-		bits = (unsigned)_mm_movemask_epi8(m);
-		if (bits != 0) {
-			*at = i + (size_t)__builtin_ctz(bits);
-			return skim_at(u, *at, len, stoplen);
-		}
-	}
-#endif
-	for (; i < len; i++)
-		if ((kind = skim_at(u, i, len, stoplen)) >= 0) {
-			*at = i;
-			return kind;
-		}
-	return SKIM_END;
-}
-
-/*
- * In a sentence being scanned, with no digit or 未/没 just before (the
- * scan's state at rest), only a digit, a stop, 未, 没 or a key word's
- * character not yet noted in has can change what the scan notes: where
- * the first of them from u[i] on begins, sixteen positions at a time
- * (SSE2).  Without one, a character's start at or before the last
- * position looked at, for the byte loop to go on from; i itself without
- * SSE2.
- */
-static size_t
-skip_at_rest(const unsigned char *u, size_t i, size_t len, unsigned has)
-{
-#ifdef __SSE2__
-	static const struct {
-		unsigned	 bit;
-		unsigned char	 b[3];
-	} keys[] = {
-		{ HAS_GONG, { 0xe5, 0x85, 0xac } }, { HAS_SHEN, { 0xe7, 0x94,
-		0xb3 } }, { HAS_ZHUAN, { 0xe8, 0xbd, 0xac } }, { HAS_YI, {
-		0xe8, 0xae, 0xae } }, { HAS_SU, { 0xe8, 0xaf, 0x89 } }
-	};
-	__m128i v0, v1, v2, m;
-	unsigned bits, want[5];
-	size_t k, nk = 0, start = i;
-
-	for (k = 0; k < 5; k++)
-		if (!(has & keys[k].bit))
-			want[nk++] = (unsigned)k;
-	for (; i + 18 <= len; i += 16) {
-		v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-		v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
-		v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
-		m = sentence_marks(v0, v1, v2);
-		for (k = 0; k < nk; k++)
-			m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(
-			    _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)
-			    keys[want[k]].b[0])), _mm_cmpeq_epi8(v1,
-			    _mm_set1_epi8((char)keys[want[k]].b[1]))),
-			    _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)
-			    keys[want[k]].b[2]))));
-		if ((bits = (unsigned)_mm_movemask_epi8(m)) != 0)
-			return i + (size_t)__builtin_ctz(bits);
-	}
-	/* Every character starting before i was looked at: go on from
-	 * the start of the one at i. */
-	while (i > start && (u[i] & 0xc0) == 0x80)
-		i--;
-#endif
-	(void)has;
-	(void)len;
-	return i;
-}
-
-/* LFs in s[0..n). */
+/* LFs in s[0..n): a few, by memchr. */
 static long
 count_lf(const char *s, size_t n)
 {
@@ -571,115 +305,34 @@ count_lf(const char *s, size_t n)
  * Fold the sentences of the paragraph text[0..len) (first line
  * first_line) that some pattern may match into f, and list them in ss.
  * No match holds 。 or ;, nor looks behind its start, so a sentence
- * folded alone is matched as in its paragraph.
+ * folded alone is matched as in its paragraph.  Only a sentence with a
+ * unit, 未 or 没 is scanned (most of the prose has none): from the first
+ * such character on, the sentence holding it, then on after it.
  */
 static void
 fold_sentences(const char *text, size_t len, long first_line,
     struct folded *f, struct sentences *ss)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	size_t i = 0, from = 0, stop, start, end, at, stoplen;
-	long line = first_line, sline = first_line;
-	unsigned has = 0, c, ch;
-	int k, kind, digit_before = 0, no_before = 0;
+	size_t i = 0, at, from, stop, start, counted = 0;
+	long line = first_line;
+	unsigned has;
+	int k;
 
-	for (;;) {
-		/* Sentences with no digit, 未 or 没 are passed over whole:
-		 * most of the prose. */
-		while ((kind = skim(u, i, len, &at, &stoplen)) == SKIM_STOP) {
-			line += count_lf(text + i, at + stoplen - i);
-			i = at + stoplen;
-		}
-		if (kind == SKIM_END)
-			return;
-		from = i;
-		sline = line;
-		stop = 0;
-		while (i < len) {
-			if (!digit_before && !no_before) {
-				at = skip_at_rest(u, i, len, has);
-				line += count_lf(text + i, at - i);
-				if ((i = at) >= len)
-					break;
-			}
-			switch (byte_kind[c = u[i]]) {
-			case K_SKIP:	/* runs of them: table frames, columns */
-				i++;
-				while (i < len && byte_kind[u[i]] == K_SKIP)
-					i++;
-				continue;
-			case K_LF:
-				line++;
-				i++;
-				continue;
-			case K_DIGIT:
-				has |= HAS_DIGIT;
-				digit_before = 1;
-				i++;
-				continue;
-			case K_SEMI:
-				stop = 1;
-				i++;
-				break;
-			case K_LEAD2:
-				i += 2;
-				continue;
-			case K_LEAD4:
-				i += 4;
-				continue;
-			default:	/* K_LEAD3 */
-				if (i + 3 > len)
-					break;
-				if (!key_pair[(c & 0x0f) << 6 | (u[i + 1] &
-				    0x3f)]) {
-					/* The bulk of the text: a run of
-					 * characters noted as 0, which end a
-					 * digit run and 未/没有. */
-					i += 3;
-					while (i + 3 <= len &&
-					    byte_kind[u[i]] == K_LEAD3 &&
-					    !key_pair[(u[i] & 0x0f) << 6 |
-					    (u[i + 1] & 0x3f)])
-						i += 3;
-					digit_before = no_before = 0;
-					continue;
-				}
-				ch = char3_has(u + i);
-				i += 3;
-				if (ch == EV_SKIP)
-					continue;
-				if (ch == EV_STOP) {
-					stop = 3;
-					break;
-				}
-				if (digit_before)
-					has |= ch & UNITS;
-				if (ch & EV_VERB && no_before == 1)
-					has |= HAS_NO;
-				no_before = ch & EV_WEI ? 1 : ch & EV_MEI ? 2 :
-				    ch & EV_YOU && no_before == 2 ? 1 : 0;
-				digit_before = (ch & EV_DIGIT) != 0;
-				has |= (ch & EV_DIGIT ? HAS_DIGIT : 0) | (ch &
-				    (HAS_GONG | HAS_SHEN | HAS_ZHUAN | HAS_YI |
-				    HAS_SU));
-				continue;
-			}
-			break;
-		}
-		if (i > len)
-			i = len;
-		end = stop ? i - stop : i;
+	while ((at = sentence_anchor(u, i, len)) < len) {
+		from = sentence_start(u, i, at);
+		line += count_lf(text + counted, from - counted);
+		counted = from;
+		i = sentence_scan(u, from, len, &has, &stop);
 		for (k = 0; k < NPATS && !may_match(k, has); k++)
 			;
 		if (k < NPATS) {
 			start = f->len;
-			fold_piece(f, text + from, end - from, sline);
+			fold_piece(f, text + from, i - stop - from, line);
 			add_sentence(ss, start, f->len, has);
 		}
 		if (stop == 0)
 			break;
-		has = 0;
-		digit_before = no_before = 0;
 	}
 }
 
@@ -712,6 +365,11 @@ para(const char *text, size_t len, long first_line, struct folded *f,
 	f->nlines = 0;
 	ss->n = 0;
 	if (has_bookmark(text, len)) {
+		/* Folding makes no Han character: without a unit, 未 or 没
+		 * in its bytes the paragraph's fold holds none either. */
+		if (sentence_anchor((const unsigned char *)text, 0, len) ==
+		    len)
+			return nout;
 		fold_piece(f, text, len, first_line);
 		if (f->len > 0 && worth_scanning(f->s, f->len))
 			for (i = 0; i < NPATS; i++)
@@ -758,7 +416,7 @@ prose_scan(const char *text, size_t len, long first_line,
 
 	if (md == NULL) {
 		compile_all();
-		keys_init();
+		sentence_init();
 	}
 	for (;;) {
 		nl = memchr(p, '\n', (size_t)(end - p));
