@@ -830,3 +830,13 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	    tr '\n' ,"
 	assert_output "22,5,0,4,31,"
 }
+
+@test "t4 values one a line broken off by other text are unread, not zero" {
+	# A 0 then </td> <td> and the next value: the 14 cells after the
+	# break were taken as blank and the identities "confirmed" zeros
+	# where 1 stands further on.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/t4-row-broken-off.txt' | cut -f 5 | sort -u"
+	assert_output "?"
+	[[ "$stderr" == *"row is not whole"* ]]
+}

@@ -287,15 +287,41 @@ blank_row(const struct grid *g, struct lrow *data, int *first)
 	return 0;
 }
 
+/*
+ * Do number-only rows follow within a few rows of row i, the line that
+ * ended the data row?  Then the row was broken off by other text (a
+ * markup line <td> between values printed one a line), not ended: its
+ * cells past the break are unseen, and reading the missing ones as
+ * blank would let the identities "confirm" zeros that were printed as
+ * other numbers further on.
+ */
+static int
+broken_off(const struct grid *g, int i)
+{
+	static struct lrow lr;
+	int k;
+
+	for (k = i + 1; k < g->nrow && k <= i + 3; k++) {
+		lrow_split(g, &g->row[k], &lr);
+		if (lr.numbers > 0 && lr.label[0] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
 /* Gather the data values: the first row with numbers and, when it holds
  * fewer than 15, the number-only rows straight after it, past header
  * words printed among them (plain pdftotext: … 0 0 0 / 总计 / 0).
- * data->merged says whether values came from more than one line. */
+ * data->merged says whether values came from more than one line; *cut
+ * is the line of the text that broke the row off (broken_off), else 0. */
 static int
-gather_values(const struct grid *g, struct lrow *data, int *first)
+gather_values(const struct grid *g, struct lrow *data, int *first,
+    long *cut)
 {
 	static struct lrow lr;
 	int i, k, found = 0;
+
+	*cut = 0;
 
 	for (i = 0; i < g->nrow; i++) {
 		/* until the first data row, lines are split straight into
@@ -310,9 +336,13 @@ gather_values(const struct grid *g, struct lrow *data, int *first)
 			continue;
 		}
 		lrow_split(g, &g->row[i], &lr);
-		if (data->nval >= T4COLS || (lr.label[0] != '\0' &&
-		    !is_t4_header_word(lr.label)))
+		if (data->nval >= T4COLS)
 			break;
+		if (lr.label[0] != '\0' && !is_t4_header_word(lr.label)) {
+			if (broken_off(g, i))
+				*cut = g->row[i].line;
+			break;
+		}
 		if (lr.numbers == 0 && lr.label[0] != '\0')
 			continue;	/* a header word among them: 总计 */
 		if (lr.numbers == 0)
@@ -329,7 +359,7 @@ gather_values(const struct grid *g, struct lrow *data, int *first)
 
 static void
 emit(struct tables *t, const struct lrow *data, const struct slots *s,
-    int placed)
+    int placed, long cut)
 {
 	const struct tmpl_row *r;
 	int k, missing = 0;
@@ -340,7 +370,12 @@ emit(struct tables *t, const struct lrow *data, const struct slots *s,
 		tables_add(t, "t4", r->row, r->cols[k % T4ROWCOLS],
 		    data->line, s->set[k] ? s->val[k] : CELL_UNREAD);
 	}
-	if (placed == PLACE_NONE)
+	if (cut > 0)
+		tables_warn(t, data->line, "t4: %d values, then other text "
+		    "(line %ld) with more numbers after it: the row is not "
+		    "whole, not placed, written as %s", data->nval, cut,
+		    CELL_UNREAD);
+	else if (placed == PLACE_NONE)
 		tables_warn(t, data->line, "t4: %d values for %d columns, "
 		    "not placed, written as %s", data->nval, T4COLS,
 		    CELL_UNREAD);
@@ -477,10 +512,14 @@ t4_extract(const struct grid *g, struct tables *t)
 	static struct lrow data;
 	struct slots s;
 	int first = 0, placed, k, joined;
+	long cut;
 
-	if (!gather_values(g, &data, &first))
+	if (!gather_values(g, &data, &first, &cut))
 		return 0;
-	if (data.nval == 0) {		/* a data row of blanks only */
+	if (cut > 0) {
+		memset(&s, 0, sizeof s);
+		placed = PLACE_NONE;
+	} else if (data.nval == 0) {		/* a data row of blanks only */
 		memset(&s, 0, sizeof s);
 		for (k = 0; k < T4COLS; k++)
 			s.set[k] = 1;
@@ -498,6 +537,6 @@ t4_extract(const struct grid *g, struct tables *t)
 			placed = place_sequence(data.val, data.nval, T4COLS,
 			    place_check_t4, &s);
 	}
-	emit(t, &data, &s, placed);
+	emit(t, &data, &s, placed, cut);
 	return 1;
 }
