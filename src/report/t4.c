@@ -4,6 +4,7 @@
  * extraction interleaves vertical headers), so values are placed by
  * position: the 15 cells of the data row, or the 15 header columns.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -359,7 +360,7 @@ gather_values(const struct grid *g, struct lrow *data, int *first,
 
 static void
 emit(struct tables *t, const struct lrow *data, const struct slots *s,
-    int placed, long cut)
+    int placed, const char *why)
 {
 	const struct tmpl_row *r;
 	int k, missing = 0;
@@ -370,11 +371,9 @@ emit(struct tables *t, const struct lrow *data, const struct slots *s,
 		tables_add(t, "t4", r->row, r->cols[k % T4ROWCOLS],
 		    data->line, s->set[k] ? s->val[k] : CELL_UNREAD);
 	}
-	if (cut > 0)
-		tables_warn(t, data->line, "t4: %d values, then other text "
-		    "(line %ld) with more numbers after it: the row is not "
-		    "whole, not placed, written as %s", data->nval, cut,
-		    CELL_UNREAD);
+	if (why != NULL)
+		tables_warn(t, data->line, "t4: %d values, %s: not placed, "
+		    "written as %s", data->nval, why, CELL_UNREAD);
 	else if (placed == PLACE_NONE)
 		tables_warn(t, data->line, "t4: %d values for %d columns, "
 		    "not placed, written as %s", data->nval, T4COLS,
@@ -506,6 +505,30 @@ joined_counted(const struct grid *g, int first, struct lrow *data)
 	return 1;
 }
 
+/*
+ * Does a cell of g hold a character that only t4's column titles have
+ * (结果维持, 结果纠正, 尚未审结)?  A PDF-to-Markdown extractor may flatten
+ * the header to 行政复议行政诉讼 over one row of 15 numbers: nothing then
+ * says the numbers are in the template's order but their identities.
+ */
+static int
+has_titles(const struct grid *g)
+{
+	static const char *const chars[] = {"维", "持", "纠", "尚", "审"};
+	const struct gcell *c;
+	size_t k;
+	int i, j;
+
+	for (i = 0; i < g->nrow; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++)
+			for (k = 0; k < sizeof chars / sizeof chars[0]; k++)
+				if (strstr(c[j].text, chars[k]) != NULL)
+					return 1;
+	}
+	return 0;
+}
+
 int
 t4_extract(const struct grid *g, struct tables *t)
 {
@@ -513,10 +536,18 @@ t4_extract(const struct grid *g, struct tables *t)
 	struct slots s;
 	int first = 0, placed, k, joined;
 	long cut;
+	char why[128];
 
+	why[0] = '\0';
 	if (!gather_values(g, &data, &first, &cut))
 		return 0;
-	if (cut > 0) {
+	if (cut > 0)
+		snprintf(why, sizeof why, "then other text (line %ld) with "
+		    "more numbers after it: the row is not whole", cut);
+	else if (data.nval == T4COLS && !has_titles(g) && !adds_up(data.val))
+		snprintf(why, sizeof why, "no column titles, and they do not "
+		    "add up in the template's order");
+	if (why[0] != '\0') {
 		memset(&s, 0, sizeof s);
 		placed = PLACE_NONE;
 	} else if (data.nval == 0) {		/* a data row of blanks only */
@@ -537,6 +568,6 @@ t4_extract(const struct grid *g, struct tables *t)
 			placed = place_sequence(data.val, data.nval, T4COLS,
 			    place_check_t4, &s);
 	}
-	emit(t, &data, &s, placed, cut);
+	emit(t, &data, &s, placed, why[0] != '\0' ? why : NULL);
 	return 1;
 }
