@@ -66,3 +66,27 @@ load helper
 	assert_output "?"
 	[[ "$stderr" == *"no column titles"* ]]
 }
+
+@test "gipgen pages as extractors' Markdown: HTML tables read right, no wrong number" {
+	need_shared "extractor Markdown"
+	local d=$BATS_TEST_TMPDIR/md s
+	mkdir -p "$d"
+	python3 "$SHARED/corpus/gen/gipgen.py" --out "$d" --count 30 \
+	    --seed mdx --layouts html,wordhtml --variants all >/dev/null
+	for s in mineru spans marker flat; do
+		python3 "$BATS_TEST_DIRNAME/md-extract.py" $s "$d"/*.html
+	done
+	rm "$d"/*.html
+	python3 "$SHARED/corpus/score.py" --truth "$d" --text "$d" \
+	    --cmd "$GIP_BIN/gip-tables" --details --wrong 1000 >"$d/score" 2>&1
+	# HTML tables with their spans: every cell
+	run awk '$1 == "spans" { print $3, $4 }' "$d/score"
+	assert_output "100.0% 100.0%"
+	# t4 flattened to one line over a pipe row: every cell
+	run awk '$1 == "flat" { print $9 }' "$d/score"
+	assert_output "100.0%"
+	# spans dropped (mineru): cells may be ? but never a wrong number
+	run awk '/^[0-9]/ { r = $2 } r == "mineru" && /want/ &&
+	    !/got .\?.$/ && !/got None$/' "$d/score"
+	assert_output ""
+}
