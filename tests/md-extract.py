@@ -48,7 +48,7 @@ class Page(html.parser.HTMLParser):
     def flush(self):
         s = re.sub(r'\s+', ' ', ''.join(self.text)).strip()
         self.text = []
-        self.started |= '报告' in s     # a title without <h1> (Word)
+        self.started |= '报告' in re.sub(r'\s', '', s)  # title, no <h1>
         if s and (self.started or self.cells):
             self.out().append(('p', s))
 
