@@ -302,7 +302,7 @@ broken_off(const struct grid *g, int i)
 	static struct lrow lr;
 	int k;
 
-	for (k = i + 1; k < g->nrow && k <= i + 3; k++) {
+	for (k = i + 1; k < g->nrow; k++) {
 		lrow_split(g, &g->row[k], &lr);
 		if (lr.numbers > 0 && lr.label[0] == '\0')
 			return 1;
@@ -339,7 +339,7 @@ gather_values(const struct grid *g, struct lrow *data, int *first,
 		lrow_split(g, &g->row[i], &lr);
 		if (data->nval >= T4COLS)
 			break;
-		if (lr.label[0] != '\0' && !is_t4_header_word(lr.label)) {
+		if (lr.label[0] != '\0' && header_chars(lr.label) == 0) {
 			if (broken_off(g, i))
 				*cut = g->row[i].line;
 			break;
