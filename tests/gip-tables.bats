@@ -898,3 +898,21 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	run -1 gip-check cells
 	assert_line --partial "missing	error	t3:3.3.1	"
 }
+
+@test "t4 values one a line broken off by other text are unread, not zero" {
+	# A 0 then </td> <td> and the next value: the 14 cells after the
+	# break were taken as blank and the identities "confirmed" zeros
+	# where 1 stands further on.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/t4-row-broken-off.txt' | cut -f 5 | sort -u"
+	assert_output "?"
+	[[ "$stderr" == *"row is not whole"* ]]
+}
+
+@test "plain pdftotext: a line of t4 titles among the numbers is passed over" {
+	# 1 0 0 0 1 1 0 0 / 总计 / 0 1 / 结果维持 结果纠正 其他结果 尚未审结 /
+	# 0 0 0 0 / 总计 / 0: the titles' line ended the row at 10 values.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/torn-pdftotext-header.txt' | cut -f 5 | tr '\n' ' '"
+	assert_output "1 0 0 0 1 1 0 0 0 1 0 0 0 0 0 "
+}

@@ -9,6 +9,7 @@
 #include <iconv.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #ifdef __SSE2__
@@ -322,6 +323,43 @@ looks_html(const char *s, size_t n)
 	    memmem(s, probe, "<div", 4) || memmem(s, probe, "<p", 2);
 }
 
+/* Does s[0..n) start, case folded, with the ASCII word w? */
+static int
+starts_word(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	return n >= k && strncasecmp(s, w, k) == 0;
+}
+
+/*
+ * Text holding an HTML table element: a <table> tag (wherever it stands)
+ * with a <td> or <th> after it and a </table> after that.  Prose that
+ * merely mentions < or names a tag holds no such run.
+ */
+static int
+has_html_table(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	int open = 0, cell = 0;
+
+	while ((p = memchr(p, '<', end - p)) != NULL) {
+		if (starts_word(p, end - p, "<table") && (end - p == 6 ||
+		    strchr("> \t\n", p[6]) != NULL))
+			open = 1, cell = 0;
+		else if (open && (starts_word(p, end - p, "<td") ||
+		    starts_word(p, end - p, "<th")))
+			cell = 1;
+		else if (open && starts_word(p, end - p, "</table")) {
+			if (cell)
+				return 1;
+			open = 0;
+		}
+		p++;
+	}
+	return 0;
+}
+
 /*
  * Valid UTF-8 needs no decoding: when it is in the read buffer the two
  * buffers swap, which saves copying every report once.
@@ -469,7 +507,8 @@ decode(struct gip_doc *doc, const char *s, size_t n)
 	dec.len = unify_line_ends(dec.p, dec.len);
 	doc->text = dec.p;
 	doc->len = dec.len;
-	doc->html = looks_html(dec.p, dec.len);
+	doc->html = looks_html(dec.p, dec.len) ? GIP_HTML_PAGE :
+	    has_html_table(dec.p, dec.len) ? GIP_HTML_TABLES : 0;
 	return 0;
 }
 

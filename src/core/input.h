@@ -22,6 +22,10 @@
  */
 enum gip_kind { GIP_KIND_TEXT, GIP_KIND_DOCX, GIP_KIND_PDF };
 
+/* What markup a text holds: an HTML page, or text (Markdown that a PDF
+ * extractor made) holding HTML <table> elements among its lines. */
+enum { GIP_HTML_PAGE = 1, GIP_HTML_TABLES = 2 };
+
 struct gip_doc {
 	const char	*name;		/* as given; "-" for stdin */
 	enum gip_kind	 kind;
@@ -30,7 +34,7 @@ struct gip_doc {
 	char		*text;		/* UTF-8, LF line ends, NUL-terminated */
 	size_t		 len;
 	const char	*encoding;	/* "UTF-8", "GB18030", "UTF-16LE", ... */
-	int		 html;		/* looks like an HTML document */
+	int		 html;		/* GIP_HTML_PAGE, GIP_HTML_TABLES or 0 */
 };
 
 int	gip_doc_read(struct gip_doc *doc, const char *path);

@@ -4,14 +4,16 @@
 #include "docx.h"
 #include "document.h"
 #include "err.h"
+#include "mdhtml.h"
 #include "pdf.h"
 
-/* An HTML page: its report text replaces the markup. */
+/* An HTML page, or text holding HTML tables (mdhtml.h): its report text
+ * replaces the markup. */
 static int
 read_html(struct document *d)
 {
-	if (html_read(d->doc.name, d->doc.text, d->doc.len, &d->made,
-	    &d->tables) < 0)
+	if ((d->doc.html == GIP_HTML_TABLES ? mdhtml_read : html_read)(
+	    d->doc.name, d->doc.text, d->doc.len, &d->made, &d->tables) < 0)
 		return -1;
 	d->doc.text = d->made.p;
 	d->doc.len = d->made.len;

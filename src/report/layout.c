@@ -61,6 +61,22 @@ may_be_rule(const char *s)
 	return 0;
 }
 
+/* A Markdown pipe row: a bar first and last, two cells at least. */
+static int
+pipe_row(const char *s, size_t n)
+{
+	const char *p = text_skip_space(s, s + n), *end = s + n;
+	size_t bars = 0;
+
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (end - p < 3 || *p != '|' || end[-1] != '|')
+		return 0;
+	for (; p < end; p++)
+		bars += *p == '|';
+	return bars >= 3;
+}
+
 static struct tline *
 tline_add(struct tlines *tl)
 {
@@ -81,7 +97,7 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 	size_t pos = 0;
 	struct line ln = {0};
 	struct tline *t;
-	int tablead = 0, tabinner = 0, bordered = 0;
+	int tablead = 0, tabinner = 0, bordered = 0, pipes = 0, nonblank = 0;
 	const char *tab;
 
 	tl->n = 0;
@@ -93,7 +109,9 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 		t->bar = t->rule = 0;
 		if (ln.n == 0)
 			continue;
+		nonblank++;
 		t->bar = starts_with_vbar(ln.s, ln.n);
+		pipes += t->bar && pipe_row(ln.s, ln.n);
 		t->rule = may_be_rule(ln.s) && lines_is_rule(ln.s, ln.n);
 		if (t->bar || t->rule)
 			bordered++;
@@ -104,7 +122,11 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 		else
 			tabinner++;
 	}
-	if (bordered >= 4 && bordered > tablead + tabinner)
+	/* A table of one or two Markdown pipe rows (an extractor's t3 of
+	 * one row, its header flattened away) is bordered too: read by
+	 * position, its bars were taken for cells and no value was found. */
+	if ((bordered >= 4 && bordered > tablead + tabinner) ||
+	    (pipes > 0 && tablead + tabinner == 0 && 2 * pipes >= nonblank))
 		return LAYOUT_BORDERED;
 	if (tablead >= 4 && tablead > tabinner)
 		return LAYOUT_CELLLINE;

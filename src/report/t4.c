@@ -4,6 +4,7 @@
  * extraction interleaves vertical headers), so values are placed by
  * position: the 15 cells of the data row, or the 15 header columns.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -287,15 +288,41 @@ blank_row(const struct grid *g, struct lrow *data, int *first)
 	return 0;
 }
 
+/*
+ * Do number-only rows follow within a few rows of row i, the line that
+ * ended the data row?  Then the row was broken off by other text (a
+ * markup line <td> between values printed one a line), not ended: its
+ * cells past the break are unseen, and reading the missing ones as
+ * blank would let the identities "confirm" zeros that were printed as
+ * other numbers further on.
+ */
+static int
+broken_off(const struct grid *g, int i)
+{
+	static struct lrow lr;
+	int k;
+
+	for (k = i + 1; k < g->nrow; k++) {
+		lrow_split(g, &g->row[k], &lr);
+		if (lr.numbers > 0 && lr.label[0] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
 /* Gather the data values: the first row with numbers and, when it holds
  * fewer than 15, the number-only rows straight after it, past header
  * words printed among them (plain pdftotext: … 0 0 0 / 总计 / 0).
- * data->merged says whether values came from more than one line. */
+ * data->merged says whether values came from more than one line; *cut
+ * is the line of the text that broke the row off (broken_off), else 0. */
 static int
-gather_values(const struct grid *g, struct lrow *data, int *first)
+gather_values(const struct grid *g, struct lrow *data, int *first,
+    long *cut)
 {
 	static struct lrow lr;
 	int i, k, found = 0;
+
+	*cut = 0;
 
 	for (i = 0; i < g->nrow; i++) {
 		/* until the first data row, lines are split straight into
@@ -310,9 +337,13 @@ gather_values(const struct grid *g, struct lrow *data, int *first)
 			continue;
 		}
 		lrow_split(g, &g->row[i], &lr);
-		if (data->nval >= T4COLS || (lr.label[0] != '\0' &&
-		    !is_t4_header_word(lr.label)))
+		if (data->nval >= T4COLS)
 			break;
+		if (lr.label[0] != '\0' && header_chars(lr.label) == 0) {
+			if (broken_off(g, i))
+				*cut = g->row[i].line;
+			break;
+		}
 		if (lr.numbers == 0 && lr.label[0] != '\0')
 			continue;	/* a header word among them: 总计 */
 		if (lr.numbers == 0)
@@ -329,7 +360,7 @@ gather_values(const struct grid *g, struct lrow *data, int *first)
 
 static void
 emit(struct tables *t, const struct lrow *data, const struct slots *s,
-    int placed)
+    int placed, const char *why)
 {
 	const struct tmpl_row *r;
 	int k, missing = 0;
@@ -340,7 +371,10 @@ emit(struct tables *t, const struct lrow *data, const struct slots *s,
 		tables_add(t, "t4", r->row, r->cols[k % T4ROWCOLS],
 		    data->line, s->set[k] ? s->val[k] : CELL_UNREAD);
 	}
-	if (placed == PLACE_NONE)
+	if (why != NULL)
+		tables_warn(t, data->line, "t4: %d values, %s: not placed, "
+		    "written as %s", data->nval, why, CELL_UNREAD);
+	else if (placed == PLACE_NONE)
 		tables_warn(t, data->line, "t4: %d values for %d columns, "
 		    "not placed, written as %s", data->nval, T4COLS,
 		    CELL_UNREAD);
@@ -471,16 +505,52 @@ joined_counted(const struct grid *g, int first, struct lrow *data)
 	return 1;
 }
 
+/*
+ * Does a cell of g hold a character that only t4's column titles have
+ * (结果维持, 结果纠正, 尚未审结)?  A PDF-to-Markdown extractor may flatten
+ * the header to 行政复议行政诉讼 over one row of 15 numbers: nothing then
+ * says the numbers are in the template's order but their identities.
+ */
+static int
+has_titles(const struct grid *g)
+{
+	static const char *const chars[] = {"维", "持", "纠", "尚", "审"};
+	const struct gcell *c;
+	size_t k;
+	int i, j;
+
+	for (i = 0; i < g->nrow; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++)
+			for (k = 0; k < sizeof chars / sizeof chars[0]; k++)
+				if (strstr(c[j].text, chars[k]) != NULL)
+					return 1;
+	}
+	return 0;
+}
+
 int
 t4_extract(const struct grid *g, struct tables *t)
 {
 	static struct lrow data;
 	struct slots s;
 	int first = 0, placed, k, joined;
+	long cut;
+	char why[128];
 
-	if (!gather_values(g, &data, &first))
+	why[0] = '\0';
+	if (!gather_values(g, &data, &first, &cut))
 		return 0;
-	if (data.nval == 0) {		/* a data row of blanks only */
+	if (cut > 0)
+		snprintf(why, sizeof why, "then other text (line %ld) with "
+		    "more numbers after it: the row is not whole", cut);
+	else if (data.nval == T4COLS && !has_titles(g) && !adds_up(data.val))
+		snprintf(why, sizeof why, "no column titles, and they do not "
+		    "add up in the template's order");
+	if (why[0] != '\0') {
+		memset(&s, 0, sizeof s);
+		placed = PLACE_NONE;
+	} else if (data.nval == 0) {		/* a data row of blanks only */
 		memset(&s, 0, sizeof s);
 		for (k = 0; k < T4COLS; k++)
 			s.set[k] = 1;
@@ -498,6 +568,6 @@ t4_extract(const struct grid *g, struct tables *t)
 			placed = place_sequence(data.val, data.nval, T4COLS,
 			    place_check_t4, &s);
 	}
-	emit(t, &data, &s, placed);
+	emit(t, &data, &s, placed, why[0] != '\0' ? why : NULL);
 	return 1;
 }

@@ -1,0 +1,92 @@
+#!/usr/bin/env bats
+# Reports that PDF-to-Markdown extractors (MinerU, marker) wrote: text
+# with HTML <table> elements among its lines, pipe tables whose headers
+# the extractor flattened.
+
+load helper
+
+@test "text holding HTML tables is read with their cells" {
+	# MinerU's Markdown: prose lines, <table> elements with tags on
+	# lines of their own or a row to a line, spans included.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-html-tables.md' |
+	    grep -E '	t[24]	' | cut -f 5 | tr '\n' ' '"
+	assert_output "0 0 0 11 0 11 0 0 0 1 1 0 0 0 0 0 2 0 0 0 2 "
+	assert_equal "$stderr" ""
+}
+
+@test "text holding HTML tables: prose around them stays text, < and all" {
+	run -0 --separate-stderr gip-sections -s 0 "$DATA/md-html-tables.md"
+	assert_output --partial "如有疑问请联系 <办公室>，电话 a<b>c。"
+	run -0 --separate-stderr sh -c "gip-tables -t meta \
+	    '$DATA/md-html-tables.md' | grep -E '	(title|org)	' | cut -f 5"
+	assert_output "$(printf '%s\n' \
+	    2023年兴口区机关事务服务中心政府信息公开工作年度报告 \
+	    兴口区机关事务服务中心)"
+}
+
+@test "a text report whose prose names <table> stays text" {
+	# No <td> inside: not a table, so not read as HTML; its cells and
+	# their lines are those of the text.
+	local f=$BATS_TEST_TMPDIR/prose.txt
+	cp "$SAMPLES/001_ae6a0c619a70167d.txt" "$f"
+	printf '注：网页版以<table>标签排版，见附件</table>。\n' >>"$f"
+	run -0 diff <(gip-tables "$SAMPLES/001_ae6a0c619a70167d.txt" |
+	    cut -f 2-) <(gip-tables "$f" | cut -f 2-)
+}
+
+@test "a table of one Markdown pipe row is read by its bars" {
+	# t3 as an extractor left it: the one row, header flattened away or
+	# kept as a second pipe row.  Read by position, its bars were taken
+	# for cells: "0 values for 7 columns".
+	local f
+	for f in md-flat-tables md-flat-t3-header; do
+		run -0 --separate-stderr sh -c "gip-tables -t t3 \
+		    '$DATA/$f.txt' | awk -F '\t' '\$3 == 1' | cut -f 5 |
+		    tr '\n' ' '"
+		assert_output "35 2 0 1 0 0 38 "
+		assert_equal "$stderr" ""
+	done
+}
+
+@test "t4 flattened to 15 numbers under 行政复议行政诉讼 is read when the identities confirm the order" {
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/md-flat-tables.txt' | cut -f 5 | tr '\n' ' '"
+	assert_output "2 1 0 1 4 0 0 1 0 1 3 0 0 2 5 "
+	assert_equal "$stderr" ""
+	# t3 holds its row 1 only: gip-check has errors, but none on t4
+	# (before, t4:table-missing).
+	run -1 --separate-stderr sh -c "gip-tables '$DATA/md-flat-tables.txt' |
+	    gip-check"
+	refute_output --partial "	t4"
+}
+
+@test "t4 flattened to 15 numbers that do not add up is unread, not a false alarm" {
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/md-flat-t4-unconfirmed.txt' | cut -f 5 | sort -u"
+	assert_output "?"
+	[[ "$stderr" == *"no column titles"* ]]
+}
+
+@test "gipgen pages as extractors' Markdown: HTML tables read right, no wrong number" {
+	need_shared "extractor Markdown"
+	local d=$BATS_TEST_TMPDIR/md s
+	mkdir -p "$d"
+	python3 "$SHARED/corpus/gen/gipgen.py" --out "$d" --count 30 \
+	    --seed mdx --layouts html,wordhtml --variants all >/dev/null
+	for s in mineru spans marker flat; do
+		python3 "$BATS_TEST_DIRNAME/md-extract.py" $s "$d"/*.html
+	done
+	rm "$d"/*.html
+	python3 "$SHARED/corpus/score.py" --truth "$d" --text "$d" \
+	    --cmd "$GIP_BIN/gip-tables" --details --wrong 1000 >"$d/score" 2>&1
+	# HTML tables with their spans: every cell
+	run awk '$1 == "spans" { print $3, $4 }' "$d/score"
+	assert_output "100.0% 100.0%"
+	# t4 flattened to one line over a pipe row: every cell
+	run awk '$1 == "flat" { print $9 }' "$d/score"
+	assert_output "100.0%"
+	# spans dropped (mineru): cells may be ? but never a wrong number
+	run awk '/^[0-9]/ { r = $2 } r == "mineru" && /want/ &&
+	    !/got .\?.$/ && !/got None$/' "$d/score"
+	assert_output ""
+}
