@@ -310,8 +310,10 @@ split_numbers(const struct gcell *c, struct lrow *lr)
 	return stop > t ? (size_t)(stop - t) : 0;
 }
 
-/* A text cell of a space-aligned line: label, then any numbers. */
-static void
+/* A text cell of a space-aligned line: label, then any numbers.
+ * Returns the cell's whole text normalised as the label got it, or
+ * NULL if the label did not get it whole. */
+static const char *
 positional_text(struct lrow *lr, const struct gcell *c)
 {
 	char label[LROW_LABEL];
@@ -321,7 +323,7 @@ positional_text(struct lrow *lr, const struct gcell *c)
 
 	n = split_numbers(c, lr);
 	if (n == 0)
-		return;
+		return NULL;
 	if (n >= sizeof label)
 		n = sizeof label - 1;
 	memcpy(label, c->text, n);
@@ -334,6 +336,7 @@ positional_text(struct lrow *lr, const struct gcell *c)
 		memcpy(lr->first, tail, strlen(tail) + 1);
 	else if (first)
 		label_add(lr->first, label);
+	return c->text[n] == '\0' ? tail : NULL;
 }
 
 /* Room for the parsed values of a line-row's cells: on the stack for
@@ -373,13 +376,35 @@ rowvals_free(struct rowvals *rv)
 		free(rv->v);
 }
 
-/* lrow_split, with the cells' values parsed. */
+/*
+ * Where split_parsed put the normalised text of a row's first
+ * CELLLABELS label cells in its label: any_label_starts asks for the
+ * same text again.  len -1: not there whole.
+ */
+#define CELLLABELS	64
+struct cellabels {
+	int	off[CELLLABELS], len[CELLLABELS];
+};
+
+static void
+note_label(struct cellabels *cl, int i, const struct lrow *lr,
+    const char *tail)
+{
+	if (tail != NULL && cl != NULL && i < CELLLABELS) {
+		cl->off[i] = (int)(tail - lr->label);
+		cl->len[i] = (int)strlen(tail);
+	}
+}
+
+/* lrow_split, with the cells' values parsed; cl (or NULL) notes where
+ * each label cell's text went. */
 static void
 split_parsed(const struct grid *g, const struct grow *r,
-    const struct value *v, struct lrow *lr)
+    const struct value *v, struct lrow *lr, struct cellabels *cl)
 {
 	struct gcell *c = grid_cells(g, r);
 	struct value blank;
+	const char *tail;
 	int i, last = -1, units = 0;
 
 	/* the strings emptied, not their 2 x LROW_LABEL bytes cleared */
@@ -398,13 +423,17 @@ split_parsed(const struct grid *g, const struct grow *r,
 		units |= v[i].kind == V_NUMBER;
 	if (units)
 		value_parse("", &blank);
+	for (i = 0; cl != NULL && i < r->ncell && i < CELLLABELS; i++)
+		cl->len[i] = -1;
 	for (i = 0; i < r->ncell; i++) {
 		if (units && i > last && v[i].kind == V_TEXT)
 			add_value(lr, &blank, &c[i], i);
-		else if (v[i].kind == V_TEXT && g->positional)
-			positional_text(lr, &c[i]);
-		else if (v[i].kind == V_TEXT) {
-			label_and_seg(lr, c[i].text, i, i + 1);
+		else if (v[i].kind == V_TEXT && g->positional) {
+			tail = positional_text(lr, &c[i]);
+			note_label(cl, i, lr, tail);
+		} else if (v[i].kind == V_TEXT) {
+			tail = label_and_seg(lr, c[i].text, i, i + 1);
+			note_label(cl, i, lr, tail);
 			/* until first has text, label is what first would
 			 * be: copied, not normalised twice */
 			if (lr->first[0] == '\0')
@@ -426,14 +455,19 @@ lrow_split(const struct grid *g, const struct grow *r, struct lrow *lr)
 	struct rowvals rv;
 
 	rv.v = NULL;		/* not = {0}: that clears 64 values */
-	split_parsed(g, r, row_values(g, r, &rv), lr);
+	split_parsed(g, r, row_values(g, r, &rv), lr, NULL);
 	rowvals_free(&rv);
 }
 
-/* Does a row marker start this text, or any word of it (lynx joins a
- * group label and its first row's label with a space)? */
+/*
+ * Does a row marker start this text, or any word of it (lynx joins a
+ * group label and its first row's label with a space)?  The key of
+ * the first word is the whole text normalised: `known` (n bytes) if
+ * the caller has it, else NULL.
+ */
 static int
-text_starts(const char *text, lrow_starts_fn starts)
+text_starts(const char *text, const char *known, int n,
+    lrow_starts_fn starts)
 {
 	char key[LROW_LABEL];
 	const char *w;
@@ -441,8 +475,13 @@ text_starts(const char *text, lrow_starts_fn starts)
 	for (w = text; w != NULL; w = strchr(w, ' ')) {
 		while (*w == ' ')
 			w++;
-		key[0] = '\0';
-		label_add(key, w);
+		if (w == text && known != NULL) {
+			memcpy(key, known, n);
+			key[n] = '\0';
+		} else {
+			key[0] = '\0';
+			label_add(key, w);
+		}
 		if (key[0] != '\0' && starts(key))
 			return 1;
 	}
@@ -451,14 +490,20 @@ text_starts(const char *text, lrow_starts_fn starts)
 
 static int
 any_label_starts(const struct grid *g, const struct grow *r,
-    const struct value *v, lrow_starts_fn starts)
+    const struct value *v, const struct lrow *lr,
+    const struct cellabels *cl, lrow_starts_fn starts)
 {
 	struct gcell *c = grid_cells(g, r);
-	int i;
+	int i, known;
 
-	for (i = 0; i < r->ncell; i++)
-		if (v[i].kind == V_TEXT && text_starts(c[i].text, starts))
+	for (i = 0; i < r->ncell; i++) {
+		if (v[i].kind != V_TEXT)
+			continue;
+		known = i < CELLLABELS && cl->len[i] >= 0;
+		if (text_starts(c[i].text, known ? lr->label + cl->off[i] :
+		    NULL, known ? cl->len[i] : 0, starts))
 			return 1;
+	}
 	return 0;
 }
 
@@ -645,6 +690,7 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out,
     int *outcap)
 {
 	struct lrow *rows = *out, *line;
+	struct cellabels cl;
 	struct rowvals rv;
 	const struct value *vals;
 	int i, n = 0, cap = *outcap, newrow, width = -1;
@@ -661,9 +707,9 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out,
 		}
 		line = &rows[n];
 		vals = row_values(g, &g->row[i], &rv);
-		split_parsed(g, &g->row[i], vals, line);
+		split_parsed(g, &g->row[i], vals, line, &cl);
 		newrow = n == 0 || !g->wraps ||
-		    any_label_starts(g, &g->row[i], vals, starts);
+		    any_label_starts(g, &g->row[i], vals, line, &cl, starts);
 		if (!newrow && !g->positional && g->row[i].ncell == width &&
 		    line->numbers > 0 && rows[n - 1].numbers > 0 &&
 		    fill_cells(&rows[n - 1], line)) {
