@@ -5,6 +5,7 @@
  * space-aligned text has cells only by position (a blank cell is just
  * spaces, so cells carry display columns instead).
  */
+#include <stdint.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -16,10 +17,29 @@
 #include "spaced.h"
 #include "text.h"
 
+/* The first byte of s..end that is not a space or a TAB (end if none):
+ * spaced tables indent their lines by dozens of spaces, eight bytes at
+ * a time. */
+static const char *
+skip_blanks(const char *s, const char *end)
+{
+	uint64_t w;
+
+	for (; end - s >= 8; s += 8) {
+		memcpy(&w, s, 8);
+		if (w != 0x2020202020202020u)
+			break;
+	}
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	return s;
+}
+
 /*
  * Does a vertical bar or a box-drawing character (U+2500..U+257F: E2 94 xx,
  * E2 95 xx) start the line?  Bytes, not characters: the text is valid
- * UTF-8, and this runs on every line of every table.
+ * UTF-8, and this runs on every line of every table.  s: the line from
+ * its first byte that is no space or TAB.
  */
 static int
 starts_with_vbar(const char *s, size_t n)
@@ -82,7 +102,7 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 	struct line ln = {0};
 	struct tline *t;
 	int tablead = 0, tabinner = 0, bordered = 0;
-	const char *tab;
+	const char *tab, *q;
 
 	tl->n = 0;
 	while (lines_next(text, len, &pos, &ln)) {
@@ -93,8 +113,13 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 		t->bar = t->rule = 0;
 		if (ln.n == 0)
 			continue;
-		t->bar = starts_with_vbar(ln.s, ln.n);
-		t->rule = may_be_rule(ln.s) && lines_is_rule(ln.s, ln.n);
+		/* the line's leading spaces and TABs passed over once: the
+		 * bar and rule tests skip them alike */
+		q = skip_blanks(ln.s, ln.s + ln.n);
+		t->bar = q < ln.s + ln.n && starts_with_vbar(q,
+		    ln.s + ln.n - q);
+		t->rule = q < ln.s + ln.n && may_be_rule(q) &&
+		    lines_is_rule(q, ln.s + ln.n - q);
 		if (t->bar || t->rule)
 			bordered++;
 		if ((tab = memchr(ln.s, '\t', ln.n)) == NULL)
