@@ -29,6 +29,46 @@ is_border_cp(uint32_t cp)
 	    cp == ':' || (cp >= 0x2500 && cp <= 0x257f);
 }
 
+/* Does a box-drawing character (E2 94 xx, E2 95 xx) begin at s[i]? */
+static int
+box_at(const char *s, size_t n, size_t i)
+{
+	return n - i >= 3 && (unsigned char)s[i] == 0xe2 &&
+	    ((unsigned char)s[i + 1] == 0x94 ||
+	    (unsigned char)s[i + 1] == 0x95);
+}
+
+#ifdef __SSE2__
+/*
+ * Are the 16 bytes at s all ASCII border characters, spaces and TABs?
+ * Then 1, with how many borders (up to 3: only "3 or more" counts) added
+ * to *border.  Markdown and ASCII rules ("| :-- | :-- |", "+----+")
+ * are long lines of them.
+ */
+static int
+ascii_rule16(const char *s, int *border)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+	__m128i bd = _mm_or_si128(_mm_or_si128(_mm_or_si128(
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('+'))), _mm_or_si128(
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('=')))),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+	unsigned m = (unsigned)_mm_movemask_epi8(bd);
+	int k;
+
+	if (((unsigned)_mm_movemask_epi8(sp) | m) != 0xffff)
+		return 0;
+	for (k = 0; m != 0 && k < 3; k++)
+		m &= m - 1;
+	*border += k;
+	return 1;
+}
+#endif
+
 /* A rule line: only border characters and spaces. */
 int
 lines_is_rule(const char *s, size_t n)
@@ -42,13 +82,23 @@ lines_is_rule(const char *s, size_t n)
 			i++;
 			continue;
 		}
+#ifdef __SSE2__
+		if ((unsigned char)s[i] < 0x80 && n - i >= 16 &&
+		    ascii_rule16(s + i, &border)) {
+			i += 16;
+			continue;
+		}
+#endif
 		if ((unsigned char)s[i] < 0x80)	/* no call for ASCII */
 			cp = (unsigned char)s[i], len = 1;
-		else if ((unsigned char)s[i] == 0xe2 && n - i >= 3 &&
-		    ((unsigned char)s[i + 1] == 0x94 ||
-		    (unsigned char)s[i + 1] == 0x95))
-			cp = 0x2500, len = 3;	/* U+2500..U+257F: a border */
-		else if ((unsigned char)s[i] >= 0xe4 &&
+		else if (box_at(s, n, i)) {
+			/* U+2500..U+257F: borders, a run of them at once */
+			do {
+				i += 3;
+				border++;
+			} while (box_at(s, n, i));
+			continue;
+		} else if ((unsigned char)s[i] >= 0xe4 &&
 		    (unsigned char)s[i] <= 0xe9)
 			return 0;	/* Han: decodes to U+4000 or above */
 		else
