@@ -67,27 +67,17 @@ grid_new_row(struct grid *g, long line)
 }
 
 /*
- * Only printable ASCII but the mark openers [ < * (most cells: "582"):
- * what TEXT_CLEAN leaves as it is.
+ * s[0..n) cleaned into the grid's text store (never longer than n).
+ * Most cells are only printable ASCII but the mark openers [ < *
+ * ("582"), which TEXT_CLEAN leaves as they are: copied while checked,
+ * a byte at a time (they are a few bytes), and normalised only if a
+ * byte is not such.  Inline: every cell of every table comes here.
  */
-static int
-plain_ascii(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((unsigned char)(s[i] - 0x21) >= 0x5f || s[i] == '[' ||
-		    s[i] == '<' || s[i] == '*')
-			return 0;
-	return 1;
-}
-
-/* s[0..n) cleaned into the grid's text store (never longer than n). */
-static const char *
+static inline const char *
 text_put(struct grid *g, const char *s, size_t n)
 {
 	struct gchunk *c = g->text;
-	size_t cap;
+	size_t cap, i;
 	char *out;
 
 	if (c == NULL || c->cap - c->used < n + 1) {
@@ -99,8 +89,13 @@ text_put(struct grid *g, const char *s, size_t n)
 		g->text = c;
 	}
 	out = c->buf + c->used;
-	if (plain_ascii(s, n)) {
-		memcpy(out, s, n);
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)(s[i] - 0x21) >= 0x5f || s[i] == '[' ||
+		    s[i] == '<' || s[i] == '*')
+			break;
+		out[i] = s[i];
+	}
+	if (i == n) {
 		out[n] = '\0';
 		c->used += n + 1;
 	} else
