@@ -159,6 +159,14 @@ ends_in_separator(const char *s)
 	return s[n - 1] >= '0' && s[n - 1] <= '9';
 }
 
+/* Does s begin with three digits? */
+static int
+isdigit3(const char *s)
+{
+	return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' &&
+	    s[2] >= '0' && s[2] <= '9';
+}
+
 /* Is s three digits and maybe more digits, separators or a point? */
 static int
 is_number_tail(const char *s)
@@ -195,6 +203,11 @@ is_money_unit(const char *s)
 static int
 continues_number(const char *a, const char *b)
 {
+	/* most cells under a cell are neither three digits nor begin with
+	 * a unit's first byte (元 E5, 万 and 亿 E4): no look at a */
+	if (!(isdigit3(b) || (unsigned char)b[0] == 0xe4 ||
+	    (unsigned char)b[0] == 0xe5))
+		return 0;
 	return (ends_in_separator(a) && is_number_tail(b)) ||
 	    (is_plain_number(a) && is_money_unit(b));
 }
