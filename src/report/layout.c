@@ -200,8 +200,8 @@ read_cellline(const char *text, size_t len, long first,
 
 	for (i = 0; i < tl->n; i++) {
 		tline_get(tl, i, first, &ln);
-		if (text_is_blank(ln.s, ln.n) && (ln.n == 0 || ln.s[0] !=
-		    '\t')) {
+		if ((ln.n == 0 || ln.s[0] != '\t') && text_is_blank(ln.s,
+		    ln.n)) {
 			inrow = 0;
 			afterblank = 1;
 			continue;

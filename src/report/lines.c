@@ -201,9 +201,21 @@ page_follows(const char *text, size_t len, size_t pos)
 int
 lines_is_footer(const char *text, size_t len, size_t pos, const struct line *ln)
 {
-	const char *p = text_skip_space(ln->s, ln->s + ln->n), *d = p;
-	const char *end = ln->s + ln->n;
+	const char *p, *d, *end = ln->s + ln->n;
 
+	/*
+	 * Most lines of a table begin with Han (a label): led by E4..E9
+	 * after spaces and TABs, which TEXT_LABEL drops, it is the first
+	 * character of the normalised line too, and a page number's first
+	 * is a digit, a dash or 第.  No normalising, no scan for dashes.
+	 */
+	for (p = ln->s; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	if (p < end && (unsigned char)(*p - 0xe4) < 6 && !(end - p >= 3 &&
+	    memcmp(p, "第", 3) == 0))
+		return 0;
+	p = text_skip_space(ln->s, end);
+	d = p;
 	if (is_page_number(ln->s, ln->n))
 		return 1;
 	while (d < end && *d >= '0' && *d <= '9')
