@@ -2,6 +2,7 @@
  * Normalising report text for matching: one pass, never longer than its
  * input, so callers can size dst as n + 1.
  */
+#include <stdint.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -384,13 +385,26 @@ text_skip_space(const char *s, const char *end)
 void
 text_label_append(char *dst, size_t size, const char *s, size_t n)
 {
-	size_t have = strlen(dst);
+	text_label_append_at(dst, strlen(dst), size, s, n);
+}
+
+size_t
+text_label_append_at(char *dst, size_t have, size_t size, const char *s,
+    size_t n)
+{
 	char tmp[TEXT_LABEL_IN + 1];
 
-	n = text_norm(tmp, s, n < TEXT_LABEL_IN ? n : TEXT_LABEL_IN,
-	    TEXT_LABEL);
+	if (n > TEXT_LABEL_IN)
+		n = TEXT_LABEL_IN;
+	/* room for all of it (the form is never longer) and s apart from
+	 * dst: normalised in place, no copy */
+	if (have + n + 1 <= size && ((uintptr_t)(s + n) <= (uintptr_t)dst ||
+	    (uintptr_t)s >= (uintptr_t)(dst + size)))
+		return have + text_norm(dst + have, s, n, TEXT_LABEL);
+	n = text_norm(tmp, s, n, TEXT_LABEL);
 	if (have + n + 1 > size)
 		n = size - have - 1;
 	memcpy(dst + have, tmp, n);
 	dst[have + n] = '\0';
+	return have + n;
 }

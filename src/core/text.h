@@ -19,6 +19,9 @@ enum {
 
 size_t	text_norm(char *dst, const char *src, size_t n, unsigned flags);
 void	text_label_append(char *dst, size_t size, const char *s, size_t n);
+/* The same, dst's length `have` known; returns its new length. */
+size_t	text_label_append_at(char *dst, size_t have, size_t size, const char *s,
+	    size_t n);
 int	text_is_blank(const char *s, size_t n);
 const char *text_skip_space(const char *s, const char *end);
 

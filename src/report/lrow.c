@@ -65,8 +65,9 @@ seg_at(struct lrow *lr, int x0, int x1)
 	}
 	if (lr->nseg == LROW_MAXSEG)
 		return NULL;
-	memmove(&lr->seg[k + 1], &lr->seg[k], (lr->nseg - k) *
-	    sizeof lr->seg[0]);
+	if (k < lr->nseg)	/* most segments come left to right */
+		memmove(&lr->seg[k + 1], &lr->seg[k], (lr->nseg - k) *
+		    sizeof lr->seg[0]);
 	sg = &lr->seg[k];
 	sg->x0 = x0;
 	sg->x1 = x1;
@@ -97,8 +98,8 @@ label_and_seg(struct lrow *lr, const char *text, int x0, int x1)
 	size_t have = strlen(lr->label), n, used;
 	struct lseg *sg;
 
-	label_add(lr->label, text);
-	n = strlen(lr->label + have);
+	n = text_label_append_at(lr->label, have, LROW_LABEL, text,
+	    strlen(text)) - have;
 	if (have + n + 1 >= LROW_LABEL) {	/* may have been cut */
 		seg_add(lr, text, x0, x1);
 		return NULL;
