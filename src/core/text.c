@@ -240,8 +240,15 @@ full_width(const char *s, size_t n)
 	    u[2] <= 0xbf) || (u[1] == 0xbd && u[2] >= 0x80 && u[2] <= 0x9e));
 }
 
-size_t
-text_norm(char *dst, const char *src, size_t n, unsigned flags)
+/*
+ * text_norm, and if simple is not NULL, *simple: 0 if a character was
+ * written that is not plain (plain_lead) and not a space, or a mark
+ * opener [ < * was (what a TEXT_LABEL pass would treat otherwise than
+ * it treats plain characters and spaces).  Inline twice: text_norm
+ * pays nothing for it.
+ */
+static inline __attribute__((always_inline)) size_t
+norm(char *dst, const char *src, size_t n, unsigned flags, int *simple)
 {
 	size_t i = 0, o = 0, k, len;
 	uint32_t cp, raw, prev = 0;
@@ -270,6 +277,9 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 			prev = fold(0xff00 | ((src[i + 1] & 1) << 6 |
 			    (src[i + 2] & 0x3f)));
 			dst[o++] = prev;	/* as the general path folds it */
+			if (simple != NULL && (prev == '[' || prev == '<' ||
+			    prev == '*'))
+				*simple = 0;
 			i += 3;
 			continue;
 		}
@@ -316,6 +326,14 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 			memcpy(dst + o, src + i - len, len);
 			o += len;
 		}
+		/* what reaches here was no plain run: only a space byte,
+		 * or ASCII that folding made plain, keeps the text simple
+		 * (the bytes of a character copied as they were are not
+		 * plain, even when they decode to a space: invalid UTF-8) */
+		if (simple != NULL && (cp == raw ? len != 1 || cp != ' ' :
+		    (cp < 0x21 && cp != ' ') || cp == '[' || cp == '<' ||
+		    cp == '*'))
+			*simple = 0;
 		prev = cp;
 	}
 	if (flags & TEXT_TRIM)
@@ -323,6 +341,19 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 			o--;
 	dst[o] = '\0';
 	return o;
+}
+
+size_t
+text_norm(char *dst, const char *src, size_t n, unsigned flags)
+{
+	return norm(dst, src, n, flags, NULL);
+}
+
+size_t
+text_clean(char *dst, const char *src, size_t n, int *simple)
+{
+	*simple = 1;
+	return norm(dst, src, n, TEXT_CLEAN, simple);
 }
 
 /* Only white space (including U+3000 and NBSP) or nothing. */
@@ -386,6 +417,24 @@ void
 text_label_append(char *dst, size_t size, const char *s, size_t n)
 {
 	text_label_append_at(dst, strlen(dst), size, s, n);
+}
+
+size_t
+text_label_append_simple(char *dst, size_t have, size_t size, const char *s,
+    size_t n)
+{
+	char *d = dst + have, *e = dst + size - 1;
+	const char *end = s + n;
+
+	/* cut to TEXT_LABEL_IN, a character could be cut: its bytes are
+	 * not plain, the general path decodes them */
+	if (n > TEXT_LABEL_IN)
+		return text_label_append_at(dst, have, size, s, n);
+	for (; s < end && d < e; s++)
+		if (*s != ' ')
+			*d++ = *s;
+	*d = '\0';
+	return (size_t)(d - dst);
 }
 
 size_t

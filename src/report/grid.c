@@ -74,7 +74,7 @@ grid_new_row(struct grid *g, long line)
  * byte is not such.  Inline: every cell of every table comes here.
  */
 static inline const char *
-text_put(struct grid *g, const char *s, size_t n)
+text_put(struct grid *g, const char *s, size_t n, int *simple)
 {
 	struct gchunk *c = g->text;
 	size_t cap, i;
@@ -98,8 +98,9 @@ text_put(struct grid *g, const char *s, size_t n)
 	if (i == n) {
 		out[n] = '\0';
 		c->used += n + 1;
+		*simple = 1;
 	} else
-		c->used += text_norm(out, s, n, TEXT_CLEAN) + 1;
+		c->used += text_clean(out, s, n, simple) + 1;
 	return out;
 }
 
@@ -113,7 +114,7 @@ grid_add_cell(struct grid *g, const char *s, size_t n, int x0, int x1)
 		g->cell = gip_xrealloc(g->cell, g->cellcap * sizeof *g->cell);
 	}
 	c = &g->cell[g->ncell++];
-	c->text = text_put(g, s, n);
+	c->text = text_put(g, s, n, &c->simple);
 	c->x0 = x0;
 	c->x1 = x1;
 	g->row[g->nrow - 1].ncell++;
@@ -132,7 +133,7 @@ grid_append_text(struct grid *g, int cell, const char *s, size_t n)
 	memcpy(tmp, c->text, oldlen);
 	tmp[oldlen] = ' ';
 	memcpy(tmp + oldlen + 1, s, n);
-	c->text = text_put(g, tmp, oldlen + 1 + n);
+	c->text = text_put(g, tmp, oldlen + 1 + n, &c->simple);
 	if (tmp != small)
 		free(tmp);
 }
@@ -233,8 +234,9 @@ grid_join_wrapped_numbers(struct grid *g)
 			tmp = gip_xmalloc(la + lb + 1);
 			memcpy(tmp, a[j].text, la);
 			memcpy(tmp + la, b[j].text, lb + 1);
-			a[j].text = text_put(g, tmp, la + lb);
+			a[j].text = text_put(g, tmp, la + lb, &a[j].simple);
 			b[j].text = "";
+			b[j].simple = 1;
 			free(tmp);
 		}
 	}

@@ -11,6 +11,8 @@
 struct gcell {
 	const char	*text;	/* cleaned (TEXT_CLEAN), NUL-terminated */
 	int		 x0, x1;	/* columns [x0, x1); -1 if unknown */
+	int		 simple;	/* text_clean's simple: its TEXT_LABEL
+					 * form is text without spaces */
 };
 
 /* x0 and x1 of an empty cell of a positional grid that the converter

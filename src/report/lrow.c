@@ -86,20 +86,22 @@ seg_add(struct lrow *lr, const char *text, int x0, int x1)
 }
 
 /*
- * Append text to the row's label and to its segment x0..x1, normalised
- * once: the label's new tail is what the segment gets, cut as
+ * Append text (simple: a grid cell's flag) to the row's label and to
+ * its segment x0..x1, normalised once: the label's new tail is what the segment gets, cut as
  * text_label_append cuts, unless the label was full (then the text is
  * normalised again).  Returns the tail, the whole of text normalised,
  * or NULL if it may have been cut.
  */
 static const char *
-label_and_seg(struct lrow *lr, const char *text, int x0, int x1)
+label_and_seg(struct lrow *lr, const char *text, int simple, int x0, int x1)
 {
 	size_t have = strlen(lr->label), n, used;
 	struct lseg *sg;
 
-	n = text_label_append_at(lr->label, have, LROW_LABEL, text,
-	    strlen(text)) - have;
+	/* a cell's text that text_clean found simple: its label form is
+	 * the text without spaces, no second normalising */
+	n = (simple ? text_label_append_simple : text_label_append_at)(
+	    lr->label, have, LROW_LABEL, text, strlen(text)) - have;
 	if (have + n + 1 >= LROW_LABEL) {	/* may have been cut */
 		seg_add(lr, text, x0, x1);
 		return NULL;
@@ -320,18 +322,20 @@ positional_text(struct lrow *lr, const struct gcell *c)
 	char label[LROW_LABEL];
 	const char *tail;
 	size_t n;
-	int first;
+	int first, simple = c->simple;
 
 	n = split_numbers(c, lr);
 	if (n == 0)
 		return NULL;
-	if (n >= sizeof label)
+	if (n >= sizeof label) {	/* a character may be cut */
 		n = sizeof label - 1;
+		simple = 0;
+	}
 	memcpy(label, c->text, n);
 	label[n] = '\0';
 	first = lr->first[0] == '\0';
-	tail = label_and_seg(lr, label, c->x0, c->text[n] == '\0' ? c->x1 :
-	    c->x0 + (int)utf8_width(label, n));
+	tail = label_and_seg(lr, label, simple, c->x0, c->text[n] == '\0' ?
+	    c->x1 : c->x0 + (int)utf8_width(label, n));
 	/* the first label cell: the label's tail when it was not cut */
 	if (first && tail != NULL)
 		memcpy(lr->first, tail, strlen(tail) + 1);
@@ -433,7 +437,8 @@ split_parsed(const struct grid *g, const struct grow *r,
 			tail = positional_text(lr, &c[i]);
 			note_label(cl, i, lr, tail);
 		} else if (v[i].kind == V_TEXT) {
-			tail = label_and_seg(lr, c[i].text, i, i + 1);
+			tail = label_and_seg(lr, c[i].text, c[i].simple, i,
+			    i + 1);
 			note_label(cl, i, lr, tail);
 			/* until first has text, label is what first would
 			 * be: copied, not normalised twice */
@@ -464,10 +469,10 @@ lrow_split(const struct grid *g, const struct grow *r, struct lrow *lr)
  * Does a row marker start this text, or any word of it (lynx joins a
  * group label and its first row's label with a space)?  The key of
  * the first word is the whole text normalised: `known` (n bytes) if
- * the caller has it, else NULL.
+ * the caller has it, else NULL.  simple: the cell's flag (grid.h).
  */
 static int
-text_starts(const char *text, const char *known, int n,
+text_starts(const char *text, int simple, const char *known, int n,
     lrow_starts_fn starts)
 {
 	char key[LROW_LABEL];
@@ -479,7 +484,10 @@ text_starts(const char *text, const char *known, int n,
 		if (w == text && known != NULL) {
 			memcpy(key, known, n);
 			key[n] = '\0';
-		} else {
+		} else if (simple)	/* a word of a simple text is so */
+			text_label_append_simple(key, 0, sizeof key, w,
+			    strlen(w));
+		else {
 			key[0] = '\0';
 			label_add(key, w);
 		}
@@ -501,8 +509,9 @@ any_label_starts(const struct grid *g, const struct grow *r,
 		if (v[i].kind != V_TEXT)
 			continue;
 		known = i < CELLLABELS && cl->len[i] >= 0;
-		if (text_starts(c[i].text, known ? lr->label + cl->off[i] :
-		    NULL, known ? cl->len[i] : 0, starts))
+		if (text_starts(c[i].text, c[i].simple, known ?
+		    lr->label + cl->off[i] : NULL, known ? cl->len[i] : 0,
+		    starts))
 			return 1;
 	}
 	return 0;
@@ -537,7 +546,7 @@ lrow_pad_counted(struct lrow *lr, int ncol)
 	value_parse("", &blank);
 	while (lr->nval < ncol)
 		add_value(lr, &blank, &(struct gcell){NULL, GRID_XCOUNTED,
-		    GRID_XCOUNTED}, -1);
+		    GRID_XCOUNTED, 0}, -1);
 }
 
 /*
@@ -583,7 +592,7 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 	for (i = 0; i < next->nval; i++)
 		if (!positional || positional_value(&next->val[i]))
 			add_value(cur, &next->val[i].v, &(struct gcell){
-			    NULL, next->val[i].x0, next->val[i].x1},
+			    NULL, next->val[i].x0, next->val[i].x1, 0},
 			    positional ? -1 : next->val[i].cell);
 }
 
