@@ -424,15 +424,22 @@ text_label_append_simple(char *dst, size_t have, size_t size, const char *s,
     size_t n)
 {
 	char *d = dst + have, *e = dst + size - 1;
-	const char *end = s + n;
+	const char *end = s + n, *sp;
+	size_t k;
 
 	/* cut to TEXT_LABEL_IN, a character could be cut: its bytes are
 	 * not plain, the general path decodes them */
 	if (n > TEXT_LABEL_IN)
 		return text_label_append_at(dst, have, size, s, n);
-	for (; s < end && d < e; s++)
-		if (*s != ' ')
-			*d++ = *s;
+	while (s < end && d < e) {	/* most labels: one run, no space */
+		if ((sp = memchr(s, ' ', (size_t)(end - s))) == NULL)
+			sp = end;
+		k = (size_t)(sp - s) < (size_t)(e - d) ? (size_t)(sp - s) :
+		    (size_t)(e - d);
+		memcpy(d, s, k);
+		d += k;
+		s = sp + 1;
+	}
 	*d = '\0';
 	return (size_t)(d - dst);
 }
