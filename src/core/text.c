@@ -186,8 +186,8 @@ four_han(const unsigned char *u)
 }
 #endif
 
-/* Length of the run of plain characters at s. */
-static size_t
+/* Length of the run of plain characters at s.  Inline: norm() is. */
+static inline __attribute__((always_inline)) size_t
 plain_run(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
