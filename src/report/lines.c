@@ -193,6 +193,33 @@ page_follows(const char *text, size_t len, size_t pos)
 }
 
 /*
+ * Can a line whose first byte after spaces and TABs is at p be no footer
+ * by that character alone?  Most lines of a table begin with a label:
+ * Han (led by E4..E9), a full-width bracket, ASCII.  Such a character is
+ * the first of the line's TEXT_LABEL form too (the spaces before it are
+ * dropped, it is neither dropped nor a mark's start), and a footer's is
+ * a digit, a dash or 第.  Then no normalising, no scan for dashes.
+ */
+static int
+no_footer_start(const unsigned char *p, const unsigned char *end)
+{
+	unsigned c = *p, f;
+
+	if (c < 0x80)		/* not a control, DEL or a mark opener */
+		return c > 0x20 && c < 0x7f && c != '-' && !(c >= '0' &&
+		    c <= '9') && c != '[' && c != '<' && c != '*';
+	if (c >= 0xe4 && c <= 0xe9)
+		return !(end - p >= 3 && memcmp(p, "第", 3) == 0);
+	if (c == 0xef && end - p >= 3 && ((p[1] == 0xbc && p[2] >= 0x81 &&
+	    p[2] <= 0xbf) || (p[1] == 0xbd && p[2] >= 0x80 && p[2] <= 0x9e))) {
+		/* U+FF01..U+FF5E, folded to ASCII (text_norm) */
+		f = 0x20 + ((p[1] & 1u) << 6 | (p[2] & 0x3fu));
+		return f != '-' && !(f >= '0' && f <= '9');
+	}
+	return 0;
+}
+
+/*
  * A page's footer line: a page number as is_page_number knows it, or a
  * bare number of up to four digits alone on the last line of a page
  * (pdftotext -layout prints it before the form feed that starts the
@@ -203,16 +230,10 @@ lines_is_footer(const char *text, size_t len, size_t pos, const struct line *ln)
 {
 	const char *p, *d, *end = ln->s + ln->n;
 
-	/*
-	 * Most lines of a table begin with Han (a label): led by E4..E9
-	 * after spaces and TABs, which TEXT_LABEL drops, it is the first
-	 * character of the normalised line too, and a page number's first
-	 * is a digit, a dash or 第.  No normalising, no scan for dashes.
-	 */
 	for (p = ln->s; p < end && (*p == ' ' || *p == '\t'); p++)
 		;
-	if (p < end && (unsigned char)(*p - 0xe4) < 6 && !(end - p >= 3 &&
-	    memcmp(p, "第", 3) == 0))
+	if (p < end && no_footer_start((const unsigned char *)p,
+	    (const unsigned char *)end))
 		return 0;
 	p = text_skip_space(ln->s, end);
 	d = p;
