@@ -417,7 +417,9 @@ split_parsed(const struct grid *g, const struct grow *r,
 	lr->nval = 0;
 	lr->numbers = lr->overflow = lr->nseg = lr->merged = 0;
 	lr->line = r->line;
-	for (i = 0; i < r->ncell; i++)
+	/* the last label cell, looked for from the right: count words are
+	 * asked of the cells after it only */
+	for (i = r->ncell - 1; i >= 0 && last < 0; i--)
 		if (v[i].kind == V_TEXT && (g->positional ||
 		    !count_words_only(c[i].text)))
 			last = i;
@@ -428,9 +430,9 @@ split_parsed(const struct grid *g, const struct grow *r,
 		units |= v[i].kind == V_NUMBER;
 	if (units)
 		value_parse("", &blank);
-	for (i = 0; cl != NULL && i < r->ncell && i < CELLLABELS; i++)
-		cl->len[i] = -1;
 	for (i = 0; i < r->ncell; i++) {
+		if (cl != NULL && i < CELLLABELS)
+			cl->len[i] = -1;
 		if (units && i > last && v[i].kind == V_TEXT)
 			add_value(lr, &blank, &c[i], i);
 		else if (v[i].kind == V_TEXT && g->positional) {
