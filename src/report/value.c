@@ -214,7 +214,7 @@ parse_other(const char *s, struct value *v)
 }
 
 void
-value_parse(const char *s, struct value *v)
+value_parse_full(const char *s, struct value *v)
 {
 	v->unit = UNIT_NONE;
 	v->num[0] = '\0';
