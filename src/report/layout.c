@@ -17,11 +17,10 @@
 #include "spaced.h"
 #include "text.h"
 
-/* The first byte of s..end that is not a space or a TAB (end if none):
- * spaced tables indent their lines by dozens of spaces, eight bytes at
- * a time. */
+/* s..end from its first eight bytes that are not all spaces on (the
+ * padding of cells and lines of aligned tables, eight at a time). */
 static const char *
-skip_blanks(const char *s, const char *end)
+skip_spaces8(const char *s, const char *end)
 {
 	uint64_t w;
 
@@ -30,6 +29,15 @@ skip_blanks(const char *s, const char *end)
 		if (w != 0x2020202020202020u)
 			break;
 	}
+	return s;
+}
+
+/* The first byte of s..end that is not a space or a TAB (end if none):
+ * spaced tables indent their lines by dozens of spaces. */
+static const char *
+skip_blanks(const char *s, const char *end)
+{
+	s = skip_spaces8(s, end);
 	while (s < end && (*s == ' ' || *s == '\t'))
 		s++;
 	return s;
@@ -262,9 +270,9 @@ has_underscore_bar(const char *s, size_t n)
  * garbage without digits; a cell otherwise keeps its text.
  */
 static void
-clean_cell(const char **sp, const char **ep)
+clean_cell(const char **sp, const char **ep, int fffd)
 {
-	const char *s = *sp, *e = *ep, *d, *de;
+	const char *s = skip_spaces8(*sp, *ep), *e = *ep, *d, *de;
 
 	while (s < e && (*s == '_' || *s == ' '))
 		s++;
@@ -272,7 +280,7 @@ clean_cell(const char **sp, const char **ep)
 		e--;
 	*sp = s;
 	*ep = e;
-	if (!has_fffd(s, e))
+	if (!fffd || !has_fffd(s, e))
 		return;
 	for (d = s; d < e && !(*d >= '0' && *d <= '9'); d++)
 		;
@@ -317,6 +325,8 @@ line_cells(const struct line *ln, const char **cs, const char **ce, int max)
 	const unsigned char *p;
 	size_t i, len1, cellstart = 0;
 	int open = 0, n = 0;
+	/* U+FFFD looked for in the line once, not in each cell */
+	int fffd = has_fffd(ln->s, ln->s + ln->n);
 
 	for (p = s; (p = next_bar_byte(p, end)) < end; p += len1 ? len1 : 1) {
 		if ((len1 = vbar_at(p, end)) == 0)
@@ -325,7 +335,7 @@ line_cells(const struct line *ln, const char **cs, const char **ce, int max)
 		if (open && n < max) {
 			cs[n] = ln->s + cellstart;
 			ce[n] = ln->s + i;
-			clean_cell(&cs[n], &ce[n]);
+			clean_cell(&cs[n], &ce[n], fffd);
 			n++;
 		}
 		open = 1;
