@@ -99,6 +99,62 @@ tline_add(struct tlines *tl)
 	return &tl->v[tl->n++];
 }
 
+/* The first LF or TAB of p..end, or end.  With SSE2, 16 bytes at a
+ * time: a table's line and its TABs are found in one pass. */
+static const char *
+next_lf_or_tab(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	const __m128i lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+	__m128i v;
+	unsigned m;
+
+	for (; end - p >= 16; p += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v,
+		    lf), _mm_cmpeq_epi8(v, tab)));
+		if (m != 0)
+			return p + __builtin_ctz(m);
+	}
+#endif
+	while (p < end && *p != '\n' && *p != '\t')
+		p++;
+	return p;
+}
+
+/*
+ * The next line of text from *pos, as lines_next gives it (a leading
+ * form feed stripped), and its TABs: the first in *tab (NULL if none),
+ * whether there is a second in *more.  0 at the end.
+ */
+static int
+line_and_tabs(const char *text, size_t len, size_t *pos, struct line *ln,
+    const char **tab, int *more)
+{
+	const char *s = text + *pos, *end = text + len, *p;
+
+	if (*pos >= len)
+		return 0;
+	*tab = NULL;
+	*more = 0;
+	for (p = next_lf_or_tab(s, end); p < end && *p == '\t';
+	    p = next_lf_or_tab(p + 1, end)) {
+		if (*tab != NULL) {	/* two are all that counts */
+			*more = 1;
+			if ((p = memchr(p, '\n', end - p)) == NULL)
+				p = end;
+			break;
+		}
+		*tab = p;
+	}
+	ln->s = s;
+	ln->n = p - s;
+	*pos += ln->n + (p < end);
+	while (ln->n > 0 && ln->s[0] == '\f')
+		ln->s++, ln->n--;
+	return 1;
+}
+
 /*
  * The layout of a table's text, its lines noted in tl on the way.  A
  * line's bar and rule are what the bordered reader asks of every line.
@@ -109,11 +165,11 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 	size_t pos = 0;
 	struct line ln = {0};
 	struct tline *t;
-	int tablead = 0, tabinner = 0, bordered = 0;
+	int tablead = 0, tabinner = 0, bordered = 0, more;
 	const char *tab, *q;
 
 	tl->n = 0;
-	while (lines_next(text, len, &pos, &ln)) {
+	while (line_and_tabs(text, len, &pos, &ln, &tab, &more)) {
 		t = tline_add(tl);
 		t->s = ln.s;
 		t->n = ln.n;
@@ -130,9 +186,9 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 		    lines_is_rule(q, ln.s + ln.n - q);
 		if (t->bar || t->rule)
 			bordered++;
-		if ((tab = memchr(ln.s, '\t', ln.n)) == NULL)
+		if (tab == NULL)
 			continue;
-		if (tab == ln.s && memchr(ln.s + 1, '\t', ln.n - 1) == NULL)
+		if (tab == ln.s && !more)
 			tablead++;
 		else
 			tabinner++;
