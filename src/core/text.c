@@ -241,6 +241,37 @@ full_width(const char *s, size_t n)
 }
 
 /*
+ * memmove(d, s, k) for 1 <= k <= 16, d at or before s: both ends loaded
+ * before either is stored (they may overlap), no call.
+ */
+static inline void
+copy_short(char *d, const char *s, size_t k)
+{
+	uint64_t a8, b8;
+	uint32_t a4, b4;
+	char a, b, c;
+
+	if (k >= 8) {
+		memcpy(&a8, s, 8);
+		memcpy(&b8, s + k - 8, 8);
+		memcpy(d, &a8, 8);
+		memcpy(d + k - 8, &b8, 8);
+	} else if (k >= 4) {
+		memcpy(&a4, s, 4);
+		memcpy(&b4, s + k - 4, 4);
+		memcpy(d, &a4, 4);
+		memcpy(d + k - 4, &b4, 4);
+	} else {
+		a = s[0];
+		b = s[k / 2];
+		c = s[k - 1];
+		d[0] = a;
+		d[k / 2] = b;
+		d[k - 1] = c;
+	}
+}
+
+/*
  * text_norm, and if simple is not NULL, *simple: 0 if a character was
  * written that is not plain (plain_lead) and not a space, or a mark
  * opener [ < * was (what a TEXT_LABEL pass would treat otherwise than
@@ -257,7 +288,12 @@ norm(char *dst, const char *src, size_t n, unsigned flags, int *simple)
 		plain_lead_init();
 	while (i < n) {
 		if ((k = plain_run(src + i, n - i)) > 0) {
-			if (dst + o != src + i)	/* callers may fold in place */
+			/* callers may fold in place (dst + o at or before
+			 * src + i: a forward copy is safe); a short run, most
+			 * between full-width brackets, without a call */
+			if (dst + o != src + i && k <= 16)
+				copy_short(dst + o, src + i, k);
+			else if (dst + o != src + i)
 				memmove(dst + o, src + i, k);
 			i += k;
 			o += k;
