@@ -45,6 +45,7 @@ grid_free(struct grid *g)
 {
 	free(g->row);
 	free(g->cell);
+	free(g->simple);
 	free_chunks(g->text);
 	memset(g, 0, sizeof *g);
 }
@@ -109,12 +110,16 @@ grid_add_cell(struct grid *g, const char *s, size_t n, int x0, int x1)
 {
 	struct gcell *c;
 
+	int simple;
+
 	if (g->ncell == g->cellcap) {
 		g->cellcap = g->cellcap ? g->cellcap * 2 : 256;
 		g->cell = gip_xrealloc(g->cell, g->cellcap * sizeof *g->cell);
+		g->simple = gip_xrealloc(g->simple, g->cellcap);
 	}
-	c = &g->cell[g->ncell++];
-	c->text = text_put(g, s, n, &c->simple);
+	c = &g->cell[g->ncell];
+	c->text = text_put(g, s, n, &simple);
+	g->simple[g->ncell++] = (unsigned char)simple;
 	c->x0 = x0;
 	c->x1 = x1;
 	g->row[g->nrow - 1].ncell++;
@@ -126,6 +131,7 @@ grid_append_text(struct grid *g, int cell, const char *s, size_t n)
 {
 	struct gcell *c = &g->cell[cell];
 	size_t oldlen = strlen(c->text);
+	int simple;
 	char small[1024];	/* most joins: no malloc */
 	char *tmp = oldlen + n + 2 <= sizeof small ? small :
 	    gip_xmalloc(oldlen + n + 2);
@@ -133,7 +139,8 @@ grid_append_text(struct grid *g, int cell, const char *s, size_t n)
 	memcpy(tmp, c->text, oldlen);
 	tmp[oldlen] = ' ';
 	memcpy(tmp + oldlen + 1, s, n);
-	c->text = text_put(g, tmp, oldlen + 1 + n, &c->simple);
+	c->text = text_put(g, tmp, oldlen + 1 + n, &simple);
+	g->simple[cell] = (unsigned char)simple;
 	if (tmp != small)
 		free(tmp);
 }
@@ -219,7 +226,7 @@ grid_join_wrapped_numbers(struct grid *g)
 	struct gcell *a, *b;
 	char *tmp;
 	size_t la, lb;
-	int i, j;
+	int i, j, simple;
 
 	for (i = 0; i + 1 < g->nrow; i++) {
 		if (g->row[i].ncell != g->row[i + 1].ncell)
@@ -234,9 +241,10 @@ grid_join_wrapped_numbers(struct grid *g)
 			tmp = gip_xmalloc(la + lb + 1);
 			memcpy(tmp, a[j].text, la);
 			memcpy(tmp + la, b[j].text, lb + 1);
-			a[j].text = text_put(g, tmp, la + lb, &a[j].simple);
+			a[j].text = text_put(g, tmp, la + lb, &simple);
+			g->simple[g->row[i].first + j] = (unsigned char)simple;
 			b[j].text = "";
-			b[j].simple = 1;
+			g->simple[g->row[i + 1].first + j] = 1;
 			free(tmp);
 		}
 	}

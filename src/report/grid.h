@@ -11,8 +11,6 @@
 struct gcell {
 	const char	*text;	/* cleaned (TEXT_CLEAN), NUL-terminated */
 	int		 x0, x1;	/* columns [x0, x1); -1 if unknown */
-	int		 simple;	/* text_clean's simple: its TEXT_LABEL
-					 * form is text without spaces */
 };
 
 /* x0 and x1 of an empty cell of a positional grid that the converter
@@ -38,6 +36,9 @@ struct grid {
 	struct grow	*row;
 	int		 nrow, rowcap;
 	struct gcell	*cell;
+	unsigned char	*simple;	/* per cell, text_clean's simple: its
+					 * TEXT_LABEL form is its text without
+					 * spaces (apart: a cell stays 16 bytes) */
 	int		 ncell, cellcap;
 	struct gchunk	*text;		/* newest chunk first */
 };

@@ -313,16 +313,16 @@ split_numbers(const struct gcell *c, struct lrow *lr)
 	return stop > t ? (size_t)(stop - t) : 0;
 }
 
-/* A text cell of a space-aligned line: label, then any numbers.
- * Returns the cell's whole text normalised as the label got it, or
+/* A text cell of a space-aligned line (simple: its flag, grid.h):
+ * label, then any numbers.  Returns the cell's whole text normalised as the label got it, or
  * NULL if the label did not get it whole. */
 static const char *
-positional_text(struct lrow *lr, const struct gcell *c)
+positional_text(struct lrow *lr, const struct gcell *c, int simple)
 {
 	char label[LROW_LABEL];
 	const char *tail;
 	size_t n;
-	int first, simple = c->simple;
+	int first;
 
 	n = split_numbers(c, lr);
 	if (n == 0)
@@ -436,11 +436,12 @@ split_parsed(const struct grid *g, const struct grow *r,
 		if (units && i > last && v[i].kind == V_TEXT)
 			add_value(lr, &blank, &c[i], i);
 		else if (v[i].kind == V_TEXT && g->positional) {
-			tail = positional_text(lr, &c[i]);
+			tail = positional_text(lr, &c[i],
+			    g->simple[r->first + i]);
 			note_label(cl, i, lr, tail);
 		} else if (v[i].kind == V_TEXT) {
-			tail = label_and_seg(lr, c[i].text, c[i].simple, i,
-			    i + 1);
+			tail = label_and_seg(lr, c[i].text,
+			    g->simple[r->first + i], i, i + 1);
 			note_label(cl, i, lr, tail);
 			/* until first has text, label is what first would
 			 * be: copied, not normalised twice */
@@ -511,7 +512,7 @@ any_label_starts(const struct grid *g, const struct grow *r,
 		if (v[i].kind != V_TEXT)
 			continue;
 		known = i < CELLLABELS && cl->len[i] >= 0;
-		if (text_starts(c[i].text, c[i].simple, known ?
+		if (text_starts(c[i].text, g->simple[r->first + i], known ?
 		    lr->label + cl->off[i] : NULL, known ? cl->len[i] : 0,
 		    starts))
 			return 1;
@@ -548,7 +549,7 @@ lrow_pad_counted(struct lrow *lr, int ncol)
 	value_parse("", &blank);
 	while (lr->nval < ncol)
 		add_value(lr, &blank, &(struct gcell){NULL, GRID_XCOUNTED,
-		    GRID_XCOUNTED, 0}, -1);
+		    GRID_XCOUNTED}, -1);
 }
 
 /*
@@ -594,7 +595,7 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 	for (i = 0; i < next->nval; i++)
 		if (!positional || positional_value(&next->val[i]))
 			add_value(cur, &next->val[i].v, &(struct gcell){
-			    NULL, next->val[i].x0, next->val[i].x1, 0},
+			    NULL, next->val[i].x0, next->val[i].x1},
 			    positional ? -1 : next->val[i].cell);
 }
 
