@@ -2,6 +2,7 @@
  * Normalising report text for matching: one pass, never longer than its
  * input, so callers can size dst as n + 1.
  */
+#include <stdint.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -185,19 +186,26 @@ four_han(const unsigned char *u)
 }
 #endif
 
-/* Length of the run of plain characters at s. */
-static size_t
+/* Length of the run of plain characters at s.  Inline: norm() is. */
+static inline __attribute__((always_inline)) size_t
 plain_run(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	unsigned class;
 
-#ifdef __SSE2__
-	while (i + 16 <= n && four_han(u + i))
-		i += 12;
-#endif
 	while (i < n) {
+		/* Han led by E4..E9, the commonest: a tight loop of its own,
+		 * four at a time where 16 bytes are left */
+#ifdef __SSE2__
+		while (n - i >= 16 && four_han(u + i))
+			i += 12;
+#endif
+		while (n - i >= 3 && (unsigned)(u[i] - 0xe4) < 6 &&
+		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80)
+			i += 3;
+		if (i >= n)
+			break;
 		if ((class = plain_lead[u[i]]) == PLAIN_ASCII) {
 			i++;
 			continue;
@@ -239,8 +247,46 @@ full_width(const char *s, size_t n)
 	    u[2] <= 0xbf) || (u[1] == 0xbd && u[2] >= 0x80 && u[2] <= 0x9e));
 }
 
-size_t
-text_norm(char *dst, const char *src, size_t n, unsigned flags)
+/*
+ * memmove(d, s, k) for 1 <= k <= 16, d at or before s: both ends loaded
+ * before either is stored (they may overlap), no call.
+ */
+static inline void
+copy_short(char *d, const char *s, size_t k)
+{
+	uint64_t a8, b8;
+	uint32_t a4, b4;
+	char a, b, c;
+
+	if (k >= 8) {
+		memcpy(&a8, s, 8);
+		memcpy(&b8, s + k - 8, 8);
+		memcpy(d, &a8, 8);
+		memcpy(d + k - 8, &b8, 8);
+	} else if (k >= 4) {
+		memcpy(&a4, s, 4);
+		memcpy(&b4, s + k - 4, 4);
+		memcpy(d, &a4, 4);
+		memcpy(d + k - 4, &b4, 4);
+	} else {
+		a = s[0];
+		b = s[k / 2];
+		c = s[k - 1];
+		d[0] = a;
+		d[k / 2] = b;
+		d[k - 1] = c;
+	}
+}
+
+/*
+ * text_norm, and if simple is not NULL, *simple: 0 if a character was
+ * written that is not plain (plain_lead) and not a space, or a mark
+ * opener [ < * was (what a TEXT_LABEL pass would treat otherwise than
+ * it treats plain characters and spaces).  Inline twice: text_norm
+ * pays nothing for it.
+ */
+static inline __attribute__((always_inline)) size_t
+norm(char *dst, const char *src, size_t n, unsigned flags, int *simple)
 {
 	size_t i = 0, o = 0, k, len;
 	uint32_t cp, raw, prev = 0;
@@ -249,7 +295,12 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 		plain_lead_init();
 	while (i < n) {
 		if ((k = plain_run(src + i, n - i)) > 0) {
-			if (dst + o != src + i)	/* callers may fold in place */
+			/* callers may fold in place (dst + o at or before
+			 * src + i: a forward copy is safe); a short run, most
+			 * between full-width brackets, without a call */
+			if (dst + o != src + i && k <= 16)
+				copy_short(dst + o, src + i, k);
+			else if (dst + o != src + i)
 				memmove(dst + o, src + i, k);
 			i += k;
 			o += k;
@@ -269,6 +320,9 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 			prev = fold(0xff00 | ((src[i + 1] & 1) << 6 |
 			    (src[i + 2] & 0x3f)));
 			dst[o++] = prev;	/* as the general path folds it */
+			if (simple != NULL && (prev == '[' || prev == '<' ||
+			    prev == '*'))
+				*simple = 0;
 			i += 3;
 			continue;
 		}
@@ -315,6 +369,14 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 			memcpy(dst + o, src + i - len, len);
 			o += len;
 		}
+		/* what reaches here was no plain run: only a space byte,
+		 * or ASCII that folding made plain, keeps the text simple
+		 * (the bytes of a character copied as they were are not
+		 * plain, even when they decode to a space: invalid UTF-8) */
+		if (simple != NULL && (cp == raw ? len != 1 || cp != ' ' :
+		    (cp < 0x21 && cp != ' ') || cp == '[' || cp == '<' ||
+		    cp == '*'))
+			*simple = 0;
 		prev = cp;
 	}
 	if (flags & TEXT_TRIM)
@@ -322,6 +384,19 @@ text_norm(char *dst, const char *src, size_t n, unsigned flags)
 			o--;
 	dst[o] = '\0';
 	return o;
+}
+
+size_t
+text_norm(char *dst, const char *src, size_t n, unsigned flags)
+{
+	return norm(dst, src, n, flags, NULL);
+}
+
+size_t
+text_clean(char *dst, const char *src, size_t n, int *simple)
+{
+	*simple = 1;
+	return norm(dst, src, n, TEXT_CLEAN, simple);
 }
 
 /* Only white space (including U+3000 and NBSP) or nothing. */
@@ -384,13 +459,51 @@ text_skip_space(const char *s, const char *end)
 void
 text_label_append(char *dst, size_t size, const char *s, size_t n)
 {
-	size_t have = strlen(dst);
+	text_label_append_at(dst, strlen(dst), size, s, n);
+}
+
+size_t
+text_label_append_simple(char *dst, size_t have, size_t size, const char *s,
+    size_t n)
+{
+	char *d = dst + have, *e = dst + size - 1;
+	const char *end = s + n, *sp;
+	size_t k;
+
+	/* cut to TEXT_LABEL_IN, a character could be cut: its bytes are
+	 * not plain, the general path decodes them */
+	if (n > TEXT_LABEL_IN)
+		return text_label_append_at(dst, have, size, s, n);
+	while (s < end && d < e) {	/* most labels: one run, no space */
+		if ((sp = memchr(s, ' ', (size_t)(end - s))) == NULL)
+			sp = end;
+		k = (size_t)(sp - s) < (size_t)(e - d) ? (size_t)(sp - s) :
+		    (size_t)(e - d);
+		memcpy(d, s, k);
+		d += k;
+		s = sp + 1;
+	}
+	*d = '\0';
+	return (size_t)(d - dst);
+}
+
+size_t
+text_label_append_at(char *dst, size_t have, size_t size, const char *s,
+    size_t n)
+{
 	char tmp[TEXT_LABEL_IN + 1];
 
-	n = text_norm(tmp, s, n < TEXT_LABEL_IN ? n : TEXT_LABEL_IN,
-	    TEXT_LABEL);
+	if (n > TEXT_LABEL_IN)
+		n = TEXT_LABEL_IN;
+	/* room for all of it (the form is never longer) and s apart from
+	 * dst: normalised in place, no copy */
+	if (have + n + 1 <= size && ((uintptr_t)(s + n) <= (uintptr_t)dst ||
+	    (uintptr_t)s >= (uintptr_t)(dst + size)))
+		return have + text_norm(dst + have, s, n, TEXT_LABEL);
+	n = text_norm(tmp, s, n, TEXT_LABEL);
 	if (have + n + 1 > size)
 		n = size - have - 1;
 	memcpy(dst + have, tmp, n);
 	dst[have + n] = '\0';
+	return have + n;
 }

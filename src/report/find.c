@@ -6,6 +6,7 @@
 #include "sections.h"
 #include "text.h"
 #include "tmpl.h"
+#include "utf8.h"
 
 /* The words a table begins with, as the template prints them. */
 struct anchor_words {
@@ -25,6 +26,25 @@ anchor_words(void)
 	return w;
 }
 
+/*
+ * May s[0..n) hold word: does it hold word's first character, if that
+ * is Han (led by E4..E9; any other: 1)?  The
+ * TEXT_LABEL form of valid UTF-8 keeps such a character as it is (it
+ * only drops, and folds into ASCII), so a line whose form holds word
+ * holds it too: most lines are passed over without normalising.
+ */
+static int
+has_first_char(const char *s, size_t n, const char *word)
+{
+	char c[4];
+
+	if ((unsigned char)word[0] < 0xe4 || (unsigned char)word[0] > 0xe9)
+		return 1;	/* not Han: it may come of folding */
+	memcpy(c, word, 3);
+	c[3] = '\0';
+	return utf8_find(s, n, c) != NULL;
+}
+
 /* Is this line where table `which` begins (its caption or header)? */
 static int
 is_anchor(int which, const struct anchor_words *w, const char *s, size_t n)
@@ -33,8 +53,16 @@ is_anchor(int which, const struct anchor_words *w, const char *s, size_t n)
 
 	if (n > 1500)
 		return 0;
-	text_norm(key, s, n < sizeof key - 1 ? n : sizeof key - 1,
-	    TEXT_LABEL);
+	if (n > sizeof key - 1)
+		n = sizeof key - 1;
+	if (which == 2 ? !has_first_char(s, n, w->t2->caption) &&
+	    !has_first_char(s, n, w->t2->corner) : which == 3 ?
+	    !has_first_char(s, n, w->t3->identity) &&
+	    !has_first_char(s, n, w->t3->header) &&
+	    !has_first_char(s, n, w->row1) :
+	    !has_first_char(s, n, w->t4->caption))
+		return 0;
+	text_norm(key, s, n, TEXT_LABEL);
 	switch (which) {
 	case 2:
 		/* The caption's first three characters (第二十) alone: it

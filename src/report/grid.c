@@ -45,6 +45,7 @@ grid_free(struct grid *g)
 {
 	free(g->row);
 	free(g->cell);
+	free(g->simple);
 	free_chunks(g->text);
 	memset(g, 0, sizeof *g);
 }
@@ -67,27 +68,17 @@ grid_new_row(struct grid *g, long line)
 }
 
 /*
- * Only printable ASCII but the mark openers [ < * (most cells: "582"):
- * what TEXT_CLEAN leaves as it is.
+ * s[0..n) cleaned into the grid's text store (never longer than n).
+ * Most cells are only printable ASCII but the mark openers [ < *
+ * ("582"), which TEXT_CLEAN leaves as they are: copied while checked,
+ * a byte at a time (they are a few bytes), and normalised only if a
+ * byte is not such.  Inline: every cell of every table comes here.
  */
-static int
-plain_ascii(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((unsigned char)(s[i] - 0x21) >= 0x5f || s[i] == '[' ||
-		    s[i] == '<' || s[i] == '*')
-			return 0;
-	return 1;
-}
-
-/* s[0..n) cleaned into the grid's text store (never longer than n). */
-static const char *
-text_put(struct grid *g, const char *s, size_t n)
+static inline const char *
+text_put(struct grid *g, const char *s, size_t n, int *simple)
 {
 	struct gchunk *c = g->text;
-	size_t cap;
+	size_t cap, i;
 	char *out;
 
 	if (c == NULL || c->cap - c->used < n + 1) {
@@ -99,12 +90,18 @@ text_put(struct grid *g, const char *s, size_t n)
 		g->text = c;
 	}
 	out = c->buf + c->used;
-	if (plain_ascii(s, n)) {
-		memcpy(out, s, n);
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)(s[i] - 0x21) >= 0x5f || s[i] == '[' ||
+		    s[i] == '<' || s[i] == '*')
+			break;
+		out[i] = s[i];
+	}
+	if (i == n) {
 		out[n] = '\0';
 		c->used += n + 1;
+		*simple = 1;
 	} else
-		c->used += text_norm(out, s, n, TEXT_CLEAN) + 1;
+		c->used += text_clean(out, s, n, simple) + 1;
 	return out;
 }
 
@@ -113,12 +110,16 @@ grid_add_cell(struct grid *g, const char *s, size_t n, int x0, int x1)
 {
 	struct gcell *c;
 
+	int simple;
+
 	if (g->ncell == g->cellcap) {
 		g->cellcap = g->cellcap ? g->cellcap * 2 : 256;
 		g->cell = gip_xrealloc(g->cell, g->cellcap * sizeof *g->cell);
+		g->simple = gip_xrealloc(g->simple, g->cellcap);
 	}
-	c = &g->cell[g->ncell++];
-	c->text = text_put(g, s, n);
+	c = &g->cell[g->ncell];
+	c->text = text_put(g, s, n, &simple);
+	g->simple[g->ncell++] = (unsigned char)simple;
 	c->x0 = x0;
 	c->x1 = x1;
 	g->row[g->nrow - 1].ncell++;
@@ -130,6 +131,7 @@ grid_append_text(struct grid *g, int cell, const char *s, size_t n)
 {
 	struct gcell *c = &g->cell[cell];
 	size_t oldlen = strlen(c->text);
+	int simple;
 	char small[1024];	/* most joins: no malloc */
 	char *tmp = oldlen + n + 2 <= sizeof small ? small :
 	    gip_xmalloc(oldlen + n + 2);
@@ -137,7 +139,8 @@ grid_append_text(struct grid *g, int cell, const char *s, size_t n)
 	memcpy(tmp, c->text, oldlen);
 	tmp[oldlen] = ' ';
 	memcpy(tmp + oldlen + 1, s, n);
-	c->text = text_put(g, tmp, oldlen + 1 + n);
+	c->text = text_put(g, tmp, oldlen + 1 + n, &simple);
+	g->simple[cell] = (unsigned char)simple;
 	if (tmp != small)
 		free(tmp);
 }
@@ -162,6 +165,14 @@ ends_in_separator(const char *s)
 	else
 		return 0;
 	return s[n - 1] >= '0' && s[n - 1] <= '9';
+}
+
+/* Does s begin with three digits? */
+static int
+isdigit3(const char *s)
+{
+	return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' &&
+	    s[2] >= '0' && s[2] <= '9';
 }
 
 /* Is s three digits and maybe more digits, separators or a point? */
@@ -200,6 +211,11 @@ is_money_unit(const char *s)
 static int
 continues_number(const char *a, const char *b)
 {
+	/* most cells under a cell are neither three digits nor begin with
+	 * a unit's first byte (元 E5, 万 and 亿 E4): no look at a */
+	if (!(isdigit3(b) || (unsigned char)b[0] == 0xe4 ||
+	    (unsigned char)b[0] == 0xe5))
+		return 0;
 	return (ends_in_separator(a) && is_number_tail(b)) ||
 	    (is_plain_number(a) && is_money_unit(b));
 }
@@ -210,7 +226,7 @@ grid_join_wrapped_numbers(struct grid *g)
 	struct gcell *a, *b;
 	char *tmp;
 	size_t la, lb;
-	int i, j;
+	int i, j, simple;
 
 	for (i = 0; i + 1 < g->nrow; i++) {
 		if (g->row[i].ncell != g->row[i + 1].ncell)
@@ -225,8 +241,10 @@ grid_join_wrapped_numbers(struct grid *g)
 			tmp = gip_xmalloc(la + lb + 1);
 			memcpy(tmp, a[j].text, la);
 			memcpy(tmp + la, b[j].text, lb + 1);
-			a[j].text = text_put(g, tmp, la + lb);
+			a[j].text = text_put(g, tmp, la + lb, &simple);
+			g->simple[g->row[i].first + j] = (unsigned char)simple;
 			b[j].text = "";
+			g->simple[g->row[i + 1].first + j] = 1;
 			free(tmp);
 		}
 	}

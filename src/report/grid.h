@@ -36,6 +36,9 @@ struct grid {
 	struct grow	*row;
 	int		 nrow, rowcap;
 	struct gcell	*cell;
+	unsigned char	*simple;	/* per cell, text_clean's simple: its
+					 * TEXT_LABEL form is its text without
+					 * spaces (apart: a cell stays 16 bytes) */
 	int		 ncell, cellcap;
 	struct gchunk	*text;		/* newest chunk first */
 };

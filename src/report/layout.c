@@ -5,6 +5,7 @@
  * space-aligned text has cells only by position (a blank cell is just
  * spaces, so cells carry display columns instead).
  */
+#include <stdint.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -16,10 +17,37 @@
 #include "spaced.h"
 #include "text.h"
 
+/* s..end from its first eight bytes that are not all spaces on (the
+ * padding of cells and lines of aligned tables, eight at a time). */
+static const char *
+skip_spaces8(const char *s, const char *end)
+{
+	uint64_t w;
+
+	for (; end - s >= 8; s += 8) {
+		memcpy(&w, s, 8);
+		if (w != 0x2020202020202020u)
+			break;
+	}
+	return s;
+}
+
+/* The first byte of s..end that is not a space or a TAB (end if none):
+ * spaced tables indent their lines by dozens of spaces. */
+static const char *
+skip_blanks(const char *s, const char *end)
+{
+	s = skip_spaces8(s, end);
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	return s;
+}
+
 /*
  * Does a vertical bar or a box-drawing character (U+2500..U+257F: E2 94 xx,
  * E2 95 xx) start the line?  Bytes, not characters: the text is valid
- * UTF-8, and this runs on every line of every table.
+ * UTF-8, and this runs on every line of every table.  s: the line from
+ * its first byte that is no space or TAB.
  */
 static int
 starts_with_vbar(const char *s, size_t n)
@@ -87,6 +115,62 @@ tline_add(struct tlines *tl)
 	return &tl->v[tl->n++];
 }
 
+/* The first LF or TAB of p..end, or end.  With SSE2, 16 bytes at a
+ * time: a table's line and its TABs are found in one pass. */
+static const char *
+next_lf_or_tab(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	const __m128i lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+	__m128i v;
+	unsigned m;
+
+	for (; end - p >= 16; p += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v,
+		    lf), _mm_cmpeq_epi8(v, tab)));
+		if (m != 0)
+			return p + __builtin_ctz(m);
+	}
+#endif
+	while (p < end && *p != '\n' && *p != '\t')
+		p++;
+	return p;
+}
+
+/*
+ * The next line of text from *pos, as lines_next gives it (a leading
+ * form feed stripped), and its TABs: the first in *tab (NULL if none),
+ * whether there is a second in *more.  0 at the end.
+ */
+static int
+line_and_tabs(const char *text, size_t len, size_t *pos, struct line *ln,
+    const char **tab, int *more)
+{
+	const char *s = text + *pos, *end = text + len, *p;
+
+	if (*pos >= len)
+		return 0;
+	*tab = NULL;
+	*more = 0;
+	for (p = next_lf_or_tab(s, end); p < end && *p == '\t';
+	    p = next_lf_or_tab(p + 1, end)) {
+		if (*tab != NULL) {	/* two are all that counts */
+			*more = 1;
+			if ((p = memchr(p, '\n', end - p)) == NULL)
+				p = end;
+			break;
+		}
+		*tab = p;
+	}
+	ln->s = s;
+	ln->n = p - s;
+	*pos += ln->n + (p < end);
+	while (ln->n > 0 && ln->s[0] == '\f')
+		ln->s++, ln->n--;
+	return 1;
+}
+
 /*
  * The layout of a table's text, its lines noted in tl on the way.  A
  * line's bar and rule are what the bordered reader asks of every line.
@@ -98,10 +182,11 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 	struct line ln = {0};
 	struct tline *t;
 	int tablead = 0, tabinner = 0, bordered = 0, pipes = 0, nonblank = 0;
-	const char *tab;
+	int more;
+	const char *tab, *q;
 
 	tl->n = 0;
-	while (lines_next(text, len, &pos, &ln)) {
+	while (line_and_tabs(text, len, &pos, &ln, &tab, &more)) {
 		t = tline_add(tl);
 		t->s = ln.s;
 		t->n = ln.n;
@@ -110,14 +195,19 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 		if (ln.n == 0)
 			continue;
 		nonblank++;
-		t->bar = starts_with_vbar(ln.s, ln.n);
+		/* the line's leading spaces and TABs passed over once: the
+		 * bar and rule tests skip them alike */
+		q = skip_blanks(ln.s, ln.s + ln.n);
+		t->bar = q < ln.s + ln.n && starts_with_vbar(q,
+		    ln.s + ln.n - q);
 		pipes += t->bar && pipe_row(ln.s, ln.n);
-		t->rule = may_be_rule(ln.s) && lines_is_rule(ln.s, ln.n);
+		t->rule = q < ln.s + ln.n && may_be_rule(q) &&
+		    lines_is_rule(q, ln.s + ln.n - q);
 		if (t->bar || t->rule)
 			bordered++;
-		if ((tab = memchr(ln.s, '\t', ln.n)) == NULL)
+		if (tab == NULL)
 			continue;
-		if (tab == ln.s && memchr(ln.s + 1, '\t', ln.n - 1) == NULL)
+		if (tab == ln.s && !more)
 			tablead++;
 		else
 			tabinner++;
@@ -197,8 +287,8 @@ read_cellline(const char *text, size_t len, long first,
 
 	for (i = 0; i < tl->n; i++) {
 		tline_get(tl, i, first, &ln);
-		if (text_is_blank(ln.s, ln.n) && (ln.n == 0 || ln.s[0] !=
-		    '\t')) {
+		if ((ln.n == 0 || ln.s[0] != '\t') && text_is_blank(ln.s,
+		    ln.n)) {
 			inrow = 0;
 			afterblank = 1;
 			continue;
@@ -259,9 +349,9 @@ has_underscore_bar(const char *s, size_t n)
  * garbage without digits; a cell otherwise keeps its text.
  */
 static void
-clean_cell(const char **sp, const char **ep)
+clean_cell(const char **sp, const char **ep, int fffd)
 {
-	const char *s = *sp, *e = *ep, *d, *de;
+	const char *s = skip_spaces8(*sp, *ep), *e = *ep, *d, *de;
 
 	while (s < e && (*s == '_' || *s == ' '))
 		s++;
@@ -269,7 +359,7 @@ clean_cell(const char **sp, const char **ep)
 		e--;
 	*sp = s;
 	*ep = e;
-	if (!has_fffd(s, e))
+	if (!fffd || !has_fffd(s, e))
 		return;
 	for (d = s; d < e && !(*d >= '0' && *d <= '9'); d++)
 		;
@@ -314,6 +404,8 @@ line_cells(const struct line *ln, const char **cs, const char **ce, int max)
 	const unsigned char *p;
 	size_t i, len1, cellstart = 0;
 	int open = 0, n = 0;
+	/* U+FFFD looked for in the line once, not in each cell */
+	int fffd = has_fffd(ln->s, ln->s + ln->n);
 
 	for (p = s; (p = next_bar_byte(p, end)) < end; p += len1 ? len1 : 1) {
 		if ((len1 = vbar_at(p, end)) == 0)
@@ -322,7 +414,7 @@ line_cells(const struct line *ln, const char **cs, const char **ce, int max)
 		if (open && n < max) {
 			cs[n] = ln->s + cellstart;
 			ce[n] = ln->s + i;
-			clean_cell(&cs[n], &ce[n]);
+			clean_cell(&cs[n], &ce[n], fffd);
 			n++;
 		}
 		open = 1;

@@ -29,6 +29,46 @@ is_border_cp(uint32_t cp)
 	    cp == ':' || (cp >= 0x2500 && cp <= 0x257f);
 }
 
+/* Does a box-drawing character (E2 94 xx, E2 95 xx) begin at s[i]? */
+static int
+box_at(const char *s, size_t n, size_t i)
+{
+	return n - i >= 3 && (unsigned char)s[i] == 0xe2 &&
+	    ((unsigned char)s[i + 1] == 0x94 ||
+	    (unsigned char)s[i + 1] == 0x95);
+}
+
+#ifdef __SSE2__
+/*
+ * Are the 16 bytes at s all ASCII border characters, spaces and TABs?
+ * Then 1, with how many borders (up to 3: only "3 or more" counts) added
+ * to *border.  Markdown and ASCII rules ("| :-- | :-- |", "+----+")
+ * are long lines of them.
+ */
+static int
+ascii_rule16(const char *s, int *border)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+	__m128i bd = _mm_or_si128(_mm_or_si128(_mm_or_si128(
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('+'))), _mm_or_si128(
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('=')))),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+	unsigned m = (unsigned)_mm_movemask_epi8(bd);
+	int k;
+
+	if (((unsigned)_mm_movemask_epi8(sp) | m) != 0xffff)
+		return 0;
+	for (k = 0; m != 0 && k < 3; k++)
+		m &= m - 1;
+	*border += k;
+	return 1;
+}
+#endif
+
 /* A rule line: only border characters and spaces. */
 int
 lines_is_rule(const char *s, size_t n)
@@ -42,13 +82,23 @@ lines_is_rule(const char *s, size_t n)
 			i++;
 			continue;
 		}
+#ifdef __SSE2__
+		if ((unsigned char)s[i] < 0x80 && n - i >= 16 &&
+		    ascii_rule16(s + i, &border)) {
+			i += 16;
+			continue;
+		}
+#endif
 		if ((unsigned char)s[i] < 0x80)	/* no call for ASCII */
 			cp = (unsigned char)s[i], len = 1;
-		else if ((unsigned char)s[i] == 0xe2 && n - i >= 3 &&
-		    ((unsigned char)s[i + 1] == 0x94 ||
-		    (unsigned char)s[i + 1] == 0x95))
-			cp = 0x2500, len = 3;	/* U+2500..U+257F: a border */
-		else if ((unsigned char)s[i] >= 0xe4 &&
+		else if (box_at(s, n, i)) {
+			/* U+2500..U+257F: borders, a run of them at once */
+			do {
+				i += 3;
+				border++;
+			} while (box_at(s, n, i));
+			continue;
+		} else if ((unsigned char)s[i] >= 0xe4 &&
 		    (unsigned char)s[i] <= 0xe9)
 			return 0;	/* Han: decodes to U+4000 or above */
 		else
@@ -143,6 +193,33 @@ page_follows(const char *text, size_t len, size_t pos)
 }
 
 /*
+ * Can a line whose first byte after spaces and TABs is at p be no footer
+ * by that character alone?  Most lines of a table begin with a label:
+ * Han (led by E4..E9), a full-width bracket, ASCII.  Such a character is
+ * the first of the line's TEXT_LABEL form too (the spaces before it are
+ * dropped, it is neither dropped nor a mark's start), and a footer's is
+ * a digit, a dash or 第.  Then no normalising, no scan for dashes.
+ */
+static int
+no_footer_start(const unsigned char *p, const unsigned char *end)
+{
+	unsigned c = *p, f;
+
+	if (c < 0x80)		/* not a control, DEL or a mark opener */
+		return c > 0x20 && c < 0x7f && c != '-' && !(c >= '0' &&
+		    c <= '9') && c != '[' && c != '<' && c != '*';
+	if (c >= 0xe4 && c <= 0xe9)
+		return !(end - p >= 3 && memcmp(p, "第", 3) == 0);
+	if (c == 0xef && end - p >= 3 && ((p[1] == 0xbc && p[2] >= 0x81 &&
+	    p[2] <= 0xbf) || (p[1] == 0xbd && p[2] >= 0x80 && p[2] <= 0x9e))) {
+		/* U+FF01..U+FF5E, folded to ASCII (text_norm) */
+		f = 0x20 + ((p[1] & 1u) << 6 | (p[2] & 0x3fu));
+		return f != '-' && !(f >= '0' && f <= '9');
+	}
+	return 0;
+}
+
+/*
  * A page's footer line: a page number as is_page_number knows it, or a
  * bare number of up to four digits alone on the last line of a page
  * (pdftotext -layout prints it before the form feed that starts the
@@ -151,9 +228,15 @@ page_follows(const char *text, size_t len, size_t pos)
 int
 lines_is_footer(const char *text, size_t len, size_t pos, const struct line *ln)
 {
-	const char *p = text_skip_space(ln->s, ln->s + ln->n), *d = p;
-	const char *end = ln->s + ln->n;
+	const char *p, *d, *end = ln->s + ln->n;
 
+	for (p = ln->s; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	if (p < end && no_footer_start((const unsigned char *)p,
+	    (const unsigned char *)end))
+		return 0;
+	p = text_skip_space(ln->s, end);
+	d = p;
 	if (is_page_number(ln->s, ln->n))
 		return 1;
 	while (d < end && *d >= '0' && *d <= '9')

@@ -65,8 +65,9 @@ seg_at(struct lrow *lr, int x0, int x1)
 	}
 	if (lr->nseg == LROW_MAXSEG)
 		return NULL;
-	memmove(&lr->seg[k + 1], &lr->seg[k], (lr->nseg - k) *
-	    sizeof lr->seg[0]);
+	if (k < lr->nseg)	/* most segments come left to right */
+		memmove(&lr->seg[k + 1], &lr->seg[k], (lr->nseg - k) *
+		    sizeof lr->seg[0]);
 	sg = &lr->seg[k];
 	sg->x0 = x0;
 	sg->x1 = x1;
@@ -85,20 +86,22 @@ seg_add(struct lrow *lr, const char *text, int x0, int x1)
 }
 
 /*
- * Append text to the row's label and to its segment x0..x1, normalised
- * once: the label's new tail is what the segment gets, cut as
+ * Append text (simple: a grid cell's flag) to the row's label and to
+ * its segment x0..x1, normalised once: the label's new tail is what the segment gets, cut as
  * text_label_append cuts, unless the label was full (then the text is
  * normalised again).  Returns the tail, the whole of text normalised,
  * or NULL if it may have been cut.
  */
 static const char *
-label_and_seg(struct lrow *lr, const char *text, int x0, int x1)
+label_and_seg(struct lrow *lr, const char *text, int simple, int x0, int x1)
 {
 	size_t have = strlen(lr->label), n, used;
 	struct lseg *sg;
 
-	label_add(lr->label, text);
-	n = strlen(lr->label + have);
+	/* a cell's text that text_clean found simple: its label form is
+	 * the text without spaces, no second normalising */
+	n = (simple ? text_label_append_simple : text_label_append_at)(
+	    lr->label, have, LROW_LABEL, text, strlen(text)) - have;
 	if (have + n + 1 >= LROW_LABEL) {	/* may have been cut */
 		seg_add(lr, text, x0, x1);
 		return NULL;
@@ -310,9 +313,11 @@ split_numbers(const struct gcell *c, struct lrow *lr)
 	return stop > t ? (size_t)(stop - t) : 0;
 }
 
-/* A text cell of a space-aligned line: label, then any numbers. */
-static void
-positional_text(struct lrow *lr, const struct gcell *c)
+/* A text cell of a space-aligned line (simple: its flag, grid.h):
+ * label, then any numbers.  Returns the cell's whole text normalised as the label got it, or
+ * NULL if the label did not get it whole. */
+static const char *
+positional_text(struct lrow *lr, const struct gcell *c, int simple)
 {
 	char label[LROW_LABEL];
 	const char *tail;
@@ -321,19 +326,22 @@ positional_text(struct lrow *lr, const struct gcell *c)
 
 	n = split_numbers(c, lr);
 	if (n == 0)
-		return;
-	if (n >= sizeof label)
+		return NULL;
+	if (n >= sizeof label) {	/* a character may be cut */
 		n = sizeof label - 1;
+		simple = 0;
+	}
 	memcpy(label, c->text, n);
 	label[n] = '\0';
 	first = lr->first[0] == '\0';
-	tail = label_and_seg(lr, label, c->x0, c->text[n] == '\0' ? c->x1 :
-	    c->x0 + (int)utf8_width(label, n));
+	tail = label_and_seg(lr, label, simple, c->x0, c->text[n] == '\0' ?
+	    c->x1 : c->x0 + (int)utf8_width(label, n));
 	/* the first label cell: the label's tail when it was not cut */
 	if (first && tail != NULL)
 		memcpy(lr->first, tail, strlen(tail) + 1);
 	else if (first)
 		label_add(lr->first, label);
+	return c->text[n] == '\0' ? tail : NULL;
 }
 
 /* Room for the parsed values of a line-row's cells: on the stack for
@@ -373,13 +381,35 @@ rowvals_free(struct rowvals *rv)
 		free(rv->v);
 }
 
-/* lrow_split, with the cells' values parsed. */
+/*
+ * Where split_parsed put the normalised text of a row's first
+ * CELLLABELS label cells in its label: any_label_starts asks for the
+ * same text again.  len -1: not there whole.
+ */
+#define CELLLABELS	64
+struct cellabels {
+	int	off[CELLLABELS], len[CELLLABELS];
+};
+
+static void
+note_label(struct cellabels *cl, int i, const struct lrow *lr,
+    const char *tail)
+{
+	if (tail != NULL && cl != NULL && i < CELLLABELS) {
+		cl->off[i] = (int)(tail - lr->label);
+		cl->len[i] = (int)strlen(tail);
+	}
+}
+
+/* lrow_split, with the cells' values parsed; cl (or NULL) notes where
+ * each label cell's text went. */
 static void
 split_parsed(const struct grid *g, const struct grow *r,
-    const struct value *v, struct lrow *lr)
+    const struct value *v, struct lrow *lr, struct cellabels *cl)
 {
 	struct gcell *c = grid_cells(g, r);
 	struct value blank;
+	const char *tail;
 	int i, last = -1, units = 0;
 
 	/* the strings emptied, not their 2 x LROW_LABEL bytes cleared */
@@ -387,7 +417,9 @@ split_parsed(const struct grid *g, const struct grow *r,
 	lr->nval = 0;
 	lr->numbers = lr->overflow = lr->nseg = lr->merged = 0;
 	lr->line = r->line;
-	for (i = 0; i < r->ncell; i++)
+	/* the last label cell, looked for from the right: count words are
+	 * asked of the cells after it only */
+	for (i = r->ncell - 1; i >= 0 && last < 0; i--)
 		if (v[i].kind == V_TEXT && (g->positional ||
 		    !count_words_only(c[i].text)))
 			last = i;
@@ -399,12 +431,18 @@ split_parsed(const struct grid *g, const struct grow *r,
 	if (units)
 		value_parse("", &blank);
 	for (i = 0; i < r->ncell; i++) {
+		if (cl != NULL && i < CELLLABELS)
+			cl->len[i] = -1;
 		if (units && i > last && v[i].kind == V_TEXT)
 			add_value(lr, &blank, &c[i], i);
-		else if (v[i].kind == V_TEXT && g->positional)
-			positional_text(lr, &c[i]);
-		else if (v[i].kind == V_TEXT) {
-			label_and_seg(lr, c[i].text, i, i + 1);
+		else if (v[i].kind == V_TEXT && g->positional) {
+			tail = positional_text(lr, &c[i],
+			    g->simple[r->first + i]);
+			note_label(cl, i, lr, tail);
+		} else if (v[i].kind == V_TEXT) {
+			tail = label_and_seg(lr, c[i].text,
+			    g->simple[r->first + i], i, i + 1);
+			note_label(cl, i, lr, tail);
 			/* until first has text, label is what first would
 			 * be: copied, not normalised twice */
 			if (lr->first[0] == '\0')
@@ -426,14 +464,19 @@ lrow_split(const struct grid *g, const struct grow *r, struct lrow *lr)
 	struct rowvals rv;
 
 	rv.v = NULL;		/* not = {0}: that clears 64 values */
-	split_parsed(g, r, row_values(g, r, &rv), lr);
+	split_parsed(g, r, row_values(g, r, &rv), lr, NULL);
 	rowvals_free(&rv);
 }
 
-/* Does a row marker start this text, or any word of it (lynx joins a
- * group label and its first row's label with a space)? */
+/*
+ * Does a row marker start this text, or any word of it (lynx joins a
+ * group label and its first row's label with a space)?  The key of
+ * the first word is the whole text normalised: `known` (n bytes) if
+ * the caller has it, else NULL.  simple: the cell's flag (grid.h).
+ */
 static int
-text_starts(const char *text, lrow_starts_fn starts)
+text_starts(const char *text, int simple, const char *known, int n,
+    lrow_starts_fn starts)
 {
 	char key[LROW_LABEL];
 	const char *w;
@@ -441,8 +484,16 @@ text_starts(const char *text, lrow_starts_fn starts)
 	for (w = text; w != NULL; w = strchr(w, ' ')) {
 		while (*w == ' ')
 			w++;
-		key[0] = '\0';
-		label_add(key, w);
+		if (w == text && known != NULL) {
+			memcpy(key, known, n);
+			key[n] = '\0';
+		} else if (simple)	/* a word of a simple text is so */
+			text_label_append_simple(key, 0, sizeof key, w,
+			    strlen(w));
+		else {
+			key[0] = '\0';
+			label_add(key, w);
+		}
 		if (key[0] != '\0' && starts(key))
 			return 1;
 	}
@@ -451,14 +502,21 @@ text_starts(const char *text, lrow_starts_fn starts)
 
 static int
 any_label_starts(const struct grid *g, const struct grow *r,
-    const struct value *v, lrow_starts_fn starts)
+    const struct value *v, const struct lrow *lr,
+    const struct cellabels *cl, lrow_starts_fn starts)
 {
 	struct gcell *c = grid_cells(g, r);
-	int i;
+	int i, known;
 
-	for (i = 0; i < r->ncell; i++)
-		if (v[i].kind == V_TEXT && text_starts(c[i].text, starts))
+	for (i = 0; i < r->ncell; i++) {
+		if (v[i].kind != V_TEXT)
+			continue;
+		known = i < CELLLABELS && cl->len[i] >= 0;
+		if (text_starts(c[i].text, g->simple[r->first + i], known ?
+		    lr->label + cl->off[i] : NULL, known ? cl->len[i] : 0,
+		    starts))
 			return 1;
+	}
 	return 0;
 }
 
@@ -645,6 +703,7 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out,
     int *outcap)
 {
 	struct lrow *rows = *out, *line;
+	struct cellabels cl;
 	struct rowvals rv;
 	const struct value *vals;
 	int i, n = 0, cap = *outcap, newrow, width = -1;
@@ -661,9 +720,9 @@ lrow_build(const struct grid *g, lrow_starts_fn starts, struct lrow **out,
 		}
 		line = &rows[n];
 		vals = row_values(g, &g->row[i], &rv);
-		split_parsed(g, &g->row[i], vals, line);
+		split_parsed(g, &g->row[i], vals, line, &cl);
 		newrow = n == 0 || !g->wraps ||
-		    any_label_starts(g, &g->row[i], vals, starts);
+		    any_label_starts(g, &g->row[i], vals, line, &cl, starts);
 		if (!newrow && !g->positional && g->row[i].ncell == width &&
 		    line->numbers > 0 && rows[n - 1].numbers > 0 &&
 		    fill_cells(&rows[n - 1], line)) {

@@ -11,8 +11,9 @@ is_blank_mark(const char *s)
 	int i;
 
 	switch ((unsigned char)*s) {	/* the first bytes of the marks */
-	case '\0': case '-': case '/': case '\\': case 0xe2: case 0xef:
-	case 0xe6:
+	case '\0':			/* an empty cell: no strcmp */
+		return 1;
+	case '-': case '/': case '\\': case 0xe2: case 0xef: case 0xe6:
 		break;
 	default:			/* most cells: numbers, labels */
 		return 0;
@@ -59,6 +60,8 @@ skip_suffix(const char *p, int *unit)
 	*unit = UNIT_NONE;
 	if (*p == '\0')
 		return p;
+	if ((unsigned char)*p < 0xe4 || (unsigned char)*p > 0xe9)
+		return NULL;	/* every word's lead byte is E4..E9 */
 	for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
 		/* every word is CJK, three bytes a character: two tell */
 		if (p[0] != sfx[i].word[0] || p[1] != sfx[i].word[1])
@@ -174,20 +177,15 @@ plain_count(const char *s, struct value *v)
 	return 1;
 }
 
-/* value_parse of a cell that is not a plain count: apart, so that the
- * common case needs no room for digits. */
+/* A number with a sign, a point, separators or a unit: apart, so that
+ * the other cells need no room for digits. */
 static void __attribute__((noinline))
-parse_other(const char *s, struct value *v)
+parse_number(const char *s, struct value *v)
 {
 	char digits[VALUE_MAX];
 	int ndig, frac, neg = 0;
 	const char *p = s;
 
-	if (is_blank_mark(s)) {
-		v->kind = V_BLANK;
-		return;
-	}
-	v->kind = is_garbage(s) ? V_UNKNOWN : V_TEXT;
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';
 	else if (strncmp(p, "−", 3) == 0)
@@ -199,8 +197,24 @@ parse_other(const char *s, struct value *v)
 	canonical(v->num, neg, digits, ndig, frac);
 }
 
+/* value_parse of a cell that is not a plain count. */
+static void
+parse_other(const char *s, struct value *v)
+{
+	if (is_blank_mark(s)) {
+		v->kind = V_BLANK;
+		return;
+	}
+	v->kind = is_garbage(s) ? V_UNKNOWN : V_TEXT;
+	/* a number begins with a sign, a digit or U+2212 (E2 88 92); the
+	 * rest (labels) is text without a look at the digits */
+	if (*s == '-' || *s == '+' || (*s >= '0' && *s <= '9') ||
+	    (unsigned char)*s == 0xe2)
+		parse_number(s, v);
+}
+
 void
-value_parse(const char *s, struct value *v)
+value_parse_full(const char *s, struct value *v)
 {
 	v->unit = UNIT_NONE;
 	v->num[0] = '\0';

@@ -21,7 +21,32 @@ struct value {
 	char		num[VALUE_MAX];	/* canonical, in the cell's unit */
 };
 
-void	value_parse(const char *text, struct value *v);
+/* value_parse but for the commonest cell, apart. */
+void	value_parse_full(const char *text, struct value *v);
+
+/*
+ * Parse a cell.  Inline for the commonest cell, a count written plainly
+ * without a leading zero ("0", "582"): its own canonical form, no call.
+ */
+static inline void
+value_parse(const char *s, struct value *v)
+{
+	int n;
+
+	if ((s[0] >= '1' && s[0] <= '9') || (s[0] == '0' && s[1] == '\0')) {
+		for (n = 1; n < VALUE_MAX - 6 && s[n] >= '0' && s[n] <= '9';
+		    n++)
+			;
+		if (s[n] == '\0') {
+			for (; n >= 0; n--)	/* the NUL too */
+				v->num[n] = s[n];
+			v->kind = V_NUMBER;
+			v->unit = UNIT_NONE;
+			return;
+		}
+	}
+	value_parse_full(s, v);
+}
 int	value_in_wan(const struct value *v, int header_unit, char *out);
 int	value_unit_in(const char *text);
 int	value_is_int(const struct value *v);
