@@ -43,6 +43,30 @@ check_sections(const struct gip_section *sec, size_t len)
 	}
 }
 
+/*
+ * sections_scan, which gip-sections asks first: when it finds one
+ * report, split_reports must find one too, and the sections of it from
+ * the scan's headings must be split_reports' (hs as it left them).
+ */
+static void
+check_scan(const struct gip_doc *doc, int parts,
+    const struct report_part *part, const struct sections_heads *hs)
+{
+	static struct sections_heads scan;
+	struct gip_section sec[SECTIONS_MAX + 1], want[SECTIONS_MAX + 1];
+	struct report_part whole = { 0, doc->len, 1 };
+	int found, wanted;
+
+	if (sections_scan(doc->text, doc->len, &scan) != 0)
+		return;
+	if (parts != 1 || part[0].to != doc->len || scan.lines != hs->lines)
+		abort();
+	found = split_part_sections(doc->text, &whole, NULL, &scan, sec);
+	wanted = split_part_sections(doc->text, &part[0], NULL, hs, want);
+	if (found != wanted || memcmp(sec, want, sizeof sec) != 0)
+		abort();
+}
+
 /* The most parts compared; the rest of the input is in the last. */
 #define MAX_PARTS	64
 
@@ -70,6 +94,7 @@ check_parts(const struct gip_doc *doc)
 			abort();
 		free(copy);
 	}
+	check_scan(doc, k, part, &hs);
 }
 
 int

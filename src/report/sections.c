@@ -8,7 +8,11 @@
  * their own number, so they never count.
  */
 
+#include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "err.h"
 #include "input.h"
@@ -323,6 +327,128 @@ sections_note(struct sections_heads *hs, const char *text, size_t start,
 	h->k = k;
 	h->marker = marker;
 	return k;
+}
+
+/* Note the line at start, line lineno, if it is a heading. */
+static void
+scan_line(struct sections_heads *hs, const char *text, size_t len,
+    size_t start, long lineno)
+{
+	const char *line = text + start, *nl;
+	size_t n;
+
+	nl = memchr(line, '\n', len - start);
+	n = nl != NULL ? (size_t)(nl - line) : len - start;
+	sections_note(hs, text, start, n, start + n + (nl != NULL), lineno);
+}
+
+/*
+ * The LFs among the n (at most 64) bytes at p into *lf, bit j for byte
+ * j; and into *open, when n is 64 and SSE2 is there, the bytes that are
+ * no TAB, space or |, else 0 (not known).
+ */
+static void
+scan_block(const char *p, size_t n, uint64_t *lf, uint64_t *open)
+{
+	const char *q = p;
+
+	*lf = *open = 0;
+#ifdef __SSE2__
+	if (n == 64) {
+		const __m128i nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+		const __m128i sp = _mm_set1_epi8(' '), bar = _mm_set1_epi8('|');
+		__m128i x;
+		uint64_t blank = 0;
+		int j;
+
+		for (j = 0; j < 64; j += 16) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)
+			    (p + j));
+			*lf |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(x, nl)) << j;
+			blank |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, tab),
+			    _mm_cmpeq_epi8(x, sp)), _mm_cmpeq_epi8(x, bar))) << j;
+		}
+		*open = ~blank;
+		return;
+	}
+#endif
+	while ((q = memchr(q, '\n', (size_t)(p + n - q))) != NULL) {
+		*lf |= (uint64_t)1 << (q - p);
+		q++;
+	}
+}
+
+/* The lowest set bit of m (not 0). */
+static int
+lowest_bit(uint64_t m)
+{
+#ifdef __GNUC__
+	return __builtin_ctzll(m);
+#else
+	int j = 0;
+
+	while ((m & 1) == 0)
+		m >>= 1, j++;
+	return j;
+#endif
+}
+
+/*
+ * sections_may_head for the line at start, open the bits of scan_block's
+ * *open from start on (0: not known).  Past the TABs, spaces and | they
+ * show, the line's first other byte; from U+3000 or NBSP (E3, C2) on,
+ * or without the bits, the byte loop.
+ */
+static int
+scan_may_head(const char *text, size_t len, size_t start, uint64_t open)
+{
+	const unsigned char *p = (const unsigned char *)text + start;
+	const unsigned char *end = (const unsigned char *)text + len;
+
+	if (open != 0) {
+		p += lowest_bit(open);
+		if (p >= end)
+			return 0;
+		if (*p != 0xe3 && *p != 0xc2)
+			return sections_may_begin_at(p, end);
+	}
+	return sections_may_head((const char *)p, (size_t)(end - p));
+}
+
+int
+sections_scan(const char *text, size_t len, struct sections_heads *hs)
+{
+	size_t i, k;
+	uint64_t lf, open;
+	long lineno = 1;
+	int j, last = 0;
+
+	heading_re_init();
+	hs->n = 0;
+	if (len > 0 && sections_may_head(text, len))
+		scan_line(hs, text, len, 0, 1);
+	for (i = 0; i < len; i += 64) {
+		k = len - i < 64 ? len - i : 64;
+		scan_block(text + i, k, &lf, &open);
+		for (; lf != 0; lf &= lf - 1) {
+			j = lowest_bit(lf) + 1;		/* the next line's start */
+			lineno++;
+			if (i + j < len && scan_may_head(text, len, i + j,
+			    j < 64 ? open >> j : 0))
+				scan_line(hs, text, len, i + j, lineno);
+		}
+	}
+	/* gip_next_line counts a last line without its LF. */
+	hs->lines = len > 0 && text[len - 1] != '\n' ? lineno : lineno - 1;
+	for (j = 0; j < hs->n; j++) {
+		if (hs->h[j].k == 1 && last >= 2)
+			return 1;
+		if (hs->h[j].k > last)
+			last = hs->h[j].k;
+	}
+	return 0;
 }
 
 /* Close every found section where the next found one starts. */

@@ -62,6 +62,22 @@ struct sections_heads {
  * whole character.  A line the full test could take goes on to it.
  */
 extern const unsigned char sections_may_begin[256];
+/* sections_may_head's test at p, the line's first byte past them. */
+static inline int
+sections_may_begin_at(const unsigned char *p, const unsigned char *end)
+{
+	if (p == end || sections_may_begin[*p] == 0)
+		return 0;
+	if (sections_may_begin[*p] == 1)
+		return 1;
+	/* E4 or E5: 一 二 三 五 are E4 B8 80, E4 BA 8C, E4 B8 89,
+	 * E4 BA 94; 四 六 E5 9B 9B, E5 85 AD. */
+	return end - p >= 3 && (p[0] == 0xe4 ?
+	    (p[1] == 0xb8 && (p[2] == 0x80 || p[2] == 0x89)) ||
+	    (p[1] == 0xba && (p[2] == 0x8c || p[2] == 0x94)) :
+	    (p[1] == 0x9b && p[2] == 0x9b) || (p[1] == 0x85 && p[2] == 0xad));
+}
+
 static inline int
 sections_may_head(const char *line, size_t n)
 {
@@ -78,22 +94,25 @@ sections_may_head(const char *line, size_t n)
 		else
 			break;
 	}
-	if (p == end || sections_may_begin[*p] == 0)
-		return 0;
-	if (sections_may_begin[*p] == 1)
-		return 1;
-	/* E4 or E5: 一 二 三 五 are E4 B8 80, E4 BA 8C, E4 B8 89,
-	 * E4 BA 94; 四 六 E5 9B 9B, E5 85 AD. */
-	return end - p >= 3 && (p[0] == 0xe4 ?
-	    (p[1] == 0xb8 && (p[2] == 0x80 || p[2] == 0x89)) ||
-	    (p[1] == 0xba && (p[2] == 0x8c || p[2] == 0x94)) :
-	    (p[1] == 0x9b && p[2] == 0x9b) || (p[1] == 0x85 && p[2] == 0xad));
+	return sections_may_begin_at(p, end);
 }
 
 /* Note the line at start (n bytes, line lineno, the next line at body)
  * if it is a heading; its number, or 0. */
 int	sections_note(struct sections_heads *hs, const char *text,
 	    size_t start, size_t n, size_t body, long lineno);
+/*
+ * The headings of the whole input text[0..len) into hs, as
+ * split_reports notes them, without walking it line by line: the line
+ * ends and the TABs, spaces and | that begin most lines are found 64
+ * bytes at a time (SSE2; memchr and sections_may_head elsewhere), and
+ * only a line that may be a heading is looked for its end.  Returns 0 when
+ * the input is one report (no 一 heading after a later one, where
+ * split_reports could begin another): then hs is what split_reports
+ * leaves and its only part is the whole text from line 1.  1 when it may
+ * hold several: split_reports must read it (titles, page breaks).
+ */
+int	sections_scan(const char *text, size_t len, struct sections_heads *hs);
 /*
  * The sections of the report in text[from..to), nlines lines from line
  * `line` of the input on, as sections_split finds them in a copy of
