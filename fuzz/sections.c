@@ -3,7 +3,8 @@
  * the sections it returns lie inside the text and in order, and that the
  * sections of each report of the input, taken from the headings noted
  * while splitting it, are those sections_split finds in a copy of the
- * report's text.
+ * report's text; that sections_scan's one report is split_reports';
+ * and that the hand matcher of headings agrees with their pattern.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "input.h"
 #include "sections.h"
 #include "split.h"
+#include "text.h"
 #include "exact.h"
 
 int
@@ -67,6 +69,28 @@ check_scan(const struct gip_doc *doc, int parts,
 		abort();
 }
 
+/*
+ * The hand matcher of headings against the pattern it stands for, on
+ * each line of the input as it is and in its TEXT_LABEL form.
+ */
+static void
+check_labels(const struct gip_doc *doc)
+{
+	char label[512];
+	const char *line;
+	size_t pos = 0, n, m;
+
+	while (gip_next_line(doc->text, doc->len, &pos, &line, &n)) {
+		if (n >= sizeof label)
+			continue;
+		if (sections_label(line, n) != sections_label_re(line, n))
+			abort();
+		m = text_norm(label, line, n, TEXT_LABEL);
+		if (sections_label(label, m) != sections_label_re(label, m))
+			abort();
+	}
+}
+
 /* The most parts compared; the rest of the input is in the last. */
 #define MAX_PARTS	64
 
@@ -111,6 +135,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sections_split(doc.text, doc.len, sec);
 	check_sections(sec, doc.len);
 	check_parts(&doc);
+	check_labels(&doc);
 	free(doc.text);
 	gip_doc_free(&doc);
 	return 0;

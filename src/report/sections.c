@@ -27,7 +27,8 @@
 /*
  * Matched against the TEXT_LABEL form (folded, no marks, no spaces).
  * Groups 1 and 2: the numeral; groups 3..8: the key words of sections
- * 1..6.  At most 40 characters: a heading, not a paragraph.
+ * 1..6.  At most 40 characters: a heading, not a paragraph.  The rule
+ * as written; sections_label matches it by hand.
  */
 static const char heading_pattern[] =
     "^(?=.{4,40}$)"
@@ -209,17 +210,17 @@ first_group(int from, int to)
 }
 
 /*
- * The section number the label (TEXT_LABEL form) is the heading of.  The
- * label is valid UTF-8 (text_norm re-encodes what it folds), so PCRE2
- * need not check it again.
+ * sections_label by the pattern.  The label is valid UTF-8 (text_norm
+ * re-encodes what it folds), so PCRE2 need not check it again.
  */
-static int
-label_section(const char *label, size_t n)
+int
+sections_label_re(const char *label, size_t n)
 {
 	PCRE2_SIZE *ov;
 	PCRE2_UCHAR msg[256];
 	int rc, g, number;
 
+	heading_re_init();
 	rc = pcre2_match(heading_re, (PCRE2_SPTR)label, n, 0,
 	    PCRE2_NO_UTF_CHECK, heading_md, NULL);
 	if (rc == PCRE2_ERROR_NOMATCH)
@@ -232,6 +233,121 @@ label_section(const char *label, size_t n)
 	g = first_group(1, 2);
 	number = numeral_value(label + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
 	return first_group(3, 8) - 2 == number ? number : 0;
+}
+
+/* Does s[0..end) begin with the string w?  Past it if so. */
+static const char *
+starts(const char *s, const char *end, const char *w)
+{
+	size_t k = strlen(w);
+
+	return (size_t)(end - s) >= k && memcmp(s, w, k) == 0 ? s + k : NULL;
+}
+
+/* Past one character at s, as the pattern's . takes it (not LF), or
+ * NULL at the end. */
+static const char *
+any_char(const char *s, const char *end)
+{
+	if (s == end || *s == '\n')
+		return NULL;
+	for (s++; s < end && (*s & 0xc0) == 0x80; s++)
+		;
+	return s;
+}
+
+/* Which key words (1..6, the pattern's groups 3..8 in their order)
+ * begin at s, or 0. */
+static int
+key_words_at(const char *s, const char *end)
+{
+	const char *p;
+	int k;
+
+	if (starts(s, end, "总体情况"))
+		return 1;
+	if (starts(s, end, "主动公开政府信息"))
+		return 2;
+	if (starts(s, end, "收到和处理政府信息公开申请"))
+		return 3;
+	if ((p = starts(s, end, "行政复议")) != NULL)
+		for (k = 0; k <= 6 && p != NULL; k++, p = any_char(p, end))
+			if (starts(p, end, "行政诉讼"))
+				return 4;
+	if ((p = starts(s, end, "存在")) != NULL &&
+	    (starts(p, end, "主要问题") || ((p = starts(p, end, "的")) &&
+	    starts(p, end, "主要问题"))))
+		return 5;
+	if (starts(s, end, "其他需要报告"))
+		return 6;
+	return 0;
+}
+
+/* The pattern's .{0,12}? and key words from s on: the first key words
+ * found, trying the nearest start first; 0 if none. */
+static int
+key_words_near(const char *s, const char *end)
+{
+	int j, k;
+
+	for (j = 0; j <= 12 && s != NULL; j++, s = any_char(s, end))
+		if ((k = key_words_at(s, end)) != 0)
+			return k;
+	return 0;
+}
+
+/* The numeral at s (一..六, 1..6, as in the pattern) and past it. */
+static int
+label_numeral(const char *s, const char *end, const char **past)
+{
+	int k = 0;
+
+	/* Not numeral_value's １..６: TEXT_FOLD made them ASCII. */
+	if (s < end && *s >= '1' && *s <= '6')
+		k = *s - '0';
+	else if (s < end && (unsigned char)*s != 0xef)
+		k = numeral_value(s, end - s);
+
+	*past = s + (k != 0 && (*s & 0x80) ? 3 : 1);
+	return k;
+}
+
+/*
+ * The section number the label (TEXT_LABEL form) is the heading of: the
+ * pattern above, matched by hand (it is tried on every line that looks
+ * like a heading).  A label holding an LF, which the pattern's . and $
+ * treat apart, goes to the pattern.  fuzz/sections checks the two agree.
+ */
+int
+sections_label(const char *label, size_t n)
+{
+	const char *end = label + n, *p, *q;
+	size_t chars = 0, i;
+	int number, k;
+
+	for (i = 0; i < n; i++) {
+		chars += (label[i] & 0xc0) != 0x80;
+		if (label[i] == '\n')
+			return sections_label_re(label, n);
+	}
+	if (chars < 4 || chars > 40)
+		return 0;
+	if ((p = starts(label, end, "(")) != NULL) {
+		if ((number = label_numeral(p, end, &q)) == 0 ||
+		    (q = starts(q, end, ")")) == NULL)
+			return 0;
+	} else {
+		if ((number = label_numeral(label, end, &p)) == 0 ||
+		    ((q = starts(p, end, "、")) == NULL &&
+		    (q = starts(p, end, ".")) == NULL &&
+		    (q = starts(p, end, ",")) == NULL))
+			return 0;
+	}
+	/* (?:endif\]>)? is greedy: with it first, then without. */
+	if ((p = starts(q, end, "endif]>")) == NULL ||
+	    (k = key_words_near(p, end)) == 0)
+		k = key_words_near(q, end);
+	return k != 0 && k == number ? number : 0;
 }
 
 /*
@@ -274,7 +390,7 @@ heading_number(const char *line, size_t n, int last, const char **head,
 	*head = p;
 	*hlen = rest;
 	*marker = k;
-	return label_section(label, m);
+	return sections_label(label, m);
 }
 
 int
@@ -284,7 +400,6 @@ sections_heading(const char *line, size_t n)
 	size_t hlen;
 	int marker;
 
-	heading_re_init();
 	return heading_number(line, n, 0, &head, &hlen, &marker);
 }
 
@@ -310,7 +425,6 @@ sections_note(struct sections_heads *hs, const char *text, size_t start,
 	size_t hlen;
 	int k, marker;
 
-	heading_re_init();
 	if ((k = heading_number(text + start, n, 0, &head, &hlen,
 	    &marker)) == 0)
 		return 0;
@@ -329,14 +443,62 @@ sections_note(struct sections_heads *hs, const char *text, size_t start,
 	return k;
 }
 
-/* Note the line at start, line lineno, if it is a heading. */
+/* Bytes that may follow a marker's numeral: blanks (TAB, space, U+3000)
+ * and the first bytes of 、 . ． , ，. */
+static int
+after_numeral(const unsigned char *p, const unsigned char *end)
+{
+	return p < end && (*p == ' ' || *p == '\t' || *p == '.' ||
+	    *p == ',' || *p == 0xe3 || *p == 0xef);
+}
+
+/* Bytes that may follow an open parenthesis: blanks, a numeral. */
+static int
+after_open(const unsigned char *p, const unsigned char *end)
+{
+	return p < end && (*p == ' ' || *p == '\t' || (*p >= '1' &&
+	    *p <= '6') || (*p >= 0xe3 && *p <= 0xe5) || *p == 0xef);
+}
+
+/*
+ * Can a numeral marker (marker_start) begin at p, which
+ * sections_may_begin_at took?  Its numeral must be followed by blanks
+ * or a separator, an open parenthesis by blanks or a numeral: this
+ * passes over table rows of numbers, dates and the like before their
+ * line's end is looked for.  What skip_lead passes goes on.
+ */
+static int
+marker_shape(const unsigned char *p, const unsigned char *end)
+{
+	if (*p >= '1' && *p <= '6')
+		return after_numeral(p + 1, end);
+	if (*p == '(')
+		return after_open(p + 1, end);
+	if (*p == 0xe4 || *p == 0xe5)	/* 一..六, whole: may_begin_at */
+		return after_numeral(p + 3, end);
+	if (*p != 0xef)
+		return 1;
+	/* A BOM; （; １..６; no other (may_begin_at saw three bytes). */
+	if (p[1] == 0xbb)
+		return p[2] == 0xbf;
+	if (p[1] != 0xbc)
+		return 0;
+	if (p[2] == 0x88)
+		return after_open(p + 3, end);
+	return p[2] >= 0x91 && p[2] <= 0x96 && after_numeral(p + 3, end);
+}
+
+/* Note the line at start, line lineno, if it is a heading; p: its first
+ * byte past the blanks, which sections_may_begin_at took. */
 static void
 scan_line(struct sections_heads *hs, const char *text, size_t len,
-    size_t start, long lineno)
+    size_t start, const unsigned char *p, long lineno)
 {
 	const char *line = text + start, *nl;
 	size_t n;
 
+	if (!marker_shape(p, (const unsigned char *)text + len))
+		return;
 	nl = memchr(line, '\n', len - start);
 	n = nl != NULL ? (size_t)(nl - line) : len - start;
 	sections_note(hs, text, start, n, start + n + (nl != NULL), lineno);
@@ -397,11 +559,12 @@ lowest_bit(uint64_t m)
 
 /*
  * sections_may_head for the line at start, open the bits of scan_block's
- * *open from start on (0: not known).  Past the TABs, spaces and | they
+ * *open from start on (0: not known): its first byte past the blanks if
+ * it may be a heading, else NULL.  Past the TABs, spaces and | the bits
  * show, the line's first other byte; from U+3000 or NBSP (E3, C2) on,
  * or without the bits, the byte loop.
  */
-static int
+static inline const unsigned char *
 scan_may_head(const char *text, size_t len, size_t start, uint64_t open)
 {
 	const unsigned char *p = (const unsigned char *)text + start;
@@ -410,34 +573,34 @@ scan_may_head(const char *text, size_t len, size_t start, uint64_t open)
 	if (open != 0) {
 		p += lowest_bit(open);
 		if (p >= end)
-			return 0;
-		if (*p != 0xe3 && *p != 0xc2)
-			return sections_may_begin_at(p, end);
+			return NULL;
 	}
-	return sections_may_head((const char *)p, (size_t)(end - p));
+	if (open == 0 || *p == 0xe3 || *p == 0xc2)
+		p = sections_past_blanks(p, end);
+	return sections_may_begin_at(p, end) ? p : NULL;
 }
 
 int
 sections_scan(const char *text, size_t len, struct sections_heads *hs)
 {
+	const unsigned char *p;
 	size_t i, k;
 	uint64_t lf, open;
 	long lineno = 1;
 	int j, last = 0;
 
-	heading_re_init();
 	hs->n = 0;
-	if (len > 0 && sections_may_head(text, len))
-		scan_line(hs, text, len, 0, 1);
+	if (len > 0 && (p = scan_may_head(text, len, 0, 0)) != NULL)
+		scan_line(hs, text, len, 0, p, 1);
 	for (i = 0; i < len; i += 64) {
 		k = len - i < 64 ? len - i : 64;
 		scan_block(text + i, k, &lf, &open);
 		for (; lf != 0; lf &= lf - 1) {
 			j = lowest_bit(lf) + 1;		/* the next line's start */
 			lineno++;
-			if (i + j < len && scan_may_head(text, len, i + j,
-			    j < 64 ? open >> j : 0))
-				scan_line(hs, text, len, i + j, lineno);
+			if (i + j < len && (p = scan_may_head(text, len, i + j,
+			    j < 64 ? open >> j : 0)) != NULL)
+				scan_line(hs, text, len, i + j, p, lineno);
 		}
 	}
 	/* gip_next_line counts a last line without its LF. */
@@ -492,7 +655,6 @@ sections_split(const char *text, size_t len, struct gip_section sec[7])
 	long lineno = 0;
 	int k, marker, last = 0, found = 0;
 
-	heading_re_init();
 	memset(sec, 0, 7 * sizeof *sec);
 	for (; gip_next_line(text, len, &pos, &line, &n); start = pos) {
 		lineno++;

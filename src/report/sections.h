@@ -32,6 +32,12 @@ int	sections_split(const char *text, size_t len, struct gip_section sec[7]);
 /* The section (1..6) whose heading the line of n bytes is, in any order;
  * 0 if it is none. */
 int	sections_heading(const char *line, size_t n);
+/* The section whose heading the TEXT_LABEL form of a line (past its
+ * marks) is, if its marker's number is that section's, else 0; by
+ * hand, and by the heading pattern (PCRE2), which the fuzz target
+ * checks it against. */
+int	sections_label(const char *label, size_t n);
+int	sections_label_re(const char *label, size_t n);
 
 /*
  * The headings of a whole input, found in one pass over its lines (the
@@ -78,11 +84,10 @@ sections_may_begin_at(const unsigned char *p, const unsigned char *end)
 	    (p[1] == 0x9b && p[2] == 0x9b) || (p[1] == 0x85 && p[2] == 0xad));
 }
 
-static inline int
-sections_may_head(const char *line, size_t n)
+/* Past the TABs, spaces, |, U+3000 and NBSP that begin s[0..end). */
+static inline const unsigned char *
+sections_past_blanks(const unsigned char *p, const unsigned char *end)
 {
-	const unsigned char *p = (const unsigned char *)line, *end = p + n;
-
 	for (;;) {
 		while (p < end && (*p == '\t' || *p == ' ' || *p == '|'))
 			p++;
@@ -94,7 +99,15 @@ sections_may_head(const char *line, size_t n)
 		else
 			break;
 	}
-	return sections_may_begin_at(p, end);
+	return p;
+}
+
+static inline int
+sections_may_head(const char *line, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)line;
+
+	return sections_may_begin_at(sections_past_blanks(p, p + n), p + n);
 }
 
 /* Note the line at start (n bytes, line lineno, the next line at body)
