@@ -504,6 +504,22 @@ scan_line(struct sections_heads *hs, const char *text, size_t len,
 	sections_note(hs, text, start, n, start + n + (nl != NULL), lineno);
 }
 
+#ifdef __SSE2__
+/* The LFs and the TABs, spaces and | among the 16 bytes at p. */
+static inline void
+scan16(const char *p, uint64_t *lf, uint64_t *blank)
+{
+	const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	*lf = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+	    _mm_set1_epi8('\n')));
+	*blank = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('|'))));
+}
+#endif
+
 /*
  * The LFs among the n (at most 64) bytes at p into *lf, bit j for byte
  * j; and into *open, when n is 64 and SSE2 is there, the bytes that are
@@ -517,22 +533,15 @@ scan_block(const char *p, size_t n, uint64_t *lf, uint64_t *open)
 	*lf = *open = 0;
 #ifdef __SSE2__
 	if (n == 64) {
-		const __m128i nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
-		const __m128i sp = _mm_set1_epi8(' '), bar = _mm_set1_epi8('|');
-		__m128i x;
-		uint64_t blank = 0;
-		int j;
+		uint64_t lf0, lf1, lf2, lf3, b0, b1, b2, b3;
 
-		for (j = 0; j < 64; j += 16) {
-			x = _mm_loadu_si128((const __m128i *)(const void *)
-			    (p + j));
-			*lf |= (uint64_t)(unsigned)_mm_movemask_epi8(
-			    _mm_cmpeq_epi8(x, nl)) << j;
-			blank |= (uint64_t)(unsigned)_mm_movemask_epi8(
-			    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, tab),
-			    _mm_cmpeq_epi8(x, sp)), _mm_cmpeq_epi8(x, bar))) << j;
-		}
-		*open = ~blank;
+		/* Unrolled: constant shifts, four independent chains. */
+		scan16(p, &lf0, &b0);
+		scan16(p + 16, &lf1, &b1);
+		scan16(p + 32, &lf2, &b2);
+		scan16(p + 48, &lf3, &b3);
+		*lf = lf0 | lf1 << 16 | lf2 << 32 | lf3 << 48;
+		*open = ~(b0 | b1 << 16 | b2 << 32 | b3 << 48);
 		return;
 	}
 #endif
