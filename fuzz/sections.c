@@ -105,6 +105,11 @@ check_parts(const struct gip_doc *doc)
 	int i, k, found, wanted;
 
 	k = split_reports(doc->text, doc->len, part, MAX_PARTS, &hs);
+	/* sections_scan passes over a line by its marker's number: a
+	 * heading's number must be that. */
+	for (i = 0; i < hs.n; i++)
+		if (hs.h[i].k != hs.h[i].marker)
+			abort();
 	for (i = 0; i < k; i++) {
 		found = split_part_sections(doc->text, &part[i],
 		    i + 1 < k ? &part[i + 1] : NULL, &hs, sec);

@@ -452,56 +452,89 @@ after_numeral(const unsigned char *p, const unsigned char *end)
 	    *p == ',' || *p == 0xe3 || *p == 0xef);
 }
 
-/* Bytes that may follow an open parenthesis: blanks, a numeral. */
+/*
+ * The number of the numeral marker that may begin at p, which
+ * sections_may_begin_at took: marker_start finds that number or none.
+ * 0 if none can begin there: a numeral must be followed by blanks or a
+ * separator, an open parenthesis by blanks and a numeral; this passes
+ * over table rows of numbers, dates and the like before their line's
+ * end is looked for.  -1 for what skip_lead passes (the number is not
+ * known).
+ */
 static int
-after_open(const unsigned char *p, const unsigned char *end)
+marker_guess(const unsigned char *p, const unsigned char *end)
 {
-	return p < end && (*p == ' ' || *p == '\t' || (*p >= '1' &&
-	    *p <= '6') || (*p >= 0xe3 && *p <= 0xe5) || *p == 0xef);
+	const char *q;
+
+	if (*p >= '1' && *p <= '6')
+		return after_numeral(p + 1, end) ? *p - '0' : 0;
+	if (*p == 0xe4 || *p == 0xe5)	/* 一..六, whole: may_begin_at */
+		return after_numeral(p + 3, end) ?
+		    numeral_value((const char *)p, 3) : 0;
+	if (*p == '(')
+		q = (const char *)p + 1;
+	else if (*p != 0xef)
+		return -1;		/* \f * # i [ */
+	else if (end - p < 3 || (p[1] != 0xbb && p[1] != 0xbc))
+		return 0;
+	else if (p[1] == 0xbb)
+		return p[2] == 0xbf ? -1 : 0;	/* a BOM */
+	else if (p[2] >= 0x91 && p[2] <= 0x96)	/* １..６ */
+		return after_numeral(p + 3, end) ? p[2] - 0x90 : 0;
+	else if (p[2] == 0x88)		/* （ */
+		q = (const char *)p + 3;
+	else
+		return 0;
+	q = skip_blanks(q, (const char *)end);
+	return numeral_value(q, (const char *)end - q);
 }
 
 /*
- * Can a numeral marker (marker_start) begin at p, which
- * sections_may_begin_at took?  Its numeral must be followed by blanks
- * or a separator, an open parenthesis by blanks or a numeral: this
- * passes over table rows of numbers, dates and the like before their
- * line's end is looked for.  What skip_lead passes goes on.
+ * What sections_scan knows of the headings so far: the last one
+ * sections_of_part takes (a heading counts when its number and marker
+ * are past it), the highest number (split_reports' last), and whether a
+ * 一 heading came after a higher one.
  */
-static int
-marker_shape(const unsigned char *p, const unsigned char *end)
-{
-	if (*p >= '1' && *p <= '6')
-		return after_numeral(p + 1, end);
-	if (*p == '(')
-		return after_open(p + 1, end);
-	if (*p == 0xe4 || *p == 0xe5)	/* 一..六, whole: may_begin_at */
-		return after_numeral(p + 3, end);
-	if (*p != 0xef)
-		return 1;
-	/* A BOM; （; １..６; no other (may_begin_at saw three bytes). */
-	if (p[1] == 0xbb)
-		return p[2] == 0xbf;
-	if (p[1] != 0xbc)
-		return 0;
-	if (p[2] == 0x88)
-		return after_open(p + 3, end);
-	return p[2] >= 0x91 && p[2] <= 0x96 && after_numeral(p + 3, end);
-}
+struct scan_state {
+	int	 last, highest, several;
+};
 
-/* Note the line at start, line lineno, if it is a heading; p: its first
- * byte past the blanks, which sections_may_begin_at took. */
+/*
+ * Note the line at start, line lineno, if it is a heading; p: its first
+ * byte past the blanks, which sections_may_begin_at took.  A line whose
+ * marker is not past the last heading taken (section 三's and 四's table
+ * rows, the sub-headings) would be passed over by sections_of_part, so
+ * it is not looked at: a heading's number is its marker's
+ * (sections_label), so it changes neither the highest number nor, but
+ * for a 一 after a higher one, whether the input may hold several
+ * reports.
+ */
 static void
 scan_line(struct sections_heads *hs, const char *text, size_t len,
-    size_t start, const unsigned char *p, long lineno)
+    size_t start, const unsigned char *p, long lineno, struct scan_state *st)
 {
 	const char *line = text + start, *nl;
 	size_t n;
+	int v, k, marker;
 
-	if (!marker_shape(p, (const unsigned char *)text + len))
+	if ((v = marker_guess(p, (const unsigned char *)text + len)) == 0 ||
+	    (v > 0 && v <= st->last && (v != 1 || st->highest < 2)))
 		return;
 	nl = memchr(line, '\n', len - start);
 	n = nl != NULL ? (size_t)(nl - line) : len - start;
-	sections_note(hs, text, start, n, start + n + (nl != NULL), lineno);
+	/* heading_number asks for these key words' first character. */
+	if (v > 0 && utf8_find(line, n, key_first[v - 1]) == NULL)
+		return;
+	if ((k = sections_note(hs, text, start, n, start + n + (nl != NULL),
+	    lineno)) == 0)
+		return;
+	marker = hs->h[hs->n - 1].marker;
+	if (k == 1 && st->highest >= 2)
+		st->several = 1;
+	if (k > st->highest)
+		st->highest = k;
+	if (k > st->last && marker > st->last)
+		st->last = k;
 }
 
 #ifdef __SSE2__
@@ -595,12 +628,13 @@ sections_scan(const char *text, size_t len, struct sections_heads *hs)
 	const unsigned char *p;
 	size_t i, k;
 	uint64_t lf, open;
+	struct scan_state st = { 0, 0, 0 };
 	long lineno = 1;
-	int j, last = 0;
+	int j;
 
 	hs->n = 0;
 	if (len > 0 && (p = scan_may_head(text, len, 0, 0)) != NULL)
-		scan_line(hs, text, len, 0, p, 1);
+		scan_line(hs, text, len, 0, p, 1, &st);
 	for (i = 0; i < len; i += 64) {
 		k = len - i < 64 ? len - i : 64;
 		scan_block(text + i, k, &lf, &open);
@@ -609,18 +643,12 @@ sections_scan(const char *text, size_t len, struct sections_heads *hs)
 			lineno++;
 			if (i + j < len && (p = scan_may_head(text, len, i + j,
 			    j < 64 ? open >> j : 0)) != NULL)
-				scan_line(hs, text, len, i + j, p, lineno);
+				scan_line(hs, text, len, i + j, p, lineno, &st);
 		}
 	}
 	/* gip_next_line counts a last line without its LF. */
 	hs->lines = len > 0 && text[len - 1] != '\n' ? lineno : lineno - 1;
-	for (j = 0; j < hs->n; j++) {
-		if (hs->h[j].k == 1 && last >= 2)
-			return 1;
-		if (hs->h[j].k > last)
-			last = hs->h[j].k;
-	}
-	return 0;
+	return st.several;
 }
 
 /* Close every found section where the next found one starts. */

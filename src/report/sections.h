@@ -121,9 +121,10 @@ int	sections_note(struct sections_heads *hs, const char *text,
  * bytes at a time (SSE2; memchr and sections_may_head elsewhere), and
  * only a line that may be a heading is looked for its end.  Returns 0 when
  * the input is one report (no 一 heading after a later one, where
- * split_reports could begin another): then hs is what split_reports
- * leaves and its only part is the whole text from line 1.  1 when it may
- * hold several: split_reports must read it (titles, page breaks).
+ * split_reports could begin another): then its only part is the whole
+ * text from line 1, and hs holds the headings sections_of_part takes of
+ * it (those it would pass over may be left out).  1 when it may hold
+ * several: split_reports must read it (titles, page breaks).
  */
 int	sections_scan(const char *text, size_t len, struct sections_heads *hs);
 /*
