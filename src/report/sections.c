@@ -409,11 +409,13 @@ sections_heading(const char *line, size_t n)
  * (form feed, marks, BOM, the remains of a list number, a bookmark) and
  * what may_be_marker lets through; 2 for the lead bytes of 一..六,
  * which begin a third of all Han characters and are looked at whole.
+ * Not E3 or C2: past U+3000 and NBSP no character they lead begins a
+ * marker or is skipped by skip_lead.
  */
 const unsigned char sections_may_begin[256] = {
 	['\f'] = 1, ['*'] = 1, ['#'] = 1, ['i'] = 1, ['['] = 1, ['('] = 1,
 	['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-	[0xc2] = 1, [0xe3] = 1, [0xe4] = 2, [0xe5] = 2, [0xef] = 1
+	[0xe4] = 2, [0xe5] = 2, [0xef] = 1
 };
 
 int

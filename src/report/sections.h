@@ -68,20 +68,26 @@ struct sections_heads {
  * whole character.  A line the full test could take goes on to it.
  */
 extern const unsigned char sections_may_begin[256];
-/* sections_may_head's test at p, the line's first byte past them. */
+/*
+ * sections_may_head's test at p, the line's first byte past them.  A
+ * quarter of all lines begin with a Han character led by E4 or E5: the
+ * whole character is compared with 一..六 at once, not byte by byte,
+ * which leaves one branch to mispredict instead of several.
+ */
 static inline int
 sections_may_begin_at(const unsigned char *p, const unsigned char *end)
 {
-	if (p == end || sections_may_begin[*p] == 0)
-		return 0;
-	if (sections_may_begin[*p] == 1)
-		return 1;
-	/* E4 or E5: 一 二 三 五 are E4 B8 80, E4 BA 8C, E4 B8 89,
-	 * E4 BA 94; 四 六 E5 9B 9B, E5 85 AD. */
-	return end - p >= 3 && (p[0] == 0xe4 ?
-	    (p[1] == 0xb8 && (p[2] == 0x80 || p[2] == 0x89)) ||
-	    (p[1] == 0xba && (p[2] == 0x8c || p[2] == 0x94)) :
-	    (p[1] == 0x9b && p[2] == 0x9b) || (p[1] == 0x85 && p[2] == 0xad));
+	unsigned t, w;
+
+	if (end - p < 3)
+		return p < end && sections_may_begin[*p] == 1;
+	t = sections_may_begin[*p];
+	w = (unsigned)p[0] | (unsigned)p[1] << 8 | (unsigned)p[2] << 16;
+	/* 一 二 三 五 are E4 B8 80, E4 BA 8C, E4 B8 89, E4 BA 94; 四 六
+	 * E5 9B 9B, E5 85 AD. */
+	return (t == 1) | ((t == 2) & ((w == 0x80b8e4) | (w == 0x8cbae4) |
+	    (w == 0x89b8e4) | (w == 0x94bae4) | (w == 0x9b9be5) |
+	    (w == 0xad85e5)));
 }
 
 /* Past the TABs, spaces, |, U+3000 and NBSP that begin s[0..end). */
