@@ -47,7 +47,7 @@ static const char *const numerals[SECTIONS_MAX] = {
  * in the raw line (folding leaves Han characters alone, and spaced-out
  * headings space between characters, not inside them).
  */
-static const char *const key_first[SECTIONS_MAX] = {
+static const char *const key_first[SECTIONS_MAX] = {	/* 3 bytes each */
 	"总", "主", "收", "行", "存", "其"
 };
 
@@ -384,7 +384,7 @@ heading_number(const char *line, size_t n, int last, const char **head,
 	rest = end - p;
 	if (rest == 0 || rest > HEADING_MAX ||
 	    (k = marker_start(p, end)) <= last ||
-	    utf8_find(p, rest, key_first[k - 1]) == NULL)
+	    utf8_find_n(p, rest, key_first[k - 1], 3) == NULL)
 		return 0;
 	m = text_norm(label, p, rest, TEXT_LABEL);
 	*head = p;
@@ -525,7 +525,7 @@ scan_line(struct sections_heads *hs, const char *text, size_t len,
 	nl = memchr(line, '\n', len - start);
 	n = nl != NULL ? (size_t)(nl - line) : len - start;
 	/* heading_number asks for these key words' first character. */
-	if (v > 0 && utf8_find(line, n, key_first[v - 1]) == NULL)
+	if (v > 0 && utf8_find_n(line, n, key_first[v - 1], 3) == NULL)
 		return;
 	if ((k = sections_note(hs, text, start, n, start + n + (nl != NULL),
 	    lineno)) == 0)
