@@ -37,10 +37,6 @@ static const char heading_pattern[] =
     "(?:(总体情况)|(主动公开政府信息)|(收到和处理政府信息公开申请)"
     "|(行政复议.{0,6}行政诉讼)|(存在的?主要问题)|(其他需要报告))";
 
-static const char *const numerals[SECTIONS_MAX] = {
-	"一", "二", "三", "四", "五", "六"
-};
-
 /*
  * The first character of each section's key words in the pattern: a
  * line numbered k without it cannot be heading k, and it is found as is
@@ -72,20 +68,22 @@ static int
 numeral_value(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	int i;
 
 	if (n >= 1 && s[0] >= '1' && s[0] <= '6')
 		return s[0] - '0';
-	if (n < 3 || (u[0] != 0xe4 && u[0] != 0xe5 && u[0] != 0xef))
+	if (n < 3)
 		return 0;
-	if (u[0] == 0xef)
-		return u[1] == 0xbc && u[2] >= 0x91 && u[2] <= 0x96 ?
-		    u[2] - 0x90 : 0;
-	for (i = 0; i < SECTIONS_MAX; i++)
-		if (s[1] == numerals[i][1] && s[2] == numerals[i][2] &&
-		    s[0] == numerals[i][0])
-			return i + 1;
-	return 0;
+	/* The three bytes of 一..六 at once. */
+	switch ((unsigned)u[0] | (unsigned)u[1] << 8 | (unsigned)u[2] << 16) {
+	case 0x80b8e4:	return 1;	/* 一 E4 B8 80 */
+	case 0x8cbae4:	return 2;	/* 二 E4 BA 8C */
+	case 0x89b8e4:	return 3;	/* 三 E4 B8 89 */
+	case 0x9b9be5:	return 4;	/* 四 E5 9B 9B */
+	case 0x94bae4:	return 5;	/* 五 E4 BA 94 */
+	case 0xad85e5:	return 6;	/* 六 E5 85 AD */
+	}
+	return u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x91 && u[2] <= 0x96 ?
+	    u[2] - 0x90 : 0;
 }
 
 static int
