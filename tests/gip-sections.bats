@@ -404,6 +404,26 @@ $usage_line" ]
 	assert_output "$(minimal_rows crlf.txt)"
 }
 
+@test "headings after runs of blanks, | and U+3000 across 64-byte blocks give the same sections" {
+	# gip-sections finds line starts and the blanks after them 64
+	# bytes at a time: lines begin at every offset of a block here, and
+	# their blanks run into the next block.
+	cd "$BATS_TEST_TMPDIR"
+	local i=0 want="" prefix
+	for prefix in " " "       " "$(printf '%60s' '')" "$(printf '%63s' '')" \
+	    "$(printf '%64s' '')" "$(printf '%70s' '')" "| | | | | | | | | | | | " \
+	    $'\t\t\t' "　　" $'\302\240' $' |\343\200\200 \302\240|' \
+	    "$(printf '%61s' '')　"; do
+		i=$((i + 1))
+		sed "s/^/$prefix/" "$DATA/report-minimal.txt" > pad$i.txt
+		want="$want$(minimal_rows pad$i.txt)
+"
+	done
+	run -0 --separate-stderr gip-sections pad?.txt pad??.txt
+	assert_output "${want%
+}"
+}
+
 @test "CR line ends give the same sections" {
 	cd "$BATS_TEST_TMPDIR"
 	tr '\n' '\r' < "$DATA/report-minimal.txt" > cr.txt

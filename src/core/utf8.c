@@ -231,15 +231,17 @@ find3_simd(const char *s, size_t n, const char *c, size_t *at)
 #endif
 
 const char *
-utf8_find(const char *s, size_t n, const char *c)
+utf8_find_n(const char *s, size_t n, const char *c, size_t k)
 {
-	size_t k = strlen(c), i = k - 1, j, at;
+	size_t i = k - 1, j;
 	const char *p, *q;
 
 	if (k == 0 || n < k)
 		return k == 0 ? s : NULL;
 #ifdef __SSE2__
 	if (k == 3) {
+		size_t at;
+
 		if ((p = find3_simd(s, n, c, &at)) != NULL)
 			return p;
 		i = at + 2;	/* no match starts before at */

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 size_t	utf8_valid_prefix(const char *s, size_t n);
 size_t	utf8_encode(uint32_t cp, char *out);
@@ -11,13 +12,21 @@ int	utf8_is_cjk(uint32_t cp);
 int	utf8_is_wide(uint32_t cp);
 size_t	utf8_width(const char *s, size_t n);
 /*
- * The first c (a string; in use one or a few characters of UTF-8) in
- * s[0..n), as memmem(s, n, c, strlen(c)); NULL if none.  It looks for
- * c's last byte with memchr: for Chinese, a continuation byte, rarer in
- * Chinese text than any lead byte, so most lines are passed over in one
- * call.
+ * The first c (k bytes; in use one or a few characters of UTF-8) in
+ * s[0..n), as memmem(s, n, c, k); NULL if none.  A 3-byte c is compared
+ * whole 16 positions at a time (SSE2); else it looks for c's last byte
+ * with memchr: for Chinese, a continuation byte, rarer in Chinese text
+ * than any lead byte, so most lines are passed over in one call.
  */
-const char *utf8_find(const char *s, size_t n, const char *c);
+const char *utf8_find_n(const char *s, size_t n, const char *c, size_t k);
+
+/* utf8_find_n for a string; inline, so that the length of a literal is
+ * known where it is called, not counted on every call. */
+static inline const char *
+utf8_find(const char *s, size_t n, const char *c)
+{
+	return utf8_find_n(s, n, c, strlen(c));
+}
 
 /*
  * Decode one character of valid UTF-8; returns its byte length.  Inline:

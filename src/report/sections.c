@@ -8,7 +8,11 @@
  * their own number, so they never count.
  */
 
+#include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "err.h"
 #include "input.h"
@@ -23,7 +27,8 @@
 /*
  * Matched against the TEXT_LABEL form (folded, no marks, no spaces).
  * Groups 1 and 2: the numeral; groups 3..8: the key words of sections
- * 1..6.  At most 40 characters: a heading, not a paragraph.
+ * 1..6.  At most 40 characters: a heading, not a paragraph.  The rule
+ * as written; sections_label matches it by hand.
  */
 static const char heading_pattern[] =
     "^(?=.{4,40}$)"
@@ -32,17 +37,13 @@ static const char heading_pattern[] =
     "(?:(总体情况)|(主动公开政府信息)|(收到和处理政府信息公开申请)"
     "|(行政复议.{0,6}行政诉讼)|(存在的?主要问题)|(其他需要报告))";
 
-static const char *const numerals[SECTIONS_MAX] = {
-	"一", "二", "三", "四", "五", "六"
-};
-
 /*
  * The first character of each section's key words in the pattern: a
  * line numbered k without it cannot be heading k, and it is found as is
  * in the raw line (folding leaves Han characters alone, and spaced-out
  * headings space between characters, not inside them).
  */
-static const char *const key_first[SECTIONS_MAX] = {
+static const char *const key_first[SECTIONS_MAX] = {	/* 3 bytes each */
 	"总", "主", "收", "行", "存", "其"
 };
 
@@ -67,20 +68,22 @@ static int
 numeral_value(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	int i;
 
 	if (n >= 1 && s[0] >= '1' && s[0] <= '6')
 		return s[0] - '0';
-	if (n < 3 || (u[0] != 0xe4 && u[0] != 0xe5 && u[0] != 0xef))
+	if (n < 3)
 		return 0;
-	if (u[0] == 0xef)
-		return u[1] == 0xbc && u[2] >= 0x91 && u[2] <= 0x96 ?
-		    u[2] - 0x90 : 0;
-	for (i = 0; i < SECTIONS_MAX; i++)
-		if (s[1] == numerals[i][1] && s[2] == numerals[i][2] &&
-		    s[0] == numerals[i][0])
-			return i + 1;
-	return 0;
+	/* The three bytes of 一..六 at once. */
+	switch ((unsigned)u[0] | (unsigned)u[1] << 8 | (unsigned)u[2] << 16) {
+	case 0x80b8e4:	return 1;	/* 一 E4 B8 80 */
+	case 0x8cbae4:	return 2;	/* 二 E4 BA 8C */
+	case 0x89b8e4:	return 3;	/* 三 E4 B8 89 */
+	case 0x9b9be5:	return 4;	/* 四 E5 9B 9B */
+	case 0x94bae4:	return 5;	/* 五 E4 BA 94 */
+	case 0xad85e5:	return 6;	/* 六 E5 85 AD */
+	}
+	return u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x91 && u[2] <= 0x96 ?
+	    u[2] - 0x90 : 0;
 }
 
 static int
@@ -205,17 +208,17 @@ first_group(int from, int to)
 }
 
 /*
- * The section number the label (TEXT_LABEL form) is the heading of.  The
- * label is valid UTF-8 (text_norm re-encodes what it folds), so PCRE2
- * need not check it again.
+ * sections_label by the pattern.  The label is valid UTF-8 (text_norm
+ * re-encodes what it folds), so PCRE2 need not check it again.
  */
-static int
-label_section(const char *label, size_t n)
+int
+sections_label_re(const char *label, size_t n)
 {
 	PCRE2_SIZE *ov;
 	PCRE2_UCHAR msg[256];
 	int rc, g, number;
 
+	heading_re_init();
 	rc = pcre2_match(heading_re, (PCRE2_SPTR)label, n, 0,
 	    PCRE2_NO_UTF_CHECK, heading_md, NULL);
 	if (rc == PCRE2_ERROR_NOMATCH)
@@ -228,6 +231,121 @@ label_section(const char *label, size_t n)
 	g = first_group(1, 2);
 	number = numeral_value(label + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
 	return first_group(3, 8) - 2 == number ? number : 0;
+}
+
+/* Does s[0..end) begin with the string w?  Past it if so. */
+static const char *
+starts(const char *s, const char *end, const char *w)
+{
+	size_t k = strlen(w);
+
+	return (size_t)(end - s) >= k && memcmp(s, w, k) == 0 ? s + k : NULL;
+}
+
+/* Past one character at s, as the pattern's . takes it (not LF), or
+ * NULL at the end. */
+static const char *
+any_char(const char *s, const char *end)
+{
+	if (s == end || *s == '\n')
+		return NULL;
+	for (s++; s < end && (*s & 0xc0) == 0x80; s++)
+		;
+	return s;
+}
+
+/* Which key words (1..6, the pattern's groups 3..8 in their order)
+ * begin at s, or 0. */
+static int
+key_words_at(const char *s, const char *end)
+{
+	const char *p;
+	int k;
+
+	if (starts(s, end, "总体情况"))
+		return 1;
+	if (starts(s, end, "主动公开政府信息"))
+		return 2;
+	if (starts(s, end, "收到和处理政府信息公开申请"))
+		return 3;
+	if ((p = starts(s, end, "行政复议")) != NULL)
+		for (k = 0; k <= 6 && p != NULL; k++, p = any_char(p, end))
+			if (starts(p, end, "行政诉讼"))
+				return 4;
+	if ((p = starts(s, end, "存在")) != NULL &&
+	    (starts(p, end, "主要问题") || ((p = starts(p, end, "的")) &&
+	    starts(p, end, "主要问题"))))
+		return 5;
+	if (starts(s, end, "其他需要报告"))
+		return 6;
+	return 0;
+}
+
+/* The pattern's .{0,12}? and key words from s on: the first key words
+ * found, trying the nearest start first; 0 if none. */
+static int
+key_words_near(const char *s, const char *end)
+{
+	int j, k;
+
+	for (j = 0; j <= 12 && s != NULL; j++, s = any_char(s, end))
+		if ((k = key_words_at(s, end)) != 0)
+			return k;
+	return 0;
+}
+
+/* The numeral at s (一..六, 1..6, as in the pattern) and past it. */
+static int
+label_numeral(const char *s, const char *end, const char **past)
+{
+	int k = 0;
+
+	/* Not numeral_value's １..６: TEXT_FOLD made them ASCII. */
+	if (s < end && *s >= '1' && *s <= '6')
+		k = *s - '0';
+	else if (s < end && (unsigned char)*s != 0xef)
+		k = numeral_value(s, end - s);
+
+	*past = s + (k != 0 && (*s & 0x80) ? 3 : 1);
+	return k;
+}
+
+/*
+ * The section number the label (TEXT_LABEL form) is the heading of: the
+ * pattern above, matched by hand (it is tried on every line that looks
+ * like a heading).  A label holding an LF, which the pattern's . and $
+ * treat apart, goes to the pattern.  fuzz/sections checks the two agree.
+ */
+int
+sections_label(const char *label, size_t n)
+{
+	const char *end = label + n, *p, *q;
+	size_t chars = 0, i;
+	int number, k;
+
+	for (i = 0; i < n; i++) {
+		chars += (label[i] & 0xc0) != 0x80;
+		if (label[i] == '\n')
+			return sections_label_re(label, n);
+	}
+	if (chars < 4 || chars > 40)
+		return 0;
+	if ((p = starts(label, end, "(")) != NULL) {
+		if ((number = label_numeral(p, end, &q)) == 0 ||
+		    (q = starts(q, end, ")")) == NULL)
+			return 0;
+	} else {
+		if ((number = label_numeral(label, end, &p)) == 0 ||
+		    ((q = starts(p, end, "、")) == NULL &&
+		    (q = starts(p, end, ".")) == NULL &&
+		    (q = starts(p, end, ",")) == NULL))
+			return 0;
+	}
+	/* (?:endif\]>)? is greedy: with it first, then without. */
+	if ((p = starts(q, end, "endif]>")) == NULL ||
+	    (k = key_words_near(p, end)) == 0)
+		k = key_words_near(q, end);
+	return k != 0 && k == number ? number : 0;
 }
 
 /*
@@ -264,13 +382,13 @@ heading_number(const char *line, size_t n, int last, const char **head,
 	rest = end - p;
 	if (rest == 0 || rest > HEADING_MAX ||
 	    (k = marker_start(p, end)) <= last ||
-	    utf8_find(p, rest, key_first[k - 1]) == NULL)
+	    utf8_find_n(p, rest, key_first[k - 1], 3) == NULL)
 		return 0;
 	m = text_norm(label, p, rest, TEXT_LABEL);
 	*head = p;
 	*hlen = rest;
 	*marker = k;
-	return label_section(label, m);
+	return sections_label(label, m);
 }
 
 int
@@ -280,7 +398,6 @@ sections_heading(const char *line, size_t n)
 	size_t hlen;
 	int marker;
 
-	heading_re_init();
 	return heading_number(line, n, 0, &head, &hlen, &marker);
 }
 
@@ -290,11 +407,13 @@ sections_heading(const char *line, size_t n)
  * (form feed, marks, BOM, the remains of a list number, a bookmark) and
  * what may_be_marker lets through; 2 for the lead bytes of 一..六,
  * which begin a third of all Han characters and are looked at whole.
+ * Not E3 or C2: past U+3000 and NBSP no character they lead begins a
+ * marker or is skipped by skip_lead.
  */
 const unsigned char sections_may_begin[256] = {
 	['\f'] = 1, ['*'] = 1, ['#'] = 1, ['i'] = 1, ['['] = 1, ['('] = 1,
 	['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-	[0xc2] = 1, [0xe3] = 1, [0xe4] = 2, [0xe5] = 2, [0xef] = 1
+	[0xe4] = 2, [0xe5] = 2, [0xef] = 1
 };
 
 int
@@ -306,7 +425,6 @@ sections_note(struct sections_heads *hs, const char *text, size_t start,
 	size_t hlen;
 	int k, marker;
 
-	heading_re_init();
 	if ((k = heading_number(text + start, n, 0, &head, &hlen,
 	    &marker)) == 0)
 		return 0;
@@ -323,6 +441,214 @@ sections_note(struct sections_heads *hs, const char *text, size_t start,
 	h->k = k;
 	h->marker = marker;
 	return k;
+}
+
+/* Bytes that may follow a marker's numeral: blanks (TAB, space, U+3000)
+ * and the first bytes of 、 . ． , ，. */
+static int
+after_numeral(const unsigned char *p, const unsigned char *end)
+{
+	return p < end && (*p == ' ' || *p == '\t' || *p == '.' ||
+	    *p == ',' || *p == 0xe3 || *p == 0xef);
+}
+
+/*
+ * The number of the numeral marker that may begin at p, which
+ * sections_may_begin_at took: marker_start finds that number or none.
+ * 0 if none can begin there: a numeral must be followed by blanks or a
+ * separator, an open parenthesis by blanks and a numeral; this passes
+ * over table rows of numbers, dates and the like before their line's
+ * end is looked for.  -1 for what skip_lead passes (the number is not
+ * known).
+ */
+static int
+marker_guess(const unsigned char *p, const unsigned char *end)
+{
+	const char *q;
+
+	if (*p >= '1' && *p <= '6')
+		return after_numeral(p + 1, end) ? *p - '0' : 0;
+	if (*p == 0xe4 || *p == 0xe5)	/* 一..六, whole: may_begin_at */
+		return after_numeral(p + 3, end) ?
+		    numeral_value((const char *)p, 3) : 0;
+	if (*p == '(')
+		q = (const char *)p + 1;
+	else if (*p != 0xef)
+		return -1;		/* \f * # i [ */
+	else if (end - p < 3 || (p[1] != 0xbb && p[1] != 0xbc))
+		return 0;
+	else if (p[1] == 0xbb)
+		return p[2] == 0xbf ? -1 : 0;	/* a BOM */
+	else if (p[2] >= 0x91 && p[2] <= 0x96)	/* １..６ */
+		return after_numeral(p + 3, end) ? p[2] - 0x90 : 0;
+	else if (p[2] == 0x88)		/* （ */
+		q = (const char *)p + 3;
+	else
+		return 0;
+	q = skip_blanks(q, (const char *)end);
+	return numeral_value(q, (const char *)end - q);
+}
+
+/*
+ * What sections_scan knows of the headings so far: the last one
+ * sections_of_part takes (a heading counts when its number and marker
+ * are past it), the highest number (split_reports' last), and whether a
+ * 一 heading came after a higher one.
+ */
+struct scan_state {
+	int	 last, highest, several;
+};
+
+/*
+ * Note the line at start, line lineno, if it is a heading; p: its first
+ * byte past the blanks, which sections_may_begin_at took.  A line whose
+ * marker is not past the last heading taken (section 三's and 四's table
+ * rows, the sub-headings) would be passed over by sections_of_part, so
+ * it is not looked at: a heading's number is its marker's
+ * (sections_label), so it changes neither the highest number nor, but
+ * for a 一 after a higher one, whether the input may hold several
+ * reports.
+ */
+static void
+scan_line(struct sections_heads *hs, const char *text, size_t len,
+    size_t start, const unsigned char *p, long lineno, struct scan_state *st)
+{
+	const char *line = text + start, *nl;
+	size_t n;
+	int v, k, marker;
+
+	if ((v = marker_guess(p, (const unsigned char *)text + len)) == 0 ||
+	    (v > 0 && v <= st->last && (v != 1 || st->highest < 2)))
+		return;
+	nl = memchr(line, '\n', len - start);
+	n = nl != NULL ? (size_t)(nl - line) : len - start;
+	/* heading_number asks for these key words' first character. */
+	if (v > 0 && utf8_find_n(line, n, key_first[v - 1], 3) == NULL)
+		return;
+	if ((k = sections_note(hs, text, start, n, start + n + (nl != NULL),
+	    lineno)) == 0)
+		return;
+	marker = hs->h[hs->n - 1].marker;
+	if (k == 1 && st->highest >= 2)
+		st->several = 1;
+	if (k > st->highest)
+		st->highest = k;
+	if (k > st->last && marker > st->last)
+		st->last = k;
+}
+
+#ifdef __SSE2__
+/* The LFs and the TABs, spaces and | among the 16 bytes at p. */
+static inline void
+scan16(const char *p, uint64_t *lf, uint64_t *blank)
+{
+	const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	*lf = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+	    _mm_set1_epi8('\n')));
+	*blank = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('|'))));
+}
+#endif
+
+/*
+ * The LFs among the n (at most 64) bytes at p into *lf, bit j for byte
+ * j; and into *open, when n is 64 and SSE2 is there, the bytes that are
+ * no TAB, space or |, else 0 (not known).
+ */
+static void
+scan_block(const char *p, size_t n, uint64_t *lf, uint64_t *open)
+{
+	const char *q = p;
+
+	*lf = *open = 0;
+#ifdef __SSE2__
+	if (n == 64) {
+		uint64_t lf0, lf1, lf2, lf3, b0, b1, b2, b3;
+
+		/* Unrolled: constant shifts, four independent chains. */
+		scan16(p, &lf0, &b0);
+		scan16(p + 16, &lf1, &b1);
+		scan16(p + 32, &lf2, &b2);
+		scan16(p + 48, &lf3, &b3);
+		*lf = lf0 | lf1 << 16 | lf2 << 32 | lf3 << 48;
+		*open = ~(b0 | b1 << 16 | b2 << 32 | b3 << 48);
+		return;
+	}
+#endif
+	while ((q = memchr(q, '\n', (size_t)(p + n - q))) != NULL) {
+		*lf |= (uint64_t)1 << (q - p);
+		q++;
+	}
+}
+
+/* The lowest set bit of m (not 0). */
+static int
+lowest_bit(uint64_t m)
+{
+#ifdef __GNUC__
+	return __builtin_ctzll(m);
+#else
+	int j = 0;
+
+	while ((m & 1) == 0)
+		m >>= 1, j++;
+	return j;
+#endif
+}
+
+/*
+ * sections_may_head for the line at start, open the bits of scan_block's
+ * *open from start on (0: not known): its first byte past the blanks if
+ * it may be a heading, else NULL.  Past the TABs, spaces and | the bits
+ * show, the line's first other byte; from U+3000 or NBSP (E3, C2) on,
+ * or without the bits, the byte loop.
+ */
+static inline const unsigned char *
+scan_may_head(const char *text, size_t len, size_t start, uint64_t open)
+{
+	const unsigned char *p = (const unsigned char *)text + start;
+	const unsigned char *end = (const unsigned char *)text + len;
+
+	if (open != 0) {
+		p += lowest_bit(open);
+		if (p >= end)
+			return NULL;
+	}
+	if (open == 0 || *p == 0xe3 || *p == 0xc2)
+		p = sections_past_blanks(p, end);
+	return sections_may_begin_at(p, end) ? p : NULL;
+}
+
+int
+sections_scan(const char *text, size_t len, struct sections_heads *hs)
+{
+	const unsigned char *p;
+	size_t i, k;
+	uint64_t lf, open;
+	struct scan_state st = { 0, 0, 0 };
+	long lineno = 1;
+	int j;
+
+	hs->n = 0;
+	if (len > 0 && (p = scan_may_head(text, len, 0, 0)) != NULL)
+		scan_line(hs, text, len, 0, p, 1, &st);
+	for (i = 0; i < len; i += 64) {
+		k = len - i < 64 ? len - i : 64;
+		scan_block(text + i, k, &lf, &open);
+		for (; lf != 0; lf &= lf - 1) {
+			j = lowest_bit(lf) + 1;		/* the next line's start */
+			lineno++;
+			if (i + j < len && (p = scan_may_head(text, len, i + j,
+			    j < 64 ? open >> j : 0)) != NULL)
+				scan_line(hs, text, len, i + j, p, lineno, &st);
+		}
+	}
+	/* gip_next_line counts a last line without its LF. */
+	hs->lines = len > 0 && text[len - 1] != '\n' ? lineno : lineno - 1;
+	return st.several;
 }
 
 /* Close every found section where the next found one starts. */
@@ -366,7 +692,6 @@ sections_split(const char *text, size_t len, struct gip_section sec[7])
 	long lineno = 0;
 	int k, marker, last = 0, found = 0;
 
-	heading_re_init();
 	memset(sec, 0, 7 * sizeof *sec);
 	for (; gip_next_line(text, len, &pos, &line, &n); start = pos) {
 		lineno++;

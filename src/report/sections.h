@@ -32,6 +32,12 @@ int	sections_split(const char *text, size_t len, struct gip_section sec[7]);
 /* The section (1..6) whose heading the line of n bytes is, in any order;
  * 0 if it is none. */
 int	sections_heading(const char *line, size_t n);
+/* The section whose heading the TEXT_LABEL form of a line (past its
+ * marks) is, if its marker's number is that section's, else 0; by
+ * hand, and by the heading pattern (PCRE2), which the fuzz target
+ * checks it against. */
+int	sections_label(const char *label, size_t n);
+int	sections_label_re(const char *label, size_t n);
 
 /*
  * The headings of a whole input, found in one pass over its lines (the
@@ -62,11 +68,32 @@ struct sections_heads {
  * whole character.  A line the full test could take goes on to it.
  */
 extern const unsigned char sections_may_begin[256];
+/*
+ * sections_may_head's test at p, the line's first byte past them.  A
+ * quarter of all lines begin with a Han character led by E4 or E5: the
+ * whole character is compared with 一..六 at once, not byte by byte,
+ * which leaves one branch to mispredict instead of several.
+ */
 static inline int
-sections_may_head(const char *line, size_t n)
+sections_may_begin_at(const unsigned char *p, const unsigned char *end)
 {
-	const unsigned char *p = (const unsigned char *)line, *end = p + n;
+	unsigned t, w;
 
+	if (end - p < 3)
+		return p < end && sections_may_begin[*p] == 1;
+	t = sections_may_begin[*p];
+	w = (unsigned)p[0] | (unsigned)p[1] << 8 | (unsigned)p[2] << 16;
+	/* 一 二 三 五 are E4 B8 80, E4 BA 8C, E4 B8 89, E4 BA 94; 四 六
+	 * E5 9B 9B, E5 85 AD. */
+	return (t == 1) | ((t == 2) & ((w == 0x80b8e4) | (w == 0x8cbae4) |
+	    (w == 0x89b8e4) | (w == 0x94bae4) | (w == 0x9b9be5) |
+	    (w == 0xad85e5)));
+}
+
+/* Past the TABs, spaces, |, U+3000 and NBSP that begin s[0..end). */
+static inline const unsigned char *
+sections_past_blanks(const unsigned char *p, const unsigned char *end)
+{
 	for (;;) {
 		while (p < end && (*p == '\t' || *p == ' ' || *p == '|'))
 			p++;
@@ -78,22 +105,34 @@ sections_may_head(const char *line, size_t n)
 		else
 			break;
 	}
-	if (p == end || sections_may_begin[*p] == 0)
-		return 0;
-	if (sections_may_begin[*p] == 1)
-		return 1;
-	/* E4 or E5: 一 二 三 五 are E4 B8 80, E4 BA 8C, E4 B8 89,
-	 * E4 BA 94; 四 六 E5 9B 9B, E5 85 AD. */
-	return end - p >= 3 && (p[0] == 0xe4 ?
-	    (p[1] == 0xb8 && (p[2] == 0x80 || p[2] == 0x89)) ||
-	    (p[1] == 0xba && (p[2] == 0x8c || p[2] == 0x94)) :
-	    (p[1] == 0x9b && p[2] == 0x9b) || (p[1] == 0x85 && p[2] == 0xad));
+	return p;
+}
+
+static inline int
+sections_may_head(const char *line, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)line;
+
+	return sections_may_begin_at(sections_past_blanks(p, p + n), p + n);
 }
 
 /* Note the line at start (n bytes, line lineno, the next line at body)
  * if it is a heading; its number, or 0. */
 int	sections_note(struct sections_heads *hs, const char *text,
 	    size_t start, size_t n, size_t body, long lineno);
+/*
+ * The headings of the whole input text[0..len) into hs, as
+ * split_reports notes them, without walking it line by line: the line
+ * ends and the TABs, spaces and | that begin most lines are found 64
+ * bytes at a time (SSE2; memchr and sections_may_head elsewhere), and
+ * only a line that may be a heading is looked for its end.  Returns 0 when
+ * the input is one report (no 一 heading after a later one, where
+ * split_reports could begin another): then its only part is the whole
+ * text from line 1, and hs holds the headings sections_of_part takes of
+ * it (those it would pass over may be left out).  1 when it may hold
+ * several: split_reports must read it (titles, page breaks).
+ */
+int	sections_scan(const char *text, size_t len, struct sections_heads *hs);
 /*
  * The sections of the report in text[from..to), nlines lines from line
  * `line` of the input on, as sections_split finds them in a copy of
