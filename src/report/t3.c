@@ -659,6 +659,9 @@ t3_extract(const struct grid *g, struct tables *t)
 		    !t3_against_titles(&rows[i], anchor, edge, tlo, thi))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s), fits = 1;
+		else if (g->positional && !values_in_x_order(&rows[i]) &&
+		    t3_tall_row(&rows[i]))
+			placed = t3_place_tall(&rows[i], &s);
 		else {
 			skip = g->positional ? 0 :
 			    span_padding(&rows[i], first_col);

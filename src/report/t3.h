@@ -1,7 +1,7 @@
 /*
  * Section 三's table, shared by its modules (private to t3*.c): the row
- * key words (t3rows.c), the columns by position (t3cols.c) and the
- * reading of the table (t3.c).
+ * key words (t3rows.c), the columns by position (t3cols.c), rows printed
+ * on several lines (t3tall.c) and the reading of the table (t3.c).
  */
 #ifndef GIP_T3_H
 #define GIP_T3_H
@@ -50,5 +50,9 @@ int	t3_anchors_best_edge(const struct grid *g, const struct lrow *rows,
 int	t3_row_fits(const struct lrow *r, const int *anchor, int edge);
 int	t3_place_in_order(const struct lrow *r, const int *anchor,
 	    struct slots *s);
+
+/* Tall rows: values printed on two or three lines (t3tall.c). */
+int	t3_tall_row(const struct lrow *lr);
+int	t3_place_tall(const struct lrow *lr, struct slots *s);
 
 #endif
