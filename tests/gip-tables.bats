@@ -826,6 +826,17 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	[[ $stderr == *"t3 row 3.2: 7 values for 7 columns, 3 cells written as ?"* ]]
 }
 
+@test "pdftotext -layout: a t3 row with blanks on two lines is not read in line order" {
+	# Row 1 prints 0 on the label's first line and 7 0 7 on the next;
+	# in line order its 7 went to 商业企业 and the 0 to 自然人, and the
+	# total row 3.7 (7 above, 7 0 0 0 0 0 below) read 7 in 商业企业
+	# and 0 as its total.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-tall-blanks.txt' | cut -f 3-5 |
+	    grep -E '^(1	natural|3\.7)	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? 7 0 0 0 0 0 7 "
+}
+
 @test "pdftotext -layout: t4 numbers on two lines are read left to right" {
 	# The tall data row prints some numbers a line higher than others;
 	# gathered line by line they were out of column order.

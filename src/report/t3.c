@@ -16,10 +16,6 @@
 #include "t3.h"
 #include "torn.h"
 
-
-/* A row not read (yet) in the buffer of a table placed by runs. */
-#define PLACE_UNSEEN	(-2)
-
 static void
 emit_row(struct tables *t, const char *row, long line, int nval,
     const struct slots *s, int placed)
@@ -115,8 +111,8 @@ place_torn(struct tables *t, struct lrow *rows, const char **key, int n)
 }
 
 /* strcmp(a, b) == 0 inline: keys are a few bytes ("3.1"). */
-static int
-same_key(const char *a, const char *b)
+int
+t3_same_key(const char *a, const char *b)
 {
 	while (*a != '\0' && *a == *b)
 		a++, b++;
@@ -134,7 +130,7 @@ already_found(const struct lrow *rows, const char **key, int i,
 	int j;
 
 	for (j = 0; j < i; j++) {
-		if (!key[j] || !same_key(key[j], row))
+		if (!key[j] || !t3_same_key(key[j], row))
 			continue;
 		if (rows[j].nval == 0 && rows[i].nval > 0) {
 			key[j] = NULL;
@@ -356,71 +352,6 @@ values_in_x_order(const struct lrow *lr)
 	return 1;
 }
 
-/*
- * A cell's count for the identities: 1 with *v set when it is known and
- * a plain count (blank = 0; at most 12 digits, so that sums of a
- * table's rows cannot overflow).
- */
-static int
-cell_count(const struct slots *s, int k, long long *v)
-{
-	const char *p = s->val[k];
-	size_t len = strlen(p);
-
-	if (!s->set[k] || len > 12 || strspn(p, "0123456789") != len)
-		return 0;
-	*v = len ? strtoll(p, NULL, 10) : 0;
-	return 1;
-}
-
-/* Row `row`'s cell in column k: 0 when the row is absent (*have = 0),
- * -1 when it is not known. */
-static int
-row_cell(const char **key, int n, const struct slots *sb, const int *pb,
-    const char *row, int k, long long *v, int *have)
-{
-	int i;
-
-	*v = 0;
-	for (i = 0; i < n; i++)
-		if (key[i] && pb[i] != PLACE_UNSEEN && same_key(key[i], row)) {
-			*have = 1;
-			return cell_count(&sb[i], k, v) ? 0 : -1;
-		}
-	*have = 0;
-	return 0;
-}
-
-/* Does column k keep 3.7 = the sum of rows 3.x and 1 + 2 = 3.7 + 4 (the
- * second where rows 1, 2 and 4 are there)?  0 also when a cell they
- * need is unread: then nothing confirms the column. */
-static int
-column_adds_up(const char **key, int n, const struct slots *sb,
-    const int *pb, int k)
-{
-	long long r1, r2, r37, r4, sum = 0, v;
-	int i, h1, h2, h37, h4, known = 1;
-
-	if (row_cell(key, n, sb, pb, "1", k, &r1, &h1) < 0 ||
-	    row_cell(key, n, sb, pb, "2", k, &r2, &h2) < 0 ||
-	    row_cell(key, n, sb, pb, "3.7", k, &r37, &h37) < 0 ||
-	    row_cell(key, n, sb, pb, "4", k, &r4, &h4) < 0)
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (!key[i] || pb[i] == PLACE_UNSEEN ||
-		    !t3_has_prefix(key[i], "3.") || same_key(key[i], "3.7"))
-			continue;
-		if (!cell_count(&sb[i], k, &v)) {
-			known = 0;
-			break;
-		}
-		sum += v;
-	}
-	if (!h37 || !known || sum != r37)
-		return 0;
-	return !(h1 && h2 && h4 && r1 + r2 != r37 + r4);
-}
-
 /* Has the row a number other than 0?  Zeros read into the wrong blank
  * column still give the same counts. */
 static int
@@ -433,43 +364,6 @@ has_nonzero(const struct lrow *lr)
 		    strspn(lr->val[k].v.num, "0.") != strlen(lr->val[k].v.num))
 			return 1;
 	return 0;
-}
-
-/*
- * Rows placed by the columns of their run (columns_by_runs) are a
- * reading of positions alone: a run that drifted by a whole column still
- * fits.  The table's identities confirm them: a row whose total is not
- * the sum of its parts is unread, and so are the cells of such rows (with
- * a number other than 0, by_run) in a column whose identities cannot be
- * checked or fail.
- */
-static void
-confirm_runs(const char **key, int n, struct slots *sb, int *pb,
-    const int *by_run)
-{
-	long long v[T3COLS];
-	int i, k, bad[T3COLS];
-
-	for (i = 0; i < n; i++) {
-		if (!by_run[i] || pb[i] == PLACE_UNSEEN)
-			continue;
-		for (k = 0; k < T3COLS && cell_count(&sb[i], k, &v[k]); k++)
-			;
-		if (k == T3COLS && !place_check_total(v, T3COLS)) {
-			memset(&sb[i].set, 0, sizeof sb[i].set);
-			pb[i] = PLACE_NONE;
-		}
-	}
-	for (k = 0; k < T3COLS; k++)
-		bad[k] = !column_adds_up(key, n, sb, pb, k);
-	for (i = 0; i < n; i++)
-		for (k = 0; k < T3COLS; k++)
-			if (by_run[i] && pb[i] != PLACE_UNSEEN && bad[k] &&
-			    sb[i].set[k]) {
-				sb[i].set[k] = 0;
-				if (pb[i] == PLACE_ALL)
-					pb[i] = PLACE_SOME;
-			}
 }
 
 /*
@@ -614,7 +508,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		    columns_by_runs(rows, key, n, has, ra, re) : 0;
 	}
 	if (runs) {
-		/* The rows wait for the identities (confirm_runs). */
+		/* The rows wait for the identities (t3_confirm_runs). */
 		sb = gip_xmalloc((n + 1) * sizeof *sb);
 		pb = gip_xmalloc((n + 1) * sizeof *pb);
 		by_run = gip_xmalloc((n + 1) * sizeof *by_run);
@@ -685,7 +579,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		found++;
 	}
 	if (runs) {
-		confirm_runs(key, n, sb, pb, by_run);
+		t3_confirm_runs(key, n, sb, pb, by_run);
 		for (i = 0; i < n; i++)
 			if (pb[i] != PLACE_UNSEEN)
 				emit_row(t, key[i], rows[i].line,

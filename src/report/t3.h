@@ -12,6 +12,9 @@
 
 #define T3COLS 7
 
+/* A row not read (yet) in the buffer of a table placed by runs. */
+#define PLACE_UNSEEN	(-2)
+
 /* The column keys in template order; set by t3_init. */
 extern const char *t3_cols[T3COLS];
 
@@ -50,6 +53,12 @@ int	t3_anchors_best_edge(const struct grid *g, const struct lrow *rows,
 int	t3_row_fits(const struct lrow *r, const int *anchor, int edge);
 int	t3_place_in_order(const struct lrow *r, const int *anchor,
 	    struct slots *s);
+
+int	t3_same_key(const char *a, const char *b);
+
+/* Identities confirming readings by position (t3ident.c). */
+void	t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
+	    const int *by_run);
 
 /* Tall rows: values printed on two or three lines (t3tall.c). */
 int	t3_tall_row(const struct lrow *lr);

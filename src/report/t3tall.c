@@ -49,22 +49,19 @@ line_runs(const struct lrow *lr, int *start, int *len)
 
 /*
  * Is the row one with its values on two or three lines, in order on
- * each: seven values in at most three runs, most of them on one line?
- * (lynx prints a narrow table's cells one a line, at one place: seven
- * runs, and its line order is the columns' order.)
+ * each: at most seven values in two or three runs, a line with two at
+ * least?  (lynx prints a narrow table's cells one a line, at one place:
+ * a run for each value, and its line order is the columns' order.)
  */
 int
 t3_tall_row(const struct lrow *lr)
 {
-	int start[TALL_MAXRUNS], len[TALL_MAXRUNS], n, i, most = 0;
+	int start[TALL_MAXRUNS], len[TALL_MAXRUNS], n;
 
-	if (lr->nval != T3COLS || !lr->merged)
+	if (lr->nval > T3COLS || lr->nval < 2 || !lr->merged)
 		return 0;
 	n = line_runs(lr, start, len);
-	for (i = 0; i < n; i++)
-		if (len[i] > most)
-			most = len[i];
-	return n >= 2 && most * 2 > T3COLS;
+	return n >= 2 && n < lr->nval;
 }
 
 static void
@@ -86,30 +83,52 @@ reading_add(struct readings *r, const long long *v, const unsigned char *blank)
 }
 
 /*
- * Every interleaving of the lines' values, each line's in its order:
- * those whose total is the sum of the parts are readings.  `at` values
- * are taken so far into order[]; next[j] is line j's next value.
+ * The values v[0..nv) in this order in every way they can stand in the
+ * seven columns (the others blank): those whose total is the sum of the
+ * parts are readings.  0 when a value is not a count.
+ */
+static int
+add_placements(const struct vcell *v, int nv, struct readings *r)
+{
+	long long n[T3COLS];
+	unsigned char blank[T3COLS];
+	unsigned mask;
+	int k, i;
+
+	for (mask = 0; mask < 1u << T3COLS; mask++) {
+		if (__builtin_popcount(mask) != nv)
+			continue;
+		for (k = i = 0; k < T3COLS; k++) {
+			n[k] = 0;
+			blank[k] = 1;
+			if (!(mask >> k & 1))
+				continue;
+			if (!place_counts(&v[i], 1, &n[k]))
+				return 0;
+			blank[k] = v[i++].v.kind == V_BLANK;
+		}
+		if (place_check_total(n, T3COLS))
+			reading_add(r, n, blank);
+	}
+	return 1;
+}
+
+/*
+ * Every interleaving of the lines' values, each line's in its order, is
+ * placed (add_placements).  `at` values are taken so far into order[];
+ * next[j] is line j's next value.
  */
 static int
 interleave(const struct lrow *lr, const int *start, const int *len, int nrun,
     int *next, int *order, int at, struct readings *r)
 {
 	struct vcell v[T3COLS];
-	long long n[T3COLS];
-	unsigned char blank[T3COLS];
 	int j, k;
 
-	if (at == T3COLS) {
-		for (k = 0; k < T3COLS; k++)
+	if (at == lr->nval) {
+		for (k = 0; k < at; k++)
 			v[k] = lr->val[order[k]];
-		if (!place_counts(v, T3COLS, n))
-			return 0;
-		if (place_check_total(n, T3COLS)) {
-			for (k = 0; k < T3COLS; k++)
-				blank[k] = v[k].v.kind == V_BLANK;
-			reading_add(r, n, blank);
-		}
-		return 1;
+		return add_placements(v, at, r);
 	}
 	for (j = 0; j < nrun; j++) {
 		if (next[j] == len[j])
@@ -124,9 +143,10 @@ interleave(const struct lrow *lr, const int *start, const int *len, int nrun,
 }
 
 /*
- * A tall row (t3_tall_row): every interleaving of its lines that its
- * identity (total = the sum of the parts) allows is a reading; a cell is
- * placed where all readings agree, the others are unknown.  PLACE_NONE
+ * A tall row (t3_tall_row): every interleaving of its lines, its values
+ * in every set of columns that keeps that order, that its identity
+ * (total = the sum of the parts) allows is a reading; a cell is placed
+ * where all readings agree, the others are unknown.  PLACE_NONE
  * when no reading adds up or a value is not a count.
  */
 int
@@ -139,8 +159,8 @@ t3_place_tall(const struct lrow *lr, struct slots *s)
 	memset(s, 0, sizeof *s);
 	s->n = T3COLS;
 	nrun = line_runs(lr, start, len);
-	if (nrun == 0 || !interleave(lr, start, len, nrun, next, order, 0, &r) ||
-	    r.n == 0)
+	if (nrun == 0 ||
+	    !interleave(lr, start, len, nrun, next, order, 0, &r) || r.n == 0)
 		return PLACE_NONE;
 	for (k = 0; k < T3COLS; k++) {
 		if (!r.same[k]) {
