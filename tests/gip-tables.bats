@@ -837,6 +837,16 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "? 7 0 0 0 0 0 7 "
 }
 
+@test "lynx: a t3 value between two columns' values is unread" {
+	# lynx prints row 3.2's total a character left of the other rows'
+	# totals, as near the values of 其他 as of 总计 (their titles are
+	# stacked, four columns apart): it was read as 其他.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/lynx-t3-between-columns.txt' | cut -f 3-5 |
+	    grep -E '^3\.2	' | cut -f 3 | tr '\n' ' '"
+	assert_output "3     ? ? "
+}
+
 @test "pdftotext -layout: t4 numbers on two lines are read left to right" {
 	# The tall data row prints some numbers a line higher than others;
 	# gathered line by line they were out of column order.

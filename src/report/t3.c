@@ -444,7 +444,8 @@ t3_extract(const struct grid *g, struct tables *t)
 	int fits;
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
-	int *pb = NULL, *by_run = NULL;
+	int *pb = NULL, *by_run = NULL, at_edge, by_pos;
+	int points[T3COLS] = {0}, table_points[T3COLS] = {0};
 	struct slots *sb = NULL;
 
 	if (!ready)
@@ -515,15 +516,19 @@ t3_extract(const struct grid *g, struct tables *t)
 		for (i = 0; i < n; i++)
 			pb[i] = PLACE_UNSEEN, by_run[i] = 0;
 	}
-	if ((use_anchor || by_row) && !g->exact)
+	if ((use_anchor || by_row) && !g->exact) {
 		t3_column_extents(titled ? tlo : NULL, titled ? thi : NULL,
 		    rows, key, n, anchor, edge, lo, hi);
+		t3_value_points(rows, key, n, anchor, edge, table_points);
+	}
 	for (i = 0; i < n; i++) {
 		if (!key[i] || (!g->positional && rows[i].nval == 0))
 			continue;
 		fits = 0;
+		at_edge = edge, by_pos = 1;
+		memcpy(points, table_points, sizeof points);
 		if (joined_row(&rows[i]))
-			placed = place_counted(&rows[i], &s);
+			placed = place_counted(&rows[i], &s), by_pos = 0;
 		else if (in_order && rows[i].numbers < T3COLS)
 			placed = t3_place_in_order(&rows[i], anchor, &s);
 		else if (runs && has[i] && (rows[i].numbers < T3COLS ||
@@ -539,6 +544,10 @@ t3_extract(const struct grid *g, struct tables *t)
 			t3_column_extents(ra + i * T3COLS, ra + i * T3COLS,
 			    rows, key, n, ra + i * T3COLS, re[i], lo, hi);
 			fits = 1;
+			/* (A run's own columns are where its values
+			 * stand.) */
+			memcpy(points, ra + i * T3COLS, sizeof points);
+			at_edge = re[i];
 			by_run[i] = has_nonzero(&rows[i]);
 		} else if (titled && use_anchor && rows[i].numbers < T3COLS &&
 		    t3_against_titles(&rows[i], anchor, edge, tlo, thi))
@@ -555,8 +564,9 @@ t3_extract(const struct grid *g, struct tables *t)
 			    anchor, T3COLS, edge, &s), fits = 1;
 		else if (g->positional && !values_in_x_order(&rows[i]) &&
 		    t3_tall_row(&rows[i]))
-			placed = t3_place_tall(&rows[i], &s);
+			placed = t3_place_tall(&rows[i], &s), by_pos = 0;
 		else {
+			by_pos = 0;
 			skip = g->positional ? 0 :
 			    span_padding(&rows[i], first_col);
 			placed = place_sequence(rows[i].val + skip,
@@ -565,12 +575,14 @@ t3_extract(const struct grid *g, struct tables *t)
 		}
 		if ((use_anchor || fits) && placed == PLACE_ALL &&
 		    !g->exact &&
-		    t3_unknown_under(&s, lo, hi, &rows[i]))
+		    (t3_unknown_under(&s, lo, hi, &rows[i]) ||
+		    (by_pos && t3_unknown_between(&s, &rows[i], points,
+		    at_edge))))
 			placed = PLACE_SOME;
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
 		    !keeps))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
-		if (runs) {
+		if (sb) {
 			sb[i] = s;
 			pb[i] = placed;
 		} else
@@ -578,7 +590,7 @@ t3_extract(const struct grid *g, struct tables *t)
 			    placed);
 		found++;
 	}
-	if (runs) {
+	if (sb) {
 		t3_confirm_runs(key, n, sb, pb, by_run);
 		for (i = 0; i < n; i++)
 			if (pb[i] != PLACE_UNSEEN)

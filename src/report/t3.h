@@ -50,6 +50,10 @@ int	t3_against_titles(const struct lrow *r, const int *anchor, int edge,
 	    const int *tlo, const int *thi);
 int	t3_anchors_best_edge(const struct grid *g, const struct lrow *rows,
 	    const char **key, int n, int *anchor, int *edge);
+void	t3_value_points(const struct lrow *rows, const char **key, int n,
+	    const int *anchor, int edge, int *point);
+int	t3_unknown_between(struct slots *s, const struct lrow *r,
+	    const int *point, int edge);
 int	t3_row_fits(const struct lrow *r, const int *anchor, int edge);
 int	t3_place_in_order(const struct lrow *r, const int *anchor,
 	    struct slots *s);
