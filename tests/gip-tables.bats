@@ -847,6 +847,23 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "3     ? ? "
 }
 
+@test "t3 rows whose key words were broken are told by the template's order" {
+	# lynx wraps `8. 属于行政查` / `询事项 0 0 0 0 0 0 0` at the margin,
+	# so the second line joins the marker's cell (8.询事项属于行政查);
+	# pdftotext interleaves the label area's columns (果(三)不1、属于
+	# 国家秘予公开密).  Each stands alone between two rows told by their
+	# labels, where the template has one row: it is that row, no longer
+	# dropped.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/lynx-t3-label-wrapped-at-margin.txt' | cut -f 3,5 |
+	    grep -E '^3\.3\.8	' | cut -f 2 | tr '\n' ' '"
+	assert_output "0 0 0 0 0 0 0 "
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-label-columns-interleaved.txt' | cut -f 3,5 |
+	    grep -E '^3\.3\.1	' | cut -f 2 | tr '\n' ' '"
+	assert_output "0 0 0 0 0 0 0 "
+}
+
 @test "pdftotext -layout: t4 numbers on two lines are read left to right" {
 	# The tall data row prints some numbers a line higher than others;
 	# gathered line by line they were out of column order.

@@ -460,6 +460,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		key = gip_xrealloc(key, keycap * sizeof *key);
 	}
 	classify_rows(rows, n, g->positional, key);
+	t3_rows_by_order(rows, key, n);
 	drop_group_3_6(key, n);
 	note_rows(key, n, t);
 	/* Rows placed by order mean labels printed apart from numbers: a

@@ -25,6 +25,7 @@ const char *t3_classify(const char *label, int rows_seen);
 int	t3_is_header(const char *label);
 int	t3_marked(const char *label);
 int	t3_starts_exact(const char *label);
+int	t3_rows_by_order(const struct lrow *rows, const char **key, int n);
 
 /* Columns: where each of the seven stands, when the text has positions. */
 int	t3_anchors_from_full_rows(const struct lrow *rows, const char **key,
