@@ -864,6 +864,31 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "0 0 0 0 0 0 0 "
 }
 
+@test "pdftotext -layout: a t3 row that takes the next row's label and values" {
+	# 3.1's marker printed spaced, `( 一 ) 予 以`, starts no row: row 2
+	# takes its label and numbers (0 0 0 5 19 24), and read 24 as its
+	# own total; 3.1 was left out.  Now row 2 is unread and 3.1 written
+	# as unread.  Where row 2's own seven stand on a line of their own
+	# (44 10 0 0 0 0 54, then 3.1's 458), row 2 keeps them.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-spaced-marker.txt' | cut -f 3,5 |
+	    grep -E '^(2|3\.1)	' | cut -f 2 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? ? ? ? ? ? ? ? ? "
+	[[ $stderr == *"t3 row 2: its label runs into row 3.1's"* ]]
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-spaced-marker-own-line.txt' | cut -f 3,5 |
+	    grep -E '^(2|3\.1)	' | cut -f 2 | tr '\n' ' '"
+	assert_output "44 10 0 0 0 0 54 ? ? ? ? ? ? ? "
+	# Where row 2's seven and 3.1's are told apart as numbers printed
+	# apart from 3.1's label (torn.c), 3.1's seven stand on two lines
+	# (3 0 0 0 1 4 under a 0): read as a tall row, not in line order
+	# (0 3 0 0 0 1 4).
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-spaced-marker-torn.txt' | cut -f 3,5 |
+	    grep -E '^3\.1	' | cut -f 2 | tr '\n' ' '"
+	assert_output "? ? 0 0 ? ? 4 "
+}
+
 @test "pdftotext -layout: t4 numbers on two lines are read left to right" {
 	# The tall data row prints some numbers a line higher than others;
 	# gathered line by line they were out of column order.

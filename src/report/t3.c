@@ -60,6 +60,42 @@ row_adds_up(const struct vcell *v)
 	return place_counts(v, T3COLS, n) && place_check_total(n, T3COLS);
 }
 
+/* Do seven values with positions stand left to right? */
+static int
+seven_in_x_order(const struct vcell *v)
+{
+	int k;
+
+	for (k = 1; k < T3COLS; k++)
+		if (v[k].x0 >= 0 && v[k - 1].x0 >= 0 && v[k].x0 < v[k - 1].x0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Seven numbers printed apart from their label that do not stand left
+ * to right: a tall row's (t3tall.c), the row above's label having taken
+ * them with its own; read as a tall row, else unread.
+ */
+static int
+place_torn_tall(struct tables *t, const char *row, long line,
+    const struct vcell *v, struct slots *s)
+{
+	static struct lrow lr;	/* large: not on the stack */
+
+	memset(&lr, 0, sizeof lr);
+	memcpy(lr.val, v, T3COLS * sizeof *v);
+	lr.nval = lr.numbers = T3COLS;
+	lr.merged = 1;
+	if (t3_tall_row(&lr))
+		return t3_place_tall(&lr, s);
+	tables_warn(t, line, "t3 row %s: numbers printed apart from its "
+	    "label, not left to right, not placed", row);
+	memset(s, 0, sizeof *s);
+	s->n = T3COLS;
+	return PLACE_NONE;
+}
+
 /*
  * Rows printed apart from their labels (torn.h), placed by the template's
  * order: each is taken only when its own identity (total = the sum of the
@@ -81,14 +117,17 @@ place_torn(struct tables *t, struct lrow *rows, const char **key, int n)
 			    rows[j].numbers == 0)
 				key[j] = NULL;
 		v = rows[torn[i].from].val + torn[i].at;
-		placed = place_sequence(v, T3COLS, T3COLS, NULL, &s);
-		if (!row_adds_up(v)) {
+		if (!seven_in_x_order(v))
+			placed = place_torn_tall(t, torn[i].row,
+			    rows[torn[i].from].line, v, &s);
+		else if (!row_adds_up(v)) {
 			tables_warn(t, rows[torn[i].from].line, "t3 row %s: "
 			    "numbers printed apart from its label do not add "
 			    "up, not placed", torn[i].row);
 			placed = PLACE_NONE;
 			memset(&s, 0, sizeof s);
-		}
+		} else
+			placed = place_sequence(v, T3COLS, T3COLS, NULL, &s);
 		emit_row(t, torn[i].row, rows[torn[i].from].line, T3COLS, &s,
 		    placed);
 		if (t->nt3key < T3MAXKEYS)
@@ -367,6 +406,96 @@ has_nonzero(const struct lrow *lr)
 }
 
 /*
+ * Has a row of more than seven values its own seven first, on a line of
+ * their own: seven left to right, the eighth starting another line (it
+ * stands left of the seventh's end)?
+ */
+static int
+own_line_first(const struct lrow *lr)
+{
+	int k;
+
+	if (lr->nval <= T3COLS)
+		return 0;
+	for (k = 0; k < T3COLS; k++)
+		if (lr->val[k].x0 < 0 || lr->val[k].v.kind != V_NUMBER ||
+		    (k > 0 && lr->val[k].x0 < lr->val[k - 1].x1))
+			return 0;
+	return lr->val[T3COLS].x0 >= 0 &&
+	    lr->val[T3COLS].x0 < lr->val[T3COLS - 1].x1;
+}
+
+/* Was row `row` found, here or printed apart from its label (torn)? */
+static int
+noted(const struct tables *t, const char *row)
+{
+	int i;
+
+	for (i = 0; i < t->nt3key; i++)
+		if (t3_same_key(t->t3key[i], row))
+			return 1;
+	return 0;
+}
+
+/* The row keyed `row`, or -1. */
+static int
+find_key(const char **key, int n, const char *row)
+{
+	int j;
+
+	for (j = 0; j < n; j++)
+		if (key[j] && t3_same_key(key[j], row))
+			return j;
+	return -1;
+}
+
+/*
+ * Rows whose label holds the start of the next row too (t3_two_rows), and
+ * more values than a row has or no next row at all: the next row's
+ * numbers are among theirs (its marker printed spaced, `( 一 ) 予 以`,
+ * started no row), and its own line keeps none or some of them, so both
+ * are unread (two[i] = 1), but for a row's own seven on a line of their
+ * own (two[i] = 2); a next row not found at all is written as unread,
+ * not left out.  (A group label joined to the row above, `三、本年度办
+ * 理结果` after row 2's values, brings no values: the row keeps its
+ * seven, the next row is there.)
+ */
+static void
+mark_two_rows(struct tables *t, const struct lrow *rows, const char **key,
+    int n, int *two)
+{
+	static const struct slots none = {.n = T3COLS};
+	const char *next;
+	int i, j;
+
+	for (i = 0; i < n; i++) {
+		if (!key[i] || !rows[i].merged || rows[i].numbers == 0 ||
+		    !t3_two_rows(rows[i].label) ||
+		    (next = t3_next_row(key[i])) == NULL)
+			continue;
+		j = find_key(key, n, next);
+		if (rows[i].nval <= T3COLS && (j >= 0 || noted(t, next)))
+			continue;
+		two[i] = own_line_first(&rows[i]) ? 2 : 1;
+		if (two[i] == 1)
+			tables_warn(t, rows[i].line, "t3 row %s: its label runs "
+			    "into row %s's, their values written as %s", key[i],
+			    next, CELL_UNREAD);
+		else
+			tables_warn(t, rows[i].line, "t3 row %s: its label runs "
+			    "into row %s's, whose values are written as %s",
+			    key[i], next, CELL_UNREAD);
+		if (j > i)
+			two[j] = 1;
+		else if (j < 0 && !noted(t, next)) {
+			emit_row(t, next, rows[i].line, 0, &none, PLACE_ALL);
+			if (t->nt3key < T3MAXKEYS)
+				t->t3key[t->nt3key++] = next;
+		}
+	}
+}
+
+/*
  * Neither titles nor rows of seven numbers give the columns (titles
  * printed a character a line, or packed one space apart by pdftotext
  * -layout, and every row has blanks): the numbers of all rows, when they
@@ -444,7 +573,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	int fits;
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
-	int *pb = NULL, *by_run = NULL, at_edge, by_pos;
+	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two;
 	int points[T3COLS] = {0}, table_points[T3COLS] = {0};
 	struct slots *sb = NULL;
 
@@ -517,6 +646,11 @@ t3_extract(const struct grid *g, struct tables *t)
 		for (i = 0; i < n; i++)
 			pb[i] = PLACE_UNSEEN, by_run[i] = 0;
 	}
+	two = gip_xmalloc((n + 1) * sizeof *two);
+	memset(two, 0, (n + 1) * sizeof *two);
+	/* (Rows printed apart from their labels keep glued labels.) */
+	if (g->positional)
+		mark_two_rows(t, rows, key, n, two);
 	if ((use_anchor || by_row) && !g->exact) {
 		t3_column_extents(titled ? tlo : NULL, titled ? thi : NULL,
 		    rows, key, n, anchor, edge, lo, hi);
@@ -528,7 +662,13 @@ t3_extract(const struct grid *g, struct tables *t)
 		fits = 0;
 		at_edge = edge, by_pos = 1;
 		memcpy(points, table_points, sizeof points);
-		if (joined_row(&rows[i]))
+		if (two[i] == 2)	/* its own line's seven (own_line_first) */
+			placed = place_sequence(rows[i].val, T3COLS, T3COLS,
+			    NULL, &s), by_pos = 0;
+		else if (two[i])
+			placed = PLACE_NONE, memset(&s, 0, sizeof s),
+			    by_pos = 0;
+		else if (joined_row(&rows[i]))
 			placed = place_counted(&rows[i], &s), by_pos = 0;
 		else if (in_order && rows[i].numbers < T3COLS)
 			placed = t3_place_in_order(&rows[i], anchor, &s);
@@ -598,6 +738,7 @@ t3_extract(const struct grid *g, struct tables *t)
 				emit_row(t, key[i], rows[i].line,
 				    rows[i].nval, &sb[i], pb[i]);
 	}
+	free(two);
 	free(sb);
 	free(pb);
 	free(by_run);

@@ -317,3 +317,49 @@ t3_rows_by_order(const struct lrow *rows, const char **key, int n)
 	}
 	return told;
 }
+
+/* How many times a label holds one of the markers. */
+static int
+count_markers(const char *label, const char *const *m, size_t nm)
+{
+	const char *p;
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < nm; i++)
+		for (p = label; (p = strstr(p, m[i])) != NULL; p += strlen(m[i]))
+			n++;
+	return n;
+}
+
+/*
+ * Does a label hold the starts of two rows: two of 一、 二、 三、 四、, two
+ * group markers (一) … (七), or two item markers?  (A group's marker
+ * with an item's, 三、 with (一), is one row's.)  pdftotext -layout
+ * prints a spaced marker `( 一 ) 予 以` that starts no row, and the row
+ * above takes that row's label and numbers.
+ */
+int
+t3_two_rows(const char *label)
+{
+	static const char *const tops[] = {"一、", "二、", "三、", "四、"};
+	static const char *const groups[] = {"(一)", "(二)", "(三)", "(四)",
+	    "(五)", "(六)", "(七)"};
+	const char *p;
+	int items = 0;
+
+	for (p = label; *p != '\0'; p++)
+		items += item_marker(p) && (p == label || !(p[-1] >= '0' &&
+		    p[-1] <= '9'));
+	return items > 1 || count_markers(label, tops, 4) > 1 ||
+	    count_markers(label, groups, 7) > 1;
+}
+
+/* The row the template (rows both share) has after `row`, or NULL. */
+const char *
+t3_next_row(const char *row)
+{
+	int at = shared_order(row);
+
+	return at < 0 ? NULL : shared_row(at + 1);
+}
