@@ -478,13 +478,13 @@ mark_two_rows(struct tables *t, const struct lrow *rows, const char **key,
 			continue;
 		two[i] = own_line_first(&rows[i]) ? 2 : 1;
 		if (two[i] == 1)
-			tables_warn(t, rows[i].line, "t3 row %s: its label runs "
-			    "into row %s's, their values written as %s", key[i],
-			    next, CELL_UNREAD);
-		else
-			tables_warn(t, rows[i].line, "t3 row %s: its label runs "
-			    "into row %s's, whose values are written as %s",
+			tables_warn(t, rows[i].line, "t3 row %s: its label "
+			    "runs into row %s's, their values written as %s",
 			    key[i], next, CELL_UNREAD);
+		else
+			tables_warn(t, rows[i].line, "t3 row %s: its label "
+			    "runs into row %s's, whose values are written as "
+			    "%s", key[i], next, CELL_UNREAD);
 		if (j > i)
 			two[j] = 1;
 		else if (j < 0 && !noted(t, next)) {
@@ -662,7 +662,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		fits = 0;
 		at_edge = edge, by_pos = 1;
 		memcpy(points, table_points, sizeof points);
-		if (two[i] == 2)	/* its own line's seven (own_line_first) */
+		if (two[i] == 2)	/* its own line's (own_line_first) */
 			placed = place_sequence(rows[i].val, T3COLS, T3COLS,
 			    NULL, &s), by_pos = 0;
 		else if (two[i])

@@ -299,7 +299,8 @@ t3_rows_by_order(const struct lrow *rows, const char **key, int n)
 			continue;
 		/* Rows between prev and i without a key. */
 		for (run = 0, j = prev + 1; j < i && run < 64; j++)
-			if (rows[j].numbers > 0 && has_row_marker(rows[j].label))
+			if (rows[j].numbers > 0 &&
+			    has_row_marker(rows[j].label))
 				cand[run++] = j;
 		from = prev < 0 ? -1 : shared_order(key[prev]);
 		to = shared_order(key[i]);
@@ -327,7 +328,8 @@ count_markers(const char *label, const char *const *m, size_t nm)
 	int n = 0;
 
 	for (i = 0; i < nm; i++)
-		for (p = label; (p = strstr(p, m[i])) != NULL; p += strlen(m[i]))
+		for (p = label; (p = strstr(p, m[i])) != NULL;
+		    p += strlen(m[i]))
 			n++;
 	return n;
 }
