@@ -450,47 +450,55 @@ find_key(const char **key, int n, const char *row)
 }
 
 /*
- * Rows whose label holds the start of the next row too (t3_two_rows), and
- * more values than a row has or no next row at all: the next row's
- * numbers are among theirs (its marker printed spaced, `( 一 ) 予 以`,
- * started no row), and its own line keeps none or some of them, so both
- * are unread (two[i] = 1), but for a row's own seven on a line of their
- * own (two[i] = 2); a next row not found at all is written as unread,
- * not left out.  (A group label joined to the row above, `三、本年度办
- * 理结果` after row 2's values, brings no values: the row keeps its
- * seven, the next row is there.)
+ * Rows whose label holds the start of the row after or before them too
+ * (t3_holds_start_of), and more numbers than a row has or that other row
+ * not found: the other row's numbers are among theirs, and the next
+ * row's own line keeps none or some of them, so both are unread (two[i]
+ * = 1; a row before, found, had its own line and label), but for a
+ * row's own seven standing first on a line of their own when the other
+ * row is the next (two[i] = 2); the other row not found at all is
+ * written as unread, not left out.  (A group label joined to the row
+ * above, `三、本年度办理结果` after row 2's seven, brings no values: the
+ * row keeps its seven, the next row is there.)
  */
 static void
 mark_two_rows(struct tables *t, const struct lrow *rows, const char **key,
     int n, int *two)
 {
 	static const struct slots none = {.n = T3COLS};
-	const char *next;
+	const char *other, *next, *prev;
 	int i, j;
 
 	for (i = 0; i < n; i++) {
-		if (!key[i] || !rows[i].merged || rows[i].numbers == 0 ||
-		    !t3_two_rows(rows[i].label) ||
-		    (next = t3_next_row(key[i])) == NULL)
+		if (!key[i] || !rows[i].merged || rows[i].numbers == 0)
 			continue;
-		j = find_key(key, n, next);
-		if (rows[i].nval <= T3COLS && (j >= 0 || noted(t, next)))
+		next = t3_next_row(key[i]);
+		prev = t3_prev_row(key[i]);
+		if (next && t3_holds_start_of(rows[i].label, next))
+			other = next;
+		else if (prev && t3_holds_start_of(rows[i].label, prev))
+			other = prev;
+		else
 			continue;
-		two[i] = own_line_first(&rows[i]) ? 2 : 1;
+		j = find_key(key, n, other);
+		if (rows[i].numbers <= T3COLS && (j >= 0 ||
+		    noted(t, other)))
+			continue;
+		two[i] = other == next && own_line_first(&rows[i]) ? 2 : 1;
 		if (two[i] == 1)
 			tables_warn(t, rows[i].line, "t3 row %s: its label "
 			    "runs into row %s's, their values written as %s",
-			    key[i], next, CELL_UNREAD);
+			    key[i], other, CELL_UNREAD);
 		else
 			tables_warn(t, rows[i].line, "t3 row %s: its label "
 			    "runs into row %s's, whose values are written as "
-			    "%s", key[i], next, CELL_UNREAD);
-		if (j > i)
+			    "%s", key[i], other, CELL_UNREAD);
+		if (j >= 0 && other == next)
 			two[j] = 1;
-		else if (j < 0 && !noted(t, next)) {
-			emit_row(t, next, rows[i].line, 0, &none, PLACE_ALL);
+		else if (j < 0 && !noted(t, other)) {
+			emit_row(t, other, rows[i].line, 0, &none, PLACE_ALL);
 			if (t->nt3key < T3MAXKEYS)
-				t->t3key[t->nt3key++] = next;
+				t->t3key[t->nt3key++] = other;
 		}
 	}
 }

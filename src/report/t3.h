@@ -26,8 +26,9 @@ int	t3_is_header(const char *label);
 int	t3_marked(const char *label);
 int	t3_starts_exact(const char *label);
 int	t3_rows_by_order(const struct lrow *rows, const char **key, int n);
-int	t3_two_rows(const char *label);
+int	t3_holds_start_of(const char *label, const char *row);
 const char *t3_next_row(const char *row);
+const char *t3_prev_row(const char *row);
 
 /* Columns: where each of the seven stands, when the text has positions. */
 int	t3_anchors_from_full_rows(const struct lrow *rows, const char **key,

@@ -319,42 +319,64 @@ t3_rows_by_order(const struct lrow *rows, const char **key, int n)
 	return told;
 }
 
-/* How many times a label holds one of the markers. */
+/* Does s hold the marker m after its first character? */
 static int
-count_markers(const char *label, const char *const *m, size_t nm)
+holds_after_start(const char *s, const char *m)
+{
+	return *s != '\0' && strstr(s + 1, m) != NULL;
+}
+
+/* An item's marker d. or d、 after the label's start, not part of a
+ * number. */
+static int
+holds_item(const char *label, char d)
 {
 	const char *p;
-	size_t i;
-	int n = 0;
 
-	for (i = 0; i < nm; i++)
-		for (p = label; (p = strstr(p, m[i])) != NULL;
-		    p += strlen(m[i]))
-			n++;
-	return n;
+	for (p = label + 1; *p != '\0'; p++)
+		if (*p == d && item_marker(p) && !(p[-1] >= '0' &&
+		    p[-1] <= '9'))
+			return 1;
+	return 0;
 }
 
 /*
- * Does a label hold the starts of two rows: two of 一、 二、 三、 四、, two
- * group markers (一) … (七), or two item markers?  (A group's marker
- * with an item's, 三、 with (一), is one row's.)  pdftotext -layout
- * prints a spaced marker `( 一 ) 予 以` that starts no row, and the row
- * above takes that row's label and numbers.
+ * Does a label hold, after its start, the marker that begins row `row`
+ * (一、 for 1, (二) for 3.2, 三、 or (一) for 3.1, 4. for 3.3.4, (三) or
+ * 1. for 3.3.1)?  pdftotext -layout prints a spaced marker `( 一 ) 予
+ * 以` that starts no row, and the row above takes that row's label and
+ * numbers; html2text glues two rows' lines.
  */
 int
-t3_two_rows(const char *label)
+t3_holds_start_of(const char *label, const char *row)
 {
 	static const char *const tops[] = {"一、", "二、", "三、", "四、"};
 	static const char *const groups[] = {"(一)", "(二)", "(三)", "(四)",
 	    "(五)", "(六)", "(七)"};
-	const char *p;
-	int items = 0;
+	int g;
 
-	for (p = label; *p != '\0'; p++)
-		items += item_marker(p) && (p == label || !(p[-1] >= '0' &&
-		    p[-1] <= '9'));
-	return items > 1 || count_markers(label, tops, 4) > 1 ||
-	    count_markers(label, groups, 7) > 1;
+	if (row[1] == '\0')
+		return row[0] >= '1' && row[0] <= '4' &&
+		    holds_after_start(label, tops[row[0] - '1']);
+	if (row[0] != '3' || row[1] != '.' || row[2] < '1' || row[2] > '7')
+		return 0;
+	g = row[2] - '1';
+	if (row[3] == '\0')
+		return holds_after_start(label, groups[g]) ||
+		    (g == 0 && holds_after_start(label, "三、"));
+	if (row[3] != '.' || row[4] < '1' || row[4] > '8')
+		return 0;
+	return holds_item(label, row[4]) ||
+	    (row[4] == '1' && holds_after_start(label, groups[g]));
+}
+
+/* The row the template (rows both share) has before `row`, or NULL. */
+const char *
+t3_prev_row(const char *row)
+{
+	int at = shared_order(row);
+
+	return at <= 0 ? NULL : shared_row(at - 1);
 }
 
 /* The row the template (rows both share) has after `row`, or NULL. */
