@@ -862,6 +862,83 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 1\tsocial\t?\n1\tlegal\t0\n1\tother\t\n1\ttotal\t965')"
 }
 
+@test "pdftotext -layout: a t3 row on two lines is read only as its identity allows" {
+	# A tall row prints a value on the label's first line and the rest
+	# on the next, each line shifted on its own: in line order row 1
+	# read 85 83 0 1 0 0 1, the total in 自然人.  Of the ways the two
+	# lines interleave only 83 0 1 0 0 1 85 adds up; row 3.2's 0 may
+	# stand in any of its first four columns, so those holding 6 or 1
+	# in some reading are unread.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-tall-rows.txt' | cut -f 3-5 |
+	    grep -E '^(1|3\.2)	' | cut -f 3 | tr '\n' ' '"
+	assert_output "83 0 1 0 0 1 85 ? ? ? 0 0 0 7 "
+	[[ $stderr == *"t3 row 3.2: 7 values for 7 columns, 3 cells written as ?"* ]]
+}
+
+@test "pdftotext -layout: a t3 row with blanks on two lines is not read in line order" {
+	# Row 1 prints 0 on the label's first line and 7 0 7 on the next;
+	# in line order its 7 went to 商业企业 and the 0 to 自然人, and the
+	# total row 3.7 (7 above, 7 0 0 0 0 0 below) read 7 in 商业企业
+	# and 0 as its total.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-tall-blanks.txt' | cut -f 3-5 |
+	    grep -E '^(1	natural|3\.7)	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? 7 0 0 0 0 0 7 "
+}
+
+@test "lynx: a t3 value between two columns' values is unread" {
+	# lynx prints row 3.2's total a character left of the other rows'
+	# totals, as near the values of 其他 as of 总计 (their titles are
+	# stacked, four columns apart): it was read as 其他.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/lynx-t3-between-columns.txt' | cut -f 3-5 |
+	    grep -E '^3\.2	' | cut -f 3 | tr '\n' ' '"
+	assert_output "3     ? ? "
+}
+
+@test "t3 rows whose key words were broken are told by the template's order" {
+	# lynx wraps `8. 属于行政查` / `询事项 0 0 0 0 0 0 0` at the margin,
+	# so the second line joins the marker's cell (8.询事项属于行政查);
+	# pdftotext interleaves the label area's columns (果(三)不1、属于
+	# 国家秘予公开密).  Each stands alone between two rows told by their
+	# labels, where the template has one row: it is that row, no longer
+	# dropped.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/lynx-t3-label-wrapped-at-margin.txt' | cut -f 3,5 |
+	    grep -E '^3\.3\.8	' | cut -f 2 | tr '\n' ' '"
+	assert_output "0 0 0 0 0 0 0 "
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-label-columns-interleaved.txt' | cut -f 3,5 |
+	    grep -E '^3\.3\.1	' | cut -f 2 | tr '\n' ' '"
+	assert_output "0 0 0 0 0 0 0 "
+}
+
+@test "pdftotext -layout: a t3 row that takes the next row's label and values" {
+	# 3.1's marker printed spaced, `( 一 ) 予 以`, starts no row: row 2
+	# takes its label and numbers (0 0 0 5 19 24), and read 24 as its
+	# own total; 3.1 was left out.  Now row 2 is unread and 3.1 written
+	# as unread.  Where row 2's own seven stand on a line of their own
+	# (44 10 0 0 0 0 54, then 3.1's 458), row 2 keeps them.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-spaced-marker.txt' | cut -f 3,5 |
+	    grep -E '^(2|3\.1)	' | cut -f 2 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? ? ? ? ? ? ? ? ? "
+	[[ $stderr == *"t3 row 2: its label runs into row 3.1's"* ]]
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-spaced-marker-own-line.txt' | cut -f 3,5 |
+	    grep -E '^(2|3\.1)	' | cut -f 2 | tr '\n' ' '"
+	assert_output "44 10 0 0 0 0 54 ? ? ? ? ? ? ? "
+	# Where row 2's seven and 3.1's are told apart as numbers printed
+	# apart from 3.1's label (torn.c), 3.1's seven stand on two lines
+	# (3 0 0 0 1 4 under a 0): read as a tall row, not in line order
+	# (0 3 0 0 0 1 4).
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-spaced-marker-torn.txt' | cut -f 3,5 |
+	    grep -E '^3\.1	' | cut -f 2 | tr '\n' ' '"
+	assert_output "? ? 0 0 ? ? 4 "
+}
+
 @test "pdftotext -layout: t4 numbers on two lines are read left to right" {
 	# The tall data row prints some numbers a line higher than others;
 	# gathered line by line they were out of column order.

@@ -16,10 +16,6 @@
 #include "t3.h"
 #include "torn.h"
 
-
-/* A row not read (yet) in the buffer of a table placed by runs. */
-#define PLACE_UNSEEN	(-2)
-
 static void
 emit_row(struct tables *t, const char *row, long line, int nval,
     const struct slots *s, int placed)
@@ -64,6 +60,42 @@ row_adds_up(const struct vcell *v)
 	return place_counts(v, T3COLS, n) && place_check_total(n, T3COLS);
 }
 
+/* Do seven values with positions stand left to right? */
+static int
+seven_in_x_order(const struct vcell *v)
+{
+	int k;
+
+	for (k = 1; k < T3COLS; k++)
+		if (v[k].x0 >= 0 && v[k - 1].x0 >= 0 && v[k].x0 < v[k - 1].x0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Seven numbers printed apart from their label that do not stand left
+ * to right: a tall row's (t3tall.c), the row above's label having taken
+ * them with its own; read as a tall row, else unread.
+ */
+static int
+place_torn_tall(struct tables *t, const char *row, long line,
+    const struct vcell *v, struct slots *s)
+{
+	static struct lrow lr;	/* large: not on the stack */
+
+	memset(&lr, 0, sizeof lr);
+	memcpy(lr.val, v, T3COLS * sizeof *v);
+	lr.nval = lr.numbers = T3COLS;
+	lr.merged = 1;
+	if (t3_tall_row(&lr))
+		return t3_place_tall(&lr, s);
+	tables_warn(t, line, "t3 row %s: numbers printed apart from its "
+	    "label, not left to right, not placed", row);
+	memset(s, 0, sizeof *s);
+	s->n = T3COLS;
+	return PLACE_NONE;
+}
+
 /*
  * Rows printed apart from their labels (torn.h), placed by the template's
  * order: each is taken only when its own identity (total = the sum of the
@@ -85,14 +117,17 @@ place_torn(struct tables *t, struct lrow *rows, const char **key, int n)
 			    rows[j].numbers == 0)
 				key[j] = NULL;
 		v = rows[torn[i].from].val + torn[i].at;
-		placed = place_sequence(v, T3COLS, T3COLS, NULL, &s);
-		if (!row_adds_up(v)) {
+		if (!seven_in_x_order(v))
+			placed = place_torn_tall(t, torn[i].row,
+			    rows[torn[i].from].line, v, &s);
+		else if (!row_adds_up(v)) {
 			tables_warn(t, rows[torn[i].from].line, "t3 row %s: "
 			    "numbers printed apart from its label do not add "
 			    "up, not placed", torn[i].row);
 			placed = PLACE_NONE;
 			memset(&s, 0, sizeof s);
-		}
+		} else
+			placed = place_sequence(v, T3COLS, T3COLS, NULL, &s);
 		emit_row(t, torn[i].row, rows[torn[i].from].line, T3COLS, &s,
 		    placed);
 		if (t->nt3key < T3MAXKEYS)
@@ -115,8 +150,8 @@ place_torn(struct tables *t, struct lrow *rows, const char **key, int n)
 }
 
 /* strcmp(a, b) == 0 inline: keys are a few bytes ("3.1"). */
-static int
-same_key(const char *a, const char *b)
+int
+t3_same_key(const char *a, const char *b)
 {
 	while (*a != '\0' && *a == *b)
 		a++, b++;
@@ -134,7 +169,7 @@ already_found(const struct lrow *rows, const char **key, int i,
 	int j;
 
 	for (j = 0; j < i; j++) {
-		if (!key[j] || !same_key(key[j], row))
+		if (!key[j] || !t3_same_key(key[j], row))
 			continue;
 		if (rows[j].nval == 0 && rows[i].nval > 0) {
 			key[j] = NULL;
@@ -356,71 +391,6 @@ values_in_x_order(const struct lrow *lr)
 	return 1;
 }
 
-/*
- * A cell's count for the identities: 1 with *v set when it is known and
- * a plain count (blank = 0; at most 12 digits, so that sums of a
- * table's rows cannot overflow).
- */
-static int
-cell_count(const struct slots *s, int k, long long *v)
-{
-	const char *p = s->val[k];
-	size_t len = strlen(p);
-
-	if (!s->set[k] || len > 12 || strspn(p, "0123456789") != len)
-		return 0;
-	*v = len ? strtoll(p, NULL, 10) : 0;
-	return 1;
-}
-
-/* Row `row`'s cell in column k: 0 when the row is absent (*have = 0),
- * -1 when it is not known. */
-static int
-row_cell(const char **key, int n, const struct slots *sb, const int *pb,
-    const char *row, int k, long long *v, int *have)
-{
-	int i;
-
-	*v = 0;
-	for (i = 0; i < n; i++)
-		if (key[i] && pb[i] != PLACE_UNSEEN && same_key(key[i], row)) {
-			*have = 1;
-			return cell_count(&sb[i], k, v) ? 0 : -1;
-		}
-	*have = 0;
-	return 0;
-}
-
-/* Does column k keep 3.7 = the sum of rows 3.x and 1 + 2 = 3.7 + 4 (the
- * second where rows 1, 2 and 4 are there)?  0 also when a cell they
- * need is unread: then nothing confirms the column. */
-static int
-column_adds_up(const char **key, int n, const struct slots *sb,
-    const int *pb, int k)
-{
-	long long r1, r2, r37, r4, sum = 0, v;
-	int i, h1, h2, h37, h4, known = 1;
-
-	if (row_cell(key, n, sb, pb, "1", k, &r1, &h1) < 0 ||
-	    row_cell(key, n, sb, pb, "2", k, &r2, &h2) < 0 ||
-	    row_cell(key, n, sb, pb, "3.7", k, &r37, &h37) < 0 ||
-	    row_cell(key, n, sb, pb, "4", k, &r4, &h4) < 0)
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (!key[i] || pb[i] == PLACE_UNSEEN ||
-		    !t3_has_prefix(key[i], "3.") || same_key(key[i], "3.7"))
-			continue;
-		if (!cell_count(&sb[i], k, &v)) {
-			known = 0;
-			break;
-		}
-		sum += v;
-	}
-	if (!h37 || !known || sum != r37)
-		return 0;
-	return !(h1 && h2 && h4 && r1 + r2 != r37 + r4);
-}
-
 /* Has the row a number other than 0?  Zeros read into the wrong blank
  * column still give the same counts. */
 static int
@@ -436,40 +406,101 @@ has_nonzero(const struct lrow *lr)
 }
 
 /*
- * Rows placed by the columns of their run (columns_by_runs) are a
- * reading of positions alone: a run that drifted by a whole column still
- * fits.  The table's identities confirm them: a row whose total is not
- * the sum of its parts is unread, and so are the cells of such rows (with
- * a number other than 0, by_run) in a column whose identities cannot be
- * checked or fail.
+ * Has a row of more than seven values its own seven first, on a line of
+ * their own: seven left to right, the eighth starting another line (it
+ * stands left of the seventh's end)?
+ */
+static int
+own_line_first(const struct lrow *lr)
+{
+	int k;
+
+	if (lr->nval <= T3COLS)
+		return 0;
+	for (k = 0; k < T3COLS; k++)
+		if (lr->val[k].x0 < 0 || lr->val[k].v.kind != V_NUMBER ||
+		    (k > 0 && lr->val[k].x0 < lr->val[k - 1].x1))
+			return 0;
+	return lr->val[T3COLS].x0 >= 0 &&
+	    lr->val[T3COLS].x0 < lr->val[T3COLS - 1].x1;
+}
+
+/* Was row `row` found, here or printed apart from its label (torn)? */
+static int
+noted(const struct tables *t, const char *row)
+{
+	int i;
+
+	for (i = 0; i < t->nt3key; i++)
+		if (t3_same_key(t->t3key[i], row))
+			return 1;
+	return 0;
+}
+
+/* The row keyed `row`, or -1. */
+static int
+find_key(const char **key, int n, const char *row)
+{
+	int j;
+
+	for (j = 0; j < n; j++)
+		if (key[j] && t3_same_key(key[j], row))
+			return j;
+	return -1;
+}
+
+/*
+ * Rows whose label holds the start of the row after or before them too
+ * (t3_holds_start_of), and more numbers than a row has or that other row
+ * not found: the other row's numbers are among theirs, and the next
+ * row's own line keeps none or some of them, so both are unread (two[i]
+ * = 1; a row before, found, had its own line and label), but for a
+ * row's own seven standing first on a line of their own when the other
+ * row is the next (two[i] = 2); the other row not found at all is
+ * written as unread, not left out.  (A group label joined to the row
+ * above, `三、本年度办理结果` after row 2's seven, brings no values: the
+ * row keeps its seven, the next row is there.)
  */
 static void
-confirm_runs(const char **key, int n, struct slots *sb, int *pb,
-    const int *by_run)
+mark_two_rows(struct tables *t, const struct lrow *rows, const char **key,
+    int n, int *two)
 {
-	long long v[T3COLS];
-	int i, k, bad[T3COLS];
+	static const struct slots none = {.n = T3COLS};
+	const char *other, *next, *prev;
+	int i, j;
 
 	for (i = 0; i < n; i++) {
-		if (!by_run[i] || pb[i] == PLACE_UNSEEN)
+		if (!key[i] || !rows[i].merged || rows[i].numbers == 0)
 			continue;
-		for (k = 0; k < T3COLS && cell_count(&sb[i], k, &v[k]); k++)
-			;
-		if (k == T3COLS && !place_check_total(v, T3COLS)) {
-			memset(&sb[i].set, 0, sizeof sb[i].set);
-			pb[i] = PLACE_NONE;
+		next = t3_next_row(key[i]);
+		prev = t3_prev_row(key[i]);
+		if (next && t3_holds_start_of(rows[i].label, next))
+			other = next;
+		else if (prev && t3_holds_start_of(rows[i].label, prev))
+			other = prev;
+		else
+			continue;
+		j = find_key(key, n, other);
+		if (rows[i].numbers <= T3COLS && (j >= 0 ||
+		    noted(t, other)))
+			continue;
+		two[i] = other == next && own_line_first(&rows[i]) ? 2 : 1;
+		if (two[i] == 1)
+			tables_warn(t, rows[i].line, "t3 row %s: its label "
+			    "runs into row %s's, their values written as %s",
+			    key[i], other, CELL_UNREAD);
+		else
+			tables_warn(t, rows[i].line, "t3 row %s: its label "
+			    "runs into row %s's, whose values are written as "
+			    "%s", key[i], other, CELL_UNREAD);
+		if (j >= 0 && other == next)
+			two[j] = 1;
+		else if (j < 0 && !noted(t, other)) {
+			emit_row(t, other, rows[i].line, 0, &none, PLACE_ALL);
+			if (t->nt3key < T3MAXKEYS)
+				t->t3key[t->nt3key++] = other;
 		}
 	}
-	for (k = 0; k < T3COLS; k++)
-		bad[k] = !column_adds_up(key, n, sb, pb, k);
-	for (i = 0; i < n; i++)
-		for (k = 0; k < T3COLS; k++)
-			if (by_run[i] && pb[i] != PLACE_UNSEEN && bad[k] &&
-			    sb[i].set[k]) {
-				sb[i].set[k] = 0;
-				if (pb[i] == PLACE_ALL)
-					pb[i] = PLACE_SOME;
-			}
 }
 
 /*
@@ -550,7 +581,8 @@ t3_extract(const struct grid *g, struct tables *t)
 	int fits;
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
-	int *pb = NULL, *by_run = NULL;
+	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two;
+	int points[T3COLS] = {0}, table_points[T3COLS] = {0};
 	struct slots *sb = NULL;
 
 	if (!ready)
@@ -565,6 +597,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		key = gip_xrealloc(key, keycap * sizeof *key);
 	}
 	classify_rows(rows, n, g->positional, key);
+	t3_rows_by_order(rows, key, n);
 	drop_group_3_6(key, n);
 	note_rows(key, n, t);
 	/* Rows placed by order mean labels printed apart from numbers: a
@@ -614,22 +647,37 @@ t3_extract(const struct grid *g, struct tables *t)
 		    columns_by_runs(rows, key, n, has, ra, re) : 0;
 	}
 	if (runs) {
-		/* The rows wait for the identities (confirm_runs). */
+		/* The rows wait for the identities (t3_confirm_runs). */
 		sb = gip_xmalloc((n + 1) * sizeof *sb);
 		pb = gip_xmalloc((n + 1) * sizeof *pb);
 		by_run = gip_xmalloc((n + 1) * sizeof *by_run);
 		for (i = 0; i < n; i++)
 			pb[i] = PLACE_UNSEEN, by_run[i] = 0;
 	}
-	if ((use_anchor || by_row) && !g->exact)
+	two = gip_xmalloc((n + 1) * sizeof *two);
+	memset(two, 0, (n + 1) * sizeof *two);
+	/* (Rows printed apart from their labels keep glued labels.) */
+	if (g->positional)
+		mark_two_rows(t, rows, key, n, two);
+	if ((use_anchor || by_row) && !g->exact) {
 		t3_column_extents(titled ? tlo : NULL, titled ? thi : NULL,
 		    rows, key, n, anchor, edge, lo, hi);
+		t3_value_points(rows, key, n, anchor, edge, table_points);
+	}
 	for (i = 0; i < n; i++) {
 		if (!key[i] || (!g->positional && rows[i].nval == 0))
 			continue;
 		fits = 0;
-		if (joined_row(&rows[i]))
-			placed = place_counted(&rows[i], &s);
+		at_edge = edge, by_pos = 1;
+		memcpy(points, table_points, sizeof points);
+		if (two[i] == 2)	/* its own line's (own_line_first) */
+			placed = place_sequence(rows[i].val, T3COLS, T3COLS,
+			    NULL, &s), by_pos = 0;
+		else if (two[i])
+			placed = PLACE_NONE, memset(&s, 0, sizeof s),
+			    by_pos = 0;
+		else if (joined_row(&rows[i]))
+			placed = place_counted(&rows[i], &s), by_pos = 0;
 		else if (in_order && rows[i].numbers < T3COLS)
 			placed = t3_place_in_order(&rows[i], anchor, &s);
 		else if (runs && has[i] && (rows[i].numbers < T3COLS ||
@@ -645,6 +693,10 @@ t3_extract(const struct grid *g, struct tables *t)
 			t3_column_extents(ra + i * T3COLS, ra + i * T3COLS,
 			    rows, key, n, ra + i * T3COLS, re[i], lo, hi);
 			fits = 1;
+			/* (A run's own columns are where its values
+			 * stand.) */
+			memcpy(points, ra + i * T3COLS, sizeof points);
+			at_edge = re[i];
 			by_run[i] = has_nonzero(&rows[i]);
 		} else if (titled && use_anchor && rows[i].numbers < T3COLS &&
 		    t3_against_titles(&rows[i], anchor, edge, tlo, thi))
@@ -659,7 +711,11 @@ t3_extract(const struct grid *g, struct tables *t)
 		    !t3_against_titles(&rows[i], anchor, edge, tlo, thi))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s), fits = 1;
+		else if (g->positional && !values_in_x_order(&rows[i]) &&
+		    t3_tall_row(&rows[i]))
+			placed = t3_place_tall(&rows[i], &s), by_pos = 0;
 		else {
+			by_pos = 0;
 			skip = g->positional ? 0 :
 			    span_padding(&rows[i], first_col);
 			placed = place_sequence(rows[i].val + skip,
@@ -668,12 +724,14 @@ t3_extract(const struct grid *g, struct tables *t)
 		}
 		if ((use_anchor || fits) && placed == PLACE_ALL &&
 		    !g->exact &&
-		    t3_unknown_under(&s, lo, hi, &rows[i]))
+		    (t3_unknown_under(&s, lo, hi, &rows[i]) ||
+		    (by_pos && t3_unknown_between(&s, &rows[i], points,
+		    at_edge))))
 			placed = PLACE_SOME;
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
 		    !keeps))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
-		if (runs) {
+		if (sb) {
 			sb[i] = s;
 			pb[i] = placed;
 		} else
@@ -681,13 +739,14 @@ t3_extract(const struct grid *g, struct tables *t)
 			    placed);
 		found++;
 	}
-	if (runs) {
-		confirm_runs(key, n, sb, pb, by_run);
+	if (sb) {
+		t3_confirm_runs(key, n, sb, pb, by_run);
 		for (i = 0; i < n; i++)
 			if (pb[i] != PLACE_UNSEEN)
 				emit_row(t, key[i], rows[i].line,
 				    rows[i].nval, &sb[i], pb[i]);
 	}
+	free(two);
 	free(sb);
 	free(pb);
 	free(by_run);

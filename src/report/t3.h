@@ -1,7 +1,7 @@
 /*
  * Section 三's table, shared by its modules (private to t3*.c): the row
- * key words (t3rows.c), the columns by position (t3cols.c) and the
- * reading of the table (t3.c).
+ * key words (t3rows.c), the columns by position (t3cols.c), rows printed
+ * on several lines (t3tall.c) and the reading of the table (t3.c).
  */
 #ifndef GIP_T3_H
 #define GIP_T3_H
@@ -11,6 +11,9 @@
 #include "place.h"
 
 #define T3COLS 7
+
+/* A row not read (yet) in the buffer of a table placed by runs. */
+#define PLACE_UNSEEN	(-2)
 
 /* The column keys in template order; set by t3_init. */
 extern const char *t3_cols[T3COLS];
@@ -22,6 +25,10 @@ const char *t3_classify(const char *label, int rows_seen);
 int	t3_is_header(const char *label);
 int	t3_marked(const char *label);
 int	t3_starts_exact(const char *label);
+int	t3_rows_by_order(const struct lrow *rows, const char **key, int n);
+int	t3_holds_start_of(const char *label, const char *row);
+const char *t3_next_row(const char *row);
+const char *t3_prev_row(const char *row);
 
 /* Columns: where each of the seven stands, when the text has positions. */
 int	t3_anchors_from_full_rows(const struct lrow *rows, const char **key,
@@ -47,8 +54,22 @@ int	t3_against_titles(const struct lrow *r, const int *anchor, int edge,
 	    const int *tlo, const int *thi);
 int	t3_anchors_best_edge(const struct grid *g, const struct lrow *rows,
 	    const char **key, int n, int *anchor, int *edge);
+void	t3_value_points(const struct lrow *rows, const char **key, int n,
+	    const int *anchor, int edge, int *point);
+int	t3_unknown_between(struct slots *s, const struct lrow *r,
+	    const int *point, int edge);
 int	t3_row_fits(const struct lrow *r, const int *anchor, int edge);
 int	t3_place_in_order(const struct lrow *r, const int *anchor,
 	    struct slots *s);
+
+int	t3_same_key(const char *a, const char *b);
+
+/* Identities confirming readings by position (t3ident.c). */
+void	t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
+	    const int *by_run);
+
+/* Tall rows: values printed on two or three lines (t3tall.c). */
+int	t3_tall_row(const struct lrow *lr);
+int	t3_place_tall(const struct lrow *lr, struct slots *s);
 
 #endif

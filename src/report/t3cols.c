@@ -456,3 +456,71 @@ t3_row_fits(const struct lrow *r, const int *anchor, int edge)
 	}
 	return 1;
 }
+
+/*
+ * Where the values of each column stand (the median of the points of the
+ * values nearest its anchor, the anchor where none is): titles centred
+ * over numbers that lynx prints a character or two left or right of
+ * each other say less than the numbers do.
+ */
+void
+t3_value_points(const struct lrow *rows, const char **key, int n,
+    const int *anchor, int edge, int *point)
+{
+	int *xs, cnt[T3COLS] = {0}, i, j, k, d, m = 0;
+
+	for (i = 0; i < n; i++)
+		m += key[i] ? rows[i].nval : 0;
+	xs = gip_xmalloc((m + 1) * T3COLS * sizeof *xs);
+	for (i = 0; i < n; i++)
+		for (j = 0; key[i] && j < rows[i].nval; j++) {
+			if (rows[i].val[j].x0 < 0 ||
+			    rows[i].val[j].v.kind != V_NUMBER)
+				continue;
+			k = place_nearest(anchor, T3COLS,
+			    place_x(&rows[i].val[j], edge), &d);
+			xs[k * (m + 1) + cnt[k]++] = place_x(&rows[i].val[j],
+			    edge);
+		}
+	for (k = 0; k < T3COLS; k++) {
+		point[k] = anchor[k];
+		if (cnt[k] == 0)
+			continue;
+		qsort(xs + k * (m + 1), cnt[k], sizeof *xs, cmp_int);
+		point[k] = xs[k * (m + 1) + cnt[k] / 2];
+	}
+	free(xs);
+}
+
+/*
+ * A value standing about as near the values of one column as of another
+ * (point: t3_value_points; lynx puts some rows a character or two left or
+ * right of the others) says nothing about which of the two it is in:
+ * both cells are unknown.  Returns how many cells were made unknown.
+ */
+int
+t3_unknown_between(struct slots *s, const struct lrow *r, const int *point,
+    int edge)
+{
+	int j, k, x, d, d1, k1, d2, k2, dropped = 0;
+
+	for (j = 0; j < r->nval; j++) {
+		if (r->val[j].x0 < 0 || r->val[j].v.kind != V_NUMBER)
+			continue;
+		x = place_x(&r->val[j], edge);
+		k1 = k2 = -1;
+		d1 = d2 = INT_MAX;
+		for (k = 0; k < T3COLS; k++) {
+			d = abs(point[k] - x);
+			if (d < d1)
+				d2 = d1, k2 = k1, d1 = d, k1 = k;
+			else if (d < d2)
+				d2 = d, k2 = k;
+		}
+		if (k2 < 0 || d2 - d1 > 1)
+			continue;
+		dropped += s->set[k1] + s->set[k2];
+		s->set[k1] = s->set[k2] = 0;
+	}
+	return dropped;
+}

@@ -218,3 +218,172 @@ t3_starts_exact(const char *label)
 {
 	return t3_marked(label) || t3_is_header(label);
 }
+
+/*
+ * The rows both templates share, in template order: rows told by their
+ * place (t3_rows_by_order) never choose between 2019's 3.6 and 2021's
+ * 3.6.1-3.
+ */
+static int
+shared_order(const char *row)
+{
+	size_t i;
+	int at = 0;
+
+	for (i = 0; i < tmpl_nrows; i++) {
+		if (strcmp(tmpl_rows[i].table, "t3") != 0 ||
+		    tmpl_rows[i].templates != TPL_BOTH)
+			continue;
+		if (strcmp(tmpl_rows[i].row, row) == 0)
+			return at;
+		at++;
+	}
+	return -1;
+}
+
+/* The shared row at place `at` (shared_order), or NULL. */
+static const char *
+shared_row(int at)
+{
+	size_t i;
+
+	for (i = 0; i < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].table, "t3") == 0 &&
+		    tmpl_rows[i].templates == TPL_BOTH && at-- == 0)
+			return tmpl_rows[i].row;
+	return NULL;
+}
+
+/*
+ * Does a label hold a row marker: an item's (1. 2、), a group's ((一) …
+ * (七)) or 三、, anywhere (a group label's wrapped text or a page's
+ * repeated header may stand before it)?
+ */
+static int
+has_row_marker(const char *label)
+{
+	static const char *const groups[] = {"(一)", "(二)", "(三)",
+	    "(四)", "(五)", "(六)", "(七)", "三、"};
+	const char *p;
+	size_t i;
+
+	for (p = label; *p != '\0'; p++)
+		if (item_marker(p) && (p == label || !(p[-1] >= '0' &&
+		    p[-1] <= '9')))
+			return 1;
+	for (i = 0; i < sizeof groups / sizeof groups[0]; i++)
+		if (strstr(label, groups[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * Rows with a marker and numbers whose key words were broken (lynx wraps
+ * a narrow label at the margin, so that its second line joins the
+ * marker's cell: `8.询事项属于行政查`; pdftotext interleaves a tall
+ * label area's columns, `果(三)不1、属于国家秘予公开密`, or a header
+ * repeated after a page break joins the row): the template fixes the
+ * order of the rows, so
+ * a run of such rows between two rows told by their labels, exactly as
+ * many as the template has between those two, are those rows.  Where
+ * the count differs nothing is told.  Returns how many rows were told.
+ */
+int
+t3_rows_by_order(const struct lrow *rows, const char **key, int n)
+{
+	int i, j, prev = -1, from, to, run, told = 0, k, dup;
+	int cand[64];
+
+	for (i = 0; i < n; i++) {
+		if (!key[i])
+			continue;
+		/* Rows between prev and i without a key. */
+		for (run = 0, j = prev + 1; j < i && run < 64; j++)
+			if (rows[j].numbers > 0 &&
+			    has_row_marker(rows[j].label))
+				cand[run++] = j;
+		from = prev < 0 ? -1 : shared_order(key[prev]);
+		to = shared_order(key[i]);
+		if (run > 0 && prev >= 0 && from >= 0 && to > from &&
+		    to - from - 1 == run) {
+			for (dup = 0, k = 0; k < run && !dup; k++)
+				for (j = 0; j < n; j++)
+					if (key[j] && strcmp(key[j],
+					    shared_row(from + 1 + k)) == 0)
+						dup = 1;
+			for (k = 0; k < run && !dup; k++, told++)
+				key[cand[k]] = shared_row(from + 1 + k);
+		}
+		prev = i;
+	}
+	return told;
+}
+
+/* Does s hold the marker m after its first character? */
+static int
+holds_after_start(const char *s, const char *m)
+{
+	return *s != '\0' && strstr(s + 1, m) != NULL;
+}
+
+/* An item's marker d. or d、 after the label's start, not part of a
+ * number. */
+static int
+holds_item(const char *label, char d)
+{
+	const char *p;
+
+	for (p = label + 1; *p != '\0'; p++)
+		if (*p == d && item_marker(p) && !(p[-1] >= '0' &&
+		    p[-1] <= '9'))
+			return 1;
+	return 0;
+}
+
+/*
+ * Does a label hold, after its start, the marker that begins row `row`
+ * (一、 for 1, (二) for 3.2, 三、 or (一) for 3.1, 4. for 3.3.4, (三) or
+ * 1. for 3.3.1)?  pdftotext -layout prints a spaced marker `( 一 ) 予
+ * 以` that starts no row, and the row above takes that row's label and
+ * numbers; html2text glues two rows' lines.
+ */
+int
+t3_holds_start_of(const char *label, const char *row)
+{
+	static const char *const tops[] = {"一、", "二、", "三、", "四、"};
+	static const char *const groups[] = {"(一)", "(二)", "(三)", "(四)",
+	    "(五)", "(六)", "(七)"};
+	int g;
+
+	if (row[1] == '\0')
+		return row[0] >= '1' && row[0] <= '4' &&
+		    holds_after_start(label, tops[row[0] - '1']);
+	if (row[0] != '3' || row[1] != '.' || row[2] < '1' || row[2] > '7')
+		return 0;
+	g = row[2] - '1';
+	if (row[3] == '\0')
+		return holds_after_start(label, groups[g]) ||
+		    (g == 0 && holds_after_start(label, "三、"));
+	if (row[3] != '.' || row[4] < '1' || row[4] > '8')
+		return 0;
+	return holds_item(label, row[4]) ||
+	    (row[4] == '1' && holds_after_start(label, groups[g]));
+}
+
+/* The row the template (rows both share) has before `row`, or NULL. */
+const char *
+t3_prev_row(const char *row)
+{
+	int at = shared_order(row);
+
+	return at <= 0 ? NULL : shared_row(at - 1);
+}
+
+/* The row the template (rows both share) has after `row`, or NULL. */
+const char *
+t3_next_row(const char *row)
+{
+	int at = shared_order(row);
+
+	return at < 0 ? NULL : shared_row(at + 1);
+}

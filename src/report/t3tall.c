@@ -1,0 +1,175 @@
+/*
+ * Section 三's tall rows (t3.h): a row whose cells pdftotext -layout
+ * printed on two or three lines.  It centres each cell of a row
+ * vertically, so a row with a wrapped label prints some of its values
+ * on the label's first line, the others on the next, and it shifts each
+ * line by its own amount (the width it counts for the label's Han
+ * characters): a value may stand left of its left neighbour of the other
+ * line.  Each line keeps its own values in order; how the lines
+ * interleave, neither the line order nor the positions say.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "t3.h"
+
+#define TALL_MAXRUNS	3
+
+/* The readings that satisfy the row's identity, and where they agree. */
+struct readings {
+	int		n;
+	long long	first[T3COLS];
+	unsigned char	same[T3COLS], allblank[T3COLS];
+};
+
+/*
+ * Split the values, in line order, into the lines they were printed on:
+ * a value that does not stand right of the one before begins a new line.
+ * Returns how many lines (start and len per line), or 0 for more than
+ * TALL_MAXRUNS or a value without a position.
+ */
+static int
+line_runs(const struct lrow *lr, int *start, int *len)
+{
+	int i, n = 0;
+
+	for (i = 0; i < lr->nval; i++) {
+		if (lr->val[i].x0 < 0)
+			return 0;
+		if (i == 0 || lr->val[i].x0 < lr->val[i - 1].x1) {
+			if (n == TALL_MAXRUNS)
+				return 0;
+			start[n] = i;
+			len[n++] = 0;
+		}
+		len[n - 1]++;
+	}
+	return n;
+}
+
+/*
+ * Is the row one with its values on two or three lines, in order on
+ * each: at most seven values in two or three runs, a line with two at
+ * least?  (lynx prints a narrow table's cells one a line, at one place:
+ * a run for each value, and its line order is the columns' order.)
+ */
+int
+t3_tall_row(const struct lrow *lr)
+{
+	int start[TALL_MAXRUNS], len[TALL_MAXRUNS], n;
+
+	if (lr->nval > T3COLS || lr->nval < 2 || !lr->merged)
+		return 0;
+	n = line_runs(lr, start, len);
+	return n >= 2 && n < lr->nval;
+}
+
+static void
+reading_add(struct readings *r, const long long *v, const unsigned char *blank)
+{
+	int k;
+
+	for (k = 0; k < T3COLS; k++) {
+		if (r->n == 0) {
+			r->first[k] = v[k];
+			r->same[k] = 1;
+			r->allblank[k] = blank[k];
+			continue;
+		}
+		r->same[k] &= v[k] == r->first[k];
+		r->allblank[k] &= blank[k];
+	}
+	r->n++;
+}
+
+/*
+ * The values v[0..nv) in this order in every way they can stand in the
+ * seven columns (the others blank): those whose total is the sum of the
+ * parts are readings.  0 when a value is not a count.
+ */
+static int
+add_placements(const struct vcell *v, int nv, struct readings *r)
+{
+	long long n[T3COLS];
+	unsigned char blank[T3COLS];
+	unsigned mask;
+	int k, i;
+
+	for (mask = 0; mask < 1u << T3COLS; mask++) {
+		if (__builtin_popcount(mask) != nv)
+			continue;
+		for (k = i = 0; k < T3COLS; k++) {
+			n[k] = 0;
+			blank[k] = 1;
+			if (!(mask >> k & 1))
+				continue;
+			if (!place_counts(&v[i], 1, &n[k]))
+				return 0;
+			blank[k] = v[i++].v.kind == V_BLANK;
+		}
+		if (place_check_total(n, T3COLS))
+			reading_add(r, n, blank);
+	}
+	return 1;
+}
+
+/*
+ * Every interleaving of the lines' values, each line's in its order, is
+ * placed (add_placements).  `at` values are taken so far into order[];
+ * next[j] is line j's next value.
+ */
+static int
+interleave(const struct lrow *lr, const int *start, const int *len, int nrun,
+    int *next, int *order, int at, struct readings *r)
+{
+	struct vcell v[T3COLS];
+	int j, k;
+
+	if (at == lr->nval) {
+		for (k = 0; k < at; k++)
+			v[k] = lr->val[order[k]];
+		return add_placements(v, at, r);
+	}
+	for (j = 0; j < nrun; j++) {
+		if (next[j] == len[j])
+			continue;
+		order[at] = start[j] + next[j]++;
+		k = interleave(lr, start, len, nrun, next, order, at + 1, r);
+		next[j]--;
+		if (!k)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * A tall row (t3_tall_row): every interleaving of its lines, its values
+ * in every set of columns that keeps that order, that its identity
+ * (total = the sum of the parts) allows is a reading; a cell is placed
+ * where all readings agree, the others are unknown.  PLACE_NONE
+ * when no reading adds up or a value is not a count.
+ */
+int
+t3_place_tall(const struct lrow *lr, struct slots *s)
+{
+	int start[TALL_MAXRUNS], len[TALL_MAXRUNS], next[TALL_MAXRUNS] = {0};
+	int order[T3COLS], nrun, k, placed = PLACE_ALL;
+	struct readings r = {0};
+
+	memset(s, 0, sizeof *s);
+	s->n = T3COLS;
+	nrun = line_runs(lr, start, len);
+	if (nrun == 0 ||
+	    !interleave(lr, start, len, nrun, next, order, 0, &r) || r.n == 0)
+		return PLACE_NONE;
+	for (k = 0; k < T3COLS; k++) {
+		if (!r.same[k]) {
+			placed = PLACE_SOME;
+			continue;
+		}
+		s->set[k] = 1;
+		if (!r.allblank[k])
+			snprintf(s->val[k], VALUE_MAX, "%lld", r.first[k]);
+	}
+	return placed;
+}
