@@ -345,6 +345,15 @@ t3_cells() {
 	t3_cells w3m-t3-tall-row
 }
 
+@test "w3m: a tall t2 row's values a line below its label fill its cells" {
+	# 其他对外管理服 / 3 0 0 / 务事项: the values, not the blank top line.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/w3m-t2-tall.txt' | cut -f 3-5 | grep '^20.5.other'"
+	assert_output "$(printf '20.5.other\tprev\t3\n20.5.other\tdelta\t0
+20.5.other\tdecisions\t0')"
+	[ -z "$stderr" ]
+}
+
 @test "w3m: a number wrapped at its thousands separator in a box cell" {
 	t3_cells w3m-t3-wrapped-number
 }

@@ -453,6 +453,40 @@ take_numbers(struct t2row *p, const struct lrow *lr)
 	return 1;
 }
 
+/*
+ * Explicit cells over lines (w3m's boxes): a tall row prints its label
+ * on the top line with its cells blank and its values on a line below
+ * (vertical-align middle), under the same cells.  Such a line's numbers
+ * fill the row's blank cells, cell by cell; returns 0, p untouched,
+ * when a number falls where the row has none of its cells or one that
+ * is not blank (then the line is not this row's).
+ */
+static int
+fill_tall_row(struct t2row *p, const struct lrow *lr)
+{
+	int i, k, at[LROW_MAXVAL];
+
+	if (lr->numbers == 0 || lr->label[0] != '\0')
+		return 0;
+	for (i = 0; i < lr->nval; i++) {
+		at[i] = -1;
+		if (lr->val[i].v.kind != V_NUMBER)
+			continue;
+		for (k = 0; k < p->lr.nval; k++)
+			if (p->lr.val[k].cell == lr->val[i].cell)
+				at[i] = k;
+		if (at[i] < 0 || p->lr.val[at[i]].v.kind != V_BLANK)
+			return 0;
+	}
+	for (i = 0; i < lr->nval; i++)
+		if (at[i] >= 0) {
+			p->lr.val[at[i]].v = lr->val[i].v;
+			p->lr.numbers++;
+		}
+	p->lr.line = lr->line;
+	return 1;
+}
+
 /* Has row key ncol columns in one of the templates? */
 static int
 template_width(const char *key, int ncol)
@@ -546,6 +580,7 @@ t2_extract(const struct grid *g, struct tables *t)
 	const char *key;
 	int i, k, offset = 1, inheader = 0, stray = 0, above = -1, hrow = 0;
 	int vertical = 0, captioned = 0;
+	int tall = -1;		/* ncell of a kept row of blank cells */
 	const char *hkey = NULL;	/* the first row under the header */
 	struct t2frags frags = {.n = 0}, above_f = {.n = 0};
 
@@ -606,12 +641,21 @@ t2_extract(const struct grid *g, struct tables *t)
 			    h.ncol))
 				h.ncol = 0;	/* titles lost or mixed in */
 			keep_row(t, key, &lr, &h, g->positional, inheader);
+			tall = !g->positional && g->wraps && lr.numbers == 0 ?
+			    g->row[i].ncell : -1;
 			if (lr.numbers == 0 && held.numbers == h.ncol &&
 			    held.numbers > 0 && t->nt2row > 0)
 				give_held(&t->t2row[t->nt2row - 1], &held);
 			inheader = stray = 0;
 			continue;
 		}
+		if (tall >= 0 && g->row[i].ncell == tall && lr.numbers > 0 &&
+		    fill_tall_row(&t->t2row[t->nt2row - 1], &lr)) {
+			tall = -1;
+			continue;
+		}
+		if (lr.numbers > 0 || strstr(lr.label, T2_CAPTION))
+			tall = -1;	/* only its label's rest, or blanks, between */
 		if (strstr(lr.label, T2_CAPTION)) {
 			h.ncol = h.trail = inheader = 0;
 			held.nval = held.numbers = 0;
