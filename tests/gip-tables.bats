@@ -279,6 +279,31 @@ t2\t20.1.normative\tvalid\t66')"
 	assert_equal "$stderr" ""
 }
 
+@test "lynx: t4 titles spaced out letter by letter give the columns" {
+	# 结 果 维 持 结 果 纠 正 …: one space between letters and titles
+	# alike; the titles spell the columns, each value under its own.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/lynx-t4-letters.txt' | cut -f 3-5 | grep -v '	\$'"
+	assert_output "$(printf 'review\tpending\t1\nreview\ttotal\t1
+suit.direct\tupheld\t0\nsuit.direct\tcorrected\t0
+suit.after\tcorrected\t0\nsuit.after\ttotal\t0')"
+	assert_equal "$stderr" ""
+}
+
+@test "spaced: a narrow t2 block read in the width model its t3 shows clearly" {
+	# Values far right under wrapped titles (上一年项目 / 数量): in
+	# characters they would stand under no title; t3 of the same text
+	# is clearly in display columns, and so is t2.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/spaced-t2-doc-width.txt' | cut -f 3-5 | grep -v '	\$'"
+	assert_output "$(printf '20.1.normative\ttotal\t23
+20.5.license\tdecisions\t4919\n20.5.other\tdecisions\t3066
+20.6.penalty\tdelta\t0\n20.6.penalty\tdecisions\t567
+20.6.enforce\tdecisions\t23\n20.8.fee\tdelta\t1
+20.9.procure\tcount\t3\n20.9.procure\tamount\t719.14')"
+	assert_equal "$stderr" ""
+}
+
 @test "lynx: columns counted in characters place values under their titles" {
 	# lynx lays tables out one column per character, CJK included: the
 	# blank 本年制发件数 cell is only spaces, 20 and 11 stand under the

@@ -143,6 +143,132 @@ run_anchors(const struct gcell *c, int edge, int *anchor, int *n)
 	return 1;
 }
 
+/* Does s start with one of the header's characters? */
+static int
+header_char(const char *s)
+{
+	char one[4];
+
+	if (strlen(s) < 3)
+		return 0;
+	memcpy(one, s, 3);
+	one[3] = '\0';
+	return header_chars(one) == 1;
+}
+
+/* How many header characters s holds, each alone between single spaces
+ * (结 果 维 持), or one alone; 0 if s is otherwise. */
+static int
+spaced_letters(const char *s)
+{
+	int n = 0;
+
+	for (;;) {
+		if (!header_char(s))
+			return 0;
+		s += 3;
+		n++;
+		if (*s == '\0')
+			return n == 1 || strchr(s - 3 * n, ' ') ? n : 0;
+		if (*s++ != ' ')
+			return 0;
+	}
+}
+
+/* Header characters spaced out on a line, each at its columns. */
+#define T4LETTERS 64
+struct letters {
+	int		 n;
+	const char	*at[T4LETTERS];
+	int		 x0[T4LETTERS], x1[T4LETTERS];
+};
+
+/* Add the k letters of cell c, each at its share of the cell's width (a
+ * letter two columns, a space one); 0 when full. */
+static int
+add_letters(struct letters *l, const struct gcell *c, int k)
+{
+	int i, w = 3 * k - 1, span = c->x1 - c->x0;
+
+	for (i = 0; i < k; i++) {
+		if (l->n == T4LETTERS)
+			return 0;
+		l->at[l->n] = c->text + 4 * i;
+		l->x0[l->n] = c->x0 + span * 3 * i / w;
+		l->x1[l->n++] = c->x0 + span * (3 * i + 2) / w;
+	}
+	return 1;
+}
+
+/*
+ * The titles a run of spaced-out letters spells (lynx and pdftotext
+ * print a narrow title 结 果 维 持, and one title runs into the next, 结
+ * 果 维 持 结 果 纠 正): read left to right, each must begin one of
+ * the five titles, which then takes its letters' columns.  A run that
+ * spells anything else (a letter alone: the rest of a wrapped title,
+ * 结果维 / 持) gives no anchor; 0 when the anchors are full.
+ */
+static int
+letter_anchors(const struct letters *l, int edge, int *anchor, int *n)
+{
+	static const char *const titles[] = {"结果维持", "结果纠正",
+	    "其他结果", "尚未审结", "总计"};
+	int start[T4LETTERS], len[T4LETTERS];
+	size_t t;
+	int i = 0, j, k, nt = 0;
+
+	while (i < l->n) {
+		for (t = 0; t < sizeof titles / sizeof titles[0]; t++) {
+			len[nt] = (int)strlen(titles[t]) / 3;
+			for (j = 0; j < len[nt] && i + j < l->n &&
+			    strncmp(l->at[i + j], titles[t] + 3 * j, 3) == 0;
+			    j++)
+				;
+			if (j == len[nt])
+				break;
+		}
+		if (t == sizeof titles / sizeof titles[0])
+			return 1;
+		start[nt] = i;
+		i += len[nt++];
+	}
+	for (k = 0; k < nt; k++)
+		if (!add_anchor(anchor, n, edge_x(l->x0[start[k]],
+		    l->x1[start[k] + len[k] - 1], edge)))
+			return 0;
+	return 1;
+}
+
+/*
+ * Anchors of the spaced-out titles of grid row r: runs of letter cells
+ * (one letter each where the model splits at a space, several in one
+ * cell where it does not) no more than a space apart.  Returns 0 when a
+ * run spells something else or the anchors are full.
+ */
+static int
+row_letter_anchors(const struct grid *g, const struct grow *r, int edge,
+    int *anchor, int *n)
+{
+	const struct gcell *c = grid_cells(g, r);
+	struct letters l = {.n = 0};
+	int j, k, last = -1;
+
+	for (j = 0; j <= r->ncell; j++) {
+		k = j < r->ncell && c[j].x0 >= 0 ? spaced_letters(c[j].text) :
+		    0;
+		if (l.n > 0 && (k == 0 || c[j].x0 - last > 2)) {
+			if (!letter_anchors(&l, edge, anchor, n))
+				return 0;
+			l.n = 0;
+		}
+		if (k > 0 && !add_letters(&l, &c[j], k))
+			return 0;
+		if (k > 0)
+			last = c[j].x1;
+	}
+	return 1;
+}
+
 /*
  * Centres (or edges) of the header words above the data, one per column
  * when the words of a vertical header (结果 / 维持) are merged by
@@ -156,6 +282,9 @@ anchors_from_header(const struct grid *g, int upto, int edge, int *anchor)
 
 	for (i = 0; i < upto; i++) {
 		c = grid_cells(g, &g->row[i]);
+		if (!g->exact && !row_letter_anchors(g, &g->row[i], edge,
+		    anchor, &n))
+			return 0;
 		for (j = 0; j < g->row[i].ncell; j++) {
 			if (g->exact && j + 1 < g->row[i].ncell &&
 			    stacked_pair(&c[j], &c[j + 1])) {
