@@ -304,6 +304,18 @@ suit.after\tcorrected\t0\nsuit.after\ttotal\t0')"
 	assert_equal "$stderr" ""
 }
 
+@test "lynx: t2 values out of order under joined titles are unread, not swapped" {
+	# 行政处罚 21 16 under 上一年项目数量 本年 / 增/减 处理决定数量 (a table
+	# lynx could not align): by the titles' positions 21 went to 处理决定
+	# and 16 to 上一年; values never change order, so the row is unread.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/lynx-t2-joined-order.txt' | cut -f 3-5 | grep '^20.6'"
+	assert_output "$(printf '20.6.penalty\tprev\t?\n20.6.penalty\tdelta\t?
+20.6.penalty\tdecisions\t?\n20.6.enforce\tprev\t0
+20.6.enforce\tdelta\t20\n20.6.enforce\tdecisions\t54')"
+	[[ "$stderr" == *"t2 row 20.6.penalty: 2 values for 3 columns, not placed"* ]]
+}
+
 @test "lynx: columns counted in characters place values under their titles" {
 	# lynx lays tables out one column per character, CJK included: the
 	# blank 本年制发件数 cell is only spaces, 20 and 11 stand under the

@@ -80,6 +80,8 @@ read_header(const struct grid *g, const struct grow *r, struct t2head *h)
 		_Static_assert(sizeof key == sizeof col[n].text, "key");
 		memcpy(col[n].text, key, sizeof key);	/* not snprintf */
 		col[n].x = (c[i].x0 + c[i].x1) / 2;
+		col[n].x0 = c[i].x0;
+		col[n].x1 = c[i].x1;
 		n++;
 	}
 	h->trail = 0;
@@ -178,6 +180,8 @@ header_words(const struct grid *g, const struct grow *line,
 			h->col[k] = h->col[k - 1];
 		snprintf(h->col[k].text, sizeof h->col[k].text, "%s", key);
 		h->col[k].x = x;
+		h->col[k].x0 = c[i].x0;
+		h->col[k].x1 = c[i].x1;
 	}
 }
 
@@ -309,6 +313,9 @@ join_fragments(const struct t2frags *f, const char *key, int vertical,
 		i = head[k];
 		m.col[k].x = vertical ? (f->x0[i] + f->x1[i]) / 2 : flowed ?
 		    -1 : (f->x0[i] + x1[k]) / 2;
+		m.col[k].x0 = flowed && !vertical ? -1 : f->x0[i];
+		m.col[k].x1 = flowed && !vertical ? -1 : vertical ? f->x1[i] :
+		    x1[k];
 	}
 	if (m.ncol == 0 || !template_columns(key, &m))
 		return 0;
@@ -382,8 +389,11 @@ stack_titles(const struct t2frags *above, const struct t2frags *f,
 		if (b > x1[k])
 			x1[k] = b;
 	}
-	for (k = 0; k < m.ncol; k++)
+	for (k = 0; k < m.ncol; k++) {
 		m.col[k].x = (x0[k] + x1[k]) / 2;
+		m.col[k].x0 = x0[k];
+		m.col[k].x1 = x1[k];
+	}
 	for (k = 1; k < m.ncol; k++)	/* by position */
 		for (j = k; j > 0 && m.col[j - 1].x > m.col[j].x; j--) {
 			tmp = m.col[j], m.col[j] = m.col[j - 1];
@@ -539,6 +549,8 @@ title_line(const struct grid *g, const struct grow *r, struct t2head *h)
 	squeeze(h->col[h->ncol].text, sizeof h->col[h->ncol].text,
 	    c[found].text);
 	h->col[h->ncol].x = (c[found].x0 + c[found].x1) / 2;
+	h->col[h->ncol].x0 = c[found].x0;
+	h->col[h->ncol].x1 = c[found].x1;
 	h->ncol++;
 }
 
