@@ -485,6 +485,19 @@ t2_rows() {
 20.1.rules\tvalid\t0')"
 }
 
+@test "pdftotext -layout: numbers of a tall row printed above its label leave its blanks unread" {
+	# Chromium centres a tall row's cells: 71项 (其他对外管理服务事项's
+	# 上一年) prints under 行政许可's numbers, 642项 (行政处罚's) above
+	# its label.  Those rows' blank cells are not known blank.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-values-above.txt' | cut -f 3-5 |
+	    grep -E '^20.(5.other|6.penalty)'"
+	assert_output "$(printf '20.5.other\tprev\t?\n20.5.other\tdelta\t8
+20.5.other\tdecisions\t7624\n20.6.penalty\tprev\t?
+20.6.penalty\tdelta\t0\n20.6.penalty\tdecisions\t66')"
+	[[ "$stderr" == *"t2 row 20.6.penalty: numbers printed near it were read with another row"* ]]
+}
+
 @test "pdftotext -layout: a t2 title cut at its single spaces keeps its place" {
 	# 采购总金额（单位：万元，保留 4 位小数） read one column per
 	# character is four cells; joined, 0.00 stands under it.

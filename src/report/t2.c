@@ -422,6 +422,7 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	p->key = key;
 	p->positional = positional;
 	p->headed = headed;
+	p->doubt = 0;
 	p->lr.line = lr->line;
 	p->lr.label_x1 = lr->nseg > 0 ? lr->seg[lr->nseg - 1].x1 : -1;
 	p->lr.nval = lr->nval;
@@ -658,6 +659,10 @@ t2_extract(const struct grid *g, struct tables *t)
 			if (lr.numbers == 0 && held.numbers == h.ncol &&
 			    held.numbers > 0 && t->nt2row > 0)
 				give_held(&t->t2row[t->nt2row - 1], &held);
+			/* Numbers held and not given (642 over 行政处罚 0 66,
+			 * a PDF's tall row centred) may be this row's. */
+			if (inheader && held.numbers > 0 && t->nt2row > 0)
+				t->t2row[t->nt2row - 1].doubt = 1;
 			inheader = stray = 0;
 			continue;
 		}

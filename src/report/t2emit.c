@@ -285,13 +285,25 @@ place_t2(const struct t2row *p, int ncol, const struct pins *pin,
 	return 0;
 }
 
+/* How many of a row's ncol placed cells are blank. */
+static int
+blanks(const struct vcell **at, int ncol)
+{
+	int k, n = 0;
+
+	for (k = 0; k < ncol; k++)
+		n += at[k] == NULL || at[k]->v.kind == V_BLANK;
+	return n;
+}
+
 static void
 emit_cell(struct tables *t, const struct t2row *p, const char *col,
     int unit, const struct vcell *v)
 {
 	char out[VALUE_MAX];
 
-	if (v != NULL && v->v.kind == V_UNKNOWN) {
+	if ((v != NULL && v->v.kind == V_UNKNOWN) || (p->doubt &&
+	    (v == NULL || v->v.kind == V_BLANK))) {
 		tables_add(t, "t2", p->key, col, p->lr.line, CELL_UNREAD);
 		return;
 	}
@@ -379,11 +391,21 @@ t2_emit(struct tables *t)
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
 			    "%d columns, not placed, written as %s", p->key,
 			    p->lr.nval, ncol, CELL_UNREAD);
+			/* More numbers than columns: some may be the next
+			 * row's, printed above its label. */
+			if (p->lr.numbers > ncol && i + 1 < t->nt2row &&
+			    !t->t2row[i + 1].headed)
+				t->t2row[i + 1].doubt = 1;
 			for (k = 0; k < ncol; k++)
 				tables_add(t, "t2", p->key, cols[k],
 				    p->lr.line, CELL_UNREAD);
 			continue;
 		}
+		if (p->doubt && blanks(at, ncol) > 0)
+			tables_warn(t, p->lr.line, "t2 row %s: numbers printed "
+			    "near it were read with another row, its %d blank "
+			    "cells written as %s", p->key, blanks(at, ncol),
+			    CELL_UNREAD);
 		for (k = 0; k < ncol; k++)
 			emit_cell(t, p, cols[k], units[k], at[k]);
 	}

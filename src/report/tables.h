@@ -60,6 +60,8 @@ struct t2row {
 	const char	*key;
 	int		 positional;	/* values carry positions */
 	int		 headed;	/* first row under its header */
+	int		 doubt;		/* numbers printed near it went
+					 * elsewhere: a blank may be one */
 	struct t2vals	 lr;
 	struct t2head	 h;
 };
