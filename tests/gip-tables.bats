@@ -498,6 +498,18 @@ t2_rows() {
 	[[ "$stderr" == *"t2 row 20.6.penalty: numbers printed near it were read with another row"* ]]
 }
 
+@test "pdftotext -layout: t2 titles printed into one another leave the block unread, no column lost" {
+	# 现行有 / 本年废止件数 / 效件数 over one another: two titles read as
+	# one column named for one of them; 9 stood under it, the 现行有效件数
+	# cells were left out.  Every column of the template is written, ?.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-titles-into-one.txt' | cut -f 3-5 |
+	    grep '^20.1.normative'"
+	assert_output "$(printf '20.1.normative\tissued\t?
+20.1.normative\trepealed\t?\n20.1.normative\tvalid\t?')"
+	[[ "$stderr" == *"t2 row 20.1.normative: its header names 2 of its columns, written as ?"* ]]
+}
+
 @test "pdftotext -layout: a t2 title cut at its single spaces keeps its place" {
 	# 采购总金额（单位：万元，保留 4 位小数） read one column per
 	# character is four cells; joined, 0.00 stands under it.

@@ -67,6 +67,37 @@ short_header_unit(const struct t2row *p)
 	return unit;
 }
 
+/*
+ * A header whose every title was named but that names fewer columns
+ * than the row has in its template (a PDF prints two titles into one
+ * another, 现行有本年废止件数效件数, named for one of them): which title
+ * a value stands under is not known, and the lost column would be left
+ * out.  Returns the template's row, else NULL.
+ */
+static const struct tmpl_row *
+header_lost_column(const struct t2row *p, unsigned tpl)
+{
+	const struct tmpl_row *tr;
+	int k, j, n;
+
+	if (p->h.ncol == 0 || (tr = tmpl_find("t2", p->key,
+	    header_template(p, tpl ? tpl : TPL_BOTH))) == NULL)
+		return NULL;
+	for (n = 0; tr->cols[n]; n++)
+		;
+	if (p->h.ncol >= n)
+		return NULL;
+	for (k = 0; k < p->h.ncol; k++) {
+		if (p->h.col[k].key == NULL)
+			return NULL;
+		for (j = 0; j < n && strcmp(tr->cols[j], p->h.col[k].key); j++)
+			;
+		if (j == n)
+			return NULL;	/* a title of another row's */
+	}
+	return tr;
+}
+
 /* Columns of a row: the header's if every one was understood, else the
  * template's. */
 static int
@@ -376,6 +407,7 @@ t2_emit(struct tables *t)
 	int i, k, ncol;
 	struct t2row *p;
 	struct pins pin = {.n = 0};
+	const struct tmpl_row *tr;
 
 	for (i = 0; i < t->nt2row; i += deal_block(t, &t->t2row[i],
 	    t->nt2row - i))
@@ -385,6 +417,16 @@ t2_emit(struct tables *t)
 		ncol = columns_of(p, t->tpl, cols, units);
 		if (ncol == 0)
 			continue;
+		if (header_short(p, t->tpl) == NULL &&
+		    (tr = header_lost_column(p, t->tpl)) != NULL) {
+			tables_warn(t, p->lr.line, "t2 row %s: its header names "
+			    "%d of its columns, written as %s", p->key,
+			    p->h.ncol, CELL_UNREAD);
+			for (k = 0; tr->cols[k]; k++)
+				tables_add(t, "t2", p->key, tr->cols[k],
+				    p->lr.line, CELL_UNREAD);
+			continue;
+		}
 		if (i == 0 || p->headed)
 			block_pins(p, t->nt2row - i, ncol, &pin);
 		if (place_t2(p, ncol, &pin, at) < 0) {
