@@ -510,6 +510,29 @@ t2_rows() {
 	[[ "$stderr" == *"t2 row 20.1.normative: its header names 2 of its columns, written as ?"* ]]
 }
 
+@test "pdftotext -layout: t4 titles printed one letter a line give the columns" {
+	# 结 / 果 / 维 / 持 down a narrow column, the next titles' letters
+	# beside them; each stack that spells a title is a column.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/pdftotext-t4-stacked-letters.txt' | cut -f 3-5 | grep -v '	\$'"
+	assert_output "$(printf 'review\tpending\t0\nreview\ttotal\t0
+suit.direct\tupheld\t0\nsuit.direct\tother\t1\nsuit.direct\ttotal\t1
+suit.after\tcorrected\t0\nsuit.after\ttotal\t0')"
+	assert_equal "$stderr" ""
+}
+
+@test "pdftotext -layout: a value between two rows, read with the row above, leaves the next row's blanks unread" {
+	# 行政许可 0 / 47 / 其他对外管理服务事项 545: 47 is the next row's
+	# 上一年; read with 行政许可 it left that row unplaced, and the next
+	# row's blank 上一年 is not known blank.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-value-between.txt' | cut -f 3-5 |
+	    grep '^20.5.other'"
+	assert_output "$(printf '20.5.other\tprev\t?\n20.5.other\tdelta\t?
+20.5.other\tdecisions\t545')"
+	[[ "$stderr" == *"t2 row 20.5.other: numbers printed near it were read with another row"* ]]
+}
+
 @test "pdftotext -layout: a t2 title cut at its single spaces keeps its place" {
 	# 采购总金额（单位：万元，保留 4 位小数） read one column per
 	# character is four cells; joined, 0.00 stands under it.

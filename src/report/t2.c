@@ -422,7 +422,7 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	p->key = key;
 	p->positional = positional;
 	p->headed = headed;
-	p->doubt = 0;
+	p->doubt = p->took = 0;
 	p->lr.line = lr->line;
 	p->lr.label_x1 = lr->nseg > 0 ? lr->seg[lr->nseg - 1].x1 : -1;
 	p->lr.nval = lr->nval;
@@ -460,6 +460,7 @@ take_numbers(struct t2row *p, const struct lrow *lr)
 {
 	if (lr->label[0] != '\0' && p->lr.numbers > 0)
 		return 0;
+	p->took |= lr->numbers > 0;
 	add_numbers(&p->lr, lr);
 	return 1;
 }

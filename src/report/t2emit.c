@@ -433,10 +433,11 @@ t2_emit(struct tables *t)
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
 			    "%d columns, not placed, written as %s", p->key,
 			    p->lr.nval, ncol, CELL_UNREAD);
-			/* More numbers than columns: some may be the next
-			 * row's, printed above its label. */
-			if (p->lr.numbers > ncol && i + 1 < t->nt2row &&
-			    !t->t2row[i + 1].headed)
+			/* More numbers than columns, or numbers from lines
+			 * below its label: some may be the next row's,
+			 * printed above its label. */
+			if ((p->lr.numbers > ncol || p->took) &&
+			    i + 1 < t->nt2row && !t->t2row[i + 1].headed)
 				t->t2row[i + 1].doubt = 1;
 			for (k = 0; k < ncol; k++)
 				tables_add(t, "t2", p->key, cols[k],

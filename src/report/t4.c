@@ -269,6 +269,77 @@ row_letter_anchors(const struct grid *g, const struct grow *r, int edge,
 	return 1;
 }
 
+/* Letters stacked one a line: column x0 and the letters read down it. */
+#define T4STACKS 32
+struct stacks {
+	int	n;
+	int	x0[T4STACKS], x1[T4STACKS];
+	char	text[T4STACKS][4 * 3 + 1];
+};
+
+/* Add one letter (3 bytes at s) at x0..x1 to the stack at its column. */
+static void
+stack_letter(struct stacks *st, const char *s, int x0, int x1)
+{
+	size_t len;
+	int k;
+
+	for (k = 0; k < st->n && abs(st->x0[k] - x0) > 1; k++)
+		;
+	if (k == st->n) {
+		if (st->n == T4STACKS)
+			return;
+		st->x0[k] = x0;
+		st->x1[k] = x1;
+		st->text[k][0] = '\0';
+		st->n++;
+	}
+	if ((len = strlen(st->text[k])) + 3 >= sizeof st->text[k]) {
+		st->text[k][0] = '\x01';	/* too long: no title */
+		return;
+	}
+	memcpy(st->text[k] + len, s, 3);
+	st->text[k][len + 3] = '\0';
+}
+
+/*
+ * A narrow column prints its title one letter a line (pdftotext of a
+ * Word table: 结 / 果 / 维 / 持 over one another, the letters of the
+ * next titles beside them on the same lines, one or more spaces apart).
+ * Letters at one column (a cell of one letter, or of letters one space
+ * apart: three columns each) read down it; a stack that spells one of
+ * the five titles is a column at its letters' place.
+ */
+static int
+stack_anchors(const struct grid *g, int upto, int edge, int *anchor, int *n)
+{
+	static const char *const titles[] = {"结果维持", "结果纠正",
+	    "其他结果", "尚未审结", "总计"};
+	struct stacks st = {.n = 0};
+	const struct gcell *c;
+	size_t t;
+	int i, j, k, nl;
+
+	for (i = 0; i < upto; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++) {
+			if ((nl = header_chars(c[j].text)) == 0 || c[j].x0 < 0 ||
+			    (nl > 1 && c[j].x1 - c[j].x0 != 3 * nl - 1))
+				continue;
+			for (k = 0; k < nl; k++)
+				stack_letter(&st, c[j].text + 3 * k,
+				    c[j].x0 + 3 * k, c[j].x0 + 3 * k + 2);
+		}
+	}
+	for (k = 0; k < st.n; k++)
+		for (t = 0; t < sizeof titles / sizeof titles[0]; t++)
+			if (strcmp(st.text[k], titles[t]) == 0 &&
+			    !add_anchor(anchor, n, edge_x(st.x0[k], st.x1[k],
+			    edge)))
+				return 0;
+	return 1;
+}
+
 /*
  * Centres (or edges) of the header words above the data, one per column
  * when the words of a vertical header (结果 / 维持) are merged by
@@ -307,6 +378,8 @@ anchors_from_header(const struct grid *g, int upto, int edge, int *anchor)
 				return 0;
 		}
 	}
+	if (!g->exact && !stack_anchors(g, upto, edge, anchor, &n))
+		return 0;
 	return n == T4COLS;
 }
 
@@ -518,6 +591,32 @@ adds_up(const struct vcell *v)
 	return place_counts(v, T4COLS, n) && place_check_t4(n, T4COLS);
 }
 
+/* Are some titles above row upto read from letters stacked one a
+ * line?  Such titles are less sure than titles printed whole. */
+static int
+titles_stacked(const struct grid *g, int upto)
+{
+	int anchor[T4COLS], n = 0;
+
+	return !g->exact && stack_anchors(g, upto, PLACE_CENTRE, anchor,
+	    &n) && n > 0;
+}
+
+/* Do 15 placed cells satisfy t4's identities?  Titles read wrong put
+ * values under the wrong ones; the identities catch most (used only
+ * where the titles are unsure: a report whose numbers do not add up
+ * must still be read as printed, for gip-check). */
+static int
+slots_add_up(const struct slots *s)
+{
+	struct vcell v[T4COLS];
+	int k;
+
+	for (k = 0; k < T4COLS; k++)
+		value_parse(s->val[k], &v[k].v);
+	return adds_up(v);
+}
+
 /*
  * Printed by position, a tall row may put its numbers on two lines (the
  * cells' text vertically centred, some cells one line lower): gathered
@@ -623,7 +722,9 @@ t4_extract(const struct grid *g, struct tables *t)
 		    place_left_to_right(&data, &s))
 			placed = PLACE_ALL;
 		else if (!g->positional || data.nval >= T4COLS || joined ||
-		    !place_under_titles(g, first, &data, &s, &placed))
+		    !place_under_titles(g, first, &data, &s, &placed) ||
+		    (placed == PLACE_ALL && titles_stacked(g, first) &&
+		    !slots_add_up(&s)))
 			placed = place_sequence(data.val, data.nval, T4COLS,
 			    place_check_t4, &s);
 	}

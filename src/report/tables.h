@@ -62,6 +62,8 @@ struct t2row {
 	int		 headed;	/* first row under its header */
 	int		 doubt;		/* numbers printed near it went
 					 * elsewhere: a blank may be one */
+	int		 took;		/* numbers from lines below its
+					 * label */
 	struct t2vals	 lr;
 	struct t2head	 h;
 };
