@@ -499,6 +499,27 @@ fill_tall_row(struct t2row *p, const struct lrow *lr)
 	return 1;
 }
 
+/*
+ * Positions as printed: the first numbers after a row's label, on a
+ * line of their own nearer the next row's label than this one's (a
+ * print centres a row's cells: 规章 / (blank) / 10 / 规范性文件), may be
+ * either row's.  Not so where blank lines count empty cells (lynx's one
+ * cell a paragraph: then the line holds counted blanks).
+ */
+static int
+nearer_below(const struct grid *g, int i, const struct t2row *p,
+    const struct lrow *lr)
+{
+	const struct gcell *c;
+
+	if (p->lr.numbers > 0 || p->took || i + 1 >= g->nrow ||
+	    g->row[i + 1].ncell == 0 || lrow_counted(lr->val, lr->nval))
+		return 0;
+	c = grid_cells(g, &g->row[i + 1]);
+	return row_of(c[0].text) != NULL && g->row[i + 1].line -
+	    g->row[i].line < g->row[i].line - p->lr.line;
+}
+
 /* Has row key ncol columns in one of the templates? */
 static int
 template_width(const char *key, int ncol)
@@ -595,6 +616,7 @@ t2_extract(const struct grid *g, struct tables *t)
 	int i, k, offset = 1, inheader = 0, stray = 0, above = -1, hrow = 0;
 	int vertical = 0, captioned = 0;
 	int tall = -1;		/* ncell of a kept row of blank cells */
+	int doubt_next = 0;	/* numbers before it went to no row */
 	const char *hkey = NULL;	/* the first row under the header */
 	struct t2frags frags = {.n = 0}, above_f = {.n = 0};
 
@@ -655,6 +677,9 @@ t2_extract(const struct grid *g, struct tables *t)
 			    h.ncol))
 				h.ncol = 0;	/* titles lost or mixed in */
 			keep_row(t, key, &lr, &h, g->positional, inheader);
+			if (doubt_next && t->nt2row > 0)
+				t->t2row[t->nt2row - 1].doubt = 1;
+			doubt_next = 0;
 			tall = !g->positional && g->wraps && lr.numbers == 0 ?
 			    g->row[i].ncell : -1;
 			if (lr.numbers == 0 && held.numbers == h.ncol &&
@@ -692,6 +717,11 @@ t2_extract(const struct grid *g, struct tables *t)
 			continue_header(g, &g->row[i], h.col, h.ncol, offset,
 			    0);
 		else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
+		    !stray && nearer_below(g, i, &t->t2row[t->nt2row - 1],
+		    &lr)) {
+			t->t2row[t->nt2row - 1].doubt = 1;
+			doubt_next = 1;
+		} else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
 		    !stray)
 			stray = !take_numbers(&t->t2row[t->nt2row - 1], &lr);
 	}

@@ -446,9 +446,8 @@ t2_emit(struct tables *t)
 		}
 		if (p->doubt && blanks(at, ncol) > 0)
 			tables_warn(t, p->lr.line, "t2 row %s: numbers printed "
-			    "near it were read with another row, its %d blank "
-			    "cells written as %s", p->key, blanks(at, ncol),
-			    CELL_UNREAD);
+			    "near it may be its own, its %d blank cells written "
+			    "as %s", p->key, blanks(at, ncol), CELL_UNREAD);
 		for (k = 0; k < ncol; k++)
 			emit_cell(t, p, cols[k], units[k], at[k]);
 	}
