@@ -279,6 +279,43 @@ t2\t20.1.normative\tvalid\t66')"
 	assert_equal "$stderr" ""
 }
 
+@test "lynx: t4 titles spaced out letter by letter give the columns" {
+	# 结 果 维 持 结 果 纠 正 …: one space between letters and titles
+	# alike; the titles spell the columns, each value under its own.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/lynx-t4-letters.txt' | cut -f 3-5 | grep -v '	\$'"
+	assert_output "$(printf 'review\tpending\t1\nreview\ttotal\t1
+suit.direct\tupheld\t0\nsuit.direct\tcorrected\t0
+suit.after\tcorrected\t0\nsuit.after\ttotal\t0')"
+	assert_equal "$stderr" ""
+}
+
+@test "spaced: a narrow t2 block read in the width model its t3 shows clearly" {
+	# Values far right under wrapped titles (上一年项目 / 数量): in
+	# characters they would stand under no title; t3 of the same text
+	# is clearly in display columns, and so is t2.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/spaced-t2-doc-width.txt' | cut -f 3-5 | grep -v '	\$'"
+	assert_output "$(printf '20.1.normative\ttotal\t23
+20.5.license\tdecisions\t4919\n20.5.other\tdecisions\t3066
+20.6.penalty\tdelta\t0\n20.6.penalty\tdecisions\t567
+20.6.enforce\tdecisions\t23\n20.8.fee\tdelta\t1
+20.9.procure\tcount\t3\n20.9.procure\tamount\t719.14')"
+	assert_equal "$stderr" ""
+}
+
+@test "lynx: t2 values out of order under joined titles are unread, not swapped" {
+	# 行政处罚 21 16 under 上一年项目数量 本年 / 增/减 处理决定数量 (a table
+	# lynx could not align): by the titles' positions 21 went to 处理决定
+	# and 16 to 上一年; values never change order, so the row is unread.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/lynx-t2-joined-order.txt' | cut -f 3-5 | grep '^20.6'"
+	assert_output "$(printf '20.6.penalty\tprev\t?\n20.6.penalty\tdelta\t?
+20.6.penalty\tdecisions\t?\n20.6.enforce\tprev\t0
+20.6.enforce\tdelta\t20\n20.6.enforce\tdecisions\t54')"
+	[[ "$stderr" == *"t2 row 20.6.penalty: 2 values for 3 columns, not placed"* ]]
+}
+
 @test "lynx: columns counted in characters place values under their titles" {
 	# lynx lays tables out one column per character, CJK included: the
 	# blank 本年制发件数 cell is only spaces, 20 and 11 stand under the
@@ -343,6 +380,15 @@ t3_cells() {
 
 @test "w3m: a tall box row's numbers under a wrapped label, labels over two columns" {
 	t3_cells w3m-t3-tall-row
+}
+
+@test "w3m: a tall t2 row's values a line below its label fill its cells" {
+	# 其他对外管理服 / 3 0 0 / 务事项: the values, not the blank top line.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/w3m-t2-tall.txt' | cut -f 3-5 | grep '^20.5.other'"
+	assert_output "$(printf '20.5.other\tprev\t3\n20.5.other\tdelta\t0
+20.5.other\tdecisions\t0')"
+	[ -z "$stderr" ]
 }
 
 @test "w3m: a number wrapped at its thousands separator in a box cell" {
@@ -437,6 +483,66 @@ t2_rows() {
 	t2_rows pdftotext-t2-stacked-titles.txt '^20.1.rules'
 	assert_output "$(printf '20.1.rules\tissued\t\n20.1.rules\trepealed\t3
 20.1.rules\tvalid\t0')"
+}
+
+@test "pdftotext -layout: numbers of a tall row printed above its label leave its blanks unread" {
+	# Chromium centres a tall row's cells: 71项 (其他对外管理服务事项's
+	# 上一年) prints under 行政许可's numbers, 642项 (行政处罚's) above
+	# its label.  Those rows' blank cells are not known blank.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-values-above.txt' | cut -f 3-5 |
+	    grep -E '^20.(5.other|6.penalty)'"
+	assert_output "$(printf '20.5.other\tprev\t?\n20.5.other\tdelta\t8
+20.5.other\tdecisions\t7624\n20.6.penalty\tprev\t?
+20.6.penalty\tdelta\t0\n20.6.penalty\tdecisions\t66')"
+	[[ "$stderr" == *"t2 row 20.6.penalty: numbers printed near it may be its own"* ]]
+}
+
+@test "pdftotext -layout: t2 titles printed into one another leave the block unread, no column lost" {
+	# 现行有 / 本年废止件数 / 效件数 over one another: two titles read as
+	# one column named for one of them; 9 stood under it, the 现行有效件数
+	# cells were left out.  Every column of the template is written, ?.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-titles-into-one.txt' | cut -f 3-5 |
+	    grep '^20.1.normative'"
+	assert_output "$(printf '20.1.normative\tissued\t?
+20.1.normative\trepealed\t?\n20.1.normative\tvalid\t?')"
+	[[ "$stderr" == *"t2 row 20.1.normative: its header names 2 of its columns, written as ?"* ]]
+}
+
+@test "pdftotext -layout: t4 titles printed one letter a line give the columns" {
+	# 结 / 果 / 维 / 持 down a narrow column, the next titles' letters
+	# beside them; each stack that spells a title is a column.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/pdftotext-t4-stacked-letters.txt' | cut -f 3-5 | grep -v '	\$'"
+	assert_output "$(printf 'review\tpending\t0\nreview\ttotal\t0
+suit.direct\tupheld\t0\nsuit.direct\tother\t1\nsuit.direct\ttotal\t1
+suit.after\tcorrected\t0\nsuit.after\ttotal\t0')"
+	assert_equal "$stderr" ""
+}
+
+@test "pdftotext -layout: a value between two rows, read with the row above, leaves the next row's blanks unread" {
+	# 行政许可 0 / 47 / 其他对外管理服务事项 545: 47 is the next row's
+	# 上一年; read with 行政许可 it left that row unplaced, and the next
+	# row's blank 上一年 is not known blank.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-value-between.txt' | cut -f 3-5 |
+	    grep '^20.5.other'"
+	assert_output "$(printf '20.5.other\tprev\t?\n20.5.other\tdelta\t?
+20.5.other\tdecisions\t545')"
+	[[ "$stderr" == *"t2 row 20.5.other: numbers printed near it may be its own"* ]]
+}
+
+@test "pdftotext -layout: a row's numbers nearer the next label than its own make both rows unread" {
+	# 规章 / (blank) / 10 / 规范性文件: a print centres a row's cells, so
+	# 10 may be either row's; it was 规章's, a wrong value each.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-value-nearer-below.txt' | cut -f 3-5 |
+	    grep '^20.1'"
+	assert_output "$(printf '20.1.rules\tmade\t?\n20.1.rules\tpublished\t?
+20.1.rules\ttotal\t?\n20.1.normative\tmade\t?
+20.1.normative\tpublished\t?\n20.1.normative\ttotal\t?')"
+	[[ "$stderr" == *"t2 row 20.1.normative: numbers printed near it may be its own"* ]]
 }
 
 @test "pdftotext -layout: a t2 title cut at its single spaces keeps its place" {

@@ -101,7 +101,8 @@ cut_to_cells(const char *text, const struct tables *t, struct region *w)
 
 static int
 read_table(const struct gip_doc *doc, const struct doctables *dt,
-    const struct gip_section *sec, int which, struct extract *x)
+    const struct gip_section *sec, int which, enum spaced_width *width,
+    struct extract *x)
 {
 	static struct grid g;
 	static struct tlines tl;	/* the table's lines, split once */
@@ -117,7 +118,7 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 	if (!by_doc) {
 		kind = layout_detect(doc->text + r.from, r.to - r.from, &tl);
 		layout_read(kind, doc->text + r.from, r.to - r.from, r.line,
-		    &tl, &g);
+		    &tl, width, &g);
 	}
 	if (which == 2)
 		got = t2_extract(&g, t);
@@ -138,16 +139,24 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	struct gip_section found[SECTIONS_MAX + 1];
 	const struct gip_section *sec = given;
 	struct tables *t = &x->t;
+	enum spaced_width width = SPACED_UNKNOWN, *share = &width;
 
 	tables_reset(t, doc->name, quiet);
+	/* A print's text (pdftotext: pages end in a form feed) was laid out
+	 * page by page from the glyphs' positions: its tables share no
+	 * width model. */
+	if (memchr(doc->text, '\f', doc->len) != NULL)
+		share = NULL;
 	memset(x->where, 0, sizeof x->where);
 	if (sec == NULL) {
 		sections_split(doc->text, doc->len, found);
 		sec = found;
 	}
-	x->found = read_table(doc, dt, sec, 3, x);
-	x->found += read_table(doc, dt, sec, 4, x);
-	x->found += read_table(doc, dt, sec, 2, x);
+	/* t3 first: its many columns tell the document's width model
+	 * best (spaced.h) */
+	x->found = read_table(doc, dt, sec, 3, share, x);
+	x->found += read_table(doc, dt, sec, 4, share, x);
+	x->found += read_table(doc, dt, sec, 2, share, x);
 	t->tpl = tables_template(t);
 	if (x->laid_out[1])	/* a document's table has no lines between */
 		unseen_fill(t, doc->text, &x->where[1]);

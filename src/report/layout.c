@@ -538,7 +538,7 @@ read_bordered(const char *text, size_t len, long first,
 
 void
 layout_read(enum layout kind, const char *text, size_t len, long first_line,
-    const struct tlines *tl, struct grid *g)
+    const struct tlines *tl, enum spaced_width *width, struct grid *g)
 {
 	grid_reset(g);
 	switch (kind) {
@@ -552,7 +552,7 @@ layout_read(enum layout kind, const char *text, size_t len, long first_line,
 		read_bordered(text, len, first_line, tl, g);
 		break;
 	case LAYOUT_SPACED:
-		spaced_read(text, len, first_line, g);
+		spaced_read(text, len, first_line, width, g);
 		break;
 	}
 }

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "grid.h"
+#include "spaced.h"
 
 enum layout { LAYOUT_TABROW, LAYOUT_CELLLINE, LAYOUT_BORDERED,
 	LAYOUT_SPACED };
@@ -31,8 +32,11 @@ struct tlines {
 
 enum layout layout_detect(const char *text, size_t len, struct tlines *tl);
 /* tl: layout_detect's lines of the same text. */
+/* width: the document's width model so far (spaced.h), for and from
+ * space-aligned tables. */
 void	layout_read(enum layout kind, const char *text, size_t len,
-	    long first_line, const struct tlines *tl, struct grid *g);
+	    long first_line, const struct tlines *tl,
+	    enum spaced_width *width, struct grid *g);
 const char *layout_name(enum layout kind);
 
 #endif

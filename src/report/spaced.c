@@ -13,7 +13,8 @@
 #include "text.h"
 #include "utf8.h"
 
-#define MAXWORDS 32	/* single-spaced words of a cell split apart */
+#define MAXWORDS 64	/* single-spaced words of a cell split apart (letters
+			 * of the three t4 title rows of five: 60) */
 
 /*
  * How a converter counted the columns of a space-aligned table: in
@@ -144,6 +145,17 @@ is_title_word(const char *s, const char *e)
 	return wide >= 2;
 }
 
+/* A word of one CJK character (not a bracket): a letter of a title
+ * spaced out (结 果 维 持). */
+static int
+is_letter_word(const char *s, const char *e)
+{
+	uint32_t cp;
+	size_t len = utf8_decode(s, e - s, &cp);
+
+	return s + len == e && cp >= 0x4e00 && cp <= 0x9fff;
+}
+
 /*
  * The words of s..e separated by single spaces, if there are several
  * and each has the shape of a column title; returns how many, with
@@ -156,7 +168,7 @@ title_words(const char *s, const char *e, int x0, enum width_model m,
 	const char *p = s, *start = s;
 	uint32_t cp = 0;	/* set whenever p < e: gcc cannot tell */
 	size_t len;
-	int n = 0, x = x0, xstart = x0;
+	int n = 0, x = x0, xstart = x0, run = 0, longest = 0;
 
 	for (;; p += len) {
 		len = p < e ? utf8_decode(p, e - p, &cp) : 0;
@@ -164,8 +176,12 @@ title_words(const char *s, const char *e, int x0, enum width_model m,
 			x += char_width(cp, len, x, m);
 			continue;
 		}
-		if (n == max || !is_title_word(start, p))
+		if (n == max || !(is_title_word(start, p) ||
+		    is_letter_word(start, p)))
 			return 0;
+		run = is_letter_word(start, p) ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
 		ws[n] = start;
 		we[n] = p;
 		wend[n] = x;
@@ -176,7 +192,7 @@ title_words(const char *s, const char *e, int x0, enum width_model m,
 		start = p + len;
 		xstart = x;
 	}
-	return n;
+	return longest > 0 && longest < 4 ? 0 : n;
 }
 
 /*
@@ -384,14 +400,16 @@ count_distinct(int *v, int n)
 }
 
 /* Is cell j of row r a column's cell: a number, or a title (a word of
- * a line without numbers, right of its first)? */
+ * a line without numbers, right of its first; not a letter of a title
+ * spaced out, which stands at no column's edge)? */
 static int
 is_column_cell(const struct grid *g, const struct grow *r, int j,
     int numbers)
 {
 	const struct gcell *c = &g->cell[r->first + j];
 
-	return is_digit_cell(c) || (!numbers && j > 0);
+	return is_digit_cell(c) || (!numbers && j > 0 &&
+	    !is_letter_word(c->text, c->text + strlen(c->text)));
 }
 
 /*
@@ -496,21 +514,37 @@ narrow(const struct grid *g)
 	return 1;
 }
 
+/* Do the two counts (characters less display columns: the spread,
+ * which wins when lower, and the numbers under titles, when higher)
+ * agree, each by two or more? */
+static int
+clearly(int spread, int under)
+{
+	return (spread <= -2 && under >= 2) || (spread >= 2 && under <= -2);
+}
+
 /*
  * Space-aligned text, read in display columns and in characters (lynx
  * lays tables out so): the model under which the columns scatter less
- * and more numbers stand under titles wins; in a narrow table of
- * several cells a line, one as good on one count and better on the
- * other, but never by one number alone standing under a title: a
+ * and more numbers stand under titles wins, when both say so clearly;
+ * else, in a narrow table of several cells a line, one as good on one
+ * count and better on the other, but never by one number alone
+ * standing under a title: a
  * right-aligned value in a column wider than its title stands under
- * the next title by chance; display columns on a tie.
+ * the next title by chance; display columns on a tie.  One converter
+ * printed the whole document: a table whose two counts clearly agree
+ * tells its model (*doc, the first such table's: t3 is read first), and
+ * a table whose counts do not takes that model (a narrow t2 block can
+ * look aligned in characters by chance when its t3 is clearly in
+ * display columns: a value then goes to the wrong title).
  */
 void
-spaced_read(const char *text, size_t len, long first, struct grid *g)
+spaced_read(const char *text, size_t len, long first, enum spaced_width *doc,
+    struct grid *g)
 {
 	struct grid chars = {0}, swap;
 	struct kinds lk = {NULL, 0, 0};
-	int paras, joined, spread, under;
+	int paras, joined, spread, under, use_chars;
 
 	if (memmem(text, len, LINES_FFFD, 3) != NULL) {
 		read_spaced_as(text, len, first, WIDTH_BYTES, 0, 0, &lk, g);
@@ -524,11 +558,18 @@ spaced_read(const char *text, size_t len, long first, struct grid *g)
 	    &chars);
 	free(lk.kind);
 	spread = column_spread(&chars, 2) - column_spread(g, 1);
-	under = spread > 0 ? 0 : numbers_under_titles(&chars, 2) -
-	    numbers_under_titles(g, 1);
-	if (spread <= 0 && under >= 0 && (spread < 0 || under > 0) &&
-	    ((spread < 0 && under > 0) || (!paras && under != 1 &&
-	    narrow(g)))) {
+	under = numbers_under_titles(&chars, 2) - numbers_under_titles(g, 1);
+	if (clearly(spread, under)) {
+		use_chars = spread < 0;
+		if (doc != NULL && *doc == SPACED_UNKNOWN)
+			*doc = use_chars ? SPACED_CHARS : SPACED_DISPLAY;
+	} else if (doc != NULL && *doc != SPACED_UNKNOWN)
+		use_chars = *doc == SPACED_CHARS;
+	else
+		use_chars = spread <= 0 && under >= 0 && (spread < 0 ||
+		    under > 0) && ((spread < 0 && under > 0) || (!paras &&
+		    under != 1 && narrow(g)));
+	if (use_chars) {
 		swap = *g;
 		*g = chars;
 		chars = swap;

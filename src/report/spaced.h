@@ -9,6 +9,14 @@
 
 #include "grid.h"
 
-void	spaced_read(const char *text, size_t len, long first, struct grid *g);
+/* How a converter counted a document's columns, as its tables told
+ * (spaced_read). */
+enum spaced_width { SPACED_UNKNOWN, SPACED_DISPLAY, SPACED_CHARS };
+
+/* *doc: the width model a table of the same document was clearly read
+ * in, SPACED_UNKNOWN before; set when this table tells clearly.  NULL:
+ * the table is read on its own. */
+void	spaced_read(const char *text, size_t len, long first,
+	    enum spaced_width *doc, struct grid *g);
 
 #endif

@@ -80,6 +80,8 @@ read_header(const struct grid *g, const struct grow *r, struct t2head *h)
 		_Static_assert(sizeof key == sizeof col[n].text, "key");
 		memcpy(col[n].text, key, sizeof key);	/* not snprintf */
 		col[n].x = (c[i].x0 + c[i].x1) / 2;
+		col[n].x0 = c[i].x0;
+		col[n].x1 = c[i].x1;
 		n++;
 	}
 	h->trail = 0;
@@ -178,6 +180,8 @@ header_words(const struct grid *g, const struct grow *line,
 			h->col[k] = h->col[k - 1];
 		snprintf(h->col[k].text, sizeof h->col[k].text, "%s", key);
 		h->col[k].x = x;
+		h->col[k].x0 = c[i].x0;
+		h->col[k].x1 = c[i].x1;
 	}
 }
 
@@ -309,6 +313,9 @@ join_fragments(const struct t2frags *f, const char *key, int vertical,
 		i = head[k];
 		m.col[k].x = vertical ? (f->x0[i] + f->x1[i]) / 2 : flowed ?
 		    -1 : (f->x0[i] + x1[k]) / 2;
+		m.col[k].x0 = flowed && !vertical ? -1 : f->x0[i];
+		m.col[k].x1 = flowed && !vertical ? -1 : vertical ? f->x1[i] :
+		    x1[k];
 	}
 	if (m.ncol == 0 || !template_columns(key, &m))
 		return 0;
@@ -382,8 +389,11 @@ stack_titles(const struct t2frags *above, const struct t2frags *f,
 		if (b > x1[k])
 			x1[k] = b;
 	}
-	for (k = 0; k < m.ncol; k++)
+	for (k = 0; k < m.ncol; k++) {
 		m.col[k].x = (x0[k] + x1[k]) / 2;
+		m.col[k].x0 = x0[k];
+		m.col[k].x1 = x1[k];
+	}
 	for (k = 1; k < m.ncol; k++)	/* by position */
 		for (j = k; j > 0 && m.col[j - 1].x > m.col[j].x; j--) {
 			tmp = m.col[j], m.col[j] = m.col[j - 1];
@@ -412,6 +422,7 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	p->key = key;
 	p->positional = positional;
 	p->headed = headed;
+	p->doubt = p->took = 0;
 	p->lr.line = lr->line;
 	p->lr.label_x1 = lr->nseg > 0 ? lr->seg[lr->nseg - 1].x1 : -1;
 	p->lr.nval = lr->nval;
@@ -449,8 +460,64 @@ take_numbers(struct t2row *p, const struct lrow *lr)
 {
 	if (lr->label[0] != '\0' && p->lr.numbers > 0)
 		return 0;
+	p->took |= lr->numbers > 0;
 	add_numbers(&p->lr, lr);
 	return 1;
+}
+
+/*
+ * Explicit cells over lines (w3m's boxes): a tall row prints its label
+ * on the top line with its cells blank and its values on a line below
+ * (vertical-align middle), under the same cells.  Such a line's numbers
+ * fill the row's blank cells, cell by cell; returns 0, p untouched,
+ * when a number falls where the row has none of its cells or one that
+ * is not blank (then the line is not this row's).
+ */
+static int
+fill_tall_row(struct t2row *p, const struct lrow *lr)
+{
+	int i, k, at[LROW_MAXVAL];
+
+	if (lr->numbers == 0 || lr->label[0] != '\0')
+		return 0;
+	for (i = 0; i < lr->nval; i++) {
+		at[i] = -1;
+		if (lr->val[i].v.kind != V_NUMBER)
+			continue;
+		for (k = 0; k < p->lr.nval; k++)
+			if (p->lr.val[k].cell == lr->val[i].cell)
+				at[i] = k;
+		if (at[i] < 0 || p->lr.val[at[i]].v.kind != V_BLANK)
+			return 0;
+	}
+	for (i = 0; i < lr->nval; i++)
+		if (at[i] >= 0) {
+			p->lr.val[at[i]].v = lr->val[i].v;
+			p->lr.numbers++;
+		}
+	p->lr.line = lr->line;
+	return 1;
+}
+
+/*
+ * Positions as printed: the first numbers after a row's label, on a
+ * line of their own nearer the next row's label than this one's (a
+ * print centres a row's cells: 规章 / (blank) / 10 / 规范性文件), may be
+ * either row's.  Not so where blank lines count empty cells (lynx's one
+ * cell a paragraph: then the line holds counted blanks).
+ */
+static int
+nearer_below(const struct grid *g, int i, const struct t2row *p,
+    const struct lrow *lr)
+{
+	const struct gcell *c;
+
+	if (p->lr.numbers > 0 || p->took || i + 1 >= g->nrow ||
+	    g->row[i + 1].ncell == 0 || lrow_counted(lr->val, lr->nval))
+		return 0;
+	c = grid_cells(g, &g->row[i + 1]);
+	return row_of(c[0].text) != NULL && g->row[i + 1].line -
+	    g->row[i].line < g->row[i].line - p->lr.line;
 }
 
 /* Has row key ncol columns in one of the templates? */
@@ -505,6 +572,8 @@ title_line(const struct grid *g, const struct grow *r, struct t2head *h)
 	squeeze(h->col[h->ncol].text, sizeof h->col[h->ncol].text,
 	    c[found].text);
 	h->col[h->ncol].x = (c[found].x0 + c[found].x1) / 2;
+	h->col[h->ncol].x0 = c[found].x0;
+	h->col[h->ncol].x1 = c[found].x1;
 	h->ncol++;
 }
 
@@ -546,6 +615,8 @@ t2_extract(const struct grid *g, struct tables *t)
 	const char *key;
 	int i, k, offset = 1, inheader = 0, stray = 0, above = -1, hrow = 0;
 	int vertical = 0, captioned = 0;
+	int tall = -1;		/* ncell of a kept row of blank cells */
+	int doubt_next = 0;	/* numbers before it went to no row */
 	const char *hkey = NULL;	/* the first row under the header */
 	struct t2frags frags = {.n = 0}, above_f = {.n = 0};
 
@@ -606,12 +677,28 @@ t2_extract(const struct grid *g, struct tables *t)
 			    h.ncol))
 				h.ncol = 0;	/* titles lost or mixed in */
 			keep_row(t, key, &lr, &h, g->positional, inheader);
+			if (doubt_next && t->nt2row > 0)
+				t->t2row[t->nt2row - 1].doubt = 1;
+			doubt_next = 0;
+			tall = !g->positional && g->wraps && lr.numbers == 0 ?
+			    g->row[i].ncell : -1;
 			if (lr.numbers == 0 && held.numbers == h.ncol &&
 			    held.numbers > 0 && t->nt2row > 0)
 				give_held(&t->t2row[t->nt2row - 1], &held);
+			/* Numbers held and not given (642 over 行政处罚 0 66,
+			 * a PDF's tall row centred) may be this row's. */
+			if (inheader && held.numbers > 0 && t->nt2row > 0)
+				t->t2row[t->nt2row - 1].doubt = 1;
 			inheader = stray = 0;
 			continue;
 		}
+		if (tall >= 0 && g->row[i].ncell == tall && lr.numbers > 0 &&
+		    fill_tall_row(&t->t2row[t->nt2row - 1], &lr)) {
+			tall = -1;
+			continue;
+		}
+		if (lr.numbers > 0 || strstr(lr.label, T2_CAPTION))
+			tall = -1;	/* only its label's rest, or blanks, between */
 		if (strstr(lr.label, T2_CAPTION)) {
 			h.ncol = h.trail = inheader = 0;
 			held.nval = held.numbers = 0;
@@ -630,6 +717,11 @@ t2_extract(const struct grid *g, struct tables *t)
 			continue_header(g, &g->row[i], h.col, h.ncol, offset,
 			    0);
 		else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
+		    !stray && nearer_below(g, i, &t->t2row[t->nt2row - 1],
+		    &lr)) {
+			t->t2row[t->nt2row - 1].doubt = 1;
+			doubt_next = 1;
+		} else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
 		    !stray)
 			stray = !take_numbers(&t->t2row[t->nt2row - 1], &lr);
 	}

@@ -67,6 +67,37 @@ short_header_unit(const struct t2row *p)
 	return unit;
 }
 
+/*
+ * A header whose every title was named but that names fewer columns
+ * than the row has in its template (a PDF prints two titles into one
+ * another, 现行有本年废止件数效件数, named for one of them): which title
+ * a value stands under is not known, and the lost column would be left
+ * out.  Returns the template's row, else NULL.
+ */
+static const struct tmpl_row *
+header_lost_column(const struct t2row *p, unsigned tpl)
+{
+	const struct tmpl_row *tr;
+	int k, j, n;
+
+	if (p->h.ncol == 0 || (tr = tmpl_find("t2", p->key,
+	    header_template(p, tpl ? tpl : TPL_BOTH))) == NULL)
+		return NULL;
+	for (n = 0; tr->cols[n]; n++)
+		;
+	if (p->h.ncol >= n)
+		return NULL;
+	for (k = 0; k < p->h.ncol; k++) {
+		if (p->h.col[k].key == NULL)
+			return NULL;
+		for (j = 0; j < n && strcmp(tr->cols[j], p->h.col[k].key); j++)
+			;
+		if (j == n)
+			return NULL;	/* a title of another row's */
+	}
+	return tr;
+}
+
 /* Columns of a row: the header's if every one was understood, else the
  * template's. */
 static int
@@ -139,13 +170,106 @@ place_by_gaps(const struct t2row *p, int ncol, const struct vcell **at)
 	return k == ncol ? 0 : -1;
 }
 
-/* Values to columns: by header position, or in order with blank padding
- * (a trailing or leading empty cell) trimmed. */
+/* Does a value share an edge with a column's title, within a column
+ * (left-aligned, as lynx and w3m print, or right-aligned)? */
 static int
-place_t2(const struct t2row *p, int ncol, const struct vcell **at)
+shares_edge(const struct t2col *c, const struct vcell *v)
+{
+	return c->x0 >= 0 && (abs(v->x0 - c->x0) <= 1 ||
+	    abs(v->x1 - c->x1) <= 1);
+}
+
+/* Where a block's full row (a number in every column) printed each
+ * column's value: twice their centres, n 0 if the block has no such
+ * row. */
+struct pins {
+	int	n;
+	int	x2[T2MAXCOLS];
+};
+
+/* Twice the centre of a column's title. */
+static int
+centre2(const struct t2col *c)
+{
+	return c->x0 >= 0 ? c->x0 + c->x1 : 2 * c->x;
+}
+
+/*
+ * The column whose title a value stands under: the title whose centre is
+ * nearest the value's (in half columns: a title's centre from its
+ * edges where known).  When two are as near, the one whose edge the
+ * value shares, if only one, else the one whose value in the block's
+ * full row is nearer; else -1: the position says nothing.
+ */
+static int
+title_under(const struct t2row *p, int ncol, const struct pins *pin,
+    const struct vcell *v)
+{
+	int k, d, best = -1, bestd = 1 << 30, second = -1, secondd = 1 << 30;
+
+	for (k = 0; k < ncol; k++) {
+		d = abs(centre2(&p->h.col[k]) - (v->x0 + v->x1));
+		if (d < bestd) {
+			second = best, secondd = bestd;
+			bestd = d, best = k;
+		} else if (d < secondd)
+			second = k, secondd = d;
+	}
+	if (second < 0 || secondd > bestd)
+		return best;
+	if (shares_edge(&p->h.col[best], v) &&
+	    !shares_edge(&p->h.col[second], v))
+		return best;
+	if (shares_edge(&p->h.col[second], v) &&
+	    !shares_edge(&p->h.col[best], v))
+		return second;
+	if (pin->n != ncol)
+		return -1;
+	bestd = abs(pin->x2[best] - (v->x0 + v->x1));
+	secondd = abs(pin->x2[second] - (v->x0 + v->x1));
+	return bestd < secondd ? best : secondd < bestd ? second : -1;
+}
+
+/*
+ * The pins of the block whose rows start at rows[0] (n rows to the end
+ * of the table): its first row printing a number in each of its ncol
+ * columns, left to right.
+ */
+static void
+block_pins(const struct t2row *rows, int n, int ncol, struct pins *pin)
+{
+	const struct t2vals *v;
+	int i, k;
+
+	pin->n = 0;
+	for (i = 0; i < n && (i == 0 || !rows[i].headed); i++) {
+		v = &rows[i].lr;
+		if (!rows[i].positional || v->nval != ncol ||
+		    v->numbers != ncol)
+			continue;
+		for (k = 0; k < ncol; k++) {
+			if (v->val[k].x0 < 0 || (k > 0 &&
+			    v->val[k].x0 < v->val[k - 1].x1))
+				break;
+			pin->x2[k] = v->val[k].x0 + v->val[k].x1;
+		}
+		if (k == ncol) {
+			pin->n = ncol;
+			return;
+		}
+	}
+}
+
+/* Values to columns: by header position (left to right, each under its
+ * own title: values out of order under their titles were placed by
+ * positions that mean nothing, lynx's joined titles), or in order with
+ * blank padding (a trailing or leading empty cell) trimmed. */
+static int
+place_t2(const struct t2row *p, int ncol, const struct pins *pin,
+    const struct vcell **at)
 {
 	const struct vcell *v = p->lr.val;
-	int n = p->lr.nval, k, j, best, d, bestd;
+	int n = p->lr.nval, k, j, best, last;
 
 	for (k = 0; k < ncol; k++)
 		at[k] = NULL;
@@ -166,16 +290,12 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 	if (p->positional && p->h.ncol == ncol && p->h.col[0].x >= 0 &&
 	    !(n == ncol &&
 	    (p->lr.numbers == n || lrow_counted(v, n)))) {
-		for (j = 0; j < n; j++) {
-			best = -1;
-			bestd = 1 << 30;
-			for (k = 0; k < ncol; k++)
-				if ((d = abs(p->h.col[k].x - (v[j].x0 +
-				    v[j].x1) / 2)) < bestd)
-					bestd = d, best = k;
-			if (best < 0 || at[best])
+		for (j = 0, last = -1; j < n; j++) {
+			if ((best = title_under(p, ncol, pin, &v[j])) < 0 ||
+			    at[best] || best < last)
 				return -1;
 			at[best] = &v[j];
+			last = best;
 		}
 		return 0;
 	}
@@ -196,13 +316,25 @@ place_t2(const struct t2row *p, int ncol, const struct vcell **at)
 	return 0;
 }
 
+/* How many of a row's ncol placed cells are blank. */
+static int
+blanks(const struct vcell **at, int ncol)
+{
+	int k, n = 0;
+
+	for (k = 0; k < ncol; k++)
+		n += at[k] == NULL || at[k]->v.kind == V_BLANK;
+	return n;
+}
+
 static void
 emit_cell(struct tables *t, const struct t2row *p, const char *col,
     int unit, const struct vcell *v)
 {
 	char out[VALUE_MAX];
 
-	if (v != NULL && v->v.kind == V_UNKNOWN) {
+	if ((v != NULL && v->v.kind == V_UNKNOWN) || (p->doubt &&
+	    (v == NULL || v->v.kind == V_BLANK))) {
 		tables_add(t, "t2", p->key, col, p->lr.line, CELL_UNREAD);
 		return;
 	}
@@ -274,6 +406,8 @@ t2_emit(struct tables *t)
 	int units[T2MAXCOLS];
 	int i, k, ncol;
 	struct t2row *p;
+	struct pins pin = {.n = 0};
+	const struct tmpl_row *tr;
 
 	for (i = 0; i < t->nt2row; i += deal_block(t, &t->t2row[i],
 	    t->nt2row - i))
@@ -283,15 +417,37 @@ t2_emit(struct tables *t)
 		ncol = columns_of(p, t->tpl, cols, units);
 		if (ncol == 0)
 			continue;
-		if (place_t2(p, ncol, at) < 0) {
+		if (header_short(p, t->tpl) == NULL &&
+		    (tr = header_lost_column(p, t->tpl)) != NULL) {
+			tables_warn(t, p->lr.line, "t2 row %s: its header names "
+			    "%d of its columns, written as %s", p->key,
+			    p->h.ncol, CELL_UNREAD);
+			for (k = 0; tr->cols[k]; k++)
+				tables_add(t, "t2", p->key, tr->cols[k],
+				    p->lr.line, CELL_UNREAD);
+			continue;
+		}
+		if (i == 0 || p->headed)
+			block_pins(p, t->nt2row - i, ncol, &pin);
+		if (place_t2(p, ncol, &pin, at) < 0) {
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
 			    "%d columns, not placed, written as %s", p->key,
 			    p->lr.nval, ncol, CELL_UNREAD);
+			/* More numbers than columns, or numbers from lines
+			 * below its label: some may be the next row's,
+			 * printed above its label. */
+			if ((p->lr.numbers > ncol || p->took) &&
+			    i + 1 < t->nt2row && !t->t2row[i + 1].headed)
+				t->t2row[i + 1].doubt = 1;
 			for (k = 0; k < ncol; k++)
 				tables_add(t, "t2", p->key, cols[k],
 				    p->lr.line, CELL_UNREAD);
 			continue;
 		}
+		if (p->doubt && blanks(at, ncol) > 0)
+			tables_warn(t, p->lr.line, "t2 row %s: numbers printed "
+			    "near it may be its own, its %d blank cells written "
+			    "as %s", p->key, blanks(at, ncol), CELL_UNREAD);
 		for (k = 0; k < ncol; k++)
 			emit_cell(t, p, cols[k], units[k], at[k]);
 	}

@@ -144,6 +144,203 @@ run_anchors(const struct gcell *c, int edge, int *anchor, int *n)
 	return 1;
 }
 
+/* Does s start with one of the header's characters? */
+static int
+header_char(const char *s)
+{
+	char one[4];
+
+	if (strlen(s) < 3)
+		return 0;
+	memcpy(one, s, 3);
+	one[3] = '\0';
+	return header_chars(one) == 1;
+}
+
+/* How many header characters s holds, each alone between single spaces
+ * (结 果 维 持), or one alone; 0 if s is otherwise. */
+static int
+spaced_letters(const char *s)
+{
+	int n = 0;
+
+	for (;;) {
+		if (!header_char(s))
+			return 0;
+		s += 3;
+		n++;
+		if (*s == '\0')
+			return n == 1 || strchr(s - 3 * n, ' ') ? n : 0;
+		if (*s++ != ' ')
+			return 0;
+	}
+}
+
+/* Header characters spaced out on a line, each at its columns. */
+#define T4LETTERS 64
+struct letters {
+	int		 n;
+	const char	*at[T4LETTERS];
+	int		 x0[T4LETTERS], x1[T4LETTERS];
+};
+
+/* Add the k letters of cell c, each at its share of the cell's width (a
+ * letter two columns, a space one); 0 when full. */
+static int
+add_letters(struct letters *l, const struct gcell *c, int k)
+{
+	int i, w = 3 * k - 1, span = c->x1 - c->x0;
+
+	for (i = 0; i < k; i++) {
+		if (l->n == T4LETTERS)
+			return 0;
+		l->at[l->n] = c->text + 4 * i;
+		l->x0[l->n] = c->x0 + span * 3 * i / w;
+		l->x1[l->n++] = c->x0 + span * (3 * i + 2) / w;
+	}
+	return 1;
+}
+
+/*
+ * The titles a run of spaced-out letters spells (lynx and pdftotext
+ * print a narrow title 结 果 维 持, and one title runs into the next, 结
+ * 果 维 持 结 果 纠 正): read left to right, each must begin one of
+ * the five titles, which then takes its letters' columns.  A run that
+ * spells anything else (a letter alone: the rest of a wrapped title,
+ * 结果维 / 持) gives no anchor; 0 when the anchors are full.
+ */
+static int
+letter_anchors(const struct letters *l, int edge, int *anchor, int *n)
+{
+	static const char *const titles[] = {"结果维持", "结果纠正",
+	    "其他结果", "尚未审结", "总计"};
+	int start[T4LETTERS], len[T4LETTERS];
+	size_t t;
+	int i = 0, j, k, nt = 0;
+
+	while (i < l->n) {
+		for (t = 0; t < sizeof titles / sizeof titles[0]; t++) {
+			len[nt] = (int)strlen(titles[t]) / 3;
+			for (j = 0; j < len[nt] && i + j < l->n &&
+			    strncmp(l->at[i + j], titles[t] + 3 * j, 3) == 0;
+			    j++)
+				;
+			if (j == len[nt])
+				break;
+		}
+		if (t == sizeof titles / sizeof titles[0])
+			return 1;
+		start[nt] = i;
+		i += len[nt++];
+	}
+	for (k = 0; k < nt; k++)
+		if (!add_anchor(anchor, n, edge_x(l->x0[start[k]],
+		    l->x1[start[k] + len[k] - 1], edge)))
+			return 0;
+	return 1;
+}
+
+/*
+ * Anchors of the spaced-out titles of grid row r: runs of letter cells
+ * (one letter each where the model splits at a space, several in one
+ * cell where it does not) no more than a space apart.  Returns 0 when a
+ * run spells something else or the anchors are full.
+ */
+static int
+row_letter_anchors(const struct grid *g, const struct grow *r, int edge,
+    int *anchor, int *n)
+{
+	const struct gcell *c = grid_cells(g, r);
+	struct letters l = {.n = 0};
+	int j, k, last = -1;
+
+	for (j = 0; j <= r->ncell; j++) {
+		k = j < r->ncell && c[j].x0 >= 0 ? spaced_letters(c[j].text) :
+		    0;
+		if (l.n > 0 && (k == 0 || c[j].x0 - last > 2)) {
+			if (!letter_anchors(&l, edge, anchor, n))
+				return 0;
+			l.n = 0;
+		}
+		if (k > 0 && !add_letters(&l, &c[j], k))
+			return 0;
+		if (k > 0)
+			last = c[j].x1;
+	}
+	return 1;
+}
+
+/* Letters stacked one a line: column x0 and the letters read down it. */
+#define T4STACKS 32
+struct stacks {
+	int	n;
+	int	x0[T4STACKS], x1[T4STACKS];
+	char	text[T4STACKS][4 * 3 + 1];
+};
+
+/* Add one letter (3 bytes at s) at x0..x1 to the stack at its column. */
+static void
+stack_letter(struct stacks *st, const char *s, int x0, int x1)
+{
+	size_t len;
+	int k;
+
+	for (k = 0; k < st->n && abs(st->x0[k] - x0) > 1; k++)
+		;
+	if (k == st->n) {
+		if (st->n == T4STACKS)
+			return;
+		st->x0[k] = x0;
+		st->x1[k] = x1;
+		st->text[k][0] = '\0';
+		st->n++;
+	}
+	if ((len = strlen(st->text[k])) + 3 >= sizeof st->text[k]) {
+		st->text[k][0] = '\x01';	/* too long: no title */
+		return;
+	}
+	memcpy(st->text[k] + len, s, 3);
+	st->text[k][len + 3] = '\0';
+}
+
+/*
+ * A narrow column prints its title one letter a line (pdftotext of a
+ * Word table: 结 / 果 / 维 / 持 over one another, the letters of the
+ * next titles beside them on the same lines, one or more spaces apart).
+ * Letters at one column (a cell of one letter, or of letters one space
+ * apart: three columns each) read down it; a stack that spells one of
+ * the five titles is a column at its letters' place.
+ */
+static int
+stack_anchors(const struct grid *g, int upto, int edge, int *anchor, int *n)
+{
+	static const char *const titles[] = {"结果维持", "结果纠正",
+	    "其他结果", "尚未审结", "总计"};
+	struct stacks st = {.n = 0};
+	const struct gcell *c;
+	size_t t;
+	int i, j, k, nl;
+
+	for (i = 0; i < upto; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++) {
+			if ((nl = header_chars(c[j].text)) == 0 || c[j].x0 < 0 ||
+			    (nl > 1 && c[j].x1 - c[j].x0 != 3 * nl - 1))
+				continue;
+			for (k = 0; k < nl; k++)
+				stack_letter(&st, c[j].text + 3 * k,
+				    c[j].x0 + 3 * k, c[j].x0 + 3 * k + 2);
+		}
+	}
+	for (k = 0; k < st.n; k++)
+		for (t = 0; t < sizeof titles / sizeof titles[0]; t++)
+			if (strcmp(st.text[k], titles[t]) == 0 &&
+			    !add_anchor(anchor, n, edge_x(st.x0[k], st.x1[k],
+			    edge)))
+				return 0;
+	return 1;
+}
+
 /*
  * Centres (or edges) of the header words above the data, one per column
  * when the words of a vertical header (结果 / 维持) are merged by
@@ -157,6 +354,9 @@ anchors_from_header(const struct grid *g, int upto, int edge, int *anchor)
 
 	for (i = 0; i < upto; i++) {
 		c = grid_cells(g, &g->row[i]);
+		if (!g->exact && !row_letter_anchors(g, &g->row[i], edge,
+		    anchor, &n))
+			return 0;
 		for (j = 0; j < g->row[i].ncell; j++) {
 			if (g->exact && j + 1 < g->row[i].ncell &&
 			    stacked_pair(&c[j], &c[j + 1])) {
@@ -179,6 +379,8 @@ anchors_from_header(const struct grid *g, int upto, int edge, int *anchor)
 				return 0;
 		}
 	}
+	if (!g->exact && !stack_anchors(g, upto, edge, anchor, &n))
+		return 0;
 	return n == T4COLS;
 }
 
@@ -423,6 +625,32 @@ adds_up(const struct vcell *v)
 	return place_counts(v, T4COLS, n) && place_check_t4(n, T4COLS);
 }
 
+/* Are some titles above row upto read from letters stacked one a
+ * line?  Such titles are less sure than titles printed whole. */
+static int
+titles_stacked(const struct grid *g, int upto)
+{
+	int anchor[T4COLS], n = 0;
+
+	return !g->exact && stack_anchors(g, upto, PLACE_CENTRE, anchor,
+	    &n) && n > 0;
+}
+
+/* Do 15 placed cells satisfy t4's identities?  Titles read wrong put
+ * values under the wrong ones; the identities catch most (used only
+ * where the titles are unsure: a report whose numbers do not add up
+ * must still be read as printed, for gip-check). */
+static int
+slots_add_up(const struct slots *s)
+{
+	struct vcell v[T4COLS];
+	int k;
+
+	for (k = 0; k < T4COLS; k++)
+		value_parse(s->val[k], &v[k].v);
+	return adds_up(v);
+}
+
 /*
  * Printed by position, a tall row may put its numbers on two lines (the
  * cells' text vertically centred, some cells one line lower): gathered
@@ -564,7 +792,9 @@ t4_extract(const struct grid *g, struct tables *t)
 		    place_left_to_right(&data, &s))
 			placed = PLACE_ALL;
 		else if (!g->positional || data.nval >= T4COLS || joined ||
-		    !place_under_titles(g, first, &data, &s, &placed))
+		    !place_under_titles(g, first, &data, &s, &placed) ||
+		    (placed == PLACE_ALL && titles_stacked(g, first) &&
+		    !slots_add_up(&s)))
 			placed = place_sequence(data.val, data.nval, T4COLS,
 			    place_check_t4, &s);
 	}

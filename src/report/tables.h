@@ -33,6 +33,7 @@ struct t2col {
 	unsigned templates;	/* of the header word that named it */
 	int	 unit;		/* unit named in the header */
 	int	 x;		/* centre, positional layouts */
+	int	 x0, x1;	/* its first line's columns, -1 if unknown */
 };
 
 /* A t2 block's header: its columns, and how many empty cells the
@@ -59,6 +60,10 @@ struct t2row {
 	const char	*key;
 	int		 positional;	/* values carry positions */
 	int		 headed;	/* first row under its header */
+	int		 doubt;		/* numbers printed near it went
+					 * elsewhere: a blank may be one */
+	int		 took;		/* numbers from lines below its
+					 * label */
 	struct t2vals	 lr;
 	struct t2head	 h;
 };
