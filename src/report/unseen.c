@@ -1,6 +1,8 @@
 /* Rows a reader lost (unseen.h). */
+#include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "tmpl.h"
 #include "unseen.h"
 #include "value.h"
@@ -83,55 +85,10 @@ row_order(const char *row)
 	size_t i;
 
 	for (i = 0; i < tmpl_nrows; i++)
-		if (strcmp(tmpl_rows[i].table, T3) == 0 &&
-		    strcmp(tmpl_rows[i].row, row) == 0)
+		if (tmpl_rows[i].row == row || (strcmp(tmpl_rows[i].table,
+		    T3) == 0 && strcmp(tmpl_rows[i].row, row) == 0))
 			return (int)i;
 	return -1;
-}
-
-/* 1 if t has a cell of t3's row `row`, or of a row in its place. */
-static int
-row_present(const struct tables *t, const char *row)
-{
-	int i;
-
-	for (i = 0; i < t->ncell; i++)
-		if (is_t3(&t->cell[i]) && (strcmp(t->cell[i].row, row) == 0 ||
-		    stands_for(t->cell[i].row, row)))
-			return 1;
-	return 0;
-}
-
-/*
- * The place of the row at template position k: from the first line of
- * the nearest row found before it to the first line of the nearest one
- * after it (the region's ends where there is none); its cells read as
- * numbers, into *read.  0 if the rows found are out of line order there.
- */
-static int
-row_place(const struct tables *t, int k, const struct region *r,
-    long last, long *from, long *to, int *read)
-{
-	long before = r->line, after = last + 1;
-	int i, o, ob = -1, oa = (int)tmpl_nrows;
-
-	for (i = 0; i < t->ncell; i++) {
-		if (!is_t3(&t->cell[i]) || t->cell[i].line <= 0 ||
-		    (o = row_order(t->cell[i].row)) < 0)
-			continue;
-		if (o < k && (o > ob || (o == ob &&
-		    t->cell[i].line < before)))
-			ob = o, before = t->cell[i].line;
-		else if (o > k && (o < oa || (o == oa &&
-		    t->cell[i].line < after)))
-			oa = o, after = t->cell[i].line;
-	}
-	*from = before, *to = after, *read = 0;
-	for (i = 0; i < t->ncell; i++)
-		if (is_t3(&t->cell[i]) && t->cell[i].line >= before &&
-		    t->cell[i].line < after && is_number(t->cell[i].val))
-			(*read)++;
-	return before < after;
 }
 
 /* A token of a table's text that prints a number: not a row marker
@@ -213,14 +170,84 @@ add_unread_row(struct tables *t, const struct tmpl_row *r, long line)
 	}
 }
 
-/* 1 if row (template position i) is one t->tpl requires and t lacks. */
-static int
-lacks(const struct tables *t, size_t i)
+/* What unseen_fill knows of t3's cells and the template's t3 rows, found
+ * once: the fill compares every missing row with every cell. */
+#define VIEW_ROWS 128	/* > tmpl_nrows, all tables' rows */
+
+struct view {
+	char	*number;	/* 1: the cell holds a number */
+	int	 present[VIEW_ROWS];	/* by template position */
+	long	 line[VIEW_ROWS];	/* a present row's first line */
+};
+
+static void
+view_make(const struct tables *t, struct view *w)
 {
-	const struct tmpl_row *row = &tmpl_rows[i];
+	int i, o;
+	size_t k;
+
+	w->number = gip_xmalloc((size_t)t->ncell + 1);
+	memset(w->present, 0, sizeof w->present);
+	memset(w->line, 0, sizeof w->line);
+	for (i = 0; i < t->ncell; i++) {
+		w->number[i] = is_t3(&t->cell[i]) &&
+		    is_number(t->cell[i].val);
+		o = is_t3(&t->cell[i]) ? row_order(t->cell[i].row) : -1;
+		if (o < 0 || o >= VIEW_ROWS)
+			continue;
+		w->present[o] = 1;
+		if (t->cell[i].line > 0 && (w->line[o] == 0 ||
+		    t->cell[i].line < w->line[o]))
+			w->line[o] = t->cell[i].line;
+	}
+	/* a row of the other template stands in for its kin (3.6) */
+	for (o = 0; o < VIEW_ROWS && (size_t)o < tmpl_nrows; o++)
+		for (k = 0; w->present[o] == 1 && k < tmpl_nrows &&
+		    k < VIEW_ROWS; k++)
+			if (strcmp(tmpl_rows[k].table, T3) == 0 &&
+			    stands_for(tmpl_rows[k].row, tmpl_rows[o].row))
+				w->present[k] = 2;	/* by proxy */
+}
+
+/*
+ * The place of the missing row at template position k: from the first
+ * line of the nearest row found before it to the first line of the
+ * nearest one after it (the region's ends where there is none), and
+ * the numbers read into cells there.  0 if the rows found are out of
+ * line order there.
+ */
+static int
+row_place(const struct tables *t, const struct view *w, size_t k,
+    const struct region *r, long last, long *from, long *to, int *read)
+{
+	size_t j;
+	int i;
+
+	*from = r->line, *to = last + 1, *read = 0;
+	for (j = k; j-- > 0; )
+		if (w->line[j] > 0) {
+			*from = w->line[j];
+			break;
+		}
+	for (j = k + 1; j < tmpl_nrows; j++)
+		if (w->line[j] > 0) {
+			*to = w->line[j];
+			break;
+		}
+	for (i = 0; i < t->ncell; i++)
+		*read += w->number[i] && t->cell[i].line >= *from &&
+		    t->cell[i].line < *to;
+	return *from < *to;
+}
+
+/* Is the row at template position k one t->tpl requires and t lacks? */
+static int
+lacks(const struct tables *t, const struct view *w, size_t k)
+{
+	const struct tmpl_row *row = &tmpl_rows[k];
 
 	return strcmp(row->table, T3) == 0 && (row->templates & t->tpl) &&
-	    !row_present(t, row->row);
+	    !w->present[k];
 }
 
 /*
@@ -232,28 +259,32 @@ lacks(const struct tables *t, size_t i)
 void
 unseen_fill(struct tables *t, const char *text, const struct region *r)
 {
-	long from, to, last, f2, t2;
-	int read, over, nlost, r2;
-	size_t i, j;
+	struct view w;
+	long from[VIEW_ROWS], to[VIEW_ROWS], last;
+	int read[VIEW_ROWS], ok[VIEW_ROWS], over, nlost;
+	size_t i, j, n = tmpl_nrows < VIEW_ROWS ? tmpl_nrows : VIEW_ROWS;
 
 	if (r->to <= r->from || !rows_missing(t))
 		return;
 	numbers_on(text, r, 0, 0, &last);
-	for (i = 0; i < tmpl_nrows; i++) {
-		if (!lacks(t, i) ||
-		    !row_place(t, (int)i, r, last, &from, &to, &read))
+	view_make(t, &w);
+	for (i = 0; i < n; i++)
+		ok[i] = lacks(t, &w, i) &&
+		    row_place(t, &w, i, r, last, &from[i], &to[i], &read[i]);
+	for (i = 0; i < n; i++) {
+		if (!ok[i])
 			continue;
-		over = numbers_on(text, r, from, to, &last) - read;
-		for (j = 0, nlost = 0; j < tmpl_nrows; j++)
-			nlost += lacks(t, j) &&
-			    row_place(t, (int)j, r, last, &f2, &t2, &r2) &&
-			    f2 == from && t2 == to;
+		over = numbers_on(text, r, from[i], to[i], &last) - read[i];
+		for (j = 0, nlost = 0; j < n; j++)
+			nlost += ok[j] && from[j] == from[i] &&
+			    to[j] == to[i];
 		if (over < nlost)
 			continue;
-		add_unread_row(t, &tmpl_rows[i], from);
-		tables_warn(t, from, "t3 row %s: not found, and its place "
+		add_unread_row(t, &tmpl_rows[i], from[i]);
+		tables_warn(t, from[i], "t3 row %s: not found, and its place "
 		    "(lines %ld-%ld) prints %d number%s more than the rows "
-		    "read there: written as ?", tmpl_rows[i].row, from,
-		    to - 1, over, over == 1 ? "" : "s");
+		    "read there: written as ?", tmpl_rows[i].row, from[i],
+		    to[i] - 1, over, over == 1 ? "" : "s");
 	}
+	free(w.number);
 }
