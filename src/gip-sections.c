@@ -99,8 +99,9 @@ print_rows(const char *source, const char *text,
 		if (with_body)
 			body_of(text, &sec[i], &body, &cap);
 		f[5] = with_body ? body : NULL;
-		rec_write(&out, f, with_body ? 6 : 5);
+		rec_row(&out, f, with_body ? 6 : 5);
 	}
+	rec_flush(&out);	/* before the next message */
 }
 
 /*

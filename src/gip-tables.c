@@ -265,7 +265,16 @@ process_input(struct document *d)
 		process(d->doc.name, &d->doc, &d->tables, NULL);
 		return;
 	}
-	n = split_reports(d->doc.text, d->doc.len, part, MAX_PARTS, &hs);
+	/* Most inputs are one report: their headings are all it takes
+	 * (sections_scan), not split_reports' walk over every line. */
+	if (sections_scan(d->doc.text, d->doc.len, &hs) == 0) {
+		part[0].from = 0;
+		part[0].to = d->doc.len;
+		part[0].line = 1;
+		n = 1;
+	} else
+		n = split_reports(d->doc.text, d->doc.len, part, MAX_PARTS,
+		    &hs);
 	if (n == MAX_PARTS)
 		gip_warn(d->doc.name, 0, "%d reports or more: the rest read as "
 		    "the last", MAX_PARTS);

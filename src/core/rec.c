@@ -268,3 +268,36 @@ rec_cell(struct rec_out *o, const char *row, const char *col,
 by_fields:
 	cell_by_fields(o, row, col, value, line);
 }
+
+/*
+ * A record of n fields as rec_write writes it, built in o->cells as
+ * rec_cell's lines are (TSV, the BOM out, the line short enough); else
+ * by rec_write, after the lines kept so far.
+ */
+void
+rec_row(struct rec_out *o, const char *const *field, int n)
+{
+	char *p, *lim;
+	int i;
+
+	if (o->fmt != REC_TSV || o->bom || o->ncells > REC_CELLS -
+	    REC_CELL_ROOM)
+		goto by_write;
+	if (o->cells == NULL)
+		o->cells = gip_xmalloc(REC_CELLS);
+	/* put_field writes up to 17 bytes past the later of p and lim;
+	 * a TAB or the LF after a field */
+	lim = o->cells + REC_CELLS - 64;
+	p = o->cells + o->ncells;
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			*p++ = '\t';
+		if ((p = put_field(p, lim, field[i] ? field[i] : "")) == NULL)
+			goto by_write;
+	}
+	*p++ = '\n';
+	o->ncells = (size_t)(p - o->cells);
+	return;
+by_write:
+	rec_write(o, field, n);
+}

@@ -27,6 +27,8 @@ struct rec_out {
 void	rec_init(struct rec_out *o, FILE *fp, enum rec_format fmt, int bom);
 /* Write n NUL-terminated fields as one record (NULL is an empty field). */
 void	rec_write(struct rec_out *o, const char *const *field, int n);
+/* As rec_write, but kept in o as rec_cell's lines are (rec_flush). */
+void	rec_row(struct rec_out *o, const char *const *field, int n);
 
 /* The source and table of the cells rec_cell writes next (gip(5)'s cells
  * stream); both strings must stay as they are while it does. */

@@ -13,6 +13,11 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+/* AVX2 picked at run time where the compiler can (scan_blocks_avx2). */
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
+#define SECTIONS_AVX2 1
+#include <immintrin.h>
+#endif
 
 #include "err.h"
 #include "input.h"
@@ -553,6 +558,22 @@ scan16(const char *p, uint64_t *lf, uint64_t *blank)
 }
 #endif
 
+#ifdef SECTIONS_AVX2
+/* The LFs and the TABs, spaces and | among the 32 bytes at p. */
+__attribute__((target("avx2"))) static inline void
+scan32(const char *p, uint64_t *lf, uint64_t *blank)
+{
+	const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+
+	*lf = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x,
+	    _mm256_set1_epi8('\n')));
+	*blank = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+	    _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t')),
+	    _mm256_cmpeq_epi8(x, _mm256_set1_epi8(' '))),
+	    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('|'))));
+}
+#endif
+
 /*
  * The LFs among the n (at most 64) bytes at p into *lf, bit j for byte
  * j; and into *open, when n is 64 and SSE2 is there, the bytes that are
@@ -622,6 +643,105 @@ scan_may_head(const char *text, size_t len, size_t start, uint64_t open)
 	return sections_may_begin_at(p, end) ? p : NULL;
 }
 
+#ifdef SECTIONS_AVX2
+/*
+ * Where a line's scan stands between blocks: the line the next block
+ * begins in (its number and start), and whether its blank run is still
+ * open (its first byte past TAB, space and | not yet seen).
+ */
+struct scan_line_state {
+	long	 lineno;
+	size_t	 start;
+	int	 open;
+};
+
+/* The bytes that may be a line's first past TAB, space and |: what
+ * sections_may_begin takes, and E3 and C2 (U+3000, NBSP), after which
+ * sections_past_blanks goes on. */
+__attribute__((target("avx2"))) static inline uint64_t
+may_begin32(const char *p)
+{
+	const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i m, d = _mm256_sub_epi8(x, _mm256_set1_epi8('1'));
+
+	m = _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(5)), d);
+	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\f')));
+	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('*')));
+	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('#')));
+	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('i')));
+	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('[')));
+	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('(')));
+	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
+	    _mm256_set1_epi8((char)0xe4)));
+	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
+	    _mm256_set1_epi8((char)0xe5)));
+	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
+	    _mm256_set1_epi8((char)0xef)));
+	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
+	    _mm256_set1_epi8((char)0xe3)));
+	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
+	    _mm256_set1_epi8((char)0xc2)));
+	return (uint32_t)_mm256_movemask_epi8(m);
+}
+
+/*
+ * sections_scan's loop over the whole 64-byte blocks of text, with
+ * AVX2: the first byte past TAB, space and | of every line is found
+ * for all lines of a block at once (the line starts added to the blank
+ * mask: each carry runs through a line's blanks and stops on its first
+ * other byte), and only a line whose byte there may begin a heading is
+ * looked at, by scan_may_head's test.  Returns where the whole blocks
+ * end; *ls: the line there.
+ */
+__attribute__((target("avx2,popcnt"))) static size_t
+scan_blocks_avx2(const char *text, size_t len, struct sections_heads *hs,
+    struct scan_state *st, struct scan_line_state *ls)
+{
+	const unsigned char *p, *end = (const unsigned char *)text + len;
+	uint64_t lf, lf1, blank, blank1, starts, x, heads, cand, below;
+	size_t i, start;
+	long lineno;
+	int h, carry;
+
+	for (i = 0; i + 64 <= len; i += 64) {
+		scan32(text + i, &lf, &blank);
+		scan32(text + i + 32, &lf1, &blank1);
+		lf |= lf1 << 32;
+		blank |= blank1 << 32;
+		/* the line begun before this block whose blanks are
+		 * still running starts here too */
+		starts = lf << 1 | (uint64_t)(ls->open != 0);
+		carry = __builtin_add_overflow(blank, starts, &x);
+		heads = x & ~blank;
+		if (heads != 0) {
+			cand = heads & (may_begin32(text + i) |
+			    may_begin32(text + i + 32) << 32);
+			for (; cand != 0; cand &= cand - 1) {
+				h = __builtin_ctzll(cand);
+				below = lf & (((uint64_t)1 << h) - 1);
+				lineno = ls->lineno + __builtin_popcountll(
+				    below);
+				start = below != 0 ? i + 64 -
+				    (size_t)__builtin_clzll(below) : ls->start;
+				p = (const unsigned char *)text + i + h;
+				if (*p == 0xe3 || *p == 0xc2)
+					p = sections_past_blanks(p, end);
+				if (sections_may_begin_at(p, end))
+					scan_line(hs, text, len, start, p,
+					    lineno, st);
+			}
+		}
+		/* the line the next block begins in */
+		if (lf != 0) {
+			ls->start = i + 64 - (size_t)__builtin_clzll(lf);
+			ls->lineno += __builtin_popcountll(lf);
+		}
+		ls->open = carry || lf >> 63;
+	}
+	return i;
+}
+#endif
+
 int
 sections_scan(const char *text, size_t len, struct sections_heads *hs)
 {
@@ -635,7 +755,22 @@ sections_scan(const char *text, size_t len, struct sections_heads *hs)
 	hs->n = 0;
 	if (len > 0 && (p = scan_may_head(text, len, 0, 0)) != NULL)
 		scan_line(hs, text, len, 0, p, 1, &st);
-	for (i = 0; i < len; i += 64) {
+	i = 0;
+#ifdef SECTIONS_AVX2
+	if (__builtin_cpu_supports("avx2") &&
+	    __builtin_cpu_supports("popcnt")) {
+		struct scan_line_state ls = { 1, 0, 0 };
+
+		i = scan_blocks_avx2(text, len, hs, &st, &ls);
+		lineno = ls.lineno;
+		/* a line begun in the blocks, its first byte not yet seen
+		 * (not line 1, looked at above) */
+		if (ls.open && ls.start > 0 && ls.start < len &&
+		    (p = scan_may_head(text, len, ls.start, 0)) != NULL)
+			scan_line(hs, text, len, ls.start, p, lineno, &st);
+	}
+#endif
+	for (; i < len; i += 64) {
 		k = len - i < 64 ? len - i : 64;
 		scan_block(text + i, k, &lf, &open);
 		for (; lf != 0; lf &= lf - 1) {
