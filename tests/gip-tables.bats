@@ -957,6 +957,21 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "22,5,0,4,31,"
 }
 
+@test "pdftotext -layout: a t3 row of seven printed further right gives no columns to the others" {
+	# Stacked column titles, rows drifting row by row; the one row of
+	# seven (七)总计 stands about five characters right of the others.
+	# Its points were taken as the columns: 7 0个 0个 7个 (natural,
+	# research, other, total) read natural 7, commercial 0, legal 0,
+	# other 7, and gip-check raised t3-row on sound numbers.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-drifting-full-row.txt' | awk -F'\t' '\$3 == 1' |
+	    cut -f 4,5 | tr '\t\n' ' '"
+	assert_output "natural ? commercial ? research ? social ? legal 0 other 0 total 7 "
+	gip-tables "$DATA/pdftotext-t3-drifting-full-row.txt" 2>/dev/null >cells
+	run gip-check cells
+	refute_line --regexp "	t3-(row|bal)	error	"
+}
+
 @test "a t3 row printed but not found is unread where its place prints numbers left over" {
 	# 3．其他 69 14 0 0 0 2 85, then the header repeated by a page break:
 	# the row is not found, its seven numbers are over in its place.

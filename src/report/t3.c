@@ -616,9 +616,13 @@ t3_extract(const struct grid *g, struct tables *t)
 	else if (g->positional) {
 		/* Rows of seven numbers give the columns, unless some of
 		 * them are shifted off their titles (a row lynx printed
-		 * from other spans than the header's). */
+		 * from other spans than the header's), or the rows do not
+		 * share one set of columns at all (pdftotext -layout
+		 * drifting row by row: a full row printed further right
+		 * would put every value of the others a column off). */
 		if (t3_anchors_from_full_rows(rows, key, n, anchor) &&
 		    t3_anchors_usable(anchor, rows, key, n, PLACE_RIGHT) &&
+		    t3_one_frame(rows, key, n, 2) &&
 		    (!titled || t3_columns_under_titles(g, anchor,
 		    PLACE_RIGHT)))
 			use_anchor = 1, edge = PLACE_RIGHT;
