@@ -973,13 +973,25 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 }
 
 @test "a t3 row printed but not found is unread where its place prints numbers left over" {
-	# 3．其他 69 14 0 0 0 2 85, then the header repeated by a page break:
-	# the row is not found, its seven numbers are over in its place.
+	# 3．�� 69 14 0 0 0 2 85 (the label lost to U+FFFD, as converters
+	# leave it), then the header repeated by a page break: the row is
+	# not found, its seven numbers are over in its place.
 	run -0 --separate-stderr sh -c "gip-tables -t t3 \
-	    '$DATA/print-t3-lost-row.txt' | awk -F'\t' '\$3 == \"3.6.3\"' |
+	    '$DATA/print-t3-lost-row-garbled.txt' | awk -F'\t' '\$3 == \"3.6.3\"' |
 	    cut -f 4,5 | tr '\t\n' ' '"
 	assert_output "natural ? commercial ? research ? social ? legal ? other ? total ? "
-	[[ "$stderr" == *"print-t3-lost-row.txt:60: t3 row 3.6.3: not found, and its place (lines 60-74) prints 7 numbers more than the rows read there: written as ?"* ]]
+	[[ "$stderr" == *"print-t3-lost-row-garbled.txt:60: t3 row 3.6.3: not found, and its place (lines 60-74) prints 7 numbers more than the rows read there: written as ?"* ]]
+}
+
+@test "a t3 row that runs into its header repeated after a page break is read" {
+	# 3．其他 69 14 0 0 0 2 85, then the header again: the header's lines
+	# continued the row's label (3.其他(本列数据的勾稽关系…)申请人情况…),
+	# which named no row; the label before the header does.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/print-t3-lost-row.txt' | awk -F'\t' '\$3 == \"3.6.3\"' |
+	    cut -f 5 | tr '\n' ' '"
+	assert_output "69 14 0 0 0 2 85 "
+	assert_equal "$stderr" ""
 }
 
 @test "a t3 row left out of a print stays missing: no numbers are left over" {

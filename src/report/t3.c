@@ -188,6 +188,7 @@ static void
 classify_rows(const struct lrow *rows, int n, int positional,
     const char **key)
 {
+	char own[LROW_LABEL];
 	int i, seen = 0;
 
 	for (i = 0; i < n; i++) {
@@ -196,6 +197,11 @@ classify_rows(const struct lrow *rows, int n, int positional,
 		    (!positional && rows[i].nval == 0))
 			continue;
 		key[i] = t3_classify(rows[i].label, seen);
+		/* A row that ran into the header repeated after a page
+		 * break is named by its own label, before the header. */
+		if (!key[i] && t3_is_header(rows[i].label) &&
+		    t3_label_before_header(rows[i].label, own, sizeof own))
+			key[i] = t3_classify(own, seen);
 		if (key[i] && already_found(rows, key, i, key[i]))
 			key[i] = NULL;
 		seen += key[i] != NULL;

@@ -23,6 +23,7 @@ void	t3_init(void);
 int	t3_has_prefix(const char *s, const char *p);
 const char *t3_classify(const char *label, int rows_seen);
 int	t3_is_header(const char *label);
+int	t3_label_before_header(const char *label, char *out, size_t size);
 int	t3_marked(const char *label);
 int	t3_starts_exact(const char *label);
 int	t3_rows_by_order(const struct lrow *rows, const char **key, int n);
