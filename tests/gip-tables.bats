@@ -972,6 +972,24 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	refute_line --regexp "	t3-(row|bal)	error	"
 }
 
+@test "pdftotext -layout: a tall t3 row that several readings add up is read by the table's column identities" {
+	# 3.4.1 prints 0 on its label's first line and 680 0 0 0 0 680 on
+	# the next: 680 and 0 may stand in natural or commercial, both add
+	# up.  Only 680 in natural keeps 3.7 = the rows 3.x and 1 + 2 =
+	# 3.7 + 4 in every column, with the table's other rows.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-tall-by-columns.txt' | awk -F'\t' '\$3 == \"3.4.1\"' |
+	    cut -f 5 | tr '\n' ' '"
+	assert_output "680 0 0 0 0 0 680 "
+	assert_equal "$stderr" ""
+	# 3.7 printed one more (3485): no reading makes the columns add
+	# up, and the row stays unread where its readings disagree.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-tall-by-columns-broken.txt' |
+	    awk -F'\t' '\$3 == \"3.4.1\"' | cut -f 5 | tr '\n' ' '"
+	assert_output "? ? 0 0 0 0 680 "
+}
+
 @test "a t3 row printed but not found is unread where its place prints numbers left over" {
 	# 3．�� 69 14 0 0 0 2 85 (the label lost to U+FFFD, as converters
 	# leave it), then the header repeated by a page break: the row is

@@ -88,7 +88,7 @@ place_torn_tall(struct tables *t, const char *row, long line,
 	lr.nval = lr.numbers = T3COLS;
 	lr.merged = 1;
 	if (t3_tall_row(&lr))
-		return t3_place_tall(&lr, s);
+		return t3_place_tall(&lr, s, NULL);
 	tables_warn(t, line, "t3 row %s: numbers printed apart from its "
 	    "label, not left to right, not placed", row);
 	memset(s, 0, sizeof *s);
@@ -587,7 +587,8 @@ t3_extract(const struct grid *g, struct tables *t)
 	int fits;
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
-	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two;
+	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two, *tall;
+	struct t3_readings *tr = NULL;
 	int points[T3COLS] = {0}, table_points[T3COLS] = {0};
 	struct slots *sb = NULL;
 
@@ -656,14 +657,14 @@ t3_extract(const struct grid *g, struct tables *t)
 		runs = found == 0 ?
 		    columns_by_runs(rows, key, n, has, ra, re) : 0;
 	}
-	if (runs) {
-		/* The rows wait for the identities (t3_confirm_runs). */
-		sb = gip_xmalloc((n + 1) * sizeof *sb);
-		pb = gip_xmalloc((n + 1) * sizeof *pb);
-		by_run = gip_xmalloc((n + 1) * sizeof *by_run);
-		for (i = 0; i < n; i++)
-			pb[i] = PLACE_UNSEEN, by_run[i] = 0;
-	}
+	/* The rows wait for the identities (t3_confirm_runs,
+	 * t3_choose_tall). */
+	sb = gip_xmalloc((n + 1) * sizeof *sb);
+	pb = gip_xmalloc((n + 1) * sizeof *pb);
+	by_run = gip_xmalloc((n + 1) * sizeof *by_run);
+	tall = gip_xmalloc((n + 1) * sizeof *tall);
+	for (i = 0; i < n; i++)
+		pb[i] = PLACE_UNSEEN, by_run[i] = tall[i] = 0;
 	two = gip_xmalloc((n + 1) * sizeof *two);
 	memset(two, 0, (n + 1) * sizeof *two);
 	/* (Rows printed apart from their labels keep glued labels.) */
@@ -722,9 +723,12 @@ t3_extract(const struct grid *g, struct tables *t)
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s), fits = 1;
 		else if (g->positional && !values_in_x_order(&rows[i]) &&
-		    t3_tall_row(&rows[i]))
-			placed = t3_place_tall(&rows[i], &s), by_pos = 0;
-		else {
+		    t3_tall_row(&rows[i])) {
+			if (!tr)
+				tr = gip_xmalloc((n + 1) * sizeof *tr);
+			placed = t3_place_tall(&rows[i], &s, &tr[i]);
+			tall[i] = 1, by_pos = 0;
+		} else {
 			by_pos = 0;
 			skip = g->positional ? 0 :
 			    span_padding(&rows[i], first_col);
@@ -741,22 +745,21 @@ t3_extract(const struct grid *g, struct tables *t)
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
 		    !keeps))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
-		if (sb) {
-			sb[i] = s;
-			pb[i] = placed;
-		} else
-			emit_row(t, key[i], rows[i].line, rows[i].nval, &s,
-			    placed);
+		sb[i] = s;
+		pb[i] = placed;
 		found++;
 	}
-	if (sb) {
+	if (runs)
 		t3_confirm_runs(key, n, sb, pb, by_run);
-		for (i = 0; i < n; i++)
-			if (pb[i] != PLACE_UNSEEN)
-				emit_row(t, key[i], rows[i].line,
-				    rows[i].nval, &sb[i], pb[i]);
-	}
+	if (tr)
+		t3_choose_tall(key, n, sb, pb, tr, tall);
+	for (i = 0; i < n; i++)
+		if (pb[i] != PLACE_UNSEEN)
+			emit_row(t, key[i], rows[i].line, rows[i].nval,
+			    &sb[i], pb[i]);
 	free(two);
+	free(tall);
+	free(tr);
 	free(sb);
 	free(pb);
 	free(by_run);
