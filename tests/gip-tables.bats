@@ -990,6 +990,21 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "? ? 0 0 0 0 680 "
 }
 
+@test "lynx: a t3 row with a value far off the columns is not read by them" {
+	# lynx printed row 1's first value just after its label (`一、本年
+	# 新收政府信息公开申请数量  1`) and the others a column left of their
+	# own: by the titles' columns 1 0 0 1 (natural, research, other,
+	# total) read natural 1, commercial 0, legal 0, other 1, and
+	# gip-check raised t3-row and t3-bal on sound numbers.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/lynx-t3-row-off-the-columns.txt' | awk -F'\t' '\$3 == 1' |
+	    cut -f 5 | tr '\n' ' '"
+	assert_output "? ? ? ? 0 0 1 "
+	gip-tables "$DATA/lynx-t3-row-off-the-columns.txt" 2>/dev/null >cells
+	run gip-check cells
+	refute_line --regexp "	t3-(row|bal)	error	"
+}
+
 @test "a t3 row printed but not found is unread where its place prints numbers left over" {
 	# 3．�� 69 14 0 0 0 2 85 (the label lost to U+FFFD, as converters
 	# leave it), then the header repeated by a page break: the row is

@@ -510,6 +510,31 @@ mark_two_rows(struct tables *t, const struct lrow *rows, const char **key,
 }
 
 /*
+ * Does a value of the row stand further from its nearest column than
+ * the columns stand apart?  (lynx printed row 1's first value just after
+ * its label, `一、本年新收… 1`, and the others a column left of their
+ * own: by the columns they read one column off.)  Such a row is not read
+ * by the table's columns.
+ */
+static int
+off_the_columns(const struct lrow *r, const int *anchor, int edge)
+{
+	int j, k, d, gap = INT_MAX;
+
+	for (k = 1; k < T3COLS; k++)
+		if (anchor[k] - anchor[k - 1] < gap)
+			gap = anchor[k] - anchor[k - 1];
+	for (j = 0; j < r->nval; j++) {
+		if (r->val[j].x0 < 0)
+			continue;
+		place_nearest(anchor, T3COLS, place_x(&r->val[j], edge), &d);
+		if (d > gap)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Neither titles nor rows of seven numbers give the columns (titles
  * printed a character a line, or packed one space apart by pdftotext
  * -layout, and every row has blanks): the numbers of all rows, when they
@@ -713,7 +738,8 @@ t3_extract(const struct grid *g, struct tables *t)
 		    t3_against_titles(&rows[i], anchor, edge, tlo, thi))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
 		else if ((use_anchor && (rows[i].numbers < T3COLS ||
-		    !values_in_x_order(&rows[i]))) ||
+		    !values_in_x_order(&rows[i])) &&
+		    !off_the_columns(&rows[i], anchor, edge)) ||
 		    (g->positional && rows[i].nval == 0))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s);
