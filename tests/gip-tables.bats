@@ -893,7 +893,11 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	run -0 --separate-stderr sh -c "gip-tables -t t3 \
 	    '$DATA/lynx-t3-between-columns.txt' | cut -f 3-5 |
 	    grep -E '^3\.2	' | cut -f 3 | tr '\n' ' '"
-	assert_output "3     ? ? "
+	# (Its first value stands off the columns, left of 自然人 by more
+	# than half the table: the row is read in order, where every
+	# reading that adds up agrees, so its total is known and the 3
+	# could be any applicant's.)
+	assert_output "? ? ? ? ? ? 3 "
 }
 
 @test "t3 rows whose key words were broken are told by the template's order" {

@@ -3,7 +3,6 @@
  * told by their labels' key words, never by position, so wrapped, spaced,
  * re-indented or repeated (page break) labels all land on the right row.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -510,25 +509,22 @@ mark_two_rows(struct tables *t, const struct lrow *rows, const char **key,
 }
 
 /*
- * Does a value of the row stand further from its nearest column than
- * the columns stand apart?  (lynx printed row 1's first value just after
- * its label, `一、本年新收… 1`, and the others a column left of their
- * own: by the columns they read one column off.)  Such a row is not read
- * by the table's columns.
+ * Does a value of the row stand off the table's columns: further from
+ * its nearest column than half the width the columns span?  (lynx
+ * printed row 1's first value just after its label, `一、本年新收… 1`,
+ * and the others a column left of their own: by the columns they read
+ * one column off.)  Such a row is not read by the table's columns.
  */
 static int
 off_the_columns(const struct lrow *r, const int *anchor, int edge)
 {
-	int j, k, d, gap = INT_MAX;
+	int j, d, half = (anchor[T3COLS - 1] - anchor[0]) / 2;
 
-	for (k = 1; k < T3COLS; k++)
-		if (anchor[k] - anchor[k - 1] < gap)
-			gap = anchor[k] - anchor[k - 1];
 	for (j = 0; j < r->nval; j++) {
 		if (r->val[j].x0 < 0)
 			continue;
 		place_nearest(anchor, T3COLS, place_x(&r->val[j], edge), &d);
-		if (d > gap)
+		if (d > half)
 			return 1;
 	}
 	return 0;
