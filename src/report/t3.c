@@ -3,7 +3,6 @@
  * told by their labels' key words, never by position, so wrapped, spaced,
  * re-indented or repeated (page break) labels all land on the right row.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -88,7 +87,7 @@ place_torn_tall(struct tables *t, const char *row, long line,
 	lr.nval = lr.numbers = T3COLS;
 	lr.merged = 1;
 	if (t3_tall_row(&lr))
-		return t3_place_tall(&lr, s);
+		return t3_place_tall(&lr, s, NULL);
 	tables_warn(t, line, "t3 row %s: numbers printed apart from its "
 	    "label, not left to right, not placed", row);
 	memset(s, 0, sizeof *s);
@@ -188,6 +187,7 @@ static void
 classify_rows(const struct lrow *rows, int n, int positional,
     const char **key)
 {
+	char own[LROW_LABEL];
 	int i, seen = 0;
 
 	for (i = 0; i < n; i++) {
@@ -196,6 +196,11 @@ classify_rows(const struct lrow *rows, int n, int positional,
 		    (!positional && rows[i].nval == 0))
 			continue;
 		key[i] = t3_classify(rows[i].label, seen);
+		/* A row that ran into the header repeated after a page
+		 * break is named by its own label, before the header. */
+		if (!key[i] && t3_is_header(rows[i].label) &&
+		    t3_label_before_header(rows[i].label, own, sizeof own))
+			key[i] = t3_classify(own, seen);
 		if (key[i] && already_found(rows, key, i, key[i]))
 			key[i] = NULL;
 		seen += key[i] != NULL;
@@ -504,6 +509,28 @@ mark_two_rows(struct tables *t, const struct lrow *rows, const char **key,
 }
 
 /*
+ * Does a value of the row stand off the table's columns: further from
+ * its nearest column than half the width the columns span?  (lynx
+ * printed row 1's first value just after its label, `一、本年新收… 1`,
+ * and the others a column left of their own: by the columns they read
+ * one column off.)  Such a row is not read by the table's columns.
+ */
+static int
+off_the_columns(const struct lrow *r, const int *anchor, int edge)
+{
+	int j, d, half = (anchor[T3COLS - 1] - anchor[0]) / 2;
+
+	for (j = 0; j < r->nval; j++) {
+		if (r->val[j].x0 < 0)
+			continue;
+		place_nearest(anchor, T3COLS, place_x(&r->val[j], edge), &d);
+		if (d > half)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Neither titles nor rows of seven numbers give the columns (titles
  * printed a character a line, or packed one space apart by pdftotext
  * -layout, and every row has blanks): the numbers of all rows, when they
@@ -581,7 +608,8 @@ t3_extract(const struct grid *g, struct tables *t)
 	int fits;
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
-	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two;
+	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two, *tall;
+	struct t3_readings *tr = NULL;
 	int points[T3COLS] = {0}, table_points[T3COLS] = {0};
 	struct slots *sb = NULL;
 
@@ -616,9 +644,13 @@ t3_extract(const struct grid *g, struct tables *t)
 	else if (g->positional) {
 		/* Rows of seven numbers give the columns, unless some of
 		 * them are shifted off their titles (a row lynx printed
-		 * from other spans than the header's). */
+		 * from other spans than the header's), or the rows do not
+		 * share one set of columns at all (pdftotext -layout
+		 * drifting row by row: a full row printed further right
+		 * would put every value of the others a column off). */
 		if (t3_anchors_from_full_rows(rows, key, n, anchor) &&
 		    t3_anchors_usable(anchor, rows, key, n, PLACE_RIGHT) &&
+		    t3_one_frame(rows, key, n, 2) &&
 		    (!titled || t3_columns_under_titles(g, anchor,
 		    PLACE_RIGHT)))
 			use_anchor = 1, edge = PLACE_RIGHT;
@@ -646,14 +678,14 @@ t3_extract(const struct grid *g, struct tables *t)
 		runs = found == 0 ?
 		    columns_by_runs(rows, key, n, has, ra, re) : 0;
 	}
-	if (runs) {
-		/* The rows wait for the identities (t3_confirm_runs). */
-		sb = gip_xmalloc((n + 1) * sizeof *sb);
-		pb = gip_xmalloc((n + 1) * sizeof *pb);
-		by_run = gip_xmalloc((n + 1) * sizeof *by_run);
-		for (i = 0; i < n; i++)
-			pb[i] = PLACE_UNSEEN, by_run[i] = 0;
-	}
+	/* The rows wait for the identities (t3_confirm_runs,
+	 * t3_choose_tall). */
+	sb = gip_xmalloc((n + 1) * sizeof *sb);
+	pb = gip_xmalloc((n + 1) * sizeof *pb);
+	by_run = gip_xmalloc((n + 1) * sizeof *by_run);
+	tall = gip_xmalloc((n + 1) * sizeof *tall);
+	for (i = 0; i < n; i++)
+		pb[i] = PLACE_UNSEEN, by_run[i] = tall[i] = 0;
 	two = gip_xmalloc((n + 1) * sizeof *two);
 	memset(two, 0, (n + 1) * sizeof *two);
 	/* (Rows printed apart from their labels keep glued labels.) */
@@ -702,7 +734,8 @@ t3_extract(const struct grid *g, struct tables *t)
 		    t3_against_titles(&rows[i], anchor, edge, tlo, thi))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
 		else if ((use_anchor && (rows[i].numbers < T3COLS ||
-		    !values_in_x_order(&rows[i]))) ||
+		    !values_in_x_order(&rows[i])) &&
+		    !off_the_columns(&rows[i], anchor, edge)) ||
 		    (g->positional && rows[i].nval == 0))
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s);
@@ -712,9 +745,12 @@ t3_extract(const struct grid *g, struct tables *t)
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s), fits = 1;
 		else if (g->positional && !values_in_x_order(&rows[i]) &&
-		    t3_tall_row(&rows[i]))
-			placed = t3_place_tall(&rows[i], &s), by_pos = 0;
-		else {
+		    t3_tall_row(&rows[i])) {
+			if (!tr)
+				tr = gip_xmalloc((n + 1) * sizeof *tr);
+			placed = t3_place_tall(&rows[i], &s, &tr[i]);
+			tall[i] = 1, by_pos = 0;
+		} else {
 			by_pos = 0;
 			skip = g->positional ? 0 :
 			    span_padding(&rows[i], first_col);
@@ -731,22 +767,21 @@ t3_extract(const struct grid *g, struct tables *t)
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
 		    !keeps))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
-		if (sb) {
-			sb[i] = s;
-			pb[i] = placed;
-		} else
-			emit_row(t, key[i], rows[i].line, rows[i].nval, &s,
-			    placed);
+		sb[i] = s;
+		pb[i] = placed;
 		found++;
 	}
-	if (sb) {
+	if (runs)
 		t3_confirm_runs(key, n, sb, pb, by_run);
-		for (i = 0; i < n; i++)
-			if (pb[i] != PLACE_UNSEEN)
-				emit_row(t, key[i], rows[i].line,
-				    rows[i].nval, &sb[i], pb[i]);
-	}
+	if (tr)
+		t3_choose_tall(key, n, sb, pb, tr, tall);
+	for (i = 0; i < n; i++)
+		if (pb[i] != PLACE_UNSEEN)
+			emit_row(t, key[i], rows[i].line, rows[i].nval,
+			    &sb[i], pb[i]);
 	free(two);
+	free(tall);
+	free(tr);
 	free(sb);
 	free(pb);
 	free(by_run);

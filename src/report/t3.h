@@ -23,6 +23,7 @@ void	t3_init(void);
 int	t3_has_prefix(const char *s, const char *p);
 const char *t3_classify(const char *label, int rows_seen);
 int	t3_is_header(const char *label);
+int	t3_label_before_header(const char *label, char *out, size_t size);
 int	t3_marked(const char *label);
 int	t3_starts_exact(const char *label);
 int	t3_rows_by_order(const struct lrow *rows, const char **key, int n);
@@ -69,7 +70,21 @@ void	t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 	    const int *by_run);
 
 /* Tall rows: values printed on two or three lines (t3tall.c). */
+#define T3_TALL_MAXREAD	16
+
+/* A tall row's readings that add up, told apart by their numbers
+ * (blank[r][k]: blank in every reading with those numbers); full when
+ * there were more than T3_TALL_MAXREAD. */
+struct t3_readings {
+	int		n, full;
+	long long	v[T3_TALL_MAXREAD][T3COLS];
+	unsigned char	blank[T3_TALL_MAXREAD][T3COLS];
+};
+
 int	t3_tall_row(const struct lrow *lr);
-int	t3_place_tall(const struct lrow *lr, struct slots *s);
+int	t3_place_tall(const struct lrow *lr, struct slots *s,
+	    struct t3_readings *out);
+void	t3_choose_tall(const char **key, int n, struct slots *sb, int *pb,
+	    const struct t3_readings *tr, const int *tall);
 
 #endif

@@ -1,11 +1,14 @@
 /*
  * Section 三's identities (t3.h): 3.7 = the sum of rows 3.x and 1 + 2 =
  * 3.7 + 4 in each column, and total = the sum of the parts in each row,
- * which confirm readings that positions alone make.
+ * which confirm readings that positions alone make, and choose among
+ * the readings of tall rows.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "t3.h"
 
 /*
@@ -111,3 +114,82 @@ t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 			}
 }
 
+
+/* Put reading r of a tall row into its slots: every cell known. */
+static void
+put_reading(struct slots *s, const struct t3_readings *tr, int r)
+{
+	int k;
+
+	for (k = 0; k < T3COLS; k++) {
+		s->set[k] = 1;
+		if (tr->blank[r][k])
+			s->val[k][0] = '\0';
+		else
+			snprintf(s->val[k], VALUE_MAX, "%lld", tr->v[r][k]);
+	}
+}
+
+/* Most combinations of tall rows' readings tried. */
+#define T3_MAXCOMBOS	4096
+
+/*
+ * Tall rows (t3tall.c) that more than one reading adds up are unread
+ * where the readings disagree.  Each reading of each such row (tall[i],
+ * readings tr[i]) is tried against the others': a combination that
+ * makes every column keep 3.7 = the sum of rows 3.x and 1 + 2 = 3.7 + 4
+ * (column_adds_up) is a reading of the table.  When exactly one
+ * combination does, its rows are read so; else they stay as they were.
+ */
+void
+t3_choose_tall(const char **key, int n, struct slots *sb, int *pb,
+    const struct t3_readings *tr, const int *tall)
+{
+	struct slots *keep;
+	int *at, *rows, m = 0, i, k, ok, found = 0, combos = 1;
+	int *pick;
+
+	for (i = 0; i < n; i++)
+		if (tall[i] && pb[i] == PLACE_SOME && tr[i].n > 1 &&
+		    !tr[i].full)
+			m++;
+	if (m == 0)
+		return;
+	rows = gip_xmalloc(m * sizeof *rows);
+	at = gip_xmalloc(m * sizeof *at);
+	pick = gip_xmalloc(m * sizeof *pick);
+	keep = gip_xmalloc(m * sizeof *keep);
+	for (m = 0, i = 0; i < n; i++)
+		if (tall[i] && pb[i] == PLACE_SOME && tr[i].n > 1 &&
+		    !tr[i].full) {
+			rows[m] = i;
+			keep[m] = sb[i];
+			at[m++] = 0;
+		}
+	for (i = 0; i < m && combos <= T3_MAXCOMBOS; i++)
+		combos *= tr[rows[i]].n;
+	while (combos <= T3_MAXCOMBOS && found < 2) {
+		for (i = 0; i < m; i++)
+			put_reading(&sb[rows[i]], &tr[rows[i]], at[i]);
+		for (ok = 1, k = 0; k < T3COLS && ok; k++)
+			ok = column_adds_up(key, n, sb, pb, k);
+		if (ok && found++ == 0)
+			memcpy(pick, at, m * sizeof *at);
+		/* The next combination, as an odometer. */
+		for (i = 0; i < m && ++at[i] == tr[rows[i]].n; i++)
+			at[i] = 0;
+		if (i == m)
+			break;
+	}
+	for (i = 0; i < m; i++) {
+		sb[rows[i]] = keep[i];
+		if (found == 1 && combos <= T3_MAXCOMBOS) {
+			put_reading(&sb[rows[i]], &tr[rows[i]], pick[i]);
+			pb[rows[i]] = PLACE_ALL;
+		}
+	}
+	free(rows);
+	free(at);
+	free(pick);
+	free(keep);
+}

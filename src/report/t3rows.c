@@ -189,6 +189,40 @@ t3_is_header(const char *label)
 }
 
 /*
+ * A row's label that ran into the table's header repeated after a page
+ * break (`3.其他` then `(本列数据的勾稽关系…)`, `申请人情况`, …: lines
+ * without a marker continue the row above): the label before the
+ * header's first word, in out (size bytes); 0 when the label holds none
+ * or nothing stands before it.
+ */
+int
+t3_label_before_header(const char *label, char *out, size_t size)
+{
+	const char *words[] = {"本列数据", NULL, NULL, "自然人", "商业企业",
+	    "法人或其他"};
+	const char *cut = NULL, *p;
+	size_t i, len;
+
+	words[1] = tmpl_table("t3")->identity;
+	words[2] = tmpl_table("t3")->header;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if ((p = strstr(label, words[i])) && (!cut || p < cut))
+			cut = p;
+	if (!cut)
+		return 0;
+	len = (size_t)(cut - label);
+	while (len > 0 && (label[len - 1] == '(' || label[len - 1] == ' '))
+		len--;
+	if (len >= 3 && strncmp(label + len - 3, "（", 3) == 0)
+		len -= 3;
+	if (len == 0 || len >= size)
+		return 0;
+	memcpy(out, label, len);
+	out[len] = '\0';
+	return 1;
+}
+
+/*
  * A cell that begins a data row: a row marker, or a label's own first
  * words where the marker was lost.  Group labels (三、, （三）) do not, and
  * neither does a wrapped fragment that merely contains a key word.

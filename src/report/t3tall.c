@@ -20,6 +20,7 @@ struct readings {
 	int		n;
 	long long	first[T3COLS];
 	unsigned char	same[T3COLS], allblank[T3COLS];
+	struct t3_readings *keep;	/* the distinct ones, or NULL */
 };
 
 /*
@@ -64,10 +65,35 @@ t3_tall_row(const struct lrow *lr)
 	return n >= 2 && n < lr->nval;
 }
 
+/* Keep the reading among the distinct ones (out: NULL for none). */
+static void
+reading_keep(struct t3_readings *out, const long long *v,
+    const unsigned char *blank)
+{
+	int j, k;
+
+	for (j = 0; j < out->n; j++)
+		if (memcmp(out->v[j], v, sizeof out->v[j]) == 0) {
+			for (k = 0; k < T3COLS; k++)
+				out->blank[j][k] &= blank[k];
+			return;
+		}
+	if (out->n == T3_TALL_MAXREAD) {
+		out->full = 1;
+		return;
+	}
+	memcpy(out->v[out->n], v, sizeof out->v[0]);
+	memcpy(out->blank[out->n], blank, sizeof out->blank[0]);
+	out->n++;
+}
+
 static void
 reading_add(struct readings *r, const long long *v, const unsigned char *blank)
 {
 	int k;
+
+	if (r->keep)
+		reading_keep(r->keep, v, blank);
 
 	for (k = 0; k < T3COLS; k++) {
 		if (r->n == 0) {
@@ -147,15 +173,19 @@ interleave(const struct lrow *lr, const int *start, const int *len, int nrun,
  * in every set of columns that keeps that order, that its identity
  * (total = the sum of the parts) allows is a reading; a cell is placed
  * where all readings agree, the others are unknown.  PLACE_NONE
- * when no reading adds up or a value is not a count.
+ * when no reading adds up or a value is not a count.  The distinct
+ * readings go to *out (NULL: not wanted) for t3_choose_tall.
  */
 int
-t3_place_tall(const struct lrow *lr, struct slots *s)
+t3_place_tall(const struct lrow *lr, struct slots *s, struct t3_readings *out)
 {
 	int start[TALL_MAXRUNS], len[TALL_MAXRUNS], next[TALL_MAXRUNS] = {0};
 	int order[T3COLS], nrun, k, placed = PLACE_ALL;
 	struct readings r = {0};
 
+	if (out)
+		out->n = out->full = 0;
+	r.keep = out;
 	memset(s, 0, sizeof *s);
 	s->n = T3COLS;
 	nrun = line_runs(lr, start, len);
