@@ -533,6 +533,22 @@ suit.after\tcorrected\t0\nsuit.after\ttotal\t0')"
 	[[ "$stderr" == *"t2 row 20.5.other: numbers printed near it may be its own"* ]]
 }
 
+@test "pdftotext -layout: a t2 number below its label and left of the label line's goes under its title" {
+	# 政府集中采购   412.5万元 / (a line below, further left) 9: in line
+	# order 412.5 went to the count and 9 to the amount, two wrong
+	# values and a false alarm (count not a whole number).
+	gip-tables -q -t t2 "$DATA/pdftotext-t2-value-below-left.txt" |
+	    cut -f 3-5 | grep '^20.9' >got
+	run cat got
+	assert_output "$(printf '20.9.procure\tcount\t9\n20.9.procure\tamount\t412.5')"
+	# With a column left blank the number below may be the next row's
+	# (47 under 行政许可 0): not placed.
+	gip-tables -q -t t2 "$DATA/pdftotext-t2-value-between.txt" |
+	    cut -f 3-5 | grep '^20.5.license' >got
+	run cat got
+	assert_output "$(printf '20.5.license\tprev\t?\n20.5.license\tdelta\t?\n20.5.license\tdecisions\t?')"
+}
+
 @test "pdftotext -layout: a row's numbers nearer the next label than its own make both rows unread" {
 	# 规章 / (blank) / 10 / 规范性文件: a print centres a row's cells, so
 	# 10 may be either row's; it was 规章's, a wrong value each.

@@ -425,7 +425,7 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	p->doubt = p->took = 0;
 	p->lr.line = lr->line;
 	p->lr.label_x1 = lr->nseg > 0 ? lr->seg[lr->nseg - 1].x1 : -1;
-	p->lr.nval = lr->nval;
+	p->lr.nval = p->own = lr->nval;
 	p->lr.numbers = lr->numbers;
 	memcpy(p->lr.val, lr->val, lr->nval * sizeof lr->val[0]);
 	if (lr->nseg > 1 && lr->nval > 0)
@@ -588,6 +588,7 @@ give_held(struct t2row *p, struct t2vals *held)
 {
 	memcpy(p->lr.val, held->val, held->nval * sizeof held->val[0]);
 	p->lr.nval = held->nval;
+	p->own = 0;
 	p->lr.numbers = held->numbers;
 	held->nval = held->numbers = 0;
 }

@@ -260,6 +260,32 @@ block_pins(const struct t2row *rows, int n, int ncol, struct pins *pin)
 	}
 }
 
+/*
+ * Numbers a row took from lines below its label (pdftotext -layout
+ * prints a tall row's cells at their own heights: 政府集中采购 938.6万元
+ * on the label's line, its count 7 a line below, further left) are in
+ * the order of the lines, not left to right: one below wholly left of a
+ * number on the label's line shows that their order says nothing of
+ * their columns.  Only against the label's line: lynx's one cell a line
+ * prints each cell where its alignment puts it, and there the lines'
+ * order is the columns'.
+ */
+static int
+lines_out_of_order(const struct t2row *p)
+{
+	const struct vcell *v = p->lr.val;
+	int i, j;
+
+	if (!p->positional || !p->took || p->own == 0 ||
+	    p->own > p->lr.nval)
+		return 0;
+	for (j = p->own; j < p->lr.nval; j++)
+		for (i = 0; i < p->own; i++)
+			if (v[i].x0 >= 0 && v[j].x0 >= 0 && v[j].x1 <= v[i].x0)
+				return 1;
+	return 0;
+}
+
 /* Values to columns: by header position (left to right, each under its
  * own title: values out of order under their titles were placed by
  * positions that mean nothing, lynx's joined titles), or in order with
@@ -287,6 +313,24 @@ place_t2(const struct t2row *p, int ncol, const struct pins *pin,
 	 * counted: order places them, whatever the positions; positions
 	 * matter only when blanks are invisible, and when the titles have
 	 * them (x -1: titles joined from lynx's wrapped pieces). */
+	if (lines_out_of_order(p)) {
+		/* Each number under its title and every column filled, or
+		 * none placed: a number below a label with a blank left may
+		 * be the next row's, printed above its label. */
+		if (p->h.ncol != ncol || p->h.col[0].x < 0 ||
+		    p->lr.numbers != ncol)
+			return -1;
+		for (j = 0; j < n; j++) {
+			if (v[j].v.kind == V_BLANK && v[j].x0 < 0)
+				continue;
+			if (v[j].x0 < 0 ||
+			    (best = title_under(p, ncol, pin, &v[j])) < 0 ||
+			    at[best])
+				return -1;
+			at[best] = &v[j];
+		}
+		return 0;
+	}
 	if (p->positional && p->h.ncol == ncol && p->h.col[0].x >= 0 &&
 	    !(n == ncol &&
 	    (p->lr.numbers == n || lrow_counted(v, n)))) {

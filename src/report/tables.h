@@ -64,6 +64,7 @@ struct t2row {
 					 * elsewhere: a blank may be one */
 	int		 took;		/* numbers from lines below its
 					 * label */
+	int		 own;		/* values on its label's line */
 	struct t2vals	 lr;
 	struct t2head	 h;
 };
