@@ -857,6 +857,15 @@ colmajor_t3() {
 	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'dealt out in the template')" 1
 }
 
+@test "plain pdftotext: a page's last number after its page number is a value" {
+	# 行政许可 / -2- / 本年处理决定数量 / 1536 / form feed: 1536 was taken
+	# for a bare page number and the cell came out blank, no warning.
+	gip-tables -q -t t2 "$DATA/pdftotext-plain-number-after-page-number.txt" |
+	    cut -f 3-5 | grep '^20.5' >got
+	run cat got
+	assert_output "$(printf '20.5.license\tdecisions\t1536')"
+}
+
 @test "plain pdftotext: t2 titles one per line, a block's number before its label" {
 	# 信息内容 / 本年制发件数 / 本年废止件数 / 现行有效件数 / 规章 / 0 / 0 / 0
 	# 信息内容 / 本年处理决定数量 / 550 / 行政许可  (洪泽区 2023, real)

@@ -220,10 +220,33 @@ no_footer_start(const unsigned char *p, const unsigned char *end)
 }
 
 /*
+ * Did the page holding the line at s print a page number before it
+ * ("- 2 -")?  Plain pdftotext prints a page's text in reading order and
+ * may print the footer before a table's last column: 本年处理决定数量 /
+ * 9487 then end the page.  A page has one page number.
+ */
+static int
+page_numbered_before(const char *text, const char *s)
+{
+	const char *b = s, *e;
+
+	while (b > text && b[-1] != '\f')
+		b--;
+	for (; b < s; b = e + 1) {
+		if ((e = memchr(b, '\n', s - b)) == NULL)
+			e = s;
+		if (is_page_number(b, e - b))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * A page's footer line: a page number as is_page_number knows it, or a
  * bare number of up to four digits alone on the last line of a page
  * (pdftotext -layout prints it before the form feed that starts the
- * next page).  pos is where the line after ln starts.
+ * next page) whose page printed no page number before it.  pos is
+ * where the line after ln starts.
  */
 int
 lines_is_footer(const char *text, size_t len, size_t pos, const struct line *ln)
@@ -243,7 +266,8 @@ lines_is_footer(const char *text, size_t len, size_t pos, const struct line *ln)
 		d++;
 	if (d == p || d - p > 4 || text_skip_space(d, end) != end)
 		return 0;
-	return page_follows(text, len, pos);
+	return page_follows(text, len, pos) &&
+	    !page_numbered_before(text, ln->s);
 }
 
 int
