@@ -549,6 +549,17 @@ suit.after\tcorrected\t0\nsuit.after\ttotal\t0')"
 	assert_output "$(printf '20.5.license\tprev\t?\n20.5.license\tdelta\t?\n20.5.license\tdecisions\t?')"
 }
 
+@test "pdftotext -layout: a number over a t2 row under one of the row's values makes the row unread" {
+	# 27项 over 行政处罚 284项 0项: the block read one column per
+	# character put 284 under 本年增/减 (a wrong value) and 27 under
+	# 处理决定数量, over 0: the positions contradict each other.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-number-over-row-contradicts.txt' | cut -f 3-5 |
+	    grep '^20.6.penalty'"
+	assert_output "$(printf '20.6.penalty\tprev\t?\n20.6.penalty\tdelta\t?\n20.6.penalty\tdecisions\t?')"
+	[[ "$stderr" == *"t2 row 20.6.penalty: a number printed over it stands under one of its values"* ]]
+}
+
 @test "pdftotext -layout: a row's numbers nearer the next label than its own make both rows unread" {
 	# 规章 / (blank) / 10 / 规范性文件: a print centres a row's cells, so
 	# 10 may be either row's; it was 规章's, a wrong value each.

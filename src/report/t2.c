@@ -423,6 +423,7 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	p->positional = positional;
 	p->headed = headed;
 	p->doubt = p->took = 0;
+	p->above.nval = p->above.numbers = 0;
 	p->lr.line = lr->line;
 	p->lr.label_x1 = lr->nseg > 0 ? lr->seg[lr->nseg - 1].x1 : -1;
 	p->lr.nval = p->own = lr->nval;
@@ -688,8 +689,10 @@ t2_extract(const struct grid *g, struct tables *t)
 				give_held(&t->t2row[t->nt2row - 1], &held);
 			/* Numbers held and not given (642 over 行政处罚 0 66,
 			 * a PDF's tall row centred) may be this row's. */
-			if (inheader && held.numbers > 0 && t->nt2row > 0)
+			if (inheader && held.numbers > 0 && t->nt2row > 0) {
 				t->t2row[t->nt2row - 1].doubt = 1;
+				t->t2row[t->nt2row - 1].above = held;
+			}
 			inheader = stray = 0;
 			continue;
 		}

@@ -360,6 +360,32 @@ place_t2(const struct t2row *p, int ncol, const struct pins *pin,
 	return 0;
 }
 
+/*
+ * Do the numbers held over a row's label (a tall row's cell centred
+ * above it: 15 over 行政处罚 196 0) stand under a title whose cell the
+ * row filled with a number?  Then the positions contradict each other
+ * (a block read in the wrong width model puts 196 under 本年增/减 and
+ * 15 under 处理决定数量, over 0): none of the row's placing is sure.
+ */
+static int
+above_contradicts(const struct t2row *p, int ncol, const struct pins *pin,
+    const struct vcell **at)
+{
+	const struct vcell *v = p->above.val;
+	int j, k;
+
+	if (!p->positional || p->h.ncol != ncol || p->h.col[0].x < 0)
+		return 0;
+	for (j = 0; j < p->above.nval; j++) {
+		if (v[j].v.kind != V_NUMBER || v[j].x0 < 0)
+			continue;
+		if ((k = title_under(p, ncol, pin, &v[j])) >= 0 &&
+		    at[k] != NULL && at[k]->v.kind == V_NUMBER)
+			return 1;
+	}
+	return 0;
+}
+
 /* How many of a row's ncol placed cells are blank. */
 static int
 blanks(const struct vcell **at, int ncol)
@@ -448,7 +474,7 @@ t2_emit(struct tables *t)
 	const char *cols[T2MAXCOLS];
 	const struct vcell *at[T2MAXCOLS];
 	int units[T2MAXCOLS];
-	int i, k, ncol;
+	int i, k, ncol, placed, contra;
 	struct t2row *p;
 	struct pins pin = {.n = 0};
 	const struct tmpl_row *tr;
@@ -473,10 +499,17 @@ t2_emit(struct tables *t)
 		}
 		if (i == 0 || p->headed)
 			block_pins(p, t->nt2row - i, ncol, &pin);
-		if (place_t2(p, ncol, &pin, at) < 0) {
+		placed = place_t2(p, ncol, &pin, at) == 0;
+		contra = placed && above_contradicts(p, ncol, &pin, at);
+		if (contra)
+			tables_warn(t, p->lr.line, "t2 row %s: a number printed "
+			    "over it stands under one of its values, not "
+			    "placed, written as %s", p->key, CELL_UNREAD);
+		else if (!placed)
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
 			    "%d columns, not placed, written as %s", p->key,
 			    p->lr.nval, ncol, CELL_UNREAD);
+		if (!placed || contra) {
 			/* More numbers than columns, or numbers from lines
 			 * below its label: some may be the next row's,
 			 * printed above its label. */

@@ -65,6 +65,8 @@ struct t2row {
 	int		 took;		/* numbers from lines below its
 					 * label */
 	int		 own;		/* values on its label's line */
+	struct t2vals	 above;		/* numbers held over its label
+					 * and not given to it */
 	struct t2vals	 lr;
 	struct t2head	 h;
 };
