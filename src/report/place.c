@@ -71,15 +71,9 @@ place_counts(const struct vcell *v, int n, long long *out)
 }
 
 /* Running agreement of the placements that satisfy the identities. */
-struct agree {
-	int		ncand;
-	long long	first[PLACE_MAX];
-	unsigned char	same[PLACE_MAX], allblank[PLACE_MAX];
-};
-
-static void
-agree_add(struct agree *a, const long long *row, const unsigned char *blank,
-    int nslots)
+void
+place_agree_add(struct place_agree *a, const long long *row,
+    const unsigned char *blank, int nslots)
 {
 	int k;
 
@@ -96,6 +90,25 @@ agree_add(struct agree *a, const long long *row, const unsigned char *blank,
 	a->ncand++;
 }
 
+int
+place_agree_slots(const struct place_agree *a, int nslots, struct slots *out)
+{
+	int k, placed = PLACE_ALL;
+
+	if (a->ncand == 0)
+		return PLACE_NONE;
+	for (k = 0; k < nslots; k++) {
+		if (!a->same[k]) {
+			placed = PLACE_SOME;
+			continue;
+		}
+		out->set[k] = 1;
+		if (!a->allblank[k])
+			snprintf(out->val[k], VALUE_MAX, "%lld", a->first[k]);
+	}
+	return placed;
+}
+
 /*
  * Fewer values than slots: try every set of slots the values may occupy
  * (in order); the others are taken as blank.  Keep the cells on which
@@ -105,11 +118,11 @@ static int
 place_missing(const struct vcell *v, int nv, int nslots, place_check_fn ok,
     struct slots *out)
 {
-	struct agree a = {0};
+	struct place_agree a = {0};
 	long long row[PLACE_MAX];
 	unsigned char blank[PLACE_MAX];
 	unsigned mask;
-	int k, i, placed = PLACE_ALL;
+	int k, i;
 
 	for (mask = 0; mask < 1u << nslots; mask++) {
 		if (__builtin_popcount(mask) != nv)
@@ -124,20 +137,9 @@ place_missing(const struct vcell *v, int nv, int nslots, place_check_fn ok,
 			blank[k] = v[i++].v.kind == V_BLANK;
 		}
 		if (ok(row, nslots))
-			agree_add(&a, row, blank, nslots);
+			place_agree_add(&a, row, blank, nslots);
 	}
-	if (a.ncand == 0)
-		return PLACE_NONE;
-	for (k = 0; k < nslots; k++) {
-		if (!a.same[k]) {
-			placed = PLACE_SOME;
-			continue;
-		}
-		out->set[k] = 1;
-		if (!a.allblank[k])
-			snprintf(out->val[k], VALUE_MAX, "%lld", a.first[k]);
-	}
-	return placed;
+	return place_agree_slots(&a, nslots, out);
 }
 
 static int

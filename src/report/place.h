@@ -39,6 +39,22 @@ int	place_by_anchor(const struct vcell *v, int nv, const int *anchor,
  * is not a whole number. */
 int	place_counts(const struct vcell *v, int n, long long *out);
 int	place_check_total(const long long *v, int n);
+
+/*
+ * Where the readings of a row that pass its check agree: each reading
+ * (its counts, and which were blank) is added; the cells all agree on
+ * then go to out (initialised by the caller), the others left unknown.
+ * place_agree_slots: PLACE_ALL, PLACE_SOME, or PLACE_NONE without one.
+ */
+struct place_agree {
+	int		ncand;
+	long long	first[PLACE_MAX];
+	unsigned char	same[PLACE_MAX], allblank[PLACE_MAX];
+};
+void	place_agree_add(struct place_agree *a, const long long *row,
+	    const unsigned char *blank, int nslots);
+int	place_agree_slots(const struct place_agree *a, int nslots,
+	    struct slots *out);
 int	place_check_t4(const long long *v, int n);
 
 #endif

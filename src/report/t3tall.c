@@ -17,9 +17,7 @@
 
 /* The readings that satisfy the row's identity, and where they agree. */
 struct readings {
-	int		n;
-	long long	first[T3COLS];
-	unsigned char	same[T3COLS], allblank[T3COLS];
+	struct place_agree a;
 	struct t3_readings *keep;	/* the distinct ones, or NULL */
 };
 
@@ -90,22 +88,9 @@ reading_keep(struct t3_readings *out, const long long *v,
 static void
 reading_add(struct readings *r, const long long *v, const unsigned char *blank)
 {
-	int k;
-
 	if (r->keep)
 		reading_keep(r->keep, v, blank);
-
-	for (k = 0; k < T3COLS; k++) {
-		if (r->n == 0) {
-			r->first[k] = v[k];
-			r->same[k] = 1;
-			r->allblank[k] = blank[k];
-			continue;
-		}
-		r->same[k] &= v[k] == r->first[k];
-		r->allblank[k] &= blank[k];
-	}
-	r->n++;
+	place_agree_add(&r->a, v, blank, T3COLS);
 }
 
 /*
@@ -180,7 +165,7 @@ int
 t3_place_tall(const struct lrow *lr, struct slots *s, struct t3_readings *out)
 {
 	int start[TALL_MAXRUNS], len[TALL_MAXRUNS], next[TALL_MAXRUNS] = {0};
-	int order[T3COLS], nrun, k, placed = PLACE_ALL;
+	int order[T3COLS], nrun;
 	struct readings r = {0};
 
 	if (out)
@@ -190,16 +175,7 @@ t3_place_tall(const struct lrow *lr, struct slots *s, struct t3_readings *out)
 	s->n = T3COLS;
 	nrun = line_runs(lr, start, len);
 	if (nrun == 0 ||
-	    !interleave(lr, start, len, nrun, next, order, 0, &r) || r.n == 0)
+	    !interleave(lr, start, len, nrun, next, order, 0, &r) || r.a.ncand == 0)
 		return PLACE_NONE;
-	for (k = 0; k < T3COLS; k++) {
-		if (!r.same[k]) {
-			placed = PLACE_SOME;
-			continue;
-		}
-		s->set[k] = 1;
-		if (!r.allblank[k])
-			snprintf(s->val[k], VALUE_MAX, "%lld", r.first[k]);
-	}
-	return placed;
+	return place_agree_slots(&r.a, T3COLS, s);
 }
