@@ -7,7 +7,9 @@
 # 4096 for cells, a report's cells), the text targets with the
 # dictionary of the template's labels (fuzz/labels.dict).  Prints one TAP line per target with libFuzzer's
 # final stats, so that CI counts them; a crash input is left in
-# fuzz/crashes/, the log in fuzz/logs/TARGET.log.
+# fuzz/crashes/, the log in fuzz/logs/TARGET.log.  Inputs that once
+# crashed a target are kept in fuzz/regress/TARGET/ and read with its
+# seeds, so every run goes through them first.
 # Exits 1 if any target found something.
 #
 # Usage: fuzz/run.sh SECONDS TARGET...
@@ -29,13 +31,15 @@ fuzz_one() {
 		seeds=fuzz/corpus/seeds-$1 maxlen=65536 dict=
 	fi
 	mkdir -p "fuzz/corpus/$1"
+	regress=
+	[ -d "fuzz/regress/$1" ] && regress=fuzz/regress/$1
 	# -close_fd_mask=3: the programs' warnings would drown the log;
 	# libFuzzer keeps its own copy of stderr for its reports.
 	fuzz/bin/"$1" -max_total_time="$secs" -timeout=10 \
 	    -rss_limit_mb=2048 -max_len="${FUZZ_MAXLEN:-$maxlen}" $dict \
 	    -close_fd_mask=3 -print_final_stats=1 \
 	    -artifact_prefix="fuzz/crashes/$1-" \
-	    "fuzz/corpus/$1" "$seeds" >"fuzz/logs/$1.log" 2>&1
+	    "fuzz/corpus/$1" "$seeds" $regress >"fuzz/logs/$1.log" 2>&1
 	echo $? >"fuzz/logs/$1.status"
 }
 

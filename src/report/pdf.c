@@ -21,6 +21,7 @@
 
 #define MAX_WORD	1024	/* bytes of one word kept */
 #define MAX_PAGE_WORDS	200000	/* words of one page read */
+#define MAX_COORD	1e6	/* points of a coordinate kept */
 
 static double
 attr(xmlTextReaderPtr rd, const char *name)
@@ -32,7 +33,12 @@ attr(xmlTextReaderPtr rd, const char *name)
 		d = strtod((const char *)v, NULL);
 		xmlFree(v);
 	}
-	return isfinite(d) ? d : 0;
+	/* A PDF page is at most 14,400 pt wide (PDF 1.7 annex C); a
+	 * coordinate far beyond is garbage, and held here it keeps every
+	 * later conversion to int in range. */
+	if (!isfinite(d))
+		return 0;
+	return d > MAX_COORD ? MAX_COORD : d < -MAX_COORD ? -MAX_COORD : d;
 }
 
 static void
