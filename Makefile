@@ -41,7 +41,7 @@ FUZZ_PARALLEL = 1
 FUZZERS = fuzz/bin/decode fuzz/bin/sections fuzz/bin/tables fuzz/bin/cells \
 	fuzz/bin/docx fuzz/bin/pdf
 ASAN_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
-	-fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all \
 	-D_GNU_SOURCE $(INCLUDES) $(XML_CFLAGS)
 
 PROGS = bin/gip-sections bin/gip-tables bin/gip-check bin/gip-sum
@@ -112,6 +112,9 @@ lint:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7)
 
 # The same programs under ASan+UBSan, in asan/; the suite runs on them.
+# replay-pdf is the pdf fuzz target with a plain main() (fuzz/replay.c):
+# pdftotext cannot print what once crashed it, so tests/fuzz.bats replays
+# fuzz/regress/pdf/ through it.
 asan:
 	@mkdir -p asan
 	$(CC) $(ASAN_FLAGS) -o asan/gip-sections src/gip-sections.c \
@@ -125,6 +128,9 @@ asan:
 	$(CC) $(ASAN_FLAGS) -o asan/gip-sum src/gip-sum.c \
 		$(CELLS_SRC) $(CORE_SRC) $(CSV_LIBS) $(PCRE_LIBS)
 	$(CC) $(ASAN_FLAGS) -o asan/htmldump tests/htmldump.c \
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) $(PCRE_LIBS) \
+		$(CSV_LIBS)
+	$(CC) $(ASAN_FLAGS) -o asan/replay-pdf fuzz/replay.c fuzz/pdf.c \
 		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) $(PCRE_LIBS) \
 		$(CSV_LIBS)
 
