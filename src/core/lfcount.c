@@ -51,3 +51,38 @@ lf_count(const char *s, size_t n)
 		k += s[i] == '\n';
 	return k;
 }
+
+/*
+ * 16 bytes a step with SSE2, their LFs counted from a mask: a table's
+ * region is a few hundred short lines, a memchr call each.
+ */
+size_t
+lf_skip(const char *s, size_t n, size_t k)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i lf = _mm_set1_epi8('\n');
+	unsigned bits, c;
+#endif
+
+	if (k == 0)
+		return 0;
+#ifdef __SSE2__
+	for (; n - i >= 16; i += 16) {
+		bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(load16(s + i),
+		    lf));
+		c = (unsigned)__builtin_popcount(bits);
+		if (c < k) {
+			k -= c;
+			continue;
+		}
+		while (--k > 0)
+			bits &= bits - 1;
+		return i + (size_t)__builtin_ctz(bits) + 1;
+	}
+#endif
+	for (; i < n; i++)
+		if (s[i] == '\n' && --k == 0)
+			return i + 1;
+	return n;
+}
