@@ -287,3 +287,20 @@ convert_and_score() {
 		[ "$(wc -l <got)" -gt 150 ] || fail "$name: few cells"
 	done
 }
+
+@test "libzip is loaded when a Word file comes, not at every start" {
+	command -v readelf >/dev/null || skip "no readelf"
+	# the sanitizer builds link it whole: only the programs of make all
+	[ "$GIP_BIN" = "$TOP/bin" ] || skip "not the bin/ programs"
+	for p in gip-sections gip-tables; do
+		run readelf -d "$GIP_BIN/$p"
+		[ "$status" -eq 0 ]
+		if grep -q 'NEEDED.*libzip' <<<"$output"; then
+			echo "$p loads libzip at start"
+			return 1
+		fi
+	done
+	# and a Word file is still read, its t3 row 1 total and all
+	five gip-tables "$REPORT" >out
+	grep -q '	t3	1	total	[0-9]' out
+}
