@@ -367,22 +367,33 @@ find_title(struct tline *l, int n, int from, struct title *t)
 	return k;
 }
 
+/* s[0..n) (no NUL in it) as a string in dst, cut to its size: what
+ * snprintf's "%.*s" makes, without parsing a format every report. */
+static void
+copy_cut(char *dst, size_t size, const char *s, size_t n)
+{
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
 static void
 find_year_and_org(const struct title *t, struct meta *m)
 {
 	const char *y, *o;
 	size_t n;
 
-	snprintf(m->title, sizeof m->title, "%s", t->t);
+	copy_cut(m->title, sizeof m->title, t->t, strlen(t->t));
 	m->title_line = t->line[0];
 	if ((o = org_in(t->t, &n)) != NULL && n < sizeof m->org) {
-		snprintf(m->org, sizeof m->org, "%.*s", (int)n, o);
+		copy_cut(m->org, sizeof m->org, o, n);
 		m->org_line = title_line_of(t, o - t->t);
 	}
 	if (!match(&re_year, t->t, strlen(t->t)))
 		return;
 	n = group(t->t, 1, &y);
-	snprintf(m->year, sizeof m->year, "%.*s", (int)n, y);
+	copy_cut(m->year, sizeof m->year, y, n);
 	m->year_line = title_line_of(t, y - t->t);
 }
 
