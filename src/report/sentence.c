@@ -329,19 +329,44 @@ sentence_anchor(const unsigned char *u, size_t i, size_t len)
 	return len;
 }
 
-size_t
-sentence_start(const unsigned char *u, size_t lo, size_t at)
+/* Does a sentence end at e (lo < e): a ;, or a 。 or ； in [lo, e)? */
+static inline int
+stop_ends_at(const unsigned char *u, size_t lo, size_t e)
 {
 	/* ; is ASCII, 。 (E3 80 82) and ； (EF BC 9B) end in a byte no
 	 * other character of theirs ends in */
-	for (; at > lo; at--) {
-		if (u[at - 1] == ';')
-			return at;
-		if (at - lo >= 3 && ((u[at - 1] == 0x82 && u[at - 2] == 0x80 &&
-		    u[at - 3] == 0xe3) || (u[at - 1] == 0x9b &&
-		    u[at - 2] == 0xbc && u[at - 3] == 0xef)))
-			return at;
+	return u[e - 1] == ';' || (e - lo >= 3 && ((u[e - 1] == 0x82 &&
+	    u[e - 2] == 0x80 && u[e - 3] == 0xe3) || (u[e - 1] == 0x9b &&
+	    u[e - 2] == 0xbc && u[e - 3] == 0xef)));
+}
+
+size_t
+sentence_start(const unsigned char *u, size_t lo, size_t at)
+{
+#ifdef __SSE2__
+	__m128i v;
+	unsigned bits;
+	int b;
+
+	/* back 16 bytes at a time: the bytes a stop ends in, nearest
+	 * first (a sentence is a few hundred bytes) */
+	for (; at - lo >= 16; at -= 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (u + at - 16));
+		bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8(';')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x82))),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9b))));
+		for (; bits != 0; bits &= ~(1u << b)) {
+			b = 31 - __builtin_clz(bits);
+			if (stop_ends_at(u, lo, at - 16 + (size_t)b + 1))
+				return at - 16 + (size_t)b + 1;
+		}
 	}
+#endif
+	for (; at > lo; at--)
+		if (stop_ends_at(u, lo, at))
+			return at;
 	return lo;
 }
 
