@@ -284,6 +284,7 @@ process_input(struct document *d)
 		process(d->doc.name, &d->doc, &d->tables, NULL);
 		return;
 	}
+	hs.no_titles = 1;	/* the sections' titles are not printed */
 	/* Most inputs are one report: their headings are all it takes
 	 * (sections_scan), not split_reports' walk over every line. */
 	if (sections_scan(d->doc.text, d->doc.len, &hs) == 0) {
