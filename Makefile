@@ -25,6 +25,15 @@ PCRE_LIBS = `$(PKG_CONFIG) --libs libpcre2-8`
 ZIP_CFLAGS = `$(PKG_CONFIG) --cflags libzip`
 ZIP_LIBS = `$(PKG_CONFIG) --libs libzip`
 CSV_LIBS = -lcsv
+# libzip and libxml2 are loaded when a document needs them
+# (src/report/zippart.c, xmlload.c), by the soname of the library
+# pkg-config finds.
+ZIP_SONAME = `$(PKG_CONFIG) --variable=libdir libzip | \
+	sed 's,$$,/libzip.so,' | xargs objdump -p 2>/dev/null | \
+	sed -n 's/^ *SONAME *//p' | grep . || echo libzip.so`
+XML_SONAME = `$(PKG_CONFIG) --variable=libdir libxml-2.0 | \
+	sed 's,$$,/libxml2.so,' | xargs objdump -p 2>/dev/null | \
+	sed -n 's/^ *SONAME *//p' | grep . || echo libxml2.so`
 GIP_CFLAGS = -std=c11 -O2 -Wall -Wextra $(WERROR) -D_GNU_SOURCE -MMD -MP \
 	$(INCLUDES) $(XML_CFLAGS) $(PCRE_CFLAGS) $(ZIP_CFLAGS)
 FUZZ_CC = clang
@@ -60,10 +69,8 @@ ALL_SRC = $(CORE_SRC) $(REPORT_SRC) $(CELLS_SRC) $(MAIN_SRC) tests/htmldump.c
 DEPS = $(ALL_SRC:.c=.d)
 
 # What each program links: its main, the layers it uses, their libraries.
-SECTIONS_LINK = $(REPORT_LIB) $(CORE_LIB) $(XML_LIBS) $(ZIP_LIBS) \
-	$(PCRE_LIBS) $(CSV_LIBS)
-TABLES_LINK = $(REPORT_LIB) $(CORE_LIB) $(XML_LIBS) $(ZIP_LIBS) \
-	$(PCRE_LIBS) $(CSV_LIBS)
+SECTIONS_LINK = $(REPORT_LIB) $(CORE_LIB) $(PCRE_LIBS) $(CSV_LIBS)
+TABLES_LINK = $(REPORT_LIB) $(CORE_LIB) $(PCRE_LIBS) $(CSV_LIBS)
 CHECK_LINK = $(CELLS_LIB) $(CORE_LIB) $(CSV_LIBS)
 SUM_LINK = $(CELLS_LIB) $(CORE_LIB) $(CSV_LIBS) $(PCRE_LIBS)
 
@@ -71,6 +78,13 @@ all: $(PROGS)
 
 .c.o:
 	$(CC) $(GIP_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+src/report/zippart.o: src/report/zippart.c
+	$(CC) $(GIP_CFLAGS) -DGIP_LIBZIP=\"$(ZIP_SONAME)\" $(CPPFLAGS) \
+	    $(CFLAGS) -c src/report/zippart.c -o $@
+src/report/xmlload.o: src/report/xmlload.c
+	$(CC) $(GIP_CFLAGS) -DGIP_LIBXML2=\"$(XML_SONAME)\" $(CPPFLAGS) \
+	    $(CFLAGS) -c src/report/xmlload.c -o $@
 
 $(CORE_LIB): $(CORE_SRC:.c=.o)
 	rm -f $@ && $(AR) rcs $@ $(CORE_SRC:.c=.o)

@@ -164,6 +164,25 @@ print_report(const char *source, const struct meta *m,
 	print_tables(source, t);
 }
 
+/* v (a prose figure) in decimal at buf, as "%ld" writes it; snprintf
+ * parsed its format for every figure. */
+static void
+decimal(char buf[32], long v)
+{
+	char tmp[24];
+	unsigned long u = v < 0 ? 0 - (unsigned long)v : (unsigned long)v;
+	size_t n = 0, o = 0;
+
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		buf[o++] = '-';
+	while (n > 0)
+		buf[o++] = tmp[--n];
+	buf[o] = '\0';
+}
+
 /* Add the figures of text[from..to), first line `line`, to fig. */
 static int
 prose_piece(const char *text, size_t from, size_t to, long line,
@@ -220,7 +239,7 @@ print_prose(const char *source, const struct gip_doc *doc,
 		n = prose_piece(doc->text, at, doc->len, line, fig, n);
 	rec_cells_of(&out, source, "prose");
 	for (i = 0; i < n; i++) {
-		snprintf(v, sizeof v, "%ld", fig[i].value);
+		decimal(v, fig[i].value);
 		rec_cell(&out, fig[i].row, "-", v, input_line(fig[i].line));
 	}
 }
@@ -265,6 +284,7 @@ process_input(struct document *d)
 		process(d->doc.name, &d->doc, &d->tables, NULL);
 		return;
 	}
+	hs.no_titles = 1;	/* the sections' titles are not printed */
 	/* Most inputs are one report: their headings are all it takes
 	 * (sections_scan), not split_reports' walk over every line. */
 	if (sections_scan(d->doc.text, d->doc.len, &hs) == 0) {

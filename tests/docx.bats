@@ -287,3 +287,22 @@ convert_and_score() {
 		[ "$(wc -l <got)" -gt 150 ] || fail "$name: few cells"
 	done
 }
+
+@test "libzip and libxml2 are loaded when a document needs them, not at every start" {
+	command -v readelf >/dev/null || skip "no readelf"
+	# the sanitizer builds link them whole: only the programs of make all
+	[ "$GIP_BIN" = "$TOP/bin" ] || skip "not the bin/ programs"
+	for p in gip-sections gip-tables; do
+		run readelf -d "$GIP_BIN/$p"
+		[ "$status" -eq 0 ]
+		if grep -Eq 'NEEDED.*(libzip|libxml2)' <<<"$output"; then
+			echo "$p loads libzip or libxml2 at start"
+			return 1
+		fi
+	done
+	# and a Word file and an HTML page are still read, after a text
+	five gip-tables "$TOP/samples/000_123c809bf521ceaa.txt" "$REPORT" \
+	    "$DATA/html-cell-spans.html" >out
+	grep -q 'docx-report.docx	t3	1	total	[0-9]' out
+	grep -q 'html-cell-spans.html	t3	1	total	' out
+}

@@ -1,4 +1,5 @@
 /* Rows and columns of the two templates, in report order (gip(7)). */
+#include <stdint.h>
 #include <string.h>
 
 #include "tmpl.h"
@@ -10,6 +11,20 @@
 #define C19_ITEMS {"prev", "delta", "decisions", NULL}, "csc"
 #define C21_DOCS {"issued", "repealed", "valid", NULL}, "ccc"
 #define C21_DECISIONS {"decisions", NULL}, "c"
+
+/* Is table a name "tX", two bytes? */
+static int
+is_tx(const char *table)
+{
+	return table[0] == 't' && table[1] != '\0' && table[2] == '\0';
+}
+
+/* Are a and b the same table name, b a name "tX"?  No call. */
+static int
+same_tx(const char *a, const char *b)
+{
+	return a[0] == 't' && a[1] == b[1] && a[2] == '\0';
+}
 
 const struct tmpl_row tmpl_rows[] = {
 	{"t2", "20.1.rules", TPL_2019, "规章",
@@ -146,18 +161,86 @@ const struct tmpl_prose tmpl_prose[] = {
 };
 const size_t tmpl_nprose = sizeof tmpl_prose / sizeof tmpl_prose[0];
 
+/*
+ * tmpl_find's index: the rows of one table and key chained in template
+ * order (next_same), their first in an open-addressed hash of the key.
+ * Built on the first call; it is called for every row a report prints.
+ */
+enum { FIND_SLOTS = 256 };
+static short find_slot[FIND_SLOTS];	/* first row + 1; 0: empty */
+static short next_same[256];		/* next row of the key + 1 */
+
+static unsigned
+row_hash(const char *table, const char *row)
+{
+	unsigned h = 2166136261u;
+
+	for (; *table != '\0'; table++)
+		h = (h ^ (unsigned char)*table) * 16777619u;
+	for (; *row != '\0'; row++)
+		h = (h ^ (unsigned char)*row) * 16777619u;
+	return h;
+}
+
+static int
+find_index_init(void)
+{
+	size_t i, k;
+
+	if (tmpl_nrows >= sizeof next_same / sizeof next_same[0])
+		return 0;	/* too many rows: the linear scan */
+	for (i = tmpl_nrows; i-- > 0;) {
+		k = row_hash(tmpl_rows[i].table, tmpl_rows[i].row) %
+		    FIND_SLOTS;
+		for (;; k = (k + 1) % FIND_SLOTS) {
+			if (find_slot[k] == 0) {
+				find_slot[k] = (short)(i + 1);
+				next_same[i] = 0;
+				break;
+			}
+			if (strcmp(tmpl_rows[find_slot[k] - 1].row,
+			    tmpl_rows[i].row) == 0 && strcmp(tmpl_rows[
+			    find_slot[k] - 1].table, tmpl_rows[i].table) == 0) {
+				next_same[i] = find_slot[k];
+				find_slot[k] = (short)(i + 1);
+				break;
+			}
+		}
+	}
+	return 1;
+}
+
 /* The row of table/row in template tpl (TPL_BOTH: either), or NULL. */
 const struct tmpl_row *
 tmpl_find(const char *table, const char *row, unsigned tpl)
 {
-	size_t i;
+	static int indexed = -1;
+	size_t i, k;
+	int j;
 
-	for (i = 0; i < tmpl_nrows; i++)
-		if ((tmpl_rows[i].templates & tpl) &&
-		    tmpl_rows[i].row[0] == row[0] &&
-		    strcmp(tmpl_rows[i].row, row) == 0 &&
-		    strcmp(tmpl_rows[i].table, table) == 0)
-			return &tmpl_rows[i];
+	if (indexed < 0)
+		indexed = find_index_init();
+	if (!indexed) {
+		for (i = 0; i < tmpl_nrows; i++)
+			if ((tmpl_rows[i].templates & tpl) &&
+			    tmpl_rows[i].row[0] == row[0] &&
+			    strcmp(tmpl_rows[i].row, row) == 0 &&
+			    strcmp(tmpl_rows[i].table, table) == 0)
+				return &tmpl_rows[i];
+		return NULL;
+	}
+	for (k = row_hash(table, row) % FIND_SLOTS; find_slot[k] != 0;
+	    k = (k + 1) % FIND_SLOTS) {
+		j = find_slot[k] - 1;
+		if (strcmp(tmpl_rows[j].row, row) != 0 || (is_tx(table) ?
+		    !same_tx(tmpl_rows[j].table, table) :
+		    strcmp(tmpl_rows[j].table, table) != 0))
+			continue;
+		for (; j >= 0; j = next_same[j] - 1)
+			if (tmpl_rows[j].templates & tpl)
+				return &tmpl_rows[j];
+		return NULL;
+	}
 	return NULL;
 }
 
@@ -170,6 +253,7 @@ const struct tmpl_table tmpl_tables[] = {
 	    NULL},
 };
 
+/* The loop is unrolled and each strcmp with a literal inlined. */
 const struct tmpl_table *
 tmpl_table(const char *table)
 {
@@ -181,16 +265,89 @@ tmpl_table(const char *table)
 	return NULL;
 }
 
-const struct tmpl_head *
-tmpl_head_in(const char *table, const char *text)
+/*
+ * tmpl_head_in's index: for each pair of bytes (hashed) that begins a
+ * header key word, the words of tmpl_heads that begin with it (a bit
+ * each), so a text is read once, not once a word by strstr.
+ */
+#define HEAD_PAIR(a, b)	(((unsigned)(a) * 31u + (unsigned)(b)) & 255u)
+static uint32_t head_pair[256];
+static uint32_t head_want[256];	/* the words of table "tX", by X */
+static unsigned char first_min = 0xff;	/* the least first byte of a word */
+
+static int
+head_index_init(void)
 {
 	size_t i;
 
-	for (i = 0; i < tmpl_nheads; i++)
-		if (strcmp(tmpl_heads[i].table, table) == 0 &&
-		    strstr(text, tmpl_heads[i].word) != NULL)
-			return &tmpl_heads[i];
-	return NULL;
+	if (tmpl_nheads > 32)
+		return 0;	/* more than a bit each: strstr */
+	for (i = 0; i < tmpl_nheads; i++) {
+		if (tmpl_heads[i].word[0] == '\0' ||
+		    tmpl_heads[i].word[1] == '\0')
+			return 0;
+		head_pair[HEAD_PAIR((unsigned char)tmpl_heads[i].word[0],
+		    (unsigned char)tmpl_heads[i].word[1])] |= 1u << i;
+		if ((unsigned char)tmpl_heads[i].word[0] < first_min)
+			first_min = (unsigned char)tmpl_heads[i].word[0];
+		if (is_tx(tmpl_heads[i].table))
+			head_want[(unsigned char)tmpl_heads[i].table[1]] |=
+			    1u << i;
+	}
+	return 1;
+}
+
+/* Does the string t begin with w (w not empty)?  Stops at t's NUL. */
+static int
+begins_with(const char *t, const char *w)
+{
+	for (; *w != '\0'; t++, w++)
+		if (*t != *w)
+			return 0;
+	return 1;
+}
+
+/* The first header key word of table that text contains, or NULL. */
+const struct tmpl_head *
+tmpl_head_in(const char *table, const char *text)
+{
+	static int indexed = -1;
+	const unsigned char *u = (const unsigned char *)text;
+	uint32_t want = 0, found = 0, bits;
+	size_t i;
+
+	if (indexed < 0)
+		indexed = head_index_init();
+	if (!indexed) {
+		for (i = 0; i < tmpl_nheads; i++)
+			if (strcmp(tmpl_heads[i].table, table) == 0 &&
+			    strstr(text, tmpl_heads[i].word) != NULL)
+				return &tmpl_heads[i];
+		return NULL;
+	}
+	if (is_tx(table))
+		want = head_want[(unsigned char)table[1]];
+	else
+		for (i = 0; i < tmpl_nheads; i++)
+			if (strcmp(tmpl_heads[i].table, table) == 0)
+				want |= 1u << i;
+	for (; u[0] != '\0' && found != want; u++) {
+		if (u[0] < first_min)
+			continue;	/* no word begins with it */
+		/* u[1] is readable: u[0] is not the NUL */
+		bits = head_pair[HEAD_PAIR(u[0], u[1])] & want & ~found;
+		for (; bits != 0; bits &= bits - 1) {
+			i = (size_t)__builtin_ctz(bits);
+			if (begins_with((const char *)u, tmpl_heads[i].word))
+				found |= 1u << i;
+		}
+		/* the first word of the list found: no earlier one can be */
+		if (found & want & -want)
+			break;
+	}
+	if (found == 0)
+		return NULL;
+	return &tmpl_heads[__builtin_ctz(found)];
 }
 
 /* The first header key word naming col of table, or NULL. */
@@ -198,9 +355,12 @@ const char *
 tmpl_head_word(const char *table, const char *col)
 {
 	size_t i;
+	int tx = is_tx(table);
 
 	for (i = 0; i < tmpl_nheads; i++)
-		if (strcmp(tmpl_heads[i].table, table) == 0 &&
+		if ((tx ? same_tx(tmpl_heads[i].table, table) :
+		    strcmp(tmpl_heads[i].table, table) == 0) &&
+		    tmpl_heads[i].col[0] == col[0] &&
 		    strcmp(tmpl_heads[i].col, col) == 0)
 			return tmpl_heads[i].word;
 	return NULL;

@@ -18,6 +18,7 @@
 #include "docxnum.h"
 #include "err.h"
 #include "wml.h"
+#include "xmlload.h"
 #include "zippart.h"
 
 /* --- text sinks ------------------------------------------------------ */
@@ -336,7 +337,7 @@ int
 docx_read(struct gip_doc *doc, struct docx_store *st, struct doctables *dt)
 {
 	struct docx_ctx c = {0};
-	struct zippart_zip *z;
+	struct zippart_zip *z = NULL;
 	int rc = -1;
 
 	c.name = doc->name;
@@ -346,7 +347,8 @@ docx_read(struct gip_doc *doc, struct docx_store *st, struct doctables *dt)
 	store_clear(st);
 	docx_put(&c, &st->text, "", 0);
 	c.lists = docx_lists_new();
-	if ((z = zippart_open(doc->name, doc->bytes, doc->nbytes)) != NULL &&
+	if (xml_load(doc->name) &&
+	    (z = zippart_open(doc->name, doc->bytes, doc->nbytes)) != NULL &&
 	    read_lists(&c, z) == 0 && read_body(&c, z) == 0)
 		rc = 0;
 	zippart_close(z);

@@ -7,6 +7,7 @@
 #include "err.h"
 #include "utf8.h"
 #include "wml.h"
+#include "xmlload.h"
 
 #define MAX_LEVELS	9	/* list levels, as in Word */
 #define MAX_LISTS	4096	/* w:num and w:abstractNum read */

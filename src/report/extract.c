@@ -10,18 +10,18 @@
 #include "grid.h"
 #include "input.h"
 #include "layout.h"
+#include "lfcount.h"
 #include "sections.h"
 #include "unseen.h"
 
+/* The last line of r: a LF that ends r begins no line of it. */
 static long
 last_line(const char *text, const struct region *r)
 {
-	const char *p = text + r->from, *end = text + r->to;
-	long line = r->line;
+	size_t n = r->to - r->from;
 
-	while ((p = memchr(p, '\n', end - p)) != NULL && ++p < end)
-		line++;
-	return line;
+	return r->line + (long)lf_count(text + r->from, n) -
+	    (n > 0 && text[r->to - 1] == '\n');
 }
 
 /*
@@ -33,13 +33,16 @@ static int
 doc_rows(const struct doctables *dt, const char *text,
     const struct region *r, struct grid *g)
 {
-	long first = r->line, last = last_line(text, r);
+	long first = r->line, last;
 	const struct doctable *t;
 	const struct grow *row;
 	const struct gcell *c;
 	int i, j, k;
 
 	grid_reset(g);
+	if (dt == NULL || dt->n == 0)	/* plain text: no line to count */
+		return 0;
+	last = last_line(text, r);
 	for (i = 0; dt != NULL && i < dt->n; i++) {
 		t = &dt->t[i];
 		if (t->last_line < first || t->first_line > last)
@@ -61,19 +64,13 @@ doc_rows(const struct doctables *dt, const char *text,
 	return g->nrow;
 }
 
-/* The offset just past line `last` of r (r.to if it ends first). */
+/* The offset just past line `last` >= r->line of r (r.to if it ends
+ * first). */
 static size_t
 end_of_line(const char *text, const struct region *r, long last)
 {
-	const char *p = text + r->from, *end = text + r->to;
-	long line = r->line;
-
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		p++;
-		if (line++ == last)
-			return (size_t)(p - text);
-	}
-	return r->to;
+	return r->from + lf_skip(text + r->from, r->to - r->from,
+	    (size_t)(last - r->line) + 1);
 }
 
 /*

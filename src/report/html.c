@@ -22,6 +22,7 @@
 #include "input.h"
 #include "text.h"
 #include "utf8.h"
+#include "xmlload.h"
 
 static const char *const skipped[] = {
 	"head", "title", "script", "style", "noscript", "template", "iframe",
@@ -502,6 +503,8 @@ html_read(const char *name, const char *html, size_t len,
 		gip_error(name, 0, "html: document too large");
 		return -1;
 	}
+	if (!xml_load(name))
+		return -1;
 	/* Padding rows to the width of a table makes text from markup;
 	 * this bounds what a hostile page can make. */
 	c.max = len * 8 + (1u << 20);

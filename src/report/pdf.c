@@ -18,6 +18,7 @@
 #include "text.h"
 #include "utf8.h"
 #include "value.h"
+#include "xmlload.h"
 
 #define MAX_WORD	1024	/* bytes of one word kept */
 #define MAX_PAGE_WORDS	200000	/* words of one page read */
@@ -165,6 +166,8 @@ pdf_from_bbox(struct gip_doc *doc, char *xhtml, size_t len,
 	pg->arena.len = 0;
 	pdf_seen_reset(pg);
 	make_xml_safe(xhtml, len);
+	if (!xml_load(doc->name))
+		return -1;
 	if (len > INT32_MAX || (rd = xmlReaderForMemory(xhtml, (int)len,
 	    NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR |
 	    XML_PARSE_NOWARNING)) == NULL) {

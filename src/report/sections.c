@@ -885,7 +885,9 @@ sections_of_part(const char *text, const struct sections_heads *hs,
 		sec[k].start = h->start - from;
 		sec[k].body = h->body - from;
 		sec[k].first_line = h->line - line + 1;
-		text_norm(sec[k].title, text + h->head, h->hlen, TEXT_CLEAN);
+		if (!hs->no_titles)
+			text_norm(sec[k].title, text + h->head, h->hlen,
+			    TEXT_CLEAN);
 		last = k;
 		found++;
 	}

@@ -58,6 +58,9 @@ struct sections_heads {
 	struct sections_head	*h;	/* in input order */
 	int			 n, cap;
 	long			 lines;	/* lines of the whole input */
+	int			 no_titles;	/* sections_of_part leaves
+					 * each title empty (a reader that
+					 * prints none: gip-tables) */
 };
 
 /*

@@ -10,6 +10,11 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+/* AVX2 picked at run time where the compiler can (anchor_avx2). */
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
+#define SENTENCE_AVX2 1
+#include <immintrin.h>
+#endif
 
 #include "err.h"
 #include "sentence.h"
@@ -232,17 +237,78 @@ one_of6(__m128i v, const unsigned char b[6])
 }
 #endif
 
+/* The second and third bytes of the anchors (is_anchor). */
+static const unsigned char anchor2[6] = {
+	0xbb, 0xae, 0xb8, 0xb5, 0x9c, 0xb2
+}, anchor3[6] = {
+	0xb6, 0xbd, 0x97, 0xaa, 0xb7, 0xa1
+};
+
+#ifdef SENTENCE_AVX2
+/* one_of6 on 32 bytes. */
+__attribute__((target("avx2"))) static inline __m256i
+one_of6_avx2(__m256i v, const unsigned char b[6])
+{
+	return _mm256_or_si256(_mm256_or_si256(
+	    _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)b[0])),
+	    _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)b[1]))),
+	    _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)b[2])),
+	    _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)b[3])))),
+	    _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)b[4])),
+	    _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)b[5]))));
+}
+
+/*
+ * sentence_anchor's search 32 positions at a time: the first anchor
+ * from u[i] on among the positions whose 34 bytes are all before len;
+ * else where those end, for the 16-byte loop to go on from.
+ */
+__attribute__((target("avx2"))) static size_t
+anchor_avx2(const unsigned char *u, size_t i, size_t len, int *found)
+{
+	__m256i v1, v2;
+	unsigned bits, b;
+
+	*found = 0;
+	for (; i + 34 <= len; i += 32) {
+		v1 = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (u + i + 1));
+		v2 = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (u + i + 2));
+		bits = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(
+		    one_of6_avx2(v1, anchor2), one_of6_avx2(v2, anchor3)));
+		while (bits != 0) {
+			b = (unsigned)__builtin_ctz(bits);
+			if (is_anchor(u + i + b)) {
+				*found = 1;
+				return i + b;
+			}
+			bits &= bits - 1;
+		}
+	}
+	return i;
+}
+#endif
+
 size_t
 sentence_anchor(const unsigned char *u, size_t i, size_t len)
 {
 #ifdef __SSE2__
-	static const unsigned char second[6] = {
-		0xbb, 0xae, 0xb8, 0xb5, 0x9c, 0xb2
-	}, third[6] = {
-		0xb6, 0xbd, 0x97, 0xaa, 0xb7, 0xa1
-	};
+	const unsigned char *second = anchor2, *third = anchor3;
 	__m128i v1, v2;
 	unsigned bits, b;
+#ifdef SENTENCE_AVX2
+	static int avx2 = -1;
+	int found;
+
+	if (avx2 < 0)
+		avx2 = __builtin_cpu_supports("avx2") != 0;
+	if (avx2) {
+		i = anchor_avx2(u, i, len, &found);
+		if (found)
+			return i;
+	}
+#endif
 
 	for (; i + 18 <= len; i += 16) {
 		v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
@@ -263,19 +329,44 @@ sentence_anchor(const unsigned char *u, size_t i, size_t len)
 	return len;
 }
 
-size_t
-sentence_start(const unsigned char *u, size_t lo, size_t at)
+/* Does a sentence end at e (lo < e): a ;, or a 。 or ； in [lo, e)? */
+static inline int
+stop_ends_at(const unsigned char *u, size_t lo, size_t e)
 {
 	/* ; is ASCII, 。 (E3 80 82) and ； (EF BC 9B) end in a byte no
 	 * other character of theirs ends in */
-	for (; at > lo; at--) {
-		if (u[at - 1] == ';')
-			return at;
-		if (at - lo >= 3 && ((u[at - 1] == 0x82 && u[at - 2] == 0x80 &&
-		    u[at - 3] == 0xe3) || (u[at - 1] == 0x9b &&
-		    u[at - 2] == 0xbc && u[at - 3] == 0xef)))
-			return at;
+	return u[e - 1] == ';' || (e - lo >= 3 && ((u[e - 1] == 0x82 &&
+	    u[e - 2] == 0x80 && u[e - 3] == 0xe3) || (u[e - 1] == 0x9b &&
+	    u[e - 2] == 0xbc && u[e - 3] == 0xef)));
+}
+
+size_t
+sentence_start(const unsigned char *u, size_t lo, size_t at)
+{
+#ifdef __SSE2__
+	__m128i v;
+	unsigned bits;
+	int b;
+
+	/* back 16 bytes at a time: the bytes a stop ends in, nearest
+	 * first (a sentence is a few hundred bytes) */
+	for (; at - lo >= 16; at -= 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (u + at - 16));
+		bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8(';')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x82))),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9b))));
+		for (; bits != 0; bits &= ~(1u << b)) {
+			b = 31 - __builtin_clz(bits);
+			if (stop_ends_at(u, lo, at - 16 + (size_t)b + 1))
+				return at - 16 + (size_t)b + 1;
+		}
 	}
+#endif
+	for (; at > lo; at--)
+		if (stop_ends_at(u, lo, at))
+			return at;
 	return lo;
 }
 
