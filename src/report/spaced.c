@@ -460,32 +460,37 @@ same_column(const struct gcell *a, const struct gcell *b, int unit)
  * How many numbers stand aligned under a column title above them (a
  * word right of the first of a line without numbers, at most 64 lines
  * up: a table's titles are at its top, and the search stays linear).
+ * The lines without numbers are listed once as the rows go by, so a
+ * number looks only at those above it, not at every row between.
  */
 static int
 numbers_under_titles(const struct grid *g, int unit)
 {
 	const struct grow *r, *t;
 	const struct gcell *c;
-	int i, j, k, m, under = 0, found;
+	int *title, nt = 0, i, j, k, m, under = 0, found, any;
 
+	title = gip_xmalloc((g->nrow + 1) * sizeof *title);
 	for (i = 0; i < g->nrow; i++) {
 		r = &g->row[i];
-		for (j = 0; j < r->ncell; j++) {
+		for (j = any = 0; j < r->ncell; j++) {
 			c = &g->cell[r->first + j];
 			if (!is_digit_cell(c))
 				continue;
-			for (found = 0, k = i - 1; k >= 0 && k >= i - 64 &&
-			    !found; k--) {
-				t = &g->row[k];
-				if (row_has_number(g, t))
-					continue;
+			any = 1;
+			for (found = 0, k = nt - 1; k >= 0 && title[k] >=
+			    i - 64 && !found; k--) {
+				t = &g->row[title[k]];
 				for (m = 1; m < t->ncell && !found; m++)
 					found = same_column(c,
 					    &g->cell[t->first + m], unit);
 			}
 			under += found;
 		}
+		if (!any && r->ncell > 1)	/* a title may stand over */
+			title[nt++] = i;
 	}
+	free(title);
 	return under;
 }
 
