@@ -196,6 +196,26 @@ title_words(const char *s, const char *e, int x0, enum width_model m,
 }
 
 /*
+ * Can a cell of model m hold a space (is_space_cp) between its words?
+ * Counted in characters every space is two columns and ends a cell; in
+ * display columns U+3000 is two and ends it too, so only a single
+ * space, NBSP or a TAB of one column stays inside.
+ */
+static int
+has_inner_space(const char *s, const char *e, enum width_model m)
+{
+	const char *p;
+
+	if (m == WIDTH_CHARS)
+		return 0;
+	for (p = s; p < e; p++)
+		if (*p == ' ' || *p == '\t' || ((unsigned char)*p == 0xc2 &&
+		    e - p >= 2 && (unsigned char)p[1] == 0xa0))
+			return 1;
+	return 0;
+}
+
+/*
  * A cell of a space-aligned line.  lynx and pdftotext -layout print the
  * column titles of a narrow table one space apart ("本年制发件数 本年废止
  * 件数 现行有效件数"), and a single space also parts the words of a
@@ -216,6 +236,10 @@ add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
 		add_byte_cell(g, s, e, x0);
 		return;
 	}
+	if (!has_inner_space(s, e, m)) {	/* one word: nothing to split */
+		grid_add_cell(g, s, e - s, x0, x1);
+		return;
+	}
 	n = title_words(s, e, x0, m, ws, we, wx, wend, MAXWORDS);
 	if (n < 2) {
 		grid_add_cell(g, s, e - s, x0, x1);
@@ -225,119 +249,129 @@ add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
 		grid_add_cell(g, ws[k], we[k] - ws[k], wx[k], wend[k]);
 }
 
-/*
- * What a line of a space-aligned table is, for read_spaced_as: the same
- * under every width model, so found once (the first read) and looked up
- * by the next.
- */
+/* What a line of a space-aligned table is, for read_spaced_as. */
 enum { LINE_ROW, LINE_BLANK, LINE_SKIP };
 
-struct kinds {
-	unsigned char	*kind;
-	size_t		 n, cap;	/* n: lines known */
-};
-
 static int
-line_kind(struct kinds *lk, size_t k, const char *text, size_t len,
-    size_t pos, const struct line *ln, int paras)
+line_kind(const char *text, size_t len, size_t pos, const struct line *ln,
+    int paras)
 {
-	int kind;
-
-	if (k < lk->n)
-		return lk->kind[k];
 	if (text_is_blank(ln->s, ln->n))
-		kind = LINE_BLANK;
-	else if ((!(paras && lynx_starts_number(ln->s, ln->n)) &&
+		return LINE_BLANK;
+	if ((!(paras && lynx_starts_number(ln->s, ln->n)) &&
 	    lines_is_footer(text, len, pos, ln)) || lines_is_rule(ln->s,
 	    ln->n))
-		kind = LINE_SKIP;	/* a page's footer, a rule */
-	else
-		kind = LINE_ROW;
-	if (lk->n == lk->cap) {
-		lk->cap = lk->cap ? lk->cap * 2 : 256;
-		lk->kind = gip_xrealloc(lk->kind, lk->cap);
+		return LINE_SKIP;	/* a page's footer, a rule */
+	return LINE_ROW;
+}
+
+/* One width model's reading of a line: where it is, the cell it is in. */
+struct model {
+	enum width_model m;
+	struct grid	*g;
+	int		 x, x0, xend, spaces, incell;
+	size_t		 start, endbyte;
+};
+
+/* A character of w columns at byte i (len1 bytes) of line s, as model
+ * md reads it: a space ends its cell when it makes two columns. */
+static inline void
+model_step(struct model *md, const char *s, size_t i, size_t len1,
+    uint32_t cp, int w)
+{
+	if (is_space_cp(cp)) {
+		md->spaces += w;
+		if (md->incell && md->spaces >= 2) {
+			add_spaced_cell(md->g, s + md->start, s + md->endbyte,
+			    md->x0, md->xend, md->m);
+			md->incell = 0;
+		}
+	} else {
+		if (!md->incell) {
+			md->incell = 1;
+			md->start = i;
+			md->x0 = md->x;
+		}
+		md->spaces = 0;
+		md->endbyte = i + len1;
+		md->xend = md->x + w;
 	}
-	lk->kind[lk->n++] = kind;
-	return kind;
+	md->x += w;
 }
 
 /*
  * Space-aligned: cells are runs of text separated by two or more spaces
  * (a single space stays inside a cell: spaced-out letters, "97541 万元"),
- * at the columns the width model m gives.  With cell paragraphs (above)
- * the blank lines beyond the first between two text lines are empty
- * cells: before a number, on its line; before a label, at the end of the
- * line above (the last cells of the row before).  Such text has no
- * pages, so a number alone ("-1") is a cell, never a page number.
+ * at the columns each width model of md[0..nm) gives, each into its own
+ * grid: the lines are walked and their characters decoded once for all.
+ * With cell paragraphs (above) the blank lines beyond the first between
+ * two text lines are empty cells: before a number, on its line; before
+ * a label, at the end of the line above (the last cells of the row
+ * before).  Such text has no pages, so a number alone ("-1") is a cell,
+ * never a page number.
  */
 static void
-read_spaced_as(const char *text, size_t len, long first, enum width_model m,
-    int paras, int joined, struct kinds *lk, struct grid *g)
+read_spaced_as(const char *text, size_t len, long first, struct model *md,
+    int nm, int paras, int joined)
 {
-	size_t pos = 0, i, len1, start = 0, endbyte = 0, n, k;
+	size_t pos = 0, i, len1, n;
 	struct line ln = {.no = first - 1};
 	struct tail tail;
 	uint32_t cp;
-	int x, w, x0 = 0, xend = 0, spaces, incell, blanks = 0;
+	int blanks = 0, j, num, kind;
 
-	g->positional = g->wraps = 1;
-	for (k = 0; lines_next(text, len, &pos, &ln); k++) {
-		if (line_kind(lk, k, text, len, pos, &ln, paras) ==
+	for (j = 0; j < nm; j++)
+		md[j].g->positional = md[j].g->wraps = 1;
+	while (lines_next(text, len, &pos, &ln)) {
+		if ((kind = line_kind(text, len, pos, &ln, paras)) ==
 		    LINE_BLANK) {
 			blanks++;
 			continue;
 		}
-		if (lk->kind[k] == LINE_SKIP)
+		if (kind == LINE_SKIP)
 			continue;
-		if (paras && g->nrow > 0 && !lynx_starts_number(ln.s, ln.n))
-			lynx_counted_blanks(g, blanks - 1);
-		grid_new_row(g, ln.no);
-		if (paras && g->nrow > 1 && lynx_starts_number(ln.s, ln.n))
-			lynx_counted_blanks(g, blanks - 1);
+		num = paras && lynx_starts_number(ln.s, ln.n);
+		for (j = 0; j < nm; j++) {
+			if (paras && md[j].g->nrow > 0 && !num)
+				lynx_counted_blanks(md[j].g, blanks - 1);
+			grid_new_row(md[j].g, ln.no);
+			if (paras && md[j].g->nrow > 1 && num)
+				lynx_counted_blanks(md[j].g, blanks - 1);
+			md[j].x = md[j].spaces = md[j].incell = 0;
+		}
 		blanks = 0;
 		n = ln.n;
 		if (joined && lynx_line_tail(ln.s, ln.n, &tail) > 0)
 			n = tail.s[0] - tail.gap[0];
 		else
 			tail.n = 0;
-		x = spaces = incell = 0;
-		for (i = 0; i < n; i += len1, x += w) {
+		for (i = 0; i < n; i += len1) {
 			if (ln.s[i] == ' ') {	/* a run at once, as one by one */
 				for (len1 = 1; i + len1 < n &&
 				    ln.s[i + len1] == ' '; len1++)
 					;
 				cp = ' ';
-				w = (int)len1 * char_width(' ', 1, x, m);
-			} else {
-				if ((unsigned char)ln.s[i] < 0x80) /* no call */
-					cp = (unsigned char)ln.s[i], len1 = 1;
-				else
-					len1 = utf8_decode(ln.s + i, ln.n - i,
-					    &cp);
-				w = char_width(cp, len1, x, m);
-			}
-			if (is_space_cp(cp)) {
-				spaces += w;
-				if (incell && spaces >= 2) {
-					add_spaced_cell(g, ln.s + start,
-					    ln.s + endbyte, x0, xend, m);
-					incell = 0;
-				}
+				for (j = 0; j < nm; j++)
+					model_step(&md[j], ln.s, i, len1, cp,
+					    (int)len1 * char_width(' ', 1,
+					    md[j].x, md[j].m));
 				continue;
 			}
-			if (!incell) {
-				incell = 1;
-				start = i;
-				x0 = x;
-			}
-			spaces = 0;
-			endbyte = i + len1;
-			xend = x + w;
+			if ((unsigned char)ln.s[i] < 0x80)	/* no call */
+				cp = (unsigned char)ln.s[i], len1 = 1;
+			else
+				len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
+			for (j = 0; j < nm; j++)
+				model_step(&md[j], ln.s, i, len1, cp,
+				    char_width(cp, len1, md[j].x, md[j].m));
 		}
-		if (incell)
-			add_spaced_cell(g, ln.s + start, ln.s + endbyte, x0,
-			    xend, m);
-		lynx_joined_tail(g, ln.s, &tail);
+		for (j = 0; j < nm; j++) {
+			if (md[j].incell)
+				add_spaced_cell(md[j].g, ln.s + md[j].start,
+				    ln.s + md[j].endbyte, md[j].x0,
+				    md[j].xend, md[j].m);
+			lynx_joined_tail(md[j].g, ln.s, &tail);
+		}
 	}
 }
 
@@ -548,20 +582,18 @@ spaced_read(const char *text, size_t len, long first, enum spaced_width *doc,
     struct grid *g)
 {
 	struct grid chars = {0}, swap;
-	struct kinds lk = {NULL, 0, 0};
+	struct model md[2] = {{.m = WIDTH_DISPLAY, .g = g},
+	    {.m = WIDTH_CHARS, .g = &chars}};
 	int paras, joined, spread, under, use_chars;
 
 	if (memmem(text, len, LINES_FFFD, 3) != NULL) {
-		read_spaced_as(text, len, first, WIDTH_BYTES, 0, 0, &lk, g);
-		free(lk.kind);
+		md[0].m = WIDTH_BYTES;
+		read_spaced_as(text, len, first, md, 1, 0, 0);
 		return;
 	}
 	paras = lynx_cell_paragraphs(text, len);
 	joined = !paras && lynx_joined_rows(text, len);
-	read_spaced_as(text, len, first, WIDTH_DISPLAY, paras, joined, &lk, g);
-	read_spaced_as(text, len, first, WIDTH_CHARS, paras, joined, &lk,
-	    &chars);
-	free(lk.kind);
+	read_spaced_as(text, len, first, md, 2, paras, joined);
 	spread = column_spread(&chars, 2) - column_spread(g, 1);
 	under = numbers_under_titles(&chars, 2) - numbers_under_titles(g, 1);
 	if (clearly(spread, under)) {
