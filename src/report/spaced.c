@@ -480,6 +480,9 @@ column_spread(const struct grid *g, int unit)
 	return best;
 }
 
+#define TITLE_ROWS	64	/* how far up a number's title is looked for */
+#define TITLE_COLS	4096	/* columns of the look-up of titles */
+
 /* Do two cells share a left edge, a right edge or (within half a
  * column) a centre? */
 static int
@@ -491,14 +494,12 @@ same_column(const struct gcell *a, const struct gcell *b, int unit)
 }
 
 /*
- * How many numbers stand aligned under a column title above them (a
- * word right of the first of a line without numbers, at most 64 lines
- * up: a table's titles are at its top, and the search stays linear).
- * The lines without numbers are listed once as the rows go by, so a
- * number looks only at those above it, not at every row between.
+ * numbers_under_titles for any columns: the lines without numbers are
+ * listed once as the rows go by, so a number looks only at those above
+ * it, not at every row between.
  */
 static int
-numbers_under_titles(const struct grid *g, int unit)
+under_titles_listed(const struct grid *g, int unit)
 {
 	const struct grow *r, *t;
 	const struct gcell *c;
@@ -513,7 +514,7 @@ numbers_under_titles(const struct grid *g, int unit)
 				continue;
 			any = 1;
 			for (found = 0, k = nt - 1; k >= 0 && title[k] >=
-			    i - 64 && !found; k--) {
+			    i - TITLE_ROWS && !found; k--) {
 				t = &g->row[title[k]];
 				for (m = 1; m < t->ncell && !found; m++)
 					found = same_column(c,
@@ -525,6 +526,65 @@ numbers_under_titles(const struct grid *g, int unit)
 			title[nt++] = i;
 	}
 	free(title);
+	return under;
+}
+
+/* Is a title noted at key k in rows i - TITLE_ROWS .. i - 1? */
+#define TITLE_SEEN(last, k, i)	((last)[k] >= (i) - TITLE_ROWS)
+
+/*
+ * How many numbers stand aligned under a column title above them (a
+ * word right of the first of a line without numbers, at most 64 lines
+ * up: a table's titles are at its top, and the search stays linear).
+ * same_column's three tests as look-ups: the last row a title had each
+ * left edge and right edge in, and the last whose centre is within half
+ * a column of each x0 + x1 (a sum less than two units away).  Columns of a width no table has,
+ * or unknown: the list of title rows.
+ */
+static int
+numbers_under_titles(const struct grid *g, int unit)
+{
+	const struct grow *r;
+	const struct gcell *c;
+	int *last, *right, *near, span = 0, i, j, k, under = 0, any;
+
+	for (i = 0; i < g->ncell; i++) {
+		c = &g->cell[i];
+		if (c->x0 < 0 || c->x1 < 0 || c->x0 >= TITLE_COLS ||
+		    c->x1 >= TITLE_COLS)
+			return under_titles_listed(g, unit);
+		span = c->x1 > span ? c->x1 : span;
+		span = c->x0 > span ? c->x0 : span;
+	}
+	span++;
+	last = gip_xmalloc(4 * (size_t)span * sizeof *last);
+	right = last + span;
+	near = right + span;
+	for (k = 0; k < 4 * span; k++)
+		last[k] = -2 * TITLE_ROWS;	/* never seen */
+	for (i = 0; i < g->nrow; i++) {
+		r = &g->row[i];
+		for (j = any = 0; j < r->ncell; j++) {
+			c = &g->cell[r->first + j];
+			if (!is_digit_cell(c))
+				continue;
+			any = 1;
+			under += TITLE_SEEN(last, c->x0, i) ||
+			    TITLE_SEEN(right, c->x1, i) ||
+			    TITLE_SEEN(near, c->x0 + c->x1, i);
+		}
+		if (any)
+			continue;
+		for (j = 1; j < r->ncell; j++) {	/* a title row */
+			c = &g->cell[r->first + j];
+			last[c->x0] = right[c->x1] = i;
+			k = c->x0 + c->x1 - 2 * unit + 1;
+			for (k = k > 0 ? k : 0; k < 2 * span &&
+			    k < c->x0 + c->x1 + 2 * unit; k++)
+				near[k] = i;
+		}
+	}
+	free(last);
 	return under;
 }
 
