@@ -646,7 +646,7 @@ spaced_read(const char *text, size_t len, long first, enum spaced_width *doc,
 	    {.m = WIDTH_CHARS, .g = &chars}};
 	int paras, joined, spread, under, use_chars;
 
-	if (memmem(text, len, LINES_FFFD, 3) != NULL) {
+	if (utf8_find(text, len, LINES_FFFD) != NULL) {
 		md[0].m = WIDTH_BYTES;
 		read_spaced_as(text, len, first, md, 1, 0, 0);
 		return;
