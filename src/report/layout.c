@@ -47,13 +47,13 @@ skip_blanks(const char *s, const char *end)
  * Does a vertical bar or a box-drawing character (U+2500..U+257F: E2 94 xx,
  * E2 95 xx) start the line?  Bytes, not characters: the text is valid
  * UTF-8, and this runs on every line of every table.  s: the line from
- * its first byte that is no space or TAB.
+ * its first character that is no space (text_skip_space).
  */
 static int
-starts_with_vbar(const char *s, size_t n)
+starts_with_vbar(const char *s, const char *e)
 {
-	const unsigned char *p = (const unsigned char *)text_skip_space(s,
-	    s + n), *end = (const unsigned char *)s + n;
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = (const unsigned char *)e;
 
 	if (p == end)
 		return 0;
@@ -89,20 +89,18 @@ may_be_rule(const char *s)
 	return 0;
 }
 
-/* A Markdown pipe row: a bar first and last, two cells at least. */
+/* A Markdown pipe row: a bar first and last, two cells at least (a
+ * third bar between them; the first found is enough).  p: the line from
+ * its first character that is no space, to end. */
 static int
-pipe_row(const char *s, size_t n)
+pipe_row(const char *p, const char *end)
 {
-	const char *p = text_skip_space(s, s + n), *end = s + n;
-	size_t bars = 0;
 
 	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
 		end--;
 	if (end - p < 3 || *p != '|' || end[-1] != '|')
 		return 0;
-	for (; p < end; p++)
-		bars += *p == '|';
-	return bars >= 3;
+	return memchr(p + 1, '|', end - 1 - (p + 1)) != NULL;
 }
 
 static struct tline *
@@ -183,7 +181,7 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 	struct tline *t;
 	int tablead = 0, tabinner = 0, bordered = 0, pipes = 0, nonblank = 0;
 	int more;
-	const char *tab, *q;
+	const char *tab, *q, *p;
 
 	tl->n = 0;
 	while (line_and_tabs(text, len, &pos, &ln, &tab, &more)) {
@@ -198,9 +196,11 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 		/* the line's leading spaces and TABs passed over once: the
 		 * bar and rule tests skip them alike */
 		q = skip_blanks(ln.s, ln.s + ln.n);
-		t->bar = q < ln.s + ln.n && starts_with_vbar(q,
-		    ln.s + ln.n - q);
-		pipes += t->bar && pipe_row(ln.s, ln.n);
+		/* past U+3000 and NBSP too; a bar or E2 is no space */
+		p = q < ln.s + ln.n && *q != '|' && (unsigned char)*q !=
+		    0xe2 ? text_skip_space(q, ln.s + ln.n) : q;
+		t->bar = starts_with_vbar(p, ln.s + ln.n);
+		pipes += t->bar && pipe_row(p, ln.s + ln.n);
 		t->rule = q < ln.s + ln.n && may_be_rule(q) &&
 		    lines_is_rule(q, ln.s + ln.n - q);
 		if (t->bar || t->rule)

@@ -67,6 +67,24 @@ ascii_rule16(const char *s, int *border)
 	*border += k;
 	return 1;
 }
+
+/*
+ * Are the 15 bytes at s five box-drawing characters (E2 94 xx, E2 95 xx:
+ * box_at five times)?  16 bytes are read.  A box grid's rules are long
+ * runs of them.
+ */
+static int
+box5(const char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8((char)0xe2)));
+	unsigned second = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	    _mm_and_si128(v, _mm_set1_epi8((char)0xfe)),
+	    _mm_set1_epi8((char)0x94)));
+
+	return (lead & 0x1249) == 0x1249 && (second & 0x2492) == 0x2492;
+}
 #endif
 
 /* A rule line: only border characters and spaces. */
@@ -94,6 +112,13 @@ lines_is_rule(const char *s, size_t n)
 		else if (box_at(s, n, i)) {
 			/* U+2500..U+257F: borders, a run of them at once */
 			do {
+#ifdef __SSE2__
+				if (n - i >= 16 && box5(s + i)) {
+					i += 15;
+					border += 5;
+					continue;
+				}
+#endif
 				i += 3;
 				border++;
 			} while (box_at(s, n, i));
