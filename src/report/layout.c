@@ -552,7 +552,7 @@ layout_read(enum layout kind, const char *text, size_t len, long first_line,
 		read_bordered(text, len, first_line, tl, g);
 		break;
 	case LAYOUT_SPACED:
-		spaced_read(text, len, first_line, width, g);
+		spaced_read(text, len, first_line, tl, width, g);
 		break;
 	}
 }

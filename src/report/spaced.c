@@ -196,26 +196,6 @@ title_words(const char *s, const char *e, int x0, enum width_model m,
 }
 
 /*
- * Can a cell of model m hold a space (is_space_cp) between its words?
- * Counted in characters every space is two columns and ends a cell; in
- * display columns U+3000 is two and ends it too, so only a single
- * space, NBSP or a TAB of one column stays inside.
- */
-static int
-has_inner_space(const char *s, const char *e, enum width_model m)
-{
-	const char *p;
-
-	if (m == WIDTH_CHARS)
-		return 0;
-	for (p = s; p < e; p++)
-		if (*p == ' ' || *p == '\t' || ((unsigned char)*p == 0xc2 &&
-		    e - p >= 2 && (unsigned char)p[1] == 0xa0))
-			return 1;
-	return 0;
-}
-
-/*
  * A cell of a space-aligned line.  lynx and pdftotext -layout print the
  * column titles of a narrow table one space apart ("本年制发件数 本年废止
  * 件数 现行有效件数"), and a single space also parts the words of a
@@ -223,11 +203,12 @@ has_inner_space(const char *s, const char *e, enum width_model m)
  * whose single-spaced words are all CJK words of two or more characters
  * is read as one cell per word, each at its own columns.  Labels split
  * so join again in lrow (by position); a number with its unit or a cell
- * with digits is never split.
+ * with digits is never split.  inner: the cell holds a space (counted in
+ * characters, none does: every space ends a cell).
  */
 static void
 add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
-    int x1, enum width_model m)
+    int x1, enum width_model m, int inner)
 {
 	const char *ws[MAXWORDS], *we[MAXWORDS];
 	int wx[MAXWORDS], wend[MAXWORDS], n, k;
@@ -236,7 +217,7 @@ add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
 		add_byte_cell(g, s, e, x0);
 		return;
 	}
-	if (!has_inner_space(s, e, m)) {	/* one word: nothing to split */
+	if (!inner) {	/* one word: nothing to split */
 		grid_add_cell(g, s, e - s, x0, x1);
 		return;
 	}
@@ -253,16 +234,33 @@ add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
 enum { LINE_ROW, LINE_BLANK, LINE_SKIP };
 
 static int
-line_kind(const char *text, size_t len, size_t pos, const struct line *ln,
-    int paras)
+line_kind(const char *text, size_t len, const struct tline *t,
+    const struct line *ln, int paras)
 {
 	if (text_is_blank(ln->s, ln->n))
 		return LINE_BLANK;
 	if ((!(paras && lynx_starts_number(ln->s, ln->n)) &&
-	    lines_is_footer(text, len, pos, ln)) || lines_is_rule(ln->s,
-	    ln->n))
+	    lines_is_footer(text, len, t->next, ln)) || t->rule)
 		return LINE_SKIP;	/* a page's footer, a rule */
 	return LINE_ROW;
+}
+
+/* The length of the run of spaces at s (one at least), before end:
+ * eight at a time, the padding of aligned columns is long. */
+static inline size_t
+space_run(const char *s, const char *end)
+{
+	const char *p = s + 1;
+	uint64_t w;
+
+	for (; end - p >= 8; p += 8) {
+		memcpy(&w, p, 8);
+		if (w != 0x2020202020202020u)
+			break;
+	}
+	while (p < end && *p == ' ')
+		p++;
+	return p - s;
 }
 
 /* One width model's reading of a line: where it is, the cell it is in. */
@@ -270,6 +268,8 @@ struct model {
 	enum width_model m;
 	struct grid	*g;
 	int		 x, x0, xend, spaces, incell;
+	int		 gap, inner;	/* a space since the cell's last
+					 * character; one between two */
 	size_t		 start, endbyte;
 };
 
@@ -283,15 +283,19 @@ model_step(struct model *md, const char *s, size_t i, size_t len1,
 		md->spaces += w;
 		if (md->incell && md->spaces >= 2) {
 			add_spaced_cell(md->g, s + md->start, s + md->endbyte,
-			    md->x0, md->xend, md->m);
+			    md->x0, md->xend, md->m, md->inner);
 			md->incell = 0;
 		}
+		md->gap = 1;
 	} else {
 		if (!md->incell) {
 			md->incell = 1;
 			md->start = i;
 			md->x0 = md->x;
+			md->inner = md->gap = 0;
 		}
+		md->inner |= md->gap;
+		md->gap = 0;
 		md->spaces = 0;
 		md->endbyte = i + len1;
 		md->xend = md->x + w;
@@ -303,27 +307,30 @@ model_step(struct model *md, const char *s, size_t i, size_t len1,
  * Space-aligned: cells are runs of text separated by two or more spaces
  * (a single space stays inside a cell: spaced-out letters, "97541 万元"),
  * at the columns each width model of md[0..nm) gives, each into its own
- * grid: the lines are walked and their characters decoded once for all.
- * With cell paragraphs (above) the blank lines beyond the first between
+ * grid: the lines (tl: layout_detect's, with their rule tests) are
+ * walked and their characters decoded once for all.  With cell paragraphs (above) the blank lines beyond the first between
  * two text lines are empty cells: before a number, on its line; before
  * a label, at the end of the line above (the last cells of the row
  * before).  Such text has no pages, so a number alone ("-1") is a cell,
  * never a page number.
  */
 static void
-read_spaced_as(const char *text, size_t len, long first, struct model *md,
-    int nm, int paras, int joined)
+read_spaced_as(const char *text, size_t len, long first,
+    const struct tlines *tl, struct model *md, int nm, int paras, int joined)
 {
-	size_t pos = 0, i, len1, n;
-	struct line ln = {.no = first - 1};
+	size_t i, len1, n;
+	struct line ln;
 	struct tail tail;
 	uint32_t cp;
-	int blanks = 0, j, num, kind;
+	int blanks = 0, j, num, kind, k;
 
 	for (j = 0; j < nm; j++)
 		md[j].g->positional = md[j].g->wraps = 1;
-	while (lines_next(text, len, &pos, &ln)) {
-		if ((kind = line_kind(text, len, pos, &ln, paras)) ==
+	for (k = 0; k < tl->n; k++) {
+		ln.s = tl->v[k].s;
+		ln.n = tl->v[k].n;
+		ln.no = first + k;
+		if ((kind = line_kind(text, len, &tl->v[k], &ln, paras)) ==
 		    LINE_BLANK) {
 			blanks++;
 			continue;
@@ -347,9 +354,7 @@ read_spaced_as(const char *text, size_t len, long first, struct model *md,
 			tail.n = 0;
 		for (i = 0; i < n; i += len1) {
 			if (ln.s[i] == ' ') {	/* a run at once, as one by one */
-				for (len1 = 1; i + len1 < n &&
-				    ln.s[i + len1] == ' '; len1++)
-					;
+				len1 = space_run(ln.s + i, ln.s + n);
 				cp = ' ';
 				for (j = 0; j < nm; j++)
 					model_step(&md[j], ln.s, i, len1, cp,
@@ -369,7 +374,7 @@ read_spaced_as(const char *text, size_t len, long first, struct model *md,
 			if (md[j].incell)
 				add_spaced_cell(md[j].g, ln.s + md[j].start,
 				    ln.s + md[j].endbyte, md[j].x0,
-				    md[j].xend, md[j].m);
+				    md[j].xend, md[j].m, md[j].inner);
 			lynx_joined_tail(md[j].g, ln.s, &tail);
 		}
 	}
@@ -560,8 +565,8 @@ numbers_under_titles(const struct grid *g, int unit)
 	last = gip_xmalloc(4 * (size_t)span * sizeof *last);
 	right = last + span;
 	near = right + span;
-	for (k = 0; k < 4 * span; k++)
-		last[k] = -2 * TITLE_ROWS;	/* never seen */
+	/* never seen: bytes 0x80 make every int below -2^31 / 2 */
+	memset(last, 0x80, 4 * (size_t)span * sizeof *last);
 	for (i = 0; i < g->nrow; i++) {
 		r = &g->row[i];
 		for (j = any = 0; j < r->ncell; j++) {
@@ -638,8 +643,8 @@ clearly(int spread, int under)
  * display columns: a value then goes to the wrong title).
  */
 void
-spaced_read(const char *text, size_t len, long first, enum spaced_width *doc,
-    struct grid *g)
+spaced_read(const char *text, size_t len, long first, const struct tlines *tl,
+    enum spaced_width *doc, struct grid *g)
 {
 	struct grid chars = {0}, swap;
 	struct model md[2] = {{.m = WIDTH_DISPLAY, .g = g},
@@ -648,12 +653,12 @@ spaced_read(const char *text, size_t len, long first, enum spaced_width *doc,
 
 	if (utf8_find(text, len, LINES_FFFD) != NULL) {
 		md[0].m = WIDTH_BYTES;
-		read_spaced_as(text, len, first, md, 1, 0, 0);
+		read_spaced_as(text, len, first, tl, md, 1, 0, 0);
 		return;
 	}
 	paras = lynx_cell_paragraphs(text, len);
 	joined = !paras && lynx_joined_rows(text, len);
-	read_spaced_as(text, len, first, md, 2, paras, joined);
+	read_spaced_as(text, len, first, tl, md, 2, paras, joined);
 	spread = column_spread(&chars, 2) - column_spread(g, 1);
 	under = numbers_under_titles(&chars, 2) - numbers_under_titles(g, 1);
 	if (clearly(spread, under)) {
