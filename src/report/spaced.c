@@ -409,27 +409,30 @@ cmp_int(const void *a, const void *b)
 }
 
 /* Distinct values of v[0..n), neighbours one apart counted once (a
- * centred word of odd width is half a column off). */
+ * centred word of odd width is half a column off): the runs of
+ * consecutive values, of set bits in a bitmap over a short range. */
 static int
 count_distinct(int *v, int n)
 {
 	enum { SPAN = 1024 };
-	unsigned char seen[SPAN];
-	int i, d = n > 0, lo, hi, last;
+	uint64_t seen[SPAN / 64], run;
+	int i, d = n > 0, lo, hi;
 
 	for (i = 0, lo = hi = n > 0 ? v[0] : 0; i < n; i++) {
 		lo = v[i] < lo ? v[i] : lo;
 		hi = v[i] > hi ? v[i] : hi;
 	}
 	if (n > 0 && hi - lo < SPAN) {	/* columns: a short range, no sort */
-		memset(seen, 0, hi - lo + 1);
+		memset(seen, 0, ((hi - lo) / 64 + 1) * sizeof seen[0]);
 		for (i = 0; i < n; i++)
-			seen[v[i] - lo] = 1;
-		for (i = 1, last = 0; i <= hi - lo; i++)
-			if (seen[i]) {
-				d += i > last + 1;
-				last = i;
-			}
+			seen[(v[i] - lo) / 64] |= (uint64_t)1 << (v[i] - lo) % 64;
+		/* a run starts at a set bit whose lower neighbour is clear
+		 * (run: the top bit of the word before) */
+		for (i = 0, d = 0, run = 0; i <= (hi - lo) / 64; i++) {
+			d += __builtin_popcountll(seen[i] & ~(seen[i] << 1 |
+			    run));
+			run = seen[i] >> 63;
+		}
 		return d;
 	}
 	qsort(v, n, sizeof *v, cmp_int);
