@@ -271,7 +271,35 @@ struct model {
 	int		 gap, inner;	/* a space since the cell's last
 					 * character; one between two */
 	size_t		 start, endbyte;
+	/* the last cell added whole on this line, its bytes and index
+	 * (kept for a model that shares, below) */
+	const char	*last_s, *last_e;
+	int		 last_cell;
+	/* a model read beside this one, before it, whose cells of the same
+	 * bytes this one takes without cleaning them again (NULL: none) */
+	const struct model *share;
 };
+
+/* Add the cell s..e to model md's grid (inner: it holds a space): its
+ * clean text taken from the shared model when that just added a cell of
+ * the same bytes whole (a display cell without a single space is the
+ * same word counted in characters). */
+static void
+model_add(struct model *md, const char *s, const char *e, int inner)
+{
+	const struct model *sh = md->share;
+
+	if (sh != NULL && !inner && sh->last_s == s && sh->last_e == e) {
+		grid_add_shared(md->g, sh->g, sh->last_cell, md->x0, md->xend);
+		return;
+	}
+	add_spaced_cell(md->g, s, e, md->x0, md->xend, md->m, inner);
+	if (!inner) {
+		md->last_s = s;
+		md->last_e = e;
+		md->last_cell = md->g->ncell - 1;
+	}
+}
 
 /* A character of w columns at byte i (len1 bytes) of line s, as model
  * md reads it: a space ends its cell when it makes two columns. */
@@ -282,8 +310,8 @@ model_step(struct model *md, const char *s, size_t i, size_t len1,
 	if (is_space_cp(cp)) {
 		md->spaces += w;
 		if (md->incell && md->spaces >= 2) {
-			add_spaced_cell(md->g, s + md->start, s + md->endbyte,
-			    md->x0, md->xend, md->m, md->inner);
+			model_add(md, s + md->start, s + md->endbyte,
+			    md->inner);
 			md->incell = 0;
 		}
 		md->gap = 1;
@@ -345,6 +373,7 @@ read_spaced_as(const char *text, size_t len, long first,
 			if (paras && md[j].g->nrow > 1 && num)
 				lynx_counted_blanks(md[j].g, blanks - 1);
 			md[j].x = md[j].spaces = md[j].incell = 0;
+			md[j].last_s = NULL;
 		}
 		blanks = 0;
 		n = ln.n;
@@ -372,9 +401,8 @@ read_spaced_as(const char *text, size_t len, long first,
 		}
 		for (j = 0; j < nm; j++) {
 			if (md[j].incell)
-				add_spaced_cell(md[j].g, ln.s + md[j].start,
-				    ln.s + md[j].endbyte, md[j].x0,
-				    md[j].xend, md[j].m, md[j].inner);
+				model_add(&md[j], ln.s + md[j].start,
+				    ln.s + md[j].endbyte, md[j].inner);
 			lynx_joined_tail(md[j].g, ln.s, &tail);
 		}
 	}
@@ -651,7 +679,7 @@ spaced_read(const char *text, size_t len, long first, const struct tlines *tl,
 {
 	struct grid chars = {0}, swap;
 	struct model md[2] = {{.m = WIDTH_DISPLAY, .g = g},
-	    {.m = WIDTH_CHARS, .g = &chars}};
+	    {.m = WIDTH_CHARS, .g = &chars, .share = &md[0]}};
 	int paras, joined, spread, under, use_chars;
 
 	if (utf8_find(text, len, LINES_FFFD) != NULL) {
@@ -674,7 +702,8 @@ spaced_read(const char *text, size_t len, long first, const struct tlines *tl,
 		use_chars = spread <= 0 && under >= 0 && (spread < 0 ||
 		    under > 0) && ((spread < 0 && under > 0) || (!paras &&
 		    under != 1 && narrow(g)));
-	if (use_chars) {
+	if (use_chars) {	/* chars' cells borrow g's texts: copied */
+		grid_own_texts(&chars);
 		swap = *g;
 		*g = chars;
 		chars = swap;
