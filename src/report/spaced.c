@@ -444,6 +444,7 @@ count_distinct(int *v, int n)
 {
 	enum { SPAN = 1024 };
 	uint64_t seen[SPAN / 64], run;
+	unsigned u;
 	int i, d = n > 0, lo, hi;
 
 	for (i = 0, lo = hi = n > 0 ? v[0] : 0; i < n; i++) {
@@ -452,8 +453,10 @@ count_distinct(int *v, int n)
 	}
 	if (n > 0 && hi - lo < SPAN) {	/* columns: a short range, no sort */
 		memset(seen, 0, ((hi - lo) / 64 + 1) * sizeof seen[0]);
-		for (i = 0; i < n; i++)
-			seen[(v[i] - lo) / 64] |= (uint64_t)1 << (v[i] - lo) % 64;
+		for (i = 0; i < n; i++) {
+			u = (unsigned)(v[i] - lo);
+			seen[u / 64] |= (uint64_t)1 << u % 64;
+		}
 		/* a run starts at a set bit whose lower neighbour is clear
 		 * (run: the top bit of the word before) */
 		for (i = 0, d = 0, run = 0; i <= (hi - lo) / 64; i++) {
