@@ -341,6 +341,61 @@ has_underscore_bar(const char *s, size_t n)
 	return 0;
 }
 
+#ifdef __SSE2__
+/* The spaces and '_' of the 16 bytes at p, a bit each. */
+static unsigned
+pad_mask(const char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('_'))));
+}
+#endif
+
+/* s..e from its first byte that is no space or '_' (e if none); 16
+ * bytes at a time while the line (to le) has them: a bordered cell is
+ * padded to its column's width. */
+static const char *
+trim_front(const char *s, const char *e, const char *le)
+{
+#ifdef __SSE2__
+	unsigned m;
+
+	for (; s < e && le - s >= 16; s += 16)
+		if ((m = ~pad_mask(s) & 0xffff) != 0) {
+			s += __builtin_ctz(m);
+			return s < e ? s : e;
+		}
+	if (s > e)
+		s = e;
+#else
+	(void)le;
+#endif
+	return s;
+}
+
+/* s..e up to its last byte that is no space or '_' (s if none), from
+ * the back as trim_front; the line begins at ls. */
+static const char *
+trim_back(const char *s, const char *e, const char *ls)
+{
+#ifdef __SSE2__
+	unsigned m;
+
+	for (; e > s && e - ls >= 16; e -= 16)
+		if ((m = ~pad_mask(e - 16) & 0xffff) != 0) {
+			e -= 16 - (32 - __builtin_clz(m));
+			return e > s ? e : s;
+		}
+	if (e < s)
+		e = s;
+#else
+	(void)ls;
+#endif
+	return e;
+}
+
 /*
  * html2text sizes cells in bytes: the last line of a cell is padded with
  * '_', and a CJK label cut mid-character spills its bytes (U+FFFD once
@@ -349,10 +404,12 @@ has_underscore_bar(const char *s, size_t n)
  * garbage without digits; a cell otherwise keeps its text.
  */
 static void
-clean_cell(const char **sp, const char **ep, int fffd)
+clean_cell(const char **sp, const char **ep, int fffd, const char *ls,
+    const char *le)
 {
-	const char *s = skip_spaces8(*sp, *ep), *e = *ep, *d, *de;
+	const char *s = trim_front(*sp, *ep, le), *e, *d, *de;
 
+	e = trim_back(s, *ep, ls);
 	while (s < e && (*s == '_' || *s == ' '))
 		s++;
 	while (e > s && (e[-1] == '_' || e[-1] == ' '))
@@ -414,7 +471,8 @@ line_cells(const struct line *ln, const char **cs, const char **ce, int max)
 		if (open && n < max) {
 			cs[n] = ln->s + cellstart;
 			ce[n] = ln->s + i;
-			clean_cell(&cs[n], &ce[n], fffd);
+			clean_cell(&cs[n], &ce[n], fffd, ln->s, ln->s +
+			    ln->n);
 			n++;
 		}
 		open = 1;

@@ -87,6 +87,22 @@ box5(const char *s)
 }
 #endif
 
+/* Where the spaces of s[i..n) end: eight at a time, then one by one. */
+static size_t
+space_run_end(const char *s, size_t n, size_t i)
+{
+	uint64_t w;
+
+	for (; n - i >= 8; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w != 0x2020202020202020u)
+			break;
+	}
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
 /* A rule line: only border characters and spaces. */
 int
 lines_is_rule(const char *s, size_t n)
@@ -97,7 +113,7 @@ lines_is_rule(const char *s, size_t n)
 
 	while (i < n) {
 		if (s[i] == ' ') {		/* aligned columns */
-			i++;
+			i = space_run_end(s, n, i + 1);
 			continue;
 		}
 #ifdef __SSE2__
