@@ -332,6 +332,61 @@ model_step(struct model *md, const char *s, size_t i, size_t len1,
 }
 
 /*
+ * The word at s[i..n): its characters up to the first space (is_space_cp)
+ * or n, a character decoded within s[0..lim).  Returns its length in
+ * bytes, 0 if a space is at i; w[m]: its width under each width model
+ * m, which no character of a word makes depend on the column it is at
+ * (only a TAB does, and a TAB is a space).
+ */
+static size_t
+word_at(const char *s, size_t i, size_t n, size_t lim, int *w)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t start = i, len1;
+	uint32_t cp;
+	int nchar = 0;
+
+	w[WIDTH_DISPLAY] = w[WIDTH_BYTES] = 0;
+	while (i < n) {
+		if (u[i] < 0x80) {	/* no call */
+			if (u[i] == ' ' || u[i] == '\t')
+				break;
+			i++, nchar++;
+			w[WIDTH_DISPLAY]++;
+			w[WIDTH_BYTES]++;
+			continue;
+		}
+		len1 = utf8_decode(s + i, lim - i, &cp);
+		if (is_space_cp(cp))
+			break;
+		w[WIDTH_DISPLAY] += char_width(cp, len1, 0, WIDTH_DISPLAY);
+		w[WIDTH_BYTES] += char_width(cp, len1, 0, WIDTH_BYTES);
+		i += len1, nchar++;
+	}
+	w[WIDTH_CHARS] = 2 * nchar;
+	return i - start;
+}
+
+/* model_step for each character of a word, bytes i..e, w columns wide:
+ * the cell it is in (or begins) grows by all of it at once. */
+static inline void
+model_word(struct model *md, size_t i, size_t e, int w)
+{
+	if (!md->incell) {
+		md->incell = 1;
+		md->start = i;
+		md->x0 = md->x;
+		md->inner = md->gap = 0;
+	}
+	md->inner |= md->gap;
+	md->gap = 0;
+	md->spaces = 0;
+	md->endbyte = e;
+	md->xend = md->x + w;
+	md->x += w;
+}
+
+/*
  * Space-aligned: cells are runs of text separated by two or more spaces
  * (a single space stays inside a cell: spaced-out letters, "97541 万元"),
  * at the columns each width model of md[0..nm) gives, each into its own
@@ -350,7 +405,7 @@ read_spaced_as(const char *text, size_t len, long first,
 	struct line ln;
 	struct tail tail;
 	uint32_t cp;
-	int blanks = 0, j, num, kind, k;
+	int blanks = 0, j, num, kind, k, w[3];
 
 	for (j = 0; j < nm; j++)
 		md[j].g->positional = md[j].g->wraps = 1;
@@ -389,6 +444,12 @@ read_spaced_as(const char *text, size_t len, long first,
 					model_step(&md[j], ln.s, i, len1, cp,
 					    (int)len1 * char_width(' ', 1,
 					    md[j].x, md[j].m));
+				continue;
+			}
+			if ((len1 = word_at(ln.s, i, n, ln.n, w)) > 0) {
+				for (j = 0; j < nm; j++)
+					model_word(&md[j], i, i + len1,
+					    w[md[j].m]);
 				continue;
 			}
 			if ((unsigned char)ln.s[i] < 0x80)	/* no call */
