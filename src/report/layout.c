@@ -370,6 +370,7 @@ trim_front(const char *s, const char *e, const char *le)
 	if (s > e)
 		s = e;
 #else
+	(void)e;
 	(void)le;
 #endif
 	return s;
@@ -391,6 +392,7 @@ trim_back(const char *s, const char *e, const char *ls)
 	if (e < s)
 		e = s;
 #else
+	(void)s;
 	(void)ls;
 #endif
 	return e;
