@@ -294,7 +294,8 @@ lines_is_footer(const char *text, size_t len, size_t pos, const struct line *ln)
 {
 	const char *p, *d, *end = ln->s + ln->n;
 
-	for (p = ln->s; p < end && (*p == ' ' || *p == '\t'); p++)
+	p = ln->s + space_run_end(ln->s, ln->n, 0);	/* indents are long */
+	for (; p < end && (*p == ' ' || *p == '\t'); p++)
 		;
 	if (p < end && no_footer_start((const unsigned char *)p,
 	    (const unsigned char *)end))

@@ -230,21 +230,6 @@ add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
 		grid_add_cell(g, ws[k], we[k] - ws[k], wx[k], wend[k]);
 }
 
-/* What a line of a space-aligned table is, for read_spaced_as. */
-enum { LINE_ROW, LINE_BLANK, LINE_SKIP };
-
-static int
-line_kind(const char *text, size_t len, const struct tline *t,
-    const struct line *ln, int paras)
-{
-	if (text_is_blank(ln->s, ln->n))
-		return LINE_BLANK;
-	if ((!(paras && lynx_starts_number(ln->s, ln->n)) &&
-	    lines_is_footer(text, len, t->next, ln)) || t->rule)
-		return LINE_SKIP;	/* a page's footer, a rule */
-	return LINE_ROW;
-}
-
 /* The length of the run of spaces at s (one at least), before end:
  * eight at a time, the padding of aligned columns is long. */
 static inline size_t
@@ -261,6 +246,24 @@ space_run(const char *s, const char *end)
 	while (p < end && *p == ' ')
 		p++;
 	return p - s;
+}
+
+/* What a line of a space-aligned table is, for read_spaced_as. */
+enum { LINE_ROW, LINE_BLANK, LINE_SKIP };
+
+static int
+line_kind(const char *text, size_t len, const struct tline *t,
+    const struct line *ln, int paras)
+{
+	size_t sp = ln->n > 0 && ln->s[0] == ' ' ? space_run(ln->s, ln->s +
+	    ln->n) : 0;	/* the indent, eight bytes at a time */
+
+	if (text_is_blank(ln->s + sp, ln->n - sp))
+		return LINE_BLANK;
+	if ((!(paras && lynx_starts_number(ln->s, ln->n)) &&
+	    lines_is_footer(text, len, t->next, ln)) || t->rule)
+		return LINE_SKIP;	/* a page's footer, a rule */
+	return LINE_ROW;
 }
 
 /* One width model's reading of a line: where it is, the cell it is in. */
