@@ -115,7 +115,7 @@ tline_add(struct tlines *tl)
 
 /* The first LF or TAB of p..end, or end.  With SSE2, 16 bytes at a
  * time: a table's line and its TABs are found in one pass. */
-static const char *
+static inline const char *
 next_lf_or_tab(const char *p, const char *end)
 {
 #ifdef __SSE2__
@@ -196,9 +196,11 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 		/* the line's leading spaces and TABs passed over once: the
 		 * bar and rule tests skip them alike */
 		q = skip_blanks(ln.s, ln.s + ln.n);
-		/* past U+3000 and NBSP too; a bar or E2 is no space */
-		p = q < ln.s + ln.n && *q != '|' && (unsigned char)*q !=
-		    0xe2 ? text_skip_space(q, ln.s + ln.n) : q;
+		/* past U+3000 and NBSP too (text_skip_space): only those
+		 * and \f, \v are spaces not skipped yet */
+		p = q < ln.s + ln.n && (*q == '\f' || *q == '\v' ||
+		    (unsigned char)*q == 0xe3 || (unsigned char)*q == 0xc2) ?
+		    text_skip_space(q, ln.s + ln.n) : q;
 		t->bar = starts_with_vbar(p, ln.s + ln.n);
 		pipes += t->bar && pipe_row(p, ln.s + ln.n);
 		t->rule = q < ln.s + ln.n && may_be_rule(q) &&
