@@ -33,6 +33,8 @@ char_width(uint32_t cp, size_t len, int x, enum width_model m)
 		return 8 - x % 8;
 	if (m == WIDTH_BYTES)
 		return cp == 0xfffd ? 1 : (int)len;
+	if (cp >= 0x4e00 && cp <= 0x9fff)	/* Han, most: no call */
+		return 2;
 	return cp >= 0x1100 && utf8_is_wide(cp) ? 2 : 1;	/* below: narrow */
 }
 
