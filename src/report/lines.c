@@ -300,7 +300,7 @@ lines_is_footer(const char *text, size_t len, size_t pos, const struct line *ln)
 	if (p < end && no_footer_start((const unsigned char *)p,
 	    (const unsigned char *)end))
 		return 0;
-	p = text_skip_space(ln->s, end);
+	p = text_skip_space(p, end);	/* the spaces and TABs passed */
 	d = p;
 	if (is_page_number(ln->s, ln->n))
 		return 1;
