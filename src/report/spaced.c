@@ -253,14 +253,22 @@ space_run(const char *s, const char *end)
 /* What a line of a space-aligned table is, for read_spaced_as. */
 enum { LINE_ROW, LINE_BLANK, LINE_SKIP };
 
+/* Is the line blank (text_is_blank)? */
+static int
+line_blank(const struct tline *t)
+{
+	size_t sp = t->n > 0 && t->s[0] == ' ' ? space_run(t->s, t->s +
+	    t->n) : 0;	/* the indent, eight bytes at a time */
+
+	return text_is_blank(t->s + sp, t->n - sp);
+}
+
+/* blank: line_blank's answer. */
 static int
 line_kind(const char *text, size_t len, const struct tline *t,
-    const struct line *ln, int paras)
+    const struct line *ln, int paras, int blank)
 {
-	size_t sp = ln->n > 0 && ln->s[0] == ' ' ? space_run(ln->s, ln->s +
-	    ln->n) : 0;	/* the indent, eight bytes at a time */
-
-	if (text_is_blank(ln->s + sp, ln->n - sp))
+	if (blank)
 		return LINE_BLANK;
 	if ((!(paras && lynx_starts_number(ln->s, ln->n)) &&
 	    lines_is_footer(text, len, t->next, ln)) || t->rule)
@@ -404,7 +412,8 @@ model_word(struct model *md, size_t i, size_t e, int w)
  */
 static void
 read_spaced_as(const char *text, size_t len, long first,
-    const struct tlines *tl, struct model *md, int nm, int paras, int joined)
+    const struct tlines *tl, const unsigned char *blank, struct model *md,
+    int nm, int paras, int joined)
 {
 	size_t i, len1, n;
 	struct line ln;
@@ -418,7 +427,8 @@ read_spaced_as(const char *text, size_t len, long first,
 		ln.s = tl->v[k].s;
 		ln.n = tl->v[k].n;
 		ln.no = first + k;
-		if ((kind = line_kind(text, len, &tl->v[k], &ln, paras)) ==
+		if ((kind = line_kind(text, len, &tl->v[k], &ln, paras,
+		    blank[k])) ==
 		    LINE_BLANK) {
 			blanks++;
 			continue;
@@ -749,16 +759,26 @@ spaced_read(const char *text, size_t len, long first, const struct tlines *tl,
 	struct grid chars = {0}, swap;
 	struct model md[2] = {{.m = WIDTH_DISPLAY, .g = g},
 	    {.m = WIDTH_CHARS, .g = &chars, .share = &md[0]}};
-	int paras, joined, spread, under, use_chars;
+	int paras, joined, spread, under, use_chars, k, nblank;
+	unsigned char *blank;
 
+	blank = gip_xmalloc(tl->n + 1);
+	for (k = nblank = 0; k < tl->n; k++)
+		nblank += blank[k] = (unsigned char)line_blank(&tl->v[k]);
 	if (utf8_find(text, len, LINES_FFFD) != NULL) {
 		md[0].m = WIDTH_BYTES;
-		read_spaced_as(text, len, first, tl, md, 1, 0, 0);
+		read_spaced_as(text, len, first, tl, blank, md, 1, 0, 0);
+		free(blank);
 		return;
 	}
-	paras = lynx_cell_paragraphs(text, len);
+	/* lynx_cell_paragraphs wants nine lines of text in ten to follow a
+	 * blank line (the first line counts as one): with fewer blank
+	 * lines it says no, and is not asked */
+	paras = (nblank + 1) * 10 >= (tl->n - nblank) * 9 &&
+	    lynx_cell_paragraphs(text, len);
 	joined = !paras && lynx_joined_rows(text, len);
-	read_spaced_as(text, len, first, tl, md, 2, paras, joined);
+	read_spaced_as(text, len, first, tl, blank, md, 2, paras, joined);
+	free(blank);
 	spread = column_spread(&chars, 2) - column_spread(g, 1);
 	under = numbers_under_titles(&chars, 2) - numbers_under_titles(g, 1);
 	if (clearly(spread, under)) {
