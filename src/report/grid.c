@@ -67,6 +67,24 @@ grid_new_row(struct grid *g, long line)
 	return r;
 }
 
+/* The chunk of g's text store with room for n more bytes. */
+static inline struct gchunk *
+room(struct grid *g, size_t n)
+{
+	struct gchunk *c = g->text;
+	size_t cap;
+
+	if (c == NULL || c->cap - c->used < n) {
+		cap = n > CHUNK_MIN ? n : CHUNK_MIN;
+		c = gip_xmalloc(sizeof *c + cap);
+		c->cap = cap;
+		c->used = 0;
+		c->next = g->text;
+		g->text = c;
+	}
+	return c;
+}
+
 /*
  * s[0..n) cleaned into the grid's text store (never longer than n).
  * Most cells are only printable ASCII but the mark openers [ < *
@@ -77,18 +95,10 @@ grid_new_row(struct grid *g, long line)
 static inline const char *
 text_put(struct grid *g, const char *s, size_t n, int *simple)
 {
-	struct gchunk *c = g->text;
-	size_t cap, i;
+	struct gchunk *c = room(g, n + 1);
+	size_t i;
 	char *out;
 
-	if (c == NULL || c->cap - c->used < n + 1) {
-		cap = n + 1 > CHUNK_MIN ? n + 1 : CHUNK_MIN;
-		c = gip_xmalloc(sizeof *c + cap);
-		c->cap = cap;
-		c->used = 0;
-		c->next = g->text;
-		g->text = c;
-	}
 	out = c->buf + c->used;
 	for (i = 0; i < n; i++) {
 		if ((unsigned char)(s[i] - 0x21) >= 0x5f || s[i] == '[' ||
@@ -123,6 +133,45 @@ grid_add_cell(struct grid *g, const char *s, size_t n, int x0, int x1)
 	c->x0 = x0;
 	c->x1 = x1;
 	g->row[g->nrow - 1].ncell++;
+}
+
+/* A cell whose clean text is cell k of grid from (its text and simple
+ * flag), not copied: g must be freed or reset before from is. */
+void
+grid_add_shared(struct grid *g, const struct grid *from, int k, int x0,
+    int x1)
+{
+	struct gcell *c;
+
+	if (g->ncell == g->cellcap) {
+		g->cellcap = g->cellcap ? g->cellcap * 2 : 256;
+		g->cell = gip_xrealloc(g->cell, g->cellcap * sizeof *g->cell);
+		g->simple = gip_xrealloc(g->simple, g->cellcap);
+	}
+	c = &g->cell[g->ncell];
+	c->text = from->cell[k].text;
+	g->simple[g->ncell++] = from->simple[k];
+	c->x0 = x0;
+	c->x1 = x1;
+	g->row[g->nrow - 1].ncell++;
+}
+
+/* Every cell's text copied into g's own store: shared texts (above)
+ * no longer tied to the grid they came from. */
+void
+grid_own_texts(struct grid *g)
+{
+	struct gchunk *c;
+	size_t n;
+	int i;
+
+	for (i = 0; i < g->ncell; i++) {
+		n = strlen(g->cell[i].text) + 1;
+		c = room(g, n);
+		memcpy(c->buf + c->used, g->cell[i].text, n);
+		g->cell[i].text = c->buf + c->used;
+		c->used += n;
+	}
 }
 
 /* Join more text to a cell (a wrapped line): the cell is rewritten. */

@@ -47,6 +47,12 @@ void	grid_reset(struct grid *g);
 void	grid_free(struct grid *g);
 struct grow *grid_new_row(struct grid *g, long line);
 void	grid_add_cell(struct grid *g, const char *s, size_t n, int x0, int x1);
+/* A cell whose clean text is cell k of grid from, not copied (a grid
+ * read beside another): g must be freed or reset before from is, or
+ * take copies of its texts (grid_own_texts). */
+void	grid_add_shared(struct grid *g, const struct grid *from, int k,
+	    int x0, int x1);
+void	grid_own_texts(struct grid *g);
 void	grid_append_text(struct grid *g, int cell, const char *s, size_t n);
 struct gcell *grid_cells(const struct grid *g, const struct grow *r);
 /* Rows of explicit cells, one a line: a number a narrow cell wrapped

@@ -47,13 +47,13 @@ skip_blanks(const char *s, const char *end)
  * Does a vertical bar or a box-drawing character (U+2500..U+257F: E2 94 xx,
  * E2 95 xx) start the line?  Bytes, not characters: the text is valid
  * UTF-8, and this runs on every line of every table.  s: the line from
- * its first byte that is no space or TAB.
+ * its first character that is no space (text_skip_space).
  */
 static int
-starts_with_vbar(const char *s, size_t n)
+starts_with_vbar(const char *s, const char *e)
 {
-	const unsigned char *p = (const unsigned char *)text_skip_space(s,
-	    s + n), *end = (const unsigned char *)s + n;
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = (const unsigned char *)e;
 
 	if (p == end)
 		return 0;
@@ -89,20 +89,18 @@ may_be_rule(const char *s)
 	return 0;
 }
 
-/* A Markdown pipe row: a bar first and last, two cells at least. */
+/* A Markdown pipe row: a bar first and last, two cells at least (a
+ * third bar between them; the first found is enough).  p: the line from
+ * its first character that is no space, to end. */
 static int
-pipe_row(const char *s, size_t n)
+pipe_row(const char *p, const char *end)
 {
-	const char *p = text_skip_space(s, s + n), *end = s + n;
-	size_t bars = 0;
 
 	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
 		end--;
 	if (end - p < 3 || *p != '|' || end[-1] != '|')
 		return 0;
-	for (; p < end; p++)
-		bars += *p == '|';
-	return bars >= 3;
+	return memchr(p + 1, '|', end - 1 - (p + 1)) != NULL;
 }
 
 static struct tline *
@@ -117,7 +115,7 @@ tline_add(struct tlines *tl)
 
 /* The first LF or TAB of p..end, or end.  With SSE2, 16 bytes at a
  * time: a table's line and its TABs are found in one pass. */
-static const char *
+static inline const char *
 next_lf_or_tab(const char *p, const char *end)
 {
 #ifdef __SSE2__
@@ -183,7 +181,7 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 	struct tline *t;
 	int tablead = 0, tabinner = 0, bordered = 0, pipes = 0, nonblank = 0;
 	int more;
-	const char *tab, *q;
+	const char *tab, *q, *p;
 
 	tl->n = 0;
 	while (line_and_tabs(text, len, &pos, &ln, &tab, &more)) {
@@ -198,9 +196,13 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 		/* the line's leading spaces and TABs passed over once: the
 		 * bar and rule tests skip them alike */
 		q = skip_blanks(ln.s, ln.s + ln.n);
-		t->bar = q < ln.s + ln.n && starts_with_vbar(q,
-		    ln.s + ln.n - q);
-		pipes += t->bar && pipe_row(ln.s, ln.n);
+		/* past U+3000 and NBSP too (text_skip_space): only those
+		 * and \f, \v are spaces not skipped yet */
+		p = q < ln.s + ln.n && (*q == '\f' || *q == '\v' ||
+		    (unsigned char)*q == 0xe3 || (unsigned char)*q == 0xc2) ?
+		    text_skip_space(q, ln.s + ln.n) : q;
+		t->bar = starts_with_vbar(p, ln.s + ln.n);
+		pipes += t->bar && pipe_row(p, ln.s + ln.n);
 		t->rule = q < ln.s + ln.n && may_be_rule(q) &&
 		    lines_is_rule(q, ln.s + ln.n - q);
 		if (t->bar || t->rule)
@@ -341,6 +343,63 @@ has_underscore_bar(const char *s, size_t n)
 	return 0;
 }
 
+#ifdef __SSE2__
+/* The spaces and '_' of the 16 bytes at p, a bit each. */
+static unsigned
+pad_mask(const char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('_'))));
+}
+#endif
+
+/* s..e from its first byte that is no space or '_' (e if none); 16
+ * bytes at a time while the line (to le) has them: a bordered cell is
+ * padded to its column's width. */
+static const char *
+trim_front(const char *s, const char *e, const char *le)
+{
+#ifdef __SSE2__
+	unsigned m;
+
+	for (; s < e && le - s >= 16; s += 16)
+		if ((m = ~pad_mask(s) & 0xffff) != 0) {
+			s += __builtin_ctz(m);
+			return s < e ? s : e;
+		}
+	if (s > e)
+		s = e;
+#else
+	(void)e;
+	(void)le;
+#endif
+	return s;
+}
+
+/* s..e up to its last byte that is no space or '_' (s if none), from
+ * the back as trim_front; the line begins at ls. */
+static const char *
+trim_back(const char *s, const char *e, const char *ls)
+{
+#ifdef __SSE2__
+	unsigned m;
+
+	for (; e > s && e - ls >= 16; e -= 16)
+		if ((m = ~pad_mask(e - 16) & 0xffff) != 0) {
+			e -= 16 - (32 - __builtin_clz(m));
+			return e > s ? e : s;
+		}
+	if (e < s)
+		e = s;
+#else
+	(void)s;
+	(void)ls;
+#endif
+	return e;
+}
+
 /*
  * html2text sizes cells in bytes: the last line of a cell is padded with
  * '_', and a CJK label cut mid-character spills its bytes (U+FFFD once
@@ -349,10 +408,12 @@ has_underscore_bar(const char *s, size_t n)
  * garbage without digits; a cell otherwise keeps its text.
  */
 static void
-clean_cell(const char **sp, const char **ep, int fffd)
+clean_cell(const char **sp, const char **ep, int fffd, const char *ls,
+    const char *le)
 {
-	const char *s = skip_spaces8(*sp, *ep), *e = *ep, *d, *de;
+	const char *s = trim_front(*sp, *ep, le), *e, *d, *de;
 
+	e = trim_back(s, *ep, ls);
 	while (s < e && (*s == '_' || *s == ' '))
 		s++;
 	while (e > s && (e[-1] == '_' || e[-1] == ' '))
@@ -414,7 +475,8 @@ line_cells(const struct line *ln, const char **cs, const char **ce, int max)
 		if (open && n < max) {
 			cs[n] = ln->s + cellstart;
 			ce[n] = ln->s + i;
-			clean_cell(&cs[n], &ce[n], fffd);
+			clean_cell(&cs[n], &ce[n], fffd, ln->s, ln->s +
+			    ln->n);
 			n++;
 		}
 		open = 1;
@@ -552,7 +614,7 @@ layout_read(enum layout kind, const char *text, size_t len, long first_line,
 		read_bordered(text, len, first_line, tl, g);
 		break;
 	case LAYOUT_SPACED:
-		spaced_read(text, len, first_line, width, g);
+		spaced_read(text, len, first_line, tl, width, g);
 		break;
 	}
 }

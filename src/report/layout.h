@@ -10,25 +10,11 @@
 #include <stddef.h>
 
 #include "grid.h"
+#include "lines.h"
 #include "spaced.h"
 
 enum layout { LAYOUT_TABROW, LAYOUT_CELLLINE, LAYOUT_BORDERED,
 	LAYOUT_SPACED };
-
-/* A table's lines as layout_detect split them, for layout_read to take
- * instead of splitting them again (kept by the caller from table to
- * table; free v when done). */
-struct tline {
-	const char	*s;
-	size_t		 n;
-	size_t		 next;		/* where the next line starts */
-	unsigned char	 bar;		/* begins with a vertical bar */
-	unsigned char	 rule;		/* a rule line (lines_is_rule) */
-};
-struct tlines {
-	struct tline	*v;
-	int		 n, cap;
-};
 
 enum layout layout_detect(const char *text, size_t len, struct tlines *tl);
 /* tl: layout_detect's lines of the same text. */

@@ -67,7 +67,41 @@ ascii_rule16(const char *s, int *border)
 	*border += k;
 	return 1;
 }
+
+/*
+ * Are the 15 bytes at s five box-drawing characters (E2 94 xx, E2 95 xx:
+ * box_at five times)?  16 bytes are read.  A box grid's rules are long
+ * runs of them.
+ */
+static int
+box5(const char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8((char)0xe2)));
+	unsigned second = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	    _mm_and_si128(v, _mm_set1_epi8((char)0xfe)),
+	    _mm_set1_epi8((char)0x94)));
+
+	return (lead & 0x1249) == 0x1249 && (second & 0x2492) == 0x2492;
+}
 #endif
+
+/* Where the spaces of s[i..n) end: eight at a time, then one by one. */
+static size_t
+space_run_end(const char *s, size_t n, size_t i)
+{
+	uint64_t w;
+
+	for (; n - i >= 8; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w != 0x2020202020202020u)
+			break;
+	}
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
 
 /* A rule line: only border characters and spaces. */
 int
@@ -79,7 +113,7 @@ lines_is_rule(const char *s, size_t n)
 
 	while (i < n) {
 		if (s[i] == ' ') {		/* aligned columns */
-			i++;
+			i = space_run_end(s, n, i + 1);
 			continue;
 		}
 #ifdef __SSE2__
@@ -94,6 +128,13 @@ lines_is_rule(const char *s, size_t n)
 		else if (box_at(s, n, i)) {
 			/* U+2500..U+257F: borders, a run of them at once */
 			do {
+#ifdef __SSE2__
+				if (n - i >= 16 && box5(s + i)) {
+					i += 15;
+					border += 5;
+					continue;
+				}
+#endif
 				i += 3;
 				border++;
 			} while (box_at(s, n, i));
@@ -253,12 +294,13 @@ lines_is_footer(const char *text, size_t len, size_t pos, const struct line *ln)
 {
 	const char *p, *d, *end = ln->s + ln->n;
 
-	for (p = ln->s; p < end && (*p == ' ' || *p == '\t'); p++)
+	p = ln->s + space_run_end(ln->s, ln->n, 0);	/* indents are long */
+	for (; p < end && (*p == ' ' || *p == '\t'); p++)
 		;
 	if (p < end && no_footer_start((const unsigned char *)p,
 	    (const unsigned char *)end))
 		return 0;
-	p = text_skip_space(ln->s, end);
+	p = text_skip_space(p, end);	/* the spaces and TABs passed */
 	d = p;
 	if (is_page_number(ln->s, ln->n))
 		return 1;

@@ -16,6 +16,21 @@ struct line {
 	long		 no;
 };
 
+/* A table's lines as layout_detect split them, for layout_read to take
+ * instead of splitting them again (kept by the caller from table to
+ * table; free v when done). */
+struct tline {
+	const char	*s;
+	size_t		 n;
+	size_t		 next;		/* where the next line starts */
+	unsigned char	 bar;		/* begins with a vertical bar */
+	unsigned char	 rule;		/* a rule line (lines_is_rule) */
+};
+struct tlines {
+	struct tline	*v;
+	int		 n, cap;
+};
+
 int	lines_next(const char *text, size_t len, size_t *pos, struct line *ln);
 int	lines_is_rule(const char *s, size_t n);
 int	lines_is_footer(const char *text, size_t len, size_t pos,

@@ -33,6 +33,8 @@ char_width(uint32_t cp, size_t len, int x, enum width_model m)
 		return 8 - x % 8;
 	if (m == WIDTH_BYTES)
 		return cp == 0xfffd ? 1 : (int)len;
+	if (cp >= 0x4e00 && cp <= 0x9fff)	/* Han, most: no call */
+		return 2;
 	return cp >= 0x1100 && utf8_is_wide(cp) ? 2 : 1;	/* below: narrow */
 }
 
@@ -203,17 +205,22 @@ title_words(const char *s, const char *e, int x0, enum width_model m,
  * whose single-spaced words are all CJK words of two or more characters
  * is read as one cell per word, each at its own columns.  Labels split
  * so join again in lrow (by position); a number with its unit or a cell
- * with digits is never split.
+ * with digits is never split.  inner: the cell holds a space (counted in
+ * characters, none does: every space ends a cell).
  */
 static void
 add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
-    int x1, enum width_model m)
+    int x1, enum width_model m, int inner)
 {
 	const char *ws[MAXWORDS], *we[MAXWORDS];
 	int wx[MAXWORDS], wend[MAXWORDS], n, k;
 
 	if (m == WIDTH_BYTES) {
 		add_byte_cell(g, s, e, x0);
+		return;
+	}
+	if (!inner) {	/* one word: nothing to split */
+		grid_add_cell(g, s, e - s, x0, x1);
 		return;
 	}
 	n = title_words(s, e, x0, m, ws, we, wx, wend, MAXWORDS);
@@ -225,119 +232,255 @@ add_spaced_cell(struct grid *g, const char *s, const char *e, int x0,
 		grid_add_cell(g, ws[k], we[k] - ws[k], wx[k], wend[k]);
 }
 
-/*
- * What a line of a space-aligned table is, for read_spaced_as: the same
- * under every width model, so found once (the first read) and looked up
- * by the next.
- */
+/* The length of the run of spaces at s (one at least), before end:
+ * eight at a time, the padding of aligned columns is long. */
+static inline size_t
+space_run(const char *s, const char *end)
+{
+	const char *p = s + 1;
+	uint64_t w;
+
+	for (; end - p >= 8; p += 8) {
+		memcpy(&w, p, 8);
+		if (w != 0x2020202020202020u)
+			break;
+	}
+	while (p < end && *p == ' ')
+		p++;
+	return p - s;
+}
+
+/* What a line of a space-aligned table is, for read_spaced_as. */
 enum { LINE_ROW, LINE_BLANK, LINE_SKIP };
 
-struct kinds {
-	unsigned char	*kind;
-	size_t		 n, cap;	/* n: lines known */
+/* Is the line blank (text_is_blank)? */
+static int
+line_blank(const struct tline *t)
+{
+	size_t sp = t->n > 0 && t->s[0] == ' ' ? space_run(t->s, t->s +
+	    t->n) : 0;	/* the indent, eight bytes at a time */
+
+	return text_is_blank(t->s + sp, t->n - sp);
+}
+
+/* blank: line_blank's answer. */
+static int
+line_kind(const char *text, size_t len, const struct tline *t,
+    const struct line *ln, int paras, int blank)
+{
+	if (blank)
+		return LINE_BLANK;
+	if ((!(paras && lynx_starts_number(ln->s, ln->n)) &&
+	    lines_is_footer(text, len, t->next, ln)) || t->rule)
+		return LINE_SKIP;	/* a page's footer, a rule */
+	return LINE_ROW;
+}
+
+/* One width model's reading of a line: where it is, the cell it is in. */
+struct model {
+	enum width_model m;
+	struct grid	*g;
+	int		 x, x0, xend, spaces, incell;
+	int		 gap, inner;	/* a space since the cell's last
+					 * character; one between two */
+	size_t		 start, endbyte;
+	/* the last cell added whole on this line, its bytes and index
+	 * (kept for a model that shares, below) */
+	const char	*last_s, *last_e;
+	int		 last_cell;
+	/* a model read beside this one, before it, whose cells of the same
+	 * bytes this one takes without cleaning them again (NULL: none) */
+	const struct model *share;
 };
 
-static int
-line_kind(struct kinds *lk, size_t k, const char *text, size_t len,
-    size_t pos, const struct line *ln, int paras)
+/* Add the cell s..e to model md's grid (inner: it holds a space): its
+ * clean text taken from the shared model when that just added a cell of
+ * the same bytes whole (a display cell without a single space is the
+ * same word counted in characters). */
+static void
+model_add(struct model *md, const char *s, const char *e, int inner)
 {
-	int kind;
+	const struct model *sh = md->share;
 
-	if (k < lk->n)
-		return lk->kind[k];
-	if (text_is_blank(ln->s, ln->n))
-		kind = LINE_BLANK;
-	else if ((!(paras && lynx_starts_number(ln->s, ln->n)) &&
-	    lines_is_footer(text, len, pos, ln)) || lines_is_rule(ln->s,
-	    ln->n))
-		kind = LINE_SKIP;	/* a page's footer, a rule */
-	else
-		kind = LINE_ROW;
-	if (lk->n == lk->cap) {
-		lk->cap = lk->cap ? lk->cap * 2 : 256;
-		lk->kind = gip_xrealloc(lk->kind, lk->cap);
+	if (sh != NULL && !inner && sh->last_s == s && sh->last_e == e) {
+		grid_add_shared(md->g, sh->g, sh->last_cell, md->x0, md->xend);
+		return;
 	}
-	lk->kind[lk->n++] = kind;
-	return kind;
+	add_spaced_cell(md->g, s, e, md->x0, md->xend, md->m, inner);
+	if (!inner) {
+		md->last_s = s;
+		md->last_e = e;
+		md->last_cell = md->g->ncell - 1;
+	}
+}
+
+/* A character of w columns at byte i (len1 bytes) of line s, as model
+ * md reads it: a space ends its cell when it makes two columns. */
+static inline void
+model_step(struct model *md, const char *s, size_t i, size_t len1,
+    uint32_t cp, int w)
+{
+	if (is_space_cp(cp)) {
+		md->spaces += w;
+		if (md->incell && md->spaces >= 2) {
+			model_add(md, s + md->start, s + md->endbyte,
+			    md->inner);
+			md->incell = 0;
+		}
+		md->gap = 1;
+	} else {
+		if (!md->incell) {
+			md->incell = 1;
+			md->start = i;
+			md->x0 = md->x;
+			md->inner = md->gap = 0;
+		}
+		md->inner |= md->gap;
+		md->gap = 0;
+		md->spaces = 0;
+		md->endbyte = i + len1;
+		md->xend = md->x + w;
+	}
+	md->x += w;
+}
+
+/*
+ * The word at s[i..n): its characters up to the first space (is_space_cp)
+ * or n, a character decoded within s[0..lim).  Returns its length in
+ * bytes, 0 if a space is at i; w[m]: its width under each width model
+ * m, which no character of a word makes depend on the column it is at
+ * (only a TAB does, and a TAB is a space).
+ */
+static size_t
+word_at(const char *s, size_t i, size_t n, size_t lim, int *w)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t start = i, len1;
+	uint32_t cp;
+	int nchar = 0;
+
+	w[WIDTH_DISPLAY] = w[WIDTH_BYTES] = 0;
+	while (i < n) {
+		if (u[i] < 0x80) {	/* no call */
+			if (u[i] == ' ' || u[i] == '\t')
+				break;
+			i++, nchar++;
+			w[WIDTH_DISPLAY]++;
+			w[WIDTH_BYTES]++;
+			continue;
+		}
+		len1 = utf8_decode(s + i, lim - i, &cp);
+		if (is_space_cp(cp))
+			break;
+		w[WIDTH_DISPLAY] += char_width(cp, len1, 0, WIDTH_DISPLAY);
+		w[WIDTH_BYTES] += char_width(cp, len1, 0, WIDTH_BYTES);
+		i += len1, nchar++;
+	}
+	w[WIDTH_CHARS] = 2 * nchar;
+	return i - start;
+}
+
+/* model_step for each character of a word, bytes i..e, w columns wide:
+ * the cell it is in (or begins) grows by all of it at once. */
+static inline void
+model_word(struct model *md, size_t i, size_t e, int w)
+{
+	if (!md->incell) {
+		md->incell = 1;
+		md->start = i;
+		md->x0 = md->x;
+		md->inner = md->gap = 0;
+	}
+	md->inner |= md->gap;
+	md->gap = 0;
+	md->spaces = 0;
+	md->endbyte = e;
+	md->xend = md->x + w;
+	md->x += w;
 }
 
 /*
  * Space-aligned: cells are runs of text separated by two or more spaces
  * (a single space stays inside a cell: spaced-out letters, "97541 万元"),
- * at the columns the width model m gives.  With cell paragraphs (above)
- * the blank lines beyond the first between two text lines are empty
- * cells: before a number, on its line; before a label, at the end of the
- * line above (the last cells of the row before).  Such text has no
- * pages, so a number alone ("-1") is a cell, never a page number.
+ * at the columns each width model of md[0..nm) gives, each into its own
+ * grid: the lines (tl: layout_detect's, with their rule tests) are
+ * walked and their characters decoded once for all.  With cell paragraphs (above) the blank lines beyond the first between
+ * two text lines are empty cells: before a number, on its line; before
+ * a label, at the end of the line above (the last cells of the row
+ * before).  Such text has no pages, so a number alone ("-1") is a cell,
+ * never a page number.
  */
 static void
-read_spaced_as(const char *text, size_t len, long first, enum width_model m,
-    int paras, int joined, struct kinds *lk, struct grid *g)
+read_spaced_as(const char *text, size_t len, long first,
+    const struct tlines *tl, const unsigned char *blank, struct model *md,
+    int nm, int paras, int joined)
 {
-	size_t pos = 0, i, len1, start = 0, endbyte = 0, n, k;
-	struct line ln = {.no = first - 1};
+	size_t i, len1, n;
+	struct line ln;
 	struct tail tail;
 	uint32_t cp;
-	int x, w, x0 = 0, xend = 0, spaces, incell, blanks = 0;
+	int blanks = 0, j, num, kind, k, w[3];
 
-	g->positional = g->wraps = 1;
-	for (k = 0; lines_next(text, len, &pos, &ln); k++) {
-		if (line_kind(lk, k, text, len, pos, &ln, paras) ==
+	for (j = 0; j < nm; j++)
+		md[j].g->positional = md[j].g->wraps = 1;
+	for (k = 0; k < tl->n; k++) {
+		ln.s = tl->v[k].s;
+		ln.n = tl->v[k].n;
+		ln.no = first + k;
+		if ((kind = line_kind(text, len, &tl->v[k], &ln, paras,
+		    blank[k])) ==
 		    LINE_BLANK) {
 			blanks++;
 			continue;
 		}
-		if (lk->kind[k] == LINE_SKIP)
+		if (kind == LINE_SKIP)
 			continue;
-		if (paras && g->nrow > 0 && !lynx_starts_number(ln.s, ln.n))
-			lynx_counted_blanks(g, blanks - 1);
-		grid_new_row(g, ln.no);
-		if (paras && g->nrow > 1 && lynx_starts_number(ln.s, ln.n))
-			lynx_counted_blanks(g, blanks - 1);
+		num = paras && lynx_starts_number(ln.s, ln.n);
+		for (j = 0; j < nm; j++) {
+			if (paras && md[j].g->nrow > 0 && !num)
+				lynx_counted_blanks(md[j].g, blanks - 1);
+			grid_new_row(md[j].g, ln.no);
+			if (paras && md[j].g->nrow > 1 && num)
+				lynx_counted_blanks(md[j].g, blanks - 1);
+			md[j].x = md[j].spaces = md[j].incell = 0;
+			md[j].last_s = NULL;
+		}
 		blanks = 0;
 		n = ln.n;
 		if (joined && lynx_line_tail(ln.s, ln.n, &tail) > 0)
 			n = tail.s[0] - tail.gap[0];
 		else
 			tail.n = 0;
-		x = spaces = incell = 0;
-		for (i = 0; i < n; i += len1, x += w) {
+		for (i = 0; i < n; i += len1) {
 			if (ln.s[i] == ' ') {	/* a run at once, as one by one */
-				for (len1 = 1; i + len1 < n &&
-				    ln.s[i + len1] == ' '; len1++)
-					;
+				len1 = space_run(ln.s + i, ln.s + n);
 				cp = ' ';
-				w = (int)len1 * char_width(' ', 1, x, m);
-			} else {
-				if ((unsigned char)ln.s[i] < 0x80) /* no call */
-					cp = (unsigned char)ln.s[i], len1 = 1;
-				else
-					len1 = utf8_decode(ln.s + i, ln.n - i,
-					    &cp);
-				w = char_width(cp, len1, x, m);
-			}
-			if (is_space_cp(cp)) {
-				spaces += w;
-				if (incell && spaces >= 2) {
-					add_spaced_cell(g, ln.s + start,
-					    ln.s + endbyte, x0, xend, m);
-					incell = 0;
-				}
+				for (j = 0; j < nm; j++)
+					model_step(&md[j], ln.s, i, len1, cp,
+					    (int)len1 * char_width(' ', 1,
+					    md[j].x, md[j].m));
 				continue;
 			}
-			if (!incell) {
-				incell = 1;
-				start = i;
-				x0 = x;
+			if ((len1 = word_at(ln.s, i, n, ln.n, w)) > 0) {
+				for (j = 0; j < nm; j++)
+					model_word(&md[j], i, i + len1,
+					    w[md[j].m]);
+				continue;
 			}
-			spaces = 0;
-			endbyte = i + len1;
-			xend = x + w;
+			if ((unsigned char)ln.s[i] < 0x80)	/* no call */
+				cp = (unsigned char)ln.s[i], len1 = 1;
+			else
+				len1 = utf8_decode(ln.s + i, ln.n - i, &cp);
+			for (j = 0; j < nm; j++)
+				model_step(&md[j], ln.s, i, len1, cp,
+				    char_width(cp, len1, md[j].x, md[j].m));
 		}
-		if (incell)
-			add_spaced_cell(g, ln.s + start, ln.s + endbyte, x0,
-			    xend, m);
-		lynx_joined_tail(g, ln.s, &tail);
+		for (j = 0; j < nm; j++) {
+			if (md[j].incell)
+				model_add(&md[j], ln.s + md[j].start,
+				    ln.s + md[j].endbyte, md[j].inner);
+			lynx_joined_tail(md[j].g, ln.s, &tail);
+		}
 	}
 }
 
@@ -370,27 +513,33 @@ cmp_int(const void *a, const void *b)
 }
 
 /* Distinct values of v[0..n), neighbours one apart counted once (a
- * centred word of odd width is half a column off). */
+ * centred word of odd width is half a column off): the runs of
+ * consecutive values, of set bits in a bitmap over a short range. */
 static int
 count_distinct(int *v, int n)
 {
 	enum { SPAN = 1024 };
-	unsigned char seen[SPAN];
-	int i, d = n > 0, lo, hi, last;
+	uint64_t seen[SPAN / 64], run;
+	unsigned u;
+	int i, d = n > 0, lo, hi;
 
 	for (i = 0, lo = hi = n > 0 ? v[0] : 0; i < n; i++) {
 		lo = v[i] < lo ? v[i] : lo;
 		hi = v[i] > hi ? v[i] : hi;
 	}
 	if (n > 0 && hi - lo < SPAN) {	/* columns: a short range, no sort */
-		memset(seen, 0, hi - lo + 1);
-		for (i = 0; i < n; i++)
-			seen[v[i] - lo] = 1;
-		for (i = 1, last = 0; i <= hi - lo; i++)
-			if (seen[i]) {
-				d += i > last + 1;
-				last = i;
-			}
+		memset(seen, 0, ((hi - lo) / 64 + 1) * sizeof seen[0]);
+		for (i = 0; i < n; i++) {
+			u = (unsigned)(v[i] - lo);
+			seen[u / 64] |= (uint64_t)1 << u % 64;
+		}
+		/* a run starts at a set bit whose lower neighbour is clear
+		 * (run: the top bit of the word before) */
+		for (i = 0, d = 0, run = 0; i <= (hi - lo) / 64; i++) {
+			d += __builtin_popcountll(seen[i] & ~(seen[i] << 1 |
+			    run));
+			run = seen[i] >> 63;
+		}
 		return d;
 	}
 	qsort(v, n, sizeof *v, cmp_int);
@@ -446,6 +595,9 @@ column_spread(const struct grid *g, int unit)
 	return best;
 }
 
+#define TITLE_ROWS	64	/* how far up a number's title is looked for */
+#define TITLE_COLS	4096	/* columns of the look-up of titles */
+
 /* Do two cells share a left edge, a right edge or (within half a
  * column) a centre? */
 static int
@@ -457,35 +609,97 @@ same_column(const struct gcell *a, const struct gcell *b, int unit)
 }
 
 /*
- * How many numbers stand aligned under a column title above them (a
- * word right of the first of a line without numbers, at most 64 lines
- * up: a table's titles are at its top, and the search stays linear).
+ * numbers_under_titles for any columns: the lines without numbers are
+ * listed once as the rows go by, so a number looks only at those above
+ * it, not at every row between.
  */
 static int
-numbers_under_titles(const struct grid *g, int unit)
+under_titles_listed(const struct grid *g, int unit)
 {
 	const struct grow *r, *t;
 	const struct gcell *c;
-	int i, j, k, m, under = 0, found;
+	int *title, nt = 0, i, j, k, m, under = 0, found, any;
 
+	title = gip_xmalloc((g->nrow + 1) * sizeof *title);
 	for (i = 0; i < g->nrow; i++) {
 		r = &g->row[i];
-		for (j = 0; j < r->ncell; j++) {
+		for (j = any = 0; j < r->ncell; j++) {
 			c = &g->cell[r->first + j];
 			if (!is_digit_cell(c))
 				continue;
-			for (found = 0, k = i - 1; k >= 0 && k >= i - 64 &&
-			    !found; k--) {
-				t = &g->row[k];
-				if (row_has_number(g, t))
-					continue;
+			any = 1;
+			for (found = 0, k = nt - 1; k >= 0 && title[k] >=
+			    i - TITLE_ROWS && !found; k--) {
+				t = &g->row[title[k]];
 				for (m = 1; m < t->ncell && !found; m++)
 					found = same_column(c,
 					    &g->cell[t->first + m], unit);
 			}
 			under += found;
 		}
+		if (!any && r->ncell > 1)	/* a title may stand over */
+			title[nt++] = i;
 	}
+	free(title);
+	return under;
+}
+
+/* Is a title noted at key k in rows i - TITLE_ROWS .. i - 1? */
+#define TITLE_SEEN(last, k, i)	((last)[k] >= (i) - TITLE_ROWS)
+
+/*
+ * How many numbers stand aligned under a column title above them (a
+ * word right of the first of a line without numbers, at most 64 lines
+ * up: a table's titles are at its top, and the search stays linear).
+ * same_column's three tests as look-ups: the last row a title had each
+ * left edge and right edge in, and the last whose centre is within half
+ * a column of each x0 + x1 (a sum less than two units away).  Columns of a width no table has,
+ * or unknown: the list of title rows.
+ */
+static int
+numbers_under_titles(const struct grid *g, int unit)
+{
+	const struct grow *r;
+	const struct gcell *c;
+	int *last, *right, *near, span = 0, i, j, k, under = 0, any;
+
+	for (i = 0; i < g->ncell; i++) {
+		c = &g->cell[i];
+		if (c->x0 < 0 || c->x1 < 0 || c->x0 >= TITLE_COLS ||
+		    c->x1 >= TITLE_COLS)
+			return under_titles_listed(g, unit);
+		span = c->x1 > span ? c->x1 : span;
+		span = c->x0 > span ? c->x0 : span;
+	}
+	span++;
+	last = gip_xmalloc(4 * (size_t)span * sizeof *last);
+	right = last + span;
+	near = right + span;
+	/* never seen: bytes 0x80 make every int below -2^31 / 2 */
+	memset(last, 0x80, 4 * (size_t)span * sizeof *last);
+	for (i = 0; i < g->nrow; i++) {
+		r = &g->row[i];
+		for (j = any = 0; j < r->ncell; j++) {
+			c = &g->cell[r->first + j];
+			if (!is_digit_cell(c))
+				continue;
+			any = 1;
+			under += TITLE_SEEN(last, c->x0, i) ||
+			    TITLE_SEEN(right, c->x1, i) ||
+			    TITLE_SEEN(near, c->x0 + c->x1, i);
+		}
+		if (any)
+			continue;
+		for (j = 1; j < r->ncell; j++) {	/* a title row */
+			c = &g->cell[r->first + j];
+			last[c->x0] = right[c->x1] = i;
+			k = c->x0 + c->x1 - 2 * unit + 1;
+			for (k = k > 0 ? k : 0; k < 2 * span &&
+			    k < c->x0 + c->x1 + 2 * unit; k++)
+				near[k] = i;
+		}
+	}
+	free(last);
 	return under;
 }
 
@@ -539,24 +753,32 @@ clearly(int spread, int under)
  * display columns: a value then goes to the wrong title).
  */
 void
-spaced_read(const char *text, size_t len, long first, enum spaced_width *doc,
-    struct grid *g)
+spaced_read(const char *text, size_t len, long first, const struct tlines *tl,
+    enum spaced_width *doc, struct grid *g)
 {
 	struct grid chars = {0}, swap;
-	struct kinds lk = {NULL, 0, 0};
-	int paras, joined, spread, under, use_chars;
+	struct model md[2] = {{.m = WIDTH_DISPLAY, .g = g},
+	    {.m = WIDTH_CHARS, .g = &chars, .share = &md[0]}};
+	int paras, joined, spread, under, use_chars, k, nblank;
+	unsigned char *blank;
 
-	if (memmem(text, len, LINES_FFFD, 3) != NULL) {
-		read_spaced_as(text, len, first, WIDTH_BYTES, 0, 0, &lk, g);
-		free(lk.kind);
+	blank = gip_xmalloc(tl->n + 1);
+	for (k = nblank = 0; k < tl->n; k++)
+		nblank += blank[k] = (unsigned char)line_blank(&tl->v[k]);
+	if (utf8_find(text, len, LINES_FFFD) != NULL) {
+		md[0].m = WIDTH_BYTES;
+		read_spaced_as(text, len, first, tl, blank, md, 1, 0, 0);
+		free(blank);
 		return;
 	}
-	paras = lynx_cell_paragraphs(text, len);
+	/* lynx_cell_paragraphs wants nine lines of text in ten to follow a
+	 * blank line (the first line counts as one): with fewer blank
+	 * lines it says no, and is not asked */
+	paras = (nblank + 1) * 10 >= (tl->n - nblank) * 9 &&
+	    lynx_cell_paragraphs(text, len);
 	joined = !paras && lynx_joined_rows(text, len);
-	read_spaced_as(text, len, first, WIDTH_DISPLAY, paras, joined, &lk, g);
-	read_spaced_as(text, len, first, WIDTH_CHARS, paras, joined, &lk,
-	    &chars);
-	free(lk.kind);
+	read_spaced_as(text, len, first, tl, blank, md, 2, paras, joined);
+	free(blank);
 	spread = column_spread(&chars, 2) - column_spread(g, 1);
 	under = numbers_under_titles(&chars, 2) - numbers_under_titles(g, 1);
 	if (clearly(spread, under)) {
@@ -569,7 +791,8 @@ spaced_read(const char *text, size_t len, long first, enum spaced_width *doc,
 		use_chars = spread <= 0 && under >= 0 && (spread < 0 ||
 		    under > 0) && ((spread < 0 && under > 0) || (!paras &&
 		    under != 1 && narrow(g)));
-	if (use_chars) {
+	if (use_chars) {	/* chars' cells borrow g's texts: copied */
+		grid_own_texts(&chars);
 		swap = *g;
 		*g = chars;
 		chars = swap;
