@@ -185,6 +185,7 @@ shares_edge(const struct t2col *c, const struct vcell *v)
 struct pins {
 	int	n;
 	int	x2[T2MAXCOLS];
+	int	x0[T2MAXCOLS], x1[T2MAXCOLS];
 };
 
 /* Twice the centre of a column's title. */
@@ -230,6 +231,42 @@ title_under(const struct t2row *p, int ncol, const struct pins *pin,
 	return bestd < secondd ? best : secondd < bestd ? second : -1;
 }
 
+/* Do columns [a0, a1) and [b0, b1) share one? */
+static int
+overlap(int a0, int a1, int b0, int b1)
+{
+	return a0 >= 0 && b0 >= 0 && a0 < b1 && b0 < a1;
+}
+
+/*
+ * The column a value of a print stands in, or -1.  pdftotext -layout
+ * sets each word in a text column from its glyphs' place, but pushes it
+ * right past the words before it on its line, so a value can drift past
+ * the end of its title or into the gap before the next; a value left-
+ * aligned in a wide cell under a centred title stands in that gap too
+ * (a browser's print of <td> under <th>).  What survives is overlap:
+ * words that share text columns shared page width.  So a value goes to
+ * the one title it overlaps, or to the one value of the block's full
+ * row it overlaps (pins: values as aligned as it); anything else says
+ * nothing.
+ */
+static int
+print_column(const struct t2row *p, int ncol, const struct pins *pin,
+    const struct vcell *v)
+{
+	int k, at = -1, n = 0;
+
+	for (k = 0; pin->n == ncol && k < ncol; k++)
+		if (overlap(v->x0, v->x1, pin->x0[k], pin->x1[k]))
+			at = k, n++;
+	if (n == 1)
+		return at;
+	for (k = 0, at = -1, n = 0; k < ncol; k++)
+		if (overlap(v->x0, v->x1, p->h.col[k].x0, p->h.col[k].x1))
+			at = k, n++;
+	return n == 1 ? at : -1;
+}
+
 /*
  * The pins of the block whose rows start at rows[0] (n rows to the end
  * of the table): its first row printing a number in each of its ncol
@@ -252,6 +289,8 @@ block_pins(const struct t2row *rows, int n, int ncol, struct pins *pin)
 			    v->val[k].x0 < v->val[k - 1].x1))
 				break;
 			pin->x2[k] = v->val[k].x0 + v->val[k].x1;
+			pin->x0[k] = v->val[k].x0;
+			pin->x1[k] = v->val[k].x1;
 		}
 		if (k == ncol) {
 			pin->n = ncol;
@@ -286,13 +325,131 @@ lines_out_of_order(const struct t2row *p)
 	return 0;
 }
 
+/*
+ * How far a table's positions can be trusted (t2_trust): as printed,
+ * as a print's (print_column), or not at all for a row with blanks.
+ */
+enum { TRUST_POSITIONS, TRUST_PRINT, TRUST_JOINED, TRUST_SPANS };
+
+/*
+ * lynx prints a table it cannot align (a cell holding a line break) one
+ * row a line, its cells one space apart, and an empty cell as nothing
+ * at all ("行政处罚 16" for 行政处罚 | | | 16): every row's first value
+ * one column after its label, whatever the label's length.  Such a
+ * table: two or more rows of numbers, all so, labels ending in two
+ * places at least (aligned columns would put the short labels' values
+ * further right).  Its positions say nothing.
+ */
+static int
+rows_joined(const struct tables *t)
+{
+	const struct t2vals *v;
+	int i, j, rows = 0, x = -1, differ = 0, gap = 0, odd = 0, g;
+
+	for (i = 0; i < t->nt2row; i++) {
+		v = &t->t2row[i].lr;
+		if (!t->t2row[i].positional || v->numbers == 0 ||
+		    t->t2row[i].took)
+			continue;
+		if (v->label_x1 < 0)
+			return 0;
+		for (j = 0; j < v->nval; j++) {
+			if (v->val[j].x0 < 0)
+				return 0;
+			g = v->val[j].x0 - (j ? v->val[j - 1].x1 :
+			    v->label_x1);
+			if (g != 1 && g != 2)
+				return 0;
+			gap |= g;
+			odd |= v->val[j].x0 % 2 || v->val[j].x1 % 2;
+		}
+		odd |= v->label_x1 % 2;
+		differ |= x >= 0 && x != v->label_x1;
+		x = v->label_x1;
+		rows++;
+	}
+	/* one space: 1 in display columns, 2 where the table was read one
+	 * column per character (all positions even) */
+	return rows >= 2 && differ && (gap == 1 || (gap == 2 && !odd));
+}
+
+/* Does a value stand as a value of the block's full row does (left
+ * or right edge, or centre, within a column)? */
+static int
+aligned_with_pin(const struct pins *pin, const struct vcell *v)
+{
+	int k;
+
+	for (k = 0; k < pin->n; k++)
+		if (abs(v->x0 - pin->x0[k]) <= 1 ||
+		    abs(v->x1 - pin->x1[k]) <= 1 ||
+		    abs(v->x0 + v->x1 - pin->x2[k]) <= 2)
+			return 1;
+	return 0;
+}
+
+/*
+ * A converter that aligns a table's columns (lynx or w3m -dump) prints
+ * the values of a column alike: at its left edge, its right edge or its
+ * centre, as the block's full row shows (its pins).  A value aligned
+ * with none of them stands in a cell that spans other grid columns than
+ * the header's (Word's misaligned spans: 3,321 in a cell of colspan 2
+ * starting under the second half of 本年增/减), and then a value
+ * aligned with a title may be a cell further on too (a label of colspan
+ * 2 puts the row's first value under the second title).  Only the count
+ * of visible cells says which column a value is, and blank cells print
+ * nothing: no row with blanks of such a table can be placed.
+ */
+static int
+spans_differ(const struct tables *t)
+{
+	const struct t2row *p;
+	const struct vcell *v;
+	struct pins pin = {.n = 0};
+	int i, j;
+
+	for (i = 0; i < t->nt2row; i++) {
+		p = &t->t2row[i];
+		if (i == 0 || p->headed)
+			block_pins(p, t->nt2row - i, p->h.ncol, &pin);
+		if (!p->positional || pin.n == 0 || pin.n != p->h.ncol)
+			continue;
+		for (j = 0; j < p->own && j < p->lr.nval; j++) {
+			v = &p->lr.val[j];
+			if (v->v.kind == V_NUMBER && v->x0 >= 0 &&
+			    !aligned_with_pin(&pin, v))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Was a row left unplaced for want of trust in its positions? */
+static int
+untrusted(const struct t2row *p, int ncol, int trust)
+{
+	return trust != TRUST_POSITIONS && p->positional &&
+	    p->h.ncol == ncol && p->h.col[0].x >= 0 && p->lr.nval > 0 &&
+	    p->lr.nval < ncol;
+}
+
+static int
+t2_trust(const struct tables *t)
+{
+	if (rows_joined(t))
+		return TRUST_JOINED;
+	if (t->print)
+		return TRUST_PRINT;
+	return spans_differ(t) ? TRUST_SPANS : TRUST_POSITIONS;
+}
+
 /* Values to columns: by header position (left to right, each under its
  * own title: values out of order under their titles were placed by
  * positions that mean nothing, lynx's joined titles), or in order with
  * blank padding (a trailing or leading empty cell) trimmed. */
 static int
 place_t2(const struct t2row *p, int ncol, const struct pins *pin,
-    const struct vcell **at)
+    int trust, const struct vcell **at)
 {
 	const struct vcell *v = p->lr.val;
 	int n = p->lr.nval, k, j, best, last;
@@ -334,9 +491,12 @@ place_t2(const struct t2row *p, int ncol, const struct pins *pin,
 	if (p->positional && p->h.ncol == ncol && p->h.col[0].x >= 0 &&
 	    !(n == ncol &&
 	    (p->lr.numbers == n || lrow_counted(v, n)))) {
+		if (trust != TRUST_PRINT && trust != TRUST_POSITIONS)
+			return -1;
 		for (j = 0, last = -1; j < n; j++) {
-			if ((best = title_under(p, ncol, pin, &v[j])) < 0 ||
-			    at[best] || best < last)
+			best = trust == TRUST_PRINT ? print_column(p, ncol,
+			    pin, &v[j]) : title_under(p, ncol, pin, &v[j]);
+			if (best < 0 || at[best] || best < last)
 				return -1;
 			at[best] = &v[j];
 			last = best;
@@ -474,7 +634,7 @@ t2_emit(struct tables *t)
 	const char *cols[T2MAXCOLS];
 	const struct vcell *at[T2MAXCOLS];
 	int units[T2MAXCOLS];
-	int i, k, ncol, placed, contra;
+	int i, k, ncol, placed, contra, trust;
 	struct t2row *p;
 	struct pins pin = {.n = 0};
 	const struct tmpl_row *tr;
@@ -482,6 +642,7 @@ t2_emit(struct tables *t)
 	for (i = 0; i < t->nt2row; i += deal_block(t, &t->t2row[i],
 	    t->nt2row - i))
 		;
+	trust = t2_trust(t);
 	for (i = 0; i < t->nt2row; i++) {
 		p = &t->t2row[i];
 		ncol = columns_of(p, t->tpl, cols, units);
@@ -499,12 +660,22 @@ t2_emit(struct tables *t)
 		}
 		if (i == 0 || p->headed)
 			block_pins(p, t->nt2row - i, ncol, &pin);
-		placed = place_t2(p, ncol, &pin, at) == 0;
+		placed = place_t2(p, ncol, &pin, trust, at) == 0;
 		contra = placed && above_contradicts(p, ncol, &pin, at);
 		if (contra)
 			tables_warn(t, p->lr.line, "t2 row %s: a number printed "
 			    "over it stands under one of its values, not "
 			    "placed, written as %s", p->key, CELL_UNREAD);
+		else if (!placed && untrusted(p, ncol, trust))
+			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
+			    "%d columns, not placed (%s), written as %s",
+			    p->key, p->lr.nval, ncol, trust == TRUST_PRINT ?
+			    "a print: no title or full row's value over each "
+			    "of them" : trust == TRUST_JOINED ? "cells joined "
+			    "one space apart, blanks printed as nothing" :
+			    "a value of the table stands where no value of its "
+			    "block's full row does: cells spanning other "
+			    "columns", CELL_UNREAD);
 		else if (!placed)
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
 			    "%d columns, not placed, written as %s", p->key,

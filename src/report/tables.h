@@ -80,6 +80,8 @@ struct tables {
 	const char	*t3key[T3MAXKEYS];	/* table 3's rows found */
 	int		 nt3key;
 	unsigned	 tpl;			/* decided template */
+	int		 print;			/* a print's text (pdftotext
+						 * -layout: form feeds) */
 	struct tcell	*cell;
 	int		 ncell, cap;
 };
