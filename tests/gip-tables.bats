@@ -391,6 +391,17 @@ t3_cells() {
 	[ -z "$stderr" ]
 }
 
+@test "w3m: a tall t2 row's values partly on its label's line, partly below, fill its cells" {
+	# 其他对外管理服务事 | | 21 | over | 0 | | 3225 |: the cells aligned
+	# at the top print on the label's line, the others a line below;
+	# 3225 was dropped.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/w3m-t2-tall-mixed.txt' | cut -f 3-5 | grep '^20.5.other'"
+	assert_output "$(printf '20.5.other\tprev\t0\n20.5.other\tdelta\t21
+20.5.other\tdecisions\t3225')"
+	[ -z "$stderr" ]
+}
+
 @test "w3m: a number wrapped at its thousands separator in a box cell" {
 	t3_cells w3m-t3-wrapped-number
 }
@@ -975,6 +986,12 @@ colmajor_t3() {
 	    sort >got
 	run diff "$DATA/t4-plain-pdftotext.cells" got
 	assert_success
+	# As printed, with the form feeds that end its pages: its numbers,
+	# one a line at the margin, keep their order (10 before 1).
+	{ cat "$DATA/t4-plain-pdftotext.txt"; printf '\f'; } >paged.txt
+	gip-tables -q -t t4 paged.txt | cut -f 2-5 | sort >got
+	run diff "$DATA/t4-plain-pdftotext.cells" got
+	assert_success
 }
 
 @test "t3 in TAB rows ending in a TAB: a row whose first value is blank keeps its columns" {
@@ -1157,10 +1174,54 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 @test "pdftotext -layout: t4 numbers on two lines are read left to right" {
 	# The tall data row prints some numbers a line higher than others;
 	# gathered line by line they were out of column order.
+	# A page begins between its titles and its numbers: placed by the
+	# identities, in the order left to right.
 	run -0 --separate-stderr sh -c "gip-tables -t t4 \
 	    '$DATA/pdftotext-t4-two-lines.txt' | cut -f 5 | tr '\n' ' '"
 	assert_output "2 1 0 0 3 0 0 1 0 1 2 0 0 0 2 "
+	[[ "$stderr" == *"t4: a page begins between the column titles and the numbers: placed by the identities only"* ]]
+}
+
+@test "pdftotext -layout: a print's t4 is read one column per character" {
+	# Titles one letter a line (结 / 果 / 维 / 持): read in display
+	# columns the letters of a column drift apart with the CJK letters
+	# left of them on each line, no title was spelt and the row was
+	# unread; in characters each stack spells its title.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/pdftotext-t4-stacked-print.txt' | cut -f 5 | tr '\n' ' '"
+	assert_output "1  1  2   0   1  1  2 "
 	assert_equal "$stderr" ""
+}
+
+@test "pdftotext -layout: a print's t4 row over a page break is placed by the identities only" {
+	# The titles end one page, 0 1 0 1 begin the next: pdftotext sets
+	# each page's text columns from its own words, so read in characters
+	# 1 went under 复议后起诉's 其他结果 (a wrong value, a false alarm).
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/pdftotext-t4-page-between.txt' | cut -f 5 | tr '\n' ' '"
+	assert_output "0 ? ? 0 ? ? ? ? 0 ? ? ? ? 0 ? "
+	[[ "$stderr" == *"t4: a page begins between the column titles and the numbers: placed by the identities only"* ]]
+}
+
+@test "pdftotext -layout: a print's t4 numbers on two lines are put left to right even when line order adds up" {
+	# 0 (结果纠正) a line above 1 (结果维持): in line order 0 1 0 0 1 adds
+	# up too, and 1 went to 结果纠正, 0 to 结果维持.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/pdftotext-t4-tall-print.txt' | cut -f 5 | head -5 |
+	    tr '\n' ' '"
+	assert_output "1 0 0 0 1 "
+}
+
+@test "pdftotext -layout: a print's t2 rows on another page than their titles are not placed by position" {
+	# 第二十条第（六）项's titles end a page, its rows begin the next:
+	# 行政强制 0 0 read under the titles of the page before went to
+	# 上一年项目数量 and 本年增/减, 414 (处理决定数量, a line above) lost.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-page-between.txt' | cut -f 3-5 |
+	    grep '^20.6.enforce'"
+	assert_output "$(printf '20.6.enforce\tprev\t?\n20.6.enforce\tdelta\t?
+20.6.enforce\tdecisions\t?')"
+	[[ "$stderr" == *"t2 row 20.6.enforce: 2 values for 3 columns, not placed (a print: a page begins between its block's titles and it)"* ]]
 }
 
 @test "t4 values in line order that add up are not reordered by position" {

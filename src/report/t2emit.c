@@ -184,6 +184,7 @@ shares_edge(const struct t2col *c, const struct vcell *v)
  * row. */
 struct pins {
 	int	n;
+	long	line;			/* of the row that printed them */
 	int	x2[T2MAXCOLS];
 	int	x0[T2MAXCOLS], x1[T2MAXCOLS];
 };
@@ -294,6 +295,7 @@ block_pins(const struct t2row *rows, int n, int ncol, struct pins *pin)
 		}
 		if (k == ncol) {
 			pin->n = ncol;
+			pin->line = rows[i].lr.line;
 			return;
 		}
 	}
@@ -329,7 +331,8 @@ lines_out_of_order(const struct t2row *p)
  * How far a table's positions can be trusted (t2_trust): as printed,
  * as a print's (print_column), or not at all for a row with blanks.
  */
-enum { TRUST_POSITIONS, TRUST_PRINT, TRUST_JOINED, TRUST_SPANS };
+enum { TRUST_POSITIONS, TRUST_PRINT, TRUST_JOINED, TRUST_SPANS,
+	TRUST_PAGED };
 
 /*
  * lynx prints a table it cannot align (a cell holding a line break) one
@@ -422,6 +425,32 @@ spans_differ(const struct tables *t)
 		}
 	}
 	return 0;
+}
+
+/*
+ * pdftotext sets each page's text columns from that page's words alone:
+ * a row on another page than its block's titles is placed by no
+ * position (TRUST_PAGED), and the block's full row on another page than
+ * the row pins nothing for it.
+ */
+static int
+page_trust(const struct tables *t, const struct t2row *p, int trust)
+{
+	return trust == TRUST_PRINT && tables_page_between(t, p->hline,
+	    p->lr.line) ? TRUST_PAGED : trust;
+}
+
+static const struct pins *
+page_pins(const struct tables *t, const struct t2row *p,
+    const struct pins *pin, struct pins *here)
+{
+	long a = pin->line < p->lr.line ? pin->line : p->lr.line;
+	long b = pin->line < p->lr.line ? p->lr.line : pin->line;
+
+	*here = *pin;
+	if (t->print && pin->n > 0 && tables_page_between(t, a, b))
+		here->n = 0;
+	return here;
 }
 
 /* Was a row left unplaced for want of trust in its positions? */
@@ -636,7 +665,7 @@ t2_emit(struct tables *t)
 	int units[T2MAXCOLS];
 	int i, k, ncol, placed, contra, trust;
 	struct t2row *p;
-	struct pins pin = {.n = 0};
+	struct pins pin = {.n = 0}, here;
 	const struct tmpl_row *tr;
 
 	for (i = 0; i < t->nt2row; i += deal_block(t, &t->t2row[i],
@@ -660,7 +689,8 @@ t2_emit(struct tables *t)
 		}
 		if (i == 0 || p->headed)
 			block_pins(p, t->nt2row - i, ncol, &pin);
-		placed = place_t2(p, ncol, &pin, trust, at) == 0;
+		placed = place_t2(p, ncol, page_pins(t, p, &pin, &here),
+		    page_trust(t, p, trust), at) == 0;
 		contra = placed && above_contradicts(p, ncol, &pin, at);
 		if (contra)
 			tables_warn(t, p->lr.line, "t2 row %s: a number printed "
@@ -669,7 +699,9 @@ t2_emit(struct tables *t)
 		else if (!placed && untrusted(p, ncol, trust))
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
 			    "%d columns, not placed (%s), written as %s",
-			    p->key, p->lr.nval, ncol, trust == TRUST_PRINT ?
+			    p->key, p->lr.nval, ncol, page_trust(t, p, trust) ==
+			    TRUST_PAGED ? "a print: a page begins between its "
+			    "block's titles and it" : trust == TRUST_PRINT ?
 			    "a print: no title or full row's value over each "
 			    "of them" : trust == TRUST_JOINED ? "cells joined "
 			    "one space apart, blanks printed as nothing" :
