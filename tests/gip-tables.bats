@@ -556,6 +556,30 @@ t2_rows() {
 	[[ "$stderr" == *"t2 row 20.6.penalty: 1 values for 3 columns, not placed (cells joined one space apart, blanks printed as nothing)"* ]]
 }
 
+@test "lynx: t2 values one a line, -6 and -1 among them, are cells, not page numbers" {
+	# lynx prints a Word table one centred cell a line; -6 and -1 alone
+	# on their lines were taken for page numbers ("- 1 -") and dropped,
+	# and 行政许可 16 0 read as two values for three columns.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/lynx-t2-cell-lines.txt' | cut -f 3-5 |
+	    grep -E '^20.(5.license|8)'"
+	assert_output "$(printf '20.5.license\tprev\t16\n20.5.license\tdelta\t-6
+20.5.license\tdecisions\t0\n20.8.fee\tprev\t3\n20.8.fee\tdelta\t-1')"
+	assert_equal "$stderr" ""
+}
+
+@test "lynx: t2 values one a line at one place leave rows with blanks unread" {
+	# Every cell centred at one place, one a line, an empty cell printing
+	# nothing: 行政事业性收费 3 (-1 left out here) stood nearer
+	# 本年增's centre and went there.  Positions that put a row's values
+	# one over another tell no column.
+	sed '/^ *-1$/{N;d}' "$DATA/lynx-t2-cell-lines.txt" >short.txt
+	run -0 --separate-stderr sh -c "gip-tables -t t2 short.txt |
+	    cut -f 3-5 | grep '^20.8'"
+	assert_output "$(printf '20.8.fee\tprev\t?\n20.8.fee\tdelta\t?')"
+	[[ "$stderr" == *"t2 row 20.8.fee: 1 values for 2 columns, not placed (values one a line at one place, blanks printed as nothing)"* ]]
+}
+
 @test "lynx: a t2 table whose cells span other columns than its titles leaves rows with blanks unread" {
 	# Word's spans: 3,321 (colspan 2) starts under the second half of
 	# 本年增/减, where no value of the block's full row stands; 行政处罚's
@@ -945,7 +969,9 @@ colmajor_t3() {
 	    '$DATA/torn-pdftotext.txt' | cut -f 2-5 | sort"
 	assert_output "$(cat "$DATA/torn-pdftotext-t2.cells")"
 	assert_line "$(printf 't2\t20.5.license\tdecisions\t20963')"
-	assert_line "$(printf 't2\t20.6.enforce\tprev\t?')"
+	# 行政强制 / 2 / -1 / 0: -1 alone on its line is a value, not a
+	# page number
+	assert_line "$(printf 't2\t20.6.enforce\tdelta\t-1')"
 	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'dealt out in the template')" 1
 }
 

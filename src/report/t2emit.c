@@ -332,7 +332,7 @@ lines_out_of_order(const struct t2row *p)
  * as a print's (print_column), or not at all for a row with blanks.
  */
 enum { TRUST_POSITIONS, TRUST_PRINT, TRUST_JOINED, TRUST_SPANS,
-	TRUST_PAGED };
+	TRUST_PAGED, TRUST_STACKED };
 
 /*
  * lynx prints a table it cannot align (a cell holding a line break) one
@@ -462,6 +462,32 @@ untrusted(const struct t2row *p, int ncol, int trust)
 	    p->lr.nval < ncol;
 }
 
+/*
+ * lynx prints a Word table one cell a paragraph, every cell centred at
+ * one place (its blank lines count empty cells only where an empty cell
+ * prints a paragraph too: lynx_cell_paragraphs).  A row whose values
+ * came from lines below its label at one place, one over another, has
+ * positions that tell no column: nor do its table's.
+ */
+static int
+values_stacked(const struct tables *t)
+{
+	const struct t2vals *v;
+	int i, j;
+
+	for (i = 0; i < t->nt2row; i++) {
+		v = &t->t2row[i].lr;
+		if (!t->t2row[i].positional || !t->t2row[i].took)
+			continue;
+		for (j = 1; j < v->nval; j++)
+			if (v->val[j].x0 >= 0 && v->val[j - 1].x0 >= 0 &&
+			    overlap(v->val[j].x0, v->val[j].x1,
+			    v->val[j - 1].x0, v->val[j - 1].x1))
+				return 1;
+	}
+	return 0;
+}
+
 static int
 t2_trust(const struct tables *t)
 {
@@ -469,6 +495,8 @@ t2_trust(const struct tables *t)
 		return TRUST_JOINED;
 	if (t->print)
 		return TRUST_PRINT;
+	if (values_stacked(t))
+		return TRUST_STACKED;
 	return spans_differ(t) ? TRUST_SPANS : TRUST_POSITIONS;
 }
 
@@ -705,6 +733,8 @@ t2_emit(struct tables *t)
 			    "a print: no title or full row's value over each "
 			    "of them" : trust == TRUST_JOINED ? "cells joined "
 			    "one space apart, blanks printed as nothing" :
+			    trust == TRUST_STACKED ? "values one a line at one "
+			    "place, blanks printed as nothing" :
 			    "a value of the table stands where no value of its "
 			    "block's full row does: cells spanning other "
 			    "columns", CELL_UNREAD);
