@@ -523,23 +523,47 @@ t2_rows() {
 	[[ "$stderr" == *"t2 row 20.1.normative: its header names 2 of its columns, written as ?"* ]]
 }
 
-@test "pdftotext -layout: a print's t2 values are placed only where they overlap a title or a full row's value" {
+@test "pdftotext -layout: a print's t2 values in the gaps go by how its full rows stand: left of their titles" {
 	# A browser's print: <td> values left-aligned in wide cells under
-	# <th> titles centred, pdftotext pushing words right; 39, 5843, 6,
-	# 1466 and 1 stand in the gaps between titles (read in display
-	# columns, or by the nearest title's centre, each went one column
-	# left).  行政强制's 0 and 309 overlap 行政处罚's 9 and 48 (the
-	# block's full row): placed under their columns; the others unread.
+	# <th> titles centred; 39, 5843, 6, 1466 and 1 stand in the gaps
+	# between titles (read in display columns, or by the nearest
+	# title's centre, each went one column left).  The full rows
+	# (行政处罚 0 9 48, 政府集中采购 548 0) stand wholly left of their
+	# own titles: so does every value, in the gap before its title.
+	# 行政强制's 0 and 309 overlap 行政处罚's 9 and 48.
 	run -0 --separate-stderr sh -c "gip-tables -t t2 \
 	    '$DATA/pdftotext-t2-left-values.txt' | cut -f 3-5 |
 	    grep -v '^20.1.normative'"
-	assert_output "$(printf '20.1.rules\tmade\t?\n20.1.rules\tpublished\t?
-20.1.rules\ttotal\t?\n20.5.license\tprev\t?\n20.5.license\tdelta\t?
-20.5.license\tdecisions\t?\n20.5.other\tprev\t?\n20.5.other\tdelta\t?
-20.5.other\tdecisions\t?\n20.6.penalty\tprev\t0\n20.6.penalty\tdelta\t9
+	assert_output "$(printf '20.1.rules\tmade\t\n20.1.rules\tpublished\t
+20.1.rules\ttotal\t39\n20.5.license\tprev\t\n20.5.license\tdelta\t
+20.5.license\tdecisions\t5843\n20.5.other\tprev\t\n20.5.other\tdelta\t6
+20.5.other\tdecisions\t1466\n20.6.penalty\tprev\t0\n20.6.penalty\tdelta\t9
 20.6.penalty\tdecisions\t48\n20.6.enforce\tprev\t\n20.6.enforce\tdelta\t0
-20.6.enforce\tdecisions\t309\n20.8.fee\tprev\t?\n20.8.fee\tdelta\t?
+20.6.enforce\tdecisions\t309\n20.8.fee\tprev\t1\n20.8.fee\tdelta\t
 20.9.procure\tcount\t548\n20.9.procure\tamount\t0')"
+	assert_equal "$stderr" ""
+}
+
+@test "pdftotext -layout: a print's t2 values in the gaps go by how its full rows stand: just past their titles" {
+	# Centred values pdftotext pushed right: 规范性文件 55 55 78 over
+	# their titles; 行政处罚's 0 stands just past 本年增(减)'s end, far
+	# from 处理决定数量: it is 本年增(减)'s.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-drift-right.txt' | cut -f 3-5 | grep '^20.6'"
+	assert_output "$(printf '20.6.penalty\tprev\t\n20.6.penalty\tdelta\t0
+20.6.penalty\tdecisions\t16\n20.6.enforce\tprev\t\n20.6.enforce\tdelta\t0
+20.6.enforce\tdecisions\t')"
+	assert_equal "$stderr" ""
+}
+
+@test "pdftotext -layout: a print's t2 value in a gap, its full rows standing neither way, is unread" {
+	# The same print without its full rows' evidence: 行政强制 0 309
+	# alone in the block, the others removed.
+	sed '/^ *行政处罚/d; /^ *政府集中采购/d' "$DATA/pdftotext-t2-left-values.txt" >gap.txt
+	run -0 --separate-stderr sh -c "gip-tables -t t2 gap.txt | cut -f 3-5 |
+	    grep '^20.5.other'"
+	assert_output "$(printf '20.5.other\tprev\t?\n20.5.other\tdelta\t?
+20.5.other\tdecisions\t?')"
 	[[ "$stderr" == *"t2 row 20.5.other: 2 values for 3 columns, not placed (a print: no title or full row's value over each of them), written as ?"* ]]
 }
 

@@ -10,6 +10,17 @@
 #include "tables.h"
 #include "tmpl.h"
 
+/*
+ * How far a table's positions can be trusted (t2_trust): as printed,
+ * as a print's (print_column), or not at all for a row with blanks.
+ */
+enum { TRUST_POSITIONS, TRUST_PRINT, TRUST_JOINED, TRUST_SPANS,
+	TRUST_PAGED, TRUST_STACKED, TRUST_PRINT_LEFT, TRUST_PRINT_DRIFT };
+
+/* A print's trust, whatever it knows of the values' alignment. */
+#define IS_PRINT(trust)	((trust) == TRUST_PRINT || \
+	(trust) == TRUST_PRINT_LEFT || (trust) == TRUST_PRINT_DRIFT)
+
 /* The template a header's named titles belong to alone, else tpl. */
 static unsigned
 header_template(const struct t2row *p, unsigned tpl)
@@ -253,8 +264,9 @@ overlap(int a0, int a1, int b0, int b1)
  */
 static int
 print_column(const struct t2row *p, int ncol, const struct pins *pin,
-    const struct vcell *v)
+    int trust, const struct vcell *v)
 {
+	const struct t2col *c = p->h.col;
 	int k, at = -1, n = 0;
 
 	for (k = 0; pin->n == ncol && k < ncol; k++)
@@ -263,9 +275,69 @@ print_column(const struct t2row *p, int ncol, const struct pins *pin,
 	if (n == 1)
 		return at;
 	for (k = 0, at = -1, n = 0; k < ncol; k++)
-		if (overlap(v->x0, v->x1, p->h.col[k].x0, p->h.col[k].x1))
+		if (overlap(v->x0, v->x1, c[k].x0, c[k].x1))
 			at = k, n++;
-	return n == 1 ? at : -1;
+	if (n > 0 || v->x0 < 0)
+		return n == 1 ? at : -1;
+	/* in a gap: as the table's full rows stand (print_alignment) */
+	for (k = 0; k < ncol; k++)
+		if (c[k].x0 < 0)
+			return -1;
+	for (k = 0; trust == TRUST_PRINT_LEFT && k < ncol; k++)
+		if (v->x1 <= c[k].x0 && (k == 0 || v->x0 >= c[k - 1].x1))
+			return k;
+	for (k = 0; trust == TRUST_PRINT_DRIFT && k < ncol; k++)
+		if (v->x0 >= c[k].x1 && v->x0 - c[k].x1 <= 2 &&
+		    (k + 1 == ncol || c[k + 1].x0 - v->x1 >= 3))
+			return k;
+	return -1;
+}
+
+/*
+ * How a print's values stand to their titles, as its full rows (a
+ * number under every title, placed in order) show on the page of their
+ * titles: all wholly left of their own titles and right of the title
+ * before (a browser's print of <td> left-aligned in wide cells under
+ * <th> centred: TRUST_PRINT_LEFT), or all over their titles or just
+ * past their ends, a column or two (centred values pdftotext pushed
+ * right: TRUST_PRINT_DRIFT); two values at least, none the other way;
+ * else TRUST_PRINT.  A value in a gap between titles goes by it.
+ */
+static int
+print_alignment(const struct tables *t)
+{
+	const struct t2row *p;
+	const struct t2col *c;
+	const struct vcell *v;
+	int i, k, n, left = 0, drift = 0;
+
+	for (i = 0; i < t->nt2row; i++) {
+		p = &t->t2row[i];
+		n = p->h.ncol;
+		if (!p->positional || p->took || n == 0 || p->lr.nval != n ||
+		    p->lr.numbers != n || tables_page_between(t, p->hline,
+		    p->lr.line))
+			continue;
+		for (k = 0; k < n; k++)
+			if (p->h.col[k].x0 < 0 || p->lr.val[k].x0 < 0)
+				break;
+		for (k = k < n ? n : 0; k < n; k++) {
+			c = p->h.col;
+			v = &p->lr.val[k];
+			if (v->x1 <= c[k].x0 && (k == 0 || v->x0 >= c[k - 1].x1))
+				left++;
+			else if (overlap(v->x0, v->x1, c[k].x0, c[k].x1) ||
+			    (v->x0 >= c[k].x1 && v->x0 - c[k].x1 <= 2))
+				drift++;
+			else
+				return TRUST_PRINT;
+		}
+	}
+	if (left >= 2 && drift == 0)
+		return TRUST_PRINT_LEFT;
+	if (drift >= 2 && left == 0)
+		return TRUST_PRINT_DRIFT;
+	return TRUST_PRINT;
 }
 
 /*
@@ -327,12 +399,6 @@ lines_out_of_order(const struct t2row *p)
 	return 0;
 }
 
-/*
- * How far a table's positions can be trusted (t2_trust): as printed,
- * as a print's (print_column), or not at all for a row with blanks.
- */
-enum { TRUST_POSITIONS, TRUST_PRINT, TRUST_JOINED, TRUST_SPANS,
-	TRUST_PAGED, TRUST_STACKED };
 
 /*
  * lynx prints a table it cannot align (a cell holding a line break) one
@@ -436,7 +502,7 @@ spans_differ(const struct tables *t)
 static int
 page_trust(const struct tables *t, const struct t2row *p, int trust)
 {
-	return trust == TRUST_PRINT && tables_page_between(t, p->hline,
+	return IS_PRINT(trust) && tables_page_between(t, p->hline,
 	    p->lr.line) ? TRUST_PAGED : trust;
 }
 
@@ -494,7 +560,7 @@ t2_trust(const struct tables *t)
 	if (rows_joined(t))
 		return TRUST_JOINED;
 	if (t->print)
-		return TRUST_PRINT;
+		return print_alignment(t);
 	if (values_stacked(t))
 		return TRUST_STACKED;
 	return spans_differ(t) ? TRUST_SPANS : TRUST_POSITIONS;
@@ -548,11 +614,12 @@ place_t2(const struct t2row *p, int ncol, const struct pins *pin,
 	if (p->positional && p->h.ncol == ncol && p->h.col[0].x >= 0 &&
 	    !(n == ncol &&
 	    (p->lr.numbers == n || lrow_counted(v, n)))) {
-		if (trust != TRUST_PRINT && trust != TRUST_POSITIONS)
+		if (!IS_PRINT(trust) && trust != TRUST_POSITIONS)
 			return -1;
 		for (j = 0, last = -1; j < n; j++) {
-			best = trust == TRUST_PRINT ? print_column(p, ncol,
-			    pin, &v[j]) : title_under(p, ncol, pin, &v[j]);
+			best = IS_PRINT(trust) ? print_column(p, ncol,
+			    pin, trust, &v[j]) : title_under(p, ncol, pin,
+			    &v[j]);
 			if (best < 0 || at[best] || best < last)
 				return -1;
 			at[best] = &v[j];
@@ -729,7 +796,7 @@ t2_emit(struct tables *t)
 			    "%d columns, not placed (%s), written as %s",
 			    p->key, p->lr.nval, ncol, page_trust(t, p, trust) ==
 			    TRUST_PAGED ? "a print: a page begins between its "
-			    "block's titles and it" : trust == TRUST_PRINT ?
+			    "block's titles and it" : IS_PRINT(trust) ?
 			    "a print: no title or full row's value over each "
 			    "of them" : trust == TRUST_JOINED ? "cells joined "
 			    "one space apart, blanks printed as nothing" :
