@@ -580,6 +580,18 @@ t2_rows() {
 	[[ "$stderr" == *"t2 row 20.6.penalty: 1 values for 3 columns, not placed (cells joined one space apart, blanks printed as nothing)"* ]]
 }
 
+@test "w3m: a t2 table whose values do not line up with its full rows' leaves rows with blanks unread" {
+	# w3m lays out in display columns; this table, read one column per
+	# character, shifts each row by its label's CJK: 行政许可's 0 11
+	# stand apart from 其他对外管理服务事项's 147 2 0, and by the
+	# titles' centres 7 of 行政强制 went under 本年增/减 (上一年项目数量's).
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/w3m-t2-width-shift.txt' | cut -f 3-5 | grep '^20.6.enforce'"
+	assert_output "$(printf '20.6.enforce\tprev\t?\n20.6.enforce\tdelta\t?
+20.6.enforce\tdecisions\t?')"
+	[[ "$stderr" == *"t2 row 20.6.enforce: 2 values for 3 columns, not placed (a value of the table stands where no value of its block's full row does"* ]]
+}
+
 @test "lynx: t2 values one a line, -6 and -1 among them, are cells, not page numbers" {
 	# lynx prints a Word table one centred cell a line; -6 and -1 alone
 	# on their lines were taken for page numbers ("- 1 -") and dropped,

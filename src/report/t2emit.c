@@ -467,7 +467,10 @@ aligned_with_pin(const struct pins *pin, const struct vcell *v)
  * aligned with a title may be a cell further on too (a label of colspan
  * 2 puts the row's first value under the second title).  Only the count
  * of visible cells says which column a value is, and blank cells print
- * nothing: no row with blanks of such a table can be placed.
+ * nothing: no row with blanks of such a table can be placed.  (A table
+ * read in the other width model than its converter's shifts each row by
+ * its label's CJK: its values do not line up either, and their titles'
+ * centres, the nearest, put 7 of 行政强制 under 本年增/减.)
  */
 static int
 spans_differ(const struct tables *t)
