@@ -258,9 +258,10 @@ overlap(int a0, int a1, int b0, int b1)
  * aligned in a wide cell under a centred title stands in that gap too
  * (a browser's print of <td> under <th>).  What survives is overlap:
  * words that share text columns shared page width.  So a value goes to
- * the one title it overlaps, or to the one value of the block's full
- * row it overlaps (pins: values as aligned as it); anything else says
- * nothing.
+ * the one value of the block's full row it overlaps (pins: values as
+ * aligned as it), or to the one title it overlaps; a value in a gap
+ * between titles goes by how the table's full rows stand (trust:
+ * print_alignment); anything else says nothing.
  */
 static int
 print_column(const struct t2row *p, int ncol, const struct pins *pin,
@@ -399,7 +400,6 @@ lines_out_of_order(const struct t2row *p)
 	return 0;
 }
 
-
 /*
  * lynx prints a table it cannot align (a cell holding a line break) one
  * row a line, its cells one space apart, and an empty cell as nothing
@@ -520,6 +520,29 @@ page_pins(const struct tables *t, const struct t2row *p,
 	if (t->print && pin->n > 0 && tables_page_between(t, a, b))
 		here->n = 0;
 	return here;
+}
+
+/* Why a table's positions place no row with blanks (t2_trust). */
+static const char *
+distrust_why(int trust)
+{
+	switch (trust) {
+	case TRUST_PAGED:
+		return "a print: a page begins between its block's titles "
+		    "and it";
+	case TRUST_JOINED:
+		return "cells joined one space apart, blanks printed as "
+		    "nothing";
+	case TRUST_STACKED:
+		return "values one a line at one place, blanks printed as "
+		    "nothing";
+	case TRUST_SPANS:
+		return "a value of the table stands where no value of its "
+		    "block's full row does: cells spanning other columns";
+	default:
+		return "a print: no title or full row's value over each of "
+		    "them";
+	}
 }
 
 /* Was a row left unplaced for want of trust in its positions? */
@@ -797,17 +820,8 @@ t2_emit(struct tables *t)
 		else if (!placed && untrusted(p, ncol, trust))
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
 			    "%d columns, not placed (%s), written as %s",
-			    p->key, p->lr.nval, ncol, page_trust(t, p, trust) ==
-			    TRUST_PAGED ? "a print: a page begins between its "
-			    "block's titles and it" : IS_PRINT(trust) ?
-			    "a print: no title or full row's value over each "
-			    "of them" : trust == TRUST_JOINED ? "cells joined "
-			    "one space apart, blanks printed as nothing" :
-			    trust == TRUST_STACKED ? "values one a line at one "
-			    "place, blanks printed as nothing" :
-			    "a value of the table stands where no value of its "
-			    "block's full row does: cells spanning other "
-			    "columns", CELL_UNREAD);
+			    p->key, p->lr.nval, ncol,
+			    distrust_why(page_trust(t, p, trust)), CELL_UNREAD);
 		else if (!placed)
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
 			    "%d columns, not placed, written as %s", p->key,
