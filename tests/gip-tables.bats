@@ -391,6 +391,17 @@ t3_cells() {
 	[ -z "$stderr" ]
 }
 
+@test "w3m: a tall t2 row's values partly on its label's line, partly below, fill its cells" {
+	# 其他对外管理服务事 | | 21 | over | 0 | | 3225 |: the cells aligned
+	# at the top print on the label's line, the others a line below;
+	# 3225 was dropped.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/w3m-t2-tall-mixed.txt' | cut -f 3-5 | grep '^20.5.other'"
+	assert_output "$(printf '20.5.other\tprev\t0\n20.5.other\tdelta\t21
+20.5.other\tdecisions\t3225')"
+	[ -z "$stderr" ]
+}
+
 @test "w3m: a number wrapped at its thousands separator in a box cell" {
 	t3_cells w3m-t3-wrapped-number
 }
@@ -499,15 +510,137 @@ t2_rows() {
 }
 
 @test "pdftotext -layout: t2 titles printed into one another leave the block unread, no column lost" {
-	# 现行有 / 本年废止件数 / 效件数 over one another: two titles read as
-	# one column named for one of them; 9 stood under it, the 现行有效件数
-	# cells were left out.  Every column of the template is written, ?.
-	run -0 --separate-stderr sh -c "gip-tables -t t2 \
-	    '$DATA/pdftotext-t2-titles-into-one.txt' | cut -f 3-5 |
-	    grep '^20.1.normative'"
+	# 现行有 / 本年废止件数 / 效件数 over one another: read in display
+	# columns (the text without its form feeds: no print), two titles
+	# read as one column named for one of them; 9 stood under it, the
+	# 现行有效件数 cells were left out.  Every column of the template is
+	# written, ?.
+	tr -d '\f' <"$DATA/pdftotext-t2-titles-into-one.txt" >noprint.txt
+	run -0 --separate-stderr sh -c "gip-tables -t t2 noprint.txt |
+	    cut -f 3-5 | grep '^20.1.normative'"
 	assert_output "$(printf '20.1.normative\tissued\t?
 20.1.normative\trepealed\t?\n20.1.normative\tvalid\t?')"
 	[[ "$stderr" == *"t2 row 20.1.normative: its header names 2 of its columns, written as ?"* ]]
+}
+
+@test "pdftotext -layout: a print's t2 values in the gaps go by how its full rows stand: left of their titles" {
+	# A browser's print: <td> values left-aligned in wide cells under
+	# <th> titles centred; 39, 5843, 6, 1466 and 1 stand in the gaps
+	# between titles (read in display columns, or by the nearest
+	# title's centre, each went one column left).  The full rows
+	# (行政处罚 0 9 48, 政府集中采购 548 0) stand wholly left of their
+	# own titles: so does every value, in the gap before its title.
+	# 行政强制's 0 and 309 overlap 行政处罚's 9 and 48.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-left-values.txt' | cut -f 3-5 |
+	    grep -v '^20.1.normative'"
+	assert_output "$(printf '20.1.rules\tmade\t\n20.1.rules\tpublished\t
+20.1.rules\ttotal\t39\n20.5.license\tprev\t\n20.5.license\tdelta\t
+20.5.license\tdecisions\t5843\n20.5.other\tprev\t\n20.5.other\tdelta\t6
+20.5.other\tdecisions\t1466\n20.6.penalty\tprev\t0\n20.6.penalty\tdelta\t9
+20.6.penalty\tdecisions\t48\n20.6.enforce\tprev\t\n20.6.enforce\tdelta\t0
+20.6.enforce\tdecisions\t309\n20.8.fee\tprev\t1\n20.8.fee\tdelta\t
+20.9.procure\tcount\t548\n20.9.procure\tamount\t0')"
+	assert_equal "$stderr" ""
+}
+
+@test "pdftotext -layout: a print's t2 values in the gaps go by how its full rows stand: just past their titles" {
+	# Centred values pdftotext pushed right: 规范性文件 55 55 78 over
+	# their titles; 行政处罚's 0 stands just past 本年增(减)'s end, far
+	# from 处理决定数量: it is 本年增(减)'s.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-drift-right.txt' | cut -f 3-5 | grep '^20.6'"
+	assert_output "$(printf '20.6.penalty\tprev\t\n20.6.penalty\tdelta\t0
+20.6.penalty\tdecisions\t16\n20.6.enforce\tprev\t\n20.6.enforce\tdelta\t0
+20.6.enforce\tdecisions\t')"
+	assert_equal "$stderr" ""
+}
+
+@test "pdftotext -layout: a print's t2 value in a gap, its full rows standing neither way, is unread" {
+	# The same print without its full rows' evidence: 行政强制 0 309
+	# alone in the block, the others removed.
+	sed '/^ *行政处罚/d; /^ *政府集中采购/d' "$DATA/pdftotext-t2-left-values.txt" >gap.txt
+	run -0 --separate-stderr sh -c "gip-tables -t t2 gap.txt | cut -f 3-5 |
+	    grep '^20.5.other'"
+	assert_output "$(printf '20.5.other\tprev\t?\n20.5.other\tdelta\t?
+20.5.other\tdecisions\t?')"
+	[[ "$stderr" == *"t2 row 20.5.other: 2 values for 3 columns, not placed (a print: no title or full row's value over each of them), written as ?"* ]]
+}
+
+@test "lynx: a t2 table joined one space apart, blanks printing nothing, leaves rows with blanks unread" {
+	# Cells with line breaks: lynx joins each row's cells by one space
+	# and an empty cell prints nothing (行政处罚 | | | 16 as 行政处罚 16);
+	# 16 went under 上一年项目数量, whose title stood one space after
+	# 信息内容 as 16 after 行政处罚.  Full rows keep their order.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/lynx-t2-joined-blanks.txt' | cut -f 3-5 | grep '^20.[68]'"
+	assert_output "$(printf '20.6.penalty\tprev\t?\n20.6.penalty\tdelta\t?
+20.6.penalty\tdecisions\t?\n20.6.enforce\tprev\t1\n20.6.enforce\tdelta\t0
+20.6.enforce\tdecisions\t321\n20.8.fee\tprev\t?\n20.8.fee\tdelta\t?')"
+	[[ "$stderr" == *"t2 row 20.6.penalty: 1 values for 3 columns, not placed (cells joined one space apart, blanks printed as nothing)"* ]]
+}
+
+@test "w3m: a t2 table whose values do not line up with its full rows' leaves rows with blanks unread" {
+	# w3m lays out in display columns; this table, read one column per
+	# character, shifts each row by its label's CJK: 行政许可's 0 11
+	# stand apart from 其他对外管理服务事项's 147 2 0, and by the
+	# titles' centres 7 of 行政强制 went under 本年增/减 (上一年项目数量's).
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/w3m-t2-width-shift.txt' | cut -f 3-5 | grep '^20.6.enforce'"
+	assert_output "$(printf '20.6.enforce\tprev\t?\n20.6.enforce\tdelta\t?
+20.6.enforce\tdecisions\t?')"
+	[[ "$stderr" == *"t2 row 20.6.enforce: 2 values for 3 columns, not placed (a value of the table stands where no value of its block's full row does"* ]]
+}
+
+@test "lynx: t2 values one a line, -6 and -1 among them, are cells, not page numbers" {
+	# lynx prints a Word table one centred cell a line; -6 and -1 alone
+	# on their lines were taken for page numbers ("- 1 -") and dropped,
+	# and 行政许可 16 0 read as two values for three columns.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/lynx-t2-cell-lines.txt' | cut -f 3-5 |
+	    grep -E '^20.(5.license|8)'"
+	assert_output "$(printf '20.5.license\tprev\t16\n20.5.license\tdelta\t-6
+20.5.license\tdecisions\t0\n20.8.fee\tprev\t3\n20.8.fee\tdelta\t-1')"
+	assert_equal "$stderr" ""
+}
+
+@test "lynx: t2 values one a line at one place leave rows with blanks unread" {
+	# Every cell centred at one place, one a line, an empty cell printing
+	# nothing: 行政事业性收费 3 (-1 left out here) stood nearer
+	# 本年增's centre and went there.  Positions that put a row's values
+	# one over another tell no column.
+	sed '/^ *-1$/{N;d}' "$DATA/lynx-t2-cell-lines.txt" >short.txt
+	run -0 --separate-stderr sh -c "gip-tables -t t2 short.txt |
+	    cut -f 3-5 | grep '^20.8'"
+	assert_output "$(printf '20.8.fee\tprev\t?\n20.8.fee\tdelta\t?')"
+	[[ "$stderr" == *"t2 row 20.8.fee: 1 values for 2 columns, not placed (values one a line at one place, blanks printed as nothing)"* ]]
+}
+
+@test "lynx: a t2 table whose cells span other columns than its titles leaves rows with blanks unread" {
+	# Word's spans: 3,321 (colspan 2) starts under the second half of
+	# 本年增/减, where no value of the block's full row stands; 行政处罚's
+	# label takes two grid columns, so its 21 (上一年项目数量, the second
+	# cell) stands under 本年增.  Only the count of cells tells, and
+	# blanks print nothing: rows with blanks unread, full rows in order.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/lynx-t2-spans.txt' | cut -f 3-5 | grep '^20.[56]'"
+	assert_output "$(printf '20.5.license\tprev\t?\n20.5.license\tdelta\t?
+20.5.license\tdecisions\t?\n20.5.other\tprev\t33\n20.5.other\tdelta\t14
+20.5.other\tdecisions\t7276\n20.6.penalty\tprev\t?\n20.6.penalty\tdelta\t?
+20.6.penalty\tdecisions\t?\n20.6.enforce\tprev\t?\n20.6.enforce\tdelta\t?
+20.6.enforce\tdecisions\t?')"
+	[[ "$stderr" == *"t2 row 20.6.penalty: 2 values for 3 columns, not placed (a value of the table stands where no value of its block's full row does: cells spanning other columns)"* ]]
+}
+
+@test "pdftotext -layout: a print's t2 is read one column per character" {
+	# The print itself (form feeds): pdftotext sets one character a
+	# column, and so 现行有 / 效件数 stack apart from 本年废止件数, 9
+	# under them.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-titles-into-one.txt' | cut -f 3-5 |
+	    grep '^20.1.normative'"
+	assert_output "$(printf '20.1.normative\tissued\t
+20.1.normative\trepealed\t\n20.1.normative\tvalid\t9')"
 }
 
 @test "pdftotext -layout: t4 titles printed one letter a line give the columns" {
@@ -553,11 +686,19 @@ suit.after\tcorrected\t0\nsuit.after\ttotal\t0')"
 	# 27项 over 行政处罚 284项 0项: the block read one column per
 	# character put 284 under 本年增/减 (a wrong value) and 27 under
 	# 处理决定数量, over 0: the positions contradict each other.
+	# A page of the print: pdftotext ends it in a form feed.
+	{ cat "$DATA/pdftotext-t2-number-over-row-contradicts.txt"
+	  printf '\f'; } >print.txt
+	run -0 --separate-stderr sh -c "gip-tables -t t2 print.txt |
+	    cut -f 3-5 | grep '^20.6.penalty'"
+	assert_output "$(printf '20.6.penalty\tprev\t?\n20.6.penalty\tdelta\t?\n20.6.penalty\tdecisions\t?')"
+	[[ "$stderr" == *"t2 row 20.6.penalty: a number printed over it stands under one of its values"* ]]
+	# Without it (no print), 284 stands where no value of the block's
+	# full row does: unread too.
 	run -0 --separate-stderr sh -c "gip-tables -t t2 \
 	    '$DATA/pdftotext-t2-number-over-row-contradicts.txt' | cut -f 3-5 |
 	    grep '^20.6.penalty'"
 	assert_output "$(printf '20.6.penalty\tprev\t?\n20.6.penalty\tdelta\t?\n20.6.penalty\tdecisions\t?')"
-	[[ "$stderr" == *"t2 row 20.6.penalty: a number printed over it stands under one of its values"* ]]
 }
 
 @test "pdftotext -layout: a row's numbers nearer the next label than its own make both rows unread" {
@@ -864,7 +1005,9 @@ colmajor_t3() {
 	    '$DATA/torn-pdftotext.txt' | cut -f 2-5 | sort"
 	assert_output "$(cat "$DATA/torn-pdftotext-t2.cells")"
 	assert_line "$(printf 't2\t20.5.license\tdecisions\t20963')"
-	assert_line "$(printf 't2\t20.6.enforce\tprev\t?')"
+	# 行政强制 / 2 / -1 / 0: -1 alone on its line is a value, not a
+	# page number
+	assert_line "$(printf 't2\t20.6.enforce\tdelta\t-1')"
 	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'dealt out in the template')" 1
 }
 
@@ -903,6 +1046,12 @@ colmajor_t3() {
 	# 洪泽区 2023, real: fourteen numbers, 总计, the fifteenth.
 	gip-tables -q -t t4 "$DATA/t4-plain-pdftotext.txt" | cut -f 2-5 |
 	    sort >got
+	run diff "$DATA/t4-plain-pdftotext.cells" got
+	assert_success
+	# As printed, with the form feeds that end its pages: its numbers,
+	# one a line at the margin, keep their order (10 before 1).
+	{ cat "$DATA/t4-plain-pdftotext.txt"; printf '\f'; } >paged.txt
+	gip-tables -q -t t4 paged.txt | cut -f 2-5 | sort >got
 	run diff "$DATA/t4-plain-pdftotext.cells" got
 	assert_success
 }
@@ -1087,10 +1236,54 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 @test "pdftotext -layout: t4 numbers on two lines are read left to right" {
 	# The tall data row prints some numbers a line higher than others;
 	# gathered line by line they were out of column order.
+	# A page begins between its titles and its numbers: placed by the
+	# identities, in the order left to right.
 	run -0 --separate-stderr sh -c "gip-tables -t t4 \
 	    '$DATA/pdftotext-t4-two-lines.txt' | cut -f 5 | tr '\n' ' '"
 	assert_output "2 1 0 0 3 0 0 1 0 1 2 0 0 0 2 "
+	[[ "$stderr" == *"t4: a page begins between the column titles and the numbers: placed by the identities only"* ]]
+}
+
+@test "pdftotext -layout: a print's t4 is read one column per character" {
+	# Titles one letter a line (结 / 果 / 维 / 持): read in display
+	# columns the letters of a column drift apart with the CJK letters
+	# left of them on each line, no title was spelt and the row was
+	# unread; in characters each stack spells its title.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/pdftotext-t4-stacked-print.txt' | cut -f 5 | tr '\n' ' '"
+	assert_output "1  1  2   0   1  1  2 "
 	assert_equal "$stderr" ""
+}
+
+@test "pdftotext -layout: a print's t4 row over a page break is placed by the identities only" {
+	# The titles end one page, 0 1 0 1 begin the next: pdftotext sets
+	# each page's text columns from its own words, so read in characters
+	# 1 went under 复议后起诉's 其他结果 (a wrong value, a false alarm).
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/pdftotext-t4-page-between.txt' | cut -f 5 | tr '\n' ' '"
+	assert_output "0 ? ? 0 ? ? ? ? 0 ? ? ? ? 0 ? "
+	[[ "$stderr" == *"t4: a page begins between the column titles and the numbers: placed by the identities only"* ]]
+}
+
+@test "pdftotext -layout: a print's t4 numbers on two lines are put left to right even when line order adds up" {
+	# 0 (结果纠正) a line above 1 (结果维持): in line order 0 1 0 0 1 adds
+	# up too, and 1 went to 结果纠正, 0 to 结果维持.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/pdftotext-t4-tall-print.txt' | cut -f 5 | head -5 |
+	    tr '\n' ' '"
+	assert_output "1 0 0 0 1 "
+}
+
+@test "pdftotext -layout: a print's t2 rows on another page than their titles are not placed by position" {
+	# 第二十条第（六）项's titles end a page, its rows begin the next:
+	# 行政强制 0 0 read under the titles of the page before went to
+	# 上一年项目数量 and 本年增/减, 414 (处理决定数量, a line above) lost.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-page-between.txt' | cut -f 3-5 |
+	    grep '^20.6.enforce'"
+	assert_output "$(printf '20.6.enforce\tprev\t?\n20.6.enforce\tdelta\t?
+20.6.enforce\tdecisions\t?')"
+	[[ "$stderr" == *"t2 row 20.6.enforce: 2 values for 3 columns, not placed (a print: a page begins between its block's titles and it)"* ]]
 }
 
 @test "t4 values in line order that add up are not reordered by position" {

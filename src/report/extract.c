@@ -137,6 +137,7 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	const struct gip_section *sec = given;
 	struct tables *t = &x->t;
 	enum spaced_width width = SPACED_UNKNOWN, *share = &width;
+	enum spaced_width t2width = SPACED_CHARS, t4width = SPACED_CHARS;
 
 	tables_reset(t, doc->name, quiet);
 	/* A print's text (pdftotext: pages end in a form feed) was laid out
@@ -144,6 +145,9 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	 * width model. */
 	if (memchr(doc->text, '\f', doc->len) != NULL)
 		share = NULL;
+	t->print = share == NULL;
+	if (t->print)
+		tables_pages(t, doc->text, doc->len);
 	memset(x->where, 0, sizeof x->where);
 	if (sec == NULL) {
 		sections_split(doc->text, doc->len, found);
@@ -152,8 +156,11 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	/* t3 first: its many columns tell the document's width model
 	 * best (spaced.h) */
 	x->found = read_table(doc, dt, sec, 3, share, x);
-	x->found += read_table(doc, dt, sec, 4, share, x);
-	x->found += read_table(doc, dt, sec, 2, share, x);
+	x->found += read_table(doc, dt, sec, 4, share ? share : &t4width, x);
+	/* pdftotext prints one character a column: a print's table 2, a
+	 * few narrow blocks whose counts rarely tell the model clearly
+	 * (spaced.h), is read in characters unless they do. */
+	x->found += read_table(doc, dt, sec, 2, share ? share : &t2width, x);
 	t->tpl = tables_template(t);
 	if (x->laid_out[1])	/* a document's table has no lines between */
 		unseen_fill(t, doc->text, &x->where[1]);
@@ -170,7 +177,10 @@ extract_free(struct extract *x)
 {
 	free(x->t.cell);
 	free(x->t.t2row);
+	free(x->t.page);
 	x->t.cell = NULL;
 	x->t.t2row = NULL;
+	x->t.page = NULL;
+	x->t.npage = x->t.pagecap = 0;
 	x->t.ncell = x->t.cap = 0;
 }

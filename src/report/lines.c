@@ -215,7 +215,11 @@ is_page_number(const char *s, size_t n)
 			return 0;
 		else if (strncmp(buf + i, "—", 3) == 0)
 			i += 2;
-	return buf[0] == '-' || strncmp(buf, "—", 3) == 0;
+	/* dashes on both sides: "-1" alone is a negative number (a cell
+	 * of lynx's one a line), "- 1 -" a page's */
+	return (buf[0] == '-' || strncmp(buf, "—", 3) == 0) &&
+	    (buf[m - 1] == '-' || (m >= 3 && strncmp(buf + m - 3, "—",
+	    3) == 0));
 }
 
 /* Does the next line that is not blank, from pos on, start a page? */

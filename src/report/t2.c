@@ -410,7 +410,7 @@ stack_titles(const struct t2frags *above, const struct t2frags *f,
 
 static void
 keep_row(struct tables *t, const char *key, const struct lrow *lr,
-    const struct t2head *h, int positional, int headed)
+    const struct t2head *h, long hline, int positional, int headed)
 {
 	struct t2row *p;
 
@@ -432,6 +432,7 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	if (lr->nseg > 1 && lr->nval > 0)
 		unit_after(&p->lr, lr);
 	p->h = *h;
+	p->hline = hline;
 }
 
 /* The numbers of lr after those of v, and the empty cells the
@@ -469,7 +470,8 @@ take_numbers(struct t2row *p, const struct lrow *lr)
 /*
  * Explicit cells over lines (w3m's boxes): a tall row prints its label
  * on the top line with its cells blank and its values on a line below
- * (vertical-align middle), under the same cells.  Such a line's numbers
+ * (vertical-align middle), under the same cells; cells aligned at the
+ * top print their values on the label's line, the others below it.  Such a line's numbers
  * fill the row's blank cells, cell by cell; returns 0, p untouched,
  * when a number falls where the row has none of its cells or one that
  * is not blank (then the line is not this row's).
@@ -678,12 +680,15 @@ t2_extract(const struct grid *g, struct tables *t)
 			if (inheader && vertical && !template_width(key,
 			    h.ncol))
 				h.ncol = 0;	/* titles lost or mixed in */
-			keep_row(t, key, &lr, &h, g->positional, inheader);
+			keep_row(t, key, &lr, &h, g->row[hrow].line,
+			    g->positional, inheader);
 			if (doubt_next && t->nt2row > 0)
 				t->t2row[t->nt2row - 1].doubt = 1;
 			doubt_next = 0;
-			tall = !g->positional && g->wraps && lr.numbers == 0 ?
-			    g->row[i].ncell : -1;
+			/* a tall row's label line with a blank cell left
+			 * (its other values at the top of their cells) */
+			tall = !g->positional && g->wraps &&
+			    lr.numbers < lr.nval ? g->row[i].ncell : -1;
 			if (lr.numbers == 0 && held.numbers == h.ncol &&
 			    held.numbers > 0 && t->nt2row > 0)
 				give_held(&t->t2row[t->nt2row - 1], &held);

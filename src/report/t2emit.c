@@ -10,6 +10,17 @@
 #include "tables.h"
 #include "tmpl.h"
 
+/*
+ * How far a table's positions can be trusted (t2_trust): as printed,
+ * as a print's (print_column), or not at all for a row with blanks.
+ */
+enum { TRUST_POSITIONS, TRUST_PRINT, TRUST_JOINED, TRUST_SPANS,
+	TRUST_PAGED, TRUST_STACKED, TRUST_PRINT_LEFT, TRUST_PRINT_DRIFT };
+
+/* A print's trust, whatever it knows of the values' alignment. */
+#define IS_PRINT(trust)	((trust) == TRUST_PRINT || \
+	(trust) == TRUST_PRINT_LEFT || (trust) == TRUST_PRINT_DRIFT)
+
 /* The template a header's named titles belong to alone, else tpl. */
 static unsigned
 header_template(const struct t2row *p, unsigned tpl)
@@ -184,7 +195,9 @@ shares_edge(const struct t2col *c, const struct vcell *v)
  * row. */
 struct pins {
 	int	n;
+	long	line;			/* of the row that printed them */
 	int	x2[T2MAXCOLS];
+	int	x0[T2MAXCOLS], x1[T2MAXCOLS];
 };
 
 /* Twice the centre of a column's title. */
@@ -230,6 +243,104 @@ title_under(const struct t2row *p, int ncol, const struct pins *pin,
 	return bestd < secondd ? best : secondd < bestd ? second : -1;
 }
 
+/* Do columns [a0, a1) and [b0, b1) share one? */
+static int
+overlap(int a0, int a1, int b0, int b1)
+{
+	return a0 >= 0 && b0 >= 0 && a0 < b1 && b0 < a1;
+}
+
+/*
+ * The column a value of a print stands in, or -1.  pdftotext -layout
+ * sets each word in a text column from its glyphs' place, but pushes it
+ * right past the words before it on its line, so a value can drift past
+ * the end of its title or into the gap before the next; a value left-
+ * aligned in a wide cell under a centred title stands in that gap too
+ * (a browser's print of <td> under <th>).  What survives is overlap:
+ * words that share text columns shared page width.  So a value goes to
+ * the one value of the block's full row it overlaps (pins: values as
+ * aligned as it), or to the one title it overlaps; a value in a gap
+ * between titles goes by how the table's full rows stand (trust:
+ * print_alignment); anything else says nothing.
+ */
+static int
+print_column(const struct t2row *p, int ncol, const struct pins *pin,
+    int trust, const struct vcell *v)
+{
+	const struct t2col *c = p->h.col;
+	int k, at = -1, n = 0;
+
+	for (k = 0; pin->n == ncol && k < ncol; k++)
+		if (overlap(v->x0, v->x1, pin->x0[k], pin->x1[k]))
+			at = k, n++;
+	if (n == 1)
+		return at;
+	for (k = 0, at = -1, n = 0; k < ncol; k++)
+		if (overlap(v->x0, v->x1, c[k].x0, c[k].x1))
+			at = k, n++;
+	if (n > 0 || v->x0 < 0)
+		return n == 1 ? at : -1;
+	/* in a gap: as the table's full rows stand (print_alignment) */
+	for (k = 0; k < ncol; k++)
+		if (c[k].x0 < 0)
+			return -1;
+	for (k = 0; trust == TRUST_PRINT_LEFT && k < ncol; k++)
+		if (v->x1 <= c[k].x0 && (k == 0 || v->x0 >= c[k - 1].x1))
+			return k;
+	for (k = 0; trust == TRUST_PRINT_DRIFT && k < ncol; k++)
+		if (v->x0 >= c[k].x1 && v->x0 - c[k].x1 <= 2 &&
+		    (k + 1 == ncol || c[k + 1].x0 - v->x1 >= 3))
+			return k;
+	return -1;
+}
+
+/*
+ * How a print's values stand to their titles, as its full rows (a
+ * number under every title, placed in order) show on the page of their
+ * titles: all wholly left of their own titles and right of the title
+ * before (a browser's print of <td> left-aligned in wide cells under
+ * <th> centred: TRUST_PRINT_LEFT), or all over their titles or just
+ * past their ends, a column or two (centred values pdftotext pushed
+ * right: TRUST_PRINT_DRIFT); two values at least, none the other way;
+ * else TRUST_PRINT.  A value in a gap between titles goes by it.
+ */
+static int
+print_alignment(const struct tables *t)
+{
+	const struct t2row *p;
+	const struct t2col *c;
+	const struct vcell *v;
+	int i, k, n, left = 0, drift = 0;
+
+	for (i = 0; i < t->nt2row; i++) {
+		p = &t->t2row[i];
+		n = p->h.ncol;
+		if (!p->positional || p->took || n == 0 || p->lr.nval != n ||
+		    p->lr.numbers != n || tables_page_between(t, p->hline,
+		    p->lr.line))
+			continue;
+		for (k = 0; k < n; k++)
+			if (p->h.col[k].x0 < 0 || p->lr.val[k].x0 < 0)
+				break;
+		for (k = k < n ? n : 0; k < n; k++) {
+			c = p->h.col;
+			v = &p->lr.val[k];
+			if (v->x1 <= c[k].x0 && (k == 0 || v->x0 >= c[k - 1].x1))
+				left++;
+			else if (overlap(v->x0, v->x1, c[k].x0, c[k].x1) ||
+			    (v->x0 >= c[k].x1 && v->x0 - c[k].x1 <= 2))
+				drift++;
+			else
+				return TRUST_PRINT;
+		}
+	}
+	if (left >= 2 && drift == 0)
+		return TRUST_PRINT_LEFT;
+	if (drift >= 2 && left == 0)
+		return TRUST_PRINT_DRIFT;
+	return TRUST_PRINT;
+}
+
 /*
  * The pins of the block whose rows start at rows[0] (n rows to the end
  * of the table): its first row printing a number in each of its ncol
@@ -252,9 +363,12 @@ block_pins(const struct t2row *rows, int n, int ncol, struct pins *pin)
 			    v->val[k].x0 < v->val[k - 1].x1))
 				break;
 			pin->x2[k] = v->val[k].x0 + v->val[k].x1;
+			pin->x0[k] = v->val[k].x0;
+			pin->x1[k] = v->val[k].x1;
 		}
 		if (k == ncol) {
 			pin->n = ncol;
+			pin->line = rows[i].lr.line;
 			return;
 		}
 	}
@@ -286,13 +400,205 @@ lines_out_of_order(const struct t2row *p)
 	return 0;
 }
 
+/*
+ * lynx prints a table it cannot align (a cell holding a line break) one
+ * row a line, its cells one space apart, and an empty cell as nothing
+ * at all ("行政处罚 16" for 行政处罚 | | | 16): every row's first value
+ * one column after its label, whatever the label's length.  Such a
+ * table: two or more rows of numbers, all so, labels ending in two
+ * places at least (aligned columns would put the short labels' values
+ * further right).  Its positions say nothing.
+ */
+static int
+rows_joined(const struct tables *t)
+{
+	const struct t2vals *v;
+	int i, j, rows = 0, x = -1, differ = 0, gap = 0, odd = 0, g;
+
+	for (i = 0; i < t->nt2row; i++) {
+		v = &t->t2row[i].lr;
+		if (!t->t2row[i].positional || v->numbers == 0 ||
+		    t->t2row[i].took)
+			continue;
+		if (v->label_x1 < 0)
+			return 0;
+		for (j = 0; j < v->nval; j++) {
+			if (v->val[j].x0 < 0)
+				return 0;
+			g = v->val[j].x0 - (j ? v->val[j - 1].x1 :
+			    v->label_x1);
+			if (g != 1 && g != 2)
+				return 0;
+			gap |= g;
+			odd |= v->val[j].x0 % 2 || v->val[j].x1 % 2;
+		}
+		odd |= v->label_x1 % 2;
+		differ |= x >= 0 && x != v->label_x1;
+		x = v->label_x1;
+		rows++;
+	}
+	/* one space: 1 in display columns, 2 where the table was read one
+	 * column per character (all positions even) */
+	return rows >= 2 && differ && (gap == 1 || (gap == 2 && !odd));
+}
+
+/* Does a value stand as a value of the block's full row does (left
+ * or right edge, or centre, within a column)? */
+static int
+aligned_with_pin(const struct pins *pin, const struct vcell *v)
+{
+	int k;
+
+	for (k = 0; k < pin->n; k++)
+		if (abs(v->x0 - pin->x0[k]) <= 1 ||
+		    abs(v->x1 - pin->x1[k]) <= 1 ||
+		    abs(v->x0 + v->x1 - pin->x2[k]) <= 2)
+			return 1;
+	return 0;
+}
+
+/*
+ * A converter that aligns a table's columns (lynx or w3m -dump) prints
+ * the values of a column alike: at its left edge, its right edge or its
+ * centre, as the block's full row shows (its pins).  A value aligned
+ * with none of them stands in a cell that spans other grid columns than
+ * the header's (Word's misaligned spans: 3,321 in a cell of colspan 2
+ * starting under the second half of 本年增/减), and then a value
+ * aligned with a title may be a cell further on too (a label of colspan
+ * 2 puts the row's first value under the second title).  Only the count
+ * of visible cells says which column a value is, and blank cells print
+ * nothing: no row with blanks of such a table can be placed.  (A table
+ * read in the other width model than its converter's shifts each row by
+ * its label's CJK: its values do not line up either, and their titles'
+ * centres, the nearest, put 7 of 行政强制 under 本年增/减.)
+ */
+static int
+spans_differ(const struct tables *t)
+{
+	const struct t2row *p;
+	const struct vcell *v;
+	struct pins pin = {.n = 0};
+	int i, j;
+
+	for (i = 0; i < t->nt2row; i++) {
+		p = &t->t2row[i];
+		if (i == 0 || p->headed)
+			block_pins(p, t->nt2row - i, p->h.ncol, &pin);
+		if (!p->positional || pin.n == 0 || pin.n != p->h.ncol)
+			continue;
+		for (j = 0; j < p->own && j < p->lr.nval; j++) {
+			v = &p->lr.val[j];
+			if (v->v.kind == V_NUMBER && v->x0 >= 0 &&
+			    !aligned_with_pin(&pin, v))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * pdftotext sets each page's text columns from that page's words alone:
+ * a row on another page than its block's titles is placed by no
+ * position (TRUST_PAGED), and the block's full row on another page than
+ * the row pins nothing for it.
+ */
+static int
+page_trust(const struct tables *t, const struct t2row *p, int trust)
+{
+	return IS_PRINT(trust) && tables_page_between(t, p->hline,
+	    p->lr.line) ? TRUST_PAGED : trust;
+}
+
+static const struct pins *
+page_pins(const struct tables *t, const struct t2row *p,
+    const struct pins *pin, struct pins *here)
+{
+	long a = pin->line < p->lr.line ? pin->line : p->lr.line;
+	long b = pin->line < p->lr.line ? p->lr.line : pin->line;
+
+	*here = *pin;
+	if (t->print && pin->n > 0 && tables_page_between(t, a, b))
+		here->n = 0;
+	return here;
+}
+
+/* Why a table's positions place no row with blanks (t2_trust). */
+static const char *
+distrust_why(int trust)
+{
+	switch (trust) {
+	case TRUST_PAGED:
+		return "a print: a page begins between its block's titles "
+		    "and it";
+	case TRUST_JOINED:
+		return "cells joined one space apart, blanks printed as "
+		    "nothing";
+	case TRUST_STACKED:
+		return "values one a line at one place, blanks printed as "
+		    "nothing";
+	case TRUST_SPANS:
+		return "a value of the table stands where no value of its "
+		    "block's full row does: cells spanning other columns";
+	default:
+		return "a print: no title or full row's value over each of "
+		    "them";
+	}
+}
+
+/* Was a row left unplaced for want of trust in its positions? */
+static int
+untrusted(const struct t2row *p, int ncol, int trust)
+{
+	return trust != TRUST_POSITIONS && p->positional &&
+	    p->h.ncol == ncol && p->h.col[0].x >= 0 && p->lr.nval > 0 &&
+	    p->lr.nval < ncol;
+}
+
+/*
+ * lynx prints a Word table one cell a paragraph, every cell centred at
+ * one place (its blank lines count empty cells only where an empty cell
+ * prints a paragraph too: lynx_cell_paragraphs).  A row whose values
+ * came from lines below its label at one place, one over another, has
+ * positions that tell no column: nor do its table's.
+ */
+static int
+values_stacked(const struct tables *t)
+{
+	const struct t2vals *v;
+	int i, j;
+
+	for (i = 0; i < t->nt2row; i++) {
+		v = &t->t2row[i].lr;
+		if (!t->t2row[i].positional || !t->t2row[i].took)
+			continue;
+		for (j = 1; j < v->nval; j++)
+			if (v->val[j].x0 >= 0 && v->val[j - 1].x0 >= 0 &&
+			    overlap(v->val[j].x0, v->val[j].x1,
+			    v->val[j - 1].x0, v->val[j - 1].x1))
+				return 1;
+	}
+	return 0;
+}
+
+static int
+t2_trust(const struct tables *t)
+{
+	if (rows_joined(t))
+		return TRUST_JOINED;
+	if (t->print)
+		return print_alignment(t);
+	if (values_stacked(t))
+		return TRUST_STACKED;
+	return spans_differ(t) ? TRUST_SPANS : TRUST_POSITIONS;
+}
+
 /* Values to columns: by header position (left to right, each under its
  * own title: values out of order under their titles were placed by
  * positions that mean nothing, lynx's joined titles), or in order with
  * blank padding (a trailing or leading empty cell) trimmed. */
 static int
 place_t2(const struct t2row *p, int ncol, const struct pins *pin,
-    const struct vcell **at)
+    int trust, const struct vcell **at)
 {
 	const struct vcell *v = p->lr.val;
 	int n = p->lr.nval, k, j, best, last;
@@ -334,9 +640,13 @@ place_t2(const struct t2row *p, int ncol, const struct pins *pin,
 	if (p->positional && p->h.ncol == ncol && p->h.col[0].x >= 0 &&
 	    !(n == ncol &&
 	    (p->lr.numbers == n || lrow_counted(v, n)))) {
+		if (!IS_PRINT(trust) && trust != TRUST_POSITIONS)
+			return -1;
 		for (j = 0, last = -1; j < n; j++) {
-			if ((best = title_under(p, ncol, pin, &v[j])) < 0 ||
-			    at[best] || best < last)
+			best = IS_PRINT(trust) ? print_column(p, ncol,
+			    pin, trust, &v[j]) : title_under(p, ncol, pin,
+			    &v[j]);
+			if (best < 0 || at[best] || best < last)
 				return -1;
 			at[best] = &v[j];
 			last = best;
@@ -474,14 +784,15 @@ t2_emit(struct tables *t)
 	const char *cols[T2MAXCOLS];
 	const struct vcell *at[T2MAXCOLS];
 	int units[T2MAXCOLS];
-	int i, k, ncol, placed, contra;
+	int i, k, ncol, placed, contra, trust;
 	struct t2row *p;
-	struct pins pin = {.n = 0};
+	struct pins pin = {.n = 0}, here;
 	const struct tmpl_row *tr;
 
 	for (i = 0; i < t->nt2row; i += deal_block(t, &t->t2row[i],
 	    t->nt2row - i))
 		;
+	trust = t2_trust(t);
 	for (i = 0; i < t->nt2row; i++) {
 		p = &t->t2row[i];
 		ncol = columns_of(p, t->tpl, cols, units);
@@ -499,12 +810,18 @@ t2_emit(struct tables *t)
 		}
 		if (i == 0 || p->headed)
 			block_pins(p, t->nt2row - i, ncol, &pin);
-		placed = place_t2(p, ncol, &pin, at) == 0;
+		placed = place_t2(p, ncol, page_pins(t, p, &pin, &here),
+		    page_trust(t, p, trust), at) == 0;
 		contra = placed && above_contradicts(p, ncol, &pin, at);
 		if (contra)
 			tables_warn(t, p->lr.line, "t2 row %s: a number printed "
 			    "over it stands under one of its values, not "
 			    "placed, written as %s", p->key, CELL_UNREAD);
+		else if (!placed && untrusted(p, ncol, trust))
+			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
+			    "%d columns, not placed (%s), written as %s",
+			    p->key, p->lr.nval, ncol,
+			    distrust_why(page_trust(t, p, trust)), CELL_UNREAD);
 		else if (!placed)
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
 			    "%d columns, not placed, written as %s", p->key,

@@ -516,15 +516,17 @@ broken_off(const struct grid *g, int i)
  * fewer than 15, the number-only rows straight after it, past header
  * words printed among them (plain pdftotext: … 0 0 0 / 总计 / 0).
  * data->merged says whether values came from more than one line; *cut
- * is the line of the text that broke the row off (broken_off), else 0. */
+ * is the line of the text that broke the row off (broken_off), else 0;
+ * *last the line of its last values. */
 static int
 gather_values(const struct grid *g, struct lrow *data, int *first,
-    long *cut)
+    long *cut, long *last)
 {
 	static struct lrow lr;
 	int i, k, found = 0;
 
 	*cut = 0;
+	*last = 0;
 
 	for (i = 0; i < g->nrow; i++) {
 		/* until the first data row, lines are split straight into
@@ -536,6 +538,7 @@ gather_values(const struct grid *g, struct lrow *data, int *first,
 			found = 1;
 			data->merged = 0;
 			*first = i;
+			*last = g->row[i].line;
 			continue;
 		}
 		lrow_split(g, &g->row[i], &lr);
@@ -554,6 +557,7 @@ gather_values(const struct grid *g, struct lrow *data, int *first,
 			data->val[data->nval++] = lr.val[k];
 		data->numbers += lr.numbers;
 		data->merged = 1;
+		*last = g->row[i].line;
 	}
 	if (!found)
 		data->nval = data->numbers = 0;
@@ -757,17 +761,70 @@ has_titles(const struct grid *g)
 	return 0;
 }
 
+/*
+ * A print's tall row puts its numbers on two or more lines (cells
+ * vertically centred, some a line higher: `0` over `1  0件  0件 …`):
+ * gathered line by line they are out of column order, and a swap
+ * within one group keeps its sum, so the identities do not tell.  On
+ * one page of a print left to right is the columns' order: the values
+ * are put so, stably (lynx's one cell a line keeps the lines' order).
+ */
+static void
+print_left_to_right(struct lrow *data)
+{
+	struct vcell tmp;
+	int i, j;
+
+	if (!data->merged)
+		return;
+	for (i = 0; i < data->nval; i++)
+		if (data->val[i].x0 < 0)
+			return;
+	/* a value moves left only past one it stands wholly left of:
+	 * values one a line at one place (plain pdftotext, whose text
+	 * has form feeds too) keep their order */
+	for (i = 1; i < data->nval; i++)	/* insertion sort: stable */
+		for (j = i; j > 0 && data->val[j].x1 <= data->val[j - 1].x0;
+		    j--) {
+			tmp = data->val[j];
+			data->val[j] = data->val[j - 1];
+			data->val[j - 1] = tmp;
+		}
+}
+
+/*
+ * Does a page of a print begin between a line of column titles (a cell
+ * of title letters: 结果维持, 总 / 计) and the data row first?
+ * pdftotext sets each page's text columns from that page's words alone.
+ */
+static int
+titles_paged(const struct grid *g, int first, const struct tables *t)
+{
+	const struct gcell *c;
+	int i, j;
+
+	for (i = 0; i < first; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++)
+			if (header_chars(c[j].text) > 0 &&
+			    tables_page_between(t, g->row[i].line,
+			    g->row[first].line))
+				return 1;
+	}
+	return 0;
+}
+
 int
 t4_extract(const struct grid *g, struct tables *t)
 {
 	static struct lrow data;
 	struct slots s;
-	int first = 0, placed, k, joined;
-	long cut;
+	int first = 0, placed, k, joined, paged;
+	long cut, last;
 	char why[128];
 
 	why[0] = '\0';
-	if (!gather_values(g, &data, &first, &cut))
+	if (!gather_values(g, &data, &first, &cut, &last))
 		return 0;
 	if (cut > 0)
 		snprintf(why, sizeof why, "then other text (line %ld) with "
@@ -788,10 +845,21 @@ t4_extract(const struct grid *g, struct tables *t)
 		 * orders its values by position */
 		joined = g->positional && data.nval < T4COLS &&
 		    joined_counted(g, first, &data);
+		/* a print's page between the titles and the numbers: their
+		 * text columns were set apart, and say nothing together */
+		paged = g->positional && titles_paged(g, first, t);
+		if (paged)
+			tables_warn(t, g->row[first].line, "t4: a page begins "
+			    "between the column titles and the numbers: "
+			    "placed by the identities only");
+		if (t->print && g->positional && !tables_page_between(t,
+		    g->row[first].line, last))
+			print_left_to_right(&data);
 		if (!joined && g->positional &&
 		    place_left_to_right(&data, &s))
 			placed = PLACE_ALL;
 		else if (!g->positional || data.nval >= T4COLS || joined ||
+		    paged ||
 		    !place_under_titles(g, first, &data, &s, &placed) ||
 		    (placed == PLACE_ALL && titles_stacked(g, first) &&
 		    !slots_add_up(&s)))

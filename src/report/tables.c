@@ -16,7 +16,46 @@ tables_reset(struct tables *t, const char *file, int quiet)
 	t->nwarn = 0;
 	t->nt2row = t->nt3key = 0;
 	t->tpl = 0;
+	t->print = 0;
+	t->npage = 0;
 	t->ncell = 0;
+}
+
+/*
+ * pdftotext -layout sets each page's text columns from that page's
+ * words alone: positions on two pages are not comparable.  A form feed
+ * begins the line it starts (pdftotext's), else the line after it.
+ */
+void
+tables_pages(struct tables *t, const char *text, size_t len)
+{
+	const char *p = text, *e = text + len, *ff, *nl;
+	long line = 1;
+
+	t->npage = 0;
+	while ((ff = memchr(p, '\f', (size_t)(e - p))) != NULL) {
+		for (; (nl = memchr(p, '\n', (size_t)(ff - p))) != NULL;
+		    p = nl + 1)
+			line++;
+		if (t->npage == t->pagecap) {
+			t->pagecap = t->pagecap ? t->pagecap * 2 : 64;
+			t->page = gip_xrealloc(t->page, t->pagecap *
+			    sizeof *t->page);
+		}
+		t->page[t->npage++] = ff == p ? line : line + 1;
+		p = ff + 1;
+	}
+}
+
+int
+tables_page_between(const struct tables *t, long a, long b)
+{
+	int i;
+
+	for (i = 0; i < t->npage && t->page[i] <= b; i++)
+		if (t->page[i] > a)
+			return 1;
+	return 0;
 }
 
 void

@@ -69,6 +69,7 @@ struct t2row {
 					 * and not given to it */
 	struct t2vals	 lr;
 	struct t2head	 h;
+	long		 hline;		/* where its header begins */
 };
 
 struct tables {
@@ -80,6 +81,11 @@ struct tables {
 	const char	*t3key[T3MAXKEYS];	/* table 3's rows found */
 	int		 nt3key;
 	unsigned	 tpl;			/* decided template */
+	int		 print;			/* a print's text (pdftotext
+						 * -layout: form feeds) */
+	long		*page;			/* a print's lines that begin
+						 * a page, ascending */
+	int		 npage, pagecap;
 	struct tcell	*cell;
 	int		 ncell, cap;
 };
@@ -96,5 +102,9 @@ int	t3_extract(const struct grid *g, struct tables *t);
 int	t4_extract(const struct grid *g, struct tables *t);
 void	t2_emit(struct tables *t);
 unsigned tables_template(const struct tables *t);
+/* The pages of a print: its lines that begin one (form feeds). */
+void	tables_pages(struct tables *t, const char *text, size_t len);
+/* Does a page of the print begin after line a, up to line b? */
+int	tables_page_between(const struct tables *t, long a, long b);
 
 #endif
