@@ -608,7 +608,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	int fits;
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
-	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two, *tall;
+	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two, *tall, *lead;
 	struct t3_readings *tr = NULL;
 	int points[T3COLS] = {0}, table_points[T3COLS] = {0};
 	struct slots *sb = NULL;
@@ -633,6 +633,11 @@ t3_extract(const struct grid *g, struct tables *t)
 	 * exact) a row without numbers is blank unless rows were torn. */
 	keeps = rows_keep_numbers(rows, key, n);
 	found = place_torn(t, rows, key, n);
+	/* Values printed a line above their row's label (pdftotext). */
+	lead = gip_xmalloc((n + 1) * sizeof *lead);
+	memset(lead, 0, (n + 1) * sizeof *lead);
+	if (g->positional && !g->exact)
+		t3_split_runover(rows, key, n, lead);
 	keeps = g->exact ? found == 0 : keeps && found == 0;
 	first_col = g->positional ? -1 : values_column(rows, key, n);
 	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi);
@@ -708,7 +713,14 @@ t3_extract(const struct grid *g, struct tables *t)
 		else if (two[i])
 			placed = PLACE_NONE, memset(&s, 0, sizeof s),
 			    by_pos = 0;
-		else if (joined_row(&rows[i]))
+		else if (lead[i]) {
+			/* Values from a line of their own above: only the
+			 * identities tell how the lines interleave. */
+			if (!tr)
+				tr = gip_xmalloc((n + 1) * sizeof *tr);
+			placed = t3_place_lines(&rows[i], lead[i], &s, &tr[i]);
+			tall[i] = 1, by_pos = 0;
+		} else if (joined_row(&rows[i]))
 			placed = place_counted(&rows[i], &s), by_pos = 0;
 		else if (in_order && rows[i].numbers < T3COLS)
 			placed = t3_place_in_order(&rows[i], anchor, &s);
@@ -780,6 +792,7 @@ t3_extract(const struct grid *g, struct tables *t)
 			emit_row(t, key[i], rows[i].line, rows[i].nval,
 			    &sb[i], pb[i]);
 	free(two);
+	free(lead);
 	free(tall);
 	free(tr);
 	free(sb);

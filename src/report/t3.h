@@ -69,6 +69,11 @@ int	t3_same_key(const char *a, const char *b);
 void	t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 	    const int *by_run);
 
+/* Values printed a line above their row's label, read with the row
+ * above (t3split.c): given back to their row, lead[i] of them. */
+int	t3_split_runover(struct lrow *rows, const char **key, int n,
+	    int *lead);
+
 /* Tall rows: values printed on two or three lines (t3tall.c). */
 #define T3_TALL_MAXREAD	16
 
@@ -83,6 +88,8 @@ struct t3_readings {
 
 int	t3_tall_row(const struct lrow *lr);
 int	t3_place_tall(const struct lrow *lr, struct slots *s,
+	    struct t3_readings *out);
+int	t3_place_lines(const struct lrow *lr, int lead, struct slots *s,
 	    struct t3_readings *out);
 void	t3_choose_tall(const char **key, int n, struct slots *sb, int *pb,
 	    const struct t3_readings *tr, const int *tall);

@@ -22,27 +22,44 @@ struct readings {
 };
 
 /*
- * Split the values, in line order, into the lines they were printed on:
- * a value that does not stand right of the one before begins a new line.
- * Returns how many lines (start and len per line), or 0 for more than
- * TALL_MAXRUNS or a value without a position.
+ * Split the values v[from..to), in line order, into the lines they were
+ * printed on: a value that does not stand right of the one before begins
+ * a new line.  Adds the lines at start/len from *n on; 0 for more than
+ * TALL_MAXRUNS in all or a value without a position.
  */
 static int
-line_runs(const struct lrow *lr, int *start, int *len)
+runs_of(const struct lrow *lr, int from, int to, int *start, int *len,
+    int *n)
 {
-	int i, n = 0;
+	int i;
 
-	for (i = 0; i < lr->nval; i++) {
+	for (i = from; i < to; i++) {
 		if (lr->val[i].x0 < 0)
 			return 0;
-		if (i == 0 || lr->val[i].x0 < lr->val[i - 1].x1) {
-			if (n == TALL_MAXRUNS)
+		if (i == from || lr->val[i].x0 < lr->val[i - 1].x1) {
+			if (*n == TALL_MAXRUNS)
 				return 0;
-			start[n] = i;
-			len[n++] = 0;
+			start[*n] = i;
+			len[(*n)++] = 0;
 		}
-		len[n - 1]++;
+		len[*n - 1]++;
 	}
+	return 1;
+}
+
+/*
+ * The lines of a row's values (start and len per line): those before
+ * `lead` were printed on lines of their own (t3split.c), apart from the
+ * others, whatever their positions.  Returns how many lines, or 0.
+ */
+static int
+line_runs(const struct lrow *lr, int lead, int *start, int *len)
+{
+	int n = 0;
+
+	if (!runs_of(lr, 0, lead, start, len, &n) ||
+	    !runs_of(lr, lead, lr->nval, start, len, &n))
+		return 0;
 	return n;
 }
 
@@ -59,7 +76,7 @@ t3_tall_row(const struct lrow *lr)
 
 	if (lr->nval > T3COLS || lr->nval < 2 || !lr->merged)
 		return 0;
-	n = line_runs(lr, start, len);
+	n = line_runs(lr, 0, start, len);
 	return n >= 2 && n < lr->nval;
 }
 
@@ -164,6 +181,18 @@ interleave(const struct lrow *lr, const int *start, const int *len, int nrun,
 int
 t3_place_tall(const struct lrow *lr, struct slots *s, struct t3_readings *out)
 {
+	return t3_place_lines(lr, 0, s, out);
+}
+
+/*
+ * The same for a row whose first `lead` values were printed on lines
+ * of their own (t3_split_runover): they interleave with the others
+ * whatever their positions.
+ */
+int
+t3_place_lines(const struct lrow *lr, int lead, struct slots *s,
+    struct t3_readings *out)
+{
 	int start[TALL_MAXRUNS], len[TALL_MAXRUNS], next[TALL_MAXRUNS] = {0};
 	int order[T3COLS], nrun;
 	struct readings r = {0};
@@ -173,7 +202,7 @@ t3_place_tall(const struct lrow *lr, struct slots *s, struct t3_readings *out)
 	r.keep = out;
 	memset(s, 0, sizeof *s);
 	s->n = T3COLS;
-	nrun = line_runs(lr, start, len);
+	nrun = lr->nval > T3COLS ? 0 : line_runs(lr, lead, start, len);
 	if (nrun == 0 ||
 	    !interleave(lr, start, len, nrun, next, order, 0, &r) || r.a.ncand == 0)
 		return PLACE_NONE;
