@@ -1033,13 +1033,15 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	# after row 1's seven, row 3.3.2's 2 on the line after row 3.3.1's,
 	# both a line above the row's label.  Read with the row above, that
 	# row had 9 (8) values for 7 columns and both rows were unread.
-	# Split off, each row has seven and adds up; how the two lines of
-	# row 2 interleave only the identities tell, so its parts stay
-	# unread but its total is known.
+	# Split off, each row has seven and adds up.  Each line is shifted
+	# by its own label (2 and 1 stand left of row 1's 5): how the two
+	# lines interleave, the columns' spacing tells, taken from row 1,
+	# printed on one line (t3_tall_by_shift).
 	run -0 --separate-stderr sh -c "gip-tables -t t3 \
 	    '$DATA/pdftotext-t3-values-above-label.txt' | cut -f 3-5 |
 	    grep -E '^(1|2|3\.3\.[12])	' | cut -f 3 | tr '\n' ' '"
-	assert_output "5 1 0 0 0 0 6 ? ? ? ? ? ? 3 4 0 0 0 0 0 4 ? ? ? ? ? ? 3 "
+	assert_output "5 1 0 0 0 0 6 2 0 1 0 0 0 3 4 0 0 0 0 0 4 1 0 0 0 0 2 3 "
+	assert_equal "$stderr" ""
 }
 
 @test "lynx: a t3 value between two columns' values is unread" {
@@ -1144,11 +1146,18 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "680 0 0 0 0 0 680 "
 	assert_equal "$stderr" ""
 	# 3.7 printed one more (3485): no reading makes the columns add
-	# up, and the row stays unread where its readings disagree.
+	# up, so they choose nothing; the positions of the row's two lines,
+	# each shifted as a whole under the columns of a row printed on one
+	# line, fit one way only (t3_tall_by_shift), and the broken 3.7 is
+	# reported, not hidden.
 	run -0 --separate-stderr sh -c "gip-tables -t t3 \
 	    '$DATA/pdftotext-t3-tall-by-columns-broken.txt' |
 	    awk -F'\t' '\$3 == \"3.4.1\"' | cut -f 5 | tr '\n' ' '"
-	assert_output "? ? 0 0 0 0 680 "
+	assert_output "680 0 0 0 0 0 680 "
+	gip-tables "$DATA/pdftotext-t3-tall-by-columns-broken.txt" \
+	    2>/dev/null >cells
+	run gip-check cells
+	assert_line --partial "t3-sum7	error	t3:3.7=sum(3.1-3.6):natural	3484	3485"
 }
 
 @test "lynx: a t3 row with a value far off the columns is not read by them" {

@@ -595,6 +595,21 @@ columns_by_runs(const struct lrow *rows, const char **key, int n, int *has,
 	return placed;
 }
 
+/*
+ * A row on several lines whose readings disagree (t3tall.c), placed by
+ * the positions of its lines, each shifted on its own, against a row
+ * printed on one line: 1 with *s set when exactly one way fits.
+ */
+static int
+by_shift(const struct lrow *rows, const char **key, int n, int i, int lead,
+    struct slots *s)
+{
+	int ref[T3COLS];
+
+	return t3_tall_reference(rows, key, n, i, ref) &&
+	    t3_tall_by_shift(&rows[i], lead, ref, s) == PLACE_ALL;
+}
+
 int
 t3_extract(const struct grid *g, struct tables *t)
 {
@@ -720,6 +735,9 @@ t3_extract(const struct grid *g, struct tables *t)
 				tr = gip_xmalloc((n + 1) * sizeof *tr);
 			placed = t3_place_lines(&rows[i], lead[i], &s, &tr[i]);
 			tall[i] = 1, by_pos = 0;
+			if (placed != PLACE_ALL && by_shift(rows, key, n, i,
+			    lead[i], &s))
+				placed = PLACE_ALL, tall[i] = 0;
 		} else if (joined_row(&rows[i]))
 			placed = place_counted(&rows[i], &s), by_pos = 0;
 		else if (in_order && rows[i].numbers < T3COLS)
@@ -762,6 +780,9 @@ t3_extract(const struct grid *g, struct tables *t)
 				tr = gip_xmalloc((n + 1) * sizeof *tr);
 			placed = t3_place_tall(&rows[i], &s, &tr[i]);
 			tall[i] = 1, by_pos = 0;
+			if (placed != PLACE_ALL && by_shift(rows, key, n, i, 0,
+			    &s))
+				placed = PLACE_ALL, tall[i] = 0;
 		} else {
 			by_pos = 0;
 			skip = g->positional ? 0 :

@@ -91,6 +91,10 @@ int	t3_place_tall(const struct lrow *lr, struct slots *s,
 	    struct t3_readings *out);
 int	t3_place_lines(const struct lrow *lr, int lead, struct slots *s,
 	    struct t3_readings *out);
+int	t3_tall_reference(const struct lrow *rows, const char **key, int n,
+	    int i, int *ref);
+int	t3_tall_by_shift(const struct lrow *lr, int lead, const int *ref,
+	    struct slots *s);
 void	t3_choose_tall(const char **key, int n, struct slots *sb, int *pb,
 	    const struct t3_readings *tr, const int *tall);
 
