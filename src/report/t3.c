@@ -652,7 +652,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	lead = gip_xmalloc((n + 1) * sizeof *lead);
 	memset(lead, 0, (n + 1) * sizeof *lead);
 	if (g->positional && !g->exact)
-		t3_split_runover(rows, key, n, lead);
+		t3_split_runover(g, rows, key, n, lead);
 	keeps = g->exact ? found == 0 : keeps && found == 0;
 	first_col = g->positional ? -1 : values_column(rows, key, n);
 	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi);

@@ -71,8 +71,8 @@ void	t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 
 /* Values printed a line above their row's label, read with the row
  * above (t3split.c): given back to their row, lead[i] of them. */
-int	t3_split_runover(struct lrow *rows, const char **key, int n,
-	    int *lead);
+int	t3_split_runover(const struct grid *g, struct lrow *rows,
+	    const char **key, int n, int *lead);
 
 /* Tall rows: values printed on two or three lines (t3tall.c). */
 #define T3_TALL_MAXREAD	16

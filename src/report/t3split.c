@@ -7,7 +7,10 @@
  * row, so it is read as the last line of the row above: that row shows
  * more than seven values, this one fewer.
  */
+#include <stdlib.h>
 #include <string.h>
+
+#include "err.h"
 
 #include "t3.h"
 
@@ -91,6 +94,148 @@ split_pair(struct lrow *a, struct lrow *b)
 }
 
 /*
+ * Where a row's last line of numbers begins among its values, as the
+ * grid's lines from the row's first to `end` (the next row's first,
+ * exclusive) show it: the index of its first value, 0 when the row's
+ * numbers are on one line, -1 when the lines do not give the row's
+ * values in order (*at: the grid row to look from, moved on).
+ */
+static int
+last_line_start(const struct grid *g, const struct lrow *r, long end,
+    int *at)
+{
+	static struct lrow ln;	/* large: not on the stack */
+	int k, i, got = 0, start = 0;
+
+	while (*at < g->nrow && g->row[*at].line < r->line)
+		(*at)++;
+	for (k = *at; k < g->nrow && (end < 0 || g->row[k].line < end); k++) {
+		lrow_split(g, &g->row[k], &ln);
+		if (ln.numbers == 0)
+			continue;
+		if (got > 0)
+			start = got;
+		for (i = 0; i < ln.nval; i++) {
+			if (ln.val[i].v.kind != V_NUMBER)
+				continue;
+			if (got == r->nval || ln.val[i].x0 != r->val[got].x0 ||
+			    strcmp(ln.val[i].v.num, r->val[got].v.num) != 0)
+				return -1;
+			got++;
+		}
+	}
+	return got == r->nval ? start : -1;
+}
+
+/* Seven values: `lead` from a line above, then the row's own from..to. */
+static int
+with_lead(const struct vcell *lead, int nlead, const struct lrow *r,
+    int from, int to, struct lrow *out)
+{
+	int k;
+
+	if (nlead + to - from != T3COLS)
+		return 0;
+	memcpy(out, r, sizeof *out);
+	for (k = 0; k < nlead; k++)
+		out->val[k] = lead[k];
+	for (k = from; k < to; k++)
+		out->val[nlead + k - from] = r->val[k];
+	out->nval = out->numbers = T3COLS;
+	out->merged |= nlead > 0;
+	return one_row(out, nlead);
+}
+
+/*
+ * Rows printed a line low (Chromium centres a row's cells: numbers and
+ * units wrapped in narrow cells make them a line taller than the label,
+ * so some of each row's numbers print on the line above its label): each
+ * row's last line of numbers is the next row's first, the first row's
+ * on the header's last line.  Read as printed, rows of seven added up
+ * wrong (9 0 0 0 0 0 0): numbers in the wrong row.  Top down, a row
+ * gives its last line to the next when it then is a row of seven that
+ * adds up and not as it stands, and the next row, with that line first,
+ * is one too; the first row takes the header's last line of numbers
+ * when only that makes it so.  rows[] is changed, lead[] set.
+ */
+/* Put n values before a row's own (as many as there is room for). */
+static void
+prepend(struct lrow *r, const struct vcell *v, int n)
+{
+	if (r->nval + n > LROW_MAXVAL)
+		n = LROW_MAXVAL - r->nval;
+	memmove(r->val + n, r->val, r->nval * sizeof *r->val);
+	memcpy(r->val, v, n * sizeof *v);
+	r->nval += n;
+	r->numbers += n;
+	r->merged = 1;
+}
+
+static void
+shift_lines(const struct grid *g, struct lrow *rows, const char **key,
+    int n, int *lead)
+{
+	static struct lrow mine, next;	/* large: not on the stack */
+	struct vcell carry[T3COLS];
+	int *tail, i, j, at = 0, ncarry = 0, given = 0, from, nk;
+
+	tail = gip_xmalloc((n + 1) * sizeof *tail);
+	for (i = 0; i < n; i++)
+		tail[i] = rows[i].numbers > 0 && !rows[i].overflow ?
+		    last_line_start(g, &rows[i], i + 1 < n ? rows[i + 1].line :
+		    -1, &at) : -1;
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && !key[j]; j++)
+			;
+		if (!key[i]) {
+			/* The header's last line of numbers, just above a
+			 * first row that does not add up as it stands. */
+			ncarry = given = 0;
+			if (j == i + 1 && j < n && tail[i] >= 0 &&
+			    rows[i].nval - tail[i] < T3COLS &&
+			    !one_row(&rows[j], 0)) {
+				ncarry = rows[i].nval - tail[i];
+				memcpy(carry, rows[i].val + tail[i],
+				    ncarry * sizeof *carry);
+			}
+			continue;
+		}
+		/* A row as it stands, with the line above if it has one. */
+		if (ncarry > 0 ? with_lead(carry, ncarry, &rows[i], 0,
+		    rows[i].nval, &mine) : one_row(&rows[i], 0)) {
+			if (ncarry > 0)
+				rows[i] = mine, lead[i] = ncarry;
+			ncarry = given = 0;
+			continue;
+		}
+		/* Else its last line goes on, when the row is one without
+		 * it and the next row, with it first, is one as it stands or
+		 * without its own last line. */
+		from = tail[i];
+		if (from <= 0 || j >= n ||
+		    !with_lead(carry, ncarry, &rows[i], 0, from, &mine) ||
+		    (!with_lead(rows[i].val + from, rows[i].nval - from,
+		    &rows[j], 0, rows[j].nval, &next) &&
+		    (tail[j] <= 0 || !with_lead(rows[i].val + from,
+		    rows[i].nval - from, &rows[j], 0, tail[j], &next)))) {
+			/* A line the row above gave on is this row's
+			 * still: read with it, the row is unread where its
+			 * lines do not tell. */
+			if (ncarry > 0 && given)
+				prepend(&rows[i], carry, ncarry),
+				    lead[i] = ncarry;
+			ncarry = given = 0;
+			continue;
+		}
+		nk = rows[i].nval - from;
+		memcpy(carry, rows[i].val + from, nk * sizeof *carry);
+		rows[i] = mine, lead[i] = ncarry;
+		ncarry = nk, given = 1;
+	}
+	free(tail);
+}
+
+/*
  * Give each row the values that ran over into the row above it
  * (split_pair), for the rows found (key) in a space-aligned table whose
  * positions come from a converter (not a PDF read directly, whose
@@ -100,17 +245,20 @@ split_pair(struct lrow *a, struct lrow *b)
  * Returns how many rows got values back.
  */
 int
-t3_split_runover(struct lrow *rows, const char **key, int n, int *lead)
+t3_split_runover(const struct grid *g, struct lrow *rows, const char **key,
+    int n, int *lead)
 {
 	int i, j, moved = 0;
 
+	shift_lines(g, rows, key, n, lead);
+
 	for (i = 0; i < n; i++) {
-		if (!key[i] || rows[i].nval <= T3COLS)
+		if (!key[i] || rows[i].nval <= T3COLS || lead[i])
 			continue;
 		for (j = i + 1; j < n && !key[j]; j++)
 			if (rows[j].numbers > 0)
 				break;
-		if (j < n && key[j] && (lead[j] = split_pair(&rows[i],
+		if (j < n && key[j] && !lead[j] && (lead[j] = split_pair(&rows[i],
 		    &rows[j])) > 0)
 			moved++;
 	}
