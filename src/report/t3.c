@@ -26,7 +26,7 @@ emit_row(struct tables *t, const char *row, long line, int nval,
 		tables_add(t, "t3", row, t3_cols[k], line,
 		    s->set[k] ? s->val[k] : CELL_UNREAD);
 	}
-	if (placed == PLACE_ALL)
+	if (placed == PLACE_ALL || placed == PLACE_DOUBTED)
 		return;
 	if (placed == PLACE_NONE)
 		tables_warn(t, line, "t3 row %s: %d values for %d columns, "
@@ -596,6 +596,45 @@ columns_by_runs(const struct lrow *rows, const char **key, int n, int *has,
 }
 
 /*
+ * Placed by position, a row whose counts leave its total blank while its
+ * last number is the sum of the others, as a total is: a value stands in
+ * the wrong column (pdftotext -layout shifts each line by its label's
+ * width, and a row with blanks shows too few columns to tell).  (A
+ * total really left blank is an error the report made: its last number
+ * is then no sum of the others, and the row is read as printed.)
+ */
+static int
+total_left_blank(const struct slots *s)
+{
+	int k;
+
+	if (!s->set[T3COLS - 1] || s->val[T3COLS - 1][0] != '\0')
+		return 0;
+	for (k = 0; k < T3COLS - 1; k++)
+		if (s->set[k] && s->val[k][0] != '\0' &&
+		    strspn(s->val[k], "0") != strlen(s->val[k]))
+			return 1;
+	return 0;
+}
+
+/* Is the last of a row's numbers, more than 0, the sum of the others? */
+static int
+last_is_total(const struct lrow *lr)
+{
+	long long n[LROW_MAXVAL];
+	int k, m = 0;
+
+	for (k = 0; k < lr->nval; k++)
+		if (lr->val[k].v.kind == V_NUMBER) {
+			if (!place_counts(&lr->val[k], 1, &n[m]) ||
+			    n[m] > 999999999999LL)
+				return 0;
+			m++;
+		}
+	return m >= 2 && n[m - 1] > 0 && place_check_total(n, m);
+}
+
+/*
  * A row on several lines whose readings disagree (t3tall.c), placed by
  * the positions of its lines, each shifted on its own, against a row
  * printed on one line: 1 with *s set when exactly one way fits.
@@ -800,6 +839,15 @@ t3_extract(const struct grid *g, struct tables *t)
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
 		    !keeps))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
+		if (by_pos && g->positional && !g->exact &&
+		    placed != PLACE_NONE && total_left_blank(&s) &&
+		    last_is_total(&rows[i])) {
+			tables_warn(t, rows[i].line, "t3 row %s: placed by "
+			    "position, its total is blank though its last "
+			    "number is the sum of the others: not placed, "
+			    "written as %s", key[i], CELL_UNREAD);
+			placed = PLACE_DOUBTED, memset(&s, 0, sizeof s);
+		}
 		sb[i] = s;
 		pb[i] = placed;
 		found++;

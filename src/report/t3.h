@@ -14,6 +14,8 @@
 
 /* A row not read (yet) in the buffer of a table placed by runs. */
 #define PLACE_UNSEEN	(-2)
+/* A row unread whose warning said why already. */
+#define PLACE_DOUBTED	(-3)
 
 /* The column keys in template order; set by t3_init. */
 extern const char *t3_cols[T3COLS];
