@@ -5,13 +5,14 @@
  * by a wrapped label or a unit prints some of a row's values a line
  * above the line its label starts on.  That line has no label of the
  * row, so it is read as the last line of the row above: that row shows
- * more than seven values, this one fewer.
+ * more than seven values, this one fewer (split_pair), or, where every
+ * row is printed so, each row shows seven that do not add up
+ * (shift_lines).  Only the row identities confirm a move.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
-
 #include "t3.h"
 
 /* Are all of a row's values numbers with a position? */
