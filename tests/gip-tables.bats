@@ -1076,6 +1076,16 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	[[ $stderr == *"t3 row 1: placed by position, its total is blank though its last number is the sum of the others"* ]]
 }
 
+@test "pdftotext -layout: row 3.6.3 is told by 3.其他 with the units printed below it" {
+	# 0 over 个 in narrow cells: the line of units below 3．其他 joins
+	# its label (3.其他个个), which was told as no row; 3.7 then kept its
+	# first line of numbers (0 9) and read its total 0, a false alarm.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-other-row-units.txt' | cut -f 3-5 |
+	    grep -E '^(3\.6\.3|3\.7)	' | cut -f 3 | tr '\n' ' '"
+	assert_output "0 0 0 0 0 0 0 ? ? 0 0 0 0 9 "
+}
+
 @test "lynx: a t3 value between two columns' values is unread" {
 	# lynx prints row 3.2's total a character left of the other rows'
 	# totals, as near the values of 其他 as of 总计 (their titles are
