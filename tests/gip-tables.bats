@@ -1069,11 +1069,25 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	# legal, 72 in other, the total blank; gip-check raised errors on
 	# sound numbers.  A row does not print counts without their total:
 	# where its last number is the sum of the others, the row is unread.
+	# (The fixture's 3.7 prints 65 for 66, so that 3.6's last line, 3.7's
+	# 6 72, stays with 3.6 and no other reading of the table applies.)
 	run -0 --separate-stderr sh -c "gip-tables -t t3 \
 	    '$DATA/pdftotext-t3-total-left-blank.txt' | cut -f 3-5 |
 	    grep -E '^(1|3\.5\.1)	' | cut -f 3 | tr '\n' ' '"
 	assert_output "? ? ? ? ? ? ? ? ? ? ? ? ? ? "
 	[[ $stderr == *"t3 row 1: placed by position, its total is blank though its last number is the sum of the others"* ]]
+}
+
+@test "pdftotext -layout: a t3 row with blanks gives the next row its line of numbers printed above that row's label" {
+	# Blank cells print nothing; 3.7's 6 and 72 print on the line above
+	# its label, read as 3.6's last line: 3.6 read 0 6 72 in legal,
+	# other and total, 3.7 had its parts only.  3.6 without that line
+	# ends in the sum of the others (0 0), with it not, and 3.7 with it
+	# first is a row of seven that adds up: the line is 3.7's.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-blanks-line-low.txt' | cut -f 3-5 |
+	    grep -E '^(3\.6|3\.7)	' | cut -f 3 | tr '\n' ' '"
+	assert_output "0 0 0 0 0 0 0 ? ? ? ? ? ? 72 "
 }
 
 @test "pdftotext -layout: row 3.6.3 is told by 3.其他 with the units printed below it" {

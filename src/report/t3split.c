@@ -157,8 +157,44 @@ with_lead(const struct vcell *lead, int nlead, const struct lrow *r,
  * gives its last line to the next when it then is a row of seven that
  * adds up and not as it stands, and the next row, with that line first,
  * is one too; the first row takes the header's last line of numbers
- * when only that makes it so.  rows[] is changed, lead[] set.
+ * when only that makes it so.  A row with blanks gives its last line on
+ * when its last number is then the sum of the others and not before
+ * (the next row still a row of seven that adds up).  rows[] is changed,
+ * lead[] set.
  */
+/* Is the last of values v[0..n), all counts, more than one, the sum of
+ * the others, as a row with blanks prints its total? */
+static int
+last_sums(const struct vcell *v, int n)
+{
+	long long c[LROW_MAXVAL];
+	int k;
+
+	if (n < 2)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (v[k].v.kind != V_NUMBER || !place_counts(&v[k], 1, &c[k]) ||
+		    c[k] > 999999999999LL)
+			return 0;
+	return place_check_total(c, n);
+}
+
+/*
+ * A row with blanks (fewer than seven values) as a row without its last
+ * line of numbers (from on): its last number is then the sum of the
+ * others, and not with that line.  out: the row so.
+ */
+static int
+blanks_without(const struct lrow *r, int from, struct lrow *out)
+{
+	if (from >= T3COLS || !last_sums(r->val, from) ||
+	    last_sums(r->val, r->nval))
+		return 0;
+	memcpy(out, r, sizeof *out);
+	out->nval = out->numbers = from;
+	return 1;
+}
+
 /* Put n values before a row's own (as many as there is room for). */
 static void
 prepend(struct lrow *r, const struct vcell *v, int n)
@@ -214,7 +250,8 @@ shift_lines(const struct grid *g, struct lrow *rows, const char **key,
 		 * without its own last line. */
 		from = tail[i];
 		if (from <= 0 || j >= n ||
-		    !with_lead(carry, ncarry, &rows[i], 0, from, &mine) ||
+		    (!with_lead(carry, ncarry, &rows[i], 0, from, &mine) &&
+		    (ncarry > 0 || !blanks_without(&rows[i], from, &mine))) ||
 		    (!with_lead(rows[i].val + from, rows[i].nval - from,
 		    &rows[j], 0, rows[j].nval, &next) &&
 		    (tail[j] <= 0 || !with_lead(rows[i].val + from,
