@@ -26,7 +26,7 @@ emit_row(struct tables *t, const char *row, long line, int nval,
 		tables_add(t, "t3", row, t3_cols[k], line,
 		    s->set[k] ? s->val[k] : CELL_UNREAD);
 	}
-	if (placed == PLACE_ALL)
+	if (placed == PLACE_ALL || placed == PLACE_DOUBTED)
 		return;
 	if (placed == PLACE_NONE)
 		tables_warn(t, line, "t3 row %s: %d values for %d columns, "
@@ -595,6 +595,60 @@ columns_by_runs(const struct lrow *rows, const char **key, int n, int *has,
 	return placed;
 }
 
+/*
+ * Placed by position, a row whose counts leave its total blank while its
+ * last number is the sum of the others, as a total is: a value stands in
+ * the wrong column (pdftotext -layout shifts each line by its label's
+ * width, and a row with blanks shows too few columns to tell).  (A
+ * total really left blank is an error the report made: its last number
+ * is then no sum of the others, and the row is read as printed.)
+ */
+static int
+total_left_blank(const struct slots *s)
+{
+	int k;
+
+	if (!s->set[T3COLS - 1] || s->val[T3COLS - 1][0] != '\0')
+		return 0;
+	for (k = 0; k < T3COLS - 1; k++)
+		if (s->set[k] && s->val[k][0] != '\0' &&
+		    strspn(s->val[k], "0") != strlen(s->val[k]))
+			return 1;
+	return 0;
+}
+
+/* Is the last of a row's numbers, more than 0, the sum of the others? */
+static int
+last_is_total(const struct lrow *lr)
+{
+	long long n[LROW_MAXVAL];
+	int k, m = 0;
+
+	for (k = 0; k < lr->nval; k++)
+		if (lr->val[k].v.kind == V_NUMBER) {
+			if (!place_counts(&lr->val[k], 1, &n[m]) ||
+			    n[m] > 999999999999LL)
+				return 0;
+			m++;
+		}
+	return m >= 2 && n[m - 1] > 0 && place_check_total(n, m);
+}
+
+/*
+ * A row on several lines whose readings disagree (t3tall.c), placed by
+ * the positions of its lines, each shifted on its own, against a row
+ * printed on one line: 1 with *s set when exactly one way fits.
+ */
+static int
+by_shift(const struct lrow *rows, const char **key, int n, int i, int lead,
+    struct slots *s)
+{
+	int ref[T3COLS];
+
+	return t3_tall_reference(rows, key, n, i, ref) &&
+	    t3_tall_by_shift(&rows[i], lead, ref, s) == PLACE_ALL;
+}
+
 int
 t3_extract(const struct grid *g, struct tables *t)
 {
@@ -608,7 +662,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	int fits;
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
-	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two, *tall;
+	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two, *tall, *lead;
 	struct t3_readings *tr = NULL;
 	int points[T3COLS] = {0}, table_points[T3COLS] = {0};
 	struct slots *sb = NULL;
@@ -633,6 +687,11 @@ t3_extract(const struct grid *g, struct tables *t)
 	 * exact) a row without numbers is blank unless rows were torn. */
 	keeps = rows_keep_numbers(rows, key, n);
 	found = place_torn(t, rows, key, n);
+	/* Values printed a line above their row's label (pdftotext). */
+	lead = gip_xmalloc((n + 1) * sizeof *lead);
+	memset(lead, 0, (n + 1) * sizeof *lead);
+	if (g->positional && !g->exact)
+		t3_split_runover(g, rows, key, n, lead);
 	keeps = g->exact ? found == 0 : keeps && found == 0;
 	first_col = g->positional ? -1 : values_column(rows, key, n);
 	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi);
@@ -708,7 +767,17 @@ t3_extract(const struct grid *g, struct tables *t)
 		else if (two[i])
 			placed = PLACE_NONE, memset(&s, 0, sizeof s),
 			    by_pos = 0;
-		else if (joined_row(&rows[i]))
+		else if (lead[i]) {
+			/* Values from a line of their own above: only the
+			 * identities tell how the lines interleave. */
+			if (!tr)
+				tr = gip_xmalloc((n + 1) * sizeof *tr);
+			placed = t3_place_lines(&rows[i], lead[i], &s, &tr[i]);
+			tall[i] = 1, by_pos = 0;
+			if (placed != PLACE_ALL && by_shift(rows, key, n, i,
+			    lead[i], &s))
+				placed = PLACE_ALL, tall[i] = 0;
+		} else if (joined_row(&rows[i]))
 			placed = place_counted(&rows[i], &s), by_pos = 0;
 		else if (in_order && rows[i].numbers < T3COLS)
 			placed = t3_place_in_order(&rows[i], anchor, &s);
@@ -750,6 +819,9 @@ t3_extract(const struct grid *g, struct tables *t)
 				tr = gip_xmalloc((n + 1) * sizeof *tr);
 			placed = t3_place_tall(&rows[i], &s, &tr[i]);
 			tall[i] = 1, by_pos = 0;
+			if (placed != PLACE_ALL && by_shift(rows, key, n, i, 0,
+			    &s))
+				placed = PLACE_ALL, tall[i] = 0;
 		} else {
 			by_pos = 0;
 			skip = g->positional ? 0 :
@@ -767,6 +839,15 @@ t3_extract(const struct grid *g, struct tables *t)
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
 		    !keeps))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
+		if (by_pos && g->positional && !g->exact &&
+		    placed != PLACE_NONE && total_left_blank(&s) &&
+		    last_is_total(&rows[i])) {
+			tables_warn(t, rows[i].line, "t3 row %s: placed by "
+			    "position, its total is blank though its last "
+			    "number is the sum of the others: not placed, "
+			    "written as %s", key[i], CELL_UNREAD);
+			placed = PLACE_DOUBTED, memset(&s, 0, sizeof s);
+		}
 		sb[i] = s;
 		pb[i] = placed;
 		found++;
@@ -780,6 +861,7 @@ t3_extract(const struct grid *g, struct tables *t)
 			emit_row(t, key[i], rows[i].line, rows[i].nval,
 			    &sb[i], pb[i]);
 	free(two);
+	free(lead);
 	free(tall);
 	free(tr);
 	free(sb);

@@ -14,6 +14,8 @@
 
 /* A row not read (yet) in the buffer of a table placed by runs. */
 #define PLACE_UNSEEN	(-2)
+/* A row unread whose warning said why already. */
+#define PLACE_DOUBTED	(-3)
 
 /* The column keys in template order; set by t3_init. */
 extern const char *t3_cols[T3COLS];
@@ -69,6 +71,11 @@ int	t3_same_key(const char *a, const char *b);
 void	t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 	    const int *by_run);
 
+/* Values printed a line above their row's label, read with the row
+ * above (t3split.c): given back to their row, lead[i] of them. */
+int	t3_split_runover(const struct grid *g, struct lrow *rows,
+	    const char **key, int n, int *lead);
+
 /* Tall rows: values printed on two or three lines (t3tall.c). */
 #define T3_TALL_MAXREAD	16
 
@@ -84,6 +91,12 @@ struct t3_readings {
 int	t3_tall_row(const struct lrow *lr);
 int	t3_place_tall(const struct lrow *lr, struct slots *s,
 	    struct t3_readings *out);
+int	t3_place_lines(const struct lrow *lr, int lead, struct slots *s,
+	    struct t3_readings *out);
+int	t3_tall_reference(const struct lrow *rows, const char **key, int n,
+	    int i, int *ref);
+int	t3_tall_by_shift(const struct lrow *lr, int lead, const int *ref,
+	    struct slots *s);
 void	t3_choose_tall(const char **key, int n, struct slots *sb, int *pb,
 	    const struct t3_readings *tr, const int *tall);
 

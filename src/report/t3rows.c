@@ -155,12 +155,44 @@ item_marker(const char *s)
 	    t3_has_prefix(s + 1, "、") || t3_has_prefix(s + 1, "。"));
 }
 
-/* 3.6.3 is just "其他": told by its marker or by being the last word. */
+/*
+ * The length of a label without the count words a line of units below
+ * the numbers added at its end ("个个": pdftotext prints 0 over 个 in a
+ * narrow cell).
+ */
+static size_t
+without_units(const char *label)
+{
+	size_t n = strlen(label);
+	char tmp[8];
+	struct value v;
+
+	while (n > 3 && ((unsigned char)label[n - 3] & 0xf0) == 0xe0) {
+		tmp[0] = '0';
+		memcpy(tmp + 1, label + n - 3, 3);
+		tmp[4] = '\0';
+		value_parse(tmp, &v);
+		if (v.kind != V_NUMBER || v.unit != UNIT_NONE)
+			break;
+		n -= 3;
+	}
+	return n;
+}
+
+/* 3.6.3 is just "其他": told by its marker or by being the last word
+ * (count words of units aside). */
 static int
 is_row_3_6_3(const char *label)
 {
-	return ends_with(label, "3.其他") || ends_with(label, "3、其他") ||
-	    strcmp(label, "其他") == 0;
+	char own[LROW_LABEL];
+	size_t n = without_units(label);
+
+	if (n >= sizeof own)
+		return 0;
+	memcpy(own, label, n);
+	own[n] = '\0';
+	return ends_with(own, "3.其他") || ends_with(own, "3、其他") ||
+	    strcmp(own, "其他") == 0;
 }
 
 /* The row a label names, or NULL (a header, a group label). */

@@ -22,27 +22,44 @@ struct readings {
 };
 
 /*
- * Split the values, in line order, into the lines they were printed on:
- * a value that does not stand right of the one before begins a new line.
- * Returns how many lines (start and len per line), or 0 for more than
- * TALL_MAXRUNS or a value without a position.
+ * Split the values v[from..to), in line order, into the lines they were
+ * printed on: a value that does not stand right of the one before begins
+ * a new line.  Adds the lines at start/len from *n on; 0 for more than
+ * TALL_MAXRUNS in all or a value without a position.
  */
 static int
-line_runs(const struct lrow *lr, int *start, int *len)
+runs_of(const struct lrow *lr, int from, int to, int *start, int *len,
+    int *n)
 {
-	int i, n = 0;
+	int i;
 
-	for (i = 0; i < lr->nval; i++) {
+	for (i = from; i < to; i++) {
 		if (lr->val[i].x0 < 0)
 			return 0;
-		if (i == 0 || lr->val[i].x0 < lr->val[i - 1].x1) {
-			if (n == TALL_MAXRUNS)
+		if (i == from || lr->val[i].x0 < lr->val[i - 1].x1) {
+			if (*n == TALL_MAXRUNS)
 				return 0;
-			start[n] = i;
-			len[n++] = 0;
+			start[*n] = i;
+			len[(*n)++] = 0;
 		}
-		len[n - 1]++;
+		len[*n - 1]++;
 	}
+	return 1;
+}
+
+/*
+ * The lines of a row's values (start and len per line): those before
+ * `lead` were printed on lines of their own (t3split.c), apart from the
+ * others, whatever their positions.  Returns how many lines, or 0.
+ */
+static int
+line_runs(const struct lrow *lr, int lead, int *start, int *len)
+{
+	int n = 0;
+
+	if (!runs_of(lr, 0, lead, start, len, &n) ||
+	    !runs_of(lr, lead, lr->nval, start, len, &n))
+		return 0;
 	return n;
 }
 
@@ -59,7 +76,7 @@ t3_tall_row(const struct lrow *lr)
 
 	if (lr->nval > T3COLS || lr->nval < 2 || !lr->merged)
 		return 0;
-	n = line_runs(lr, start, len);
+	n = line_runs(lr, 0, start, len);
 	return n >= 2 && n < lr->nval;
 }
 
@@ -164,6 +181,18 @@ interleave(const struct lrow *lr, const int *start, const int *len, int nrun,
 int
 t3_place_tall(const struct lrow *lr, struct slots *s, struct t3_readings *out)
 {
+	return t3_place_lines(lr, 0, s, out);
+}
+
+/*
+ * The same for a row whose first `lead` values were printed on lines
+ * of their own (t3_split_runover): they interleave with the others
+ * whatever their positions.
+ */
+int
+t3_place_lines(const struct lrow *lr, int lead, struct slots *s,
+    struct t3_readings *out)
+{
 	int start[TALL_MAXRUNS], len[TALL_MAXRUNS], next[TALL_MAXRUNS] = {0};
 	int order[T3COLS], nrun;
 	struct readings r = {0};
@@ -173,9 +202,176 @@ t3_place_tall(const struct lrow *lr, struct slots *s, struct t3_readings *out)
 	r.keep = out;
 	memset(s, 0, sizeof *s);
 	s->n = T3COLS;
-	nrun = line_runs(lr, start, len);
+	nrun = lr->nval > T3COLS ? 0 : line_runs(lr, lead, start, len);
 	if (nrun == 0 ||
 	    !interleave(lr, start, len, nrun, next, order, 0, &r) || r.a.ncand == 0)
 		return PLACE_NONE;
 	return place_agree_slots(&r.a, T3COLS, s);
+}
+
+/*
+ * Positions, each line shifted on its own: a row printed on one line
+ * with seven numbers left to right shows the columns' spacing, which
+ * every line keeps whatever its shift.  The found row nearest row i
+ * printed so gives ref[] (each column's centre, doubled: x0 + x1);
+ * 0 when there is none.
+ */
+int
+t3_tall_reference(const struct lrow *rows, const char **key, int n, int i,
+    int *ref)
+{
+	int d, j, k, ok;
+
+	for (d = 1; d < n; d++) {
+		for (j = i - d; j <= i + d; j += 2 * d) {
+			if (j < 0 || j >= n || !key[j] || rows[j].merged ||
+			    rows[j].nval != T3COLS || rows[j].numbers != T3COLS)
+				continue;
+			for (k = 0, ok = 1; k < T3COLS && ok; k++)
+				ok = rows[j].val[k].x0 >= 0 && (k == 0 ||
+				    rows[j].val[k].x0 >= rows[j].val[k - 1].x1);
+			if (!ok)
+				continue;
+			for (k = 0; k < T3COLS; k++)
+				ref[k] = rows[j].val[k].x0 + rows[j].val[k].x1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The ways one line's values stand under the reference columns, the
+ * line shifted as a whole: the columns each way takes. */
+struct line_ways {
+	int		n;
+	unsigned	mask[T3COLS];
+	signed char	col[T3COLS][T3COLS];
+};
+
+/* The reference column within tol of x, or -1 (none, or two). */
+static int
+column_at(const int *ref, int x, int tol)
+{
+	int k, at = -1;
+
+	for (k = 0; k < T3COLS; k++)
+		if (x - ref[k] <= tol && ref[k] - x <= tol) {
+			if (at >= 0)
+				return -1;
+			at = k;
+		}
+	return at;
+}
+
+static void
+ways_of_line(const struct lrow *lr, int start, int len, const int *ref,
+    int tol, struct line_ways *w)
+{
+	int c0, i, k, shift, prev, ok;
+	unsigned mask;
+
+	w->n = 0;
+	for (c0 = 0; c0 < T3COLS; c0++) {
+		shift = ref[c0] - (lr->val[start].x0 + lr->val[start].x1);
+		mask = 0;
+		for (i = 0, prev = -1, ok = 1; i < len && ok; i++) {
+			k = column_at(ref, lr->val[start + i].x0 +
+			    lr->val[start + i].x1 + shift, tol);
+			ok = k > prev;
+			if (ok) {
+				w->col[w->n][i] = (signed char)k;
+				mask |= 1u << k;
+				prev = k;
+			}
+		}
+		if (ok)
+			w->mask[w->n++] = mask;
+	}
+}
+
+/* Count the ways the lines' ways combine, no two values in one column
+ * (at most two counted), the first in pick[]. */
+static int
+combine(const struct line_ways *w, int nrun, int at, unsigned used,
+    int *way, int *pick)
+{
+	int j, found = 0;
+
+	if (at == nrun) {
+		if (pick[0] < 0)
+			memcpy(pick, way, nrun * sizeof *way);
+		return 1;
+	}
+	for (j = 0; j < w[at].n && found < 2; j++) {
+		if (w[at].mask[j] & used)
+			continue;
+		way[at] = j;
+		found += combine(w, nrun, at + 1, used | w[at].mask[j], way,
+		    pick);
+	}
+	return found;
+}
+
+/*
+ * A row on several lines (the first `lead` values on lines of their
+ * own) placed by position: each line, shifted as a whole, stands under
+ * the reference columns (t3_tall_reference) in some ways; when exactly
+ * one way of all lines together puts its seven values in the seven
+ * columns and the row then adds up, the row is placed so.  PLACE_ALL, or PLACE_NONE with s untouched.
+ */
+int
+t3_tall_by_shift(const struct lrow *lr, int lead, const int *ref,
+    struct slots *s)
+{
+	struct line_ways w[TALL_MAXRUNS];
+	int start[TALL_MAXRUNS], len[TALL_MAXRUNS], way[TALL_MAXRUNS];
+	int pick[TALL_MAXRUNS], nrun, j, i, k, gap, tol;
+	struct vcell v[T3COLS];
+	unsigned char has[T3COLS] = {0};
+	long long cnt[T3COLS];
+	struct slots out;
+
+	/* Seven values: with blanks, a line of two fits many places, and
+	 * a row printed further right (pdftotext shifts parts of a table
+	 * by their labels) fits the wrong ones. */
+	if (lr->nval != T3COLS)
+		return PLACE_NONE;
+	for (i = 0; i < lr->nval; i++)
+		if (lr->val[i].v.kind != V_NUMBER)
+			return PLACE_NONE;
+	nrun = line_runs(lr, lead, start, len);
+	if (nrun < 2)
+		return PLACE_NONE;
+	/* Within a third of the narrowest gap: no value near two columns. */
+	for (k = 1, gap = 1 << 30; k < T3COLS; k++)
+		if (ref[k] - ref[k - 1] < gap)
+			gap = ref[k] - ref[k - 1];
+	if (gap < 3)
+		return PLACE_NONE;
+	tol = gap / 3;
+	for (j = 0; j < nrun; j++)
+		ways_of_line(lr, start[j], len[j], ref, tol, &w[j]);
+	pick[0] = -1;
+	if (combine(w, nrun, 0, 0, way, pick) != 1)
+		return PLACE_NONE;
+	for (j = 0; j < nrun; j++)
+		for (i = 0; i < len[j]; i++) {
+			k = w[j].col[pick[j]][i];
+			v[k] = lr->val[start[j] + i];
+			has[k] = 1;
+		}
+	for (k = 0; k < T3COLS; k++)
+		if (!has[k] || !place_counts(&v[k], 1, &cnt[k]))
+			cnt[k] = 0;
+	if (!place_check_total(cnt, T3COLS))
+		return PLACE_NONE;
+	memset(&out, 0, sizeof out);
+	out.n = T3COLS;
+	for (k = 0; k < T3COLS; k++) {
+		out.set[k] = 1;
+		if (has[k])
+			strcpy(out.val[k], v[k].v.num);
+	}
+	*s = out;
+	return PLACE_ALL;
 }
