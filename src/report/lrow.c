@@ -86,22 +86,27 @@ seg_add(struct lrow *lr, const char *text, int x0, int x1)
 }
 
 /*
- * Append text (simple: a grid cell's flag) to the row's label and to
- * its segment x0..x1, normalised once: the label's new tail is what the segment gets, cut as
+ * Append text (tlen bytes, no NUL among them; simple: a grid cell's
+ * flag) to the row's label and to its segment x0..x1, normalised once:
+ * the label's new tail is what the segment gets, cut as
  * text_label_append cuts, unless the label was full (then the text is
- * normalised again).  Returns the tail, the whole of text normalised,
- * or NULL if it may have been cut.
+ * normalised again).  *llen is the label's length, kept up to date
+ * (the callers build the label here alone: no strlen of it per cell).
+ * Returns the tail, the whole of text normalised, or NULL if it may
+ * have been cut.
  */
 static const char *
-label_and_seg(struct lrow *lr, const char *text, int simple, int x0, int x1)
+label_and_seg(struct lrow *lr, size_t *llen, const char *text, size_t tlen,
+    int simple, int x0, int x1)
 {
-	size_t have = strlen(lr->label), n, used;
+	size_t have = *llen, n, used;
 	struct lseg *sg;
 
 	/* a cell's text that text_clean found simple: its label form is
 	 * the text without spaces, no second normalising */
 	n = (simple ? text_label_append_simple : text_label_append_at)(
-	    lr->label, have, LROW_LABEL, text, strlen(text)) - have;
+	    lr->label, have, LROW_LABEL, text, tlen) - have;
+	*llen = have + n;
 	if (have + n + 1 >= LROW_LABEL) {	/* may have been cut */
 		seg_add(lr, text, x0, x1);
 		return NULL;
@@ -315,9 +320,10 @@ split_numbers(const struct gcell *c, struct lrow *lr)
 
 /* A text cell of a space-aligned line (simple: its flag, grid.h):
  * label, then any numbers.  Returns the cell's whole text normalised as the label got it, or
- * NULL if the label did not get it whole. */
+ * NULL if the label did not get it whole.  *llen: label_and_seg's. */
 static const char *
-positional_text(struct lrow *lr, const struct gcell *c, int simple)
+positional_text(struct lrow *lr, size_t *llen, const struct gcell *c,
+    int simple)
 {
 	char label[LROW_LABEL];
 	const char *tail;
@@ -334,11 +340,12 @@ positional_text(struct lrow *lr, const struct gcell *c, int simple)
 	memcpy(label, c->text, n);
 	label[n] = '\0';
 	first = lr->first[0] == '\0';
-	tail = label_and_seg(lr, label, simple, c->x0, c->text[n] == '\0' ?
-	    c->x1 : c->x0 + (int)utf8_width(label, n));
+	tail = label_and_seg(lr, llen, label, n, simple, c->x0,
+	    c->text[n] == '\0' ? c->x1 : c->x0 + (int)utf8_width(label, n));
 	/* the first label cell: the label's tail when it was not cut */
 	if (first && tail != NULL)
-		memcpy(lr->first, tail, strlen(tail) + 1);
+		memcpy(lr->first, tail, *llen - (size_t)(tail - lr->label) +
+		    1);
 	else if (first)
 		label_add(lr->first, label);
 	return c->text[n] == '\0' ? tail : NULL;
@@ -391,13 +398,14 @@ struct cellabels {
 	int	off[CELLLABELS], len[CELLLABELS];
 };
 
+/* llen: the label's length, tail its end. */
 static void
 note_label(struct cellabels *cl, int i, const struct lrow *lr,
-    const char *tail)
+    const char *tail, size_t llen)
 {
 	if (tail != NULL && cl != NULL && i < CELLLABELS) {
 		cl->off[i] = (int)(tail - lr->label);
-		cl->len[i] = (int)strlen(tail);
+		cl->len[i] = (int)(llen - (size_t)(tail - lr->label));
 	}
 }
 
@@ -410,6 +418,7 @@ split_parsed(const struct grid *g, const struct grow *r,
 	struct gcell *c = grid_cells(g, r);
 	struct value blank;
 	const char *tail;
+	size_t llen = 0;	/* strlen(lr->label) */
 	int i, last = -1, units = 0;
 
 	/* the strings emptied, not their 2 x LROW_LABEL bytes cleared */
@@ -436,18 +445,18 @@ split_parsed(const struct grid *g, const struct grow *r,
 		if (units && i > last && v[i].kind == V_TEXT)
 			add_value(lr, &blank, &c[i], i);
 		else if (v[i].kind == V_TEXT && g->positional) {
-			tail = positional_text(lr, &c[i],
+			tail = positional_text(lr, &llen, &c[i],
 			    g->simple[r->first + i]);
-			note_label(cl, i, lr, tail);
+			note_label(cl, i, lr, tail, llen);
 		} else if (v[i].kind == V_TEXT) {
-			tail = label_and_seg(lr, c[i].text,
-			    g->simple[r->first + i], i, i + 1);
-			note_label(cl, i, lr, tail);
+			tail = label_and_seg(lr, &llen, c[i].text,
+			    strlen(c[i].text), g->simple[r->first + i], i,
+			    i + 1);
+			note_label(cl, i, lr, tail, llen);
 			/* until first has text, label is what first would
 			 * be: copied, not normalised twice */
 			if (lr->first[0] == '\0')
-				memcpy(lr->first, lr->label,
-				    strlen(lr->label) + 1);
+				memcpy(lr->first, lr->label, llen + 1);
 		} else if (g->positional ? c[i].text[0] != '\0' ||
 		    c[i].x0 == GRID_XCOUNTED : i > last)
 			add_value(lr, &v[i], &c[i], i);
