@@ -72,17 +72,20 @@ seg_at(struct lrow *lr, int x0, int x1)
 	sg->x0 = x0;
 	sg->x1 = x1;
 	sg->text[0] = '\0';
+	sg->len = 0;
 	lr->nseg++;
 	return sg;
 }
 
+/* Add text (n bytes, no NUL among them) to the segment x0..x1. */
 static void
-seg_add(struct lrow *lr, const char *text, int x0, int x1)
+seg_add(struct lrow *lr, const char *text, size_t n, int x0, int x1)
 {
 	struct lseg *sg = seg_at(lr, x0, x1);
 
 	if (sg != NULL)
-		label_add_n(sg->text, sizeof sg->text, text);
+		sg->len = (int)text_label_append_at(sg->text, sg->len,
+		    sizeof sg->text, text, n);
 }
 
 /*
@@ -108,16 +111,17 @@ label_and_seg(struct lrow *lr, size_t *llen, const char *text, size_t tlen,
 	    lr->label, have, LROW_LABEL, text, tlen) - have;
 	*llen = have + n;
 	if (have + n + 1 >= LROW_LABEL) {	/* may have been cut */
-		seg_add(lr, text, x0, x1);
+		seg_add(lr, text, tlen, x0, x1);
 		return NULL;
 	}
 	if ((sg = seg_at(lr, x0, x1)) == NULL)
 		return lr->label + have;
-	used = strlen(sg->text);
+	used = sg->len;
 	if (n > sizeof sg->text - used - 1)
 		n = sizeof sg->text - used - 1;
 	memcpy(sg->text + used, lr->label + have, n);
 	sg->text[used + n] = '\0';
+	sg->len = (int)(used + n);
 	return lr->label + have;
 }
 
@@ -130,29 +134,34 @@ label_and_seg(struct lrow *lr, size_t *llen, const char *text, size_t tlen,
 static void
 label_by_cells(struct lrow *lr)
 {
+	size_t have = 0;
 	int k;
 
 	if (lr->nseg == 0 || lr->nseg == LROW_MAXSEG)
 		return;
 	for (k = 0; k < lr->nseg; k++)
-		if (strlen(lr->seg[k].text) + 4 >= sizeof lr->seg[k].text)
+		if ((size_t)lr->seg[k].len + 4 >= sizeof lr->seg[k].text)
 			return;
 	lr->label[0] = '\0';
 	for (k = 0; k < lr->nseg; k++)
-		label_add(lr->label, lr->seg[k].text);
+		have = text_label_append_at(lr->label, have, LROW_LABEL,
+		    lr->seg[k].text, lr->seg[k].len);
 }
 
 /* The label of a positional row: its segments from left to right. */
 static void
 label_from_segments(struct lrow *lr)
 {
+	size_t have = 0;
 	int k;
 
 	lr->label[0] = lr->first[0] = '\0';
 	for (k = 0; k < lr->nseg; k++)
-		label_add(lr->label, lr->seg[k].text);
+		have = text_label_append_at(lr->label, have, LROW_LABEL,
+		    lr->seg[k].text, lr->seg[k].len);
 	if (lr->nseg > 0)
-		label_add(lr->first, lr->seg[0].text);
+		text_label_append_at(lr->first, 0, LROW_LABEL,
+		    lr->seg[0].text, lr->seg[0].len);
 }
 
 /*
@@ -347,7 +356,7 @@ positional_text(struct lrow *lr, size_t *llen, const struct gcell *c,
 		memcpy(lr->first, tail, *llen - (size_t)(tail - lr->label) +
 		    1);
 	else if (first)
-		label_add(lr->first, label);
+		text_label_append_at(lr->first, 0, LROW_LABEL, label, n);
 	return c->text[n] == '\0' ? tail : NULL;
 }
 
@@ -435,8 +444,8 @@ split_parsed(const struct grid *g, const struct grow *r,
 	/* Explicit cells: count words alone in cells after the label, on a
 	 * line with numbers there, are the units of numbers on the line
 	 * above, wrapped in a narrow cell ("│106│" over "│条 │"): blanks. */
-	for (i = last + 1; !g->positional && i < r->ncell; i++)
-		units |= v[i].kind == V_NUMBER;
+	for (i = last + 1; !g->positional && !units && i < r->ncell; i++)
+		units = v[i].kind == V_NUMBER;
 	if (units)
 		value_parse("", &blank);
 	for (i = 0; i < r->ncell; i++) {
@@ -499,10 +508,9 @@ text_starts(const char *text, int simple, const char *known, int n,
 		} else if (simple)	/* a word of a simple text is so */
 			text_label_append_simple(key, 0, sizeof key, w,
 			    strlen(w));
-		else {
-			key[0] = '\0';
-			label_add(key, w);
-		}
+		else
+			text_label_append_at(key, 0, sizeof key, w,
+			    strlen(w));
 		if (key[0] != '\0' && starts(key))
 			return 1;
 	}
@@ -589,8 +597,8 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 
 	for (i = 0; i < next->nseg; i++)
 		if (!wrapped_units(cur, &next->seg[i], positional))
-			seg_add(cur, next->seg[i].text, next->seg[i].x0,
-			    next->seg[i].x1);
+			seg_add(cur, next->seg[i].text, next->seg[i].len,
+			    next->seg[i].x0, next->seg[i].x1);
 	label_add(cur->label, next->label);
 	if (cur->first[0] == '\0')
 		memcpy(cur->first, next->first, strlen(next->first) + 1);
@@ -695,8 +703,8 @@ fill_cells(struct lrow *cur, const struct lrow *next)
 	label_add(cur->label, next->label);
 	for (i = 0; i < next->nseg; i++)
 		if (!wrapped_units(cur, &next->seg[i], 0))
-			seg_add(cur, next->seg[i].text, next->seg[i].x0,
-			    next->seg[i].x1);
+			seg_add(cur, next->seg[i].text, next->seg[i].len,
+			    next->seg[i].x0, next->seg[i].x1);
 	return 1;
 }
 
