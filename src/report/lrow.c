@@ -286,8 +286,9 @@ static size_t
 split_numbers(const struct gcell *c, struct lrow *lr)
 {
 	const char *t = c->text, *end = t + strlen(t), *w, *stop = end, *cut;
+	const char *w0, *stop0;
 	struct value v[LROW_MAXVAL];
-	int x[LROW_MAXVAL], n = 0, k, units = 0;
+	int x[LROW_MAXVAL], n = 0, k, units = 0, num0;
 	struct gcell at;
 
 	for (;;) {
@@ -298,20 +299,29 @@ split_numbers(const struct gcell *c, struct lrow *lr)
 		stop = w - 1;
 		units = 1;
 	}
-	if (!is_number_word(w, stop - w, &v[0]) &&
+	/* the last word w0..stop0 and whether it is a number: the loop
+	 * below starts there again when stop is still stop0 (a label
+	 * without numbers: neither found nor parsed twice) */
+	w0 = w;
+	stop0 = stop;
+	if (!(num0 = is_number_word(w, stop - w, &v[0])) &&
 	    (cut = glued_units(w, stop)) != stop)
 		stop = cut, units = 1;
 	if (units && !is_number_word(w, stop - w, &v[0]))
 		stop = end, units = 0;
 	while (stop > t && n < LROW_MAXVAL) {
-		w = stop;
-		while (w > t && w[-1] != ' ')
-			w--;
+		if (n == 0 && stop == stop0)
+			w = w0;
+		else
+			for (w = stop; w > t && w[-1] != ' '; w--)
+				;
 		if (is_unit_word(w, stop - w) && w > t) {
 			w--;
 			while (w > t && w[-1] != ' ')
 				w--;
 		}
+		if (n == 0 && stop == stop0 && w == w0 && !num0)
+			break;
 		if (!is_number_word(w, stop - w, &v[n]))
 			break;
 		x[n++] = c->x0 + (int)utf8_width(t, w - t);
