@@ -213,29 +213,12 @@ parse_other(const char *s, struct value *v)
 		parse_number(s, v);
 }
 
-/*
- * A label's text: a Han character led by E4..E9 first and a fourth byte
- * that neither ends the text nor begins U+FFFD.  It is no blank mark
- * (无 alone is three bytes), no garbage (that has its first U+FFFD among
- * its first four bytes) and no number (no sign or digit first): text,
- * known from four bytes, where most label cells would be looked at
- * whole.
- */
-static int
-is_label_start(const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	return u[0] >= 0xe4 && u[0] <= 0xe9 && (u[1] & 0xc0) == 0x80 &&
-	    (u[2] & 0xc0) == 0x80 && u[3] != '\0' && u[3] != 0xef;
-}
-
 void
 value_parse_full(const char *s, struct value *v)
 {
 	v->unit = UNIT_NONE;
 	v->num[0] = '\0';
-	if (is_label_start(s)) {
+	if (value_is_label_start(s)) {
 		v->kind = V_TEXT;
 		return;
 	}
