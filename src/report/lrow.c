@@ -437,7 +437,12 @@ split_parsed(const struct grid *g, const struct grow *r,
 	struct gcell *c = grid_cells(g, r);
 	struct value blank;
 	const char *tail;
+	/* read once: the calls below could change them for all the
+	 * compiler knows, and it would read them again for every cell */
+	const unsigned char *simple = g->simple + r->first;
+	const int ncell = r->ncell, positional = g->positional;
 	size_t llen = 0;	/* strlen(lr->label) */
+	enum vkind kind;
 	int i, last = -1, units = 0;
 
 	/* the strings emptied, not their 2 x LROW_LABEL bytes cleared */
@@ -447,36 +452,35 @@ split_parsed(const struct grid *g, const struct grow *r,
 	lr->line = r->line;
 	/* the last label cell, looked for from the right: count words are
 	 * asked of the cells after it only */
-	for (i = r->ncell - 1; i >= 0 && last < 0; i--)
-		if (v[i].kind == V_TEXT && (g->positional ||
+	for (i = ncell - 1; i >= 0 && last < 0; i--)
+		if (v[i].kind == V_TEXT && (positional ||
 		    !count_words_only(c[i].text)))
 			last = i;
 	/* Explicit cells: count words alone in cells after the label, on a
 	 * line with numbers there, are the units of numbers on the line
 	 * above, wrapped in a narrow cell ("│106│" over "│条 │"): blanks. */
-	for (i = last + 1; !g->positional && !units && i < r->ncell; i++)
+	for (i = last + 1; !positional && !units && i < ncell; i++)
 		units = v[i].kind == V_NUMBER;
 	if (units)
 		value_parse("", &blank);
-	for (i = 0; i < r->ncell; i++) {
+	for (i = 0; i < ncell; i++) {
+		kind = v[i].kind;
 		if (cl != NULL && i < CELLLABELS)
 			cl->len[i] = -1;
-		if (units && i > last && v[i].kind == V_TEXT)
+		if (units && i > last && kind == V_TEXT)
 			add_value(lr, &blank, &c[i], i);
-		else if (v[i].kind == V_TEXT && g->positional) {
-			tail = positional_text(lr, &llen, &c[i],
-			    g->simple[r->first + i]);
+		else if (kind == V_TEXT && positional) {
+			tail = positional_text(lr, &llen, &c[i], simple[i]);
 			note_label(cl, i, lr, tail, llen);
-		} else if (v[i].kind == V_TEXT) {
+		} else if (kind == V_TEXT) {
 			tail = label_and_seg(lr, &llen, c[i].text,
-			    strlen(c[i].text), g->simple[r->first + i], i,
-			    i + 1);
+			    strlen(c[i].text), simple[i], i, i + 1);
 			note_label(cl, i, lr, tail, llen);
 			/* until first has text, label is what first would
 			 * be: copied, not normalised twice */
 			if (lr->first[0] == '\0')
 				memcpy(lr->first, lr->label, llen + 1);
-		} else if (g->positional ? c[i].text[0] != '\0' ||
+		} else if (positional ? c[i].text[0] != '\0' ||
 		    c[i].x0 == GRID_XCOUNTED : i > last)
 			add_value(lr, &v[i], &c[i], i);
 	}
