@@ -383,20 +383,22 @@ static const struct value *
 row_values(const struct grid *g, const struct grow *r, struct rowvals *rv)
 {
 	const struct gcell *c = grid_cells(g, r);
+	struct value *v;
+	const int n = r->ncell;	/* once: the parse writes bytes */
 	int i;
 
 	if (rv->v == NULL) {
 		rv->v = rv->small;
 		rv->cap = 64;
 	}
-	if (r->ncell > rv->cap) {
+	if (n > rv->cap) {
 		if (rv->v == rv->small)
 			rv->v = NULL;
-		rv->cap = r->ncell;
+		rv->cap = n;
 		rv->v = gip_xrealloc(rv->v, rv->cap * sizeof *rv->v);
 	}
-	for (i = 0; i < r->ncell; i++)
-		value_parse(c[i].text, &rv->v[i]);
+	for (i = 0, v = rv->v; i < n; i++)
+		value_parse(c[i].text, &v[i]);
 	return rv->v;
 }
 
