@@ -141,28 +141,6 @@ plain_exception(const unsigned char *u)
 	    u[1] == 0x80 && u[2] == 0x80) || (u[0] == 0xef && u[1] >= 0xbb);
 }
 
-/* Length of the plain character at s (see plain_lead), 1 or 3, with
- * its code point; 0 if it is not plain. */
-static size_t
-plain_char(const char *s, size_t n, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned class = plain_lead[u[0]];
-
-	if (class == PLAIN_ASCII) {
-		*cp = u[0];
-		return 1;
-	}
-	if (class == PLAIN_NO || n < 3 || ((u[1] ^ 0x80) | (u[2] ^ 0x80)) >=
-	    0x40)
-		return 0;
-	if (class == PLAIN_3_CHECK && plain_exception(u))
-		return 0;
-	*cp = (uint32_t)(u[0] & 0x0f) << 12 | (u[1] & 0x3f) << 6 |
-	    (u[2] & 0x3f);
-	return 3;
-}
-
 #ifdef __SSE2__
 /*
  * Are the 12 bytes at u four Han characters led by E4..E9 (U+4000..
@@ -217,6 +195,19 @@ plain_run(const char *s, size_t n)
 		i += 3;
 	}
 	return i;
+}
+
+/* The code point of the plain character (plain_lead) that ends at e:
+ * ASCII, or three bytes. */
+static inline uint32_t
+last_plain(const char *e)
+{
+	const unsigned char *u = (const unsigned char *)e;
+
+	if (!(u[-1] & 0x80))
+		return u[-1];
+	return (uint32_t)(u[-3] & 0x0f) << 12 | (u[-2] & 0x3f) << 6 |
+	    (u[-1] & 0x3f);
 }
 
 /* The white space of is_space() that is one byte. */
@@ -305,8 +296,7 @@ norm(char *dst, const char *src, size_t n, unsigned flags, int *simple)
 			i += k;
 			o += k;
 			if (flags & TEXT_JOIN)	/* prev is for it alone */
-				plain_char(src + i - (src[i - 1] & 0x80 ? 3 :
-				    1), 3, &prev);
+				prev = last_plain(src + i);
 			continue;
 		}
 		if ((flags & TEXT_SQUEEZE) && (k = plain_space(src + i,

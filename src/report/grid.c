@@ -247,8 +247,13 @@ is_plain_number(const char *s)
 static int
 is_money_unit(const char *s)
 {
-	return strcmp(s, "元") == 0 || strcmp(s, "万元") == 0 ||
-	    strcmp(s, "亿元") == 0;
+	/* 元 E5 85 83; 万 E4 B8 87, 亿 E4 BA BF: byte by byte, no call
+	 * for a label under a label */
+	if (s[0] == '\xe4' && (s[1] == '\xb8' ? s[2] == '\x87' :
+	    s[1] == '\xba' && s[2] == '\xbf'))
+		s += 3;
+	return s[0] == '\xe5' && s[1] == '\x85' && s[2] == '\x83' &&
+	    s[3] == '\0';
 }
 
 /*
@@ -265,8 +270,9 @@ continues_number(const char *a, const char *b)
 	if (!(isdigit3(b) || (unsigned char)b[0] == 0xe4 ||
 	    (unsigned char)b[0] == 0xe5))
 		return 0;
-	return (ends_in_separator(a) && is_number_tail(b)) ||
-	    (is_plain_number(a) && is_money_unit(b));
+	/* b's tests first: they fail for most (a label under a label) */
+	return (isdigit3(b) && is_number_tail(b) && ends_in_separator(a)) ||
+	    (is_money_unit(b) && is_plain_number(a));
 }
 
 void

@@ -72,47 +72,56 @@ seg_at(struct lrow *lr, int x0, int x1)
 	sg->x0 = x0;
 	sg->x1 = x1;
 	sg->text[0] = '\0';
+	sg->len = 0;
 	lr->nseg++;
 	return sg;
 }
 
+/* Add text (n bytes, no NUL among them) to the segment x0..x1. */
 static void
-seg_add(struct lrow *lr, const char *text, int x0, int x1)
+seg_add(struct lrow *lr, const char *text, size_t n, int x0, int x1)
 {
 	struct lseg *sg = seg_at(lr, x0, x1);
 
 	if (sg != NULL)
-		label_add_n(sg->text, sizeof sg->text, text);
+		sg->len = (int)text_label_append_at(sg->text, sg->len,
+		    sizeof sg->text, text, n);
 }
 
 /*
- * Append text (simple: a grid cell's flag) to the row's label and to
- * its segment x0..x1, normalised once: the label's new tail is what the segment gets, cut as
+ * Append text (tlen bytes, no NUL among them; simple: a grid cell's
+ * flag) to the row's label and to its segment x0..x1, normalised once:
+ * the label's new tail is what the segment gets, cut as
  * text_label_append cuts, unless the label was full (then the text is
- * normalised again).  Returns the tail, the whole of text normalised,
- * or NULL if it may have been cut.
+ * normalised again).  *llen is the label's length, kept up to date
+ * (the callers build the label here alone: no strlen of it per cell).
+ * Returns the tail, the whole of text normalised, or NULL if it may
+ * have been cut.
  */
 static const char *
-label_and_seg(struct lrow *lr, const char *text, int simple, int x0, int x1)
+label_and_seg(struct lrow *lr, size_t *llen, const char *text, size_t tlen,
+    int simple, int x0, int x1)
 {
-	size_t have = strlen(lr->label), n, used;
+	size_t have = *llen, n, used;
 	struct lseg *sg;
 
 	/* a cell's text that text_clean found simple: its label form is
 	 * the text without spaces, no second normalising */
 	n = (simple ? text_label_append_simple : text_label_append_at)(
-	    lr->label, have, LROW_LABEL, text, strlen(text)) - have;
+	    lr->label, have, LROW_LABEL, text, tlen) - have;
+	*llen = have + n;
 	if (have + n + 1 >= LROW_LABEL) {	/* may have been cut */
-		seg_add(lr, text, x0, x1);
+		seg_add(lr, text, tlen, x0, x1);
 		return NULL;
 	}
 	if ((sg = seg_at(lr, x0, x1)) == NULL)
 		return lr->label + have;
-	used = strlen(sg->text);
+	used = sg->len;
 	if (n > sizeof sg->text - used - 1)
 		n = sizeof sg->text - used - 1;
 	memcpy(sg->text + used, lr->label + have, n);
 	sg->text[used + n] = '\0';
+	sg->len = (int)(used + n);
 	return lr->label + have;
 }
 
@@ -125,29 +134,34 @@ label_and_seg(struct lrow *lr, const char *text, int simple, int x0, int x1)
 static void
 label_by_cells(struct lrow *lr)
 {
+	size_t have = 0;
 	int k;
 
 	if (lr->nseg == 0 || lr->nseg == LROW_MAXSEG)
 		return;
 	for (k = 0; k < lr->nseg; k++)
-		if (strlen(lr->seg[k].text) + 4 >= sizeof lr->seg[k].text)
+		if ((size_t)lr->seg[k].len + 4 >= sizeof lr->seg[k].text)
 			return;
 	lr->label[0] = '\0';
 	for (k = 0; k < lr->nseg; k++)
-		label_add(lr->label, lr->seg[k].text);
+		have = text_label_append_at(lr->label, have, LROW_LABEL,
+		    lr->seg[k].text, lr->seg[k].len);
 }
 
 /* The label of a positional row: its segments from left to right. */
 static void
 label_from_segments(struct lrow *lr)
 {
+	size_t have = 0;
 	int k;
 
 	lr->label[0] = lr->first[0] = '\0';
 	for (k = 0; k < lr->nseg; k++)
-		label_add(lr->label, lr->seg[k].text);
+		have = text_label_append_at(lr->label, have, LROW_LABEL,
+		    lr->seg[k].text, lr->seg[k].len);
 	if (lr->nseg > 0)
-		label_add(lr->first, lr->seg[0].text);
+		text_label_append_at(lr->first, 0, LROW_LABEL,
+		    lr->seg[0].text, lr->seg[0].len);
 }
 
 /*
@@ -272,8 +286,9 @@ static size_t
 split_numbers(const struct gcell *c, struct lrow *lr)
 {
 	const char *t = c->text, *end = t + strlen(t), *w, *stop = end, *cut;
+	const char *w0, *stop0;
 	struct value v[LROW_MAXVAL];
-	int x[LROW_MAXVAL], n = 0, k, units = 0;
+	int x[LROW_MAXVAL], n = 0, k, units = 0, num0;
 	struct gcell at;
 
 	for (;;) {
@@ -284,20 +299,29 @@ split_numbers(const struct gcell *c, struct lrow *lr)
 		stop = w - 1;
 		units = 1;
 	}
-	if (!is_number_word(w, stop - w, &v[0]) &&
+	/* the last word w0..stop0 and whether it is a number: the loop
+	 * below starts there again when stop is still stop0 (a label
+	 * without numbers: neither found nor parsed twice) */
+	w0 = w;
+	stop0 = stop;
+	if (!(num0 = is_number_word(w, stop - w, &v[0])) &&
 	    (cut = glued_units(w, stop)) != stop)
 		stop = cut, units = 1;
 	if (units && !is_number_word(w, stop - w, &v[0]))
 		stop = end, units = 0;
 	while (stop > t && n < LROW_MAXVAL) {
-		w = stop;
-		while (w > t && w[-1] != ' ')
-			w--;
+		if (n == 0 && stop == stop0)
+			w = w0;
+		else
+			for (w = stop; w > t && w[-1] != ' '; w--)
+				;
 		if (is_unit_word(w, stop - w) && w > t) {
 			w--;
 			while (w > t && w[-1] != ' ')
 				w--;
 		}
+		if (n == 0 && stop == stop0 && w == w0 && !num0)
+			break;
 		if (!is_number_word(w, stop - w, &v[n]))
 			break;
 		x[n++] = c->x0 + (int)utf8_width(t, w - t);
@@ -315,9 +339,10 @@ split_numbers(const struct gcell *c, struct lrow *lr)
 
 /* A text cell of a space-aligned line (simple: its flag, grid.h):
  * label, then any numbers.  Returns the cell's whole text normalised as the label got it, or
- * NULL if the label did not get it whole. */
+ * NULL if the label did not get it whole.  *llen: label_and_seg's. */
 static const char *
-positional_text(struct lrow *lr, const struct gcell *c, int simple)
+positional_text(struct lrow *lr, size_t *llen, const struct gcell *c,
+    int simple)
 {
 	char label[LROW_LABEL];
 	const char *tail;
@@ -334,13 +359,14 @@ positional_text(struct lrow *lr, const struct gcell *c, int simple)
 	memcpy(label, c->text, n);
 	label[n] = '\0';
 	first = lr->first[0] == '\0';
-	tail = label_and_seg(lr, label, simple, c->x0, c->text[n] == '\0' ?
-	    c->x1 : c->x0 + (int)utf8_width(label, n));
+	tail = label_and_seg(lr, llen, label, n, simple, c->x0,
+	    c->text[n] == '\0' ? c->x1 : c->x0 + (int)utf8_width(label, n));
 	/* the first label cell: the label's tail when it was not cut */
 	if (first && tail != NULL)
-		memcpy(lr->first, tail, strlen(tail) + 1);
+		memcpy(lr->first, tail, *llen - (size_t)(tail - lr->label) +
+		    1);
 	else if (first)
-		label_add(lr->first, label);
+		text_label_append_at(lr->first, 0, LROW_LABEL, label, n);
 	return c->text[n] == '\0' ? tail : NULL;
 }
 
@@ -357,20 +383,22 @@ static const struct value *
 row_values(const struct grid *g, const struct grow *r, struct rowvals *rv)
 {
 	const struct gcell *c = grid_cells(g, r);
+	struct value *v;
+	const int n = r->ncell;	/* once: the parse writes bytes */
 	int i;
 
 	if (rv->v == NULL) {
 		rv->v = rv->small;
 		rv->cap = 64;
 	}
-	if (r->ncell > rv->cap) {
+	if (n > rv->cap) {
 		if (rv->v == rv->small)
 			rv->v = NULL;
-		rv->cap = r->ncell;
+		rv->cap = n;
 		rv->v = gip_xrealloc(rv->v, rv->cap * sizeof *rv->v);
 	}
-	for (i = 0; i < r->ncell; i++)
-		value_parse(c[i].text, &rv->v[i]);
+	for (i = 0, v = rv->v; i < n; i++)
+		value_parse(c[i].text, &v[i]);
 	return rv->v;
 }
 
@@ -391,13 +419,14 @@ struct cellabels {
 	int	off[CELLLABELS], len[CELLLABELS];
 };
 
+/* llen: the label's length, tail its end. */
 static void
 note_label(struct cellabels *cl, int i, const struct lrow *lr,
-    const char *tail)
+    const char *tail, size_t llen)
 {
 	if (tail != NULL && cl != NULL && i < CELLLABELS) {
 		cl->off[i] = (int)(tail - lr->label);
-		cl->len[i] = (int)strlen(tail);
+		cl->len[i] = (int)(llen - (size_t)(tail - lr->label));
 	}
 }
 
@@ -410,6 +439,12 @@ split_parsed(const struct grid *g, const struct grow *r,
 	struct gcell *c = grid_cells(g, r);
 	struct value blank;
 	const char *tail;
+	/* read once: the calls below could change them for all the
+	 * compiler knows, and it would read them again for every cell */
+	const unsigned char *simple = g->simple + r->first;
+	const int ncell = r->ncell, positional = g->positional;
+	size_t llen = 0;	/* strlen(lr->label) */
+	enum vkind kind;
 	int i, last = -1, units = 0;
 
 	/* the strings emptied, not their 2 x LROW_LABEL bytes cleared */
@@ -419,36 +454,35 @@ split_parsed(const struct grid *g, const struct grow *r,
 	lr->line = r->line;
 	/* the last label cell, looked for from the right: count words are
 	 * asked of the cells after it only */
-	for (i = r->ncell - 1; i >= 0 && last < 0; i--)
-		if (v[i].kind == V_TEXT && (g->positional ||
+	for (i = ncell - 1; i >= 0 && last < 0; i--)
+		if (v[i].kind == V_TEXT && (positional ||
 		    !count_words_only(c[i].text)))
 			last = i;
 	/* Explicit cells: count words alone in cells after the label, on a
 	 * line with numbers there, are the units of numbers on the line
 	 * above, wrapped in a narrow cell ("│106│" over "│条 │"): blanks. */
-	for (i = last + 1; !g->positional && i < r->ncell; i++)
-		units |= v[i].kind == V_NUMBER;
+	for (i = last + 1; !positional && !units && i < ncell; i++)
+		units = v[i].kind == V_NUMBER;
 	if (units)
 		value_parse("", &blank);
-	for (i = 0; i < r->ncell; i++) {
+	for (i = 0; i < ncell; i++) {
+		kind = v[i].kind;
 		if (cl != NULL && i < CELLLABELS)
 			cl->len[i] = -1;
-		if (units && i > last && v[i].kind == V_TEXT)
+		if (units && i > last && kind == V_TEXT)
 			add_value(lr, &blank, &c[i], i);
-		else if (v[i].kind == V_TEXT && g->positional) {
-			tail = positional_text(lr, &c[i],
-			    g->simple[r->first + i]);
-			note_label(cl, i, lr, tail);
-		} else if (v[i].kind == V_TEXT) {
-			tail = label_and_seg(lr, c[i].text,
-			    g->simple[r->first + i], i, i + 1);
-			note_label(cl, i, lr, tail);
+		else if (kind == V_TEXT && positional) {
+			tail = positional_text(lr, &llen, &c[i], simple[i]);
+			note_label(cl, i, lr, tail, llen);
+		} else if (kind == V_TEXT) {
+			tail = label_and_seg(lr, &llen, c[i].text,
+			    strlen(c[i].text), simple[i], i, i + 1);
+			note_label(cl, i, lr, tail, llen);
 			/* until first has text, label is what first would
 			 * be: copied, not normalised twice */
 			if (lr->first[0] == '\0')
-				memcpy(lr->first, lr->label,
-				    strlen(lr->label) + 1);
-		} else if (g->positional ? c[i].text[0] != '\0' ||
+				memcpy(lr->first, lr->label, llen + 1);
+		} else if (positional ? c[i].text[0] != '\0' ||
 		    c[i].x0 == GRID_XCOUNTED : i > last)
 			add_value(lr, &v[i], &c[i], i);
 	}
@@ -490,10 +524,9 @@ text_starts(const char *text, int simple, const char *known, int n,
 		} else if (simple)	/* a word of a simple text is so */
 			text_label_append_simple(key, 0, sizeof key, w,
 			    strlen(w));
-		else {
-			key[0] = '\0';
-			label_add(key, w);
-		}
+		else
+			text_label_append_at(key, 0, sizeof key, w,
+			    strlen(w));
 		if (key[0] != '\0' && starts(key))
 			return 1;
 	}
@@ -580,8 +613,8 @@ merge_into(struct lrow *cur, const struct lrow *next, int positional)
 
 	for (i = 0; i < next->nseg; i++)
 		if (!wrapped_units(cur, &next->seg[i], positional))
-			seg_add(cur, next->seg[i].text, next->seg[i].x0,
-			    next->seg[i].x1);
+			seg_add(cur, next->seg[i].text, next->seg[i].len,
+			    next->seg[i].x0, next->seg[i].x1);
 	label_add(cur->label, next->label);
 	if (cur->first[0] == '\0')
 		memcpy(cur->first, next->first, strlen(next->first) + 1);
@@ -686,8 +719,8 @@ fill_cells(struct lrow *cur, const struct lrow *next)
 	label_add(cur->label, next->label);
 	for (i = 0; i < next->nseg; i++)
 		if (!wrapped_units(cur, &next->seg[i], 0))
-			seg_add(cur, next->seg[i].text, next->seg[i].x0,
-			    next->seg[i].x1);
+			seg_add(cur, next->seg[i].text, next->seg[i].len,
+			    next->seg[i].x0, next->seg[i].x1);
 	return 1;
 }
 

@@ -17,6 +17,7 @@
 struct lseg {
 	int	x0, x1;
 	char	text[LROW_SEG];
+	int	len;		/* strlen(text), kept by lrow.c */
 };
 
 /* Logical rows built at most: a table has a few dozen, and each row

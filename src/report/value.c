@@ -218,6 +218,10 @@ value_parse_full(const char *s, struct value *v)
 {
 	v->unit = UNIT_NONE;
 	v->num[0] = '\0';
+	if (value_is_label_start(s)) {
+		v->kind = V_TEXT;
+		return;
+	}
 	if (!plain_count(s, v))
 		parse_other(s, v);
 }

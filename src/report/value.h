@@ -25,6 +25,23 @@ struct value {
 void	value_parse_full(const char *text, struct value *v);
 
 /*
+ * A label's text: a Han character led by E4..E9 first and a fourth byte
+ * that neither ends the text nor begins U+FFFD.  It is no blank mark
+ * (无 alone is three bytes), no garbage (that has its first U+FFFD among
+ * its first four bytes) and no number (no sign or digit first): text,
+ * known from four bytes, where most label cells would be looked at
+ * whole.
+ */
+static inline int
+value_is_label_start(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return u[0] >= 0xe4 && u[0] <= 0xe9 && (u[1] & 0xc0) == 0x80 &&
+	    (u[2] & 0xc0) == 0x80 && u[3] != '\0' && u[3] != 0xef;
+}
+
+/*
  * Parse a cell.  Inline for the commonest cell, a count written plainly
  * without a leading zero ("0", "582"): its own canonical form, no call.
  */
@@ -44,6 +61,12 @@ value_parse(const char *s, struct value *v)
 			v->unit = UNIT_NONE;
 			return;
 		}
+	}
+	if (value_is_label_start(s)) {	/* most other cells: no call */
+		v->kind = V_TEXT;
+		v->unit = UNIT_NONE;
+		v->num[0] = '\0';
+		return;
 	}
 	value_parse_full(s, v);
 }
