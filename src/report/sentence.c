@@ -191,6 +191,7 @@ skip_at_rest(const unsigned char *u, size_t i, size_t len, unsigned has)
 	while (i > start && (u[i] & 0xc0) == 0x80)
 		i--;
 #endif
+	(void)u;
 	(void)has;
 	(void)len;
 	return i;
@@ -237,12 +238,14 @@ one_of6(__m128i v, const unsigned char b[6])
 }
 #endif
 
+#ifdef __SSE2__
 /* The second and third bytes of the anchors (is_anchor). */
 static const unsigned char anchor2[6] = {
 	0xbb, 0xae, 0xb8, 0xb5, 0x9c, 0xb2
 }, anchor3[6] = {
 	0xb6, 0xbd, 0x97, 0xaa, 0xb7, 0xa1
 };
+#endif
 
 #ifdef SENTENCE_AVX2
 /* one_of6 on 32 bytes. */
