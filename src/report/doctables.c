@@ -6,6 +6,7 @@
 
 #include "doctables.h"
 #include "err.h"
+#include "ints.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -82,14 +83,6 @@ row_kind(const struct grid *g, const struct grow *r, struct rowkind *k)
 	k->label_x1 = k->nvalue < n ? c[n - 1 - k->nvalue].x1 : -1;
 }
 
-static int
-cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return (x > y) - (x < y);
-}
-
 /*
  * The edges of the header rows' cells [from, to), sorted, each once:
  * consecutive edges bound the header's columns.  Returns how many.
@@ -107,7 +100,7 @@ header_edges(const struct grid *g, int from, int to, int **edge)
 			(*edge)[n++] = g->cell[g->row[i].first + k].x0;
 			(*edge)[n++] = g->cell[g->row[i].first + k].x1;
 		}
-	qsort(*edge, n, sizeof **edge, cmp_int);
+	ints_sort(*edge, (size_t)n);
 	for (i = 0; i < n; i++)
 		if (m == 0 || (*edge)[i] != (*edge)[m - 1])
 			(*edge)[m++] = (*edge)[i];

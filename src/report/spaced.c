@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "ints.h"
 #include "lines.h"
 #include "lynxrows.h"
 #include "spaced.h"
@@ -504,14 +505,6 @@ row_has_number(const struct grid *g, const struct grow *r)
 	return 0;
 }
 
-static int
-cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* Distinct values of v[0..n), neighbours one apart counted once (a
  * centred word of odd width is half a column off): the runs of
  * consecutive values, of set bits in a bitmap over a short range. */
@@ -542,7 +535,7 @@ count_distinct(int *v, int n)
 		}
 		return d;
 	}
-	qsort(v, n, sizeof *v, cmp_int);
+	ints_sort(v, (size_t)n);
 	for (i = 1; i < n; i++)
 		d += v[i] > v[i - 1] + 1;
 	return d;

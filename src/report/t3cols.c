@@ -7,14 +7,9 @@
 #include <string.h>
 
 #include "err.h"
+#include "ints.h"
 #include "t3.h"
 #include "tmpl.h"
-
-static int
-cmp_int(const void *a, const void *b)
-{
-	return *(const int *)a - *(const int *)b;
-}
 
 /* Right edges of rows with all seven numbers: the columns, if they agree. */
 int
@@ -35,7 +30,7 @@ t3_anchors_from_full_rows(const struct lrow *rows, const char **key, int n,
 	if (nfull == 0)
 		return 0;
 	for (k = 0; k < T3COLS; k++) {
-		qsort(xs[k], nfull, sizeof xs[k][0], cmp_int);
+		ints_sort(xs[k], (size_t)nfull);
 		anchor[k] = xs[k][nfull / 2];
 	}
 	return 1;
@@ -66,7 +61,7 @@ number_groups(const struct lrow *rows, const char **key, int n, int slack,
 		free(xs);
 		return 0;
 	}
-	qsort(xs, m, sizeof *xs, cmp_int);
+	ints_sort(xs, (size_t)m);
 	for (k = 0, start = 0, i = 1; i <= m; i++) {
 		if (i < m && xs[i] - xs[i - 1] <= slack)
 			continue;
@@ -486,7 +481,7 @@ t3_value_points(const struct lrow *rows, const char **key, int n,
 		point[k] = anchor[k];
 		if (cnt[k] == 0)
 			continue;
-		qsort(xs + k * (m + 1), cnt[k], sizeof *xs, cmp_int);
+		ints_sort(xs + k * (m + 1), (size_t)cnt[k]);
 		point[k] = xs[k * (m + 1) + cnt[k] / 2];
 	}
 	free(xs);
