@@ -315,33 +315,41 @@ model_add(struct model *md, const char *s, const char *e, int inner)
 	}
 }
 
+/* A word (no space in it) at bytes i..e, w columns wide, as model md
+ * reads it: the cell it is in (or begins) grows by all of it at once. */
+static inline void
+model_word(struct model *md, size_t i, size_t e, int w)
+{
+	if (!md->incell) {
+		md->incell = 1;
+		md->start = i;
+		md->x0 = md->x;
+		md->inner = md->gap = 0;
+	}
+	md->inner |= md->gap;
+	md->gap = 0;
+	md->spaces = 0;
+	md->endbyte = e;
+	md->xend = md->x + w;
+	md->x += w;
+}
+
 /* A character of w columns at byte i (len1 bytes) of line s, as model
  * md reads it: a space ends its cell when it makes two columns. */
 static inline void
 model_step(struct model *md, const char *s, size_t i, size_t len1,
     uint32_t cp, int w)
 {
-	if (is_space_cp(cp)) {
-		md->spaces += w;
-		if (md->incell && md->spaces >= 2) {
-			model_add(md, s + md->start, s + md->endbyte,
-			    md->inner);
-			md->incell = 0;
-		}
-		md->gap = 1;
-	} else {
-		if (!md->incell) {
-			md->incell = 1;
-			md->start = i;
-			md->x0 = md->x;
-			md->inner = md->gap = 0;
-		}
-		md->inner |= md->gap;
-		md->gap = 0;
-		md->spaces = 0;
-		md->endbyte = i + len1;
-		md->xend = md->x + w;
+	if (!is_space_cp(cp)) {
+		model_word(md, i, i + len1, w);
+		return;
 	}
+	md->spaces += w;
+	if (md->incell && md->spaces >= 2) {
+		model_add(md, s + md->start, s + md->endbyte, md->inner);
+		md->incell = 0;
+	}
+	md->gap = 1;
 	md->x += w;
 }
 
@@ -379,25 +387,6 @@ word_at(const char *s, size_t i, size_t n, size_t lim, int *w)
 	}
 	w[WIDTH_CHARS] = 2 * nchar;
 	return i - start;
-}
-
-/* model_step for each character of a word, bytes i..e, w columns wide:
- * the cell it is in (or begins) grows by all of it at once. */
-static inline void
-model_word(struct model *md, size_t i, size_t e, int w)
-{
-	if (!md->incell) {
-		md->incell = 1;
-		md->start = i;
-		md->x0 = md->x;
-		md->inner = md->gap = 0;
-	}
-	md->inner |= md->gap;
-	md->gap = 0;
-	md->spaces = 0;
-	md->endbyte = e;
-	md->xend = md->x + w;
-	md->x += w;
 }
 
 /*
