@@ -1239,6 +1239,18 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "0 0 0 0 0 0 0 ? ? ? ? ? ? 72 "
 }
 
+@test "pdftotext -layout: a blank t3 row whose label a group label interleaved is told by the rows' order" {
+	# 1.属于国家秘密 wraps, and the group label's column (（三）不予公
+	# 开) prints between its lines: (三)1.属于国家秘不予公密 names no
+	# row, and 3.3.1 was called left out (an error, the row being
+	# required) although it is printed, blank.  Between 3.2 and 3.3.2
+	# it is the one marked row: 3.3.1, blank.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-blank-row-interleaved.txt' | cut -f 3-5 |
+	    grep -E '^3\.3\.1	' | cut -f 2,3 | tr '\n' ' '"
+	assert_output "natural	 commercial	 research	 social	 legal	 other	 total	 "
+}
+
 @test "pdftotext -layout: row 3.6.3 is told by 3.其他 with the units printed below it" {
 	# 0 over 个 in narrow cells: the line of units below 3．其他 joins
 	# its label (3.其他个个), which was told as no row; 3.7 then kept its
