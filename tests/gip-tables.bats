@@ -1251,6 +1251,19 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "natural	 commercial	 research	 social	 legal	 other	 total	 "
 }
 
+@test "pdftotext -layout: a line of t3 numbers that may be either of two rows' leaves both unread" {
+	# 3.其他 0 0 0, a blank line, 82 0 82, (七)总计 0 0 0 0: 3.6.3 adds
+	# up with the line and without it, and 3.7 with it first is a row
+	# of seven that adds up.  Read with 3.6.3, 3.6.3's total was 82 and
+	# 3.7's 0 (a false alarm on sound numbers).  Nothing tells: both
+	# rows are unread, with a warning.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-line-either-row.txt' | cut -f 3-5 |
+	    grep -E '^(3\.6\.3|3\.7)	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? ? ? ? ? ? ? ? ? "
+	[[ $stderr == *"t3 row 3.7: a line of numbers between rows 3.6.3 and 3.7 may be either's (both readings add up)"* ]]
+}
+
 @test "pdftotext -layout: row 3.6.3 is told by 3.其他 with the units printed below it" {
 	# 0 over 个 in narrow cells: the line of units below 3．其他 joins
 	# its label (3.其他个个), which was told as no row; 3.7 then kept its

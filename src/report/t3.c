@@ -659,10 +659,11 @@ t3_extract(const struct grid *g, struct tables *t)
 	struct slots s;
 	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, edge = 0;
 	int placed, keeps, in_order = 0, first_col, skip, titled, by_row = 0;
-	int fits;
+	int fits, j;
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
 	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two, *tall, *lead;
+	int *doubt;
 	struct t3_readings *tr = NULL;
 	int points[T3COLS] = {0}, table_points[T3COLS] = {0};
 	struct slots *sb = NULL;
@@ -690,8 +691,10 @@ t3_extract(const struct grid *g, struct tables *t)
 	/* Values printed a line above their row's label (pdftotext). */
 	lead = gip_xmalloc((n + 1) * sizeof *lead);
 	memset(lead, 0, (n + 1) * sizeof *lead);
+	doubt = gip_xmalloc((n + 1) * sizeof *doubt);
+	memset(doubt, 0, (n + 1) * sizeof *doubt);
 	if (g->positional && !g->exact)
-		t3_split_runover(g, rows, key, n, lead);
+		t3_split_runover(g, rows, key, n, lead, doubt);
 	keeps = g->exact ? found == 0 : keeps && found == 0;
 	first_col = g->positional ? -1 : values_column(rows, key, n);
 	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi);
@@ -857,9 +860,22 @@ t3_extract(const struct grid *g, struct tables *t)
 	if (tr)
 		t3_choose_tall(key, n, sb, pb, tr, tall);
 	for (i = 0; i < n; i++)
+		if (doubt[i] && pb[i] != PLACE_UNSEEN &&
+		    pb[i] != PLACE_DOUBTED) {
+			j = doubt[i] - 1;
+			tables_warn(t, rows[i].line, "t3 row %s: a line of "
+			    "numbers between rows %s and %s may be either's "
+			    "(both readings add up): not placed, written as "
+			    "%s", key[i], key[j < i ? j : i], key[j < i ? i :
+			    j], CELL_UNREAD);
+			pb[i] = PLACE_DOUBTED;
+			memset(&sb[i], 0, sizeof sb[i]);
+		}
+	for (i = 0; i < n; i++)
 		if (pb[i] != PLACE_UNSEEN)
 			emit_row(t, key[i], rows[i].line, rows[i].nval,
 			    &sb[i], pb[i]);
+	free(doubt);
 	free(two);
 	free(lead);
 	free(tall);

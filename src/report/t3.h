@@ -72,9 +72,11 @@ void	t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 	    const int *by_run);
 
 /* Values printed a line above their row's label, read with the row
- * above (t3split.c): given back to their row, lead[i] of them. */
+ * above (t3split.c): given back to their row, lead[i] of them; where a
+ * line may be either of rows i and j's, doubt[i] = j + 1 and doubt[j] =
+ * i + 1. */
 int	t3_split_runover(const struct grid *g, struct lrow *rows,
-	    const char **key, int n, int *lead);
+	    const char **key, int n, int *lead, int *doubt);
 
 /* Tall rows: values printed on two or three lines (t3tall.c). */
 #define T3_TALL_MAXREAD	16

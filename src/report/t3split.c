@@ -208,9 +208,27 @@ prepend(struct lrow *r, const struct vcell *v, int n)
 	r->merged = 1;
 }
 
+/*
+ * Could a row with blanks end with or without its last line of numbers
+ * (from on), its last number the sum of the others either way, while
+ * the next row, with that line first, is a row of seven that adds up
+ * and is none as it stands (`3.其他 0 0 0` / `82 0 82` / `(七)总计 0 0 0
+ * 0`: a blank line between tells nothing; both readings add up)?
+ */
+static int
+line_either(const struct lrow *r, int from, const struct lrow *next)
+{
+	static struct lrow with;	/* large: not on the stack */
+
+	return from > 0 && r->nval < T3COLS && next->nval < T3COLS &&
+	    last_sums(r->val, from) && last_sums(r->val, r->nval) &&
+	    with_lead(r->val + from, r->nval - from, next, 0, next->nval,
+	    &with);
+}
+
 static void
 shift_lines(const struct grid *g, struct lrow *rows, const char **key,
-    int n, int *lead)
+    int n, int *lead, int *doubt)
 {
 	static struct lrow mine, next;	/* large: not on the stack */
 	struct vcell carry[T3COLS];
@@ -256,6 +274,11 @@ shift_lines(const struct grid *g, struct lrow *rows, const char **key,
 		    &rows[j], 0, rows[j].nval, &next) &&
 		    (tail[j] <= 0 || !with_lead(rows[i].val + from,
 		    rows[i].nval - from, &rows[j], 0, tail[j], &next)))) {
+			/* A line either row's: both unread, not read
+			 * wrong (the row's numbers as they stand). */
+			if (ncarry == 0 && j < n && line_either(&rows[i],
+			    from, &rows[j]))
+				doubt[i] = j + 1, doubt[j] = i + 1;
 			/* A line the row above gave on is this row's
 			 * still: read with it, the row is unread where its
 			 * lines do not tell. */
@@ -284,11 +307,11 @@ shift_lines(const struct grid *g, struct lrow *rows, const char **key,
  */
 int
 t3_split_runover(const struct grid *g, struct lrow *rows, const char **key,
-    int n, int *lead)
+    int n, int *lead, int *doubt)
 {
 	int i, j, moved = 0;
 
-	shift_lines(g, rows, key, n, lead);
+	shift_lines(g, rows, key, n, lead, doubt);
 
 	for (i = 0; i < n; i++) {
 		if (!key[i] || rows[i].nval <= T3COLS || lead[i])
