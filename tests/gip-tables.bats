@@ -1264,6 +1264,19 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	[[ $stderr == *"t3 row 3.7: a line of numbers between rows 3.6.3 and 3.7 may be either's (both readings add up)"* ]]
 }
 
+@test "pdftotext -layout: a tall t3 row's lines are the grid's, not told by x order alone" {
+	# 3.4.1 prints 149 on its label's first line, 22 on the next and
+	# 127 0 0 0 0 on the one after, each line shifted by its own label:
+	# 127 stands right of 22, and the two lines were read as one, 22
+	# before 127 (natural 22, commercial 127: the truth swapped).  On
+	# lines of their own they interleave in many ways that add up:
+	# where the readings disagree the cells are unread.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-tall-lines-by-grid.txt' | cut -f 3-5 |
+	    grep -E '^3\.4\.1	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? 149 "
+}
+
 @test "pdftotext -layout: row 3.6.3 is told by 3.其他 with the units printed below it" {
 	# 0 over 个 in narrow cells: the line of units below 3．其他 joins
 	# its label (3.其他个个), which was told as no row; 3.7 then kept its

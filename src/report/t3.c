@@ -86,8 +86,8 @@ place_torn_tall(struct tables *t, const char *row, long line,
 	memcpy(lr.val, v, T3COLS * sizeof *v);
 	lr.nval = lr.numbers = T3COLS;
 	lr.merged = 1;
-	if (t3_tall_row(&lr))
-		return t3_place_tall(&lr, s, NULL);
+	if (t3_tall_row(&lr, 0))
+		return t3_place_tall(&lr, 0, s, NULL);
 	tables_warn(t, line, "t3 row %s: numbers printed apart from its "
 	    "label, not left to right, not placed", row);
 	memset(s, 0, sizeof *s);
@@ -641,12 +641,12 @@ last_is_total(const struct lrow *lr)
  */
 static int
 by_shift(const struct lrow *rows, const char **key, int n, int i, int lead,
-    struct slots *s)
+    unsigned brk, struct slots *s)
 {
 	int ref[T3COLS];
 
 	return t3_tall_reference(rows, key, n, i, ref) &&
-	    t3_tall_by_shift(&rows[i], lead, ref, s) == PLACE_ALL;
+	    t3_tall_by_shift(&rows[i], lead, brk, ref, s) == PLACE_ALL;
 }
 
 int
@@ -664,6 +664,7 @@ t3_extract(const struct grid *g, struct tables *t)
 	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
 	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two, *tall, *lead;
 	int *doubt;
+	unsigned *brk;
 	struct t3_readings *tr = NULL;
 	int points[T3COLS] = {0}, table_points[T3COLS] = {0};
 	struct slots *sb = NULL;
@@ -693,8 +694,14 @@ t3_extract(const struct grid *g, struct tables *t)
 	memset(lead, 0, (n + 1) * sizeof *lead);
 	doubt = gip_xmalloc((n + 1) * sizeof *doubt);
 	memset(doubt, 0, (n + 1) * sizeof *doubt);
-	if (g->positional && !g->exact)
+	brk = gip_xmalloc((n + 1) * sizeof *brk);
+	memset(brk, 0, (n + 1) * sizeof *brk);
+	/* (The grid's lines before rows give and take lines: a row keeps
+	 * its first values, and rows given values are read by lead.) */
+	if (g->positional && !g->exact) {
+		t3_line_breaks(g, rows, n, brk);
 		t3_split_runover(g, rows, key, n, lead, doubt);
+	}
 	keeps = g->exact ? found == 0 : keeps && found == 0;
 	first_col = g->positional ? -1 : values_column(rows, key, n);
 	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi);
@@ -778,7 +785,7 @@ t3_extract(const struct grid *g, struct tables *t)
 			placed = t3_place_lines(&rows[i], lead[i], &s, &tr[i]);
 			tall[i] = 1, by_pos = 0;
 			if (placed != PLACE_ALL && by_shift(rows, key, n, i,
-			    lead[i], &s))
+			    lead[i], 0, &s))
 				placed = PLACE_ALL, tall[i] = 0;
 		} else if (joined_row(&rows[i]))
 			placed = place_counted(&rows[i], &s), by_pos = 0;
@@ -817,13 +824,13 @@ t3_extract(const struct grid *g, struct tables *t)
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s), fits = 1;
 		else if (g->positional && !values_in_x_order(&rows[i]) &&
-		    t3_tall_row(&rows[i])) {
+		    t3_tall_row(&rows[i], brk[i])) {
 			if (!tr)
 				tr = gip_xmalloc((n + 1) * sizeof *tr);
-			placed = t3_place_tall(&rows[i], &s, &tr[i]);
+			placed = t3_place_tall(&rows[i], brk[i], &s, &tr[i]);
 			tall[i] = 1, by_pos = 0;
 			if (placed != PLACE_ALL && by_shift(rows, key, n, i, 0,
-			    &s))
+			    brk[i], &s))
 				placed = PLACE_ALL, tall[i] = 0;
 		} else {
 			by_pos = 0;
@@ -876,6 +883,7 @@ t3_extract(const struct grid *g, struct tables *t)
 			emit_row(t, key[i], rows[i].line, rows[i].nval,
 			    &sb[i], pb[i]);
 	free(doubt);
+	free(brk);
 	free(two);
 	free(lead);
 	free(tall);

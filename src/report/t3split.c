@@ -99,14 +99,17 @@ split_pair(struct lrow *a, struct lrow *b)
  * grid's lines from the row's first to `end` (the next row's first,
  * exclusive) show it: the index of its first value, 0 when the row's
  * numbers are on one line, -1 when the lines do not give the row's
- * values in order (*at: the grid row to look from, moved on).
+ * values in order (*at: the grid row to look from, moved on); *mask:
+ * bit k for each value k < 32 that begins a line.
  */
 static int
-last_line_start(const struct grid *g, const struct lrow *r, long end,
-    int *at)
+line_starts(const struct grid *g, const struct lrow *r, long end, int *at,
+    unsigned *mask)
 {
 	static struct lrow ln;	/* large: not on the stack */
 	int k, i, got = 0, start = 0;
+
+	*mask = 0;
 
 	while (*at < g->nrow && g->row[*at].line < r->line)
 		(*at)++;
@@ -115,7 +118,7 @@ last_line_start(const struct grid *g, const struct lrow *r, long end,
 		if (ln.numbers == 0)
 			continue;
 		if (got > 0)
-			start = got;
+			start = got, *mask |= got < 32 ? 1u << got : 0;
 		for (i = 0; i < ln.nval; i++) {
 			if (ln.val[i].v.kind != V_NUMBER)
 				continue;
@@ -126,6 +129,38 @@ last_line_start(const struct grid *g, const struct lrow *r, long end,
 		}
 	}
 	return got == r->nval ? start : -1;
+}
+
+static int
+last_line_start(const struct grid *g, const struct lrow *r, long end,
+    int *at)
+{
+	unsigned mask;
+
+	return line_starts(g, r, end, at, &mask);
+}
+
+/*
+ * Which of each row's values begin a line of the grid, rows[i]'s lines
+ * being the grid's from its first to the next row's first: bit k of
+ * brk[i] for value k (k < 32), 0 where the lines do not give the row's
+ * values in order.  Without them a tall row's lines are told by the
+ * values' x order alone, and a lower line whose first value stands
+ * right of the upper line's last reads as one line with it (`22` over
+ * `127 0 0 0 0`, each line shifted by its own label): the order of the
+ * two lines' values taken as printed.
+ */
+void
+t3_line_breaks(const struct grid *g, const struct lrow *rows, int n,
+    unsigned *brk)
+{
+	int i, at = 0;
+
+	for (i = 0; i < n; i++)
+		if (rows[i].numbers == 0 || rows[i].overflow ||
+		    line_starts(g, &rows[i], i + 1 < n ? rows[i + 1].line :
+		    -1, &at, &brk[i]) < 0)
+			brk[i] = 0;
 }
 
 /* Seven values: `lead` from a line above, then the row's own from..to. */
