@@ -1277,6 +1277,17 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "? ? ? ? ? ? 149 "
 }
 
+@test "pdftotext -layout: 无 spaced out inside a t3 label is a letter of it, not a blank cell" {
+	# 4. 无 正 当 理 由 大 量 (a justified label's characters spaced
+	# out): 无 alone read as a blank cell, the row's first value, so
+	# that natural was blank and the 5 printed under it went further
+	# right.  Label text stands right of it: it is the label's.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-spaced-label-none-sign.txt' | cut -f 3-5 |
+	    grep -E '^3\.5\.4	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? 6 "
+}
+
 @test "pdftotext -layout: row 3.6.3 is told by 3.其他 with the units printed below it" {
 	# 0 over 个 in narrow cells: the line of units below 3．其他 joins
 	# its label (3.其他个个), which was told as no row; 3.7 then kept its

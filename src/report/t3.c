@@ -246,6 +246,29 @@ label_cut(const struct lrow *lr)
 }
 
 /*
+ * A blank's sign standing left of the row's label text is a letter of
+ * the label: pdftotext -layout spaces a justified label's characters
+ * out (`4. 无 正 当 理 由 大 量`), and 无 alone reads as a blank cell,
+ * which placed by order put the row's first number a column right.
+ * No label text stands right of a value of its row.
+ */
+static void
+drop_label_blanks(struct lrow *lr)
+{
+	int k, j, m = 0, right;
+
+	for (k = 0; k < lr->nval; k++) {
+		for (right = 0, j = 0; j < lr->nseg && !right; j++)
+			right = lr->seg[j].x0 >= lr->val[k].x1;
+		if (lr->val[k].v.kind == V_BLANK && lr->val[k].x0 >= 0 &&
+		    lr->val[k].x1 > lr->val[k].x0 && right)
+			continue;
+		lr->val[m++] = lr->val[k];
+	}
+	lr->nval = m;
+}
+
+/*
  * Does a row show where its seven values are: seven values, or a first
  * value printed and only empty cells after the seventh (a TAB ending
  * every line)?
@@ -680,6 +703,9 @@ t3_extract(const struct grid *g, struct tables *t)
 		keycap = n * 2;
 		key = gip_xrealloc(key, keycap * sizeof *key);
 	}
+	if (g->positional)
+		for (i = 0; i < n; i++)
+			drop_label_blanks(&rows[i]);
 	classify_rows(rows, n, g->positional, key);
 	t3_rows_by_order(rows, key, n);
 	drop_group_3_6(key, n);
