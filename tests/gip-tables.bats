@@ -1288,6 +1288,19 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "? ? ? ? ? ? 6 "
 }
 
+@test "pdftotext -layout: t3 column titles one space apart in a print place no value" {
+	# 商业企业 科研机构 社会公益组织 法律服务机构 其他: pdftotext sets
+	# the words after a line's first one space apart, whatever their
+	# distance in the page, so the titles stand left of their columns:
+	# rows 1, 3.1 and 3.7 put their social 2 in legal alike, and no
+	# identity could tell.  Such titles are no anchors: rows that
+	# nothing else places are unread.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-titles-flowed.txt' | cut -f 3-5 |
+	    grep -E '^(1|3\.1)	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? 77 ? ? ? ? ? ? 56 "
+}
+
 @test "pdftotext -layout: row 3.6.3 is told by 3.其他 with the units printed below it" {
 	# 0 over 个 in narrow cells: the line of units below 3．其他 joins
 	# its label (3.其他个个), which was told as no row; 3.7 then kept its

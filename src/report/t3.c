@@ -730,7 +730,10 @@ t3_extract(const struct grid *g, struct tables *t)
 	}
 	keeps = g->exact ? found == 0 : keeps && found == 0;
 	first_col = g->positional ? -1 : values_column(rows, key, n);
-	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi);
+	/* (A print's text laid out by spaces: a document's own table
+	 * sets each cell at its place.) */
+	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi) &&
+	    !(t->print && g->wraps && t3_titles_flowed(g));
 	if (g->exact && t3_anchors_from_columns(rows, key, n, 1, 1, anchor,
 	    &edge) &&
 	    t3_anchors_usable(anchor, rows, key, n, edge) &&
@@ -749,7 +752,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		    (!titled || t3_columns_under_titles(g, anchor,
 		    PLACE_RIGHT)))
 			use_anchor = 1, edge = PLACE_RIGHT;
-		else
+		else if (titled)
 			use_anchor = t3_anchors_from_titles(g, rows, key, n,
 			    anchor, &edge);
 		if (!use_anchor && columns_of_numbers(rows, key, n, anchor,

@@ -39,6 +39,7 @@ int	t3_anchors_from_full_rows(const struct lrow *rows, const char **key,
 int	t3_anchors_from_columns(const struct lrow *rows, const char **key,
 	    int n, int slack, int support, int *anchor, int *edge);
 int	t3_title_spans(const struct grid *g, int *lo, int *hi);
+int	t3_titles_flowed(const struct grid *g);
 int	t3_anchors_from_header(const struct grid *g, int edge, int *anchor);
 int	t3_one_frame(const struct lrow *rows, const char **key, int n,
 	    int slack);
