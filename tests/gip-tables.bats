@@ -1239,6 +1239,68 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "0 0 0 0 0 0 0 ? ? ? ? ? ? 72 "
 }
 
+@test "pdftotext -layout: a blank t3 row whose label a group label interleaved is told by the rows' order" {
+	# 1.属于国家秘密 wraps, and the group label's column (（三）不予公
+	# 开) prints between its lines: (三)1.属于国家秘不予公密 names no
+	# row, and 3.3.1 was called left out (an error, the row being
+	# required) although it is printed, blank.  Between 3.2 and 3.3.2
+	# it is the one marked row: 3.3.1, blank.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-blank-row-interleaved.txt' | cut -f 3-5 |
+	    grep -E '^3\.3\.1	' | cut -f 2,3 | tr '\n' ' '"
+	assert_output "natural	 commercial	 research	 social	 legal	 other	 total	 "
+}
+
+@test "pdftotext -layout: a line of t3 numbers that may be either of two rows' leaves both unread" {
+	# 3.其他 0 0 0, a blank line, 82 0 82, (七)总计 0 0 0 0: 3.6.3 adds
+	# up with the line and without it, and 3.7 with it first is a row
+	# of seven that adds up.  Read with 3.6.3, 3.6.3's total was 82 and
+	# 3.7's 0 (a false alarm on sound numbers).  Nothing tells: both
+	# rows are unread, with a warning.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-line-either-row.txt' | cut -f 3-5 |
+	    grep -E '^(3\.6\.3|3\.7)	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? ? ? ? ? ? ? ? ? "
+	[[ $stderr == *"t3 row 3.7: a line of numbers between rows 3.6.3 and 3.7 may be either's (both readings add up)"* ]]
+}
+
+@test "pdftotext -layout: a tall t3 row's lines are the grid's, not told by x order alone" {
+	# 3.4.1 prints 149 on its label's first line, 22 on the next and
+	# 127 0 0 0 0 on the one after, each line shifted by its own label:
+	# 127 stands right of 22, and the two lines were read as one, 22
+	# before 127 (natural 22, commercial 127: the truth swapped).  On
+	# lines of their own they interleave in many ways that add up:
+	# where the readings disagree the cells are unread.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-tall-lines-by-grid.txt' | cut -f 3-5 |
+	    grep -E '^3\.4\.1	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? 149 "
+}
+
+@test "pdftotext -layout: 无 spaced out inside a t3 label is a letter of it, not a blank cell" {
+	# 4. 无 正 当 理 由 大 量 (a justified label's characters spaced
+	# out): 无 alone read as a blank cell, the row's first value, so
+	# that natural was blank and the 5 printed under it went further
+	# right.  Label text stands right of it: it is the label's.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-spaced-label-none-sign.txt' | cut -f 3-5 |
+	    grep -E '^3\.5\.4	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? 6 "
+}
+
+@test "pdftotext -layout: t3 column titles one space apart in a print place no value" {
+	# 商业企业 科研机构 社会公益组织 法律服务机构 其他: pdftotext sets
+	# the words after a line's first one space apart, whatever their
+	# distance in the page, so the titles stand left of their columns:
+	# rows 1, 3.1 and 3.7 put their social 2 in legal alike, and no
+	# identity could tell.  Such titles are no anchors: rows that
+	# nothing else places are unread.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-titles-flowed.txt' | cut -f 3-5 |
+	    grep -E '^(1|3\.1)	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? 77 ? ? ? ? ? ? 56 "
+}
+
 @test "pdftotext -layout: row 3.6.3 is told by 3.其他 with the units printed below it" {
 	# 0 over 个 in narrow cells: the line of units below 3．其他 joins
 	# its label (3.其他个个), which was told as no row; 3.7 then kept its

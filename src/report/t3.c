@@ -86,8 +86,8 @@ place_torn_tall(struct tables *t, const char *row, long line,
 	memcpy(lr.val, v, T3COLS * sizeof *v);
 	lr.nval = lr.numbers = T3COLS;
 	lr.merged = 1;
-	if (t3_tall_row(&lr))
-		return t3_place_tall(&lr, s, NULL);
+	if (t3_tall_row(&lr, 0))
+		return t3_place_tall(&lr, 0, s, NULL);
 	tables_warn(t, line, "t3 row %s: numbers printed apart from its "
 	    "label, not left to right, not placed", row);
 	memset(s, 0, sizeof *s);
@@ -243,6 +243,29 @@ static int
 label_cut(const struct lrow *lr)
 {
 	return strstr(lr->label, "\xef\xbf\xbd") != NULL;
+}
+
+/*
+ * A blank's sign standing left of the row's label text is a letter of
+ * the label: pdftotext -layout spaces a justified label's characters
+ * out (`4. 无 正 当 理 由 大 量`), and 无 alone reads as a blank cell,
+ * which placed by order put the row's first number a column right.
+ * No label text stands right of a value of its row.
+ */
+static void
+drop_label_blanks(struct lrow *lr)
+{
+	int k, j, m = 0, right;
+
+	for (k = 0; k < lr->nval; k++) {
+		for (right = 0, j = 0; j < lr->nseg && !right; j++)
+			right = lr->seg[j].x0 >= lr->val[k].x1;
+		if (lr->val[k].v.kind == V_BLANK && lr->val[k].x0 >= 0 &&
+		    lr->val[k].x1 > lr->val[k].x0 && right)
+			continue;
+		lr->val[m++] = lr->val[k];
+	}
+	lr->nval = m;
 }
 
 /*
@@ -641,12 +664,12 @@ last_is_total(const struct lrow *lr)
  */
 static int
 by_shift(const struct lrow *rows, const char **key, int n, int i, int lead,
-    struct slots *s)
+    unsigned brk, struct slots *s)
 {
 	int ref[T3COLS];
 
 	return t3_tall_reference(rows, key, n, i, ref) &&
-	    t3_tall_by_shift(&rows[i], lead, ref, s) == PLACE_ALL;
+	    t3_tall_by_shift(&rows[i], lead, brk, ref, s) == PLACE_ALL;
 }
 
 int
@@ -659,10 +682,12 @@ t3_extract(const struct grid *g, struct tables *t)
 	struct slots s;
 	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, edge = 0;
 	int placed, keeps, in_order = 0, first_col, skip, titled, by_row = 0;
-	int fits;
+	int fits, j;
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
 	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two, *tall, *lead;
+	int *doubt;
+	unsigned *brk;
 	struct t3_readings *tr = NULL;
 	int points[T3COLS] = {0}, table_points[T3COLS] = {0};
 	struct slots *sb = NULL;
@@ -678,6 +703,9 @@ t3_extract(const struct grid *g, struct tables *t)
 		keycap = n * 2;
 		key = gip_xrealloc(key, keycap * sizeof *key);
 	}
+	if (g->positional)
+		for (i = 0; i < n; i++)
+			drop_label_blanks(&rows[i]);
 	classify_rows(rows, n, g->positional, key);
 	t3_rows_by_order(rows, key, n);
 	drop_group_3_6(key, n);
@@ -690,11 +718,22 @@ t3_extract(const struct grid *g, struct tables *t)
 	/* Values printed a line above their row's label (pdftotext). */
 	lead = gip_xmalloc((n + 1) * sizeof *lead);
 	memset(lead, 0, (n + 1) * sizeof *lead);
-	if (g->positional && !g->exact)
-		t3_split_runover(g, rows, key, n, lead);
+	doubt = gip_xmalloc((n + 1) * sizeof *doubt);
+	memset(doubt, 0, (n + 1) * sizeof *doubt);
+	brk = gip_xmalloc((n + 1) * sizeof *brk);
+	memset(brk, 0, (n + 1) * sizeof *brk);
+	/* (The grid's lines before rows give and take lines: a row keeps
+	 * its first values, and rows given values are read by lead.) */
+	if (g->positional && !g->exact) {
+		t3_line_breaks(g, rows, n, brk);
+		t3_split_runover(g, rows, key, n, lead, doubt);
+	}
 	keeps = g->exact ? found == 0 : keeps && found == 0;
 	first_col = g->positional ? -1 : values_column(rows, key, n);
-	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi);
+	/* (A print's text laid out by spaces: a document's own table
+	 * sets each cell at its place.) */
+	titled = g->positional && !g->exact && t3_title_spans(g, tlo, thi) &&
+	    !(t->print && g->wraps && t3_titles_flowed(g));
 	if (g->exact && t3_anchors_from_columns(rows, key, n, 1, 1, anchor,
 	    &edge) &&
 	    t3_anchors_usable(anchor, rows, key, n, edge) &&
@@ -713,7 +752,7 @@ t3_extract(const struct grid *g, struct tables *t)
 		    (!titled || t3_columns_under_titles(g, anchor,
 		    PLACE_RIGHT)))
 			use_anchor = 1, edge = PLACE_RIGHT;
-		else
+		else if (titled)
 			use_anchor = t3_anchors_from_titles(g, rows, key, n,
 			    anchor, &edge);
 		if (!use_anchor && columns_of_numbers(rows, key, n, anchor,
@@ -775,7 +814,7 @@ t3_extract(const struct grid *g, struct tables *t)
 			placed = t3_place_lines(&rows[i], lead[i], &s, &tr[i]);
 			tall[i] = 1, by_pos = 0;
 			if (placed != PLACE_ALL && by_shift(rows, key, n, i,
-			    lead[i], &s))
+			    lead[i], 0, &s))
 				placed = PLACE_ALL, tall[i] = 0;
 		} else if (joined_row(&rows[i]))
 			placed = place_counted(&rows[i], &s), by_pos = 0;
@@ -814,13 +853,13 @@ t3_extract(const struct grid *g, struct tables *t)
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s), fits = 1;
 		else if (g->positional && !values_in_x_order(&rows[i]) &&
-		    t3_tall_row(&rows[i])) {
+		    t3_tall_row(&rows[i], brk[i])) {
 			if (!tr)
 				tr = gip_xmalloc((n + 1) * sizeof *tr);
-			placed = t3_place_tall(&rows[i], &s, &tr[i]);
+			placed = t3_place_tall(&rows[i], brk[i], &s, &tr[i]);
 			tall[i] = 1, by_pos = 0;
 			if (placed != PLACE_ALL && by_shift(rows, key, n, i, 0,
-			    &s))
+			    brk[i], &s))
 				placed = PLACE_ALL, tall[i] = 0;
 		} else {
 			by_pos = 0;
@@ -857,9 +896,23 @@ t3_extract(const struct grid *g, struct tables *t)
 	if (tr)
 		t3_choose_tall(key, n, sb, pb, tr, tall);
 	for (i = 0; i < n; i++)
+		if (doubt[i] && pb[i] != PLACE_UNSEEN &&
+		    pb[i] != PLACE_DOUBTED) {
+			j = doubt[i] - 1;
+			tables_warn(t, rows[i].line, "t3 row %s: a line of "
+			    "numbers between rows %s and %s may be either's "
+			    "(both readings add up): not placed, written as "
+			    "%s", key[i], key[j < i ? j : i], key[j < i ? i :
+			    j], CELL_UNREAD);
+			pb[i] = PLACE_DOUBTED;
+			memset(&sb[i], 0, sizeof sb[i]);
+		}
+	for (i = 0; i < n; i++)
 		if (pb[i] != PLACE_UNSEEN)
 			emit_row(t, key[i], rows[i].line, rows[i].nval,
 			    &sb[i], pb[i]);
+	free(doubt);
+	free(brk);
 	free(two);
 	free(lead);
 	free(tall);

@@ -39,6 +39,7 @@ int	t3_anchors_from_full_rows(const struct lrow *rows, const char **key,
 int	t3_anchors_from_columns(const struct lrow *rows, const char **key,
 	    int n, int slack, int support, int *anchor, int *edge);
 int	t3_title_spans(const struct grid *g, int *lo, int *hi);
+int	t3_titles_flowed(const struct grid *g);
 int	t3_anchors_from_header(const struct grid *g, int edge, int *anchor);
 int	t3_one_frame(const struct lrow *rows, const char **key, int n,
 	    int slack);
@@ -72,9 +73,15 @@ void	t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 	    const int *by_run);
 
 /* Values printed a line above their row's label, read with the row
- * above (t3split.c): given back to their row, lead[i] of them. */
+ * above (t3split.c): given back to their row, lead[i] of them; where a
+ * line may be either of rows i and j's, doubt[i] = j + 1 and doubt[j] =
+ * i + 1. */
 int	t3_split_runover(const struct grid *g, struct lrow *rows,
-	    const char **key, int n, int *lead);
+	    const char **key, int n, int *lead, int *doubt);
+/* The values of each row that begin a line of the grid (bit k: value
+ * k), brk[i]; 0 where the lines do not tell (t3split.c). */
+void	t3_line_breaks(const struct grid *g, const struct lrow *rows, int n,
+	    unsigned *brk);
 
 /* Tall rows: values printed on two or three lines (t3tall.c). */
 #define T3_TALL_MAXREAD	16
@@ -88,15 +95,15 @@ struct t3_readings {
 	unsigned char	blank[T3_TALL_MAXREAD][T3COLS];
 };
 
-int	t3_tall_row(const struct lrow *lr);
-int	t3_place_tall(const struct lrow *lr, struct slots *s,
+int	t3_tall_row(const struct lrow *lr, unsigned brk);
+int	t3_place_tall(const struct lrow *lr, unsigned brk, struct slots *s,
 	    struct t3_readings *out);
 int	t3_place_lines(const struct lrow *lr, int lead, struct slots *s,
 	    struct t3_readings *out);
 int	t3_tall_reference(const struct lrow *rows, const char **key, int n,
 	    int i, int *ref);
-int	t3_tall_by_shift(const struct lrow *lr, int lead, const int *ref,
-	    struct slots *s);
+int	t3_tall_by_shift(const struct lrow *lr, int lead, unsigned brk,
+	    const int *ref, struct slots *s);
 void	t3_choose_tall(const char **key, int n, struct slots *sb, int *pb,
 	    const struct t3_readings *tr, const int *tall);
 

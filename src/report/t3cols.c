@@ -166,6 +166,36 @@ t3_title_spans(const struct grid *g, int *lo, int *hi)
 	return found == T3COLS;
 }
 
+/*
+ * Do two neighbouring column titles stand on one line one space apart?
+ * pdftotext -layout sets a line's first word at its place and the words
+ * after it one space apart whatever their distance in the page, so in a
+ * print's text such titles stand left of their columns, more so the
+ * further right (`商业企业 科研机构 社会公益组织 法律服务机构 其他`):
+ * placed by them, every row's social went to legal alike, and no
+ * identity can tell.  (lynx sets every cell at its place.)
+ */
+int
+t3_titles_flowed(const struct grid *g)
+{
+	const char *words[T3COLS];
+	struct gcell *c;
+	int i, j, k;
+
+	for (k = 0; k < T3COLS; k++)
+		words[k] = tmpl_head_word("t3", t3_cols[k]);
+	for (i = 0; i < g->nrow; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j + 1 < g->row[i].ncell; j++)
+			for (k = 0; k + 1 < T3COLS; k++)
+				if (t3_has_prefix(c[j].text, words[k]) &&
+				    t3_has_prefix(c[j + 1].text, words[k + 1]) &&
+				    c[j + 1].x0 - c[j].x1 <= 2)
+					return 1;
+	}
+	return 0;
+}
+
 /* Column headers' centres, right or left edges (edge: PLACE_*). */
 int
 t3_anchors_from_header(const struct grid *g, int edge, int *anchor)

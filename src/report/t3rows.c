@@ -344,6 +344,25 @@ has_row_marker(const char *label)
 }
 
 /*
+ * The rows between rows prev and i without a key that hold a row marker
+ * and numbers, in cand (at most 64); with `blank`, marked rows without
+ * a number too (a blank row whose wrapped label a group label's column
+ * interleaved: `(三)1.属于国家秘不予公密`).  Returns how many.
+ */
+static int
+order_candidates(const struct lrow *rows, int prev, int i, int blank,
+    int *cand)
+{
+	int j, run = 0;
+
+	for (j = prev + 1; j < i && run < 64; j++)
+		if ((rows[j].numbers > 0 || (blank && rows[j].nval == 0)) &&
+		    has_row_marker(rows[j].label))
+			cand[run++] = j;
+	return run;
+}
+
+/*
  * Rows with a marker and numbers whose key words were broken (lynx wraps
  * a narrow label at the margin, so that its second line joins the
  * marker's cell: `8.询事项属于行政查`; pdftotext interleaves a tall
@@ -351,7 +370,9 @@ has_row_marker(const char *label)
  * repeated after a page break joins the row): the template fixes the
  * order of the rows, so
  * a run of such rows between two rows told by their labels, exactly as
- * many as the template has between those two, are those rows.  Where
+ * many as the template has between those two, are those rows (blank
+ * marked rows count only where the rows with numbers alone do not
+ * fit: a group label's line must not spoil a count).  Where
  * the count differs nothing is told.  Returns how many rows were told.
  */
 int
@@ -363,13 +384,11 @@ t3_rows_by_order(const struct lrow *rows, const char **key, int n)
 	for (i = 0; i < n; i++) {
 		if (!key[i])
 			continue;
-		/* Rows between prev and i without a key. */
-		for (run = 0, j = prev + 1; j < i && run < 64; j++)
-			if (rows[j].numbers > 0 &&
-			    has_row_marker(rows[j].label))
-				cand[run++] = j;
 		from = prev < 0 ? -1 : shared_order(key[prev]);
 		to = shared_order(key[i]);
+		run = order_candidates(rows, prev, i, 0, cand);
+		if (run != to - from - 1)
+			run = order_candidates(rows, prev, i, 1, cand);
 		if (run > 0 && prev >= 0 && from >= 0 && to > from &&
 		    to - from - 1 == run) {
 			for (dup = 0, k = 0; k < run && !dup; k++)

@@ -99,14 +99,17 @@ split_pair(struct lrow *a, struct lrow *b)
  * grid's lines from the row's first to `end` (the next row's first,
  * exclusive) show it: the index of its first value, 0 when the row's
  * numbers are on one line, -1 when the lines do not give the row's
- * values in order (*at: the grid row to look from, moved on).
+ * values in order (*at: the grid row to look from, moved on); *mask:
+ * bit k for each value k < 32 that begins a line.
  */
 static int
-last_line_start(const struct grid *g, const struct lrow *r, long end,
-    int *at)
+line_starts(const struct grid *g, const struct lrow *r, long end, int *at,
+    unsigned *mask)
 {
 	static struct lrow ln;	/* large: not on the stack */
 	int k, i, got = 0, start = 0;
+
+	*mask = 0;
 
 	while (*at < g->nrow && g->row[*at].line < r->line)
 		(*at)++;
@@ -115,7 +118,7 @@ last_line_start(const struct grid *g, const struct lrow *r, long end,
 		if (ln.numbers == 0)
 			continue;
 		if (got > 0)
-			start = got;
+			start = got, *mask |= got < 32 ? 1u << got : 0;
 		for (i = 0; i < ln.nval; i++) {
 			if (ln.val[i].v.kind != V_NUMBER)
 				continue;
@@ -126,6 +129,38 @@ last_line_start(const struct grid *g, const struct lrow *r, long end,
 		}
 	}
 	return got == r->nval ? start : -1;
+}
+
+static int
+last_line_start(const struct grid *g, const struct lrow *r, long end,
+    int *at)
+{
+	unsigned mask;
+
+	return line_starts(g, r, end, at, &mask);
+}
+
+/*
+ * Which of each row's values begin a line of the grid, rows[i]'s lines
+ * being the grid's from its first to the next row's first: bit k of
+ * brk[i] for value k (k < 32), 0 where the lines do not give the row's
+ * values in order.  Without them a tall row's lines are told by the
+ * values' x order alone, and a lower line whose first value stands
+ * right of the upper line's last reads as one line with it (`22` over
+ * `127 0 0 0 0`, each line shifted by its own label): the order of the
+ * two lines' values taken as printed.
+ */
+void
+t3_line_breaks(const struct grid *g, const struct lrow *rows, int n,
+    unsigned *brk)
+{
+	int i, at = 0;
+
+	for (i = 0; i < n; i++)
+		if (rows[i].numbers == 0 || rows[i].overflow ||
+		    line_starts(g, &rows[i], i + 1 < n ? rows[i + 1].line :
+		    -1, &at, &brk[i]) < 0)
+			brk[i] = 0;
 }
 
 /* Seven values: `lead` from a line above, then the row's own from..to. */
@@ -208,9 +243,27 @@ prepend(struct lrow *r, const struct vcell *v, int n)
 	r->merged = 1;
 }
 
+/*
+ * Could a row with blanks end with or without its last line of numbers
+ * (from on), its last number the sum of the others either way, while
+ * the next row, with that line first, is a row of seven that adds up
+ * and is none as it stands (`3.其他 0 0 0` / `82 0 82` / `(七)总计 0 0 0
+ * 0`: a blank line between tells nothing; both readings add up)?
+ */
+static int
+line_either(const struct lrow *r, int from, const struct lrow *next)
+{
+	static struct lrow with;	/* large: not on the stack */
+
+	return from > 0 && r->nval < T3COLS && next->nval < T3COLS &&
+	    last_sums(r->val, from) && last_sums(r->val, r->nval) &&
+	    with_lead(r->val + from, r->nval - from, next, 0, next->nval,
+	    &with);
+}
+
 static void
 shift_lines(const struct grid *g, struct lrow *rows, const char **key,
-    int n, int *lead)
+    int n, int *lead, int *doubt)
 {
 	static struct lrow mine, next;	/* large: not on the stack */
 	struct vcell carry[T3COLS];
@@ -256,6 +309,11 @@ shift_lines(const struct grid *g, struct lrow *rows, const char **key,
 		    &rows[j], 0, rows[j].nval, &next) &&
 		    (tail[j] <= 0 || !with_lead(rows[i].val + from,
 		    rows[i].nval - from, &rows[j], 0, tail[j], &next)))) {
+			/* A line either row's: both unread, not read
+			 * wrong (the row's numbers as they stand). */
+			if (ncarry == 0 && j < n && line_either(&rows[i],
+			    from, &rows[j]))
+				doubt[i] = j + 1, doubt[j] = i + 1;
 			/* A line the row above gave on is this row's
 			 * still: read with it, the row is unread where its
 			 * lines do not tell. */
@@ -284,11 +342,11 @@ shift_lines(const struct grid *g, struct lrow *rows, const char **key,
  */
 int
 t3_split_runover(const struct grid *g, struct lrow *rows, const char **key,
-    int n, int *lead)
+    int n, int *lead, int *doubt)
 {
 	int i, j, moved = 0;
 
-	shift_lines(g, rows, key, n, lead);
+	shift_lines(g, rows, key, n, lead, doubt);
 
 	for (i = 0; i < n; i++) {
 		if (!key[i] || rows[i].nval <= T3COLS || lead[i])

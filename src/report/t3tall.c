@@ -28,15 +28,16 @@ struct readings {
  * TALL_MAXRUNS in all or a value without a position.
  */
 static int
-runs_of(const struct lrow *lr, int from, int to, int *start, int *len,
-    int *n)
+runs_of(const struct lrow *lr, int from, int to, unsigned brk, int *start,
+    int *len, int *n)
 {
 	int i;
 
 	for (i = from; i < to; i++) {
 		if (lr->val[i].x0 < 0)
 			return 0;
-		if (i == from || lr->val[i].x0 < lr->val[i - 1].x1) {
+		if (i == from || lr->val[i].x0 < lr->val[i - 1].x1 ||
+		    (i < 32 && brk >> i & 1)) {
 			if (*n == TALL_MAXRUNS)
 				return 0;
 			start[*n] = i;
@@ -50,15 +51,18 @@ runs_of(const struct lrow *lr, int from, int to, int *start, int *len,
 /*
  * The lines of a row's values (start and len per line): those before
  * `lead` were printed on lines of their own (t3split.c), apart from the
- * others, whatever their positions.  Returns how many lines, or 0.
+ * others, whatever their positions; a value k with bit k of brk set
+ * begins a line of the grid (t3_line_breaks).  Returns how many lines,
+ * or 0.
  */
 static int
-line_runs(const struct lrow *lr, int lead, int *start, int *len)
+line_runs(const struct lrow *lr, int lead, unsigned brk, int *start,
+    int *len)
 {
 	int n = 0;
 
-	if (!runs_of(lr, 0, lead, start, len, &n) ||
-	    !runs_of(lr, lead, lr->nval, start, len, &n))
+	if (!runs_of(lr, 0, lead, brk, start, len, &n) ||
+	    !runs_of(lr, lead, lr->nval, brk, start, len, &n))
 		return 0;
 	return n;
 }
@@ -70,13 +74,13 @@ line_runs(const struct lrow *lr, int lead, int *start, int *len)
  * a run for each value, and its line order is the columns' order.)
  */
 int
-t3_tall_row(const struct lrow *lr)
+t3_tall_row(const struct lrow *lr, unsigned brk)
 {
 	int start[TALL_MAXRUNS], len[TALL_MAXRUNS], n;
 
 	if (lr->nval > T3COLS || lr->nval < 2 || !lr->merged)
 		return 0;
-	n = line_runs(lr, 0, start, len);
+	n = line_runs(lr, 0, brk, start, len);
 	return n >= 2 && n < lr->nval;
 }
 
@@ -178,10 +182,15 @@ interleave(const struct lrow *lr, const int *start, const int *len, int nrun,
  * when no reading adds up or a value is not a count.  The distinct
  * readings go to *out (NULL: not wanted) for t3_choose_tall.
  */
+static int
+place_runs(const struct lrow *lr, int lead, unsigned brk, struct slots *s,
+    struct t3_readings *out);
+
 int
-t3_place_tall(const struct lrow *lr, struct slots *s, struct t3_readings *out)
+t3_place_tall(const struct lrow *lr, unsigned brk, struct slots *s,
+    struct t3_readings *out)
 {
-	return t3_place_lines(lr, 0, s, out);
+	return place_runs(lr, 0, brk, s, out);
 }
 
 /*
@@ -193,6 +202,13 @@ int
 t3_place_lines(const struct lrow *lr, int lead, struct slots *s,
     struct t3_readings *out)
 {
+	return place_runs(lr, lead, 0, s, out);
+}
+
+static int
+place_runs(const struct lrow *lr, int lead, unsigned brk, struct slots *s,
+    struct t3_readings *out)
+{
 	int start[TALL_MAXRUNS], len[TALL_MAXRUNS], next[TALL_MAXRUNS] = {0};
 	int order[T3COLS], nrun;
 	struct readings r = {0};
@@ -202,7 +218,7 @@ t3_place_lines(const struct lrow *lr, int lead, struct slots *s,
 	r.keep = out;
 	memset(s, 0, sizeof *s);
 	s->n = T3COLS;
-	nrun = lr->nval > T3COLS ? 0 : line_runs(lr, lead, start, len);
+	nrun = lr->nval > T3COLS ? 0 : line_runs(lr, lead, brk, start, len);
 	if (nrun == 0 ||
 	    !interleave(lr, start, len, nrun, next, order, 0, &r) || r.a.ncand == 0)
 		return PLACE_NONE;
@@ -314,14 +330,14 @@ combine(const struct line_ways *w, int nrun, int at, unsigned used,
 
 /*
  * A row on several lines (the first `lead` values on lines of their
- * own) placed by position: each line, shifted as a whole, stands under
+ * own; brk: as for line_runs) placed by position: each line, shifted as a whole, stands under
  * the reference columns (t3_tall_reference) in some ways; when exactly
  * one way of all lines together puts its seven values in the seven
  * columns and the row then adds up, the row is placed so.  PLACE_ALL, or PLACE_NONE with s untouched.
  */
 int
-t3_tall_by_shift(const struct lrow *lr, int lead, const int *ref,
-    struct slots *s)
+t3_tall_by_shift(const struct lrow *lr, int lead, unsigned brk,
+    const int *ref, struct slots *s)
 {
 	struct line_ways w[TALL_MAXRUNS];
 	int start[TALL_MAXRUNS], len[TALL_MAXRUNS], way[TALL_MAXRUNS];
@@ -339,7 +355,7 @@ t3_tall_by_shift(const struct lrow *lr, int lead, const int *ref,
 	for (i = 0; i < lr->nval; i++)
 		if (lr->val[i].v.kind != V_NUMBER)
 			return PLACE_NONE;
-	nrun = line_runs(lr, lead, start, len);
+	nrun = line_runs(lr, lead, brk, start, len);
 	if (nrun < 2)
 		return PLACE_NONE;
 	/* Within a third of the narrowest gap: no value near two columns. */
