@@ -10,6 +10,7 @@
 
 #include "lrow.h"
 #include "place.h"
+#include "t4order.h"
 #include "tables.h"
 #include "tmpl.h"
 
@@ -814,6 +815,44 @@ titles_paged(const struct grid *g, int first, const struct tables *t)
 	return 0;
 }
 
+/* The values in order, by the identities: fewer than 15 told blank
+ * from 0 (t4order.h). */
+static int
+by_order(const struct lrow *data, struct slots *s)
+{
+	if (data->nval < T4COLS)
+		return t4_order_place(data->val, data->nval, s);
+	return place_sequence(data->val, data->nval, T4COLS, place_check_t4,
+	    s);
+}
+
+/*
+ * A print's values placed under its titles do not add up.  pdftotext
+ * -layout sets each line of titles (行政复议's five, a line above or
+ * below 行政诉讼's ten: the header's cells span rows) in its own
+ * scale, a character a column, so a title stands columns away from
+ * the values printed under it (a `2` of 总计 nearer 诉讼's 结果维持).
+ * When the values in their order can add up, the titles misled: they
+ * are placed by order and identities instead, the cells those do not
+ * fix unread.  When no order adds up the report's numbers do not, and
+ * the titles' reading stands.
+ */
+static int
+print_by_order(struct tables *t, const struct lrow *data, struct slots *s,
+    int placed)
+{
+	struct slots o;
+	int p;
+
+	if (data->nval > T4COLS || (p = by_order(data, &o)) == PLACE_NONE)
+		return placed;
+	tables_warn(t, data->line, "t4: placed under the titles the values "
+	    "do not add up, in their order they can: placed by the "
+	    "identities");
+	*s = o;
+	return p;
+}
+
 int
 t4_extract(const struct grid *g, struct tables *t)
 {
@@ -863,8 +902,10 @@ t4_extract(const struct grid *g, struct tables *t)
 		    !place_under_titles(g, first, &data, &s, &placed) ||
 		    (placed == PLACE_ALL && titles_stacked(g, first) &&
 		    !slots_add_up(&s)))
-			placed = place_sequence(data.val, data.nval, T4COLS,
-			    place_check_t4, &s);
+			placed = by_order(&data, &s);
+		else if (t->print && placed == PLACE_ALL &&
+		    !slots_add_up(&s))
+			placed = print_by_order(t, &data, &s, placed);
 	}
 	emit(t, &data, &s, placed, why[0] != '\0' ? why : NULL);
 	return 1;

@@ -1,0 +1,16 @@
+/*
+ * Table 4's 15 values placed by their order and the identities alone,
+ * blank told from 0: a cell is placed only when every placement that
+ * adds up puts the same thing in it, a number or a blank.
+ */
+#ifndef GIP_T4ORDER_H
+#define GIP_T4ORDER_H
+
+#include "lrow.h"
+#include "place.h"
+
+/* v[0..nv) (nv <= 15) in order into 15 slots: PLACE_ALL, PLACE_SOME,
+ * or PLACE_NONE when no placement adds up. */
+int	t4_order_place(const struct vcell *v, int nv, struct slots *s);
+
+#endif
