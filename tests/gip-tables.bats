@@ -1358,6 +1358,17 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "2,,?,?,3,?,?,,,?,?,?,,,,"
 }
 
+@test "pdftotext -layout: a t2 line of numbers as near the next row's label is either row's" {
+	# 规章 / 1 1 / 规范性文件 15: the next row's cells centred a line
+	# apart put its 1 1 under 规章 as near as under its own label; read
+	# as 规章's they were two wrong values and two lost.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-numbers-between-rows.txt' | cut -f 5 |
+	    tr '\n' ,"
+	assert_output "?,?,?,?,?,15,"
+	[[ "$stderr" == *"numbers printed near it may be its own"* ]]
+}
+
 @test "pdftotext -layout: a print's t4 row over a page break is placed by the identities only" {
 	# The titles end one page, 0 1 0 1 begin the next: pdftotext sets
 	# each page's text columns from its own words, so read in characters
