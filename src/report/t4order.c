@@ -18,7 +18,6 @@ static int
 fill(const struct vcell *v, unsigned mask, long long *row, const char **cell)
 {
 	static const char blank[] = "";
-	struct vcell one[1];
 	int k, i = 0;
 
 	for (k = 0; k < T4N; k++) {
@@ -26,8 +25,7 @@ fill(const struct vcell *v, unsigned mask, long long *row, const char **cell)
 		cell[k] = blank;
 		if (!(mask >> k & 1))
 			continue;
-		one[0] = v[i];
-		if (!place_counts(one, 1, &row[k]))
+		if (!place_counts(&v[i], 1, &row[k]))
 			return 0;
 		cell[k] = v[i].v.kind == V_NUMBER ? v[i].v.num : blank;
 		i++;
@@ -133,7 +131,7 @@ int
 t4_near_place(const struct vcell *v, int nv, const int *anchor, int edge,
     int left, int right, struct slots *s)
 {
-	static struct near n;
+	struct near n;
 	int i, k, d, x;
 
 	memset(s, 0, sizeof *s);

@@ -16,10 +16,10 @@ int	t4_order_place(const struct vcell *v, int nv, struct slots *s);
 /*
  * v[0..nv) printed under titles at anchor[0..15) (their points edge,
  * place.h) that stand only roughly over their columns: each value may
- * go to any column whose anchor is within tol of its nearest, the
- * values left to right in columns left to right.  The placements that
- * add up agree as above; PLACE_NONE when none does (or too many to
- * try).
+ * go to any column whose anchor is no more than left (right) further
+ * left (right) of it than its nearest, the values left to right in
+ * columns left to right.  The placements that add up agree as above;
+ * PLACE_NONE when none does (or too many to try).
  */
 int	t4_near_place(const struct vcell *v, int nv, const int *anchor,
 	    int edge, int left, int right, struct slots *s);
