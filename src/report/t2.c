@@ -505,22 +505,44 @@ fill_tall_row(struct t2row *p, const struct lrow *lr)
 /*
  * Positions as printed: the first numbers after a row's label, on a
  * line of their own nearer the next row's label than this one's (a
- * print centres a row's cells: 规章 / (blank) / 10 / 规范性文件), may be
- * either row's.  Not so where blank lines count empty cells (lynx's one
+ * print centres a row's cells: 规章 / (blank) / 10 / 规范性文件), or in a
+ * print laid out by pdftotext as near as its own, may be either row's.  Not so where blank lines count empty cells (lynx's one
  * cell a paragraph: then the line holds counted blanks).
  */
+/* Does a cell of grid row i after its first hold a number? */
+static int
+has_number(const struct grid *g, int i)
+{
+	const struct gcell *c = grid_cells(g, &g->row[i]);
+	struct value v;
+	int j;
+
+	for (j = 1; j < g->row[i].ncell; j++) {
+		value_parse(c[j].text, &v);
+		if (v.kind == V_NUMBER)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 nearer_below(const struct grid *g, int i, const struct t2row *p,
-    const struct lrow *lr)
+    const struct lrow *lr, int print)
 {
 	const struct gcell *c;
+	long below, above;
 
 	if (p->lr.numbers > 0 || p->took || i + 1 >= g->nrow ||
 	    g->row[i + 1].ncell == 0 || lrow_counted(lr->val, lr->nval))
 		return 0;
 	c = grid_cells(g, &g->row[i + 1]);
-	return row_of(c[0].text) != NULL && g->row[i + 1].line -
-	    g->row[i].line < g->row[i].line - p->lr.line;
+	below = g->row[i + 1].line - g->row[i].line;
+	above = g->row[i].line - p->lr.line;
+	/* in a print as far from both, the next label with numbers of its
+	 * own (规章 / 1 1 / 规范性文件 15: the next row's cells centred a
+	 * line apart), is either row's too */
+	return row_of(c[0].text) != NULL && (below < above ||
+	    (print && below == above && has_number(g, i + 1)));
 }
 
 /* Has row key ncol columns in one of the templates? */
@@ -727,7 +749,7 @@ t2_extract(const struct grid *g, struct tables *t)
 			    0);
 		else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
 		    !stray && nearer_below(g, i, &t->t2row[t->nt2row - 1],
-		    &lr)) {
+		    &lr, t->print && g->wraps && !g->exact)) {
 			t->t2row[t->nt2row - 1].doubt = 1;
 			doubt_next = 1;
 		} else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&

@@ -10,6 +10,7 @@
 
 #include "lrow.h"
 #include "place.h"
+#include "t4order.h"
 #include "tables.h"
 #include "tmpl.h"
 
@@ -397,6 +398,12 @@ edge_hits(const struct vcell *v, int nv, const int *anchor, int edge)
 	return hit;
 }
 
+/* The titles' anchors a row was placed under, and their points. */
+struct titles {
+	int	anchor[T4COLS];
+	int	edge;
+};
+
 /*
  * The values of a row printed by position, to the columns whose titles
  * they stand under: centred, else left- or right-aligned as their cells
@@ -411,7 +418,7 @@ edge_hits(const struct vcell *v, int nv, const int *anchor, int edge)
  */
 static int
 place_under_titles(const struct grid *g, int first, const struct lrow *data,
-    struct slots *s, int *placed)
+    struct slots *s, int *placed, struct titles *at)
 {
 	static const int edges[] = {PLACE_LEFT, PLACE_RIGHT};
 	struct slots try;
@@ -419,6 +426,8 @@ place_under_titles(const struct grid *g, int first, const struct lrow *data,
 
 	if (!anchors_from_header(g, first, PLACE_CENTRE, anchor))
 		return 0;
+	memcpy(at->anchor, anchor, sizeof anchor);
+	at->edge = PLACE_CENTRE;
 	*placed = place_by_anchor(data->val, data->nval, anchor, T4COLS,
 	    PLACE_CENTRE, s);
 	best = *placed == PLACE_NONE ? -1 :
@@ -437,6 +446,8 @@ place_under_titles(const struct grid *g, int first, const struct lrow *data,
 		*placed = p;
 		*s = try;
 		best = hit;
+		memcpy(at->anchor, anchor, sizeof anchor);
+		at->edge = edges[k];
 	}
 	return 1;
 }
@@ -814,11 +825,159 @@ titles_paged(const struct grid *g, int first, const struct tables *t)
 	return 0;
 }
 
+/* The values in order, by the identities: fewer than 15 told blank
+ * from 0 (t4order.h). */
+static int
+by_order(const struct lrow *data, struct slots *s)
+{
+	if (data->nval < T4COLS)
+		return t4_order_place(data->val, data->nval, s);
+	return place_sequence(data->val, data->nval, T4COLS, place_check_t4,
+	    s);
+}
+
+/*
+ * A print's values placed under its titles do not add up.  pdftotext
+ * -layout sets each line of titles (行政复议's five, a line above or
+ * below 行政诉讼's ten: the header's cells span rows) in its own
+ * scale, a character a column, so a title stands columns away from
+ * the values printed under it (a `2` of 总计 nearer 诉讼's 结果维持).
+ * When the values in their order can add up, the titles misled: they
+ * are placed by order and identities instead, the cells those do not
+ * fix unread.  When no order adds up the report's numbers do not, and
+ * the titles' reading stands.
+ */
+static int
+print_by_order(struct tables *t, const struct lrow *data, struct slots *s,
+    int placed)
+{
+	struct slots o;
+	int p;
+
+	if (data->nval > T4COLS || (p = by_order(data, &o)) == PLACE_NONE)
+		return placed;
+	tables_warn(t, data->line, "t4: placed under the titles the values "
+	    "do not add up, in their order they can: placed by the "
+	    "identities");
+	*s = o;
+	return p;
+}
+
+/*
+ * Is a line of titles above row upto packed: five or more of t4's
+ * titles, each one space after the one before?  pdftotext -layout sets
+ * such a line a character a column from its own words, narrower than
+ * the values under it (whose columns it takes from the lines around),
+ * so the titles stand left of their values by up to a column and more.
+ */
+static int
+titles_packed(const struct grid *g, int upto)
+{
+	const struct gcell *c;
+	int i, j, run, last;
+
+	for (i = 0; i < upto; i++) {
+		c = grid_cells(g, &g->row[i]);
+		run = 0;
+		last = -1;
+		for (j = 0; j < g->row[i].ncell; j++) {
+			if (c[j].x0 < 0 || !is_t4_header_word(c[j].text)) {
+				run = 0;
+				continue;
+			}
+			run = run > 0 && c[j].x0 - last <= 2 ? run + 1 : 1;
+			last = c[j].x1;
+			if (run >= 5)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Is g a print's text as pdftotext -layout set it (form feeds; cells
+ * by their text columns, rows that may wrap)?  Not a document's own
+ * table (a Word HTML page's page breaks are form feeds too; its cells'
+ * places are true) nor a PDF read by its glyphs (exact).
+ */
+static int
+print_laid_out(const struct grid *g, const struct tables *t)
+{
+	return t->print && g->positional && g->wraps && !g->exact;
+}
+
+/* The middle of the gaps between adjacent titles: a column's width. */
+static int
+median_gap(const int *anchor)
+{
+	int g[T4COLS - 1], i, j, tmp;
+
+	for (i = 0; i < T4COLS - 1; i++)
+		g[i] = anchor[i + 1] - anchor[i];
+	for (i = 1; i < T4COLS - 1; i++)	/* insertion sort */
+		for (j = i; j > 0 && g[j] < g[j - 1]; j--)
+			tmp = g[j], g[j] = g[j - 1], g[j - 1] = tmp;
+	return g[(T4COLS - 1) / 2];
+}
+
+/*
+ * A print's values placed under its titles.  The titles stand only
+ * roughly over their columns (print_by_order): a value may be its
+ * nearest title's or one within half a column more (a column and a
+ * half to the left under a packed line of titles, titles_packed), left
+ * to right; the placements that add up decide, and where they differ
+ * (a 0 as near 其他结果 as 尚未审结 adds up under either) the cell is
+ * unread.
+ * Values standing a column or more past the first or last title show
+ * a line of titles set narrower than the row (one space apart, in
+ * pdftotext's own scale: a `0` of 直接起诉's 总计 stood at 复议后起诉's
+ * 结果纠正): they are placed in order, by the identities.  When no
+ * placement adds up, in order by the identities (print_by_order).
+ * The values must stand left to right, each wholly right of the one
+ * before (print_left_to_right), else the titles' reading stands.
+ */
+static int
+print_near(struct tables *t, const struct grid *g, int first,
+    const struct lrow *data, const struct titles *at, struct slots *s,
+    int placed)
+{
+	const struct vcell *v = data->val;
+	struct slots n;
+	int i, p, left, right, gap = median_gap(at->anchor);
+
+	for (i = 1; i < data->nval; i++)
+		if (v[i].x0 < 0 || v[i].x0 <= v[i - 1].x1)
+			return placed;
+	if (v[0].x0 < 0)
+		return placed;
+	left = right = gap / 2;
+	if (titles_packed(g, first))	/* values pushed right of them */
+		left = gap * 3 / 2;
+	if (place_x(&v[0], at->edge) <= at->anchor[0] - gap ||
+	    place_x(&v[data->nval - 1], at->edge) >=
+	    at->anchor[T4COLS - 1] + gap) {
+		tables_warn(t, data->line, "t4: values stand a column past "
+		    "the titles, whose line was set apart: placed by the "
+		    "identities");
+		return by_order(data, s);
+	}
+	p = t4_near_place(v, data->nval, at->anchor, at->edge, left, right,
+	    &n);
+	if (p != PLACE_NONE) {
+		*s = n;
+		return p;
+	}
+	if (placed == PLACE_ALL && !slots_add_up(s))
+		return print_by_order(t, data, s, placed);
+	return placed;
+}
+
 int
 t4_extract(const struct grid *g, struct tables *t)
 {
 	static struct lrow data;
 	struct slots s;
+	struct titles at;
 	int first = 0, placed, k, joined, paged;
 	long cut, last;
 	char why[128];
@@ -860,11 +1019,14 @@ t4_extract(const struct grid *g, struct tables *t)
 			placed = PLACE_ALL;
 		else if (!g->positional || data.nval >= T4COLS || joined ||
 		    paged ||
-		    !place_under_titles(g, first, &data, &s, &placed) ||
+		    !place_under_titles(g, first, &data, &s, &placed, &at) ||
 		    (placed == PLACE_ALL && titles_stacked(g, first) &&
 		    !slots_add_up(&s)))
-			placed = place_sequence(data.val, data.nval, T4COLS,
-			    place_check_t4, &s);
+			placed = by_order(&data, &s);
+		else if (print_laid_out(g, t) && !tables_page_between(t,
+		    g->row[first].line, last))
+			placed = print_near(t, g, first, &data, &at, &s,
+			    placed);
 	}
 	emit(t, &data, &s, placed, why[0] != '\0' ? why : NULL);
 	return 1;
