@@ -1,9 +1,10 @@
 /*
- * Table 4 placed by order and identities (t4order.h).  place_sequence
- * keeps a cell where the placements that add up agree on its count,
- * and writes 0 where some of them leave it blank: in a print whose two
- * zeros may stand in any of a group's five columns all five came out
- * 0 (three wrong: blank was printed).  Here blank and 0 differ.
+ * Table 4 placed by order and identities (t4order.h): a cell is written
+ * where every placement that adds up gives it the same count.  Where
+ * some leave it blank and others put a 0 there (two zeros that may
+ * stand in any of a group's five columns), it is written 0: blank and
+ * 0 count the same in every identity and total (gip(5)), and a `?`
+ * would take a number the report printed out of them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,13 @@ struct agree {
 	const char	*first[T4N];
 };
 
+/* 0 or blank: a count of nothing, as every identity reads it. */
+static int
+is_nothing(const char *cell)
+{
+	return cell[0] == '\0' || strcmp(cell, "0") == 0;
+}
+
 static void
 agree_add(struct agree *a, const char *const *cell)
 {
@@ -48,7 +56,11 @@ agree_add(struct agree *a, const char *const *cell)
 	for (k = 0; k < T4N; k++) {
 		if (a->n == 0)
 			a->first[k] = cell[k];
-		else if (strcmp(a->first[k], cell[k]) != 0)
+		else if (strcmp(a->first[k], cell[k]) == 0)
+			continue;
+		else if (is_nothing(a->first[k]) && is_nothing(cell[k]))
+			a->first[k] = "0";
+		else
 			a->same &= ~(1u << k);
 	}
 	if (a->n++ == 0)

@@ -1,7 +1,7 @@
 /*
- * Table 4's 15 values placed by their order and the identities alone,
- * blank told from 0: a cell is placed only when every placement that
- * adds up puts the same thing in it, a number or a blank.
+ * Table 4's 15 values placed by their order and the identities alone:
+ * a cell is placed only when every placement that adds up gives it the
+ * same count (0 where some leave it blank and others put 0 there).
  */
 #ifndef GIP_T4ORDER_H
 #define GIP_T4ORDER_H
