@@ -384,12 +384,19 @@ t3_rows_by_order(const struct lrow *rows, const char **key, int n)
 	for (i = 0; i < n; i++) {
 		if (!key[i])
 			continue;
-		from = prev < 0 ? -1 : shared_order(key[prev]);
+		/* Nearly always nothing lies between two rows told: the
+		 * wider count (blank rows too) says so before the template
+		 * is searched for their places. */
+		if (prev < 0 || order_candidates(rows, prev, i, 1, cand) == 0) {
+			prev = i;
+			continue;
+		}
+		from = shared_order(key[prev]);
 		to = shared_order(key[i]);
 		run = order_candidates(rows, prev, i, 0, cand);
 		if (run != to - from - 1)
 			run = order_candidates(rows, prev, i, 1, cand);
-		if (run > 0 && prev >= 0 && from >= 0 && to > from &&
+		if (run > 0 && from >= 0 && to > from &&
 		    to - from - 1 == run) {
 			for (dup = 0, k = 0; k < run && !dup; k++)
 				for (j = 0; j < n; j++)
