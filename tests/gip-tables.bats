@@ -1562,6 +1562,22 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_line --partial "missing	error	t3:3.3.1	"
 }
 
+@test "a t3 row left out at a page break stays missing: the page number is no row's number" {
+	# 3.3.2, the page's footer (— 4 — or a bare 4 before the form
+	# feed), then 3.4 on the next page: 3.3.3 is left out.  The page
+	# number counted as a number left over in 3.3.3's place, and the
+	# row was written unread (?) in place of missing.
+	for f in pagebreak-t3-row-left-out pagebreak-t3-row-left-out-bare; do
+		gip-tables "$DATA/$f.txt" 2>stderr >cells
+		run grep -c "	t3	3.3.3	" cells
+		assert_output 0
+		run cat stderr
+		refute_output --partial "3.3.3"
+		run -1 gip-check cells
+		assert_line --partial "missing	error	t3:3.3.3	"
+	done
+}
+
 @test "t4 values one a line broken off by other text are unread, not zero" {
 	# A 0 then </td> <td> and the next value: the 14 cells after the
 	# break were taken as blank and the identities "confirmed" zeros

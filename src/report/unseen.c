@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "lines.h"
 #include "tmpl.h"
 #include "unseen.h"
 #include "value.h"
@@ -112,32 +113,48 @@ is_gap(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '|';
 }
 
-/* The numbers region r of text prints on lines [from, to); *last: the
- * region's last line. */
+/* The number tokens of the line ln: page furniture prints none. */
 static int
-numbers_on(const char *text, const struct region *r, long from, long to,
-    long *last)
+numbers_in(const struct line *ln)
 {
-	const char *p = text + r->from, *end = text + r->to, *q;
-	long line = r->line;
+	const char *p = ln->s, *end = ln->s + ln->n, *q;
 	int n = 0;
 
 	while (p < end) {
-		if (*p == '\n') {
-			line++, p++;
-			continue;
-		}
 		if (is_gap(*p)) {
 			p++;
 			continue;
 		}
-		for (q = p; q < end && *q != '\n' && !is_gap(*q); q++)
+		for (q = p; q < end && !is_gap(*q); q++)
 			;
-		if (line >= from && line < to && number_token(p, q - p))
-			n++;
+		n += number_token(p, q - p);
 		p = q;
 	}
-	*last = line;
+	return n;
+}
+
+/*
+ * The numbers region r of text prints on lines [from, to); *last: the
+ * region's last line.  A page's footer ("- 4 -", "第4页", a bare 4
+ * before the form feed) is no lost row's number: a page break between
+ * two rows found would otherwise claim the row left out there as unread.
+ */
+static int
+numbers_on(const char *text, const struct region *r, long from, long to,
+    long *last)
+{
+	struct line ln;
+	size_t pos = r->from;
+	int n = 0;
+
+	ln.no = r->line - 1;
+	while (pos < r->to && lines_next(text, r->to, &pos, &ln))
+		if (ln.no >= from && ln.no < to &&
+		    !lines_is_footer(text, r->to, pos, &ln))
+			n += numbers_in(&ln);
+	/* a line end last begins one more line, as the reader counts */
+	*last = pos > r->from && text[pos - 1] == '\n' ? ln.no + 1 :
+	    ln.no < r->line ? r->line : ln.no;
 	return n;
 }
 

@@ -18,7 +18,8 @@
 /*
  * Once t->tpl is decided: every t3 row that t->tpl requires, t lacks,
  * and whose place in text (t3's region r) prints numbers no row found
- * was read from -- one number at least for each row lost there -- is
+ * was read from -- one number at least for each row lost there; a page
+ * footer's number is none -- is
  * written as unread, in template order among t3's cells, with a warning.  A row the report replaced by the other
  * template's (3.6 for 3.6.1-3.6.3) is not missing.
  */
