@@ -751,6 +751,18 @@ suit.after\tcorrected\t0\nsuit.after\ttotal\t0')"
 	assert_output "$(printf 'review\tupheld\t1\nreview\ttotal\t1\nsuit.direct\tupheld\t0')"
 }
 
+@test "spaced t4: titles spaced out and wrapped count for no column when the width model is chosen" {
+	# 结 果 维 / 持: in characters single letters, in display columns
+	# whole cells; counted only there they made t4 look aligned in
+	# characters, and 8 of 15 cells were written as ?.
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/spaced-t4-letters-wrapped.txt' | cut -f 3-5 | grep -v '	$'"
+	assert_output "$(printf 'review\tother\t0\nsuit.direct\tother\t0
+suit.direct\tpending\t0\nsuit.direct\ttotal\t0\nsuit.after\tupheld\t2
+suit.after\tother\t1\nsuit.after\tpending\t0\nsuit.after\ttotal\t3')"
+	[ -z "$stderr" ]
+}
+
 @test "lynx: a joined row's spaces count its empty cells" {
 	# Cells one space apart, an empty cell a space of its own:
 	# "9           9" is 9, five empty cells, 9; a row short of seven

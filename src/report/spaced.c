@@ -530,17 +530,43 @@ count_distinct(int *v, int n)
 	return d;
 }
 
+/*
+ * Is c, in display columns, CJK letters one space apart, fewer than
+ * four (a narrow title spaced out and wrapped, 结 果 维 / 持: one cell,
+ * title_words splits only four or more)?  Its text is the letters
+ * without the spaces, its width three columns a letter less one.
+ */
+static int
+spaced_letters_cell(const struct gcell *c, int unit)
+{
+	const char *s = c->text, *e = s + strlen(s);
+	uint32_t cp;
+	int n = 0;
+
+	if (unit != 1)		/* in characters every space ends a cell */
+		return 0;
+	while (s < e) {
+		s += utf8_decode(s, e - s, &cp);
+		if (cp < 0x4e00 || cp > 0x9fff)
+			return 0;
+		n++;
+	}
+	return n >= 2 && c->x1 - c->x0 == 3 * n - 1;
+}
+
 /* Is cell j of row r a column's cell: a number, or a title (a word of
- * a line without numbers, right of its first; not a letter of a title
- * spaced out, which stands at no column's edge)? */
+ * a line without numbers, right of its first; not letters of a title
+ * spaced out, which stand at no column's edge, as letters split in
+ * characters)?  unit: as column_spread's. */
 static int
 is_column_cell(const struct grid *g, const struct grow *r, int j,
-    int numbers)
+    int numbers, int unit)
 {
 	const struct gcell *c = &g->cell[r->first + j];
 
 	return is_digit_cell(c) || (!numbers && j > 0 &&
-	    !is_letter_word(c->text, c->text + strlen(c->text)));
+	    !is_letter_word(c->text, c->text + strlen(c->text)) &&
+	    !spaced_letters_cell(c, unit));
 }
 
 /*
@@ -561,7 +587,7 @@ column_spread(const struct grid *g, int unit)
 	for (i = 0; i < g->nrow; i++) {
 		numbers = row_has_number(g, &g->row[i]);
 		for (j = 0; j < g->row[i].ncell; j++) {
-			if (!is_column_cell(g, &g->row[i], j, numbers))
+			if (!is_column_cell(g, &g->row[i], j, numbers, unit))
 				continue;
 			c = &g->cell[g->row[i].first + j];
 			e[0][n] = c->x0 / unit;
