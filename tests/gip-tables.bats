@@ -1279,6 +1279,21 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	[[ $stderr == *"t3 row 3.7: a line of numbers between rows 3.6.3 and 3.7 may be either's (both readings add up)"* ]]
 }
 
+@test "pdftotext -layout: sparse t3 rows printed a line low are unread, not given a row's numbers" {
+	# Chromium centres each cell: 831 over 件 prints 831 on the line
+	# above row 1's label (the header's last line), 508 between rows 2
+	# and 3.1.  Rows with blanks add up whatever they get: row 1 read
+	# its lone 0 as a row of 0s, row 2 took 3.1's 508 as its total.
+	# The header's line no row took says so: the rows around such a
+	# line are unread, with a warning.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-rows-a-line-low-sparse.txt' | cut -f 3-5 |
+	    grep -E '^(1|2|3\.1)	' | cut -f 3 | sort | uniq -c | tr -s ' '"
+	assert_output " 21 ?"
+	[[ $stderr == *"t3 row 1: the header's last line of numbers is no row's as printed (rows printed a line low)"* ]]
+	[[ $stderr == *"t3 row 3.1: a line of numbers between rows 2 and 3.1 may be either's (rows printed a line low)"* ]]
+}
+
 @test "pdftotext -layout: a tall t3 row's lines are the grid's, not told by x order alone" {
 	# 3.4.1 prints 149 on its label's first line, 22 on the next and
 	# 127 0 0 0 0 on the one after, each line shifted by its own label:
