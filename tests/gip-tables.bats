@@ -496,6 +496,15 @@ t2_rows() {
 20.1.rules\tvalid\t0')"
 }
 
+@test "pdftotext -layout: t2 title pieces stacked right-aligned make one title" {
+	# 现行有效 / 件数 end at one column (neither left edges nor centres
+	# together): read as four titles, the block took the 2019
+	# template's columns and 20.1's cells were missing.
+	t2_rows pdftotext-t2-title-right-aligned.txt '^20.1.normative'
+	assert_output "$(printf '20.1.normative\tissued\t10
+20.1.normative\trepealed\t1\n20.1.normative\tvalid\t207')"
+}
+
 @test "pdftotext -layout: numbers of a tall row printed above its label leave its blanks unread" {
 	# Chromium centres a tall row's cells: 71项 (其他对外管理服务事项's
 	# 上一年) prints under 行政许可's numbers, 642项 (行政处罚's) above
