@@ -751,6 +751,16 @@ suit.after\tcorrected\t0\nsuit.after\ttotal\t0')"
 	assert_output "$(printf '20.1.normative\tissued\t0\n20.1.normative\trepealed\t15\n20.1.normative\tvalid\t')"
 }
 
+@test "spaced t3: a title with a space inside spans both its words" {
+	# 法律 服务机构 (and 科研 机构): 20, right-aligned under the whole
+	# title, ends where 服务机构 ends; with 法律 alone as the title it
+	# stood nearer 其他's end and went to other.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/spaced-t3-title-inner-space.txt' | cut -f 3-5 |
+	    grep -E '^(1|3\.1)	(legal|other)'"
+	assert_output "$(printf '1\tlegal\t20\n1\tother\t\n3.1\tlegal\t16\n3.1\tother\t')"
+}
+
 @test "spaced t4: three numbers a row under fifteen titles are not a narrow t2 block" {
 	# The narrow-block rule above (one column per character wins a tie)
 	# once took t4's "1 ... 1 ... 0", right-aligned under 结果维持, 总计
