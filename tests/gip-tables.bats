@@ -496,6 +496,15 @@ t2_rows() {
 20.1.rules\tvalid\t0')"
 }
 
+@test "pdftotext -layout: t2 title pieces stacked right-aligned make one title" {
+	# 现行有效 / 件数 end at one column (neither left edges nor centres
+	# together): read as four titles, the block took the 2019
+	# template's columns and 20.1's cells were missing.
+	t2_rows pdftotext-t2-title-right-aligned.txt '^20.1.normative'
+	assert_output "$(printf '20.1.normative\tissued\t10
+20.1.normative\trepealed\t1\n20.1.normative\tvalid\t207')"
+}
+
 @test "pdftotext -layout: numbers of a tall row printed above its label leave its blanks unread" {
 	# Chromium centres a tall row's cells: 71项 (其他对外管理服务事项's
 	# 上一年) prints under 行政许可's numbers, 642项 (行政处罚's) above
@@ -740,6 +749,16 @@ suit.after\tcorrected\t0\nsuit.after\ttotal\t0')"
 	# title counted in characters is chance, not a lynx layout.
 	t2_rows spaced-t2-right-aligned.txt '^20.1.normative'
 	assert_output "$(printf '20.1.normative\tissued\t0\n20.1.normative\trepealed\t15\n20.1.normative\tvalid\t')"
+}
+
+@test "spaced t3: a title with a space inside spans both its words" {
+	# 法律 服务机构 (and 科研 机构): 20, right-aligned under the whole
+	# title, ends where 服务机构 ends; with 法律 alone as the title it
+	# stood nearer 其他's end and went to other.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/spaced-t3-title-inner-space.txt' | cut -f 3-5 |
+	    grep -E '^(1|3\.1)	(legal|other)'"
+	assert_output "$(printf '1\tlegal\t20\n1\tother\t\n3.1\tlegal\t16\n3.1\tother\t')"
 }
 
 @test "spaced t4: three numbers a row under fifteen titles are not a narrow t2 block" {
@@ -1277,6 +1296,21 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	    grep -E '^(3\.6\.3|3\.7)	' | cut -f 3 | tr '\n' ' '"
 	assert_output "? ? ? ? ? ? ? ? ? ? ? ? ? ? "
 	[[ $stderr == *"t3 row 3.7: a line of numbers between rows 3.6.3 and 3.7 may be either's (both readings add up)"* ]]
+}
+
+@test "pdftotext -layout: sparse t3 rows printed a line low are unread, not given a row's numbers" {
+	# Chromium centres each cell: 831 over 件 prints 831 on the line
+	# above row 1's label (the header's last line), 508 between rows 2
+	# and 3.1.  Rows with blanks add up whatever they get: row 1 read
+	# its lone 0 as a row of 0s, row 2 took 3.1's 508 as its total.
+	# The header's line no row took says so: the rows around such a
+	# line are unread, with a warning.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-rows-a-line-low-sparse.txt' | cut -f 3-5 |
+	    grep -E '^(1|2|3\.1)	' | cut -f 3 | sort | uniq -c | tr -s ' '"
+	assert_output " 21 ?"
+	[[ $stderr == *"t3 row 1: the header's last line of numbers is no row's as printed (rows printed a line low)"* ]]
+	[[ $stderr == *"t3 row 3.1: a line of numbers between rows 2 and 3.1 may be either's (rows printed a line low)"* ]]
 }
 
 @test "pdftotext -layout: a tall t3 row's lines are the grid's, not told by x order alone" {

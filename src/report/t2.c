@@ -343,11 +343,13 @@ unit_after(struct t2vals *v, const struct lrow *lr)
 		last->v.unit = value_unit_in(s->text);
 }
 
-/* Do two pieces stand in one column: left edges or centres together? */
+/* Do two pieces stand in one column: left edges, centres or right
+ * edges together (现行有效 over 件数, both ending at the cell's right)? */
 static int
 same_stack(int a0, int a1, int b0, int b1)
 {
-	return abs(a0 - b0) <= 1 || abs((a0 + a1) - (b0 + b1)) <= 2;
+	return abs(a0 - b0) <= 1 || abs((a0 + a1) - (b0 + b1)) <= 2 ||
+	    abs(a1 - b1) <= 1;
 }
 
 /*

@@ -898,12 +898,20 @@ t3_extract(const struct grid *g, struct tables *t)
 	for (i = 0; i < n; i++)
 		if (doubt[i] && pb[i] != PLACE_UNSEEN &&
 		    pb[i] != PLACE_DOUBTED) {
-			j = doubt[i] - 1;
-			tables_warn(t, rows[i].line, "t3 row %s: a line of "
-			    "numbers between rows %s and %s may be either's "
-			    "(both readings add up): not placed, written as "
-			    "%s", key[i], key[j < i ? j : i], key[j < i ? i :
-			    j], CELL_UNREAD);
+			j = abs(doubt[i]) - 1;
+			if (j == i)
+				tables_warn(t, rows[i].line, "t3 row %s: the "
+				    "header's last line of numbers is no "
+				    "row's as printed (rows printed a line "
+				    "low): not placed, written as %s", key[i],
+				    CELL_UNREAD);
+			else
+				tables_warn(t, rows[i].line, "t3 row %s: a line "
+				    "of numbers between rows %s and %s may be "
+				    "either's (%s): not placed, written as %s",
+				    key[i], key[j < i ? j : i], key[j < i ? i :
+				    j], doubt[i] > 0 ? "both readings add up" :
+				    "rows printed a line low", CELL_UNREAD);
 			pb[i] = PLACE_DOUBTED;
 			memset(&sb[i], 0, sizeof sb[i]);
 		}

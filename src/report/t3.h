@@ -75,7 +75,9 @@ void	t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 /* Values printed a line above their row's label, read with the row
  * above (t3split.c): given back to their row, lead[i] of them; where a
  * line may be either of rows i and j's, doubt[i] = j + 1 and doubt[j] =
- * i + 1. */
+ * i + 1 (both readings add up), or -(j + 1) and -(i + 1) (rows printed
+ * a line low; doubt[i] = -(i + 1): the header's last line of numbers no
+ * row took was row i's). */
 int	t3_split_runover(const struct grid *g, struct lrow *rows,
 	    const char **key, int n, int *lead, int *doubt);
 /* The values of each row that begin a line of the grid (bit k: value

@@ -3,6 +3,7 @@
  * or from rows of seven numbers, and how well the rows fit them.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,6 +139,34 @@ t3_one_frame(const struct lrow *rows, const char **key, int n, int slack)
 	return 0;
 }
 
+/*
+ * How far right a title beginning at cell j reaches: over the cells
+ * after it, a space or two apart, that go on with its template title
+ * (`科研 机构`, `法律 服务机构`: a title with a space inside is two cells,
+ * and a value right-aligned under the whole title stood nearer the next
+ * one's end than its first piece's).
+ */
+static int
+title_end(const struct gcell *c, int ncell, int j, const char *title)
+{
+	char text[128];
+	size_t len;
+	int hi = c[j].x1;
+
+	snprintf(text, sizeof text, "%s", c[j].text);
+	for (j++; j < ncell && c[j].x0 - hi <= 2 && c[j].text[0] != '\0';
+	    j++) {
+		len = strlen(text);
+		if (len + strlen(c[j].text) >= sizeof text)
+			break;
+		memcpy(text + len, c[j].text, strlen(c[j].text) + 1);
+		if (strncmp(title, text, strlen(text)) != 0)
+			break;
+		hi = c[j].x1;
+	}
+	return hi;
+}
+
 /* The columns the titles 自然人 商业 科研 社会 法律 其他 总计 cover, [lo,
  * hi) (其他 alone: it is in 法人或其他组织): 1 when all seven are there. */
 int
@@ -159,7 +188,10 @@ t3_title_spans(const struct grid *g, int *lo, int *hi)
 				    strcmp(c[j].text, words[k]) == 0 :
 				    t3_has_prefix(c[j].text, words[k]))) {
 					lo[k] = c[j].x0;
-					hi[k] = c[j].x1;
+					hi[k] = title_end(c,
+					    g->row[i].ncell, j,
+					    tmpl_col_label("t3", "1",
+					    t3_cols[k]));
 					found++;
 				}
 	}

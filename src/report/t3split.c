@@ -27,6 +27,20 @@ numbers_with_positions(const struct lrow *lr)
 	return 1;
 }
 
+/* Is any of values v[0..n) a number other than 0 (a line of 0s read
+ * with either row counts the same)? */
+static int
+some_nonzero(const struct vcell *v, int n)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		if (v[k].v.kind != V_NUMBER ||
+		    strspn(v[k].v.num, "0.") != strlen(v[k].v.num))
+			return 1;
+	return 0;
+}
+
 /* Do values v[0..n) stand left to right, none overlapping? */
 static int
 left_to_right(const struct vcell *v, int n)
@@ -267,7 +281,7 @@ shift_lines(const struct grid *g, struct lrow *rows, const char **key,
 {
 	static struct lrow mine, next;	/* large: not on the stack */
 	struct vcell carry[T3COLS];
-	int *tail, i, j, at = 0, ncarry = 0, given = 0, from, nk;
+	int *tail, i, j, at = 0, ncarry = 0, given = 0, from, nk, low = 0;
 
 	tail = gip_xmalloc((n + 1) * sizeof *tail);
 	for (i = 0; i < n; i++)
@@ -314,6 +328,20 @@ shift_lines(const struct grid *g, struct lrow *rows, const char **key,
 			if (ncarry == 0 && j < n && line_either(&rows[i],
 			    from, &rows[j]))
 				doubt[i] = j + 1, doubt[j] = i + 1;
+			/* The header's last line of numbers no row took:
+			 * the rows are printed a line low, and a row with
+			 * blanks adds up whatever it gets (`0` alone reads
+			 * as a row of 0s).  The first row is unread, and so
+			 * is each row with a line of numbers of its own
+			 * after its first, with the next (the line is
+			 * either's).  A line of 0s is either's alike. */
+			if (ncarry > 0 && !given &&
+			    some_nonzero(carry, ncarry))
+				low = 1, doubt[i] = -(i + 1);
+			else if (low && from > 0 && j < n &&
+			    some_nonzero(rows[i].val + from,
+			    rows[i].nval - from))
+				doubt[i] = -(j + 1), doubt[j] = -(i + 1);
 			/* A line the row above gave on is this row's
 			 * still: read with it, the row is unread where its
 			 * lines do not tell. */
