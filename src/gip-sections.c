@@ -10,6 +10,7 @@
 
 #include "document.h"
 #include "err.h"
+#include "num.h"
 #include "opts.h"
 #include "rec.h"
 #include "sections.h"
@@ -61,39 +62,22 @@ body_of(const char *text, const struct gip_section *s, char **buf,
 	(*buf)[n] = '\0';
 }
 
-/* v in decimal into buf (room for 24), as "%ld" prints it; a row has
- * three numbers and snprintf costs more than the rest of it. */
-static const char *
-decimal(char buf[24], long v)
-{
-	char *p = buf + 23;
-	unsigned long u = v < 0 ? -(unsigned long)v : (unsigned long)v;
-
-	*p = '\0';
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		*--p = '-';
-	return p;
-}
-
 static void
 print_rows(const char *source, const char *text,
     const struct gip_section sec[7], long base)
 {
 	static char *body;
 	static size_t cap;
-	char num[3][24];
+	char num[3][NUM_LONGLEN];
 	const char *f[6];
 	int i;
 
 	for (i = 0; i <= SECTIONS_MAX; i++) {
 		if (!sec[i].found)
 			continue;
-		f[1] = decimal(num[0], i);
-		f[3] = decimal(num[1], sec[i].first_line + base);
-		f[4] = decimal(num[2], sec[i].last_line + base);
+		f[1] = num_decimal(num[0], i);
+		f[3] = num_decimal(num[1], sec[i].first_line + base);
+		f[4] = num_decimal(num[2], sec[i].last_line + base);
 		f[0] = source;
 		f[2] = sec[i].title;
 		if (with_body)

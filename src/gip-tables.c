@@ -14,6 +14,7 @@
 #include "err.h"
 #include "extract.h"
 #include "lfcount.h"
+#include "num.h"
 #include "opts.h"
 #include "prose.h"
 #include "rec.h"
@@ -164,25 +165,6 @@ print_report(const char *source, const struct meta *m,
 	print_tables(source, t);
 }
 
-/* v (a prose figure) in decimal at buf, as "%ld" writes it; snprintf
- * parsed its format for every figure. */
-static void
-decimal(char buf[32], long v)
-{
-	char tmp[24];
-	unsigned long u = v < 0 ? 0 - (unsigned long)v : (unsigned long)v;
-	size_t n = 0, o = 0;
-
-	do
-		tmp[n++] = (char)('0' + u % 10);
-	while ((u /= 10) > 0);
-	if (v < 0)
-		buf[o++] = '-';
-	while (n > 0)
-		buf[o++] = tmp[--n];
-	buf[o] = '\0';
-}
-
 /* Add the figures of text[from..to), first line `line`, to fig. */
 static int
 prose_piece(const char *text, size_t from, size_t to, long line,
@@ -215,7 +197,7 @@ print_prose(const char *source, const struct gip_doc *doc,
 {
 	struct prose_fig fig[64];
 	struct region r[3], tmp;
-	char v[32];
+	char v[NUM_LONGLEN];
 	size_t at = 0;
 	long line = 1;
 	int i, j, n = 0, nr = 0;
@@ -239,8 +221,8 @@ print_prose(const char *source, const struct gip_doc *doc,
 		n = prose_piece(doc->text, at, doc->len, line, fig, n);
 	rec_cells_of(&out, source, "prose");
 	for (i = 0; i < n; i++) {
-		decimal(v, fig[i].value);
-		rec_cell(&out, fig[i].row, "-", v, input_line(fig[i].line));
+		rec_cell(&out, fig[i].row, "-", num_decimal(v, fig[i].value),
+		    input_line(fig[i].line));
 	}
 }
 

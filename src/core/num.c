@@ -57,3 +57,18 @@ num_format(int64_t v, char *out)
 	    (unsigned long long)whole, d, (unsigned long long)frac);
 	return len;
 }
+
+const char *
+num_decimal(char buf[NUM_LONGLEN], long v)
+{
+	char *p = buf + NUM_LONGLEN - 1;
+	unsigned long u = v < 0 ? -(unsigned long)v : (unsigned long)v;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}

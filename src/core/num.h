@@ -16,6 +16,11 @@ enum { NUM_OK = 0, NUM_SYNTAX = -1, NUM_RANGE = -2 };
 
 int	num_parse(const char *s, size_t n, int64_t *v);
 size_t	num_format(int64_t v, char *out);
+/* v in decimal, as "%ld" prints it, at the end of buf (NUM_LONGLEN
+ * bytes); returns where it begins.  Callers print many a second, and
+ * snprintf parsing its format cost more than the rest of a line. */
+#define NUM_LONGLEN	24
+const char *num_decimal(char buf[NUM_LONGLEN], long v);
 
 /* *acc += v, checked: inline, since sums add a term at a time. */
 static inline int
