@@ -109,12 +109,25 @@ place_agree_slots(const struct place_agree *a, int nslots, struct slots *out)
 	return placed;
 }
 
-/*
- * Fewer values than slots: try every set of slots the values may occupy
- * (in order); the others are taken as blank.  Keep the cells on which
- * every valid placement agrees.
- */
-static int
+int
+place_fill(const struct vcell *v, unsigned mask, int nslots, long long *row,
+    unsigned char *blank)
+{
+	int k, i = 0;
+
+	for (k = 0; k < nslots; k++) {
+		row[k] = 0;
+		blank[k] = 1;
+		if (!(mask >> k & 1))
+			continue;
+		if (!as_count(&v[i], &row[k]))
+			return 0;
+		blank[k] = v[i++].v.kind == V_BLANK;
+	}
+	return 1;
+}
+
+int
 place_missing(const struct vcell *v, int nv, int nslots, place_check_fn ok,
     struct slots *out)
 {
@@ -122,20 +135,13 @@ place_missing(const struct vcell *v, int nv, int nslots, place_check_fn ok,
 	long long row[PLACE_MAX];
 	unsigned char blank[PLACE_MAX];
 	unsigned mask;
-	int k, i;
 
 	for (mask = 0; mask < 1u << nslots; mask++) {
 		if (__builtin_popcount(mask) != nv)
 			continue;
-		for (k = i = 0; k < nslots; k++) {
-			row[k] = 0;
-			blank[k] = 1;
-			if (!(mask >> k & 1))
-				continue;
-			if (!as_count(&v[i], &row[k]))
-				return PLACE_NONE;
-			blank[k] = v[i++].v.kind == V_BLANK;
-		}
+		/* every mask places every value: one not a count fails all */
+		if (!place_fill(v, mask, nslots, row, blank))
+			return PLACE_NONE;
 		if (ok(row, nslots))
 			place_agree_add(&a, row, blank, nslots);
 	}

@@ -57,4 +57,20 @@ int	place_agree_slots(const struct place_agree *a, int nslots,
 	    struct slots *out);
 int	place_check_t4(const long long *v, int n);
 
+/*
+ * The values v in order into the slots of mask (the others blank):
+ * their counts in row[0..nslots), which are blank in blank; 0 if a
+ * value is no count.
+ */
+int	place_fill(const struct vcell *v, unsigned mask, int nslots,
+	    long long *row, unsigned char *blank);
+/*
+ * Fewer values than slots (nv <= nslots): every set of slots they may
+ * take in order, the others blank; the cells on which every placement
+ * that passes ok agrees go to out (initialised by the caller).
+ * PLACE_ALL, PLACE_SOME, or PLACE_NONE when none passes.
+ */
+int	place_missing(const struct vcell *v, int nv, int nslots,
+	    place_check_fn ok, struct slots *out);
+
 #endif
