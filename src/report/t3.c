@@ -428,7 +428,7 @@ has_nonzero(const struct lrow *lr)
 
 	for (k = 0; k < lr->nval; k++)
 		if (lr->val[k].v.kind == V_NUMBER &&
-		    strspn(lr->val[k].v.num, "0.") != strlen(lr->val[k].v.num))
+		    !value_is_zero(lr->val[k].v.num))
 			return 1;
 	return 0;
 }
@@ -635,7 +635,7 @@ total_left_blank(const struct slots *s)
 		return 0;
 	for (k = 0; k < T3COLS - 1; k++)
 		if (s->set[k] && s->val[k][0] != '\0' &&
-		    strspn(s->val[k], "0") != strlen(s->val[k]))
+		    !value_is_zero(s->val[k]))
 			return 1;
 	return 0;
 }

@@ -35,8 +35,7 @@ some_nonzero(const struct vcell *v, int n)
 	int k;
 
 	for (k = 0; k < n; k++)
-		if (v[k].v.kind != V_NUMBER ||
-		    strspn(v[k].v.num, "0.") != strlen(v[k].v.num))
+		if (v[k].v.kind != V_NUMBER || !value_is_zero(v[k].v.num))
 			return 1;
 	return 0;
 }

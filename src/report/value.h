@@ -73,5 +73,12 @@ value_parse(const char *s, struct value *v)
 int	value_in_wan(const struct value *v, int header_unit, char *out);
 int	value_unit_in(const char *text);
 int	value_is_int(const struct value *v);
+/* Is num (a canonical number, struct value's num) 0?  canonical()
+ * writes every zero as "0". */
+static inline int
+value_is_zero(const char *num)
+{
+	return num[0] == '0' && num[1] == '\0';
+}
 
 #endif
