@@ -1,10 +1,9 @@
 /* libxml2 loaded when first needed (xmlload.h). */
 #define XMLLOAD_IMPL
 #include <dlfcn.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "err.h"
+#include "libload.h"
 #include "xmlload.h"
 
 /* The soname the build found (Makefile); else the unversioned name. */
@@ -40,22 +39,8 @@ xml_resolve(void *lib)
 int
 xml_load(const char *name)
 {
-	static int state;	/* 0 not tried, 1 loaded, -1 failed */
-	static char why[512];
-	void *lib = NULL;
+	static struct libload xml = { GIP_LIBXML2, "libxml2",
+	    "HTML, Word and PDF files", xml_resolve, 0, "" };
 
-	if (state == 0) {
-		state = 1;
-		if (!xml_resolve(RTLD_DEFAULT) &&
-		    ((lib = dlopen(GIP_LIBXML2, RTLD_NOW | RTLD_LOCAL)) ==
-		    NULL || !xml_resolve(lib))) {
-			snprintf(why, sizeof why, "%s", lib == NULL ?
-			    dlerror() : "a libxml2 function is missing");
-			state = -1;
-		}
-	}
-	if (state < 0)
-		gip_error(name, 0, "libxml2, which reads HTML, Word and PDF "
-		    "files, cannot be loaded: %s", why);
-	return state > 0;
+	return libload(&xml, name);
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "libload.h"
 #include "zippart.h"
 
 /* The soname the build found (Makefile); else the unversioned name. */
@@ -54,25 +55,10 @@ zip_resolve(void *lib)
 static int
 zip_load(const char *name)
 {
-	static int state;	/* 0 not tried, 1 loaded, -1 failed */
-	static char why[512];
-	void *lib;
+	static struct libload zip = { GIP_LIBZIP, "libzip", "Word files",
+	    zip_resolve, 0, "" };
 
-	if (state == 0) {
-		state = 1;
-		if (!zip_resolve(RTLD_DEFAULT)) {
-			if ((lib = dlopen(GIP_LIBZIP, RTLD_NOW | RTLD_LOCAL)) ==
-			    NULL || !zip_resolve(lib)) {
-				snprintf(why, sizeof why, "%s", lib == NULL ?
-				    dlerror() : "a libzip function is missing");
-				state = -1;
-			}
-		}
-	}
-	if (state < 0)
-		gip_error(name, 0, "libzip, which reads Word files, cannot "
-		    "be loaded: %s", why);
-	return state > 0;
+	return libload(&zip, name);
 }
 
 #define zip_discard		zf.zip_discard
