@@ -25,7 +25,7 @@
 # folder (default ${TMPDIR:-/tmp}/gip-accuracy; emptied first if it is one
 # this script made, kept after:
 # corpora, outputs, DIR/PART.wrong.tsv lists every wrong cell, DIR/summary.tsv
-# the figures), -j parallel jobs (2), -r renderers (lynx,w3m,pdf), -t how many
+# the figures), -j parallel jobs (2), -r renderers (all five of render.sh: lynx,w3m,pdf,pandoc,html2text), -t how many
 # examples to list (8), -c check the figures against issue 13's thresholds
 # and exit 1 when one is missed.  The programs come from $GIP_BIN (./bin),
 # the corpus tools from $GIP_SHARED (../shared).
@@ -38,7 +38,7 @@ GIP_SHARED=${GIP_SHARED:-$TOP/../shared}
 export GIP_SHARED LC_ALL=C.UTF-8
 
 n=300 seed=acc dir=${TMPDIR:-/tmp}/gip-accuracy jobs=2 parts=gen,plain,real,verdict
-pages='' pdfmax=40 renderers=lynx,w3m,pdf top=8 check=0
+pages='' pdfmax=40 renderers=lynx,w3m,pdf,pandoc,html2text top=8 check=0
 
 usage() {
 	sed -n '4,5p' "${BASH_SOURCE[0]}" | sed 's/^# *//' >&2
