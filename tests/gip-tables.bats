@@ -247,6 +247,12 @@ render_cells() {
 	render_cells html2text-spaced
 }
 
+@test "pandoc -t plain: table 2 as one dashed simple table per block" {
+	# Ten rule lines of dashes and no bar: spaced text, not a bordered
+	# table (which would read bar lines only, and found none).
+	render_cells pandoc-t2-blocks
+}
+
 @test "pdftotext -layout: a t2 row with a number in every column is placed in order" {
 	# The real 淮安市 2024 report: numbers are not under their header words.
 	run -0 --separate-stderr sh -c "gip-tables -t t2 \
