@@ -253,6 +253,25 @@ render_cells() {
 	render_cells pandoc-t2-blocks
 }
 
+@test "pandoc -t plain: grid frames blanked, nested grids read by position" {
+	# The page in a layout table (every line in "| … |"), table 2's
+	# blocks as grids of cells with spans printed as empty cells.
+	render_cells pandoc-grid
+}
+
+@test "pandoc -t plain: a simple table inside a one-cell grid frame" {
+	render_cells pandoc-frame
+}
+
+@test "an ASCII grid with merged cells is no pandoc frame: read as bordered" {
+	# Its caption rows span the columns; the rules below them have the
+	# columns' corners, and those columns alone would be a regular grid.
+	gip-tables -q "$DATA/grid-ascii-merged.txt" | cut -f 2-5 |
+	    awk -F'\t' '$1 == "t2"' | sort >got
+	run diff "$DATA/grid-ascii-merged.cells" got
+	assert_success
+}
+
 @test "pdftotext -layout: a t2 row with a number in every column is placed in order" {
 	# The real 淮安市 2024 report: numbers are not under their header words.
 	run -0 --separate-stderr sh -c "gip-tables -t t2 \
