@@ -263,6 +263,16 @@ render_cells() {
 	render_cells pandoc-frame
 }
 
+@test "pandoc's [TABLE] placeholder: the table's rows unread, no false alarm" {
+	# t3 and t4 of a Word page, too wide for pandoc's grid: [TABLE].
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/render-pandoc-placeholder.txt' |
+	    cut -f 2,5 | awk -F'\t' '\$1 == \"t3\" || \$1 == \"t4\"' | sort | uniq -c"
+	assert_output "$(printf '    175 t3\t?\n     15 t4\t?')"
+	assert_equal "$(echo "$stderr" | grep -c "placeholder \[TABLE\]")" 2
+	run -0 sh -c "gip-tables -q '$DATA/render-pandoc-placeholder.txt' |
+	    gip-check -q"
+}
+
 @test "an ASCII grid with merged cells is no pandoc frame: read as bordered" {
 	# Its caption rows span the columns; the rules below them have the
 	# columns' corners, and those columns alone would be a regular grid.

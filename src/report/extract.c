@@ -12,6 +12,7 @@
 #include "layout.h"
 #include "lfcount.h"
 #include "sections.h"
+#include "unprinted.h"
 #include "unseen.h"
 
 /* The last line of r: a LF that ends r begins no line of it. */
@@ -129,6 +130,26 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 	return got;
 }
 
+/*
+ * Tables not read whose section holds a converter's placeholder instead
+ * (unprinted.h): their rows written as unread; how many.
+ */
+static int
+unprinted_tables(const char *text, const struct gip_section *sec,
+    struct extract *x)
+{
+	long line;
+	int k, n = 0;
+
+	for (k = 2; k <= 4; k++)
+		if (x->where[k - 2].to == x->where[k - 2].from &&
+		    (line = unprinted_line(text, &sec[k])) > 0) {
+			unprinted_fill(&x->t, k, x->t.tpl, line);
+			n++;
+		}
+	return n;
+}
+
 void
 extract_report(const struct gip_doc *doc, const struct doctables *dt,
     const struct gip_section *given, int quiet, struct extract *x)
@@ -162,6 +183,7 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	 * (spaced.h), is read in characters unless they do. */
 	x->found += read_table(doc, dt, sec, 2, share ? share : &t2width, x);
 	t->tpl = tables_template(t);
+	x->found += unprinted_tables(doc->text, sec, x);
 	if (x->laid_out[1])	/* a document's table has no lines between */
 		unseen_fill(t, doc->text, &x->where[1]);
 	t2_emit(t);
