@@ -263,6 +263,17 @@ render_cells() {
 	render_cells pandoc-frame
 }
 
+@test "pandoc -t plain: a rule column without a title, a short row not placed" {
+	# 本年制发件数 spans two grid columns (the third has no title); 111
+	# stands under 本年废止件数 but is the row's third cell (现行有效).
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/render-pandoc-titlegap.txt' |
+	    cut -f 2-5 | grep -P '^t2\t20\.1\.normative|enforce'"
+	assert_output "$(printf 't2\t20.1.normative\tissued\t?
+t2\t20.1.normative\trepealed\t?\nt2\t20.1.normative\tvalid\t?
+t2\t20.6.enforce\tdecisions\t0')"
+	assert_equal "$(echo "$stderr" | grep -c "no title stands over")" 1
+}
+
 @test "pandoc's [TABLE] placeholder: the table's rows unread, no false alarm" {
 	# t3 and t4 of a Word page, too wide for pandoc's grid: [TABLE].
 	run -0 --separate-stderr sh -c "gip-tables '$DATA/render-pandoc-placeholder.txt' |

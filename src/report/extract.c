@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "colmajor.h"
+#include "dashcols.h"
 #include "doctables.h"
 #include "err.h"
 #include "extract.h"
@@ -118,9 +119,11 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 		layout_read(kind, doc->text + r.from, r.to - r.from, r.line,
 		    &tl, width, &g);
 	}
-	if (which == 2)
+	if (which == 2) {
+		t->ntitlegap = by_doc ? 0 : dashcols_title_gaps(doc->text +
+		    r.from, r.to - r.from, r.line, t->titlegap, T2MAXGAPS);
 		got = t2_extract(&g, t);
-	else if (which == 3)	/* the text too, for numbers in reading order */
+	} else if (which == 3)	/* the text too, for numbers in reading order */
 		got = colmajor_t3(&g, by_doc ? NULL : doc->text + r.from,
 		    r.to - r.from, r.line, t);
 	else

@@ -217,6 +217,27 @@ grid_bottom(const char *text, const struct lines *l, size_t top, int c0,
 	    s[b] == '+' ? j - 1 : 0;
 }
 
+/*
+ * A rule of a grid of columns becomes the rule of dashes pandoc draws
+ * over a simple table, one run a column (dashcols.h): the grid's columns
+ * stay known.  A frame's rule (one column) is blanked.
+ */
+static void
+rule_to_dashes(char *s, const int *off, int nb)
+{
+	int k, x;
+
+	if (nb == 2) {
+		memset(s, ' ', (size_t)off[1] + 1);
+		return;
+	}
+	for (k = 0; k < nb; k++)
+		s[off[k]] = ' ';
+	for (k = 0; k + 1 < nb; k++)
+		for (x = off[k] + 1; x < off[k + 1]; x++)
+			s[x] = '-';
+}
+
 static void
 blank_grid(char *text, const struct lines *l, size_t top, size_t bottom,
     int c0, const int *off, int nb)
@@ -229,7 +250,7 @@ blank_grid(char *text, const struct lines *l, size_t top, size_t bottom,
 		s = text + l->start[j];
 		b = byte_at(s, l->len[j], c0);
 		if (s[b] == '+')
-			memset(s + b, ' ', (size_t)off[nb - 1] + 1);
+			rule_to_dashes(s + b, off, nb);
 		else
 			blank_bars(s, l->len[j], (size_t)b, off, nb);
 	}

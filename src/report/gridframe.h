@@ -14,8 +14,9 @@
 
 /*
  * Blank the frame of every regular grid table of text[0, len) in place:
- * its rule lines and the bars on its column boundaries become spaces, so
- * lengths, line numbers and columns stay.  A grid is regular when every
+ * the bars on its column boundaries become spaces, its rules the rules
+ * of dashes of a simple table (dashcols.h; a one-column frame's rules
+ * spaces), so lengths, line numbers and columns stay.  A grid is regular when every
  * rule has the top rule's corners and every other line a bar on each
  * boundary: pandoc's tables (it prints a spanning cell as the cell and
  * empty cells); a grid whose merged cells break a boundary (a box grid

@@ -15,7 +15,8 @@
  * as a print's (print_column), or not at all for a row with blanks.
  */
 enum { TRUST_POSITIONS, TRUST_PRINT, TRUST_JOINED, TRUST_SPANS,
-	TRUST_PAGED, TRUST_STACKED, TRUST_PRINT_LEFT, TRUST_PRINT_DRIFT };
+	TRUST_PAGED, TRUST_STACKED, TRUST_PRINT_LEFT, TRUST_PRINT_DRIFT,
+	TRUST_TITLEGAP };
 
 /* A print's trust, whatever it knows of the values' alignment. */
 #define IS_PRINT(trust)	((trust) == TRUST_PRINT || \
@@ -505,6 +506,13 @@ spans_differ(const struct tables *t)
 static int
 page_trust(const struct tables *t, const struct t2row *p, int trust)
 {
+	int k;
+
+	/* pandoc's rules: a block whose titles span grid columns */
+	for (k = 0; trust == TRUST_POSITIONS && k < t->ntitlegap; k++)
+		if (p->lr.line >= t->titlegap[k][0] &&
+		    p->lr.line <= t->titlegap[k][1])
+			return TRUST_TITLEGAP;
 	return IS_PRINT(trust) && tables_page_between(t, p->hline,
 	    p->lr.line) ? TRUST_PAGED : trust;
 }
@@ -536,6 +544,9 @@ distrust_why(int trust)
 	case TRUST_STACKED:
 		return "values one a line at one place, blanks printed as "
 		    "nothing";
+	case TRUST_TITLEGAP:
+		return "its rules have a column no title stands over: cells "
+		    "spanning other columns";
 	case TRUST_SPANS:
 		return "a value of the table stands where no value of its "
 		    "block's full row does: cells spanning other columns";
@@ -784,7 +795,7 @@ t2_emit(struct tables *t)
 	const char *cols[T2MAXCOLS];
 	const struct vcell *at[T2MAXCOLS];
 	int units[T2MAXCOLS];
-	int i, k, ncol, placed, contra, trust;
+	int i, k, ncol, placed, contra, trust, rowtrust;
 	struct t2row *p;
 	struct pins pin = {.n = 0}, here;
 	const struct tmpl_row *tr;
@@ -810,18 +821,19 @@ t2_emit(struct tables *t)
 		}
 		if (i == 0 || p->headed)
 			block_pins(p, t->nt2row - i, ncol, &pin);
+		rowtrust = page_trust(t, p, trust);
 		placed = place_t2(p, ncol, page_pins(t, p, &pin, &here),
-		    page_trust(t, p, trust), at) == 0;
+		    rowtrust, at) == 0;
 		contra = placed && above_contradicts(p, ncol, &pin, at);
 		if (contra)
 			tables_warn(t, p->lr.line, "t2 row %s: a number printed "
 			    "over it stands under one of its values, not "
 			    "placed, written as %s", p->key, CELL_UNREAD);
-		else if (!placed && untrusted(p, ncol, trust))
+		else if (!placed && untrusted(p, ncol, rowtrust))
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
 			    "%d columns, not placed (%s), written as %s",
-			    p->key, p->lr.nval, ncol,
-			    distrust_why(page_trust(t, p, trust)), CELL_UNREAD);
+			    p->key, p->lr.nval, ncol, distrust_why(rowtrust),
+			    CELL_UNREAD);
 		else if (!placed)
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
 			    "%d columns, not placed, written as %s", p->key,

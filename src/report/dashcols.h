@@ -1,0 +1,28 @@
+/*
+ * The columns pandoc draws over a table: a simple table between two rules
+ * of dashes, one run a grid column ("------ ------- ----"), and a grid
+ * table once its frame is turned into such rules (gridframe.h).  pandoc
+ * 2.17 prints a cell spanning grid columns as the cell in its first
+ * column and nothing in the others, so a grid column no title of the
+ * header stands over is the sign of a spanning title, and then the
+ * data rows' cells may span other columns than the titles': a value
+ * stands under a title it does not belong to (a blank before it,
+ * printed as nothing, took the title's own column).
+ */
+#ifndef GIP_DASHCOLS_H
+#define GIP_DASHCOLS_H
+
+#include <stddef.h>
+
+/*
+ * The tables of dashed rules in text[0, len) (a table's region, its first
+ * line numbered first) whose header leaves a grid column without a
+ * title: the lines of their first and last rule into lines[], max at
+ * most; returns how many.  A header line is a line of the table without
+ * a digit and with text in two columns or more; the first column
+ * (labels) is not counted.
+ */
+int	dashcols_title_gaps(const char *text, size_t len, long first,
+	    long (*lines)[2], int max);
+
+#endif
