@@ -274,6 +274,12 @@ t2\t20.6.enforce\tdecisions\t0')"
 	assert_equal "$(echo "$stderr" | grep -c "no title stands over")" 1
 }
 
+@test "pandoc -t plain: a short row placed by its grid columns where they tell" {
+	# 11526 in the last grid column is the last value; 0 in the first
+	# the first; 76 in the fourth of five may be the second or the third.
+	render_cells pandoc-gridgap
+}
+
 @test "pandoc's [TABLE] placeholder: the table's rows unread, no false alarm" {
 	# t3 and t4 of a Word page, too wide for pandoc's grid: [TABLE].
 	run -0 --separate-stderr sh -c "gip-tables '$DATA/render-pandoc-placeholder.txt' |

@@ -5,7 +5,7 @@
 #include "dashcols.h"
 #include "utf8.h"
 
-#define MAXCOLS 32
+#define MAXCOLS DASHCOLS_MAX
 
 struct rule {
 	int	n;
@@ -123,8 +123,18 @@ table_gap(const char *text, size_t len, size_t from, const struct rule *r,
 }
 
 int
+dashcols_column(const struct dashtable *tab, int x)
+{
+	int k;
+
+	for (k = tab->n - 1; k >= 0 && x < tab->x0[k]; k--)
+		;
+	return k;
+}
+
+int
 dashcols_title_gaps(const char *text, size_t len, long first,
-    long (*lines)[2], int max)
+    struct dashtable *tab, int max)
 {
 	const char *p = text, *e = text + len, *nl;
 	struct rule r;
@@ -142,8 +152,10 @@ dashcols_title_gaps(const char *text, size_t len, long first,
 			from = seen++ ? (size_t)(nl + 1 - text) : 0;
 			top = seen > 1 ? line : first;
 			if (table_gap(text, len, from, &r, &end, &more)) {
-				lines[n][0] = top;
-				lines[n++][1] = top + more - (from == 0);
+				tab[n].first = top;
+				tab[n].last = top + more - (from == 0);
+				tab[n].n = r.n;
+				memcpy(tab[n++].x0, r.x0, sizeof r.x0);
 			}
 			if (from == 0)
 				more -= line - first + 1;

@@ -14,15 +14,27 @@
 
 #include <stddef.h>
 
+#define DASHCOLS_MAX 32
+
+/* A table of dashed rules: the lines of its first and last rule, and its
+ * grid columns' left edges (display columns). */
+struct dashtable {
+	long	first, last;
+	int	n;
+	int	x0[DASHCOLS_MAX];
+};
+
 /*
  * The tables of dashed rules in text[0, len) (a table's region, its first
  * line numbered first) whose header leaves a grid column without a
- * title: the lines of their first and last rule into lines[], max at
- * most; returns how many.  A header line is a line of the table without
- * a digit and with text in two columns or more; the first column
- * (labels) is not counted.
+ * title, into tab[], max at most; returns how many.  A header line is a
+ * line of the table without a digit and with text in two columns or
+ * more; the first column (labels) is not counted.
  */
 int	dashcols_title_gaps(const char *text, size_t len, long first,
-	    long (*lines)[2], int max);
+	    struct dashtable *tab, int max);
+/* The grid column of tab that display column x is in (0: the first),
+ * -1 left of them. */
+int	dashcols_column(const struct dashtable *tab, int x);
 
 #endif

@@ -503,18 +503,64 @@ spans_differ(const struct tables *t)
  * position (TRUST_PAGED), and the block's full row on another page than
  * the row pins nothing for it.
  */
-static int
-page_trust(const struct tables *t, const struct t2row *p, int trust)
+/* The table of pandoc's rules whose titles span grid columns that row p
+ * is in (dashcols.h), or NULL. */
+static const struct dashtable *
+row_titlegap(const struct tables *t, const struct t2row *p)
 {
 	int k;
 
-	/* pandoc's rules: a block whose titles span grid columns */
-	for (k = 0; trust == TRUST_POSITIONS && k < t->ntitlegap; k++)
-		if (p->lr.line >= t->titlegap[k][0] &&
-		    p->lr.line <= t->titlegap[k][1])
-			return TRUST_TITLEGAP;
+	for (k = 0; k < t->ntitlegap; k++)
+		if (p->lr.line >= t->titlegap[k].first &&
+		    p->lr.line <= t->titlegap[k].last)
+			return &t->titlegap[k];
+	return NULL;
+}
+
+static int
+page_trust(const struct tables *t, const struct t2row *p, int trust)
+{
+	if (trust == TRUST_POSITIONS && row_titlegap(t, p) != NULL)
+		return TRUST_TITLEGAP;
 	return IS_PRINT(trust) && tables_page_between(t, p->hline,
 	    p->lr.line) ? TRUST_PAGED : trust;
+}
+
+/*
+ * A row of numbers fewer than its titles, in a table of pandoc's rules
+ * whose cells span grid columns unknown (TRUST_TITLEGAP): every printed
+ * cell is one of the ncol values in order, blanks printed as nothing, and
+ * each takes one grid column at least.  A number in grid column c, with
+ * nb numbers before it and na after, is value j (from 1) of the row with
+ * nb + 1 <= j <= ncol - na, j - 1 <= c - first (the cells before it fill
+ * the columns from the first value column on) and ncol - j <= n - 1 - c
+ * (the cells after it, the columns to the last).  Placed only when that
+ * leaves each number one j; 0 then, else -1.
+ */
+static int
+place_by_rule(const struct t2row *p, int ncol, const struct dashtable *tab,
+    const struct vcell **at)
+{
+	const struct vcell *v = p->lr.val;
+	int n = p->lr.nval, i, c, lo, hi, first = 1;
+
+	if (n == 0 || n >= ncol || tab->n - first < ncol)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (v[i].v.kind != V_NUMBER || v[i].x0 < 0 ||
+		    (c = dashcols_column(tab, v[i].x0)) < first)
+			return -1;
+		lo = i + 1;
+		if (ncol - (tab->n - 1 - c) > lo)
+			lo = ncol - (tab->n - 1 - c);
+		hi = ncol - (n - 1 - i);
+		if (c - first + 1 < hi)
+			hi = c - first + 1;
+		if (lo != hi || at[lo - 1] != NULL)
+			return -1;
+		at[lo - 1] = &v[i];
+	}
+	return 0;
 }
 
 static const struct pins *
@@ -609,7 +655,7 @@ t2_trust(const struct tables *t)
  * blank padding (a trailing or leading empty cell) trimmed. */
 static int
 place_t2(const struct t2row *p, int ncol, const struct pins *pin,
-    int trust, const struct vcell **at)
+    int trust, const struct dashtable *tab, const struct vcell **at)
 {
 	const struct vcell *v = p->lr.val;
 	int n = p->lr.nval, k, j, best, last;
@@ -651,6 +697,8 @@ place_t2(const struct t2row *p, int ncol, const struct pins *pin,
 	if (p->positional && p->h.ncol == ncol && p->h.col[0].x >= 0 &&
 	    !(n == ncol &&
 	    (p->lr.numbers == n || lrow_counted(v, n)))) {
+		if (trust == TRUST_TITLEGAP && tab != NULL)
+			return place_by_rule(p, ncol, tab, at);
 		if (!IS_PRINT(trust) && trust != TRUST_POSITIONS)
 			return -1;
 		for (j = 0, last = -1; j < n; j++) {
@@ -823,7 +871,7 @@ t2_emit(struct tables *t)
 			block_pins(p, t->nt2row - i, ncol, &pin);
 		rowtrust = page_trust(t, p, trust);
 		placed = place_t2(p, ncol, page_pins(t, p, &pin, &here),
-		    rowtrust, at) == 0;
+		    rowtrust, row_titlegap(t, p), at) == 0;
 		contra = placed && above_contradicts(p, ncol, &pin, at);
 		if (contra)
 			tables_warn(t, p->lr.line, "t2 row %s: a number printed "

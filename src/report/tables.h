@@ -5,6 +5,7 @@
 #ifndef GIP_TABLES_H
 #define GIP_TABLES_H
 
+#include "dashcols.h"
 #include "grid.h"
 #include "lrow.h"
 #include "value.h"
@@ -82,10 +83,10 @@ struct tables {
 	const char	*t3key[T3MAXKEYS];	/* table 3's rows found */
 	int		 nt3key;
 	unsigned	 tpl;			/* decided template */
-	long		 titlegap[T2MAXGAPS][2];	/* lines of table 2's
-						 * tables whose dashed rules
-						 * have a column no title
-						 * stands over (dashcols.h) */
+	struct dashtable titlegap[T2MAXGAPS];	/* table 2's tables
+						 * whose dashed rules have a
+						 * column no title stands
+						 * over (dashcols.h) */
 	int		 ntitlegap;
 	int		 print;			/* a print's text (pdftotext
 						 * -layout: form feeds) */
