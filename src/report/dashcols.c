@@ -1,9 +1,14 @@
 /* The grid columns of pandoc's dashed rules (dashcols.h). */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "dashcols.h"
+#include "t3.h"
+#include "tables.h"
+#include "tmpl.h"
 #include "utf8.h"
+#include "value.h"
 
 #define MAXCOLS DASHCOLS_MAX
 
@@ -166,4 +171,242 @@ dashcols_title_gaps(const char *text, size_t len, long first,
 			break;
 	}
 	return n;
+}
+
+/* ---- table 3's cells checked against the grid ---------------------- */
+
+#define MAXLINE 4096	/* bytes of one line's cells kept */
+
+/* The text of each grid column of line s[0, n), trimmed, into cell[k]
+ * (in buf); returns 0 if the line is too long to keep. */
+static int
+rule_cells(const char *s, size_t n, const struct rule *r, char *buf,
+    const char **cell)
+{
+	size_t i = 0, len, at = 0;
+	uint32_t cp;
+	int x = 0, k = 0, j;
+	char *start[MAXCOLS];
+
+	for (j = 0; j < r->n; j++)
+		start[j] = NULL;
+	if (n + (size_t)r->n + 1 > MAXLINE)
+		return 0;
+	for (; i < n; i += len) {
+		if ((unsigned char)s[i] < 0x80)
+			cp = (unsigned char)s[i], len = 1;
+		else
+			len = utf8_decode(s + i, n - i, &cp);
+		while (k + 1 < r->n && x >= r->x0[k + 1]) {
+			if (start[k] != NULL)
+				buf[at++] = '\0';
+			k++;
+		}
+		if (x >= r->x0[0]) {
+			if (start[k] == NULL)
+				start[k] = buf + at;
+			memcpy(buf + at, s + i, len);
+			at += len;
+		}
+		x += char_cols(cp);
+	}
+	if (start[k] != NULL)
+		buf[at++] = '\0';
+	for (j = 0; j < r->n; j++) {
+		if (start[j] == NULL) {
+			cell[j] = "";
+			continue;
+		}
+		while (*start[j] == ' ')
+			start[j]++;
+		for (len = strlen(start[j]); len > 0 &&
+		    start[j][len - 1] == ' '; len--)
+			start[j][len - 1] = '\0';
+		cell[j] = start[j];
+	}
+	return 1;
+}
+
+/* The line of text[0, len) numbered no (the first is first), or NULL. */
+static const char *
+line_at(const char *text, size_t len, long first, long no, size_t *n)
+{
+	const char *p = text, *e = text + len, *nl;
+	long at;
+
+	for (at = first; p < e; p = nl + 1, at++) {
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			nl = e;
+		if (at == no) {
+			*n = (size_t)(nl - p);
+			return p;
+		}
+		if (nl == e)
+			break;
+	}
+	return NULL;
+}
+
+/* The grid column each t3 title stands in (tmpl_head_word; 其他 whole:
+ * it is in 法人或其他组织 too), from the table's lines without a digit:
+ * 1 when all seven are in columns of their own. */
+static int
+title_columns(const char *text, size_t len, const struct rule *r,
+    int *col)
+{
+	const char *p = text, *e = text + len, *nl, *cell[MAXCOLS], *w;
+	char buf[MAXLINE];
+	struct rule other;
+	int k, j, number, seen = 0;
+
+	for (k = 0; k < T3COLS; k++)
+		col[k] = -1;
+	for (; p < e; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			nl = e;
+		if (dash_rule(p, (size_t)(nl - p), &other)) {
+			if (!same_rule(&other, r) || seen++ > 0)
+				break;	/* the table's end, or its top */
+		} else if (line_columns(p, (size_t)(nl - p), r, &number) != 0 &&
+		    !number && rule_cells(p, (size_t)(nl - p), r, buf, cell))
+			for (k = 0; k < T3COLS; k++)
+				for (j = 1; j < r->n && col[k] < 0; j++) {
+					w = tmpl_head_word("t3", t3_cols[k]);
+					if (w != NULL && (k == 5 ?
+					    strcmp(cell[j], w) == 0 :
+					    strncmp(cell[j], w, strlen(w)) ==
+					    0))
+						col[k] = j;
+				}
+		if (nl == e)
+			break;
+	}
+	for (k = 0; k < T3COLS; k++)
+		for (j = 0; j < k; j++)
+			if (col[k] < 0 || col[k] == col[j])
+				return 0;
+	return 1;
+}
+
+/* Is cell text a number equal to the canonical value val? */
+static int
+same_number(const char *text, const char *val)
+{
+	struct value v;
+
+	value_parse(text, &v);
+	return v.kind == V_NUMBER && strcmp(v.num, val) == 0;
+}
+
+static int
+is_number(const char *text)
+{
+	struct value v;
+
+	value_parse(text, &v);
+	return v.kind == V_NUMBER;
+}
+
+/*
+ * Does t3's row `row` (its cells from index from on) agree with the grid?
+ * Seven numbers on its line, its values in their order; or each value a
+ * number in its title's column on its line, each blank no number there,
+ * and no number of its lines in another column.
+ */
+static int
+row_agrees(const char *text, size_t len, long first, const struct rule *r,
+    const int *col, const struct tables *t, int from, const char *row)
+{
+	const struct tcell *c, *cc[T3COLS] = {NULL};
+	const char *s, *cell[MAXCOLS];
+	char buf[MAXLINE];
+	size_t n;
+	int i, k, j, nnum, same_line = 1, unread = 0;
+
+	for (i = from; i < t->ncell; i++) {
+		c = &t->cell[i];
+		if (strcmp(c->table, "t3") != 0 || strcmp(c->row, row) != 0)
+			continue;
+		for (k = 0; k < T3COLS && strcmp(t3_cols[k], c->col) != 0; k++)
+			;
+		if (k == T3COLS || cc[k] != NULL)
+			return 1;	/* nothing this check knows */
+		cc[k] = c;
+	}
+	for (k = 0; k < T3COLS; k++)
+		if (cc[k] == NULL)
+			return 1;
+		else if (cc[k]->line != cc[0]->line)
+			same_line = 0;
+		else if (strcmp(cc[k]->val, CELL_UNREAD) == 0)
+			unread = 1;
+	if (same_line && !unread) {
+		if ((s = line_at(text, len, first, cc[0]->line, &n)) == NULL ||
+		    !rule_cells(s, n, r, buf, cell))
+			return 0;
+		for (j = 1, nnum = 0; j < r->n; j++)
+			if (is_number(cell[j]) && (nnum >= T3COLS ||
+			    !same_number(cell[j], cc[nnum++]->val)))
+				break;
+		if (j == r->n && nnum == T3COLS)
+			return 1;
+	}
+	for (k = 0; k < T3COLS; k++) {
+		if ((s = line_at(text, len, first, cc[k]->line, &n)) == NULL ||
+		    !rule_cells(s, n, r, buf, cell))
+			return 0;
+		if (strcmp(cc[k]->val, CELL_UNREAD) == 0)
+			;	/* not read: whatever stands there */
+		else if (cc[k]->val[0] == '\0' ? is_number(cell[col[k]]) :
+		    !same_number(cell[col[k]], cc[k]->val))
+			return 0;
+		for (j = 1; j < r->n; j++) {
+			for (i = 0; i < T3COLS && col[i] != j; i++)
+				;
+			if (i == T3COLS && is_number(cell[j]))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+int
+dashcols_check_t3(const char *text, size_t len, long first,
+    struct tables *t, int from)
+{
+	const char *p = text, *e = text + len, *nl, *row;
+	struct rule r;
+	int col[T3COLS], i, k, bad = 0;
+
+	for (; p < e; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			nl = e;
+		if (dash_rule(p, (size_t)(nl - p), &r) && r.n > T3COLS)
+			break;
+		if (nl == e)
+			return 0;
+	}
+	if (p >= e || !title_columns(text, len, &r, col))
+		return 0;
+	for (i = from; i < t->ncell; i++) {
+		if (strcmp(t->cell[i].table, "t3") != 0)
+			continue;
+		row = t->cell[i].row;
+		for (k = from; k < i && !(strcmp(t->cell[k].table, "t3") == 0 &&
+		    strcmp(t->cell[k].row, row) == 0); k++)
+			;
+		if (k < i || row_agrees(text, len, first, &r, col, t, from,
+		    row))
+			continue;	/* checked already, or agrees */
+		tables_warn(t, t->cell[i].line, "t3 row %s: its values are "
+		    "not in their titles' columns of the table's grid, "
+		    "written as %s", row, CELL_UNREAD);
+		for (k = i; k < t->ncell; k++)
+			if (strcmp(t->cell[k].table, "t3") == 0 &&
+			    strcmp(t->cell[k].row, row) == 0)
+				snprintf(t->cell[k].val, sizeof t->cell[k].val,
+				    "%s", CELL_UNREAD);
+		bad++;
+	}
+	return bad;
 }

@@ -37,4 +37,19 @@ int	dashcols_title_gaps(const char *text, size_t len, long first,
  * -1 left of them. */
 int	dashcols_column(const struct dashtable *tab, int x);
 
+/*
+ * Table 3 read from text[0, len) (its region, first line numbered
+ * first), its cells t's from index from on: when the region holds a table
+ * of dashed rules whose header names the seven columns each in a grid
+ * column of its own, every row is checked against that grid (each value
+ * in its title's column on its line, each blank nothing there, no number
+ * in a column without a title; or seven numbers in order), and a row the
+ * grid contradicts is written as unread, with a warning: a value placed
+ * by the reader's guess of the columns where the grid says otherwise
+ * (cells spanning other columns than the titles).  Returns how many.
+ */
+struct tables;
+int	dashcols_check_t3(const char *text, size_t len, long first,
+	    struct tables *t, int from);
+
 #endif

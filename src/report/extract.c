@@ -108,7 +108,7 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 	struct tables *t = &x->t;
 	struct region r;
 	enum layout kind;
-	int got, by_doc;
+	int got, by_doc, from;
 
 	if (!find_table(doc->text, doc->len, sec, which, &r))
 		return 0;
@@ -123,10 +123,15 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 		t->ntitlegap = by_doc ? 0 : dashcols_title_gaps(doc->text +
 		    r.from, r.to - r.from, r.line, t->titlegap, T2MAXGAPS);
 		got = t2_extract(&g, t);
-	} else if (which == 3)	/* the text too, for numbers in reading order */
+	} else if (which == 3) {	/* the text too, for numbers in
+					 * reading order */
+		from = t->ncell;
 		got = colmajor_t3(&g, by_doc ? NULL : doc->text + r.from,
 		    r.to - r.from, r.line, t);
-	else
+		if (got && !by_doc)
+			dashcols_check_t3(doc->text + r.from, r.to - r.from,
+			    r.line, t, from);
+	} else
 		got = t4_extract(&g, t);
 	if (got)
 		x->where[which - 2] = r;
