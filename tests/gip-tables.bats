@@ -247,6 +247,65 @@ render_cells() {
 	render_cells html2text-spaced
 }
 
+@test "pandoc -t plain: table 2 as one dashed simple table per block" {
+	# Ten rule lines of dashes and no bar: spaced text, not a bordered
+	# table (which would read bar lines only, and found none).
+	render_cells pandoc-t2-blocks
+}
+
+@test "pandoc -t plain: grid frames blanked, nested grids read by position" {
+	# The page in a layout table (every line in "| … |"), table 2's
+	# blocks as grids of cells with spans printed as empty cells.
+	render_cells pandoc-grid
+}
+
+@test "pandoc -t plain: a simple table inside a one-cell grid frame" {
+	render_cells pandoc-frame
+}
+
+@test "pandoc -t plain: a rule column without a title, a short row not placed" {
+	# 本年制发件数 spans two grid columns (the third has no title); 111
+	# stands under 本年废止件数 but is the row's third cell (现行有效).
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/render-pandoc-titlegap.txt' |
+	    cut -f 2-5 | grep -P '^t2\t20\.1\.normative|enforce'"
+	assert_output "$(printf 't2\t20.1.normative\tissued\t?
+t2\t20.1.normative\trepealed\t?\nt2\t20.1.normative\tvalid\t?
+t2\t20.6.enforce\tdecisions\t0')"
+	assert_equal "$(echo "$stderr" | grep -c "no title stands over")" 1
+}
+
+@test "pandoc -t plain: a short row placed by its grid columns where they tell" {
+	# 11526 in the last grid column is the last value; 0 in the first
+	# the first; 76 in the fourth of five may be the second or the third.
+	render_cells pandoc-gridgap
+}
+
+@test "pandoc -t plain: t3 rows the grid contradicts are unread, not misplaced" {
+	# Data cells span other grid columns than the titles (a label one
+	# column short, a value over two): 7 stands in 自然人's column, and
+	# the reader's columns, off by one there, made it 商业企业.
+	render_cells pandoc-t3-shifted
+}
+
+@test "pandoc's [TABLE] placeholder: the table's rows unread, no false alarm" {
+	# t3 and t4 of a Word page, too wide for pandoc's grid: [TABLE].
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/render-pandoc-placeholder.txt' |
+	    cut -f 2,5 | awk -F'\t' '\$1 == \"t3\" || \$1 == \"t4\"' | sort | uniq -c"
+	assert_output "$(printf '    175 t3\t?\n     15 t4\t?')"
+	assert_equal "$(echo "$stderr" | grep -c "placeholder \[TABLE\]")" 2
+	run -0 sh -c "gip-tables -q '$DATA/render-pandoc-placeholder.txt' |
+	    gip-check -q"
+}
+
+@test "an ASCII grid with merged cells is no pandoc frame: read as bordered" {
+	# Its caption rows span the columns; the rules below them have the
+	# columns' corners, and those columns alone would be a regular grid.
+	gip-tables -q "$DATA/grid-ascii-merged.txt" | cut -f 2-5 |
+	    awk -F'\t' '$1 == "t2"' | sort >got
+	run diff "$DATA/grid-ascii-merged.cells" got
+	assert_success
+}
+
 @test "pdftotext -layout: a t2 row with a number in every column is placed in order" {
 	# The real 淮安市 2024 report: numbers are not under their header words.
 	run -0 --separate-stderr sh -c "gip-tables -t t2 \

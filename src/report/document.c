@@ -4,6 +4,7 @@
 #include "docx.h"
 #include "document.h"
 #include "err.h"
+#include "gridframe.h"
 #include "mdhtml.h"
 #include "pdf.h"
 
@@ -32,6 +33,10 @@ document_read(struct document *d, const char *path)
 	case GIP_KIND_PDF:
 		return pdf_read(&d->doc, &d->tables, &d->pdf);
 	default:
+		/* pandoc's grid tables framing text: their frames are no
+		 * content (gridframe.h) */
+		if (d->doc.html != GIP_HTML_PAGE)
+			gridframe_blank(d->doc.text, d->doc.len);
 		return d->doc.html ? read_html(d) : 0;
 	}
 }

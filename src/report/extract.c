@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "colmajor.h"
+#include "dashcols.h"
 #include "doctables.h"
 #include "err.h"
 #include "extract.h"
@@ -12,6 +13,7 @@
 #include "layout.h"
 #include "lfcount.h"
 #include "sections.h"
+#include "unprinted.h"
 #include "unseen.h"
 
 /* The last line of r: a LF that ends r begins no line of it. */
@@ -106,7 +108,7 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 	struct tables *t = &x->t;
 	struct region r;
 	enum layout kind;
-	int got, by_doc;
+	int got, by_doc, from;
 
 	if (!find_table(doc->text, doc->len, sec, which, &r))
 		return 0;
@@ -117,16 +119,43 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 		layout_read(kind, doc->text + r.from, r.to - r.from, r.line,
 		    &tl, width, &g);
 	}
-	if (which == 2)
+	if (which == 2) {
+		t->ntitlegap = by_doc ? 0 : dashcols_title_gaps(doc->text +
+		    r.from, r.to - r.from, r.line, t->titlegap, T2MAXGAPS);
 		got = t2_extract(&g, t);
-	else if (which == 3)	/* the text too, for numbers in reading order */
+	} else if (which == 3) {	/* the text too, for numbers in
+					 * reading order */
+		from = t->ncell;
 		got = colmajor_t3(&g, by_doc ? NULL : doc->text + r.from,
 		    r.to - r.from, r.line, t);
-	else
+		if (got && !by_doc)
+			dashcols_check_t3(doc->text + r.from, r.to - r.from,
+			    r.line, t, from);
+	} else
 		got = t4_extract(&g, t);
 	if (got)
 		x->where[which - 2] = r;
 	return got;
+}
+
+/*
+ * Tables not read whose section holds a converter's placeholder instead
+ * (unprinted.h): their rows written as unread; how many.
+ */
+static int
+unprinted_tables(const char *text, const struct gip_section *sec,
+    struct extract *x)
+{
+	long line;
+	int k, n = 0;
+
+	for (k = 2; k <= 4; k++)
+		if (x->where[k - 2].to == x->where[k - 2].from &&
+		    (line = unprinted_line(text, &sec[k])) > 0) {
+			unprinted_fill(&x->t, k, x->t.tpl, line);
+			n++;
+		}
+	return n;
 }
 
 void
@@ -162,6 +191,7 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	 * (spaced.h), is read in characters unless they do. */
 	x->found += read_table(doc, dt, sec, 2, share ? share : &t2width, x);
 	t->tpl = tables_template(t);
+	x->found += unprinted_tables(doc->text, sec, x);
 	if (x->laid_out[1])	/* a document's table has no lines between */
 		unseen_fill(t, doc->text, &x->where[1]);
 	t2_emit(t);

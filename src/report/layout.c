@@ -180,6 +180,7 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 	struct line ln = {0};
 	struct tline *t;
 	int tablead = 0, tabinner = 0, bordered = 0, pipes = 0, nonblank = 0;
+	int bars = 0;
 	int more;
 	const char *tab, *q, *p;
 
@@ -203,6 +204,7 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 		    text_skip_space(q, ln.s + ln.n) : q;
 		t->bar = starts_with_vbar(p, ln.s + ln.n);
 		pipes += t->bar && pipe_row(p, ln.s + ln.n);
+		bars += t->bar;
 		t->rule = q < ln.s + ln.n && may_be_rule(q) &&
 		    lines_is_rule(q, ln.s + ln.n - q);
 		if (t->bar || t->rule)
@@ -214,10 +216,13 @@ layout_detect(const char *text, size_t len, struct tlines *tl)
 		else
 			tabinner++;
 	}
-	/* A table of one or two Markdown pipe rows (an extractor's t3 of
+	/* Rules without bars are no bordered table (the bordered reader
+	 * reads bar lines only): pandoc's simple tables, one after another
+	 * (table 2 printed block by block), are spaced text between their
+	 * rules of dashes.  A table of one or two Markdown pipe rows (an extractor's t3 of
 	 * one row, its header flattened away) is bordered too: read by
 	 * position, its bars were taken for cells and no value was found. */
-	if ((bordered >= 4 && bordered > tablead + tabinner) ||
+	if ((bordered >= 4 && bars >= 2 && bordered > tablead + tabinner) ||
 	    (pipes > 0 && tablead + tabinner == 0 && 2 * pipes >= nonblank))
 		return LAYOUT_BORDERED;
 	if (tablead >= 4 && tablead > tabinner)

@@ -15,7 +15,8 @@
  * as a print's (print_column), or not at all for a row with blanks.
  */
 enum { TRUST_POSITIONS, TRUST_PRINT, TRUST_JOINED, TRUST_SPANS,
-	TRUST_PAGED, TRUST_STACKED, TRUST_PRINT_LEFT, TRUST_PRINT_DRIFT };
+	TRUST_PAGED, TRUST_STACKED, TRUST_PRINT_LEFT, TRUST_PRINT_DRIFT,
+	TRUST_TITLEGAP };
 
 /* A print's trust, whatever it knows of the values' alignment. */
 #define IS_PRINT(trust)	((trust) == TRUST_PRINT || \
@@ -502,11 +503,64 @@ spans_differ(const struct tables *t)
  * position (TRUST_PAGED), and the block's full row on another page than
  * the row pins nothing for it.
  */
+/* The table of pandoc's rules whose titles span grid columns that row p
+ * is in (dashcols.h), or NULL. */
+static const struct dashtable *
+row_titlegap(const struct tables *t, const struct t2row *p)
+{
+	int k;
+
+	for (k = 0; k < t->ntitlegap; k++)
+		if (p->lr.line >= t->titlegap[k].first &&
+		    p->lr.line <= t->titlegap[k].last)
+			return &t->titlegap[k];
+	return NULL;
+}
+
 static int
 page_trust(const struct tables *t, const struct t2row *p, int trust)
 {
+	if (trust == TRUST_POSITIONS && row_titlegap(t, p) != NULL)
+		return TRUST_TITLEGAP;
 	return IS_PRINT(trust) && tables_page_between(t, p->hline,
 	    p->lr.line) ? TRUST_PAGED : trust;
+}
+
+/*
+ * A row of numbers fewer than its titles, in a table of pandoc's rules
+ * whose cells span grid columns unknown (TRUST_TITLEGAP): every printed
+ * cell is one of the ncol values in order, blanks printed as nothing, and
+ * each takes one grid column at least.  A number in grid column c, with
+ * nb numbers before it and na after, is value j (from 1) of the row with
+ * nb + 1 <= j <= ncol - na, j - 1 <= c - first (the cells before it fill
+ * the columns from the first value column on) and ncol - j <= n - 1 - c
+ * (the cells after it, the columns to the last).  Placed only when that
+ * leaves each number one j; 0 then, else -1.
+ */
+static int
+place_by_rule(const struct t2row *p, int ncol, const struct dashtable *tab,
+    const struct vcell **at)
+{
+	const struct vcell *v = p->lr.val;
+	int n = p->lr.nval, i, c, lo, hi, first = 1;
+
+	if (n == 0 || n >= ncol || tab->n - first < ncol)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (v[i].v.kind != V_NUMBER || v[i].x0 < 0 ||
+		    (c = dashcols_column(tab, v[i].x0)) < first)
+			return -1;
+		lo = i + 1;
+		if (ncol - (tab->n - 1 - c) > lo)
+			lo = ncol - (tab->n - 1 - c);
+		hi = ncol - (n - 1 - i);
+		if (c - first + 1 < hi)
+			hi = c - first + 1;
+		if (lo != hi || at[lo - 1] != NULL)
+			return -1;
+		at[lo - 1] = &v[i];
+	}
+	return 0;
 }
 
 static const struct pins *
@@ -536,6 +590,9 @@ distrust_why(int trust)
 	case TRUST_STACKED:
 		return "values one a line at one place, blanks printed as "
 		    "nothing";
+	case TRUST_TITLEGAP:
+		return "its rules have a column no title stands over: cells "
+		    "spanning other columns";
 	case TRUST_SPANS:
 		return "a value of the table stands where no value of its "
 		    "block's full row does: cells spanning other columns";
@@ -598,7 +655,7 @@ t2_trust(const struct tables *t)
  * blank padding (a trailing or leading empty cell) trimmed. */
 static int
 place_t2(const struct t2row *p, int ncol, const struct pins *pin,
-    int trust, const struct vcell **at)
+    int trust, const struct dashtable *tab, const struct vcell **at)
 {
 	const struct vcell *v = p->lr.val;
 	int n = p->lr.nval, k, j, best, last;
@@ -640,6 +697,8 @@ place_t2(const struct t2row *p, int ncol, const struct pins *pin,
 	if (p->positional && p->h.ncol == ncol && p->h.col[0].x >= 0 &&
 	    !(n == ncol &&
 	    (p->lr.numbers == n || lrow_counted(v, n)))) {
+		if (trust == TRUST_TITLEGAP && tab != NULL)
+			return place_by_rule(p, ncol, tab, at);
 		if (!IS_PRINT(trust) && trust != TRUST_POSITIONS)
 			return -1;
 		for (j = 0, last = -1; j < n; j++) {
@@ -784,7 +843,7 @@ t2_emit(struct tables *t)
 	const char *cols[T2MAXCOLS];
 	const struct vcell *at[T2MAXCOLS];
 	int units[T2MAXCOLS];
-	int i, k, ncol, placed, contra, trust;
+	int i, k, ncol, placed, contra, trust, rowtrust;
 	struct t2row *p;
 	struct pins pin = {.n = 0}, here;
 	const struct tmpl_row *tr;
@@ -810,18 +869,19 @@ t2_emit(struct tables *t)
 		}
 		if (i == 0 || p->headed)
 			block_pins(p, t->nt2row - i, ncol, &pin);
+		rowtrust = page_trust(t, p, trust);
 		placed = place_t2(p, ncol, page_pins(t, p, &pin, &here),
-		    page_trust(t, p, trust), at) == 0;
+		    rowtrust, row_titlegap(t, p), at) == 0;
 		contra = placed && above_contradicts(p, ncol, &pin, at);
 		if (contra)
 			tables_warn(t, p->lr.line, "t2 row %s: a number printed "
 			    "over it stands under one of its values, not "
 			    "placed, written as %s", p->key, CELL_UNREAD);
-		else if (!placed && untrusted(p, ncol, trust))
+		else if (!placed && untrusted(p, ncol, rowtrust))
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
 			    "%d columns, not placed (%s), written as %s",
-			    p->key, p->lr.nval, ncol,
-			    distrust_why(page_trust(t, p, trust)), CELL_UNREAD);
+			    p->key, p->lr.nval, ncol, distrust_why(rowtrust),
+			    CELL_UNREAD);
 		else if (!placed)
 			tables_warn(t, p->lr.line, "t2 row %s: %d values for "
 			    "%d columns, not placed, written as %s", p->key,

@@ -17,6 +17,7 @@ tables_reset(struct tables *t, const char *file, int quiet)
 	t->nt2row = t->nt3key = 0;
 	t->tpl = 0;
 	t->print = 0;
+	t->ntitlegap = 0;
 	t->npage = 0;
 	t->ncell = 0;
 }

@@ -5,6 +5,7 @@
 #ifndef GIP_TABLES_H
 #define GIP_TABLES_H
 
+#include "dashcols.h"
 #include "grid.h"
 #include "lrow.h"
 #include "value.h"
@@ -12,6 +13,7 @@
 #define T2MAXCOLS 4
 #define T2MAXROWS 32
 #define T3MAXKEYS 32
+#define T2MAXGAPS 16
 
 /*
  * The value of a cell of a row the report prints but whose value could
@@ -81,6 +83,11 @@ struct tables {
 	const char	*t3key[T3MAXKEYS];	/* table 3's rows found */
 	int		 nt3key;
 	unsigned	 tpl;			/* decided template */
+	struct dashtable titlegap[T2MAXGAPS];	/* table 2's tables
+						 * whose dashed rules have a
+						 * column no title stands
+						 * over (dashcols.h) */
+	int		 ntitlegap;
 	int		 print;			/* a print's text (pdftotext
 						 * -layout: form feeds) */
 	long		*page;			/* a print's lines that begin

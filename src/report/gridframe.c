@@ -1,0 +1,299 @@
+/* pandoc's grid tables, their frames blanked (gridframe.h). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "gridframe.h"
+#include "utf8.h"
+
+#define MAXBOUND 64	/* column boundaries of one grid: t4 has 16 */
+
+struct lines {
+	size_t	*start, *len;
+	size_t	 n;
+};
+
+static void
+split_lines(const char *text, size_t len, struct lines *l)
+{
+	const char *p = text, *end = text + len, *nl;
+	size_t cap = 0;
+
+	l->n = 0;
+	l->start = l->len = NULL;
+	while (p < end) {
+		if (l->n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			l->start = gip_xrealloc(l->start, cap * sizeof *l->start);
+			l->len = gip_xrealloc(l->len, cap * sizeof *l->len);
+		}
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		l->start[l->n] = (size_t)(p - text);
+		l->len[l->n++] = (size_t)(nl - p);
+		p = nl + (nl < end);
+	}
+}
+
+/* Display columns of one character, as pandoc counts them: East Asian
+ * wide and full-width two, all else one. */
+static int
+char_cols(uint32_t cp)
+{
+	if (cp >= 0x4e00 && cp <= 0x9fff)
+		return 2;
+	return cp >= 0x1100 && utf8_is_wide(cp) ? 2 : 1;
+}
+
+/* The byte of s[0, n) that begins display column col, or -1 when no
+ * character begins there (the line is shorter, or a wide character
+ * covers it). */
+static long
+byte_at(const char *s, size_t n, int col)
+{
+	size_t i = 0;
+	uint32_t cp;
+	int x = 0;
+
+	while (i < n && x < col) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			x++;
+			continue;
+		}
+		i += utf8_decode(s + i, n - i, &cp);
+		x += char_cols(cp);
+	}
+	return i < n && x == col ? (long)i : -1;
+}
+
+/* The display column of byte i of s. */
+static int
+col_of(const char *s, size_t i)
+{
+	size_t k = 0;
+	uint32_t cp;
+	int x = 0;
+
+	while (k < i) {
+		if ((unsigned char)s[k] < 0x80) {
+			k++;
+			x++;
+			continue;
+		}
+		k += utf8_decode(s + k, i - k, &cp);
+		x += char_cols(cp);
+	}
+	return x;
+}
+
+/*
+ * A rule of a grid at s[o] ('+'): "+---+--+", '=' under a header, ':'
+ * marking alignment.  Its corners' offsets from o into off[]; returns how
+ * many (2 or more), 0 if it is none.
+ */
+static int
+rule_at(const char *s, size_t n, size_t o, int *off)
+{
+	size_t i = o + 1, seg;
+	int nb = 1;
+
+	off[0] = 0;
+	for (;;) {
+		for (seg = i; i < n && (s[i] == '-' || s[i] == '=' ||
+		    s[i] == ':'); i++)
+			;
+		if (i == seg || i >= n || s[i] != '+')
+			break;
+		if (nb == MAXBOUND)
+			return 0;
+		off[nb++] = (int)(i - o);
+		i++;
+	}
+	return nb >= 2 ? nb : 0;
+}
+
+/* Is line s[0, n) from byte o the same rule as off[0..nb)? */
+static int
+same_rule(const char *s, size_t n, size_t o, const int *off, int nb)
+{
+	int got[MAXBOUND], k;
+
+	if (rule_at(s, n, o, got) != nb)
+		return 0;
+	for (k = 0; k < nb; k++)
+		if (got[k] != off[k])
+			return 0;
+	return 1;
+}
+
+/* Has line s[0, n) from byte o a bar on every boundary?  The text from
+ * the first to the last bar is counted in display columns. */
+static int
+bars_on(const char *s, size_t n, size_t o, const int *off, int nb)
+{
+	size_t i = o;
+	uint32_t cp;
+	int x = 0, k = 0;
+
+	while (i < n && k < nb) {
+		if (x == off[k]) {
+			if (s[i] != '|')
+				return 0;
+			k++;
+		} else if (x > off[k])
+			return 0;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			x++;
+			continue;
+		}
+		i += utf8_decode(s + i, n - i, &cp);
+		x += char_cols(cp);
+	}
+	return k == nb;
+}
+
+/* Blank the bars of a content line on the boundaries (bars_on holds). */
+static void
+blank_bars(char *s, size_t n, size_t o, const int *off, int nb)
+{
+	size_t i = o;
+	uint32_t cp;
+	int x = 0, k = 0;
+
+	while (i < n && k < nb) {
+		if (x == off[k]) {
+			s[i] = ' ';
+			k++;
+		}
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			x++;
+			continue;
+		}
+		i += utf8_decode(s + i, n - i, &cp);
+		x += char_cols(cp);
+	}
+}
+
+/* Has line j a '+' or '|' at display column c0 (a grid's line)?  The
+ * byte there in *at. */
+static int
+grid_line(const char *text, const struct lines *l, size_t j, int c0, long *at)
+{
+	const char *s = text + l->start[j];
+
+	*at = byte_at(s, l->len[j], c0);
+	return *at >= 0 && (s[*at] == '|' || s[*at] == '+');
+}
+
+/*
+ * The grid whose top rule is at display column c0 of line top: the line
+ * of its bottom rule, or 0 when it is no regular grid.  Its lines are the
+ * run of lines with a '+' or '|' in that column, the top rule first (a
+ * rule inside a grid begins none) and the same rule last; every rule
+ * among them is the same, every other line has its bars.
+ */
+static size_t
+grid_bottom(const char *text, const struct lines *l, size_t top, int c0,
+    const int *off, int nb)
+{
+	size_t j;
+	const char *s;
+	long b;
+
+	if (top > 0 && grid_line(text, l, top - 1, c0, &b))
+		return 0;
+	for (j = top + 1; j < l->n && grid_line(text, l, j, c0, &b); j++) {
+		s = text + l->start[j];
+		if (s[b] == '+' ? !same_rule(s, l->len[j], (size_t)b, off, nb) :
+		    !bars_on(s, l->len[j], (size_t)b, off, nb))
+			return 0;	/* a merged cell: no pandoc grid */
+	}
+	s = text + l->start[j - 1];
+	return j - 1 > top + 1 && grid_line(text, l, j - 1, c0, &b) &&
+	    s[b] == '+' ? j - 1 : 0;
+}
+
+/*
+ * A rule of a grid of columns becomes the rule of dashes pandoc draws
+ * over a simple table, one run a column (dashcols.h): the grid's columns
+ * stay known.  A frame's rule (one column) is blanked.
+ */
+static void
+rule_to_dashes(char *s, const int *off, int nb)
+{
+	int k, x;
+
+	if (nb == 2) {
+		memset(s, ' ', (size_t)off[1] + 1);
+		return;
+	}
+	for (k = 0; k < nb; k++)
+		s[off[k]] = ' ';
+	for (k = 0; k + 1 < nb; k++)
+		for (x = off[k] + 1; x < off[k + 1]; x++)
+			s[x] = '-';
+}
+
+static void
+blank_grid(char *text, const struct lines *l, size_t top, size_t bottom,
+    int c0, const int *off, int nb)
+{
+	size_t j;
+	char *s;
+	long b;
+
+	for (j = top; j <= bottom; j++) {
+		s = text + l->start[j];
+		b = byte_at(s, l->len[j], c0);
+		if (s[b] == '+')
+			rule_to_dashes(s + b, off, nb);
+		else
+			blank_bars(s, l->len[j], (size_t)b, off, nb);
+	}
+}
+
+int
+gridframe_blank(char *text, size_t len)
+{
+	struct lines l;
+	size_t i, bottom;
+	int off[MAXBOUND], nb, c0, blanked = 0;
+	char *s, *p;
+
+	if (memmem(text, len, "+-", 2) == NULL &&
+	    memmem(text, len, "+=", 2) == NULL)
+		return 0;
+	split_lines(text, len, &l);
+	for (i = 0; i + 1 < l.n; i++) {
+		s = text + l.start[i];
+		for (p = s; (p = memchr(p, '+', l.len[i] - (size_t)(p - s))) !=
+		    NULL; p++) {
+			/* a rule whole, not the corners of some of its
+			 * columns, nor a rule beside a merged cell's bar
+			 * (pandoc pads a nested grid with a space) */
+			if ((p > s && strchr("-=:|", p[-1]) != NULL) ||
+			    (nb = rule_at(s, l.len[i], (size_t)(p - s),
+			    off)) == 0)
+				continue;
+			if ((size_t)(p - s) + (size_t)off[nb - 1] + 1 <
+			    l.len[i] && strchr("-=:", p[off[nb - 1] + 1]) !=
+			    NULL) {
+				p += off[nb - 1];
+				continue;
+			}
+			c0 = col_of(s, (size_t)(p - s));
+			if ((bottom = grid_bottom(text, &l, i, c0, off,
+			    nb)) == 0)
+				continue;
+			blank_grid(text, &l, i, bottom, c0, off, nb);
+			blanked++;
+		}
+	}
+	free(l.start);
+	free(l.len);
+	return blanked;
+}
