@@ -302,7 +302,7 @@ next_stop(struct scan *sc)
  * store may alias rec).  Returns the next line, or NULL (nothing
  * changed) for any other line, which tsv_lines takes.
  */
-static inline const char *
+static inline __attribute__((always_inline)) const char *
 short_line(struct reader *r, const char *in, const char *end, char *line)
 {
 	struct cells_rec *rec = &r->rec;
