@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
-# The cells reader of gip-check and gip-sum: a regular file is mapped and
-# read where it lies, anything else (a pipe, a terminal, a memory stream)
-# read in blocks; both must give the same records, messages and status.
+# The cells reader of gip-check and gip-sum: a regular file of 256 KiB or
+# more is mapped and read where it lies, anything else (a smaller file, a
+# pipe, a terminal, a memory stream) read in blocks; both must give the
+# same records, messages and status.
 
 load helper
 bats_require_minimum_version 1.5.0
@@ -50,9 +51,11 @@ make_cells() {
 	same_all_ways gip-check crlf.tsv -p
 	{ printf '\357\273\277'; cat cells.tsv; } >bom.tsv
 	same_all_ways gip-sum bom.tsv -g year
-	# the file cut after each of the last 70 bytes of a line: the last
-	# line short or long, whole or cut, the file's end anywhere in a page
-	n=$(head -n 300 cells.tsv | wc -c)
+	# the file (mapped: over 256 KiB) cut after each of the last 70 bytes
+	# of a line: the last line short or long, whole or cut, the file's
+	# end anywhere in a page
+	n=$(head -n 6000 cells.tsv | wc -c)
+	[ "$n" -gt 262144 ]
 	for k in $(seq $((n - 70)) $((n + 2))); do
 		head -c "$k" cells.tsv >cut.tsv
 		same_all_ways gip-check cut.tsv -p
@@ -73,15 +76,16 @@ make_cells() {
 
 @test "cells mapped and piped: the first bad line stops both alike" {
 	make_cells
-	head -n 5000 cells.tsv >bad.tsv
+	head -n 6000 cells.tsv >bad.tsv
 	printf 'x\tt3\t1\tnatural\tone\t7\n' >>bad.tsv
 	tail -n 100 cells.tsv >>bad.tsv
 	same_all_ways gip-check bad.tsv
 	same_all_ways gip-sum bad.tsv
-	{ head -n 10 cells.tsv; printf 'x\tt3\t1\tna\0tural\t1\t7\n'; } >nul.tsv
+	{ head -n 6000 cells.tsv; printf 'x\tt3\t1\tna\0tural\t1\t7\n'; } >nul.tsv
+	[ "$(wc -c <bad.tsv)" -gt 262144 ]
 	same_all_ways gip-check nul.tsv
 	run -2 --separate-stderr gip-check nul.tsv
-	[ "$stderr" = "gip-check: nul.tsv:11: NUL byte in line" ]
+	[ "$stderr" = "gip-check: nul.tsv:6001: NUL byte in line" ]
 }
 
 @test "cells mapped and piped: a line over 1 MiB is refused alike" {
