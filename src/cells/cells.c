@@ -670,6 +670,9 @@ enum { MAP_DROP = 1 << 18 };
    mapping, its fault and the handler cost more than the copy (gip-check
    over 1,944 such files: 30 ms read, 42 ms mapped). */
 enum { MAP_MIN = 1 << 18 };
+/* Bytes ahead of the line read that are asked for early: the hardware's
+   prefetch stops at each page's end, the kernel's copy did not. */
+enum { MAP_AHEAD = 1024 };
 
 
 static sigjmp_buf map_jump;
@@ -757,6 +760,7 @@ map_lines(struct reader *r, const char *base, const char *line,
 		stretch = end - line > MAP_DROP ? line + MAP_DROP : end;
 		while (r->stop == 0 && line < stretch) {
 #ifdef __SSE2__
+			__builtin_prefetch(line + MAP_AHEAD);
 			if (end - line >= SCAN_LINE && (next = short_line(r,
 			    line, end, r->lbuf)) != NULL) {
 				line = next;
