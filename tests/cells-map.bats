@@ -117,3 +117,12 @@ make_cells() {
 	run tail -n 1 err
 	assert_output "gip-check: big.tsv: cut short while being read (the file changed, or a read error)"
 }
+
+@test "an unknown table after every known one is named, an empty one too" {
+	printf 'x\tt3\t1\tnatural\t1\nx\tmeta\torg\t-\ta\nx\tt2\t20.1.rules\tmade\t1\nx\tprose\treceived\t-\t3\nx\tt4\treview\tupheld\t1\nx\tt3\t1\tnatural\t1\nx\tt9\t1\t1\t1\n' >t9.tsv
+	run -2 --separate-stderr gip-check t9.tsv
+	[ "$stderr" = "gip-check: t9.tsv:7: unknown table 't9'" ]
+	printf 'x\tt3\t1\tnatural\t1\nx\t\t1\t2\t3\n' >empty-table.tsv
+	run -2 --separate-stderr gip-sum empty-table.tsv
+	[ "$stderr" = "gip-sum: empty-table.tsv:2: unknown table ''" ]
+}

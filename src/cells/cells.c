@@ -34,6 +34,7 @@ enum { BLOCK = 1 << 16 };
 enum { SCAN_CHUNK = 16 };	/* bytes the TSV scan looks at at once */
 enum { SCAN_LINE = 64 };	/* a short line's bytes, looked at at once */
 enum { MODE_UNKNOWN, MODE_TSV, MODE_CSV };
+enum { KNOWN = 6 };		/* tables known good, kept by the reader */
 
 struct reader {
 	struct cells_rec rec;
@@ -43,9 +44,10 @@ struct reader {
 	int		 taken;		/* a record was taken: no more hints */
 	int		 mode;
 	long		 line;		/* the line being read */
-	char		 table[8 + CELLS_PAD];	/* the last table known good
-					   (padded for cells_same) ... */
-	size_t		 tlen;		/* ... of this length, or 0 */
+	char		 table[KNOWN][8 + CELLS_PAD];	/* tables known good,
+					   the last first (padded for
+					   cells_same) ... */
+	size_t		 tlen[KNOWN];	/* ... of these lengths, or 0 */
 	/* CSV: libcsv, the fields of the record it is splitting */
 	struct csv_parser csv;
 	char		*store;
@@ -173,19 +175,37 @@ parse_value(struct reader *r)
 	}
 }
 
-/* Is t a table of gip(5)?  Lines run in tables: ask tmpl.c on a change. */
-static int
+/*
+ * Is t a table of gip(5)?  Lines run in tables, and a report has a few:
+ * the last one is tried first, then the others met, then tmpl.c.
+ */
+static __attribute__((noinline)) int
+known_table_again(struct reader *r, const char *t, size_t n)
+{
+	int k;
+
+	for (k = 1; k < KNOWN; k++)
+		if (n == r->tlen[k] && n > 0 && cells_same(r->table[k], t, n))
+			break;
+	if (k == KNOWN && !tmpl_table_known(t))
+		return 0;
+	if (n >= 8)
+		return 1;
+	if (k == KNOWN)
+		k = KNOWN - 1;
+	memmove(r->table[1], r->table[0], k * sizeof r->table[0]);
+	memmove(r->tlen + 1, r->tlen, k * sizeof r->tlen[0]);
+	memcpy(r->table[0], t, n + 1);
+	r->tlen[0] = n;
+	return 1;
+}
+
+static inline int
 known_table(struct reader *r, const char *t, size_t n)
 {
-	if (n == r->tlen && n > 0 && cells_same(r->table, t, n))
+	if (n == r->tlen[0] && n > 0 && cells_same(r->table[0], t, n))
 		return 1;
-	if (!tmpl_table_known(t))
-		return 0;
-	if (n < 8) {
-		memcpy(r->table, t, n + 1);
-		r->tlen = n;
-	}
-	return 1;
+	return known_table_again(r, t, n);
 }
 
 /*

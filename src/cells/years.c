@@ -383,15 +383,22 @@ compare(struct report *r, const struct yearly *prev,
 	each_line(&p);
 }
 
+/*
+ * Is a rule of a carry on?  Asked once: the rules are chosen before the
+ * first report (fnd_rule looks a rule up by name, a carry a report).
+ */
 static int
 any_on(void)
 {
+	static int on = -1;
 	size_t n;
 
-	for (n = 0; n < tmpl_ncarries; n++)
+	if (on >= 0)
+		return on;
+	for (on = 0, n = 0; n < tmpl_ncarries; n++)
 		if (fnd_on(fnd_rule(tmpl_carries[n].rule)))
-			return 1;
-	return 0;
+			on = 1;
+	return on;
 }
 
 void
