@@ -1,6 +1,7 @@
 /*
  * The floor under gip-check and gip-sum: the cells reader (cells.h)
  * over a file, validating every line, with a callback that only counts.
+ * The file is read as the tools read it (mapped from 256 KiB on).
  * bench.py times it beside them; whatever a tool does with a cell comes
  * on top of this.  (Until the reader had its own TSV scanner, this was
  * libcsv's parser alone, 8.3 M cells/s: the floor of a reader built on

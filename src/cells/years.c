@@ -43,6 +43,7 @@ struct yearly {
 struct ykept {
 	size_t		 org, source, figs;	/* figs: nyc (value, line) */
 	uint64_t	 stated, rowseen;	/* bit s: slot s */
+	uint64_t	 orghash;	/* hash_bytes of the org */
 	long		 year;
 	unsigned	 tpl;
 };
@@ -52,7 +53,8 @@ static struct ykept *kept;
 static size_t nkept, keptcap;
 static unsigned char *bytes;		/* strings and packed figures */
 static size_t used, bytescap;
-static uint32_t *slot;			/* index: kept number + 1, or 0 */
+static uint64_t *slot;			/* index: kept number + 1, its year
+					   hash's top half above; 0: empty */
 static size_t nslot;
 
 static int
@@ -141,25 +143,35 @@ get_varint(size_t *at)
 	return x | (uint64_t)bytes[(*at)++] << shift;
 }
 
+#define SLOT_KEPT	0xFFFFFFFFULL	/* a slot's kept number + 1 */
+
 static uint64_t
-year_hash(const char *org, long year)
+year_hash(uint64_t oh, long year)
 {
-	return hash_bytes(org, strlen(org)) ^ (uint64_t)year *
-	    0x9e3779b97f4a7c15ULL;
+	return oh ^ (uint64_t)year * 0x9e3779b97f4a7c15ULL;
 }
 
-/* The index slot of a body's year, or the empty one where it would go. */
-static uint32_t *
-probe(const char *org, long year)
+/*
+ * The index slot of a body's year (oh: its org's hash_bytes), or the
+ * empty one where it would go.  A slot holds the top half of its year's
+ * hash: most slots that are not the year are passed over without
+ * reading their record and org (a miss each, a report checks 7 years).
+ */
+static uint64_t *
+probe(const char *org, uint64_t oh, long year)
 {
-	size_t j = year_hash(org, year) & (nslot - 1);
+	uint64_t h = year_hash(oh, year);
+	size_t j = h & (nslot - 1);
 	const struct ykept *y;
 
 	for (;; j = (j + 1) & (nslot - 1)) {
 		if (slot[j] == 0)
 			return &slot[j];
-		y = &kept[slot[j] - 1];
-		if (y->year == year && strcmp((char *)bytes + y->org, org) == 0)
+		if ((slot[j] & ~SLOT_KEPT) != (h & ~SLOT_KEPT))
+			continue;
+		y = &kept[(slot[j] & SLOT_KEPT) - 1];
+		if (y->year == year && y->orghash == oh &&
+		    strcmp((char *)bytes + y->org, org) == 0)
 			return &slot[j];
 	}
 }
@@ -167,39 +179,40 @@ probe(const char *org, long year)
 static void
 grow_index(void)
 {
-	uint32_t *old = slot;
+	uint64_t *old = slot;
 	size_t nold = nslot, i;
 	const struct ykept *y;
 
-	if (nslot > SIZE_MAX / 4 / sizeof *slot || nkept >= UINT32_MAX - 1)
+	if (nslot > SIZE_MAX / 4 / sizeof *slot || nkept >= SLOT_KEPT - 1)
 		gip_fatal("too many years kept");
 	nslot = nslot ? 2 * nslot : 1024;
 	slot = gip_xmalloc(nslot * sizeof *slot);
 	memset(slot, 0, nslot * sizeof *slot);
 	for (i = 0; i < nold; i++)
 		if (old[i] != 0) {
-			y = &kept[old[i] - 1];
-			*probe((char *)bytes + y->org, y->year) = old[i];
+			y = &kept[(old[i] & SLOT_KEPT) - 1];
+			*probe((char *)bytes + y->org, y->orghash, y->year) =
+			    old[i];
 		}
 	free(old);
 }
 
 static struct ykept *
-find_kept(const char *org, long year)
+find_kept(const char *org, uint64_t oh, long year)
 {
-	uint32_t *s;
+	uint64_t *s;
 
 	if (nslot == 0)
 		return NULL;
-	s = probe(org, year);
-	return *s ? &kept[*s - 1] : NULL;
+	s = probe(org, oh, year);
+	return *s ? &kept[(*s & SLOT_KEPT) - 1] : NULL;
 }
 
 /* A kept year unpacked for comparing; 0 when there is none. */
 static int
-find_year(const char *org, long year, struct yearly *y)
+find_year(const char *org, uint64_t oh, long year, struct yearly *y)
 {
-	const struct ykept *k = find_kept(org, year);
+	const struct ykept *k = find_kept(org, oh, year);
 	uint64_t z;
 	size_t at;
 	int s;
@@ -250,10 +263,11 @@ fill_year(struct ykept *k, const struct report *r, unsigned tpl)
  * the earlier's), and return it unpacked in y.
  */
 static void
-add_year(const struct report *r, long year, unsigned tpl, struct yearly *y)
+add_year(const struct report *r, uint64_t oh, long year, unsigned tpl,
+    struct yearly *y)
 {
-	struct ykept *k = find_kept(r->org.s, year), *near;
-	uint32_t *s;
+	struct ykept *k = find_kept(r->org.s, oh, year), *near;
+	uint64_t *s;
 
 	if (k == NULL) {
 		if (nkept + 1 > nslot / 2)
@@ -267,15 +281,16 @@ add_year(const struct report *r, long year, unsigned tpl, struct yearly *y)
 		k = &kept[nkept];
 		memset(k, 0, sizeof *k);
 		/* the org once per body, where a year of it is kept */
-		if ((near = find_kept(r->org.s, year - 1)) == NULL)
-			near = find_kept(r->org.s, year + 1);
+		if ((near = find_kept(r->org.s, oh, year - 1)) == NULL)
+			near = find_kept(r->org.s, oh, year + 1);
 		k->org = near ? near->org : keep_string(r->org.s);
+		k->orghash = oh;
 		k->year = year;
-		s = probe(r->org.s, year);
-		*s = (uint32_t)++nkept;
+		s = probe(r->org.s, oh, year);
+		*s = (year_hash(oh, year) & ~SLOT_KEPT) | ++nkept;
 	}
 	fill_year(k, r, tpl);
-	(void)find_year(r->org.s, year, y);
+	(void)find_year(r->org.s, oh, year, y);
 }
 
 /* Last year's figure with this year's plus and minus; 0 on overflow. */
@@ -368,15 +383,22 @@ compare(struct report *r, const struct yearly *prev,
 	each_line(&p);
 }
 
+/*
+ * Is a rule of a carry on?  Asked once: the rules are chosen before the
+ * first report (fnd_rule looks a rule up by name, a carry a report).
+ */
 static int
 any_on(void)
 {
+	static int on = -1;
 	size_t n;
 
-	for (n = 0; n < tmpl_ncarries; n++)
+	if (on >= 0)
+		return on;
+	for (on = 0, n = 0; n < tmpl_ncarries; n++)
 		if (fnd_on(fnd_rule(tmpl_carries[n].rule)))
-			return 1;
-	return 0;
+			on = 1;
+	return on;
 }
 
 void
@@ -384,14 +406,16 @@ check_years(struct report *r, unsigned tpl)
 {
 	struct yearly cur, other;
 	long y = report_year(r);
+	uint64_t oh;
 
 	if (y == 0 || r->org.s[0] == '\0' || !any_on())
 		return;
 	if (nyc == 0)
 		each_line(NULL);	/* every cell a carry uses: a slot */
-	add_year(r, y, tpl, &cur);
-	if (find_year(r->org.s, y - 1, &other))
+	oh = hash_bytes(r->org.s, strlen(r->org.s));
+	add_year(r, oh, y, tpl, &cur);
+	if (find_year(r->org.s, oh, y - 1, &other))
 		compare(r, &other, &cur);
-	if (find_year(r->org.s, y + 1, &other))
+	if (find_year(r->org.s, oh, y + 1, &other))
 		compare(r, &cur, &other);
 }
