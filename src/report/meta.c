@@ -113,26 +113,73 @@ cn_number(const char *s, size_t n)
 	return tens >= 0 ? tens * 10 + v : v;
 }
 
+/* v (0..99999) in decimal at p, at least width digits (snprintf's %0*d);
+ * returns the end. */
+static char *
+put_padded(char *p, int v, int width)
+{
+	char d[8];
+	int n = 0;
+
+	do
+		d[n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	while (n < width)
+		d[n++] = '0';
+	while (n > 0)
+		*p++ = d[--n];
+	return p;
+}
+
+/*
+ * out (32 bytes) = "Y-MM-DD" as snprintf(out, 32, "%.*s-%02d-%02d") makes
+ * it of the year's text y[0..ny) and month and day m, d: without a
+ * format parsed for every date line.
+ */
+static void
+date_text(char *out, const char *y, size_t ny, int m, int d)
+{
+	char *p = out;
+
+	if (ny > 16 || m < 0 || m > 99999 || d < 0 || d > 99999) {
+		snprintf(out, 32, "%.*s-%02d-%02d", (int)ny, y, m, d);
+		return;
+	}
+	memcpy(p, y, ny);
+	p += ny;
+	*p++ = '-';
+	p = put_padded(p, m, 2);
+	*p++ = '-';
+	p = put_padded(p, d, 2);
+	*p = '\0';
+}
+
 static int
 find_date(const char *s, size_t n, char *out)
 {
 	const char *a, *b, *c;
+	char y[8];
 	size_t la, lb, lc;
+	int v;
 
 	if (match(&re_date, s, n)) {
 		la = group(s, 1, &a);
 		lb = group(s, 2, &b);
 		lc = group(s, 3, &c);
-		snprintf(out, 32, "%.*s-%02d-%02d", (int)la, a,
-		    atoi_n(b, lb), atoi_n(c, lc));
+		date_text(out, a, la, atoi_n(b, lb), atoi_n(c, lc));
 		return 1;
 	}
 	if (match(&re_cn_date, s, n)) {
 		la = group(s, 1, &a);
 		lb = group(s, 2, &b);
 		lc = group(s, 3, &c);
-		snprintf(out, 32, "%04d-%02d-%02d", cn_number(a, la),
-		    cn_number(b, lb), cn_number(c, lc));
+		/* four numerals: 0..9999, %04d */
+		if ((v = cn_number(a, la)) < 0 || v > 99999)
+			snprintf(out, 32, "%04d-%02d-%02d", v,
+			    cn_number(b, lb), cn_number(c, lc));
+		else
+			date_text(out, y, (size_t)(put_padded(y, v, 4) - y),
+			    cn_number(b, lb), cn_number(c, lc));
 		return 1;
 	}
 	return 0;
