@@ -512,11 +512,12 @@ find_date_under_title(const struct tline *l, int n, int k, struct meta *m)
  * the body's name above it.
  */
 static int
-last_lines(const char *text, size_t len, struct tline *l, int max)
+last_lines(const char *text, size_t len, long end_line, struct tline *l,
+    int max)
 {
 	size_t end = len, start;
 	const char *nl;
-	long no = line_at(text, len);
+	long no = end_line;
 	int k = 0, i;
 	struct tline tmp;
 
@@ -539,13 +540,13 @@ last_lines(const char *text, size_t len, struct tline *l, int max)
 }
 
 static void
-find_signature(const char *text, size_t len, struct meta *m)
+find_signature(const char *text, size_t len, long end_line, struct meta *m)
 {
 	struct tline l[SIGLINES];
 	char sq[256], name[256];
 	int n, k;
 
-	n = last_lines(text, len, l, SIGLINES);
+	n = last_lines(text, len, end_line, l, SIGLINES);
 	for (k = n - 1; k >= 0; k--) {
 		sq[0] = '\0';
 		squeeze_into(sq, sizeof sq, l[k].s, l[k].n);
@@ -594,13 +595,14 @@ looks_like_name(const char *sq)
  * XX紧紧围绕…), so a closing word (无, 特此报告) is not.
  */
 static void
-find_signature_name(const char *text, size_t len, struct meta *m)
+find_signature_name(const char *text, size_t len, long end_line,
+    struct meta *m)
 {
 	struct tline l[SIGLINES];
 	char sq[256];
 	int n, k;
 
-	n = last_lines(text, len, l, SIGLINES);
+	n = last_lines(text, len, end_line, l, SIGLINES);
 	for (k = n - 1; k >= 0; k--) {
 		sq[0] = '\0';
 		squeeze_into(sq, sizeof sq, l[k].s, l[k].n);
@@ -649,11 +651,15 @@ find_body_year(const char *text, size_t len, size_t front_end,
  */
 void
 meta_find(const char *text, size_t len, size_t front_end, long title_line,
-    struct meta *m)
+    size_t mark, long mark_line, struct meta *m)
 {
 	struct tline l[MAXLINES];
 	struct title t;
 	int n, k, from = 0;
+	/* the last line's number, what line_at(text, len) counts from the
+	 * top, counted from the mark (a heading near the end) */
+	long end_line = mark_line > 0 && mark <= len ? mark_line +
+	    (long)lf_count(text + mark, len - mark) : line_at(text, len);
 
 	compile_once();
 	memset(m, 0, sizeof *m);
@@ -664,11 +670,11 @@ meta_find(const char *text, size_t len, size_t front_end, long title_line,
 		k = find_title(l, n, 0, &t);
 	if (k >= 0)
 		find_year_and_org(&t, m);
-	find_signature(text, len, m);
+	find_signature(text, len, end_line, m);
 	if (m->date[0] == '\0' && k >= 0)
 		find_date_under_title(l, n, k, m);
 	if (m->org[0] == '\0')
-		find_signature_name(text, len, m);
+		find_signature_name(text, len, end_line, m);
 	if (m->year[0] == '\0')
 		find_body_year(text, len, front_end, m);
 }
