@@ -47,7 +47,8 @@ header_chars(const char *s)
 
 	while (*s) {
 		for (i = 0; i < sizeof chars / sizeof chars[0]; i++)
-			if (strncmp(s, chars[i], 3) == 0)
+			if (s[0] == chars[i][0] && s[1] == chars[i][1] &&
+			    s[2] == chars[i][2])	/* strncmp(.., 3), no call */
 				break;
 		if (i == sizeof chars / sizeof chars[0])
 			return 0;
