@@ -46,9 +46,10 @@ header_chars(const char *s)
 	int n = 0;
 
 	while (*s) {
+		/* strncmp(s, chars[i], 3) == 0, without a call */
 		for (i = 0; i < sizeof chars / sizeof chars[0]; i++)
 			if (s[0] == chars[i][0] && s[1] == chars[i][1] &&
-			    s[2] == chars[i][2])	/* strncmp(.., 3), no call */
+			    s[2] == chars[i][2])
 				break;
 		if (i == sizeof chars / sizeof chars[0])
 			return 0;
