@@ -167,6 +167,7 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	struct tables *t = &x->t;
 	enum spaced_width width = SPACED_UNKNOWN, *share = &width;
 	enum spaced_width t2width = SPACED_CHARS, t4width = SPACED_CHARS;
+	int k;
 
 	tables_reset(t, doc->name, quiet);
 	/* A print's text (pdftotext: pages end in a form feed) was laid out
@@ -196,8 +197,11 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 		unseen_fill(t, doc->text, &x->where[1]);
 	t2_emit(t);
 	cut_to_cells(doc->text, t, x->where);
+	for (k = SECTIONS_MAX; k >= 1 && !sec[k].found; k--)
+		;
 	meta_find(doc->text, doc->len, sec[1].found ? sec[1].start : 0,
-	    dt ? dt->title_line : 0, &x->m);
+	    dt ? dt->title_line : 0, k >= 1 ? sec[k].start : 0,
+	    k >= 1 ? sec[k].first_line : 0, &x->m);
 	if (x->found == 0)
 		gip_error(doc->name, 0, "no table found");
 }

@@ -113,26 +113,73 @@ cn_number(const char *s, size_t n)
 	return tens >= 0 ? tens * 10 + v : v;
 }
 
+/* v (0..99999) in decimal at p, at least width digits (snprintf's %0*d);
+ * returns the end. */
+static char *
+put_padded(char *p, int v, int width)
+{
+	char d[8];
+	int n = 0;
+
+	do
+		d[n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	while (n < width)
+		d[n++] = '0';
+	while (n > 0)
+		*p++ = d[--n];
+	return p;
+}
+
+/*
+ * out (32 bytes) = "Y-MM-DD" as snprintf(out, 32, "%.*s-%02d-%02d") makes
+ * it of the year's text y[0..ny) and month and day m, d: without a
+ * format parsed for every date line.
+ */
+static void
+date_text(char *out, const char *y, size_t ny, int m, int d)
+{
+	char *p = out;
+
+	if (ny > 16 || m < 0 || m > 99999 || d < 0 || d > 99999) {
+		snprintf(out, 32, "%.*s-%02d-%02d", (int)ny, y, m, d);
+		return;
+	}
+	memcpy(p, y, ny);
+	p += ny;
+	*p++ = '-';
+	p = put_padded(p, m, 2);
+	*p++ = '-';
+	p = put_padded(p, d, 2);
+	*p = '\0';
+}
+
 static int
 find_date(const char *s, size_t n, char *out)
 {
 	const char *a, *b, *c;
+	char y[8];
 	size_t la, lb, lc;
+	int v;
 
 	if (match(&re_date, s, n)) {
 		la = group(s, 1, &a);
 		lb = group(s, 2, &b);
 		lc = group(s, 3, &c);
-		snprintf(out, 32, "%.*s-%02d-%02d", (int)la, a,
-		    atoi_n(b, lb), atoi_n(c, lc));
+		date_text(out, a, la, atoi_n(b, lb), atoi_n(c, lc));
 		return 1;
 	}
 	if (match(&re_cn_date, s, n)) {
 		la = group(s, 1, &a);
 		lb = group(s, 2, &b);
 		lc = group(s, 3, &c);
-		snprintf(out, 32, "%04d-%02d-%02d", cn_number(a, la),
-		    cn_number(b, lb), cn_number(c, lc));
+		/* four numerals: 0..9999, %04d */
+		if ((v = cn_number(a, la)) < 0 || v > 99999)
+			snprintf(out, 32, "%04d-%02d-%02d", v,
+			    cn_number(b, lb), cn_number(c, lc));
+		else
+			date_text(out, y, (size_t)(put_padded(y, v, 4) - y),
+			    cn_number(b, lb), cn_number(c, lc));
 		return 1;
 	}
 	return 0;
@@ -465,11 +512,12 @@ find_date_under_title(const struct tline *l, int n, int k, struct meta *m)
  * the body's name above it.
  */
 static int
-last_lines(const char *text, size_t len, struct tline *l, int max)
+last_lines(const char *text, size_t len, long end_line, struct tline *l,
+    int max)
 {
 	size_t end = len, start;
 	const char *nl;
-	long no = line_at(text, len);
+	long no = end_line;
 	int k = 0, i;
 	struct tline tmp;
 
@@ -492,13 +540,13 @@ last_lines(const char *text, size_t len, struct tline *l, int max)
 }
 
 static void
-find_signature(const char *text, size_t len, struct meta *m)
+find_signature(const char *text, size_t len, long end_line, struct meta *m)
 {
 	struct tline l[SIGLINES];
 	char sq[256], name[256];
 	int n, k;
 
-	n = last_lines(text, len, l, SIGLINES);
+	n = last_lines(text, len, end_line, l, SIGLINES);
 	for (k = n - 1; k >= 0; k--) {
 		sq[0] = '\0';
 		squeeze_into(sq, sizeof sq, l[k].s, l[k].n);
@@ -547,13 +595,14 @@ looks_like_name(const char *sq)
  * XX紧紧围绕…), so a closing word (无, 特此报告) is not.
  */
 static void
-find_signature_name(const char *text, size_t len, struct meta *m)
+find_signature_name(const char *text, size_t len, long end_line,
+    struct meta *m)
 {
 	struct tline l[SIGLINES];
 	char sq[256];
 	int n, k;
 
-	n = last_lines(text, len, l, SIGLINES);
+	n = last_lines(text, len, end_line, l, SIGLINES);
 	for (k = n - 1; k >= 0; k--) {
 		sq[0] = '\0';
 		squeeze_into(sq, sizeof sq, l[k].s, l[k].n);
@@ -602,11 +651,15 @@ find_body_year(const char *text, size_t len, size_t front_end,
  */
 void
 meta_find(const char *text, size_t len, size_t front_end, long title_line,
-    struct meta *m)
+    size_t mark, long mark_line, struct meta *m)
 {
 	struct tline l[MAXLINES];
 	struct title t;
 	int n, k, from = 0;
+	/* the last line's number, what line_at(text, len) counts from the
+	 * top, counted from the mark (a heading near the end) */
+	long end_line = mark_line > 0 && mark <= len ? mark_line +
+	    (long)lf_count(text + mark, len - mark) : line_at(text, len);
 
 	compile_once();
 	memset(m, 0, sizeof *m);
@@ -617,11 +670,11 @@ meta_find(const char *text, size_t len, size_t front_end, long title_line,
 		k = find_title(l, n, 0, &t);
 	if (k >= 0)
 		find_year_and_org(&t, m);
-	find_signature(text, len, m);
+	find_signature(text, len, end_line, m);
 	if (m->date[0] == '\0' && k >= 0)
 		find_date_under_title(l, n, k, m);
 	if (m->org[0] == '\0')
-		find_signature_name(text, len, m);
+		find_signature_name(text, len, end_line, m);
 	if (m->year[0] == '\0')
 		find_body_year(text, len, front_end, m);
 }

@@ -16,9 +16,11 @@ struct meta {
 /*
  * The meta data of the report text[0, len): front_end is where section 一
  * starts (0: unknown), title_line the line where the document says its
- * title is (an HTML page's heading; 0: unknown).
+ * title is (an HTML page's heading; 0: unknown); mark a line start whose
+ * line number mark_line is known (0: none), the later the better: line
+ * numbers of the last lines are counted from there, not from the top.
  */
 void	meta_find(const char *text, size_t len, size_t front_end,
-	    long title_line, struct meta *m);
+	    long title_line, size_t mark, long mark_line, struct meta *m);
 
 #endif

@@ -788,8 +788,10 @@ emit_cell(struct tables *t, const struct t2row *p, const char *col,
 			    CELL_UNREAD);
 			snprintf(out, sizeof out, "%s", CELL_UNREAD);
 		}
-	} else
-		snprintf(out, sizeof out, "%s", v->v.num);
+	} else {	/* canonical already (value.h): not copied first */
+		tables_add(t, "t2", p->key, col, p->lr.line, v->v.num);
+		return;
+	}
 	tables_add(t, "t2", p->key, col, p->lr.line, out);
 }
 

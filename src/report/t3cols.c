@@ -153,7 +153,9 @@ title_end(const struct gcell *c, int ncell, int j, const char *title)
 	size_t len;
 	int hi = c[j].x1;
 
-	snprintf(text, sizeof text, "%s", c[j].text);
+	len = strnlen(c[j].text, sizeof text - 1);	/* cut as snprintf */
+	memcpy(text, c[j].text, len);
+	text[len] = '\0';
 	for (j++; j < ncell && c[j].x0 - hi <= 2 && c[j].text[0] != '\0';
 	    j++) {
 		len = strlen(text);

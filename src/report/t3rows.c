@@ -185,9 +185,13 @@ static int
 is_row_3_6_3(const char *label)
 {
 	char own[LROW_LABEL];
-	size_t n = without_units(label);
+	size_t n;
 
-	if (n >= sizeof own)
+	/* own, a prefix of label, must end in 其他: most labels hold none
+	 * (one strstr, not the count-word test of every last character) */
+	if (strstr(label, "其他") == NULL)
+		return 0;
+	if ((n = without_units(label)) >= sizeof own)
 		return 0;
 	memcpy(own, label, n);
 	own[n] = '\0';

@@ -18,18 +18,21 @@
 #define T4ROWCOLS 5
 #define T4COLS (T4ROWS * T4ROWCOLS)
 
-/* The k-th of the 15 values: its row of the template table. */
+/* The k-th of the 15 values: its row of the template table.  The
+ * template's t4 rows are looked for once (a walk of every template row
+ * for every value was 1 % of gip-tables). */
 static const struct tmpl_row *
 t4_row(int k)
 {
+	static const struct tmpl_row *row[T4ROWS];
+	static int nrow = -1;
 	size_t i;
-	int n = 0;
 
-	for (i = 0; i < tmpl_nrows; i++)
-		if (strcmp(tmpl_rows[i].table, "t4") == 0 &&
-		    n++ == k / T4ROWCOLS)
-			return &tmpl_rows[i];
-	return NULL;
+	if (nrow < 0)
+		for (i = 0, nrow = 0; i < tmpl_nrows && nrow < T4ROWS; i++)
+			if (strcmp(tmpl_rows[i].table, "t4") == 0)
+				row[nrow++] = &tmpl_rows[i];
+	return k >= 0 && k / T4ROWCOLS < nrow ? row[k / T4ROWCOLS] : NULL;
 }
 
 /* How many characters s has, all of 结果维持纠正其他尚未审总计; 0 if
@@ -43,8 +46,10 @@ header_chars(const char *s)
 	int n = 0;
 
 	while (*s) {
+		/* strncmp(s, chars[i], 3) == 0, without a call */
 		for (i = 0; i < sizeof chars / sizeof chars[0]; i++)
-			if (strncmp(s, chars[i], 3) == 0)
+			if (s[0] == chars[i][0] && s[1] == chars[i][1] &&
+			    s[2] == chars[i][2])
 				break;
 		if (i == sizeof chars / sizeof chars[0])
 			return 0;
