@@ -657,6 +657,26 @@ last_is_total(const struct lrow *lr)
 	return m >= 2 && n[m - 1] > 0 && place_check_total(n, m);
 }
 
+/* Do a placed row's cells, all known, satisfy total = the sum of the
+ * others (a blank is 0)? */
+static int
+slots_add_up(const struct slots *s)
+{
+	long long v[T3COLS];
+	char *end;
+	int k;
+
+	for (k = 0; k < T3COLS; k++) {
+		if (!s->set[k] || strlen(s->val[k]) > 15)
+			return 0;
+		v[k] = s->val[k][0] == '\0' ? 0 :
+		    strtoll(s->val[k], &end, 10);
+		if (s->val[k][0] != '\0' && *end != '\0')
+			return 0;
+	}
+	return place_check_total(v, T3COLS);
+}
+
 /*
  * A row on several lines whose readings disagree (t3tall.c), placed by
  * the positions of its lines, each shifted on its own, against a row
@@ -849,10 +869,18 @@ t3_extract(const struct grid *g, struct tables *t)
 			    anchor, T3COLS, edge, &s);
 		else if (by_row && rows[i].numbers < T3COLS &&
 		    t3_row_fits(&rows[i], anchor, edge) &&
-		    !t3_against_titles(&rows[i], anchor, edge, tlo, thi))
+		    !t3_against_titles(&rows[i], anchor, edge, tlo, thi)) {
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s), fits = 1;
-		else if (g->positional && !values_in_x_order(&rows[i]) &&
+			/* A print's rows, lines given to the wrong label
+			 * (pdftotext -layout: a label wrapped around its
+			 * numbers), may fit their titles with values lost
+			 * to a neighbour: placed row by row, only a row
+			 * whose total adds up is kept. */
+			if (t->print && placed == PLACE_ALL &&
+			    !slots_add_up(&s))
+				placed = PLACE_NONE, memset(&s, 0, sizeof s);
+		} else if (g->positional && !values_in_x_order(&rows[i]) &&
 		    t3_tall_row(&rows[i], brk[i])) {
 			if (!tr)
 				tr = gip_xmalloc((n + 1) * sizeof *tr);
