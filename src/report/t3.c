@@ -692,8 +692,24 @@ by_shift(const struct lrow *rows, const char **key, int n, int i, int lead,
 	    t3_tall_by_shift(&rows[i], lead, brk, ref, s) == PLACE_ALL;
 }
 
-int
-t3_extract(const struct grid *g, struct tables *t)
+/* Does row i of n hold one of the lines jl[0..njl)? */
+static int
+holds_line(const struct lrow *rows, int n, int i, const long *jl, int njl)
+{
+	int k;
+
+	for (k = 0; k < njl; k++)
+		if (rows[i].line <= jl[k] && (i + 1 == n ||
+		    rows[i + 1].line > jl[k]))
+			return 1;
+	return 0;
+}
+
+/* Table 3 from grid g; rows holding a line of jl[0..njl) took values
+ * wrapped around it (t3_join_wrapped_units) and wait for the
+ * identities, as rows placed by runs do. */
+static int
+t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 {
 	static const char **key;
 	static int keycap, ready;
@@ -918,8 +934,17 @@ t3_extract(const struct grid *g, struct tables *t)
 		sb[i] = s;
 		pb[i] = placed;
 		found++;
+		/* A row of seven is placed in order: its total adds up
+		 * or the joined number stood out of its place. */
+		if (njl > 0 && holds_line(rows, n, i, jl, njl)) {
+			if (rows[i].numbers < T3COLS)
+				by_run[i] = has_nonzero(&rows[i]);
+			else if (placed == PLACE_ALL && !slots_add_up(&s))
+				pb[i] = PLACE_NONE, memset(&sb[i], 0,
+				    sizeof sb[i]);
+		}
 	}
-	if (runs)
+	if (runs || njl > 0)
 		t3_confirm_runs(key, n, sb, pb, by_run);
 	if (tr)
 		t3_choose_tall(key, n, sb, pb, tr, tall);
@@ -959,5 +984,22 @@ t3_extract(const struct grid *g, struct tables *t)
 	free(has);
 	free(ra);
 	free(re);
+	return found;
+}
+
+/* A print's values wrapped around their row's line are their row's
+ * (t3_join_wrapped_units) before the rows are read. */
+int
+t3_extract(const struct grid *g, struct tables *t)
+{
+	struct grid joined = {0};
+	long jl[LROW_MAXROWS];
+	int found, njl;
+
+	if (!t->print || !g->positional || g->exact || (njl =
+	    t3_join_wrapped_units(g, &joined, jl, LROW_MAXROWS)) == 0)
+		return t3_read(g, t, NULL, 0);
+	found = t3_read(&joined, t, jl, njl);
+	grid_free(&joined);
 	return found;
 }
