@@ -1682,3 +1682,15 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output " 14 0"
 	[[ $stderr != *"rows printed a line low"* ]]
 }
+
+@test "pdftotext -layout: a single t3 row (六)其他处理 wrapped around its numbers is row 3.6" {
+	# `(六) 其` over the row's numbers over `他处理`: the label's pieces
+	# are joined by position, (六) 他处理 其, which named no row.  In a
+	# 2021 report keeping the 2019 row, gip-check then found 3.6.1-3.6.3
+	# missing, an error on sound numbers.  The marker with exactly the
+	# letters of 其他处理 names 3.6, as (七) with 总计's names 3.7.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-single-36-wrapped.txt' | cut -f 3-5 |
+	    grep -E '^3\.6	' | cut -f 3 | sort | uniq -c | tr -s ' '"
+	assert_output " 7 0"
+}
