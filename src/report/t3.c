@@ -657,6 +657,26 @@ last_is_total(const struct lrow *lr)
 	return m >= 2 && n[m - 1] > 0 && place_check_total(n, m);
 }
 
+/* Do a placed row's cells, all known, satisfy total = the sum of the
+ * others (a blank is 0)? */
+static int
+slots_add_up(const struct slots *s)
+{
+	long long v[T3COLS];
+	char *end;
+	int k;
+
+	for (k = 0; k < T3COLS; k++) {
+		if (!s->set[k] || strlen(s->val[k]) > 15)
+			return 0;
+		v[k] = s->val[k][0] == '\0' ? 0 :
+		    strtoll(s->val[k], &end, 10);
+		if (s->val[k][0] != '\0' && *end != '\0')
+			return 0;
+	}
+	return place_check_total(v, T3COLS);
+}
+
 /*
  * A row on several lines whose readings disagree (t3tall.c), placed by
  * the positions of its lines, each shifted on its own, against a row
@@ -672,8 +692,24 @@ by_shift(const struct lrow *rows, const char **key, int n, int i, int lead,
 	    t3_tall_by_shift(&rows[i], lead, brk, ref, s) == PLACE_ALL;
 }
 
-int
-t3_extract(const struct grid *g, struct tables *t)
+/* Does row i of n hold one of the lines jl[0..njl)? */
+static int
+holds_line(const struct lrow *rows, int n, int i, const long *jl, int njl)
+{
+	int k;
+
+	for (k = 0; k < njl; k++)
+		if (rows[i].line <= jl[k] && (i + 1 == n ||
+		    rows[i + 1].line > jl[k]))
+			return 1;
+	return 0;
+}
+
+/* Table 3 from grid g; rows holding a line of jl[0..njl) took values
+ * wrapped around it (t3_join_wrapped_units) and wait for the
+ * identities, as rows placed by runs do. */
+static int
+t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 {
 	static const char **key;
 	static int keycap, ready;
@@ -849,10 +885,18 @@ t3_extract(const struct grid *g, struct tables *t)
 			    anchor, T3COLS, edge, &s);
 		else if (by_row && rows[i].numbers < T3COLS &&
 		    t3_row_fits(&rows[i], anchor, edge) &&
-		    !t3_against_titles(&rows[i], anchor, edge, tlo, thi))
+		    !t3_against_titles(&rows[i], anchor, edge, tlo, thi)) {
 			placed = place_by_anchor(rows[i].val, rows[i].nval,
 			    anchor, T3COLS, edge, &s), fits = 1;
-		else if (g->positional && !values_in_x_order(&rows[i]) &&
+			/* A print's rows, lines given to the wrong label
+			 * (pdftotext -layout: a label wrapped around its
+			 * numbers), may fit their titles with values lost
+			 * to a neighbour: placed row by row, only a row
+			 * whose total adds up is kept. */
+			if (t->print && placed == PLACE_ALL &&
+			    !slots_add_up(&s))
+				placed = PLACE_NONE, memset(&s, 0, sizeof s);
+		} else if (g->positional && !values_in_x_order(&rows[i]) &&
 		    t3_tall_row(&rows[i], brk[i])) {
 			if (!tr)
 				tr = gip_xmalloc((n + 1) * sizeof *tr);
@@ -890,8 +934,17 @@ t3_extract(const struct grid *g, struct tables *t)
 		sb[i] = s;
 		pb[i] = placed;
 		found++;
+		/* A row of seven is placed in order: its total adds up
+		 * or the joined number stood out of its place. */
+		if (njl > 0 && holds_line(rows, n, i, jl, njl)) {
+			if (rows[i].numbers < T3COLS)
+				by_run[i] = has_nonzero(&rows[i]);
+			else if (placed == PLACE_ALL && !slots_add_up(&s))
+				pb[i] = PLACE_NONE, memset(&sb[i], 0,
+				    sizeof sb[i]);
+		}
 	}
-	if (runs)
+	if (runs || njl > 0)
 		t3_confirm_runs(key, n, sb, pb, by_run);
 	if (tr)
 		t3_choose_tall(key, n, sb, pb, tr, tall);
@@ -931,5 +984,22 @@ t3_extract(const struct grid *g, struct tables *t)
 	free(has);
 	free(ra);
 	free(re);
+	return found;
+}
+
+/* A print's values wrapped around their row's line are their row's
+ * (t3_join_wrapped_units) before the rows are read. */
+int
+t3_extract(const struct grid *g, struct tables *t)
+{
+	struct grid joined = {0};
+	long jl[LROW_MAXROWS];
+	int found, njl;
+
+	if (!t->print || !g->positional || g->exact || (njl =
+	    t3_join_wrapped_units(g, &joined, jl, LROW_MAXROWS)) == 0)
+		return t3_read(g, t, NULL, 0);
+	found = t3_read(&joined, t, jl, njl);
+	grid_free(&joined);
 	return found;
 }

@@ -85,6 +85,14 @@ int	t3_split_runover(const struct grid *g, struct lrow *rows,
 void	t3_line_breaks(const struct grid *g, const struct lrow *rows, int n,
 	    unsigned *brk);
 
+/* A print's values wrapped around their row's line, the number a line
+ * above and its unit a line below (t3units.c): out is g with each such
+ * number and unit joined into the row between, whose lines go to
+ * line[0..max); returns how many rows took some, at most max (0: out
+ * untouched). */
+int	t3_join_wrapped_units(const struct grid *g, struct grid *out,
+	    long *line, int max);
+
 /* Tall rows: values printed on two or three lines (t3tall.c). */
 #define T3_TALL_MAXREAD	16
 

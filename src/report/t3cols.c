@@ -169,12 +169,67 @@ title_end(const struct gcell *c, int ncell, int j, const char *title)
 	return hi;
 }
 
+#define STACK_ROWS	4	/* lines from one piece of a title to the next */
+
+/* Does cell c stand over [lo, hi), within a character either way? */
+static int
+stands_over(const struct gcell *c, int lo, int hi)
+{
+	return c->x0 >= 0 && c->x0 <= hi + 2 && c->x1 >= lo - 2 &&
+	    (c->x0 >= lo - 2 || c->x1 <= hi + 2);
+}
+
+/*
+ * A title wrapped in its narrow column, a piece a line (`自然` over `人`,
+ * `法` over `律` over `服`…, `其` over `他`): from cell j of row i, the
+ * cells below it, each within a character of the pieces above and at
+ * most STACK_ROWS lines further down, whose texts go on with the
+ * column's template title.  1 with [*lo, *hi) the pieces' extent when
+ * they make its head word (其他: the whole title, as it is in
+ * 法人或其他组织), the start of the title being no word of the header
+ * otherwise.
+ */
+static int
+stacked_title(const struct grid *g, int i, int j, const char *title,
+    const char *word, int whole, int *lo, int *hi)
+{
+	char text[128];
+	const struct gcell *c = grid_cells(g, &g->row[i]), *d;
+	size_t len = strlen(c[j].text), m, tl = strlen(title);
+	int r, last = i, x0 = c[j].x0, x1 = c[j].x1, pieces = 1, q, hit;
+
+	if (len == 0 || len >= tl || x0 < 0 ||
+	    strncmp(title, c[j].text, len) != 0)
+		return 0;
+	memcpy(text, c[j].text, len + 1);
+	for (r = i + 1; r < g->nrow && r - last <= STACK_ROWS && len < tl;
+	    r++) {
+		d = grid_cells(g, &g->row[r]);
+		for (hit = 0, q = 0; q < g->row[r].ncell && !hit; q++) {
+			m = strlen(d[q].text);
+			if (m == 0 || len + m > tl || !stands_over(&d[q], x0,
+			    x1) || strncmp(title + len, d[q].text, m) != 0)
+				continue;
+			memcpy(text + len, d[q].text, m + 1);
+			len += m;
+			x0 = d[q].x0 < x0 ? d[q].x0 : x0;
+			x1 = d[q].x1 > x1 ? d[q].x1 : x1;
+			last = r, pieces++, hit = 1;
+		}
+	}
+	if (pieces < 2 || !(whole ? len == tl : t3_has_prefix(text, word)))
+		return 0;
+	*lo = x0, *hi = x1;
+	return 1;
+}
+
 /* The columns the titles 自然人 商业 科研 社会 法律 其他 总计 cover, [lo,
- * hi) (其他 alone: it is in 法人或其他组织): 1 when all seven are there. */
+ * hi) (其他 alone: it is in 法人或其他组织), on one line or stacked a
+ * piece a line (stacked_title): 1 when all seven are there. */
 int
 t3_title_spans(const struct grid *g, int *lo, int *hi)
 {
-	const char *words[T3COLS];
+	const char *words[T3COLS], *title;
 	struct gcell *c;
 	int i, j, k, found = 0;
 
@@ -196,6 +251,14 @@ t3_title_spans(const struct grid *g, int *lo, int *hi)
 					    t3_cols[k]));
 					found++;
 				}
+	}
+	for (k = 0; k < T3COLS && found < T3COLS; k++) {
+		title = tmpl_col_label("t3", "1", t3_cols[k]);
+		for (i = 0; lo[k] < 0 && i < g->nrow; i++)
+			for (j = 0; lo[k] < 0 && j < g->row[i].ncell; j++)
+				if (stacked_title(g, i, j, title, words[k],
+				    k == 5, &lo[k], &hi[k]))
+					found++;
 	}
 	return found == T3COLS;
 }

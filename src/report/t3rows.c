@@ -199,7 +199,31 @@ is_row_3_6_3(const char *label)
 	    strcmp(own, "其他") == 0;
 }
 
-/* The row a label names, or NULL (a header, a group label). */
+/* Is each character of word (three-byte UTF-8, at most 8 of them) in s
+ * as often as in word, and s nothing else? */
+static int
+same_letters(const char *s, const char *word)
+{
+	size_t n = strlen(s), i, j;
+	unsigned char used[8] = {0};
+
+	if (n != strlen(word) || n % 3 != 0 || n / 3 > sizeof used)
+		return 0;
+	for (i = 0; i < n; i += 3) {
+		for (j = 0; j < n; j += 3)
+			if (!used[j / 3] && memcmp(s + i, word + j, 3) == 0)
+				break;
+		if (j == n)
+			return 0;
+		used[j / 3] = 1;
+	}
+	return 1;
+}
+
+/* The row a label names, or NULL (a header, a group label).  A marker
+ * of its own names 3.7 (`(七)计总`) and 3.6 (`(六)他处理其`): the
+ * pieces of a label wrapped in its cell are joined by position, so
+ * `(六) 其` over the row's numbers over `他处理` reads out of order. */
 const char *
 t3_classify(const char *label, int rows_seen)
 {
@@ -212,6 +236,9 @@ t3_classify(const char *label, int rows_seen)
 	if (strstr(label, "(七)") || (rows_seen > 2 && t3_has_prefix(label,
 	    "总计")))
 		return "3.7";
+	if (t3_has_prefix(label, "(六)") && same_letters(label +
+	    strlen("(六)"), "其他处理"))
+		return t3_classify("(六)其他处理", rows_seen);
 	return NULL;
 }
 
