@@ -12,6 +12,7 @@
 #endif
 
 #include "err.h"
+#include "h2tbox.h"
 #include "layout.h"
 #include "lines.h"
 #include "spaced.h"
@@ -569,8 +570,13 @@ static void
 add_h2t_line(struct grid *g, struct h2trow *r, const struct line *ln)
 {
 	const char *cs[MAXCELLS], *ce[MAXCELLS];
-	int j, k, n = line_cells(ln, cs, ce, MAXCELLS), join;
+	char mended[4096];
+	int j, k, n, join;
 
+	/* a row with numbers mended of its label's remains (h2tbox.h) */
+	if ((n = h2tbox_cells(ln->s, ln->n, cs, ce, MAXCELLS, mended,
+	    sizeof mended)) < 0)
+		n = line_cells(ln, cs, ce, MAXCELLS);
 	join = joins(r, cs, ce, n);
 	if (!join) {
 		grid_new_row(g, ln->no);
