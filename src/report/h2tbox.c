@@ -400,18 +400,105 @@ put_remains(char *buf, size_t size, size_t *used, const struct rcell *c,
 	return ok && put_one(buf, size, used, tail, end);
 }
 
+/*
+ * The template's label cell j stands for, or NULL: its own text (up to
+ * its first U+FFFD) and the remains right of it, which are all text
+ * there but numbers (`|其他对�|�管理| 务�|项__|`: a row of blanks).
+ */
+static const char *
+label_of(const struct rcell *c, int nc, int j, const char *tail,
+    const char *end)
+{
+	struct frag f[MAXFRAG];
+	char own[NORM];
+	const char *oe;
+	size_t ownlen;
+	int k, nf = 0;
+
+	for (k = j + 1; k < nc; k++)
+		if (c[k].kind == K_NUMBER) {
+			nf = add_frags(c[k].s, c[k].ns, f, nf);
+			nf = add_frags(c[k].ne, c[k].e, f, nf);
+		} else if (c[k].kind != K_EMPTY && !has_digit(c[k].s, c[k].e))
+			nf = add_frags(c[k].s, c[k].e, f, nf);
+	nf = add_frags(tail, end, f, nf);
+	for (oe = c[j].s; oe < c[j].e && !lines_is_fffd(oe, c[j].e); oe++)
+		;
+	if ((ownlen = norm(c[j].s, oe, own)) >= NORM)
+		return NULL;
+	return restore(own, ownlen, f, nf);
+}
+
+/* The cells with the label restored at cell label: right of it numbers
+ * and, where no digit stands, blanks. */
+static int
+put_restored(const struct rcell *c, int nc, int label, const char *lab,
+    const char **cs, const char **ce, char *buf, size_t size)
+{
+	size_t used = 0, at;
+	int j, ok;
+
+	for (j = 0; j < nc; j++) {
+		at = used;
+		if (j == label)
+			ok = put(buf, size, &used, lab, strlen(lab));
+		else if (j > label && c[j].kind == K_NUMBER)
+			ok = put_number(buf, size, &used, c[j].ns, c[j].ne);
+		else if (j > label && !has_digit(c[j].s, c[j].e))
+			ok = 1;
+		else
+			ok = put(buf, size, &used, c[j].s, c[j].e - c[j].s);
+		if (!ok)
+			return -1;
+		cs[j] = buf + at;
+		ce[j] = buf + used;
+	}
+	return nc;
+}
+
+/* The cells as they are, the numbers right of the label freed of
+ * remains and the remains appended to the label. */
+static int
+put_mended(const struct rcell *c, int nc, int label, const char *tail,
+    const char *end, const char **cs, const char **ce, char *buf,
+    size_t size)
+{
+	size_t used = 0, at;
+	int j, ok;
+
+	for (j = 0; j < nc; j++) {
+		at = used;
+		if (j == label)
+			ok = put(buf, size, &used, c[j].s, c[j].e - c[j].s) &&
+			    put_remains(buf, size, &used, c, nc, j, tail, end);
+		else if (j > label && c[j].kind == K_NUMBER)
+			ok = put_number(buf, size, &used, c[j].ns, c[j].ne);
+		else if (j > label && c[j].kind == K_REMAINS)
+			ok = 1;
+		else
+			ok = put(buf, size, &used, c[j].s, c[j].e - c[j].s);
+		if (!ok)
+			return -1;
+		cs[j] = buf + at;
+		ce[j] = buf + used;
+	}
+	return nc;
+}
+
 int
 h2tbox_cells(const char *s, size_t n, const char **cs, const char **ce,
     int max, char *buf, size_t size)
 {
 	struct rcell c[MAXCELLS];
-	struct frag f[MAXFRAG];
-	char own[NORM];
-	const char *tail, *lab, *oe;
-	size_t used = 0, ownlen, at;
-	int nc, j, first = -1, label = -1, nf = 0;
+	const char *tail, *lab;
+	int nc, j, first = -1, label = -1;
 
 	nc = split_cells(s, s + n, c, max < MAXCELLS ? max : MAXCELLS, &tail);
+	/* the first text cell that is a template row's label */
+	for (j = 0; j < nc; j++)
+		if (c[j].kind == K_TEXT && (lab = label_of(c, nc, j, tail,
+		    s + n)) != NULL)
+			return put_restored(c, nc, j, lab, cs, ce, buf, size);
 	for (j = 0; j < nc && first < 0; j++)
 		if (c[j].kind == K_NUMBER)
 			first = j;
@@ -420,39 +507,5 @@ h2tbox_cells(const char *s, size_t n, const char **cs, const char **ce,
 			label = j;
 	if (nc <= 0 || first < 0 || label < 0)
 		return -1;
-	/* the remains right of the label, in order */
-	for (j = label + 1; j < nc; j++)
-		if (c[j].kind == K_NUMBER) {
-			nf = add_frags(c[j].s, c[j].ns, f, nf);
-			nf = add_frags(c[j].ne, c[j].e, f, nf);
-		} else if (c[j].kind == K_REMAINS)
-			nf = add_frags(c[j].s, c[j].e, f, nf);
-	nf = add_frags(tail, s + n, f, nf);
-	for (oe = c[label].s; oe < c[label].e && !lines_is_fffd(oe,
-	    c[label].e); oe++)
-		;
-	lab = NULL;
-	if ((ownlen = norm(c[label].s, oe, own)) < NORM)
-		lab = restore(own, ownlen, f, nf);
-	for (j = 0; j < nc; j++) {
-		at = used;
-		if (j == label && lab != NULL) {
-			if (!put(buf, size, &used, lab, strlen(lab)))
-				return -1;
-		} else if (j == label) {
-			if (!put(buf, size, &used, c[j].s, c[j].e - c[j].s) ||
-			    !put_remains(buf, size, &used, c, nc, j, tail,
-			    s + n))
-				return -1;
-		} else if (j > label && c[j].kind == K_NUMBER) {
-			if (!put_number(buf, size, &used, c[j].ns, c[j].ne))
-				return -1;
-		} else if (!(j > label && c[j].kind == K_REMAINS)) {
-			if (!put(buf, size, &used, c[j].s, c[j].e - c[j].s))
-				return -1;
-		}
-		cs[j] = buf + at;
-		ce[j] = buf + used;
-	}
-	return nc;
+	return put_mended(c, nc, label, tail, s + n, cs, ce, buf, size);
 }
