@@ -28,7 +28,7 @@
  */
 static const char *const not_rows[] = {
 	"三、本年度办理结果", "（三）不予公开", "（四）无法提供",
-	"（五）不予处理", "（六）其他处理", "申请人情况", "法人或其他组织",
+	"（五）不予处理", "申请人情况", "法人或其他组织",
 	"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
 	"其他", "总计", "信息内容", "第二十条", "行政诉讼", "结果维持",
 	"结果纠正", "其他结果", "尚未审结", "本年制发件数", "本年废止件数",
@@ -332,6 +332,9 @@ restore(const char *own, size_t ownlen, const struct frag *f, int nf)
 
 	for (i = 0; i < (size_t)nf; i++)
 		han += han_count(f[i].text);
+	/* a bracketed marker says as much as a character: （六 */
+	if (own[0] == '(')
+		han++;
 	if (han < 2 || han_count(own) < 1)
 		return NULL;
 	for (i = 0; i < sizeof not_rows / sizeof not_rows[0]; i++)
@@ -494,14 +497,15 @@ h2tbox_cells(const char *s, size_t n, const char **cs, const char **ce,
 	int nc, j, first = -1, label = -1;
 
 	nc = split_cells(s, s + n, c, max < MAXCELLS ? max : MAXCELLS, &tail);
-	/* the first text cell that is a template row's label */
-	for (j = 0; j < nc; j++)
-		if (c[j].kind == K_TEXT && (lab = label_of(c, nc, j, tail,
-		    s + n)) != NULL)
-			return put_restored(c, nc, j, lab, cs, ce, buf, size);
 	for (j = 0; j < nc && first < 0; j++)
 		if (c[j].kind == K_NUMBER)
 			first = j;
+	/* the last text cell before the numbers that is a template row's
+	 * label: a group's label (（六）其他处理) stands left of its items' */
+	for (j = (first < 0 ? nc : first) - 1; j >= 0; j--)
+		if (c[j].kind == K_TEXT && (lab = label_of(c, nc, j, tail,
+		    s + n)) != NULL)
+			return put_restored(c, nc, j, lab, cs, ce, buf, size);
 	for (j = first - 1; j >= 0 && label < 0; j--)
 		if (c[j].kind == K_TEXT)
 			label = j;
