@@ -10,8 +10,10 @@
  * begins with U+FFFD has no text of its own, and a label's own text is
  * what stands before its first U+FFFD.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "grid.h"
 #include "h2tbox.h"
 #include "lines.h"
 #include "tmpl.h"
@@ -182,6 +184,25 @@ cell_number(const char *s, const char *e, const char **ns, const char **ne)
 	*ns = p;
 	*ne = q;
 	return 1;
+}
+
+/*
+ * Right of a row's label every cell is a value: a number centred in a
+ * wide cell may stand after remains that reach into the cell
+ * (`|政府信_____12��_|`).  The number, if the text before it has no
+ * digit either.
+ */
+static int
+loose_number(const char *s, const char *e, const char **ns,
+    const char **ne)
+{
+	const char *d;
+
+	for (d = s; d < e && !is_digit(*d); d++)
+		;
+	if (d > s && d[-1] == '-')
+		d--;
+	return d < e && cell_number(d, e, ns, ne);
 }
 
 static void
@@ -438,6 +459,7 @@ static int
 put_restored(const struct rcell *c, int nc, int label, const char *lab,
     const char **cs, const char **ce, char *buf, size_t size)
 {
+	const char *ns, *ne;
 	size_t used = 0, at;
 	int j, ok;
 
@@ -449,6 +471,8 @@ put_restored(const struct rcell *c, int nc, int label, const char *lab,
 			ok = put_number(buf, size, &used, c[j].ns, c[j].ne);
 		else if (j > label && !has_digit(c[j].s, c[j].e))
 			ok = 1;
+		else if (j > label && loose_number(c[j].s, c[j].e, &ns, &ne))
+			ok = put_number(buf, size, &used, ns, ne);
 		else
 			ok = put(buf, size, &used, c[j].s, c[j].e - c[j].s);
 		if (!ok)
@@ -488,6 +512,28 @@ put_mended(const struct rcell *c, int nc, int label, const char *tail,
 	return nc;
 }
 
+/* A t2 caption wider than its row's first cell in bytes runs on past
+ * the last bar (`|第二十条第�|�一）项`): its item is there, so the tail
+ * goes to the last cell. */
+static int
+put_caption(const struct rcell *c, int nc, const char *tail,
+    const char *end, const char **cs, const char **ce, char *buf,
+    size_t size)
+{
+	size_t used = 0, at;
+	int j;
+
+	for (j = 0; j < nc; j++) {
+		at = used;
+		if (!put(buf, size, &used, c[j].s, c[j].e - c[j].s) ||
+		    (j == nc - 1 && !put_one(buf, size, &used, tail, end)))
+			return -1;
+		cs[j] = buf + at;
+		ce[j] = buf + used;
+	}
+	return nc;
+}
+
 int
 h2tbox_cells(const char *s, size_t n, const char **cs, const char **ce,
     int max, char *buf, size_t size)
@@ -509,7 +555,168 @@ h2tbox_cells(const char *s, size_t n, const char **cs, const char **ce,
 	for (j = first - 1; j >= 0 && label < 0; j--)
 		if (c[j].kind == K_TEXT)
 			label = j;
+	if (nc > 0 && first < 0 && memmem(s, n, "第二十", 9) != NULL)
+		return put_caption(c, nc, tail, s + n, cs, ce, buf, size);
 	if (nc <= 0 || first < 0 || label < 0)
 		return -1;
 	return put_mended(c, nc, label, tail, s + n, cs, ce, buf, size);
+}
+
+/* ---- t2's blocks: labels cut to their first characters, by order */
+
+/* The numeral 一..十 that ends at p (text begins at s): 1..10, or 0. */
+static int
+numeral_before(const char *s, const char *p)
+{
+	static const char numerals[] = "一二三四五六七八九十";
+	int k;
+
+	if (p - s < 3)
+		return 0;
+	for (k = 0; k < 10; k++)
+		if (memcmp(p - 3, numerals + 3 * k, 3) == 0)
+			return k + 1;
+	return 0;
+}
+
+/* The item of a t2 caption row (第二十条第（五）项: 5), by the numeral
+ * before a closing bracket; 0 if the row is no caption. */
+static int
+caption_item(const struct grid *g, const struct grow *r)
+{
+	const struct gcell *c = grid_cells(g, r);
+	const char *p;
+	int j, seen = 0, k;
+
+	for (j = 0; j < r->ncell; j++)
+		seen |= strstr(c[j].text, "第二十") != NULL;
+	for (j = 0; seen && j < r->ncell; j++)
+		for (p = c[j].text; *p; p++)
+			if ((*p == ')' || strncmp(p, "）", 3) == 0) &&
+			    (k = numeral_before(c[j].text, p)) > 0)
+				return k;
+	return 0;
+}
+
+/*
+ * A data row of a block: a label first (not empty, no digit first), then
+ * numbers and blanks only.
+ */
+static int
+is_data_row(const struct grid *g, const struct grow *r)
+{
+	const struct gcell *c = grid_cells(g, r);
+	struct value v;
+	int j;
+
+	if (r->ncell < 2 || c[0].text[0] == '\0' || is_digit(c[0].text[0]))
+		return 0;
+	for (j = 1; j < r->ncell; j++) {
+		value_parse(c[j].text, &v);
+		if (v.kind != V_NUMBER && v.kind != V_BLANK)
+			return 0;
+	}
+	return 1;
+}
+
+/* The label's own text normalized into own (up to its first U+FFFD). */
+static size_t
+own_text(const char *label, char *own)
+{
+	const char *e = label + strlen(label), *oe;
+
+	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
+		;
+	return norm(label, oe, own);
+}
+
+/*
+ * The template rows of block item in template tpl, in order, into rows
+ * (at most max): how many.
+ */
+static int
+block_rows(int item, unsigned tpl, const struct tmpl_row **rows, int max)
+{
+	char prefix[16];
+	size_t i, m;
+	int n = 0;
+
+	m = (size_t)snprintf(prefix, sizeof prefix, "20.%d.", item);
+	for (i = 0; i < tmpl_nrows && n < max; i++)
+		if (strcmp(tmpl_rows[i].table, "t2") == 0 &&
+		    (tmpl_rows[i].templates & tpl) &&
+		    strncmp(tmpl_rows[i].row, prefix, m) == 0)
+			rows[n++] = &tmpl_rows[i];
+	return n;
+}
+
+/*
+ * Do the n data rows at row[at[k]] begin as the template's rows of the
+ * block do, one for one?  Each label's own text (a Han character at
+ * least) is the start of its row's label.
+ */
+static int
+block_fits(const struct grid *g, const int *at, int n,
+    const struct tmpl_row **rows, int nrows)
+{
+	char own[NORM], lab[NORM];
+	size_t len;
+	int k;
+
+	if (n != nrows)
+		return 0;
+	for (k = 0; k < n; k++) {
+		len = own_text(grid_cells(g, &g->row[at[k]])[0].text, own);
+		if (len >= NORM || han_count(own) < 1 ||
+		    norm(rows[k]->label, rows[k]->label +
+		    strlen(rows[k]->label), lab) >= NORM ||
+		    strncmp(lab, own, len) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* The labels of the data rows at[0..n) of block item, when the rows of
+ * exactly one template's block fit them (and both agree on the keys). */
+static void
+restore_block(struct grid *g, const int *at, int n, int item)
+{
+	const struct tmpl_row *r19[8], *r21[8], **rows = NULL;
+	int n19, n21, f19, f21, k;
+
+	n19 = block_rows(item, TPL_2019, r19, 8);
+	n21 = block_rows(item, TPL_2021, r21, 8);
+	f19 = block_fits(g, at, n, r19, n19);
+	f21 = block_fits(g, at, n, r21, n21);
+	if (f19 && f21)
+		for (k = 0; k < n; k++)
+			if (strcmp(r19[k]->row, r21[k]->row) != 0)
+				return;
+	rows = f19 ? r19 : f21 ? r21 : NULL;
+	for (k = 0; rows != NULL && k < n; k++) {
+		/* the template's label: a static string, its text as
+		 * text_clean leaves it */
+		g->cell[g->row[at[k]].first].text = rows[k]->label;
+		g->simple[g->row[at[k]].first] = 0;
+	}
+}
+
+void
+h2tbox_blocks(struct grid *g)
+{
+	int at[8], n = 0, item = 0, i, k;
+
+	for (i = 0; i <= g->nrow; i++) {
+		k = i < g->nrow ? caption_item(g, &g->row[i]) : -1;
+		if (k != 0) {
+			if (item > 0 && n > 0)
+				restore_block(g, at, n, item);
+			item = k;
+			n = 0;
+		} else if (item > 0 && is_data_row(g, &g->row[i])) {
+			if (n < 8)
+				at[n] = i;
+			n++;
+		}
+	}
 }

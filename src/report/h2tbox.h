@@ -25,4 +25,14 @@
 int	h2tbox_cells(const char *s, size_t n, const char **cs,
 	    const char **ce, int max, char *buf, size_t size);
 
+/*
+ * t2's blocks of a grid read from such rows: where a block's labels are
+ * cut to their first characters (`|规�|`, `|行�|`) and its data rows are
+ * as many as one template's block has and begin as its labels do, in
+ * order, they get the template's labels.  A block that left a row out
+ * (no 规章) does not fit and keeps its labels.
+ */
+struct grid;
+void	h2tbox_blocks(struct grid *g);
+
 #endif

@@ -623,6 +623,8 @@ read_bordered(const char *text, size_t len, long first,
 	}
 	if (!h2t)
 		grid_join_wrapped_numbers(g);
+	else
+		h2tbox_blocks(g);
 }
 
 void
