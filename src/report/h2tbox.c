@@ -676,6 +676,75 @@ block_fits(const struct grid *g, const int *at, int n,
 	return 1;
 }
 
+/*
+ * The column titles of t2's blocks in each template, by block item (as
+ * the templates print them, for a header cut to its first characters).
+ */
+static const struct {
+	int		 item;
+	unsigned	 tpl;
+	const char	*title[4];
+} block_titles[] = {
+	{1, TPL_2019, {"本年新制作数量", "本年新公开数量", "对外公开总数量",
+	    NULL}},
+	{5, TPL_2019, {"上一年项目数量", "本年增/减", "处理决定数量", NULL}},
+	{6, TPL_2019, {"上一年项目数量", "本年增/减", "处理决定数量", NULL}},
+	{8, TPL_2019, {"上一年项目数量", "本年增/减", NULL}},
+	{9, TPL_2019, {"采购项目数量", "采购总金额", NULL}},
+	{1, TPL_2021, {"本年制发件数", "本年废止件数", "现行有效件数", NULL}},
+	{5, TPL_2021, {"本年处理决定数量", NULL}},
+	{6, TPL_2021, {"本年处理决定数量", NULL}},
+	{8, TPL_2021, {"本年收费金额（单位：万元）", NULL}},
+};
+
+/* Does the header row r (信息内容, then the titles) begin as titles do? */
+static int
+titles_fit(const struct grid *g, const struct grow *r,
+    const char *const *title)
+{
+	const struct gcell *c = grid_cells(g, r);
+	char own[NORM], t[NORM];
+	size_t len;
+	int k;
+
+	for (k = 1; k < r->ncell; k++) {
+		if (title[k - 1] == NULL)
+			return 0;
+		len = own_text(c[k].text, own);
+		if (len >= NORM || han_count(own) < 1 ||
+		    norm(title[k - 1], title[k - 1] + strlen(title[k - 1]),
+		    t) >= NORM || strncmp(t, own, len) != 0)
+			return 0;
+	}
+	return r->ncell >= 2 && title[r->ncell - 1] == NULL;
+}
+
+/* The titles of block item's header row, when one template's fit. */
+static void
+restore_header(struct grid *g, const struct grow *r, int item)
+{
+	const char *const *fit = NULL;
+	size_t i;
+	int k, n = 0;
+
+	if (r->ncell < 2 || strncmp(grid_cells(g, r)[0].text, "信", 3) != 0)
+		return;
+	for (i = 0; i < sizeof block_titles / sizeof block_titles[0]; i++)
+		if (block_titles[i].item == item &&
+		    titles_fit(g, r, block_titles[i].title)) {
+			fit = block_titles[i].title;
+			n++;
+		}
+	if (n != 1)
+		return;
+	for (k = 1; k < r->ncell; k++) {
+		g->cell[r->first + k].text = fit[k - 1];
+		g->simple[r->first + k] = 0;
+	}
+	g->cell[r->first].text = "信息内容";
+	g->simple[r->first] = 0;
+}
+
 /* The labels of the data rows at[0..n) of block item, when the rows of
  * exactly one template's block fit them (and both agree on the keys). */
 static void
@@ -704,7 +773,7 @@ restore_block(struct grid *g, const int *at, int n, int item)
 void
 h2tbox_blocks(struct grid *g)
 {
-	int at[8], n = 0, item = 0, i, k;
+	int at[8], n = 0, item = 0, head = 0, i, k;
 
 	for (i = 0; i <= g->nrow; i++) {
 		k = i < g->nrow ? caption_item(g, &g->row[i]) : -1;
@@ -713,10 +782,14 @@ h2tbox_blocks(struct grid *g)
 				restore_block(g, at, n, item);
 			item = k;
 			n = 0;
+			head = 1;
 		} else if (item > 0 && is_data_row(g, &g->row[i])) {
 			if (n < 8)
 				at[n] = i;
 			n++;
+		} else if (item > 0 && head) {
+			restore_header(g, &g->row[i], item);
+			head = 0;
 		}
 	}
 }
