@@ -562,6 +562,33 @@ h2tbox_cells(const char *s, size_t n, const char **cs, const char **ce,
 	return put_mended(c, nc, label, tail, s + n, cs, ce, buf, size);
 }
 
+const char *
+h2tbox_label(const char *label)
+{
+	struct frag f[MAXFRAG];
+	char own[NORM];
+	const char *e = label + strlen(label), *oe, *p, *q;
+	size_t ownlen;
+	int nf = 0, k, m = 0;
+
+	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
+		;
+	if (oe == e || (ownlen = norm(label, oe, own)) >= NORM)
+		return NULL;
+	/* the remains between the numbers glued into it, without them */
+	for (p = oe; p < e; p = q) {
+		for (q = p; q < e && *q != ' ' && !is_digit(*q); q++)
+			;
+		nf = add_frags(p, q, f, nf);
+		for (; q < e && (*q == ' ' || is_digit(*q)); q++)
+			;
+	}
+	for (k = 0; k < nf; k++)
+		if (han_count(f[k].text) > 0)
+			f[m++] = f[k];
+	return restore(own, ownlen, f, m);
+}
+
 /* ---- t2's blocks: labels cut to their first characters, by order */
 
 /* The numeral 一..十 that ends at p (text begins at s): 1..10, or 0. */
@@ -580,13 +607,14 @@ numeral_before(const char *s, const char *p)
 }
 
 /* The item of a t2 caption row (第二十条第（五）项: 5), by the numeral
- * before a closing bracket; 0 if the row is no caption. */
+ * before a closing bracket; 0 if the row is no caption, -1 if it is one
+ * whose item wrapped to the next row (pending: this is that row). */
 static int
-caption_item(const struct grid *g, const struct grow *r)
+caption_item(const struct grid *g, const struct grow *r, int pending)
 {
 	const struct gcell *c = grid_cells(g, r);
 	const char *p;
-	int j, seen = 0, k;
+	int j, seen = pending, k;
 
 	for (j = 0; j < r->ncell; j++)
 		seen |= strstr(c[j].text, "第二十") != NULL;
@@ -595,7 +623,7 @@ caption_item(const struct grid *g, const struct grow *r)
 			if ((*p == ')' || strncmp(p, "）", 3) == 0) &&
 			    (k = numeral_before(c[j].text, p)) > 0)
 				return k;
-	return 0;
+	return seen && !pending ? -1 : 0;
 }
 
 /*
@@ -773,10 +801,11 @@ restore_block(struct grid *g, const int *at, int n, int item)
 void
 h2tbox_blocks(struct grid *g)
 {
-	int at[8], n = 0, item = 0, head = 0, i, k;
+	int at[8], n = 0, item = 0, head = 0, pending = 0, i, k;
 
 	for (i = 0; i <= g->nrow; i++) {
-		k = i < g->nrow ? caption_item(g, &g->row[i]) : -1;
+		k = i < g->nrow ? caption_item(g, &g->row[i], pending) : -1;
+		pending = k == -1 && i < g->nrow;
 		if (k != 0) {
 			if (item > 0 && n > 0)
 				restore_block(g, at, n, item);

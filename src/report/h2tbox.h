@@ -26,6 +26,12 @@ int	h2tbox_cells(const char *s, size_t n, const char **cs,
 	    const char **ce, int max, char *buf, size_t size);
 
 /*
+ * The template's label a label cut mid-character (U+FFFD) begins as,
+ * its remains (numbers glued in left out) fitting in order; or NULL.
+ */
+const char *h2tbox_label(const char *label);
+
+/*
  * t2's blocks of a grid read from such rows: where a block's labels are
  * cut to their first characters (`|规�|`, `|行�|`) and its data rows are
  * as many as one template's block has and begin as its labels do, in

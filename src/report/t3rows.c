@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "h2tbox.h"
 #include "t3.h"
 #include "tmpl.h"
 /*
@@ -199,12 +200,16 @@ is_row_3_6_3(const char *label)
 const char *
 t3_classify(const char *label, int rows_seen)
 {
+	const char *cut;
 	int i;
 
 	if (is_row_3_6_3(label) && rows_seen > 0)
 		return "3.6.3";
 	if ((i = first_keyword(label)) < nwords)
 		return t3_words[i].row;
+	/* a label cut mid-character (html2text): the template's it fits */
+	if ((cut = h2tbox_label(label)) != NULL)
+		return t3_classify(cut, rows_seen);
 	if (strstr(label, "(七)") || (rows_seen > 2 && t3_has_prefix(label,
 	    "总计")))
 		return "3.7";
