@@ -1,0 +1,38 @@
+#!/usr/bin/env bats
+# gip-tables on html2text's ruled tables (Debian html2text 1.3.2a, -utf8):
+# rows laid out in characters, written in bytes (src/report/h2tbox.c).
+# The fixtures are gipgen pages rendered by render.sh, cut to one table;
+# the .cells are the generator's truth for that table.
+
+load helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+}
+
+# Table $2's cells of fixture $1, as the truth has them (table row col
+# value), against $1.cells.
+table_cells() {
+	gip-tables -q "$DATA/$1.txt" | cut -f 2-5 |
+	    awk -F'\t' -v t="$2" '$1 == t' | sort >got
+	run diff "$DATA/$1.cells" got
+	assert_success
+}
+
+@test "html2text t3: numbers freed of a cut label's remains, labels restored" {
+	# |一、本年新收政府信息公开申|9�|_ �|…, |3._要求提供公开|0�|_0�|…,
+	# |（二）部分公开（区�|_ |__ �|…|0�|�计其他情形）
+	table_cells h2t-box-t3 t3
+}
+
+@test "html2text t2 (2021): labels cut to a character, by the block's order" {
+	# |规�|___0__|, |行�|�___46�_|, a caption's item past the last bar
+	# (|_______第二十条第�|�一）项), a header cut to |本年|本|现行|
+	table_cells h2t-box-t2 t2
+}
+
+@test "html2text t2 (2019): a row of blanks shows only its label's remains" {
+	# |其他对�|�管理| 务�|项____| is 其他对外管理服务事项, all blank;
+	# |行政许�|27_____| _____| _____|, a unit after a space (1件___)
+	table_cells h2t-box-t2-2019 t2
+}
