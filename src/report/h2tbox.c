@@ -143,10 +143,12 @@ item_marker(const char *q, const char *e)
 /*
  * The number a cell begins with (after remains: a centred number), and
  * nothing but remains without digits after it: 1 and the number's bytes
- * with their unit (`0件`), if any, in *ns..*ne.
+ * with their unit (`0件`), if any, in *ns..*ne.  markers: 1. to 8. with
+ * no digit after begin a label (1、属于国家秘密), no number.
  */
 static int
-cell_number(const char *s, const char *e, const char **ns, const char **ne)
+cell_number(const char *s, const char *e, int markers, const char **ns,
+    const char **ne)
 {
 	const char *p = skip_remains(s, e), *q, *r, *u;
 	char tmp[64];
@@ -162,7 +164,8 @@ cell_number(const char *s, const char *e, const char **ns, const char **ne)
 	while (e - q >= 2 && (*q == ',' || *q == '.') && is_digit(q[1]))
 		for (q++; q < e && is_digit(*q); q++)
 			;
-	if (q - p <= 2 && item_marker(q, e))
+	if (markers && q - p == 1 && *p >= '1' && *p <= '8' &&
+	    item_marker(q, e))
 		return 0;
 	/* a unit the cell prints (after a space: `5374900 元`), up to the
 	 * remains */
@@ -202,7 +205,7 @@ loose_number(const char *s, const char *e, const char **ns,
 		;
 	if (d > s && d[-1] == '-')
 		d--;
-	return d < e && cell_number(d, e, ns, ne);
+	return d < e && cell_number(d, e, 0, ns, ne);
 }
 
 static void
@@ -210,7 +213,7 @@ classify(struct rcell *c)
 {
 	if (c->s == c->e)
 		c->kind = K_EMPTY;
-	else if (cell_number(c->s, c->e, &c->ns, &c->ne))
+	else if (cell_number(c->s, c->e, 1, &c->ns, &c->ne))
 		c->kind = K_NUMBER;
 	else if (lines_is_fffd(c->s, c->e) && !has_digit(c->s, c->e))
 		c->kind = K_REMAINS;
