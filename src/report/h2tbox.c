@@ -385,16 +385,30 @@ put(char *buf, size_t size, size_t *used, const char *s, size_t n)
 	return 1;
 }
 
-/* Appends a number and its unit without the space between. */
+/* Appends a number without the space before its unit, and the unit
+ * only if it is money's: a count word (6条) says nothing the number does
+ * not, and the number alone is one a wrapped row's next line cannot
+ * join (`量` of its label's remains). */
 static int
 put_number(char *buf, size_t size, size_t *used, const char *s,
     const char *e)
 {
 	size_t k;
 
-	for (; s < e; s += k ? k : 1)
-		if ((k = pad_at(s, e)) == 0 && !put(buf, size, used, s, 1))
+	for (; s < e; s += k ? k : 1) {
+		if ((unsigned char)*s < 0x80 || (k = pad_at(s, e)) > 0) {
+			if ((k = pad_at(s, e)) == 0 &&
+			    !put(buf, size, used, s, 1))
+				return 0;
+			continue;
+		}
+		if (e - s < 3 || (memcmp(s, "元", 3) != 0 &&
+		    memcmp(s, "万", 3) != 0 && memcmp(s, "亿", 3) != 0))
+			return 1;
+		if (!put(buf, size, used, s, 3))
 			return 0;
+		k = 3;
+	}
 	return 1;
 }
 
