@@ -208,12 +208,28 @@ loose_number(const char *s, const char *e, const char **ns,
 	return d < e && cell_number(d, e, 0, ns, ne);
 }
 
+/* A number centred in its cell after remains and padding
+ * (`性______0`): no label ends in a number set apart so. */
+static int
+centred_number(const char *s, const char *e, const char **ns,
+    const char **ne)
+{
+	const char *d;
+
+	for (d = s; d < e && !is_digit(*d); d++)
+		;
+	if (d == e || d - s < 2 || d[-1] != '_' || d[-2] != '_')
+		return 0;
+	return cell_number(d, e, 0, ns, ne);
+}
+
 static void
 classify(struct rcell *c)
 {
 	if (c->s == c->e)
 		c->kind = K_EMPTY;
-	else if (cell_number(c->s, c->e, 1, &c->ns, &c->ne))
+	else if (cell_number(c->s, c->e, 1, &c->ns, &c->ne) ||
+	    centred_number(c->s, c->e, &c->ns, &c->ne))
 		c->kind = K_NUMBER;
 	else if (lines_is_fffd(c->s, c->e) && !has_digit(c->s, c->e))
 		c->kind = K_REMAINS;
