@@ -711,30 +711,46 @@ block_rows(int item, unsigned tpl, const struct tmpl_row **rows, int max)
 	return n;
 }
 
-/*
- * Do the n data rows at row[at[k]] begin as the template's rows of the
- * block do, one for one?  Each label's own text (a Han character at
- * least) is the start of its row's label.
- */
+/* Does the label of data row at begin as the template row r's does? */
 static int
-block_fits(const struct grid *g, const int *at, int n,
-    const struct tmpl_row **rows, int nrows)
+begins_as(const struct grid *g, int at, const struct tmpl_row *r)
 {
 	char own[NORM], lab[NORM];
 	size_t len;
-	int k;
 
-	if (n != nrows)
-		return 0;
-	for (k = 0; k < n; k++) {
-		len = own_text(grid_cells(g, &g->row[at[k]])[0].text, own);
-		if (len >= NORM || han_count(own) < 1 ||
-		    norm(rows[k]->label, rows[k]->label +
-		    strlen(rows[k]->label), lab) >= NORM ||
-		    strncmp(lab, own, len) != 0)
-			return 0;
+	len = own_text(grid_cells(g, &g->row[at])[0].text, own);
+	return len < NORM && han_count(own) >= 1 && norm(r->label,
+	    r->label + strlen(r->label), lab) < NORM &&
+	    strncmp(lab, own, len) == 0;
+}
+
+/*
+ * The ways to give the n data rows at row[at[k]] template rows of the
+ * block, one each, in order (a row the report left out is skipped),
+ * each label beginning as its row's does: how many (counted to 2), the
+ * first in pick[].
+ */
+static int
+assignments(const struct grid *g, const int *at, int n,
+    const struct tmpl_row **rows, int nrows, int from,
+    const struct tmpl_row **pick)
+{
+	const struct tmpl_row *sub[8];
+	int j, ways = 0, w;
+
+	if (n == 0)
+		return 1;
+	for (j = from; j + n <= nrows && ways < 2; j++) {
+		if (!begins_as(g, at[0], rows[j]))
+			continue;
+		w = assignments(g, at + 1, n - 1, rows, nrows, j + 1, sub);
+		if (w > 0 && ways == 0) {
+			pick[0] = rows[j];
+			memcpy(pick + 1, sub, (n - 1) * sizeof *sub);
+		}
+		ways += w;
 	}
-	return 1;
+	return ways;
 }
 
 /*
@@ -806,27 +822,36 @@ restore_header(struct grid *g, const struct grow *r, int item)
 	g->simple[r->first] = 0;
 }
 
-/* The labels of the data rows at[0..n) of block item, when the rows of
- * exactly one template's block fit them (and both agree on the keys). */
+/*
+ * The labels of the data rows at[0..n) of block item, when one way only
+ * gives them the rows of a template's block (the two templates' ways
+ * agreeing on the keys count once): a block that left 规章 out has one
+ * row `规�`, which may be either, and keeps its label.
+ */
 static void
 restore_block(struct grid *g, const int *at, int n, int item)
 {
-	const struct tmpl_row *r19[8], *r21[8], **rows = NULL;
-	int n19, n21, f19, f21, k;
+	const struct tmpl_row *r19[8], *r21[8], *p19[8], *p21[8];
+	const struct tmpl_row **pick;
+	int n19, n21, w19, w21, k;
 
+	if (n > 8)
+		return;
 	n19 = block_rows(item, TPL_2019, r19, 8);
 	n21 = block_rows(item, TPL_2021, r21, 8);
-	f19 = block_fits(g, at, n, r19, n19);
-	f21 = block_fits(g, at, n, r21, n21);
-	if (f19 && f21)
+	w19 = assignments(g, at, n, r19, n19, 0, p19);
+	w21 = assignments(g, at, n, r21, n21, 0, p21);
+	if (w19 > 1 || w21 > 1)
+		return;
+	if (w19 == 1 && w21 == 1)
 		for (k = 0; k < n; k++)
-			if (strcmp(r19[k]->row, r21[k]->row) != 0)
+			if (strcmp(p19[k]->row, p21[k]->row) != 0)
 				return;
-	rows = f19 ? r19 : f21 ? r21 : NULL;
-	for (k = 0; rows != NULL && k < n; k++) {
+	pick = w19 == 1 ? p19 : w21 == 1 ? p21 : NULL;
+	for (k = 0; pick != NULL && k < n; k++) {
 		/* the template's label: a static string, its text as
 		 * text_clean leaves it */
-		g->cell[g->row[at[k]].first].text = rows[k]->label;
+		g->cell[g->row[at[k]].first].text = pick[k]->label;
 		g->simple[g->row[at[k]].first] = 0;
 	}
 }
