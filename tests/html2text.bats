@@ -36,3 +36,9 @@ table_cells() {
 	# |行政许�|27_____| _____| _____|, a unit after a space (1件___)
 	table_cells h2t-box-t2-2019 t2
 }
+
+@test "html2text t2: a block that left a row out, a caption cut before its bracket" {
+	# |行政�|6个�|…| alone in block (一): 行政规范性文件, 规章 left out;
+	# |第二十条第（八|�� 项 and |行政�|0元性收费| (元, then remains)
+	table_cells h2t-box-t2-omitted t2
+}

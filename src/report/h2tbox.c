@@ -174,13 +174,20 @@ cell_number(const char *s, const char *e, int markers, const char **ns,
 	for (r = u; r < e && pad_at(r, e) == 0 && !is_digit(*r) &&
 	    !lines_is_fffd(r, e) && r - u < 12; r++)
 		;
-	if (r > u && (size_t)(q - p + r - u) < sizeof tmp) {
+	/* the longest start of it that is a unit: remains may follow
+	 * (`0元性收费`: 元, then 行政事业性收费's remains) */
+	for (; r > u; r--) {
+		if (((unsigned char)*r & 0xc0) == 0x80 ||
+		    (size_t)(q - p + r - u) >= sizeof tmp)
+			continue;
 		memcpy(tmp, p, q - p);
 		memcpy(tmp + (q - p), u, r - u);
 		tmp[q - p + r - u] = '\0';
 		value_parse(tmp, &v);
-		if (v.kind == V_NUMBER)
+		if (v.kind == V_NUMBER) {
 			q = r;
+			break;
+		}
 	}
 	if (has_digit(q, e))
 		return 0;
@@ -655,6 +662,14 @@ caption_item(const struct grid *g, const struct grow *r, int pending)
 		for (p = c[j].text; *p; p++)
 			if ((*p == ')' || strncmp(p, "）", 3) == 0) &&
 			    (k = numeral_before(c[j].text, p)) > 0)
+				return k;
+	/* its closing bracket cut off: 第二十条第（八| */
+	for (j = 0; seen && j < r->ncell; j++)
+		for (p = c[j].text; *p; p++)
+			if ((*p == '(' || strncmp(p, "（", 3) == 0) &&
+			    strlen(p) >= (*p == '(' ? 4u : 6u) &&
+			    (k = numeral_before(c[j].text, p + (*p == '(' ?
+			    4 : 6))) > 0)
 				return k;
 	return seen && !pending ? -1 : 0;
 }
