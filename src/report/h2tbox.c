@@ -629,6 +629,21 @@ h2tbox_label(const char *label)
 	return restore(own, ownlen, f, m);
 }
 
+const char *
+h2tbox_label_start(const char *label)
+{
+	char own[NORM];
+	const char *e = label + strlen(label), *oe;
+	size_t ownlen;
+
+	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
+		;
+	if (oe == e || (ownlen = norm(label, oe, own)) >= NORM ||
+	    han_count(own) < 3)
+		return NULL;
+	return restore(own, ownlen, NULL, 0);
+}
+
 /* ---- t2's blocks: labels cut to their first characters, by order */
 
 /* The numeral 一..十 that ends at p (text begins at s): 1..10, or 0. */

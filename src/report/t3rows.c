@@ -205,11 +205,14 @@ t3_classify(const char *label, int rows_seen)
 
 	if (is_row_3_6_3(label) && rows_seen > 0)
 		return "3.6.3";
+	/* a label cut mid-character (html2text): the template's it fits,
+	 * or that its own text begins (a key word after the cut may be
+	 * the next row's, glued on) */
+	if ((cut = h2tbox_label(label)) != NULL ||
+	    (cut = h2tbox_label_start(label)) != NULL)
+		return t3_classify(cut, rows_seen);
 	if ((i = first_keyword(label)) < nwords)
 		return t3_words[i].row;
-	/* a label cut mid-character (html2text): the template's it fits */
-	if ((cut = h2tbox_label(label)) != NULL)
-		return t3_classify(cut, rows_seen);
 	if (strstr(label, "(七)") || (rows_seen > 2 && t3_has_prefix(label,
 	    "总计")))
 		return "3.7";
