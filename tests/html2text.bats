@@ -42,3 +42,11 @@ table_cells() {
 	# |第二十条第（八|�� 项 and |行政�|0元性收费| (元, then remains)
 	table_cells h2t-box-t2-omitted t2
 }
+
+@test "html2text unruled t4: numbers glued among cut titles are unread, the table not absent" {
+	# 0个 0个 0个 0个 0�0    0个 0个 0 …: no position says which is which
+	gip-tables -q "$DATA/h2t-spaced-t4.txt" | awk -F'\t' '$2 == "t4"' |
+	    cut -f 5 | sort | uniq -c | awk '{ print $1, $2 }' >got
+	run cat got
+	assert_output "15 ?"
+}
