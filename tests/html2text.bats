@@ -50,3 +50,17 @@ table_cells() {
 	run cat got
 	assert_output "15 ?"
 }
+
+@test "html2text unruled t3: a label cut at a character's edge is its row" {
+	# (六)其他处         0       0    0 …: 其他处理 lost its 理
+	gip-tables -q "$DATA/h2t-spaced-t3-edge.txt" |
+	    awk -F'\t' '$2 == "t3" && $3 == "3.6" { print $4, $5 }' >got
+	run cat got
+	assert_output "natural 0
+commercial 0
+research 0
+social 0
+legal 0
+other 0
+total 0"
+}

@@ -638,8 +638,7 @@ h2tbox_label_start(const char *label)
 
 	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
 		;
-	if (oe == e || (ownlen = norm(label, oe, own)) >= NORM ||
-	    han_count(own) < 3)
+	if ((ownlen = norm(label, oe, own)) >= NORM || han_count(own) < 3)
 		return NULL;
 	return restore(own, ownlen, NULL, 0);
 }

@@ -30,8 +30,9 @@ int	h2tbox_cells(const char *s, size_t n, const char **cs,
  * its remains (numbers glued in left out) fitting in order; or NULL.
  */
 const char *h2tbox_label(const char *label);
-/* The same by the label's own text alone (three characters at least):
- * what follows its first U+FFFD may be the next row's, glued on. */
+/* The same by the label's own text alone (three characters at least),
+ * the label cut or not: what follows its first U+FFFD may be the next
+ * row's, glued on; a label cut at a character's edge has none. */
 const char *h2tbox_label_start(const char *label);
 
 /*

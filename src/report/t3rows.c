@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "h2tbox.h"
+#include "lines.h"
 #include "t3.h"
 #include "tmpl.h"
 /*
@@ -196,6 +197,19 @@ is_row_3_6_3(const char *label)
 	    strcmp(own, "其他") == 0;
 }
 
+/* The t3 row whose template label lab is, or NULL (another table's). */
+static const char *
+row_labelled(const char *lab)
+{
+	size_t i;
+
+	for (i = 0; i < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].table, "t3") == 0 &&
+		    strcmp(tmpl_rows[i].label, lab) == 0)
+			return tmpl_rows[i].row;
+	return NULL;
+}
+
 /* The row a label names, or NULL (a header, a group label). */
 const char *
 t3_classify(const char *label, int rows_seen)
@@ -208,14 +222,19 @@ t3_classify(const char *label, int rows_seen)
 	/* a label cut mid-character (html2text): the template's it fits,
 	 * or that its own text begins (a key word after the cut may be
 	 * the next row's, glued on) */
-	if ((cut = h2tbox_label(label)) != NULL ||
-	    (cut = h2tbox_label_start(label)) != NULL)
-		return t3_classify(cut, rows_seen);
+	if (strstr(label, LINES_FFFD) != NULL &&
+	    ((cut = h2tbox_label(label)) != NULL ||
+	    (cut = h2tbox_label_start(label)) != NULL))
+		return row_labelled(cut);
 	if ((i = first_keyword(label)) < nwords)
 		return t3_words[i].row;
 	if (strstr(label, "(七)") || (rows_seen > 2 && t3_has_prefix(label,
 	    "总计")))
 		return "3.7";
+	/* a label cut at a character's edge before its key word: the
+	 * template's label it begins, if one (（六）其他处) */
+	if ((cut = h2tbox_label_start(label)) != NULL)
+		return row_labelled(cut);
 	return NULL;
 }
 
