@@ -246,6 +246,24 @@ label_cut(const struct lrow *lr)
 }
 
 /*
+ * Digits after a U+FFFD in a label, no item marker (8.): html2text
+ * writes an unruled row's numbers over its cut label (`(二)部分公开（区
+ * 分处� 1的 0��`), and which column a number so read stands in, or
+ * whether one was lost, nothing tells.
+ */
+static int
+number_in_cut_label(const char *label)
+{
+	const char *p = strstr(label, "\xef\xbf\xbd");
+
+	for (; p != NULL && *p; p++)
+		if (*p >= '0' && *p <= '9' && !(p[1] == '.' ||
+		    strncmp(p + 1, "、", 3) == 0 || strncmp(p + 1, "．", 3) == 0))
+			return 1;
+	return 0;
+}
+
+/*
  * A blank's sign standing left of the row's label text is a letter of
  * the label: pdftotext -layout spaces a justified label's characters
  * out (`4. 无 正 当 理 由 大 量`), and 无 alone reads as a blank cell,
@@ -885,6 +903,14 @@ t3_extract(const struct grid *g, struct tables *t)
 			    "position, its total is blank though its last "
 			    "number is the sum of the others: not placed, "
 			    "written as %s", key[i], CELL_UNREAD);
+			placed = PLACE_DOUBTED, memset(&s, 0, sizeof s);
+		}
+		if (g->positional && placed != PLACE_NONE &&
+		    number_in_cut_label(rows[i].label)) {
+			tables_warn(t, rows[i].line, "t3 row %s: a number "
+			    "stands in its label cut mid-character, a value "
+			    "of the row's or not: not placed, written as %s",
+			    key[i], CELL_UNREAD);
 			placed = PLACE_DOUBTED, memset(&s, 0, sizeof s);
 		}
 		sb[i] = s;
