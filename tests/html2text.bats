@@ -64,3 +64,13 @@ legal 0
 other 0
 total 0"
 }
+
+@test "html2text unruled t3: 2021's 3.6.1 glued to 3.6.2 leaves both unread, not 3.6.2 missing" {
+	# 1.申请人无正当理由逾期不补0���0�…(六��2.申请人逾期未按收费通知要0���…
+	gip-tables -q "$DATA/h2t-spaced-t3-glued.txt" |
+	    awk -F'\t' '$2 == "t3" && ($3 == "3.6.1" || $3 == "3.6.2")' |
+	    cut -f 3,5 | sort | uniq -c | awk '{ print $1, $2, $3 }' >got
+	run cat got
+	assert_output "7 3.6.1 ?
+7 3.6.2 ?"
+}

@@ -495,6 +495,23 @@ find_key(const char **key, int n, const char *row)
 	return -1;
 }
 
+/* The row after `row` in its own template (3.6.1 -> 3.6.2: rows of one
+ * template only have no shared order), or NULL. */
+static const char *
+next_in_template(const char *row)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].table, "t3") == 0 &&
+		    strcmp(tmpl_rows[i].row, row) == 0)
+			return strcmp(tmpl_rows[i + 1].table, "t3") == 0 &&
+			    (tmpl_rows[i + 1].templates &
+			    tmpl_rows[i].templates) ? tmpl_rows[i + 1].row :
+			    NULL;
+	return NULL;
+}
+
 /*
  * Rows whose label holds the start of the row after or before them too
  * (t3_holds_start_of), and more numbers than a row has or that other row
@@ -516,10 +533,14 @@ mark_two_rows(struct tables *t, const struct lrow *rows, const char **key,
 	int i, j;
 
 	for (i = 0; i < n; i++) {
-		if (!key[i] || !rows[i].merged || rows[i].numbers == 0)
+		/* or numbers written over a cut label only (html2text) */
+		if (!key[i] || (!number_in_cut_label(rows[i].label) &&
+		    (!rows[i].merged || rows[i].numbers == 0)))
 			continue;
 		next = t3_next_row(key[i]);
 		prev = t3_prev_row(key[i]);
+		if (next == NULL)
+			next = next_in_template(key[i]);
 		if (next && t3_holds_start_of(rows[i].label, next))
 			other = next;
 		else if (prev && t3_holds_start_of(rows[i].label, prev))
