@@ -74,3 +74,17 @@ total 0"
 	assert_output "7 3.6.1 ?
 7 3.6.2 ?"
 }
+
+@test "html2text t3: a row of blanks is not joined by the row below it" {
+	# |1、申请人无正当理由逾期不|���|…| (all blank) over |(六)�|2、申请人
+	# 逾期未按收费通知|���|0缴|…: 3.6.2 began a row of its own
+	table_cells h2t-box-t3-blankrow t3
+}
+
+@test "html2text t2: an amount with a character cut right after it is unread" {
+	# |行政事业性收�|118000�|�: the cut 元 says 118000 元 (11.8 万元)
+	gip-tables -q "$DATA/h2t-box-t2-unitcut.txt" |
+	    awk -F'\t' '$2 == "t2" && $3 == "20.8.fee" { print $4, $5 }' >got
+	run cat got
+	assert_output "amount ?"
+}

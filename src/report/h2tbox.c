@@ -493,6 +493,45 @@ label_of(const struct rcell *c, int nc, int j, const char *tail,
 	return restore(own, ownlen, f, nf);
 }
 
+/* Only U+FFFD from right after a number to its cell's bar: a character
+ * of the number's own text (its unit) cut by the bar, or remains. */
+static int
+cut_after(const char *p, const char *e)
+{
+	if (!lines_is_fffd(p, e))
+		return 0;
+	while (lines_is_fffd(p, e))
+		p += 3;
+	return p == e;
+}
+
+/* Is the number s..e zero, whatever its unit? */
+static int
+is_zero(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (*s >= '1' && *s <= '9')
+			return 0;
+	return 1;
+}
+
+/*
+ * Has the row labelled lab an amount (万元)?  A character cut by the
+ * bar right after its number (`|118000�|�`: 元) may be the unit that
+ * says it is in 元, so such a number stays unread there (U+FFFD kept).
+ */
+static int
+has_amount(const char *lab)
+{
+	size_t i;
+
+	for (i = 0; i < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].label, lab) == 0 &&
+		    strchr(tmpl_rows[i].kinds, KIND_AMOUNT) != NULL)
+			return 1;
+	return 0;
+}
+
 /* The cells with the label restored at cell label: right of it numbers
  * and, where no digit stands, blanks. */
 static int
@@ -501,18 +540,22 @@ put_restored(const struct rcell *c, int nc, int label, const char *lab,
 {
 	const char *ns, *ne;
 	size_t used = 0, at;
-	int j, ok;
+	int j, ok, money = has_amount(lab);
 
 	for (j = 0; j < nc; j++) {
 		at = used;
+		ns = c[j].ns, ne = c[j].ne;
 		if (j == label)
 			ok = put(buf, size, &used, lab, strlen(lab));
-		else if (j > label && c[j].kind == K_NUMBER)
-			ok = put_number(buf, size, &used, c[j].ns, c[j].ne);
+		else if (j > label && (c[j].kind == K_NUMBER ||
+		    (has_digit(c[j].s, c[j].e) &&
+		    loose_number(c[j].s, c[j].e, &ns, &ne))))
+			ok = put_number(buf, size, &used, ns, ne) &&
+			    (!money || !cut_after(ne, c[j].e) ||
+			    is_zero(ns, ne) ||
+			    put(buf, size, &used, LINES_FFFD, 3));
 		else if (j > label && !has_digit(c[j].s, c[j].e))
 			ok = 1;
-		else if (j > label && loose_number(c[j].s, c[j].e, &ns, &ne))
-			ok = put_number(buf, size, &used, ns, ne);
 		else
 			ok = put(buf, size, &used, c[j].s, c[j].e - c[j].s);
 		if (!ok)
@@ -576,12 +619,13 @@ put_caption(const struct rcell *c, int nc, const char *tail,
 
 int
 h2tbox_cells(const char *s, size_t n, const char **cs, const char **ce,
-    int max, char *buf, size_t size)
+    int max, char *buf, size_t size, int *restored)
 {
 	struct rcell c[MAXCELLS];
 	const char *tail, *lab;
 	int nc, j, first = -1, label = -1;
 
+	*restored = 0;
 	nc = split_cells(s, s + n, c, max < MAXCELLS ? max : MAXCELLS, &tail);
 	for (j = 0; j < nc && first < 0; j++)
 		if (c[j].kind == K_NUMBER)
@@ -590,8 +634,10 @@ h2tbox_cells(const char *s, size_t n, const char **cs, const char **ce,
 	 * label: a group's label (（六）其他处理) stands left of its items' */
 	for (j = (first < 0 ? nc : first) - 1; j >= 0; j--)
 		if (c[j].kind == K_TEXT && (lab = label_of(c, nc, j, tail,
-		    s + n)) != NULL)
+		    s + n)) != NULL) {
+			*restored = 1;
 			return put_restored(c, nc, j, lab, cs, ce, buf, size);
+		}
 	for (j = first - 1; j >= 0 && label < 0; j--)
 		if (c[j].kind == K_TEXT)
 			label = j;

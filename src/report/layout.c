@@ -571,13 +571,13 @@ add_h2t_line(struct grid *g, struct h2trow *r, const struct line *ln)
 {
 	const char *cs[MAXCELLS], *ce[MAXCELLS];
 	char mended[4096];
-	int j, k, n, join;
+	int j, k, n, join, own;
 
 	/* a row with numbers mended of its label's remains (h2tbox.h) */
 	if ((n = h2tbox_cells(ln->s, ln->n, cs, ce, MAXCELLS, mended,
-	    sizeof mended)) < 0)
+	    sizeof mended, &own)) < 0)
 		n = line_cells(ln, cs, ce, MAXCELLS);
-	join = joins(r, cs, ce, n);
+	join = !own && joins(r, cs, ce, n);
 	if (!join) {
 		grid_new_row(g, ln->no);
 		r->first = g->ncell;
