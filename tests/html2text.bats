@@ -88,3 +88,9 @@ total 0"
 	run cat got
 	assert_output "amount ?"
 }
+
+@test "html2text t2: captions wrapped before their closing bracket, the header after them" {
+	# |第二十条第（一     | / |）_项______| / |信�|本年|本年|现行|…;
+	# |第二十条第�|五 / |）_项____|
+	table_cells h2t-box-t2-caption t2
+}

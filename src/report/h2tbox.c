@@ -723,6 +723,14 @@ caption_item(const struct grid *g, const struct grow *r, int pending)
 			if ((*p == ')' || strncmp(p, "）", 3) == 0) &&
 			    (k = numeral_before(c[j].text, p)) > 0)
 				return k;
+	/* the row after a caption that ends in its numeral (第二十条第�|五)
+	 * beginning with the closing bracket (`|）_项__|`) */
+	if (pending && r > g->row && r->ncell > 0 && r[-1].ncell > 0 &&
+	    (c[0].text[0] == ')' || strncmp(c[0].text, "）", 3) == 0)) {
+		p = grid_cells(g, r - 1)[r[-1].ncell - 1].text;
+		if ((k = numeral_before(p, p + strlen(p))) > 0)
+			return k;
+	}
 	/* its closing bracket cut off: 第二十条第（八| */
 	for (j = 0; seen && j < r->ncell; j++)
 		for (p = c[j].text; *p; p++)
@@ -949,7 +957,10 @@ h2tbox_blocks(struct grid *g)
 			if (n < 8)
 				at[n] = i;
 			n++;
-		} else if (item > 0 && head) {
+		} else if (item > 0 && head && strncmp(grid_cells(g,
+		    &g->row[i])[0].text, "信", 3) == 0) {
+			/* the header: 信息内容 first, not the caption's
+			 * wrapped end (`|）_项___|`) */
 			restore_header(g, &g->row[i], item);
 			head = 0;
 		}
