@@ -94,3 +94,8 @@ total 0"
 	# |第二十条第�|五 / |）_项____|
 	table_cells h2t-box-t2-caption t2
 }
+
+@test "html2text t2: the first caption's numeral cut by a bar opens block (一)" {
+	# |_________第二十条第（�|�） 项, then |行政�|_16件|__4件|_16件|
+	table_cells h2t-box-t2-numeral-cut t2
+}

@@ -742,6 +742,29 @@ caption_item(const struct grid *g, const struct grow *r, int pending)
 	return seen && !pending ? -1 : 0;
 }
 
+/* Does a caption row hold a bracket pair with U+FFFD between: its
+ * numeral cut? */
+static int
+caption_cut(const struct grid *g, const struct grow *r)
+{
+	const struct gcell *c = grid_cells(g, r);
+	const char *p;
+	int j;
+
+	for (j = 0; j < r->ncell; j++)
+		if ((p = strstr(c[j].text, "（")) != NULL ||
+		    (p = strchr(c[j].text, '(')) != NULL) {
+			p += *p == '(' ? 1 : 3;
+			if (!lines_is_fffd(p, p + strlen(p)))
+				continue;
+			while (lines_is_fffd(p, p + strlen(p)))
+				p += 3;
+			if (*p == ')' || strncmp(p, "）", 3) == 0)
+				return 1;
+		}
+	return 0;
+}
+
 /*
  * A data row of a block: a label first (not empty, no digit first), then
  * numbers and blanks only.
@@ -942,10 +965,16 @@ restore_block(struct grid *g, const int *at, int n, int item)
 void
 h2tbox_blocks(struct grid *g)
 {
-	int at[8], n = 0, item = 0, head = 0, pending = 0, i, k;
+	int at[8], n = 0, item = 0, head = 0, pending = 0, seen = 0, i, k;
 
 	for (i = 0; i <= g->nrow; i++) {
 		k = i < g->nrow ? caption_item(g, &g->row[i], pending) : -1;
+		/* the first caption, its numeral cut by a bar
+		 * (第二十条第（�|�）): the first block is （一） */
+		if (k == -1 && i < g->nrow && !seen && caption_cut(g,
+		    &g->row[i]))
+			k = 1;
+		seen |= k != 0 && i < g->nrow;
 		pending = k == -1 && i < g->nrow;
 		if (k != 0) {
 			if (item > 0 && n > 0)
