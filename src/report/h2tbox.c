@@ -10,35 +10,15 @@
  * begins with U+FFFD has no text of its own, and a label's own text is
  * what stands before its first U+FFFD.
  */
-#include <stdio.h>
 #include <string.h>
 
-#include "grid.h"
 #include "h2tbox.h"
+#include "h2tlabel.h"
 #include "lines.h"
 #include "tmpl.h"
 #include "value.h"
 
 #define MAXCELLS	32
-#define NORM		1024
-#define MAXFRAG		64
-
-/*
- * Texts that are no row but that a cut label may begin like: group
- * labels, the header's titles, t2's captions and titles.  A label whose
- * remains fit one of them as well as a row stays as it is.
- */
-static const char *const not_rows[] = {
-	"三、本年度办理结果", "（三）不予公开", "（四）无法提供",
-	"（五）不予处理", "申请人情况", "法人或其他组织",
-	"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
-	"其他", "总计", "信息内容", "第二十条", "行政诉讼", "结果维持",
-	"结果纠正", "其他结果", "尚未审结", "本年制发件数", "本年废止件数",
-	"现行有效件数", "本年处理决定数量", "本年收费金额", "本年新制作数量",
-	"本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
-	"处理决定数量", "采购项目数量", "采购总金额",
-	"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-};
 
 enum { K_EMPTY, K_TEXT, K_NUMBER, K_REMAINS };
 
@@ -46,12 +26,6 @@ struct rcell {
 	const char	*s, *e;		/* trimmed of spaces and '_' */
 	const char	*ns, *ne;	/* K_NUMBER: the number */
 	int		 kind;
-};
-
-/* A fragment of remains, normalized (norm). */
-struct frag {
-	char	text[NORM];
-	size_t	len;
 };
 
 static int
@@ -271,132 +245,6 @@ split_cells(const char *s, const char *e, struct rcell *c, int max,
 	return n;
 }
 
-/*
- * s..e as labels are compared: spaces, '_' and quotes dropped, full-width
- * brackets, commas and colons as ASCII, 、．。 as '.'.  Returns the
- * length written to out (NUL-ended), or NORM when it does not fit.
- */
-static size_t
-norm(const char *s, const char *e, char *out)
-{
-	static const struct {
-		const char *from, *to;
-	} map[] = {
-		{"（", "("}, {"）", ")"}, {"、", "."}, {"．", "."},
-		{"。", "."}, {"，", ","}, {"：", ":"}, {"“", ""}, {"”", ""},
-		{"\"", ""}, {"'", ""}, {" ", ""}, {"_", ""}, {"　", ""},
-		{"\xc2\xa0", ""},
-	};
-	size_t o = 0, i, m, t;
-
-	while (s < e) {
-		for (i = 0; i < sizeof map / sizeof map[0]; i++) {
-			m = strlen(map[i].from);
-			if ((size_t)(e - s) >= m && memcmp(s, map[i].from, m) ==
-			    0)
-				break;
-		}
-		if (i < sizeof map / sizeof map[0]) {
-			t = strlen(map[i].to);
-			if (o + t >= NORM)
-				return NORM;
-			memcpy(out + o, map[i].to, t);
-			o += t;
-			s += m;
-			continue;
-		}
-		if (o + 1 >= NORM)
-			return NORM;
-		out[o++] = *s++;
-	}
-	out[o] = '\0';
-	return o;
-}
-
-/* Han characters (three-byte UTF-8 led by E4..E9) in s. */
-static int
-han_count(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0xe4 && (unsigned char)*s <= 0xe9)
-			n++;
-	return n;
-}
-
-/* The fragments of remains in s..e (runs between U+FFFD), appended. */
-static int
-add_frags(const char *s, const char *e, struct frag *f, int nf)
-{
-	const char *p, *q;
-
-	for (p = s; p < e && nf < MAXFRAG; p = q) {
-		if (lines_is_fffd(p, e)) {
-			q = p + 3;
-			continue;
-		}
-		for (q = p; q < e && !lines_is_fffd(q, e); q++)
-			;
-		f[nf].len = norm(p, q, f[nf].text);
-		if (f[nf].len > 0 && f[nf].len < NORM)
-			nf++;
-	}
-	return nf;
-}
-
-/* Does the label lab begin with own and hold the fragments in order? */
-static int
-fits(const char *lab, const char *own, size_t ownlen, const struct frag *f,
-    int nf)
-{
-	char c[NORM];
-	const char *p;
-	int i;
-
-	if (norm(lab, lab + strlen(lab), c) >= NORM ||
-	    strncmp(c, own, ownlen) != 0)
-		return 0;
-	for (p = c + ownlen, i = 0; i < nf; i++) {
-		if ((p = strstr(p, f[i].text)) == NULL)
-			return 0;
-		p += f[i].len;
-	}
-	return 1;
-}
-
-/*
- * The template's label that own (the label's own text, normalized) and
- * the fragments name, or NULL: one row label and no other text fits,
- * and two Han characters at least say so.
- */
-static const char *
-restore(const char *own, size_t ownlen, const struct frag *f, int nf)
-{
-	const char *found = NULL;
-	size_t i;
-	int han = han_count(own);
-
-	for (i = 0; i < (size_t)nf; i++)
-		han += han_count(f[i].text);
-	/* a bracketed marker says as much as a character: （六 */
-	if (own[0] == '(')
-		han++;
-	if (han < 2 || han_count(own) < 1)
-		return NULL;
-	for (i = 0; i < sizeof not_rows / sizeof not_rows[0]; i++)
-		if (fits(not_rows[i], own, ownlen, f, nf))
-			return NULL;
-	for (i = 0; i < tmpl_nrows; i++) {
-		if (!fits(tmpl_rows[i].label, own, ownlen, f, nf))
-			continue;
-		if (found != NULL && strcmp(found, tmpl_rows[i].label) != 0)
-			return NULL;
-		found = tmpl_rows[i].label;
-	}
-	return found;
-}
-
 /* Appends s..e to buf at *used; 0 when it does not fit. */
 static int
 put(char *buf, size_t size, size_t *used, const char *s, size_t n)
@@ -473,24 +321,24 @@ static const char *
 label_of(const struct rcell *c, int nc, int j, const char *tail,
     const char *end)
 {
-	struct frag f[MAXFRAG];
-	char own[NORM];
+	struct h2tfrag f[H2T_MAXFRAG];
+	char own[H2T_NORM];
 	const char *oe;
 	size_t ownlen;
 	int k, nf = 0;
 
 	for (k = j + 1; k < nc; k++)
 		if (c[k].kind == K_NUMBER) {
-			nf = add_frags(c[k].s, c[k].ns, f, nf);
-			nf = add_frags(c[k].ne, c[k].e, f, nf);
+			nf = h2tlabel_frags(c[k].s, c[k].ns, f, nf);
+			nf = h2tlabel_frags(c[k].ne, c[k].e, f, nf);
 		} else if (c[k].kind != K_EMPTY && !has_digit(c[k].s, c[k].e))
-			nf = add_frags(c[k].s, c[k].e, f, nf);
-	nf = add_frags(tail, end, f, nf);
+			nf = h2tlabel_frags(c[k].s, c[k].e, f, nf);
+	nf = h2tlabel_frags(tail, end, f, nf);
 	for (oe = c[j].s; oe < c[j].e && !lines_is_fffd(oe, c[j].e); oe++)
 		;
-	if ((ownlen = norm(c[j].s, oe, own)) >= NORM)
+	if ((ownlen = h2tlabel_norm(c[j].s, oe, own)) >= H2T_NORM)
 		return NULL;
-	return restore(own, ownlen, f, nf);
+	return h2tlabel_restore(own, ownlen, f, nf);
 }
 
 /* Only U+FFFD from right after a number to its cell's bar: a character
@@ -648,350 +496,3 @@ h2tbox_cells(const char *s, size_t n, const char **cs, const char **ce,
 	return put_mended(c, nc, label, tail, s + n, cs, ce, buf, size);
 }
 
-const char *
-h2tbox_label(const char *label)
-{
-	struct frag f[MAXFRAG];
-	char own[NORM];
-	const char *e = label + strlen(label), *oe, *p, *q;
-	size_t ownlen;
-	int nf = 0, k, m = 0;
-
-	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
-		;
-	if (oe == e || (ownlen = norm(label, oe, own)) >= NORM)
-		return NULL;
-	/* the remains between the numbers glued into it, without them */
-	for (p = oe; p < e; p = q) {
-		for (q = p; q < e && *q != ' ' && !is_digit(*q); q++)
-			;
-		nf = add_frags(p, q, f, nf);
-		for (; q < e && (*q == ' ' || is_digit(*q)); q++)
-			;
-	}
-	for (k = 0; k < nf; k++)
-		if (han_count(f[k].text) > 0)
-			f[m++] = f[k];
-	return restore(own, ownlen, f, m);
-}
-
-const char *
-h2tbox_label_start(const char *label)
-{
-	char own[NORM];
-	const char *e = label + strlen(label), *oe;
-	size_t ownlen;
-
-	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
-		;
-	if ((ownlen = norm(label, oe, own)) >= NORM || han_count(own) < 3)
-		return NULL;
-	return restore(own, ownlen, NULL, 0);
-}
-
-/* ---- t2's blocks: labels cut to their first characters, by order */
-
-/* The numeral 一..十 that ends at p (text begins at s): 1..10, or 0. */
-static int
-numeral_before(const char *s, const char *p)
-{
-	static const char numerals[] = "一二三四五六七八九十";
-	int k;
-
-	if (p - s < 3)
-		return 0;
-	for (k = 0; k < 10; k++)
-		if (memcmp(p - 3, numerals + 3 * k, 3) == 0)
-			return k + 1;
-	return 0;
-}
-
-/* The item of a t2 caption row (第二十条第（五）项: 5), by the numeral
- * before a closing bracket; 0 if the row is no caption, -1 if it is one
- * whose item wrapped to the next row (pending: this is that row). */
-static int
-caption_item(const struct grid *g, const struct grow *r, int pending)
-{
-	const struct gcell *c = grid_cells(g, r);
-	const char *p;
-	int j, seen = pending, k;
-
-	for (j = 0; j < r->ncell; j++)
-		seen |= strstr(c[j].text, "第二十") != NULL;
-	for (j = 0; seen && j < r->ncell; j++)
-		for (p = c[j].text; *p; p++)
-			if ((*p == ')' || strncmp(p, "）", 3) == 0) &&
-			    (k = numeral_before(c[j].text, p)) > 0)
-				return k;
-	/* the row after a caption that ends in its numeral (第二十条第�|五)
-	 * beginning with the closing bracket (`|）_项__|`) */
-	if (pending && r > g->row && r->ncell > 0 && r[-1].ncell > 0 &&
-	    (c[0].text[0] == ')' || strncmp(c[0].text, "）", 3) == 0)) {
-		p = grid_cells(g, r - 1)[r[-1].ncell - 1].text;
-		if ((k = numeral_before(p, p + strlen(p))) > 0)
-			return k;
-	}
-	/* its closing bracket cut off: 第二十条第（八| */
-	for (j = 0; seen && j < r->ncell; j++)
-		for (p = c[j].text; *p; p++)
-			if ((*p == '(' || strncmp(p, "（", 3) == 0) &&
-			    strlen(p) >= (*p == '(' ? 4u : 6u) &&
-			    (k = numeral_before(c[j].text, p + (*p == '(' ?
-			    4 : 6))) > 0)
-				return k;
-	return seen && !pending ? -1 : 0;
-}
-
-/* Does a caption row hold a bracket pair with U+FFFD between: its
- * numeral cut? */
-static int
-caption_cut(const struct grid *g, const struct grow *r)
-{
-	const struct gcell *c = grid_cells(g, r);
-	const char *p;
-	int j;
-
-	for (j = 0; j < r->ncell; j++)
-		if ((p = strstr(c[j].text, "（")) != NULL ||
-		    (p = strchr(c[j].text, '(')) != NULL) {
-			p += *p == '(' ? 1 : 3;
-			if (!lines_is_fffd(p, p + strlen(p)))
-				continue;
-			while (lines_is_fffd(p, p + strlen(p)))
-				p += 3;
-			if (*p == ')' || strncmp(p, "）", 3) == 0)
-				return 1;
-		}
-	return 0;
-}
-
-/*
- * A data row of a block: a label first (not empty, no digit first), then
- * numbers and blanks only.
- */
-static int
-is_data_row(const struct grid *g, const struct grow *r)
-{
-	const struct gcell *c = grid_cells(g, r);
-	struct value v;
-	int j;
-
-	if (r->ncell < 2 || c[0].text[0] == '\0' || is_digit(c[0].text[0]))
-		return 0;
-	for (j = 1; j < r->ncell; j++) {
-		value_parse(c[j].text, &v);
-		if (v.kind != V_NUMBER && v.kind != V_BLANK)
-			return 0;
-	}
-	return 1;
-}
-
-/* The label's own text normalized into own (up to its first U+FFFD). */
-static size_t
-own_text(const char *label, char *own)
-{
-	const char *e = label + strlen(label), *oe;
-
-	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
-		;
-	return norm(label, oe, own);
-}
-
-/*
- * The template rows of block item in template tpl, in order, into rows
- * (at most max): how many.
- */
-static int
-block_rows(int item, unsigned tpl, const struct tmpl_row **rows, int max)
-{
-	char prefix[16];
-	size_t i, m;
-	int n = 0;
-
-	m = (size_t)snprintf(prefix, sizeof prefix, "20.%d.", item);
-	for (i = 0; i < tmpl_nrows && n < max; i++)
-		if (strcmp(tmpl_rows[i].table, "t2") == 0 &&
-		    (tmpl_rows[i].templates & tpl) &&
-		    strncmp(tmpl_rows[i].row, prefix, m) == 0)
-			rows[n++] = &tmpl_rows[i];
-	return n;
-}
-
-/* Does the label of data row at begin as the template row r's does? */
-static int
-begins_as(const struct grid *g, int at, const struct tmpl_row *r)
-{
-	char own[NORM], lab[NORM];
-	size_t len;
-
-	len = own_text(grid_cells(g, &g->row[at])[0].text, own);
-	return len < NORM && han_count(own) >= 1 && norm(r->label,
-	    r->label + strlen(r->label), lab) < NORM &&
-	    strncmp(lab, own, len) == 0;
-}
-
-/*
- * The ways to give the n data rows at row[at[k]] template rows of the
- * block, one each, in order (a row the report left out is skipped),
- * each label beginning as its row's does: how many (counted to 2), the
- * first in pick[].
- */
-static int
-assignments(const struct grid *g, const int *at, int n,
-    const struct tmpl_row **rows, int nrows, int from,
-    const struct tmpl_row **pick)
-{
-	const struct tmpl_row *sub[8];
-	int j, ways = 0, w;
-
-	if (n == 0)
-		return 1;
-	for (j = from; j + n <= nrows && ways < 2; j++) {
-		if (!begins_as(g, at[0], rows[j]))
-			continue;
-		w = assignments(g, at + 1, n - 1, rows, nrows, j + 1, sub);
-		if (w > 0 && ways == 0) {
-			pick[0] = rows[j];
-			memcpy(pick + 1, sub, (n - 1) * sizeof *sub);
-		}
-		ways += w;
-	}
-	return ways;
-}
-
-/*
- * The column titles of t2's blocks in each template, by block item (as
- * the templates print them, for a header cut to its first characters).
- */
-static const struct {
-	int		 item;
-	unsigned	 tpl;
-	const char	*title[4];
-} block_titles[] = {
-	{1, TPL_2019, {"本年新制作数量", "本年新公开数量", "对外公开总数量",
-	    NULL}},
-	{5, TPL_2019, {"上一年项目数量", "本年增/减", "处理决定数量", NULL}},
-	{6, TPL_2019, {"上一年项目数量", "本年增/减", "处理决定数量", NULL}},
-	{8, TPL_2019, {"上一年项目数量", "本年增/减", NULL}},
-	{9, TPL_2019, {"采购项目数量", "采购总金额", NULL}},
-	{1, TPL_2021, {"本年制发件数", "本年废止件数", "现行有效件数", NULL}},
-	{5, TPL_2021, {"本年处理决定数量", NULL}},
-	{6, TPL_2021, {"本年处理决定数量", NULL}},
-	{8, TPL_2021, {"本年收费金额（单位：万元）", NULL}},
-};
-
-/* Does the header row r (信息内容, then the titles) begin as titles do? */
-static int
-titles_fit(const struct grid *g, const struct grow *r,
-    const char *const *title)
-{
-	const struct gcell *c = grid_cells(g, r);
-	char own[NORM], t[NORM];
-	size_t len;
-	int k;
-
-	for (k = 1; k < r->ncell; k++) {
-		if (title[k - 1] == NULL)
-			return 0;
-		len = own_text(c[k].text, own);
-		if (len >= NORM || han_count(own) < 1 ||
-		    norm(title[k - 1], title[k - 1] + strlen(title[k - 1]),
-		    t) >= NORM || strncmp(t, own, len) != 0)
-			return 0;
-	}
-	return r->ncell >= 2 && title[r->ncell - 1] == NULL;
-}
-
-/* The titles of block item's header row, when one template's fit. */
-static void
-restore_header(struct grid *g, const struct grow *r, int item)
-{
-	const char *const *fit = NULL;
-	size_t i;
-	int k, n = 0;
-
-	if (r->ncell < 2 || strncmp(grid_cells(g, r)[0].text, "信", 3) != 0)
-		return;
-	for (i = 0; i < sizeof block_titles / sizeof block_titles[0]; i++)
-		if (block_titles[i].item == item &&
-		    titles_fit(g, r, block_titles[i].title)) {
-			fit = block_titles[i].title;
-			n++;
-		}
-	if (n != 1)
-		return;
-	for (k = 1; k < r->ncell; k++) {
-		g->cell[r->first + k].text = fit[k - 1];
-		g->simple[r->first + k] = 0;
-	}
-	g->cell[r->first].text = "信息内容";
-	g->simple[r->first] = 0;
-}
-
-/*
- * The labels of the data rows at[0..n) of block item, when one way only
- * gives them the rows of a template's block (the two templates' ways
- * agreeing on the keys count once): a block that left 规章 out has one
- * row `规�`, which may be either, and keeps its label.
- */
-static void
-restore_block(struct grid *g, const int *at, int n, int item)
-{
-	const struct tmpl_row *r19[8], *r21[8], *p19[8], *p21[8];
-	const struct tmpl_row **pick;
-	int n19, n21, w19, w21, k;
-
-	if (n > 8)
-		return;
-	n19 = block_rows(item, TPL_2019, r19, 8);
-	n21 = block_rows(item, TPL_2021, r21, 8);
-	w19 = assignments(g, at, n, r19, n19, 0, p19);
-	w21 = assignments(g, at, n, r21, n21, 0, p21);
-	if (w19 > 1 || w21 > 1)
-		return;
-	if (w19 == 1 && w21 == 1)
-		for (k = 0; k < n; k++)
-			if (strcmp(p19[k]->row, p21[k]->row) != 0)
-				return;
-	pick = w19 == 1 ? p19 : w21 == 1 ? p21 : NULL;
-	for (k = 0; pick != NULL && k < n; k++) {
-		/* the template's label: a static string, its text as
-		 * text_clean leaves it */
-		g->cell[g->row[at[k]].first].text = pick[k]->label;
-		g->simple[g->row[at[k]].first] = 0;
-	}
-}
-
-void
-h2tbox_blocks(struct grid *g)
-{
-	int at[8], n = 0, item = 0, head = 0, pending = 0, seen = 0, i, k;
-
-	for (i = 0; i <= g->nrow; i++) {
-		k = i < g->nrow ? caption_item(g, &g->row[i], pending) : -1;
-		/* the first caption, its numeral cut by a bar
-		 * (第二十条第（�|�）): the first block is （一） */
-		if (k == -1 && i < g->nrow && !seen && caption_cut(g,
-		    &g->row[i]))
-			k = 1;
-		seen |= k != 0 && i < g->nrow;
-		pending = k == -1 && i < g->nrow;
-		if (k != 0) {
-			if (item > 0 && n > 0)
-				restore_block(g, at, n, item);
-			item = k;
-			n = 0;
-			head = 1;
-		} else if (item > 0 && is_data_row(g, &g->row[i])) {
-			if (n < 8)
-				at[n] = i;
-			n++;
-		} else if (item > 0 && head && strncmp(grid_cells(g,
-		    &g->row[i])[0].text, "信", 3) == 0) {
-			/* the header: 信息内容 first, not the caption's
-			 * wrapped end (`|）_项___|`) */
-			restore_header(g, &g->row[i], item);
-			head = 0;
-		}
-	}
-}

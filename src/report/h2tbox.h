@@ -27,24 +27,4 @@
 int	h2tbox_cells(const char *s, size_t n, const char **cs,
 	    const char **ce, int max, char *buf, size_t size, int *restored);
 
-/*
- * The template's label a label cut mid-character (U+FFFD) begins as,
- * its remains (numbers glued in left out) fitting in order; or NULL.
- */
-const char *h2tbox_label(const char *label);
-/* The same by the label's own text alone (three characters at least),
- * the label cut or not: what follows its first U+FFFD may be the next
- * row's, glued on; a label cut at a character's edge has none. */
-const char *h2tbox_label_start(const char *label);
-
-/*
- * t2's blocks of a grid read from such rows: where a block's labels are
- * cut to their first characters (`|规�|`, `|行�|`) and its data rows are
- * as many as one template's block has and begin as its labels do, in
- * order, they get the template's labels.  A block that left a row out
- * (no 规章) does not fit and keeps its labels.
- */
-struct grid;
-void	h2tbox_blocks(struct grid *g);
-
 #endif

@@ -12,6 +12,7 @@
 #endif
 
 #include "err.h"
+#include "h2tblock.h"
 #include "h2tbox.h"
 #include "layout.h"
 #include "lines.h"
@@ -624,7 +625,7 @@ read_bordered(const char *text, size_t len, long first,
 	if (!h2t)
 		grid_join_wrapped_numbers(g);
 	else
-		h2tbox_blocks(g);
+		h2tblock_labels(g);
 }
 
 void

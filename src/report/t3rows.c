@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "h2tbox.h"
+#include "h2tlabel.h"
 #include "lines.h"
 #include "t3.h"
 #include "tmpl.h"
@@ -223,8 +223,8 @@ t3_classify(const char *label, int rows_seen)
 	 * or that its own text begins (a key word after the cut may be
 	 * the next row's, glued on) */
 	if (strstr(label, LINES_FFFD) != NULL &&
-	    ((cut = h2tbox_label(label)) != NULL ||
-	    (cut = h2tbox_label_start(label)) != NULL))
+	    ((cut = h2tlabel_cut(label)) != NULL ||
+	    (cut = h2tlabel_start(label)) != NULL))
 		return row_labelled(cut);
 	if ((i = first_keyword(label)) < nwords)
 		return t3_words[i].row;
@@ -233,7 +233,7 @@ t3_classify(const char *label, int rows_seen)
 		return "3.7";
 	/* a label cut at a character's edge before its key word: the
 	 * template's label it begins, if one (（六）其他处) */
-	if ((cut = h2tbox_label_start(label)) != NULL)
+	if ((cut = h2tlabel_start(label)) != NULL)
 		return row_labelled(cut);
 	return NULL;
 }
