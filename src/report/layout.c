@@ -12,6 +12,8 @@
 #endif
 
 #include "err.h"
+#include "h2tblock.h"
+#include "h2tbox.h"
 #include "layout.h"
 #include "lines.h"
 #include "spaced.h"
@@ -574,9 +576,14 @@ static void
 add_h2t_line(struct grid *g, struct h2trow *r, const struct line *ln)
 {
 	const char *cs[MAXCELLS], *ce[MAXCELLS];
-	int j, k, n = line_cells(ln, cs, ce, MAXCELLS), join;
+	char mended[4096];
+	int j, k, n, join, own;
 
-	join = joins(r, cs, ce, n);
+	/* a row with numbers mended of its label's remains (h2tbox.h) */
+	if ((n = h2tbox_cells(ln->s, ln->n, cs, ce, MAXCELLS, mended,
+	    sizeof mended, &own)) < 0)
+		n = line_cells(ln, cs, ce, MAXCELLS);
+	join = !own && joins(r, cs, ce, n);
 	if (!join) {
 		grid_new_row(g, ln->no);
 		r->first = g->ncell;
@@ -622,6 +629,8 @@ read_bordered(const char *text, size_t len, long first,
 	}
 	if (!h2t)
 		grid_join_wrapped_numbers(g);
+	else
+		h2tblock_labels(g);
 }
 
 void

@@ -246,6 +246,24 @@ label_cut(const struct lrow *lr)
 }
 
 /*
+ * Digits after a U+FFFD in a label, no item marker (8.): html2text
+ * writes an unruled row's numbers over its cut label (`(二)部分公开（区
+ * 分处� 1的 0��`), and which column a number so read stands in, or
+ * whether one was lost, nothing tells.
+ */
+static int
+number_in_cut_label(const char *label)
+{
+	const char *p = strstr(label, "\xef\xbf\xbd");
+
+	for (; p != NULL && *p; p++)
+		if (*p >= '0' && *p <= '9' && !(p[1] == '.' ||
+		    strncmp(p + 1, "、", 3) == 0 || strncmp(p + 1, "．", 3) == 0))
+			return 1;
+	return 0;
+}
+
+/*
  * A blank's sign standing left of the row's label text is a letter of
  * the label: pdftotext -layout spaces a justified label's characters
  * out (`4. 无 正 当 理 由 大 量`), and 无 alone reads as a blank cell,
@@ -477,6 +495,23 @@ find_key(const char **key, int n, const char *row)
 	return -1;
 }
 
+/* The row after `row` in its own template (3.6.1 -> 3.6.2: rows of one
+ * template only have no shared order), or NULL. */
+static const char *
+next_in_template(const char *row)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].table, "t3") == 0 &&
+		    strcmp(tmpl_rows[i].row, row) == 0)
+			return strcmp(tmpl_rows[i + 1].table, "t3") == 0 &&
+			    (tmpl_rows[i + 1].templates &
+			    tmpl_rows[i].templates) ? tmpl_rows[i + 1].row :
+			    NULL;
+	return NULL;
+}
+
 /*
  * Rows whose label holds the start of the row after or before them too
  * (t3_holds_start_of), and more numbers than a row has or that other row
@@ -498,10 +533,14 @@ mark_two_rows(struct tables *t, const struct lrow *rows, const char **key,
 	int i, j;
 
 	for (i = 0; i < n; i++) {
-		if (!key[i] || !rows[i].merged || rows[i].numbers == 0)
+		/* or numbers written over a cut label only (html2text) */
+		if (!key[i] || (!number_in_cut_label(rows[i].label) &&
+		    (!rows[i].merged || rows[i].numbers == 0)))
 			continue;
 		next = t3_next_row(key[i]);
 		prev = t3_prev_row(key[i]);
+		if (next == NULL)
+			next = next_in_template(key[i]);
 		if (next && t3_holds_start_of(rows[i].label, next))
 			other = next;
 		else if (prev && t3_holds_start_of(rows[i].label, prev))
@@ -929,6 +968,14 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 			    "position, its total is blank though its last "
 			    "number is the sum of the others: not placed, "
 			    "written as %s", key[i], CELL_UNREAD);
+			placed = PLACE_DOUBTED, memset(&s, 0, sizeof s);
+		}
+		if (g->positional && placed != PLACE_NONE &&
+		    number_in_cut_label(rows[i].label)) {
+			tables_warn(t, rows[i].line, "t3 row %s: a number "
+			    "stands in its label cut mid-character, a value "
+			    "of the row's or not: not placed, written as %s",
+			    key[i], CELL_UNREAD);
 			placed = PLACE_DOUBTED, memset(&s, 0, sizeof s);
 		}
 		sb[i] = s;

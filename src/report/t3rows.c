@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "h2tlabel.h"
+#include "lines.h"
 #include "t3.h"
 #include "tmpl.h"
 /*
@@ -220,6 +222,19 @@ same_letters(const char *s, const char *word)
 	return 1;
 }
 
+/* The t3 row whose template label lab is, or NULL (another table's). */
+static const char *
+row_labelled(const char *lab)
+{
+	size_t i;
+
+	for (i = 0; i < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].table, "t3") == 0 &&
+		    strcmp(tmpl_rows[i].label, lab) == 0)
+			return tmpl_rows[i].row;
+	return NULL;
+}
+
 /* The row a label names, or NULL (a header, a group label).  A marker
  * of its own names 3.7 (`(七)计总`) and 3.6 (`(六)他处理其`): the
  * pieces of a label wrapped in its cell are joined by position, so
@@ -227,10 +242,18 @@ same_letters(const char *s, const char *word)
 const char *
 t3_classify(const char *label, int rows_seen)
 {
+	const char *cut;
 	int i;
 
 	if (is_row_3_6_3(label) && rows_seen > 0)
 		return "3.6.3";
+	/* a label cut mid-character (html2text): the template's it fits,
+	 * or that its own text begins (a key word after the cut may be
+	 * the next row's, glued on) */
+	if (strstr(label, LINES_FFFD) != NULL &&
+	    ((cut = h2tlabel_cut(label)) != NULL ||
+	    (cut = h2tlabel_start(label)) != NULL))
+		return row_labelled(cut);
 	if ((i = first_keyword(label)) < nwords)
 		return t3_words[i].row;
 	if (strstr(label, "(七)") || (rows_seen > 2 && t3_has_prefix(label,
@@ -239,6 +262,10 @@ t3_classify(const char *label, int rows_seen)
 	if (t3_has_prefix(label, "(六)") && same_letters(label +
 	    strlen("(六)"), "其他处理"))
 		return t3_classify("(六)其他处理", rows_seen);
+	/* a label cut at a character's edge before its key word: the
+	 * template's label it begins, if one (（六）其他处) */
+	if ((cut = h2tlabel_start(label)) != NULL)
+		return row_labelled(cut);
 	return NULL;
 }
 

@@ -580,6 +580,36 @@ gather_values(const struct grid *g, struct lrow *data, int *first,
 	return data->nval > 0 || blank_row(g, data, first);
 }
 
+/*
+ * A row with digits among text cut mid-character (U+FFFD): html2text
+ * glues an unruled t4's numbers to each other and to its cut titles
+ * (`0个 0个 0个 0个 0��`).  The table is there, its numbers unread: 1,
+ * and the row's line.
+ */
+static int
+garbled_numbers(const struct grid *g, long *line)
+{
+	const struct gcell *c;
+	const char *p;
+	int i, j;
+
+	for (i = 0; i < g->nrow; i++) {
+		c = grid_cells(g, &g->row[i]);
+		for (j = 0; j < g->row[i].ncell; j++) {
+			if (strstr(c[j].text, "\xef\xbf\xbd") == NULL)
+				continue;
+			for (p = c[j].text; *p && !(*p >= '0' && *p <= '9');
+			    p++)
+				;
+			if (*p) {
+				*line = g->row[i].line;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 static void
 emit(struct tables *t, const struct lrow *data, const struct slots *s,
     int placed, const char *why)
@@ -988,8 +1018,14 @@ t4_extract(const struct grid *g, struct tables *t)
 	char why[128];
 
 	why[0] = '\0';
-	if (!gather_values(g, &data, &first, &cut, &last))
-		return 0;
+	if (!gather_values(g, &data, &first, &cut, &last)) {
+		if (!garbled_numbers(g, &data.line))
+			return 0;
+		data.nval = 0;
+		memset(&s, 0, sizeof s);
+		emit(t, &data, &s, PLACE_NONE, "among text cut mid-character");
+		return 1;
+	}
 	if (cut > 0)
 		snprintf(why, sizeof why, "then other text (line %ld) with "
 		    "more numbers after it: the row is not whole", cut);

@@ -1,0 +1,212 @@
+/*
+ * Labels html2text cut, named by the template (h2tlabel.h): a label's
+ * own text (up to its first U+FFFD) must begin the template's label and
+ * its remains stand in it in order; one row label must fit and no other
+ * text a table prints.
+ */
+#include <string.h>
+
+#include "h2tlabel.h"
+#include "lines.h"
+#include "tmpl.h"
+
+/*
+ * Texts that are no row but that a cut label may begin like: group
+ * labels, the header's titles, t2's captions and titles.  A label whose
+ * remains fit one of them as well as a row stays as it is.
+ */
+static const char *const not_rows[] = {
+	"三、本年度办理结果", "（三）不予公开", "（四）无法提供",
+	"（五）不予处理", "申请人情况", "法人或其他组织",
+	"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+	"其他", "总计", "信息内容", "第二十条", "行政诉讼", "结果维持",
+	"结果纠正", "其他结果", "尚未审结", "本年制发件数", "本年废止件数",
+	"现行有效件数", "本年处理决定数量", "本年收费金额", "本年新制作数量",
+	"本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
+	"处理决定数量", "采购项目数量", "采购总金额",
+	"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+};
+
+static int
+h2t_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * s..e as labels are compared: spaces, '_' and quotes dropped, full-width
+ * brackets, commas and colons as ASCII, 、．。 as '.'.  Returns the
+ * length written to out (NUL-ended), or H2T_NORM when it does not fit.
+ */
+size_t
+h2tlabel_norm(const char *s, const char *e, char *out)
+{
+	static const struct {
+		const char *from, *to;
+	} map[] = {
+		{"（", "("}, {"）", ")"}, {"、", "."}, {"．", "."},
+		{"。", "."}, {"，", ","}, {"：", ":"}, {"“", ""}, {"”", ""},
+		{"\"", ""}, {"'", ""}, {" ", ""}, {"_", ""}, {"　", ""},
+		{"\xc2\xa0", ""},
+	};
+	size_t o = 0, i, m, t;
+
+	while (s < e) {
+		for (i = 0; i < sizeof map / sizeof map[0]; i++) {
+			m = strlen(map[i].from);
+			if ((size_t)(e - s) >= m && memcmp(s, map[i].from, m) ==
+			    0)
+				break;
+		}
+		if (i < sizeof map / sizeof map[0]) {
+			t = strlen(map[i].to);
+			if (o + t >= H2T_NORM)
+				return H2T_NORM;
+			memcpy(out + o, map[i].to, t);
+			o += t;
+			s += m;
+			continue;
+		}
+		if (o + 1 >= H2T_NORM)
+			return H2T_NORM;
+		out[o++] = *s++;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/* Han characters (three-byte UTF-8 led by E4..E9) in s. */
+int
+h2tlabel_han(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0xe4 && (unsigned char)*s <= 0xe9)
+			n++;
+	return n;
+}
+
+/* The fragments of remains in s..e (runs between U+FFFD), appended. */
+int
+h2tlabel_frags(const char *s, const char *e, struct h2tfrag *f, int nf)
+{
+	const char *p, *q;
+
+	for (p = s; p < e && nf < H2T_MAXFRAG; p = q) {
+		if (lines_is_fffd(p, e)) {
+			q = p + 3;
+			continue;
+		}
+		for (q = p; q < e && !lines_is_fffd(q, e); q++)
+			;
+		f[nf].len = h2tlabel_norm(p, q, f[nf].text);
+		if (f[nf].len > 0 && f[nf].len < H2T_NORM)
+			nf++;
+	}
+	return nf;
+}
+
+/* Does the label lab begin with own and hold the fragments in order? */
+static int
+fits(const char *lab, const char *own, size_t ownlen, const struct h2tfrag *f,
+    int nf)
+{
+	char c[H2T_NORM];
+	const char *p;
+	int i;
+
+	if (h2tlabel_norm(lab, lab + strlen(lab), c) >= H2T_NORM ||
+	    strncmp(c, own, ownlen) != 0)
+		return 0;
+	for (p = c + ownlen, i = 0; i < nf; i++) {
+		if ((p = strstr(p, f[i].text)) == NULL)
+			return 0;
+		p += f[i].len;
+	}
+	return 1;
+}
+
+/*
+ * The template's label that own (the label's own text, normalized) and
+ * the fragments name, or NULL: one row label and no other text fits,
+ * and two Han characters at least say so.
+ */
+const char *
+h2tlabel_restore(const char *own, size_t ownlen, const struct h2tfrag *f, int nf)
+{
+	const char *found = NULL;
+	size_t i;
+	int han = h2tlabel_han(own);
+
+	for (i = 0; i < (size_t)nf; i++)
+		han += h2tlabel_han(f[i].text);
+	/* a bracketed marker says as much as a character: （六 */
+	if (own[0] == '(')
+		han++;
+	if (han < 2 || h2tlabel_han(own) < 1)
+		return NULL;
+	for (i = 0; i < sizeof not_rows / sizeof not_rows[0]; i++)
+		if (fits(not_rows[i], own, ownlen, f, nf))
+			return NULL;
+	for (i = 0; i < tmpl_nrows; i++) {
+		if (!fits(tmpl_rows[i].label, own, ownlen, f, nf))
+			continue;
+		if (found != NULL && strcmp(found, tmpl_rows[i].label) != 0)
+			return NULL;
+		found = tmpl_rows[i].label;
+	}
+	return found;
+}
+
+size_t
+h2tlabel_own(const char *label, char *own)
+{
+	const char *e = label + strlen(label), *oe;
+
+	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
+		;
+	return h2tlabel_norm(label, oe, own);
+}
+
+const char *
+h2tlabel_cut(const char *label)
+{
+	struct h2tfrag f[H2T_MAXFRAG];
+	char own[H2T_NORM];
+	const char *e = label + strlen(label), *oe, *p, *q;
+	size_t ownlen;
+	int nf = 0, k, m = 0;
+
+	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
+		;
+	if (oe == e || (ownlen = h2tlabel_norm(label, oe, own)) >= H2T_NORM)
+		return NULL;
+	/* the remains between the numbers glued into it, without them */
+	for (p = oe; p < e; p = q) {
+		for (q = p; q < e && *q != ' ' && !h2t_digit(*q); q++)
+			;
+		nf = h2tlabel_frags(p, q, f, nf);
+		for (; q < e && (*q == ' ' || h2t_digit(*q)); q++)
+			;
+	}
+	for (k = 0; k < nf; k++)
+		if (h2tlabel_han(f[k].text) > 0)
+			f[m++] = f[k];
+	return h2tlabel_restore(own, ownlen, f, m);
+}
+
+const char *
+h2tlabel_start(const char *label)
+{
+	char own[H2T_NORM];
+	const char *e = label + strlen(label), *oe;
+	size_t ownlen;
+
+	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
+		;
+	if ((ownlen = h2tlabel_norm(label, oe, own)) >= H2T_NORM || h2tlabel_han(own) < 3)
+		return NULL;
+	return h2tlabel_restore(own, ownlen, NULL, 0);
+}
+

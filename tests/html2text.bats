@@ -1,0 +1,101 @@
+#!/usr/bin/env bats
+# gip-tables on html2text's ruled tables (Debian html2text 1.3.2a, -utf8):
+# rows laid out in characters, written in bytes (src/report/h2tbox.c).
+# The fixtures are gipgen pages rendered by render.sh, cut to one table;
+# the .cells are the generator's truth for that table.
+
+load helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+}
+
+# Table $2's cells of fixture $1, as the truth has them (table row col
+# value), against $1.cells.
+table_cells() {
+	gip-tables -q "$DATA/$1.txt" | cut -f 2-5 |
+	    awk -F'\t' -v t="$2" '$1 == t' | sort >got
+	run diff "$DATA/$1.cells" got
+	assert_success
+}
+
+@test "html2text t3: numbers freed of a cut label's remains, labels restored" {
+	# |一、本年新收政府信息公开申|9�|_ �|…, |3._要求提供公开|0�|_0�|…,
+	# |（二）部分公开（区�|_ |__ �|…|0�|�计其他情形）
+	table_cells h2t-box-t3 t3
+}
+
+@test "html2text t2 (2021): labels cut to a character, by the block's order" {
+	# |规�|___0__|, |行�|�___46�_|, a caption's item past the last bar
+	# (|_______第二十条第�|�一）项), a header cut to |本年|本|现行|
+	table_cells h2t-box-t2 t2
+}
+
+@test "html2text t2 (2019): a row of blanks shows only its label's remains" {
+	# |其他对�|�管理| 务�|项____| is 其他对外管理服务事项, all blank;
+	# |行政许�|27_____| _____| _____|, a unit after a space (1件___)
+	table_cells h2t-box-t2-2019 t2
+}
+
+@test "html2text t2: a block that left a row out, a caption cut before its bracket" {
+	# |行政�|6个�|…| alone in block (一): 行政规范性文件, 规章 left out;
+	# |第二十条第（八|�� 项 and |行政�|0元性收费| (元, then remains)
+	table_cells h2t-box-t2-omitted t2
+}
+
+@test "html2text unruled t4: numbers glued among cut titles are unread, the table not absent" {
+	# 0个 0个 0个 0个 0�0    0个 0个 0 …: no position says which is which
+	gip-tables -q "$DATA/h2t-spaced-t4.txt" | awk -F'\t' '$2 == "t4"' |
+	    cut -f 5 | sort | uniq -c | awk '{ print $1, $2 }' >got
+	run cat got
+	assert_output "15 ?"
+}
+
+@test "html2text unruled t3: a label cut at a character's edge is its row" {
+	# (六)其他处         0       0    0 …: 其他处理 lost its 理
+	gip-tables -q "$DATA/h2t-spaced-t3-edge.txt" |
+	    awk -F'\t' '$2 == "t3" && $3 == "3.6" { print $4, $5 }' >got
+	run cat got
+	assert_output "natural 0
+commercial 0
+research 0
+social 0
+legal 0
+other 0
+total 0"
+}
+
+@test "html2text unruled t3: 2021's 3.6.1 glued to 3.6.2 leaves both unread, not 3.6.2 missing" {
+	# 1.申请人无正当理由逾期不补0���0�…(六��2.申请人逾期未按收费通知要0���…
+	gip-tables -q "$DATA/h2t-spaced-t3-glued.txt" |
+	    awk -F'\t' '$2 == "t3" && ($3 == "3.6.1" || $3 == "3.6.2")' |
+	    cut -f 3,5 | sort | uniq -c | awk '{ print $1, $2, $3 }' >got
+	run cat got
+	assert_output "7 3.6.1 ?
+7 3.6.2 ?"
+}
+
+@test "html2text t3: a row of blanks is not joined by the row below it" {
+	# |1、申请人无正当理由逾期不|���|…| (all blank) over |(六)�|2、申请人
+	# 逾期未按收费通知|���|0缴|…: 3.6.2 began a row of its own
+	table_cells h2t-box-t3-blankrow t3
+}
+
+@test "html2text t2: an amount with a character cut right after it is unread" {
+	# |行政事业性收�|118000�|�: the cut 元 says 118000 元 (11.8 万元)
+	gip-tables -q "$DATA/h2t-box-t2-unitcut.txt" |
+	    awk -F'\t' '$2 == "t2" && $3 == "20.8.fee" { print $4, $5 }' >got
+	run cat got
+	assert_output "amount ?"
+}
+
+@test "html2text t2: captions wrapped before their closing bracket, the header after them" {
+	# |第二十条第（一     | / |）_项______| / |信�|本年|本年|现行|…;
+	# |第二十条第�|五 / |）_项____|
+	table_cells h2t-box-t2-caption t2
+}
+
+@test "html2text t2: the first caption's numeral cut by a bar opens block (一)" {
+	# |_________第二十条第（�|�） 项, then |行政�|_16件|__4件|_16件|
+	table_cells h2t-box-t2-numeral-cut t2
+}
