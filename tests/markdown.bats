@@ -90,3 +90,33 @@ load helper
 	    !/got .\?.$/ && !/got None$/' "$d/score"
 	assert_output ""
 }
+
+@test "Markdown with inline HTML, escapes and entities (pandoc -t gfm of a Word page) is read" {
+	# The file starts with <div> (it was taken for an HTML page: no table
+	# found), cells hold Word's <span style=...> (a tag over two lines),
+	# \( \> \* escapes, &nbsp;, a comment over lines, # headings.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-inline-html.md' |
+	    cut -f 2-6"
+	assert_output "$(printf '%s\n' \
+	    'meta	title	-	某县民政局2023年政府信息公开工作年度报告	15' \
+	    'meta	org	-	某县民政局	15' \
+	    'meta	year	-	2023	15' \
+	    'meta	template	-	2021	' \
+	    't2	20.1.rules	issued	0	31' \
+	    't2	20.1.rules	repealed	0	31' \
+	    't2	20.1.rules	valid	0	31' \
+	    't2	20.1.normative	issued	5	32' \
+	    't2	20.1.normative	repealed	1	32' \
+	    't2	20.1.normative	valid	23	32' \
+	    't3	1	natural	35	36' \
+	    't3	1	commercial	2	36' \
+	    't3	1	research	0	36' \
+	    't3	1	social	1	36' \
+	    't3	1	legal	0	36' \
+	    't3	1	other	0	36' \
+	    't3	1	total	38	36')"
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr sh -c "gip-sections '$DATA/md-inline-html.md' |
+	    cut -f 2-5 | sed -n 2p"
+	assert_output "1	一、总体情况	20	23"
+}

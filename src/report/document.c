@@ -1,9 +1,11 @@
 /* One input opened as a report (document.h). */
 #include <stdlib.h>
 
+#include "buf.h"
 #include "docx.h"
 #include "document.h"
 #include "err.h"
+#include "markdown.h"
 #include "mdhtml.h"
 #include "pdf.h"
 
@@ -20,6 +22,24 @@ read_html(struct document *d)
 	return 0;
 }
 
+/* Markdown (markdown.h): its plain text replaces it; HTML tables among
+ * its lines are read as such (mdhtml.h). */
+static int
+read_markdown(struct document *d)
+{
+	d->mdtext.len = 0;
+	if (md_plain(d->doc.text, d->doc.len, &d->mdtext)) {
+		d->doc.html = GIP_HTML_TABLES;
+		d->doc.text = d->mdtext.p;
+		d->doc.len = d->mdtext.len;
+		return read_html(d);
+	}
+	d->doc.html = 0;
+	d->doc.text = d->mdtext.p;
+	d->doc.len = d->mdtext.len;
+	return 0;
+}
+
 int
 document_read(struct document *d, const char *path)
 {
@@ -32,6 +52,8 @@ document_read(struct document *d, const char *path)
 	case GIP_KIND_PDF:
 		return pdf_read(&d->doc, &d->tables, &d->pdf);
 	default:
+		if (md_detect(d->doc.text, d->doc.len))
+			return read_markdown(d);
 		return d->doc.html ? read_html(d) : 0;
 	}
 }
@@ -42,6 +64,7 @@ document_free(struct document *d)
 	gip_doc_free(&d->doc);
 	doctables_free(&d->tables);
 	docx_store_free(&d->docx);
+	buf_free(&d->mdtext);
 	free(d->made.p);
 	d->made.p = NULL;
 	d->made.len = d->made.cap = 0;

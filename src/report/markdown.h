@@ -1,0 +1,34 @@
+/*
+ * Markdown that converters write (pandoc -t gfm, commonmark,
+ * markdown_strict, markdown_mmd; PDF-to-Markdown extractors): read as the
+ * report text it stands for, line for line, so that its pipe tables are
+ * read as bordered tables (layout.h) and its line numbers stay the
+ * input's.
+ */
+#ifndef GIP_MARKDOWN_H
+#define GIP_MARKDOWN_H
+
+#include <stddef.h>
+
+struct buf;
+
+/*
+ * Is text[0, len) Markdown: does it hold a pipe table's delimiter row
+ * (`|---|:-:|`) or an ATX heading (`# 一、总体情况`)?  A page that
+ * declares itself HTML (<html>, <body>, <!DOCTYPE> in its first KiB) is
+ * not, whatever it holds.
+ */
+int	md_detect(const char *text, size_t len);
+
+/*
+ * text[0, len) without its Markdown markup, appended to out line for
+ * line: inline HTML tags (<span style=...>, </div>, comments) dropped
+ * but <br>; backslash escapes (\*, \(, \>) made their characters, \| in
+ * a pipe row U+2223 so that it splits no cell; entities (&gt;, &nbsp;,
+ * &#39;) decoded.  A <table> element is copied as written, for the HTML
+ * reader (mdhtml.h).  Returns 1 when such an element holds a <td> or
+ * <th>, else 0.
+ */
+int	md_plain(const char *text, size_t len, struct buf *out);
+
+#endif
