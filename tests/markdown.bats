@@ -120,3 +120,12 @@ load helper
 	    cut -f 2-5 | sed -n 2p"
 	assert_output "1	一、总体情况	20	23"
 }
+
+@test "Markdown holding pipe tables and HTML tables reads both" {
+	# pandoc -t gfm writes a table without spans as a pipe table and one
+	# with spans as HTML; the pipe tables were lost beside the HTML ones.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-pipe-and-html.md' |
+	    grep -E '	t[23]	' | cut -f 5 | tr '\n' ' '"
+	assert_output "0 0 0 4 1 17 236 5 1 0 0 0 0 6 "
+	assert_equal "$stderr" ""
+}

@@ -7,6 +7,7 @@
 #include "err.h"
 #include "markdown.h"
 #include "mdhtml.h"
+#include "mdpipe.h"
 #include "pdf.h"
 
 /* An HTML page, or text holding HTML tables (mdhtml.h): its report text
@@ -27,13 +28,20 @@ read_html(struct document *d)
 static int
 read_markdown(struct document *d)
 {
+	struct buf plain = {0};
+
 	d->mdtext.len = 0;
-	if (md_plain(d->doc.text, d->doc.len, &d->mdtext)) {
+	if (md_plain(d->doc.text, d->doc.len, &plain)) {
+		/* its pipe tables go to the HTML reader with the others */
+		mdpipe_to_html(plain.p, plain.len, &d->mdtext);
+		buf_free(&plain);
 		d->doc.html = GIP_HTML_TABLES;
 		d->doc.text = d->mdtext.p;
 		d->doc.len = d->mdtext.len;
 		return read_html(d);
 	}
+	buf_free(&d->mdtext);
+	d->mdtext = plain;
 	d->doc.html = 0;
 	d->doc.text = d->mdtext.p;
 	d->doc.len = d->mdtext.len;

@@ -28,10 +28,8 @@ is_alnum(int c)
 	return is_alpha(c) || (c >= '0' && c <= '9');
 }
 
-/* A pipe table's delimiter row: bars, colons, dashes and blanks alone,
- * a bar and a run of three dashes at least. */
-static int
-is_delimiter_row(const char *s, size_t n)
+int
+md_delimiter_row(const char *s, size_t n)
 {
 	size_t i, dashes = 0, run = 0;
 	int bar = 0;
@@ -91,7 +89,7 @@ md_detect(const char *text, size_t len)
 			p++, n--;
 		if (n > 0 && ((*p == '#' && is_heading(p, n)) ||
 		    ((*p == '|' || *p == ':' || *p == '-') &&
-		    is_delimiter_row(p, n))))
+		    md_delimiter_row(p, n))))
 			return 1;
 	}
 	return 0;

@@ -20,6 +20,10 @@ struct buf;
  */
 int	md_detect(const char *text, size_t len);
 
+/* A pipe table's delimiter row: bars, colons, dashes and blanks alone,
+ * a bar and a run of three dashes at least. */
+int	md_delimiter_row(const char *s, size_t n);
+
 /*
  * text[0, len) without its Markdown markup, appended to out line for
  * line: inline HTML tags (<span style=...>, </div>, comments) dropped
