@@ -8,6 +8,7 @@
 #include "markdown.h"
 #include "mdhtml.h"
 #include "mdpipe.h"
+#include "mdspan.h"
 #include "pdf.h"
 
 /* An HTML page, or text holding HTML tables (mdhtml.h): its report text
@@ -28,10 +29,14 @@ read_html(struct document *d)
 static int
 read_markdown(struct document *d)
 {
-	struct buf plain = {0};
+	struct buf plain = {0}, spans = {0};
+	int tables;
 
 	d->mdtext.len = 0;
-	if (md_plain(d->doc.text, d->doc.len, &plain)) {
+	tables = md_plain(d->doc.text, d->doc.len, &spans);
+	mdspan_fix(d->doc.name, spans.p, spans.len, &plain);
+	buf_free(&spans);
+	if (tables) {
 		/* its pipe tables go to the HTML reader with the others */
 		mdpipe_to_html(plain.p, plain.len, &d->mdtext);
 		buf_free(&plain);
