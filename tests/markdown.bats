@@ -141,3 +141,17 @@ load helper
 	# 行政强制's 18 may be its change or its decisions: unread, said so
 	assert_equal "$stderr" "gip-tables: $DATA/md-spans-flattened.md:18: pipe table row: its 4 cells make 3 values in more than one way (merged cells spread out by the converter), written as ?"
 }
+
+@test "Markdown whose only markup is raw HTML (pandoc -t gfm of pdftohtml's page) is read by its lines" {
+	# It starts with <span> and <div> tags: read as an HTML page, each
+	# <div>'s text ran into one paragraph and no table was found.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-pdftohtml.md' |
+	    grep -E '	t2	' | cut -f 3-6 | tr '\n' ' '"
+	assert_output "$(printf '%s\t%s\t%s\t%s ' \
+	    20.1.rules issued 0 29 20.1.rules repealed 0 29 \
+	    20.1.rules valid 0 29 20.1.normative issued 0 37 \
+	    20.1.normative repealed 5 37 20.1.normative valid 5 37 \
+	    20.5.license decisions 550 51 20.6.penalty decisions 4119 69 \
+	    20.6.enforce decisions 195 73)"
+	assert_equal "$stderr" ""
+}

@@ -72,6 +72,72 @@ declares_html(const char *s, size_t n)
 	    memmem(s, probe, "<!doctype", 9);
 }
 
+/* Does line s[0, n) hold a tag that makes a paragraph or a line in HTML
+ * (<p>, <br>, <li>, <h1>..<h6>), outside a table? */
+static int
+has_block_tag(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		p++;
+		if (end - p >= 2 && ((*p | 0x20) == 'p' && (p[1] == '>' ||
+		    p[1] == ' ')))
+			return 1;
+		if (end - p >= 2 && (((*p | 0x20) == 'b' && (p[1] | 0x20) ==
+		    'r') || ((*p | 0x20) == 'l' && (p[1] | 0x20) == 'i') ||
+		    ((*p | 0x20) == 'h' && p[1] >= '1' && p[1] <= '6')))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Markdown whose only markup is raw HTML (pandoc -t gfm of a page that
+ * pdftohtml made: <div> and <span> tags on lines of their own, the text
+ * in paragraphs between blank lines): it starts with a tag, and outside
+ * its tables no tag makes a paragraph or a line, so its lines are the
+ * text's lines and reading it as an HTML page would run each <div>'s
+ * text into one paragraph.  Ten lines of text at least, more than the
+ * lines of tags.
+ */
+static int
+raw_html_markdown(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *nl;
+	size_t n;
+	long textlines = 0, taglines = 0;
+	int intable = 0;
+
+	while (p < end && strchr(" \t\n", *p))
+		p++;
+	if (p == end || *p != '<')
+		return 0;
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		n = (size_t)(nl - p);
+		while (n > 0 && (*p == ' ' || *p == '\t'))
+			p++, n--;
+		if (memmem(p, n, "<table", 6) || memmem(p, n, "<TABLE", 6))
+			intable = 1;
+		if (intable || n == 0 || *p == '|') {
+			if (memmem(p, n, "</table", 7) || memmem(p, n,
+			    "</TABLE", 7))
+				intable = 0;
+			continue;
+		}
+		if (has_block_tag(p, n))
+			return 0;
+		if (*p == '<')
+			taglines++;
+		else
+			textlines++;
+	}
+	return textlines >= 10 && textlines > taglines;
+}
+
 int
 md_detect(const char *text, size_t len)
 {
@@ -92,7 +158,7 @@ md_detect(const char *text, size_t len)
 		    md_delimiter_row(p, n))))
 			return 1;
 	}
-	return 0;
+	return raw_html_markdown(text, len);
 }
 
 /*

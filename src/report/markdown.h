@@ -14,7 +14,9 @@ struct buf;
 
 /*
  * Is text[0, len) Markdown: does it hold a pipe table's delimiter row
- * (`|---|:-:|`) or an ATX heading (`# 一、总体情况`)?  A page that
+ * (`|---|:-:|`) or an ATX heading (`# 一、总体情况`), or is raw HTML
+ * without paragraph tags its only markup (pandoc -t gfm of a page that
+ * pdftohtml made: <div> and <span> lines among text lines)?  A page that
  * declares itself HTML (<html>, <body>, <!DOCTYPE> in its first KiB) is
  * not, whatever it holds.
  */
