@@ -229,20 +229,25 @@ values_titled(const struct prow *r, const int *q, int k)
  * out does, and those columns are left out): written to out as it
  * stands, or again with its one reading, or unread.  Without gaps, a
  * row whose values all stand under titles is read by position, as any
- * table.
+ * table.  A converter that spreads spans out writes every row with all
+ * the table's columns (width, as its header rows) and keeps the labels
+ * (labelled: the table's rows have them): a shorter row, or one without
+ * a label among labelled ones, is an extractor's torn row (torn.h),
+ * left as it is.
  */
 static void
 fix_row(const char *name, struct buf *out, const struct prow *r,
-    const int *q, int k, int gaps)
+    const int *q, int k, int gaps, int width, int labelled)
 {
 	struct readings e = {.r = r, .k = k};
 	int c, j, lead = 0, take[MAXCELL], positional = 1;
 
 	e.base = r->label_end + 1;
 	e.m = r->ncell - e.base;
-	if (k == 0 || r->ncell < 0 || q[0] <= r->label_end ||
+	if (k == 0 || r->ncell != width || q[0] <= r->label_end ||
+	    (r->label_end < 0 && labelled) ||
 	    (!gaps && values_titled(r, q, k)))
-		goto asis;
+		goto asis;	/* not a row of the table's grid spread out */
 	if (r->label_end >= 0)
 		while (lead < e.m && r->kind[e.base + lead] == K_BLANK)
 			lead++;
@@ -356,7 +361,8 @@ fix_table(const char *name, struct buf *out, const struct prow *rows, int n)
 		gaps = k > 0 && width - q[0] > k;
 		for (i = start; i < end; i++) {
 			if (rows[i].first_value >= 0 && i >= data)
-				fix_row(name, out, &rows[i], q, k, gaps);
+				fix_row(name, out, &rows[i], q, k, gaps,
+				    width, lmax >= 0);
 			else if (gaps && !rows[i].delim && rows[i].ncell >= 0)
 				write_header(out, &rows[i], q, k);
 			else
