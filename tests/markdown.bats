@@ -155,3 +155,12 @@ load helper
 	    20.6.enforce decisions 195 73)"
 	assert_equal "$stderr" ""
 }
+
+@test "Markdown emphasis around labels and numbers (*3*, _0_, ***5***) is its text" {
+	# Before, italic or underscored cells were text: 规章's row was
+	# lost, 行政规范性文件's unread, t3's row 1 not found.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-emphasis.md' |
+	    grep -E '	t[23]	' | cut -f 5 | tr '\n' ' '"
+	assert_output "0 0 0 5 1 23 35 2 0 1 0 0 38 "
+	assert_equal "$stderr" ""
+}

@@ -302,6 +302,27 @@ heading_mark_len(const char *s, const char *end)
 	return k + 1;
 }
 
+/*
+ * Length of the emphasis mark at s, or 0: a run of * (a literal one is
+ * escaped, \*), or of _ that does not stand between two letters or
+ * digits (zwgk_2023 keeps its _).  `**3**`, `*规章*`, `_0_`, `***3***`
+ * are their text.
+ */
+static size_t
+emphasis_len(const char *text, const char *s, const char *end)
+{
+	const char *p = s;
+
+	if (*s != '*' && *s != '_')
+		return 0;
+	while (p < end && *p == *s)
+		p++;
+	if (*s == '_' && s > text && is_alnum((unsigned char)s[-1]) &&
+	    p < end && is_alnum((unsigned char)*p))
+		return 0;
+	return (size_t)(p - s);
+}
+
 int
 md_plain(const char *text, size_t len, struct buf *out)
 {
@@ -323,11 +344,15 @@ md_plain(const char *text, size_t len, struct buf *out)
 			}
 			continue;
 		}
-		if (*s != '<' && *s != '\\' && *s != '&')
+		if (*s != '<' && *s != '\\' && *s != '&' && *s != '*' &&
+		    *s != '_')
 			continue;
 		buf_add(out, run, (size_t)(s - run));
 		run = s;
-		if (*s == '\\' && s + 1 < end && s[1] > ' ' && s[1] < 0x7f &&
+		if ((k = emphasis_len(text, s, end)) > 0) {
+			run = s + k;
+			s += k - 1;
+		} else if (*s == '\\' && s + 1 < end && s[1] > ' ' && s[1] < 0x7f &&
 		    !is_alnum((unsigned char)s[1])) {
 			if (s[1] == '|' && bars)
 				buf_add(out, ESCAPED_BAR, strlen(ESCAPED_BAR));

@@ -31,7 +31,7 @@ int	md_delimiter_row(const char *s, size_t n);
  * line: inline HTML tags (<span style=...>, </div>, comments) dropped
  * but <br>; backslash escapes (\*, \(, \>) made their characters, \| in
  * a pipe row U+2223 so that it splits no cell; entities (&gt;, &nbsp;,
- * &#39;) decoded.  A <table> element is copied as written, for the HTML
+ * &#39;) decoded; emphasis marks (*3*, _0_, ***5***) dropped.  A <table> element is copied as written, for the HTML
  * reader (mdhtml.h).  Returns 1 when such an element holds a <td> or
  * <th>, else 0.
  */
