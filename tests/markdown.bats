@@ -164,3 +164,13 @@ load helper
 	assert_output "0 0 0 5 1 23 35 2 0 1 0 0 38 "
 	assert_equal "$stderr" ""
 }
+
+@test "pipe tables whose merged cells are repeated in every column they cover (docling) are read as spans" {
+	# Before: titles repeated made columns of their own: cells written
+	# twice or four times (20.1.rules issued, 20.6.penalty decisions),
+	# rows unread.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-spans-repeated.md' |
+	    grep '	t2	' | cut -f 3-5 | tr '\t\n' ': '"
+	assert_output "20.1.rules:issued:0 20.1.rules:repealed:0 20.1.rules:valid:0 20.1.normative:issued: 20.1.normative:repealed:24 20.1.normative:valid:8 20.6.penalty:decisions:460 20.6.enforce:decisions:1 "
+	assert_equal "$stderr" ""
+}

@@ -39,6 +39,7 @@ struct prow {
 struct readings {
 	const struct prow *r;
 	int		 base, m, k;
+	int		 repeat;	/* spans spread as their text again */
 	int		 found;		/* 0, 1, 2: more than one */
 	long		 steps;
 	int		 first[MAXCELL], cur[MAXCELL];
@@ -119,6 +120,17 @@ same_cell(const struct prow *r, int a, int b)
 	    r->cn[a]) == 0;
 }
 
+/* Where the run of text cells the same as cell p of r begins (a label
+ * or title spread over the columns it spans, docling). */
+static int
+run_start(const struct prow *r, int p)
+{
+	while (p > 0 && r->kind[p] == K_TEXT && r->kind[p - 1] == K_TEXT &&
+	    same_cell(r, p - 1, p))
+		p--;
+	return p;
+}
+
 static void
 record(struct readings *e)
 {
@@ -153,7 +165,8 @@ walk(struct readings *e, int i, int c)
 		return;
 	e->cur[c] = i;
 	walk(e, i + 1, c + 1);
-	for (j = i + 1; j < e->m && r->kind[e->base + j] == K_BLANK; j++)
+	for (j = i + 1; j < e->m && (e->repeat ? same_cell(r, e->base + i,
+	    e->base + j) : r->kind[e->base + j] == K_BLANK); j++)
 		walk(e, j + 1, c + 1);
 }
 
@@ -237,14 +250,15 @@ values_titled(const struct prow *r, const int *q, int k)
  */
 static void
 fix_row(const char *name, struct buf *out, const struct prow *r,
-    const int *q, int k, int gaps, int width, int labelled)
+    const int *q, int k, int gaps, int width, int labelled, int repeat)
 {
-	struct readings e = {.r = r, .k = k};
+	struct readings e = {.r = r, .k = k, .repeat = repeat};
 	int c, j, lead = 0, take[MAXCELL], positional = 1;
 
 	e.base = r->label_end + 1;
 	e.m = r->ncell - e.base;
-	if (k == 0 || r->ncell != width || q[0] <= r->label_end ||
+	if (k == 0 || r->ncell != width ||
+	    q[0] <= (r->label_end >= 0 ? run_start(r, r->label_end) : -1) ||
 	    (r->label_end < 0 && labelled) ||
 	    (!gaps && values_titled(r, q, k)))
 		goto asis;	/* not a row of the table's grid spread out */
@@ -305,12 +319,17 @@ is_data(const struct prow *r, int lmax)
 }
 
 /* The columns that the header rows of rows[from, to) title, less the
- * columns where its data rows hold labels, into q; their number. */
+ * columns where its data rows hold labels, into q; their number.  A
+ * title the same as the one left of it is a span spread as its text
+ * again (docling): no column of its own, and *repeat is set. */
 static int
-header_columns(const struct prow *rows, int from, int to, int lmax, int *q)
+header_columns(const struct prow *rows, int from, int to, int lmax, int *q,
+    int *repeat)
 {
 	uint64_t titled = 0, labels = 0;
 	int i, p, k = 0, head;
+
+	*repeat = 0;
 
 	for (i = from; i < to; i++) {
 		if (rows[i].delim || rows[i].ncell < 0)
@@ -319,9 +338,13 @@ header_columns(const struct prow *rows, int from, int to, int lmax, int *q)
 		for (p = 0; p < rows[i].ncell; p++) {
 			if (rows[i].kind[p] != K_TEXT)
 				continue;
-			if (head)
+			if (head && p > lmax + 1 && rows[i].kind[p - 1] ==
+			    K_TEXT && same_cell(&rows[i], p - 1, p))
+				*repeat = 1;	/* a title spread again */
+			else if (head)
 				titled |= (uint64_t)1 << p;
-			else if (p <= rows[i].label_end)
+			else if (p <= rows[i].label_end &&
+			    run_start(&rows[i], p) == p)
 				labels |= (uint64_t)1 << p;
 		}
 	}
@@ -338,12 +361,14 @@ header_columns(const struct prow *rows, int from, int to, int lmax, int *q)
 static void
 fix_table(const char *name, struct buf *out, const struct prow *rows, int n)
 {
-	int q[MAXCELL], k, i, start, data, end, width, gaps, lmax = -1;
+	int q[MAXCELL], k, i, start, data, end, width, gaps, repeat;
+	int lmax = -1;
 
 	for (i = 0; i < n; i++)
 		if (!rows[i].delim && rows[i].first_value >= 0 &&
-		    rows[i].label_end > lmax)
-			lmax = rows[i].label_end;
+		    rows[i].label_end >= 0 &&
+		    run_start(&rows[i], rows[i].label_end) > lmax)
+			lmax = run_start(&rows[i], rows[i].label_end);
 	for (start = 0; start < n; start = end) {
 		/* header rows (and empty ones), then data rows */
 		for (data = start; data < n && !is_data(&rows[data], lmax);
@@ -354,7 +379,7 @@ fix_table(const char *name, struct buf *out, const struct prow *rows, int n)
 			;
 		if (end == start)
 			end = start + 1;
-		k = header_columns(rows, start, end, lmax, q);
+		k = header_columns(rows, start, end, lmax, q, &repeat);
 		for (width = 0, i = start; i < data; i++)
 			if (!rows[i].delim && rows[i].ncell > width)
 				width = rows[i].ncell;
@@ -362,7 +387,7 @@ fix_table(const char *name, struct buf *out, const struct prow *rows, int n)
 		for (i = start; i < end; i++) {
 			if (rows[i].first_value >= 0 && i >= data)
 				fix_row(name, out, &rows[i], q, k, gaps,
-				    width, lmax >= 0);
+				    width, lmax >= 0, repeat);
 			else if (gaps && !rows[i].delim && rows[i].ncell >= 0)
 				write_header(out, &rows[i], q, k);
 			else
