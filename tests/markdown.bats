@@ -174,3 +174,15 @@ load helper
 	assert_output "20.1.rules:issued:0 20.1.rules:repealed:0 20.1.rules:valid:0 20.1.normative:issued: 20.1.normative:repealed:24 20.1.normative:valid:8 20.6.penalty:decisions:460 20.6.enforce:decisions:1 "
 	assert_equal "$stderr" ""
 }
+
+@test "Markdown wrapped inside inline HTML (pandoc without --wrap=none) keeps each element's text on its first line" {
+	# <span\nstyle=...> was not taken for a tag, and a heading wrapped
+	# inside its spans came apart: no section heading found.
+	run -0 --separate-stderr sh -c "gip-sections '$DATA/md-wrapped-spans.md' |
+	    cut -f 2,4,5 | sed -n '2,4p'"
+	assert_output "$(printf '1\t6\t13\n2\t14\t25\n3\t26\t33')"
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-wrapped-spans.md' |
+	    grep '	t2	' | cut -f 5,6 | tr '\t\n' ': '"
+	assert_output "0:23 0:23 0:23 3:24 2:24 17:24 "
+	assert_equal "$stderr" ""
+}

@@ -15,6 +15,7 @@
 #include "utf8.h"
 
 #define ESCAPED_BAR	"\xe2\x88\xa3"	/* U+2223: \| in a cell, no border */
+#define MAXJOIN		20	/* lines wrapped inside an element joined */
 
 static int
 is_alpha(int c)
@@ -185,7 +186,7 @@ tag_len(const char *s, const char *end, char *name, size_t size)
 		p++;
 	}
 	name[k] = '\0';
-	if (p < end && !strchr(" \t/>", *p))
+	if (p < end && !strchr(" \t\n/>", *p))
 		return 0;
 	for (; p < end && p - s < 4096; p++) {
 		if (quote) {
@@ -323,19 +324,58 @@ emphasis_len(const char *text, const char *s, const char *end)
 	return (size_t)(p - s);
 }
 
+/* Is the line that starts at s empty or white space? */
+static int
+blank_line(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	return s == end || *s == '\n';
+}
+
+/* An inline element, which a line wrapped inside of continues. */
+static int
+is_inline(const char *name)
+{
+	static const char *const names[] = { "span", "font", "a", "b", "i",
+	    "u", "s", "em", "strong", "sup", "sub", "small", "big", "o:p" };
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int
 md_plain(const char *text, size_t len, struct buf *out)
 {
 	const char *s = text, *end = text + len, *run = text, *e;
 	char name[16];
-	int cells = 0, bars = pipe_row(text, end);
+	int cells = 0, bars = pipe_row(text, end), open = 0, owed = 0;
 	size_t k;
 
 	buf_reserve(out, len);
 	if ((k = heading_mark_len(s, end)) > 0)
 		run = s += k;
 	for (; s < end; s++) {
+		if (*s == '\n' && open > 0 && owed < MAXJOIN &&
+		    !blank_line(s + 1, end)) {
+			/* pandoc wrapped the line inside an inline element
+			 * (<span ...>四.<span\nstyle=...>): one line, the line
+			 * end owed after it */
+			buf_add(out, run, (size_t)(s - run));
+			run = s + 1;
+			owed++;
+			continue;
+		}
 		if (*s == '\n') {
+			buf_add(out, run, (size_t)(s + 1 - run));
+			run = s + 1;
+			for (; owed > 0; owed--)
+				buf_add(out, "\n", 1);
+			if (blank_line(s + 1, end))
+				open = 0;	/* no element spans paragraphs */
 			bars = pipe_row(s + 1, end);
 			if ((k = heading_mark_len(s + 1, end)) > 0) {
 				buf_add(out, run, (size_t)(s + 1 - run));
@@ -377,14 +417,17 @@ md_plain(const char *text, size_t len, struct buf *out)
 			} else if (strcmp(name, "br") == 0)
 				continue;	/* text folding drops it */
 			else {
+				if (is_inline(name))
+					open += s[1] != '/' ? 1 : open > 0 ? -1 : 0;
 				for (e = s; e < s + k; e++)
-					if (*e == '\n')
-						buf_add(out, "\n", 1);
+					owed += *e == '\n';
 				run = s + k;
 				s += k - 1;
 			}
 		}
 	}
 	buf_add(out, run, (size_t)(s - run));
+	for (; owed > 0; owed--)
+		buf_add(out, "\n", 1);
 	return cells;
 }
