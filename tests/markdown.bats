@@ -186,3 +186,13 @@ load helper
 	assert_output "0:23 0:23 0:23 3:24 2:24 17:24 "
 	assert_equal "$stderr" ""
 }
+
+@test "a block narrower than its pipe table, blanks after the last bar, is read by position" {
+	# t2's (八) and (九) use 2 of the table's 3 value columns; a U+3000
+	# after a row's last bar made a cell: the rows were taken for
+	# spread-out spans and unread.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-narrow-blocks.md' |
+	    grep '	t2	' | cut -f 5 | tr '\n' ' '"
+	assert_output "   1  1  1  0 "
+	assert_equal "$stderr" ""
+}

@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "markdown.h"
 #include "mdpipe.h"
+#include "text.h"
 
 /* s[0, n) without the blanks around it. */
 static void
@@ -57,7 +58,7 @@ add_row(struct buf *out, const char *s, size_t n)
 		if (bar == NULL)
 			bar = end;
 		n = (size_t)(bar - s);
-		if (bar < end || n > 0) {
+		if (bar < end || !text_is_blank(s, n)) {
 			trim(&s, &n);
 			buf_add(out, "<td>", 4);
 			add_escaped(out, s, n);

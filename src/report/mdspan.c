@@ -94,8 +94,8 @@ split_row(struct prow *r)
 		if (bar == NULL)
 			bar = end;
 		n = (size_t)(bar - s);
-		if (bar == end && n == 0)
-			break;
+		if (bar == end && text_is_blank(s, n))
+			break;	/* blanks after the bar last (U+3000 too) */
 		if (r->ncell == MAXCELL) {
 			r->ncell = -1;
 			return;
@@ -354,6 +354,45 @@ header_columns(const struct prow *rows, int from, int to, int lmax, int *q,
 	return k;
 }
 
+/* The end of the block of rows that starts at start: its header rows
+ * (and empty ones), then its data rows up to the next header; *data:
+ * its first data row. */
+static int
+block_end(const struct prow *rows, int n, int start, int lmax, int *data)
+{
+	int d, end;
+
+	for (d = start; d < n && !is_data(&rows[d], lmax); d++)
+		;
+	for (end = d; end < n && !is_header(&rows[end], lmax); end++)
+		;
+	*data = d;
+	return end > start ? end : start + 1;
+}
+
+/*
+ * Does the block with columns q (k of them) under header rows width
+ * wide leave columns untitled, as a span spread out does: one between
+ * its titles, or one after its last that no block of the table titles
+ * (titled: their columns), so that a block narrower than the table
+ * (t2's (八) beside its (一)) has none; where titles are repeated, a
+ * column after the last is a repeated title, a gap.
+ */
+static int
+has_gaps(const int *q, int k, int width, uint64_t titled, int repeat)
+{
+	int p;
+
+	if (k == 0)
+		return 0;
+	if (q[k - 1] - q[0] + 1 > k || (repeat && width - q[0] > k))
+		return 1;
+	for (p = q[k - 1] + 1; p < width && p < MAXCELL; p++)
+		if (!(titled >> p & 1))
+			return 1;
+	return 0;
+}
+
 /*
  * One pipe table's rows: blocks of header rows and the data rows after
  * them, each data row fixed under its block's columns.
@@ -361,8 +400,9 @@ header_columns(const struct prow *rows, int from, int to, int lmax, int *q,
 static void
 fix_table(const char *name, struct buf *out, const struct prow *rows, int n)
 {
-	int q[MAXCELL], k, i, start, data, end, width, gaps, repeat;
+	int q[MAXCELL], k, i, c, start, data, end, width, gaps, repeat;
 	int lmax = -1;
+	uint64_t titled = 0;
 
 	for (i = 0; i < n; i++)
 		if (!rows[i].delim && rows[i].first_value >= 0 &&
@@ -370,20 +410,18 @@ fix_table(const char *name, struct buf *out, const struct prow *rows, int n)
 		    run_start(&rows[i], rows[i].label_end) > lmax)
 			lmax = run_start(&rows[i], rows[i].label_end);
 	for (start = 0; start < n; start = end) {
-		/* header rows (and empty ones), then data rows */
-		for (data = start; data < n && !is_data(&rows[data], lmax);
-		    data++)
-			;
-		for (end = data; end < n && !is_header(&rows[end], lmax);
-		    end++)
-			;
-		if (end == start)
-			end = start + 1;
+		end = block_end(rows, n, start, lmax, &data);
+		k = header_columns(rows, start, end, lmax, q, &repeat);
+		for (c = 0; c < k; c++)
+			titled |= (uint64_t)1 << q[c];
+	}
+	for (start = 0; start < n; start = end) {
+		end = block_end(rows, n, start, lmax, &data);
 		k = header_columns(rows, start, end, lmax, q, &repeat);
 		for (width = 0, i = start; i < data; i++)
 			if (!rows[i].delim && rows[i].ncell > width)
 				width = rows[i].ncell;
-		gaps = k > 0 && width - q[0] > k;
+		gaps = has_gaps(q, k, width, titled, repeat);
 		for (i = start; i < end; i++) {
 			if (rows[i].first_value >= 0 && i >= data)
 				fix_row(name, out, &rows[i], q, k, gaps,
