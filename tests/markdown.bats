@@ -90,3 +90,109 @@ load helper
 	    !/got .\?.$/ && !/got None$/' "$d/score"
 	assert_output ""
 }
+
+@test "Markdown with inline HTML, escapes and entities (pandoc -t gfm of a Word page) is read" {
+	# The file starts with <div> (it was taken for an HTML page: no table
+	# found), cells hold Word's <span style=...> (a tag over two lines),
+	# \( \> \* escapes, &nbsp;, a comment over lines, # headings.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-inline-html.md' |
+	    cut -f 2-6"
+	assert_output "$(printf '%s\n' \
+	    'meta	title	-	某县民政局2023年政府信息公开工作年度报告	15' \
+	    'meta	org	-	某县民政局	15' \
+	    'meta	year	-	2023	15' \
+	    'meta	template	-	2021	' \
+	    't2	20.1.rules	issued	0	31' \
+	    't2	20.1.rules	repealed	0	31' \
+	    't2	20.1.rules	valid	0	31' \
+	    't2	20.1.normative	issued	5	32' \
+	    't2	20.1.normative	repealed	1	32' \
+	    't2	20.1.normative	valid	23	32' \
+	    't3	1	natural	35	36' \
+	    't3	1	commercial	2	36' \
+	    't3	1	research	0	36' \
+	    't3	1	social	1	36' \
+	    't3	1	legal	0	36' \
+	    't3	1	other	0	36' \
+	    't3	1	total	38	36')"
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr sh -c "gip-sections '$DATA/md-inline-html.md' |
+	    cut -f 2-5 | sed -n 2p"
+	assert_output "1	一、总体情况	20	23"
+}
+
+@test "Markdown holding pipe tables and HTML tables reads both" {
+	# pandoc -t gfm writes a table without spans as a pipe table and one
+	# with spans as HTML; the pipe tables were lost beside the HTML ones.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-pipe-and-html.md' |
+	    grep -E '	t[23]	' | cut -f 5 | tr '\n' ' '"
+	assert_output "0 0 0 4 1 17 236 5 1 0 0 0 0 6 "
+	assert_equal "$stderr" ""
+}
+
+@test "pipe tables whose merged cells the converter spread out are read back, or unread where two readings differ" {
+	# pandoc writes a cell spanning two columns as its text and an empty
+	# cell: rows had "4 values for 3 columns" (t2) and "9 values for 7"
+	# (t3), all unread.
+	run -0 --separate-stderr sh -c "gip-tables \
+	    '$DATA/md-spans-flattened.md' | grep -E '	t[23]	' | cut -f 5 |
+	    tr '\n' ' '"
+	assert_output "0 0 0 2 0 84    ? ? ? 3 1 0 0 0 0 4 0 0 0 0 0 0 0 1 1 0 0 0 0 2 "
+	# 行政强制's 18 may be its change or its decisions: unread, said so
+	assert_equal "$stderr" "gip-tables: $DATA/md-spans-flattened.md:18: pipe table row: its 4 cells make 3 values in more than one way (merged cells spread out by the converter), written as ?"
+}
+
+@test "Markdown whose only markup is raw HTML (pandoc -t gfm of pdftohtml's page) is read by its lines" {
+	# It starts with <span> and <div> tags: read as an HTML page, each
+	# <div>'s text ran into one paragraph and no table was found.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-pdftohtml.md' |
+	    grep -E '	t2	' | cut -f 3-6 | tr '\n' ' '"
+	assert_output "$(printf '%s\t%s\t%s\t%s ' \
+	    20.1.rules issued 0 29 20.1.rules repealed 0 29 \
+	    20.1.rules valid 0 29 20.1.normative issued 0 37 \
+	    20.1.normative repealed 5 37 20.1.normative valid 5 37 \
+	    20.5.license decisions 550 51 20.6.penalty decisions 4119 69 \
+	    20.6.enforce decisions 195 73)"
+	assert_equal "$stderr" ""
+}
+
+@test "Markdown emphasis around labels and numbers (*3*, _0_, ***5***) is its text" {
+	# Before, italic or underscored cells were text: 规章's row was
+	# lost, 行政规范性文件's unread, t3's row 1 not found.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-emphasis.md' |
+	    grep -E '	t[23]	' | cut -f 5 | tr '\n' ' '"
+	assert_output "0 0 0 5 1 23 35 2 0 1 0 0 38 "
+	assert_equal "$stderr" ""
+}
+
+@test "pipe tables whose merged cells are repeated in every column they cover (docling) are read as spans" {
+	# Before: titles repeated made columns of their own: cells written
+	# twice or four times (20.1.rules issued, 20.6.penalty decisions),
+	# rows unread.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-spans-repeated.md' |
+	    grep '	t2	' | cut -f 3-5 | tr '\t\n' ': '"
+	assert_output "20.1.rules:issued:0 20.1.rules:repealed:0 20.1.rules:valid:0 20.1.normative:issued: 20.1.normative:repealed:24 20.1.normative:valid:8 20.6.penalty:decisions:460 20.6.enforce:decisions:1 "
+	assert_equal "$stderr" ""
+}
+
+@test "Markdown wrapped inside inline HTML (pandoc without --wrap=none) keeps each element's text on its first line" {
+	# <span\nstyle=...> was not taken for a tag, and a heading wrapped
+	# inside its spans came apart: no section heading found.
+	run -0 --separate-stderr sh -c "gip-sections '$DATA/md-wrapped-spans.md' |
+	    cut -f 2,4,5 | sed -n '2,4p'"
+	assert_output "$(printf '1\t6\t13\n2\t14\t25\n3\t26\t33')"
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-wrapped-spans.md' |
+	    grep '	t2	' | cut -f 5,6 | tr '\t\n' ': '"
+	assert_output "0:23 0:23 0:23 3:24 2:24 17:24 "
+	assert_equal "$stderr" ""
+}
+
+@test "a block narrower than its pipe table, blanks after the last bar, is read by position" {
+	# t2's (八) and (九) use 2 of the table's 3 value columns; a U+3000
+	# after a row's last bar made a cell: the rows were taken for
+	# spread-out spans and unread.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-narrow-blocks.md' |
+	    grep '	t2	' | cut -f 5 | tr '\n' ' '"
+	assert_output "   1  1  1  0 "
+	assert_equal "$stderr" ""
+}

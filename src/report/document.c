@@ -1,11 +1,15 @@
 /* One input opened as a report (document.h). */
 #include <stdlib.h>
 
+#include "buf.h"
 #include "docx.h"
 #include "document.h"
 #include "err.h"
 #include "gridframe.h"
+#include "markdown.h"
 #include "mdhtml.h"
+#include "mdpipe.h"
+#include "mdspan.h"
 #include "pdf.h"
 
 /* An HTML page, or text holding HTML tables (mdhtml.h): its report text
@@ -18,6 +22,35 @@ read_html(struct document *d)
 		return -1;
 	d->doc.text = d->made.p;
 	d->doc.len = d->made.len;
+	return 0;
+}
+
+/* Markdown (markdown.h): its plain text replaces it; HTML tables among
+ * its lines are read as such (mdhtml.h). */
+static int
+read_markdown(struct document *d)
+{
+	struct buf plain = {0}, spans = {0};
+	int tables;
+
+	d->mdtext.len = 0;
+	tables = md_plain(d->doc.text, d->doc.len, &spans);
+	mdspan_fix(d->doc.name, spans.p, spans.len, &plain);
+	buf_free(&spans);
+	if (tables) {
+		/* its pipe tables go to the HTML reader with the others */
+		mdpipe_to_html(plain.p, plain.len, &d->mdtext);
+		buf_free(&plain);
+		d->doc.html = GIP_HTML_TABLES;
+		d->doc.text = d->mdtext.p;
+		d->doc.len = d->mdtext.len;
+		return read_html(d);
+	}
+	buf_free(&d->mdtext);
+	d->mdtext = plain;
+	d->doc.html = 0;
+	d->doc.text = d->mdtext.p;
+	d->doc.len = d->mdtext.len;
 	return 0;
 }
 
@@ -37,6 +70,8 @@ document_read(struct document *d, const char *path)
 		 * content (gridframe.h) */
 		if (d->doc.html != GIP_HTML_PAGE)
 			gridframe_blank(d->doc.text, d->doc.len);
+		if (md_detect(d->doc.text, d->doc.len))
+			return read_markdown(d);
 		return d->doc.html ? read_html(d) : 0;
 	}
 }
@@ -47,6 +82,7 @@ document_free(struct document *d)
 	gip_doc_free(&d->doc);
 	doctables_free(&d->tables);
 	docx_store_free(&d->docx);
+	buf_free(&d->mdtext);
 	free(d->made.p);
 	d->made.p = NULL;
 	d->made.len = d->made.cap = 0;

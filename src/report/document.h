@@ -7,6 +7,7 @@
 #ifndef GIP_DOCUMENT_H
 #define GIP_DOCUMENT_H
 
+#include "buf.h"
 #include "doctables.h"
 #include "docx.h"
 #include "html.h"
@@ -17,6 +18,7 @@ struct document {
 	struct gip_doc		doc;	/* the report text, UTF-8, LF */
 	struct doctables	tables;	/* empty for plain text */
 	struct html_text	made;	/* storage of the HTML reader's text */
+	struct buf		mdtext;	/* Markdown's plain text (markdown.h) */
 	struct docx_store	docx;	/* the Word reader's storage */
 	struct pdf		pdf;	/* the PDF reader's storage */
 };
