@@ -45,6 +45,22 @@ table_cells() {
 	assert_success
 }
 
+@test "values at the top of cells taller than a line go with the row below them, not the row above" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-valign.pdf" | grep -E '^t2|^t3	3\.(6\.3|7)	' >got
+	grep -E '^t2|^t3	3\.(6\.3|7)	' "$DATA/pdf-valign.tsv" >want
+	run diff got want
+	assert_success
+}
+
+@test "a row marker spaced out as three words ( 一 ) keeps its numeral: the row is found, its numbers its own" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-valign.pdf" | grep -E '^t3	(2|3\.1)	' >got
+	grep -E '^t3	(2|3\.1)	' "$DATA/pdf-valign.tsv" >want
+	run diff got want
+	assert_success
+}
+
 @test "a PDF's meta and sections come from its text" {
 	need_cmd pdftotext
 	run -0 gip-tables -t meta "$DATA/pdf-positions.pdf"

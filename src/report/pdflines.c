@@ -283,11 +283,15 @@ line_holds(const struct pdf *pg, int from, int to)
 }
 
 /*
- * A line of numbers only whose row's label is printed lower (a label
- * aligned to the bottom of its cell, or in a larger line height): when
- * the next line has no numbers, starts a row and is nearer than the line
- * above and than a line's height, the numbers are its.  Otherwise a
- * line of numbers joins the row above it (lrow.h), as most do.
+ * A line of numbers only whose row's label is printed lower: a label
+ * aligned to the bottom of its cell or in a larger line height, or, the
+ * commoner, values set at the top of a cell taller than a line (Word's
+ * valign=top: 11 a line above 规范性文件  11  12).  When the next line
+ * holds text and is nearer than the line above and than a line's
+ * height, the numbers are its.  Otherwise a line of numbers joins the
+ * row above it (lrow.h), as most do: values centred in a row whose
+ * label wraps sit between its lines, nearer the label's first line than
+ * the next row.
  */
 static int
 numbers_go_down(const struct pdf *pg, int start, int end)
@@ -299,7 +303,7 @@ numbers_go_down(const struct pdf *pg, int start, int end)
 		return 0;
 	next = pdf_line_end(pg, end, 0);
 	holds = line_holds(pg, end, next);
-	if ((holds & 1) || !(holds & 4))
+	if (!(holds & 2))
 		return 0;
 	c = centre(&pg->word[pg->order[start]]);
 	down = centre(&pg->word[pg->order[end]]) - c;
