@@ -51,6 +51,13 @@ pdf-valign.pdf      values set at the top of cells taller than a line
                     there; t3's marker spaced as three words ( 一 ) with
                     its label's end below (予以 / 公开), the numbers between
 pdf-valign.tsv      its t2 and t3 cells
+pdf-tallhead.pdf    a t3 table over two pages, its header rows repeated
+                    at the top of the second; a header cell of four
+                    lines (申请人 / … / 他组织, one word once joined)
+                    centred on the line of 自然 / 人 and 总 / 计, a tenth of
+                    a point above that line's first word on one page,
+                    below it on the other
+pdf-tallhead.tsv    its t3 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
 """
@@ -459,6 +466,54 @@ def build_valign():
     return [p]
 
 
+# pdf-tallhead: t3 rows, the page break after 3.6.3
+T3T = [('1', '一、本年新收政府信息公开申请数量', ['5', '1', '', '', '', '', '6']),
+       ('2', '二、上年结转政府信息公开申请数量', ['', '', '', '', '', '', '']),
+       ('3.1', '（一）予以公开', ['2', '', '', '', '', '', '2']),
+       ('3.6.3', '3.其他', ['3', '1', '', '', '', '', '4']),
+       ('3.7', '（七）总计', ['5', '1', '', '', '', '', '6']),
+       ('4', '四、结转下年度继续办理', ['', '', '', '', '', '', ''])]
+
+
+def tall_header(p, top, lift):
+    """t3's header: a cell of four lines centred on the titles' line, the
+    first word of that line lift points lower than the cell's centre."""
+    for k, t in enumerate(['申请人', '情况', '法人或其', '他组织']):
+        p.centred(426, top + 12 * k, t)
+    mid = top + (36 + SIZE) / 2 - SIZE / 2
+    p.text(60, mid + lift, '（本列数据的勾稽关系为：第一项加第二项之和）')
+    for k, (a, b) in enumerate([('自然', '人'), ('总', '计')]):
+        p.centred(VALX[6 * k], mid - 6, a)
+        p.centred(VALX[6 * k], mid + 6, b)
+    for cx, (a, b) in zip(VALX[1:6], [('商业', '企业'), ('科研', '机构'),
+                                       ('社会公', '益组织'), ('法律服', '务机构'),
+                                       ('其他', None)]):
+        p.centred(cx, top + 54, a)
+        if b:
+            p.centred(cx, top + 66, b)
+    return top + 88
+
+
+def build_tallhead():
+    p1, p2 = Page(), Page()
+    p = p1
+    p.centred(W / 2, 60, '河海县测绘局', 16)
+    p.centred(W / 2, 84, '2023年政府信息公开工作年度报告', 16)
+    p.text(70, 110, '三、收到和处理政府信息公开申请情况')
+    top = tall_header(p, 130, 0.1)
+    for key, label, vals in T3T:
+        p.text(60 if key in ('1', '2', '4') else 102, top, label)
+        for cx, v in zip(VALX, vals):
+            if v:
+                p.centred(cx, top, v)
+        top += 22
+        if key == '3.6.3':
+            p = p2
+            top = tall_header(p, 40, -0.1)
+    p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
+    return [p1, p2]
+
+
 def pdf(pages):
     """A PDF of content streams (bytes), one per page."""
     objs = []
@@ -548,6 +603,12 @@ def main():
                         for c, v in zip(cols, vals)) +
                 ''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
                         for key, _, vals in T3V
+                        for c, v in zip(T3COLS, vals)))
+    with open(os.path.join(d, 'pdf-tallhead.pdf'), 'wb') as f:
+        f.write(pdf([p.content() for p in build_tallhead()]))
+    with open(os.path.join(d, 'pdf-tallhead.tsv'), 'w', encoding='utf-8') as f:
+        f.write(''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, _, vals in T3T
                         for c, v in zip(T3COLS, vals)))
     scan = Page()
     scan.ops.append('0.5 g 100 100 395 600 re f')

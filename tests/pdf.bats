@@ -61,6 +61,15 @@ table_cells() {
 	assert_success
 }
 
+@test "a header repeated on the next page is left out though its lines fall otherwise there (a tall cell a hair above or below)" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-tallhead.pdf" >got
+	run diff got "$DATA/pdf-tallhead.tsv"
+	assert_success
+	run -0 gip-sections -s 3 "$DATA/pdf-tallhead.pdf"
+	assert_equal "$(printf '%s\n' "$output" | grep -c '本列数据')" 1
+}
+
 @test "a PDF's meta and sections come from its text" {
 	need_cmd pdftotext
 	run -0 gip-tables -t meta "$DATA/pdf-positions.pdf"

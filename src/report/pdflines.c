@@ -294,7 +294,7 @@ line_holds(const struct pdf *pg, int from, int to)
  * the next row.
  */
 static int
-numbers_go_down(const struct pdf *pg, int start, int end)
+numbers_go_down(struct pdf *pg, int start, int end)
 {
 	int next, holds;
 	double c, up, down;
@@ -311,32 +311,50 @@ numbers_go_down(const struct pdf *pg, int start, int end)
 	return down < up && down < height(&pg->word[pg->order[start]]);
 }
 
-/* A line's words and their places (half points), hashed (FNV-1a). */
+/* A word and its place (half points), hashed (FNV-1a). */
 static uint64_t
-line_hash(const struct pdf *pg, const int *o, int n)
+word_hash(const struct pdf *pg, const struct pdfword *w)
 {
 	uint64_t h = 14695981039346656037u;
-	const struct pdfword *w;
 	const unsigned char *p;
 	long x;
-	int i, k;
+	int k;
 
-	for (i = 0; i < n; i++) {
-		w = &pg->word[o[i]];
-		x = w->x0 > 0 && w->x0 < 1e7 ? (long)(w->x0 * 2 + 0.5) : 0;
-		for (p = (const unsigned char *)wtext(pg, w); *p; p++)
-			h = (h ^ *p) * 1099511628211u;
-		for (k = 0; k < 4; k++, x >>= 8)
-			h = (h ^ (unsigned char)x) * 1099511628211u;
-		h = (h ^ 0xff) * 1099511628211u;
-	}
+	x = w->x0 > 0 && w->x0 < 1e7 ? (long)(w->x0 * 2 + 0.5) : 0;
+	for (p = (const unsigned char *)wtext(pg, w); *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	for (k = 0; k < 4; k++, x >>= 8)
+		h = (h ^ (unsigned char)x) * 1099511628211u;
 	return h;
 }
 
 /*
- * The lines at the top of a page that were printed just so on the page
- * before (a table's header rows, repeated on every page the table runs
- * over), two at least, are left out: between the last row of one page
+ * Was every word of the line o[0..n) printed just so (its text at its
+ * place) on the page before, and one of them a word of text?  Words are
+ * compared, not lines: how a page's words fall into lines may differ
+ * from page to page by a hair (a header cell of five lines centred on
+ * a line, sorted above or below its first word).  Each word is marked
+ * seen on this page.
+ */
+static int
+line_seen_before(struct pdfctx *c, const int *o, int n)
+{
+	struct pdf *pg = c->pg;
+	int i, all = 1, text = 0;
+
+	for (i = 0; i < n; i++) {
+		if (pdf_seen_mark(pg, word_hash(pg, &pg->word[o[i]]),
+		    c->page) != c->page - 1)
+			all = 0;
+		text |= !pg->word[o[i]].num;
+	}
+	return all && text;
+}
+
+/*
+ * The lines at the top of a page whose words were printed just so on the
+ * page before (a table's header rows, repeated on every page the table
+ * runs over), two at least, are left out: between the last row of one page
  * and the first of the next they would join the row above (lrow.h), its
  * label then holding the header's words, and a row cut by the break
  * (3.要求提供公开出版 / 物) would not be joined again.  held: the lines
@@ -355,12 +373,11 @@ write_or_hold(struct pdfctx *c, struct pagetop *top, int start, int end,
     double left, int first)
 {
 	struct pdf *pg = c->pg;
-	int last, k;
+	int seen, k;
 
-	last = start == end ? 0 : pdf_seen_mark(pg, line_hash(pg,
-	    pg->order + start, end - start), c->page);
-	if (top->on && c->page > 1 && last == c->page - 1 &&
-	    top->nheld < MAX_REPEAT) {
+	seen = start < end && line_seen_before(c, pg->order + start,
+	    end - start);
+	if (top->on && c->page > 1 && seen && top->nheld < MAX_REPEAT) {
 		top->held[top->nheld][0] = start;
 		top->held[top->nheld++][1] = end;
 		return first;

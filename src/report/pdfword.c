@@ -39,15 +39,32 @@ on_line(const struct pdfword *w, const struct pdfword *s, int strict)
 	return big <= 3.5 * small && hi - lo >= small / 2;
 }
 
-/* The end (in order) of the line starting at order[start]. */
+/*
+ * The end (in order) of the line starting at order[start].  The words
+ * of the line are brought together in order: a word that joins no line
+ * (a header cell wrapped over five lines, centred on it) may sort among
+ * them by its centre, a hair above or below, and would cut the line in
+ * two, differently on each page (a repeated header then no longer
+ * matches its first print).  Candidates are the words centred up to
+ * 3.5 of its heights below the line's first word's bottom, the tallest
+ * a word that shares a line can be.
+ */
 int
-pdf_line_end(const struct pdf *pg, int start, int strict)
+pdf_line_end(struct pdf *pg, int start, int strict)
 {
-	int i;
+	const struct pdfword *s = &pg->word[pg->order[start]];
+	double lim = s->y1 + 1.75 * height(s);
+	int i = start + 1, j, k, w;
 
-	for (i = start + 1; i < pg->nword && on_line(&pg->word[pg->order[i]],
-	    &pg->word[pg->order[start]], strict); i++)
-		;
+	for (j = start + 1; j < pg->nword &&
+	    centre(&pg->word[pg->order[j]]) <= lim; j++) {
+		if (!on_line(&pg->word[pg->order[j]], s, strict))
+			continue;
+		w = pg->order[j];
+		for (k = j; k > i; k--)
+			pg->order[k] = pg->order[k - 1];
+		pg->order[i++] = w;
+	}
 	return i;
 }
 
