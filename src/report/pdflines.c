@@ -283,27 +283,50 @@ line_holds(const struct pdf *pg, int from, int to)
 }
 
 /*
+ * Does the line order[from..to) begin with a row's label: its leftmost
+ * word text, wholly left of the words order[nfrom..nto)?  (Not a line
+ * of units wrapped below their numbers, 0 / 个.)
+ */
+static int
+label_leads(const struct pdf *pg, int from, int to, int nfrom, int nto)
+{
+	const struct pdfword *first = NULL, *w;
+	int i;
+
+	for (i = from; i < to; i++) {
+		w = &pg->word[pg->order[i]];
+		if (first == NULL || w->x0 < first->x0)
+			first = w;
+	}
+	if (first == NULL || first->num)
+		return 0;
+	for (i = nfrom; i < nto; i++)
+		if (pg->word[pg->order[i]].x0 < first->x1)
+			return 0;
+	return 1;
+}
+
+/*
  * A line of numbers only whose row's label is printed lower: a label
  * aligned to the bottom of its cell or in a larger line height, or, the
  * commoner, values set at the top of a cell taller than a line (Word's
  * valign=top: 11 a line above 规范性文件  11  12).  When the next line
- * holds text and is nearer than the line above and than a line's
- * height, the numbers are its.  Otherwise a line of numbers joins the
- * row above it (lrow.h), as most do: values centred in a row whose
- * label wraps sit between its lines, nearer the label's first line than
- * the next row.
+ * begins with a label, left of the numbers, and is nearer than the line
+ * above and than a line's height, the numbers are its.  Otherwise a
+ * line of numbers joins the row above it (lrow.h), as most do: values
+ * centred in a row whose label wraps sit between its lines, nearer the
+ * label's first line than the next row.
  */
 static int
 numbers_go_down(struct pdf *pg, int start, int end)
 {
-	int next, holds;
+	int next;
 	double c, up, down;
 
 	if (end >= pg->nword || line_holds(pg, start, end) != 1)
 		return 0;
 	next = pdf_line_end(pg, end, 0);
-	holds = line_holds(pg, end, next);
-	if (!(holds & 2))
+	if (!label_leads(pg, end, next, start, end))
 		return 0;
 	c = centre(&pg->word[pg->order[start]]);
 	down = centre(&pg->word[pg->order[end]]) - c;

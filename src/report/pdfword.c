@@ -40,26 +40,35 @@ on_line(const struct pdfword *w, const struct pdfword *s, int strict)
 }
 
 /*
- * The end (in order) of the line starting at order[start].  The words
- * of the line are brought together in order: a word that joins no line
- * (a header cell wrapped over five lines, centred on it) may sort among
- * them by its centre, a hair above or below, and would cut the line in
- * two, differently on each page (a repeated header then no longer
- * matches its first print).  Candidates are the words centred up to
- * 3.5 of its heights below the line's first word's bottom, the tallest
- * a word that shares a line can be.
+ * Is w a word no line takes beside s: over 3.5 times as tall (a header
+ * cell of many lines made one word, centred on a line)?
+ */
+static int
+too_tall(const struct pdfword *w, const struct pdfword *s)
+{
+	return height(w) > 3.5 * height(s);
+}
+
+/*
+ * The end (in order) of the line starting at order[start].  A word too
+ * tall to share a line (a header cell of five lines centred on it) may
+ * sort among the line's words by its centre, a hair above or below one
+ * of them, and would cut the line in two, differently on each page (a
+ * repeated header then no longer matches its first print): it is passed
+ * over, moved after the line's words.
  */
 int
 pdf_line_end(struct pdf *pg, int start, int strict)
 {
 	const struct pdfword *s = &pg->word[pg->order[start]];
-	double lim = s->y1 + 1.75 * height(s);
 	int i = start + 1, j, k, w;
 
-	for (j = start + 1; j < pg->nword &&
-	    centre(&pg->word[pg->order[j]]) <= lim; j++) {
-		if (!on_line(&pg->word[pg->order[j]], s, strict))
-			continue;
+	for (j = start + 1; j < pg->nword; j++) {
+		if (!on_line(&pg->word[pg->order[j]], s, strict)) {
+			if (too_tall(&pg->word[pg->order[j]], s))
+				continue;
+			break;
+		}
 		w = pg->order[j];
 		for (k = j; k > i; k--)
 			pg->order[k] = pg->order[k - 1];
