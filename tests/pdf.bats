@@ -70,6 +70,16 @@ table_cells() {
 	assert_equal "$(printf '%s\n' "$output" | grep -c '本列数据')" 1
 }
 
+# pdf-chromium-group.pdf: Chromium's print of the t3 table of a gipgen
+# page (seed pdfd3, report 000035, --layouts html,wordhtml --variants all
+# --errors 0.2, cut down to its heading and t3), .tsv its t3 truth.
+@test "a group label of three lines beside two rows' labels joins neither row to the other; numbers between a label's lines stay its" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-chromium-group.pdf" | grep '^t3' >got
+	run diff got "$DATA/pdf-chromium-group.tsv"
+	assert_success
+}
+
 @test "a PDF's meta and sections come from its text" {
 	need_cmd pdftotext
 	run -0 gip-tables -t meta "$DATA/pdf-positions.pdf"

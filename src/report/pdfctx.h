@@ -63,7 +63,7 @@ centre(const struct pdfword *w)
 
 /* pdfword.c: words, markers, lines */
 int	pdf_by_centre(const void *a, const void *b, void *word);
-int	pdf_line_end(struct pdf *pg, int start, int strict);
+int	pdf_line_end(const struct pdf *pg, int start, int strict);
 int	pdf_starts_marker(const char *s);
 int	pdf_whole_marker(const char *s);
 

@@ -318,10 +318,10 @@ label_leads(const struct pdf *pg, int from, int to, int nfrom, int nto)
  * label's first line than the next row.
  */
 static int
-numbers_go_down(struct pdf *pg, int start, int end)
+numbers_go_down(const struct pdf *pg, int prev, int start, int end)
 {
-	int next;
-	double c, up, down;
+	int next, i;
+	double c, up = 1e9, down, most;
 
 	if (end >= pg->nword || line_holds(pg, start, end) != 1)
 		return 0;
@@ -330,8 +330,11 @@ numbers_go_down(struct pdf *pg, int start, int end)
 		return 0;
 	c = centre(&pg->word[pg->order[start]]);
 	down = centre(&pg->word[pg->order[end]]) - c;
-	up = start > 0 ? c - centre(&pg->word[pg->order[start - 1]]) : 1e9;
-	return down < up && down < height(&pg->word[pg->order[start]]);
+	for (i = prev; i >= 0 && i < start; i++)
+		if (c - centre(&pg->word[pg->order[i]]) < up)
+			up = c - centre(&pg->word[pg->order[i]]);
+	most = prev >= 0 && line_holds(pg, prev, start) == 6 ? 0.4 : 1;
+	return down < most * up && down < height(&pg->word[pg->order[start]]);
 }
 
 /* A word and its place (half points), hashed (FNV-1a). */
@@ -424,7 +427,7 @@ pdf_lay_out_page(struct pdfctx *c)
 {
 	struct pdf *pg = c->pg;
 	double y0, y1, left = 1e9, right = -1e9;
-	int i, start, first = 1;
+	int i, start, prev, first = 1;
 	struct pagetop top = {.on = 1};
 
 	if (pg->nword == 0)
@@ -447,9 +450,9 @@ pdf_lay_out_page(struct pdfctx *c)
 		pg->order[i] = i;
 	qsort_r(pg->order, pg->nword, sizeof *pg->order, pdf_by_centre,
 	    pg->word);
-	for (start = 0; start < pg->nword; start = i) {
+	for (start = 0, prev = -1; start < pg->nword; prev = start, start = i) {
 		i = pdf_line_end(pg, start, 0);
-		if (numbers_go_down(pg, start, i))
+		if (numbers_go_down(pg, prev, start, i))
 			i = pdf_line_end(pg, i, 0);
 		y0 = pg->word[pg->order[start]].y0;
 		y1 = pg->word[pg->order[start]].y1;

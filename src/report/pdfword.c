@@ -19,15 +19,36 @@ pdf_by_centre(const void *a, const void *b, void *word)
 }
 
 /*
+ * Is a, a word of one line that begins with a row marker, off the centre
+ * of b, a cell made one word of three lines or more, by half a's height?
+ * Such a cell (a group label 三、本 / 年度办 / 理结果) reaches into the
+ * rows above and below the line it is centred on, and as a line's first
+ * word it chained the end of one row's label (以公开) with the next
+ * row's start (（二）部分…), the numbers then going to the wrong row.
+ */
+static int
+off_centre_marker(const struct pdf *pg, const struct pdfword *a,
+    const struct pdfword *b)
+{
+	double d = centre(a) - centre(b);
+
+	return a->lines == 1 && b->lines > 1 && height(b) > 2.5 * height(a) &&
+	    (d >= height(a) / 2 || -d >= height(a) / 2) &&
+	    pdf_starts_marker(wtext(pg, a));
+}
+
+/*
  * Does word w share the line whose first word is s?  Half the larger
  * height must overlap (strict: lines of single words), or, once cells
  * wrapped over lines are one word, half the smaller height, the taller
  * at most 3.5 times the shorter.  The line does not grow with its words,
  * and a vertical label joins no line: a word between two rows would
- * chain them.
+ * chain them.  A row's start beside a cell made one word of three lines
+ * or more must be centred on it (off_centre_marker).
  */
 static int
-on_line(const struct pdfword *w, const struct pdfword *s, int strict)
+on_line(const struct pdf *pg, const struct pdfword *w,
+    const struct pdfword *s, int strict)
 {
 	double lo = w->y0 > s->y0 ? w->y0 : s->y0;
 	double hi = w->y1 < s->y1 ? w->y1 : s->y1;
@@ -36,44 +57,21 @@ on_line(const struct pdfword *w, const struct pdfword *s, int strict)
 
 	if (strict)
 		return hi - lo >= big / 2;
+	if (off_centre_marker(pg, w, s) || off_centre_marker(pg, s, w))
+		return 0;
 	return big <= 3.5 * small && hi - lo >= small / 2;
 }
 
-/*
- * Is w a word no line takes beside s: over 3.5 times as tall (a header
- * cell of many lines made one word, centred on a line)?
- */
-static int
-too_tall(const struct pdfword *w, const struct pdfword *s)
-{
-	return height(w) > 3.5 * height(s);
-}
-
-/*
- * The end (in order) of the line starting at order[start].  A word too
- * tall to share a line (a header cell of five lines centred on it) may
- * sort among the line's words by its centre, a hair above or below one
- * of them, and would cut the line in two, differently on each page (a
- * repeated header then no longer matches its first print): it is passed
- * over, moved after the line's words.
- */
+/* The end (in order) of the line starting at order[start]. */
 int
-pdf_line_end(struct pdf *pg, int start, int strict)
+pdf_line_end(const struct pdf *pg, int start, int strict)
 {
-	const struct pdfword *s = &pg->word[pg->order[start]];
-	int i = start + 1, j, k, w;
+	int i;
 
-	for (j = start + 1; j < pg->nword; j++) {
-		if (!on_line(&pg->word[pg->order[j]], s, strict)) {
-			if (too_tall(&pg->word[pg->order[j]], s))
-				continue;
-			break;
-		}
-		w = pg->order[j];
-		for (k = j; k > i; k--)
-			pg->order[k] = pg->order[k - 1];
-		pg->order[i++] = w;
-	}
+	for (i = start + 1; i < pg->nword && on_line(pg,
+	    &pg->word[pg->order[i]], &pg->word[pg->order[start]], strict);
+	    i++)
+		;
 	return i;
 }
 
