@@ -56,7 +56,9 @@ pdf-tallhead.pdf    a t3 table over two pages, its header rows repeated
                     lines (申请人 / … / 他组织, one word once joined)
                     centred on the line of 自然 / 人 and 总 / 计, a tenth of
                     a point above that line's first word on one page,
-                    below it on the other
+                    below it on the other; row 3.1's commercial count
+                    at the top of its cell beside the group label's
+                    first line (三、本  1), its label lower
 pdf-tallhead.tsv    its t3 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
@@ -469,7 +471,7 @@ def build_valign():
 # pdf-tallhead: t3 rows, the page break after 3.6.3
 T3T = [('1', '一、本年新收政府信息公开申请数量', ['5', '1', '', '', '', '', '6']),
        ('2', '二、上年结转政府信息公开申请数量', ['', '', '', '', '', '', '']),
-       ('3.1', '（一）予以公开', ['2', '', '', '', '', '', '2']),
+       ('3.1', '（一）予以公开', ['2', '1', '', '', '', '', '3']),
        ('3.6.3', '3.其他', ['3', '1', '', '', '', '', '4']),
        ('3.7', '（七）总计', ['5', '1', '', '', '', '', '6']),
        ('4', '四、结转下年度继续办理', ['', '', '', '', '', '', ''])]
@@ -502,11 +504,19 @@ def build_tallhead():
     p.text(70, 110, '三、收到和处理政府信息公开申请情况')
     top = tall_header(p, 130, 0.1)
     for key, label, vals in T3T:
+        lift = [0] * 7
+        if key == '3.1':
+            # the group label and row 3.1's commercial count at the top
+            # of their cells, 9 points above the row's label
+            for k, g in enumerate(['三、本', '年度办', '理结果']):
+                p.text(60, top + 12 * k, g)
+            top += 9
+            lift = [0, 9, 0, 0, 0, 0, 0]
         p.text(60 if key in ('1', '2', '4') else 102, top, label)
-        for cx, v in zip(VALX, vals):
+        for cx, v, dy in zip(VALX, vals, lift):
             if v:
-                p.centred(cx, top, v)
-        top += 22
+                p.centred(cx, top - dy, v)
+        top += 31 if key == '3.1' else 22
         if key == '3.6.3':
             p = p2
             top = tall_header(p, 40, -0.1)

@@ -70,6 +70,14 @@ table_cells() {
 	assert_equal "$(printf '%s\n' "$output" | grep -c '本列数据')" 1
 }
 
+@test "a value at the top of its cell beside a group label's first line (三、本  1) goes with the row label below" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-tallhead.pdf" | grep -E '^t3	(2|3\.1)	' >got
+	grep -E '^t3	(2|3\.1)	' "$DATA/pdf-tallhead.tsv" >want
+	run diff got want
+	assert_success
+}
+
 # pdf-chromium-group.pdf: Chromium's print of the t3 table of a gipgen
 # page (seed pdfd3, report 000035, --layouts html,wordhtml --variants all
 # --errors 0.2, cut down to its heading and t3), .tsv its t3 truth.

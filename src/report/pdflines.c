@@ -282,40 +282,67 @@ line_holds(const struct pdf *pg, int from, int to)
 	return what;
 }
 
+/* A piece of a group label's line: text of four characters at most. */
+static int
+group_piece(const struct pdf *pg, const struct pdfword *w)
+{
+	return !w->num && utf8_width(wtext(pg, w), w->len) <= 8;
+}
+
 /*
- * Does the line order[from..to) begin with a row's label: its leftmost
- * word text, wholly left of the words order[nfrom..nto)?  (Not a line
- * of units wrapped below their numbers, 0 / 个.)
+ * Is the line order[start..end) numbers under the columns and at most
+ * pieces of a group label's lines (三、本), with the line order[end..next)
+ * holding a row's label left of the numbers and right of those pieces,
+ * only such pieces left of it?  (Not a line of units wrapped below their
+ * numbers, 0 / 个.)
  */
 static int
-label_leads(const struct pdf *pg, int from, int to, int nfrom, int nto)
+label_leads(const struct pdf *pg, int start, int end, int next)
 {
 	const struct pdfword *first = NULL, *w;
-	int i;
+	double edge = -1e9;
+	int i, numbers = 0;
 
-	for (i = from; i < to; i++) {
+	for (i = start; i < end; i++) {
 		w = &pg->word[pg->order[i]];
-		if (first == NULL || w->x0 < first->x0)
+		if (!w->num && w->x1 > edge)
+			edge = w->x1;
+	}
+	for (i = end; i < next; i++) {
+		w = &pg->word[pg->order[i]];
+		if (w->x0 >= edge && (first == NULL || w->x0 < first->x0))
 			first = w;
 	}
 	if (first == NULL || first->num)
 		return 0;
-	for (i = nfrom; i < nto; i++)
-		if (pg->word[pg->order[i]].x0 < first->x1)
+	for (i = end; i < next; i++) {
+		w = &pg->word[pg->order[i]];
+		if (w->x0 < first->x0 && !group_piece(pg, w))
 			return 0;
-	return 1;
+	}
+	for (i = start; i < end; i++) {
+		w = &pg->word[pg->order[i]];
+		if (w->num ? w->x0 < first->x1 : !group_piece(pg, w))
+			return 0;
+		numbers += w->num;
+	}
+	return numbers > 0;
 }
 
 /*
  * A line of numbers only whose row's label is printed lower: a label
  * aligned to the bottom of its cell or in a larger line height, or, the
  * commoner, values set at the top of a cell taller than a line (Word's
- * valign=top: 11 a line above 规范性文件  11  12).  When the next line
- * begins with a label, left of the numbers, and is nearer than the line
- * above and than a line's height, the numbers are its.  Otherwise a
- * line of numbers joins the row above it (lrow.h), as most do: values
- * centred in a row whose label wraps sit between its lines, nearer the
- * label's first line than the next row.
+ * valign=top: 11 a line above 规范性文件  11  12), maybe beside a group
+ * label set at the top of its cell (三、本  101 above （一）予以公开  698).
+ * When the next line begins with a label, left of the numbers and right
+ * of the group label, and is nearer than the line above and than a
+ * line's height, the numbers are its (less than 0.4 as near when the
+ * line above is a row's label without numbers and the next line starts
+ * no row: they are that label's, printed between its two lines).  Otherwise a line of numbers joins the
+ * row above it (lrow.h), as most do: values centred in a row whose
+ * label wraps sit between its lines, nearer the label's first line than
+ * the next row.
  */
 static int
 numbers_go_down(const struct pdf *pg, int prev, int start, int end)
@@ -323,17 +350,18 @@ numbers_go_down(const struct pdf *pg, int prev, int start, int end)
 	int next, i;
 	double c, up = 1e9, down, most;
 
-	if (end >= pg->nword || line_holds(pg, start, end) != 1)
+	if (end >= pg->nword)
 		return 0;
 	next = pdf_line_end(pg, end, 0);
-	if (!label_leads(pg, end, next, start, end))
+	if (!label_leads(pg, start, end, next))
 		return 0;
 	c = centre(&pg->word[pg->order[start]]);
 	down = centre(&pg->word[pg->order[end]]) - c;
 	for (i = prev; i >= 0 && i < start; i++)
 		if (c - centre(&pg->word[pg->order[i]]) < up)
 			up = c - centre(&pg->word[pg->order[i]]);
-	most = prev >= 0 && line_holds(pg, prev, start) == 6 ? 0.4 : 1;
+	most = prev >= 0 && line_holds(pg, prev, start) == 6 &&
+	    !(line_holds(pg, end, next) & 4) ? 0.4 : 1;
 	return down < most * up && down < height(&pg->word[pg->order[start]]);
 }
 
