@@ -25,6 +25,9 @@ pdf_by_centre(const void *a, const void *b, void *word)
  * rows above and below the line it is centred on, and as a line's first
  * word it chained the end of one row's label (以公开) with the next
  * row's start (（二）部分…), the numbers then going to the wrong row.
+ * A cell of two lines is not such a cell, though a marker set smaller
+ * than it (1. beside （六）其他处 / 理) is under 0.4 of its height: that
+ * marker is its row's start, on the group label's first line.
  */
 static int
 off_centre_marker(const struct pdf *pg, const struct pdfword *a,
@@ -32,7 +35,7 @@ off_centre_marker(const struct pdf *pg, const struct pdfword *a,
 {
 	double d = centre(a) - centre(b);
 
-	return a->lines == 1 && b->lines > 1 && height(b) > 2.5 * height(a) &&
+	return a->lines == 1 && b->lines >= 3 && height(b) > 2.5 * height(a) &&
 	    (d >= height(a) / 2 || -d >= height(a) / 2) &&
 	    pdf_starts_marker(wtext(pg, a));
 }
