@@ -43,6 +43,23 @@ pdf-repeat.pdf      t2's header cells two lines a line and a half apart,
                     are centred in cells of unequal width, its numbers
                     at the cells' left edges
 pdf-repeat.tsv      its t2, t3 and t4 cells
+pdf-valign.pdf      values set at the top of cells taller than a line
+                    (Word's valign=top, Chromium's print): t2's 11 a
+                    line above its label 规范性文件, the row above it
+                    blank there; t3's total row with its natural
+                    persons' count a line above, the row above full
+                    there; t3's marker spaced as three words ( 一 ) with
+                    its label's end below (予以 / 公开), the numbers between
+pdf-valign.tsv      its t2 and t3 cells
+pdf-tallhead.pdf    a t3 table over two pages, its header rows repeated
+                    at the top of the second; a header cell of four
+                    lines (申请人 / … / 他组织, one word once joined)
+                    centred on the line of 自然 / 人 and 总 / 计, a tenth of
+                    a point above that line's first word on one page,
+                    below it on the other; row 3.1's commercial count
+                    at the top of its cell beside the group label's
+                    first line (三、本  1), its label lower
+pdf-tallhead.tsv    its t3 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
 """
@@ -397,6 +414,116 @@ def build_repeat():
     return [p1, p2]
 
 
+# pdf-valign: t2 (20.1) and t3, values at the top of their cells
+T2V = [('20.1.rules', ['issued', 'repealed', 'valid'], ['', '', '2']),
+       ('20.1.normative', ['issued', 'repealed', 'valid'], ['11', '1', '12'])]
+T3V = [('1', '一、本年新收政府信息公开申请数量', ['7', '1', '', '', '', '', '8']),
+       ('2', '二、上年结转政府信息公开申请数量', ['', '', '', '', '', '', '']),
+       ('3.1', None, ['4', '', '', '', '', '', '4']),
+       ('3.2', '（二）部分公开', ['', '', '', '', '', '', '']),
+       ('3.6.3', '3.其他', ['3', '1', '', '', '', '', '4']),
+       ('3.7', '（七）总计', ['7', '1', '', '', '', '', '8']),
+       ('4', '四、结转下年度继续办理', ['', '', '', '', '', '', ''])]
+
+
+def build_valign():
+    p = Page()
+    p.centred(W / 2, 60, '河海县测绘局', 16)
+    p.centred(W / 2, 84, '2023年政府信息公开工作年度报告', 16)
+    p.text(70, 110, '二、主动公开政府信息情况')
+    p.centred(W / 2, 128, '第二十条第（一）项')
+    p.text(90, 150, '信息内容')
+    for cx, t in zip([300, 390, 490], ['本年制发件数', '本年废止件数',
+                                       '现行有效件数']):
+        p.centred(cx, 150, t)
+    # rows 28 points tall, labels and most values centred: 11 at the
+    # top of its cell, 6 points above its label
+    for k, (key, _, vals) in enumerate(T2V):
+        top = 178 + 28 * k
+        p.text(90, top, '规章' if key.endswith('rules') else '规范性文件')
+        for j, (cx, v) in enumerate(zip([300, 390, 490], vals)):
+            if v:
+                p.centred(cx, top - (7 if key.endswith('normative') and
+                                     j == 0 else 0), v)
+    p.text(70, 250, '三、收到和处理政府信息公开申请情况')
+    top = t3_header(p, 270)
+    for key, label, vals in T3V:
+        lift = [7, 0, 0, 0, 0, 0, 0] if key == '3.7' else [0] * 7
+        if label is None:
+            # ( 一 ) 予以 / 公开: the marker's brackets and its numeral
+            # words of their own, a point and a half apart; the numbers
+            # centred between the label's two lines
+            for x, t in [(102, '('), (108.5, '一'), (120, ')'),
+                         (126.5, '予以')]:
+                p.text(x, top, t)
+            p.text(102, top + 12, '公开')
+            lift = [-6] * 7
+        else:
+            p.text(60 if key in ('1', '2', '4') else 102, top, label)
+        for cx, v, dy in zip(VALX, vals, lift):
+            if v:
+                p.centred(cx, top - dy, v)
+        top += 32 if label is None else 22
+    p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
+    return [p]
+
+
+# pdf-tallhead: t3 rows, the page break after 3.6.3
+T3T = [('1', '一、本年新收政府信息公开申请数量', ['5', '1', '', '', '', '', '6']),
+       ('2', '二、上年结转政府信息公开申请数量', ['', '', '', '', '', '', '']),
+       ('3.1', '（一）予以公开', ['2', '1', '', '', '', '', '3']),
+       ('3.6.3', '3.其他', ['3', '1', '', '', '', '', '4']),
+       ('3.7', '（七）总计', ['5', '1', '', '', '', '', '6']),
+       ('4', '四、结转下年度继续办理', ['', '', '', '', '', '', ''])]
+
+
+def tall_header(p, top, lift):
+    """t3's header: a cell of four lines centred on the titles' line, the
+    first word of that line lift points lower than the cell's centre."""
+    for k, t in enumerate(['申请人', '情况', '法人或其', '他组织']):
+        p.centred(426, top + 12 * k, t)
+    mid = top + (36 + SIZE) / 2 - SIZE / 2
+    p.text(60, mid + lift, '（本列数据的勾稽关系为：第一项加第二项之和）')
+    for k, (a, b) in enumerate([('自然', '人'), ('总', '计')]):
+        p.centred(VALX[6 * k], mid - 6, a)
+        p.centred(VALX[6 * k], mid + 6, b)
+    for cx, (a, b) in zip(VALX[1:6], [('商业', '企业'), ('科研', '机构'),
+                                       ('社会公', '益组织'), ('法律服', '务机构'),
+                                       ('其他', None)]):
+        p.centred(cx, top + 54, a)
+        if b:
+            p.centred(cx, top + 66, b)
+    return top + 88
+
+
+def build_tallhead():
+    p1, p2 = Page(), Page()
+    p = p1
+    p.centred(W / 2, 60, '河海县测绘局', 16)
+    p.centred(W / 2, 84, '2023年政府信息公开工作年度报告', 16)
+    p.text(70, 110, '三、收到和处理政府信息公开申请情况')
+    top = tall_header(p, 130, 0.1)
+    for key, label, vals in T3T:
+        lift = [0] * 7
+        if key == '3.1':
+            # the group label and row 3.1's commercial count at the top
+            # of their cells, 9 points above the row's label
+            for k, g in enumerate(['三、本', '年度办', '理结果']):
+                p.text(60, top + 12 * k, g)
+            top += 9
+            lift = [0, 9, 0, 0, 0, 0, 0]
+        p.text(60 if key in ('1', '2', '4') else 102, top, label)
+        for cx, v, dy in zip(VALX, vals, lift):
+            if v:
+                p.centred(cx, top - dy, v)
+        top += 31 if key == '3.1' else 22
+        if key == '3.6.3':
+            p = p2
+            top = tall_header(p, 40, -0.1)
+    p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
+    return [p1, p2]
+
+
 def pdf(pages):
     """A PDF of content streams (bytes), one per page."""
     objs = []
@@ -478,6 +605,21 @@ def main():
                         for c, v in zip(T3COLS, vals)) +
                 ''.join('t4\t%s\t%s\t%s\n' % (T4ROWS[k // 5], T4COLS[k % 5], v)
                         for k, v in enumerate(T4R)))
+    with open(os.path.join(d, 'pdf-valign.pdf'), 'wb') as f:
+        f.write(pdf([p.content() for p in build_valign()]))
+    with open(os.path.join(d, 'pdf-valign.tsv'), 'w', encoding='utf-8') as f:
+        f.write(''.join('t2\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, cols, vals in T2V
+                        for c, v in zip(cols, vals)) +
+                ''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, _, vals in T3V
+                        for c, v in zip(T3COLS, vals)))
+    with open(os.path.join(d, 'pdf-tallhead.pdf'), 'wb') as f:
+        f.write(pdf([p.content() for p in build_tallhead()]))
+    with open(os.path.join(d, 'pdf-tallhead.tsv'), 'w', encoding='utf-8') as f:
+        f.write(''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, _, vals in T3T
+                        for c, v in zip(T3COLS, vals)))
     scan = Page()
     scan.ops.append('0.5 g 100 100 395 600 re f')
     with open(os.path.join(d, 'pdf-scanned.pdf'), 'wb') as f:

@@ -45,6 +45,49 @@ table_cells() {
 	assert_success
 }
 
+@test "values at the top of cells taller than a line go with the row below them, not the row above" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-valign.pdf" | grep -E '^t2|^t3	3\.(6\.3|7)	' >got
+	grep -E '^t2|^t3	3\.(6\.3|7)	' "$DATA/pdf-valign.tsv" >want
+	run diff got want
+	assert_success
+}
+
+@test "a row marker spaced out as three words ( 一 ) keeps its numeral: the row is found, its numbers its own" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-valign.pdf" | grep -E '^t3	(2|3\.1)	' >got
+	grep -E '^t3	(2|3\.1)	' "$DATA/pdf-valign.tsv" >want
+	run diff got want
+	assert_success
+}
+
+@test "a header repeated on the next page is left out though its lines fall otherwise there (a tall cell a hair above or below)" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-tallhead.pdf" >got
+	run diff got "$DATA/pdf-tallhead.tsv"
+	assert_success
+	run -0 gip-sections -s 3 "$DATA/pdf-tallhead.pdf"
+	assert_equal "$(printf '%s\n' "$output" | grep -c '本列数据')" 1
+}
+
+@test "a value at the top of its cell beside a group label's first line (三、本  1) goes with the row label below" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-tallhead.pdf" | grep -E '^t3	(2|3\.1)	' >got
+	grep -E '^t3	(2|3\.1)	' "$DATA/pdf-tallhead.tsv" >want
+	run diff got want
+	assert_success
+}
+
+# pdf-chromium-group.pdf: Chromium's print of the t3 table of a gipgen
+# page (seed pdfd3, report 000035, --layouts html,wordhtml --variants all
+# --errors 0.2, cut down to its heading and t3), .tsv its t3 truth.
+@test "a group label of three lines beside two rows' labels joins neither row to the other; numbers between a label's lines stay its" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-chromium-group.pdf" | grep '^t3' >got
+	run diff got "$DATA/pdf-chromium-group.tsv"
+	assert_success
+}
+
 @test "a PDF's meta and sections come from its text" {
 	need_cmd pdftotext
 	run -0 gip-tables -t meta "$DATA/pdf-positions.pdf"

@@ -26,7 +26,7 @@ struct pdfword {
 				 * (indexes + 1; pdfjoin.c) */
 };
 
-/* A line seen: the hash of its words and places, the last page it was
+/* A word seen: the hash of its text and place, the last page it was
  * printed on (pdfseen.c). */
 struct pdfseen {
 	uint64_t	hash;
@@ -71,7 +71,7 @@ int	pdf_whole_marker(const char *s);
 void	pdf_join_upright(struct pdf *pg);
 void	pdf_join_wrapped(struct pdf *pg, double narrow);
 
-/* pdfseen.c: the lines of the document seen so far */
+/* pdfseen.c: the words of the document seen so far */
 void	pdf_seen_reset(struct pdf *pg);
 int	pdf_seen_mark(struct pdf *pg, uint64_t hash, int page);
 

@@ -368,6 +368,50 @@ in_spaced_line(const struct pdf *pg, const struct pdfword *a)
 	return 0;
 }
 
+/* Does s (n bytes) end with an opening bracket, or begin with a closing
+ * one (close)? */
+static int
+bracket(const char *s, int n, int close)
+{
+	if (close)
+		return *s == ')' || strncmp(s, "）", 3) == 0;
+	return (n >= 1 && s[n - 1] == '(') || (n >= 3 &&
+	    strncmp(s + n - 3, "（", 3) == 0);
+}
+
+/*
+ * The numeral of a row marker spaced out, its brackets words of their
+ * own (( 一 ) 予以 / 公开: the brackets in a Latin font, Word's lang=EN-US
+ * spans, a point or two from the numeral): a piece of the label's first
+ * line, not a narrow cell to join with the line below, which would take
+ * the numeral from the marker and leave the row without its start.
+ * bycy: by centre.
+ */
+static int
+in_spaced_marker(const struct pdf *pg, const struct pdfword *a)
+{
+	double h = height(a), y = centre(a);
+	int lo, open = 0, close = 0;
+	const struct pdfword *w;
+
+	if (a->num || utf8_width(wtext(pg, a), a->len) > 4)
+		return 0;
+	lo = first_centred_from(pg, y - h / 4);
+	for (; lo < pg->nword && centre(&pg->word[pg->bycy[lo]]) <= y + h / 4;
+	    lo++) {
+		w = &pg->word[pg->bycy[lo]];
+		if (w == a || w->len <= 0)
+			continue;
+		if (w->x1 <= a->x0 && a->x0 - w->x1 < h / 2 &&
+		    bracket(wtext(pg, w), w->len, 0))
+			open = 1;
+		if (w->x0 >= a->x1 && w->x0 - a->x1 < h / 2 &&
+		    bracket(wtext(pg, w), w->len, 1))
+			close = 1;
+	}
+	return open && close;
+}
+
 /*
  * A cell whose text wraps over lines while the cells beside it keep one
  * line (a header 本年废止 / 件数 beside 信息内容; centred vertically, the
@@ -395,7 +439,8 @@ pdf_join_wrapped(struct pdf *pg, double narrow)
 	memcpy(pg->bycy, pg->order, pg->nword * sizeof *pg->order);
 	for (i = 0; i < pg->nword; i++) {	/* before joins move words */
 		pg->word[i].lead = marker_before_text(pg, &pg->word[i]);
-		pg->word[i].spaced = in_spaced_line(pg, &pg->word[i]);
+		pg->word[i].spaced = in_spaced_line(pg, &pg->word[i]) ||
+		    in_spaced_marker(pg, &pg->word[i]);
 	}
 	for (i = 0; i < pg->nword; i++)
 		pg->order[i] = i;

@@ -282,57 +282,133 @@ line_holds(const struct pdf *pg, int from, int to)
 	return what;
 }
 
+/* A piece of a group label's line: text of four characters at most. */
+static int
+group_piece(const struct pdf *pg, const struct pdfword *w)
+{
+	return !w->num && utf8_width(wtext(pg, w), w->len) <= 8;
+}
+
 /*
- * A line of numbers only whose row's label is printed lower (a label
- * aligned to the bottom of its cell, or in a larger line height): when
- * the next line has no numbers, starts a row and is nearer than the line
- * above and than a line's height, the numbers are its.  Otherwise a
- * line of numbers joins the row above it (lrow.h), as most do.
+ * Is the line order[start..end) numbers under the columns and at most
+ * pieces of a group label's lines (三、本), with the line order[end..next)
+ * holding a row's label left of the numbers and right of those pieces,
+ * only such pieces left of it?  (Not a line of units wrapped below their
+ * numbers, 0 / 个.)
  */
 static int
-numbers_go_down(const struct pdf *pg, int start, int end)
+label_leads(const struct pdf *pg, int start, int end, int next)
 {
-	int next, holds;
-	double c, up, down;
+	const struct pdfword *first = NULL, *w;
+	double edge = -1e9;
+	int i, numbers = 0;
 
-	if (end >= pg->nword || line_holds(pg, start, end) != 1)
+	for (i = start; i < end; i++) {
+		w = &pg->word[pg->order[i]];
+		if (!w->num && w->x1 > edge)
+			edge = w->x1;
+	}
+	for (i = end; i < next; i++) {
+		w = &pg->word[pg->order[i]];
+		if (w->x0 >= edge && (first == NULL || w->x0 < first->x0))
+			first = w;
+	}
+	if (first == NULL || first->num)
+		return 0;
+	for (i = end; i < next; i++) {
+		w = &pg->word[pg->order[i]];
+		if (w->x0 < first->x0 && !group_piece(pg, w))
+			return 0;
+	}
+	for (i = start; i < end; i++) {
+		w = &pg->word[pg->order[i]];
+		if (w->num ? w->x0 < first->x1 : !group_piece(pg, w))
+			return 0;
+		numbers += w->num;
+	}
+	return numbers > 0;
+}
+
+/*
+ * A line of numbers only whose row's label is printed lower: a label
+ * aligned to the bottom of its cell or in a larger line height, or, the
+ * commoner, values set at the top of a cell taller than a line (Word's
+ * valign=top: 11 a line above 规范性文件  11  12), maybe beside a group
+ * label set at the top of its cell (三、本  101 above （一）予以公开  698).
+ * When the next line begins with a label, left of the numbers and right
+ * of the group label, and is nearer than the line above and than a
+ * line's height, the numbers are its (less than 0.4 as near when the
+ * line above is a row's label without numbers and the next line starts
+ * no row: they are that label's, printed between its two lines).  Otherwise a line of numbers joins the
+ * row above it (lrow.h), as most do: values centred in a row whose
+ * label wraps sit between its lines, nearer the label's first line than
+ * the next row.
+ */
+static int
+numbers_go_down(const struct pdf *pg, int prev, int start, int end)
+{
+	int next, i;
+	double c, up = 1e9, down, most;
+
+	if (end >= pg->nword)
 		return 0;
 	next = pdf_line_end(pg, end, 0);
-	holds = line_holds(pg, end, next);
-	if ((holds & 1) || !(holds & 4))
+	if (!label_leads(pg, start, end, next))
 		return 0;
 	c = centre(&pg->word[pg->order[start]]);
 	down = centre(&pg->word[pg->order[end]]) - c;
-	up = start > 0 ? c - centre(&pg->word[pg->order[start - 1]]) : 1e9;
-	return down < up && down < height(&pg->word[pg->order[start]]);
+	for (i = prev; i >= 0 && i < start; i++)
+		if (c - centre(&pg->word[pg->order[i]]) < up)
+			up = c - centre(&pg->word[pg->order[i]]);
+	most = prev >= 0 && line_holds(pg, prev, start) == 6 &&
+	    !(line_holds(pg, end, next) & 4) ? 0.4 : 1;
+	return down < most * up && down < height(&pg->word[pg->order[start]]);
 }
 
-/* A line's words and their places (half points), hashed (FNV-1a). */
+/* A word and its place (half points), hashed (FNV-1a). */
 static uint64_t
-line_hash(const struct pdf *pg, const int *o, int n)
+word_hash(const struct pdf *pg, const struct pdfword *w)
 {
 	uint64_t h = 14695981039346656037u;
-	const struct pdfword *w;
 	const unsigned char *p;
 	long x;
-	int i, k;
+	int k;
 
-	for (i = 0; i < n; i++) {
-		w = &pg->word[o[i]];
-		x = w->x0 > 0 && w->x0 < 1e7 ? (long)(w->x0 * 2 + 0.5) : 0;
-		for (p = (const unsigned char *)wtext(pg, w); *p; p++)
-			h = (h ^ *p) * 1099511628211u;
-		for (k = 0; k < 4; k++, x >>= 8)
-			h = (h ^ (unsigned char)x) * 1099511628211u;
-		h = (h ^ 0xff) * 1099511628211u;
-	}
+	x = w->x0 > 0 && w->x0 < 1e7 ? (long)(w->x0 * 2 + 0.5) : 0;
+	for (p = (const unsigned char *)wtext(pg, w); *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	for (k = 0; k < 4; k++, x >>= 8)
+		h = (h ^ (unsigned char)x) * 1099511628211u;
 	return h;
 }
 
 /*
- * The lines at the top of a page that were printed just so on the page
- * before (a table's header rows, repeated on every page the table runs
- * over), two at least, are left out: between the last row of one page
+ * Was every word of the line o[0..n) printed just so (its text at its
+ * place) on the page before, and one of them a word of text?  Words are
+ * compared, not lines: how a page's words fall into lines may differ
+ * from page to page by a hair (a header cell of five lines centred on
+ * a line, sorted above or below its first word).  Each word is marked
+ * seen on this page.
+ */
+static int
+line_seen_before(struct pdfctx *c, const int *o, int n)
+{
+	struct pdf *pg = c->pg;
+	int i, all = 1, text = 0;
+
+	for (i = 0; i < n; i++) {
+		if (pdf_seen_mark(pg, word_hash(pg, &pg->word[o[i]]),
+		    c->page) != c->page - 1)
+			all = 0;
+		text |= !pg->word[o[i]].num;
+	}
+	return all && text;
+}
+
+/*
+ * The lines at the top of a page whose words were printed just so on the
+ * page before (a table's header rows, repeated on every page the table
+ * runs over), two at least, are left out: between the last row of one page
  * and the first of the next they would join the row above (lrow.h), its
  * label then holding the header's words, and a row cut by the break
  * (3.要求提供公开出版 / 物) would not be joined again.  held: the lines
@@ -351,12 +427,11 @@ write_or_hold(struct pdfctx *c, struct pagetop *top, int start, int end,
     double left, int first)
 {
 	struct pdf *pg = c->pg;
-	int last, k;
+	int seen, k;
 
-	last = start == end ? 0 : pdf_seen_mark(pg, line_hash(pg,
-	    pg->order + start, end - start), c->page);
-	if (top->on && c->page > 1 && last == c->page - 1 &&
-	    top->nheld < MAX_REPEAT) {
+	seen = start < end && line_seen_before(c, pg->order + start,
+	    end - start);
+	if (top->on && c->page > 1 && seen && top->nheld < MAX_REPEAT) {
 		top->held[top->nheld][0] = start;
 		top->held[top->nheld++][1] = end;
 		return first;
@@ -380,7 +455,7 @@ pdf_lay_out_page(struct pdfctx *c)
 {
 	struct pdf *pg = c->pg;
 	double y0, y1, left = 1e9, right = -1e9;
-	int i, start, first = 1;
+	int i, start, prev, first = 1;
 	struct pagetop top = {.on = 1};
 
 	if (pg->nword == 0)
@@ -403,9 +478,9 @@ pdf_lay_out_page(struct pdfctx *c)
 		pg->order[i] = i;
 	qsort_r(pg->order, pg->nword, sizeof *pg->order, pdf_by_centre,
 	    pg->word);
-	for (start = 0; start < pg->nword; start = i) {
+	for (start = 0, prev = -1; start < pg->nword; prev = start, start = i) {
 		i = pdf_line_end(pg, start, 0);
-		if (numbers_go_down(pg, start, i))
+		if (numbers_go_down(pg, prev, start, i))
 			i = pdf_line_end(pg, i, 0);
 		y0 = pg->word[pg->order[start]].y0;
 		y1 = pg->word[pg->order[start]].y1;

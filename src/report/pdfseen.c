@@ -1,9 +1,9 @@
 /*
- * The lines of a PDF document seen so far, by a hash of their words and
- * places, with the last page each was printed on (pdfctx.h): a table's
+ * The words of a PDF document seen so far, by a hash of their text and
+ * place, with the last page each was printed on (pdfctx.h): a table's
  * header rows that LibreOffice and Word repeat at the top of every page
  * are told by them.  An open-addressing table in the caller's storage
- * (struct pdf), grown to twice the lines it holds.
+ * (struct pdf), grown to twice the words it holds.
  */
 #include <stdint.h>
 #include <stdlib.h>

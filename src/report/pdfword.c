@@ -19,15 +19,39 @@ pdf_by_centre(const void *a, const void *b, void *word)
 }
 
 /*
+ * Is a, a word of one line that begins with a row marker, off the centre
+ * of b, a cell made one word of three lines or more, by half a's height?
+ * Such a cell (a group label 三、本 / 年度办 / 理结果) reaches into the
+ * rows above and below the line it is centred on, and as a line's first
+ * word it chained the end of one row's label (以公开) with the next
+ * row's start (（二）部分…), the numbers then going to the wrong row.
+ * A cell of two lines is not such a cell, though a marker set smaller
+ * than it (1. beside （六）其他处 / 理) is under 0.4 of its height: that
+ * marker is its row's start, on the group label's first line.
+ */
+static int
+off_centre_marker(const struct pdf *pg, const struct pdfword *a,
+    const struct pdfword *b)
+{
+	double d = centre(a) - centre(b);
+
+	return a->lines == 1 && b->lines >= 3 && height(b) > 2.5 * height(a) &&
+	    (d >= height(a) / 2 || -d >= height(a) / 2) &&
+	    pdf_starts_marker(wtext(pg, a));
+}
+
+/*
  * Does word w share the line whose first word is s?  Half the larger
  * height must overlap (strict: lines of single words), or, once cells
  * wrapped over lines are one word, half the smaller height, the taller
  * at most 3.5 times the shorter.  The line does not grow with its words,
  * and a vertical label joins no line: a word between two rows would
- * chain them.
+ * chain them.  A row's start beside a cell made one word of three lines
+ * or more must be centred on it (off_centre_marker).
  */
 static int
-on_line(const struct pdfword *w, const struct pdfword *s, int strict)
+on_line(const struct pdf *pg, const struct pdfword *w,
+    const struct pdfword *s, int strict)
 {
 	double lo = w->y0 > s->y0 ? w->y0 : s->y0;
 	double hi = w->y1 < s->y1 ? w->y1 : s->y1;
@@ -36,6 +60,8 @@ on_line(const struct pdfword *w, const struct pdfword *s, int strict)
 
 	if (strict)
 		return hi - lo >= big / 2;
+	if (off_centre_marker(pg, w, s) || off_centre_marker(pg, s, w))
+		return 0;
 	return big <= 3.5 * small && hi - lo >= small / 2;
 }
 
@@ -45,8 +71,9 @@ pdf_line_end(const struct pdf *pg, int start, int strict)
 {
 	int i;
 
-	for (i = start + 1; i < pg->nword && on_line(&pg->word[pg->order[i]],
-	    &pg->word[pg->order[start]], strict); i++)
+	for (i = start + 1; i < pg->nword && on_line(pg,
+	    &pg->word[pg->order[i]], &pg->word[pg->order[start]], strict);
+	    i++)
 		;
 	return i;
 }
