@@ -99,3 +99,33 @@ total 0"
 	# |_________第二十条第（�|�） 项, then |行政�|_16件|__4件|_16件|
 	table_cells h2t-box-t2-numeral-cut t2
 }
+
+@test "html2text t2 garbled past reading: its rows unread, not absent" {
+	# 第二十条第（一） 项 / 信息本年本年现行有效件数 / 规范0文0     1: the
+	# captions and column titles stand on lines of their own, no row
+	# can be read.  The truth's cells are all written, as ?, and no
+	# false alarm: absent would be the report's error.
+	run -0 --separate-stderr gip-tables "$DATA/h2t-t2-garbled.txt"
+	echo "$output" | cut -f 2-5 | awk -F'\t' '$1 == "t2"' >got
+	assert_equal "$(awk -F'\t' '$4 != "?"' got)" ""
+	assert_equal "$(cut -f 1-3 "$DATA/h2t-t2-garbled.cells" |
+	    grep -vxF -f <(cut -f 1-3 got))" ""
+	assert_equal "$(echo "$stderr" | grep -c 't2 printed')" 1
+	echo "$stderr" | grep -q 'h2t-t2-garbled.txt:7: t2 printed'
+	run -0 sh -c "gip-tables -q '$DATA/h2t-t2-garbled.txt' | gip-check -q"
+}
+
+@test "html2text t2: a report leaving t2 out, or naming it in prose only, still lacks it" {
+	# The same report without t2's lines (7-19); with a sentence that
+	# names its captions and titles; with its captions alone.
+	sed '7,19d' "$DATA/h2t-t2-garbled.txt" >out.txt
+	sed '7,19c\
+第二十条第（一）项：本年制发规范性文件0件，废止0件，现行有效1件；第二十条第（五）项：行政许可处理决定数量0件；第二十条第（八）项：收费金额0万元。' \
+	    "$DATA/h2t-t2-garbled.txt" >prose.txt
+	awk 'NR < 7 || NR > 19 || /^第二十条/' "$DATA/h2t-t2-garbled.txt" >captions.txt
+	for f in out prose captions; do
+		run -1 sh -c "gip-tables -q $f.txt | gip-check -q"
+		assert_equal "$(echo "$output" | cut -f 2-4 |
+		    grep -c 'missing	error	t2:table-missing')" 1
+	done
+}

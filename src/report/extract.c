@@ -139,22 +139,31 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 }
 
 /*
- * Tables not read whose section holds a converter's placeholder instead
- * (unprinted.h): their rows written as unread; how many.
+ * Tables not read whose section holds a converter's placeholder instead,
+ * or their caption and column titles (unprinted.h): their rows written
+ * as unread; how many.
  */
 static int
 unprinted_tables(const char *text, const struct gip_section *sec,
     struct extract *x)
 {
 	long line;
-	int k, n = 0;
+	int k, n = 0, titled;
+	unsigned tpl;
 
-	for (k = 2; k <= 4; k++)
-		if (x->where[k - 2].to == x->where[k - 2].from &&
-		    (line = unprinted_line(text, &sec[k])) > 0) {
-			unprinted_fill(&x->t, k, x->t.tpl, line);
+	for (k = 2; k <= 4; k++) {
+		if (x->where[k - 2].to != x->where[k - 2].from)
+			continue;
+		tpl = 0;
+		titled = (line = unprinted_line(text, &sec[k])) == 0;
+		if (titled)	/* its own titles tell its rows best */
+			line = unprinted_titled(text, &sec[k], k, &tpl);
+		if (line > 0) {
+			unprinted_fill(&x->t, k, tpl ? tpl : x->t.tpl, line,
+			    titled);
 			n++;
 		}
+	}
 	return n;
 }
 
