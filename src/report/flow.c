@@ -1,0 +1,586 @@
+/* A print's text without its layout (flow.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "flow.h"
+#include "tmpl.h"
+#include "value.h"
+
+/* Text lines a row's label may take before its numbers: 3.2's label
+ * (（二）部分公开（区分处理的，只计这一情形，不计其他情形）) wraps over
+ * nine lines in a narrow cell. */
+#define FLOW_LABEL_LINES 12
+#define FLOW_MAXTOK	 (TMPL_MAXCOLS * 3)
+
+/* The numbers of a run of lines, as printed. */
+struct run {
+	char	num[FLOW_MAXTOK][VALUE_MAX];
+	int	n;
+	int	over;		/* more than FLOW_MAXTOK */
+	int	labelled;	/* the first line is a label with numbers */
+};
+
+/* The text's lines: where each begins (line k at off[k - 1]). */
+struct lines {
+	size_t	*off;
+	long	 n;
+	const char *text;
+	size_t	 len;
+};
+
+static int
+is_space(const char *p, const char *e)
+{
+	return *p == ' ' || *p == '\r' ||
+	    (e - p >= 3 && memcmp(p, "\xe3\x80\x80", 3) == 0) ||	/* U+3000 */
+	    (e - p >= 2 && memcmp(p, "\xc2\xa0", 2) == 0);	/* NBSP */
+}
+
+static const char *
+skip_space(const char *p, const char *e)
+{
+	while (p < e && is_space(p, e))
+		p += *p == ' ' || *p == '\r' ? 1 :
+		    (unsigned char)*p == 0xc2 ? 2 : 3;
+	return p;
+}
+
+int
+flow_text(const char *text, size_t len)
+{
+	const char *p = text, *e = text + len;
+	int word = 0, spaces = 0;
+
+	if (memchr(text, '\t', len) != NULL)
+		return 0;
+	for (; p < e; p++) {
+		if (*p == '\n' || *p == '\f') {
+			word = spaces = 0;
+		} else if (*p == ' ') {
+			spaces++;
+		} else {
+			if (word && spaces >= 2)
+				return 0;	/* a gap between columns */
+			word = 1;
+			spaces = 0;
+		}
+	}
+	return 1;
+}
+
+static void
+lines_index(struct lines *l, const char *text, size_t len)
+{
+	const char *p = text, *e = text + len, *nl;
+	size_t cap = 256;
+
+	l->text = text;
+	l->len = len;
+	l->n = 0;
+	l->off = gip_xmalloc(cap * sizeof *l->off);
+	for (;;) {
+		if ((size_t)l->n == cap) {
+			cap *= 2;
+			l->off = gip_xrealloc(l->off, cap * sizeof *l->off);
+		}
+		l->off[l->n++] = (size_t)(p - text);
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			break;
+		p = nl + 1;
+	}
+}
+
+/* Line k (1-based) as [*b, *e); 0 past the last line. */
+static int
+line_at(const struct lines *l, long k, const char **b, const char **e)
+{
+	const char *nl;
+
+	if (k < 1 || k > l->n)
+		return 0;
+	*b = l->text + l->off[k - 1];
+	nl = memchr(*b, '\n', l->len - l->off[k - 1]);
+	*e = nl != NULL ? nl : l->text + l->len;
+	return 1;
+}
+
+/* Is the word [p, e) a number (a count, an amount, with its unit)? Its
+ * text into num (room VALUE_MAX). */
+static int
+is_number(const char *p, const char *e, char *num)
+{
+	struct value v;
+	char buf[VALUE_MAX];
+
+	if ((size_t)(e - p) >= sizeof buf)
+		return 0;
+	memcpy(buf, p, (size_t)(e - p));
+	buf[e - p] = '\0';
+	value_parse(buf, &v);
+	if (v.kind != V_NUMBER)
+		return 0;
+	memcpy(num, buf, (size_t)(e - p) + 1);
+	return 1;
+}
+
+enum { LINE_BLANK, LINE_NUMBERS, LINE_TEXT };
+
+/*
+ * Line [p, e): blank, numbers only, or text; the numbers it ends in go
+ * to r (all of them for a line of numbers).
+ */
+static int
+line_numbers(const char *p, const char *e, struct run *r)
+{
+	const char *w, *s;
+	char num[FLOW_MAXTOK][VALUE_MAX];
+	int k = 0, words = 0, i;
+
+	for (p = skip_space(p, e); p < e; p = skip_space(p, e)) {
+		for (w = p; p < e && !is_space(p, e); p++)
+			;
+		words++;
+		s = w;
+		if (k < FLOW_MAXTOK && is_number(s, p, num[k]))
+			k++;
+		else
+			k = 0;	/* numbers only after the last word */
+	}
+	if (words == 0)
+		return LINE_BLANK;
+	for (i = 0; i < k; i++) {
+		if (r->n == FLOW_MAXTOK) {
+			r->over = 1;
+			break;
+		}
+		strcpy(r->num[r->n++], num[i]);
+	}
+	return k == words ? LINE_NUMBERS : LINE_TEXT;
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int
+is_start(const long *start, int n, long line)
+{
+	return bsearch(&line, start, (size_t)n, sizeof *start, cmp_long) !=
+	    NULL;
+}
+
+/*
+ * The numbers printed for the row whose label (or numbers) begin on line
+ * `line`: those its line ends in, then the lines of numbers after it,
+ * past blank lines and the label's own wrapped lines, up to the next
+ * text, page or row.
+ */
+/* Does line [b, e) name a column of table 2?  Numbers after a column
+ * title are that column's, not a row's.  (Table 3's labels hold its
+ * column words, 其他 in （六）其他处理; its rows add up, checked apart.) */
+static int
+column_title(const char *table, const char *b, const char *e)
+{
+	char buf[512];
+
+	if (strcmp(table, "t2") != 0 || (size_t)(e - b) >= sizeof buf)
+		return 0;
+	memcpy(buf, b, (size_t)(e - b));
+	buf[e - b] = '\0';
+	return tmpl_head_in(table, buf) != NULL;
+}
+
+static void
+run_after(const struct lines *l, const char *table, long line,
+    const long *start, int nstart, struct run *r)
+{
+	static struct run on;	/* one line's */
+	const char *b, *e;
+	int kind, i, started, text = 0;
+
+	r->n = r->over = r->labelled = 0;
+	if (!line_at(l, line, &b, &e))
+		return;
+	r->labelled = line_numbers(b, e, r) == LINE_TEXT && r->n > 0;
+	started = r->n > 0;
+	while (line_at(l, ++line, &b, &e)) {
+		if (memchr(b, '\f', (size_t)(e - b)) != NULL ||
+		    is_start(start, nstart, line))
+			break;
+		on.n = on.over = 0;
+		kind = line_numbers(b, e, &on);
+		if (kind == LINE_BLANK)
+			continue;
+		/* text after the numbers begins something else; text
+		 * before them is the label's, wrapped (its last line may
+		 * end in the row's first numbers) */
+		if (kind == LINE_TEXT && (started ||
+		    (on.n == 0 && ++text > FLOW_LABEL_LINES) ||
+		    column_title(table, b, e)))
+			break;
+		for (i = 0; i < on.n; i++) {
+			if (r->n == FLOW_MAXTOK) {
+				r->over = 1;
+				return;
+			}
+			strcpy(r->num[r->n++], on.num[i]);
+		}
+		r->over |= on.over;
+		started |= on.n > 0;
+	}
+}
+
+/* Is cell value val what the printed number num reads as?  A unit, of
+ * the cell or its header, may have scaled it (amounts in 万元). */
+static int
+same_value(const char *val, const char *num)
+{
+	static const int units[] = { UNIT_NONE, UNIT_YUAN, UNIT_YI };
+	struct value v;
+	char wan[VALUE_MAX];
+	size_t i;
+
+	value_parse(num, &v);
+	if (v.kind != V_NUMBER)
+		return 0;
+	if (v.unit == UNIT_NONE && strcmp(v.num, val) == 0)
+		return 1;
+	for (i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (value_in_wan(&v, units[i], wan) == 0 &&
+		    strcmp(wan, val) == 0)
+			return 1;
+	return 0;
+}
+
+/* May the unread cell c take the printed number num?  A whole count
+ * without a unit, in a column of counts. */
+static int
+fills(const struct tables *t, const struct tcell *c, const char *num)
+{
+	const struct tmpl_row *tr;
+	struct value v;
+	int k;
+
+	value_parse(num, &v);
+	if (!value_is_int(&v) || v.unit != UNIT_NONE)
+		return 0;
+	if ((tr = tmpl_find(c->table, c->row, t->tpl ? t->tpl : TPL_BOTH)) ==
+	    NULL || (k = tmpl_col_index(tr, c->col)) < 0)
+		return 0;
+	return tr->kinds[k] != KIND_AMOUNT;
+}
+
+/*
+ * Fewer numbers than cells: the reader placed them where the row's
+ * identity (total = the sum of the parts) put them, blanks in between
+ * (place.h), and left unread where it could not tell.  The placement
+ * holds when the numbers it started from are the ones printed: its
+ * numbers, in order, among r's, and no more of r's than its unread
+ * cells can hold.  Table 2 has no identity: its blanks are guesses.
+ */
+static int
+placed_from(const struct tcell *c, int m, const struct run *r)
+{
+	int i, k = 0, known = 0, unread = 0;
+
+	if (strcmp(c[0].table, "t2") == 0)
+		return 0;
+	for (i = 0; i < m; i++) {
+		if (strcmp(c[i].val, CELL_UNREAD) == 0) {
+			unread++;
+			continue;
+		}
+		if (c[i].val[0] == '\0')
+			continue;
+		known++;
+		while (k < r->n && !same_value(c[i].val, r->num[k]))
+			k++;
+		if (k++ == r->n)
+			return 0;
+	}
+	return known <= r->n && known + unread >= r->n;
+}
+
+/*
+ * A cell the reader wrote 0 in a row it placed in part may be a blank:
+ * the placements it compared agree on the count, blank or 0 (place.h),
+ * and the order does not tell which the report printed.
+ */
+static void
+unread_zeros(struct tcell *c, int m)
+{
+	int i, unread = 0;
+
+	for (i = 0; i < m; i++)
+		unread |= strcmp(c[i].val, CELL_UNREAD) == 0;
+	for (i = 0; unread && i < m; i++)
+		if (strcmp(c[i].val, "0") == 0)
+			strcpy(c[i].val, CELL_UNREAD);
+}
+
+static int
+all_blank(const struct tcell *c, int m)
+{
+	int i;
+
+	for (i = 0; i < m; i++)
+		if (c[i].val[0] != '\0')
+			return 0;
+	return 1;
+}
+
+/* Is the printed number num a count?  Into *n. */
+static int
+count_of(const char *num, long long *n)
+{
+	struct value v;
+	const char *d;
+
+	value_parse(num, &v);
+	if (!value_is_int(&v))
+		return 0;
+	*n = 0;
+	for (d = v.num; *d; d++)
+		if (*d < '0' || *d > '9' || __builtin_mul_overflow(*n, 10, n) ||
+		    __builtin_add_overflow(*n, *d - '0', n))
+			return 0;
+	return 1;
+}
+
+static int
+listed(const char *const *list, const char *col)
+{
+	for (; *list; list++)
+		if (strcmp(*list, col) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Do the numbers r, one for each of the cells c[0..m) (rows of one
+ * table), satisfy each row's identities (total = the sum of the parts)?
+ * Where pdftotext took a table apart, the numbers after a label may be
+ * other rows'; a row that adds up is this one.
+ */
+static int
+adds_up(const struct tcell *c, int m, const struct run *r)
+{
+	const struct tmpl_ident *id;
+	long long left, right, n;
+	size_t k;
+	int i, j;
+
+	for (k = 0; k < tmpl_nidents; k++) {
+		id = &tmpl_idents[k];
+		if (id->per != IDENT_ROWS || strcmp(id->table, c[0].table) != 0)
+			continue;
+		for (i = 0; i < m; i = j) {
+			left = right = 0;
+			for (j = i; j < m && strcmp(c[j].row, c[i].row) == 0;
+			    j++) {
+				if (!count_of(r->num[j], &n))
+					return 0;
+				if (listed(id->left, c[j].col) &&
+				    __builtin_add_overflow(left, n, &left))
+					return 0;
+				if (listed(id->right, c[j].col) &&
+				    __builtin_add_overflow(right, n, &right))
+					return 0;
+			}
+			if (left != right)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/*
+ * Cells c[0..m), read from one line, against the numbers r printed
+ * after it: kept when the numbers are exactly theirs, in order (or
+ * were placed from them, placed_from); unread cells filled when r
+ * has one number for each cell; all unread otherwise.
+ */
+static void
+confirm_group(const struct tables *t, struct tcell *c, int m,
+    const struct run *r, int rowwise)
+{
+	struct value v;
+	int i, fill = 1;
+
+	if (!r->over && r->n == m && adds_up(c, m, r)) {
+		for (i = 0; i < m; i++)
+			if (strcmp(c[i].val, CELL_UNREAD) == 0)
+				fill &= fills(t, &c[i], r->num[i]);
+			else if (!same_value(c[i].val, r->num[i]))
+				fill = 0;
+		if (fill) {
+			for (i = 0; i < m; i++)
+				if (strcmp(c[i].val, CELL_UNREAD) == 0) {
+					value_parse(r->num[i], &v);
+					strcpy(c[i].val, v.num);
+				}
+			return;
+		}
+	} else if (rowwise && !r->over && r->n > 0 && r->n < m &&
+	    placed_from(c, m, r)) {
+		unread_zeros(c, m);
+		return;
+	} else if (r->n == 0 && rowwise && all_blank(c, m))
+		return;
+	for (i = 0; i < m; i++)
+		strcpy(c[i].val, CELL_UNREAD);
+}
+
+static int
+is_table(const struct tcell *c)
+{
+	return c->table[0] == 't' && c->table[1] >= '2' && c->table[1] <= '4';
+}
+
+/* Does the row of cell i (its run of cells) keep to one line?  A row
+ * placed from numbers in reading order (colmajor.h) has each cell's own
+ * line, confirmed by the identities. */
+static int
+row_one_line(const struct tables *t, int i, int *end)
+{
+	const struct tcell *c = &t->cell[i];
+	int j, one = 1;
+
+	for (j = i; j < t->ncell && strcmp(t->cell[j].table, c->table) == 0 &&
+	    strcmp(t->cell[j].row, c->row) == 0; j++)
+		one &= t->cell[j].line == c->line;
+	*end = j;
+	return one;
+}
+
+/*
+ * pdftotext -raw prints the text in the order it was drawn, line after
+ * line, without a blank line; without -raw it parts the blocks of its
+ * reading order by blank lines.  What a PDF writer draws row by row,
+ * -raw prints row by row: a row's numbers are all after its label, and
+ * a label right before the next row's shows a row left blank.
+ */
+static int
+has_blank_line(const char *text, size_t len)
+{
+	const char *p = text, *e = text + len;
+	int seen = 0;
+
+	for (; p < e; p++) {
+		if (*p == '\n') {
+			if (!seen && p + 1 < e)
+				return 1;
+			seen = 0;
+		} else if (*p != ' ' && *p != '\r')
+			seen = 1;
+	}
+	return 0;
+}
+
+/* The next group of cells from i on: those read from one line, of
+ * rows on one line; its end. */
+static int
+group_end(const struct tables *t, const unsigned char *keep, int i)
+{
+	int j;
+
+	for (j = i + 1; j < t->ncell && !keep[i] && !keep[j] &&
+	    strcmp(t->cell[j].table, t->cell[i].table) == 0 &&
+	    t->cell[j].line == t->cell[i].line; j++)
+		;
+	return j;
+}
+
+/* The numbers printed in region w of the text: on lines of numbers,
+ * and those a line ends in. */
+static int
+numbers_in(const struct lines *l, const struct region *w)
+{
+	static struct run on;
+	const char *b, *e;
+	long k;
+	int n = 0;
+
+	for (k = w->line; line_at(l, k, &b, &e) &&
+	    (size_t)(b - l->text) < w->to; k++) {
+		on.n = on.over = 0;
+		line_numbers(b, e, &on);
+		n += on.n;
+	}
+	return n;
+}
+
+/*
+ * Has each table as many numbers printed as it has cells?  Then none is
+ * blank, and none is missing: pdftotext's reading order may put a row's
+ * numbers after another row's label only where blank cells have made
+ * the rows unlike.
+ */
+static void
+tables_complete(const struct tables *t, const struct lines *l,
+    const struct region *where, int *complete)
+{
+	int k, i, cells;
+
+	for (k = 0; k < 3; k++) {
+		complete[k] = 0;
+		if (where[k].to <= where[k].from)
+			continue;
+		for (i = cells = 0; i < t->ncell; i++)
+			cells += is_table(&t->cell[i]) &&
+			    t->cell[i].table[1] - '2' == k;
+		complete[k] = cells > 0 && numbers_in(l, &where[k]) == cells;
+	}
+}
+
+void
+flow_confirm(struct tables *t, const char *text, size_t len,
+    const struct region *where)
+{
+	int complete[3];
+	static struct run r;
+	struct lines l;
+	long *start;
+	int i, j, end, n = 0, nstart = 0, rowwise;
+	unsigned char *keep;
+
+	start = gip_xmalloc(((size_t)t->ncell + 1) * sizeof *start);
+	keep = gip_xmalloc((size_t)t->ncell + 1);
+	for (i = 0; i < t->ncell; i++)
+		if (is_table(&t->cell[i]) && t->cell[i].line > 0)
+			start[n++] = t->cell[i].line;
+	qsort(start, (size_t)n, sizeof *start, cmp_long);
+	for (i = 0; i < n; i++)
+		if (nstart == 0 || start[nstart - 1] != start[i])
+			start[nstart++] = start[i];
+	for (i = 0; i < t->ncell; i = end) {
+		if (!is_table(&t->cell[i])) {
+			keep[i] = 1, end = i + 1;
+			continue;
+		}
+		keep[i] = !row_one_line(t, i, &end);
+		for (j = i + 1; j < end; j++)
+			keep[j] = keep[i];
+	}
+	lines_index(&l, text, len);
+	rowwise = !has_blank_line(text, len);
+	tables_complete(t, &l, where, complete);
+	for (i = 0; i < t->ncell; i = j) {
+		j = group_end(t, keep, i);
+		if (keep[i] || t->cell[i].line <= 0)
+			continue;
+		run_after(&l, t->cell[i].table, t->cell[i].line, start,
+		    nstart, &r);
+		if (!rowwise && !complete[t->cell[i].table[1] - '2'])
+			r.n = 0, r.over = 1;	/* confirms nothing */
+		confirm_group(t, &t->cell[i], j - i, &r, rowwise);
+	}
+	free(l.off);
+	free(keep);
+	free(start);
+}
