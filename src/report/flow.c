@@ -11,7 +11,8 @@
  * (（二）部分公开（区分处理的，只计这一情形，不计其他情形）) wraps over
  * nine lines in a narrow cell. */
 #define FLOW_LABEL_LINES 12
-#define FLOW_MAXTOK	 (TMPL_MAXCOLS * 3)
+#define FLOW_MAXTOK	 256
+#define FLOW_GROUP	 256
 
 /* The numbers of a run of lines, as printed. */
 struct run {
@@ -284,21 +285,21 @@ fills(const struct tables *t, const struct tcell *c, const char *num)
  * cells can hold.  Table 2 has no identity: its blanks are guesses.
  */
 static int
-placed_from(const struct tcell *c, int m, const struct run *r)
+placed_from(struct tcell *const *c, int m, const struct run *r)
 {
 	int i, k = 0, known = 0, unread = 0;
 
-	if (strcmp(c[0].table, "t2") == 0)
+	if (strcmp(c[0]->table, "t2") == 0)
 		return 0;
 	for (i = 0; i < m; i++) {
-		if (strcmp(c[i].val, CELL_UNREAD) == 0) {
+		if (strcmp(c[i]->val, CELL_UNREAD) == 0) {
 			unread++;
 			continue;
 		}
-		if (c[i].val[0] == '\0')
+		if (c[i]->val[0] == '\0')
 			continue;
 		known++;
-		while (k < r->n && !same_value(c[i].val, r->num[k]))
+		while (k < r->n && !same_value(c[i]->val, r->num[k]))
 			k++;
 		if (k++ == r->n)
 			return 0;
@@ -312,24 +313,24 @@ placed_from(const struct tcell *c, int m, const struct run *r)
  * and the order does not tell which the report printed.
  */
 static void
-unread_zeros(struct tcell *c, int m)
+unread_zeros(struct tcell *const *c, int m)
 {
 	int i, unread = 0;
 
 	for (i = 0; i < m; i++)
-		unread |= strcmp(c[i].val, CELL_UNREAD) == 0;
+		unread |= strcmp(c[i]->val, CELL_UNREAD) == 0;
 	for (i = 0; unread && i < m; i++)
-		if (strcmp(c[i].val, "0") == 0)
-			strcpy(c[i].val, CELL_UNREAD);
+		if (strcmp(c[i]->val, "0") == 0)
+			strcpy(c[i]->val, CELL_UNREAD);
 }
 
 static int
-all_blank(const struct tcell *c, int m)
+all_blank(struct tcell *const *c, int m)
 {
 	int i;
 
 	for (i = 0; i < m; i++)
-		if (c[i].val[0] != '\0')
+		if (c[i]->val[0] != '\0')
 			return 0;
 	return 1;
 }
@@ -363,12 +364,12 @@ listed(const char *const *list, const char *col)
 
 /*
  * Do the numbers r, one for each of the cells c[0..m) (rows of one
- * table), satisfy each row's identities (total = the sum of the parts)?
- * Where pdftotext took a table apart, the numbers after a label may be
- * other rows'; a row that adds up is this one.
+ * table, row by row), satisfy each row's identities (total = the sum
+ * of the parts)?  Where pdftotext took a table apart, the numbers after
+ * a label may be other rows'.
  */
 static int
-adds_up(const struct tcell *c, int m, const struct run *r)
+adds_up(struct tcell *const *c, int m, const struct run *r)
 {
 	const struct tmpl_ident *id;
 	long long left, right, n;
@@ -377,18 +378,19 @@ adds_up(const struct tcell *c, int m, const struct run *r)
 
 	for (k = 0; k < tmpl_nidents; k++) {
 		id = &tmpl_idents[k];
-		if (id->per != IDENT_ROWS || strcmp(id->table, c[0].table) != 0)
+		if (id->per != IDENT_ROWS ||
+		    strcmp(id->table, c[0]->table) != 0)
 			continue;
 		for (i = 0; i < m; i = j) {
 			left = right = 0;
-			for (j = i; j < m && strcmp(c[j].row, c[i].row) == 0;
+			for (j = i; j < m && strcmp(c[j]->row, c[i]->row) == 0;
 			    j++) {
 				if (!count_of(r->num[j], &n))
 					return 0;
-				if (listed(id->left, c[j].col) &&
+				if (listed(id->left, c[j]->col) &&
 				    __builtin_add_overflow(left, n, &left))
 					return 0;
-				if (listed(id->right, c[j].col) &&
+				if (listed(id->right, c[j]->col) &&
 				    __builtin_add_overflow(right, n, &right))
 					return 0;
 			}
@@ -399,41 +401,54 @@ adds_up(const struct tcell *c, int m, const struct run *r)
 	return 1;
 }
 
+/* Are the cells' values the numbers r, one each, in order? */
+static int
+same_values(struct tcell *const *c, int m, const struct run *r)
+{
+	int i;
+
+	if (r->over || r->n != m)
+		return 0;
+	for (i = 0; i < m; i++)
+		if (!same_value(c[i]->val, r->num[i]))
+			return 0;
+	return 1;
+}
+
 /*
  * Cells c[0..m), read from one line, against the numbers r printed
  * after it: kept when the numbers are exactly theirs, in order (or
  * were placed from them, placed_from); unread cells filled when r
  * has one number for each cell; all unread otherwise.
  */
-static void
-confirm_group(const struct tables *t, struct tcell *c, int m,
+static int
+confirm_run(const struct tables *t, struct tcell *const *c, int m,
     const struct run *r, int rowwise)
 {
 	struct value v;
 	int i, fill = 1;
 
-	if (!r->over && r->n == m && adds_up(c, m, r)) {
+	if (!r->over && r->n == m && (rowwise || adds_up(c, m, r))) {
 		for (i = 0; i < m; i++)
-			if (strcmp(c[i].val, CELL_UNREAD) == 0)
-				fill &= fills(t, &c[i], r->num[i]);
-			else if (!same_value(c[i].val, r->num[i]))
+			if (strcmp(c[i]->val, CELL_UNREAD) == 0)
+				fill &= fills(t, c[i], r->num[i]);
+			else if (!same_value(c[i]->val, r->num[i]))
 				fill = 0;
 		if (fill) {
 			for (i = 0; i < m; i++)
-				if (strcmp(c[i].val, CELL_UNREAD) == 0) {
+				if (strcmp(c[i]->val, CELL_UNREAD) == 0) {
 					value_parse(r->num[i], &v);
-					strcpy(c[i].val, v.num);
+					strcpy(c[i]->val, v.num);
 				}
-			return;
+			return 1;
 		}
 	} else if (rowwise && !r->over && r->n > 0 && r->n < m &&
 	    placed_from(c, m, r)) {
 		unread_zeros(c, m);
-		return;
+		return 1;
 	} else if (r->n == 0 && rowwise && all_blank(c, m))
-		return;
-	for (i = 0; i < m; i++)
-		strcpy(c[i].val, CELL_UNREAD);
+		return 1;
+	return 0;
 }
 
 static int
@@ -482,20 +497,6 @@ has_blank_line(const char *text, size_t len)
 	return 0;
 }
 
-/* The next group of cells from i on: those read from one line, of
- * rows on one line; its end. */
-static int
-group_end(const struct tables *t, const unsigned char *keep, int i)
-{
-	int j;
-
-	for (j = i + 1; j < t->ncell && !keep[i] && !keep[j] &&
-	    strcmp(t->cell[j].table, t->cell[i].table) == 0 &&
-	    t->cell[j].line == t->cell[i].line; j++)
-		;
-	return j;
-}
-
 /* The numbers printed in region w of the text: on lines of numbers,
  * and those a line ends in. */
 static int
@@ -538,19 +539,127 @@ tables_complete(const struct tables *t, const struct lines *l,
 	}
 }
 
+/* The place of a table's row in the template (both templates' rows in
+ * one order), for cells read from one line in an order of their own. */
+static int
+row_rank(const struct tcell *c)
+{
+	size_t i;
+
+	for (i = 0; i < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].table, c->table) == 0 &&
+		    strcmp(tmpl_rows[i].row, c->row) == 0)
+			return (int)i;
+	return (int)tmpl_nrows;
+}
+
+/*
+ * The cells of t's table read from the line of cell i, not yet taken,
+ * into g in the template's order of rows (a row's cells as they are):
+ * a label printed where pdftotext put it may lead the rows whose
+ * numbers follow it.  How many.
+ */
+static int
+group_of(struct tables *t, const unsigned char *keep, unsigned char *taken,
+    int i, struct tcell **g, int *rank)
+{
+	struct tcell *tmp;
+	int j, k, m = 0, rt;
+
+	for (j = i; j < t->ncell && m < FLOW_GROUP; j++) {
+		if (keep[j] || taken[j] || t->cell[j].line != t->cell[i].line ||
+		    strcmp(t->cell[j].table, t->cell[i].table) != 0)
+			continue;
+		taken[j] = 1;
+		g[m] = &t->cell[j];
+		rank[m++] = row_rank(&t->cell[j]);
+	}
+	for (j = 1; j < m; j++)		/* stable: a row's cells keep order */
+		for (k = j; k > 0 && rank[k] < rank[k - 1]; k--) {
+			tmp = g[k], g[k] = g[k - 1], g[k - 1] = tmp;
+			rt = rank[k], rank[k] = rank[k - 1], rank[k - 1] = rt;
+		}
+	return m;
+}
+
+/*
+ * The lines of the block of table `table` that line `line` is in: t2's
+ * blocks from caption (第二十条第（N）项) to caption, t3 and t4 their
+ * region.
+ */
+static void
+block_of(const struct lines *l, const char *table, const struct region *w,
+    long line, long *first, long *end)
+{
+	const char *b, *e;
+	long k;
+
+	*first = w->line;
+	for (k = w->line; line_at(l, k, &b, &e) &&
+	    (size_t)(b - l->text) < w->to; k++)
+		;
+	*end = k;
+	if (strcmp(table, "t2") != 0)
+		return;
+	for (k = w->line; k < *end && line_at(l, k, &b, &e); k++) {
+		if (!memmem(b, (size_t)(e - b), "第二十条", strlen("第二十条")))
+			continue;
+		if (k <= line)
+			*first = k;
+		else {
+			*end = k;
+			break;
+		}
+	}
+}
+
+/*
+ * A block of one row (t2's blocks of one row and one column, t4's
+ * numbers on one line): its numbers, wherever pdftotext put them
+ * between its caption and the next, are the row's when they are as
+ * many, in the same order (the readers' own reading kept, never one
+ * made here).  Not two columns of t2: pdftotext may print a column's
+ * title and number before the other's.
+ */
+static int
+confirm_block(const struct tables *t, const struct lines *l,
+    const struct region *w, struct tcell *const *c, int m)
+{
+	static struct run r;
+	const char *b, *e;
+	long first, end, k;
+	int i, cells = 0;
+
+	if (strcmp(c[0]->table, "t2") == 0 && m > 1)
+		return 0;
+	block_of(l, c[0]->table, w, c[0]->line, &first, &end);
+	for (i = 0; i < t->ncell; i++)
+		cells += strcmp(t->cell[i].table, c[0]->table) == 0 &&
+		    t->cell[i].line >= first && t->cell[i].line < end;
+	if (cells != m)
+		return 0;
+	r.n = r.over = 0;
+	for (k = first; k < end && line_at(l, k, &b, &e); k++)
+		line_numbers(b, e, &r);
+	return same_values(c, m, &r);
+}
+
 void
 flow_confirm(struct tables *t, const char *text, size_t len,
     const struct region *where)
 {
-	int complete[3];
+	static struct tcell *g[FLOW_GROUP];
+	static int rank[FLOW_GROUP];
 	static struct run r;
 	struct lines l;
 	long *start;
-	int i, j, end, n = 0, nstart = 0, rowwise;
-	unsigned char *keep;
+	int i, j, k, m, end, n = 0, nstart = 0, rowwise, complete[3];
+	unsigned char *keep, *taken;
 
 	start = gip_xmalloc(((size_t)t->ncell + 1) * sizeof *start);
 	keep = gip_xmalloc((size_t)t->ncell + 1);
+	taken = gip_xmalloc((size_t)t->ncell + 1);
+	memset(taken, 0, (size_t)t->ncell + 1);
 	for (i = 0; i < t->ncell; i++)
 		if (is_table(&t->cell[i]) && t->cell[i].line > 0)
 			start[n++] = t->cell[i].line;
@@ -559,7 +668,7 @@ flow_confirm(struct tables *t, const char *text, size_t len,
 		if (nstart == 0 || start[nstart - 1] != start[i])
 			start[nstart++] = start[i];
 	for (i = 0; i < t->ncell; i = end) {
-		if (!is_table(&t->cell[i])) {
+		if (!is_table(&t->cell[i]) || t->cell[i].line <= 0) {
 			keep[i] = 1, end = i + 1;
 			continue;
 		}
@@ -570,17 +679,23 @@ flow_confirm(struct tables *t, const char *text, size_t len,
 	lines_index(&l, text, len);
 	rowwise = !has_blank_line(text, len);
 	tables_complete(t, &l, where, complete);
-	for (i = 0; i < t->ncell; i = j) {
-		j = group_end(t, keep, i);
-		if (keep[i] || t->cell[i].line <= 0)
+	for (i = 0; i < t->ncell; i++) {
+		if (keep[i] || taken[i])
 			continue;
+		m = group_of(t, keep, taken, i, g, rank);
+		k = t->cell[i].table[1] - '2';
 		run_after(&l, t->cell[i].table, t->cell[i].line, start,
 		    nstart, &r);
-		if (!rowwise && !complete[t->cell[i].table[1] - '2'])
-			r.n = 0, r.over = 1;	/* confirms nothing */
-		confirm_group(t, &t->cell[i], j - i, &r, rowwise);
+		if ((rowwise || complete[k]) &&
+		    confirm_run(t, g, m, &r, rowwise))
+			continue;
+		if (complete[k] && confirm_block(t, &l, &where[k], g, m))
+			continue;
+		for (j = 0; j < m; j++)
+			strcpy(g[j]->val, CELL_UNREAD);
 	}
 	free(l.off);
+	free(taken);
 	free(keep);
 	free(start);
 }
