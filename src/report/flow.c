@@ -431,7 +431,9 @@ confirm_run(const struct tables *t, struct tcell *const *c, int m,
 	if (!r->over && r->n == m && (rowwise || adds_up(c, m, r))) {
 		for (i = 0; i < m; i++)
 			if (strcmp(c[i]->val, CELL_UNREAD) == 0)
-				fill &= fills(t, c[i], r->num[i]);
+				fill &= (rowwise ||
+				    strcmp(c[i]->table, "t2") != 0) &&
+				    fills(t, c[i], r->num[i]);
 			else if (!same_value(c[i]->val, r->num[i]))
 				fill = 0;
 		if (fill) {
@@ -553,9 +555,27 @@ row_rank(const struct tcell *c)
 	return (int)tmpl_nrows;
 }
 
+/* The place of a cell's column in its row of the template: the
+ * readers write a row's cells in the order of its header, which
+ * pdftotext without -raw may print in another order than its columns'
+ * (a title over two lines before one over one). */
+static int
+col_rank(const struct tcell *c)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < tmpl_nrows; i++)	/* the template with its column */
+		if (strcmp(tmpl_rows[i].table, c->table) == 0 &&
+		    strcmp(tmpl_rows[i].row, c->row) == 0 &&
+		    (k = tmpl_col_index(&tmpl_rows[i], c->col)) >= 0)
+			return k;
+	return TMPL_MAXCOLS;
+}
+
 /*
  * The cells of t's table read from the line of cell i, not yet taken,
- * into g in the template's order of rows (a row's cells as they are):
+ * into g in the template's order of rows and columns:
  * a label printed where pdftotext put it may lead the rows whose
  * numbers follow it.  How many.
  */
@@ -572,7 +592,8 @@ group_of(struct tables *t, const unsigned char *keep, unsigned char *taken,
 			continue;
 		taken[j] = 1;
 		g[m] = &t->cell[j];
-		rank[m++] = row_rank(&t->cell[j]);
+		rank[m++] = row_rank(&t->cell[j]) * (TMPL_MAXCOLS + 1) +
+		    col_rank(&t->cell[j]);
 	}
 	for (j = 1; j < m; j++)		/* stable: a row's cells keep order */
 		for (k = j; k > 0 && rank[k] < rank[k - 1]; k--) {
@@ -580,6 +601,21 @@ group_of(struct tables *t, const unsigned char *keep, unsigned char *taken,
 			rt = rank[k], rank[k] = rank[k - 1], rank[k - 1] = rt;
 		}
 	return m;
+}
+
+/* The lines of region w: from *first to *end, exclusive. */
+static void
+region_lines(const struct lines *l, const struct region *w, long *first,
+    long *end)
+{
+	const char *b, *e;
+	long k;
+
+	for (k = w->line; line_at(l, k, &b, &e) &&
+	    (size_t)(b - l->text) < w->to; k++)
+		;
+	*first = w->line;
+	*end = k;
 }
 
 /*
@@ -594,11 +630,7 @@ block_of(const struct lines *l, const char *table, const struct region *w,
 	const char *b, *e;
 	long k;
 
-	*first = w->line;
-	for (k = w->line; line_at(l, k, &b, &e) &&
-	    (size_t)(b - l->text) < w->to; k++)
-		;
-	*end = k;
+	region_lines(l, w, first, end);
 	if (strcmp(table, "t2") != 0)
 		return;
 	for (k = w->line; k < *end && line_at(l, k, &b, &e); k++) {
@@ -644,6 +676,148 @@ confirm_block(const struct tables *t, const struct lines *l,
 	return same_values(c, m, &r);
 }
 
+/* Is t3's row key among t's cells? */
+static int
+seen_row(const struct tables *t, const char *table, const char *row)
+{
+	int i;
+
+	for (i = 0; i < t->ncell; i++)
+		if (strcmp(t->cell[i].table, table) == 0 &&
+		    strcmp(t->cell[i].row, row) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first line from `from` to `end` (exclusive) that holds one of the
+ * words, 0 if none. */
+static long
+line_with(const struct lines *l, long from, long end,
+    const char *const *words)
+{
+	const char *b, *e, *const *w;
+
+	for (; from < end && line_at(l, from, &b, &e); from++)
+		for (w = words; *w; w++)
+			if (memmem(b, (size_t)(e - b), *w, strlen(*w)) != NULL)
+				return from;
+	return 0;
+}
+
+/* The first line from `from` to `end` that is label alone (spaces
+ * aside; its number's mark 、 or ． for the template's .), 0 if none:
+ * for a row without key words (3.其他). */
+static long
+line_is(const struct lines *l, long from, long end, const char *label)
+{
+	static const char *const marks[] = { ".", "、", "．" };
+	const char *b, *e, *dot = strchr(label, '.');
+	char buf[256], want[256];
+	size_t n, i, k;
+
+	if (dot == NULL || strlen(label) + 3 >= sizeof want)
+		return 0;
+	for (; from < end && line_at(l, from, &b, &e); from++) {
+		for (n = 0; b < e && n < sizeof buf - 1; b++)
+			if (*b != ' ')
+				buf[n++] = *b;
+		buf[n] = '\0';
+		for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+			k = (size_t)(dot - label);
+			memcpy(want, label, k);
+			strcpy(want + k, marks[i]);
+			strcat(want, dot + 1);
+			if (strcmp(buf, want) == 0)
+				return from;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Rows of table 3 between rows read that the reader did not find: where
+ * pdftotext printed a row's label past the table (after table 4's
+ * caption, （六）其他处理 after （七）总计), the row is printed, its
+ * cells unread, not left out.
+ */
+static void
+unseen_rows(struct tables *t, const struct lines *l, const struct region *w)
+{
+	const struct tmpl_row *row[64], *tr;
+	long from, end, line;
+	int n = 0, first = -1, last = -1, i, c;
+	size_t k;
+
+	if (t->tpl == 0 || w[1].to <= w[1].from)
+		return;
+	for (k = 0; k < tmpl_nrows && n < 64; k++) {
+		tr = &tmpl_rows[k];
+		if (strcmp(tr->table, "t3") != 0 || !(tr->templates & t->tpl))
+			continue;
+		if (seen_row(t, "t3", tr->row)) {
+			if (first < 0)
+				first = n;
+			last = n;
+		}
+		row[n++] = tr;
+	}
+	from = w[1].line;
+	region_lines(l, w[2].to > w[1].to ? &w[2] : &w[1], &line, &end);
+	for (i = first + 1; first >= 0 && i < last; i++) {
+		tr = row[i];
+		if (seen_row(t, "t3", tr->row))
+			continue;
+		line = tr->words[0] != NULL ? line_with(l, from, end,
+		    tr->words) : line_is(l, from, end, tr->label);
+		if (line == 0)
+			continue;
+		tables_warn(t, line, "t3 row %s: its label printed apart "
+		    "from the table, its numbers not known: written as ?",
+		    tr->row);
+		for (c = 0; tr->cols[c]; c++)
+			tables_add(t, "t3", tr->row, tr->cols[c], line,
+			    CELL_UNREAD);
+	}
+}
+
+/*
+ * A table whose numbers are all alike (a table of zeros) and as many as
+ * its cells: every cell holds that number, in whatever order they were
+ * printed.
+ */
+static void
+uniform(struct tables *t, const struct lines *l, const struct region *w,
+    int k)
+{
+	static struct run r;
+	const char *b, *e;
+	struct value v;
+	long line, end;
+	int i;
+
+	r.n = r.over = 0;
+	region_lines(l, w, &line, &end);
+	for (; line < end && line_at(l, line, &b, &e); line++)
+		line_numbers(b, e, &r);
+	if (r.over || r.n == 0)
+		return;
+	for (i = 1; i < r.n; i++)
+		if (strcmp(r.num[i], r.num[0]) != 0)
+			return;
+	value_parse(r.num[0], &v);
+	if (!value_is_int(&v) || v.unit != UNIT_NONE)
+		return;
+	for (i = 0; i < t->ncell; i++)
+		if (is_table(&t->cell[i]) && t->cell[i].table[1] - '2' == k &&
+		    strcmp(t->cell[i].val, CELL_UNREAD) != 0 &&
+		    t->cell[i].val[0] != '\0' &&
+		    strcmp(t->cell[i].val, v.num) != 0)
+			return;
+	for (i = 0; i < t->ncell; i++)
+		if (is_table(&t->cell[i]) && t->cell[i].table[1] - '2' == k)
+			strcpy(t->cell[i].val, v.num);
+}
+
 void
 flow_confirm(struct tables *t, const char *text, size_t len,
     const struct region *where)
@@ -656,6 +830,8 @@ flow_confirm(struct tables *t, const char *text, size_t len,
 	int i, j, k, m, end, n = 0, nstart = 0, rowwise, complete[3];
 	unsigned char *keep, *taken;
 
+	lines_index(&l, text, len);
+	unseen_rows(t, &l, where);
 	start = gip_xmalloc(((size_t)t->ncell + 1) * sizeof *start);
 	keep = gip_xmalloc((size_t)t->ncell + 1);
 	taken = gip_xmalloc((size_t)t->ncell + 1);
@@ -676,7 +852,6 @@ flow_confirm(struct tables *t, const char *text, size_t len,
 		for (j = i + 1; j < end; j++)
 			keep[j] = keep[i];
 	}
-	lines_index(&l, text, len);
 	rowwise = !has_blank_line(text, len);
 	tables_complete(t, &l, where, complete);
 	for (i = 0; i < t->ncell; i++) {
@@ -694,6 +869,9 @@ flow_confirm(struct tables *t, const char *text, size_t len,
 		for (j = 0; j < m; j++)
 			strcpy(g[j]->val, CELL_UNREAD);
 	}
+	for (k = 0; k < 3; k++)
+		if (complete[k])
+			uniform(t, &l, &where[k], k);
 	free(l.off);
 	free(taken);
 	free(keep);
