@@ -7,7 +7,7 @@
 #include "err.h"
 #include "extract.h"
 #include "find.h"
-#include "flow.h"
+#include "readorder.h"
 #include "grid.h"
 #include "input.h"
 #include "layout.h"
@@ -167,8 +167,8 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 		unseen_fill(t, doc->text, &x->where[1]);
 	t2_emit(t);
 	if (t->print && (dt == NULL || dt->n == 0) &&
-	    flow_text(doc->text, doc->len))
-		flow_confirm(t, doc->text, doc->len, x->where);
+	    readorder_text(doc->text, doc->len))
+		readorder_confirm(t, doc->text, doc->len, x->where);
 	cut_to_cells(doc->text, t, x->where);
 	meta_find(doc->text, doc->len, sec[1].found ? sec[1].start : 0,
 	    dt ? dt->title_line : 0, &x->m);

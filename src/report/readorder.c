@@ -1,24 +1,24 @@
-/* A print's text without its layout (flow.h). */
+/* A print's text without its layout (readorder.h). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
-#include "flow.h"
+#include "readorder.h"
 #include "tmpl.h"
 #include "value.h"
 
 /* Text lines a row's label may take before its numbers: 3.2's label
  * (（二）部分公开（区分处理的，只计这一情形，不计其他情形）) wraps over
  * nine lines in a narrow cell. */
-#define FLOW_LABEL_LINES 12
-#define FLOW_MAXTOK	 256
-#define FLOW_GROUP	 256
+#define RO_LABEL_LINES 12
+#define RO_MAXTOK	 256
+#define RO_GROUP	 256
 
 /* The numbers of a run of lines, as printed. */
 struct run {
-	char	num[FLOW_MAXTOK][VALUE_MAX];
+	char	num[RO_MAXTOK][VALUE_MAX];
 	int	n;
-	int	over;		/* more than FLOW_MAXTOK */
+	int	over;		/* more than RO_MAXTOK */
 	int	labelled;	/* the first line is a label with numbers */
 };
 
@@ -48,7 +48,7 @@ skip_space(const char *p, const char *e)
 }
 
 int
-flow_text(const char *text, size_t len)
+readorder_text(const char *text, size_t len)
 {
 	const char *p = text, *e = text + len;
 	int word = 0, spaces = 0;
@@ -135,7 +135,7 @@ static int
 line_numbers(const char *p, const char *e, struct run *r)
 {
 	const char *w, *s;
-	char num[FLOW_MAXTOK][VALUE_MAX];
+	char num[RO_MAXTOK][VALUE_MAX];
 	int k = 0, words = 0, i;
 
 	for (p = skip_space(p, e); p < e; p = skip_space(p, e)) {
@@ -143,7 +143,7 @@ line_numbers(const char *p, const char *e, struct run *r)
 			;
 		words++;
 		s = w;
-		if (k < FLOW_MAXTOK && is_number(s, p, num[k]))
+		if (k < RO_MAXTOK && is_number(s, p, num[k]))
 			k++;
 		else
 			k = 0;	/* numbers only after the last word */
@@ -151,7 +151,7 @@ line_numbers(const char *p, const char *e, struct run *r)
 	if (words == 0)
 		return LINE_BLANK;
 	for (i = 0; i < k; i++) {
-		if (r->n == FLOW_MAXTOK) {
+		if (r->n == RO_MAXTOK) {
 			r->over = 1;
 			break;
 		}
@@ -198,7 +198,7 @@ column_title(const char *table, const char *b, const char *e)
 
 static void
 run_after(const struct lines *l, const char *table, long line,
-    const long *start, int nstart, struct run *r)
+    const long *start, int nstart, int want, int torn, struct run *r)
 {
 	static struct run on;	/* one line's */
 	const char *b, *e;
@@ -210,9 +210,15 @@ run_after(const struct lines *l, const char *table, long line,
 	r->labelled = line_numbers(b, e, r) == LINE_TEXT && r->n > 0;
 	started = r->n > 0;
 	while (line_at(l, ++line, &b, &e)) {
-		if (memchr(b, '\f', (size_t)(e - b)) != NULL ||
-		    is_start(start, nstart, line))
+		if (is_start(start, nstart, line))
 			break;
+		/* rows whose labels were torn away (torn.h) go on over a
+		 * group's label and a page break until all are there */
+		if (b < e && *b == '\f') {
+			if (!torn || r->n >= want)
+				break;
+			b++;
+		}
 		on.n = on.over = 0;
 		kind = line_numbers(b, e, &on);
 		if (kind == LINE_BLANK)
@@ -220,12 +226,12 @@ run_after(const struct lines *l, const char *table, long line,
 		/* text after the numbers begins something else; text
 		 * before them is the label's, wrapped (its last line may
 		 * end in the row's first numbers) */
-		if (kind == LINE_TEXT && (started ||
-		    (on.n == 0 && ++text > FLOW_LABEL_LINES) ||
-		    column_title(table, b, e)))
+		if (kind == LINE_TEXT && (column_title(table, b, e) ||
+		    (started && (!torn || r->n >= want)) ||
+		    (on.n == 0 && ++text > RO_LABEL_LINES)))
 			break;
 		for (i = 0; i < on.n; i++) {
-			if (r->n == FLOW_MAXTOK) {
+			if (r->n == RO_MAXTOK) {
 				r->over = 1;
 				return;
 			}
@@ -586,7 +592,7 @@ group_of(struct tables *t, const unsigned char *keep, unsigned char *taken,
 	struct tcell *tmp;
 	int j, k, m = 0, rt;
 
-	for (j = i; j < t->ncell && m < FLOW_GROUP; j++) {
+	for (j = i; j < t->ncell && m < RO_GROUP; j++) {
 		if (keep[j] || taken[j] || t->cell[j].line != t->cell[i].line ||
 		    strcmp(t->cell[j].table, t->cell[i].table) != 0)
 			continue;
@@ -645,13 +651,25 @@ block_of(const struct lines *l, const char *table, const struct region *w,
 	}
 }
 
+/* Are the numbers of r all the same (their order says nothing)? */
+static int
+alike(const struct run *r)
+{
+	int i;
+
+	for (i = 1; i < r->n; i++)
+		if (strcmp(r->num[i], r->num[0]) != 0)
+			return 0;
+	return 1;
+}
+
 /*
  * A block of one row (t2's blocks of one row and one column, t4's
  * numbers on one line): its numbers, wherever pdftotext put them
  * between its caption and the next, are the row's when they are as
  * many, in the same order (the readers' own reading kept, never one
- * made here).  Not two columns of t2: pdftotext may print a column's
- * title and number before the other's.
+ * made here).  Two columns of t2 only when their numbers are alike:
+ * pdftotext may print a column's title and number before the other's.
  */
 static int
 confirm_block(const struct tables *t, const struct lines *l,
@@ -662,8 +680,6 @@ confirm_block(const struct tables *t, const struct lines *l,
 	long first, end, k;
 	int i, cells = 0;
 
-	if (strcmp(c[0]->table, "t2") == 0 && m > 1)
-		return 0;
 	block_of(l, c[0]->table, w, c[0]->line, &first, &end);
 	for (i = 0; i < t->ncell; i++)
 		cells += strcmp(t->cell[i].table, c[0]->table) == 0 &&
@@ -673,6 +689,8 @@ confirm_block(const struct tables *t, const struct lines *l,
 	r.n = r.over = 0;
 	for (k = first; k < end && line_at(l, k, &b, &e); k++)
 		line_numbers(b, e, &r);
+	if (strcmp(c[0]->table, "t2") == 0 && m > 1 && !alike(&r))
+		return 0;
 	return same_values(c, m, &r);
 }
 
@@ -818,12 +836,30 @@ uniform(struct tables *t, const struct lines *l, const struct region *w,
 			strcpy(t->cell[i].val, v.num);
 }
 
+/* The cells g[0..m) made unread, and why, once for their rows. */
+static void
+unconfirmed(struct tables *t, struct tcell *const *g, int m)
+{
+	int j, read = 0;
+
+	for (j = 0; j < m; j++) {
+		read |= strcmp(g[j]->val, CELL_UNREAD) != 0;
+		strcpy(g[j]->val, CELL_UNREAD);
+	}
+	if (read)
+		tables_warn(t, g[0]->line, "%s row %s%s: printed without "
+		    "its layout (pdftotext), its numbers are not known to be "
+		    "its own in that order: written as ?", g[0]->table,
+		    g[0]->row, strcmp(g[0]->row, g[m - 1]->row) != 0 ?
+		    " and the rows after it" : "");
+}
+
 void
-flow_confirm(struct tables *t, const char *text, size_t len,
+readorder_confirm(struct tables *t, const char *text, size_t len,
     const struct region *where)
 {
-	static struct tcell *g[FLOW_GROUP];
-	static int rank[FLOW_GROUP];
+	static struct tcell *g[RO_GROUP];
+	static int rank[RO_GROUP];
 	static struct run r;
 	struct lines l;
 	long *start;
@@ -860,14 +896,13 @@ flow_confirm(struct tables *t, const char *text, size_t len,
 		m = group_of(t, keep, taken, i, g, rank);
 		k = t->cell[i].table[1] - '2';
 		run_after(&l, t->cell[i].table, t->cell[i].line, start,
-		    nstart, &r);
+		    nstart, m, strcmp(g[0]->row, g[m - 1]->row) != 0, &r);
 		if ((rowwise || complete[k]) &&
 		    confirm_run(t, g, m, &r, rowwise))
 			continue;
 		if (complete[k] && confirm_block(t, &l, &where[k], g, m))
 			continue;
-		for (j = 0; j < m; j++)
-			strcpy(g[j]->val, CELL_UNREAD);
+		unconfirmed(t, g, m);
 	}
 	for (k = 0; k < 3; k++)
 		if (complete[k])

@@ -9,8 +9,8 @@
  * label come exactly its numbers, then text.  Cells the order does not
  * confirm are written unread ('?', gip(5)), never guessed.
  */
-#ifndef GIP_FLOW_H
-#define GIP_FLOW_H
+#ifndef GIP_READORDER_H
+#define GIP_READORDER_H
 
 #include <stddef.h>
 
@@ -19,7 +19,7 @@
 
 /* Is text (len bytes, a print: form feeds) printed without a layout:
  * no TAB, no line with a gap of two spaces between words? */
-int	flow_text(const char *text, size_t len);
+int	readorder_text(const char *text, size_t len);
 
 /*
  * The cells of t2, t3 and t4 in t checked against text's reading order:
@@ -27,7 +27,7 @@ int	flow_text(const char *text, size_t len);
  * follow that line are theirs, in order, and no more; else they become
  * unread.  where: the regions of t2, t3 and t4 in text.
  */
-void	flow_confirm(struct tables *t, const char *text, size_t len,
+void	readorder_confirm(struct tables *t, const char *text, size_t len,
 	    const struct region *where);
 
 #endif
