@@ -77,3 +77,13 @@ sound() {
 	run -0 sh -c "gip-tables '$DATA/readorder-layout.txt' 2>&1 >/dev/null"
 	refute_output --partial 'without its layout'
 }
+
+@test "pdftotext -raw: a row's last number on the next line, a unit apart from its number" {
+	# t4: 13 2 2 0 17 6 2 3 0 11 4 0 0 1 / 5 (the 5 went second before);
+	# 政府集中采购 4 661.1 万元
+	run -0 sound readorder-raw-line-below
+	assert_output "wrong 0 unread 0 right 198"
+	run -0 sh -c "gip-tables -q '$DATA/readorder-raw-line-below.txt' |
+	    cut -f 3-5 | grep -e '^suit.after	total' -e '^20.9'"
+	assert_output "$(printf '20.9.procure\tcount\t4\n20.9.procure\tamount\t661.1\nsuit.after\ttotal\t5')"
+}

@@ -127,6 +127,20 @@ is_number(const char *p, const char *e, char *num)
 
 enum { LINE_BLANK, LINE_NUMBERS, LINE_TEXT };
 
+/* Is the word [p, e) a unit printed apart from its number? */
+static int
+unit_word(const char *p, const char *e)
+{
+	static const char *const units[] = { "元", "万元", "亿元", "件",
+	    "个", "项", "笔", "次", "宗" };
+	size_t i, n = (size_t)(e - p);
+
+	for (i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (strlen(units[i]) == n && memcmp(p, units[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Line [p, e): blank, numbers only, or text; the numbers it ends in go
  * to r (all of them for a line of numbers).
@@ -145,6 +159,11 @@ line_numbers(const char *p, const char *e, struct run *r)
 		s = w;
 		if (k < RO_MAXTOK && is_number(s, p, num[k]))
 			k++;
+		else if (k > 0 && unit_word(s, p) &&
+		    strlen(num[k - 1]) + (size_t)(p - s) < VALUE_MAX) {
+			words--;	/* 661.1 万元: the number's */
+			strncat(num[k - 1], s, (size_t)(p - s));
+		}
 		else
 			k = 0;	/* numbers only after the last word */
 	}
@@ -242,10 +261,26 @@ run_after(const struct lines *l, const char *table, long line,
 	}
 }
 
-/* Is cell value val what the printed number num reads as?  A unit, of
- * the cell or its header, may have scaled it (amounts in 万元). */
+/* The kind of cell c's column in the template (KIND_*), 0 if none. */
 static int
-same_value(const char *val, const char *num)
+col_kind(const struct tcell *c)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].table, c->table) == 0 &&
+		    strcmp(tmpl_rows[i].row, c->row) == 0 &&
+		    (k = tmpl_col_index(&tmpl_rows[i], c->col)) >= 0)
+			return tmpl_rows[i].kinds[k];
+	return 0;
+}
+
+/* Is cell c's value what the printed number num reads as?  A unit, of
+ * the cell or its header, may have scaled it (amounts in 万元); a sum
+ * of money is no count. */
+static int
+same_value(const struct tcell *c, const char *num)
 {
 	static const int units[] = { UNIT_NONE, UNIT_YUAN, UNIT_YI };
 	struct value v;
@@ -255,11 +290,13 @@ same_value(const char *val, const char *num)
 	value_parse(num, &v);
 	if (v.kind != V_NUMBER)
 		return 0;
-	if (v.unit == UNIT_NONE && strcmp(v.num, val) == 0)
+	if (v.unit != UNIT_NONE && col_kind(c) != KIND_AMOUNT)
+		return 0;
+	if (v.unit == UNIT_NONE && strcmp(v.num, c->val) == 0)
 		return 1;
 	for (i = 0; i < sizeof units / sizeof units[0]; i++)
 		if (value_in_wan(&v, units[i], wan) == 0 &&
-		    strcmp(wan, val) == 0)
+		    strcmp(wan, c->val) == 0)
 			return 1;
 	return 0;
 }
@@ -267,19 +304,14 @@ same_value(const char *val, const char *num)
 /* May the unread cell c take the printed number num?  A whole count
  * without a unit, in a column of counts. */
 static int
-fills(const struct tables *t, const struct tcell *c, const char *num)
+fills(const struct tcell *c, const char *num)
 {
-	const struct tmpl_row *tr;
 	struct value v;
-	int k;
+	int kind = col_kind(c);
 
 	value_parse(num, &v);
-	if (!value_is_int(&v) || v.unit != UNIT_NONE)
-		return 0;
-	if ((tr = tmpl_find(c->table, c->row, t->tpl ? t->tpl : TPL_BOTH)) ==
-	    NULL || (k = tmpl_col_index(tr, c->col)) < 0)
-		return 0;
-	return tr->kinds[k] != KIND_AMOUNT;
+	return value_is_int(&v) && v.unit == UNIT_NONE && kind != 0 &&
+	    kind != KIND_AMOUNT;
 }
 
 /*
@@ -305,7 +337,7 @@ placed_from(struct tcell *const *c, int m, const struct run *r)
 		if (c[i]->val[0] == '\0')
 			continue;
 		known++;
-		while (k < r->n && !same_value(c[i]->val, r->num[k]))
+		while (k < r->n && !same_value(c[i], r->num[k]))
 			k++;
 		if (k++ == r->n)
 			return 0;
@@ -416,7 +448,7 @@ same_values(struct tcell *const *c, int m, const struct run *r)
 	if (r->over || r->n != m)
 		return 0;
 	for (i = 0; i < m; i++)
-		if (!same_value(c[i]->val, r->num[i]))
+		if (!same_value(c[i], r->num[i]))
 			return 0;
 	return 1;
 }
@@ -425,26 +457,30 @@ same_values(struct tcell *const *c, int m, const struct run *r)
  * Cells c[0..m), read from one line, against the numbers r printed
  * after it: kept when the numbers are exactly theirs, in order (or
  * were placed from them, placed_from); unread cells filled when r
- * has one number for each cell; all unread otherwise.
+ * has one number for each cell (with -raw, cells read otherwise set
+ * to it); 0 when r does not confirm them.
  */
 static int
-confirm_run(const struct tables *t, struct tcell *const *c, int m,
-    const struct run *r, int rowwise)
+confirm_run(struct tcell *const *c, int m, const struct run *r, int rowwise)
 {
 	struct value v;
 	int i, fill = 1;
 
 	if (!r->over && r->n == m && (rowwise || adds_up(c, m, r))) {
+		/* unread cells take their numbers; with -raw, where the
+		 * order is the drawing's, cells the readers placed
+		 * otherwise too (a number a line below went first) */
 		for (i = 0; i < m; i++)
-			if (strcmp(c[i]->val, CELL_UNREAD) == 0)
+			if (strcmp(c[i]->val, CELL_UNREAD) == 0 ||
+			    (rowwise && !same_value(c[i], r->num[i])))
 				fill &= (rowwise ||
 				    strcmp(c[i]->table, "t2") != 0) &&
-				    fills(t, c[i], r->num[i]);
-			else if (!same_value(c[i]->val, r->num[i]))
+				    fills(c[i], r->num[i]);
+			else if (!same_value(c[i], r->num[i]))
 				fill = 0;
 		if (fill) {
 			for (i = 0; i < m; i++)
-				if (strcmp(c[i]->val, CELL_UNREAD) == 0) {
+				if (!same_value(c[i], r->num[i])) {
 					value_parse(r->num[i], &v);
 					strcpy(c[i]->val, v.num);
 				}
@@ -898,7 +934,7 @@ readorder_confirm(struct tables *t, const char *text, size_t len,
 		run_after(&l, t->cell[i].table, t->cell[i].line, start,
 		    nstart, m, strcmp(g[0]->row, g[m - 1]->row) != 0, &r);
 		if ((rowwise || complete[k]) &&
-		    confirm_run(t, g, m, &r, rowwise))
+		    confirm_run(g, m, &r, rowwise))
 			continue;
 		if (complete[k] && confirm_block(t, &l, &where[k], g, m))
 			continue;
