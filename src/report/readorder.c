@@ -132,7 +132,7 @@ static int
 unit_word(const char *p, const char *e)
 {
 	static const char *const units[] = { "元", "万元", "亿元", "件",
-	    "个", "项", "笔", "次", "宗" };
+	    "个", "项", "笔", "次", "宗", "条" };
 	size_t i, n = (size_t)(e - p);
 
 	for (i = 0; i < sizeof units / sizeof units[0]; i++)
@@ -200,6 +200,16 @@ is_start(const long *start, int n, long line)
  * past blank lines and the label's own wrapped lines, up to the next
  * text, page or row.
  */
+/* Is line [b, e) a unit alone, wrapped from the number before it? */
+static int
+unit_line(const char *b, const char *e)
+{
+	b = skip_space(b, e);
+	while (e > b && (e[-1] == ' ' || e[-1] == '\r'))
+		e--;
+	return b < e && unit_word(b, e);
+}
+
 /* Does line [b, e) name a column of table 2?  Numbers after a column
  * title are that column's, not a row's.  (Table 3's labels hold its
  * column words, 其他 in （六）其他处理; its rows add up, checked apart.) */
@@ -240,8 +250,8 @@ run_after(const struct lines *l, const char *table, long line,
 		}
 		on.n = on.over = 0;
 		kind = line_numbers(b, e, &on);
-		if (kind == LINE_BLANK)
-			continue;
+		if (kind == LINE_BLANK || (started && unit_line(b, e)))
+			continue;	/* (96 / 条: the unit wrapped) */
 		/* text after the numbers begins something else; text
 		 * before them is the label's, wrapped (its last line may
 		 * end in the row's first numbers) */
