@@ -87,3 +87,13 @@ sound() {
 	    cut -f 3-5 | grep -e '^suit.after	total' -e '^20.9'"
 	assert_output "$(printf '20.9.procure\tcount\t4\n20.9.procure\tamount\t661.1\nsuit.after\ttotal\t5')"
 }
+
+@test "pdftotext: table 4's right part below the next section's heading is its own" {
+	# 复议后起诉, its titles and five zeros come after
+	# 五、存在的主要问题及改进情况 and （一）存在的主要问题
+	run -0 sh -c "gip-tables -q '$DATA/readorder-plain-t4-past-section.txt' |
+	    cut -f 2-5 | grep '^t4	' | cut -f 4 | sort | uniq -c"
+	assert_output "     15 0"
+	run -0 sound readorder-plain-t4-past-section
+	assert_line --regexp '^wrong 0 '
+}

@@ -13,6 +13,8 @@
 #define RO_LABEL_LINES 12
 #define RO_MAXTOK	 256
 #define RO_GROUP	 256
+/* Longer lines are prose (a table's titles wrap in narrow cells). */
+#define RO_SPILL_CHARS	 16
 
 /* The numbers of a run of lines, as printed. */
 struct run {
@@ -58,6 +60,8 @@ readorder_text(const char *text, size_t len)
 	for (; p < e; p++) {
 		if (*p == '\n' || *p == '\f') {
 			word = spaces = 0;
+		} else if (*p == '|' && !word) {
+			return 0;	/* a Markdown or pipe table's row */
 		} else if (*p == ' ') {
 			spaces++;
 		} else {
@@ -104,6 +108,21 @@ line_at(const struct lines *l, long k, const char **b, const char **e)
 	nl = memchr(*b, '\n', l->len - l->off[k - 1]);
 	*e = nl != NULL ? nl : l->text + l->len;
 	return 1;
+}
+
+/* The lines of region w: from *first to *end, exclusive. */
+static void
+region_lines(const struct lines *l, const struct region *w, long *first,
+    long *end)
+{
+	const char *b, *e;
+	long k;
+
+	for (k = w->line; line_at(l, k, &b, &e) &&
+	    (size_t)(b - l->text) < w->to; k++)
+		;
+	*first = w->line;
+	*end = k;
 }
 
 /* Is the word [p, e) a number (a count, an amount, with its unit)? Its
@@ -551,18 +570,48 @@ has_blank_line(const char *text, size_t len)
 	return 0;
 }
 
-/* The numbers printed in region w of the text: on lines of numbers,
- * and those a line ends in. */
+/* Characters on line [b, e) (UTF-8). */
+static size_t
+chars(const char *b, const char *e)
+{
+	size_t n = 0;
+
+	for (; b < e; b++)
+		n += ((unsigned char)*b & 0xc0) != 0x80;
+	return n;
+}
+
+/*
+ * The lines of table k (0: t2) from *first to *end.  Table 4's right
+ * part may come after the next section's heading (pdftotext's reading
+ * order: 复议后起诉, its titles and numbers below 五、存在的主要问题):
+ * short lines and numbers after its region are its own, up to the
+ * first line of prose.
+ */
+static void
+table_lines(const struct lines *l, const struct region *where, int k,
+    long *first, long *end)
+{
+	const char *b, *e;
+
+	region_lines(l, &where[k], first, end);
+	if (k != 2)
+		return;
+	for (; line_at(l, *end, &b, &e); ++*end)
+		if (chars(b, e) > RO_SPILL_CHARS)
+			break;
+}
+
+/* The numbers printed on lines first to end (exclusive): on lines of
+ * numbers, and those a line ends in. */
 static int
-numbers_in(const struct lines *l, const struct region *w)
+numbers_in(const struct lines *l, long first, long end)
 {
 	static struct run on;
 	const char *b, *e;
-	long k;
 	int n = 0;
 
-	for (k = w->line; line_at(l, k, &b, &e) &&
-	    (size_t)(b - l->text) < w->to; k++) {
+	for (; first < end && line_at(l, first, &b, &e); first++) {
 		on.n = on.over = 0;
 		line_numbers(b, e, &on);
 		n += on.n;
@@ -580,6 +629,7 @@ static void
 tables_complete(const struct tables *t, const struct lines *l,
     const struct region *where, int *complete)
 {
+	long first, end;
 	int k, i, cells;
 
 	for (k = 0; k < 3; k++) {
@@ -589,7 +639,8 @@ tables_complete(const struct tables *t, const struct lines *l,
 		for (i = cells = 0; i < t->ncell; i++)
 			cells += is_table(&t->cell[i]) &&
 			    t->cell[i].table[1] - '2' == k;
-		complete[k] = cells > 0 && numbers_in(l, &where[k]) == cells;
+		table_lines(l, where, k, &first, &end);
+		complete[k] = cells > 0 && numbers_in(l, first, end) == cells;
 	}
 }
 
@@ -653,21 +704,6 @@ group_of(struct tables *t, const unsigned char *keep, unsigned char *taken,
 			rt = rank[k], rank[k] = rank[k - 1], rank[k - 1] = rt;
 		}
 	return m;
-}
-
-/* The lines of region w: from *first to *end, exclusive. */
-static void
-region_lines(const struct lines *l, const struct region *w, long *first,
-    long *end)
-{
-	const char *b, *e;
-	long k;
-
-	for (k = w->line; line_at(l, k, &b, &e) &&
-	    (size_t)(b - l->text) < w->to; k++)
-		;
-	*first = w->line;
-	*end = k;
 }
 
 /*
@@ -850,7 +886,7 @@ unseen_rows(struct tables *t, const struct lines *l, const struct region *w)
  * printed.
  */
 static void
-uniform(struct tables *t, const struct lines *l, const struct region *w,
+uniform(struct tables *t, const struct lines *l, const struct region *where,
     int k)
 {
 	static struct run r;
@@ -860,7 +896,7 @@ uniform(struct tables *t, const struct lines *l, const struct region *w,
 	int i;
 
 	r.n = r.over = 0;
-	region_lines(l, w, &line, &end);
+	table_lines(l, where, k, &line, &end);
 	for (; line < end && line_at(l, line, &b, &e); line++)
 		line_numbers(b, e, &r);
 	if (r.over || r.n == 0)
@@ -952,7 +988,7 @@ readorder_confirm(struct tables *t, const char *text, size_t len,
 	}
 	for (k = 0; k < 3; k++)
 		if (complete[k])
-			uniform(t, &l, &where[k], k);
+			uniform(t, &l, where, k);
 	free(l.off);
 	free(taken);
 	free(keep);

@@ -18,7 +18,8 @@
 #include "tables.h"
 
 /* Is text (len bytes, a print: form feeds) printed without a layout:
- * no TAB, no line with a gap of two spaces between words? */
+ * no TAB, no line with a gap of two spaces between words, none that
+ * begins with a pipe (a Markdown table)? */
 int	readorder_text(const char *text, size_t len);
 
 /*
