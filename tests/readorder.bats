@@ -97,3 +97,14 @@ sound() {
 	run -0 sound readorder-plain-t4-past-section
 	assert_line --regexp '^wrong 0 '
 }
+
+@test "pdftotext: numbers after a label up to a title of one of its columns are unread" {
+	# 规范性文件 / 0 / 0 / 210 / 对外公开总数量: that column's number
+	# may come after its title (a Chromium print: 规范性文件 / 12 / 0 /
+	# 12 / 对外公开总数量 / 0 / 210, 0 the row above's)
+	run -0 sh -c "gip-tables -q '$DATA/readorder-plain-title-after.txt' |
+	    cut -f 3-5 | grep '^20\.1\.normative' | cut -f 3 | sort -u"
+	assert_output "?"
+	run -0 sound readorder-plain-title-after
+	assert_line --regexp '^wrong 0 '
+}

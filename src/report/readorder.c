@@ -21,7 +21,7 @@ struct run {
 	char	num[RO_MAXTOK][VALUE_MAX];
 	int	n;
 	int	over;		/* more than RO_MAXTOK */
-	int	labelled;	/* the first line is a label with numbers */
+	const char *titled;	/* the column whose title ended it */
 };
 
 /* The text's lines: where each begins (line k at off[k - 1]). */
@@ -229,19 +229,21 @@ unit_line(const char *b, const char *e)
 	return b < e && unit_word(b, e);
 }
 
-/* Does line [b, e) name a column of table 2?  Numbers after a column
- * title are that column's, not a row's.  (Table 3's labels hold its
- * column words, 其他 in （六）其他处理; its rows add up, checked apart.) */
-static int
+/* The column of table 2 line [b, e) names, NULL if none.  Numbers
+ * after a column title are that column's, not a row's.  (Table 3's
+ * labels hold its column words, 其他 in （六）其他处理; its rows add
+ * up, checked apart.) */
+static const char *
 column_title(const char *table, const char *b, const char *e)
 {
+	const struct tmpl_head *h;
 	char buf[512];
 
 	if (strcmp(table, "t2") != 0 || (size_t)(e - b) >= sizeof buf)
-		return 0;
+		return NULL;
 	memcpy(buf, b, (size_t)(e - b));
 	buf[e - b] = '\0';
-	return tmpl_head_in(table, buf) != NULL;
+	return (h = tmpl_head_in(table, buf)) != NULL ? h->col : NULL;
 }
 
 static void
@@ -249,13 +251,14 @@ run_after(const struct lines *l, const char *table, long line,
     const long *start, int nstart, int want, int torn, struct run *r)
 {
 	static struct run on;	/* one line's */
-	const char *b, *e;
+	const char *b, *e, *col;
 	int kind, i, started, text = 0;
 
-	r->n = r->over = r->labelled = 0;
+	r->n = r->over = 0;
+	r->titled = NULL;
 	if (!line_at(l, line, &b, &e))
 		return;
-	r->labelled = line_numbers(b, e, r) == LINE_TEXT && r->n > 0;
+	line_numbers(b, e, r);
 	started = r->n > 0;
 	while (line_at(l, ++line, &b, &e)) {
 		if (is_start(start, nstart, line))
@@ -274,9 +277,15 @@ run_after(const struct lines *l, const char *table, long line,
 		/* text after the numbers begins something else; text
 		 * before them is the label's, wrapped (its last line may
 		 * end in the row's first numbers) */
-		if (kind == LINE_TEXT && (column_title(table, b, e) ||
-		    (started && (!torn || r->n >= want)) ||
-		    (on.n == 0 && ++text > RO_LABEL_LINES)))
+		if (kind == LINE_TEXT && (col = column_title(table, b,
+		    e)) != NULL) {
+			/* after numbers: a column of the row follows, its
+			 * numbers may be among these */
+			r->titled = started ? col : NULL;
+			break;
+		}
+		if (kind == LINE_TEXT && ((started && (!torn ||
+		    r->n >= want)) || (on.n == 0 && ++text > RO_LABEL_LINES)))
 			break;
 		for (i = 0; i < on.n; i++) {
 			if (r->n == RO_MAXTOK) {
@@ -482,6 +491,20 @@ same_values(struct tcell *const *c, int m, const struct run *r)
 	return 1;
 }
 
+/* Did a title of one of the cells' columns end r?  Then that column's
+ * numbers come after it, and the numbers before are not the row's
+ * alone. */
+static int
+titled(struct tcell *const *c, int m, const struct run *r)
+{
+	int i;
+
+	for (i = 0; r->titled != NULL && i < m; i++)
+		if (strcmp(c[i]->col, r->titled) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Cells c[0..m), read from one line, against the numbers r printed
  * after it: kept when the numbers are exactly theirs, in order (or
@@ -495,7 +518,8 @@ confirm_run(struct tcell *const *c, int m, const struct run *r, int rowwise)
 	struct value v;
 	int i, fill = 1;
 
-	if (!r->over && r->n == m && (rowwise || adds_up(c, m, r))) {
+	if (!r->over && r->n == m && !titled(c, m, r) &&
+	    (rowwise || adds_up(c, m, r))) {
 		/* unread cells take their numbers; with -raw, where the
 		 * order is the drawing's, cells the readers placed
 		 * otherwise too (a number a line below went first) */
