@@ -1087,12 +1087,13 @@ colmajor_t3() {
 	    sort >got
 	run diff "$DATA/t4-plain-pdftotext.cells" got
 	assert_success
-	# As printed, with the form feeds that end its pages: its numbers,
-	# one a line at the margin, keep their order (10 before 1).
+	# As printed, with the form feeds that end its pages: a print read
+	# without its layout, whose order inside t4's numbers need not be
+	# the columns' (a Chromium print: 0 0 0 1 1 for 1 0 0 0 1, adding up
+	# either way): unread (VARIANTS.md, readorder.h)
 	{ cat "$DATA/t4-plain-pdftotext.txt"; printf '\f'; } >paged.txt
-	gip-tables -q -t t4 paged.txt | cut -f 2-5 | sort >got
-	run diff "$DATA/t4-plain-pdftotext.cells" got
-	assert_success
+	run -0 sh -c "gip-tables -q -t t4 paged.txt | cut -f 5 | sort | uniq -c"
+	assert_output "     15 ?"
 }
 
 @test "t3 in TAB rows ending in a TAB: a row whose first value is blank keeps its columns" {
@@ -1642,7 +1643,13 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 @test "plain pdftotext: a line of t4 titles among the numbers is passed over" {
 	# 1 0 0 0 1 1 0 0 / 总计 / 0 1 / 结果维持 结果纠正 其他结果 尚未审结 /
 	# 0 0 0 0 / 总计 / 0: the titles' line ended the row at 10 values.
-	run -0 --separate-stderr sh -c "gip-tables -t t4 \
-	    '$DATA/torn-pdftotext-header.txt' | cut -f 5 | tr '\n' ' '"
+	# Without its form feeds (not known for a print) it is read in order;
+	# as printed, unread (the test above)
+	tr -d '\f' <"$DATA/torn-pdftotext-header.txt" >noff.txt
+	run -0 --separate-stderr sh -c "gip-tables -t t4 noff.txt |
+	    cut -f 5 | tr '\n' ' '"
 	assert_output "1 0 0 0 1 1 0 0 0 1 0 0 0 0 0 "
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/torn-pdftotext-header.txt' | cut -f 5 | sort -u"
+	assert_output "?"
 }

@@ -108,3 +108,23 @@ sound() {
 	run -0 sound readorder-plain-title-after
 	assert_line --regexp '^wrong 0 '
 }
+
+@test "pdftotext: table 4's numbers in its order are not its columns' order: unread" {
+	# … 总计 / 0 0 0 0 0 0 0 0 1 1 for 复议后起诉 1 0 0 0 1: read in
+	# order it made 0 0 0 1 1, which adds up as well
+	run -0 sound readorder-plain-t4-order
+	assert_line --regexp '^wrong 0 '
+	run -0 sh -c "gip-tables -q '$DATA/readorder-plain-t4-order.txt' |
+	    cut -f 2-5 | grep '^t4	' | cut -f 4 | sort -u"
+	assert_output "?"
+}
+
+@test "pdftotext: a t2 block with a column's title right before a number is unread" {
+	# 上一年项目数量 / 0 / 行政许可 / 其他对外管理服务事项 / 4 / 0 / 2094:
+	# the 0 is 其他对外管理服务事项's, the 4 0 after it not its first two
+	run -0 sound readorder-plain-title-led
+	assert_line --regexp '^wrong 0 '
+	run -0 sh -c "gip-tables -q '$DATA/readorder-plain-title-led.txt' |
+	    cut -f 3-5 | grep '^20\.5\.other' | cut -f 3 | sort -u"
+	assert_output "?"
+}

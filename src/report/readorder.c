@@ -770,6 +770,37 @@ alike(const struct run *r)
 }
 
 /*
+ * Does a column's title of t2's block of cells g[0..m) (a row of two
+ * or more columns) come right before a number?  pdftotext printed a
+ * cell with its title (上一年项目数量 / 0, then 行政许可 /
+ * 其他对外管理服务事项 / 4 / 0 / 2094): the block's order is not its
+ * rows'.
+ */
+static int
+title_led(const struct lines *l, const struct region *where,
+    struct tcell *const *g, int m)
+{
+	static struct run on;
+	const char *b, *e;
+	long first, end, k;
+	int titled = 0, kind;
+
+	if (strcmp(g[0]->table, "t2") != 0 || m < 2)
+		return 0;
+	block_of(l, "t2", &where[0], g[0]->line, &first, &end);
+	for (k = first; k < end && line_at(l, k, &b, &e); k++) {
+		on.n = on.over = 0;
+		kind = line_numbers(b, e, &on);
+		if (kind == LINE_BLANK)
+			continue;
+		if (kind == LINE_NUMBERS && titled)
+			return 1;
+		titled = kind == LINE_TEXT && column_title("t2", b, e) != NULL;
+	}
+	return 0;
+}
+
+/*
  * A block of one row (t2's blocks of one row and one column, t4's
  * numbers on one line): its numbers, wherever pdftotext put them
  * between its caption and the next, are the row's when they are as
@@ -1001,9 +1032,17 @@ readorder_confirm(struct tables *t, const char *text, size_t len,
 			continue;
 		m = group_of(t, keep, taken, i, g, rank);
 		k = t->cell[i].table[1] - '2';
+		/* Without -raw, pdftotext's order inside table 4's line
+		 * of numbers need not be the columns' (0 0 0 1 1 for
+		 * 1 0 0 0 1, adding up either way): only a table of one
+		 * number is read (uniform) */
+		if (!rowwise && k == 2) {
+			unconfirmed(t, g, m);
+			continue;
+		}
 		run_after(&l, t->cell[i].table, t->cell[i].line, start,
 		    nstart, m, strcmp(g[0]->row, g[m - 1]->row) != 0, &r);
-		if ((rowwise || complete[k]) &&
+		if ((rowwise || (complete[k] && !title_led(&l, where, g, m))) &&
 		    confirm_run(g, m, &r, rowwise))
 			continue;
 		if (complete[k] && confirm_block(t, &l, &where[k], g, m))
