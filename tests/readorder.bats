@@ -128,3 +128,16 @@ sound() {
 	    cut -f 3-5 | grep '^20\.5\.other' | cut -f 3 | sort -u"
 	assert_output "?"
 }
+
+@test "pdftotext: a t3 row whose label comes after table 4's caption is printed, not missing" {
+	# 四、结转下年度继续办理 printed past 四、政府信息公开行政复议…: the
+	# row is found there; with it the table's zeros are all its cells
+	run sh -c "gip-tables -q '$DATA/readorder-plain-row-after-table.txt' |
+	    gip-check | grep -c 'missing.*t3:4'"
+	assert_output 0
+	run -0 sh -c "gip-tables -q '$DATA/readorder-plain-row-after-table.txt' |
+	    cut -f 2-5 | grep '^t3	4	' | cut -f 4 | sort -u"
+	assert_output "0"
+	run -0 sound readorder-plain-row-after-table
+	assert_line --regexp '^wrong 0 '
+}

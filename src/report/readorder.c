@@ -850,12 +850,24 @@ static long
 line_with(const struct lines *l, long from, long end,
     const char *const *words)
 {
-	const char *b, *e, *const *w;
+	const char *b, *e, *nb, *ne, *const *w;
+	char buf[512];
+	size_t n;
 
-	for (; from < end && line_at(l, from, &b, &e); from++)
+	for (; from < end && line_at(l, from, &b, &e); from++) {
+		/* with the next line: a narrow cell wraps the label
+		 * (7.属于行政执法 / 案卷) */
+		n = (size_t)(e - b) < sizeof buf / 2 ? (size_t)(e - b) : 0;
+		memcpy(buf, b, n);
+		if (line_at(l, from + 1, &nb, &ne) &&
+		    (size_t)(ne - nb) < sizeof buf / 2) {
+			memcpy(buf + n, nb, (size_t)(ne - nb));
+			n += (size_t)(ne - nb);
+		}
 		for (w = words; *w; w++)
-			if (memmem(b, (size_t)(e - b), *w, strlen(*w)) != NULL)
+			if (memmem(buf, n, *w, strlen(*w)) != NULL)
 				return from;
+	}
 	return 0;
 }
 
@@ -890,17 +902,19 @@ line_is(const struct lines *l, long from, long end, const char *label)
 }
 
 /*
- * Rows of table 3 between rows read that the reader did not find: where
- * pdftotext printed a row's label past the table (after table 4's
- * caption, （六）其他处理 after （七）总计), the row is printed, its
- * cells unread, not left out.
+ * Rows of table 3 of the report's template that the readers did not
+ * find although their labels are printed between table 3's caption and
+ * table 4's end: where pdftotext printed a row's label past the table
+ * (after table 4's caption, （六）其他处理 after （七）总计) or wrapped
+ * it (7.属于行政执法 / 案卷), the row is printed, its cells unread, not
+ * left out.
  */
 static void
 unseen_rows(struct tables *t, const struct lines *l, const struct region *w)
 {
 	const struct tmpl_row *row[64], *tr;
 	long from, end, line;
-	int n = 0, first = -1, last = -1, i, c;
+	int n = 0, first = -1, i, c;
 	size_t k;
 
 	if (t->tpl == 0 || w[1].to <= w[1].from)
@@ -909,16 +923,16 @@ unseen_rows(struct tables *t, const struct lines *l, const struct region *w)
 		tr = &tmpl_rows[k];
 		if (strcmp(tr->table, "t3") != 0 || !(tr->templates & t->tpl))
 			continue;
-		if (seen_row(t, "t3", tr->row)) {
-			if (first < 0)
-				first = n;
-			last = n;
-		}
+		if (seen_row(t, "t3", tr->row) && first < 0)
+			first = n;
 		row[n++] = tr;
 	}
 	from = w[1].line;
-	region_lines(l, w[2].to > w[1].to ? &w[2] : &w[1], &line, &end);
-	for (i = first + 1; first >= 0 && i < last; i++) {
+	if (w[2].to > w[1].to)
+		table_lines(l, w, 2, &line, &end);
+	else
+		region_lines(l, &w[1], &line, &end);
+	for (i = 0; first >= 0 && i < n; i++) {
 		tr = row[i];
 		if (seen_row(t, "t3", tr->row))
 			continue;
