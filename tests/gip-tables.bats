@@ -1092,16 +1092,21 @@ colmajor_t3() {
 	assert_output "    175 0"
 }
 
-@test "pdftotext without -layout: a t2 block's labels, then all its numbers, dealt out in order" {
-	# 行政许可 / 其他对外管理服务事项 / header / 321 0 20963 4 0 27
+@test "pdftotext without -layout: a t2 block's labels, then all its numbers: unread, row or column order unknown" {
+	# 行政许可 / 其他对外管理服务事项 / header / 321 0 20963 4 0 27:
+	# row by row or column by column (pdftotext prints both), nothing
+	# tells which (VARIANTS.md, readorder.h)
 	run -0 --separate-stderr sh -c "gip-tables -t t2 \
 	    '$DATA/torn-pdftotext.txt' | cut -f 2-5 | sort"
 	assert_output "$(cat "$DATA/torn-pdftotext-t2.cells")"
-	assert_line "$(printf 't2\t20.5.license\tdecisions\t20963')"
+	assert_line "$(printf 't2\t20.5.license\tdecisions\t?')"
+	assert_line "$(printf 't2\t20.5.other\tprev\t?')"
 	# 行政强制 / 2 / -1 / 0: -1 alone on its line is a value, not a
-	# page number
+	# page number; right after its label, as many as its columns
 	assert_line "$(printf 't2\t20.6.enforce\tdelta\t-1')"
-	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'dealt out in the template')" 1
+	# 行政事业性收费 / titles / 0 / 0: numbers alike, in any order
+	assert_line "$(printf 't2\t20.8.fee\tprev\t0')"
+	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'not known to be its own in that order')" 2
 }
 
 @test "plain pdftotext: a page's last number after its page number is a value" {
@@ -1141,12 +1146,13 @@ colmajor_t3() {
 	    sort >got
 	run diff "$DATA/t4-plain-pdftotext.cells" got
 	assert_success
-	# As printed, with the form feeds that end its pages: its numbers,
-	# one a line at the margin, keep their order (10 before 1).
+	# As printed, with the form feeds that end its pages: a print read
+	# without its layout, whose order inside t4's numbers need not be
+	# the columns' (a Chromium print: 0 0 0 1 1 for 1 0 0 0 1, adding up
+	# either way): unread (VARIANTS.md, readorder.h)
 	{ cat "$DATA/t4-plain-pdftotext.txt"; printf '\f'; } >paged.txt
-	gip-tables -q -t t4 paged.txt | cut -f 2-5 | sort >got
-	run diff "$DATA/t4-plain-pdftotext.cells" got
-	assert_success
+	run -0 sh -c "gip-tables -q -t t4 paged.txt | cut -f 5 | sort | uniq -c"
+	assert_output "     15 ?"
 }
 
 @test "t3 in TAB rows ending in a TAB: a row whose first value is blank keeps its columns" {
@@ -1698,9 +1704,15 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 @test "plain pdftotext: a line of t4 titles among the numbers is passed over" {
 	# 1 0 0 0 1 1 0 0 / 总计 / 0 1 / 结果维持 结果纠正 其他结果 尚未审结 /
 	# 0 0 0 0 / 总计 / 0: the titles' line ended the row at 10 values.
-	run -0 --separate-stderr sh -c "gip-tables -t t4 \
-	    '$DATA/torn-pdftotext-header.txt' | cut -f 5 | tr '\n' ' '"
+	# Without its form feeds (not known for a print) it is read in order;
+	# as printed, unread (the test above)
+	tr -d '\f' <"$DATA/torn-pdftotext-header.txt" >noff.txt
+	run -0 --separate-stderr sh -c "gip-tables -t t4 noff.txt |
+	    cut -f 5 | tr '\n' ' '"
 	assert_output "1 0 0 0 1 1 0 0 0 1 0 0 0 0 0 "
+	run -0 --separate-stderr sh -c "gip-tables -t t4 \
+	    '$DATA/torn-pdftotext-header.txt' | cut -f 5 | sort -u"
+	assert_output "?"
 }
 
 @test "pdftotext -layout: t3 titles wrapped a piece a line in narrow columns give the columns" {

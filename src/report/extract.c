@@ -8,6 +8,7 @@
 #include "err.h"
 #include "extract.h"
 #include "find.h"
+#include "readorder.h"
 #include "grid.h"
 #include "input.h"
 #include "layout.h"
@@ -205,6 +206,9 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	if (x->laid_out[1])	/* a document's table has no lines between */
 		unseen_fill(t, doc->text, &x->where[1]);
 	t2_emit(t);
+	if (t->print && (dt == NULL || dt->n == 0) &&
+	    readorder_text(doc->text, doc->len))
+		readorder_confirm(t, doc->text, doc->len, x->where);
 	cut_to_cells(doc->text, t, x->where);
 	for (k = SECTIONS_MAX; k >= 1 && !sec[k].found; k--)
 		;
