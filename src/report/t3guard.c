@@ -6,8 +6,8 @@
  * sum of rows 3.x, 1 + 2 = 3.7 + 4 in each column) then fail on a
  * report whose numbers are sound: a false alarm.  Where they fail, the
  * readings of such rows that keep their numbers in order (the last the
- * total) are tried; what position put where the identities contradict
- * it is read as they say where they say one thing, else unread (gip(5)).
+ * total) are tried: where some make every column hold, the cells they
+ * all agree on are read so and the others are unread (gip(5)).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -246,10 +246,12 @@ change_rows(struct search *q, int from, int left)
 /*
  * Rows placed by position with blanks (bypos) whose numbers stand in a
  * column whose identities fail: another reading of one of them, else
- * of two, may make every column hold.  The fewest changes are taken
- * that do (position is evidence too); the cells the readings that hold
- * disagree on are unread; where none holds, or there were too many to
- * try, the rows' cells are unread.
+ * of two, may make every column hold.  The fewest changes that do are
+ * taken (position is evidence too): the cells all such readings agree
+ * on are read so, the others are unread.  Where none holds, the numbers
+ * contradict each other whichever columns these rows' numbers take (a
+ * report's error, a row left out, or a row read otherwise): the rows
+ * stay as position put them, and the error is the report's.
  */
 void
 t3_guard_blanks(struct tables *t, const struct lrow *rows, const char **key,
@@ -258,11 +260,11 @@ t3_guard_blanks(struct tables *t, const struct lrow *rows, const char **key,
 	struct doubted d[GUARD_MAXROWS];
 	struct slots keep[GUARD_MAXROWS];
 	struct search q = {key, n, 0, 0, 0, sb, pb, d};
-	int i, k, fail[T3COLS], hit, size, placed, over = 0;
+	int i, k, fail[T3COLS], hit, size, placed;
 
 	if (!any_fails(key, n, sb, pb, fail))
 		return;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && q.nd < GUARD_MAXROWS; i++) {
 		if (!key[i] || !bypos[i] || pb[i] == PLACE_UNSEEN ||
 		    !doubted_row(&rows[i], &sb[i], pb[i], &d[q.nd]))
 			continue;
@@ -271,41 +273,28 @@ t3_guard_blanks(struct tables *t, const struct lrow *rows, const char **key,
 			    strcmp(sb[i].val[k], "0") != 0;
 		if (!hit)
 			continue;
-		if (q.nd == GUARD_MAXROWS) {
-			over = 1;
-			break;
-		}
 		d[q.nd].row = i;
 		readings(&d[q.nd]);
 		keep[q.nd] = sb[i];
 		q.nd++;
 	}
-	if (q.nd == 0)
-		return;
-	/* (Canonical values: put_reading writes them as they were.) */
-	for (size = 1; size <= 2 && !over && q.found == 0; size++) {
+	/* One row changed is at most GUARD_MAXROWS * 20 readings: all
+	 * tried; two, within GUARD_MAXCOMBOS. */
+	for (size = 1; size <= 2 && q.found == 0 && q.tried <=
+	    GUARD_MAXCOMBOS; size++) {
+		q.tried = 0;
 		change_rows(&q, 0, size);
-		over = q.tried > GUARD_MAXCOMBOS;
 	}
 	for (i = 0; i < q.nd; i++) {
 		sb[d[i].row] = keep[i];
-		if (q.found > 0 && !over) {
-			placed = agreed(&d[i], &sb[d[i].row]);
-			pb[d[i].row] = placed;
-			if (placed == PLACE_DOUBTED)
-				tables_warn(t, rows[d[i].row].line, "t3 row %s: "
-				    "placed by position with blanks, the "
-				    "table's identities fail; the readings "
-				    "that hold disagree, cells written as %s",
-				    key[d[i].row], CELL_UNREAD);
+		if (q.found == 0 || q.tried > GUARD_MAXCOMBOS)
 			continue;
-		}
-		tables_warn(t, rows[d[i].row].line, "t3 row %s: placed by "
-		    "position with blanks, the table's identities fail "
-		    "%s: not placed, written as %s", key[d[i].row],
-		    over ? "(too many readings to try)" :
-		    "whichever columns its numbers take", CELL_UNREAD);
-		memset(&sb[d[i].row], 0, sizeof sb[d[i].row]);
-		pb[d[i].row] = PLACE_DOUBTED;
+		placed = agreed(&d[i], &sb[d[i].row]);
+		pb[d[i].row] = placed;
+		if (placed == PLACE_DOUBTED)
+			tables_warn(t, rows[d[i].row].line, "t3 row %s: placed "
+			    "by position with blanks, the table's identities "
+			    "fail; the readings that hold disagree, cells "
+			    "written as %s", key[d[i].row], CELL_UNREAD);
 	}
 }
