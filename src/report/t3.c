@@ -761,7 +761,7 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
 	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two, *tall, *lead;
-	int *doubt;
+	int *doubt, *bypos;
 	unsigned *brk;
 	struct t3_readings *tr = NULL;
 	int points[T3COLS] = {0}, table_points[T3COLS] = {0};
@@ -857,8 +857,9 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 	pb = gip_xmalloc((n + 1) * sizeof *pb);
 	by_run = gip_xmalloc((n + 1) * sizeof *by_run);
 	tall = gip_xmalloc((n + 1) * sizeof *tall);
+	bypos = gip_xmalloc((n + 1) * sizeof *bypos);
 	for (i = 0; i < n; i++)
-		pb[i] = PLACE_UNSEEN, by_run[i] = tall[i] = 0;
+		pb[i] = PLACE_UNSEEN, by_run[i] = tall[i] = bypos[i] = 0;
 	two = gip_xmalloc((n + 1) * sizeof *two);
 	memset(two, 0, (n + 1) * sizeof *two);
 	/* (Rows printed apart from their labels keep glued labels.) */
@@ -980,6 +981,7 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 		}
 		sb[i] = s;
 		pb[i] = placed;
+		bypos[i] = by_pos && g->positional && !g->exact;
 		found++;
 		/* A row of seven is placed in order: its total adds up
 		 * or the joined number stood out of its place. */
@@ -995,6 +997,7 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 		t3_confirm_runs(key, n, sb, pb, by_run);
 	if (tr)
 		t3_choose_tall(key, n, sb, pb, tr, tall);
+	t3_guard_blanks(t, rows, key, n, sb, pb, bypos);
 	for (i = 0; i < n; i++)
 		if (doubt[i] && pb[i] != PLACE_UNSEEN &&
 		    pb[i] != PLACE_DOUBTED) {
@@ -1028,6 +1031,7 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 	free(sb);
 	free(pb);
 	free(by_run);
+	free(bypos);
 	free(has);
 	free(ra);
 	free(re);

@@ -72,6 +72,13 @@ int	t3_same_key(const char *a, const char *b);
 void	t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 	    const int *by_run);
 
+/* Rows placed by position with blanks (bypos[i]) that the table's
+ * identities contradict: read by them, else unread (t3guard.c). */
+struct tables;
+void	t3_guard_blanks(struct tables *t, const struct lrow *rows,
+	    const char **key, int n, struct slots *sb, int *pb,
+	    const int *bypos);
+
 /* Values printed a line above their row's label, read with the row
  * above (t3split.c): given back to their row, lead[i] of them; where a
  * line may be either of rows i and j's, doubt[i] = j + 1 and doubt[j] =

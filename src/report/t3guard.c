@@ -1,0 +1,300 @@
+/*
+ * Rows placed by position with blanks (t3.h): lynx -dump and pandoc -t
+ * plain print a blank cell as nothing, and each row's columns drift with
+ * its label's width or its cells' spans, so a row of fewer numbers than
+ * columns may stand a column off.  The table's identities (3.7 = the
+ * sum of rows 3.x, 1 + 2 = 3.7 + 4 in each column) then fail on a
+ * report whose numbers are sound: a false alarm.  Where they fail, the
+ * readings of such rows that keep their numbers in order (the last the
+ * total) are tried: where some make every column hold, the cells they
+ * all agree on are read so and the others are unread (gip(5)).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "tables.h"
+#include "t3.h"
+
+/* Most rows and combinations of their readings tried. */
+#define GUARD_MAXROWS	32
+#define GUARD_MAXCOMBOS	4096
+
+/* One doubted row: its numbers' counts, and the readings tried. */
+struct doubted {
+	int		row, m, nmask;
+	unsigned	orig;		/* the slots position gave */
+	long long	num[T3COLS];
+	unsigned	mask[64];	/* slots of the parts, 6 bits */
+	/* Agreement of the readings that hold. */
+	long long	first[T3COLS];
+	unsigned char	blank[T3COLS], same[T3COLS];
+};
+
+/* A cell's count: 1 with *v set when known and a plain count (blank 0;
+ * at most 12 digits, so sums cannot overflow). */
+static int
+count_of(const struct slots *s, int k, long long *v)
+{
+	const char *p = s->val[k];
+	size_t len = strlen(p);
+
+	if (!s->set[k] || len > 12 || strspn(p, "0123456789") != len)
+		return 0;
+	*v = len ? strtoll(p, NULL, 10) : 0;
+	return 1;
+}
+
+/*
+ * Column k's identities: 1 when they hold, 0 when one fails, -1 when a
+ * cell they need is unread.  1 + 2 = 3.7 + 4 only where rows 1, 2 and 4
+ * are there; 3.7 = the sum of rows 3.x where 3.7 is.
+ */
+static int
+column_status(const char **key, int n, const struct slots *sb,
+    const int *pb, int k)
+{
+	long long r[4] = {0}, sum = 0, v;
+	static const char *named[4] = {"1", "2", "3.7", "4"};
+	int i, j, have[4] = {0}, parts = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!key[i] || pb[i] == PLACE_UNSEEN)
+			continue;
+		for (j = 0; j < 4 && !t3_same_key(key[i], named[j]); j++)
+			;
+		if (j == 4 && !t3_has_prefix(key[i], "3."))
+			continue;
+		if (!count_of(&sb[i], k, &v))
+			return -1;
+		if (j < 4)
+			r[j] = v, have[j] = 1;
+		else
+			sum += v, parts = 1;
+	}
+	if (have[2] && parts && sum != r[2])
+		return 0;
+	if (have[0] && have[1] && have[2] && have[3] &&
+	    r[0] + r[1] != r[2] + r[3])
+		return 0;
+	return 1;
+}
+
+/* Does any column's identity fail?  (fail[k] set for each.) */
+static int
+any_fails(const char **key, int n, const struct slots *sb, const int *pb,
+    int *fail)
+{
+	int k, any = 0;
+
+	for (k = 0; k < T3COLS; k++) {
+		fail[k] = column_status(key, n, sb, pb, k) == 0;
+		any |= fail[k];
+	}
+	return any;
+}
+
+/*
+ * Is row i doubted: placed by position (bypos) in full from fewer
+ * numbers than columns, its last number the total and its total the
+ * sum of its parts (else no reading of it adds up), a part not 0?  Its
+ * numbers then go to d.
+ */
+static int
+doubted_row(const struct lrow *lr, const struct slots *s, int placed,
+    struct doubted *d)
+{
+	long long sum = 0, v;
+	int k, m = 0, nonzero = 0;
+
+	if (placed != PLACE_ALL || lr->numbers <= 1 || lr->numbers >= T3COLS)
+		return 0;
+	for (k = 0; k < T3COLS; k++) {
+		if (!count_of(s, k, &v))
+			return 0;
+		if (s->val[k][0] == '\0')
+			continue;
+		if (m == T3COLS)
+			return 0;
+		d->num[m++] = v;
+	}
+	if (m != lr->numbers || s->val[T3COLS - 1][0] == '\0')
+		return 0;
+	for (d->orig = 0, k = 0; k < T3COLS - 1; k++)
+		if (s->val[k][0] != '\0')
+			d->orig |= 1u << k;
+	for (k = 0; k < m - 1; k++)
+		sum += d->num[k], nonzero |= d->num[k] != 0;
+	if (!nonzero || sum != d->num[m - 1])
+		return 0;
+	d->m = m;
+	return 1;
+}
+
+/* The readings of d: every set of m - 1 of the six parts' slots. */
+static void
+readings(struct doubted *d)
+{
+	unsigned mask;
+	int bits, k;
+
+	d->nmask = 0;
+	for (mask = 0; mask < 64; mask++) {
+		for (bits = 0, k = 0; k < T3COLS - 1; k++)
+			bits += mask >> k & 1;
+		if (bits == d->m - 1)
+			d->mask[d->nmask++] = mask;
+	}
+}
+
+/* Put reading `mask` of d into s. */
+static void
+put_reading(struct slots *s, const struct doubted *d, unsigned mask)
+{
+	int k, i = 0;
+
+	memset(s, 0, sizeof *s);
+	s->n = T3COLS;
+	for (k = 0; k < T3COLS; k++) {
+		s->set[k] = 1;
+		if (k == T3COLS - 1)
+			snprintf(s->val[k], VALUE_MAX, "%lld", d->num[d->m - 1]);
+		else if (mask >> k & 1)
+			snprintf(s->val[k], VALUE_MAX, "%lld", d->num[i++]);
+	}
+}
+
+/* Add the reading in s to d's agreement (the first when ncand is 0). */
+static void
+agree(struct doubted *d, const struct slots *s, int ncand)
+{
+	long long v;
+	int k;
+
+	for (k = 0; k < T3COLS; k++) {
+		count_of(s, k, &v);
+		if (ncand == 0) {
+			d->first[k] = v;
+			d->blank[k] = s->val[k][0] == '\0';
+			d->same[k] = 1;
+		} else if (v != d->first[k] ||
+		    d->blank[k] != (s->val[k][0] == '\0'))
+			d->same[k] = 0;
+	}
+}
+
+/* The cells all readings that hold agree on into s, the others unread. */
+static int
+agreed(const struct doubted *d, struct slots *s)
+{
+	int k, placed = PLACE_ALL;
+
+	memset(s, 0, sizeof *s);
+	s->n = T3COLS;
+	for (k = 0; k < T3COLS; k++) {
+		if (!d->same[k]) {
+			placed = PLACE_DOUBTED;
+			continue;
+		}
+		s->set[k] = 1;
+		if (!d->blank[k])
+			snprintf(s->val[k], VALUE_MAX, "%lld", d->first[k]);
+	}
+	return placed;
+}
+
+/* The search for readings that hold: the doubted rows, how many
+ * combinations tried and how many held. */
+struct search {
+	const char	**key;
+	int		n, nd, tried, found;
+	struct slots	*sb;
+	const int	*pb;
+	struct doubted	*d;
+};
+
+/* Change `left` more of the rows from row `from` on to another reading
+ * each, and count the combinations after which every column holds. */
+static void
+change_rows(struct search *q, int from, int left)
+{
+	struct doubted *d;
+	int i, j, fail[T3COLS];
+
+	if (left == 0) {
+		if (++q->tried > GUARD_MAXCOMBOS ||
+		    any_fails(q->key, q->n, q->sb, q->pb, fail))
+			return;
+		for (i = 0; i < q->nd; i++)
+			agree(&q->d[i], &q->sb[q->d[i].row], q->found);
+		q->found++;
+		return;
+	}
+	for (i = from; i < q->nd && q->tried <= GUARD_MAXCOMBOS; i++) {
+		d = &q->d[i];
+		for (j = 0; j < d->nmask; j++) {
+			if (d->mask[j] == d->orig)
+				continue;
+			put_reading(&q->sb[d->row], d, d->mask[j]);
+			change_rows(q, i + 1, left - 1);
+		}
+		put_reading(&q->sb[d->row], d, d->orig);
+	}
+}
+
+/*
+ * Rows placed by position with blanks (bypos) whose numbers stand in a
+ * column whose identities fail: another reading of one of them, else
+ * of two, may make every column hold.  The fewest changes that do are
+ * taken (position is evidence too): the cells all such readings agree
+ * on are read so, the others are unread.  Where none holds, the numbers
+ * contradict each other whichever columns these rows' numbers take (a
+ * report's error, a row left out, or a row read otherwise): the rows
+ * stay as position put them, and the error is the report's.
+ */
+void
+t3_guard_blanks(struct tables *t, const struct lrow *rows, const char **key,
+    int n, struct slots *sb, int *pb, const int *bypos)
+{
+	struct doubted d[GUARD_MAXROWS];
+	struct slots keep[GUARD_MAXROWS];
+	struct search q = {key, n, 0, 0, 0, sb, pb, d};
+	int i, k, fail[T3COLS], hit, size, placed;
+
+	if (!any_fails(key, n, sb, pb, fail))
+		return;
+	for (i = 0; i < n && q.nd < GUARD_MAXROWS; i++) {
+		if (!key[i] || !bypos[i] || pb[i] == PLACE_UNSEEN ||
+		    !doubted_row(&rows[i], &sb[i], pb[i], &d[q.nd]))
+			continue;
+		for (hit = 0, k = 0; k < T3COLS - 1; k++)
+			hit |= fail[k] && sb[i].val[k][0] != '\0' &&
+			    strcmp(sb[i].val[k], "0") != 0;
+		if (!hit)
+			continue;
+		d[q.nd].row = i;
+		readings(&d[q.nd]);
+		keep[q.nd] = sb[i];
+		q.nd++;
+	}
+	/* One row changed is at most GUARD_MAXROWS * 20 readings: all
+	 * tried; two, within GUARD_MAXCOMBOS. */
+	for (size = 1; size <= 2 && q.found == 0 && q.tried <=
+	    GUARD_MAXCOMBOS; size++) {
+		q.tried = 0;
+		change_rows(&q, 0, size);
+	}
+	for (i = 0; i < q.nd; i++) {
+		sb[d[i].row] = keep[i];
+		if (q.found == 0 || q.tried > GUARD_MAXCOMBOS)
+			continue;
+		placed = agreed(&d[i], &sb[d[i].row]);
+		pb[d[i].row] = placed;
+		if (placed == PLACE_DOUBTED)
+			tables_warn(t, rows[d[i].row].line, "t3 row %s: placed "
+			    "by position with blanks, the table's identities "
+			    "fail; the readings that hold disagree, cells "
+			    "written as %s", key[d[i].row], CELL_UNREAD);
+	}
+}
