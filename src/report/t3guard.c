@@ -49,7 +49,8 @@ count_of(const struct slots *s, int k, long long *v)
 /*
  * Column k's identities: 1 when they hold, 0 when one fails, -1 when a
  * cell they need is unread.  1 + 2 = 3.7 + 4 only where rows 1, 2 and 4
- * are there; 3.7 = the sum of rows 3.x where 3.7 is.
+ * are there; 3.7 = the sum of rows 3.x where 3.7 is and no 3.x row's
+ * cell is unread (1 + 2 = 3.7 + 4 is still checked then).
  */
 static int
 column_status(const char **key, int n, const struct slots *sb,
@@ -57,7 +58,7 @@ column_status(const char **key, int n, const struct slots *sb,
 {
 	long long r[4] = {0}, sum = 0, v;
 	static const char *named[4] = {"1", "2", "3.7", "4"};
-	int i, j, have[4] = {0}, parts = 0;
+	int i, j, have[4] = {0}, parts = 0, unread_part = 0;
 
 	for (i = 0; i < n; i++) {
 		if (!key[i] || pb[i] == PLACE_UNSEEN)
@@ -66,19 +67,24 @@ column_status(const char **key, int n, const struct slots *sb,
 			;
 		if (j == 4 && !t3_has_prefix(key[i], "3."))
 			continue;
-		if (!count_of(&sb[i], k, &v))
-			return -1;
+		if (!count_of(&sb[i], k, &v)) {
+			/* an unread 3.x row leaves 1 + 2 = 3.7 + 4 to check */
+			if (j < 4)
+				return -1;
+			unread_part = 1;
+			continue;
+		}
 		if (j < 4)
 			r[j] = v, have[j] = 1;
 		else
 			sum += v, parts = 1;
 	}
-	if (have[2] && parts && sum != r[2])
+	if (!unread_part && have[2] && parts && sum != r[2])
 		return 0;
 	if (have[0] && have[1] && have[2] && have[3] &&
 	    r[0] + r[1] != r[2] + r[3])
 		return 0;
-	return 1;
+	return unread_part ? -1 : 1;
 }
 
 /* Does any column's identity fail?  (fail[k] set for each.) */
