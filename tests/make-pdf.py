@@ -60,6 +60,15 @@ pdf-tallhead.pdf    a t3 table over two pages, its header rows repeated
                     at the top of its cell beside the group label's
                     first line (三、本  1), its label lower
 pdf-tallhead.tsv    its t3 cells
+pdf-t2span.pdf      t2's 20.1 block as Chromium prints a Word table whose
+                    data cells span other columns than its header's:
+                    titles centred, the full row's values at the left
+                    of wide cells (left of their titles); the other
+                    row's first value centred in a cell that spans
+                    the gap between the first two titles, over neither;
+                    section 三 on a second page
+pdf-t2span.tsv      its t2 cells as printed (the first row's values
+                    in order: 7, blank, 12)
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
 """
@@ -477,6 +486,36 @@ T3T = [('1', '一、本年新收政府信息公开申请数量', ['5', '1', '', 
        ('4', '四、结转下年度继续办理', ['', '', '', '', '', '', ''])]
 
 
+# pdf-t2span: t2 (20.1), a row whose cells span other columns
+T2S = [('20.1.rules', ['issued', 'repealed', 'valid'], ['2', '0', '5']),
+       ('20.1.normative', ['issued', 'repealed', 'valid'], ['7', '', '12'])]
+
+
+def build_t2span():
+    p = Page()
+    p.centred(W / 2, 60, '河海县测绘局', 16)
+    p.centred(W / 2, 84, '2023年政府信息公开工作年度报告', 16)
+    p.text(70, 110, '二、主动公开政府信息情况')
+    p.centred(W / 2, 128, '第二十条第（一）项')
+    p.text(90, 150, '信息内容')
+    for cx, t in zip([300, 390, 490], ['本年制发件数', '本年废止件数',
+                                       '现行有效件数']):
+        p.centred(cx, 150, t)
+    # 规章: each value at the left of its wide cell, left of its title
+    p.text(90, 172, '规章')
+    for x, v in zip([252, 347, 442], T2S[0][2]):
+        p.text(x, 172, v)
+    # 规范性文件: 7 centred in a cell across the gap between the first
+    # two titles (over neither), its blank cell, 12 under the third
+    p.text(90, 194, '规范性文件')
+    p.centred(345, 194, '7')
+    p.centred(490, 194, '12')
+    # the next section on a page of its own: a print of pages
+    p2 = Page()
+    p2.text(70, 60, '三、收到和处理政府信息公开申请情况')
+    return [p, p2]
+
+
 def tall_header(p, top, lift):
     """t3's header: a cell of four lines centred on the titles' line, the
     first word of that line lift points lower than the cell's centre."""
@@ -620,6 +659,12 @@ def main():
         f.write(''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
                         for key, _, vals in T3T
                         for c, v in zip(T3COLS, vals)))
+    with open(os.path.join(d, 'pdf-t2span.pdf'), 'wb') as f:
+        f.write(pdf([p.content() for p in build_t2span()]))
+    with open(os.path.join(d, 'pdf-t2span.tsv'), 'w', encoding='utf-8') as f:
+        f.write(''.join('t2\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, cols, vals in T2S
+                        for c, v in zip(cols, vals)))
     scan = Page()
     scan.ops.append('0.5 g 100 100 395 600 re f')
     with open(os.path.join(d, 'pdf-scanned.pdf'), 'wb') as f:

@@ -166,3 +166,13 @@ table_cells() {
 	recall=$(printf '%s\n' "$output" | sed -n 's/^cell recall: \([0-9.]*\)%.*/\1/p')
 	[ "${recall%.*}" -ge 99 ]
 }
+
+@test "a t2 value of a directly read PDF between two titles (a cell spanning other columns) is unread, not put under the next title" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-t2span.pdf" | grep '^t2	20\.1\.' >got
+	# 规章's full row in order; 规范性文件's 7 stands over no title
+	grep '20\.1\.rules' "$DATA/pdf-t2span.tsv" >want
+	printf 't2\t20.1.normative\t%s\t?\n' issued repealed valid >>want
+	run diff got want
+	assert_success
+}

@@ -412,7 +412,7 @@ stack_titles(const struct t2frags *above, const struct t2frags *f,
 
 static void
 keep_row(struct tables *t, const char *key, const struct lrow *lr,
-    const struct t2head *h, long hline, int positional, int headed)
+    const struct t2head *h, long hline, const struct grid *g, int headed)
 {
 	struct t2row *p;
 
@@ -422,7 +422,8 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 		return;
 	p = &t->t2row[t->nt2row++];
 	p->key = key;
-	p->positional = positional;
+	p->positional = g->positional;
+	p->exact = g->exact;
 	p->headed = headed;
 	p->doubt = p->took = 0;
 	p->above.nval = p->above.numbers = 0;
@@ -704,8 +705,8 @@ t2_extract(const struct grid *g, struct tables *t)
 			if (inheader && vertical && !template_width(key,
 			    h.ncol))
 				h.ncol = 0;	/* titles lost or mixed in */
-			keep_row(t, key, &lr, &h, g->row[hrow].line,
-			    g->positional, inheader);
+			keep_row(t, key, &lr, &h, g->row[hrow].line, g,
+			    inheader);
 			if (doubt_next && t->nt2row > 0)
 				t->t2row[t->nt2row - 1].doubt = 1;
 			doubt_next = 0;

@@ -296,6 +296,28 @@ print_column(const struct t2row *p, int ncol, const struct pins *pin,
 }
 
 /*
+ * The column a value of a PDF read directly stands in, or -1: the one
+ * title whose extent it overlaps.  The positions are the page's own (no
+ * converter pushed a word right), but a Word table's data cells may span
+ * other columns than its header's (gip(5)): a value centred in a cell
+ * narrower or wider than its title's stands between two titles, or over
+ * a value of the block's full row that was in another column.  Table 2
+ * has no identity to check a guess by, so only a title the value
+ * overlaps alone says where it goes; anything else is unread.
+ */
+static int
+exact_column(const struct t2row *p, int ncol, const struct vcell *v)
+{
+	const struct t2col *c = p->h.col;
+	int k, at = -1, n = 0;
+
+	for (k = 0; k < ncol; k++)
+		if (overlap(v->x0, v->x1, c[k].x0, c[k].x1))
+			at = k, n++;
+	return n == 1 ? at : -1;
+}
+
+/*
  * How a print's values stand to their titles, as its full rows (a
  * number under every title, placed in order) show on the page of their
  * titles: all wholly left of their own titles and right of the title
@@ -702,9 +724,9 @@ place_t2(const struct t2row *p, int ncol, const struct pins *pin,
 		if (!IS_PRINT(trust) && trust != TRUST_POSITIONS)
 			return -1;
 		for (j = 0, last = -1; j < n; j++) {
-			best = IS_PRINT(trust) ? print_column(p, ncol,
-			    pin, trust, &v[j]) : title_under(p, ncol, pin,
-			    &v[j]);
+			best = p->exact ? exact_column(p, ncol, &v[j]) :
+			    IS_PRINT(trust) ? print_column(p, ncol, pin, trust,
+			    &v[j]) : title_under(p, ncol, pin, &v[j]);
 			if (best < 0 || at[best] || best < last)
 				return -1;
 			at[best] = &v[j];

@@ -61,6 +61,8 @@ struct t2vals {
 struct t2row {
 	const char	*key;
 	int		 positional;	/* values carry positions */
+	int		 exact;		/* as the PDF placed them (grid.h):
+					 * no converter moved them */
 	int		 headed;	/* first row under its header */
 	int		 doubt;		/* numbers printed near it went
 					 * elsewhere: a blank may be one */
