@@ -214,3 +214,19 @@ load helper
 	    cut -f 3 | sed -n '2,3p' | tr '\n' ' '"
 	assert_output "一、总体情况 二、主动公开政府信息情况 "
 }
+
+@test "pandoc's own Markdown: a multiline table's escapes and hard breaks keep its columns" {
+	# t3 as a multiline table (columns by position under dashed rules):
+	# `1\. 属于国家秘密`, `\"`, `本年制\` at a cell's line end.  Left in,
+	# they shifted the columns after them: rows unread, a required row
+	# missing and a false alarm.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-pandoc-multiline.md' |
+	    gip-check"
+	assert_output ""
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-pandoc-multiline.md' |
+	    grep -c '	t3	.*	0	[0-9]'"
+	assert_output "175"
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-pandoc-multiline.md' |
+	    grep -E '	t2	20\.(1\.normative|5|6)' | cut -f 5 | tr '\n' ' '"
+	assert_output "27 2 93 9292 0 68 "
+}

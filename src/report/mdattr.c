@@ -7,6 +7,13 @@
 #define MAXOPEN	16	/* nested open brackets followed */
 
 static int
+is_alnum(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+static int
 is_name_char(int c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -125,9 +132,15 @@ strip_line(char *text, size_t w, size_t r, size_t end)
 		}
 		cell_start = 0;
 		if (c == '\\' && r + 1 < end && text[r + 1] > ' ' &&
-		    text[r + 1] < 0x7f && strchr("\\[]{}|", text[r + 1])) {
-			/* escaped: text, read later (markdown.h) */
+		    text[r + 1] < 0x7f && strchr("\\[]{}|*_<&`", text[r + 1])) {
+			/* escaped markup: read later (markdown.h) */
 			text[w++] = text[r++];
+			text[w++] = text[r++];
+		} else if (c == '\\' && r + 1 < end && text[r + 1] > ' ' &&
+		    text[r + 1] < 0x7f && !is_alnum((unsigned char)text[r + 1])) {
+			/* an escape (1\. 属于, \"): its character */
+			debt++;
+			r++;
 			text[w++] = text[r++];
 		} else if (c == '\\' && (r + 1 == end || text[r + 1] == ' ')) {
 			/* a hard line break (in a multiline table's cell
@@ -156,9 +169,15 @@ strip_line(char *text, size_t w, size_t r, size_t end)
 		    blank_to_bar(text + r + k, text + end)) {
 			debt += utf8_width(text + r, k);	/* a heading's */
 			r += k;
-		} else if (c == '|') {
+		} else if (c == '|' || (c == ' ' && r + 1 < end &&
+		    text[r + 1] == ' ')) {
+			/* a bar or a gap of blanks between columns */
 			for (; debt > 0; debt--)
 				text[w++] = ' ';
+			if (c == ' ') {
+				text[w++] = text[r++];
+				continue;
+			}
 			text[w++] = text[r++];
 			cell_start = 1;
 		} else {
