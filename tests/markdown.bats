@@ -196,3 +196,37 @@ load helper
 	assert_output "   1  1  1  0 "
 	assert_equal "$stderr" ""
 }
+
+@test "pandoc's own Markdown: bracketed spans, attribute blocks and fenced divs are no text" {
+	# pandoc -f html -t markdown of a Word page: [规章]{style="..."} in
+	# every grid table cell, {#id} after headings, ::: {.WordSection1},
+	# a backslash hard break.  Left in, the attributes split labels from
+	# rows and values from units: "no table found".
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-pandoc-attributes.md' |
+	    grep '	t2	' | cut -f 5,6 | tr '\t\n' ': '"
+	assert_output "0:16 0:16 0:16 1:18 0:18 12:18 35:24 8:30 0:32 1.5:38 "
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr sh -c "gip-tables -t meta \
+	    '$DATA/md-pandoc-attributes.md' | grep -E '	(title|org|year)	' |
+	    cut -f 5 | tr '\n' ' '"
+	assert_output "兴口区审计局2022年政府信息公开工作年度报告 兴口区审计局 2022 "
+	run -0 --separate-stderr sh -c "gip-sections '$DATA/md-pandoc-attributes.md' |
+	    cut -f 3 | sed -n '2,3p' | tr '\n' ' '"
+	assert_output "一、总体情况 二、主动公开政府信息情况 "
+}
+
+@test "pandoc's own Markdown: a multiline table's escapes and hard breaks keep its columns" {
+	# t3 as a multiline table (columns by position under dashed rules):
+	# `1\. 属于国家秘密`, `\"`, `本年制\` at a cell's line end.  Left in,
+	# they shifted the columns after them: rows unread, a required row
+	# missing and a false alarm.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-pandoc-multiline.md' |
+	    gip-check"
+	assert_output ""
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-pandoc-multiline.md' |
+	    grep -c '	t3	.*	0	[0-9]'"
+	assert_output "175"
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/md-pandoc-multiline.md' |
+	    grep -E '	t2	20\.(1\.normative|5|6)' | cut -f 5 | tr '\n' ' '"
+	assert_output "27 2 93 9292 0 68 "
+}

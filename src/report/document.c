@@ -7,6 +7,7 @@
 #include "err.h"
 #include "gridframe.h"
 #include "markdown.h"
+#include "mdattr.h"
 #include "mdhtml.h"
 #include "mdpipe.h"
 #include "mdspan.h"
@@ -68,6 +69,9 @@ document_read(struct document *d, const char *path)
 	default:
 		/* pandoc's grid tables framing text: their frames are no
 		 * content (gridframe.h) */
+		if (d->doc.html != GIP_HTML_PAGE &&
+		    mdattr_detect(d->doc.text, d->doc.len))
+			d->doc.len = mdattr_strip(d->doc.text, d->doc.len);
 		if (d->doc.html != GIP_HTML_PAGE)
 			gridframe_blank(d->doc.text, d->doc.len);
 		if (md_detect(d->doc.text, d->doc.len))

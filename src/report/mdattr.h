@@ -1,0 +1,36 @@
+/*
+ * pandoc's own Markdown (pandoc -f html -t markdown, what `pandoc
+ * page.html -o page.md` writes) keeps what the page's HTML said about its
+ * text as attributes: bracketed spans around every run of Word's text
+ * ([规章]{style="font-size:10.5pt;font-family:宋体"}, [3]{.c1}),
+ * attribute blocks after headings ({#id .class}), fenced divs
+ * (::: {.WordSection1}, inside grid table cells too), escapes (1\. 属于)
+ * and hard line breaks (a backslash ending the line).  None of it is
+ * text; left in place it splits a label from its row and a value from
+ * its unit, and shifts the columns of the tables it stands in.
+ */
+#ifndef GIP_MDATTR_H
+#define GIP_MDATTR_H
+
+#include <stddef.h>
+
+/* Does text[0, len) hold pandoc's attributes: a bracketed span with an
+ * attribute block ([text]{.class}, [text]{style="..."}) or a fenced div
+ * line (::: {.class})? */
+int	mdattr_detect(const char *text, size_t len);
+
+/*
+ * Drop the attribute markup of text[0, len) in place and return the new
+ * length: a span keeps its text, attribute blocks and fence marks go, an
+ * escape (1\. 属于) is its character (escapes of Markdown's own marks,
+ * \* \_ \| \< \& \[ \\, are left to markdown.h), a hard break's
+ * backslash is a blank.  Lines stay lines (a fence line is left empty).
+ * The display columns a line loses are given back as spaces at its next
+ * bar or gap of two blanks, so that the bars of pandoc's grid tables
+ * (gridframe.h) and the columns of its multiline tables stay aligned; at
+ * the line's end they are dropped.  text[len] is a NUL and stays one at
+ * the new length.
+ */
+size_t	mdattr_strip(char *text, size_t len);
+
+#endif
