@@ -67,8 +67,8 @@ document_read(struct document *d, const char *path)
 	case GIP_KIND_PDF:
 		return pdf_read(&d->doc, &d->tables, &d->pdf);
 	default:
-		/* pandoc's grid tables framing text: their frames are no
-		 * content (gridframe.h) */
+		/* pandoc's own Markdown: its attributes are no content
+		 * (mdattr.h); then its grid tables' frames (gridframe.h) */
 		if (d->doc.html != GIP_HTML_PAGE &&
 		    mdattr_detect(d->doc.text, d->doc.len))
 			d->doc.len = mdattr_strip(d->doc.text, d->doc.len);
