@@ -1165,6 +1165,30 @@ colmajor_t3() {
 	assert_equal "$stderr" ""
 }
 
+@test "TAB rows ending in a TAB: a row's blank first value is no padding" {
+	# Every t3 row ends in a TAB; row 3.4.1's natural persons' cell is
+	# empty, so it has an empty cell at both ends: the other rows say the
+	# last is the TAB, and its broken identity is found, not hidden as ?.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/tabrow-t3-trailing-tab-blank-first.txt' |
+	    grep -P '\t3\.4\.1\t' | cut -f 5 | tr '\n' ,"
+	assert_output ",3,0,0,0,4,33,"
+	assert_equal "$stderr" ""
+	run -1 sh -c "gip-tables '$DATA/tabrow-t3-trailing-tab-blank-first.txt' |
+	    gip-check -q"
+}
+
+@test "t2 TAB row ragged after its label, ending under the header's empty title" {
+	# 行政事业性收费<TAB><TAB><NBSP><TAB>4<TAB> under a header whose last
+	# title is empty: one empty cell of label padding, blank, 4, the cell
+	# under the empty title; not 4 under 上一年项目数量.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/tabrow-t2-ragged-header-trail.txt' | grep 20.8.fee |
+	    cut -f 4,5"
+	assert_output "$(printf 'prev\t\ndelta\t4')"
+	assert_equal "$stderr" ""
+}
+
 @test "t4 in TAB rows with a data row of TABs only: 15 blank cells" {
 	run -0 --separate-stderr sh -c "gip-tables -t t4 \
 	    '$DATA/tabrow-t4-blank.txt' | cut -f 3-5"

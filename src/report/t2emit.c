@@ -671,6 +671,18 @@ t2_trust(const struct tables *t)
 	return spans_differ(t) ? TRUST_SPANS : TRUST_POSITIONS;
 }
 
+/* Are the n cells from v all blank? */
+static int
+blank_run(const struct vcell *v, int n)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		if (v[k].v.kind != V_BLANK)
+			return 0;
+	return 1;
+}
+
 /* Values to columns: by header position (left to right, each under its
  * own title: values out of order under their titles were placed by
  * positions that mean nothing, lynx's joined titles), or in order with
@@ -734,12 +746,16 @@ place_t2(const struct t2row *p, int ncol, const struct pins *pin,
 		}
 		return 0;
 	}
-	/* Empty cells under the header's own empty ones end the row; else
+	/* Empty cells under the header's own empty ones end the row, also
+	 * when the row has more cells still: a row shaped like its header
+	 * keeps those cells last, so they go before any padding is looked
+	 * for (行政事业性收费<TAB><TAB><TAB>4<TAB> under a header with one
+	 * empty title is blank, 4 and that cell, not 4 and blank).  Then
 	 * an extra empty cell after the label is label-area padding (a
 	 * ragged row), and a trailing one a cell the extractor added. */
-	for (k = 0; n == ncol + p->h.trail && k < p->h.trail &&
-	    v[n - 1].v.kind == V_BLANK; k++)
-		n--;
+	if (p->h.trail > 0 && n >= ncol + p->h.trail &&
+	    blank_run(v + n - p->h.trail, p->h.trail))
+		n -= p->h.trail;
 	while (n > ncol && v[0].v.kind == V_BLANK)
 		v++, n--;
 	while (n > ncol && v[n - 1].v.kind == V_BLANK)

@@ -355,6 +355,55 @@ span_padding(const struct lrow *lr, int first_col)
 }
 
 /*
+ * Where a row's values begin, at the table's value column, when it is
+ * followed by seven cells and one more empty one (the TAB ending the
+ * line) and the cells before it are empty (the label's span); else -1.
+ */
+static int
+tab_ended_at(const struct lrow *lr, int first_col)
+{
+	int at, k;
+
+	for (at = 0; at < lr->nval && lr->val[at].cell != first_col; at++)
+		;
+	if (first_col < 0 || lr->nval != at + T3COLS + 1 ||
+	    lr->val[lr->nval - 1].v.kind != V_BLANK)
+		return -1;
+	for (k = 0; k < at; k++)
+		if (lr->val[k].v.kind != V_BLANK)
+			return -1;
+	return at;
+}
+
+/*
+ * Does every other row of the table end in one empty cell after its
+ * seven values (a TAB ending every line), its first value printed?
+ * Then row i's last empty cell is that TAB too, and an empty first cell
+ * in the value column is its blank first value, not label padding (a
+ * ragged row): the row is its seven cells from there.  Rows all blank
+ * say nothing; at least three rows must show it.  The index of row i's
+ * first value, or -1.
+ */
+static int
+trailing_tab_row(const struct lrow *rows, const char **key, int n, int i,
+    int first_col)
+{
+	int j, at, shown = 0;
+
+	if (tab_ended_at(&rows[i], first_col) < 0)
+		return -1;
+	for (j = 0; j < n; j++) {
+		if (j == i || !key[j] || rows[j].numbers == 0)
+			continue;
+		if ((at = tab_ended_at(&rows[j], first_col)) < 0 ||
+		    rows[j].val[at].v.kind == V_BLANK)
+			return -1;
+		shown++;
+	}
+	return shown >= 3 ? tab_ended_at(&rows[i], first_col) : -1;
+}
+
+/*
  * Whether the rows print their own numbers, so that a row without any is
  * blank: most rows have some and none has more than a row holds.  Plain
  * pdftotext prints the labels of a table and then its numbers apart.
@@ -756,7 +805,8 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 	static int rowcap;
 	struct slots s;
 	int n, i, found = 0, anchor[T3COLS], use_anchor = 0, edge = 0;
-	int placed, keeps, in_order = 0, first_col, skip, titled, by_row = 0;
+	int placed, keeps, in_order = 0, first_col, skip, cut, tab, titled,
+	    by_row = 0;
 	int fits, j;
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
@@ -949,8 +999,14 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 			by_pos = 0;
 			skip = g->positional ? 0 :
 			    span_padding(&rows[i], first_col);
+			tab = skip == 0 && !g->positional ?
+			    trailing_tab_row(rows, key, n, i, first_col) : -1;
+			if (tab >= 0)
+				skip = tab, cut = 1;
+			else
+				cut = skip > 0;
 			placed = place_sequence(rows[i].val + skip,
-			    skip ? T3COLS : rows[i].nval, T3COLS,
+			    cut ? T3COLS : rows[i].nval, T3COLS,
 			    place_check_total, &s);
 		}
 		if ((use_anchor || fits) && placed == PLACE_ALL &&
