@@ -256,6 +256,20 @@ blank_grid(char *text, const struct lines *l, size_t top, size_t bottom,
 	}
 }
 
+/* Does text hold a rule's corner, + then - or =?  Every text is asked
+ * and few hold a +: one memchr a + (two memmem passes cost gip-sections
+ * a third of its time). */
+static int
+has_corner(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+
+	while ((p = memchr(p, '+', (size_t)(end - p))) != NULL && ++p < end)
+		if (*p == '-' || *p == '=')
+			return 1;
+	return 0;
+}
+
 int
 gridframe_blank(char *text, size_t len)
 {
@@ -264,8 +278,7 @@ gridframe_blank(char *text, size_t len)
 	int off[MAXBOUND], nb, c0, blanked = 0;
 	char *s, *p;
 
-	if (memmem(text, len, "+-", 2) == NULL &&
-	    memmem(text, len, "+=", 2) == NULL)
+	if (!has_corner(text, len))
 		return 0;
 	split_lines(text, len, &l);
 	for (i = 0; i + 1 < l.n; i++) {

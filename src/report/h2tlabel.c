@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "err.h"
 #include "h2tlabel.h"
 #include "lines.h"
 #include "tmpl.h"
@@ -33,6 +34,15 @@ h2t_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Can byte b begin one of h2tlabel_norm's mappings?  Their first bytes:
+ * EF (（）．，：　), E3 (、。), E2 (“”), C2 (no-break space), " ' space _. */
+static int
+may_map(unsigned char b)
+{
+	return b == 0xef || b == 0xe3 || b == 0xe2 || b == 0xc2 || b == '"' ||
+	    b == '\'' || b == ' ' || b == '_';
+}
+
 /*
  * s..e as labels are compared: spaces, '_' and quotes dropped, full-width
  * brackets, commas and colons as ASCII, 、．。 as '.'.  Returns the
@@ -52,6 +62,14 @@ h2tlabel_norm(const char *s, const char *e, char *out)
 	size_t o = 0, i, m, t;
 
 	while (s < e) {
+		/* a byte no mapping begins with is copied (lead bytes of
+		 * other characters and continuation bytes alike) */
+		if (!may_map((unsigned char)*s)) {
+			if (o + 1 >= H2T_NORM)
+				return H2T_NORM;
+			out[o++] = *s++;
+			continue;
+		}
 		for (i = 0; i < sizeof map / sizeof map[0]; i++) {
 			m = strlen(map[i].from);
 			if ((size_t)(e - s) >= m && memcmp(s, map[i].from, m) ==
@@ -107,17 +125,47 @@ h2tlabel_frags(const char *s, const char *e, struct h2tfrag *f, int nf)
 	return nf;
 }
 
-/* Does the label lab begin with own and hold the fragments in order? */
-static int
-fits(const char *lab, const char *own, size_t ownlen, const struct h2tfrag *f,
-    int nf)
+/* Label lab normalized (h2tlabel_norm), in memory of its own, or NULL
+ * when it does not fit. */
+static char *
+normalized(const char *lab)
 {
 	char c[H2T_NORM];
+
+	if (h2tlabel_norm(lab, lab + strlen(lab), c) >= H2T_NORM)
+		return NULL;
+	return gip_xstrdup(c);
+}
+
+/* The texts not_rows and the template's row labels, normalized once: a
+ * label is compared with all of them (norm_rows[i] is tmpl_rows[i]'s). */
+static char *norm_not[sizeof not_rows / sizeof not_rows[0]];
+static char **norm_rows;
+
+static void
+normalize_labels(void)
+{
+	size_t i;
+
+	if (norm_rows != NULL)
+		return;
+	for (i = 0; i < sizeof not_rows / sizeof not_rows[0]; i++)
+		norm_not[i] = normalized(not_rows[i]);
+	norm_rows = gip_xmalloc((tmpl_nrows + 1) * sizeof *norm_rows);
+	for (i = 0; i < tmpl_nrows; i++)
+		norm_rows[i] = normalized(tmpl_rows[i].label);
+}
+
+/* Does the label c (normalized; NULL: none) begin with own and hold the
+ * fragments in order? */
+static int
+fits(const char *c, const char *own, size_t ownlen, const struct h2tfrag *f,
+    int nf)
+{
 	const char *p;
 	int i;
 
-	if (h2tlabel_norm(lab, lab + strlen(lab), c) >= H2T_NORM ||
-	    strncmp(c, own, ownlen) != 0)
+	if (c == NULL || strncmp(c, own, ownlen) != 0)
 		return 0;
 	for (p = c + ownlen, i = 0; i < nf; i++) {
 		if ((p = strstr(p, f[i].text)) == NULL)
@@ -146,11 +194,12 @@ h2tlabel_restore(const char *own, size_t ownlen, const struct h2tfrag *f, int nf
 		han++;
 	if (han < 2 || h2tlabel_han(own) < 1)
 		return NULL;
+	normalize_labels();
 	for (i = 0; i < sizeof not_rows / sizeof not_rows[0]; i++)
-		if (fits(not_rows[i], own, ownlen, f, nf))
+		if (fits(norm_not[i], own, ownlen, f, nf))
 			return NULL;
 	for (i = 0; i < tmpl_nrows; i++) {
-		if (!fits(tmpl_rows[i].label, own, ownlen, f, nf))
+		if (!fits(norm_rows[i], own, ownlen, f, nf))
 			continue;
 		if (found != NULL && strcmp(found, tmpl_rows[i].label) != 0)
 			return NULL;

@@ -147,6 +147,10 @@ md_detect(const char *text, size_t len)
 
 	if (declares_html(text, len))
 		return 0;
+	/* a heading needs a #, a delimiter row a |: most texts have
+	 * neither and need no pass line by line */
+	if (memchr(text, '#', len) == NULL && memchr(text, '|', len) == NULL)
+		p = end;
 	for (; p < end; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)

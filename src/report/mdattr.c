@@ -85,11 +85,28 @@ fence_len(const char *s, const char *end)
 	return (size_t)(p - s);
 }
 
+/* Does text hold byte a followed by byte b?  a is rare in a report (]
+ * or :), so one memchr a hit beats memmem's pass over every byte. */
+static int
+has_pair(const char *text, size_t len, char a, char b)
+{
+	const char *p = text, *end = text + len;
+
+	while ((p = memchr(p, a, (size_t)(end - p))) != NULL && ++p < end)
+		if (*p == b)
+			return 1;
+	return 0;
+}
+
 int
 mdattr_detect(const char *text, size_t len)
 {
 	const char *p = text, *end = text + len, *nl;
 
+	/* every text is asked: most have neither a fence (:::) nor an
+	 * attribute block (]{), and need no pass line by line */
+	if (!has_pair(text, len, ':', ':') && !has_pair(text, len, ']', '{'))
+		return 0;
 	for (; p < end; p = nl + 1) {
 		const char *s = p;
 
