@@ -351,6 +351,20 @@ is_inline(const char *name)
 	return 0;
 }
 
+/* Is b a byte md_plain acts on (a line end, or what may begin a tag, an
+ * escape, an entity or an emphasis)?  Every other byte is copied as it
+ * is, and most of a text is such bytes: a table decides. */
+static int
+is_special(unsigned char b)
+{
+	static const unsigned char special[256] = {
+		['\n'] = 1, ['<'] = 1, ['\\'] = 1, ['&'] = 1, ['*'] = 1,
+		['_'] = 1,
+	};
+
+	return special[b];
+}
+
 int
 md_plain(const char *text, size_t len, struct buf *out)
 {
@@ -363,6 +377,10 @@ md_plain(const char *text, size_t len, struct buf *out)
 	if ((k = heading_mark_len(s, end)) > 0)
 		run = s += k;
 	for (; s < end; s++) {
+		while (s < end && !is_special((unsigned char)*s))
+			s++;
+		if (s == end)
+			break;
 		if (*s == '\n' && open > 0 && owed < MAXJOIN &&
 		    !blank_line(s + 1, end)) {
 			/* pandoc wrapped the line inside an inline element
