@@ -75,3 +75,19 @@ gip-tables: glued-number-at-word-start.txt:5: t3 row 3.3.2: a number stands in i
 	    skip "no $GIP_BIN/replay-pdf (built by make asan; run make check-asan)"
 	run -0 "$GIP_BIN/replay-pdf" "$BATS_TEST_DIRNAME"/../fuzz/regress/pdf/*
 }
+
+@test "mutated renderings that once crashed gip-tables are read or refused, never a crash" {
+	# Found by mutating pandoc, html2text and Markdown renderings
+	# (2026-12-05; the last one by the tables fuzz target in CI): a grid
+	# row with no cells after an html2text caption
+	# (h2tblock.c read its first cell), and a pandoc t3 whose first
+	# column title was not found (dashcols.c took column -1).  Under
+	# make check-asan these run through the sanitizers (the tables fuzz
+	# target reads them from fuzz/regress/tables/).
+	for f in dashcols-first-title-missing.txt \
+	    h2tblock-row-without-cells.txt h2tblock-fuzz-crash.txt; do
+		run gip-tables "$f"
+		[ "$status" -le 2 ] || { echo "$f: status $status"; false; }
+		[[ "$output" != *"Sanitizer"* && "$output" != *"runtime error"* ]]
+	done
+}

@@ -281,10 +281,13 @@ title_columns(const char *text, size_t len, const struct rule *r,
 		if (nl == e)
 			break;
 	}
-	for (k = 0; k < T3COLS; k++)
+	for (k = 0; k < T3COLS; k++) {
+		if (col[k] < 0)
+			return 0;	/* the first title too */
 		for (j = 0; j < k; j++)
-			if (col[k] < 0 || col[k] == col[j])
+			if (col[k] == col[j])
 				return 0;
+	}
 	return 1;
 }
 

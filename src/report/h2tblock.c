@@ -302,8 +302,8 @@ h2tblock_labels(struct grid *g)
 			if (n < 8)
 				at[n] = i;
 			n++;
-		} else if (item > 0 && head && strncmp(grid_cells(g,
-		    &g->row[i])[0].text, "信", 3) == 0) {
+		} else if (item > 0 && head && g->row[i].ncell > 0 &&
+		    strncmp(grid_cells(g, &g->row[i])[0].text, "信", 3) == 0) {
 			/* the header: 信息内容 first, not the caption's
 			 * wrapped end (`|）_项___|`) */
 			restore_header(g, &g->row[i], item);
