@@ -67,6 +67,8 @@ declares_html(const char *s, size_t n)
 {
 	size_t probe = n < 1024 ? n : 1024;
 
+	if (memchr(s, '<', probe) == NULL)	/* most texts: no tag at all */
+		return 0;
 	return memmem(s, probe, "<html", 5) || memmem(s, probe, "<HTML", 5) ||
 	    memmem(s, probe, "<body", 5) || memmem(s, probe, "<BODY", 5) ||
 	    memmem(s, probe, "<!DOCTYPE", 9) ||
