@@ -7,9 +7,8 @@
 #include "mdpipe.h"
 #include "text.h"
 
-/* s[0, n) without the blanks around it. */
-static void
-trim(const char **s, size_t *n)
+void
+md_trim(const char **s, size_t *n)
 {
 	while (*n > 0 && (**s == ' ' || **s == '\t'))
 		(*s)++, (*n)--;
@@ -17,11 +16,10 @@ trim(const char **s, size_t *n)
 		(*n)--;
 }
 
-/* Is s[0, n) a pipe row: a bar first, after blanks? */
-static int
-is_pipe_row(const char *s, size_t n)
+int
+md_is_pipe_row(const char *s, size_t n)
 {
-	trim(&s, &n);
+	md_trim(&s, &n);
 	return n >= 2 && s[0] == '|';
 }
 
@@ -49,7 +47,7 @@ add_row(struct buf *out, const char *s, size_t n)
 {
 	const char *end, *bar;
 
-	trim(&s, &n);
+	md_trim(&s, &n);
 	end = s + n;
 	s++;			/* the first bar */
 	buf_add(out, "<tr>", 4);
@@ -59,7 +57,7 @@ add_row(struct buf *out, const char *s, size_t n)
 			bar = end;
 		n = (size_t)(bar - s);
 		if (bar < end || !text_is_blank(s, n)) {
-			trim(&s, &n);
+			md_trim(&s, &n);
 			buf_add(out, "<td>", 4);
 			add_escaped(out, s, n);
 			buf_add(out, "</td>", 5);
@@ -103,7 +101,7 @@ mdpipe_to_html(const char *text, size_t len, struct buf *out)
 			s = nl;
 			continue;
 		}
-		if (!in && is_pipe_row(s, n) && nl < end) {
+		if (!in && md_is_pipe_row(s, n) && nl < end) {
 			nl2 = memchr(nl + 1, '\n', (size_t)(end - nl - 1));
 			n2 = (size_t)((nl2 ? nl2 : end) - nl - 1);
 			if (md_delimiter_row(nl + 1, n2)) {
@@ -115,7 +113,7 @@ mdpipe_to_html(const char *text, size_t len, struct buf *out)
 				continue;
 			}
 		}
-		if (in && !is_pipe_row(s, n)) {
+		if (in && !md_is_pipe_row(s, n)) {
 			buf_add(out, "</table>\n", 9);
 			in = 0;
 		}

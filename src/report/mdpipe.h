@@ -19,6 +19,10 @@ struct buf;
  * cell text escaped (< > &).  Everything else, the <table> elements
  * included, as it stands.
  */
+/* s[0, n) without the blanks (space, TAB) around it. */
+void	md_trim(const char **s, size_t *n);
+/* Is s[0, n) a pipe row: a bar first, after blanks? */
+int	md_is_pipe_row(const char *s, size_t n);
 void	mdpipe_to_html(const char *text, size_t len, struct buf *out);
 
 #endif

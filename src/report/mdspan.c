@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "err.h"
 #include "markdown.h"
+#include "mdpipe.h"
 #include "mdspan.h"
 #include "text.h"
 #include "value.h"
@@ -45,22 +46,6 @@ struct readings {
 	int		 first[MAXCELL], cur[MAXCELL];
 };
 
-static void
-trim(const char **s, size_t *n)
-{
-	while (*n > 0 && (**s == ' ' || **s == '\t'))
-		(*s)++, (*n)--;
-	while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
-		(*n)--;
-}
-
-static int
-is_pipe_row(const char *s, size_t n)
-{
-	trim(&s, &n);
-	return n >= 2 && s[0] == '|';
-}
-
 /* Blank, a value (a number, a unit, a mark such as —) or text. */
 static enum kind
 kind_of(const char *s, size_t n)
@@ -85,7 +70,7 @@ split_row(struct prow *r)
 	size_t n = r->len;
 	int k;
 
-	trim(&s, &n);
+	md_trim(&s, &n);
 	end = s + n;
 	r->ncell = 0;
 	r->first_value = r->label_end = -1;
@@ -100,7 +85,7 @@ split_row(struct prow *r)
 			r->ncell = -1;
 			return;
 		}
-		trim(&s, &n);
+		md_trim(&s, &n);
 		k = r->ncell++;
 		r->cs[k] = s;
 		r->cn[k] = n;
@@ -468,7 +453,7 @@ mdspan_fix(const char *name, const char *text, size_t len, struct buf *out)
 			nl = end;
 		k = (size_t)(nl - s);
 		lineno++;
-		if (is_pipe_row(s, k)) {
+		if (md_is_pipe_row(s, k)) {
 			if (n == cap) {
 				cap = cap ? 2 * cap : 64;
 				if ((rows = realloc(rows, (size_t)cap *

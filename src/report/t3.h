@@ -69,6 +69,10 @@ int	t3_place_in_order(const struct lrow *r, const int *anchor,
 int	t3_same_key(const char *a, const char *b);
 
 /* Identities confirming readings by position (t3ident.c). */
+/* A cell's count for the identities: 1 with *v set when it is known
+ * and a plain count (blank = 0; at most 12 digits, so sums of a table's
+ * rows cannot overflow). */
+int	t3_cell_count(const struct slots *s, int k, long long *v);
 void	t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 	    const int *by_run);
 

@@ -32,19 +32,6 @@ struct doubted {
 	unsigned char	blank[T3COLS], same[T3COLS];
 };
 
-/* A cell's count: 1 with *v set when known and a plain count (blank 0;
- * at most 12 digits, so sums cannot overflow). */
-static int
-count_of(const struct slots *s, int k, long long *v)
-{
-	const char *p = s->val[k];
-	size_t len = strlen(p);
-
-	if (!s->set[k] || len > 12 || strspn(p, "0123456789") != len)
-		return 0;
-	*v = len ? strtoll(p, NULL, 10) : 0;
-	return 1;
-}
 
 /*
  * Column k's identities: 1 when they hold, 0 when one fails, -1 when a
@@ -67,7 +54,7 @@ column_status(const char **key, int n, const struct slots *sb,
 			;
 		if (j == 4 && !t3_has_prefix(key[i], "3."))
 			continue;
-		if (!count_of(&sb[i], k, &v)) {
+		if (!t3_cell_count(&sb[i], k, &v)) {
 			/* an unread 3.x row leaves 1 + 2 = 3.7 + 4 to check */
 			if (j < 4)
 				return -1;
@@ -117,7 +104,7 @@ doubted_row(const struct lrow *lr, const struct slots *s, int placed,
 	if (placed != PLACE_ALL || lr->numbers <= 1 || lr->numbers >= T3COLS)
 		return 0;
 	for (k = 0; k < T3COLS; k++) {
-		if (!count_of(s, k, &v))
+		if (!t3_cell_count(s, k, &v))
 			return 0;
 		if (s->val[k][0] == '\0')
 			continue;
@@ -179,7 +166,7 @@ agree(struct doubted *d, const struct slots *s, int ncand)
 	int k;
 
 	for (k = 0; k < T3COLS; k++) {
-		count_of(s, k, &v);
+		t3_cell_count(s, k, &v);
 		if (ncand == 0) {
 			d->first[k] = v;
 			d->blank[k] = s->val[k][0] == '\0';

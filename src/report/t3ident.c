@@ -16,8 +16,8 @@
  * a plain count (blank = 0; at most 12 digits, so that sums of a
  * table's rows cannot overflow).
  */
-static int
-cell_count(const struct slots *s, int k, long long *v)
+int
+t3_cell_count(const struct slots *s, int k, long long *v)
 {
 	const char *p = s->val[k];
 	size_t len = strlen(p);
@@ -41,7 +41,7 @@ row_cell(const char **key, int n, const struct slots *sb, const int *pb,
 		if (key[i] && pb[i] != PLACE_UNSEEN &&
 		    t3_same_key(key[i], row)) {
 			*have = 1;
-			return cell_count(&sb[i], k, v) ? 0 : -1;
+			return t3_cell_count(&sb[i], k, v) ? 0 : -1;
 		}
 	*have = 0;
 	return 0;
@@ -66,7 +66,7 @@ column_adds_up(const char **key, int n, const struct slots *sb,
 		if (!key[i] || pb[i] == PLACE_UNSEEN ||
 		    !t3_has_prefix(key[i], "3.") || t3_same_key(key[i], "3.7"))
 			continue;
-		if (!cell_count(&sb[i], k, &v)) {
+		if (!t3_cell_count(&sb[i], k, &v)) {
 			known = 0;
 			break;
 		}
@@ -95,7 +95,7 @@ t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 	for (i = 0; i < n; i++) {
 		if (!by_run[i] || pb[i] == PLACE_UNSEEN)
 			continue;
-		for (k = 0; k < T3COLS && cell_count(&sb[i], k, &v[k]); k++)
+		for (k = 0; k < T3COLS && t3_cell_count(&sb[i], k, &v[k]); k++)
 			;
 		if (k == T3COLS && !place_check_total(v, T3COLS)) {
 			memset(&sb[i].set, 0, sizeof sb[i].set);
