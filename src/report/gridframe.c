@@ -36,14 +36,22 @@ split_lines(const char *text, size_t len, struct lines *l)
 	}
 }
 
-/* Display columns of one character, as pandoc counts them: East Asian
- * wide and full-width two, all else one. */
-static int
-char_cols(uint32_t cp)
+/* Bytes of the character at s (n > 0 bytes left), its display columns
+ * (as pandoc counts them: East Asian wide and full-width two, all else
+ * one) added to *x. */
+static size_t
+char_step(const char *s, size_t n, int *x)
 {
-	if (cp >= 0x4e00 && cp <= 0x9fff)
-		return 2;
-	return cp >= 0x1100 && utf8_is_wide(cp) ? 2 : 1;
+	uint32_t cp;
+	size_t k;
+
+	if ((unsigned char)*s < 0x80) {
+		(*x)++;
+		return 1;
+	}
+	k = utf8_decode(s, n, &cp);
+	*x += utf8_is_wide(cp) ? 2 : 1;
+	return k;
 }
 
 /* The byte of s[0, n) that begins display column col, or -1 when no
@@ -53,39 +61,11 @@ static long
 byte_at(const char *s, size_t n, int col)
 {
 	size_t i = 0;
-	uint32_t cp;
 	int x = 0;
 
-	while (i < n && x < col) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			x++;
-			continue;
-		}
-		i += utf8_decode(s + i, n - i, &cp);
-		x += char_cols(cp);
-	}
+	while (i < n && x < col)
+		i += char_step(s + i, n - i, &x);
 	return i < n && x == col ? (long)i : -1;
-}
-
-/* The display column of byte i of s. */
-static int
-col_of(const char *s, size_t i)
-{
-	size_t k = 0;
-	uint32_t cp;
-	int x = 0;
-
-	while (k < i) {
-		if ((unsigned char)s[k] < 0x80) {
-			k++;
-			x++;
-			continue;
-		}
-		k += utf8_decode(s + k, i - k, &cp);
-		x += char_cols(cp);
-	}
-	return x;
 }
 
 /*
@@ -134,7 +114,6 @@ static int
 bars_on(const char *s, size_t n, size_t o, const int *off, int nb)
 {
 	size_t i = o;
-	uint32_t cp;
 	int x = 0, k = 0;
 
 	while (i < n && k < nb) {
@@ -144,13 +123,7 @@ bars_on(const char *s, size_t n, size_t o, const int *off, int nb)
 			k++;
 		} else if (x > off[k])
 			return 0;
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			x++;
-			continue;
-		}
-		i += utf8_decode(s + i, n - i, &cp);
-		x += char_cols(cp);
+		i += char_step(s + i, n - i, &x);
 	}
 	return k == nb;
 }
@@ -160,7 +133,6 @@ static void
 blank_bars(char *s, size_t n, size_t o, const int *off, int nb)
 {
 	size_t i = o;
-	uint32_t cp;
 	int x = 0, k = 0;
 
 	while (i < n && k < nb) {
@@ -168,13 +140,7 @@ blank_bars(char *s, size_t n, size_t o, const int *off, int nb)
 			s[i] = ' ';
 			k++;
 		}
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			x++;
-			continue;
-		}
-		i += utf8_decode(s + i, n - i, &cp);
-		x += char_cols(cp);
+		i += char_step(s + i, n - i, &x);
 	}
 }
 
@@ -298,7 +264,7 @@ gridframe_blank(char *text, size_t len)
 				p += off[nb - 1];
 				continue;
 			}
-			c0 = col_of(s, (size_t)(p - s));
+			c0 = (int)utf8_width(s, (size_t)(p - s));
 			if ((bottom = grid_bottom(text, &l, i, c0, off,
 			    nb)) == 0)
 				continue;
