@@ -8,6 +8,26 @@
 
 #define PLACEHOLDER "[TABLE]"
 
+/* The line of section sec at text[pos]: its end (its LF, or the
+ * section's end) returned, its text without the blanks around it in
+ * *p..*e. */
+static const char *
+section_line(const char *text, const struct gip_section *sec, size_t pos,
+    const char **p, const char **e)
+{
+	const char *nl;
+
+	*p = text + pos;
+	if ((nl = memchr(*p, '\n', sec->end - pos)) == NULL)
+		nl = text + sec->end;
+	*e = nl;
+	while (*p < *e && (**p == ' ' || **p == '\t'))
+		(*p)++;
+	while (*e > *p && ((*e)[-1] == ' ' || (*e)[-1] == '\t'))
+		(*e)--;
+	return nl;
+}
+
 long
 unprinted_line(const char *text, const struct gip_section *sec)
 {
@@ -18,14 +38,7 @@ unprinted_line(const char *text, const struct gip_section *sec)
 	if (!sec->found)
 		return 0;
 	for (; pos < sec->end; pos = (size_t)(nl - text) + 1, line++) {
-		p = text + pos;
-		if ((nl = memchr(p, '\n', sec->end - pos)) == NULL)
-			nl = text + sec->end;
-		e = nl;
-		while (p < e && (*p == ' ' || *p == '\t'))
-			p++;
-		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
-			e--;
+		nl = section_line(text, sec, pos, &p, &e);
 		n = (size_t)(e - p);
 		if (n == sizeof PLACEHOLDER - 1 && memcmp(p, PLACEHOLDER, n) ==
 		    0)
@@ -109,14 +122,7 @@ unprinted_titled(const char *text, const struct gip_section *sec, int which,
 	if ((cap = tt->caption != NULL ? tt->caption : tt->header) == NULL)
 		return 0;
 	for (; pos < sec->end; pos = (size_t)(nl - text) + 1, line++) {
-		p = text + pos;
-		if ((nl = memchr(p, '\n', sec->end - pos)) == NULL)
-			nl = text + sec->end;
-		e = nl;
-		while (p < e && (*p == ' ' || *p == '\t'))
-			p++;
-		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
-			e--;
+		nl = section_line(text, sec, pos, &p, &e);
 		n = (size_t)(e - p);
 		if (n > 0 && utf8_width(p, n) <= TITLE_WIDTH) {
 			if (capline == 0 && n >= strlen(cap) &&
