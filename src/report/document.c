@@ -12,6 +12,7 @@
 #include "mdpipe.h"
 #include "mdspan.h"
 #include "pdf.h"
+#include "pdfhtml.h"
 
 /* An HTML page, or text holding HTML tables (mdhtml.h): its report text
  * replaces the markup. */
@@ -55,9 +56,30 @@ read_markdown(struct document *d)
 	return 0;
 }
 
+/* pdftohtml's output (pdfhtml.h): its positioned text runs laid out as
+ * a PDF's words are, or its flowed text made a print's text. */
+static int
+read_pdfhtml(struct document *d, enum pdfhtml_form form)
+{
+	if (form == PDFHTML_FLOW) {
+		if (pdfhtml_flow(d->doc.name, d->doc.text, d->doc.len,
+		    &d->mdtext) < 0)
+			return -1;
+		gip_doc_made(&d->doc, &d->mdtext);
+		return 0;
+	}
+	if (pdfhtml_words(d->doc.name, d->doc.text, d->doc.len, form,
+	    &d->mdtext) < 0)
+		return -1;
+	return pdf_from_bbox(&d->doc, d->mdtext.p, d->mdtext.len,
+	    &d->tables, &d->pdf);
+}
+
 int
 document_read(struct document *d, const char *path)
 {
+	enum pdfhtml_form form;
+
 	doctables_reset(&d->tables);
 	if (gip_doc_read(&d->doc, path) < 0)
 		return -1;
@@ -67,6 +89,9 @@ document_read(struct document *d, const char *path)
 	case GIP_KIND_PDF:
 		return pdf_read(&d->doc, &d->tables, &d->pdf);
 	default:
+		if ((form = pdfhtml_form(d->doc.text, d->doc.len)) !=
+		    PDFHTML_NONE)
+			return read_pdfhtml(d, form);
 		/* pandoc's own Markdown: its attributes are no content
 		 * (mdattr.h); then its grid tables' frames (gridframe.h) */
 		if (d->doc.html != GIP_HTML_PAGE &&

@@ -385,8 +385,8 @@ trim_end(struct sink *d)
  * nested elements, past which it silently stops reading the page (a CMS
  * that never closes <font> gets there); our walk has its own limit.
  */
-static htmlDocPtr
-parse(const char *name, const char *html, size_t len)
+xmlDocPtr
+html_parse(const char *name, const char *html, size_t len)
 {
 	htmlParserCtxtPtr p;
 	htmlDocPtr d;
@@ -511,7 +511,7 @@ html_read(const char *name, const char *html, size_t len,
 	c.tab = gip_xmalloc(sizeof *c.tab);
 	memset(c.tab, 0, sizeof *c.tab);
 	hsink_reset(&c, &c.doc);
-	d = parse(name, html, len);
+	d = html_parse(name, html, len);
 	for (n = d ? d->children : NULL; n; n = n->next)
 		html_walk(&c, n);
 	html_line_end(&c);

@@ -76,6 +76,9 @@ long	html_doc_line(struct ctx *c);
 void	html_walk(struct ctx *c, xmlNode *n);
 void	html_walk_children(struct ctx *c, xmlNode *n);
 int	html_is_elem(const xmlNode *n, const char *name);
+/* A decoded (UTF-8) page parsed leniently, or NULL when empty; warns for
+ * `name` when the parser gave up.  xmlFreeDoc it. */
+xmlDocPtr html_parse(const char *name, const char *html, size_t len);
 /* The value of an attribute as the parser stored it, or NULL. */
 const char *html_attr(xmlNode *n, const char *name);
 /* A table without tables inside: into the text and to c->dt. */
