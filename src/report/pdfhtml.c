@@ -16,9 +16,14 @@
 #define MAX_DEPTH	64	/* elements nested inside a text run */
 /* pdftohtml's default -zoom: its pixels are 1.5 points */
 #define ZOOM		1.5
-/* pdftotext's word box: ascent and descent, in ems (measured on the
- * fonts of Chromium's and WPS's prints) */
-#define BOX_HEIGHT	1.0
+/*
+ * The height of a word's box, in ems, where pdftohtml's HTML gives only
+ * the font size: pdftotext's boxes (ascent and descent) measure 1.0 to
+ * 1.34 of it, by font (1.0 for WPS's 宋体, 1.09 for Liberation Serif,
+ * 1.24 for WenQuanYi Zen Hei, 1.34 for Times New Roman).  -xml gives each
+ * run's own height.
+ */
+#define BOX_HEIGHT	1.15
 
 struct font {
 	char	name[24];	/* "ft12", or pdf2xml's font id */
@@ -39,6 +44,7 @@ struct walk {
 	struct font	*font;
 	int		 nfont;
 	double		 zoom;
+	double		 boxh;		/* a box's height, in ems */
 	int		 page, words;
 };
 
@@ -295,7 +301,7 @@ word_out(struct walk *w, const char *s, size_t n, double x0, double x1,
     double y0, double size)
 {
 	struct word *p = &w->last;
-	double y1 = y0 + size * BOX_HEIGHT;
+	double y1 = y0 + size * w->boxh;
 
 	if (runs_on(w, x0, y0, size)) {
 		p->x1 = x1 > p->x1 ? x1 : p->x1;
@@ -482,6 +488,7 @@ pdfhtml_words(const char *name, const char *text, size_t len,
 		return -1;
 	w.out = out;
 	w.zoom = ZOOM;
+	w.boxh = form == PDFHTML_XML ? 1.0 : BOX_HEIGHT;
 	w.font = gip_xmalloc(MAX_FONTS * sizeof *w.font);
 	out->len = 0;
 	buf_add(out, "<doc>\n", 6);
