@@ -53,9 +53,14 @@ static void	word_flush(struct walk *);
 enum pdfhtml_form
 pdfhtml_form(const char *text, size_t len)
 {
-	size_t head = len < HEAD ? len : HEAD;
+	size_t head = len < HEAD ? len : HEAD, i = 0;
 
-	if (head == 0 || memchr(text, '<', head) == NULL)
+	/* pdftohtml's output begins with its markup: most texts are told
+	 * by their first byte */
+	while (i < head && (text[i] == ' ' || text[i] == '\n' ||
+	    text[i] == '\t'))
+		i++;
+	if (i == head || text[i] != '<')
 		return PDFHTML_NONE;
 	if (memmem(text, head, "<pdf2xml", 8) != NULL)
 		return PDFHTML_XML;
