@@ -4,6 +4,7 @@
 
 #include "err.h"
 #include "readorder.h"
+#include "roplace.h"
 #include "tmpl.h"
 #include "value.h"
 
@@ -505,12 +506,57 @@ titled(struct tcell *const *c, int m, const struct run *r)
 	return 0;
 }
 
+/* Are the numbers of r plain counts?  Into v. */
+static int
+plain_counts(const struct run *r, long long *v)
+{
+	struct value pv;
+	int i;
+
+	for (i = 0; i < r->n; i++) {
+		value_parse(r->num[i], &pv);
+		if (pv.unit != UNIT_NONE || strlen(pv.num) > 12 ||
+		    !count_of(r->num[i], &v[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * With -raw, a row's numbers, fewer than its cells, are its printed
+ * cells in order, its blanks left out: read the cells every placement
+ * that keeps the rows' identities agrees on (roplace.h).
+ */
+static int
+by_identities(struct tcell *const *c, int m, const struct run *r,
+    int only_unread)
+{
+	long long v[RO_MAXTOK];
+
+	if (m > ROPLACE_MAXCELLS || !plain_counts(r, v))
+		return 0;
+	return roplace_rows(c, m, v, r->n, only_unread) > 0;
+}
+
+static int
+any_unread(struct tcell *const *c, int m)
+{
+	int i;
+
+	for (i = 0; i < m; i++)
+		if (strcmp(c[i]->val, CELL_UNREAD) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Cells c[0..m), read from one line, against the numbers r printed
  * after it: kept when the numbers are exactly theirs, in order (or
  * were placed from them, placed_from); unread cells filled when r
  * has one number for each cell (with -raw, cells read otherwise set
- * to it); 0 when r does not confirm them.
+ * to it); with -raw and fewer numbers, the cells every placement of
+ * them agrees on (by_identities), 2 when others are left unread; 0
+ * when r does not confirm them.
  */
 static int
 confirm_run(struct tcell *const *c, int m, const struct run *r, int rowwise)
@@ -542,8 +588,12 @@ confirm_run(struct tcell *const *c, int m, const struct run *r, int rowwise)
 	} else if (rowwise && !r->over && r->n > 0 && r->n < m &&
 	    placed_from(c, m, r)) {
 		unread_zeros(c, m);
+		by_identities(c, m, r, 1);
 		return 1;
-	} else if (r->n == 0 && rowwise && all_blank(c, m))
+	} else if (rowwise && !r->over && r->n > 0 && r->n < m &&
+	    by_identities(c, m, r, 0))
+		return any_unread(c, m) ? 2 : 1;
+	else if (r->n == 0 && rowwise && all_blank(c, m))
 		return 1;
 	return 0;
 }
@@ -1014,7 +1064,7 @@ readorder_confirm(struct tables *t, const char *text, size_t len,
 	static struct run r;
 	struct lines l;
 	long *start;
-	int i, j, k, m, end, n = 0, nstart = 0, rowwise, complete[3];
+	int i, j, k, m, end, n = 0, nstart = 0, rowwise, complete[3], ok;
 	unsigned char *keep, *taken;
 
 	lines_index(&l, text, len);
@@ -1057,8 +1107,17 @@ readorder_confirm(struct tables *t, const char *text, size_t len,
 		run_after(&l, t->cell[i].table, t->cell[i].line, start,
 		    nstart, m, strcmp(g[0]->row, g[m - 1]->row) != 0, &r);
 		if ((rowwise || (complete[k] && !title_led(&l, where, g, m))) &&
-		    confirm_run(g, m, &r, rowwise))
+		    (ok = confirm_run(g, m, &r, rowwise)) != 0) {
+			if (ok == 2)
+				tables_warn(t, g[0]->line, "%s row %s%s: "
+				    "printed without its layout and its "
+				    "blanks (pdftotext -raw), cells its "
+				    "numbers may be in: written as ?",
+				    g[0]->table, g[0]->row,
+				    strcmp(g[0]->row, g[m - 1]->row) != 0 ?
+				    " and the rows after it" : "");
 			continue;
+		}
 		if (complete[k] && confirm_block(t, &l, &where[k], g, m))
 			continue;
 		unconfirmed(t, g, m);
