@@ -150,3 +150,13 @@ sound() {
 	run -0 sound readorder-plain-row-after-table
 	assert_line --regexp '^wrong 0 '
 }
+
+@test "pdftotext -raw: a row's first number at a page's top, after the form feed, is its own" {
+	# table 4's fifteen numbers one a line, 件 apart, the first on the
+	# next page: ^L1 / 件 / 0 / 件 …
+	run -0 sound readorder-raw-page-first
+	assert_output "wrong 0 unread 0 right 183"
+	run -0 sh -c "gip-tables -q '$DATA/readorder-raw-page-first.txt' |
+	    cut -f 3-5 | grep '^review	total'"
+	assert_output "$(printf 'review\ttotal\t1')"
+}

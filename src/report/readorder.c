@@ -36,7 +36,7 @@ struct lines {
 static int
 is_space(const char *p, const char *e)
 {
-	return *p == ' ' || *p == '\r' ||
+	return *p == ' ' || *p == '\r' || *p == '\f' ||	/* a page's first */
 	    (e - p >= 3 && memcmp(p, "\xe3\x80\x80", 3) == 0) ||	/* U+3000 */
 	    (e - p >= 2 && memcmp(p, "\xc2\xa0", 2) == 0);	/* NBSP */
 }
@@ -45,7 +45,7 @@ static const char *
 skip_space(const char *p, const char *e)
 {
 	while (p < e && is_space(p, e))
-		p += *p == ' ' || *p == '\r' ? 1 :
+		p += *p == ' ' || *p == '\r' || *p == '\f' ? 1 :
 		    (unsigned char)*p == 0xc2 ? 2 : 3;
 	return p;
 }
