@@ -1037,6 +1037,85 @@ uniform(struct tables *t, const struct lines *l, const struct region *where,
 			strcpy(t->cell[i].val, v.num);
 }
 
+/* A t3 row's numbers with -raw, fewer than its cells, for table 3's
+ * column identities. */
+struct saved {
+	struct tcell	*c[ROPLACE_MAXCELLS];
+	int		 m, n;
+	long long	 v[ROPLACE_MAXCELLS];
+};
+
+static void
+save_run(struct saved *sv, int *nsv, int max, struct tcell *const *g, int m,
+    const struct run *r)
+{
+	struct saved *s = &sv[*nsv];
+
+	if (*nsv == max || strcmp(g[0]->table, "t3") != 0 ||
+	    strcmp(g[0]->row, g[m - 1]->row) != 0 || m > ROPLACE_MAXCELLS ||
+	    r->over || r->n <= 0 || r->n >= m || !plain_counts(r, s->v))
+		return;
+	memcpy(s->c, g, (size_t)m * sizeof g[0]);
+	s->m = m, s->n = r->n;
+	++*nsv;
+}
+
+/* Is cell c a count or blank? */
+static int
+count_or_blank(const struct tcell *c, long long *v)
+{
+	*v = 0;
+	return c->val[0] == '\0' || (strspn(c->val, "0123456789") ==
+	    strlen(c->val) && strlen(c->val) <= 12 && count_of(c->val, v));
+}
+
+/*
+ * Table 3's rows, for its column identities (roplace.h): a row whose
+ * cells are all read is known, one with -raw numbers saved has its
+ * readings, any other is unknown (and the identities it is in say
+ * nothing).
+ */
+static void
+t3_columns(struct tables *t, const struct saved *sv, int nsv)
+{
+	static struct roplace_row rw[64];
+	int i, j, k, n = 0, known;
+
+	if (nsv == 0)
+		return;
+	for (i = 0; i < t->ncell && n < 64; i++) {
+		if (strcmp(t->cell[i].table, "t3") != 0)
+			continue;
+		for (k = 0; k < n && strcmp(rw[k].c[0]->row,
+		    t->cell[i].row) != 0; k++)
+			;
+		if (k < n)
+			continue;	/* its row has been taken */
+		rw[n].m = 0;
+		known = 1;
+		for (j = i; j < t->ncell && rw[n].m < ROPLACE_MAXCELLS; j++)
+			if (strcmp(t->cell[j].table, "t3") == 0 &&
+			    strcmp(t->cell[j].row, t->cell[i].row) == 0) {
+				known &= count_or_blank(&t->cell[j],
+				    &rw[n].val[0][rw[n].m]);
+				rw[n].printed[0][rw[n].m] = 1;
+				rw[n].c[rw[n].m++] = &t->cell[j];
+			}
+		rw[n].known = known;
+		rw[n].nread = known;
+		for (k = 0; !known && k < nsv; k++)
+			if (strcmp(sv[k].c[0]->row, t->cell[i].row) == 0 &&
+			    sv[k].m == rw[n].m) {
+				memcpy(rw[n].c, sv[k].c,
+				    (size_t)sv[k].m * sizeof sv[k].c[0]);
+				roplace_readings(&rw[n], sv[k].v, sv[k].n);
+				break;
+			}
+		n++;
+	}
+	roplace_columns(rw, n, t->tpl);
+}
+
 /* The cells g[0..m) made unread, and why, once for their rows. */
 static void
 unconfirmed(struct tables *t, struct tcell *const *g, int m)
@@ -1062,9 +1141,11 @@ readorder_confirm(struct tables *t, const char *text, size_t len,
 	static struct tcell *g[RO_GROUP];
 	static int rank[RO_GROUP];
 	static struct run r;
+	static struct saved sv[64];
 	struct lines l;
 	long *start;
 	int i, j, k, m, end, n = 0, nstart = 0, rowwise, complete[3], ok;
+	int nsv = 0;
 	unsigned char *keep, *taken;
 
 	lines_index(&l, text, len);
@@ -1106,6 +1187,8 @@ readorder_confirm(struct tables *t, const char *text, size_t len,
 		}
 		run_after(&l, t->cell[i].table, t->cell[i].line, start,
 		    nstart, m, strcmp(g[0]->row, g[m - 1]->row) != 0, &r);
+		if (rowwise)
+			save_run(sv, &nsv, 64, g, m, &r);
 		if ((rowwise || (complete[k] && !title_led(&l, where, g, m))) &&
 		    (ok = confirm_run(g, m, &r, rowwise)) != 0) {
 			if (ok == 2)
@@ -1122,6 +1205,7 @@ readorder_confirm(struct tables *t, const char *text, size_t len,
 			continue;
 		unconfirmed(t, g, m);
 	}
+	t3_columns(t, sv, nsv);
 	for (k = 0; k < 3; k++)
 		if (complete[k])
 			uniform(t, &l, where, k);
