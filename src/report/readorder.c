@@ -23,6 +23,9 @@ struct run {
 	int	n;
 	int	over;		/* more than RO_MAXTOK */
 	const char *titled;	/* the column whose title ended it */
+	int	own;		/* how many came before text or a page (a
+				 * run of rows torn from their labels goes
+				 * on past them) */
 };
 
 /* The text's lines: where each begins (line k at off[k - 1]). */
@@ -256,6 +259,7 @@ run_after(const struct lines *l, const char *table, long line,
 	int kind, i, started, text = 0;
 
 	r->n = r->over = 0;
+	r->own = -1;
 	r->titled = NULL;
 	if (!line_at(l, line, &b, &e))
 		return;
@@ -269,6 +273,8 @@ run_after(const struct lines *l, const char *table, long line,
 		if (b < e && *b == '\f') {
 			if (!torn || r->n >= want)
 				break;
+			if (started && r->own < 0)
+				r->own = r->n;
 			b++;
 		}
 		on.n = on.over = 0;
@@ -288,6 +294,8 @@ run_after(const struct lines *l, const char *table, long line,
 		if (kind == LINE_TEXT && ((started && (!torn ||
 		    r->n >= want)) || (on.n == 0 && ++text > RO_LABEL_LINES)))
 			break;
+		if (kind == LINE_TEXT && started && r->own < 0)
+			r->own = r->n;
 		for (i = 0; i < on.n; i++) {
 			if (r->n == RO_MAXTOK) {
 				r->over = 1;
@@ -298,6 +306,8 @@ run_after(const struct lines *l, const char *table, long line,
 		r->over |= on.over;
 		started |= on.n > 0;
 	}
+	if (r->own < 0)
+		r->own = r->n;
 }
 
 /* The kind of cell c's column in the template (KIND_*), 0 if none. */
@@ -533,7 +543,7 @@ by_identities(struct tcell *const *c, int m, const struct run *r,
 {
 	long long v[RO_MAXTOK];
 
-	if (m > ROPLACE_MAXCELLS || !plain_counts(r, v))
+	if (m > ROPLACE_MAXCELLS || r->own != r->n || !plain_counts(r, v))
 		return 0;
 	return roplace_rows(c, m, v, r->n, only_unread) > 0;
 }
@@ -1053,7 +1063,8 @@ save_run(struct saved *sv, int *nsv, int max, struct tcell *const *g, int m,
 
 	if (*nsv == max || strcmp(g[0]->table, "t3") != 0 ||
 	    strcmp(g[0]->row, g[m - 1]->row) != 0 || m > ROPLACE_MAXCELLS ||
-	    r->over || r->n <= 0 || r->n >= m || !plain_counts(r, s->v))
+	    r->over || r->n <= 0 || r->n >= m || r->own != r->n ||
+	    !plain_counts(r, s->v))
 		return;
 	memcpy(s->c, g, (size_t)m * sizeof g[0]);
 	s->m = m, s->n = r->n;
@@ -1187,6 +1198,10 @@ readorder_confirm(struct tables *t, const char *text, size_t len,
 		}
 		run_after(&l, t->cell[i].table, t->cell[i].line, start,
 		    nstart, m, strcmp(g[0]->row, g[m - 1]->row) != 0, &r);
+		/* table 4 is one row of fifteen cells: text after its
+		 * numbers is the next section's, its numbers not t4's */
+		if (k == 2 && r.own < r.n)
+			r.n = r.own;
 		if (rowwise)
 			save_run(sv, &nsv, 64, g, m, &r);
 		if ((rowwise || (complete[k] && !title_led(&l, where, g, m))) &&
