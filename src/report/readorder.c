@@ -559,20 +559,33 @@ any_unread(struct tcell *const *c, int m)
 	return 0;
 }
 
+/* Are all the cells unread (the reader said why)? */
+static int
+all_unread(struct tcell *const *c, int m)
+{
+	int i;
+
+	for (i = 0; i < m; i++)
+		if (strcmp(c[i]->val, CELL_UNREAD) != 0)
+			return 0;
+	return 1;
+}
+
 /*
  * Cells c[0..m), read from one line, against the numbers r printed
  * after it: kept when the numbers are exactly theirs, in order (or
  * were placed from them, placed_from); unread cells filled when r
  * has one number for each cell (with -raw, cells read otherwise set
  * to it); with -raw and fewer numbers, the cells every placement of
- * them agrees on (by_identities), 2 when others are left unread; 0
+ * them agrees on (by_identities), 2 when cells it had read are left
+ * unread (the reader warned of those it had not); 0
  * when r does not confirm them.
  */
 static int
 confirm_run(struct tcell *const *c, int m, const struct run *r, int rowwise)
 {
 	struct value v;
-	int i, fill = 1;
+	int i, fill = 1, read;
 
 	if (!r->over && r->n == m && !titled(c, m, r) &&
 	    (rowwise || adds_up(c, m, r))) {
@@ -601,8 +614,8 @@ confirm_run(struct tcell *const *c, int m, const struct run *r, int rowwise)
 		by_identities(c, m, r, 1);
 		return 1;
 	} else if (rowwise && !r->over && r->n > 0 && r->n < m &&
-	    by_identities(c, m, r, 0))
-		return any_unread(c, m) ? 2 : 1;
+	    (read = !all_unread(c, m), by_identities(c, m, r, 0)))
+		return read && any_unread(c, m) ? 2 : 1;
 	else if (r->n == 0 && rowwise && all_blank(c, m))
 		return 1;
 	return 0;
