@@ -172,3 +172,22 @@ sound() {
 	    cut -f 3-5 | grep '^1	' | cut -f 2,3 | tr '\\t\\n' ':,'"
 	assert_output "natural:607,commercial:149,research:0,social:0,legal:0,other:36,total:792,"
 }
+
+@test "pdftotext: tables with blank cells that print no count but 0 are 0 in every cell" {
+	# without -raw, blank cells leave nothing and the order says
+	# nothing, but every number from table 3's caption to the prose
+	# after table 4 is 0 (2022年,… begins the prose): each cell is 0 or
+	# blank (table 2's blocks are not all zeros: unread)
+	run -0 sound readorder-plain-zeros-blanks
+	assert_output "wrong 0 unread 14 right 176"
+	run -0 sh -c "gip-tables -q '$DATA/readorder-plain-zeros-blanks.txt' |
+	    cut -f 2-5 | grep '^t[34]	' | cut -f 4 | sort | uniq -c"
+	assert_output "    176 0"
+	# table 4's numbers past 五、存在的主要问题及改进情况 and its titles
+	# (0 … 1 0 1 0 2) are its own: not a table of zeros
+	run -0 sound readorder-plain-t4-after-heading
+	assert_line --index 0 --regexp '^wrong 0 '
+	run -0 sh -c "gip-tables -q '$DATA/readorder-plain-t4-after-heading.txt' |
+	    cut -f 2-5 | grep '^t4	' | cut -f 4 | sort -u"
+	assert_output "?"
+}

@@ -150,6 +150,23 @@ is_number(const char *p, const char *e, char *num)
 
 enum { LINE_BLANK, LINE_NUMBERS, LINE_TEXT };
 
+/* Does [q, e), after a run of digits, make them a label's list number
+ * (1.属于…, 2、…): 、 . or ． and then no digit? */
+static int
+list_number(const char *q, const char *e)
+{
+	size_t n;
+
+	if (q < e && *q == '.')
+		n = 1;
+	else if (e - q >= 3 && (memcmp(q, "、", 3) == 0 ||
+	    memcmp(q, "．", 3) == 0))
+		n = 3;
+	else
+		return 0;
+	return !(q + n < e && q[n] >= '0' && q[n] <= '9');
+}
+
 /* Is the word [p, e) a unit printed apart from its number? */
 static int
 unit_word(const char *p, const char *e)
@@ -1140,6 +1157,120 @@ t3_columns(struct tables *t, const struct saved *sv, int nsv)
 	roplace_columns(rw, n, t->tpl);
 }
 
+/*
+ * Do lines first to end (exclusive) print no count but 0?  Every run of
+ * digits anywhere on them is zeros, or a label's list number (1.属于…,
+ * 2、…: digits, then 、 . or ． and no digit).  At least one 0.
+ */
+static int
+zeros_only(const struct lines *l, long first, long end)
+{
+	const char *b, *e, *p, *q;
+	int zeros = 0, nonzero;
+
+	for (; first < end && line_at(l, first, &b, &e); first++)
+		for (p = b; p < e; p = q) {
+			if (*p < '0' || *p > '9') {
+				if ((unsigned char)*p == 0xef && e - p >= 3 &&
+				    (unsigned char)p[1] == 0xbc &&
+				    (unsigned char)p[2] >= 0x90 &&
+				    (unsigned char)p[2] <= 0x99)
+					return 0;	/* a full-width digit */
+				q = p + 1;
+				continue;
+			}
+			for (q = p, nonzero = 0; q < e && *q >= '0' && *q <= '9';
+			    q++)
+				nonzero |= *q != '0';
+			if (!nonzero) {
+				zeros++;
+				continue;
+			}
+			if (list_number(q, e))
+				continue;	/* 1.属于国家秘密 */
+			return 0;
+		}
+	return zeros > 0;
+}
+
+/* Characters a line of prose has at least: longer than any label of
+ * the tables with a comma (（二）部分公开（区分处理的，只计…）). */
+#define RO_PROSE_CHARS	32
+
+/* Does [b, e) name a year (2022年)?  No cell of the tables does. */
+static int
+has_year(const char *b, const char *e)
+{
+	const char *p;
+	int digits = 0;
+
+	for (p = b; p < e; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits++;
+			continue;
+		}
+		if (digits == 4 && e - p >= 3 && memcmp(p, "年", 3) == 0)
+			return 1;
+		digits = 0;
+	}
+	return 0;
+}
+
+/* The first line from `from` on that is prose: with a full stop or a
+ * year, or long with a comma.  Table 4's titles and numbers may come
+ * after short lines and a long line of titles below its region
+ * (结果维持 结果纠正 … twice). */
+static long
+prose_line(const struct lines *l, long from)
+{
+	const char *b, *e;
+
+	for (; line_at(l, from, &b, &e); from++)
+		if (memmem(b, (size_t)(e - b), "。", strlen("。")) != NULL ||
+		    has_year(b, e) || (chars(b, e) > RO_PROSE_CHARS &&
+		    memmem(b, (size_t)(e - b), "，", strlen("，")) != NULL))
+			break;
+	return from;
+}
+
+/*
+ * Without -raw: tables whose lines print no count but 0 (their blanks
+ * leave nothing) are 0 in every cell, whatever the order: table 4 from
+ * its caption to the first line of prose after it, and table 3 when the
+ * lines from its caption to there do (pdftotext may print table 3's
+ * last row after table 4's caption).  Never over a cell read otherwise.
+ */
+static void
+zero_tables(struct tables *t, const struct lines *l, const struct region *w)
+{
+	long first, end, t4end;
+	int i, k, z[3] = { 0, 0, 0 };
+
+	if (w[2].to <= w[2].from)
+		return;
+	table_lines(l, w, 2, &first, &t4end);
+	t4end = prose_line(l, t4end);
+	z[2] = zeros_only(l, first, t4end);
+	if (w[1].to > w[1].from) {
+		region_lines(l, &w[1], &first, &end);
+		z[1] = first < t4end && zeros_only(l, first, t4end);
+	}
+	for (k = 1; k < 3; k++) {
+		for (i = 0; z[k] && i < t->ncell; i++)
+			if (is_table(&t->cell[i]) &&
+			    t->cell[i].table[1] - '2' == k &&
+			    strcmp(t->cell[i].val, CELL_UNREAD) != 0 &&
+			    t->cell[i].val[0] != '\0' &&
+			    strcmp(t->cell[i].val, "0") != 0)
+				z[k] = 0;
+		for (i = 0; z[k] && i < t->ncell; i++)
+			if (is_table(&t->cell[i]) &&
+			    t->cell[i].table[1] - '2' == k &&
+			    strcmp(t->cell[i].val, CELL_UNREAD) == 0)
+				strcpy(t->cell[i].val, "0");
+	}
+}
+
 /* The cells g[0..m) made unread, and why, once for their rows. */
 static void
 unconfirmed(struct tables *t, struct tcell *const *g, int m)
@@ -1234,6 +1365,8 @@ readorder_confirm(struct tables *t, const char *text, size_t len,
 		unconfirmed(t, g, m);
 	}
 	t3_columns(t, sv, nsv);
+	if (!rowwise)
+		zero_tables(t, &l, where);
 	for (k = 0; k < 3; k++)
 		if (complete[k])
 			uniform(t, &l, where, k);
