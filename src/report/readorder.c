@@ -23,6 +23,7 @@ struct run {
 	int	n;
 	int	over;		/* more than RO_MAXTOK */
 	const char *titled;	/* the column whose title ended it */
+	int	lines;		/* how many lines its numbers came from */
 	int	own;		/* how many came before text or a page (a
 				 * run of rows torn from their labels goes
 				 * on past them) */
@@ -277,11 +278,13 @@ run_after(const struct lines *l, const char *table, long line,
 
 	r->n = r->over = 0;
 	r->own = -1;
+	r->lines = 0;
 	r->titled = NULL;
 	if (!line_at(l, line, &b, &e))
 		return;
 	line_numbers(b, e, r);
 	started = r->n > 0;
+	r->lines = started;
 	while (line_at(l, ++line, &b, &e)) {
 		if (is_start(start, nstart, line))
 			break;
@@ -322,6 +325,7 @@ run_after(const struct lines *l, const char *table, long line,
 		}
 		r->over |= on.over;
 		started |= on.n > 0;
+		r->lines += on.n > 0;
 	}
 	if (r->own < 0)
 		r->own = r->n;
@@ -921,6 +925,30 @@ confirm_block(const struct tables *t, const struct lines *l,
 	return same_values(c, m, &r);
 }
 
+/*
+ * Does the t2 block of cell c print as many numbers between its caption
+ * and the next as it has cells?  Without -raw pdftotext may print a
+ * row's numbers before its block's caption and the next row's after it
+ * in another order than their columns' (行政处罚 0 0 54 above
+ * 第二十条第（六）项, then 行政强制 0 37 2 for 0 2 37).  Other tables:
+ * yes.
+ */
+static int
+block_complete(const struct tables *t, const struct lines *l,
+    const struct region *where, const struct tcell *c)
+{
+	long first, end;
+	int i, cells = 0;
+
+	if (strcmp(c->table, "t2") != 0)
+		return 1;
+	block_of(l, "t2", &where[0], c->line, &first, &end);
+	for (i = 0; i < t->ncell; i++)
+		cells += strcmp(t->cell[i].table, "t2") == 0 &&
+		    t->cell[i].line >= first && t->cell[i].line < end;
+	return numbers_in(l, first, end) == cells;
+}
+
 /* Is t3's row key among t's cells? */
 static int
 seen_row(const struct tables *t, const char *table, const char *row)
@@ -1348,7 +1376,8 @@ readorder_confirm(struct tables *t, const char *text, size_t len,
 			r.n = r.own;
 		if (rowwise)
 			save_run(sv, &nsv, 64, g, m, &r);
-		if ((rowwise || (complete[k] && !title_led(&l, where, g, m))) &&
+		if ((rowwise || (complete[k] && !title_led(&l, where, g, m) &&
+		    block_complete(t, &l, where, g[0]))) &&
 		    (ok = confirm_run(g, m, &r, rowwise)) != 0) {
 			if (ok == 2)
 				tables_warn(t, g[0]->line, "%s row %s%s: "
