@@ -205,3 +205,17 @@ sound() {
 	    cut -f 3-5 | grep '^20\.6\.enforce' | cut -f 3 | sort -u"
 	assert_output "?"
 }
+
+@test "pdftotext: （七）总 / 计 wrapped and a 2021 report's single （六）其他处理 are rows, not missing" {
+	# the rows' labels come after table 4's caption; 3.7 has no key
+	# word and its label wraps; 3.6 is the 2019 row kept in a 2021
+	# report for 3.6.1-3.6.3 (a warning, not a missing row's error)
+	run -0 sh -c "gip-tables -q '$DATA/readorder-plain-other-row.txt' |
+	    cut -f 3 | grep -x -e 3.6 -e 3.7 | sort | uniq -c"
+	assert_output "$(printf '      7 3.6\n      7 3.7')"
+	run -0 sh -c "gip-tables -q '$DATA/readorder-plain-other-row.txt' |
+	    gip-check -q"
+	refute_output --partial 'error'
+	run -0 sound readorder-plain-other-row
+	assert_line --index 0 --regexp '^wrong 0 '
+}

@@ -23,7 +23,6 @@ struct run {
 	int	n;
 	int	over;		/* more than RO_MAXTOK */
 	const char *titled;	/* the column whose title ended it */
-	int	lines;		/* how many lines its numbers came from */
 	int	own;		/* how many came before text or a page (a
 				 * run of rows torn from their labels goes
 				 * on past them) */
@@ -278,13 +277,11 @@ run_after(const struct lines *l, const char *table, long line,
 
 	r->n = r->over = 0;
 	r->own = -1;
-	r->lines = 0;
 	r->titled = NULL;
 	if (!line_at(l, line, &b, &e))
 		return;
 	line_numbers(b, e, r);
 	started = r->n > 0;
-	r->lines = started;
 	while (line_at(l, ++line, &b, &e)) {
 		if (is_start(start, nstart, line))
 			break;
@@ -325,7 +322,6 @@ run_after(const struct lines *l, const char *table, long line,
 		}
 		r->over |= on.over;
 		started |= on.n > 0;
-		r->lines += on.n > 0;
 	}
 	if (r->own < 0)
 		r->own = r->n;
@@ -989,34 +985,123 @@ line_with(const struct lines *l, long from, long end,
 	return 0;
 }
 
+/* Is line buf the label with ASCII parentheses for its full-width
+ * ones ((七)总计 for （七）总计)? */
+static int
+same_but_parens(const char *buf, const char *label)
+{
+	while (*buf && *label) {
+		if (memcmp(label, "（", 3) == 0 && *buf == '(')
+			label += 3, buf++;
+		else if (memcmp(label, "）", 3) == 0 && *buf == ')')
+			label += 3, buf++;
+		else if (*buf == *label)
+			buf++, label++;
+		else
+			return 0;
+	}
+	return *buf == '\0' && *label == '\0';
+}
+
 /* The first line from `from` to `end` that is label alone (spaces
- * aside; its number's mark 、 or ． for the template's .), 0 if none:
- * for a row without key words (3.其他). */
+ * aside; its number's mark 、 or ． for the template's .; a label
+ * without a number's mark, （七）总计, with either parentheses), 0 if
+ * none: for a row without key words (3.其他, （七）总计). */
+static int
+label_matches(const char *buf, const char *label)
+{
+	static const char *const marks[] = { ".", "、", "．" };
+	const char *dot = strchr(label, '.');
+	char want[256];
+	size_t i, k;
+
+	if (dot == NULL)	/* （七）总计 */
+		return strcmp(buf, label) == 0 || same_but_parens(buf, label);
+	if (strlen(label) + 3 >= sizeof want)
+		return 0;
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		k = (size_t)(dot - label);
+		memcpy(want, label, k);
+		strcpy(want + k, marks[i]);
+		strcat(want, dot + 1);
+		if (strcmp(buf, want) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Line [b, e) without its spaces appended to buf (room size, *n used). */
+static void
+squeeze(const char *b, const char *e, char *buf, size_t size, size_t *n)
+{
+	for (; b < e && *n < size - 1; b++)
+		if (*b != ' ' && *b != '\r')
+			buf[(*n)++] = *b;
+	buf[*n] = '\0';
+}
+
 static long
 line_is(const struct lines *l, long from, long end, const char *label)
 {
-	static const char *const marks[] = { ".", "、", "．" };
-	const char *b, *e, *dot = strchr(label, '.');
-	char buf[256], want[256];
-	size_t n, i, k;
+	const char *b, *e;
+	char buf[512];
+	size_t n;
 
-	if (dot == NULL || strlen(label) + 3 >= sizeof want)
-		return 0;
 	for (; from < end && line_at(l, from, &b, &e); from++) {
-		for (n = 0; b < e && n < sizeof buf - 1; b++)
-			if (*b != ' ')
-				buf[n++] = *b;
-		buf[n] = '\0';
-		for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-			k = (size_t)(dot - label);
-			memcpy(want, label, k);
-			strcpy(want + k, marks[i]);
-			strcat(want, dot + 1);
-			if (strcmp(buf, want) == 0)
+		n = 0;
+		squeeze(b, e, buf, sizeof buf, &n);
+		if (n == 0)
+			continue;
+		if (label_matches(buf, label))
+			return from;
+		/* wrapped in a narrow cell: （七）总 / 计 */
+		if (line_at(l, from + 1, &b, &e)) {
+			squeeze(b, e, buf, sizeof buf, &n);
+			if (label_matches(buf, label))
 				return from;
 		}
 	}
 	return 0;
+}
+
+/*
+ * A t3 row tr of the other template that stands for rows of the
+ * report's (（六）其他处理, 3.6, for 3.6.1 to 3.6.3 in a 2021 report):
+ * when none of those is among t's cells and its label is printed from
+ * `from` to `end`, the report kept the other template's row: it is
+ * unread, not left out.
+ */
+static void
+other_row(struct tables *t, const struct lines *l, const struct tmpl_row *tr,
+    long from, long end)
+{
+	size_t k, n = strlen(tr->row);
+	int parts = 0, c;
+	long line;
+
+	if (strcmp(tr->table, "t3") != 0 || (tr->templates & t->tpl) ||
+	    seen_row(t, "t3", tr->row))
+		return;
+	for (k = 0; k < tmpl_nrows; k++)
+		if (strcmp(tmpl_rows[k].table, "t3") == 0 &&
+		    (tmpl_rows[k].templates & t->tpl) &&
+		    strncmp(tmpl_rows[k].row, tr->row, n) == 0 &&
+		    tmpl_rows[k].row[n] == '.') {
+			if (seen_row(t, "t3", tmpl_rows[k].row))
+				return;
+			parts++;
+		}
+	if (parts == 0)
+		return;
+	line = tr->words[0] != NULL ? line_with(l, from, end, tr->words) :
+	    line_is(l, from, end, tr->label);
+	if (line == 0)
+		return;
+	tables_warn(t, line, "t3 row %s of the other template printed for "
+	    "its rows, apart from the table, its numbers not known: "
+	    "written as ?", tr->row);
+	for (c = 0; tr->cols[c]; c++)
+		tables_add(t, "t3", tr->row, tr->cols[c], line, CELL_UNREAD);
 }
 
 /*
@@ -1065,6 +1150,8 @@ unseen_rows(struct tables *t, const struct lines *l, const struct region *w)
 			tables_add(t, "t3", tr->row, tr->cols[c], line,
 			    CELL_UNREAD);
 	}
+	for (k = 0; first >= 0 && k < tmpl_nrows; k++)
+		other_row(t, l, &tmpl_rows[k], from, end);
 }
 
 /*
