@@ -21,11 +21,12 @@ struct readings {
 	int		 count;
 };
 
+/* Is name (a column, a row) among list's? */
 static int
-listed(const char *const *list, const char *col)
+listed(const char *const *list, const char *name)
 {
 	for (; *list; list++)
-		if (strcmp(*list, col) == 0)
+		if (strcmp(*list, name) == 0)
 			return 1;
 	return 0;
 }
@@ -178,13 +179,20 @@ static int
 sums_add(struct sums *r, const struct roplace_row *rw, int k, int sign)
 {
 	static struct sums out;
-	int i, j, n = 0;
+	long long d[ROPLACE_MAXREAD];
+	int i, j, nd = 0, n = 0;
 
+	for (j = 0; j < rw->nread; j++) {	/* its values, once each */
+		for (i = 0; i < nd && d[i] != rw->val[j][k]; i++)
+			;
+		if (i == nd)
+			d[nd++] = rw->val[j][k];
+	}
 	for (i = 0; i < r->n; i++)
-		for (j = 0; j < rw->nread; j++) {
+		for (j = 0; j < nd; j++) {
 			if (n == MAXSUMS)
 				return 0;
-			out.s[n++] = r->s[i] + sign * rw->val[j][k];
+			out.s[n++] = r->s[i] + sign * d[j];
 		}
 	qsort(out.s, (size_t)n, sizeof out.s[0], cmp_ll);
 	for (i = j = 0; i < n; i++)
@@ -195,22 +203,13 @@ sums_add(struct sums *r, const struct roplace_row *rw, int k, int sign)
 	return 1;
 }
 
-static int
-listed_row(const char *const *list, const char *row)
-{
-	for (; *list; list++)
-		if (strcmp(*list, row) == 0)
-			return 1;
-	return 0;
-}
-
 /* The sign of row rw in identity id: +1 left, -1 right, 0 none. */
 static int
 sign_of(const struct tmpl_ident *id, const struct roplace_row *rw)
 {
-	if (listed_row(id->left, rw->c[0]->row))
+	if (listed(id->left, rw->c[0]->row))
 		return 1;
-	if (listed_row(id->right, rw->c[0]->row))
+	if (listed(id->right, rw->c[0]->row))
 		return -1;
 	return 0;
 }
