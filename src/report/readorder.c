@@ -4,6 +4,7 @@
 
 #include "err.h"
 #include "readorder.h"
+#include "roplace.h"
 #include "tmpl.h"
 #include "value.h"
 
@@ -22,6 +23,9 @@ struct run {
 	int	n;
 	int	over;		/* more than RO_MAXTOK */
 	const char *titled;	/* the column whose title ended it */
+	int	own;		/* how many came before text or a page (a
+				 * run of rows torn from their labels goes
+				 * on past them) */
 };
 
 /* The text's lines: where each begins (line k at off[k - 1]). */
@@ -35,7 +39,7 @@ struct lines {
 static int
 is_space(const char *p, const char *e)
 {
-	return *p == ' ' || *p == '\r' ||
+	return *p == ' ' || *p == '\r' || *p == '\f' ||	/* a page's first */
 	    (e - p >= 3 && memcmp(p, "\xe3\x80\x80", 3) == 0) ||	/* U+3000 */
 	    (e - p >= 2 && memcmp(p, "\xc2\xa0", 2) == 0);	/* NBSP */
 }
@@ -44,7 +48,7 @@ static const char *
 skip_space(const char *p, const char *e)
 {
 	while (p < e && is_space(p, e))
-		p += *p == ' ' || *p == '\r' ? 1 :
+		p += *p == ' ' || *p == '\r' || *p == '\f' ? 1 :
 		    (unsigned char)*p == 0xc2 ? 2 : 3;
 	return p;
 }
@@ -145,6 +149,23 @@ is_number(const char *p, const char *e, char *num)
 }
 
 enum { LINE_BLANK, LINE_NUMBERS, LINE_TEXT };
+
+/* Does [q, e), after a run of digits, make them a label's list number
+ * (1.属于…, 2、…): 、 . or ． and then no digit? */
+static int
+list_number(const char *q, const char *e)
+{
+	size_t n;
+
+	if (q < e && *q == '.')
+		n = 1;
+	else if (e - q >= 3 && (memcmp(q, "、", 3) == 0 ||
+	    memcmp(q, "．", 3) == 0))
+		n = 3;
+	else
+		return 0;
+	return !(q + n < e && q[n] >= '0' && q[n] <= '9');
+}
 
 /* Is the word [p, e) a unit printed apart from its number? */
 static int
@@ -255,6 +276,7 @@ run_after(const struct lines *l, const char *table, long line,
 	int kind, i, started, text = 0;
 
 	r->n = r->over = 0;
+	r->own = -1;
 	r->titled = NULL;
 	if (!line_at(l, line, &b, &e))
 		return;
@@ -268,6 +290,8 @@ run_after(const struct lines *l, const char *table, long line,
 		if (b < e && *b == '\f') {
 			if (!torn || r->n >= want)
 				break;
+			if (started && r->own < 0)
+				r->own = r->n;
 			b++;
 		}
 		on.n = on.over = 0;
@@ -287,6 +311,8 @@ run_after(const struct lines *l, const char *table, long line,
 		if (kind == LINE_TEXT && ((started && (!torn ||
 		    r->n >= want)) || (on.n == 0 && ++text > RO_LABEL_LINES)))
 			break;
+		if (kind == LINE_TEXT && started && r->own < 0)
+			r->own = r->n;
 		for (i = 0; i < on.n; i++) {
 			if (r->n == RO_MAXTOK) {
 				r->over = 1;
@@ -297,6 +323,8 @@ run_after(const struct lines *l, const char *table, long line,
 		r->over |= on.over;
 		started |= on.n > 0;
 	}
+	if (r->own < 0)
+		r->own = r->n;
 }
 
 /* The kind of cell c's column in the template (KIND_*), 0 if none. */
@@ -505,18 +533,76 @@ titled(struct tcell *const *c, int m, const struct run *r)
 	return 0;
 }
 
+/* Are the numbers of r plain counts?  Into v. */
+static int
+plain_counts(const struct run *r, long long *v)
+{
+	struct value pv;
+	int i;
+
+	for (i = 0; i < r->n; i++) {
+		value_parse(r->num[i], &pv);
+		if (pv.unit != UNIT_NONE || strlen(pv.num) > 12 ||
+		    !count_of(r->num[i], &v[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * With -raw, a row's numbers, fewer than its cells, are its printed
+ * cells in order, its blanks left out: read the cells every placement
+ * that keeps the rows' identities agrees on (roplace.h).
+ */
+static int
+by_identities(struct tcell *const *c, int m, const struct run *r,
+    int only_unread)
+{
+	long long v[RO_MAXTOK];
+
+	if (m > ROPLACE_MAXCELLS || r->own != r->n || !plain_counts(r, v))
+		return 0;
+	return roplace_rows(c, m, v, r->n, only_unread) > 0;
+}
+
+static int
+any_unread(struct tcell *const *c, int m)
+{
+	int i;
+
+	for (i = 0; i < m; i++)
+		if (strcmp(c[i]->val, CELL_UNREAD) == 0)
+			return 1;
+	return 0;
+}
+
+/* Are all the cells unread (the reader said why)? */
+static int
+all_unread(struct tcell *const *c, int m)
+{
+	int i;
+
+	for (i = 0; i < m; i++)
+		if (strcmp(c[i]->val, CELL_UNREAD) != 0)
+			return 0;
+	return 1;
+}
+
 /*
  * Cells c[0..m), read from one line, against the numbers r printed
  * after it: kept when the numbers are exactly theirs, in order (or
  * were placed from them, placed_from); unread cells filled when r
  * has one number for each cell (with -raw, cells read otherwise set
- * to it); 0 when r does not confirm them.
+ * to it); with -raw and fewer numbers, the cells every placement of
+ * them agrees on (by_identities), 2 when cells it had read are left
+ * unread (the reader warned of those it had not); 0
+ * when r does not confirm them.
  */
 static int
 confirm_run(struct tcell *const *c, int m, const struct run *r, int rowwise)
 {
 	struct value v;
-	int i, fill = 1;
+	int i, fill = 1, read;
 
 	if (!r->over && r->n == m && !titled(c, m, r) &&
 	    (rowwise || adds_up(c, m, r))) {
@@ -542,8 +628,12 @@ confirm_run(struct tcell *const *c, int m, const struct run *r, int rowwise)
 	} else if (rowwise && !r->over && r->n > 0 && r->n < m &&
 	    placed_from(c, m, r)) {
 		unread_zeros(c, m);
+		by_identities(c, m, r, 1);
 		return 1;
-	} else if (r->n == 0 && rowwise && all_blank(c, m))
+	} else if (rowwise && !r->over && r->n > 0 && r->n < m &&
+	    (read = !all_unread(c, m), by_identities(c, m, r, 0)))
+		return read && any_unread(c, m) ? 2 : 1;
+	else if (r->n == 0 && rowwise && all_blank(c, m))
 		return 1;
 	return 0;
 }
@@ -831,6 +921,30 @@ confirm_block(const struct tables *t, const struct lines *l,
 	return same_values(c, m, &r);
 }
 
+/*
+ * Does the t2 block of cell c print as many numbers between its caption
+ * and the next as it has cells?  Without -raw pdftotext may print a
+ * row's numbers before its block's caption and the next row's after it
+ * in another order than their columns' (行政处罚 0 0 54 above
+ * 第二十条第（六）项, then 行政强制 0 37 2 for 0 2 37).  Other tables:
+ * yes.
+ */
+static int
+block_complete(const struct tables *t, const struct lines *l,
+    const struct region *where, const struct tcell *c)
+{
+	long first, end;
+	int i, cells = 0;
+
+	if (strcmp(c->table, "t2") != 0)
+		return 1;
+	block_of(l, "t2", &where[0], c->line, &first, &end);
+	for (i = 0; i < t->ncell; i++)
+		cells += strcmp(t->cell[i].table, "t2") == 0 &&
+		    t->cell[i].line >= first && t->cell[i].line < end;
+	return numbers_in(l, first, end) == cells;
+}
+
 /* Is t3's row key among t's cells? */
 static int
 seen_row(const struct tables *t, const char *table, const char *row)
@@ -871,34 +985,123 @@ line_with(const struct lines *l, long from, long end,
 	return 0;
 }
 
+/* Is line buf the label with ASCII parentheses for its full-width
+ * ones ((七)总计 for （七）总计)? */
+static int
+same_but_parens(const char *buf, const char *label)
+{
+	while (*buf && *label) {
+		if (memcmp(label, "（", 3) == 0 && *buf == '(')
+			label += 3, buf++;
+		else if (memcmp(label, "）", 3) == 0 && *buf == ')')
+			label += 3, buf++;
+		else if (*buf == *label)
+			buf++, label++;
+		else
+			return 0;
+	}
+	return *buf == '\0' && *label == '\0';
+}
+
 /* The first line from `from` to `end` that is label alone (spaces
- * aside; its number's mark 、 or ． for the template's .), 0 if none:
- * for a row without key words (3.其他). */
+ * aside; its number's mark 、 or ． for the template's .; a label
+ * without a number's mark, （七）总计, with either parentheses), 0 if
+ * none: for a row without key words (3.其他, （七）总计). */
+static int
+label_matches(const char *buf, const char *label)
+{
+	static const char *const marks[] = { ".", "、", "．" };
+	const char *dot = strchr(label, '.');
+	char want[256];
+	size_t i, k;
+
+	if (dot == NULL)	/* （七）总计 */
+		return strcmp(buf, label) == 0 || same_but_parens(buf, label);
+	if (strlen(label) + 3 >= sizeof want)
+		return 0;
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		k = (size_t)(dot - label);
+		memcpy(want, label, k);
+		strcpy(want + k, marks[i]);
+		strcat(want, dot + 1);
+		if (strcmp(buf, want) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Line [b, e) without its spaces appended to buf (room size, *n used). */
+static void
+squeeze(const char *b, const char *e, char *buf, size_t size, size_t *n)
+{
+	for (; b < e && *n < size - 1; b++)
+		if (*b != ' ' && *b != '\r')
+			buf[(*n)++] = *b;
+	buf[*n] = '\0';
+}
+
 static long
 line_is(const struct lines *l, long from, long end, const char *label)
 {
-	static const char *const marks[] = { ".", "、", "．" };
-	const char *b, *e, *dot = strchr(label, '.');
-	char buf[256], want[256];
-	size_t n, i, k;
+	const char *b, *e;
+	char buf[512];
+	size_t n;
 
-	if (dot == NULL || strlen(label) + 3 >= sizeof want)
-		return 0;
 	for (; from < end && line_at(l, from, &b, &e); from++) {
-		for (n = 0; b < e && n < sizeof buf - 1; b++)
-			if (*b != ' ')
-				buf[n++] = *b;
-		buf[n] = '\0';
-		for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-			k = (size_t)(dot - label);
-			memcpy(want, label, k);
-			strcpy(want + k, marks[i]);
-			strcat(want, dot + 1);
-			if (strcmp(buf, want) == 0)
+		n = 0;
+		squeeze(b, e, buf, sizeof buf, &n);
+		if (n == 0)
+			continue;
+		if (label_matches(buf, label))
+			return from;
+		/* wrapped in a narrow cell: （七）总 / 计 */
+		if (line_at(l, from + 1, &b, &e)) {
+			squeeze(b, e, buf, sizeof buf, &n);
+			if (label_matches(buf, label))
 				return from;
 		}
 	}
 	return 0;
+}
+
+/*
+ * A t3 row tr of the other template that stands for rows of the
+ * report's (（六）其他处理, 3.6, for 3.6.1 to 3.6.3 in a 2021 report):
+ * when none of those is among t's cells and its label is printed from
+ * `from` to `end`, the report kept the other template's row: it is
+ * unread, not left out.
+ */
+static void
+other_row(struct tables *t, const struct lines *l, const struct tmpl_row *tr,
+    long from, long end)
+{
+	size_t k, n = strlen(tr->row);
+	int parts = 0, c;
+	long line;
+
+	if (strcmp(tr->table, "t3") != 0 || (tr->templates & t->tpl) ||
+	    seen_row(t, "t3", tr->row))
+		return;
+	for (k = 0; k < tmpl_nrows; k++)
+		if (strcmp(tmpl_rows[k].table, "t3") == 0 &&
+		    (tmpl_rows[k].templates & t->tpl) &&
+		    strncmp(tmpl_rows[k].row, tr->row, n) == 0 &&
+		    tmpl_rows[k].row[n] == '.') {
+			if (seen_row(t, "t3", tmpl_rows[k].row))
+				return;
+			parts++;
+		}
+	if (parts == 0)
+		return;
+	line = tr->words[0] != NULL ? line_with(l, from, end, tr->words) :
+	    line_is(l, from, end, tr->label);
+	if (line == 0)
+		return;
+	tables_warn(t, line, "t3 row %s of the other template printed for "
+	    "its rows, apart from the table, its numbers not known: "
+	    "written as ?", tr->row);
+	for (c = 0; tr->cols[c]; c++)
+		tables_add(t, "t3", tr->row, tr->cols[c], line, CELL_UNREAD);
 }
 
 /*
@@ -947,6 +1150,8 @@ unseen_rows(struct tables *t, const struct lines *l, const struct region *w)
 			tables_add(t, "t3", tr->row, tr->cols[c], line,
 			    CELL_UNREAD);
 	}
+	for (k = 0; first >= 0 && k < tmpl_nrows; k++)
+		other_row(t, l, &tmpl_rows[k], from, end);
 }
 
 /*
@@ -987,6 +1192,200 @@ uniform(struct tables *t, const struct lines *l, const struct region *where,
 			strcpy(t->cell[i].val, v.num);
 }
 
+/* A t3 row's numbers with -raw, fewer than its cells, for table 3's
+ * column identities. */
+struct saved {
+	struct tcell	*c[ROPLACE_MAXCELLS];
+	int		 m, n;
+	long long	 v[ROPLACE_MAXCELLS];
+};
+
+static void
+save_run(struct saved *sv, int *nsv, int max, struct tcell *const *g, int m,
+    const struct run *r)
+{
+	struct saved *s = &sv[*nsv];
+
+	if (*nsv == max || strcmp(g[0]->table, "t3") != 0 ||
+	    strcmp(g[0]->row, g[m - 1]->row) != 0 || m > ROPLACE_MAXCELLS ||
+	    r->over || r->n <= 0 || r->n >= m || r->own != r->n ||
+	    !plain_counts(r, s->v))
+		return;
+	memcpy(s->c, g, (size_t)m * sizeof g[0]);
+	s->m = m, s->n = r->n;
+	++*nsv;
+}
+
+/* Is cell c a count or blank? */
+static int
+count_or_blank(const struct tcell *c, long long *v)
+{
+	*v = 0;
+	return c->val[0] == '\0' || (strspn(c->val, "0123456789") ==
+	    strlen(c->val) && strlen(c->val) <= 12 && count_of(c->val, v));
+}
+
+/*
+ * Table 3's rows, for its column identities (roplace.h): a row whose
+ * cells are all read is known, one with -raw numbers saved has its
+ * readings, any other is unknown (and the identities it is in say
+ * nothing).
+ */
+static void
+t3_columns(struct tables *t, const struct saved *sv, int nsv)
+{
+	static struct roplace_row rw[64];
+	int i, j, k, n = 0, known;
+
+	if (nsv == 0)
+		return;
+	for (i = 0; i < t->ncell && n < 64; i++) {
+		if (strcmp(t->cell[i].table, "t3") != 0)
+			continue;
+		for (k = 0; k < n && strcmp(rw[k].c[0]->row,
+		    t->cell[i].row) != 0; k++)
+			;
+		if (k < n)
+			continue;	/* its row has been taken */
+		rw[n].m = 0;
+		known = 1;
+		for (j = i; j < t->ncell && rw[n].m < ROPLACE_MAXCELLS; j++)
+			if (strcmp(t->cell[j].table, "t3") == 0 &&
+			    strcmp(t->cell[j].row, t->cell[i].row) == 0) {
+				known &= count_or_blank(&t->cell[j],
+				    &rw[n].val[0][rw[n].m]);
+				rw[n].printed[0][rw[n].m] = 1;
+				rw[n].c[rw[n].m++] = &t->cell[j];
+			}
+		rw[n].known = known;
+		rw[n].nread = known;
+		for (k = 0; !known && k < nsv; k++)
+			if (strcmp(sv[k].c[0]->row, t->cell[i].row) == 0 &&
+			    sv[k].m == rw[n].m) {
+				memcpy(rw[n].c, sv[k].c,
+				    (size_t)sv[k].m * sizeof sv[k].c[0]);
+				roplace_readings(&rw[n], sv[k].v, sv[k].n);
+				break;
+			}
+		n++;
+	}
+	roplace_columns(rw, n, t->tpl);
+}
+
+/*
+ * Do lines first to end (exclusive) print no count but 0?  Every run of
+ * digits anywhere on them is zeros, or a label's list number (1.属于…,
+ * 2、…: digits, then 、 . or ． and no digit).  At least one 0.
+ */
+static int
+zeros_only(const struct lines *l, long first, long end)
+{
+	const char *b, *e, *p, *q;
+	int zeros = 0, nonzero;
+
+	for (; first < end && line_at(l, first, &b, &e); first++)
+		for (p = b; p < e; p = q) {
+			if (*p < '0' || *p > '9') {
+				if ((unsigned char)*p == 0xef && e - p >= 3 &&
+				    (unsigned char)p[1] == 0xbc &&
+				    (unsigned char)p[2] >= 0x90 &&
+				    (unsigned char)p[2] <= 0x99)
+					return 0;	/* a full-width digit */
+				q = p + 1;
+				continue;
+			}
+			for (q = p, nonzero = 0; q < e && *q >= '0' && *q <= '9';
+			    q++)
+				nonzero |= *q != '0';
+			if (!nonzero) {
+				zeros++;
+				continue;
+			}
+			if (list_number(q, e))
+				continue;	/* 1.属于国家秘密 */
+			return 0;
+		}
+	return zeros > 0;
+}
+
+/* Characters a line of prose has at least: longer than any label of
+ * the tables with a comma (（二）部分公开（区分处理的，只计…）). */
+#define RO_PROSE_CHARS	32
+
+/* Does [b, e) name a year (2022年)?  No cell of the tables does. */
+static int
+has_year(const char *b, const char *e)
+{
+	const char *p;
+	int digits = 0;
+
+	for (p = b; p < e; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits++;
+			continue;
+		}
+		if (digits == 4 && e - p >= 3 && memcmp(p, "年", 3) == 0)
+			return 1;
+		digits = 0;
+	}
+	return 0;
+}
+
+/* The first line from `from` on that is prose: with a full stop or a
+ * year, or long with a comma.  Table 4's titles and numbers may come
+ * after short lines and a long line of titles below its region
+ * (结果维持 结果纠正 … twice). */
+static long
+prose_line(const struct lines *l, long from)
+{
+	const char *b, *e;
+
+	for (; line_at(l, from, &b, &e); from++)
+		if (memmem(b, (size_t)(e - b), "。", strlen("。")) != NULL ||
+		    has_year(b, e) || (chars(b, e) > RO_PROSE_CHARS &&
+		    memmem(b, (size_t)(e - b), "，", strlen("，")) != NULL))
+			break;
+	return from;
+}
+
+/*
+ * Without -raw: tables whose lines print no count but 0 (their blanks
+ * leave nothing) are 0 in every cell, whatever the order: table 4 from
+ * its caption to the first line of prose after it, and table 3 when the
+ * lines from its caption to there do (pdftotext may print table 3's
+ * last row after table 4's caption).  Never over a cell read otherwise.
+ */
+static void
+zero_tables(struct tables *t, const struct lines *l, const struct region *w)
+{
+	long first, end, t4end;
+	int i, k, z[3] = { 0, 0, 0 };
+
+	if (w[2].to <= w[2].from)
+		return;
+	table_lines(l, w, 2, &first, &t4end);
+	t4end = prose_line(l, t4end);
+	z[2] = zeros_only(l, first, t4end);
+	if (w[1].to > w[1].from) {
+		region_lines(l, &w[1], &first, &end);
+		z[1] = first < t4end && zeros_only(l, first, t4end);
+	}
+	for (k = 1; k < 3; k++) {
+		for (i = 0; z[k] && i < t->ncell; i++)
+			if (is_table(&t->cell[i]) &&
+			    t->cell[i].table[1] - '2' == k &&
+			    strcmp(t->cell[i].val, CELL_UNREAD) != 0 &&
+			    t->cell[i].val[0] != '\0' &&
+			    strcmp(t->cell[i].val, "0") != 0)
+				z[k] = 0;
+		for (i = 0; z[k] && i < t->ncell; i++)
+			if (is_table(&t->cell[i]) &&
+			    t->cell[i].table[1] - '2' == k &&
+			    strcmp(t->cell[i].val, CELL_UNREAD) == 0)
+				strcpy(t->cell[i].val, "0");
+	}
+}
+
 /* The cells g[0..m) made unread, and why, once for their rows. */
 static void
 unconfirmed(struct tables *t, struct tcell *const *g, int m)
@@ -1012,9 +1411,11 @@ readorder_confirm(struct tables *t, const char *text, size_t len,
 	static struct tcell *g[RO_GROUP];
 	static int rank[RO_GROUP];
 	static struct run r;
+	static struct saved sv[64];
 	struct lines l;
 	long *start;
-	int i, j, k, m, end, n = 0, nstart = 0, rowwise, complete[3];
+	int i, j, k, m, end, n = 0, nstart = 0, rowwise, complete[3], ok;
+	int nsv = 0;
 	unsigned char *keep, *taken;
 
 	lines_index(&l, text, len);
@@ -1056,13 +1457,32 @@ readorder_confirm(struct tables *t, const char *text, size_t len,
 		}
 		run_after(&l, t->cell[i].table, t->cell[i].line, start,
 		    nstart, m, strcmp(g[0]->row, g[m - 1]->row) != 0, &r);
-		if ((rowwise || (complete[k] && !title_led(&l, where, g, m))) &&
-		    confirm_run(g, m, &r, rowwise))
+		/* table 4 is one row of fifteen cells: text after its
+		 * numbers is the next section's, its numbers not t4's */
+		if (k == 2 && r.own < r.n)
+			r.n = r.own;
+		if (rowwise)
+			save_run(sv, &nsv, 64, g, m, &r);
+		if ((rowwise || (complete[k] && !title_led(&l, where, g, m) &&
+		    block_complete(t, &l, where, g[0]))) &&
+		    (ok = confirm_run(g, m, &r, rowwise)) != 0) {
+			if (ok == 2)
+				tables_warn(t, g[0]->line, "%s row %s%s: "
+				    "printed without its layout and its "
+				    "blanks (pdftotext -raw), cells its "
+				    "numbers may be in: written as ?",
+				    g[0]->table, g[0]->row,
+				    strcmp(g[0]->row, g[m - 1]->row) != 0 ?
+				    " and the rows after it" : "");
 			continue;
+		}
 		if (complete[k] && confirm_block(t, &l, &where[k], g, m))
 			continue;
 		unconfirmed(t, g, m);
 	}
+	t3_columns(t, sv, nsv);
+	if (!rowwise)
+		zero_tables(t, &l, where);
 	for (k = 0; k < 3; k++)
 		if (complete[k])
 			uniform(t, &l, where, k);
