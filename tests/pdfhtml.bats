@@ -4,8 +4,8 @@
 #   pdfhtml-positions.html  pdftohtml -s -i -noframes  (positioned runs)
 #   pdfhtml-positions.xml   pdftohtml -xml -i          (runs with boxes)
 #   pdfhtml-flow.html       pdftohtml -i -noframes     (reading order)
-# and pdfhtml-flow-chromium.html, the flowed form of a generated report
-# printed by Chromium, with its truth cells (.tsv).
+# and pdfhtml-flow-chromium.html, pdfhtml-flow-permuted.html: the flowed
+# form of generated reports printed by Chromium, with their truth (.tsv).
 # Read by position, the first two must give the PDF's own cells.
 
 load helper
@@ -59,6 +59,17 @@ table_cells() {
 	    END { exit bad > 0 }' "$DATA/pdfhtml-flow-chromium.tsv" got
 	assert_success
 	run -0 sh -c "gip-tables -q '$DATA/pdfhtml-flow-chromium.html' | gip-check -q"
+}
+
+@test "pdftohtml's flowed text: a row whose numbers came out of column order is ?" {
+	# row 3.4.1 prints 40 0 0 0 0 0 40 and came out as 0 0 40 0 0 0 40
+	table_cells "$DATA/pdfhtml-flow-permuted.html" >got
+	run awk -F'\t' 'NR == FNR { v[$1 FS $2 FS $3] = $4; next }
+	    $4 != "?" && v[$1 FS $2 FS $3] != $4 { print; bad++ }
+	    END { exit bad > 0 }' "$DATA/pdfhtml-flow-permuted.tsv" got
+	assert_success
+	run grep -P '^t3\t3\.4\.1\tresearch\t\?$' got
+	assert_success
 }
 
 @test "pdftohtml's pages are told by their generator, not the file name" {

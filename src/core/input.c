@@ -476,6 +476,7 @@ decode(struct gip_doc *doc, const char *s, size_t n)
 
 	doc->bytes = NULL;
 	doc->nbytes = 0;
+	doc->row_order_lost = 0;
 	if (sniff(doc, s, n) < 0)
 		return -1;
 	if (doc->kind != GIP_KIND_TEXT)

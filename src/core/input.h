@@ -35,6 +35,8 @@ struct gip_doc {
 	size_t		 len;
 	const char	*encoding;	/* "UTF-8", "GB18030", "UTF-16LE", ... */
 	int		 html;		/* GIP_HTML_PAGE, GIP_HTML_TABLES or 0 */
+	int		 row_order_lost;	/* a row's numbers not in its
+					 * columns' order (readorder.h) */
 };
 
 int	gip_doc_read(struct gip_doc *doc, const char *path);

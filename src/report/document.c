@@ -66,6 +66,7 @@ read_pdfhtml(struct document *d, enum pdfhtml_form form)
 		    &d->mdtext) < 0)
 			return -1;
 		gip_doc_made(&d->doc, &d->mdtext);
+		d->doc.row_order_lost = 1;
 		return 0;
 	}
 	if (pdfhtml_words(d->doc.name, d->doc.text, d->doc.len, form,

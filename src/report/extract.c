@@ -209,6 +209,8 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	if (t->print && (dt == NULL || dt->n == 0) &&
 	    readorder_text(doc->text, doc->len))
 		readorder_confirm(t, doc->text, doc->len, x->where);
+	if (doc->row_order_lost)
+		readorder_unordered(t);
 	cut_to_cells(doc->text, t, x->where);
 	for (k = SECTIONS_MAX; k >= 1 && !sec[k].found; k--)
 		;

@@ -1404,6 +1404,46 @@ unconfirmed(struct tables *t, struct tcell *const *g, int m)
 		    " and the rows after it" : "");
 }
 
+/* Are the cells of one row, c[0..m), all one value but the total? */
+static int
+parts_alike(struct tcell *const *c, int m)
+{
+	const char *v = NULL;
+	int i;
+
+	for (i = 0; i < m; i++) {
+		if (strcmp(c[i]->val, CELL_UNREAD) == 0)
+			continue;
+		if (strcmp(c[i]->col, "total") == 0)
+			continue;
+		if (v != NULL && strcmp(v, c[i]->val) != 0)
+			return 0;
+		v = c[i]->val;
+	}
+	return 1;
+}
+
+void
+readorder_unordered(struct tables *t)
+{
+	static struct tcell *g[RO_GROUP];
+	int i, m;
+
+	for (i = 0; i < t->ncell; i += m) {
+		for (m = 0; i + m < t->ncell && m < RO_GROUP &&
+		    is_table(&t->cell[i + m]) &&
+		    strcmp(t->cell[i + m].table, t->cell[i].table) == 0 &&
+		    strcmp(t->cell[i + m].row, t->cell[i].row) == 0; m++)
+			g[m] = &t->cell[i + m];
+		if (m == 0) {
+			m = 1;
+			continue;
+		}
+		if (!parts_alike(g, m))
+			unconfirmed(t, g, m);
+	}
+}
+
 void
 readorder_confirm(struct tables *t, const char *text, size_t len,
     const struct region *where)

@@ -31,4 +31,13 @@ int	readorder_text(const char *text, size_t len);
 void	readorder_confirm(struct tables *t, const char *text, size_t len,
 	    const struct region *where);
 
+/*
+ * For a text whose numbers of a row need not come in its columns' order
+ * (pdftohtml's flowed text puts a wide number after narrower ones of its
+ * row): only a row whose parts are one value reads the same in every
+ * order, its total told by the row's identity; the cells of other rows
+ * of t2, t3 and t4 become unread.
+ */
+void	readorder_unordered(struct tables *t);
+
 #endif
