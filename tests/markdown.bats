@@ -130,6 +130,21 @@ load helper
 	assert_equal "$stderr" ""
 }
 
+@test "a pipe cell's kind told from its bytes is the kind of its normalised text" {
+	# mdspan.c reads most cells' kinds (blank, value, text) from their
+	# first bytes, leaning on what text_norm and value_parse make of
+	# them; tests/mdkinds.c compares the two on cells built from the
+	# bytes that matter.  Built from the libraries of `make all`.
+	[ -f "$TOP/src/report/libreport.a" ] && [ -f "$TOP/src/core/libcore.a" ] ||
+	    skip "libraries not built (make all): test skipped"
+	need_cmd cc
+	cc -std=c11 -O2 -D_GNU_SOURCE -I"$TOP/src/core" -I"$TOP/src/report" \
+	    -o "$BATS_TEST_TMPDIR/mdkinds" "$TOP/tests/mdkinds.c" \
+	    "$TOP/src/report/libreport.a" "$TOP/src/core/libcore.a"
+	run -0 "$BATS_TEST_TMPDIR/mdkinds"
+	assert_output ""
+}
+
 @test "pipe tables whose merged cells the converter spread out are read back, or unread where two readings differ" {
 	# pandoc writes a cell spanning two columns as its text and an empty
 	# cell: rows had "4 values for 3 columns" (t2) and "9 values for 7"

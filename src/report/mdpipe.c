@@ -7,22 +7,6 @@
 #include "mdpipe.h"
 #include "text.h"
 
-void
-md_trim(const char **s, size_t *n)
-{
-	while (*n > 0 && (**s == ' ' || **s == '\t'))
-		(*s)++, (*n)--;
-	while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
-		(*n)--;
-}
-
-int
-md_is_pipe_row(const char *s, size_t n)
-{
-	md_trim(&s, &n);
-	return n >= 2 && s[0] == '|';
-}
-
 /* Cell text s[0, n) escaped for HTML. */
 static void
 add_escaped(struct buf *out, const char *s, size_t n)

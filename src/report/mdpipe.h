@@ -12,6 +12,30 @@
 
 struct buf;
 
+/* s[0, n) without the blanks (space, TAB) around it.  Inline, as
+ * md_is_pipe_row: they run on every cell and line of a pipe table. */
+static inline void
+md_trim(const char **s, size_t *n)
+{
+	while (*n > 0 && (**s == ' ' || **s == '\t'))
+		(*s)++, (*n)--;
+	while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+		(*n)--;
+}
+
+/* Is s[0, n) a pipe row: a bar first, after blanks, and more than
+ * blanks after it? */
+static inline int
+md_is_pipe_row(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	if (n < 2 || *s != '|')
+		return 0;
+	md_trim(&s, &n);
+	return n >= 2;
+}
+
 /*
  * text[0, len) (markdown.h's plain text) appended to out with each pipe
  * table (a pipe row, a delimiter row, the pipe rows after it) made a
@@ -19,10 +43,6 @@ struct buf;
  * cell text escaped (< > &).  Everything else, the <table> elements
  * included, as it stands.
  */
-/* s[0, n) without the blanks (space, TAB) around it. */
-void	md_trim(const char **s, size_t *n);
-/* Is s[0, n) a pipe row: a bar first, after blanks? */
-int	md_is_pipe_row(const char *s, size_t n);
 void	mdpipe_to_html(const char *text, size_t len, struct buf *out);
 
 #endif

@@ -9,9 +9,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "err.h"
+#include "lfcount.h"
 #include "markdown.h"
 #include "mdpipe.h"
 #include "mdspan.h"
@@ -24,10 +28,15 @@
 
 enum kind { K_BLANK, K_VALUE, K_TEXT };
 
+/* The text whose pipe tables are read, for a warning's line. */
+struct mdsrc {
+	const char	*name;
+	const char	*text;
+};
+
 struct prow {
 	const char	*line;
 	size_t		 len;
-	long		 lineno;
 	int		 delim;		/* the delimiter row */
 	int		 ncell;		/* -1: too wide, left alone */
 	const char	*cs[MAXCELL];
@@ -46,9 +55,119 @@ struct readings {
 	int		 first[MAXCELL], cur[MAXCELL];
 };
 
-/* Blank, a value (a number, a unit, a mark such as —) or text. */
-static enum kind
-kind_of(const char *s, size_t n)
+/* Is s[0, 3) a Han character led by E4..E9, which text_norm copies as
+ * it is (text.h)? */
+static int
+is_han(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return u[0] >= 0xe4 && u[0] <= 0xe9 && (u[1] & 0xc0) == 0x80 &&
+	    (u[2] & 0xc0) == 0x80;
+}
+
+/* Length of the white space at s that text_norm drops at a cell's
+ * start (a blank, a TAB, NBSP, U+3000), or 0. */
+static size_t
+lead_space(const char *s, size_t n)
+{
+	if (s[0] == ' ' || s[0] == '\t')
+		return 1;
+	if (n >= 2 && s[0] == '\xc2' && s[1] == '\xa0')
+		return 2;
+	if (n >= 3 && s[0] == '\xe3' && s[1] == '\x80' && s[2] == '\x80')
+		return 3;
+	return 0;
+}
+
+/*
+ * Is s[0, 3) a character that text_norm copies as it is (text.h's plain
+ * characters) and that is no U+FFFD: led by E1..EC but ED, not a space
+ * or quote of U+2000..U+203F, not U+3000?
+ */
+static int
+is_plain_3(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return u[0] >= 0xe1 && u[0] <= 0xec && u[0] != 0xed &&
+	    (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80 &&
+	    !(u[0] == 0xe2 && u[1] == 0x80) &&
+	    !(u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80);
+}
+
+/*
+ * The kind of the commonest cells from their bytes, as kind_of would
+ * find it, or -1.  Blank: white space alone (text_norm drops it all).
+ * A value: plain digits (text_norm copies them, value_parse takes up to
+ * 42 as a count).  Text, where text_norm leaves a start that
+ * value_parse reads as a label's (value.h) or as neither a number, a
+ * blank mark nor garbage: a Han character (copied) and after it a Han
+ * character, after blanks or not (joined: blanks between CJK go), a
+ * printable ASCII but the mark openers [ < * or another plain character
+ * (copied); a full-width bracket (folded to "(") and a Han character
+ * or a printable ASCII but a digit, a sign or a mark opener and a Han
+ * character (four bytes that are no U+FFFD: no garbage, value.c's
+ * is_garbage; no sign or digit first: no number); digits, a point
+ * (full-width or not), blanks or not and a Han character ("1.属于国家秘
+ * 密": no number, as the point has no digit after it, and no garbage, as
+ * it has digits), or digits and a plain character that is no Han ("1、").
+ * Most of a table's cells, without a copy.
+ */
+static int
+quick_kind(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n && (k = lead_space(s + i, n - i)) > 0; i += k)
+		;
+	if (i == n)
+		return K_BLANK;
+	if (n >= 4 && is_han(s)) {
+		for (i = 3; i < n && s[i] == ' '; i++)
+			;
+		if (n - i >= 3 && is_han(s + i))
+			return K_TEXT;
+		if (i == 3 && s[3] > ' ' && s[3] < 0x7f && s[3] != '[' &&
+		    s[3] != '<' && s[3] != '*')
+			return K_TEXT;
+		if (i == 3 && n >= 6 && is_plain_3(s + 3))
+			return K_TEXT;
+		return -1;
+	}
+	if (n >= 6 && memcmp(s, "\xef\xbc\x88", 3) == 0 && is_han(s + 3))
+		return K_TEXT;	/* （ */
+	if (n >= 4 && s[0] > ' ' && s[0] < 0x7f && !(s[0] >= '0' &&
+	    s[0] <= '9') && strchr("[<*-+", s[0]) == NULL && is_han(s + 1))
+		return K_TEXT;	/* ( and the like, copied */
+	for (i = 0; i < n && i <= 40 && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (i == n && n <= 40)
+		return K_VALUE;
+	if (i == 0 || i > 40)
+		return -1;
+	/* a character that is no unit or count word (those are Han) nor
+	 * folded ("8、属于"): no number */
+	if (n - i >= 3 && is_plain_3(s + i) && ((unsigned char)s[i] < 0xe4 ||
+	    (unsigned char)s[i] > 0xe9))
+		return K_TEXT;
+	/* a point, as it is or full-width (folded), blanks (kept: no CJK
+	 * before them) and a Han character */
+	if (s[i] == '.')
+		i++;
+	else if (n - i >= 3 && memcmp(s + i, "\xef\xbc\x8e", 3) == 0)
+		i += 3;
+	else
+		return -1;
+	while (i < n && s[i] == ' ')
+		i++;
+	return n - i >= 3 && is_han(s + i) ? K_TEXT : -1;
+}
+
+/* kind_of by the cell's normalised text, for the cells quick_kind
+ * cannot tell: apart, so that the others set up no buffer. */
+static enum kind __attribute__((noinline))
+kind_normalised(const char *s, size_t n)
 {
 	char clean[1024];
 	struct value v;
@@ -59,6 +178,40 @@ kind_of(const char *s, size_t n)
 	value_parse(clean, &v);
 	return v.kind == V_BLANK ? K_BLANK : v.kind == V_TEXT ? K_TEXT :
 	    K_VALUE;
+}
+
+/* Blank, a value (a number, a unit, a mark such as —) or text. */
+static inline enum kind
+kind_of(const char *s, size_t n)
+{
+	int quick;
+
+	if ((quick = quick_kind(s, n)) >= 0)
+		return (enum kind)quick;
+	return kind_normalised(s, n);
+}
+
+/*
+ * The first byte c at or after s, or end: memchr, inline, for the short
+ * distances of a pipe table (a cell to its bar, a row to its line end),
+ * where a call to memchr costs more than the looking.
+ */
+static inline const char *
+find_byte(const char *s, const char *end, char c)
+{
+#ifdef __SSE2__
+	const __m128i want = _mm_set1_epi8(c);
+	unsigned m;
+
+	for (; end - s >= 16; s += 16)
+		if ((m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(const void *)s),
+		    want))) != 0)
+			return s + __builtin_ctz(m);
+#endif
+	while (s < end && *s != c)
+		s++;
+	return s;
 }
 
 /* Split the pipe row r->line into its cells; the bar last may be left
@@ -75,9 +228,7 @@ split_row(struct prow *r)
 	r->ncell = 0;
 	r->first_value = r->label_end = -1;
 	for (s++; s < end; s = bar + 1) {
-		bar = memchr(s, '|', (size_t)(end - s));
-		if (bar == NULL)
-			bar = end;
+		bar = find_byte(s, end, '|');
 		n = (size_t)(bar - s);
 		if (bar == end && text_is_blank(s, n))
 			break;	/* blanks after the bar last (U+3000 too) */
@@ -234,7 +385,7 @@ values_titled(const struct prow *r, const int *q, int k)
  * left as it is.
  */
 static void
-fix_row(const char *name, struct buf *out, const struct prow *r,
+fix_row(const struct mdsrc *src, struct buf *out, const struct prow *r,
     const int *q, int k, int gaps, int width, int labelled, int repeat)
 {
 	struct readings e = {.r = r, .k = k, .repeat = repeat};
@@ -255,7 +406,9 @@ fix_row(const char *name, struct buf *out, const struct prow *r,
 	if (e.steps > MAXSTEPS || (e.found == 0 && !gaps))
 		goto asis;
 	if (e.found != 1) {
-		gip_warn(name, r->lineno, "pipe table row: its %d cells make "
+		gip_warn(src->name, 1 + (long)lf_count(src->text,
+		    (size_t)(r->line - src->text)), "pipe table row: its %d "
+		    "cells make "
 		    "%d values %s (merged cells spread out by the converter), "
 		    "written as ?", e.m, k, e.found ? "in more than one way" :
 		    "in no way");
@@ -378,14 +531,23 @@ has_gaps(const int *q, int k, int width, uint64_t titled, int repeat)
 	return 0;
 }
 
+/* A block of a table's rows (block_end) and its header's columns. */
+struct block {
+	int	end, data, k, repeat;
+	int	q[MAXCELL];
+};
+
 /*
  * One pipe table's rows: blocks of header rows and the data rows after
- * them, each data row fixed under its block's columns.
+ * them, each data row fixed under its block's columns.  The blocks are
+ * found once: the columns every block titles decide each one's gaps.
  */
 static void
-fix_table(const char *name, struct buf *out, const struct prow *rows, int n)
+fix_table(const struct mdsrc *src, struct buf *out, const struct prow *rows,
+    int n)
 {
-	int q[MAXCELL], k, i, c, start, data, end, width, gaps, repeat;
+	struct block *b = gip_xmalloc((size_t)n * sizeof *b), *bk;
+	int c, i, nb = 0, start, width, gaps;
 	int lmax = -1;
 	uint64_t titled = 0;
 
@@ -394,42 +556,43 @@ fix_table(const char *name, struct buf *out, const struct prow *rows, int n)
 		    rows[i].label_end >= 0 &&
 		    run_start(&rows[i], rows[i].label_end) > lmax)
 			lmax = run_start(&rows[i], rows[i].label_end);
-	for (start = 0; start < n; start = end) {
-		end = block_end(rows, n, start, lmax, &data);
-		k = header_columns(rows, start, end, lmax, q, &repeat);
-		for (c = 0; c < k; c++)
-			titled |= (uint64_t)1 << q[c];
+	for (start = 0; start < n; start = bk->end) {
+		bk = &b[nb++];
+		bk->end = block_end(rows, n, start, lmax, &bk->data);
+		bk->k = header_columns(rows, start, bk->end, lmax, bk->q,
+		    &bk->repeat);
+		for (c = 0; c < bk->k; c++)
+			titled |= (uint64_t)1 << bk->q[c];
 	}
-	for (start = 0; start < n; start = end) {
-		end = block_end(rows, n, start, lmax, &data);
-		k = header_columns(rows, start, end, lmax, q, &repeat);
-		for (width = 0, i = start; i < data; i++)
+	for (start = 0, bk = b; bk < b + nb; start = bk->end, bk++) {
+		for (width = 0, i = start; i < bk->data; i++)
 			if (!rows[i].delim && rows[i].ncell > width)
 				width = rows[i].ncell;
-		gaps = has_gaps(q, k, width, titled, repeat);
-		for (i = start; i < end; i++) {
-			if (rows[i].first_value >= 0 && i >= data)
-				fix_row(name, out, &rows[i], q, k, gaps,
-				    width, lmax >= 0, repeat);
+		gaps = has_gaps(bk->q, bk->k, width, titled, bk->repeat);
+		for (i = start; i < bk->end; i++) {
+			if (rows[i].first_value >= 0 && i >= bk->data)
+				fix_row(src, out, &rows[i], bk->q, bk->k,
+				    gaps, width, lmax >= 0, bk->repeat);
 			else if (gaps && !rows[i].delim && rows[i].ncell >= 0)
-				write_header(out, &rows[i], q, k);
+				write_header(out, &rows[i], bk->q, bk->k);
 			else
 				buf_add(out, rows[i].line, rows[i].len);
 			buf_add(out, "\n", 1);
 		}
 	}
+	free(b);
 }
 
 /* The pipe rows rows[0, n) to out: a table (a delimiter row among them)
  * fixed, other bar lines as they are. */
 static void
-flush(const char *name, struct buf *out, const struct prow *rows, int n,
+flush(const struct mdsrc *src, struct buf *out, const struct prow *rows, int n,
     int delim)
 {
 	int i;
 
 	if (n > 0 && delim) {
-		fix_table(name, out, rows, n);
+		fix_table(src, out, rows, n);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -438,21 +601,48 @@ flush(const char *name, struct buf *out, const struct prow *rows, int n,
 	}
 }
 
+/*
+ * Where the first line at or after the line start s whose first byte
+ * past blanks is a bar begins, or end: one memchr for a bar over the
+ * lines of prose, which hold none.
+ */
+static const char *
+next_bar_line(const char *s, const char *end)
+{
+	const char *bar, *q;
+
+	while ((bar = memchr(s, '|', (size_t)(end - s))) != NULL) {
+		for (q = bar; q > s && (q[-1] == ' ' || q[-1] == '\t'); q--)
+			;
+		if (q == s || q[-1] == '\n')
+			return q;
+		if ((s = memchr(bar, '\n', (size_t)(end - bar))) == NULL)
+			return end;
+		s++;
+	}
+	return end;
+}
+
 void
 mdspan_fix(const char *name, const char *text, size_t len, struct buf *out)
 {
-	const char *s = text, *end = text + len, *nl;
+	const struct mdsrc src = { name, text };
+	const char *s = text, *end = text + len, *nl, *next;
 	struct prow *rows = NULL;
 	int n = 0, cap = 0, delim = 0;
-	long lineno = 0;
 	size_t k;
 
-	for (; s < end; s = nl + (nl < end)) {
-		nl = memchr(s, '\n', (size_t)(end - s));
-		if (nl == NULL)
-			nl = end;
+	while (s < end) {
+		if (n == 0) {
+			/* no pipe rows pending: the lines up to the next that
+			 * may be one as they are */
+			next = next_bar_line(s, end);
+			buf_add(out, s, (size_t)(next - s));
+			if ((s = next) == end)
+				break;
+		}
+		nl = find_byte(s, end, '\n');
 		k = (size_t)(nl - s);
-		lineno++;
 		if (md_is_pipe_row(s, k)) {
 			if (n == cap) {
 				cap = cap ? 2 * cap : 64;
@@ -462,7 +652,6 @@ mdspan_fix(const char *name, const char *text, size_t len, struct buf *out)
 			}
 			rows[n].line = s;
 			rows[n].len = k;
-			rows[n].lineno = lineno;
 			rows[n].delim = md_delimiter_row(s, k);
 			delim |= rows[n].delim;
 			rows[n].ncell = 0;
@@ -470,13 +659,13 @@ mdspan_fix(const char *name, const char *text, size_t len, struct buf *out)
 			if (!rows[n].delim)
 				split_row(&rows[n]);
 			n++;
-			continue;
-		}
-		flush(name, out, rows, n, delim);
-		n = delim = 0;
-		if (s < end)
+		} else {
+			flush(&src, out, rows, n, delim);
+			n = delim = 0;
 			buf_add(out, s, (size_t)(nl - s) + (nl < end));
+		}
+		s = nl + (nl < end);
 	}
-	flush(name, out, rows, n, delim);
+	flush(&src, out, rows, n, delim);
 	free(rows);
 }
