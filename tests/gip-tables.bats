@@ -132,6 +132,32 @@ social\t0\nlegal\t0\nother\t0\ntotal\t0')"
 	done
 }
 
+@test "mojibake (GB18030 or UTF-8 read as Latin-1 or Windows-1252) is read as it was written" {
+	# tests/data/mojibake-*.txt: samples/001 through iconv -t GB18030 |
+	# iconv -f latin1, through iconv -f latin1, and GB18030 through
+	# Windows-1252 (with a line of characters whose first byte is 0x81-0x9F)
+	gip-tables "$SAMPLES/001_ae6a0c619a70167d.txt" | cut -f 2-5 >want
+	for f in gb18030 utf8 cp1252; do
+		run -0 --separate-stderr gip-tables "$DATA/mojibake-$f.txt"
+		printf '%s\n' "$output" | cut -f 2-5 >got
+		run cmp want got
+		assert_success
+	done
+	run -0 --separate-stderr gip-tables "$DATA/mojibake-cp1252.txt"
+	assert_equal "$stderr" "gip-tables: $DATA/mojibake-cp1252.txt: mojibake: GB18030 text that a program read as Latin-1 or Windows-1252 and wrote again as UTF-8; read as GB18030"
+}
+
+@test "text with Latin-1 letters beside its Chinese is no mojibake" {
+	{ printf 'Café résumé naïve façade déjà vu à la carte crème brûlée\n%.0s' 1 2 3 4 5 6; cat "$SAMPLES/001_ae6a0c619a70167d.txt"; } >latin.txt
+	gip-tables "$SAMPLES/001_ae6a0c619a70167d.txt" | cut -f 2-5 >want
+	run -0 --separate-stderr gip-tables latin.txt
+	assert_equal "$stderr" ""
+	printf '%s\n' "$output" | cut -f 2-5 | grep -v '^meta' >got
+	grep -v '^meta' want >want2
+	run cmp want2 got
+	assert_success
+}
+
 @test "every layout of a generated corpus is read fully and rightly" {
 	need_shared
 	python3 "$SHARED/corpus/gen/gipgen.py" --out c --count 70 --seed gt \

@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "err.h"
 #include "input.h"
+#include "mojibake.h"
 #include "utf8.h"
 
 static int
@@ -468,6 +469,30 @@ sniff(struct gip_doc *doc, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Mojibake (mojibake.h): its bytes decoded as they were written, when
+ * they decode cleanly; 1 then, with the decoder's count of bad bytes.
+ */
+static int
+undo_mojibake(struct gip_doc *doc, const char *s, size_t n, size_t *bad,
+    size_t *firstbad)
+{
+	static struct buf orig;
+
+	if (!mojibake_undo(s, n, &orig))
+		return 0;
+	*bad = decode_8bit(doc, orig.p, orig.len, firstbad);
+	if (*bad * 100 > orig.len) {	/* not text in either: as it came */
+		doc->encoding = "UTF-8";
+		*bad = 0;
+		return 0;
+	}
+	gip_warn(doc->name, 0, "mojibake: %s text that a program read as "
+	    "Latin-1 or Windows-1252 and wrote again as UTF-8; read as %s",
+	    doc->encoding, doc->encoding);
+	return 1;
+}
+
 static int
 decode(struct gip_doc *doc, const char *s, size_t n)
 {
@@ -496,10 +521,10 @@ decode(struct gip_doc *doc, const char *s, size_t n)
 			gip_error(doc->name, 0, "binary file, not a report");
 			return -1;
 		}
-		if (utf8_valid_prefix(s, n) == n)
-			take_utf8(s, n);
-		else
+		if (utf8_valid_prefix(s, n) != n)
 			bad = decode_8bit(doc, s, n, &firstbad);
+		else if (!undo_mojibake(doc, s, n, &bad, &firstbad))
+			take_utf8(s, n);
 	}
 	if (bad > 0)
 		gip_warn(doc->name, line_of(dec.p, firstbad),
