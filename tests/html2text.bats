@@ -129,3 +129,46 @@ total 0"
 		    grep -c 'missing	error	t2:table-missing')" 1
 	done
 }
+
+# Fixture $1's t3: each of rows $2… written (seven cells, values or ?),
+# and gip-check finds no t3 error (the numbers as printed are sound).
+t3_rows_sound() {
+	local f="$DATA/$1.txt" r
+	shift
+	gip-tables -q "$f" 2>/dev/null | awk -F"\t" '$2 == "t3"' | cut -f 3 | sort |
+	    uniq -c | awk '{ print $2, $1 }' >rows
+	for r in "$@"; do
+		run grep -x "$r 7" rows
+		assert_success
+	done
+	run sh -c "gip-tables -q '$f' 2>/dev/null | gip-check -q | cut -f 2-4 |
+	    grep '	error	t3'"
+	assert_output ""
+}
+
+@test "html2text unruled t3: a group marker whose bracket was cut begins its row" {
+	# （一�0予以公开, （六�0其他处理, （七�0总计 joined the row above:
+	# 3.1, 3.6 and 3.7 were missing (gip-check: error)
+	t3_rows_sound h2t-spaced-t3-group-cut 3.1 3.6 3.7 3.3.4
+}
+
+@test "html2text unruled t3: a number glued before a cut is written over the label" {
+	# 一、本年新收43�府信息…   7 0 …: 43 is row 1's natural, read blank
+	gip-tables -q "$DATA/h2t-spaced-t3-number-glued.txt" |
+	    awk -F'\t' '$2 == "t3" && $3 == "1" { print $4, $5 }' >got
+	run grep -c ' ?$' got
+	assert_output 7
+	t3_rows_sound h2t-spaced-t3-number-glued 1 3.7
+}
+
+@test "html2text unruled t3: (六)其 cut at a character's edge or under a number is 3.6" {
+	# （六）其         28  0 …; (六)其0��处理   0 0 …
+	t3_rows_sound h2t-spaced-t3-bracket-edge 3.6 3.7
+	t3_rows_sound h2t-spaced-t3-other-glued 3.6 3.7
+}
+
+@test "html2text t3: 2021's group label (六)其他 on an item's wrapped line" {
+	# |1.申请人无正 | … | (六)其他�|处理其政府信息公 |: the cut group
+	# label began the row's label and named it 2019's 3.6, 3.6.1 missing
+	table_cells h2t-box-t3-group-wrapped t3
+}
