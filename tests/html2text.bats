@@ -172,3 +172,9 @@ t3_rows_sound() {
 	# label began the row's label and named it 2019's 3.6, 3.6.1 missing
 	table_cells h2t-box-t3-group-wrapped t3
 }
+
+@test "html2text t3: a restored label wrapped over lines above its numbers" {
+	# |1. 申请人无正 |    | / |当理由逾期不补正、 |    | / |行政机关不再处
+	# | 22 | 0 | …: 3.6.1 and 3.6.2 were read blank, their numbers lost
+	table_cells h2t-box-t3-label-first t3
+}

@@ -483,7 +483,7 @@ h2tbox_cells(const char *s, size_t n, const char **cs, const char **ce,
 	for (j = (first < 0 ? nc : first) - 1; j >= 0; j--)
 		if (c[j].kind == K_TEXT && (lab = label_of(c, nc, j, tail,
 		    s + n)) != NULL) {
-			*restored = 1;
+			*restored = j + 1;
 			return put_restored(c, nc, j, lab, cs, ce, buf, size);
 		}
 	for (j = first - 1; j >= 0 && label < 0; j--)
