@@ -178,3 +178,17 @@ t3_rows_sound() {
 	# | 22 | 0 | …: 3.6.1 and 3.6.2 were read blank, their numbers lost
 	table_cells h2t-box-t3-label-first t3
 }
+
+@test "html2text t3: a number with a full-width comma cut by the bar is unread" {
+	# |136|1，4|6: 1，426 is five columns but seven bytes; 14 was read
+	gip-tables -q "$DATA/h2t-box-t3-comma-cut.txt" 2>/dev/null |
+	    awk -F'\t' '$2 == "t3" && $3 == "3.7" { print $4, $5 }' >got
+	run cat got
+	assert_output "natural 1290
+commercial 
+research 0
+social 0
+legal 0
+other 136
+total ?"
+}
