@@ -192,3 +192,12 @@ legal 0
 other 136
 total ?"
 }
+
+@test "html2text unruled t4: numbers glued by their count words are unread, the table not absent" {
+	# 39个0个 0个 0个 39 28个1 …: no data row was found, t4 absent (error)
+	gip-tables -q "$DATA/h2t-spaced-t4-glued.txt" 2>/dev/null |
+	    awk -F'\t' '$2 == "t4"' | cut -f 5 | sort | uniq -c |
+	    awk '{ print $1, $2 }' >got
+	run cat got
+	assert_output "15 ?"
+}
