@@ -150,6 +150,9 @@ t3_rows_sound() {
 	# （一�0予以公开, （六�0其他处理, （七�0总计 joined the row above:
 	# 3.1, 3.6 and 3.7 were missing (gip-check: error)
 	t3_rows_sound h2t-spaced-t3-group-cut 3.1 3.6 3.7 3.3.4
+	# (三)不�4.保护第三方合法权益: the group's label cut after its
+	# bracket joined 3.3.3's row, 3.3.4 missing
+	t3_rows_sound h2t-spaced-t3-group-label-cut 3.3.3 3.3.4
 }
 
 @test "html2text unruled t3: a number glued before a cut is written over the label" {
@@ -200,4 +203,18 @@ total ?"
 	    awk '{ print $1, $2 }' >got
 	run cat got
 	assert_output "15 ?"
+}
+
+@test "html2text t2 garbled, its titles cut too: captions each over a 信息… header make it printed" {
+	# 第二十条第（一）项 / 信息�本年�本�现行有 / 行政�57件��1件257件:
+	# one column title survives whole (收费金额); the headers' corners
+	# 信息内容 begin the line after each caption
+	run sh -c "gip-tables -q '$DATA/h2t-t2-garbled-cornered.txt' 2>/dev/null |
+	    gip-check -q | cut -f 2-4 | grep 'error	t2'"
+	assert_output ""
+	# without the headers, captions alone: still absent
+	grep -av '^信息' "$DATA/h2t-t2-garbled-cornered.txt" >bare.txt
+	run sh -c "gip-tables -q bare.txt 2>/dev/null | gip-check -q |
+	    cut -f 2-4 | grep -c 'missing	error	t2:table-missing'"
+	assert_output 1
 }

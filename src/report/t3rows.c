@@ -237,23 +237,33 @@ row_labelled(const char *lab)
 
 /*
  * A group's marker whose closing bracket html2text cut (`(一��0予以公开`,
- * `(三��4.保护第三方`): what follows its U+FFFD, its numeral (0 for 一
- * … 6 for 七) in *k; NULL if the label begins with none.
+ * `(三��4.保护第三方`), or whose label it cut after the bracket
+ * (`(三)不�4.保护第三方`): what follows its U+FFFD, its numeral (0 for
+ * 一 … 6 for 七) in *k; NULL if the label begins with none.
  */
 static const char *
 after_cut_group(const char *label, int *k)
 {
 	static const char numerals[] = "一二三四五六七";
 	const char *e = label + strlen(label), *p;
+	int n = 0;
 
 	if (label[0] != '(')
 		return NULL;
 	for (*k = 0; *k < 7; (*k)++)
 		if (strncmp(label + 1, numerals + 3 * *k, 3) == 0)
 			break;
-	if (*k == 7 || !lines_is_fffd(label + 4, e))
+	if (*k == 7)
 		return NULL;
-	for (p = label + 4; lines_is_fffd(p, e); p += 3)
+	p = label + 4;
+	/* or the group's label cut after its bracket: (三)不�4.保护… */
+	if (*p == ')')
+		for (p++, n = 0; n < 4 && (unsigned char)*p >= 0xe4 &&
+		    (unsigned char)*p <= 0xe9 && !lines_is_fffd(p, e); n++)
+			p += 3;
+	if (!lines_is_fffd(p, e) || (label[4] == ')' && n == 0))
+		return NULL;
+	for (; lines_is_fffd(p, e); p += 3)
 		;
 	return p;
 }
