@@ -218,3 +218,14 @@ total ?"
 	    cut -f 2-4 | grep -c 'missing	error	t2:table-missing'"
 	assert_output 1
 }
+
+@test "html2text unruled t2: a number glued into a row's label is unread, not blank" {
+	# 其他对外管理服务事424个: 424 written over the label's end; the row
+	# was read blank
+	gip-tables -q "$DATA/h2t-spaced-t2-glued.txt" 2>/dev/null |
+	    awk -F'\t' '$2 == "t2" && $3 == "20.5.other" { print $4, $5 }' >got
+	run cat got
+	assert_output "prev ?
+delta ?
+decisions ?"
+}
