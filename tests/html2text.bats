@@ -229,3 +229,11 @@ total ?"
 delta ?
 decisions ?"
 }
+
+@test "html2text t2: an amount whose unit, after a space, the bar cut is unread" {
+	# |政府|21中�|60129_�|�: 60129 元 (6.0129 万元) was read 60129 万元
+	gip-tables -q "$DATA/h2t-box-t2-unit-apart-cut.txt" 2>/dev/null |
+	    awk -F'\t' '$2 == "t2" && $3 == "20.9.procure" && $4 == "amount" { print $5 }' >got
+	run cat got
+	assert_output "?"
+}

@@ -354,11 +354,15 @@ label_of(const struct rcell *c, int nc, int j, const char *tail,
 	return h2tlabel_restore(own, ownlen, f, nf);
 }
 
-/* Only U+FFFD from right after a number to its cell's bar: a character
- * of the number's own text (its unit) cut by the bar, or remains. */
+/* Only U+FFFD from right after a number (and a space) to its cell's
+ * bar: a character of the number's own text (its unit) cut by the bar,
+ * or remains. */
 static int
 cut_after(const char *p, const char *e)
 {
+	/* the unit printed after a space (`|60129_�|`) */
+	while (pad_at(p, e) > 0)
+		p += pad_at(p, e);
 	if (!lines_is_fffd(p, e))
 		return 0;
 	while (lines_is_fffd(p, e))
