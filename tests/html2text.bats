@@ -129,3 +129,111 @@ total 0"
 		    grep -c 'missing	error	t2:table-missing')" 1
 	done
 }
+
+# Fixture $1's t3: each of rows $2… written (seven cells, values or ?),
+# and gip-check finds no t3 error (the numbers as printed are sound).
+t3_rows_sound() {
+	local f="$DATA/$1.txt" r
+	shift
+	gip-tables -q "$f" 2>/dev/null | awk -F"\t" '$2 == "t3"' | cut -f 3 | sort |
+	    uniq -c | awk '{ print $2, $1 }' >rows
+	for r in "$@"; do
+		run grep -x "$r 7" rows
+		assert_success
+	done
+	run sh -c "gip-tables -q '$f' 2>/dev/null | gip-check -q | cut -f 2-4 |
+	    grep '	error	t3'"
+	assert_output ""
+}
+
+@test "html2text unruled t3: a group marker whose bracket was cut begins its row" {
+	# （一�0予以公开, （六�0其他处理, （七�0总计 joined the row above:
+	# 3.1, 3.6 and 3.7 were missing (gip-check: error)
+	t3_rows_sound h2t-spaced-t3-group-cut 3.1 3.6 3.7 3.3.4
+	# (三)不�4.保护第三方合法权益: the group's label cut after its
+	# bracket joined 3.3.3's row, 3.3.4 missing
+	t3_rows_sound h2t-spaced-t3-group-label-cut 3.3.3 3.3.4
+}
+
+@test "html2text unruled t3: a number glued before a cut is written over the label" {
+	# 一、本年新收43�府信息…   7 0 …: 43 is row 1's natural, read blank
+	gip-tables -q "$DATA/h2t-spaced-t3-number-glued.txt" |
+	    awk -F'\t' '$2 == "t3" && $3 == "1" { print $4, $5 }' >got
+	run grep -c ' ?$' got
+	assert_output 7
+	t3_rows_sound h2t-spaced-t3-number-glued 1 3.7
+}
+
+@test "html2text unruled t3: (六)其 cut at a character's edge or under a number is 3.6" {
+	# （六）其         28  0 …; (六)其0��处理   0 0 …
+	t3_rows_sound h2t-spaced-t3-bracket-edge 3.6 3.7
+	t3_rows_sound h2t-spaced-t3-other-glued 3.6 3.7
+}
+
+@test "html2text t3: 2021's group label (六)其他 on an item's wrapped line" {
+	# |1.申请人无正 | … | (六)其他�|处理其政府信息公 |: the cut group
+	# label began the row's label and named it 2019's 3.6, 3.6.1 missing
+	table_cells h2t-box-t3-group-wrapped t3
+}
+
+@test "html2text t3: a restored label wrapped over lines above its numbers" {
+	# |1. 申请人无正 |    | / |当理由逾期不补正、 |    | / |行政机关不再处
+	# | 22 | 0 | …: 3.6.1 and 3.6.2 were read blank, their numbers lost
+	table_cells h2t-box-t3-label-first t3
+}
+
+@test "html2text t3: a number with a full-width comma cut by the bar is unread" {
+	# |136|1，4|6: 1，426 is five columns but seven bytes; 14 was read
+	gip-tables -q "$DATA/h2t-box-t3-comma-cut.txt" 2>/dev/null |
+	    awk -F'\t' '$2 == "t3" && $3 == "3.7" { print $4, $5 }' >got
+	run cat got
+	assert_output "natural 1290
+commercial 
+research 0
+social 0
+legal 0
+other 136
+total ?"
+}
+
+@test "html2text unruled t4: numbers glued by their count words are unread, the table not absent" {
+	# 39个0个 0个 0个 39 28个1 …: no data row was found, t4 absent (error)
+	gip-tables -q "$DATA/h2t-spaced-t4-glued.txt" 2>/dev/null |
+	    awk -F'\t' '$2 == "t4"' | cut -f 5 | sort | uniq -c |
+	    awk '{ print $1, $2 }' >got
+	run cat got
+	assert_output "15 ?"
+}
+
+@test "html2text t2 garbled, its titles cut too: captions each over a 信息… header make it printed" {
+	# 第二十条第（一）项 / 信息�本年�本�现行有 / 行政�57件��1件257件:
+	# one column title survives whole (收费金额); the headers' corners
+	# 信息内容 begin the line after each caption
+	run sh -c "gip-tables -q '$DATA/h2t-t2-garbled-cornered.txt' 2>/dev/null |
+	    gip-check -q | cut -f 2-4 | grep 'error	t2'"
+	assert_output ""
+	# without the headers, captions alone: still absent
+	grep -av '^信息' "$DATA/h2t-t2-garbled-cornered.txt" >bare.txt
+	run sh -c "gip-tables -q bare.txt 2>/dev/null | gip-check -q |
+	    cut -f 2-4 | grep -c 'missing	error	t2:table-missing'"
+	assert_output 1
+}
+
+@test "html2text unruled t2: a number glued into a row's label is unread, not blank" {
+	# 其他对外管理服务事424个: 424 written over the label's end; the row
+	# was read blank
+	gip-tables -q "$DATA/h2t-spaced-t2-glued.txt" 2>/dev/null |
+	    awk -F'\t' '$2 == "t2" && $3 == "20.5.other" { print $4, $5 }' >got
+	run cat got
+	assert_output "prev ?
+delta ?
+decisions ?"
+}
+
+@test "html2text t2: an amount whose unit, after a space, the bar cut is unread" {
+	# |政府|21中�|60129_�|�: 60129 元 (6.0129 万元) was read 60129 万元
+	gip-tables -q "$DATA/h2t-box-t2-unit-apart-cut.txt" 2>/dev/null |
+	    awk -F'\t' '$2 == "t2" && $3 == "20.9.procure" && $4 == "amount" { print $5 }' >got
+	run cat got
+	assert_output "?"
+}

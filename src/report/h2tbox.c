@@ -312,6 +312,18 @@ put_remains(char *buf, size_t size, size_t *used, const struct rcell *c,
 	return ok && put_one(buf, size, used, tail, end);
 }
 
+/* Digits (and padding) only after the last bar: a cut number's end
+ * (`|1，4|6`), no remains of a label. */
+static int
+digits_only(const char *s, const char *e)
+{
+	trim(&s, &e);
+	for (; s < e; s++)
+		if (!is_digit(*s))
+			return 0;
+	return 1;
+}
+
 /*
  * The template's label cell j stands for, or NULL: its own text (up to
  * its first U+FFFD) and the remains right of it, which are all text
@@ -333,7 +345,8 @@ label_of(const struct rcell *c, int nc, int j, const char *tail,
 			nf = h2tlabel_frags(c[k].ne, c[k].e, f, nf);
 		} else if (c[k].kind != K_EMPTY && !has_digit(c[k].s, c[k].e))
 			nf = h2tlabel_frags(c[k].s, c[k].e, f, nf);
-	nf = h2tlabel_frags(tail, end, f, nf);
+	if (!digits_only(tail, end))
+		nf = h2tlabel_frags(tail, end, f, nf);
 	for (oe = c[j].s; oe < c[j].e && !lines_is_fffd(oe, c[j].e); oe++)
 		;
 	if ((ownlen = h2tlabel_norm(c[j].s, oe, own)) >= H2T_NORM)
@@ -341,11 +354,15 @@ label_of(const struct rcell *c, int nc, int j, const char *tail,
 	return h2tlabel_restore(own, ownlen, f, nf);
 }
 
-/* Only U+FFFD from right after a number to its cell's bar: a character
- * of the number's own text (its unit) cut by the bar, or remains. */
+/* Only U+FFFD from right after a number (and a space) to its cell's
+ * bar: a character of the number's own text (its unit) cut by the bar,
+ * or remains. */
 static int
 cut_after(const char *p, const char *e)
 {
+	/* the unit printed after a space (`|60129_�|`) */
+	while (pad_at(p, e) > 0)
+		p += pad_at(p, e);
 	if (!lines_is_fffd(p, e))
 		return 0;
 	while (lines_is_fffd(p, e))
@@ -380,6 +397,41 @@ has_amount(const char *lab)
 	return 0;
 }
 
+/*
+ * A number the bar cut (`|136|1，4|6`: 1，426's full-width comma is one
+ * column but three bytes, so its last digits went under the bar and
+ * past it): digits, a thousands comma and fewer than three digits to
+ * the cell's end.  Which number it was nothing tells.
+ */
+static int
+cut_number(const char *s, const char *e)
+{
+	const char *p = skip_remains(s, e), *q;
+
+	if (p == e || !is_digit(*p))
+		return 0;
+	while (p < e && is_digit(*p))
+		p++;
+	if (p < e && *p == ',')
+		p++;
+	else if (e - p >= 3 && memcmp(p, "，", 3) == 0)
+		p += 3;
+	else
+		return 0;
+	for (q = p; q < e && is_digit(*q); q++)
+		;
+	return q == e && q - p >= 1 && q - p <= 2;
+}
+
+/* Appends a cut number as what it is: unread (a cell of U+FFFD only,
+ * V_UNKNOWN), neither a number nor text that would end the row's
+ * values. */
+static int
+put_cut(char *buf, size_t size, size_t *used)
+{
+	return put(buf, size, used, LINES_FFFD, 3);
+}
+
 /* The cells with the label restored at cell label: right of it numbers
  * and, where no digit stands, blanks. */
 static int
@@ -404,6 +456,8 @@ put_restored(const struct rcell *c, int nc, int label, const char *lab,
 			    put(buf, size, &used, LINES_FFFD, 3));
 		else if (j > label && !has_digit(c[j].s, c[j].e))
 			ok = 1;
+		else if (j > label && cut_number(c[j].s, c[j].e))
+			ok = put_cut(buf, size, &used);
 		else
 			ok = put(buf, size, &used, c[j].s, c[j].e - c[j].s);
 		if (!ok)
@@ -433,6 +487,8 @@ put_mended(const struct rcell *c, int nc, int label, const char *tail,
 			ok = put_number(buf, size, &used, c[j].ns, c[j].ne);
 		else if (j > label && c[j].kind == K_REMAINS)
 			ok = 1;
+		else if (j > label && cut_number(c[j].s, c[j].e))
+			ok = put_cut(buf, size, &used);
 		else
 			ok = put(buf, size, &used, c[j].s, c[j].e - c[j].s);
 		if (!ok)
@@ -483,7 +539,7 @@ h2tbox_cells(const char *s, size_t n, const char **cs, const char **ce,
 	for (j = (first < 0 ? nc : first) - 1; j >= 0; j--)
 		if (c[j].kind == K_TEXT && (lab = label_of(c, nc, j, tail,
 		    s + n)) != NULL) {
-			*restored = 1;
+			*restored = j + 1;
 			return put_restored(c, nc, j, lab, cs, ce, buf, size);
 		}
 	for (j = first - 1; j >= 0 && label < 0; j--)

@@ -20,9 +20,9 @@
  * or the template's label when what survives of it names exactly one.
  * cs/ce point into buf (size bytes) or into s.  Returns the number of
  * cells (at most max), or -1 when the line is not such a row (no number
- * after a label) and should be read as it is.  *restored: 1 when the
- * label is the template's, so the line begins a row of its own (a row
- * of blanks above it does not go on in it).
+ * after a label) and should be read as it is.  *restored: the label's
+ * cell + 1 when the label is the template's, so the line begins a row
+ * of its own (a row of blanks above it does not go on in it); else 0.
  */
 int	h2tbox_cells(const char *s, size_t n, const char **cs,
 	    const char **ce, int max, char *buf, size_t size, int *restored);

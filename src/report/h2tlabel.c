@@ -208,6 +208,25 @@ h2tlabel_restore(const char *own, size_t ownlen, const struct h2tfrag *f, int nf
 	return found;
 }
 
+/*
+ * Where the own text of a label of html2text's unruled rows ends: at
+ * its first U+FFFD, without the digits right before it that follow a
+ * character (`(六)其0��处理`, `本年新收43�府`): a number written over
+ * the label, no letter of it.
+ */
+static const char *
+own_end(const char *label, const char *e)
+{
+	const char *oe, *d;
+
+	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
+		;
+	for (d = oe; d > label && h2t_digit(d[-1]); d--)
+		;
+	return oe < e && d < oe && d > label &&
+	    (unsigned char)d[-1] >= 0x80 ? d : oe;
+}
+
 size_t
 h2tlabel_own(const char *label, char *own)
 {
@@ -216,6 +235,23 @@ h2tlabel_own(const char *label, char *own)
 	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
 		;
 	return h2tlabel_norm(label, oe, own);
+}
+
+/* The length of the count word or unit at p (`0个`, `3件`, `5万元`):
+ * printed after a number glued into a label, no letter of it. */
+static size_t
+count_word(const char *p, const char *e)
+{
+	static const char *const words[] = {"万元", "元", "件", "个", "项",
+	    "次", "笔", "条", "宗", "份", "起", "例", "人", "家"};
+	size_t i, n;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		n = strlen(words[i]);
+		if ((size_t)(e - p) >= n && memcmp(p, words[i], n) == 0)
+			return n;
+	}
+	return 0;
 }
 
 const char *
@@ -227,9 +263,8 @@ h2tlabel_cut(const char *label)
 	size_t ownlen;
 	int nf = 0, k, m = 0;
 
-	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
-		;
-	if (oe == e || (ownlen = h2tlabel_norm(label, oe, own)) >= H2T_NORM)
+	if ((oe = own_end(label, e)) == e ||
+	    (ownlen = h2tlabel_norm(label, oe, own)) >= H2T_NORM)
 		return NULL;
 	/* the remains between the numbers glued into it, without them */
 	for (p = oe; p < e; p = q) {
@@ -238,6 +273,8 @@ h2tlabel_cut(const char *label)
 		nf = h2tlabel_frags(p, q, f, nf);
 		for (; q < e && (*q == ' ' || h2t_digit(*q)); q++)
 			;
+		if (q > oe && h2t_digit(q[-1]))
+			q += count_word(q, e);
 	}
 	for (k = 0; k < nf; k++)
 		if (h2tlabel_han(f[k].text) > 0)
@@ -252,9 +289,10 @@ h2tlabel_start(const char *label)
 	const char *e = label + strlen(label), *oe;
 	size_t ownlen;
 
-	for (oe = label; oe < e && !lines_is_fffd(oe, e); oe++)
-		;
-	if ((ownlen = h2tlabel_norm(label, oe, own)) >= H2T_NORM || h2tlabel_han(own) < 3)
+	oe = own_end(label, e);
+	/* a bracketed marker says as much as a character: （六）其 */
+	if ((ownlen = h2tlabel_norm(label, oe, own)) >= H2T_NORM ||
+	    h2tlabel_han(own) + (own[0] == '(') < 3)
 		return NULL;
 	return h2tlabel_restore(own, ownlen, NULL, 0);
 }

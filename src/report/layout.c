@@ -14,6 +14,7 @@
 #include "err.h"
 #include "h2tblock.h"
 #include "h2tbox.h"
+#include "h2tlabel.h"
 #include "layout.h"
 #include "lines.h"
 #include "spaced.h"
@@ -528,6 +529,8 @@ enum { C_EMPTY, C_TEXT, C_DIGITS };
 struct h2trow {
 	int	open, ncell, first, anydigit;
 	char	kind[MAXCELLS];
+	int	label;			/* the restored label's cell, or -1 */
+	char	lab[H2T_NORM];		/* its label (h2tlabel_norm) */
 };
 
 /* Digits with nothing but ASCII and U+FFFD beside them are numbers. */
@@ -572,6 +575,31 @@ joins(const struct h2trow *r, const char **cs, const char **ce, int n)
 	return digits;
 }
 
+/*
+ * A row whose label the template gave (h2tbox.h) and that shows no
+ * number yet goes on in a line without digits whose label cell holds
+ * more of that label and nothing right of it (`|1.申请人无正 |   |` /
+ * `|当理由逾期不补正、|   |` / `|行政机关不再处 | 22 |`): its numbers may
+ * stand on a later line.  A row of blanks, whose next line begins
+ * another label, ends.
+ */
+static int
+goes_on(const struct h2trow *r, const char **cs, const char **ce, int n)
+{
+	char t[H2T_NORM];
+	int j;
+
+	if (!r->open || n != r->ncell || r->label < 0 || r->anydigit)
+		return 0;
+	for (j = 0; j < n; j++)
+		if (cell_kind(cs[j], ce[j]) == C_DIGITS ||
+		    (j > r->label && ce[j] > cs[j]))
+			return 0;
+	return ce[r->label] > cs[r->label] &&
+	    h2tlabel_norm(cs[r->label], ce[r->label], t) < H2T_NORM &&
+	    t[0] != '\0' && strstr(r->lab, t) != NULL;
+}
+
 static void
 add_h2t_line(struct grid *g, struct h2trow *r, const struct line *ln)
 {
@@ -583,13 +611,17 @@ add_h2t_line(struct grid *g, struct h2trow *r, const struct line *ln)
 	if ((n = h2tbox_cells(ln->s, ln->n, cs, ce, MAXCELLS, mended,
 	    sizeof mended, &own)) < 0)
 		n = line_cells(ln, cs, ce, MAXCELLS);
-	join = !own && joins(r, cs, ce, n);
+	join = !own && (joins(r, cs, ce, n) || goes_on(r, cs, ce, n));
 	if (!join) {
 		grid_new_row(g, ln->no);
 		r->first = g->ncell;
 		r->ncell = n;
 		r->anydigit = 0;
 		memset(r->kind, C_EMPTY, sizeof r->kind);
+		r->label = own - 1;
+		if (own > 0 && h2tlabel_norm(cs[own - 1], ce[own - 1],
+		    r->lab) >= H2T_NORM)
+			r->label = -1;
 	}
 	for (j = 0; j < n; j++) {
 		if ((k = cell_kind(cs[j], ce[j])) > r->kind[j])

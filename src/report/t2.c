@@ -410,6 +410,27 @@ stack_titles(const struct t2frags *above, const struct t2frags *f,
 	return 1;
 }
 
+/*
+ * A number written into a row's label: html2text without rules glues a
+ * row's numbers to its cut label (`行政处4138个`, `其他对外�6�理服务
+ * �1项`), and which column such a number stands in, or whether the
+ * row's blanks are blank, nothing tells.  No t2 label holds a digit:
+ * one after a character or after a U+FFFD is such a number.
+ */
+static int
+number_in_label(const char *label)
+{
+	const unsigned char *s = (const unsigned char *)label, *p;
+	int cut = 0;
+
+	for (p = s; *p; p++) {
+		cut |= p[0] == 0xef && p[1] == 0xbf && p[2] == 0xbd;
+		if (*p >= '0' && *p <= '9' && (cut || (p > s && p[-1] >= 0x80)))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 keep_row(struct tables *t, const char *key, const struct lrow *lr,
     const struct t2head *h, long hline, const struct grid *g, int headed)
@@ -426,6 +447,7 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	p->exact = g->exact;
 	p->headed = headed;
 	p->doubt = p->took = 0;
+	p->glued = number_in_label(lr->label);
 	p->above.nval = p->above.numbers = 0;
 	p->lr.line = lr->line;
 	p->lr.label_x1 = lr->nseg > 0 ? lr->seg[lr->nseg - 1].x1 : -1;

@@ -897,6 +897,15 @@ t2_emit(struct tables *t)
 		ncol = columns_of(p, t->tpl, cols, units);
 		if (ncol == 0)
 			continue;
+		if (p->glued) {
+			tables_warn(t, p->lr.line, "t2 row %s: a number stands "
+			    "in its label, its column unknown: not placed, "
+			    "written as %s", p->key, CELL_UNREAD);
+			for (k = 0; k < ncol; k++)
+				tables_add(t, "t2", p->key, cols[k],
+				    p->lr.line, CELL_UNREAD);
+			continue;
+		}
 		if (header_short(p, t->tpl) == NULL &&
 		    (tr = header_lost_column(p, t->tpl)) != NULL) {
 			tables_warn(t, p->lr.line, "t2 row %s: its header names "

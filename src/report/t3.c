@@ -246,7 +246,8 @@ label_cut(const struct lrow *lr)
 }
 
 /*
- * Digits after a U+FFFD in a label, no item marker (8.): html2text
+ * Digits after a U+FFFD in a label, no item marker (8.), or glued
+ * before it: html2text
  * writes an unruled row's numbers over its cut label (`(二)部分公开（区
  * 分处� 1的 0��`), and which column a number so read stands in, or
  * whether one was lost, nothing tells.
@@ -254,8 +255,14 @@ label_cut(const struct lrow *lr)
 static int
 number_in_cut_label(const char *label)
 {
-	const char *p = strstr(label, "\xef\xbf\xbd");
+	const char *p = strstr(label, "\xef\xbf\xbd"), *d;
 
+	/* or right before it, after a character (`本年新收43�府`) */
+	for (d = p; d != NULL && d > label && d[-1] >= '0' && d[-1] <= '9';
+	    d--)
+		;
+	if (d != p && d > label && (unsigned char)d[-1] >= 0x80)
+		return 1;
 	for (; p != NULL && *p; p++)
 		if (*p >= '0' && *p <= '9' && !(p[1] == '.' ||
 		    strncmp(p + 1, "、", 3) == 0 || strncmp(p + 1, "．", 3) == 0))

@@ -235,6 +235,58 @@ row_labelled(const char *lab)
 	return NULL;
 }
 
+/*
+ * A group's marker whose closing bracket html2text cut (`(一��0予以公开`,
+ * `(三��4.保护第三方`), or whose label it cut after the bracket
+ * (`(三)不�4.保护第三方`): what follows its U+FFFD, its numeral (0 for
+ * 一 … 6 for 七) in *k; NULL if the label begins with none.
+ */
+static const char *
+after_cut_group(const char *label, int *k)
+{
+	static const char numerals[] = "一二三四五六七";
+	const char *e = label + strlen(label), *p;
+	int n = 0;
+
+	if (label[0] != '(')
+		return NULL;
+	for (*k = 0; *k < 7; (*k)++)
+		if (strncmp(label + 1, numerals + 3 * *k, 3) == 0)
+			break;
+	if (*k == 7)
+		return NULL;
+	p = label + 4;
+	/* or the group's label cut after its bracket: (三)不�4.保护… */
+	if (*p == ')')
+		for (p++, n = 0; n < 4 && (unsigned char)*p >= 0xe4 &&
+		    (unsigned char)*p <= 0xe9 && !lines_is_fffd(p, e); n++)
+			p += 3;
+	if (!lines_is_fffd(p, e) || (label[4] == ')' && n == 0))
+		return NULL;
+	for (; lines_is_fffd(p, e); p += 3)
+		;
+	return p;
+}
+
+/*
+ * The row a cut label's start names, or the item of it its key word
+ * names: 2019's row （六）其他处理 is 2021's group over 3.6.1-3.6.3, and
+ * html2text glues the group's cell before its item's
+ * (`(六)其他��1.申请人无正当理由逾期不补正…`).
+ */
+static const char *
+item_of_group(const char *row, const char *label)
+{
+	size_t n;
+	int i;
+
+	if (row == NULL || (i = first_keyword(label)) == nwords)
+		return row;
+	n = strlen(row);
+	return strncmp(t3_words[i].row, row, n) == 0 &&
+	    t3_words[i].row[n] == '.' ? t3_words[i].row : row;
+}
+
 /* The row a label names, or NULL (a header, a group label).  A marker
  * of its own names 3.7 (`(七)计总`) and 3.6 (`(六)他处理其`): the
  * pieces of a label wrapped in its cell are joined by position, so
@@ -242,18 +294,21 @@ row_labelled(const char *lab)
 const char *
 t3_classify(const char *label, int rows_seen)
 {
-	const char *cut;
+	const char *cut, *rest;
 	int i;
 
 	if (is_row_3_6_3(label) && rows_seen > 0)
 		return "3.6.3";
+	/* a cut group marker before an item's: the item's row */
+	if ((rest = after_cut_group(label, &i)) != NULL && item_marker(rest))
+		return t3_classify(rest, rows_seen);
 	/* a label cut mid-character (html2text): the template's it fits,
 	 * or that its own text begins (a key word after the cut may be
 	 * the next row's, glued on) */
 	if (strstr(label, LINES_FFFD) != NULL &&
 	    ((cut = h2tlabel_cut(label)) != NULL ||
 	    (cut = h2tlabel_start(label)) != NULL))
-		return row_labelled(cut);
+		return item_of_group(row_labelled(cut), label);
 	if ((i = first_keyword(label)) < nwords)
 		return t3_words[i].row;
 	if (strstr(label, "(七)") || (rows_seen > 2 && t3_has_prefix(label,
@@ -317,6 +372,18 @@ t3_label_before_header(const char *label, char *out, size_t size)
  * words where the marker was lost.  Group labels (三、, （三）) do not, and
  * neither does a wrapped fragment that merely contains a key word.
  */
+/* A cut group marker that begins a row: （一）（二）（六）（七）'s, and
+ * （三） to （五）'s before an item's marker, which begins it. */
+static int
+cut_group_marker(const char *label)
+{
+	const char *p;
+	int k;
+
+	return (p = after_cut_group(label, &k)) != NULL && (k < 2 || k > 4 ||
+	    item_marker(p));
+}
+
 int
 t3_marked(const char *label)
 {
@@ -325,7 +392,7 @@ t3_marked(const char *label)
 	    "上年结转", "予以公开", "部分公开", "结转下年", "其他处理"};
 	size_t i;
 
-	if (item_marker(label))
+	if (item_marker(label) || cut_group_marker(label))
 		return 1;
 	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (label[0] == marks[i][0] && t3_has_prefix(label, marks[i]))

@@ -580,8 +580,23 @@ gather_values(const struct grid *g, struct lrow *data, int *first,
 	return data->nval > 0 || blank_row(g, data, first);
 }
 
+/* A number, its count word and the next number glued (`39个0个`): the
+ * numbers of a row whose spaces html2text cut. */
+static int
+glued_counts(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++)
+		if (*p >= '0' && *p <= '9' && p[1] >= 0xe4 && p[1] <= 0xe9 &&
+		    p[2] != '\0' && p[3] != '\0' && p[4] >= '0' && p[4] <= '9')
+			return 1;
+	return 0;
+}
+
 /*
- * A row with digits among text cut mid-character (U+FFFD): html2text
+ * A row with digits among text cut mid-character (U+FFFD), or numbers
+ * glued to each other by their count words: html2text
  * glues an unruled t4's numbers to each other and to its cut titles
  * (`0个 0个 0个 0个 0��`).  The table is there, its numbers unread: 1,
  * and the row's line.
@@ -596,6 +611,10 @@ garbled_numbers(const struct grid *g, long *line)
 	for (i = 0; i < g->nrow; i++) {
 		c = grid_cells(g, &g->row[i]);
 		for (j = 0; j < g->row[i].ncell; j++) {
+			if (glued_counts(c[j].text)) {
+				*line = g->row[i].line;
+				return 1;
+			}
 			if (strstr(c[j].text, "\xef\xbf\xbd") == NULL)
 				continue;
 			for (p = c[j].text; *p && !(*p >= '0' && *p <= '9');
@@ -1023,7 +1042,8 @@ t4_extract(const struct grid *g, struct tables *t)
 			return 0;
 		data.nval = 0;
 		memset(&s, 0, sizeof s);
-		emit(t, &data, &s, PLACE_NONE, "among text cut mid-character");
+		emit(t, &data, &s, PLACE_NONE, "among text cut mid-character "
+		    "or glued together");
 		return 1;
 	}
 	if (cut > 0)

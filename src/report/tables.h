@@ -69,6 +69,7 @@ struct t2row {
 	int		 took;		/* numbers from lines below its
 					 * label */
 	int		 own;		/* values on its label's line */
+	int		 glued;		/* a number in its label (html2text) */
 	struct t2vals	 above;		/* numbers held over its label
 					 * and not given to it */
 	struct t2vals	 lr;

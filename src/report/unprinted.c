@@ -113,7 +113,7 @@ unprinted_titled(const char *text, const struct gip_section *sec, int which,
 	size_t pos = sec->start, n;
 	long line = sec->first_line, capline = 0;
 	unsigned seen = 0;
-	int cols = 0;
+	int cols = 0, after_cap = 0, cornered = 0;
 
 	*tpl = 0;
 	if (!sec->found || tt == NULL)
@@ -125,18 +125,25 @@ unprinted_titled(const char *text, const struct gip_section *sec, int which,
 		nl = section_line(text, sec, pos, &p, &e);
 		n = (size_t)(e - p);
 		if (n > 0 && utf8_width(p, n) <= TITLE_WIDTH) {
-			if (capline == 0 && n >= strlen(cap) &&
-			    memcmp(p, cap, strlen(cap)) == 0)
+			/* t2: a block's header begins with its corner
+			 * (信息内容), cut to two characters or more */
+			if (after_cap && tt->corner != NULL && n >= 6 &&
+			    memcmp(p, tt->corner, 6) == 0)
+				cornered++;
+			after_cap = n >= strlen(cap) && memcmp(p, cap,
+			    strlen(cap)) == 0;
+			if (capline == 0 && after_cap)
 				capline = line;
 			/* the header follows its caption */
 			if (capline != 0)
 				cols += new_heads(tt->table, p, e, &seen);
-		}
+		} else if (n > 0)
+			after_cap = 0;
 		if (nl == text + sec->end)
 			break;
 	}
 	*tpl = heads_template(seen);
-	return cols >= TITLED_COLS ? capline : 0;
+	return cols >= TITLED_COLS || cornered >= TITLED_COLS ? capline : 0;
 }
 
 void

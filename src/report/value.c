@@ -78,6 +78,15 @@ skip_suffix(const char *p, int *unit)
 	return NULL;
 }
 
+/* Three digits and no fourth: what a thousands comma stands before.
+ * `1,4` is no number (html2text cut 1，426 to its column's bytes). */
+static int
+group_of_3(const char *p)
+{
+	return p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' &&
+	    p[2] >= '0' && p[2] <= '9' && !(p[3] >= '0' && p[3] <= '9');
+}
+
 /* Digits with optional thousands commas and one decimal point. */
 static const char *
 scan_digits(const char *p, char *digits, int *ndig, int *frac)
@@ -91,8 +100,7 @@ scan_digits(const char *p, char *digits, int *ndig, int *frac)
 				return NULL;
 			digits[n++] = *p;
 			*frac += seen_dot;
-		} else if (*p == ',' && n > 0 && !seen_dot &&
-		    p[1] >= '0' && p[1] <= '9')
+		} else if (*p == ',' && n > 0 && !seen_dot && group_of_3(p + 1))
 			continue;
 		else if (*p == '.' && !seen_dot && n > 0 && p[1] >= '0' &&
 		    p[1] <= '9')
