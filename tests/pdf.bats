@@ -176,3 +176,12 @@ table_cells() {
 	run diff got want
 	assert_success
 }
+
+# pdf-stacked.pdf (tests/make-pdf.py): t3's header words where Chromium
+# printed them (gipgen seed direct6dev, 000006), t4 likewise narrow.
+@test "titles one character a line at the lines' pitch are one title each; header cells stacked over them stay apart; a row of numbers low on the page is no page number" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-stacked.pdf" >got
+	run diff got "$DATA/pdf-stacked.tsv"
+	assert_success
+}

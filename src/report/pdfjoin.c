@@ -46,7 +46,12 @@ one_wide_char(const struct pdf *pg, const struct pdfword *w)
 	return !w->num && w->len >= 3 && utf8_width(wtext(pg, w), w->len) == 2;
 }
 
-/* May b, printed right below a, be the next line of a's cell? */
+/*
+ * May b, printed right below a, be the next line of a's cell?  A label
+ * printed one letter a line (a column's title 其 / 他 / 结 / 果, made
+ * one word by pdf_join_upright) is a cell of its own, not the next line
+ * of the title centred above its columns (未经复议直接起诉).
+ */
 static int
 wraps_into(const struct pdf *pg, const struct pdfword *a,
     const struct pdfword *b, double narrow)
@@ -55,7 +60,7 @@ wraps_into(const struct pdf *pg, const struct pdfword *a,
 	double ca = (a->x0 + a->x1) / 2, cb = (b->x0 + b->x1) / 2;
 
 	if (b->len < 0 || b->num || b->numline || b->x1 - b->x0 > narrow ||
-	    b->spaced || pdf_starts_marker(wtext(pg, b)))
+	    b->spaced || b->lines > 1 || pdf_starts_marker(wtext(pg, b)))
 		return 0;
 	if (b->y0 - a->y1 > h || b->y0 < a->y1 - h / 4)
 		return 0;
@@ -236,6 +241,27 @@ first_of_row(const struct pdf *pg, const struct pdfword *a,
 }
 
 #define MAX_WRAP	6	/* lines of one cell joined at most */
+
+/*
+ * Is b, below the last of chain[0..n), as far below it as the chain's
+ * second line is below its first (within a quarter of a line)?  The
+ * lines of one cell are set at one pitch; header cells stacked over
+ * their columns (申请人情况 / 法人或其他组织 / 社会 / 公益) stand
+ * further apart, by the cells' padding, than the lines inside one.
+ */
+static int
+same_pitch(const struct pdf *pg, const int *chain, int n,
+    const struct pdfword *b)
+{
+	const struct pdfword *first = &pg->word[chain[0]];
+	double gap, step, h = height(first);
+
+	if (n < 2)
+		return 1;
+	step = pg->word[chain[1]].y0 - first->y1;
+	gap = b->y0 - pg->word[chain[n - 1]].y1;
+	return gap - step <= h / 4 && step - gap <= h / 4;
+}
 
 /* Join the words chain[0..n) into chain[0]. */
 static void
@@ -456,7 +482,8 @@ pdf_join_wrapped(struct pdf *pg, double narrow)
 		    pg->word[pg->order[j]].y0 <= pg->word[chain[len - 1]].y1 +
 		    height(a); j++)
 			if (wraps_into(pg, &pg->word[chain[len - 1]],
-			    &pg->word[pg->order[j]], narrow))
+			    &pg->word[pg->order[j]], narrow) &&
+			    same_pitch(pg, chain, len, &pg->word[pg->order[j]]))
 				chain[len++] = pg->order[j];
 		for (; len > 1; len--) {
 			x0 = a->x0, x1 = a->x1;
@@ -532,16 +559,25 @@ by_column(const void *a, const void *b, void *arg)
 	return (p->y0 > q->y0) - (p->y0 < q->y0);
 }
 
-/* Is b the next piece below a of one vertical label? */
+/*
+ * Is b the next piece below a of one vertical label?  Without a gap; or,
+ * both one wide character, less than half a line apart: a title in a
+ * column one character wide wraps a character a line, at the pitch of
+ * the lines of text (自 / 然 / 人, 科 / 研 / 机 / 构 in Chromium's
+ * print, 0.4 of a line between).
+ */
 static int
 stacks_on(const struct pdf *pg, const struct pdfword *a,
     const struct pdfword *b)
 {
-	double wd = a->x1 - a->x0, tol = wd * 0.15;
+	double wd = a->x1 - a->x0, tol = wd * 0.15, gap = tol;
 
+	/* a, once joined, is taken (len < 0): it was a piece as narrow */
+	if ((a->len < 0 || one_wide_char(pg, a)) && one_wide_char(pg, b))
+		gap = 0.45 * height(b);
 	return is_upright(pg, b) && b->x0 - a->x0 <= tol && a->x0 - b->x0 <=
 	    tol && b->x1 - a->x1 <= tol && a->x1 - b->x1 <= tol &&
-	    b->y0 - a->y1 <= tol && a->y1 - b->y0 <= tol;
+	    b->y0 - a->y1 <= gap && a->y1 - b->y0 <= tol;
 }
 
 /*
