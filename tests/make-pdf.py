@@ -77,7 +77,9 @@ pdf-stacked.pdf     Chromium's print of narrow title columns: t3's
                     titles one character a line (其 / 他 / 结 / 果) below
                     未经复议直接起诉 centred over them; its data row low
                     on the page, three numbers a little higher than
-                    the others (0 6 14)
+                    the others (0 6 14); row 3.1's total centred
+                    between the 其他 and 总计 columns (a cell spanning
+                    both, Word's spans)
 pdf-stacked.tsv     its t3 and t4 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
@@ -615,7 +617,10 @@ def build_stacked():
     top = 262
     for key, label, vals in T3K:
         p.narrow(40 if key in ('1', '2', '4') else 100, top, label)
-        for cx, v in zip(T3KX, vals):
+        xs = T3KX[:]
+        if key == '3.1':        # its total in a cell spanning 其他 and 总计
+            xs[6] = (T3KX[5] + T3KX[6]) / 2
+        for cx, v in zip(xs, vals):
             if v:
                 p.narrow(cx - 2.45 * len(v), top, v)
         top += 22
