@@ -81,6 +81,11 @@ pdf-stacked.pdf     Chromium's print of narrow title columns: t3's
                     between the 其他 and 总计 columns (a cell spanning
                     both, Word's spans)
 pdf-stacked.tsv     its t3 and t4 cells
+pdf-pitch.pdf       t3's header as Chromium printed it (gipgen seed
+                    ptplain-dev2, 000057): 申请人情况 over 法人或其他组织
+                    over 社会公 / 益组织, centred one under the other, the
+                    first two steps 16.6 points, the titles' lines 14.3
+pdf-pitch.tsv       its t3 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
 """
@@ -639,6 +644,41 @@ def build_stacked():
     return [p]
 
 
+# pdf-pitch: t3's header words (x, top, word), its columns' centres, rows
+T3PHEAD = [
+    (469.6, 131.3, '申请人情况'), (463.5, 147.9, '法人或其他组织'),
+    (81.8, 155.1, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'),
+    (398.9, 156.2, '自然'), (565.1, 163.4, '总计'), (425.7, 164.5, '商业'),
+    (452.7, 164.5, '科研'), (479.0, 164.5, '社会公'), (513.6, 164.5, '法律服'),
+    (548.2, 164.5, '其'), (402.8, 170.0, '人'), (425.7, 178.8, '企业'),
+    (452.7, 178.8, '机构'), (479.0, 178.8, '益组织'), (513.6, 178.8, '务机构'),
+    (548.2, 178.8, '他')]
+T3PX = [406.6, 433.5, 460.4, 490.6, 525.2, 552.1, 572.9]
+T3P = [('1', '一、本年新收政府信息公开申请数量', ['12', '3', '', '', '', '1', '16']),
+       ('2', '二、上年结转政府信息公开申请数量', ['', '', '', '', '', '', '']),
+       ('3.1', '（一）予以公开', ['5', '', '', '', '', '1', '6']),
+       ('3.7', '（七）总计', ['5', '', '', '', '', '1', '6']),
+       ('4', '四、结转下年度继续办理', ['7', '3', '', '', '', '', '10'])]
+
+
+def build_pitch():
+    p = Page()
+    p.centred(W / 2, 60, '河海县测绘局', 16)
+    p.centred(W / 2, 84, '2023年政府信息公开工作年度报告', 16)
+    p.text(70, 110, '三、收到和处理政府信息公开申请情况')
+    for x, top, t in T3PHEAD:
+        p.narrow(x, top, t)
+    top = 200
+    for key, label, vals in T3P:
+        p.narrow(30 if key in ('1', '2', '4') else 90, top, label)
+        for cx, v in zip(T3PX, vals):
+            if v:
+                p.narrow(cx - 2.45 * len(v), top, v)
+        top += 22
+    p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
+    return [p]
+
+
 def pdf(pages):
     """A PDF of content streams (bytes), one per page."""
     objs = []
@@ -749,6 +789,12 @@ def main():
                         for c, v in zip(T3COLS, vals)) +
                 ''.join('t4\t%s\t%s\t%s\n' % (T4ROWS[k // 5], T4COLS[k % 5], v)
                         for k, v in enumerate(T4K)))
+    with open(os.path.join(d, 'pdf-pitch.pdf'), 'wb') as f:
+        f.write(pdf([p.content() for p in build_pitch()]))
+    with open(os.path.join(d, 'pdf-pitch.tsv'), 'w', encoding='utf-8') as f:
+        f.write(''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, _, vals in T3P
+                        for c, v in zip(T3COLS, vals)))
     scan = Page()
     scan.ops.append('0.5 g 100 100 395 600 re f')
     with open(os.path.join(d, 'pdf-scanned.pdf'), 'wb') as f:

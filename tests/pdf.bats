@@ -194,3 +194,12 @@ table_cells() {
 	run cat got
 	assert_output "?"
 }
+
+# pdf-pitch.pdf (tests/make-pdf.py): t3's header words where Chromium
+# printed them (gipgen seed ptplain-dev2, 000057).
+@test "header cells stacked a little further apart than the lines of a wrapped cell stay apart: t3's titles are all there" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-pitch.pdf" >got
+	run diff got "$DATA/pdf-pitch.tsv"
+	assert_success
+}

@@ -241,6 +241,80 @@ first_of_row(const struct pdf *pg, const struct pdfword *a,
 }
 
 #define MAX_WRAP	6	/* lines of one cell joined at most */
+#define MAX_PITCH	512	/* wrapped lines' pitches counted at most */
+
+/* The distance from one line's top to the next of a cell wrapped over
+ * lines, and the lines' height. */
+struct pitch {
+	double	h, step;
+};
+
+/*
+ * The pitches of the page's narrow words and the line each may wrap
+ * into (wraps_into), the first MAX_PITCH of them, into pv.  order: by
+ * top.
+ */
+static int
+count_pitches(const struct pdf *pg, double narrow, struct pitch *pv)
+{
+	const struct pdfword *a, *b;
+	int i, j, n = 0;
+
+	for (i = 0; i < pg->nword && n < MAX_PITCH; i++) {
+		a = &pg->word[pg->order[i]];
+		if (a->len < 0 || a->num || a->numline ||
+		    a->x1 - a->x0 > narrow)
+			continue;
+		for (j = i + 1; j < pg->nword &&
+		    pg->word[pg->order[j]].y0 <= a->y1 + height(a); j++) {
+			b = &pg->word[pg->order[j]];
+			if (wraps_into(pg, a, b, narrow)) {
+				pv[n].h = height(a);
+				pv[n++].step = b->y0 - a->y0;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+/*
+ * The pitch of the page's wrapped lines of height h: the step most of
+ * them share (within half a point), when three do; else 0.  A table's
+ * cells wrap their text at one line height; header cells stacked over
+ * their columns (申请人情况 / 法人或其他组织 / 社会公, centred one under
+ * the other) stand further apart, by the cells' padding.
+ */
+static double
+line_pitch(const struct pitch *pv, int n, double h)
+{
+	double best = 0;
+	int i, j, c, most = 0;
+
+	for (i = 0; i < n; i++) {
+		if (pv[i].h - h > 0.1 * h || h - pv[i].h > 0.1 * h)
+			continue;
+		for (c = 0, j = 0; j < n; j++)
+			c += pv[j].h - h <= 0.1 * h && h - pv[j].h <= 0.1 * h &&
+			    pv[j].step - pv[i].step <= 0.5 &&
+			    pv[i].step - pv[j].step <= 0.5;
+		if (c > most)
+			most = c, best = pv[i].step;
+	}
+	return most >= 3 ? best : 0;
+}
+
+/* Is b as far below a as the page's wrapped lines are (pitch 0:
+ * unknown)? */
+static int
+at_pitch(const struct pdfword *a, const struct pdfword *b, double pitch)
+{
+	double d = b->y0 - a->y0 - pitch, tol = 0.1 * height(a);
+
+	if (tol < 1)
+		tol = 1;
+	return pitch == 0 || (d <= tol && -d <= tol);
+}
 
 /*
  * Is b, below the last of chain[0..n), as far below it as the chain's
@@ -450,10 +524,11 @@ in_spaced_marker(const struct pdf *pg, const struct pdfword *a)
 void
 pdf_join_wrapped(struct pdf *pg, double narrow)
 {
-	int chain[MAX_WRAP], i, j, k, n = 0, len;
-	double x0, x1, y0, y1;
+	int chain[MAX_WRAP], i, j, k, n = 0, len, npitch;
+	double x0, x1, y0, y1, pitch;
 	struct pdfword *a;
 	const struct pdfword *mid;
+	struct pitch *pv;
 
 	mark_number_lines(pg);
 	if (pg->nword > pg->bycycap) {
@@ -472,18 +547,23 @@ pdf_join_wrapped(struct pdf *pg, double narrow)
 		pg->order[i] = i;
 	qsort_r(pg->order, pg->nword, sizeof *pg->order, by_top, pg->word);
 	join_number_unit(pg);
+	pv = gip_xmalloc(MAX_PITCH * sizeof *pv);
+	npitch = count_pitches(pg, narrow, pv);
 	for (i = 0; i < pg->nword; i++) {
 		a = &pg->word[pg->order[i]];
 		if (a->len < 0 || a->num || a->numline ||
 		    a->x1 - a->x0 > narrow || a->lead || a->spaced)
 			continue;
 		chain[0] = pg->order[i];
+		pitch = line_pitch(pv, npitch, height(a));
 		for (len = 1, j = i + 1; j < pg->nword && len < MAX_WRAP &&
 		    pg->word[pg->order[j]].y0 <= pg->word[chain[len - 1]].y1 +
 		    height(a); j++)
 			if (wraps_into(pg, &pg->word[chain[len - 1]],
 			    &pg->word[pg->order[j]], narrow) &&
-			    same_pitch(pg, chain, len, &pg->word[pg->order[j]]))
+			    same_pitch(pg, chain, len, &pg->word[pg->order[j]]) &&
+			    at_pitch(&pg->word[chain[len - 1]],
+			    &pg->word[pg->order[j]], pitch))
 				chain[len++] = pg->order[j];
 		for (; len > 1; len--) {
 			x0 = a->x0, x1 = a->x1;
@@ -502,6 +582,7 @@ pdf_join_wrapped(struct pdf *pg, double narrow)
 		if (len > 1)
 			join_chain(pg, chain, len);
 	}
+	free(pv);
 	for (i = 0; i < pg->nword; i++) {	/* what is left: spread cells */
 		a = &pg->word[pg->order[i]];
 		if (a->len < 0 || a->num || a->numline ||
