@@ -84,8 +84,11 @@ pdf-stacked.tsv     its t3 and t4 cells
 pdf-pitch.pdf       t3's header as Chromium printed it (gipgen seed
                     ptplain-dev2, 000057): 申请人情况 over 法人或其他组织
                     over 社会公 / 益组织, centred one under the other, the
-                    first two steps 16.6 points, the titles' lines 14.3
-pdf-pitch.tsv       its t3 cells
+                    first two steps 16.6 points, the titles' lines 14.3;
+                    t4's counts with their unit (8个) in narrow
+                    columns, two-digit ones wrapped around the row's
+                    line (13 above, 个 below, beside 8个)
+pdf-pitch.tsv       its t3 and t4 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
 """
@@ -653,6 +656,8 @@ T3PHEAD = [
     (548.2, 164.5, '其'), (402.8, 170.0, '人'), (425.7, 178.8, '企业'),
     (452.7, 178.8, '机构'), (479.0, 178.8, '益组织'), (513.6, 178.8, '务机构'),
     (548.2, 178.8, '他')]
+T4P = ['8', '7', '1', '13', '29', '0', '0', '0', '0', '0', '0', '0', '0', '0',
+       '0']
 T3PX = [406.6, 433.5, 460.4, 490.6, 525.2, 552.1, 572.9]
 T3P = [('1', '一、本年新收政府信息公开申请数量', ['12', '3', '', '', '', '1', '16']),
        ('2', '二、上年结转政府信息公开申请数量', ['', '', '', '', '', '', '']),
@@ -676,6 +681,21 @@ def build_pitch():
                 p.narrow(cx - 2.45 * len(v), top, v)
         top += 22
     p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
+    xs = [80 + 30 * k for k in range(15)]
+    p.narrow(xs[2] - 15.4, top + 30, '行政复议')
+    p.narrow(xs[10] - 15.4, top + 30, '行政诉讼')
+    p.narrow(xs[7] - 30.8, top + 47, '未经复议直接起诉')
+    p.narrow(xs[12] - 19.25, top + 47, '复议后起诉')
+    for k, t in enumerate(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] * 3):
+        for j, c in enumerate(t):
+            p.narrow(xs[k] - 3.85, top + 61 + 13.8 * j, c)
+    row = top + 130
+    for k, v in enumerate(T4P):
+        if len(v) > 1:          # wrapped: the number above, 个 below
+            p.narrow(xs[k] - 2.45 * len(v), row - 6.4, v)
+            p.narrow(xs[k] - 4.7, row + 4.5, '个', 11.9)
+        else:
+            p.narrow(xs[k] - 6.3, row, v + '个')
     return [p]
 
 
@@ -794,7 +814,9 @@ def main():
     with open(os.path.join(d, 'pdf-pitch.tsv'), 'w', encoding='utf-8') as f:
         f.write(''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
                         for key, _, vals in T3P
-                        for c, v in zip(T3COLS, vals)))
+                        for c, v in zip(T3COLS, vals)) +
+                ''.join('t4\t%s\t%s\t%s\n' % (T4ROWS[k // 5], T4COLS[k % 5], v)
+                        for k, v in enumerate(T4P)))
     scan = Page()
     scan.ops.append('0.5 g 100 100 395 600 re f')
     with open(os.path.join(d, 'pdf-scanned.pdf'), 'wb') as f:

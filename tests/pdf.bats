@@ -197,7 +197,7 @@ table_cells() {
 
 # pdf-pitch.pdf (tests/make-pdf.py): t3's header words where Chromium
 # printed them (gipgen seed ptplain-dev2, 000057).
-@test "header cells stacked a little further apart than the lines of a wrapped cell stay apart: t3's titles are all there" {
+@test "header cells stacked a little further apart than the lines of a wrapped cell stay apart: t3's titles are all there; t4's counts wrapped around the row's line (13 / 个) beside counts with units are that row's" {
 	need_cmd pdftotext
 	table_cells "$DATA/pdf-pitch.pdf" >got
 	run diff got "$DATA/pdf-pitch.tsv"

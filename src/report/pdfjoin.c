@@ -105,12 +105,42 @@ centred_beside(const struct pdf *pg, double y, double tol, double x0, double x1)
 	return 0;
 }
 
+/* Is o a value or a unit alone (个 of a number wrapped over two lines)? */
+static int
+value_or_unit(const struct pdf *pg, const struct pdfword *o)
+{
+	char buf[24];
+	struct value v;
+
+	if (o->num)
+		return 1;
+	if (o->len > 12 || utf8_width(wtext(pg, o), o->len) > 4)
+		return 0;
+	buf[0] = '1';
+	memcpy(buf + 1, wtext(pg, o), o->len);
+	buf[o->len + 1] = '\0';
+	value_parse(buf, &v);
+	return v.kind == V_NUMBER;
+}
+
+static int alone_on_line_but(const struct pdf *, const struct pdfword *,
+    double, int, int);
+
 /* Is w alone on its line: no other word's box reaches further into its
  * height than share of it (joined: a cell made one of several lines
  * counts)?  bycy: by centre. */
 static int
 alone_on_line(const struct pdf *pg, const struct pdfword *w, double share,
     int joined)
+{
+	return alone_on_line_but(pg, w, share, joined, 0);
+}
+
+/* The same, values and units alone on the line not counted when values
+ * is set. */
+static int
+alone_on_line_but(const struct pdf *pg, const struct pdfword *w,
+    double share, int joined, int values)
 {
 	double h = height(w), y = centre(w), lo, hi;
 	int l;
@@ -120,7 +150,8 @@ alone_on_line(const struct pdf *pg, const struct pdfword *w, double share,
 	for (; l < pg->nword && centre(&pg->word[pg->bycy[l]]) <= y + 2 * h;
 	    l++) {
 		o = &pg->word[pg->bycy[l]];
-		if (o == w || o->len < 0 || (!joined && o->lines > 1))
+		if (o == w || o->len < 0 || (!joined && o->lines > 1) ||
+		    (values && value_or_unit(pg, o)))
 			continue;
 		lo = o->y0 > w->y0 ? o->y0 : w->y0;
 		hi = o->y1 < w->y1 ? o->y1 : w->y1;
@@ -367,8 +398,10 @@ join_chain(struct pdf *pg, const int *chain, int n)
  * A number and its unit wrapped in a narrow cell (60 / 件, Chromium's
  * print of a table whose total column is narrow), centred on the row's
  * line: the number a line above it, the unit a line below.  Each alone
- * on its line (the row's words reach less than half into it), the
- * unit's text one the number takes (value.h), the two
+ * on its line (the row's words reach less than half into it) but for
+ * values and units (13 and 29 above 8个 7个 … 个 个: t4's narrow columns
+ * wrap the two-digit counts), the unit's text one the number takes
+ * (value.h), the two
  * overlapping, and the two made one centred on a word beside them: one
  * word, the number of that row.  order: by top.
  */
@@ -382,7 +415,8 @@ join_number_unit(struct pdf *pg)
 
 	for (i = 0; i < pg->nword; i++) {
 		a = &pg->word[pg->order[i]];
-		if (a->len < 0 || !a->num || !alone_on_line(pg, a, 0.45, 1))
+		if (a->len < 0 || !a->num ||
+		    !alone_on_line_but(pg, a, 0.45, 1, 1))
 			continue;
 		h = height(a);
 		for (j = i + 1; j < pg->nword &&
@@ -397,7 +431,8 @@ join_number_unit(struct pdf *pg)
 			buf_add(&pg->tmp, wtext(pg, b), b->len);
 			buf_add(&pg->tmp, "", 1);
 			value_parse(pg->tmp.p, &v);
-			if (v.kind != V_NUMBER || !alone_on_line(pg, b, 0.45, 1) ||
+			if (v.kind != V_NUMBER ||
+			    !alone_on_line_but(pg, b, 0.45, 1, 1) ||
 			    !centred_beside(pg, (a->y0 + b->y1) / 2, h / 4,
 			    a->x0 < b->x0 ? a->x0 : b->x0,
 			    a->x1 > b->x1 ? a->x1 : b->x1))
