@@ -87,7 +87,10 @@ pdf-pitch.pdf       t3's header as Chromium printed it (gipgen seed
                     first two steps 16.6 points, the titles' lines 14.3;
                     t4's counts with their unit (8个) in narrow
                     columns, two-digit ones wrapped around the row's
-                    line (13 above, 个 below, beside 8个)
+                    line (13 above, 个 below, beside 8个); t3's row
+                    3.1 likewise (5 / 条), the number beside the group
+                    label's first line (三、本年度), the unit beside
+                    its last (办理结果)
 pdf-pitch.tsv       its t3 and t4 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
@@ -676,8 +679,14 @@ def build_pitch():
     top = 200
     for key, label, vals in T3P:
         p.narrow(30 if key in ('1', '2', '4') else 90, top, label)
-        for cx, v in zip(T3PX, vals):
-            if v:
+        if key == '3.1':        # the group label's lines around it
+            p.narrow(30, top - 7.7, '三、本年度')
+            p.narrow(30, top + 6.7, '办理结果')
+        for k, (cx, v) in enumerate(zip(T3PX, vals)):
+            if v and key == '3.1' and k != 5:   # wrapped: 5 / 条
+                p.narrow(cx - 2.45 * len(v), top - 7.2, v)
+                p.narrow(cx - 3.85, top + 6.7, '条')
+            elif v:
                 p.narrow(cx - 2.45 * len(v), top, v)
         top += 22
     p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')

@@ -123,6 +123,15 @@ value_or_unit(const struct pdf *pg, const struct pdfword *o)
 	return v.kind == V_NUMBER;
 }
 
+/* Is o a piece of a group label's lines left of w (三、本年度 / 办理结果
+ * beside the first and last line of 3.1's wrapped counts)? */
+static int
+group_piece_left(const struct pdf *pg, const struct pdfword *o,
+    const struct pdfword *w)
+{
+	return !o->num && o->x1 <= w->x0 && utf8_width(wtext(pg, o), o->len) <= 10;
+}
+
 static int alone_on_line_but(const struct pdf *, const struct pdfword *,
     double, int, int);
 
@@ -136,8 +145,8 @@ alone_on_line(const struct pdf *pg, const struct pdfword *w, double share,
 	return alone_on_line_but(pg, w, share, joined, 0);
 }
 
-/* The same, values and units alone on the line not counted when values
- * is set. */
+/* The same, values and units on the line, and pieces of a group label
+ * left of w, not counted when values is set. */
 static int
 alone_on_line_but(const struct pdf *pg, const struct pdfword *w,
     double share, int joined, int values)
@@ -151,7 +160,8 @@ alone_on_line_but(const struct pdf *pg, const struct pdfword *w,
 	    l++) {
 		o = &pg->word[pg->bycy[l]];
 		if (o == w || o->len < 0 || (!joined && o->lines > 1) ||
-		    (values && value_or_unit(pg, o)))
+		    (values && (value_or_unit(pg, o) ||
+		    group_piece_left(pg, o, w))))
 			continue;
 		lo = o->y0 > w->y0 ? o->y0 : w->y0;
 		hi = o->y1 < w->y1 ? o->y1 : w->y1;
@@ -400,7 +410,9 @@ join_chain(struct pdf *pg, const int *chain, int n)
  * line: the number a line above it, the unit a line below.  Each alone
  * on its line (the row's words reach less than half into it) but for
  * values and units (13 and 29 above 8个 7个 … 个 个: t4's narrow columns
- * wrap the two-digit counts), the unit's text one the number takes
+ * wrap the two-digit counts) and a group label's pieces left of it (三、
+ * 本年度 14 … 19 over （一）予以公开 5条 over 办理结果 条 … 条), the unit's
+ * text one the number takes
  * (value.h), the two
  * overlapping, and the two made one centred on a word beside them: one
  * word, the number of that row.  order: by top.
@@ -411,7 +423,7 @@ join_number_unit(struct pdf *pg)
 	struct pdfword *a, *b;
 	struct value v;
 	int i, j, pair[2];
-	double h;
+	double h, mid;
 
 	for (i = 0; i < pg->nword; i++) {
 		a = &pg->word[pg->order[i]];
@@ -439,8 +451,15 @@ join_number_unit(struct pdf *pg)
 				continue;
 			pair[0] = pg->order[i];
 			pair[1] = pg->order[j];
+			mid = (a->y0 + b->y1) / 2;
 			join_chain(pg, pair, 2);
 			a->num = 1;
+			/* a line high on the row's line: two lines high it
+			 * shared a line with a group label's first piece
+			 * (三、本年度) as soon as it sorted before the row's
+			 * label */
+			a->y0 = mid - h / 2;
+			a->y1 = mid + h / 2;
 			break;
 		}
 	}
