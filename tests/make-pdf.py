@@ -69,6 +69,29 @@ pdf-t2span.pdf      t2's 20.1 block as Chromium prints a Word table whose
                     section 三 on a second page
 pdf-t2span.tsv      its t2 cells as printed (the first row's values
                     in order: 7, blank, 12)
+pdf-stacked.pdf     Chromium's print of narrow title columns: t3's
+                    titles one character a line at the pitch of lines
+                    of text (科 / 研 / 机 / 构, 0.4 of a line apart),
+                    申请人情况 over 法人或其他组织 over 社会 / 公益 /
+                    组织 at the same pitch as the titles' lines; t4's
+                    titles one character a line (其 / 他 / 结 / 果) below
+                    未经复议直接起诉 centred over them; its data row low
+                    on the page, three numbers a little higher than
+                    the others (0 6 14); row 3.1's total centred
+                    between the 其他 and 总计 columns (a cell spanning
+                    both, Word's spans)
+pdf-stacked.tsv     its t3 and t4 cells
+pdf-pitch.pdf       t3's header as Chromium printed it (gipgen seed
+                    ptplain-dev2, 000057): 申请人情况 over 法人或其他组织
+                    over 社会公 / 益组织, centred one under the other, the
+                    first two steps 16.6 points, the titles' lines 14.3;
+                    t4's counts with their unit (8个) in narrow
+                    columns, two-digit ones wrapped around the row's
+                    line (13 above, 个 below, beside 8个); t3's row
+                    3.1 likewise (5 / 条), the number beside the group
+                    label's first line (三、本年度), the unit beside
+                    its last (办理结果)
+pdf-pitch.tsv       its t3 and t4 cells
 pdf-scanned.pdf     one page with no text on it (a scan without OCR)
 pdf-broken.pdf      pdf-positions.pdf cut in half
 """
@@ -136,6 +159,13 @@ class Page:
         """s with its top-left at (x, top) in top-down page points."""
         y = H - top - size * 0.88
         self.ops.append('BT /F1 %d Tf %.2f %.2f Td %s Tj ET' % (size, x, y, utf16(s)))
+
+    def narrow(self, x, top, s, size=9.8, scale=78.6):
+        """s as Chromium prints a 10.5 px font: 9.8 points high, each
+        wide character 7.7 wide (horizontal scaling)."""
+        y = H - top - size * 0.88
+        self.ops.append('BT /F1 %.1f Tf %.1f Tz %.2f %.2f Td %s Tj ET'
+                        % (size, scale, x, y, utf16(s)))
 
     def centred(self, cx, top, s, size=SIZE):
         w = sum(size if ord(c) > 0x2e80 else size / 2 for c in s)
@@ -563,6 +593,121 @@ def build_tallhead():
     return [p1, p2]
 
 
+# pdf-stacked: t3 rows under titles one character a line, t4 likewise
+T3K = [('1', '一、本年新收政府信息公开申请数量', ['5', '1', '', '', '', '', '6']),
+       ('2', '二、上年结转政府信息公开申请数量', ['', '', '', '', '', '', '']),
+       ('3.1', '（一）予以公开', ['2', '1', '', '', '', '', '3']),
+       ('3.7', '（七）总计', ['5', '1', '', '', '', '', '6']),
+       ('4', '四、结转下年度继续办理', ['', '', '', '', '', '', ''])]
+# t3's header as Chromium printed it (gipgen seed direct6dev, 000006):
+# x, top, word
+T3KHEAD = [
+    (382.6, 168.8, '申请人情况'), (375.8, 185.9, '法人或其他组织'),
+    (148.0, 199.7, '（本列数据的勾稽关系为：第一项加第二项之和，等'),
+    (335.8, 201.4, '自'), (355.3, 203.0, '商'), (375.9, 203.0, '科'),
+    (461.2, 208.6, '总'), (395.1, 210.2, '社会'), (420.7, 210.2, '法律'),
+    (194.4, 213.5, '于第三项加第四项之和）'), (335.8, 215.2, '然'),
+    (355.3, 216.8, '业'), (375.9, 216.8, '研'), (445.2, 216.8, '其'),
+    (461.2, 222.4, '计'), (395.1, 224.0, '公益'), (420.7, 224.0, '服务'),
+    (335.8, 229.5, '人'), (355.3, 231.2, '企'), (375.9, 231.2, '机'),
+    (445.2, 231.2, '他'), (395.1, 237.8, '组织'), (420.7, 237.8, '机构'),
+    (355.3, 245.0, '业'), (375.9, 245.0, '构')]
+T3KX = [339.7, 359.2, 379.8, 402.9, 428.5, 449.1, 465.1]    # column centres
+T4K = ['', '1', '0', '', '1', '6', '0', '2', '6', '14', '0', '0', '0', '0',
+       '0']
+T4HIGH = (1, 5, 9)      # printed 7.5 points above the others
+
+
+def build_stacked():
+    p = Page()
+    p.centred(W / 2, 60, '河海县测绘局', 16)
+    p.centred(W / 2, 84, '2023年政府信息公开工作年度报告', 16)
+    p.text(70, 140, '三、收到和处理政府信息公开申请情况')
+    for x, top, t in T3KHEAD:
+        p.narrow(x, top, t)
+    top = 262
+    for key, label, vals in T3K:
+        p.narrow(40 if key in ('1', '2', '4') else 100, top, label)
+        xs = T3KX[:]
+        if key == '3.1':        # its total in a cell spanning 其他 and 总计
+            xs[6] = (T3KX[5] + T3KX[6]) / 2
+        for cx, v in zip(xs, vals):
+            if v:
+                p.narrow(cx - 2.45 * len(v), top, v)
+        top += 22
+    p.text(70, 600, '四、政府信息公开行政复议、行政诉讼情况')
+    xs = [80 + 30 * k for k in range(15)]
+    p.centred(xs[2], 620, '行政复议')
+    p.centred(xs[10], 620, '行政诉讼')
+    p.centred(xs[7], 640, '未经复议直接起诉')
+    p.centred(xs[12], 640, '复议后起诉')
+    for k, t in enumerate(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] * 3):
+        for j, c in enumerate(t):
+            p.centred(xs[k], 652.5 + 12.5 * j, c)
+    for k, v in enumerate(T4K):
+        if v:
+            p.centred(xs[k], 752.5 - (7.5 if k in T4HIGH else 0), v)
+    return [p]
+
+
+# pdf-pitch: t3's header words (x, top, word), its columns' centres, rows
+T3PHEAD = [
+    (469.6, 131.3, '申请人情况'), (463.5, 147.9, '法人或其他组织'),
+    (81.8, 155.1, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'),
+    (398.9, 156.2, '自然'), (565.1, 163.4, '总计'), (425.7, 164.5, '商业'),
+    (452.7, 164.5, '科研'), (479.0, 164.5, '社会公'), (513.6, 164.5, '法律服'),
+    (548.2, 164.5, '其'), (402.8, 170.0, '人'), (425.7, 178.8, '企业'),
+    (452.7, 178.8, '机构'), (479.0, 178.8, '益组织'), (513.6, 178.8, '务机构'),
+    (548.2, 178.8, '他')]
+T4P = ['8', '7', '1', '13', '29', '0', '0', '0', '0', '0', '0', '0', '0', '0',
+       '0']
+T3PX = [406.6, 433.5, 460.4, 490.6, 525.2, 552.1, 572.9]
+T3P = [('1', '一、本年新收政府信息公开申请数量', ['12', '3', '', '', '', '1', '16']),
+       ('2', '二、上年结转政府信息公开申请数量', ['', '', '', '', '', '', '']),
+       ('3.1', '（一）予以公开', ['5', '', '', '', '', '1', '6']),
+       ('3.7', '（七）总计', ['5', '', '', '', '', '1', '6']),
+       ('4', '四、结转下年度继续办理', ['7', '3', '', '', '', '', '10'])]
+
+
+def build_pitch():
+    p = Page()
+    p.centred(W / 2, 60, '河海县测绘局', 16)
+    p.centred(W / 2, 84, '2023年政府信息公开工作年度报告', 16)
+    p.text(70, 110, '三、收到和处理政府信息公开申请情况')
+    for x, top, t in T3PHEAD:
+        p.narrow(x, top, t)
+    top = 200
+    for key, label, vals in T3P:
+        p.narrow(30 if key in ('1', '2', '4') else 90, top, label)
+        if key == '3.1':        # the group label's lines around it
+            p.narrow(30, top - 7.7, '三、本年度')
+            p.narrow(30, top + 6.7, '办理结果')
+        for k, (cx, v) in enumerate(zip(T3PX, vals)):
+            if v and key == '3.1' and k != 5:   # wrapped: 5 / 条
+                p.narrow(cx - 2.45 * len(v), top - 7.2, v)
+                p.narrow(cx - 3.85, top + 6.7, '条')
+            elif v:
+                p.narrow(cx - 2.45 * len(v), top, v)
+        top += 22
+    p.text(70, top + 10, '四、政府信息公开行政复议、行政诉讼情况')
+    xs = [80 + 30 * k for k in range(15)]
+    p.narrow(xs[2] - 15.4, top + 30, '行政复议')
+    p.narrow(xs[10] - 15.4, top + 30, '行政诉讼')
+    p.narrow(xs[7] - 30.8, top + 47, '未经复议直接起诉')
+    p.narrow(xs[12] - 19.25, top + 47, '复议后起诉')
+    for k, t in enumerate(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] * 3):
+        for j, c in enumerate(t):
+            p.narrow(xs[k] - 3.85, top + 61 + 13.8 * j, c)
+    row = top + 130
+    for k, v in enumerate(T4P):
+        if len(v) > 1:          # wrapped: the number above, 个 below
+            p.narrow(xs[k] - 2.45 * len(v), row - 6.4, v)
+            p.narrow(xs[k] - 4.7, row + 4.5, '个', 11.9)
+        else:
+            p.narrow(xs[k] - 6.3, row, v + '个')
+    return [p]
+
+
 def pdf(pages):
     """A PDF of content streams (bytes), one per page."""
     objs = []
@@ -665,6 +810,22 @@ def main():
         f.write(''.join('t2\t%s\t%s\t%s\n' % (key, c, v)
                         for key, cols, vals in T2S
                         for c, v in zip(cols, vals)))
+    with open(os.path.join(d, 'pdf-stacked.pdf'), 'wb') as f:
+        f.write(pdf([p.content() for p in build_stacked()]))
+    with open(os.path.join(d, 'pdf-stacked.tsv'), 'w', encoding='utf-8') as f:
+        f.write(''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, _, vals in T3K
+                        for c, v in zip(T3COLS, vals)) +
+                ''.join('t4\t%s\t%s\t%s\n' % (T4ROWS[k // 5], T4COLS[k % 5], v)
+                        for k, v in enumerate(T4K)))
+    with open(os.path.join(d, 'pdf-pitch.pdf'), 'wb') as f:
+        f.write(pdf([p.content() for p in build_pitch()]))
+    with open(os.path.join(d, 'pdf-pitch.tsv'), 'w', encoding='utf-8') as f:
+        f.write(''.join('t3\t%s\t%s\t%s\n' % (key, c, v)
+                        for key, _, vals in T3P
+                        for c, v in zip(T3COLS, vals)) +
+                ''.join('t4\t%s\t%s\t%s\n' % (T4ROWS[k // 5], T4COLS[k % 5], v)
+                        for k, v in enumerate(T4P)))
     scan = Page()
     scan.ops.append('0.5 g 100 100 395 600 re f')
     with open(os.path.join(d, 'pdf-scanned.pdf'), 'wb') as f:

@@ -176,3 +176,30 @@ table_cells() {
 	run diff got want
 	assert_success
 }
+
+# pdf-stacked.pdf (tests/make-pdf.py): t3's header words where Chromium
+# printed them (gipgen seed direct6dev, 000006), t4 likewise narrow.
+@test "titles one character a line at the lines' pitch are one title each; header cells stacked over them stay apart; a row of numbers low on the page is no page number" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-stacked.pdf" | grep -v '^t3	3\.1	' >got
+	grep -v '^t3	3\.1	' "$DATA/pdf-stacked.tsv" >want
+	run diff got want
+	assert_success
+}
+
+@test "a t3 total centred between 其他 and 总计 (a cell spanning both), the total column blank and the last number the sum: the row is unread, not its total under 其他" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-stacked.pdf" | grep '^t3	3\.1	' | cut -f4 |
+	    sort -u >got
+	run cat got
+	assert_output "?"
+}
+
+# pdf-pitch.pdf (tests/make-pdf.py): t3's header words where Chromium
+# printed them (gipgen seed ptplain-dev2, 000057).
+@test "header cells stacked a little further apart than the lines of a wrapped cell stay apart: t3's titles are all there; t4's counts wrapped around the row's line (13 / 个) beside counts with units are that row's" {
+	need_cmd pdftotext
+	table_cells "$DATA/pdf-pitch.pdf" >got
+	run diff got "$DATA/pdf-pitch.tsv"
+	assert_success
+}

@@ -46,7 +46,12 @@ one_wide_char(const struct pdf *pg, const struct pdfword *w)
 	return !w->num && w->len >= 3 && utf8_width(wtext(pg, w), w->len) == 2;
 }
 
-/* May b, printed right below a, be the next line of a's cell? */
+/*
+ * May b, printed right below a, be the next line of a's cell?  A label
+ * printed one letter a line (a column's title 其 / 他 / 结 / 果, made
+ * one word by pdf_join_upright) is a cell of its own, not the next line
+ * of the title centred above its columns (未经复议直接起诉).
+ */
 static int
 wraps_into(const struct pdf *pg, const struct pdfword *a,
     const struct pdfword *b, double narrow)
@@ -55,7 +60,7 @@ wraps_into(const struct pdf *pg, const struct pdfword *a,
 	double ca = (a->x0 + a->x1) / 2, cb = (b->x0 + b->x1) / 2;
 
 	if (b->len < 0 || b->num || b->numline || b->x1 - b->x0 > narrow ||
-	    b->spaced || pdf_starts_marker(wtext(pg, b)))
+	    b->spaced || b->lines > 1 || pdf_starts_marker(wtext(pg, b)))
 		return 0;
 	if (b->y0 - a->y1 > h || b->y0 < a->y1 - h / 4)
 		return 0;
@@ -100,12 +105,51 @@ centred_beside(const struct pdf *pg, double y, double tol, double x0, double x1)
 	return 0;
 }
 
+/* Is o a value or a unit alone (个 of a number wrapped over two lines)? */
+static int
+value_or_unit(const struct pdf *pg, const struct pdfword *o)
+{
+	char buf[24];
+	struct value v;
+
+	if (o->num)
+		return 1;
+	if (o->len > 12 || utf8_width(wtext(pg, o), o->len) > 4)
+		return 0;
+	buf[0] = '1';
+	memcpy(buf + 1, wtext(pg, o), o->len);
+	buf[o->len + 1] = '\0';
+	value_parse(buf, &v);
+	return v.kind == V_NUMBER;
+}
+
+/* Is o a piece of a group label's lines left of w (三、本年度 / 办理结果
+ * beside the first and last line of 3.1's wrapped counts)? */
+static int
+group_piece_left(const struct pdf *pg, const struct pdfword *o,
+    const struct pdfword *w)
+{
+	return !o->num && o->x1 <= w->x0 && utf8_width(wtext(pg, o), o->len) <= 10;
+}
+
+static int alone_on_line_but(const struct pdf *, const struct pdfword *,
+    double, int, int);
+
 /* Is w alone on its line: no other word's box reaches further into its
  * height than share of it (joined: a cell made one of several lines
  * counts)?  bycy: by centre. */
 static int
 alone_on_line(const struct pdf *pg, const struct pdfword *w, double share,
     int joined)
+{
+	return alone_on_line_but(pg, w, share, joined, 0);
+}
+
+/* The same, values and units on the line, and pieces of a group label
+ * left of w, not counted when values is set. */
+static int
+alone_on_line_but(const struct pdf *pg, const struct pdfword *w,
+    double share, int joined, int values)
 {
 	double h = height(w), y = centre(w), lo, hi;
 	int l;
@@ -115,7 +159,9 @@ alone_on_line(const struct pdf *pg, const struct pdfword *w, double share,
 	for (; l < pg->nword && centre(&pg->word[pg->bycy[l]]) <= y + 2 * h;
 	    l++) {
 		o = &pg->word[pg->bycy[l]];
-		if (o == w || o->len < 0 || (!joined && o->lines > 1))
+		if (o == w || o->len < 0 || (!joined && o->lines > 1) ||
+		    (values && (value_or_unit(pg, o) ||
+		    group_piece_left(pg, o, w))))
 			continue;
 		lo = o->y0 > w->y0 ? o->y0 : w->y0;
 		hi = o->y1 < w->y1 ? o->y1 : w->y1;
@@ -236,6 +282,101 @@ first_of_row(const struct pdf *pg, const struct pdfword *a,
 }
 
 #define MAX_WRAP	6	/* lines of one cell joined at most */
+#define MAX_PITCH	512	/* wrapped lines' pitches counted at most */
+
+/* The distance from one line's top to the next of a cell wrapped over
+ * lines, and the lines' height. */
+struct pitch {
+	double	h, step;
+};
+
+/*
+ * The pitches of the page's narrow words and the line each may wrap
+ * into (wraps_into), the first MAX_PITCH of them, into pv.  order: by
+ * top.
+ */
+static int
+count_pitches(const struct pdf *pg, double narrow, struct pitch *pv)
+{
+	const struct pdfword *a, *b;
+	int i, j, n = 0;
+
+	for (i = 0; i < pg->nword && n < MAX_PITCH; i++) {
+		a = &pg->word[pg->order[i]];
+		if (a->len < 0 || a->num || a->numline ||
+		    a->x1 - a->x0 > narrow)
+			continue;
+		for (j = i + 1; j < pg->nword &&
+		    pg->word[pg->order[j]].y0 <= a->y1 + height(a); j++) {
+			b = &pg->word[pg->order[j]];
+			if (wraps_into(pg, a, b, narrow)) {
+				pv[n].h = height(a);
+				pv[n++].step = b->y0 - a->y0;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+/*
+ * The pitch of the page's wrapped lines of height h: the step most of
+ * them share (within half a point), when three do; else 0.  A table's
+ * cells wrap their text at one line height; header cells stacked over
+ * their columns (申请人情况 / 法人或其他组织 / 社会公, centred one under
+ * the other) stand further apart, by the cells' padding.
+ */
+static double
+line_pitch(const struct pitch *pv, int n, double h)
+{
+	double best = 0;
+	int i, j, c, most = 0;
+
+	for (i = 0; i < n; i++) {
+		if (pv[i].h - h > 0.1 * h || h - pv[i].h > 0.1 * h)
+			continue;
+		for (c = 0, j = 0; j < n; j++)
+			c += pv[j].h - h <= 0.1 * h && h - pv[j].h <= 0.1 * h &&
+			    pv[j].step - pv[i].step <= 0.5 &&
+			    pv[i].step - pv[j].step <= 0.5;
+		if (c > most)
+			most = c, best = pv[i].step;
+	}
+	return most >= 3 ? best : 0;
+}
+
+/* Is b as far below a as the page's wrapped lines are (pitch 0:
+ * unknown)? */
+static int
+at_pitch(const struct pdfword *a, const struct pdfword *b, double pitch)
+{
+	double d = b->y0 - a->y0 - pitch, tol = 0.1 * height(a);
+
+	if (tol < 1)
+		tol = 1;
+	return pitch == 0 || (d <= tol && -d <= tol);
+}
+
+/*
+ * Is b, below the last of chain[0..n), as far below it as the chain's
+ * second line is below its first (within a quarter of a line)?  The
+ * lines of one cell are set at one pitch; header cells stacked over
+ * their columns (申请人情况 / 法人或其他组织 / 社会 / 公益) stand
+ * further apart, by the cells' padding, than the lines inside one.
+ */
+static int
+same_pitch(const struct pdf *pg, const int *chain, int n,
+    const struct pdfword *b)
+{
+	const struct pdfword *first = &pg->word[chain[0]];
+	double gap, step, h = height(first);
+
+	if (n < 2)
+		return 1;
+	step = pg->word[chain[1]].y0 - first->y1;
+	gap = b->y0 - pg->word[chain[n - 1]].y1;
+	return gap - step <= h / 4 && step - gap <= h / 4;
+}
 
 /* Join the words chain[0..n) into chain[0]. */
 static void
@@ -267,8 +408,12 @@ join_chain(struct pdf *pg, const int *chain, int n)
  * A number and its unit wrapped in a narrow cell (60 / 件, Chromium's
  * print of a table whose total column is narrow), centred on the row's
  * line: the number a line above it, the unit a line below.  Each alone
- * on its line (the row's words reach less than half into it), the
- * unit's text one the number takes (value.h), the two
+ * on its line (the row's words reach less than half into it) but for
+ * values and units (13 and 29 above 8个 7个 … 个 个: t4's narrow columns
+ * wrap the two-digit counts) and a group label's pieces left of it (三、
+ * 本年度 14 … 19 over （一）予以公开 5条 over 办理结果 条 … 条), the unit's
+ * text one the number takes
+ * (value.h), the two
  * overlapping, and the two made one centred on a word beside them: one
  * word, the number of that row.  order: by top.
  */
@@ -278,11 +423,12 @@ join_number_unit(struct pdf *pg)
 	struct pdfword *a, *b;
 	struct value v;
 	int i, j, pair[2];
-	double h;
+	double h, mid;
 
 	for (i = 0; i < pg->nword; i++) {
 		a = &pg->word[pg->order[i]];
-		if (a->len < 0 || !a->num || !alone_on_line(pg, a, 0.45, 1))
+		if (a->len < 0 || !a->num ||
+		    !alone_on_line_but(pg, a, 0.45, 1, 1))
 			continue;
 		h = height(a);
 		for (j = i + 1; j < pg->nword &&
@@ -297,15 +443,23 @@ join_number_unit(struct pdf *pg)
 			buf_add(&pg->tmp, wtext(pg, b), b->len);
 			buf_add(&pg->tmp, "", 1);
 			value_parse(pg->tmp.p, &v);
-			if (v.kind != V_NUMBER || !alone_on_line(pg, b, 0.45, 1) ||
+			if (v.kind != V_NUMBER ||
+			    !alone_on_line_but(pg, b, 0.45, 1, 1) ||
 			    !centred_beside(pg, (a->y0 + b->y1) / 2, h / 4,
 			    a->x0 < b->x0 ? a->x0 : b->x0,
 			    a->x1 > b->x1 ? a->x1 : b->x1))
 				continue;
 			pair[0] = pg->order[i];
 			pair[1] = pg->order[j];
+			mid = (a->y0 + b->y1) / 2;
 			join_chain(pg, pair, 2);
 			a->num = 1;
+			/* a line high on the row's line: two lines high it
+			 * shared a line with a group label's first piece
+			 * (三、本年度) as soon as it sorted before the row's
+			 * label */
+			a->y0 = mid - h / 2;
+			a->y1 = mid + h / 2;
 			break;
 		}
 	}
@@ -424,10 +578,11 @@ in_spaced_marker(const struct pdf *pg, const struct pdfword *a)
 void
 pdf_join_wrapped(struct pdf *pg, double narrow)
 {
-	int chain[MAX_WRAP], i, j, k, n = 0, len;
-	double x0, x1, y0, y1;
+	int chain[MAX_WRAP], i, j, k, n = 0, len, npitch;
+	double x0, x1, y0, y1, pitch;
 	struct pdfword *a;
 	const struct pdfword *mid;
+	struct pitch *pv;
 
 	mark_number_lines(pg);
 	if (pg->nword > pg->bycycap) {
@@ -446,17 +601,23 @@ pdf_join_wrapped(struct pdf *pg, double narrow)
 		pg->order[i] = i;
 	qsort_r(pg->order, pg->nword, sizeof *pg->order, by_top, pg->word);
 	join_number_unit(pg);
+	pv = gip_xmalloc(MAX_PITCH * sizeof *pv);
+	npitch = count_pitches(pg, narrow, pv);
 	for (i = 0; i < pg->nword; i++) {
 		a = &pg->word[pg->order[i]];
 		if (a->len < 0 || a->num || a->numline ||
 		    a->x1 - a->x0 > narrow || a->lead || a->spaced)
 			continue;
 		chain[0] = pg->order[i];
+		pitch = line_pitch(pv, npitch, height(a));
 		for (len = 1, j = i + 1; j < pg->nword && len < MAX_WRAP &&
 		    pg->word[pg->order[j]].y0 <= pg->word[chain[len - 1]].y1 +
 		    height(a); j++)
 			if (wraps_into(pg, &pg->word[chain[len - 1]],
-			    &pg->word[pg->order[j]], narrow))
+			    &pg->word[pg->order[j]], narrow) &&
+			    same_pitch(pg, chain, len, &pg->word[pg->order[j]]) &&
+			    at_pitch(&pg->word[chain[len - 1]],
+			    &pg->word[pg->order[j]], pitch))
 				chain[len++] = pg->order[j];
 		for (; len > 1; len--) {
 			x0 = a->x0, x1 = a->x1;
@@ -475,6 +636,7 @@ pdf_join_wrapped(struct pdf *pg, double narrow)
 		if (len > 1)
 			join_chain(pg, chain, len);
 	}
+	free(pv);
 	for (i = 0; i < pg->nword; i++) {	/* what is left: spread cells */
 		a = &pg->word[pg->order[i]];
 		if (a->len < 0 || a->num || a->numline ||
@@ -532,16 +694,25 @@ by_column(const void *a, const void *b, void *arg)
 	return (p->y0 > q->y0) - (p->y0 < q->y0);
 }
 
-/* Is b the next piece below a of one vertical label? */
+/*
+ * Is b the next piece below a of one vertical label?  Without a gap; or,
+ * both one wide character, less than half a line apart: a title in a
+ * column one character wide wraps a character a line, at the pitch of
+ * the lines of text (自 / 然 / 人, 科 / 研 / 机 / 构 in Chromium's
+ * print, 0.4 of a line between).
+ */
 static int
 stacks_on(const struct pdf *pg, const struct pdfword *a,
     const struct pdfword *b)
 {
-	double wd = a->x1 - a->x0, tol = wd * 0.15;
+	double wd = a->x1 - a->x0, tol = wd * 0.15, gap = tol;
 
+	/* a, once joined, is taken (len < 0): it was a piece as narrow */
+	if ((a->len < 0 || one_wide_char(pg, a)) && one_wide_char(pg, b))
+		gap = 0.45 * height(b);
 	return is_upright(pg, b) && b->x0 - a->x0 <= tol && a->x0 - b->x0 <=
 	    tol && b->x1 - a->x1 <= tol && a->x1 - b->x1 <= tol &&
-	    b->y0 - a->y1 <= tol && a->y1 - b->y0 <= tol;
+	    b->y0 - a->y1 <= gap && a->y1 - b->y0 <= tol;
 }
 
 /*

@@ -156,29 +156,41 @@ same_cell(const struct pdf *pg, const struct pdfword *a,
 	return gap < most * h;
 }
 
-/* A page number alone on its line: "3", "- 3 -", "第 3 页 共 9 页", "3/9". */
+/*
+ * A page number alone on its line: "3", "- 3 -", "第 3 页 共 9 页", "3/9".
+ * Two numbers only with what parts them (共, /): a table's row of numbers
+ * low on a page (0 6 14) is no page number.
+ */
 static int
 is_page_number(const char *s)
 {
 	char buf[256];
 	size_t n = strlen(s), i, m;
-	int digits = 0;
+	int digits = 0, runs = 0, parted = 0;
 
 	if (n >= sizeof buf)
 		return 0;
+	for (i = 0; i < n; i++)		/* numbers apart, before folding */
+		runs += s[i] >= '0' && s[i] <= '9' && (i == 0 ||
+		    s[i - 1] < '0' || s[i - 1] > '9');
 	m = text_norm(buf, s, n, TEXT_LABEL);
 	for (i = 0; i < m; i++) {
 		if (buf[i] >= '0' && buf[i] <= '9')
 			digits++;
-		else if (strncmp(buf + i, "第", 3) == 0 ||
+		else if (strncmp(buf + i, "共", 3) == 0) {
+			parted = 1;
+			i += 2;
+		} else if (strncmp(buf + i, "第", 3) == 0 ||
 		    strncmp(buf + i, "页", 3) == 0 ||
-		    strncmp(buf + i, "共", 3) == 0 ||
 		    strncmp(buf + i, "—", 3) == 0)
 			i += 2;
-		else if (!strchr("-/", buf[i]))
+		else if (buf[i] == '/')
+			parted = 1;
+		else if (buf[i] != '-')
 			return 0;
 	}
-	return digits > 0 && digits <= 4;
+	return digits > 0 && digits <= 4 && (runs <= 1 || (runs == 2 &&
+	    parted));
 }
 
 /* The text of words o[0..n) of one line, as one string in s. */

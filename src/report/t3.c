@@ -1025,7 +1025,9 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 		else if (rows[i].nval == 0 && (label_cut(&rows[i]) ||
 		    !keeps))
 			placed = PLACE_NONE, memset(&s, 0, sizeof s);
-		if (by_pos && g->positional && !g->exact &&
+		/* (A PDF read by position too: a total centred on the
+		 * 其他 and 总计 columns a span covers is as near 其他.) */
+		if (by_pos && g->positional &&
 		    placed != PLACE_NONE && total_left_blank(&s) &&
 		    last_is_total(&rows[i])) {
 			tables_warn(t, rows[i].line, "t3 row %s: placed by "
