@@ -793,6 +793,33 @@ holds_line(const struct lrow *rows, int n, int i, const long *jl, int njl)
 	return 0;
 }
 
+/*
+ * Rows left unread whose values are their own, in order (not two rows'
+ * nor lines given and taken): the table's identities may tell where
+ * their blanks were (t3solve.c; lynx prints a table it cannot lay out
+ * cell after cell, blanks as nothing).  Not for prints (pdftotext's
+ * positions are read by their own paths) nor PDFs.
+ */
+static void
+solve_open_rows(const struct lrow *rows, const char **key, int n,
+    struct slots *sb, int *pb, const int *two, const int *tall,
+    const int *lead)
+{
+	unsigned char *open;
+	int i, any = 0;
+
+	open = gip_xmalloc(n + 1);
+	for (i = 0; i < n; i++) {
+		open[i] = key[i] && !two[i] && !tall[i] && !lead[i] &&
+		    rows[i].nval > 0 && rows[i].nval <= T3COLS &&
+		    (pb[i] == PLACE_SOME || pb[i] == PLACE_NONE);
+		any |= open[i];
+	}
+	if (any)
+		t3_solve_by_identities(rows, key, n, sb, pb, open);
+	free(open);
+}
+
 /* Table 3 from grid g; rows holding a line of jl[0..njl) took values
  * wrapped around it (t3_join_wrapped_units) and wait for the
  * identities, as rows placed by runs do. */
@@ -1074,6 +1101,8 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 			pb[i] = PLACE_DOUBTED;
 			memset(&sb[i], 0, sizeof sb[i]);
 		}
+	if (!t->print && !g->exact)
+		solve_open_rows(rows, key, n, sb, pb, two, tall, lead);
 	for (i = 0; i < n; i++)
 		if (pb[i] != PLACE_UNSEEN)
 			emit_row(t, key[i], rows[i].line, rows[i].nval,
