@@ -639,12 +639,13 @@ t2_rows() {
 	# Cells with line breaks: lynx joins each row's cells by one space
 	# and an empty cell prints nothing (行政处罚 | | | 16 as 行政处罚 16);
 	# 16 went under 上一年项目数量, whose title stood one space after
-	# 信息内容 as 16 after 行政处罚.  Full rows keep their order.
+	# 信息内容 as 16 after 行政处罚.  Full rows keep their order; a
+	# row of zeros (行政事业性收费 0) is 0 wherever its zero stood.
 	run -0 --separate-stderr sh -c "gip-tables -t t2 \
 	    '$DATA/lynx-t2-joined-blanks.txt' | cut -f 3-5 | grep '^20.[68]'"
 	assert_output "$(printf '20.6.penalty\tprev\t?\n20.6.penalty\tdelta\t?
 20.6.penalty\tdecisions\t?\n20.6.enforce\tprev\t1\n20.6.enforce\tdelta\t0
-20.6.enforce\tdecisions\t321\n20.8.fee\tprev\t?\n20.8.fee\tdelta\t?')"
+20.6.enforce\tdecisions\t321\n20.8.fee\tprev\t0\n20.8.fee\tdelta\t0')"
 	[[ "$stderr" == *"t2 row 20.6.penalty: 1 values for 3 columns, not placed (cells joined one space apart, blanks printed as nothing)"* ]]
 }
 
@@ -1690,11 +1691,12 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	refute_line --regexp "	t3-(row|bal|sum[0-9]*)	error	"
 	# Row 1 with blanks too: its 2 in social and row 4's in research
 	# hold as well as the other way round; the cells that differ are
-	# unread in both rows, and nothing is called an error.
+	# unread in both rows, and nothing is called an error.  (Row 1's
+	# legal and other are 0 in every reading of the whole table.)
 	run -0 --separate-stderr sh -c "gip-tables -t t3 \
 	    '$DATA/lynx-t3-blanks-column-off-either.txt' |
 	    awk -F'\t' '\$3 == 1 || \$3 == 4' | cut -f 5 | tr '\n' ' '"
-	assert_output "14 1 ? ? ? ? 17  1 ? ?   3 "
+	assert_output "14 1 ? ? 0 0 17  1 ? ?   3 "
 	[[ "$stderr" == *"column-off-either.txt:32: t3 row 4: placed by position with blanks, the table's identities fail; the readings that hold disagree, cells written as ?"* ]]
 	gip-tables "$DATA/lynx-t3-blanks-column-off-either.txt" 2>/dev/null >cells
 	run gip-check cells
@@ -1852,4 +1854,46 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	    END { print n, q + 0, w + 0 }' \
 	    '$DATA/lynx-t3-joined-blanks.truth.tsv' -"
 	assert_output "161 0 0"
+}
+
+@test "pandoc: t3 rows set by pandoc's spans, off their titles, placed by the table's identities" {
+	# pandoc -t plain (cut down) sets each row's cells by its own spans:
+	# rows 3.1, 3.2 and 4 stand under other columns' titles, so the
+	# check against the table's grid left them unread.  The identities
+	# place them (one reading keeps them all): every cell read, each as
+	# the report printed it.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pandoc-t3-spans-solved.txt' | cut -f 2-5 |
+	    awk -F'\t' 'NR == FNR { t[\$2 FS \$3] = \$4; next }
+	    { n++; if (\$4 == \"?\") q++; else if (\$4 + 0 != t[\$2 FS \$3] + 0) w++ }
+	    END { print n, q + 0, w + 0 }' \
+	    '$DATA/pandoc-t3-spans-solved.truth.tsv' -"
+	assert_output "175 0 0"
+}
+
+@test "pandoc: a t3 row read by position that no reading of the identities keeps is unread, not wrong" {
+	# pandoc (cut down) printed row 4's 1 under 自然人 though it is a
+	# commercial firm's: 1 + 2 = 3.7 + 4 says natural 76 + 0 = 76 + 0.
+	# With 3.7 unread nothing checked it: natural 1 was written.  No
+	# reading of the table keeps the identities with row 4 as placed,
+	# so the rows placed by position with blanks are read in order
+	# too; none is written wrong (their cells that the readings do not
+	# agree on are unread).
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pandoc-t3-row-off-title.txt' | cut -f 2-5 |
+	    awk -F'\t' 'NR == FNR { t[\$2 FS \$3] = \$4; next }
+	    \$4 != \"?\" && \$4 + 0 != t[\$2 FS \$3] + 0 { w++ }
+	    END { print w + 0 }' \
+	    '$DATA/pandoc-t3-row-off-title.truth.tsv' -"
+	assert_output "0"
+}
+
+@test "lynx: a t2 row of zeros short of its columns is zeros, wherever they stood" {
+	# `行政规范性文件 0件` under three titles, lynx printing blanks as
+	# nothing: which column the 0 is in is unknown, but every cell of
+	# the row counts 0 (was unread).
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/lynx-t2-zero-short.txt' | grep '20.1.normative' |
+	    cut -f 5 | tr '\n' ' '"
+	assert_output "0 0 0 "
 }

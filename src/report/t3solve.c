@@ -308,13 +308,17 @@ order_vars(struct solve *S)
 	}
 }
 
-int
-t3_solve_by_identities(const struct lrow *rows, const char **key, int n,
-    struct slots *sb, int *pb, const unsigned char *open)
+/* One search with the rows of open[] as unknowns: the rows it places
+ * in sb and pb, solved[i] set for each.  -1 when no reading keeps the
+ * identities or the search gave up. */
+static int
+solve_once(const struct lrow *rows, const char **key, int n,
+    struct slots *sb, int *pb, const unsigned char *open,
+    unsigned char *solved)
 {
 	struct solve S = {0};
 	struct var *x;
-	int *at, i, placed = 0;
+	int *at, i, placed = -1;
 
 	S.var = gip_xmalloc((n + 1) * sizeof *S.var);
 	memset(S.var, 0, (n + 1) * sizeof *S.var);
@@ -328,12 +332,15 @@ t3_solve_by_identities(const struct lrow *rows, const char **key, int n,
 		order_vars(&S);
 		S.undecided = S.nvar * T3COLS;
 		search(&S, 0, at);
-		for (i = 0; !S.gave_up && i < S.nvar; i++) {
+		if (!S.gave_up && S.var[0].seen > 0)
+			placed = 0;
+		for (i = 0; placed >= 0 && i < S.nvar; i++) {
 			x = &S.var[i];
-			if (x->seen == 0 || !memchr(x->same, 1, T3COLS))
+			if (!memchr(x->same, 1, T3COLS))
 				continue;
 			pb[x->row] = placed_slots(&rows[x->row], x,
 			    &sb[x->row]);
+			solved[x->row] = 1;
 			placed++;
 		}
 	}
@@ -343,4 +350,51 @@ t3_solve_by_identities(const struct lrow *rows, const char **key, int n,
 	free(S.leaf);
 	free(at);
 	return placed;
+}
+
+int
+t3_solve_by_identities(const struct lrow *rows, const char **key, int n,
+    struct slots *sb, int *pb, const unsigned char *open,
+    const unsigned char *reopen, unsigned char *solved)
+{
+	unsigned char *both;
+	struct slots *sb2;
+	int *pb2, i, any = 0, placed;
+
+	memset(solved, 0, n);
+	if ((placed = solve_once(rows, key, n, sb, pb, open, solved)) >= 0)
+		return placed;
+	/* No reading keeps the identities with the rows read by position
+	 * as they were: those rows' positions are in doubt too (a value
+	 * lynx or pandoc printed under another column's title), and only
+	 * a reading of them all in order is taken, else they are
+	 * unread. */
+	for (i = 0; i < n; i++)
+		any |= reopen[i] && !open[i];
+	if (!any)
+		return 0;
+	both = gip_xmalloc(n + 1);
+	sb2 = gip_xmalloc((n + 1) * sizeof *sb2);
+	pb2 = gip_xmalloc((n + 1) * sizeof *pb2);
+	memcpy(sb2, sb, n * sizeof *sb2);
+	memcpy(pb2, pb, n * sizeof *pb2);
+	for (i = 0; i < n; i++) {
+		both[i] = open[i] || reopen[i];
+		if (reopen[i] && !open[i]) {
+			memset(&sb2[i], 0, sizeof sb2[i]);
+			sb2[i].n = T3COLS;
+			pb2[i] = PLACE_SOME;
+		}
+	}
+	if ((placed = solve_once(rows, key, n, sb2, pb2, both, solved)) >= 0)
+		for (i = 0; i < n; i++)
+			if (both[i]) {
+				sb[i] = sb2[i];
+				pb[i] = pb2[i];
+				solved[i] = 1;
+			}
+	free(both);
+	free(sb2);
+	free(pb2);
+	return placed < 0 ? 0 : placed;
 }
