@@ -885,10 +885,17 @@ deal_block(struct tables *t, struct t2row *rows, int n)
  * (written as 0, as t3 writes such a row's cells, place.h).
  */
 static int
-zeros_only(const struct t2row *p, int ncol)
+zeros_only(const struct t2row *p, int ncol, int trust)
 {
 	int j;
 
+	/* Only where the reader knows the row's values and only their
+	 * places are in doubt: rows joined one space apart, cells set by
+	 * other spans than the titles' (html2text cuts labels by byte, and
+	 * a number may go with the label). */
+	if (trust != TRUST_JOINED && trust != TRUST_SPANS &&
+	    trust != TRUST_TITLEGAP && trust != TRUST_STACKED)
+		return 0;
 	if (p->lr.nval == 0 || p->lr.nval > ncol ||
 	    p->lr.numbers != p->lr.nval || p->doubt || p->took)
 		return 0;
@@ -935,7 +942,7 @@ t2_emit(struct tables *t)
 		placed = place_t2(p, ncol, page_pins(t, p, &pin, &here),
 		    rowtrust, row_titlegap(t, p), at) == 0;
 		contra = placed && above_contradicts(p, ncol, &pin, at);
-		if (!placed && zeros_only(p, ncol)) {
+		if (!placed && zeros_only(p, ncol, rowtrust)) {
 			for (k = 0; k < ncol; k++)
 				tables_add(t, "t2", p->key, cols[k],
 				    p->lr.line, "0");
