@@ -498,6 +498,7 @@ colmajor_t3(const struct grid *g, const char *text, size_t len, long line,
     struct tables *t)
 {
 	int first = t->ncell, nkey = t->nt3key, quiet = t->quiet, got;
+	int nsolved = t->nt3solved;
 	int warned = t->nwarn, placed;
 
 	if (text == NULL)
@@ -509,11 +510,14 @@ colmajor_t3(const struct grid *g, const char *text, size_t len, long line,
 	got = t3_extract(g, t);
 	t->quiet = quiet;
 	if (has_unread(t, first) &&
-	    (placed = place_stream("t3", text, len, line, t, first)) > 0)
+	    (placed = place_stream("t3", text, len, line, t, first)) > 0) {
+		t->nt3solved = nsolved;	/* the stream's cells now */
 		return placed;
+	}
 	if (t->nwarn == warned || quiet)
 		return got;
 	t->ncell = first;
 	t->nt3key = nkey;
+	t->nt3solved = nsolved;
 	return t3_extract(g, t);
 }

@@ -373,6 +373,40 @@ row_agrees(const char *text, size_t len, long first, const struct rule *r,
 	return 1;
 }
 
+static int
+solved_row(const struct tables *t, const char *row)
+{
+	int i;
+
+	for (i = 0; i < t->nt3solved; i++)
+		if (strcmp(t->t3solved[i], row) == 0)
+			return 1;
+	return 0;
+}
+
+/* Rows placed by the table's identities alone (t3solve.c) stand by the
+ * rows that gave them: unread when one of those was. */
+static void
+unread_solved(struct tables *t, int from)
+{
+	int i, k;
+
+	for (i = from; i < t->ncell; i++) {
+		if (strcmp(t->cell[i].table, "t3") != 0 ||
+		    !solved_row(t, t->cell[i].row))
+			continue;
+		for (k = from; k < i && !(strcmp(t->cell[k].table, "t3") ==
+		    0 && strcmp(t->cell[k].row, t->cell[i].row) == 0); k++)
+			;
+		if (k == i)
+			tables_warn(t, t->cell[i].line, "t3 row %s: placed by "
+			    "the table's identities with rows now unread, "
+			    "written as %s", t->cell[i].row, CELL_UNREAD);
+		snprintf(t->cell[i].val, sizeof t->cell[i].val, "%s",
+		    CELL_UNREAD);
+	}
+}
+
 int
 dashcols_check_t3(const char *text, size_t len, long first,
     struct tables *t, int from)
@@ -398,8 +432,10 @@ dashcols_check_t3(const char *text, size_t len, long first,
 		for (k = from; k < i && !(strcmp(t->cell[k].table, "t3") == 0 &&
 		    strcmp(t->cell[k].row, row) == 0); k++)
 			;
-		if (k < i || row_agrees(text, len, first, &r, col, t, from,
-		    row))
+		/* (Rows the identities placed may stand elsewhere in a
+		 * grid whose spans differ from the titles'.) */
+		if (k < i || solved_row(t, row) || row_agrees(text, len,
+		    first, &r, col, t, from, row))
 			continue;	/* checked already, or agrees */
 		tables_warn(t, t->cell[i].line, "t3 row %s: its values are "
 		    "not in their titles' columns of the table's grid, "
@@ -411,5 +447,7 @@ dashcols_check_t3(const char *text, size_t len, long first,
 				    "%s", CELL_UNREAD);
 		bad++;
 	}
+	if (bad > 0)
+		unread_solved(t, from);
 	return bad;
 }

@@ -877,6 +877,35 @@ deal_block(struct tables *t, struct t2row *rows, int n)
 	return nb;
 }
 
+/*
+ * A row that could not be placed whose values are all zeros, no more
+ * than its columns, printed on its own line and not in doubt (`行政规范性
+ * 文件 0件` under three titles, lynx printing blanks as nothing): each
+ * cell holds a zero or a blank, a count of 0 wherever the zeros stood
+ * (written as 0, as t3 writes such a row's cells, place.h).
+ */
+static int
+zeros_only(const struct t2row *p, int ncol, int trust)
+{
+	int j;
+
+	/* Only where the reader knows the row's values and only their
+	 * places are in doubt: rows joined one space apart, cells set by
+	 * other spans than the titles' (html2text cuts labels by byte, and
+	 * a number may go with the label). */
+	if (trust != TRUST_JOINED && trust != TRUST_SPANS &&
+	    trust != TRUST_TITLEGAP && trust != TRUST_STACKED)
+		return 0;
+	if (p->lr.nval == 0 || p->lr.nval > ncol ||
+	    p->lr.numbers != p->lr.nval || p->doubt || p->took)
+		return 0;
+	for (j = 0; j < p->lr.nval; j++)
+		if (p->lr.val[j].v.kind != V_NUMBER ||
+		    !value_is_zero(p->lr.val[j].v.num))
+			return 0;
+	return 1;
+}
+
 void
 t2_emit(struct tables *t)
 {
@@ -922,6 +951,12 @@ t2_emit(struct tables *t)
 		placed = place_t2(p, ncol, page_pins(t, p, &pin, &here),
 		    rowtrust, row_titlegap(t, p), at) == 0;
 		contra = placed && above_contradicts(p, ncol, &pin, at);
+		if (!placed && zeros_only(p, ncol, rowtrust)) {
+			for (k = 0; k < ncol; k++)
+				tables_add(t, "t2", p->key, cols[k],
+				    p->lr.line, "0");
+			continue;
+		}
 		if (contra)
 			tables_warn(t, p->lr.line, "t2 row %s: a number printed "
 			    "over it stands under one of its values, not "

@@ -800,6 +800,50 @@ holds_line(const struct lrow *rows, int n, int i, const long *jl, int njl)
 	return 0;
 }
 
+/*
+ * Rows left unread whose values are their own, in order (not two rows'
+ * nor lines given and taken), and rows read by position whose readings
+ * the identities contradicted (t3guard.c, guarded[i]; the cells its
+ * readings agree on are kept): the table's
+ * identities may tell where their blanks were (t3solve.c; lynx prints a
+ * table it cannot lay out cell after cell, blanks as nothing).  Where
+ * no reading keeps them, rows placed by position with blanks (bypos[i])
+ * are read in order too (pandoc sets a row's cells by its own spans,
+ * a value under another column's title).  Rows so placed are kept out
+ * of dashcols_check_t3's positions (t->t3solved).  Not for prints
+ * (pdftotext's positions are read by their own paths) nor PDFs.
+ */
+static void
+solve_open_rows(struct tables *t, const struct lrow *rows, const char **key,
+    int n, struct slots *sb, int *pb, const int *two, const int *tall,
+    const int *lead, const int *guarded, const int *bypos)
+{
+	unsigned char *open, *reopen, *solved;
+	int i, any = 0;
+
+	open = gip_xmalloc(n + 1);
+	reopen = gip_xmalloc(n + 1);
+	solved = gip_xmalloc(n + 1);
+	for (i = 0; i < n; i++) {
+		open[i] = key[i] && !two[i] && !tall[i] && !lead[i] &&
+		    rows[i].nval > 0 && rows[i].nval <= T3COLS &&
+		    (pb[i] == PLACE_SOME || pb[i] == PLACE_NONE ||
+		    guarded[i]);
+		reopen[i] = key[i] && !two[i] && !tall[i] && !lead[i] &&
+		    rows[i].nval > 0 && rows[i].nval < T3COLS &&
+		    bypos[i] && pb[i] == PLACE_ALL;
+		any |= open[i];
+	}
+	if (any && t3_solve_by_identities(rows, key, n, sb, pb, open,
+	    reopen, solved) > 0)
+		for (i = 0; i < n; i++)
+			if (solved[i] && t->nt3solved < T3MAXKEYS)
+				t->t3solved[t->nt3solved++] = key[i];
+	free(open);
+	free(reopen);
+	free(solved);
+}
+
 /* Table 3 from grid g; rows holding a line of jl[0..njl) took values
  * wrapped around it (t3_join_wrapped_units) and wait for the
  * identities, as rows placed by runs do. */
@@ -818,7 +862,7 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 	int tlo[T3COLS], thi[T3COLS], lo[T3COLS], hi[T3COLS];
 	int *has = NULL, *ra = NULL, *re = NULL, runs = 0;
 	int *pb = NULL, *by_run = NULL, at_edge, by_pos, *two, *tall, *lead;
-	int *doubt, *bypos;
+	int *doubt, *bypos, *guarded;
 	unsigned *brk;
 	struct t3_readings *tr = NULL;
 	int points[T3COLS] = {0}, table_points[T3COLS] = {0};
@@ -1062,7 +1106,12 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 		t3_confirm_runs(key, n, sb, pb, by_run);
 	if (tr)
 		t3_choose_tall(key, n, sb, pb, tr, tall);
+	guarded = gip_xmalloc((n + 1) * sizeof *guarded);
+	for (i = 0; i < n; i++)
+		guarded[i] = pb[i] != PLACE_DOUBTED;
 	t3_guard_blanks(t, rows, key, n, sb, pb, bypos);
+	for (i = 0; i < n; i++)
+		guarded[i] &= pb[i] == PLACE_DOUBTED && doubt[i] == 0;
 	for (i = 0; i < n; i++)
 		if (doubt[i] && pb[i] != PLACE_UNSEEN &&
 		    pb[i] != PLACE_DOUBTED) {
@@ -1083,10 +1132,14 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 			pb[i] = PLACE_DOUBTED;
 			memset(&sb[i], 0, sizeof sb[i]);
 		}
+	if (!t->print && !g->exact)
+		solve_open_rows(t, rows, key, n, sb, pb, two, tall, lead,
+		    guarded, bypos);
 	for (i = 0; i < n; i++)
 		if (pb[i] != PLACE_UNSEEN)
 			emit_row(t, key[i], rows[i].line, rows[i].nval,
 			    &sb[i], pb[i]);
+	free(guarded);
 	free(doubt);
 	free(brk);
 	free(two);

@@ -76,6 +76,15 @@ int	t3_cell_count(const struct slots *s, int k, long long *v);
 void	t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 	    const int *by_run);
 
+/* Rows whose values stand in order without the places of their blanks
+ * (open[i]), not placed yet: placed where every reading of the table
+ * that keeps its identities agrees (t3solve.c); where none does, the
+ * rows placed by position with blanks (reopen[i]) are read so too.
+ * solved[i] for each row it placed or made unread.  Returns how many. */
+int	t3_solve_by_identities(const struct lrow *rows, const char **key,
+	    int n, struct slots *sb, int *pb, const unsigned char *open,
+	    const unsigned char *reopen, unsigned char *solved);
+
 /* Rows placed by position with blanks (bypos[i]) that the table's
  * identities contradict: read by them, else unread (t3guard.c). */
 struct tables;

@@ -14,7 +14,7 @@ tables_reset(struct tables *t, const char *file, int quiet)
 	t->file = file;
 	t->quiet = quiet;
 	t->nwarn = 0;
-	t->nt2row = t->nt3key = 0;
+	t->nt2row = t->nt3key = t->nt3solved = 0;
 	t->tpl = 0;
 	t->print = 0;
 	t->ntitlegap = 0;

@@ -85,6 +85,10 @@ struct tables {
 	int		 nt2row;
 	const char	*t3key[T3MAXKEYS];	/* table 3's rows found */
 	int		 nt3key;
+	const char	*t3solved[T3MAXKEYS];	/* of them, rows placed by
+						 * the identities alone
+						 * (t3solve.c) */
+	int		 nt3solved;
 	unsigned	 tpl;			/* decided template */
 	struct dashtable titlegap[T2MAXGAPS];	/* table 2's tables
 						 * whose dashed rules have a
