@@ -12,7 +12,7 @@
 #include "xmlload.h"
 
 #define HEAD		4096	/* bytes looked at for the generator */
-#define MAX_FONTS	4096	/* font classes of a page kept */
+#define MAX_FONTS	4096	/* font classes of a document kept */
 #define MAX_DEPTH	64	/* elements nested inside a text run */
 /* pdftohtml's default -zoom: its pixels are 1.5 points */
 #define ZOOM		1.5
@@ -45,7 +45,7 @@ struct walk {
 	int		 nfont;
 	double		 zoom;
 	double		 boxh;		/* a box's height, in ems */
-	int		 page, words;
+	int		 page;
 };
 
 static void	word_flush(struct walk *);
@@ -297,7 +297,6 @@ word_flush(struct walk *w)
 	buf_add(w->out, "</word>\n", 8);
 	p->len = 0;
 	w->text.len = 0;
-	w->words++;
 }
 
 /* A word of size px at [x0, x1) on the line at y0. */
@@ -450,13 +449,26 @@ walk_positioned(struct walk *w, xmlNode *n, int depth)
 	}
 }
 
+/* A pdf2xml <text top left width height font>: its height is its box's,
+ * as pdftotext's. */
+static void
+xml_text(struct walk *w, xmlNode *n)
+{
+	const struct font *f = font_find(w, html_attr(n, "font"));
+	struct font box = {"", 12, 12};
+	double h = attr_number(n, "height");
+
+	box.size = box.lineh = h > 0 ? h : f != NULL ? f->size : 12;
+	text_run(w, n, attr_number(n, "left"), attr_number(n, "top"), &box,
+	    attr_number(n, "width"));
+}
+
 /* -xml: <page width height>, <fontspec id size>, <text top left width
  * height font>. */
 static void
 walk_xml(struct walk *w, xmlNode *n, int depth)
 {
 	const char *id;
-	struct font *f;
 
 	for (; n != NULL && depth < MAX_DEPTH; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
@@ -470,14 +482,9 @@ walk_xml(struct walk *w, xmlNode *n, int depth)
 			if (id != NULL)
 				font_add(w, id, strlen(id),
 				    attr_number(n, "size"), 0);
-		} else if (html_is_elem(n, "text") && w->page > 0) {
-			f = (struct font *)font_find(w, html_attr(n, "font"));
-			text_run(w, n, attr_number(n, "left"),
-			    attr_number(n, "top"), &(struct font){"",
-			    attr_number(n, "height") > 0 ?
-			    attr_number(n, "height") : f ? f->size : 12, 0},
-			    attr_number(n, "width"));
-		} else
+		} else if (html_is_elem(n, "text") && w->page > 0)
+			xml_text(w, n);
+		else
 			walk_xml(w, n->children, depth + 1);
 	}
 }
