@@ -50,3 +50,14 @@ table_cells() {
 	run -0 cat got
 	assert_output $'t3:3.7=sum(3.1-3.6):natural\nt3:total=sum(natural-other):3.3.3'
 }
+
+@test "LibreOffice text t3: an empty <td></td> prints an empty line, a cell too" {
+	# (一)予以公开 / 8 / 0 / (empty) / 0 / 0 / (empty) / 8; the page's
+	# lines of U+00A0 alone (its &nbsp; paragraphs) say LibreOffice
+	table_cells lo-text-empty t3
+}
+
+@test "LibreOffice text t4: empty lines for empty cells, the data row by count" {
+	# 总计 / 0 / (empty) ×3 / 0 / 2 / …
+	table_cells lo-text-empty t4
+}

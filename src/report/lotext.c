@@ -28,25 +28,44 @@ two_cells(const char *s, size_t n)
 /*
  * The export prints every paragraph on a line of its own, a table's
  * cells one after another, a row's and a table's end unmarked; a cell
- * of &nbsp; is a line of U+00A0, the one sign of a blank cell.  Other
- * converters print a row's cells on one line (pdftotext, w3m) or an
- * &nbsp; cell as spaces (lynx): two such lines and hardly a line of two
- * cells (one in twenty: a prose line with a double space) say which.
+ * of &nbsp; is a line of U+00A0, an empty cell an empty line.  Other
+ * converters print &nbsp; as a space (lynx, w3m, pdftotext); lines of
+ * U+00A0 alone, two of them, say LibreOffice (the &nbsp; paragraphs
+ * between a page's tables, its blank cells).
+ */
+int
+lo_text_export(const char *text, size_t len)
+{
+	const char *p = text, *e = text + len, *q;
+	int n = 0;
+
+	while (p < e && (q = memchr(p, 0xa0, e - p)) != NULL) {
+		if (q - p >= 1 && (unsigned char)q[-1] == 0xc2 &&
+		    (q - 1 == text || q[-2] == '\n') &&
+		    (q + 1 == e || q[1] == '\n' || q[1] == '\r') && ++n == 2)
+			return 1;
+		p = q + 1;
+	}
+	return 0;
+}
+
+/*
+ * Such a document's table region is read one cell a line where its
+ * lines hold one cell each: hardly a line of two cells runs of text two
+ * spaces apart (one in twenty: a prose line with a double space).
  */
 int
 lo_cell_lines(const struct tlines *tl)
 {
-	int k, nbsp = 0, text = 0, two = 0;
+	int k, text = 0, two = 0;
 
+	if (!tl->lo)
+		return 0;
 	for (k = 0; k < tl->n; k++) {
-		if (lo_is_nbsp_line(tl->v[k].s, tl->v[k].n)) {
-			nbsp++;
-			continue;
-		}
 		if (text_is_blank(tl->v[k].s, tl->v[k].n))
 			continue;
 		text++;
 		two += two_cells(tl->v[k].s, tl->v[k].n);
 	}
-	return nbsp >= 2 && two * 20 <= text;
+	return text > 0 && two * 20 <= text;
 }

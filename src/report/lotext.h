@@ -14,8 +14,11 @@
 /* Is s[0..n) a line of one no-break space alone (a trailing CR
  * allowed)? */
 int	lo_is_nbsp_line(const char *s, size_t n);
-/* Are the lines of tl LibreOffice's cell paragraphs: some lines of a
- * no-break space alone, and no line holding two cells? */
+/* Is the document LibreOffice's text export: two lines or more of a
+ * no-break space alone? */
+int	lo_text_export(const char *text, size_t len);
+/* Are the lines of tl, of such a document (tl->lo), LibreOffice's cell
+ * paragraphs: hardly a line holding two cells? */
 int	lo_cell_lines(const struct tlines *tl);
 
 #endif

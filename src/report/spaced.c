@@ -421,8 +421,8 @@ read_spaced_as(const char *text, size_t len, long first,
 		ln.s = tl->v[k].s;
 		ln.n = tl->v[k].n;
 		ln.no = first + k;
-		if (lo && blanks == 0 && md[0].g->nrow > 0 &&
-		    lo_is_nbsp_line(ln.s, ln.n)) {
+		if (lo && md[0].g->nrow > 0 && (blank[k] ||
+		    lo_is_nbsp_line(ln.s, ln.n))) {
 			for (j = 0; j < nm; j++)
 				lynx_counted_blanks(md[j].g, 1);
 			continue;
