@@ -61,3 +61,8 @@ table_cells() {
 	# 总计 / 0 / (empty) ×3 / 0 / 2 / …
 	table_cells lo-text-empty t4
 }
+
+@test "LibreOffice text t2: a number below &nbsp; cells is its row's, not the next label's" {
+	# 规章 / U+00A0 / U+00A0 / 0 / 规范性文件 / 52: the 0 is 规章's total
+	table_cells lo-text-t2 t2
+}
