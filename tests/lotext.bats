@@ -66,3 +66,15 @@ table_cells() {
 	# 规章 / U+00A0 / U+00A0 / 0 / 规范性文件 / 52: the 0 is 规章's total
 	table_cells lo-text-t2 t2
 }
+
+@test "LibreOffice text without &nbsp;: told by t3's titles one a line, empty lines are cells" {
+	# no line of U+00A0; 自然人 / 商业企业 / 科研机构 / … alone on their
+	# lines, no form feed; 规章 / 0 / (empty) / (empty)
+	table_cells lo-text-plain t4
+	gip-tables -q "$DATA/lo-text-plain.txt" | cut -f 2-5 |
+	    awk -F'\t' '$1 == "t2" && $2 ~ /^20\.1\./' | sort >got
+	awk -F'\t' '$2 ~ /^20\.1\./' "$DATA/lo-text-plain.t2.cells" |
+	    sort >want
+	run diff want got
+	assert_success
+}

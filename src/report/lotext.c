@@ -31,10 +31,15 @@ two_cells(const char *s, size_t n)
  * of &nbsp; is a line of U+00A0, an empty cell an empty line.  Other
  * converters print &nbsp; as a space (lynx, w3m, pdftotext); lines of
  * U+00A0 alone, two of them, say LibreOffice (the &nbsp; paragraphs
- * between a page's tables, its blank cells).
+ * between a page's tables, its blank cells).  A page without &nbsp;
+ * says it by table 3's column titles, the template's, printed each on a
+ * line of its own (自然人 / 商业 企业 / 科研机构) with no form feed in
+ * the text: pdftotext prints titles so too, but ends every page with a
+ * form feed; lynx, w3m and html2text print a title line indented or
+ * beside others.
  */
-int
-lo_text_export(const char *text, size_t len)
+static int
+nbsp_lines(const char *text, size_t len)
 {
 	const char *p = text, *e = text + len, *q;
 	int n = 0;
@@ -45,6 +50,49 @@ lo_text_export(const char *text, size_t len)
 		    (q + 1 == e || q[1] == '\n' || q[1] == '\r') && ++n == 2)
 			return 1;
 		p = q + 1;
+	}
+	return 0;
+}
+
+/* Is s[0..n) one of t3's applicant titles alone, ASCII spaces inside
+ * (a title wrapped in its cell: 商业 企业)? */
+static int
+title_line(const char *s, size_t n)
+{
+	static const char *const titles[] = {"自然人", "商业企业",
+	    "科研机构", "社会公益组织", "法律服务机构"};
+	char buf[32];
+	size_t k, m = 0;
+
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	if (n == 0 || n >= sizeof buf || s[0] == ' ')
+		return 0;
+	for (k = 0; k < n; k++)
+		if (s[k] != ' ')
+			buf[m++] = s[k];
+	buf[m] = '\0';
+	for (k = 0; k < sizeof titles / sizeof titles[0]; k++)
+		if (strcmp(buf, titles[k]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+lo_text_export(const char *text, size_t len)
+{
+	const char *p = text, *e = text + len, *q;
+	int n = 0;
+
+	if (nbsp_lines(text, len))
+		return 1;
+	if (memchr(text, '\f', len) != NULL)
+		return 0;
+	for (; p < e; p = q + 1) {
+		if ((q = memchr(p, '\n', e - p)) == NULL)
+			q = e;
+		if (title_line(p, q - p) && ++n == 3)
+			return 1;
 	}
 	return 0;
 }
