@@ -13,6 +13,7 @@
 #include "input.h"
 #include "layout.h"
 #include "lfcount.h"
+#include "lotext.h"
 #include "sections.h"
 #include "unprinted.h"
 #include "unseen.h"
@@ -117,6 +118,7 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 	x->laid_out[which - 2] = !by_doc;
 	if (!by_doc) {
 		kind = layout_detect(doc->text + r.from, r.to - r.from, &tl);
+		tl.lo = lo_text_export(doc->text, doc->len);
 		layout_read(kind, doc->text + r.from, r.to - r.from, r.line,
 		    &tl, width, &g);
 	}

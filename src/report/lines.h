@@ -29,6 +29,8 @@ struct tline {
 struct tlines {
 	struct tline	*v;
 	int		 n, cap;
+	int		 lo;	/* the document is LibreOffice's text export
+				 * (lotext.h), set by the caller */
 };
 
 int	lines_next(const char *text, size_t len, size_t *pos, struct line *ln);

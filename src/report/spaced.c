@@ -9,6 +9,7 @@
 #include "err.h"
 #include "ints.h"
 #include "lines.h"
+#include "lotext.h"
 #include "lynxrows.h"
 #include "spaced.h"
 #include "text.h"
@@ -398,12 +399,15 @@ word_at(const char *s, size_t i, size_t n, size_t lim, int *w)
  * two text lines are empty cells: before a number, on its line; before
  * a label, at the end of the line above (the last cells of the row
  * before).  Such text has no pages, so a number alone ("-1") is a cell,
- * never a page number.
+ * never a page number.  With LibreOffice's cell lines (lo) a line of
+ * one no-break space right after a printed line is an empty cell of that
+ * line's row; after a blank line (a row of empty cells ends a Word
+ * table) it is the &nbsp; paragraph between two tables, and blank.
  */
 static void
 read_spaced_as(const char *text, size_t len, long first,
     const struct tlines *tl, const unsigned char *blank, struct model *md,
-    int nm, int paras, int joined)
+    int nm, int paras, int joined, int lo)
 {
 	size_t i, len1, n;
 	struct line ln;
@@ -417,6 +421,12 @@ read_spaced_as(const char *text, size_t len, long first,
 		ln.s = tl->v[k].s;
 		ln.n = tl->v[k].n;
 		ln.no = first + k;
+		if (lo && md[0].g->nrow > 0 && (blank[k] ||
+		    lo_is_nbsp_line(ln.s, ln.n))) {
+			for (j = 0; j < nm; j++)
+				lynx_counted_blanks(md[j].g, 1);
+			continue;
+		}
 		if ((kind = line_kind(text, len, &tl->v[k], &ln, paras,
 		    blank[k])) ==
 		    LINE_BLANK) {
@@ -767,7 +777,7 @@ spaced_read(const char *text, size_t len, long first, const struct tlines *tl,
 	struct grid chars = {0}, swap;
 	struct model md[2] = {{.m = WIDTH_DISPLAY, .g = g},
 	    {.m = WIDTH_CHARS, .g = &chars, .share = &md[0]}};
-	int paras, joined, spread, under, use_chars, k, nblank;
+	int paras, joined, lo, spread, under, use_chars, k, nblank;
 	unsigned char *blank;
 
 	blank = gip_xmalloc(tl->n + 1);
@@ -775,7 +785,7 @@ spaced_read(const char *text, size_t len, long first, const struct tlines *tl,
 		nblank += blank[k] = (unsigned char)line_blank(&tl->v[k]);
 	if (utf8_find(text, len, LINES_FFFD) != NULL) {
 		md[0].m = WIDTH_BYTES;
-		read_spaced_as(text, len, first, tl, blank, md, 1, 0, 0);
+		read_spaced_as(text, len, first, tl, blank, md, 1, 0, 0, 0);
 		free(blank);
 		return;
 	}
@@ -785,7 +795,8 @@ spaced_read(const char *text, size_t len, long first, const struct tlines *tl,
 	paras = (nblank + 1) * 10 >= (tl->n - nblank) * 9 &&
 	    lynx_cell_paragraphs(text, len);
 	joined = !paras && lynx_joined_rows(text, len);
-	read_spaced_as(text, len, first, tl, blank, md, 2, paras, joined);
+	lo = !paras && !joined && lo_cell_lines(tl);
+	read_spaced_as(text, len, first, tl, blank, md, 2, paras, joined, lo);
 	free(blank);
 	spread = column_spread(&chars, 2) - column_spread(g, 1);
 	under = numbers_under_titles(&chars, 2) - numbers_under_titles(g, 1);

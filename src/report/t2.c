@@ -532,7 +532,9 @@ fill_tall_row(struct t2row *p, const struct lrow *lr)
  * line of their own nearer the next row's label than this one's (a
  * print centres a row's cells: 规章 / (blank) / 10 / 规范性文件), or in a
  * print laid out by pdftotext as near as its own, may be either row's.  Not so where blank lines count empty cells (lynx's one
- * cell a paragraph: then the line holds counted blanks).
+ * cell a paragraph: then the line holds counted blanks), nor where the
+ * row's label line does (LibreOffice's text export: a row's &nbsp; cells
+ * printed before its numbers, lotext.h).
  */
 /* Does a cell of grid row i after its first hold a number? */
 static int
@@ -558,7 +560,8 @@ nearer_below(const struct grid *g, int i, const struct t2row *p,
 	long below, above;
 
 	if (p->lr.numbers > 0 || p->took || i + 1 >= g->nrow ||
-	    g->row[i + 1].ncell == 0 || lrow_counted(lr->val, lr->nval))
+	    g->row[i + 1].ncell == 0 || lrow_counted(lr->val, lr->nval) ||
+	    lrow_counted(p->lr.val, p->lr.nval))
 		return 0;
 	c = grid_cells(g, &g->row[i + 1]);
 	below = g->row[i + 1].line - g->row[i].line;

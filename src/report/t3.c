@@ -456,8 +456,14 @@ joined_row(const struct lrow *lr)
 static int
 place_counted(struct lrow *lr, struct slots *s)
 {
-	int n = lr->nval, k, j;
+	int n, k, j;
 
+	/* Counted empty cells beyond the columns, after the last value,
+	 * are the blank lines that part two tables, no cells (as t2's). */
+	while (lr->nval > T3COLS && lr->val[lr->nval - 1].v.kind ==
+	    V_BLANK && lr->val[lr->nval - 1].x0 == GRID_XCOUNTED)
+		lr->nval--;
+	n = lr->nval;
 	if (n < T3COLS) {
 		lrow_pad_counted(lr, T3COLS);
 		if (!row_adds_up(lr->val))

@@ -528,6 +528,32 @@ broken_off(const struct grid *g, int i)
 	return 0;
 }
 
+/*
+ * Empty cells the converter counted at the end of row i, a header
+ * row, open the data row after it: LibreOffice's text export prints
+ * the first data cells, &nbsp;, right under the last title (总计), and
+ * the row is read from there (lotext.h).  Put before data's values.
+ */
+static void
+counted_lead(const struct grid *g, int i, struct lrow *data)
+{
+	const struct gcell *c = grid_cells(g, &g->row[i]);
+	int j, k, n = 0;
+
+	for (j = g->row[i].ncell; j > 0 && c[j - 1].x0 == GRID_XCOUNTED &&
+	    c[j - 1].text[0] == '\0'; j--)
+		n++;
+	if (n == 0 || n == g->row[i].ncell || data->nval + n > LROW_MAXVAL)
+		return;
+	memmove(data->val + n, data->val, data->nval * sizeof data->val[0]);
+	for (k = 0; k < n; k++) {
+		value_parse("", &data->val[k].v);
+		data->val[k].x0 = data->val[k].x1 = GRID_XCOUNTED;
+		data->val[k].cell = -1;
+	}
+	data->nval += n;
+}
+
 /* Gather the data values: the first row with numbers and, when it holds
  * fewer than 15, the number-only rows straight after it, past header
  * words printed among them (plain pdftotext: … 0 0 0 / 总计 / 0).
@@ -553,6 +579,8 @@ gather_values(const struct grid *g, struct lrow *data, int *first,
 				continue;
 			found = 1;
 			data->merged = 0;
+			if (i > 0)
+				counted_lead(g, i - 1, data);
 			*first = i;
 			*last = g->row[i].line;
 			continue;
