@@ -48,6 +48,7 @@ struct fill {
 	long long	r37[T3COLS];	/* row 3.7, once known */
 	long long	fixed3x[T3COLS];	/* rows 3.x not completed */
 	long long	part[T3COLS];	/* and those completed so far */
+	unsigned char	known[T3COLS];	/* r37 and fixed3x both known */
 };
 
 /* Is a row a part of 3.7 (a row 3.x other than 3.7)? */
@@ -179,15 +180,16 @@ parts_fit(const struct fill *q, int last)
 	int k;
 
 	for (k = 0; k < T3COLS; k++)
-		if (q->fixed3x[k] + q->part[k] > q->r37[k] ||
-		    (last && q->fixed3x[k] + q->part[k] != q->r37[k]))
+		if (q->known[k] && (q->fixed3x[k] + q->part[k] > q->r37[k] ||
+		    (last && q->fixed3x[k] + q->part[k] != q->r37[k])))
 			return 0;
 	return 1;
 }
 
-/* Row 3.7's counts (after the rows before the 3.x were completed): 0
- * when a cell is unknown or the row is absent. */
-static int
+/* Row 3.7's counts (after the rows before the 3.x were completed): a
+ * column whose cell is unread, or all when the row is absent, is not
+ * known (the parts are not held to it). */
+static void
 row37(struct fill *q)
 {
 	int i, k;
@@ -196,12 +198,9 @@ row37(struct fill *q)
 		if (q->key[i] && q->pb[i] != PLACE_UNSEEN &&
 		    t3_same_key(q->key[i], "3.7"))
 			break;
-	if (i == q->n)
-		return 0;
 	for (k = 0; k < T3COLS; k++)
-		if (!t3_cell_count(&q->sb[i], k, &q->r37[k]))
-			return 0;
-	return 1;
+		if (i == q->n || !t3_cell_count(&q->sb[i], k, &q->r37[k]))
+			q->known[k] = 0;
 }
 
 static void
@@ -212,11 +211,12 @@ search(struct fill *q, int at)
 
 	if (++q->steps > FILL_MAXSTEPS)
 		return;
-	if (at == q->first3x && q->first3x < q->nf && !row37(q))
-		return;
+	if (at == q->first3x && q->first3x < q->nf)
+		row37(q);
 	if (at == q->nf) {
+		/* a column with an unread cell holds nothing to it */
 		for (k = 0; k < T3COLS; k++)
-			if (t3_column_status(q->key, q->n, q->sb, q->pb, k) != 1)
+			if (t3_column_status(q->key, q->n, q->sb, q->pb, k) == 0)
 				return;
 		agree(q);
 		return;
@@ -236,26 +236,25 @@ search(struct fill *q, int at)
 	}
 }
 
-/* The counts of the rows 3.x not completed, into q->fixed3x: 0 when a
- * cell of one is unread (nothing then confirms a reading). */
-static int
-fixed_parts(struct fill *q, const unsigned char *cand)
+/* The counts of the rows 3.x not completed, into q->fixed3x; a column
+ * where one is unread is not known. */
+static void
+fixed_parts(struct fill *q, const unsigned char *in)
 {
 	long long v;
 	int i, k;
 
 	memset(q->fixed3x, 0, sizeof q->fixed3x);
 	for (i = 0; i < q->n; i++) {
-		if (!q->key[i] || q->pb[i] == PLACE_UNSEEN || cand[i] ||
+		if (!q->key[i] || q->pb[i] == PLACE_UNSEEN || in[i] ||
 		    !is_part(q->key[i]))
 			continue;
-		for (k = 0; k < T3COLS; k++) {
-			if (!t3_cell_count(&q->sb[i], k, &v))
-				return 0;
-			q->fixed3x[k] += v;
-		}
+		for (k = 0; k < T3COLS; k++)
+			if (t3_cell_count(&q->sb[i], k, &v))
+				q->fixed3x[k] += v;
+			else
+				q->known[k] = 0;
 	}
-	return 1;
 }
 
 /* The agreed cells of a completed row into s: the others unread. */
@@ -290,12 +289,15 @@ t3_fill_by_identities(struct tables *t, const struct lrow *rows,
 	struct slots *keep;
 	int *keeppb;
 	struct fill q = {.key = key, .n = n, .sb = sb, .pb = pb};
+	unsigned char *in;
 	int i, j, pass, any = 0;
 
 	for (i = 0; i < n; i++)
 		any |= cand[i];
 	if (!any)
 		return;
+	in = gip_xmalloc(n + 1);
+	memset(in, 0, n + 1);
 	f = gip_xmalloc(FILL_MAXROWS * sizeof *f);
 	keep = gip_xmalloc(FILL_MAXROWS * sizeof *keep);
 	keeppb = gip_xmalloc(FILL_MAXROWS * sizeof *keeppb);
@@ -308,9 +310,12 @@ t3_fill_by_identities(struct tables *t, const struct lrow *rows,
 		for (i = 0; i < n; i++) {
 			if (!cand[i] || !key[i] || is_part(key[i]) != pass)
 				continue;
-			if (q.nf == FILL_MAXROWS ||
-			    !row_readings(&rows[i], &sb[i], &f[q.nf]))
+			if (q.nf == FILL_MAXROWS)
 				goto out;	/* not all of them: none */
+			/* a row no reading of which adds up stays unread */
+			if (!row_readings(&rows[i], &sb[i], &f[q.nf]))
+				continue;
+			in[i] = 1;
 			f[q.nf].row = i;
 			q.is3x[q.nf] = pass;
 			keep[q.nf] = sb[i];
@@ -318,8 +323,8 @@ t3_fill_by_identities(struct tables *t, const struct lrow *rows,
 			q.nf++;
 		}
 	}
-	if (!fixed_parts(&q, cand))
-		goto out;
+	memset(q.known, 1, sizeof q.known);
+	fixed_parts(&q, in);
 	memset(q.part, 0, sizeof q.part);
 	search(&q, 0);
 	for (j = 0; j < q.nf; j++) {
@@ -338,6 +343,7 @@ t3_fill_by_identities(struct tables *t, const struct lrow *rows,
 		    "written as " CELL_UNREAD);
 	}
 out:
+	free(in);
 	free(f);
 	free(keep);
 	free(keeppb);
