@@ -1852,3 +1852,15 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "16     0 16 14      14 1      1 "
 	[[ $stderr == *"t3 row 3.5.1: its 2 numbers read by the table's identities"* ]]
 }
+
+@test "pdftotext -layout: a t2 row's number printed over its label, below a full row, is its own" {
+	# Chromium centres each cell of a row in its height: the 0 of
+	# 行政规范性文件's one-line cell beside cells of three lines prints on
+	# the line above the label's, under 规章's full row.  It is the next
+	# row's: it goes in among that row's numbers by position.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-value-over-next-label.txt' | cut -f 3-5 |
+	    tr '\t\n' '  '"
+	assert_output "20.1.rules issued 0 20.1.rules repealed 0 20.1.rules valid 0 20.1.normative issued 0 20.1.normative repealed 0 20.1.normative valid 229 "
+	assert_equal "$stderr" ""
+}
