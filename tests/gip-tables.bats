@@ -1878,3 +1878,13 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "20.8.fee prev 0 20.8.fee delta  "
 	assert_equal "$stderr" ""
 }
+
+@test "pdftotext -layout: a t2 caption wrapped inside its item is no column title" {
+	# 第二十条第( / 一)项 over the header: the caption's rest is not a
+	# title of the block (it made the header four columns, none placed).
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-caption-cut-in-item.txt' | cut -f 3-5 |
+	    tr '\t\n' '  '"
+	assert_output "20.1.rules issued 0 20.1.rules repealed  20.1.rules valid 0 20.1.normative issued 1 20.1.normative repealed 1 20.1.normative valid 1 "
+	assert_equal "$stderr" ""
+}

@@ -699,10 +699,19 @@ flush_over(struct tables *t, struct t2vals *over)
 	over->nval = over->numbers = 0;
 }
 
-/* The rest of a caption wrapped before its 项 (第二十条第（五 / ）项). */
+/* The rest of a caption wrapped before its 项 (第二十条第（五 / ）项),
+ * or inside its item (第二十条第( / 一)项). */
 static int
 caption_tail(const char *label)
 {
+	static const char numerals[] = "一二三四五六七八九十";
+	size_t i;
+
+	if (*label == '(' || strncmp(label, "（", 3) == 0)
+		label += *label == '(' ? 1 : 3;
+	for (i = 0; i < sizeof numerals - 1; i += 3)
+		if (strncmp(label, numerals + i, 3) == 0)
+			label += 3, i = (size_t)-3;	/* the next from the first */
 	while (*label == ')' || strncmp(label, "）", 3) == 0)
 		label += *label == ')' ? 1 : 3;
 	return strcmp(label, "项") == 0;
