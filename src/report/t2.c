@@ -709,9 +709,13 @@ caption_tail(const char *label)
 
 	if (*label == '(' || strncmp(label, "（", 3) == 0)
 		label += *label == '(' ? 1 : 3;
-	for (i = 0; i < sizeof numerals - 1; i += 3)
-		if (strncmp(label, numerals + i, 3) == 0)
-			label += 3, i = (size_t)-3;	/* the next from the first */
+	do {	/* the item's numerals, each three bytes */
+		for (i = 0; i < sizeof numerals - 1 &&
+		    strncmp(label, numerals + i, 3) != 0; i += 3)
+			;
+		if (i < sizeof numerals - 1)
+			label += 3;
+	} while (i < sizeof numerals - 1);
 	while (*label == ')' || strncmp(label, "）", 3) == 0)
 		label += *label == ')' ? 1 : 3;
 	return strcmp(label, "项") == 0;
