@@ -646,10 +646,101 @@ give_held(struct t2row *p, struct t2vals *held)
 	held->nval = held->numbers = 0;
 }
 
-/* The rest of a caption wrapped before its 项 (第二十条第（五 / ）项). */
+/*
+ * A print's row of a number under every title (p: full), and a line of
+ * numbers alone below it: Chromium centres each cell of the next row
+ * in its height, and a cell of one line beside cells wrapped over
+ * three prints on the line above the label's (规章 0 0 0 / 0 /
+ * 行政规范性文件 0 229).  Those numbers are the next row's, not the full
+ * row's: held over for it (over).
+ */
+static int
+full_row(const struct t2row *p)
+{
+	return p->positional && !p->exact && !p->took && p->h.ncol > 0 &&
+	    p->lr.nval == p->h.ncol && p->lr.numbers == p->lr.nval;
+}
+
+/* Do columns [a0, a1) and [b0, b1) share one? */
+static int
+overlaps(int a0, int a1, int b0, int b1)
+{
+	return a0 < b1 && b0 < a1;
+}
+
+/*
+ * The numbers held over a row's label (full_row) go in among its own by
+ * position when together they are one a title and none of them stands
+ * where one of its own does (the same column); returns 0, p untouched,
+ * when they are not so.
+ */
+static int
+give_over(struct t2row *p, const struct t2vals *over)
+{
+	struct vcell all[LROW_MAXVAL];
+	int i, j, k, n = 0;
+
+	if (p->h.ncol == 0 || p->lr.numbers != p->lr.nval ||
+	    over->numbers != over->nval ||
+	    p->lr.nval + over->nval != p->h.ncol)
+		return 0;
+	for (i = 0; i < over->nval; i++) {
+		if (over->val[i].x0 < 0)
+			return 0;
+		for (j = 0; j < p->lr.nval; j++)
+			if (p->lr.val[j].x0 < 0 ||
+			    overlaps(over->val[i].x0, over->val[i].x1,
+			    p->lr.val[j].x0, p->lr.val[j].x1))
+				return 0;
+	}
+	for (i = j = 0; i < over->nval || j < p->lr.nval; )
+		if (j == p->lr.nval || (i < over->nval &&
+		    over->val[i].x0 < p->lr.val[j].x0))
+			all[n++] = over->val[i++];
+		else
+			all[n++] = p->lr.val[j++];
+	for (k = 0; k < n; k++)
+		p->lr.val[k] = all[k];
+	p->lr.nval = p->lr.numbers = n;
+	return 1;
+}
+
+/* Numbers held over that no row of the block took: the full row's
+ * after all, as lines below a label are (take_numbers), so that it is
+ * not placed by them. */
+static void
+flush_over(struct tables *t, struct t2vals *over)
+{
+	struct t2row *p;
+	int k;
+
+	if (over->nval > 0 && t->nt2row > 0) {
+		p = &t->t2row[t->nt2row - 1];
+		for (k = 0; k < over->nval && p->lr.nval < LROW_MAXVAL; k++)
+			p->lr.val[p->lr.nval++] = over->val[k];
+		p->lr.numbers += over->numbers;
+		p->took = 1;
+	}
+	over->nval = over->numbers = 0;
+}
+
+/* The rest of a caption wrapped before its 项 (第二十条第（五 / ）项),
+ * or inside its item (第二十条第( / 一)项). */
 static int
 caption_tail(const char *label)
 {
+	static const char numerals[] = "一二三四五六七八九十";
+	size_t i;
+
+	if (*label == '(' || strncmp(label, "（", 3) == 0)
+		label += *label == '(' ? 1 : 3;
+	do {	/* the item's numerals, each three bytes */
+		for (i = 0; i < sizeof numerals - 1 &&
+		    strncmp(label, numerals + i, 3) != 0; i += 3)
+			;
+		if (i < sizeof numerals - 1)
+			label += 3;
+	} while (i < sizeof numerals - 1);
 	while (*label == ')' || strncmp(label, "）", 3) == 0)
 		label += *label == ')' ? 1 : 3;
 	return strcmp(label, "项") == 0;
@@ -665,7 +756,7 @@ t2_extract(const struct grid *g, struct tables *t)
 {
 	static struct lrow lr;
 	struct t2head h = {.ncol = 0};
-	struct t2vals held;
+	struct t2vals held, over;
 	const char *key;
 	int i, k, offset = 1, inheader = 0, stray = 0, above = -1, hrow = 0;
 	int vertical = 0, captioned = 0;
@@ -675,9 +766,11 @@ t2_extract(const struct grid *g, struct tables *t)
 	struct t2frags frags = {.n = 0}, above_f = {.n = 0};
 
 	held.nval = held.numbers = 0;
+	over.nval = over.numbers = 0;
 	for (i = 0; i < g->nrow; i++) {
 		lrow_split(g, &g->row[i], &lr);
 		if (strstr(lr.label, T2_CORNER)) {
+			flush_over(t, &over);
 			read_header(g, &g->row[i], &h);
 			offset = header_offset(g, &g->row[i]);
 			above_f.n = 0;
@@ -732,6 +825,10 @@ t2_extract(const struct grid *g, struct tables *t)
 				h.ncol = 0;	/* titles lost or mixed in */
 			keep_row(t, key, &lr, &h, g->row[hrow].line, g,
 			    inheader);
+			if (over.nval > 0 && (inheader ||
+			    !give_over(&t->t2row[t->nt2row - 1], &over)))
+				doubt_next = 1;	/* as near it as not */
+			over.nval = over.numbers = 0;
 			if (doubt_next && t->nt2row > 0)
 				t->t2row[t->nt2row - 1].doubt = 1;
 			doubt_next = 0;
@@ -759,6 +856,7 @@ t2_extract(const struct grid *g, struct tables *t)
 		if (lr.numbers > 0 || strstr(lr.label, T2_CAPTION))
 			tall = -1;	/* only its label's rest, or blanks, between */
 		if (strstr(lr.label, T2_CAPTION)) {
+			flush_over(t, &over);
 			h.ncol = h.trail = inheader = 0;
 			held.nval = held.numbers = 0;
 			continue;
@@ -775,6 +873,11 @@ t2_extract(const struct grid *g, struct tables *t)
 		else if (inheader && lr.numbers == 0)
 			continue_header(g, &g->row[i], h.col, h.ncol, offset,
 			    0);
+		else if (t->print && g->positional && lr.numbers > 0 &&
+		    lr.numbers == lr.nval && lr.label[0] == '\0' &&
+		    t->nt2row > 0 && !stray && over.nval == 0 &&
+		    full_row(&t->t2row[t->nt2row - 1]))
+			add_numbers(&over, &lr);
 		else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
 		    !stray && nearer_below(g, i, &t->t2row[t->nt2row - 1],
 		    &lr, t->print && g->wraps && !g->exact)) {
@@ -784,5 +887,6 @@ t2_extract(const struct grid *g, struct tables *t)
 		    !stray)
 			stray = !take_numbers(&t->t2row[t->nt2row - 1], &lr);
 	}
+	flush_over(t, &over);
 	return t->nt2row;
 }

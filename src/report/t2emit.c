@@ -252,6 +252,40 @@ overlap(int a0, int a1, int b0, int b1)
 }
 
 /*
+ * Is a print's block read one text column a character (spaced.h: every
+ * position even)?  pdftotext -layout sets a word at the text column of
+ * its place on the page, but a CJK glyph is as wide as two: a title's
+ * characters take twice their columns on the page.
+ */
+static int
+one_char_a_column(const struct t2row *p, int ncol)
+{
+	int k;
+
+	for (k = 0; k < ncol; k++)
+		if (p->h.col[k].x0 < 0 || ((p->h.col[k].x0 |
+		    p->h.col[k].x1) & 1))
+			return 0;
+	for (k = 0; k < p->lr.nval; k++)
+		if (p->lr.val[k].x0 < 0 || ((p->lr.val[k].x0 |
+		    p->lr.val[k].x1) & 1))
+			return 0;
+	return 1;
+}
+
+/* Where title k of a block read one column a character ends on the
+ * page: twice its characters on, short of the next title. */
+static int
+title_end(const struct t2col *c, int ncol, int k)
+{
+	int end = c[k].x0 + 2 * (c[k].x1 - c[k].x0);
+
+	if (k + 1 < ncol && c[k + 1].x0 >= 0 && end > c[k + 1].x0)
+		end = c[k + 1].x0;
+	return end;
+}
+
+/*
  * The column a value of a print stands in, or -1.  pdftotext -layout
  * sets each word in a text column from its glyphs' place, but pushes it
  * right past the words before it on its line, so a value can drift past
@@ -269,7 +303,11 @@ print_column(const struct t2row *p, int ncol, const struct pins *pin,
     int trust, const struct vcell *v)
 {
 	const struct t2col *c = p->h.col;
-	int k, at = -1, n = 0;
+	int k, at = -1, n = 0, wide;
+
+	/* (values left of their titles stand in the gap a title's page
+	 * width would take: TRUST_PRINT_LEFT) */
+	wide = trust != TRUST_PRINT_LEFT && one_char_a_column(p, ncol);
 
 	for (k = 0; pin->n == ncol && k < ncol; k++)
 		if (overlap(v->x0, v->x1, pin->x0[k], pin->x1[k]))
@@ -277,7 +315,8 @@ print_column(const struct t2row *p, int ncol, const struct pins *pin,
 	if (n == 1)
 		return at;
 	for (k = 0, at = -1, n = 0; k < ncol; k++)
-		if (overlap(v->x0, v->x1, c[k].x0, c[k].x1))
+		if (overlap(v->x0, v->x1, c[k].x0, wide ?
+		    title_end(c, ncol, k) : c[k].x1))
 			at = k, n++;
 	if (n > 0 || v->x0 < 0)
 		return n == 1 ? at : -1;

@@ -793,6 +793,33 @@ by_shift(const struct lrow *rows, const char **key, int n, int i, int lead,
 	    t3_tall_by_shift(&rows[i], lead, brk, ref, s) == PLACE_ALL;
 }
 
+/*
+ * A print's rows left unread, their numbers one line's in order (not
+ * values from lines around it, nor a line that may be another row's),
+ * go to the table's identities (t3_fill_by_identities).
+ */
+static void
+fill_unread(struct tables *t, const struct lrow *rows, const char **key,
+    int n, struct slots *sb, int *pb, const int *doubt, const int *lead,
+    const int *tall, const int *two)
+{
+	unsigned char *cand;
+	int i, k, unread;
+
+	cand = gip_xmalloc(n + 1);
+	for (i = 0; i < n; i++) {
+		for (k = unread = 0; k < T3COLS; k++)
+			unread |= !sb[i].set[k];
+		cand[i] = key[i] && pb[i] != PLACE_UNSEEN && unread &&
+		    !doubt[i] && !lead[i] && !tall[i] && !two[i] &&
+		    rows[i].nval > 0 &&
+		    rows[i].numbers == rows[i].nval &&
+		    values_in_x_order(&rows[i]);
+	}
+	t3_fill_by_identities(t, rows, key, n, sb, pb, cand);
+	free(cand);
+}
+
 /* Does row i of n hold one of the lines jl[0..njl)? */
 static int
 holds_line(const struct lrow *rows, int n, int i, const long *jl, int njl)
@@ -1141,6 +1168,8 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 	if (!t->print && !g->exact)
 		solve_open_rows(t, rows, key, n, sb, pb, two, tall, lead,
 		    guarded, bypos);
+	if (t->print && g->positional && !g->exact)
+		fill_unread(t, rows, key, n, sb, pb, doubt, lead, tall, two);
 	for (i = 0; i < n; i++)
 		if (pb[i] != PLACE_UNSEEN)
 			emit_row(t, key[i], rows[i].line, rows[i].nval,

@@ -84,10 +84,22 @@ void	t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 int	t3_solve_by_identities(const struct lrow *rows, const char **key,
 	    int n, struct slots *sb, int *pb, const unsigned char *open,
 	    const unsigned char *reopen, unsigned char *solved);
+struct tables;
+
+/* Column k's identities: 1 when they hold, 0 when one fails, -1 when a
+ * cell they need is unread (t3guard.c). */
+int	t3_column_status(const char **key, int n, const struct slots *sb,
+	    const int *pb, int k);
+
+/* A print's rows left unread (cand[i]), their numbers in order, read by
+ * the table's identities where every reading that holds agrees
+ * (t3fill.c). */
+void	t3_fill_by_identities(struct tables *t, const struct lrow *rows,
+	    const char **key, int n, struct slots *sb, int *pb,
+	    const unsigned char *cand);
 
 /* Rows placed by position with blanks (bypos[i]) that the table's
  * identities contradict: read by them, else unread (t3guard.c). */
-struct tables;
 void	t3_guard_blanks(struct tables *t, const struct lrow *rows,
 	    const char **key, int n, struct slots *sb, int *pb,
 	    const int *bypos);

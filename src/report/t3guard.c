@@ -39,8 +39,8 @@ struct doubted {
  * are there; 3.7 = the sum of rows 3.x where 3.7 is and no 3.x row's
  * cell is unread (1 + 2 = 3.7 + 4 is still checked then).
  */
-static int
-column_status(const char **key, int n, const struct slots *sb,
+int
+t3_column_status(const char **key, int n, const struct slots *sb,
     const int *pb, int k)
 {
 	long long r[4] = {0}, sum = 0, v;
@@ -82,7 +82,7 @@ any_fails(const char **key, int n, const struct slots *sb, const int *pb,
 	int k, any = 0;
 
 	for (k = 0; k < T3COLS; k++) {
-		fail[k] = column_status(key, n, sb, pb, k) == 0;
+		fail[k] = t3_column_status(key, n, sb, pb, k) == 0;
 		any |= fail[k];
 	}
 	return any;

@@ -1,0 +1,355 @@
+/*
+ * A print's t3 rows left unread completed by the table's identities
+ * (t3.h).  pdftotext -layout sets each word in a text column of its
+ * own making: it pushes a word right past every word left of it on the
+ * page, so a row's numbers drift off their titles by what its label and
+ * the lines around it print, and a row with blank cells (printed as
+ * nothing) cannot be placed by position.  Its numbers are still in
+ * order, its last the total.  Every order-keeping reading of such rows
+ * that keeps each row's total the sum of its parts is tried together:
+ * where the readings that make every column hold (3.7 = the sum of rows
+ * 3.x, 1 + 2 = 3.7 + 4) agree on a cell, it is read so; the others stay
+ * unread (gip(5)).  Nothing is read where no reading holds (a report's
+ * error, or a row read otherwise) or where the search grows too large.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "tables.h"
+#include "t3.h"
+
+/* Rows completed at most, readings of a row (C(7, 3) = 35 at most),
+ * and steps of the search before it gives up. */
+#define FILL_MAXROWS	16
+#define FILL_MAXREAD	35
+#define FILL_MAXSTEPS	2000000L
+
+struct fillrow {
+	int		row;
+	int		nread;
+	long long	v[FILL_MAXREAD][T3COLS];	/* blank 0 */
+	unsigned char	blank[FILL_MAXREAD][T3COLS];
+	/* Agreement of the readings that hold. */
+	long long	first[T3COLS];
+	unsigned char	same[T3COLS], anyblank[T3COLS], allblank[T3COLS];
+};
+
+struct fill {
+	const char	**key;
+	int		n, nf, found;
+	long		steps;
+	struct slots	*sb;
+	int		*pb;
+	struct fillrow	*f;
+	int		is3x[FILL_MAXROWS];	/* f[i] is a row 3.x */
+	int		first3x;	/* index in f of the first 3.x row */
+	long long	r37[T3COLS];	/* row 3.7, once known */
+	long long	fixed3x[T3COLS];	/* rows 3.x not completed */
+	long long	part[T3COLS];	/* and those completed so far */
+	unsigned char	known[T3COLS];	/* r37 and fixed3x both known */
+};
+
+/* Is a row a part of 3.7 (a row 3.x other than 3.7)? */
+static int
+is_part(const char *key)
+{
+	return t3_has_prefix(key, "3.") && !t3_same_key(key, "3.7");
+}
+
+/* The numbers of row lr as counts into num; 0 if one is not a plain
+ * count (t3_cell_count's terms). */
+static int
+row_counts(const struct lrow *lr, long long *num)
+{
+	const char *p;
+	size_t len;
+	int j;
+
+	if (lr->nval < 1 || lr->nval > T3COLS)
+		return 0;
+	for (j = 0; j < lr->nval; j++) {
+		if (lr->val[j].v.kind != V_NUMBER)
+			return 0;
+		p = lr->val[j].v.num;
+		len = strlen(p);
+		if (len == 0 || len > 12 || strspn(p, "0123456789") != len)
+			return 0;
+		num[j] = strtoll(p, NULL, 10);
+	}
+	return 1;
+}
+
+/*
+ * The readings of row i: its m numbers in order into m of the seven
+ * slots, the total the sum of the parts, each cell the reader placed
+ * already (s) kept as it is, blank or not; readings alike in their
+ * counts are one.
+ */
+static int
+row_readings(const struct lrow *lr, const struct slots *s,
+    struct fillrow *fr)
+{
+	long long num[T3COLS], v[T3COLS], sum, c;
+	unsigned char blank[T3COLS];
+	unsigned mask;
+	int k, j, m = lr->nval, r, bits, ok;
+
+	if (!row_counts(lr, num))
+		return 0;
+	fr->nread = 0;
+	for (mask = 0; mask < 1u << T3COLS; mask++) {
+		for (bits = 0, k = 0; k < T3COLS; k++)
+			bits += mask >> k & 1;
+		if (bits != m)
+			continue;
+		for (k = 0, j = 0, sum = 0, ok = 1; k < T3COLS; k++) {
+			blank[k] = !(mask >> k & 1);
+			v[k] = blank[k] ? 0 : num[j++];
+			if (k < T3COLS - 1)
+				sum += v[k];
+			if (s->set[k] && (!t3_cell_count(s, k, &c) ||
+			    c != v[k] || blank[k] != (s->val[k][0] == '\0')))
+				ok = 0;
+		}
+		if (!ok || sum != v[T3COLS - 1])
+			continue;
+		for (r = 0; r < fr->nread &&
+		    memcmp(fr->v[r], v, sizeof v) != 0; r++)
+			;
+		if (r < fr->nread) {
+			/* alike: blank and 0 differ only; a cell that
+			 * may be either is 0 (as roplace.c writes it) */
+			for (k = 0; k < T3COLS; k++)
+				fr->blank[r][k] &= blank[k];
+			continue;
+		}
+		memcpy(fr->v[fr->nread], v, sizeof v);
+		memcpy(fr->blank[fr->nread], blank, sizeof blank);
+		fr->nread++;
+	}
+	return fr->nread > 0;
+}
+
+/* Reading r of row fr into its slots. */
+static void
+put(struct fill *q, const struct fillrow *fr, int r)
+{
+	struct slots *s = &q->sb[fr->row];
+	int k;
+
+	memset(s, 0, sizeof *s);
+	s->n = T3COLS;
+	for (k = 0; k < T3COLS; k++) {
+		s->set[k] = 1;
+		if (!fr->blank[r][k])
+			snprintf(s->val[k], VALUE_MAX, "%lld", fr->v[r][k]);
+	}
+	q->pb[fr->row] = PLACE_ALL;
+}
+
+static void
+agree(struct fill *q)
+{
+	struct fillrow *fr;
+	const struct slots *s;
+	long long v;
+	int i, k, blank;
+
+	for (i = 0; i < q->nf; i++) {
+		fr = &q->f[i];
+		s = &q->sb[fr->row];
+		for (k = 0; k < T3COLS; k++) {
+			t3_cell_count(s, k, &v);
+			blank = s->val[k][0] == '\0';
+			if (q->found == 0) {
+				fr->first[k] = v;
+				fr->same[k] = 1;
+				fr->anyblank[k] = fr->allblank[k] = blank;
+				continue;
+			}
+			fr->same[k] &= v == fr->first[k];
+			fr->anyblank[k] |= blank;
+			fr->allblank[k] &= blank;
+		}
+	}
+	q->found++;
+}
+
+/* Do rows 3.x, those completed so far, stay within row 3.7 (counts
+ * are never negative); at the last, equal it? */
+static int
+parts_fit(const struct fill *q, int last)
+{
+	int k;
+
+	for (k = 0; k < T3COLS; k++)
+		if (q->known[k] && (q->fixed3x[k] + q->part[k] > q->r37[k] ||
+		    (last && q->fixed3x[k] + q->part[k] != q->r37[k])))
+			return 0;
+	return 1;
+}
+
+/* Row 3.7's counts (after the rows before the 3.x were completed): a
+ * column whose cell is unread, or all when the row is absent, is not
+ * known (the parts are not held to it). */
+static void
+row37(struct fill *q)
+{
+	int i, k;
+
+	for (i = 0; i < q->n; i++)
+		if (q->key[i] && q->pb[i] != PLACE_UNSEEN &&
+		    t3_same_key(q->key[i], "3.7"))
+			break;
+	for (k = 0; k < T3COLS; k++)
+		if (i == q->n || !t3_cell_count(&q->sb[i], k, &q->r37[k]))
+			q->known[k] = 0;
+}
+
+static void
+search(struct fill *q, int at)
+{
+	struct fillrow *fr;
+	int r, k;
+
+	if (++q->steps > FILL_MAXSTEPS)
+		return;
+	if (at == q->first3x && q->first3x < q->nf)
+		row37(q);
+	if (at == q->nf) {
+		/* a column with an unread cell holds nothing to it */
+		for (k = 0; k < T3COLS; k++)
+			if (t3_column_status(q->key, q->n, q->sb, q->pb, k) == 0)
+				return;
+		agree(q);
+		return;
+	}
+	fr = &q->f[at];
+	for (r = 0; r < fr->nread && q->steps <= FILL_MAXSTEPS; r++) {
+		put(q, fr, r);
+		if (q->is3x[at]) {
+			for (k = 0; k < T3COLS; k++)
+				q->part[k] += fr->v[r][k];
+			if (parts_fit(q, at + 1 == q->nf))
+				search(q, at + 1);
+			for (k = 0; k < T3COLS; k++)
+				q->part[k] -= fr->v[r][k];
+		} else
+			search(q, at + 1);
+	}
+}
+
+/* The counts of the rows 3.x not completed, into q->fixed3x; a column
+ * where one is unread is not known. */
+static void
+fixed_parts(struct fill *q, const unsigned char *in)
+{
+	long long v;
+	int i, k;
+
+	memset(q->fixed3x, 0, sizeof q->fixed3x);
+	for (i = 0; i < q->n; i++) {
+		if (!q->key[i] || q->pb[i] == PLACE_UNSEEN || in[i] ||
+		    !is_part(q->key[i]))
+			continue;
+		for (k = 0; k < T3COLS; k++)
+			if (t3_cell_count(&q->sb[i], k, &v))
+				q->fixed3x[k] += v;
+			else
+				q->known[k] = 0;
+	}
+}
+
+/* The agreed cells of a completed row into s: the others unread. */
+static int
+agreed(const struct fillrow *fr, struct slots *s)
+{
+	int k, all = 1;
+
+	memset(s, 0, sizeof *s);
+	s->n = T3COLS;
+	for (k = 0; k < T3COLS; k++) {
+		if (!fr->same[k]) {
+			all = 0;
+			continue;
+		}
+		s->set[k] = 1;
+		/* blank in some readings and 0 in others: a 0 printed in
+		 * one of the columns, blank the rest; either reads 0, and
+		 * 0 is written (as roplace.c and t4order.c do) */
+		if (!fr->allblank[k])
+			snprintf(s->val[k], VALUE_MAX, "%lld", fr->first[k]);
+	}
+	return all;
+}
+
+void
+t3_fill_by_identities(struct tables *t, const struct lrow *rows,
+    const char **key, int n, struct slots *sb, int *pb,
+    const unsigned char *cand)
+{
+	struct fillrow *f;
+	struct slots *keep;
+	int *keeppb;
+	struct fill q = {.key = key, .n = n, .sb = sb, .pb = pb};
+	unsigned char *in;
+	int i, j, pass, any = 0;
+
+	for (i = 0; i < n; i++)
+		any |= cand[i];
+	if (!any)
+		return;
+	in = gip_xmalloc(n + 1);
+	memset(in, 0, n + 1);
+	f = gip_xmalloc(FILL_MAXROWS * sizeof *f);
+	keep = gip_xmalloc(FILL_MAXROWS * sizeof *keep);
+	keeppb = gip_xmalloc(FILL_MAXROWS * sizeof *keeppb);
+	q.f = f;
+	/* rows 1, 2, 3.7 and 4 first, so that 3.7 is known before the
+	 * parts are tried against it */
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			q.first3x = q.nf;
+		for (i = 0; i < n; i++) {
+			if (!cand[i] || !key[i] || is_part(key[i]) != pass)
+				continue;
+			if (q.nf == FILL_MAXROWS)
+				goto out;	/* not all of them: none */
+			/* a row no reading of which adds up stays unread */
+			if (!row_readings(&rows[i], &sb[i], &f[q.nf]))
+				continue;
+			in[i] = 1;
+			f[q.nf].row = i;
+			q.is3x[q.nf] = pass;
+			keep[q.nf] = sb[i];
+			keeppb[q.nf] = pb[i];
+			q.nf++;
+		}
+	}
+	memset(q.known, 1, sizeof q.known);
+	fixed_parts(&q, in);
+	memset(q.part, 0, sizeof q.part);
+	search(&q, 0);
+	for (j = 0; j < q.nf; j++) {
+		sb[f[j].row] = keep[j];
+		pb[f[j].row] = keeppb[j];
+	}
+	if (q.found == 0 || q.steps > FILL_MAXSTEPS)
+		goto out;
+	for (j = 0; j < q.nf; j++) {
+		i = f[j].row;
+		pb[i] = agreed(&f[j], &sb[i]) ? PLACE_ALL : PLACE_DOUBTED;
+		tables_warn(t, rows[i].line, "t3 row %s: its %d numbers read "
+		    "by the table's identities (the readings that make every "
+		    "column add up%s)", key[i], rows[i].nval,
+		    pb[i] == PLACE_ALL ? "" : "; where they disagree, "
+		    "written as " CELL_UNREAD);
+	}
+out:
+	free(in);
+	free(f);
+	free(keep);
+	free(keeppb);
+}
