@@ -323,6 +323,16 @@ t2\t20.6.enforce\tdecisions\t0')"
 	    gip-check -q"
 }
 
+@test "pandoc's [TABLE] placeholder inside the page's layout frame (| [TABLE] |) is one too" {
+	# pandoc -t plain of a page whose layout table holds the report: the
+	# report inside a frame of | ... |, t3 and t4 each a framed [TABLE].
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/pandoc-plain-framed-table.txt' |
+	    cut -f 2,5 | awk -F'\t' '\$1 == \"t3\" || \$1 == \"t4\"' | sort | uniq -c"
+	assert_output "$(printf '    175 t3\t?\n     15 t4\t?')"
+	run -0 sh -c "gip-tables -q '$DATA/pandoc-plain-framed-table.txt' |
+	    gip-check -q"
+}
+
 @test "an ASCII grid with merged cells is no pandoc frame: read as bordered" {
 	# Its caption rows span the columns; the rules below them have the
 	# columns' corners, and those columns alone would be a regular grid.

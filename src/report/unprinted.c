@@ -39,6 +39,14 @@ unprinted_line(const char *text, const struct gip_section *sec)
 		return 0;
 	for (; pos < sec->end; pos = (size_t)(nl - text) + 1, line++) {
 		nl = section_line(text, sec, pos, &p, &e);
+		/* in a frame's cell when the page's layout table held the
+		 * report: | [TABLE] | */
+		if (e - p >= 2 && *p == '|' && e[-1] == '|') {
+			for (p++, e--; p < e && (*p == ' ' || *p == '\t'); p++)
+				;
+			while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+				e--;
+		}
 		n = (size_t)(e - p);
 		if (n == sizeof PLACEHOLDER - 1 && memcmp(p, PLACEHOLDER, n) ==
 		    0)
