@@ -58,9 +58,15 @@ read_markdown(struct document *d)
 int
 document_read(struct document *d, const char *path)
 {
-	doctables_reset(&d->tables);
 	if (gip_doc_read(&d->doc, path) < 0)
 		return -1;
+	return document_open(d);
+}
+
+int
+document_open(struct document *d)
+{
+	doctables_reset(&d->tables);
 	switch (d->doc.kind) {
 	case GIP_KIND_DOCX:
 		return docx_read(&d->doc, &d->docx, &d->tables);
