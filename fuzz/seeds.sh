@@ -3,7 +3,8 @@
 # tables part of the reports in samples/ and of a small gipgen set (some
 # re-encoded), and the fixtures of tests/data/, for the text targets; cells TSV that bin/gip-tables prints for them, and the
 # check fixtures, for the cells target; in fuzz/corpus/seeds-text and
-# seeds-cells.  The fuzzers' own corpora are fuzz/corpus/TARGET, kept
+# seeds-cells; converters' renderings for the doctext target, in
+# seeds-render (below).  The fuzzers' own corpora are fuzz/corpus/TARGET, kept
 # between runs.
 set -eu
 cd "$(dirname "$0")/.."
