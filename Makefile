@@ -48,7 +48,7 @@ FUZZ_CMP = -fno-sanitize-coverage=trace-cmp
 FUZZ_SECONDS = 60
 FUZZ_PARALLEL = 1
 FUZZERS = fuzz/bin/decode fuzz/bin/sections fuzz/bin/tables fuzz/bin/cells \
-	fuzz/bin/docx fuzz/bin/pdf
+	fuzz/bin/docx fuzz/bin/pdf fuzz/bin/doctext
 ASAN_FLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra \
 	-fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all \
 	-D_GNU_SOURCE $(INCLUDES) $(XML_CFLAGS)
@@ -169,7 +169,7 @@ fuzz: deps-fuzz
 	$(MAKE) $(FUZZERS)
 	sh fuzz/seeds.sh
 	FUZZ_PARALLEL=$(FUZZ_PARALLEL) sh fuzz/run.sh $(FUZZ_SECONDS) \
-		decode sections tables cells docx pdf
+		decode sections tables cells docx pdf doctext
 
 fuzz/bin/decode: fuzz/decode.c $(CORE_SRC)
 	@mkdir -p fuzz/bin
@@ -185,6 +185,15 @@ fuzz/bin/sections: fuzz/sections.c fuzz/exact.h $(REPORT_SRC) $(CORE_SRC)
 fuzz/bin/tables: fuzz/tables.c fuzz/exact.h $(REPORT_SRC) $(CORE_SRC)
 	@mkdir -p fuzz/bin
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(FUZZ_CMP) -o $@ fuzz/tables.c \
+		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) $(PCRE_LIBS) \
+		$(CSV_LIBS)
+
+# doctext includes the program (src/gip-tables.c, main renamed): a text
+# file's whole way through it, document_open's text branch first.
+fuzz/bin/doctext: fuzz/doctext.c fuzz/exact.h src/gip-tables.c $(REPORT_SRC) \
+	$(CORE_SRC)
+	@mkdir -p fuzz/bin
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(FUZZ_CMP) -o $@ fuzz/doctext.c \
 		$(REPORT_SRC) $(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) $(PCRE_LIBS) \
 		$(CSV_LIBS)
 

@@ -18,11 +18,21 @@ lits = sorted(set(re.findall(r'"((?:[^"\\]|\\.)*)"', s)))
 cn = [l for l in lits if re.search(r'[\u4e00-\u9fff]', l) and
       len(l.encode()) <= 48 and '\\' not in l]
 extra = ['一、', '二、', '三、', '四、', '五、', '六、', '（一）', '年度报告',
-         '政府信息公开', '\t', '|', '\u3000', '万元', '件', '第', '页']
+         '政府信息公开', '\t', '|', '\u3000', '万元', '件', '第', '页',
+         # the markup of converters' renderings (fuzz/doctext.c):
+         # pandoc's grid and pipe tables, attributes and fenced divs,
+         # its placeholder, Markdown, HTML tables, html2text's cuts,
+         # a print's page break
+         '+--', '+==', '|---|', '|:--', '--- ', '::: ', '{.', '{style="',
+         ']{', '[TABLE]', '\\\n', '# ', '**', '<table>', '<tr>', '<td>',
+         '</td>', '</tr>', '</table>', ' colspan="2"', ' rowspan="2"',
+         '<br/>', '&nbsp;', '<html>', '\ufffd', '\f']
 out = ["# libFuzzer dictionary of the text targets (fuzz/run.sh -dict): the",
        "# templates' row labels and words (every Chinese literal of",
-       "# src/core/tmpl.c up to 48 bytes), section numbering and the layouts'",
-       "# separators.  Remade by fuzz/dict.sh when the template changes."]
+       "# src/core/tmpl.c up to 48 bytes), section numbering, the layouts'",
+       "# separators and the converters' markup (Markdown, pandoc's grid",
+       "# tables and attributes, HTML tables).  Remade by fuzz/dict.sh when",
+       "# the template changes."]
 def esc(x):
     return ''.join(chr(c) if 32 <= c < 127 and c not in (34, 92)
                    else '\\x%02X' % c for c in x.encode())

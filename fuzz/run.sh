@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run fuzz targets for SECONDS each on their corpus (fuzz/corpus/TARGET,
-# seeded from fuzz/corpus/seeds-text, seeds-cells or seeds-docx by
-# fuzz/seeds.sh),
+# seeded from fuzz/corpus/seeds-text, seeds-render (doctext, with
+# seeds-text), seeds-cells, seeds-docx or seeds-pdf by fuzz/seeds.sh),
 # FUZZ_PARALLEL of them at a time (default 1), inputs up to FUZZ_MAXLEN
 # bytes (default: 8192 for the text targets, a report's three tables;
 # 4096 for cells, a report's cells), the text targets with the
@@ -25,6 +25,9 @@ fuzz_one() {
 	seeds=fuzz/corpus/seeds-text maxlen=8192 dict=-dict=fuzz/labels.dict
 	if [ "$1" = cells ]; then
 		seeds=fuzz/corpus/seeds-cells maxlen=4096 dict=
+	elif [ "$1" = doctext ]; then
+		# converters' renderings, and the plain text seeds
+		seeds="fuzz/corpus/seeds-render fuzz/corpus/seeds-text"
 	elif [ "$1" = docx ] || [ "$1" = pdf ]; then
 		# A Word file is a zip, a PDF compressed streams: 64 KiB
 		# holds a small one whole.
@@ -33,13 +36,15 @@ fuzz_one() {
 	mkdir -p "fuzz/corpus/$1"
 	regress=
 	[ -d "fuzz/regress/$1" ] && regress=fuzz/regress/$1
+	# what crashed tables crashed the program: doctext reads it too
+	[ "$1" = doctext ] && regress="$regress fuzz/regress/tables"
 	# -close_fd_mask=3: the programs' warnings would drown the log;
 	# libFuzzer keeps its own copy of stderr for its reports.
 	fuzz/bin/"$1" -max_total_time="$secs" -timeout=10 \
 	    -rss_limit_mb=2048 -max_len="${FUZZ_MAXLEN:-$maxlen}" $dict \
 	    -close_fd_mask=3 -print_final_stats=1 \
 	    -artifact_prefix="fuzz/crashes/$1-" \
-	    "fuzz/corpus/$1" "$seeds" $regress >"fuzz/logs/$1.log" 2>&1
+	    "fuzz/corpus/$1" $seeds $regress >"fuzz/logs/$1.log" 2>&1
 	echo $? >"fuzz/logs/$1.status"
 }
 

@@ -3,7 +3,8 @@
 # tables part of the reports in samples/ and of a small gipgen set (some
 # re-encoded), and the fixtures of tests/data/, for the text targets; cells TSV that bin/gip-tables prints for them, and the
 # check fixtures, for the cells target; in fuzz/corpus/seeds-text and
-# seeds-cells.  The fuzzers' own corpora are fuzz/corpus/TARGET, kept
+# seeds-cells; converters' renderings for the doctext target, in
+# seeds-render (below).  The fuzzers' own corpora are fuzz/corpus/TARGET, kept
 # between runs.
 set -eu
 cd "$(dirname "$0")/.."
@@ -51,6 +52,59 @@ if [ -f "$gen" ]; then
 else
 	echo "seeds.sh: $gen not found, no gipgen seeds" >&2
 fi
+# Renderings (fuzz/doctext.c, the way a text file takes through
+# document.c): gipgen pages with the real-world variants as the
+# converters print them -- lynx, w3m, pandoc -t plain, html2text
+# (render.sh), pandoc's Markdown writers, and pdftotext -layout, -raw and
+# plain of a Chromium print -- in fuzz/corpus/seeds-render.  Their
+# tables parts run to 100 KB and more (Word's markup kept as attributes
+# or raw HTML), and Markdown's lines need not be the report's, so each
+# is cut by bytes (render-cut.py): its first lines and a window of
+# about 8 KB at each table, and the tables part too where that is
+# smaller.  A converter that is missing is left out.
+rm -rf fuzz/corpus/seeds-render
+mkdir -p fuzz/corpus/seeds-render
+render=$shared/corpus/gen/render.sh
+have() { command -v "$1" >/dev/null 2>&1; }
+if [ -f "$gen" ] && [ -f "$render" ]; then
+	python3 "$gen" --out "$tmp/pages" --count 6 --seed 6 \
+	    --layouts html,wordhtml --variants all --encodings utf8 >/dev/null
+	bash "$render" -j 2 -r lynx,w3m,pandoc,html2text "$tmp/pages" \
+	    2>/dev/null || true
+	for f in "$tmp"/pages/*.html; do
+		b=${f%.html}
+		have pandoc || break
+		for w in gfm markdown markdown_strict commonmark; do
+			pandoc -f html -t "$w" --wrap=none "$f" \
+			    -o "$b.$w.txt" 2>/dev/null || rm -f "$b.$w.txt"
+		done
+	done
+	# Chromium prints two pages (about a second each)
+	if have chromium && have pdftotext; then
+		for f in $(ls "$tmp"/pages/*.html | head -n 2); do
+			b=${f%.html}
+			timeout 120 chromium --headless --no-sandbox \
+			    --disable-gpu --no-first-run \
+			    --no-pdf-header-footer \
+			    --user-data-dir="$tmp/chrome" \
+			    --print-to-pdf="$b.pdf" "file://$f" \
+			    >/dev/null 2>&1 || continue
+			pdftotext -q -layout "$b.pdf" "$b.layout.txt" || true
+			pdftotext -q -raw "$b.pdf" "$b.raw.txt" || true
+			pdftotext -q "$b.pdf" "$b.plain.txt" || true
+		done
+	fi
+	for f in "$tmp"/pages/*.*.txt; do
+		[ -f "$f" ] || continue
+		out=fuzz/corpus/seeds-render/$(basename "$f" .txt)
+		python3 fuzz/render-cut.py "$f" "$out"
+		tables_part "$f" >"$tmp/cut" && [ -s "$tmp/cut" ] &&
+		    [ "$(wc -c <"$tmp/cut")" -le 8192 ] &&
+		    cp "$tmp/cut" "$out.tables.txt"
+	done
+else
+	echo "seeds.sh: $gen or $render not found, no rendering seeds" >&2
+fi
 [ -x bin/gip-tables ] || make -s WERROR=-Werror bin/gip-tables
 for f in samples/*.txt "$tmp"/gen/*.txt; do
 	[ -f "$f" ] || continue
@@ -88,9 +142,10 @@ if command -v pdftotext >/dev/null 2>&1; then
 		    "fuzz/corpus/seeds-pdf/$(basename "$f" .pdf).html" || true
 	done
 fi
-for t in decode sections tables cells docx pdf; do
+for t in decode sections tables cells docx pdf doctext; do
 	mkdir -p "fuzz/corpus/$t"
 done
 echo "seeds.sh: $(ls fuzz/corpus/seeds-text | wc -l) text," \
     "$(ls fuzz/corpus/seeds-cells | wc -l) cells," \
+    "$(ls fuzz/corpus/seeds-render | wc -l) rendering," \
     "$(ls fuzz/corpus/seeds-docx | wc -l) docx seeds"

@@ -91,3 +91,17 @@ gip-tables: glued-number-at-word-start.txt:5: t3 row 3.3.2: a number stands in i
 		[[ "$output" != *"Sanitizer"* && "$output" != *"runtime error"* ]]
 	done
 }
+
+@test "a table whose first rows have no cells, in a grid that never held one, is read without undefined behaviour" {
+	# The doctext fuzz target found it (2026-12-05): Word's HTML table
+	# rows among text, mutated; two cell-less rows of a bordered table
+	# gave grid_cells NULL + 0 (grid.c), which clang's UBSan reports
+	# (gcc's does not, so the fuzz target itself replays the input when
+	# make fuzz built it; fuzz/run.sh reads fuzz/regress/doctext/ first).
+	run -2 --separate-stderr gip-tables grid-rows-without-cells.txt
+	[ "$output" = '' ]
+	[ "${stderr##*$'\n'}" = 'gip-tables: grid-rows-without-cells.txt: no table found' ]
+	[ -x "$TOP/fuzz/bin/doctext" ] ||
+	    skip "no $TOP/fuzz/bin/doctext (built by make fuzz)"
+	run -0 "$TOP/fuzz/bin/doctext" "$TOP"/fuzz/regress/doctext/*
+}

@@ -79,11 +79,17 @@ read_pdfhtml(struct document *d, enum pdfhtml_form form)
 int
 document_read(struct document *d, const char *path)
 {
+	if (gip_doc_read(&d->doc, path) < 0)
+		return -1;
+	return document_open(d);
+}
+
+int
+document_open(struct document *d)
+{
 	enum pdfhtml_form form;
 
 	doctables_reset(&d->tables);
-	if (gip_doc_read(&d->doc, path) < 0)
-		return -1;
 	switch (d->doc.kind) {
 	case GIP_KIND_DOCX:
 		return docx_read(&d->doc, &d->docx, &d->tables);

@@ -26,6 +26,9 @@ struct document {
 /* Open path ("-": stdin) into d, reusing its storage.  0, or -1 after a
  * message naming the input. */
 int	document_read(struct document *d, const char *path);
+/* The same for d->doc as gip_doc_read or gip_doc_from_bytes left it (the
+ * fuzz targets hand it an exact-size copy of the text). */
+int	document_open(struct document *d);
 void	document_free(struct document *d);
 
 #endif

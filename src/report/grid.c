@@ -50,11 +50,25 @@ grid_free(struct grid *g)
 	memset(g, 0, sizeof *g);
 }
 
+/* Room for more cells: the cell and simple arrays doubled. */
+static void
+grow_cells(struct grid *g)
+{
+	g->cellcap = g->cellcap ? g->cellcap * 2 : 256;
+	g->cell = gip_xrealloc(g->cell, g->cellcap * sizeof *g->cell);
+	g->simple = gip_xrealloc(g->simple, g->cellcap);
+}
+
 struct grow *
 grid_new_row(struct grid *g, long line)
 {
 	struct grow *r;
 
+	/* A row's cells are g->cell + first (grid_cells): the arrays exist
+	 * from the first row on, so that a row without cells is an empty
+	 * range, not NULL + 0 (undefined). */
+	if (g->cell == NULL)
+		grow_cells(g);
 	if (g->nrow == g->rowcap) {
 		g->rowcap = g->rowcap ? g->rowcap * 2 : 64;
 		g->row = gip_xrealloc(g->row, g->rowcap * sizeof *g->row);
@@ -122,11 +136,8 @@ grid_add_cell(struct grid *g, const char *s, size_t n, int x0, int x1)
 
 	int simple;
 
-	if (g->ncell == g->cellcap) {
-		g->cellcap = g->cellcap ? g->cellcap * 2 : 256;
-		g->cell = gip_xrealloc(g->cell, g->cellcap * sizeof *g->cell);
-		g->simple = gip_xrealloc(g->simple, g->cellcap);
-	}
+	if (g->ncell == g->cellcap)
+		grow_cells(g);
 	c = &g->cell[g->ncell];
 	c->text = text_put(g, s, n, &simple);
 	g->simple[g->ncell++] = (unsigned char)simple;
@@ -143,11 +154,8 @@ grid_add_shared(struct grid *g, const struct grid *from, int k, int x0,
 {
 	struct gcell *c;
 
-	if (g->ncell == g->cellcap) {
-		g->cellcap = g->cellcap ? g->cellcap * 2 : 256;
-		g->cell = gip_xrealloc(g->cell, g->cellcap * sizeof *g->cell);
-		g->simple = gip_xrealloc(g->simple, g->cellcap);
-	}
+	if (g->ncell == g->cellcap)
+		grow_cells(g);
 	c = &g->cell[g->ncell];
 	c->text = from->cell[k].text;
 	g->simple[g->ncell++] = from->simple[k];
