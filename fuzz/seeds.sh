@@ -92,6 +92,16 @@ if [ -f "$gen" ] && [ -f "$render" ]; then
 			pdftotext -q -layout "$b.pdf" "$b.layout.txt" || true
 			pdftotext -q -raw "$b.pdf" "$b.raw.txt" || true
 			pdftotext -q "$b.pdf" "$b.plain.txt" || true
+			# pdftohtml's positioned, XML and flowed forms
+			# (src/report/pdfhtml.c)
+			if have pdftohtml; then
+				pdftohtml -q -s -i -noframes -stdout \
+				    "$b.pdf" >"$b.p2hs.txt" 2>/dev/null || true
+				pdftohtml -q -xml -i -stdout \
+				    "$b.pdf" >"$b.p2hxml.txt" 2>/dev/null || true
+				pdftohtml -q -i -noframes -stdout \
+				    "$b.pdf" >"$b.p2hflow.txt" 2>/dev/null || true
+			fi
 		done
 	fi
 	for f in "$tmp"/pages/*.*.txt; do
@@ -105,6 +115,9 @@ if [ -f "$gen" ] && [ -f "$render" ]; then
 else
 	echo "seeds.sh: $gen or $render not found, no rendering seeds" >&2
 fi
+# pdftohtml's forms and mojibake, as the fixtures hold them
+cp tests/data/pdfhtml-*.html tests/data/pdfhtml-*.xml \
+    tests/data/mojibake-*.txt fuzz/corpus/seeds-render/ 2>/dev/null || true
 [ -x bin/gip-tables ] || make -s WERROR=-Werror bin/gip-tables
 for f in samples/*.txt "$tmp"/gen/*.txt; do
 	[ -f "$f" ] || continue
