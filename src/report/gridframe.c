@@ -6,8 +6,10 @@
 #include <emmintrin.h>
 #endif
 
+#include "buf.h"
 #include "err.h"
 #include "gridframe.h"
+#include "mdattr.h"
 #include "utf8.h"
 
 #define MAXBOUND 64	/* column boundaries of one grid: t4 has 16 */
@@ -302,4 +304,314 @@ gridframe_blank(char *text, size_t len)
 	free(l.start);
 	free(l.len);
 	return blanked;
+}
+
+/*
+ * Unwrapping a grid's cells whose attributes pandoc wrapped (gridframe.h).
+ */
+
+struct seg {
+	char	*p;	/* the bytes between two bars, or NULL: as printed */
+	size_t	 n;
+};
+
+/* Is a span or an attribute block still open at the end of s[0, n)?
+ * Escapes and quoted values skipped as mdattr.c does. */
+static int
+span_open(const char *s, size_t n)
+{
+	size_t i;
+	int depth = 0, attr = 0;
+	char quote = 0;
+
+	for (i = 0; i < n; i++) {
+		if (attr) {
+			if (quote) {
+				if (s[i] == '\\')
+					i++;
+				else if (s[i] == quote)
+					quote = 0;
+			} else if (s[i] == '"' || s[i] == '\'')
+				quote = s[i];
+			else if (s[i] == '}')
+				attr = 0;
+		} else if (s[i] == '\\')
+			i++;
+		else if (s[i] == '[')
+			depth++;
+		else if (s[i] == ']') {
+			if (depth > 0)
+				depth--;
+			if (i + 1 < n && s[i + 1] == '{') {
+				attr = 1;
+				i++;
+			}
+		}
+	}
+	return depth > 0 || attr;
+}
+
+/* The bytes of the bars of content line s[0, n) from byte b (bars_on
+ * holds) into at[0..nb). */
+static void
+bar_bytes(const char *s, size_t n, size_t b, const int *off, int nb,
+    size_t *at)
+{
+	size_t i = b;
+	int x = 0, k = 0;
+
+	while (i < n && k < nb) {
+		if (x == off[k])
+			at[k++] = i;
+		i += char_step(s + i, n - i, &x);
+	}
+}
+
+/*
+ * Lay text t[0, n) out in the cells of lines [0, nl) of a column `cols`
+ * display columns wide between its bars: a blank, the text up to cols - 2
+ * columns, blanks, as pandoc pads a cell.  0 when it does not fit.
+ */
+static int
+flow_cell(const char *t, size_t n, int cols, struct seg *out, size_t nl)
+{
+	size_t i = 0, j, k, o;
+	int cw = cols - 2, x, w;
+	char *p;
+
+	if (cw < 2)
+		return 0;
+	for (j = 0; j < nl; j++) {
+		/* every byte of t at most once and the padding */
+		p = gip_xmalloc(n + (size_t)cols + 1);
+		o = 0;
+		p[o++] = ' ';
+		x = 0;
+		while (i < n) {
+			w = 0;
+			k = char_step(t + i, n - i, &w);
+			if (x + w > cw)
+				break;
+			memcpy(p + o, t + i, k);
+			o += k;
+			i += k;
+			x += w;
+		}
+		for (; x < cw + 1; x++)
+			p[o++] = ' ';
+		out[j].p = p;
+		out[j].n = o;
+	}
+	if (i < n) {
+		for (j = 0; j < nl; j++) {
+			free(out[j].p);
+			out[j].p = NULL;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/* The piece of a cell's line: its bytes after the pad blank, trailing
+ * blanks dropped. */
+static void
+piece_of(const char *s, size_t from, size_t to, size_t *ps, size_t *pn)
+{
+	if (from < to && s[from] == ' ')
+		from++;
+	while (to > from && s[to - 1] == ' ')
+		to--;
+	*ps = from;
+	*pn = to - from;
+}
+
+struct group {
+	char	*buf;
+	size_t	 len, cap, first, nl;
+};
+
+static void
+group_add(struct group *g, const char *s, size_t n)
+{
+	if (g->len + n + 1 > g->cap) {
+		g->cap = 2 * (g->len + n + 1);
+		g->buf = gip_xrealloc(g->buf, g->cap);
+	}
+	memcpy(g->buf + g->len, s, n);
+	g->len += n;
+	g->nl++;
+}
+
+/* A group of two lines or more: its attributes stripped and its text
+ * laid out again in its lines' cells. */
+static int
+group_close(struct group *g, int cols, struct seg *out)
+{
+	size_t n;
+
+	if (g->nl < 2)
+		return 0;
+	n = mdattr_strip_line(g->buf, g->len);
+	while (n > 0 && g->buf[n - 1] == ' ')
+		n--;
+	return flow_cell(g->buf, n, cols, out + g->first, g->nl);
+}
+
+/* Join the wrapped lines of the cells of one grid (lines top..bottom)
+ * into seg[(line - top) * (nb - 1) + column]; returns how many cells were
+ * laid out again. */
+static int
+unwrap_grid(const char *text, const struct lines *l, size_t top,
+    size_t bottom, int c0, const int *off, int nb, struct seg *seg)
+{
+	size_t at[MAXBOUND], j, ps, pn, ncol = (size_t)nb - 1;
+	struct group g = { NULL, 0, 0, 0, 0 };
+	struct seg *col;
+	const char *s;
+	int k, fixed = 0;
+	long b;
+
+	col = gip_xmalloc((bottom - top + 1) * sizeof *col);
+	for (k = 0; k + 1 < nb; k++) {
+		memset(col, 0, (bottom - top + 1) * sizeof *col);
+		g.len = g.nl = 0;
+		for (j = top + 1; j <= bottom; j++) {
+			s = text + l->start[j];
+			b = byte_at(s, l->len[j], c0);
+			if (s[b] == '+') {
+				fixed += group_close(&g, off[k + 1] - off[k] - 1,
+				    col);
+				g.len = g.nl = 0;
+				continue;
+			}
+			bar_bytes(s, l->len[j], (size_t)b, off, nb, at);
+			piece_of(s, at[k] + 1, at[k + 1], &ps, &pn);
+			/* a span or attribute left open, or a span's ] at
+			 * a line's end and its attributes on the next */
+			if (g.nl > 0 && (span_open(g.buf, g.len) ||
+			    (g.len > 0 && g.buf[g.len - 1] == ']' && pn > 0 &&
+			    s[ps] == '{'))) {
+				group_add(&g, s + ps, pn);
+				continue;
+			}
+			fixed += group_close(&g, off[k + 1] - off[k] - 1, col);
+			g.len = g.nl = 0;
+			g.first = j - top;
+			group_add(&g, s + ps, pn);
+		}
+		for (j = 0; j <= bottom - top; j++)
+			seg[j * ncol + (size_t)k] = col[j];
+	}
+	free(g.buf);
+	free(col);
+	return fixed;
+}
+
+/* Write line j of a grid to o with its cells from seg (NULL: as they
+ * were). */
+static void
+emit_line(const char *s, size_t n, long b, const int *off, int nb,
+    const struct seg *seg, struct buf *o)
+{
+	size_t at[MAXBOUND];
+	int k;
+
+	for (k = 0; k + 1 < nb && seg[k].p == NULL; k++)
+		;
+	if (k + 1 == nb || s[b] == '+') {
+		buf_add(o, s, n);
+		return;
+	}
+	bar_bytes(s, n, (size_t)b, off, nb, at);
+	buf_add(o, s, at[0] + 1);
+	for (k = 0; k + 1 < nb; k++) {
+		if (seg[k].p != NULL)
+			buf_add(o, seg[k].p, seg[k].n);
+		else
+			buf_add(o, s + at[k] + 1, at[k + 1] - at[k] - 1);
+		buf_add(o, "|", 1);
+	}
+	buf_add(o, s + at[nb - 1] + 1, n - at[nb - 1] - 1);
+}
+
+size_t
+gridframe_unwrap(char *text, size_t len)
+{
+	struct lines l;
+	struct buf o = { 0 };
+	struct seg *seg;
+	size_t i, j, bottom, done = 0, ncol, nseg;
+	int off[MAXBOUND], nb, c0, fixed = 0;
+	char *s, *p;
+	long b;
+
+	if (!has_corner(text, len))
+		return len;
+	split_lines(text, len, &l);
+	for (i = 0, p = text; (p = memchr(p, '+', len - (size_t)(p - text))) !=
+	    NULL; p++) {
+		while ((size_t)(p - text) > l.start[i] + l.len[i])
+			i++;
+		if (i + 1 >= l.n)
+			break;
+		s = text + l.start[i];
+		/* the same grids as gridframe_blank, the outermost only */
+		if (l.start[i] < done ||
+		    (p > s && (p[-1] == '-' || p[-1] == '=' || p[-1] == ':' ||
+		    p[-1] == '|' || p[-1] == '\0')) ||
+		    (nb = rule_at(s, l.len[i], (size_t)(p - s), off)) == 0)
+			continue;
+		if ((size_t)(p - s) + (size_t)off[nb - 1] + 1 < l.len[i] &&
+		    strchr("-=:", p[off[nb - 1] + 1]) != NULL) {
+			p += off[nb - 1];
+			continue;
+		}
+		c0 = (int)utf8_width(s, (size_t)(p - s));
+		/* a one-column frame holds a page laid out by pandoc, its
+		 * lines not a cell's text wrapped: left as it is */
+		if (nb < 3 ||
+		    (bottom = grid_bottom(text, &l, i, c0, off, nb)) == 0)
+			continue;
+		ncol = (size_t)nb - 1;
+		nseg = (bottom - i + 1) * ncol;
+		seg = gip_xmalloc(nseg * sizeof *seg);
+		memset(seg, 0, nseg * sizeof *seg);
+		if (unwrap_grid(text, &l, i, bottom, c0, off, nb, seg) > 0) {
+			fixed++;
+			buf_add(&o, text + done, l.start[i] - done);
+			for (j = i; j <= bottom; j++) {
+				s = text + l.start[j];
+				b = byte_at(s, l.len[j], c0);
+				emit_line(s, l.len[j], b, off, nb,
+				    seg + (j - i) * ncol, &o);
+				if (j + 1 < l.n)
+					buf_add(&o, "\n", 1);
+			}
+			done = j < l.n ? l.start[j] : len;
+		}
+		for (j = 0; j < nseg; j++)
+			free(seg[j].p);
+		free(seg);
+		if (done > l.start[i]) {
+			/* past the grid laid out again */
+			if (l.start[bottom] + l.len[bottom] >= len)
+				break;
+			p = text + l.start[bottom] + l.len[bottom];
+		}
+	}
+	if (fixed > 0) {
+		buf_add(&o, text + done, len - done);
+		/* the text is never longer: the cells lose their
+		 * attributes and keep every other character */
+		if (o.len <= len) {
+			memcpy(text, o.p, o.len);
+			if (o.len < len)
+				text[o.len] = '\0';
+			len = o.len;
+		}
+	}
+	buf_free(&o);
+	free(l.start);
+	free(l.len);
+	return len;
 }
