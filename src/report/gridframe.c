@@ -437,6 +437,10 @@ group_add(struct group *g, const char *s, size_t n)
 		g->cap = 2 * (g->len + n + 1);
 		g->buf = gip_xrealloc(g->buf, g->cap);
 	}
+	/* a hard break (a backslash last) is a blank, as mdattr.h reads
+	 * it, not an escape of what the next line begins with */
+	if (g->len > 0 && g->buf[g->len - 1] == '\\')
+		g->buf[g->len - 1] = ' ';
 	memcpy(g->buf + g->len, s, n);
 	g->len += n;
 	g->nl++;
@@ -457,6 +461,34 @@ group_close(struct group *g, int cols, struct seg *out)
 	return flow_cell(g->buf, n, cols, out + g->first, g->nl);
 }
 
+/* Is s[0, n) a run of dashes (blanks between), three or more? */
+static int
+dash_piece(const char *s, size_t n)
+{
+	size_t i, dashes = 0;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '-')
+			dashes++;
+		else if (s[i] != ' ')
+			return 0;
+	return dashes >= 3;
+}
+
+/*
+ * A table wider than its frame, lines [from, to) of the frame's cell,
+ * its rows broken at the frame's width and their attributes with them:
+ * its columns cannot be told again.  It becomes pandoc's placeholder for
+ * a table it could not print, [TABLE] (unprinted.h), and blank lines:
+ * its rows are unread, not absent.
+ */
+static int
+placeholder(struct seg *col, size_t from, size_t to, int cols)
+{
+	return to > from && flow_cell("[TABLE]", 7, cols, col + from,
+	    to - from);
+}
+
 /* Join the wrapped lines of the cells of one grid (lines top..bottom)
  * into seg[(line - top) * (nb - 1) + column]; returns how many cells were
  * laid out again. */
@@ -468,7 +500,8 @@ unwrap_grid(const char *text, const struct lines *l, size_t top,
 	struct group g = { NULL, 0, 0, 0, 0 };
 	struct seg *col;
 	const char *s;
-	int k, fixed = 0;
+	size_t reg = 0;		/* 1 + the first line of a wide table */
+	int k, fixed = 0, dash, was_dash = 0, wide = 0;
 	long b;
 
 	col = gip_xmalloc((bottom - top + 1) * sizeof *col);
@@ -479,6 +512,11 @@ unwrap_grid(const char *text, const struct lines *l, size_t top,
 			s = text + l->start[j];
 			b = byte_at(s, l->len[j], c0);
 			if (s[b] == '+') {
+				if (nb == 2 && was_dash && !wide && reg > 0)
+					fixed += placeholder(col, reg - 1, j - top,
+					    off[1] - off[0] - 1);
+				was_dash = wide = 0;
+				reg = 0;
 				fixed += group_close(&g, off[k + 1] - off[k] - 1,
 				    col);
 				g.len = g.nl = 0;
@@ -486,6 +524,25 @@ unwrap_grid(const char *text, const struct lines *l, size_t top,
 			}
 			bar_bytes(s, l->len[j], (size_t)b, off, nb, at);
 			piece_of(s, at[k] + 1, at[k + 1], &ps, &pn);
+			dash = dash_piece(s + ps, pn);
+			if (nb == 2 && was_dash && !dash && !wide && reg > 0)
+				fixed += placeholder(col, reg - 1, j - top,
+				    off[1] - off[0] - 1);
+			if (dash && !was_dash && (wide = !wide))
+				reg = j - top + 1;
+			if (!wide && !dash)
+				reg = 0;
+			was_dash = dash;
+			if (nb == 2 && (dash || wide || (pn > 0 &&
+			    (s[ps] == '|' || s[ps] == '+')))) {
+				/* in a frame, a grid (done before) or a table
+				 * wider than the frame between its rules of
+				 * dashes, broken at the frame's width: no
+				 * cell's text, left as it is */
+				fixed += group_close(&g, off[1] - off[0] - 1, col);
+				g.len = g.nl = 0;
+				continue;
+			}
 			/* a span or attribute left open, or a span's ] at
 			 * a line's end and its attributes on the next */
 			if (g.nl > 0 && (span_open(g.buf, g.len) ||
@@ -534,8 +591,12 @@ emit_line(const char *s, size_t n, long b, const int *off, int nb,
 	buf_add(o, s + at[nb - 1] + 1, n - at[nb - 1] - 1);
 }
 
-size_t
-gridframe_unwrap(char *text, size_t len)
+/*
+ * One pass of gridframe_unwrap: the grids of columns (frames 0), or the
+ * one-column frames around a page (frames 1), their grids done before.
+ */
+static size_t
+unwrap_pass(char *text, size_t len, int frames)
 {
 	struct lines l;
 	struct buf o = { 0 };
@@ -567,9 +628,7 @@ gridframe_unwrap(char *text, size_t len)
 			continue;
 		}
 		c0 = (int)utf8_width(s, (size_t)(p - s));
-		/* a one-column frame holds a page laid out by pandoc, its
-		 * lines not a cell's text wrapped: left as it is */
-		if (nb < 3 ||
+		if ((frames ? nb != 2 : nb < 3) ||
 		    (bottom = grid_bottom(text, &l, i, c0, off, nb)) == 0)
 			continue;
 		ncol = (size_t)nb - 1;
@@ -614,4 +673,11 @@ gridframe_unwrap(char *text, size_t len)
 	free(l.start);
 	free(l.len);
 	return len;
+}
+
+size_t
+gridframe_unwrap(char *text, size_t len)
+{
+	len = unwrap_pass(text, len, 0);
+	return unwrap_pass(text, len, 1);
 }
