@@ -367,6 +367,14 @@ bar_bytes(const char *s, size_t n, size_t b, const int *off, int nb,
 	}
 }
 
+/* Is c a byte of an ASCII word or number (2020, 1.5, EN-US)? */
+static int
+ascii_word(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z') || c == '.' || c == ',';
+}
+
 /*
  * Lay text t[0, n) out in the cells of lines [0, nl) of a column `cols`
  * display columns wide between its bars: a blank, the text up to cols - 2
@@ -388,6 +396,16 @@ flow_cell(const char *t, size_t n, int cols, struct seg *out, size_t nl)
 		p[o++] = ' ';
 		x = 0;
 		while (i < n) {
+			/* a number or an ASCII word is not broken where
+			 * it fits on the next line (pandoc breaks none) */
+			if (x > 0 && ascii_word(t[i]) &&
+			    (i == 0 || !ascii_word(t[i - 1]))) {
+				for (k = i; k < n && ascii_word(t[k]); k++)
+					;
+				if (x + (int)(k - i) > cw &&
+				    (int)(k - i) <= cw)
+					break;
+			}
 			w = 0;
 			k = char_step(t + i, n - i, &w);
 			if (x + w > cw)
@@ -425,35 +443,33 @@ piece_of(const char *s, size_t from, size_t to, size_t *ps, size_t *pn)
 	*pn = to - from;
 }
 
+/* A paragraph of a cell: its lines joined, from line first on. */
 struct group {
 	char	*buf;
 	size_t	 len, cap, first, nl;
+	int	 wrapped;	/* a line of it ends inside a span */
 };
 
 static void
-group_add(struct group *g, const char *s, size_t n)
+group_add(struct group *g, const char *s, size_t n, int line)
 {
 	if (g->len + n + 1 > g->cap) {
 		g->cap = 2 * (g->len + n + 1);
 		g->buf = gip_xrealloc(g->buf, g->cap);
 	}
-	/* a hard break (a backslash last) is a blank, as mdattr.h reads
-	 * it, not an escape of what the next line begins with */
-	if (g->len > 0 && g->buf[g->len - 1] == '\\')
-		g->buf[g->len - 1] = ' ';
 	memcpy(g->buf + g->len, s, n);
 	g->len += n;
-	g->nl++;
+	g->nl += line;
 }
 
-/* A group of two lines or more: its attributes stripped and its text
- * laid out again in its lines' cells. */
+/* A paragraph pandoc wrapped inside a span: its attributes stripped
+ * and its text laid out again in its lines' cells. */
 static int
 group_close(struct group *g, int cols, struct seg *out)
 {
 	size_t n;
 
-	if (g->nl < 2)
+	if (g->nl < 2 || !g->wrapped)
 		return 0;
 	n = mdattr_strip_line(g->buf, g->len);
 	while (n > 0 && g->buf[n - 1] == ' ')
@@ -497,11 +513,11 @@ unwrap_grid(const char *text, const struct lines *l, size_t top,
     size_t bottom, int c0, const int *off, int nb, struct seg *seg)
 {
 	size_t at[MAXBOUND], j, ps, pn, ncol = (size_t)nb - 1;
-	struct group g = { NULL, 0, 0, 0, 0 };
+	struct group g = { NULL, 0, 0, 0, 0, 0 };
 	struct seg *col;
 	const char *s;
 	size_t reg = 0;		/* 1 + the first line of a wide table */
-	int k, fixed = 0, dash, was_dash = 0, wide = 0;
+	int k, fixed = 0, dash, was_dash = 0, wide = 0, broken = 0;
 	long b;
 
 	col = gip_xmalloc((bottom - top + 1) * sizeof *col);
@@ -512,7 +528,8 @@ unwrap_grid(const char *text, const struct lines *l, size_t top,
 			s = text + l->start[j];
 			b = byte_at(s, l->len[j], c0);
 			if (s[b] == '+') {
-				if (nb == 2 && was_dash && !wide && reg > 0)
+				if (nb == 2 && was_dash && !wide && reg > 0 &&
+				    broken)
 					fixed += placeholder(col, reg - 1, j - top,
 					    off[1] - off[0] - 1);
 				was_dash = wide = 0;
@@ -525,11 +542,18 @@ unwrap_grid(const char *text, const struct lines *l, size_t top,
 			bar_bytes(s, l->len[j], (size_t)b, off, nb, at);
 			piece_of(s, at[k] + 1, at[k + 1], &ps, &pn);
 			dash = dash_piece(s + ps, pn);
-			if (nb == 2 && was_dash && !dash && !wide && reg > 0)
+			if (nb == 2 && was_dash && !dash && !wide && reg > 0 &&
+			    broken)
 				fixed += placeholder(col, reg - 1, j - top,
 				    off[1] - off[0] - 1);
-			if (dash && !was_dash && (wide = !wide))
+			if (dash && !was_dash && (wide = !wide)) {
 				reg = j - top + 1;
+				broken = 0;
+			}
+			/* a rule of dashes over two lines or more: broken
+			 * at the frame's width (--wrap=none keeps it one) */
+			if (dash && was_dash)
+				broken = 1;
 			if (!wide && !dash)
 				reg = 0;
 			was_dash = dash;
@@ -543,19 +567,33 @@ unwrap_grid(const char *text, const struct lines *l, size_t top,
 				g.len = g.nl = 0;
 				continue;
 			}
-			/* a span or attribute left open, or a span's ] at
-			 * a line's end and its attributes on the next */
-			if (g.nl > 0 && (span_open(g.buf, g.len) ||
-			    (g.len > 0 && g.buf[g.len - 1] == ']' && pn > 0 &&
-			    s[ps] == '{'))) {
-				group_add(&g, s + ps, pn);
-				continue;
+			/* a paragraph of the cell: its lines up to a blank
+			 * one, or up to a hard break (a backslash last: a
+			 * line end pandoc wrote, mdattr.h reads it) */
+			if (pn == 0 || (g.nl > 0 && g.buf[g.len - 1] == '\\')) {
+				fixed += group_close(&g, off[k + 1] - off[k] - 1,
+				    col);
+				g.len = g.nl = 0;
+				if (pn == 0)
+					continue;
 			}
-			fixed += group_close(&g, off[k + 1] - off[k] - 1, col);
-			g.len = g.nl = 0;
-			g.first = j - top;
-			group_add(&g, s + ps, pn);
+			if (g.nl == 0) {
+				g.first = j - top;
+				g.wrapped = 0;
+			} else if (span_open(g.buf, g.len) ||
+			    (g.buf[g.len - 1] == ']' && s[ps] == '{'))
+				/* a span or attribute left open, or a span's ]
+				 * at a line's end and its attributes next */
+				g.wrapped = 1;
+			else if (ascii_word(g.buf[g.len - 1]) &&
+			    ascii_word(s[ps]))
+				/* pandoc broke the line at a blank: 1 / 2
+				 * stay two numbers */
+				group_add(&g, " ", 1, 0);
+			group_add(&g, s + ps, pn, 1);
 		}
+		fixed += group_close(&g, off[k + 1] - off[k] - 1, col);
+		g.len = g.nl = 0;
 		for (j = 0; j <= bottom - top; j++)
 			seg[j * ncol + (size_t)k] = col[j];
 	}
