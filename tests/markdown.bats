@@ -275,3 +275,16 @@ load helper
 	    "gip-tables: $DATA/pandoc-md-wrapped-wide-t2.md:43: t2 replaced by the converter's placeholder [TABLE]: its rows written as ?"
 	refute_output --partial -- "---"
 }
+
+@test "pandoc's own Markdown wrapped at 72 columns: a paragraph's attributes over two lines" {
+	# `[2020]{lang="EN-US"` / `style="font-size:22.0pt"}年…` and a list
+	# number's `[[一、[` / `]{style=...}`: read a line at a time the
+	# title, the org, the year and every section heading were lost.
+	run -0 --separate-stderr sh -c "gip-tables -t meta \
+	    '$DATA/pandoc-md-wrapped-paragraphs.md' |
+	    grep -E '	(title|org|year)	' | cut -f 5,6 | tr '\t\n' ': '"
+	assert_output "永昌县自然资源局2020年政府信息公开工作年度报告:3 永昌县自然资源局:3 2020:3 "
+	run -0 --separate-stderr sh -c "gip-sections \
+	    '$DATA/pandoc-md-wrapped-paragraphs.md' | cut -f 2,4 | sed -n 2p"
+	assert_output "1	26"
+}
