@@ -245,3 +245,46 @@ load helper
 	    grep -E '	t2	20\.(1\.normative|5|6)' | cut -f 5 | tr '\n' ' '"
 	assert_output "27 2 93 9292 0 68 "
 }
+
+@test "pandoc's own Markdown wrapped at 72 columns: attributes across a grid cell's lines" {
+	# pandoc -f html -t markdown (default --wrap=auto) of a Word page:
+	# each grid cell's text wrapped in its column, a span's
+	# `[第二十条第]{s` going on `tyle="font-size` on the cell's next
+	# line, a paragraph's `[2021]{lang="EN-US"` on the next line.  Read
+	# a line at a time, every cell was attribute junk: t2 missing, a
+	# false alarm.  A value's line is where its cell's text begins.
+	run -0 --separate-stderr sh -c "gip-tables \
+	    '$DATA/pandoc-md-wrapped-grid-t2.md' |
+	    grep '	t2	' | cut -f 5,6 | tr '\t\n' ': '"
+	assert_output ":72 :72 :72 1:84 0:84 1:84 10147:106 907:150 :163 0:194 "
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr sh -c "gip-tables -t meta \
+	    '$DATA/pandoc-md-wrapped-grid-t2.md' |
+	    grep -E '	(title|org|year)	' | cut -f 5 | tr '\n' ' '"
+	assert_output "长山市信访局2021年政府信息公开工作年度报告 长山市信访局 2021 "
+}
+
+@test "pandoc's own Markdown wrapped at 72 columns: a table wider than its frame is unread" {
+	# A Word page's table in a one-column grid frame, laid out by pandoc
+	# as a table far wider than the frame and broken at the frame's
+	# width, its attributes with it: its columns cannot be told again.
+	# Its section holds it as pandoc's placeholder [TABLE] (unread), not
+	# as junk ("no table found", an org of dashes).
+	run -0 --separate-stderr gip-tables "$DATA/pandoc-md-wrapped-wide-t2.md"
+	assert_equal "$stderr" \
+	    "gip-tables: $DATA/pandoc-md-wrapped-wide-t2.md:43: t2 replaced by the converter's placeholder [TABLE]: its rows written as ?"
+	refute_output --partial -- "---"
+}
+
+@test "pandoc's own Markdown wrapped at 72 columns: a paragraph's attributes over two lines" {
+	# `[2020]{lang="EN-US"` / `style="font-size:22.0pt"}年…` and a list
+	# number's `[[一、[` / `]{style=...}`: read a line at a time the
+	# title, the org, the year and every section heading were lost.
+	run -0 --separate-stderr sh -c "gip-tables -t meta \
+	    '$DATA/pandoc-md-wrapped-paragraphs.md' |
+	    grep -E '	(title|org|year)	' | cut -f 5,6 | tr '\t\n' ': '"
+	assert_output "永昌县自然资源局2020年政府信息公开工作年度报告:3 永昌县自然资源局:3 2020:3 "
+	run -0 --separate-stderr sh -c "gip-sections \
+	    '$DATA/pandoc-md-wrapped-paragraphs.md' | cut -f 2,4 | sed -n 2p"
+	assert_output "1	26"
+}

@@ -102,8 +102,11 @@ document_open(struct document *d)
 		/* pandoc's own Markdown: its attributes are no content
 		 * (mdattr.h); then its grid tables' frames (gridframe.h) */
 		if (d->doc.html != GIP_HTML_PAGE &&
-		    mdattr_detect(d->doc.text, d->doc.len))
+		    mdattr_detect(d->doc.text, d->doc.len)) {
+			mdattr_join(d->doc.text, d->doc.len);
+			d->doc.len = gridframe_unwrap(d->doc.text, d->doc.len);
 			d->doc.len = mdattr_strip(d->doc.text, d->doc.len);
+		}
 		if (d->doc.html != GIP_HTML_PAGE)
 			gridframe_blank(d->doc.text, d->doc.len);
 		if (md_detect(d->doc.text, d->doc.len))

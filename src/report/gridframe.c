@@ -6,8 +6,10 @@
 #include <emmintrin.h>
 #endif
 
+#include "buf.h"
 #include "err.h"
 #include "gridframe.h"
+#include "mdattr.h"
 #include "utf8.h"
 
 #define MAXBOUND 64	/* column boundaries of one grid: t4 has 16 */
@@ -302,4 +304,418 @@ gridframe_blank(char *text, size_t len)
 	free(l.start);
 	free(l.len);
 	return blanked;
+}
+
+/*
+ * Unwrapping a grid's cells whose attributes pandoc wrapped (gridframe.h).
+ */
+
+struct seg {
+	char	*p;	/* the bytes between two bars, or NULL: as printed */
+	size_t	 n;
+};
+
+/* Is a span or an attribute block still open at the end of s[0, n)?
+ * Escapes and quoted values skipped as mdattr.c does. */
+static int
+span_open(const char *s, size_t n)
+{
+	size_t i;
+	int depth = 0, attr = 0;
+	char quote = 0;
+
+	for (i = 0; i < n; i++) {
+		if (attr) {
+			if (quote) {
+				if (s[i] == '\\')
+					i++;
+				else if (s[i] == quote)
+					quote = 0;
+			} else if (s[i] == '"' || s[i] == '\'')
+				quote = s[i];
+			else if (s[i] == '}')
+				attr = 0;
+		} else if (s[i] == '\\')
+			i++;
+		else if (s[i] == '[')
+			depth++;
+		else if (s[i] == ']') {
+			if (depth > 0)
+				depth--;
+			if (i + 1 < n && s[i + 1] == '{') {
+				attr = 1;
+				i++;
+			}
+		}
+	}
+	return depth > 0 || attr;
+}
+
+/* The bytes of the bars of content line s[0, n) from byte b (bars_on
+ * holds) into at[0..nb). */
+static void
+bar_bytes(const char *s, size_t n, size_t b, const int *off, int nb,
+    size_t *at)
+{
+	size_t i = b;
+	int x = 0, k = 0;
+
+	while (i < n && k < nb) {
+		if (x == off[k])
+			at[k++] = i;
+		i += char_step(s + i, n - i, &x);
+	}
+}
+
+/* Is c a byte of an ASCII word or number (2020, 1.5, EN-US)? */
+static int
+ascii_word(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z') || c == '.' || c == ',';
+}
+
+/*
+ * Lay text t[0, n) out in the cells of lines [0, nl) of a column `cols`
+ * display columns wide between its bars: a blank, the text up to cols - 2
+ * columns, blanks, as pandoc pads a cell.  0 when it does not fit.
+ */
+static int
+flow_cell(const char *t, size_t n, int cols, struct seg *out, size_t nl)
+{
+	size_t i = 0, j, k, o;
+	int cw = cols - 2, x, w;
+	char *p;
+
+	if (cw < 2)
+		return 0;
+	for (j = 0; j < nl; j++) {
+		/* every byte of t at most once and the padding */
+		p = gip_xmalloc(n + (size_t)cols + 1);
+		o = 0;
+		p[o++] = ' ';
+		x = 0;
+		while (i < n) {
+			/* a number or an ASCII word is not broken where
+			 * it fits on the next line (pandoc breaks none) */
+			if (x > 0 && ascii_word(t[i]) &&
+			    (i == 0 || !ascii_word(t[i - 1]))) {
+				for (k = i; k < n && ascii_word(t[k]); k++)
+					;
+				if (x + (int)(k - i) > cw &&
+				    (int)(k - i) <= cw)
+					break;
+			}
+			w = 0;
+			k = char_step(t + i, n - i, &w);
+			if (x + w > cw)
+				break;
+			memcpy(p + o, t + i, k);
+			o += k;
+			i += k;
+			x += w;
+		}
+		for (; x < cw + 1; x++)
+			p[o++] = ' ';
+		out[j].p = p;
+		out[j].n = o;
+	}
+	if (i < n) {
+		for (j = 0; j < nl; j++) {
+			free(out[j].p);
+			out[j].p = NULL;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/* The piece of a cell's line: its bytes after the pad blank, trailing
+ * blanks dropped. */
+static void
+piece_of(const char *s, size_t from, size_t to, size_t *ps, size_t *pn)
+{
+	if (from < to && s[from] == ' ')
+		from++;
+	while (to > from && s[to - 1] == ' ')
+		to--;
+	*ps = from;
+	*pn = to - from;
+}
+
+/* A paragraph of a cell: its lines joined, from line first on. */
+struct group {
+	char	*buf;
+	size_t	 len, cap, first, nl;
+	int	 wrapped;	/* a line of it ends inside a span */
+};
+
+static void
+group_add(struct group *g, const char *s, size_t n, int line)
+{
+	if (g->len + n + 1 > g->cap) {
+		g->cap = 2 * (g->len + n + 1);
+		g->buf = gip_xrealloc(g->buf, g->cap);
+	}
+	memcpy(g->buf + g->len, s, n);
+	g->len += n;
+	g->nl += line;
+}
+
+/* A paragraph pandoc wrapped inside a span: its attributes stripped
+ * and its text laid out again in its lines' cells. */
+static int
+group_close(struct group *g, int cols, struct seg *out)
+{
+	size_t n;
+
+	if (g->nl < 2 || !g->wrapped)
+		return 0;
+	n = mdattr_strip_line(g->buf, g->len);
+	while (n > 0 && g->buf[n - 1] == ' ')
+		n--;
+	return flow_cell(g->buf, n, cols, out + g->first, g->nl);
+}
+
+/* Is s[0, n) a run of dashes (blanks between), three or more? */
+static int
+dash_piece(const char *s, size_t n)
+{
+	size_t i, dashes = 0;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '-')
+			dashes++;
+		else if (s[i] != ' ')
+			return 0;
+	return dashes >= 3;
+}
+
+/*
+ * A table wider than its frame, lines [from, to) of the frame's cell,
+ * its rows broken at the frame's width and their attributes with them:
+ * its columns cannot be told again.  It becomes pandoc's placeholder for
+ * a table it could not print, [TABLE] (unprinted.h), and blank lines:
+ * its rows are unread, not absent.
+ */
+static int
+placeholder(struct seg *col, size_t from, size_t to, int cols)
+{
+	return to > from && flow_cell("[TABLE]", 7, cols, col + from,
+	    to - from);
+}
+
+/* Join the wrapped lines of the cells of one grid (lines top..bottom)
+ * into seg[(line - top) * (nb - 1) + column]; returns how many cells were
+ * laid out again. */
+static int
+unwrap_grid(const char *text, const struct lines *l, size_t top,
+    size_t bottom, int c0, const int *off, int nb, struct seg *seg)
+{
+	size_t at[MAXBOUND], j, ps, pn, ncol = (size_t)nb - 1;
+	struct group g = { NULL, 0, 0, 0, 0, 0 };
+	struct seg *col;
+	const char *s;
+	size_t reg = 0;		/* 1 + the first line of a wide table */
+	int k, fixed = 0, dash, was_dash = 0, wide = 0, broken = 0;
+	long b;
+
+	col = gip_xmalloc((bottom - top + 1) * sizeof *col);
+	for (k = 0; k + 1 < nb; k++) {
+		memset(col, 0, (bottom - top + 1) * sizeof *col);
+		g.len = g.nl = 0;
+		for (j = top + 1; j <= bottom; j++) {
+			s = text + l->start[j];
+			b = byte_at(s, l->len[j], c0);
+			if (s[b] == '+') {
+				if (nb == 2 && was_dash && !wide && reg > 0 &&
+				    broken)
+					fixed += placeholder(col, reg - 1, j - top,
+					    off[1] - off[0] - 1);
+				was_dash = wide = 0;
+				reg = 0;
+				fixed += group_close(&g, off[k + 1] - off[k] - 1,
+				    col);
+				g.len = g.nl = 0;
+				continue;
+			}
+			bar_bytes(s, l->len[j], (size_t)b, off, nb, at);
+			piece_of(s, at[k] + 1, at[k + 1], &ps, &pn);
+			dash = dash_piece(s + ps, pn);
+			if (nb == 2 && was_dash && !dash && !wide && reg > 0 &&
+			    broken)
+				fixed += placeholder(col, reg - 1, j - top,
+				    off[1] - off[0] - 1);
+			if (dash && !was_dash && (wide = !wide)) {
+				reg = j - top + 1;
+				broken = 0;
+			}
+			/* a rule of dashes over two lines or more: broken
+			 * at the frame's width (--wrap=none keeps it one) */
+			if (dash && was_dash)
+				broken = 1;
+			if (!wide && !dash)
+				reg = 0;
+			was_dash = dash;
+			if (nb == 2 && (dash || wide || (pn > 0 &&
+			    (s[ps] == '|' || s[ps] == '+')))) {
+				/* in a frame, a grid (done before) or a table
+				 * wider than the frame between its rules of
+				 * dashes, broken at the frame's width: no
+				 * cell's text, left as it is */
+				fixed += group_close(&g, off[1] - off[0] - 1, col);
+				g.len = g.nl = 0;
+				continue;
+			}
+			/* a paragraph of the cell: its lines up to a blank
+			 * one, or up to a hard break (a backslash last: a
+			 * line end pandoc wrote, mdattr.h reads it) */
+			if (pn == 0 || (g.nl > 0 && g.buf[g.len - 1] == '\\')) {
+				fixed += group_close(&g, off[k + 1] - off[k] - 1,
+				    col);
+				g.len = g.nl = 0;
+				if (pn == 0)
+					continue;
+			}
+			if (g.nl == 0) {
+				g.first = j - top;
+				g.wrapped = 0;
+			} else if (span_open(g.buf, g.len) ||
+			    (g.buf[g.len - 1] == ']' && s[ps] == '{'))
+				/* a span or attribute left open, or a span's ]
+				 * at a line's end and its attributes next */
+				g.wrapped = 1;
+			else if (ascii_word(g.buf[g.len - 1]) &&
+			    ascii_word(s[ps]))
+				/* pandoc broke the line at a blank: 1 / 2
+				 * stay two numbers */
+				group_add(&g, " ", 1, 0);
+			group_add(&g, s + ps, pn, 1);
+		}
+		fixed += group_close(&g, off[k + 1] - off[k] - 1, col);
+		g.len = g.nl = 0;
+		for (j = 0; j <= bottom - top; j++)
+			seg[j * ncol + (size_t)k] = col[j];
+	}
+	free(g.buf);
+	free(col);
+	return fixed;
+}
+
+/* Write line j of a grid to o with its cells from seg (NULL: as they
+ * were). */
+static void
+emit_line(const char *s, size_t n, long b, const int *off, int nb,
+    const struct seg *seg, struct buf *o)
+{
+	size_t at[MAXBOUND];
+	int k;
+
+	for (k = 0; k + 1 < nb && seg[k].p == NULL; k++)
+		;
+	if (k + 1 == nb || s[b] == '+') {
+		buf_add(o, s, n);
+		return;
+	}
+	bar_bytes(s, n, (size_t)b, off, nb, at);
+	buf_add(o, s, at[0] + 1);
+	for (k = 0; k + 1 < nb; k++) {
+		if (seg[k].p != NULL)
+			buf_add(o, seg[k].p, seg[k].n);
+		else
+			buf_add(o, s + at[k] + 1, at[k + 1] - at[k] - 1);
+		buf_add(o, "|", 1);
+	}
+	buf_add(o, s + at[nb - 1] + 1, n - at[nb - 1] - 1);
+}
+
+/*
+ * One pass of gridframe_unwrap: the grids of columns (frames 0), or the
+ * one-column frames around a page (frames 1), their grids done before.
+ */
+static size_t
+unwrap_pass(char *text, size_t len, int frames)
+{
+	struct lines l;
+	struct buf o = { 0 };
+	struct seg *seg;
+	size_t i, j, bottom, done = 0, ncol, nseg;
+	int off[MAXBOUND], nb, c0, fixed = 0;
+	char *s, *p;
+	long b;
+
+	if (!has_corner(text, len))
+		return len;
+	split_lines(text, len, &l);
+	for (i = 0, p = text; (p = memchr(p, '+', len - (size_t)(p - text))) !=
+	    NULL; p++) {
+		while ((size_t)(p - text) > l.start[i] + l.len[i])
+			i++;
+		if (i + 1 >= l.n)
+			break;
+		s = text + l.start[i];
+		/* the same grids as gridframe_blank, the outermost only */
+		if (l.start[i] < done ||
+		    (p > s && (p[-1] == '-' || p[-1] == '=' || p[-1] == ':' ||
+		    p[-1] == '|' || p[-1] == '\0')) ||
+		    (nb = rule_at(s, l.len[i], (size_t)(p - s), off)) == 0)
+			continue;
+		if ((size_t)(p - s) + (size_t)off[nb - 1] + 1 < l.len[i] &&
+		    strchr("-=:", p[off[nb - 1] + 1]) != NULL) {
+			p += off[nb - 1];
+			continue;
+		}
+		c0 = (int)utf8_width(s, (size_t)(p - s));
+		if ((frames ? nb != 2 : nb < 3) ||
+		    (bottom = grid_bottom(text, &l, i, c0, off, nb)) == 0)
+			continue;
+		ncol = (size_t)nb - 1;
+		nseg = (bottom - i + 1) * ncol;
+		seg = gip_xmalloc(nseg * sizeof *seg);
+		memset(seg, 0, nseg * sizeof *seg);
+		if (unwrap_grid(text, &l, i, bottom, c0, off, nb, seg) > 0) {
+			fixed++;
+			buf_add(&o, text + done, l.start[i] - done);
+			for (j = i; j <= bottom; j++) {
+				s = text + l.start[j];
+				b = byte_at(s, l.len[j], c0);
+				emit_line(s, l.len[j], b, off, nb,
+				    seg + (j - i) * ncol, &o);
+				if (j + 1 < l.n)
+					buf_add(&o, "\n", 1);
+			}
+			done = j < l.n ? l.start[j] : len;
+		}
+		for (j = 0; j < nseg; j++)
+			free(seg[j].p);
+		free(seg);
+		if (done > l.start[i]) {
+			/* past the grid laid out again */
+			if (l.start[bottom] + l.len[bottom] >= len)
+				break;
+			p = text + l.start[bottom] + l.len[bottom];
+		}
+	}
+	if (fixed > 0) {
+		buf_add(&o, text + done, len - done);
+		/* the text is never longer: the cells lose their
+		 * attributes and keep every other character */
+		if (o.len <= len) {
+			memcpy(text, o.p, o.len);
+			if (o.len < len)
+				text[o.len] = '\0';
+			len = o.len;
+		}
+	}
+	buf_free(&o);
+	free(l.start);
+	free(l.len);
+	return len;
+}
+
+size_t
+gridframe_unwrap(char *text, size_t len)
+{
+	len = unwrap_pass(text, len, 0);
+	return unwrap_pass(text, len, 1);
 }

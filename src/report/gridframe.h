@@ -25,4 +25,20 @@
  */
 int	gridframe_blank(char *text, size_t len);
 
+/*
+ * pandoc's Markdown with its default wrapping (72 columns) wraps the text
+ * of a grid table's cell inside its column, attributes too: a span's
+ * `[第二十条]{style="font-size:10.0p` goes on, on the cell's next line,
+ * `t;font-family:宋体"}`, and a value `[[1` is `84]{lang="EN-US"}` there.
+ * mdattr.h reads attributes within a line.  Before it, the lines of a
+ * cell that continue a span or an attribute block left open are joined
+ * (as pandoc broke them: mid-token or at a blank, which the attributes do
+ * without), their attributes dropped (mdattr_strip_line) and what is left
+ * laid out again in the same lines of the same cell: the grid keeps its
+ * frame and its lines, and a value's line is the line where its cell's
+ * text begins.  Only the outermost grid is laid out again.  Returns the
+ * new length (never longer); text[len] stays a NUL.
+ */
+size_t	gridframe_unwrap(char *text, size_t len);
+
 #endif

@@ -1,6 +1,8 @@
 /* pandoc's attributes taken out of its Markdown (mdattr.h). */
+#include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "mdattr.h"
 #include "utf8.h"
 
@@ -204,6 +206,107 @@ strip_line(char *text, size_t w, size_t r, size_t end)
 		}
 	}
 	return w;
+}
+
+/*
+ * Where does the line s[0, n) leave off: 2 inside an attribute block
+ * (`]{lang="EN-US"`), 1 inside a span's brackets, 0 with both closed.
+ * Escapes and quoted values are skipped as attr_len does.
+ */
+static int
+open_at_end(const char *s, size_t n)
+{
+	size_t i;
+	int depth = 0, attr = 0;
+	char quote = 0;
+
+	for (i = 0; i < n; i++) {
+		if (attr) {
+			if (quote) {
+				if (s[i] == '\\')
+					i++;
+				else if (s[i] == quote)
+					quote = 0;
+			} else if (s[i] == '"' || s[i] == '\'')
+				quote = s[i];
+			else if (s[i] == '}')
+				attr = 0;
+		} else if (s[i] == '\\')
+			i++;
+		else if (s[i] == '[')
+			depth++;
+		else if (s[i] == ']' && depth > 0) {
+			depth--;
+			if (i + 1 < n && s[i + 1] == '{') {
+				attr = 1;
+				i++;
+			}
+		}
+	}
+	return attr ? 2 : depth > 0;
+}
+
+/* Is the line s[0, n) one of a grid table's (a bar or a corner first)? */
+static int
+grid_row(const char *s, size_t n)
+{
+	while (n > 0 && *s == ' ') {
+		s++;
+		n--;
+	}
+	return n > 0 && (*s == '|' || *s == '+');
+}
+
+size_t
+mdattr_join(char *text, size_t len)
+{
+	char *out, *o, *ls;
+	const char *p = text, *end = text + len, *nl, *next;
+	size_t owed = 0, n;
+	int state;
+
+	if (len == 0)
+		return 0;
+	out = o = ls = gip_xmalloc(len);
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		n = (size_t)(nl - p);
+		memcpy(o, p, n);
+		o += n;
+		if (nl == end)
+			break;
+		if (n == 0)	/* a paragraph's end: the line ends owed */
+			for (; owed > 0; owed--)
+				*o++ = '\n';
+		next = nl + 1;
+		/* the line's attribute block or span goes on on the next
+		 * line (pandoc broke it at a blank, which attributes do without):
+		 * one line, the line end owed to the paragraph's end
+		 * (a hard break, a backslash last, is a line end kept) */
+		if (n > 0 && next < end && *next != '\n' && o[-1] != '\\' &&
+		    !grid_row(ls, (size_t)(o - ls)) &&
+		    !grid_row(next, (size_t)(end - next)) &&
+		    (state = open_at_end(ls, (size_t)(o - ls))) > 0 &&
+		    (state == 2 || (end - next >= 2 && next[0] == ']' &&
+		    next[1] == '{'))) {
+			owed++;
+			continue;
+		}
+		*o++ = '\n';
+		ls = o;
+	}
+	for (; owed > 0; owed--)
+		*o++ = '\n';
+	memcpy(text, out, len);
+	free(out);
+	return len;
+}
+
+size_t
+mdattr_strip_line(char *s, size_t n)
+{
+	return strip_line(s, 0, 0, n);
 }
 
 size_t

@@ -33,4 +33,20 @@ int	mdattr_detect(const char *text, size_t len);
  */
 size_t	mdattr_strip(char *text, size_t len);
 
+/*
+ * pandoc's Markdown wrapped at 72 columns (its default) breaks a
+ * paragraph's attribute block at a blank: `[2020]{lang="EN-US"` and
+ * `style="font-size:16.0pt"}年` on the next line, or a span's `]{` on the
+ * line after its text.  Such a line is joined with the next in place
+ * (pandoc broke it at a blank, which attribute blocks do without) and
+ * the line end put back at the paragraph's
+ * end (its next blank line), so that mdattr_strip finds the block whole:
+ * lines of the paragraph after it move up one, lines after it stay.
+ * Grid tables' lines are left to gridframe_unwrap.  Returns len.
+ */
+size_t	mdattr_join(char *text, size_t len);
+
+/* The same for the one line s[0, n) (no line end): its new length. */
+size_t	mdattr_strip_line(char *s, size_t n);
+
 #endif
