@@ -118,7 +118,9 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 	x->laid_out[which - 2] = !by_doc;
 	if (!by_doc) {
 		kind = layout_detect(doc->text + r.from, r.to - r.from, &tl);
-		tl.lo = lo_text_export(doc->text, doc->len);
+		if (x->lo < 0)	/* once a report: it reads the text */
+			x->lo = lo_text_export(doc->text, doc->len);
+		tl.lo = x->lo;
 		layout_read(kind, doc->text + r.from, r.to - r.from, r.line,
 		    &tl, width, &g);
 	}
@@ -191,6 +193,7 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	if (t->print)
 		tables_pages(t, doc->text, doc->len);
 	memset(x->where, 0, sizeof x->where);
+	x->lo = -1;
 	if (sec == NULL) {
 		sections_split(doc->text, doc->len, found);
 		sec = found;

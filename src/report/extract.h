@@ -21,6 +21,8 @@ struct extract {
 	struct region	 where[3];
 	int		 laid_out[3];	/* read from text by its layout,
 					 * not from a document's own table */
+	int		 lo;		/* LibreOffice's text export
+					 * (lotext.h); -1 not yet known */
 };
 
 struct gip_doc;

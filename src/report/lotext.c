@@ -44,10 +44,12 @@ nbsp_lines(const char *text, size_t len)
 	const char *p = text, *e = text + len, *q;
 	int n = 0;
 
-	while (p < e && (q = memchr(p, 0xa0, e - p)) != NULL) {
-		if (q - p >= 1 && (unsigned char)q[-1] == 0xc2 &&
-		    (q - 1 == text || q[-2] == '\n') &&
-		    (q + 1 == e || q[1] == '\n' || q[1] == '\r') && ++n == 2)
+	/* 0xc2 leads U+0080..U+00BF only, rare in a report; 0xa0 is in
+	 * most CJK characters' bytes */
+	while (p < e && (q = memchr(p, 0xc2, e - p)) != NULL) {
+		if (q + 1 < e && (unsigned char)q[1] == 0xa0 &&
+		    (q == text || q[-1] == '\n') &&
+		    (q + 2 == e || q[2] == '\n' || q[2] == '\r') && ++n == 2)
 			return 1;
 		p = q + 1;
 	}
@@ -66,7 +68,13 @@ title_line(const char *s, size_t n)
 
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
-	if (n == 0 || n >= sizeof buf || s[0] == ' ')
+	if (n < 9 || n >= sizeof buf || s[0] == ' ')
+		return 0;
+	/* most lines fail here: no title begins so */
+	for (k = 0; k < sizeof titles / sizeof titles[0]; k++)
+		if (memcmp(s, titles[k], 3) == 0)
+			break;
+	if (k == sizeof titles / sizeof titles[0])
 		return 0;
 	for (k = 0; k < n; k++)
 		if (s[k] != ' ')
