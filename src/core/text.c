@@ -391,6 +391,15 @@ text_clean(char *dst, const char *src, size_t n, int *simple)
 
 /* Only white space (including U+3000 and NBSP) or nothing. */
 int
+text_has_digit(const char *s, size_t n)
+{
+	for (; n > 0; s++, n--)
+		if (*s >= '0' && *s <= '9')
+			return 1;
+	return 0;
+}
+
+int
 text_is_blank(const char *s, size_t n)
 {
 	size_t i = 0;

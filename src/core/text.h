@@ -32,6 +32,8 @@ size_t	text_label_append_at(char *dst, size_t have, size_t size, const char *s,
 size_t	text_label_append_simple(char *dst, size_t have, size_t size,
 	    const char *s, size_t n);
 int	text_is_blank(const char *s, size_t n);
+/* Does s[0..n) hold an ASCII digit? */
+int	text_has_digit(const char *s, size_t n);
 const char *text_skip_space(const char *s, const char *end);
 
 #endif

@@ -15,6 +15,7 @@
 #include "h2tbox.h"
 #include "h2tlabel.h"
 #include "lines.h"
+#include "text.h"
 #include "tmpl.h"
 #include "value.h"
 
@@ -88,16 +89,6 @@ skip_remains(const char *p, const char *e)
 			return p;
 }
 
-/* Does s..e hold an ASCII digit? */
-static int
-has_digit(const char *s, const char *e)
-{
-	for (; s < e; s++)
-		if (is_digit(*s))
-			return 1;
-	return 0;
-}
-
 /* "1." "2、" "3．" and no digit after: a row's item marker, no number. */
 static int
 item_marker(const char *q, const char *e)
@@ -163,7 +154,7 @@ cell_number(const char *s, const char *e, int markers, const char **ns,
 			break;
 		}
 	}
-	if (has_digit(q, e))
+	if (text_has_digit(q, (size_t)(e - q)))
 		return 0;
 	*ns = p;
 	*ne = q;
@@ -212,7 +203,8 @@ classify(struct rcell *c)
 	else if (cell_number(c->s, c->e, 1, &c->ns, &c->ne) ||
 	    centred_number(c->s, c->e, &c->ns, &c->ne))
 		c->kind = K_NUMBER;
-	else if (lines_is_fffd(c->s, c->e) && !has_digit(c->s, c->e))
+	else if (lines_is_fffd(c->s, c->e) &&
+	    !text_has_digit(c->s, (size_t)(c->e - c->s)))
 		c->kind = K_REMAINS;
 	else
 		c->kind = K_TEXT;
@@ -343,7 +335,8 @@ label_of(const struct rcell *c, int nc, int j, const char *tail,
 		if (c[k].kind == K_NUMBER) {
 			nf = h2tlabel_frags(c[k].s, c[k].ns, f, nf);
 			nf = h2tlabel_frags(c[k].ne, c[k].e, f, nf);
-		} else if (c[k].kind != K_EMPTY && !has_digit(c[k].s, c[k].e))
+		} else if (c[k].kind != K_EMPTY && !text_has_digit(c[k].s,
+		    (size_t)(c[k].e - c[k].s)))
 			nf = h2tlabel_frags(c[k].s, c[k].e, f, nf);
 	if (!digits_only(tail, end))
 		nf = h2tlabel_frags(tail, end, f, nf);
@@ -448,13 +441,14 @@ put_restored(const struct rcell *c, int nc, int label, const char *lab,
 		if (j == label)
 			ok = put(buf, size, &used, lab, strlen(lab));
 		else if (j > label && (c[j].kind == K_NUMBER ||
-		    (has_digit(c[j].s, c[j].e) &&
+		    (text_has_digit(c[j].s, (size_t)(c[j].e - c[j].s)) &&
 		    loose_number(c[j].s, c[j].e, &ns, &ne))))
 			ok = put_number(buf, size, &used, ns, ne) &&
 			    (!money || !cut_after(ne, c[j].e) ||
 			    is_zero(ns, ne) ||
 			    put(buf, size, &used, LINES_FFFD, 3));
-		else if (j > label && !has_digit(c[j].s, c[j].e))
+		else if (j > label && !text_has_digit(c[j].s,
+		    (size_t)(c[j].e - c[j].s)))
 			ok = 1;
 		else if (j > label && cut_number(c[j].s, c[j].e))
 			ok = put_cut(buf, size, &used);

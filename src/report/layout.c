@@ -340,14 +340,6 @@ read_cellline(const char *text, size_t len, long first,
 		afterblank = 0;
 	}
 }
-static int
-has_digit(const char *s, size_t n)
-{
-	for (; n > 0; s++, n--)
-		if (*s >= '0' && *s <= '9')
-			return 1;
-	return 0;
-}
 
 /* Does s..e hold U+FFFD?  memchr for its first byte: memmem costs a
  * call per cell of every bordered table. */
@@ -455,7 +447,7 @@ clean_cell(const char **sp, const char **ep, int fffd, const char *ls,
 		;
 	for (de = d; de < e && *de >= '0' && *de <= '9'; de++)
 		;
-	if (d == e || has_digit(de, e - de) || (d > s && (d[-1] != '_' ||
+	if (d == e || text_has_digit(de, e - de) || (d > s && (d[-1] != '_' ||
 	    memmem(s, d - s, LINES_FFFD, 3) == NULL)) || (de < e &&
 	    (e - de < 3 || memcmp(de, LINES_FFFD, 3) != 0)))
 		return;

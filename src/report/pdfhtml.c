@@ -8,6 +8,7 @@
 #include "err.h"
 #include "htmlctx.h"
 #include "pdfhtml.h"
+#include "text.h"
 #include "utf8.h"
 #include "xmlload.h"
 
@@ -322,15 +323,6 @@ word_out(struct walk *w, const char *s, size_t n, double x0, double x1,
 	p->len = w->text.len;
 }
 
-static int
-has_digit(const char *s, size_t n)
-{
-	for (; n > 0; s++, n--)
-		if (*s >= '0' && *s <= '9')
-			return 1;
-	return 0;
-}
-
 /*
  * One line of a text run, at (left, top), size px a character: its words
  * (split at spaces) with their boxes.  Where the run's width is known
@@ -348,7 +340,7 @@ line_out(struct walk *w, double left, double top, double size,
 		return;
 	em = ems(s, n);
 	scale = width > 0 && em > 0 ? width / em : size;
-	if (width <= 0 && !has_digit(s, n)) {
+	if (width <= 0 && !text_has_digit(s, n)) {
 		while (n > 0 && s[n - 1] == ' ')
 			n--;
 		for (i = 0; i < n && s[i] == ' '; i++)
