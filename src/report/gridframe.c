@@ -263,13 +263,41 @@ has_corner(const char *text, size_t len)
 	return 0;
 }
 
+/*
+ * Is the + at *p, on line i, a grid's top left corner: a rule whole, not
+ * the corners of some of its columns, nor a rule beside a merged cell's
+ * bar (pandoc pads a nested grid with a space; NUL as strchr("-=:|")
+ * took it)?  Its corners' offsets into off[0..*nb), its display column
+ * into *c0.  A rule going on past its last corner is passed (*p to that
+ * corner) and is none.
+ */
+static int
+grid_top(const char *text, const struct lines *l, size_t i, char **p,
+    int *off, int *nb, int *c0)
+{
+	const char *s = text + l->start[i];
+	char *q = *p;
+
+	if ((q > s && (q[-1] == '-' || q[-1] == '=' || q[-1] == ':' ||
+	    q[-1] == '|' || q[-1] == '\0')) ||
+	    (*nb = rule_at(s, l->len[i], (size_t)(q - s), off)) == 0)
+		return 0;
+	if ((size_t)(q - s) + (size_t)off[*nb - 1] + 1 < l->len[i] &&
+	    strchr("-=:", q[off[*nb - 1] + 1]) != NULL) {
+		*p = q + off[*nb - 1];
+		return 0;
+	}
+	*c0 = (int)utf8_width(s, (size_t)(q - s));
+	return 1;
+}
+
 int
 gridframe_blank(char *text, size_t len)
 {
 	struct lines l;
 	size_t i, bottom;
 	int off[MAXBOUND], nb, c0, blanked = 0;
-	char *s, *p;
+	char *p;
 
 	if (!has_corner(text, len))
 		return 0;
@@ -282,21 +310,8 @@ gridframe_blank(char *text, size_t len)
 			i++;
 		if (i + 1 >= l.n)
 			break;
-		s = text + l.start[i];
-		/* a rule whole, not the corners of some of its columns, nor
-		 * a rule beside a merged cell's bar (pandoc pads a nested
-		 * grid with a space); NUL as strchr("-=:|") took it */
-		if ((p > s && (p[-1] == '-' || p[-1] == '=' || p[-1] == ':' ||
-		    p[-1] == '|' || p[-1] == '\0')) ||
-		    (nb = rule_at(s, l.len[i], (size_t)(p - s), off)) == 0)
-			continue;
-		if ((size_t)(p - s) + (size_t)off[nb - 1] + 1 < l.len[i] &&
-		    strchr("-=:", p[off[nb - 1] + 1]) != NULL) {
-			p += off[nb - 1];
-			continue;
-		}
-		c0 = (int)utf8_width(s, (size_t)(p - s));
-		if ((bottom = grid_bottom(text, &l, i, c0, off, nb)) == 0)
+		if (!grid_top(text, &l, i, &p, off, &nb, &c0) ||
+		    (bottom = grid_bottom(text, &l, i, c0, off, nb)) == 0)
 			continue;
 		blank_grid(text, &l, i, bottom, c0, off, nb);
 		blanked++;
@@ -653,20 +668,10 @@ unwrap_pass(char *text, size_t len, int frames)
 			i++;
 		if (i + 1 >= l.n)
 			break;
-		s = text + l.start[i];
 		/* the same grids as gridframe_blank, the outermost only */
 		if (l.start[i] < done ||
-		    (p > s && (p[-1] == '-' || p[-1] == '=' || p[-1] == ':' ||
-		    p[-1] == '|' || p[-1] == '\0')) ||
-		    (nb = rule_at(s, l.len[i], (size_t)(p - s), off)) == 0)
-			continue;
-		if ((size_t)(p - s) + (size_t)off[nb - 1] + 1 < l.len[i] &&
-		    strchr("-=:", p[off[nb - 1] + 1]) != NULL) {
-			p += off[nb - 1];
-			continue;
-		}
-		c0 = (int)utf8_width(s, (size_t)(p - s));
-		if ((frames ? nb != 2 : nb < 3) ||
+		    !grid_top(text, &l, i, &p, off, &nb, &c0) ||
+		    (frames ? nb != 2 : nb < 3) ||
 		    (bottom = grid_bottom(text, &l, i, c0, off, nb)) == 0)
 			continue;
 		ncol = (size_t)nb - 1;
