@@ -86,10 +86,34 @@ int	t3_solve_by_identities(const struct lrow *rows, const char **key,
 	    const unsigned char *reopen, unsigned char *solved);
 struct tables;
 
+/* A row's part in the column identities (t3counts.c): rows 1, 2, 3.7
+ * and 4 by name, the other rows 3.x parts of 3.7, the rest none. */
+enum t3_role {
+	T3_ROLE_NONE, T3_ROLE_1, T3_ROLE_2, T3_ROLE_37, T3_ROLE_4, T3_ROLE_PART
+};
+int	t3_role(const char *key);
+
+/* A table's counts for the identities: each row's role (none for a
+ * row not seen), and per cell whether it is a known count
+ * (t3_cell_count) and which. */
+struct t3_counts {
+	int		n;
+	unsigned char	*role;
+	long long	(*v)[T3COLS];
+	unsigned char	(*known)[T3COLS];
+};
+void	t3_counts_read(struct t3_counts *c, const char **key, int n,
+	    const struct slots *sb, const int *pb);
+void	t3_counts_free(struct t3_counts *c);
+/* Rows 1, 2, 3.7 and 4 in column k into r and have (a row left out:
+ * have 0); -1 when one of them is there but its cell unread. */
+int	t3_counts_named(const struct t3_counts *c, int k, long long *r,
+	    int *have);
 /* Column k's identities: 1 when they hold, 0 when one fails, -1 when a
- * cell they need is unread (t3guard.c). */
-int	t3_column_status(const char **key, int n, const struct slots *sb,
-	    const int *pb, int k);
+ * cell they need is unread.  1 + 2 = 3.7 + 4 only where rows 1, 2 and
+ * 4 are there; 3.7 = the sum of rows 3.x where 3.7 is and no 3.x row's
+ * cell is unread (1 + 2 = 3.7 + 4 is still checked then). */
+int	t3_counts_column(const struct t3_counts *c, int k);
 
 /* A print's rows left unread (cand[i]), their numbers in order, read by
  * the table's identities where every reading that holds agrees

@@ -37,12 +37,11 @@ struct fillrow {
 };
 
 struct fill {
-	const char	**key;
-	int		n, nf, found;
+	int		nf, found;
 	long		steps;
-	struct slots	*sb;
-	int		*pb;
+	struct t3_counts c;	/* the table, the rows completed as read */
 	struct fillrow	*f;
+	int		cur[FILL_MAXROWS];	/* the reading f[i] is read as */
 	int		is3x[FILL_MAXROWS];	/* f[i] is a row 3.x */
 	int		first3x;	/* index in f of the first 3.x row */
 	long long	r37[T3COLS];	/* row 3.7, once known */
@@ -132,37 +131,30 @@ row_readings(const struct lrow *lr, const struct slots *s,
 	return fr->nread > 0;
 }
 
-/* Reading r of row fr into its slots. */
+/* Row f[at] read as its reading r. */
 static void
-put(struct fill *q, const struct fillrow *fr, int r)
+put(struct fill *q, int at, int r)
 {
-	struct slots *s = &q->sb[fr->row];
+	const struct fillrow *fr = &q->f[at];
 	int k;
 
-	memset(s, 0, sizeof *s);
-	s->n = T3COLS;
-	for (k = 0; k < T3COLS; k++) {
-		s->set[k] = 1;
-		if (!fr->blank[r][k])
-			snprintf(s->val[k], VALUE_MAX, "%lld", fr->v[r][k]);
-	}
-	q->pb[fr->row] = PLACE_ALL;
+	q->cur[at] = r;
+	for (k = 0; k < T3COLS; k++)
+		q->c.v[fr->row][k] = fr->v[r][k];
 }
 
 static void
 agree(struct fill *q)
 {
 	struct fillrow *fr;
-	const struct slots *s;
 	long long v;
 	int i, k, blank;
 
 	for (i = 0; i < q->nf; i++) {
 		fr = &q->f[i];
-		s = &q->sb[fr->row];
 		for (k = 0; k < T3COLS; k++) {
-			t3_cell_count(s, k, &v);
-			blank = s->val[k][0] == '\0';
+			v = fr->v[q->cur[i]][k];
+			blank = fr->blank[q->cur[i]][k];
 			if (q->found == 0) {
 				fr->first[k] = v;
 				fr->same[k] = 1;
@@ -199,13 +191,13 @@ row37(struct fill *q)
 {
 	int i, k;
 
-	for (i = 0; i < q->n; i++)
-		if (q->key[i] && q->pb[i] != PLACE_UNSEEN &&
-		    t3_same_key(q->key[i], "3.7"))
-			break;
+	for (i = 0; i < q->c.n && q->c.role[i] != T3_ROLE_37; i++)
+		;
 	for (k = 0; k < T3COLS; k++)
-		if (i == q->n || !t3_cell_count(&q->sb[i], k, &q->r37[k]))
+		if (i == q->c.n || !q->c.known[i][k])
 			q->known[k] = 0;
+		else
+			q->r37[k] = q->c.v[i][k];
 }
 
 static void
@@ -221,14 +213,14 @@ search(struct fill *q, int at)
 	if (at == q->nf) {
 		/* a column with an unread cell holds nothing to it */
 		for (k = 0; k < T3COLS; k++)
-			if (t3_column_status(q->key, q->n, q->sb, q->pb, k) == 0)
+			if (t3_counts_column(&q->c, k) == 0)
 				return;
 		agree(q);
 		return;
 	}
 	fr = &q->f[at];
 	for (r = 0; r < fr->nread && q->steps <= FILL_MAXSTEPS; r++) {
-		put(q, fr, r);
+		put(q, at, r);
 		if (q->is3x[at]) {
 			for (k = 0; k < T3COLS; k++)
 				q->part[k] += fr->v[r][k];
@@ -246,17 +238,15 @@ search(struct fill *q, int at)
 static void
 fixed_parts(struct fill *q, const unsigned char *in)
 {
-	long long v;
 	int i, k;
 
 	memset(q->fixed3x, 0, sizeof q->fixed3x);
-	for (i = 0; i < q->n; i++) {
-		if (!q->key[i] || q->pb[i] == PLACE_UNSEEN || in[i] ||
-		    !is_part(q->key[i]))
+	for (i = 0; i < q->c.n; i++) {
+		if (in[i] || q->c.role[i] != T3_ROLE_PART)
 			continue;
 		for (k = 0; k < T3COLS; k++)
-			if (t3_cell_count(&q->sb[i], k, &v))
-				q->fixed3x[k] += v;
+			if (q->c.known[i][k])
+				q->fixed3x[k] += q->c.v[i][k];
 			else
 				q->known[k] = 0;
 	}
@@ -291,11 +281,9 @@ t3_fill_by_identities(struct tables *t, const struct lrow *rows,
     const unsigned char *cand)
 {
 	struct fillrow *f;
-	struct slots *keep;
-	int *keeppb;
-	struct fill q = {.key = key, .n = n, .sb = sb, .pb = pb};
+	struct fill q = {0};
 	unsigned char *in;
-	int i, j, pass, any = 0;
+	int i, j, k, pass, any = 0;
 
 	for (i = 0; i < n; i++)
 		any |= cand[i];
@@ -304,8 +292,6 @@ t3_fill_by_identities(struct tables *t, const struct lrow *rows,
 	in = gip_xmalloc(n + 1);
 	memset(in, 0, n + 1);
 	f = gip_xmalloc(FILL_MAXROWS * sizeof *f);
-	keep = gip_xmalloc(FILL_MAXROWS * sizeof *keep);
-	keeppb = gip_xmalloc(FILL_MAXROWS * sizeof *keeppb);
 	q.f = f;
 	/* rows 1, 2, 3.7 and 4 first, so that 3.7 is known before the
 	 * parts are tried against it */
@@ -323,19 +309,23 @@ t3_fill_by_identities(struct tables *t, const struct lrow *rows,
 			in[i] = 1;
 			f[q.nf].row = i;
 			q.is3x[q.nf] = pass;
-			keep[q.nf] = sb[i];
-			keeppb[q.nf] = pb[i];
 			q.nf++;
 		}
+	}
+	/* the rows completed count whatever their reader made of them,
+	 * every cell known (put gives the counts) */
+	t3_counts_read(&q.c, key, n, sb, pb);
+	for (j = 0; j < q.nf; j++) {
+		i = f[j].row;
+		q.c.role[i] = t3_role(key[i]);
+		for (k = 0; k < T3COLS; k++)
+			q.c.known[i][k] = 1;
 	}
 	memset(q.known, 1, sizeof q.known);
 	fixed_parts(&q, in);
 	memset(q.part, 0, sizeof q.part);
 	search(&q, 0);
-	for (j = 0; j < q.nf; j++) {
-		sb[f[j].row] = keep[j];
-		pb[f[j].row] = keeppb[j];
-	}
+	t3_counts_free(&q.c);
 	if (q.found == 0 || q.steps > FILL_MAXSTEPS)
 		goto out;
 	for (j = 0; j < q.nf; j++) {
@@ -350,6 +340,4 @@ t3_fill_by_identities(struct tables *t, const struct lrow *rows,
 out:
 	free(in);
 	free(f);
-	free(keep);
-	free(keeppb);
 }

@@ -32,59 +32,20 @@ struct doubted {
 	unsigned char	blank[T3COLS], same[T3COLS];
 };
 
-
-/*
- * Column k's identities: 1 when they hold, 0 when one fails, -1 when a
- * cell they need is unread.  1 + 2 = 3.7 + 4 only where rows 1, 2 and 4
- * are there; 3.7 = the sum of rows 3.x where 3.7 is and no 3.x row's
- * cell is unread (1 + 2 = 3.7 + 4 is still checked then).
- */
-int
-t3_column_status(const char **key, int n, const struct slots *sb,
-    const int *pb, int k)
-{
-	long long r[4] = {0}, sum = 0, v;
-	static const char *named[4] = {"1", "2", "3.7", "4"};
-	int i, j, have[4] = {0}, parts = 0, unread_part = 0;
-
-	for (i = 0; i < n; i++) {
-		if (!key[i] || pb[i] == PLACE_UNSEEN)
-			continue;
-		for (j = 0; j < 4 && !t3_same_key(key[i], named[j]); j++)
-			;
-		if (j == 4 && !t3_has_prefix(key[i], "3."))
-			continue;
-		if (!t3_cell_count(&sb[i], k, &v)) {
-			/* an unread 3.x row leaves 1 + 2 = 3.7 + 4 to check */
-			if (j < 4)
-				return -1;
-			unread_part = 1;
-			continue;
-		}
-		if (j < 4)
-			r[j] = v, have[j] = 1;
-		else
-			sum += v, parts = 1;
-	}
-	if (!unread_part && have[2] && parts && sum != r[2])
-		return 0;
-	if (have[0] && have[1] && have[2] && have[3] &&
-	    r[0] + r[1] != r[2] + r[3])
-		return 0;
-	return unread_part ? -1 : 1;
-}
-
 /* Does any column's identity fail?  (fail[k] set for each.) */
 static int
 any_fails(const char **key, int n, const struct slots *sb, const int *pb,
     int *fail)
 {
+	struct t3_counts c;
 	int k, any = 0;
 
+	t3_counts_read(&c, key, n, sb, pb);
 	for (k = 0; k < T3COLS; k++) {
-		fail[k] = t3_column_status(key, n, sb, pb, k) == 0;
+		fail[k] = t3_counts_column(&c, k) == 0;
 		any |= fail[k];
 	}
+	t3_counts_free(&c);
 	return any;
 }
 

@@ -1,0 +1,98 @@
+/*
+ * Section 三's column identities over a table's counts (t3.h): 3.7 =
+ * the sum of rows 3.x and 1 + 2 = 3.7 + 4 in each column.  The counts
+ * are read from the rows' slots once, so that a search over readings of
+ * some rows (t3fill.c) changes numbers, not text: formatting and parsing
+ * each reading made that search seconds long on some tables.
+ */
+#include <stdlib.h>
+
+#include "err.h"
+#include "t3.h"
+
+/* The rows the identities name, in the order of enum t3_role. */
+static const char *const named[4] = {"1", "2", "3.7", "4"};
+
+int
+t3_role(const char *key)
+{
+	int j;
+
+	for (j = 0; j < 4; j++)
+		if (t3_same_key(key, named[j]))
+			return T3_ROLE_1 + j;
+	return t3_has_prefix(key, "3.") ? T3_ROLE_PART : T3_ROLE_NONE;
+}
+
+void
+t3_counts_read(struct t3_counts *c, const char **key, int n,
+    const struct slots *sb, const int *pb)
+{
+	int i, k;
+
+	c->n = n;
+	c->role = gip_xmalloc(n + 1);
+	c->v = gip_xmalloc((n + 1) * sizeof *c->v);
+	c->known = gip_xmalloc((n + 1) * sizeof *c->known);
+	for (i = 0; i < n; i++) {
+		c->role[i] = key[i] && pb[i] != PLACE_UNSEEN ?
+		    t3_role(key[i]) : T3_ROLE_NONE;
+		for (k = 0; k < T3COLS; k++) {
+			c->v[i][k] = 0;
+			c->known[i][k] = t3_cell_count(&sb[i], k, &c->v[i][k]);
+		}
+	}
+}
+
+void
+t3_counts_free(struct t3_counts *c)
+{
+	free(c->role);
+	free(c->v);
+	free(c->known);
+}
+
+int
+t3_counts_named(const struct t3_counts *c, int k, long long *r, int *have)
+{
+	int i, j;
+
+	for (j = 0; j < 4; j++)
+		r[j] = 0, have[j] = 0;
+	for (i = 0; i < c->n; i++) {
+		if (c->role[i] == T3_ROLE_NONE || c->role[i] == T3_ROLE_PART)
+			continue;
+		if (!c->known[i][k])
+			return -1;
+		j = c->role[i] - T3_ROLE_1;
+		r[j] = c->v[i][k];
+		have[j] = 1;
+	}
+	return 0;
+}
+
+int
+t3_counts_column(const struct t3_counts *c, int k)
+{
+	long long r[4], sum = 0;
+	int i, have[4], parts = 0, unread_part = 0;
+
+	/* an unread 3.x row leaves 1 + 2 = 3.7 + 4 to check; an unread
+	 * row 1, 2, 3.7 or 4 leaves nothing */
+	if (t3_counts_named(c, k, r, have) < 0)
+		return -1;
+	for (i = 0; i < c->n; i++) {
+		if (c->role[i] != T3_ROLE_PART)
+			continue;
+		if (!c->known[i][k])
+			unread_part = 1;
+		else
+			sum += c->v[i][k], parts = 1;
+	}
+	if (!unread_part && have[2] && parts && sum != r[2])
+		return 0;
+	if (have[0] && have[1] && have[2] && have[3] &&
+	    r[0] + r[1] != r[2] + r[3])
+		return 0;
+	return unread_part ? -1 : 1;
+}
