@@ -105,10 +105,11 @@ struct t3_counts {
 void	t3_counts_read(struct t3_counts *c, const char **key, int n,
 	    const struct slots *sb, const int *pb);
 void	t3_counts_free(struct t3_counts *c);
-/* Rows 1, 2, 3.7 and 4 in column k into r and have (a row left out:
- * have 0); -1 when one of them is there but its cell unread. */
-int	t3_counts_named(const struct t3_counts *c, int k, long long *r,
-	    int *have);
+/* 1 + 2 = 3.7 + 4 in column k: 0 when it fails, 1 when it holds or a
+ * row is left out, -1 when one of the rows is there but its cell
+ * unread; row 3.7's count into *r37, *have37 whether it is there. */
+int	t3_counts_balance(const struct t3_counts *c, int k, long long *r37,
+	    int *have37);
 /* Column k's identities: 1 when they hold, 0 when one fails, -1 when a
  * cell they need is unread.  1 + 2 = 3.7 + 4 only where rows 1, 2 and
  * 4 are there; 3.7 = the sum of rows 3.x where 3.7 is and no 3.x row's

@@ -53,12 +53,12 @@ t3_counts_free(struct t3_counts *c)
 }
 
 int
-t3_counts_named(const struct t3_counts *c, int k, long long *r, int *have)
+t3_counts_balance(const struct t3_counts *c, int k, long long *r37,
+    int *have37)
 {
-	int i, j;
+	long long r[4] = {0};
+	int i, j, have[4] = {0};
 
-	for (j = 0; j < 4; j++)
-		r[j] = 0, have[j] = 0;
 	for (i = 0; i < c->n; i++) {
 		if (c->role[i] == T3_ROLE_NONE || c->role[i] == T3_ROLE_PART)
 			continue;
@@ -68,18 +68,21 @@ t3_counts_named(const struct t3_counts *c, int k, long long *r, int *have)
 		r[j] = c->v[i][k];
 		have[j] = 1;
 	}
-	return 0;
+	*r37 = r[2];
+	*have37 = have[2];
+	return !(have[0] && have[1] && have[2] && have[3] &&
+	    r[0] + r[1] != r[2] + r[3]);
 }
 
 int
 t3_counts_column(const struct t3_counts *c, int k)
 {
-	long long r[4], sum = 0;
-	int i, have[4], parts = 0, unread_part = 0;
+	long long r37, sum = 0;
+	int i, have37, balance, parts = 0, unread_part = 0;
 
 	/* an unread 3.x row leaves 1 + 2 = 3.7 + 4 to check; an unread
 	 * row 1, 2, 3.7 or 4 leaves nothing */
-	if (t3_counts_named(c, k, r, have) < 0)
+	if ((balance = t3_counts_balance(c, k, &r37, &have37)) < 0)
 		return -1;
 	for (i = 0; i < c->n; i++) {
 		if (c->role[i] != T3_ROLE_PART)
@@ -89,10 +92,9 @@ t3_counts_column(const struct t3_counts *c, int k)
 		else
 			sum += c->v[i][k], parts = 1;
 	}
-	if (!unread_part && have[2] && parts && sum != r[2])
+	if (!unread_part && have37 && parts && sum != r37)
 		return 0;
-	if (have[0] && have[1] && have[2] && have[3] &&
-	    r[0] + r[1] != r[2] + r[3])
+	if (balance == 0)
 		return 0;
 	return unread_part ? -1 : 1;
 }

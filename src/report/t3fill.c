@@ -24,20 +24,23 @@
  * and steps of the search before it gives up. */
 #define FILL_MAXROWS	16
 #define FILL_MAXREAD	35
-#define FILL_MAXSTEPS	2000000L
+#define FILL_MAXSTEPS	200000L
 
 struct fillrow {
 	int		row;
 	int		nread;
 	long long	v[FILL_MAXREAD][T3COLS];	/* blank 0 */
 	unsigned char	blank[FILL_MAXREAD][T3COLS];
-	/* Agreement of the readings that hold. */
+	/* The readings some reading of the whole table that holds has. */
+	unsigned char	feasible[FILL_MAXREAD];
+	/* Their agreement. */
 	long long	first[T3COLS];
-	unsigned char	same[T3COLS], anyblank[T3COLS], allblank[T3COLS];
+	unsigned char	same[T3COLS], allblank[T3COLS];
 };
 
 struct fill {
 	int		nf, found;
+	int		pin, pinread;	/* f[pin] read as pinread only */
 	long		steps;
 	struct t3_counts c;	/* the table, the rows completed as read */
 	struct fillrow	*f;
@@ -143,30 +146,27 @@ put(struct fill *q, int at, int r)
 		q->c.v[fr->row][k] = fr->v[r][k];
 }
 
+/* The agreement of the feasible readings of row fr. */
 static void
-agree(struct fill *q)
+agree(struct fillrow *fr)
 {
-	struct fillrow *fr;
-	long long v;
-	int i, k, blank;
+	int r, k, seen = 0;
 
-	for (i = 0; i < q->nf; i++) {
-		fr = &q->f[i];
+	for (r = 0; r < fr->nread; r++) {
+		if (!fr->feasible[r])
+			continue;
 		for (k = 0; k < T3COLS; k++) {
-			v = fr->v[q->cur[i]][k];
-			blank = fr->blank[q->cur[i]][k];
-			if (q->found == 0) {
-				fr->first[k] = v;
+			if (!seen) {
+				fr->first[k] = fr->v[r][k];
 				fr->same[k] = 1;
-				fr->anyblank[k] = fr->allblank[k] = blank;
+				fr->allblank[k] = fr->blank[r][k];
 				continue;
 			}
-			fr->same[k] &= v == fr->first[k];
-			fr->anyblank[k] |= blank;
-			fr->allblank[k] &= blank;
+			fr->same[k] &= fr->v[r][k] == fr->first[k];
+			fr->allblank[k] &= fr->blank[r][k];
 		}
+		seen = 1;
 	}
-	q->found++;
 }
 
 /* Do rows 3.x, those completed so far, stay within row 3.7 (counts
@@ -200,37 +200,92 @@ row37(struct fill *q)
 			q->r37[k] = q->c.v[i][k];
 }
 
-static void
-search(struct fill *q, int at)
+/* Does 1 + 2 = 3.7 + 4 hold (or stay unchecked) in every column? */
+static int
+named_rows_balance(const struct fill *q)
+{
+	long long r37;
+	int k, have37;
+
+	for (k = 0; k < T3COLS; k++)
+		if (t3_counts_balance(&q->c, k, &r37, &have37) == 0)
+			return 0;
+	return 1;
+}
+
+/* Is there a reading of rows f[at..] that, with the rows before as
+ * put, makes every column hold?  (f[pin] read as pinread only; the
+ * reading found is left in cur.) */
+static int
+holds(struct fill *q, int at)
 {
 	struct fillrow *fr;
-	int r, k;
+	int r, k, ok;
 
 	if (++q->steps > FILL_MAXSTEPS)
-		return;
-	if (at == q->first3x && q->first3x < q->nf)
+		return 0;
+	if (at == q->first3x && q->first3x < q->nf) {
+		/* rows 1, 2, 3.7 and 4 are read: where they do not add
+		 * up, no reading of the rows 3.x after them can */
+		if (!named_rows_balance(q))
+			return 0;
 		row37(q);
+	}
 	if (at == q->nf) {
 		/* a column with an unread cell holds nothing to it */
 		for (k = 0; k < T3COLS; k++)
 			if (t3_counts_column(&q->c, k) == 0)
-				return;
-		agree(q);
-		return;
+				return 0;
+		return 1;
 	}
 	fr = &q->f[at];
-	for (r = 0; r < fr->nread && q->steps <= FILL_MAXSTEPS; r++) {
+	for (r = 0; r < fr->nread; r++) {
+		if (at == q->pin && r != q->pinread)
+			continue;
 		put(q, at, r);
 		if (q->is3x[at]) {
 			for (k = 0; k < T3COLS; k++)
 				q->part[k] += fr->v[r][k];
-			if (parts_fit(q, at + 1 == q->nf))
-				search(q, at + 1);
+			ok = parts_fit(q, at + 1 == q->nf) && holds(q, at + 1);
 			for (k = 0; k < T3COLS; k++)
 				q->part[k] -= fr->v[r][k];
 		} else
-			search(q, at + 1);
+			ok = holds(q, at + 1);
+		if (ok)
+			return 1;
 	}
+	return 0;
+}
+
+/*
+ * Which readings of each row some reading of the whole table that holds
+ * has: a cell all of them agree on is what every such reading of the
+ * table reads, the others are unread.  Each reading found feasible
+ * shows its whole table's readings feasible too, so most rows need no
+ * search of their own.  0 when none holds or the search grew too large.
+ */
+static int
+find_feasible(struct fill *q)
+{
+	int i, r, j;
+
+	q->pin = -1;
+	for (i = -1; i < q->nf; i++)
+		for (r = 0; r < (i < 0 ? 1 : q->f[i].nread); r++) {
+			if (i >= 0 && q->f[i].feasible[r])
+				continue;
+			q->pin = i;
+			q->pinread = r;
+			if (holds(q, 0)) {
+				q->found++;
+				for (j = 0; j < q->nf; j++)
+					q->f[j].feasible[q->cur[j]] = 1;
+			} else if (i < 0)
+				return 0;	/* no reading holds */
+			if (q->steps > FILL_MAXSTEPS)
+				return 0;
+		}
+	return q->found > 0;
 }
 
 /* The counts of the rows 3.x not completed, into q->fixed3x; a column
@@ -283,7 +338,7 @@ t3_fill_by_identities(struct tables *t, const struct lrow *rows,
 	struct fillrow *f;
 	struct fill q = {0};
 	unsigned char *in;
-	int i, j, k, pass, any = 0;
+	int i, j, k, pass, found, any = 0;
 
 	for (i = 0; i < n; i++)
 		any |= cand[i];
@@ -324,11 +379,14 @@ t3_fill_by_identities(struct tables *t, const struct lrow *rows,
 	memset(q.known, 1, sizeof q.known);
 	fixed_parts(&q, in);
 	memset(q.part, 0, sizeof q.part);
-	search(&q, 0);
+	for (j = 0; j < q.nf; j++)
+		memset(f[j].feasible, 0, sizeof f[j].feasible);
+	found = find_feasible(&q);
 	t3_counts_free(&q.c);
-	if (q.found == 0 || q.steps > FILL_MAXSTEPS)
+	if (!found)
 		goto out;
 	for (j = 0; j < q.nf; j++) {
+		agree(&f[j]);
 		i = f[j].row;
 		pb[i] = agreed(&f[j], &sb[i]) ? PLACE_ALL : PLACE_DOUBTED;
 		tables_warn(t, rows[i].line, "t3 row %s: its %d numbers read "
