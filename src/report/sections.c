@@ -504,6 +504,9 @@ struct scan_state {
 	int	 last, highest, several;
 };
 
+/* scan_line's lf when the line's end is not known. */
+#define NO_LF	SIZE_MAX
+
 /*
  * Note the line at start, line lineno, if it is a heading; p: its first
  * byte past the blanks, which sections_may_begin_at took.  A line whose
@@ -512,11 +515,13 @@ struct scan_state {
  * it is not looked at: a heading's number is its marker's
  * (sections_label), so it changes neither the highest number nor, but
  * for a 一 after a higher one, whether the input may hold several
- * reports.
+ * reports.  lf: where the line's LF is when the caller saw it, else
+ * NO_LF (looked for).
  */
 static void
 scan_line(struct sections_heads *hs, const char *text, size_t len,
-    size_t start, const unsigned char *p, long lineno, struct scan_state *st)
+    size_t start, const unsigned char *p, long lineno, struct scan_state *st,
+    size_t lf)
 {
 	const char *line = text + start, *nl;
 	size_t n;
@@ -525,7 +530,7 @@ scan_line(struct sections_heads *hs, const char *text, size_t len,
 	if ((v = marker_guess(p, (const unsigned char *)text + len)) == 0 ||
 	    (v > 0 && v <= st->last && (v != 1 || st->highest < 2)))
 		return;
-	nl = memchr(line, '\n', len - start);
+	nl = lf != NO_LF ? text + lf : memchr(line, '\n', len - start);
 	n = nl != NULL ? (size_t)(nl - line) : len - start;
 	/* heading_number asks for these key words' first character. */
 	if (v > 0 && utf8_find_n(line, n, key_first[v - 1], 3) == NULL)
@@ -559,12 +564,10 @@ scan16(const char *p, uint64_t *lf, uint64_t *blank)
 #endif
 
 #ifdef SECTIONS_AVX2
-/* The LFs and the TABs, spaces and | among the 32 bytes at p. */
+/* The LFs and the TABs, spaces and | among the 32 bytes x. */
 __attribute__((target("avx2"))) static inline void
-scan32(const char *p, uint64_t *lf, uint64_t *blank)
+scan32(__m256i x, uint64_t *lf, uint64_t *blank)
 {
-	const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
-
 	*lf = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x,
 	    _mm256_set1_epi8('\n')));
 	*blank = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
@@ -655,33 +658,33 @@ struct scan_line_state {
 	int	 open;
 };
 
-/* The bytes that may be a line's first past TAB, space and |: what
+/*
+ * The bytes that may be a line's first past TAB, space and |: what
  * sections_may_begin takes, and E3 and C2 (U+3000, NBSP), after which
- * sections_past_blanks goes on. */
-__attribute__((target("avx2"))) static inline uint64_t
-may_begin32(const char *p)
-{
-	const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
-	__m256i m, d = _mm256_sub_epi8(x, _mm256_set1_epi8('1'));
+ * sections_past_blanks goes on.  By two look-ups of 16 entries, one by
+ * each half of a byte: every high half that leads one of them has its
+ * own bit, and a low half's entry holds the bits of the high halves it
+ * comes with among them, so a byte gets a bit from both exactly when it
+ * is one of them.
+ */
+#define MB_0	0x01	/* 0C (\f) */
+#define MB_2	0x02	/* 23 28 2A (# ( *) */
+#define MB_3	0x04	/* 31..36 (1..6) */
+#define MB_5	0x08	/* 5B ([) */
+#define MB_6	0x10	/* 69 (i) */
+#define MB_C	0x20	/* C2 */
+#define MB_E	0x40	/* E3 E4 E5 EF */
 
-	m = _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(5)), d);
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\f')));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('*')));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('#')));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('i')));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('[')));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('(')));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
-	    _mm256_set1_epi8((char)0xe4)));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
-	    _mm256_set1_epi8((char)0xe5)));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
-	    _mm256_set1_epi8((char)0xef)));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
-	    _mm256_set1_epi8((char)0xe3)));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
-	    _mm256_set1_epi8((char)0xc2)));
-	return (uint32_t)_mm256_movemask_epi8(m);
+__attribute__((target("avx2"))) static inline uint64_t
+may_begin32(__m256i x, __m256i by_low, __m256i by_high, __m256i low4)
+{
+	__m256i lo = _mm256_shuffle_epi8(by_low, _mm256_and_si256(x, low4));
+	__m256i hi = _mm256_shuffle_epi8(by_high, _mm256_and_si256(
+	    _mm256_srli_epi16(x, 4), low4));
+
+	return ~(uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+	    _mm256_and_si256(lo, hi), _mm256_setzero_si256())) &
+	    0xffffffffu;
 }
 
 /*
@@ -690,54 +693,74 @@ may_begin32(const char *p)
  * for all lines of a block at once (the line starts added to the blank
  * mask: each carry runs through a line's blanks and stops on its first
  * other byte), and only a line whose byte there may begin a heading is
- * looked at, by scan_may_head's test.  Returns where the whole blocks
- * end; *ls: the line there.
+ * looked at, by scan_may_head's test; its end is the block's next LF
+ * when the block has one.  No call but for such a line, and the line's
+ * place kept in locals, so the look-up tables stay in registers.
+ * Returns where the whole blocks end; *ls: the line there.
  */
 __attribute__((target("avx2,popcnt"))) static size_t
 scan_blocks_avx2(const char *text, size_t len, struct sections_heads *hs,
     struct scan_state *st, struct scan_line_state *ls)
 {
 	const unsigned char *p, *end = (const unsigned char *)text + len;
-	uint64_t lf, lf1, blank, blank1, starts, x, heads, cand, below;
-	size_t i, start;
-	long lineno;
-	int h, carry;
+	const __m256i by_low = _mm256_setr_epi8(
+	    0, MB_3, MB_3 | MB_C, MB_2 | MB_3 | MB_E, MB_3 | MB_E,
+	    MB_3 | MB_E, MB_3, 0, MB_2, MB_6, MB_2, MB_5, MB_0, 0, 0, MB_E,
+	    0, MB_3, MB_3 | MB_C, MB_2 | MB_3 | MB_E, MB_3 | MB_E,
+	    MB_3 | MB_E, MB_3, 0, MB_2, MB_6, MB_2, MB_5, MB_0, 0, 0, MB_E);
+	const __m256i by_high = _mm256_setr_epi8(
+	    MB_0, 0, MB_2, MB_3, 0, MB_5, MB_6, 0, 0, 0, 0, 0, MB_C, 0, MB_E,
+	    0,
+	    MB_0, 0, MB_2, MB_3, 0, MB_5, MB_6, 0, 0, 0, 0, 0, MB_C, 0, MB_E,
+	    0);
+	const __m256i low4 = _mm256_set1_epi8(0x0f);
+	__m256i x0, x1;
+	uint64_t lf, lf1, blank, blank1, starts, sum, heads, cand, below, after;
+	size_t i, start = ls->start, at;
+	long lineno = ls->lineno;
+	int h, carry, open = ls->open;
 
 	for (i = 0; i + 64 <= len; i += 64) {
-		scan32(text + i, &lf, &blank);
-		scan32(text + i + 32, &lf1, &blank1);
+		x0 = _mm256_loadu_si256((const __m256i *)(const void *)(text +
+		    i));
+		x1 = _mm256_loadu_si256((const __m256i *)(const void *)(text +
+		    i + 32));
+		scan32(x0, &lf, &blank);
+		scan32(x1, &lf1, &blank1);
 		lf |= lf1 << 32;
 		blank |= blank1 << 32;
 		/* the line begun before this block whose blanks are
 		 * still running starts here too */
-		starts = lf << 1 | (uint64_t)(ls->open != 0);
-		carry = __builtin_add_overflow(blank, starts, &x);
-		heads = x & ~blank;
-		if (heads != 0) {
-			cand = heads & (may_begin32(text + i) |
-			    may_begin32(text + i + 32) << 32);
-			for (; cand != 0; cand &= cand - 1) {
-				h = __builtin_ctzll(cand);
-				below = lf & (((uint64_t)1 << h) - 1);
-				lineno = ls->lineno + __builtin_popcountll(
-				    below);
-				start = below != 0 ? i + 64 -
-				    (size_t)__builtin_clzll(below) : ls->start;
-				p = (const unsigned char *)text + i + h;
-				if (*p == 0xe3 || *p == 0xc2)
-					p = sections_past_blanks(p, end);
-				if (sections_may_begin_at(p, end))
-					scan_line(hs, text, len, start, p,
-					    lineno, st);
-			}
+		starts = lf << 1 | (uint64_t)open;
+		carry = __builtin_add_overflow(blank, starts, &sum);
+		heads = sum & ~blank;
+		cand = heads & (may_begin32(x0, by_low, by_high, low4) |
+		    may_begin32(x1, by_low, by_high, low4) << 32);
+		for (; cand != 0; cand &= cand - 1) {
+			h = __builtin_ctzll(cand);
+			p = (const unsigned char *)text + i + h;
+			if (*p == 0xe3 || *p == 0xc2)
+				p = sections_past_blanks(p, end);
+			if (!sections_may_begin_at(p, end))
+				continue;
+			below = lf & (((uint64_t)1 << h) - 1);
+			after = lf & (~(uint64_t)1 << h);
+			at = after != 0 ? i + (size_t)__builtin_ctzll(after) :
+			    NO_LF;
+			scan_line(hs, text, len, below != 0 ? i + 64 -
+			    (size_t)__builtin_clzll(below) : start, p,
+			    lineno + __builtin_popcountll(below), st, at);
 		}
 		/* the line the next block begins in */
 		if (lf != 0) {
-			ls->start = i + 64 - (size_t)__builtin_clzll(lf);
-			ls->lineno += __builtin_popcountll(lf);
+			start = i + 64 - (size_t)__builtin_clzll(lf);
+			lineno += __builtin_popcountll(lf);
 		}
-		ls->open = carry || lf >> 63;
+		open = carry || lf >> 63;
 	}
+	ls->start = start;
+	ls->lineno = lineno;
+	ls->open = open;
 	return i;
 }
 #endif
@@ -754,7 +777,7 @@ sections_scan(const char *text, size_t len, struct sections_heads *hs)
 
 	hs->n = 0;
 	if (len > 0 && (p = scan_may_head(text, len, 0, 0)) != NULL)
-		scan_line(hs, text, len, 0, p, 1, &st);
+		scan_line(hs, text, len, 0, p, 1, &st, NO_LF);
 	i = 0;
 #ifdef SECTIONS_AVX2
 	if (__builtin_cpu_supports("avx2") &&
@@ -767,7 +790,8 @@ sections_scan(const char *text, size_t len, struct sections_heads *hs)
 		 * (not line 1, looked at above) */
 		if (ls.open && ls.start > 0 && ls.start < len &&
 		    (p = scan_may_head(text, len, ls.start, 0)) != NULL)
-			scan_line(hs, text, len, ls.start, p, lineno, &st);
+			scan_line(hs, text, len, ls.start, p, lineno, &st,
+			    NO_LF);
 	}
 #endif
 	for (; i < len; i += 64) {
@@ -778,7 +802,8 @@ sections_scan(const char *text, size_t len, struct sections_heads *hs)
 			lineno++;
 			if (i + j < len && (p = scan_may_head(text, len, i + j,
 			    j < 64 ? open >> j : 0)) != NULL)
-				scan_line(hs, text, len, i + j, p, lineno, &st);
+				scan_line(hs, text, len, i + j, p, lineno, &st,
+				    NO_LF);
 		}
 	}
 	/* gip_next_line counts a last line without its LF. */
