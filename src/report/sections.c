@@ -315,6 +315,27 @@ label_numeral(const char *s, const char *end, const char **past)
 	return k;
 }
 
+/* The characters of s[0..n): its bytes but UTF-8's continuation bytes
+ * (10xxxxxx), eight at a time. */
+static size_t
+char_count(const char *s, size_t n)
+{
+	const uint64_t high = 0x8080808080808080u;
+	uint64_t w;
+	size_t i, cont = 0;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		/* bit 7 set and bit 6 clear, as 1 in each byte, summed by
+		 * a multiply (no popcount instruction assumed) */
+		cont += ((w & ~(w << 1) & high) >> 7) *
+		    0x0101010101010101u >> 56;
+	}
+	for (; i < n; i++)
+		cont += (s[i] & 0xc0) == 0x80;
+	return n - cont;
+}
+
 /*
  * The section number the label (TEXT_LABEL form) is the heading of: the
  * pattern above, matched by hand (it is tried on every line that looks
@@ -325,15 +346,12 @@ int
 sections_label(const char *label, size_t n)
 {
 	const char *end = label + n, *p, *q;
-	size_t chars = 0, i;
+	size_t chars;
 	int number, k;
 
-	for (i = 0; i < n; i++) {
-		chars += (label[i] & 0xc0) != 0x80;
-		if (label[i] == '\n')
-			return sections_label_re(label, n);
-	}
-	if (chars < 4 || chars > 40)
+	if (memchr(label, '\n', n) != NULL)
+		return sections_label_re(label, n);
+	if ((chars = char_count(label, n)) < 4 || chars > 40)
 		return 0;
 	if ((p = starts(label, end, "(")) != NULL) {
 		if ((number = label_numeral(p, end, &q)) == 0 ||
