@@ -390,6 +390,15 @@ may_be_marker(const char *p, const char *end)
 	    3) == 0) || numeral_value(p, end - p) != 0;
 }
 
+/* Is the line longer than heading_number takes, lead and tail aside? */
+static int
+too_long(const char *line, size_t n)
+{
+	const char *p = skip_lead(line, line + n);
+
+	return (size_t)(trim_tail(p, line + n) - p) > HEADING_MAX;
+}
+
 static int
 heading_number(const char *line, size_t n, int last, const char **head,
     size_t *hlen, int *marker)
@@ -550,7 +559,11 @@ scan_line(struct sections_heads *hs, const char *text, size_t len,
 		return;
 	nl = lf != NO_LF ? text + lf : memchr(line, '\n', len - start);
 	n = nl != NULL ? (size_t)(nl - line) : len - start;
-	/* heading_number asks for these key words' first character. */
+	/* heading_number takes no line longer than a heading, lead and
+	 * tail aside (a paragraph that begins with a number), and asks
+	 * for these key words' first character */
+	if (n > HEADING_MAX && too_long(line, n))
+		return;
 	if (v > 0 && utf8_find_n(line, n, key_first[v - 1], 3) == NULL)
 		return;
 	if ((k = sections_note(hs, text, start, n, start + n + (nl != NULL),
