@@ -164,7 +164,7 @@ convert(const char *from, const char *in, size_t inlen, struct buf *out,
 	return bad;
 }
 
-static struct buf raw, dec;
+static struct buf raw, dec, unified;
 
 /* Copy UTF-8, replacing each invalid byte with U+FFFD; *chars counts
  * the valid multi-byte characters. */
@@ -237,6 +237,51 @@ unify_line_ends(char *s, size_t n)
 	*out = '\0';
 	return out - s;
 }
+
+#ifdef INPUT_AVX2
+/*
+ * unify_line_ends from s[0..n) into out, which does not overlap it and
+ * has room for n bytes and a NUL: 32 bytes stored at a time, and where
+ * they hold a CR, the bytes after it stored again after its LF (what is
+ * written never passes what was read).  A CRLF text has a CR a line:
+ * no call for each, as memchr and memmove were.  Returns the length.
+ */
+__attribute__((target("avx2"))) static size_t
+unify_copy_avx2(char *out, const char *s, size_t n)
+{
+	const __m256i cr = _mm256_set1_epi8('\r');
+	__m256i v;
+	size_t i = 0, o = 0;
+	unsigned m, k;
+
+	while (i + 32 <= n) {
+		v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		_mm256_storeu_si256((__m256i *)(void *)(out + o), v);
+		m = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, cr));
+		if (m == 0) {
+			i += 32;
+			o += 32;
+			continue;
+		}
+		k = (unsigned)__builtin_ctz(m);
+		i += k;
+		o += k;
+		out[o++] = '\n';
+		i += i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+	}
+	for (; i < n; i++) {
+		if (s[i] != '\r') {
+			out[o++] = s[i];
+			continue;
+		}
+		out[o++] = '\n';
+		if (i + 1 < n && s[i + 1] == '\n')
+			i++;
+	}
+	out[o] = '\0';
+	return o;
+}
+#endif
 
 /* Control characters among the n bytes at s, white space and ESC aside. */
 static size_t
@@ -637,6 +682,24 @@ undo_mojibake(struct gip_doc *doc, const char *s, size_t n, size_t *bad,
 	return 1;
 }
 
+/* dec's line ends made LF: copied (AVX2), or in place. */
+static void
+unify_dec(void)
+{
+#ifdef INPUT_AVX2
+	struct buf t;
+
+	if (__builtin_cpu_supports("avx2")) {
+		unified.len = 0;
+		buf_reserve(&unified, dec.len);
+		unified.len = unify_copy_avx2(unified.p, dec.p, dec.len);
+		t = dec, dec = unified, unified = t;
+		return;
+	}
+#endif
+	dec.len = unify_line_ends(dec.p, dec.len);
+}
+
 static int
 decode(struct gip_doc *doc, const char *s, size_t n)
 {
@@ -681,7 +744,7 @@ decode(struct gip_doc *doc, const char *s, size_t n)
 	if (!as_read)
 		absent = absent_bytes(dec.p, dec.len);
 	if (!(absent & GIP_BYTE_CR))
-		dec.len = unify_line_ends(dec.p, dec.len);
+		unify_dec();
 	doc->absent = absent | GIP_BYTE_CR;
 	doc->text = dec.p;
 	doc->len = dec.len;
