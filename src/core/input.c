@@ -164,7 +164,7 @@ convert(const char *from, const char *in, size_t inlen, struct buf *out,
 	return bad;
 }
 
-static struct buf raw, dec, unified;
+static struct buf raw, dec;
 
 /* Copy UTF-8, replacing each invalid byte with U+FFFD; *chars counts
  * the valid multi-byte characters. */
@@ -682,7 +682,11 @@ undo_mojibake(struct gip_doc *doc, const char *s, size_t n, size_t *bad,
 	return 1;
 }
 
-/* dec's line ends made LF: copied (AVX2), or in place. */
+/*
+ * dec's line ends made LF: copied into raw (AVX2), whose bytes are no
+ * longer needed once dec holds the text (take_utf8 left it the old dec
+ * buffer), and the two swapped; or in place.
+ */
 static void
 unify_dec(void)
 {
@@ -690,10 +694,10 @@ unify_dec(void)
 	struct buf t;
 
 	if (__builtin_cpu_supports("avx2")) {
-		unified.len = 0;
-		buf_reserve(&unified, dec.len);
-		unified.len = unify_copy_avx2(unified.p, dec.p, dec.len);
-		t = dec, dec = unified, unified = t;
+		raw.len = 0;
+		buf_reserve(&raw, dec.len);
+		raw.len = unify_copy_avx2(raw.p, dec.p, dec.len);
+		t = dec, dec = raw, raw = t;
 		return;
 	}
 #endif
