@@ -260,29 +260,38 @@ any_char(const char *s, const char *end)
 }
 
 /* Which key words (1..6, the pattern's groups 3..8 in their order)
- * begin at s, or 0. */
+ * begin at s, or 0.  Each begins with a character of its own (总 主 收
+ * 行 存 其), so that character picks the one to compare. */
 static int
 key_words_at(const char *s, const char *end)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	const char *p;
 	int k;
 
-	if (starts(s, end, "总体情况"))
-		return 1;
-	if (starts(s, end, "主动公开政府信息"))
-		return 2;
-	if (starts(s, end, "收到和处理政府信息公开申请"))
-		return 3;
-	if ((p = starts(s, end, "行政复议")) != NULL)
-		for (k = 0; k <= 6 && p != NULL; k++, p = any_char(p, end))
-			if (starts(p, end, "行政诉讼"))
-				return 4;
-	if ((p = starts(s, end, "存在")) != NULL &&
-	    (starts(p, end, "主要问题") || ((p = starts(p, end, "的")) &&
-	    starts(p, end, "主要问题"))))
-		return 5;
-	if (starts(s, end, "其他需要报告"))
-		return 6;
+	if (end - s < 3)
+		return 0;
+	switch ((unsigned long)u[0] << 16 | (unsigned long)u[1] << 8 | u[2]) {
+	case 0xe680bb:	/* 总 */
+		return starts(s, end, "总体情况") ? 1 : 0;
+	case 0xe4b8bb:	/* 主 */
+		return starts(s, end, "主动公开政府信息") ? 2 : 0;
+	case 0xe694b6:	/* 收 */
+		return starts(s, end, "收到和处理政府信息公开申请") ? 3 : 0;
+	case 0xe8a18c:	/* 行 */
+		if ((p = starts(s, end, "行政复议")) != NULL)
+			for (k = 0; k <= 6 && p != NULL; k++,
+			    p = any_char(p, end))
+				if (starts(p, end, "行政诉讼"))
+					return 4;
+		return 0;
+	case 0xe5ad98:	/* 存 */
+		return (p = starts(s, end, "存在")) != NULL &&
+		    (starts(p, end, "主要问题") || ((p = starts(p, end,
+		    "的")) && starts(p, end, "主要问题"))) ? 5 : 0;
+	case 0xe585b6:	/* 其 */
+		return starts(s, end, "其他需要报告") ? 6 : 0;
+	}
 	return 0;
 }
 
