@@ -544,28 +544,37 @@ struct scan_state {
 #define NO_LF	SIZE_MAX
 
 /*
- * Note the line at start, line lineno, if it is a heading; p: its first
- * byte past the blanks, which sections_may_begin_at took.  A line whose
- * marker is not past the last heading taken (section 三's and 四's table
- * rows, the sub-headings) would be passed over by sections_of_part, so
- * it is not looked at: a heading's number is its marker's
- * (sections_label), so it changes neither the highest number nor, but
- * for a 一 after a higher one, whether the input may hold several
- * reports.  lf: where the line's LF is when the caller saw it, else
- * NO_LF (looked for).
+ * The marker_guess of the line whose first byte past the blanks is p,
+ * which sections_may_begin_at took; 0 also for a line whose marker is
+ * not past the last heading taken (section 三's and 四's table rows, the
+ * sub-headings): sections_of_part would pass it over, and a heading's
+ * number is its marker's (sections_label), so it changes neither the
+ * highest number nor, but for a 一 after a higher one, whether the input
+ * may hold several reports.  Asked before scan_line is called: most
+ * lines it is asked of stop here.
+ */
+static inline int
+scan_guess(const unsigned char *p, const unsigned char *end,
+    const struct scan_state *st)
+{
+	int v = marker_guess(p, end);
+
+	return v > 0 && v <= st->last && (v != 1 || st->highest < 2) ? 0 : v;
+}
+
+/*
+ * Note the line at start, line lineno, if it is a heading; v: its
+ * scan_guess (not 0).  lf: where the line's LF is when the caller saw
+ * it, else NO_LF (looked for).
  */
 static void
 scan_line(struct sections_heads *hs, const char *text, size_t len,
-    size_t start, const unsigned char *p, long lineno, struct scan_state *st,
-    size_t lf)
+    size_t start, int v, long lineno, struct scan_state *st, size_t lf)
 {
 	const char *line = text + start, *nl;
 	size_t n;
-	int v, k, marker;
+	int k, marker;
 
-	if ((v = marker_guess(p, (const unsigned char *)text + len)) == 0 ||
-	    (v > 0 && v <= st->last && (v != 1 || st->highest < 2)))
-		return;
 	nl = lf != NO_LF ? text + lf : memchr(line, '\n', len - start);
 	n = nl != NULL ? (size_t)(nl - line) : len - start;
 	/* heading_number takes no line longer than a heading, lead and
@@ -758,7 +767,7 @@ scan_blocks_avx2(const char *text, size_t len, struct sections_heads *hs,
 	uint64_t lf, lf1, blank, blank1, starts, sum, heads, cand, below, after;
 	size_t i, start = ls->start, at;
 	long lineno = ls->lineno;
-	int h, carry, open = ls->open;
+	int h, v, carry, open = ls->open;
 
 	for (i = 0; i + 64 <= len; i += 64) {
 		x0 = _mm256_loadu_si256((const __m256i *)(const void *)(text +
@@ -781,14 +790,15 @@ scan_blocks_avx2(const char *text, size_t len, struct sections_heads *hs,
 			p = (const unsigned char *)text + i + h;
 			if (*p == 0xe3 || *p == 0xc2)
 				p = sections_past_blanks(p, end);
-			if (!sections_may_begin_at(p, end))
+			if (!sections_may_begin_at(p, end) ||
+			    (v = scan_guess(p, end, st)) == 0)
 				continue;
 			below = lf & (((uint64_t)1 << h) - 1);
 			after = lf & (~(uint64_t)1 << h);
 			at = after != 0 ? i + (size_t)__builtin_ctzll(after) :
 			    NO_LF;
 			scan_line(hs, text, len, below != 0 ? i + 64 -
-			    (size_t)__builtin_clzll(below) : start, p,
+			    (size_t)__builtin_clzll(below) : start, v,
 			    lineno + __builtin_popcountll(below), st, at);
 		}
 		/* the line the next block begins in */
@@ -808,16 +818,17 @@ scan_blocks_avx2(const char *text, size_t len, struct sections_heads *hs,
 int
 sections_scan(const char *text, size_t len, struct sections_heads *hs)
 {
-	const unsigned char *p;
+	const unsigned char *p, *end = (const unsigned char *)text + len;
 	size_t i, k;
 	uint64_t lf, open;
 	struct scan_state st = { 0, 0, 0 };
 	long lineno = 1;
-	int j;
+	int j, v;
 
 	hs->n = 0;
-	if (len > 0 && (p = scan_may_head(text, len, 0, 0)) != NULL)
-		scan_line(hs, text, len, 0, p, 1, &st, NO_LF);
+	if (len > 0 && (p = scan_may_head(text, len, 0, 0)) != NULL &&
+	    (v = scan_guess(p, end, &st)) != 0)
+		scan_line(hs, text, len, 0, v, 1, &st, NO_LF);
 	i = 0;
 #ifdef SECTIONS_AVX2
 	if (__builtin_cpu_supports("avx2") &&
@@ -829,8 +840,9 @@ sections_scan(const char *text, size_t len, struct sections_heads *hs)
 		/* a line begun in the blocks, its first byte not yet seen
 		 * (not line 1, looked at above) */
 		if (ls.open && ls.start > 0 && ls.start < len &&
-		    (p = scan_may_head(text, len, ls.start, 0)) != NULL)
-			scan_line(hs, text, len, ls.start, p, lineno, &st,
+		    (p = scan_may_head(text, len, ls.start, 0)) != NULL &&
+		    (v = scan_guess(p, end, &st)) != 0)
+			scan_line(hs, text, len, ls.start, v, lineno, &st,
 			    NO_LF);
 	}
 #endif
@@ -841,8 +853,9 @@ sections_scan(const char *text, size_t len, struct sections_heads *hs)
 			j = lowest_bit(lf) + 1;		/* the next line's start */
 			lineno++;
 			if (i + j < len && (p = scan_may_head(text, len, i + j,
-			    j < 64 ? open >> j : 0)) != NULL)
-				scan_line(hs, text, len, i + j, p, lineno, &st,
+			    j < 64 ? open >> j : 0)) != NULL &&
+			    (v = scan_guess(p, end, &st)) != 0)
+				scan_line(hs, text, len, i + j, v, lineno, &st,
 				    NO_LF);
 		}
 	}
