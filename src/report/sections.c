@@ -786,6 +786,11 @@ scan_blocks_avx2(const char *text, size_t len, struct sections_heads *hs,
 		cand = heads & (may_begin32(x0, by_low, by_high, low4) |
 		    may_begin32(x1, by_low, by_high, low4) << 32);
 		for (; cand != 0; cand &= cand - 1) {
+			/* the calls below run SSE code (utf8_find_n): with
+			 * the upper halves of the registers left dirty, it
+			 * ran several times slower (GCC put no vzeroupper
+			 * before them once they were two) */
+			_mm256_zeroupper();
 			h = __builtin_ctzll(cand);
 			p = (const unsigned char *)text + i + h;
 			if (*p == 0xe3 || *p == 0xc2)
