@@ -323,6 +323,25 @@ t2\t20.6.enforce\tdecisions\t0')"
 	    gip-check -q"
 }
 
+@test "every table a [TABLE] placeholder: the rows of the template for the report's year, no false alarm" {
+	# pandoc's Markdown of a Word page (its default wrapping): every table
+	# too wide, nothing read to tell the template.  t2 then had no row
+	# (each of its rows is one template's) and t3 only the rows both
+	# have, so gip-check found t2 missing and 2019's row 3.6 missing.
+	run -0 --separate-stderr sh -c "gip-tables '$DATA/pandoc-placeholders-only.txt' |
+	    cut -f 2,3 | grep -E '^t(2|3)	(20\.9|3\.6)' | sort -u | tr '\n' ' '"
+	assert_output "$(printf 't3\t3.6.1 t3\t3.6.2 t3\t3.6.3 ')"
+	[[ $stderr == *"t2: no table read tells the report's template: the rows of the 2021 template, the one for 2023"* ]]
+	run -0 sh -c "gip-tables -q '$DATA/pandoc-placeholders-only.txt' |
+	    gip-check -q"
+	# a report for 2020: 2019's rows, 20.9 (procurement) and 3.6
+	sed 's/2023/2020/' "$DATA/pandoc-placeholders-only.txt" >"$BATS_TEST_TMPDIR/r2020.txt"
+	run -0 sh -c "gip-tables '$BATS_TEST_TMPDIR/r2020.txt' 2>/dev/null |
+	    cut -f 2,3 | grep -E '^t(2|3)	(20\.9|3\.6)' | sort -u | tr '\n' ' '"
+	assert_output "$(printf 't2\t20.9.procure t3\t3.6 ')"
+	run -0 sh -c "gip-tables -q '$BATS_TEST_TMPDIR/r2020.txt' | gip-check -q"
+}
+
 @test "pandoc's [TABLE] placeholder inside the page's layout frame (| [TABLE] |) is one too" {
 	# pandoc -t plain of a page whose layout table holds the report: the
 	# report inside a frame of | ... |, t3 and t4 each a framed [TABLE].

@@ -272,7 +272,8 @@ load helper
 	# as junk ("no table found", an org of dashes).
 	run -0 --separate-stderr gip-tables "$DATA/pandoc-md-wrapped-wide-t2.md"
 	assert_equal "$stderr" \
-	    "gip-tables: $DATA/pandoc-md-wrapped-wide-t2.md:43: t2 replaced by the converter's placeholder [TABLE]: its rows written as ?"
+	    "gip-tables: $DATA/pandoc-md-wrapped-wide-t2.md:43: t2: no table read tells the report's template: the rows of the 2021 template, the one for 2023, written
+gip-tables: $DATA/pandoc-md-wrapped-wide-t2.md:43: t2 replaced by the converter's placeholder [TABLE]: its rows written as ?"
 	refute_output --partial -- "---"
 }
 

@@ -15,6 +15,7 @@
 #include "lfcount.h"
 #include "lotext.h"
 #include "sections.h"
+#include "tmpl.h"
 #include "unprinted.h"
 #include "unseen.h"
 
@@ -144,6 +145,29 @@ read_table(const struct gip_doc *doc, const struct doctables *dt,
 }
 
 /*
+ * The template of a table printed but not read when nothing printed
+ * tells it (no table read, a placeholder for each): the one for the
+ * report's year (gip-check(1), rule year), said in a warning; 0 without
+ * a year.  A report that adopted the next template early is flagged by
+ * gip-check's year rule, not misread: its rows are unread either way.
+ */
+static unsigned
+year_template(struct extract *x, int which, long line)
+{
+	const struct tmpl_info *ti;
+	char *end;
+	long y = strtol(x->m.year, &end, 10);
+
+	if (x->m.year[0] == '\0' || *end != '\0')
+		return 0;
+	ti = tmpl_for_year(y);
+	tables_warn(&x->t, line, "t%d: no table read tells the report's "
+	    "template: the rows of the %s template, the one for %ld, "
+	    "written", which, ti->name, y);
+	return ti->tpl;
+}
+
+/*
  * Tables not read whose section holds a converter's placeholder instead,
  * or their caption and column titles (unprinted.h): their rows written
  * as unread; how many.
@@ -163,11 +187,15 @@ unprinted_tables(const char *text, const struct gip_section *sec,
 		titled = (line = unprinted_line(text, &sec[k])) == 0;
 		if (titled)	/* its own titles tell its rows best */
 			line = unprinted_titled(text, &sec[k], k, &tpl);
-		if (line > 0) {
-			unprinted_fill(&x->t, k, tpl ? tpl : x->t.tpl, line,
-			    titled);
-			n++;
-		}
+		if (line <= 0)
+			continue;
+		if (tpl == 0)
+			tpl = x->t.tpl;
+		/* t4's rows are the same in both templates */
+		if (tpl == 0 && k != 4)
+			tpl = year_template(x, k, line);
+		unprinted_fill(&x->t, k, tpl, line, titled);
+		n++;
 	}
 	return n;
 }
@@ -207,6 +235,12 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	 * (spaced.h), is read in characters unless they do. */
 	x->found += read_table(doc, dt, sec, 2, share ? share : &t2width, x);
 	t->tpl = tables_template(t);
+	/* the year tells the template of tables not read (unprinted) */
+	for (k = SECTIONS_MAX; k >= 1 && !sec[k].found; k--)
+		;
+	meta_find(doc->text, doc->len, sec[1].found ? sec[1].start : 0,
+	    dt ? dt->title_line : 0, k >= 1 ? sec[k].start : 0,
+	    k >= 1 ? sec[k].first_line : 0, &x->m);
 	x->found += unprinted_tables(doc->text, sec, x);
 	if (x->laid_out[1])	/* a document's table has no lines between */
 		unseen_fill(t, doc->text, &x->where[1]);
@@ -217,11 +251,6 @@ extract_report(const struct gip_doc *doc, const struct doctables *dt,
 	if (doc->row_order_lost)
 		readorder_unordered(t);
 	cut_to_cells(doc->text, t, x->where);
-	for (k = SECTIONS_MAX; k >= 1 && !sec[k].found; k--)
-		;
-	meta_find(doc->text, doc->len, sec[1].found ? sec[1].start : 0,
-	    dt ? dt->title_line : 0, k >= 1 ? sec[k].start : 0,
-	    k >= 1 ? sec[k].first_line : 0, &x->m);
 	if (x->found == 0)
 		gip_error(doc->name, 0, "no table found");
 }

@@ -330,42 +330,6 @@ struct seg {
 	size_t	 n;
 };
 
-/* Is a span or an attribute block still open at the end of s[0, n)?
- * Escapes and quoted values skipped as mdattr.c does. */
-static int
-span_open(const char *s, size_t n)
-{
-	size_t i;
-	int depth = 0, attr = 0;
-	char quote = 0;
-
-	for (i = 0; i < n; i++) {
-		if (attr) {
-			if (quote) {
-				if (s[i] == '\\')
-					i++;
-				else if (s[i] == quote)
-					quote = 0;
-			} else if (s[i] == '"' || s[i] == '\'')
-				quote = s[i];
-			else if (s[i] == '}')
-				attr = 0;
-		} else if (s[i] == '\\')
-			i++;
-		else if (s[i] == '[')
-			depth++;
-		else if (s[i] == ']') {
-			if (depth > 0)
-				depth--;
-			if (i + 1 < n && s[i + 1] == '{') {
-				attr = 1;
-				i++;
-			}
-		}
-	}
-	return depth > 0 || attr;
-}
-
 /* The bytes of the bars of content line s[0, n) from byte b (bars_on
  * holds) into at[0..nb). */
 static void
@@ -595,7 +559,7 @@ unwrap_grid(const char *text, const struct lines *l, size_t top,
 			if (g.nl == 0) {
 				g.first = j - top;
 				g.wrapped = 0;
-			} else if (span_open(g.buf, g.len) ||
+			} else if (mdattr_open_at_end(g.buf, g.len, 1) > 0 ||
 			    (g.buf[g.len - 1] == ']' && s[ps] == '{'))
 				/* a span or attribute left open, or a span's ]
 				 * at a line's end and its attributes next */

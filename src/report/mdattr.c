@@ -208,13 +208,9 @@ strip_line(char *text, size_t w, size_t r, size_t end)
 	return w;
 }
 
-/*
- * Where does the line s[0, n) leave off: 2 inside an attribute block
- * (`]{lang="EN-US"`), 1 inside a span's brackets, 0 with both closed.
- * Escapes and quoted values are skipped as attr_len does.
- */
-static int
-open_at_end(const char *s, size_t n)
+/* Escapes and quoted values are skipped as attr_len does. */
+int
+mdattr_open_at_end(const char *s, size_t n, int unmatched)
 {
 	size_t i;
 	int depth = 0, attr = 0;
@@ -235,8 +231,9 @@ open_at_end(const char *s, size_t n)
 			i++;
 		else if (s[i] == '[')
 			depth++;
-		else if (s[i] == ']' && depth > 0) {
-			depth--;
+		else if (s[i] == ']' && (depth > 0 || unmatched)) {
+			if (depth > 0)
+				depth--;
 			if (i + 1 < n && s[i + 1] == '{') {
 				attr = 1;
 				i++;
@@ -287,7 +284,7 @@ mdattr_join(char *text, size_t len)
 		if (n > 0 && next < end && *next != '\n' && o[-1] != '\\' &&
 		    !grid_row(ls, (size_t)(o - ls)) &&
 		    !grid_row(next, (size_t)(end - next)) &&
-		    (state = open_at_end(ls, (size_t)(o - ls))) > 0 &&
+		    (state = mdattr_open_at_end(ls, (size_t)(o - ls), 0)) > 0 &&
 		    (state == 2 || (end - next >= 2 && next[0] == ']' &&
 		    next[1] == '{'))) {
 			owed++;

@@ -49,4 +49,12 @@ size_t	mdattr_join(char *text, size_t len);
 /* The same for the one line s[0, n) (no line end): its new length. */
 size_t	mdattr_strip_line(char *s, size_t n);
 
+/*
+ * Where does s[0, n) leave off: 2 inside an attribute block
+ * (`]{lang="EN-US"`), 1 inside a span's brackets, 0 with both closed.
+ * With unmatched, a `]{` whose `[` came before s opens a block too (a
+ * cell's text taken from its start: the span began on a line before).
+ */
+int	mdattr_open_at_end(const char *s, size_t n, int unmatched);
+
 #endif

@@ -37,9 +37,11 @@ t3_counts_read(struct t3_counts *c, const char **key, int n,
 	for (i = 0; i < n; i++) {
 		c->role[i] = key[i] && pb[i] != PLACE_UNSEEN ?
 		    t3_role(key[i]) : T3_ROLE_NONE;
+		/* a row not seen may have no slots filled in */
 		for (k = 0; k < T3COLS; k++) {
 			c->v[i][k] = 0;
-			c->known[i][k] = t3_cell_count(&sb[i], k, &c->v[i][k]);
+			c->known[i][k] = c->role[i] != T3_ROLE_NONE &&
+			    t3_cell_count(&sb[i], k, &c->v[i][k]);
 		}
 	}
 }
