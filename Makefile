@@ -214,6 +214,22 @@ fuzz/bin/cells: fuzz/cells.c $(CELLS_SRC) $(CORE_SRC)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/cells.c $(CELLS_SRC) \
 		$(CORE_SRC) $(CSV_LIBS) $(PCRE_LIBS)
 
+# A target optimised as the programs are, with replay.c's main: its -t
+# times each input, and fuzz/slowest.sh lists the inputs that take long
+# (a timeout of a fuzzing run to come).
+TIME_FLAGS = -std=c11 -O2 -Wall -Wextra -D_GNU_SOURCE $(INCLUDES) \
+	$(XML_CFLAGS) $(ZIP_CFLAGS)
+fuzz/bin/time-cells: fuzz/cells.c fuzz/replay.c $(CELLS_SRC) $(CORE_SRC)
+	@mkdir -p fuzz/bin
+	$(CC) $(TIME_FLAGS) -o $@ fuzz/replay.c fuzz/cells.c $(CELLS_SRC) \
+		$(CORE_SRC) $(CSV_LIBS) $(PCRE_LIBS)
+
+fuzz/bin/time-%: fuzz/%.c fuzz/replay.c fuzz/exact.h src/gip-tables.c \
+	$(REPORT_SRC) $(CORE_SRC)
+	@mkdir -p fuzz/bin
+	$(CC) $(TIME_FLAGS) -o $@ fuzz/replay.c fuzz/$*.c $(REPORT_SRC) \
+		$(CORE_SRC) $(XML_LIBS) $(ZIP_LIBS) -lz $(PCRE_LIBS) $(CSV_LIBS)
+
 deps:
 	@sh scripts/deps test
 

@@ -117,3 +117,62 @@ gip-tables: glued-number-at-word-start.txt:5: t3 row 3.3.2: a number stands in i
 	[ "$(printf '%s\n' "$output" | grep -cP '\t3\.7\ttotal\t827\t')" = 1 ]
 	[[ $stderr == *"t3 row 3.7: its 6 numbers read by the table's identities"* ]]
 }
+
+@test "a cell joined to by thousands of wrapped lines is read in linear time" {
+	# Found by timing mutants of the fuzz seeds (2026-12-05): every
+	# line joined to a cell cleaned and stored the cell's whole text
+	# again (grid.c grid_append_text), so 24,000 short lines under one
+	# cell took about 10 s in a release build.  A cell is joined to
+	# until it holds 2 KiB (a label reads no more).  The 8 KB input is
+	# fuzz/regress/doctext/'s; here its wrapped lines are many more.
+	{ head -n 5 grid-cell-joined-lines.txt
+	  yes 'a b' | head -n 24000
+	  sed -n '6,$p' grid-cell-joined-lines.txt | grep -vx 'a'
+	} >"$BATS_TEST_TMPDIR/joined.txt"
+	run -0 --separate-stderr timeout 5 gip-tables "$BATS_TEST_TMPDIR/joined.txt"
+	[[ $output == *$'\tt2\t20.1.rules\tmade\t?\t'* ]]
+}
+
+@test "a line of thousands of grid corners is read in linear time" {
+	# Found by timing mutants (2026-12-05): gridframe.c took each +
+	# followed by a rule for a grid's corner and walked its line, and
+	# the lines above and below, from their start to its column: 32,000
+	# corners on a line (128 KB) took 8 s in a release build.  The walks
+	# go on from where the last one on the line stopped.
+	awk 'BEGIN { n = 32000
+		for (i = 0; i < 2 * n; i++) printf "x"; print ""
+		for (i = 0; i < n; i++) printf " +-+"; print ""
+		for (i = 0; i < n; i++) printf "|a|"; print ""
+		for (i = 0; i < n; i++) printf " +-+"; print "" }' \
+	    >"$BATS_TEST_TMPDIR/corners.txt"
+	run -2 --separate-stderr timeout 5 gip-tables "$BATS_TEST_TMPDIR/corners.txt"
+	[ "$output" = '' ]
+	[[ $stderr == *'no table found'* ]]
+}
+
+@test "the inputs that once took long run through the doctext fuzz target" {
+	# fuzz/regress/doctext/ (read first by every fuzz run): t3guard.c's
+	# readings, lrow.c's keys of many words, gridframe.c's corners,
+	# grid.c's joined cell; each 40-120 ms before, under 5 ms now.
+	for f in "$TOP"/fuzz/regress/doctext/*; do
+		run timeout 5 gip-tables "$f"
+		[ "$status" -le 2 ]
+	done
+	[ -x "$TOP/fuzz/bin/doctext" ] ||
+	    skip "no $TOP/fuzz/bin/doctext (built by make fuzz)"
+	run -0 timeout 60 "$TOP/fuzz/bin/doctext" "$TOP"/fuzz/regress/doctext/*
+}
+
+@test "a line matched to a template label near the label's end reads nothing past it" {
+	# The tables and doctext fuzz targets found it at once (2026-12-05,
+	# a mutated pdftotext print): readorder.c same_but_parens compared
+	# three bytes of the label for a full-width parenthesis where fewer
+	# were left (ASan: a read past a global).  make check-asan runs it
+	# under the sanitizers; the tables target replays it when make fuzz
+	# built it.
+	run -0 --separate-stderr gip-tables readorder-label-end.txt
+	[[ $output == *$'\tt3\t3.3.3\tnatural\t?\t'* ]]
+	[ -x "$TOP/fuzz/bin/tables" ] ||
+	    skip "no $TOP/fuzz/bin/tables (built by make fuzz)"
+	run -0 "$TOP/fuzz/bin/tables" "$TOP"/fuzz/regress/tables/*
+}

@@ -14,9 +14,17 @@
 
 #define MAXBOUND 64	/* column boundaries of one grid: t4 has 16 */
 
+/* A text's lines; pos[j]: where grid_line last stopped on line j (a
+ * character's start and its display column), to go on from there. */
+struct colpos {
+	size_t	i;
+	int	x;
+};
+
 struct lines {
 	size_t	*start, *len;
 	size_t	 n;
+	struct colpos *pos;
 };
 
 static void
@@ -39,6 +47,8 @@ split_lines(const char *text, size_t len, struct lines *l)
 		l->len[l->n++] = (size_t)(nl - p);
 		p = nl + (nl < end);
 	}
+	l->pos = gip_xmalloc((l->n + 1) * sizeof *l->pos);
+	memset(l->pos, 0, (l->n + 1) * sizeof *l->pos);
 }
 
 /* Bytes of the character at s (n > 0 bytes left), its display columns
@@ -171,6 +181,33 @@ blank_bars(char *s, size_t n, size_t o, const int *off, int nb)
 	}
 }
 
+/*
+ * byte_at of line j, the walk to column c0 gone on from where the last
+ * one on the line stopped when that was not past c0: the corners of a
+ * line are tried left to right, and from the line's start each time a
+ * line of many + and the lines around it cost their length once per +
+ * (32 KB of " +-+": 8 s).  Blanking a grid writes ASCII over ASCII, so
+ * no column moves.
+ */
+static long
+line_byte_at(const char *text, const struct lines *l, size_t j, int c0)
+{
+	const char *s = text + l->start[j];
+	struct colpos *p = &l->pos[j];
+	size_t i = 0, n = l->len[j];
+	int x = 0;
+
+	if (p->x <= c0)
+		i = p->i, x = p->x;
+	while (i < n && x < c0) {
+		p->i = i, p->x = x;
+		i += char_step(s + i, n - i, &x);
+	}
+	if (x <= c0)
+		p->i = i, p->x = x;
+	return i < n && x == c0 ? (long)i : -1;
+}
+
 /* Has line j a '+' or '|' at display column c0 (a grid's line)?  The
  * byte there in *at. */
 static int
@@ -178,7 +215,7 @@ grid_line(const char *text, const struct lines *l, size_t j, int c0, long *at)
 {
 	const char *s = text + l->start[j];
 
-	*at = byte_at(s, l->len[j], c0);
+	*at = line_byte_at(text, l, j, c0);
 	return *at >= 0 && (s[*at] == '|' || s[*at] == '+');
 }
 
@@ -241,7 +278,7 @@ blank_grid(char *text, const struct lines *l, size_t top, size_t bottom,
 
 	for (j = top; j <= bottom; j++) {
 		s = text + l->start[j];
-		b = byte_at(s, l->len[j], c0);
+		b = line_byte_at(text, l, j, c0);
 		if (s[b] == '+')
 			rule_to_dashes(s + b, off, nb);
 		else
@@ -264,6 +301,30 @@ has_corner(const char *text, size_t len)
 }
 
 /*
+ * The display width of a line up to a +, carried on from the line's
+ * last + looked at: from the line's start each time, a line of many +
+ * cost its length once per + (a fuzzed line of 2,800: 40 ms).  The
+ * decoded text is UTF-8, so a + is always a character's start and the
+ * widths add up; blank_grid writes ASCII over ASCII, no width changes.
+ */
+struct colmemo {
+	const char	*line, *at;
+	size_t		width;
+};
+
+static size_t
+width_to(struct colmemo *m, const char *s, const char *q)
+{
+	if (m->line != s || m->at > q) {
+		m->line = m->at = s;
+		m->width = 0;
+	}
+	m->width += utf8_width(m->at, (size_t)(q - m->at));
+	m->at = q;
+	return m->width;
+}
+
+/*
  * Is the + at *p, on line i, a grid's top left corner: a rule whole, not
  * the corners of some of its columns, nor a rule beside a merged cell's
  * bar (pandoc pads a nested grid with a space; NUL as strchr("-=:|")
@@ -273,7 +334,7 @@ has_corner(const char *text, size_t len)
  */
 static int
 grid_top(const char *text, const struct lines *l, size_t i, char **p,
-    int *off, int *nb, int *c0)
+    int *off, int *nb, int *c0, struct colmemo *m)
 {
 	const char *s = text + l->start[i];
 	char *q = *p;
@@ -287,7 +348,7 @@ grid_top(const char *text, const struct lines *l, size_t i, char **p,
 		*p = q + off[*nb - 1];
 		return 0;
 	}
-	*c0 = (int)utf8_width(s, (size_t)(q - s));
+	*c0 = (int)width_to(m, s, q);
 	return 1;
 }
 
@@ -297,6 +358,7 @@ gridframe_blank(char *text, size_t len)
 	struct lines l;
 	size_t i, bottom;
 	int off[MAXBOUND], nb, c0, blanked = 0;
+	struct colmemo m = {NULL, NULL, 0};
 	char *p;
 
 	if (!has_corner(text, len))
@@ -310,7 +372,7 @@ gridframe_blank(char *text, size_t len)
 			i++;
 		if (i + 1 >= l.n)
 			break;
-		if (!grid_top(text, &l, i, &p, off, &nb, &c0) ||
+		if (!grid_top(text, &l, i, &p, off, &nb, &c0, &m) ||
 		    (bottom = grid_bottom(text, &l, i, c0, off, nb)) == 0)
 			continue;
 		blank_grid(text, &l, i, bottom, c0, off, nb);
@@ -318,6 +380,7 @@ gridframe_blank(char *text, size_t len)
 	}
 	free(l.start);
 	free(l.len);
+	free(l.pos);
 	return blanked;
 }
 
@@ -620,6 +683,7 @@ unwrap_pass(char *text, size_t len, int frames)
 	struct seg *seg;
 	size_t i, j, bottom, done = 0, ncol, nseg;
 	int off[MAXBOUND], nb, c0, fixed = 0;
+	struct colmemo m = {NULL, NULL, 0};
 	char *s, *p;
 	long b;
 
@@ -634,7 +698,7 @@ unwrap_pass(char *text, size_t len, int frames)
 			break;
 		/* the same grids as gridframe_blank, the outermost only */
 		if (l.start[i] < done ||
-		    !grid_top(text, &l, i, &p, off, &nb, &c0) ||
+		    !grid_top(text, &l, i, &p, off, &nb, &c0, &m) ||
 		    (frames ? nb != 2 : nb < 3) ||
 		    (bottom = grid_bottom(text, &l, i, c0, off, nb)) == 0)
 			continue;
@@ -679,6 +743,7 @@ unwrap_pass(char *text, size_t len, int frames)
 	buf_free(&o);
 	free(l.start);
 	free(l.len);
+	free(l.pos);
 	return len;
 }
 

@@ -986,14 +986,16 @@ line_with(const struct lines *l, long from, long end,
 }
 
 /* Is line buf the label with ASCII parentheses for its full-width
- * ones ((七)总计 for （七）总计)? */
+ * ones ((七)总计 for （七）总计)?  strncmp, not memcmp: fewer than 3
+ * bytes of the label may be left (the fuzz targets: a read past a
+ * template label's end). */
 static int
 same_but_parens(const char *buf, const char *label)
 {
 	while (*buf && *label) {
-		if (memcmp(label, "（", 3) == 0 && *buf == '(')
+		if (strncmp(label, "（", 3) == 0 && *buf == '(')
 			label += 3, buf++;
-		else if (memcmp(label, "）", 3) == 0 && *buf == ')')
+		else if (strncmp(label, "）", 3) == 0 && *buf == ')')
 			label += 3, buf++;
 		else if (*buf == *label)
 			buf++, label++;
