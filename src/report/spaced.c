@@ -84,11 +84,119 @@ glued_number(const char *s, const char *e, const char **dend)
 	return d;
 }
 
+/* Is the character that ends s..p U+FFFD? */
+static int
+fffd_before(const char *s, const char *p)
+{
+	return p - s >= 3 && lines_is_fffd(p - 3, p);
+}
+
+/*
+ * A number html2text wrote over a cut label (`事务\uFFFD0\uFFFD息0`,
+ * `相0\uFFFD\uFFFD\uFFFD0\uFFFD府`, `处\uFFFD 1的`): it lays a row out in
+ * characters but writes each cell's bytes at its byte column, so the
+ * label's bytes run on under the cells to its right and a number
+ * overwrites some of them; the bytes of a character it broke decode to
+ * U+FFFD.  The digits at d..de of the text s..e are such a number when
+ * they stand between a CJK character or U+FFFD (its padding, spaces,
+ * between: a right-aligned cell) and a CJK character, U+FFFD, a space,
+ * the end or a label's 、 (`费0、行`; but a digit 1 to 9 before it may be
+ * a marker), with U+FFFD on one side at least (a label has no digits
+ * among its characters but its marker, 1．, which stays text).
+ */
+static int
+written_over(const char *s, const char *e, const char *d, const char *de)
+{
+	const char *l = d;
+	uint32_t cp = 0;
+	int cut = 0, spaced;
+
+	while (l > s && l[-1] == ' ')
+		l--;
+	spaced = l < d;
+	if (fffd_before(s, l))
+		cut = 1;
+	else if (spaced || !after_letter(s, l))
+		return 0;
+	if (de < e && *de != ' ') {
+		utf8_decode(de, e - de, &cp);
+		if (cp == 0xfffd)
+			cut = 1;
+		else if (cp == 0x3001 && !(de - d == 1 && *d >= '1' &&
+		    *d <= '9'))
+			;	/* 0、: a label's 、 after it, no marker */
+		else if (cp < 0x4e00 || cp > 0x9fff)
+			return 0;
+	}
+	return cut;
+}
+
+/* The next digit run of s..e at or after p, in *d..*de; 0 if none. */
+static int
+next_digits(const char *p, const char *e, const char **d, const char **de)
+{
+	while (p < e && !(*p >= '0' && *p <= '9'))
+		p++;
+	if (p == e)
+		return 0;
+	*d = p;
+	while (p < e && *p >= '0' && *p <= '9')
+		p++;
+	*de = p;
+	return 1;
+}
+
+/*
+ * The text part s..e of a byte-sized cell at x0, numbers written over
+ * it (written_over) taken out as cells of their own at their byte
+ * columns; the label's text is what stands before the first, its
+ * remains after each appended behind a U+FFFD (a key word is never read
+ * across a gap).
+ */
+static void
+add_byte_text(struct grid *g, const char *s, const char *e, int x0)
+{
+	const char *num[16], *nend[16], *d, *de, *p, *r;
+	char small[512];
+	size_t used;
+	int n = 0, k;
+
+	for (p = s; n < 16 && next_digits(p, e, &d, &de); p = de)
+		if (d > s && written_over(s, e, d, de)) {
+			num[n] = d;
+			nend[n++] = de;
+		}
+	if (n == 0 || (size_t)(e - s) + 3 * (size_t)n > sizeof small) {
+		grid_add_cell(g, s, e - s, x0, x0 + byte_width(s, e));
+		return;
+	}
+	used = (size_t)(num[0] - s);
+	memcpy(small, s, used);
+	for (k = 0; k < n; k++) {
+		p = nend[k];
+		r = k + 1 < n ? num[k + 1] : e;
+		while (p < r && (*p == ' ' || lines_is_fffd(p, r)))
+			p += *p == ' ' ? 1 : 3;
+		if (p == r)
+			continue;
+		memcpy(small + used, LINES_FFFD, 3);
+		memcpy(small + used + 3, p, (size_t)(r - p));
+		used += 3 + (size_t)(r - p);
+	}
+	while (used > 0 && small[used - 1] == ' ')
+		used--;
+	grid_add_cell(g, small, used, x0, x0 + byte_width(s, num[0]));
+	for (k = 0; k < n; k++)
+		grid_add_cell(g, num[k], nend[k] - num[k],
+		    x0 + byte_width(s, num[k]), x0 + byte_width(s, nend[k]));
+}
+
 /*
  * Add a cell of a byte-sized table.  A label cut mid-character runs into
  * the numbers after it ("申88\uFFFD 0\uFFFD"): trailing words of ASCII
  * digits, alone or right after a non-ASCII character and followed by
- * nothing but U+LINES_FFFD, are cells of their own.
+ * nothing but U+LINES_FFFD, are cells of their own, and so are numbers
+ * written over the label (add_byte_text).
  */
 static void
 add_byte_cell(struct grid *g, const char *s, const char *e, int x0)
@@ -110,7 +218,7 @@ add_byte_cell(struct grid *g, const char *s, const char *e, int x0)
 			w--;
 	}
 	if (w > s)
-		grid_add_cell(g, s, w - s, x0, x0 + byte_width(s, w));
+		add_byte_text(g, s, w, x0);
 	for (k = n - 1; k >= 0; k--) {
 		x = x0 + byte_width(s, num[k]);
 		grid_add_cell(g, num[k], nend[k] - num[k], x, x +
