@@ -166,6 +166,12 @@ t3_rows_sound() {
 	t3_rows_sound h2t-spaced-t3-number-glued 1 3.7
 }
 
+@test "html2text unruled t3: a group label cut at an edge or under an item's begins the item's row" {
+	# (三) 不4.保护第三方合法权益 joined 3.3.3's row, 三、本年度办�2.重复申请
+	# 3.5.1's: four rows unread, and the table's columns not found
+	table_cells h2t-spaced-t3-group-edge t3
+}
+
 @test "html2text unruled t3: numbers written over a cut label read at their byte columns" {
 	# 1．本机关不掌握相�142��0�信5��  0        4      0  151,
 	# 5．属于三类内部事�0信�0�   0 …: were unread (a number in the label)
