@@ -11,6 +11,8 @@
 #define GIP_H2TBLOCK_H
 
 struct grid;
-void	h2tblock_labels(struct grid *g);
+/* neutral: only where both templates' blocks agree (the spaced rows of
+ * html2text without rules, whose header tells no template). */
+void	h2tblock_labels(struct grid *g, int neutral);
 
 #endif

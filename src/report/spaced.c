@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "h2tblock.h"
 #include "ints.h"
 #include "lines.h"
 #include "lotext.h"
@@ -84,6 +85,12 @@ glued_number(const char *s, const char *e, const char **dend)
 	return d;
 }
 
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 /* Is the character that ends s..p U+FFFD? */
 static int
 fffd_before(const char *s, const char *p)
@@ -93,57 +100,106 @@ fffd_before(const char *s, const char *p)
 
 /*
  * A number html2text wrote over a cut label (`事务\uFFFD0\uFFFD息0`,
- * `相0\uFFFD\uFFFD\uFFFD0\uFFFD府`, `处\uFFFD 1的`): it lays a row out in
- * characters but writes each cell's bytes at its byte column, so the
- * label's bytes run on under the cells to its right and a number
- * overwrites some of them; the bytes of a character it broke decode to
- * U+FFFD.  The digits at d..de of the text s..e are such a number when
- * they stand between a CJK character or U+FFFD (its padding, spaces,
- * between: a right-aligned cell) and a CJK character, U+FFFD, a space,
- * the end or a label's 、 (`费0、行`; but a digit 1 to 9 before it may be
- * a marker), with U+FFFD on one side at least (a label has no digits
- * among its characters but its marker, 1．, which stays text).
+ * `相0\uFFFD\uFFFD\uFFFD0\uFFFD府`, `处\uFFFD 1的`, `行政\uFFFD8件性`): it
+ * lays a row out in characters but writes each cell's bytes at its byte
+ * column, so the label's bytes run on under the cells to its right and
+ * a number overwrites some of them; the bytes of a character it broke
+ * decode to U+FFFD.  The number at d..de (its unit with it) of the text
+ * s..e is such a number when it stands between a CJK character or
+ * U+FFFD (its padding, spaces, between: a right-aligned cell) and a CJK
+ * character, U+FFFD, a space, the end, a label's 、 (`费0、行`; but a
+ * digit 1 to 9 before it may be a marker) or, after its unit, the next
+ * number (`0条0`), with U+FFFD on one side at least (a label has no
+ * digits among its characters but its marker, 1．, which stays text);
+ * or a word of its own (`采购 2945300元`: the label's end, a space, the
+ * number at its column), or a number with its unit that ends the cell
+ * (`行政1644笔`: the label cut at a character's edge).
  */
 static int
-written_over(const char *s, const char *e, const char *d, const char *de)
+written_over(const char *s, const char *e, const char *d, const char *de,
+    const char *ue)
 {
 	const char *l = d;
 	uint32_t cp = 0;
-	int cut = 0, spaced;
+	int cut = 0, word;
 
 	while (l > s && l[-1] == ' ')
 		l--;
-	spaced = l < d;
+	word = l < d || d == s;
 	if (fffd_before(s, l))
 		cut = 1;
-	else if (spaced || !after_letter(s, l))
+	else if (!word && !after_letter(s, l))
 		return 0;
-	if (de < e && *de != ' ') {
-		utf8_decode(de, e - de, &cp);
-		if (cp == 0xfffd)
-			cut = 1;
-		else if (cp == 0x3001 && !(de - d == 1 && *d >= '1' &&
-		    *d <= '9'))
-			;	/* 0、: a label's 、 after it, no marker */
-		else if (cp < 0x4e00 || cp > 0x9fff)
-			return 0;
-	}
+	if (ue == e || *ue == ' ')
+		return cut || word || ue > de;
+	if (ue > de && is_digit(*ue))
+		return 1;
+	utf8_decode(ue, e - ue, &cp);
+	if (cp == 0xfffd)
+		return 1;
+	if (cp == 0x3001 && ue == de && de - d == 1 && *d >= '1' && *d <= '9')
+		return 0;	/* 1、: a marker */
+	if (cp != 0x3001 && (cp < 0x4e00 || cp > 0x9fff))
+		return 0;
 	return cut;
 }
 
-/* The next digit run of s..e at or after p, in *d..*de; 0 if none. */
-static int
-next_digits(const char *p, const char *e, const char **d, const char **de)
+/* The unit a cell prints right after its number (`8件`, `927.35万元`,
+ * `2945300 元`: one space between at most), its end; p if none. */
+static const char *
+unit_after(const char *p, const char *e)
 {
-	while (p < e && !(*p >= '0' && *p <= '9'))
+	static const char *const units[] = {"万元", "亿元", "元", "万", "亿",
+	    "件", "个", "项", "条", "笔", "人次", "次"};
+	const char *q = p < e && *p == ' ' ? p + 1 : p;
+	size_t i, n;
+
+	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+		n = strlen(units[i]);
+		if ((size_t)(e - q) >= n && memcmp(q, units[i], n) == 0)
+			return q + n;
+	}
+	return p;
+}
+
+/*
+ * The next number of s..e at or after p: digits, a decimal point or
+ * thousands separators between digits (`927.35`, `1,234`, `14，728`),
+ * in *d..*de, and its unit (unit_after) up to *ue; 0 if none.
+ */
+static int
+next_digits(const char *p, const char *e, const char **d, const char **de,
+    const char **ue)
+{
+	while (p < e && !is_digit(*p))
 		p++;
 	if (p == e)
 		return 0;
 	*d = p;
-	while (p < e && *p >= '0' && *p <= '9')
-		p++;
+	for (;;) {
+		while (p < e && is_digit(*p))
+			p++;
+		if (e - p >= 2 && (*p == '.' || *p == ',') && is_digit(p[1]))
+			p++;
+		else if (e - p >= 4 && memcmp(p, "，", 3) == 0 &&
+		    is_digit(p[3]))
+			p += 3;
+		else
+			break;
+	}
 	*de = p;
+	*ue = unit_after(p, e);
 	return 1;
+}
+
+/* Digits d..de of a cell an item's marker before its label (1．属于,
+ * 2.其他, 办\uFFFD1．本机关: written over its group's), no number. */
+static int
+item_start(const char *d, const char *de, const char *e)
+{
+	return de - d == 1 && de < e && (*de == '.' ||
+	    (e - de >= 3 && (memcmp(de, "．", 3) == 0 ||
+	    memcmp(de, "、", 3) == 0)));
 }
 
 /*
@@ -156,23 +212,32 @@ next_digits(const char *p, const char *e, const char **d, const char **de)
 static void
 add_byte_text(struct grid *g, const char *s, const char *e, int x0)
 {
-	const char *num[16], *nend[16], *d, *de, *p, *r;
+	const char *num[16], *nend[16], *d, *de, *ue, *p, *r;
 	char small[512];
 	size_t used;
-	int n = 0, k;
+	int n = 0, k, stray = 0;
 
-	for (p = s; n < 16 && next_digits(p, e, &d, &de); p = de)
-		if (d > s && written_over(s, e, d, de)) {
+	for (p = s; next_digits(p, e, &d, &de, &ue); p = ue)
+		if (n < 16 && written_over(s, e, d, de, ue)) {
 			num[n] = d;
-			nend[n++] = de;
-		}
-	if (n == 0 || (size_t)(e - s) + 3 * (size_t)n > sizeof small) {
+			nend[n++] = ue;
+		} else if (!item_start(d, de, e))
+			stray = 1;
+	/* a digit left in the label (`采购 2945300元`, `0他`) would be
+	 * read in the wrong order or as its own: the cell stays whole,
+	 * and its row unread (t2.c, t3.c) */
+	if (n == 0 || stray ||
+	    (size_t)(e - s) + 3 * (size_t)n > sizeof small) {
 		grid_add_cell(g, s, e - s, x0, x0 + byte_width(s, e));
 		return;
 	}
-	used = (size_t)(num[0] - s);
+	for (r = num[0]; r > s && r[-1] == ' '; r--)
+		;
+	used = (size_t)(r - s);
 	memcpy(small, s, used);
-	for (k = 0; k < n; k++) {
+	/* no label's own text (the cell begins with a number): its
+	 * remains after are no label either */
+	for (k = 0; used > 0 && k < n; k++) {
 		p = nend[k];
 		r = k + 1 < n ? num[k + 1] : e;
 		while (p < r && (*p == ' ' || lines_is_fffd(p, r)))
@@ -185,7 +250,8 @@ add_byte_text(struct grid *g, const char *s, const char *e, int x0)
 	}
 	while (used > 0 && small[used - 1] == ' ')
 		used--;
-	grid_add_cell(g, small, used, x0, x0 + byte_width(s, num[0]));
+	if (used > 0)
+		grid_add_cell(g, small, used, x0, x0 + byte_width(s, r));
 	for (k = 0; k < n; k++)
 		grid_add_cell(g, num[k], nend[k] - num[k],
 		    x0 + byte_width(s, num[k]), x0 + byte_width(s, nend[k]));
@@ -895,6 +961,10 @@ spaced_read(const char *text, size_t len, long first, const struct tlines *tl,
 		md[0].m = WIDTH_BYTES;
 		read_spaced_as(text, len, first, tl, blank, md, 1, 0, 0, 0);
 		free(blank);
+		g->bytes = 1;
+		/* t2's labels cut to a character or two (`规范1个`,
+		 * `行政\uFFFD765\uFFFD`): named by their block's order */
+		h2tblock_labels(g, 1);
 		return;
 	}
 	/* lynx_cell_paragraphs wants nine lines of text in ten to follow a

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "err.h"
+#include "h2tlabel.h"
+#include "lines.h"
 #include "lrow.h"
 #include "text.h"
 #include "tables.h"
@@ -48,6 +50,56 @@ row_of(const char *label)
 				return tmpl_rows[i].row;
 	}
 	return NULL;
+}
+
+/*
+ * The row of a label html2text cut mid-character (`行政许\uFFFD`,
+ * `其他对\uFFFD`, `政府集\uFFFD`: a label wider in bytes than its
+ * column) whose key word the cut took: the t2 row whose template label
+ * its own text begins and its remains fit, or its own text alone (three
+ * characters at least) begins, when only one does (h2tlabel_cut,
+ * h2tlabel_start), or NULL.
+ */
+static const char *
+row_of_cut(const char *label)
+{
+	const char *lab;
+	size_t i;
+
+	if (strstr(label, LINES_FFFD) == NULL ||
+	    ((lab = h2tlabel_cut(label)) == NULL &&
+	    (lab = h2tlabel_start(label)) == NULL))
+		return NULL;
+	for (i = 0; i < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].table, "t2") == 0 &&
+		    strcmp(tmpl_rows[i].label, lab) == 0)
+			return tmpl_rows[i].row;
+	return NULL;
+}
+
+/*
+ * A line of html2text's columns in bytes that begins with the corner cut
+ * (`信息本年\uFFFD本年\uFFFD现行有效件数`: no header read, its titles run
+ * together): a vote for the template its title words alone name, so a
+ * 2021 block is not read by 2019's columns because t3 kept 2019's row.
+ */
+static void
+vote_cut_header(struct tables *t, const char *text)
+{
+	unsigned in = 0;
+	size_t i;
+
+	if (strncmp(text, T2_CORNER, 6) != 0 || strstr(text, T2_CORNER))
+		return;
+	for (i = 0; i < tmpl_nheads; i++)
+		if (strcmp(tmpl_heads[i].table, "t2") == 0 &&
+		    tmpl_heads[i].templates != TPL_BOTH &&
+		    strstr(text, tmpl_heads[i].word) != NULL)
+			in |= tmpl_heads[i].templates;
+	if (in == TPL_2019)
+		t->t2heads[0]++;
+	else if (in == TPL_2021)
+		t->t2heads[1]++;
 }
 
 static void
@@ -480,12 +532,14 @@ add_numbers(struct t2vals *v, const struct lrow *lr)
  * apart, lynx's one cell per line) belong to that row, in order; so do
  * numbers after the rest of its label.  A labelled line with numbers
  * after the row has some is a row not understood: it and what follows
- * are not this row's (returns 0).
+ * are not this row's (returns 0); so is any in html2text's columns of
+ * bytes (bytes), whose labels run on rather than wrap: a label there
+ * names no row when it was cut (`规范1个…` under a row of blanks).
  */
 static int
-take_numbers(struct t2row *p, const struct lrow *lr)
+take_numbers(struct t2row *p, const struct lrow *lr, int bytes)
 {
-	if (lr->label[0] != '\0' && p->lr.numbers > 0)
+	if (lr->label[0] != '\0' && (p->lr.numbers > 0 || bytes))
 		return 0;
 	p->took |= lr->numbers > 0;
 	add_numbers(&p->lr, lr);
@@ -795,6 +849,8 @@ t2_extract(const struct grid *g, struct tables *t)
 		/* A line of words only, the last of those after a block's
 		 * caption, may begin the header below it; the rest of a
 		 * wrapped caption (") 项") does not. */
+		if (g->bytes && lr.numbers == 0)
+			vote_cut_header(t, lr.label);
 		if (strstr(lr.label, T2_CAPTION))
 			captioned = 1, above = -1;
 		else if (captioned && lr.label[0] == '\0' && lr.numbers == 0)
@@ -804,7 +860,8 @@ t2_extract(const struct grid *g, struct tables *t)
 			above = caption_tail(lr.label) ? above : i;
 		else
 			captioned = 0, above = -1;
-		if ((key = row_of(lr.first)) != NULL) {
+		if ((key = row_of(lr.first)) != NULL ||
+		    (key = row_of_cut(lr.first)) != NULL) {
 			if (inheader)
 				end_header(&h);
 			for (k = 0; inheader && k < h.ncol; k++)
@@ -885,7 +942,8 @@ t2_extract(const struct grid *g, struct tables *t)
 			doubt_next = 1;
 		} else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
 		    !stray)
-			stray = !take_numbers(&t->t2row[t->nt2row - 1], &lr);
+			stray = !take_numbers(&t->t2row[t->nt2row - 1], &lr,
+			    g->bytes);
 	}
 	flush_over(t, &over);
 	return t->nt2row;
