@@ -167,6 +167,12 @@ t3_rows_sound() {
 	table_cells h2t-spaced-t3-group-edge t3
 }
 
+@test "html2text unruled t3: a right-aligned number's padding over the label, its remains after" {
+	# 2．其他法律行� 0��� 0禁  0公   0 …: `0公` begins a cell (the padding's
+	# two spaces), the row was unread
+	table_cells h2t-spaced-t3-padded t3
+}
+
 @test "html2text unruled t3: numbers written over a cut label read at their byte columns" {
 	# 1．本机关不掌握相�142��0�信5��  0        4      0  151,
 	# 5．属于三类内部事�0信�0�   0 …: were unread (a number in the label)

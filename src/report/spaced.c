@@ -192,6 +192,32 @@ next_digits(const char *p, const char *e, const char **d, const char **de,
 	return 1;
 }
 
+/*
+ * A cell right of the first that begins with a number and a CJK
+ * character (`  0公   0`, `  0他0\uFFFD\uFFFD0`): a right-aligned number's
+ * padding, two spaces, overwrote the label before it, and its remains
+ * follow.  Such when the cell holds U+FFFD or but one or two characters
+ * after the number (a year, `2024年…报告`, has more and none).
+ */
+static int
+remains_after(const char *s, const char *e, const char *ue)
+{
+	uint32_t cp = 0;
+	const char *p;
+	int n = 0;
+
+	if (ue == e)
+		return 0;
+	utf8_decode(ue, e - ue, &cp);
+	if (cp < 0x4e00 || cp > 0x9fff)
+		return 0;
+	if (utf8_find(s, (size_t)(e - s), LINES_FFFD) != NULL)
+		return 1;
+	for (p = ue; p < e && n <= 2; n++)
+		p += utf8_decode(p, e - p, &cp);
+	return n <= 2;
+}
+
 /* Digits d..de of a cell an item's marker before its label (1．属于,
  * 2.其他, 办\uFFFD1．本机关: written over its group's), no number. */
 static int
@@ -218,7 +244,8 @@ add_byte_text(struct grid *g, const char *s, const char *e, int x0)
 	int n = 0, k, stray = 0;
 
 	for (p = s; next_digits(p, e, &d, &de, &ue); p = ue)
-		if (n < 16 && written_over(s, e, d, de, ue)) {
+		if (n < 16 && (written_over(s, e, d, de, ue) ||
+		    (d == s && x0 > 0 && remains_after(s, e, ue)))) {
 			num[n] = d;
 			nend[n++] = ue;
 		} else if (!item_start(d, de, e))
