@@ -173,6 +173,18 @@ t3_rows_sound() {
 	table_cells h2t-spaced-t3-padded t3
 }
 
+@test "html2text unruled t3: three digits written over one whole character leave the row unread" {
+	# 一、本年新收政府信息公开申560数量 …  6  69  0  635: no U+FFFD, the
+	# row's values printed off its columns; read so, 6 was commercial's
+	gip-tables -q "$DATA/h2t-spaced-t3-number-whole-char.txt" 2>/dev/null |
+	    awk -F'\t' '$2 == "t3" && $3 == "1" { print $5 }' | paste -sd' ' >got
+	run cat got
+	assert_output "? ? ? ? ? ? ?"
+	run sh -c "gip-tables -q '$DATA/h2t-spaced-t3-number-whole-char.txt' \
+	    2>/dev/null | gip-check -q | cut -f 2-4 | grep 'error	t3'"
+	assert_output ""
+}
+
 @test "html2text unruled t3: numbers written over a cut label read at their byte columns" {
 	# 1．本机关不掌握相�142��0�信5��  0        4      0  151,
 	# 5．属于三类内部事�0信�0�   0 …: were unread (a number in the label)
@@ -264,6 +276,16 @@ total ?"
 	assert_output "prev ?
 delta ?
 decisions ?"
+}
+
+@test "html2text t2: an amount under a title whose 万 the bar cut is unread" {
+	# |信息|采购|采购总金额�|万 / |______|______|元）___|: 元 alone made
+	# 1132.3 (万元) 0.11323
+	gip-tables -q "$DATA/h2t-box-t2-unit-title-cut.txt" 2>/dev/null |
+	    awk -F'\t' '$2 == "t2" && $3 == "20.9.procure" { print $4, $5 }' >got
+	run cat got
+	assert_output "count 1
+amount ?"
 }
 
 @test "html2text t2: an amount whose unit, after a space, the bar cut is unread" {

@@ -91,6 +91,23 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Does a CJK character, a CJK or full-width punctuation mark (a label's
+ * `，` under a number: `0，0`) or U+FFFD end s..d? */
+static int
+after_wide(const char *s, const char *d)
+{
+	const char *c = d;
+	uint32_t cp;
+
+	while (c > s && (c[-1] & 0xc0) == 0x80)
+		c--;
+	if (c == s || c == d)
+		return 0;
+	c--;
+	utf8_decode(c, d - c, &cp);
+	return cp >= 0x3000;
+}
+
 /* Is the character that ends s..p U+FFFD? */
 static int
 fffd_before(const char *s, const char *p)
@@ -128,7 +145,7 @@ written_over(const char *s, const char *e, const char *d, const char *de,
 	word = l < d || d == s;
 	if (fffd_before(s, l))
 		cut = 1;
-	else if (!word && !after_letter(s, l))
+	else if (!word && !after_wide(s, l))
 		return 0;
 	if (ue == e || *ue == ' ')
 		return cut || word || ue > de;
@@ -162,9 +179,19 @@ unit_after(const char *p, const char *e)
 	return p;
 }
 
+/* Three digits at p and no fourth: a group after a thousands separator
+ * (`14，728`; `0，0` is a number and a label's comma). */
+static int
+thousands(const char *p, const char *e)
+{
+	return e - p >= 3 && is_digit(p[0]) && is_digit(p[1]) &&
+	    is_digit(p[2]) && !(e - p > 3 && is_digit(p[3]));
+}
+
 /*
- * The next number of s..e at or after p: digits, a decimal point or
- * thousands separators between digits (`927.35`, `1,234`, `14，728`),
+ * The next number of s..e at or after p: digits, a decimal point between
+ * digits or thousands separators before groups of three (`927.35`,
+ * `1,234`, `14，728`),
  * in *d..*de, and its unit (unit_after) up to *ue; 0 if none.
  */
 static int
@@ -179,10 +206,12 @@ next_digits(const char *p, const char *e, const char **d, const char **de,
 	for (;;) {
 		while (p < e && is_digit(*p))
 			p++;
-		if (e - p >= 2 && (*p == '.' || *p == ',') && is_digit(p[1]))
+		if (e - p >= 2 && *p == '.' && is_digit(p[1]))
 			p++;
-		else if (e - p >= 4 && memcmp(p, "，", 3) == 0 &&
-		    is_digit(p[3]))
+		else if (*p == ',' && thousands(p + 1, e))
+			p++;
+		else if (e - p >= 3 && memcmp(p, "，", 3) == 0 &&
+		    thousands(p + 3, e))
 			p += 3;
 		else
 			break;
@@ -194,10 +223,11 @@ next_digits(const char *p, const char *e, const char **d, const char **de,
 
 /*
  * A cell right of the first that begins with a number and a CJK
- * character (`  0公   0`, `  0他0\uFFFD\uFFFD0`): a right-aligned number's
- * padding, two spaces, overwrote the label before it, and its remains
- * follow.  Such when the cell holds U+FFFD or but one or two characters
- * after the number (a year, `2024年…报告`, has more and none).
+ * character (`  0公   0`, `  0他0\uFFFD\uFFFD0`, `0，0\uFFFD\uFFFD12`): a
+ * right-aligned number's padding, two spaces, overwrote the label before
+ * it, and its remains follow.  Such when the cell holds U+FFFD (the
+ * label's punctuation may follow then) or but one or two characters after
+ * the number (a year, `2024年…报告`, has more and none).
  */
 static int
 remains_after(const char *s, const char *e, const char *ue)
@@ -209,10 +239,12 @@ remains_after(const char *s, const char *e, const char *ue)
 	if (ue == e)
 		return 0;
 	utf8_decode(ue, e - ue, &cp);
-	if (cp < 0x4e00 || cp > 0x9fff)
-		return 0;
+	if (cp < 0x80 || cp == 0x3001 || cp == 0xff0e)
+		return 0;	/* 1、 1． a marker */
 	if (utf8_find(s, (size_t)(e - s), LINES_FFFD) != NULL)
 		return 1;
+	if (cp < 0x4e00 || cp > 0x9fff)
+		return 0;
 	for (p = ue; p < e && n <= 2; n++)
 		p += utf8_decode(p, e - p, &cp);
 	return n <= 2;

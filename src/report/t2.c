@@ -102,12 +102,32 @@ vote_cut_header(struct tables *t, const char *text)
 		t->t2heads[1]++;
 }
 
+/*
+ * Does the 元 of a title stand right after a cut (U+FFFD, spaces
+ * between)?  html2text cut `采购总金额（万元）` at a bar, its 万 past it
+ * and 元） on the next line: 元 alone, read so, made 1132.3 万元
+ * 0.11323.
+ */
+static int
+yuan_after_cut(const char *text)
+{
+	const char *y = strstr(text, "元"), *p;
+
+	if (y == NULL)
+		return 0;
+	for (p = y; p > text && p[-1] == ' '; p--)
+		;
+	return p - text >= 3 && memcmp(p - 3, LINES_FFFD, 3) == 0;
+}
+
 static void
 name_column(struct t2col *c)
 {
 	const struct tmpl_head *h = tmpl_head_in("t2", c->text);
 
 	c->unit = value_unit_in(c->text);
+	if (c->unit == UNIT_YUAN && yuan_after_cut(c->text))
+		c->unit = UNIT_DOUBT;
 	c->key = h != NULL ? h->col : NULL;
 	c->templates = h != NULL ? h->templates : 0;
 }
