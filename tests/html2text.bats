@@ -185,6 +185,22 @@ t3_rows_sound() {
 	assert_output ""
 }
 
+@test "html2text unruled t3: empty cells printed as &nbsp; are blanks at their columns" {
+	# 一、本年新收�3�府信息公开申请数量 \u00a0 … \u00a0 3 (a span's cell
+	# over the item column), （二）部分公开（区分处理的，只讈\u00a0\uFFFD…:
+	# blanks were spaces, and the rows fell short of seven (unread)
+	gip-tables -q "$DATA/h2t-spaced-t3-nbsp.txt" 2>/dev/null |
+	    awk -F'\t' '$2 == "t3" && ($3 == "1" || $3 == "3.2" ||
+	    $3 == "3.6.2" || $3 == "3.7") { print $3, $5 }' |
+	    awk '{ v[$1] = v[$1] "|" $2 } END { print v["1"]; print v["3.2"];
+	    print v["3.6.2"]; print v["3.7"] }' >got
+	run cat got
+	assert_output "|3||||||3
+|||||||
+||0|||||0
+|3|0|0|0|||3"
+}
+
 @test "html2text unruled t3: numbers written over a cut label read at their byte columns" {
 	# 1．本机关不掌握相�142��0�信5��  0        4      0  151,
 	# 5．属于三类内部事�0信�0�   0 …: were unread (a number in the label)

@@ -250,6 +250,35 @@ remains_after(const char *s, const char *e, const char *ue)
 	return n <= 2;
 }
 
+/* A cell html2text printed as &nbsp; reads as this blank mark. */
+#define NBSP_BLANK	"-"
+
+static int
+is_nbsp(const char *p, const char *e)
+{
+	return e - p >= 2 && (unsigned char)p[0] == 0xc2 &&
+	    (unsigned char)p[1] == 0xa0;
+}
+
+/*
+ * Is the NBSP at p of the text s..e a cell of its own, an empty one
+ * (`<td>&nbsp;</td>`: `规章  \u00a0      \u00a0`, `公开\u00a0` where the
+ * label ends at the cell's byte column, `只讈\u00a0\uFFFD` written over a
+ * label)?  Alone, at the text's end after a character, or beside
+ * U+FFFD; a label's own NBSP (`(一)\u00a0予以公开`) is none of these.
+ */
+static int
+nbsp_blank(const char *s, const char *e, const char *p)
+{
+	const char *q = p + 2;
+
+	if ((p == s || p[-1] == ' ') && (q == e || *q == ' '))
+		return 1;
+	if (q == e && p > s && p[-1] != ' ')
+		return 1;
+	return fffd_before(s, p) || lines_is_fffd(q, e);
+}
+
 /* Digits d..de of a cell an item's marker before its label (1．属于,
  * 2.其他, 办\uFFFD1．本机关: written over its group's), no number. */
 static int
@@ -273,15 +302,33 @@ add_byte_text(struct grid *g, const char *s, const char *e, int x0)
 	const char *num[16], *nend[16], *d, *de, *ue, *p, *r;
 	char small[512];
 	size_t used;
-	int n = 0, k, stray = 0;
+	int n = 0, k, stray = 0, blank[16];
 
-	for (p = s; next_digits(p, e, &d, &de, &ue); p = ue)
+	for (p = s; p < e; ) {
+		if (is_nbsp(p, e)) {
+			if (n < 16 && nbsp_blank(s, e, p)) {
+				blank[n] = 1;
+				num[n] = p;
+				nend[n++] = p + 2;
+			}
+			p += 2;
+			continue;
+		}
+		if (!is_digit(*p)) {
+			p++;
+			continue;
+		}
+		d = de = ue = p;	/* (a digit at p: set) */
+		next_digits(p, e, &d, &de, &ue);
 		if (n < 16 && (written_over(s, e, d, de, ue) ||
 		    (d == s && x0 > 0 && remains_after(s, e, ue)))) {
+			blank[n] = 0;
 			num[n] = d;
 			nend[n++] = ue;
 		} else if (!item_start(d, de, e))
 			stray = 1;
+		p = ue;
+	}
 	/* a digit left in the label (`采购 2945300元`, `0他`) would be
 	 * read in the wrong order or as its own: the cell stays whole,
 	 * and its row unread (t2.c, t3.c) */
@@ -312,8 +359,13 @@ add_byte_text(struct grid *g, const char *s, const char *e, int x0)
 	if (used > 0)
 		grid_add_cell(g, small, used, x0, x0 + byte_width(s, r));
 	for (k = 0; k < n; k++)
-		grid_add_cell(g, num[k], nend[k] - num[k],
-		    x0 + byte_width(s, num[k]), x0 + byte_width(s, nend[k]));
+		if (blank[k])
+			grid_add_cell(g, NBSP_BLANK, 1, x0 + byte_width(s,
+			    num[k]), x0 + byte_width(s, nend[k]));
+		else
+			grid_add_cell(g, num[k], nend[k] - num[k],
+			    x0 + byte_width(s, num[k]), x0 + byte_width(s,
+			    nend[k]));
 }
 
 /*
@@ -511,6 +563,31 @@ line_kind(const char *text, size_t len, const struct tline *t,
 	return LINE_ROW;
 }
 
+/*
+ * A line of nothing but html2text's empty cells (a table's last row of
+ * &nbsp;): no row, not blanks that join the row above.  s..n: the line,
+ * which prints no blank mark of its own.
+ */
+static void
+drop_blank_line(struct grid *g, const char *s, size_t n)
+{
+	const struct grow *r;
+	const struct gcell *c;
+	int j;
+
+	if (g->nrow == 0 || memchr(s, '-', n) != NULL)
+		return;
+	r = &g->row[g->nrow - 1];
+	c = grid_cells(g, r);
+	if (r->ncell == 0)
+		return;
+	for (j = 0; j < r->ncell; j++)
+		if (strcmp(c[j].text, NBSP_BLANK) != 0)
+			return;
+	g->ncell = r->first;
+	g->nrow--;
+}
+
 /* One width model's reading of a line: where it is, the cell it is in. */
 struct model {
 	enum width_model m;
@@ -574,7 +651,9 @@ static inline void
 model_step(struct model *md, const char *s, size_t i, size_t len1,
     uint32_t cp, int w)
 {
-	if (!is_space_cp(cp)) {
+	/* (html2text prints an empty cell's &nbsp; at the cell's byte
+	 * column: a cell, add_byte_text) */
+	if (!is_space_cp(cp) || (cp == 0xa0 && md->m == WIDTH_BYTES)) {
 		model_word(md, i, i + len1, w);
 		return;
 	}
@@ -713,6 +792,8 @@ read_spaced_as(const char *text, size_t len, long first,
 				model_add(&md[j], ln.s + md[j].start,
 				    ln.s + md[j].endbyte, md[j].inner);
 			lynx_joined_tail(md[j].g, ln.s, &tail);
+			if (md[j].m == WIDTH_BYTES)
+				drop_blank_line(md[j].g, ln.s, ln.n);
 		}
 	}
 }
