@@ -252,14 +252,13 @@ restore_header(struct grid *g, const struct grow *r, int item)
 /*
  * The labels of the data rows at[0..n) of block item, when one way only
  * gives them the rows of a template's block (the two templates' ways
- * agreeing on the keys count once): a block that left regulations out
- * has one row `规�`, which may be either, and keeps its label.  neutral:
- * only when both templates' ways give the same labels' keys (a label of
- * one template's wording would decide the template: `规范` is 2019's
- * 规范性文件, yet a 2021 report may print it so).
+ * agreeing on the keys count once): a block that left 规章 out has one
+ * row `规�`, which may be either, and keeps its label.  (A label so
+ * given names a row's key, which both templates share: it decides no
+ * template; `规范` of a 2021 report is 2019's 规范性文件, 20.1.normative.)
  */
 static void
-restore_block(struct grid *g, const int *at, int n, int item, int neutral)
+restore_block(struct grid *g, const int *at, int n, int item)
 {
 	const struct tmpl_row *r19[8], *r21[8], *p19[8], *p21[8];
 	const struct tmpl_row **pick;
@@ -271,7 +270,7 @@ restore_block(struct grid *g, const int *at, int n, int item, int neutral)
 	n21 = block_rows(item, TPL_2021, r21, 8);
 	w19 = assignments(g, at, n, r19, n19, 0, p19);
 	w21 = assignments(g, at, n, r21, n21, 0, p21);
-	if (w19 > 1 || w21 > 1 || (neutral && (w19 != 1 || w21 != 1)))
+	if (w19 > 1 || w21 > 1)
 		return;
 	if (w19 == 1 && w21 == 1)
 		for (k = 0; k < n; k++)
@@ -287,7 +286,7 @@ restore_block(struct grid *g, const int *at, int n, int item, int neutral)
 }
 
 void
-h2tblock_labels(struct grid *g, int neutral)
+h2tblock_labels(struct grid *g)
 {
 	int at[8], n = 0, item = 0, head = 0, pending = 0, seen = 0, i, k;
 
@@ -302,7 +301,7 @@ h2tblock_labels(struct grid *g, int neutral)
 		pending = k == -1 && i < g->nrow;
 		if (k != 0) {
 			if (item > 0 && n > 0)
-				restore_block(g, at, n, item, neutral);
+				restore_block(g, at, n, item);
 			item = k;
 			n = 0;
 			head = 1;

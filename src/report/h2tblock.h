@@ -11,8 +11,6 @@
 #define GIP_H2TBLOCK_H
 
 struct grid;
-/* neutral: only where both templates' blocks agree (the spaced rows of
- * html2text without rules, whose header tells no template). */
-void	h2tblock_labels(struct grid *g, int neutral);
+void	h2tblock_labels(struct grid *g);
 
 #endif

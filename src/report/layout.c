@@ -654,7 +654,7 @@ read_bordered(const char *text, size_t len, long first,
 	if (!h2t)
 		grid_join_wrapped_numbers(g);
 	else
-		h2tblock_labels(g, 0);
+		h2tblock_labels(g);
 }
 
 void

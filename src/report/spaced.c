@@ -1104,7 +1104,7 @@ spaced_read(const char *text, size_t len, long first, const struct tlines *tl,
 		g->bytes = 1;
 		/* t2's labels cut to a character or two (`规范1个`,
 		 * `行政\uFFFD765\uFFFD`): named by their block's order */
-		h2tblock_labels(g, 1);
+		h2tblock_labels(g);
 		return;
 	}
 	/* lynx_cell_paragraphs wants nine lines of text in ten to follow a
