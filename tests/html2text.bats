@@ -201,6 +201,12 @@ t3_rows_sound() {
 |3|0|0|0|||3"
 }
 
+@test "html2text unruled t3: a group's label right before its item's marker begins the item's row" {
+	# （三）4.保护第三方合法权益, （五）3.要求提供公开出版物: the group's
+	# rowspan printed on an item's line; each joined the row above
+	table_cells h2t-spaced-t3-nbsp t3
+}
+
 @test "html2text unruled t3: numbers written over a cut label read at their byte columns" {
 	# 1．本机关不掌握相�142��0�信5��  0        4      0  151,
 	# 5．属于三类内部事�0信�0�   0 …: were unread (a number in the label)

@@ -262,8 +262,9 @@ after_cut_group(const char *label, int *k)
 		    (unsigned char)*p <= 0xe9 && !lines_is_fffd(p, e); n++)
 			p += 3;
 	/* cut at a character's edge, the item's marker right after it:
-	 * (三)不4.保护… (the item's label written over the group's) */
-	if (label[4] == ')' && n > 0 && item_marker(p))
+	 * (三)不4.保护…, (三)4.保护… (the item's label written over the
+	 * group's) */
+	if (label[4] == ')' && item_marker(p))
 		return p;
 	if (!lines_is_fffd(p, e) || (label[4] == ')' && n == 0))
 		return NULL;
