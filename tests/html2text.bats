@@ -207,6 +207,13 @@ t3_rows_sound() {
 	table_cells h2t-spaced-t3-nbsp t3
 }
 
+@test "html2text unruled t3: a label running under blank columns hides no number there" {
+	# 1．本机关不掌握相关政府信息 (to byte 79) over natural's column (77):
+	# html2text writes a number over the label, so nothing there is blank,
+	# not unknown
+	table_cells h2t-spaced-t3-label-over-blanks t3
+}
+
 @test "html2text unruled t3: numbers written over a cut label read at their byte columns" {
 	# 1．本机关不掌握相�142��0�信5��  0        4      0  151,
 	# 5．属于三类内部事�0信�0�   0 …: were unread (a number in the label)

@@ -1118,9 +1118,11 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 			    cut ? T3COLS : rows[i].nval, T3COLS,
 			    place_check_total, &s);
 		}
+		/* (html2text's byte grids write a number over the label
+		 * text that runs under its column: text there hides none) */
 		if ((use_anchor || fits) && placed == PLACE_ALL &&
 		    !g->exact &&
-		    (t3_unknown_under(&s, lo, hi, &rows[i]) ||
+		    ((!g->bytes && t3_unknown_under(&s, lo, hi, &rows[i])) ||
 		    (by_pos && t3_unknown_between(&s, &rows[i], points,
 		    at_edge))))
 			placed = PLACE_SOME;
