@@ -238,6 +238,12 @@ t3_rows_sound() {
 	table_cells h2t-box-t3-label-first t3
 }
 
+@test "html2text t3: a wrapped label's remains under a row's numbers leave them numbers" {
+	# |5、要求行政机�|2��|0��|…| over |重新出具已获取|���|�___|…|: the
+	# remains joined the numbers' cells, which read as text: 3.5.5 unread
+	table_cells h2t-box-t3-remains-under-numbers t3
+}
+
 @test "html2text t3: a number with a full-width comma cut by the bar is unread" {
 	# |136|1，4|6: 1，426 is five columns but seven bytes; 14 was read
 	gip-tables -q "$DATA/h2t-box-t3-comma-cut.txt" 2>/dev/null |
