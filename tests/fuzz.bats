@@ -50,10 +50,11 @@ setup() {
 
 @test "a number glued to the start of a word does not read before the word" {
 	# The tables target found it: U+FFFD runs at a cell's start.
-	# Row 3.3.2's label holds a number html2text wrote over it: unread.
+	# Row 3.3.2's label holds numbers html2text wrote over it, and the
+	# next rows' glued on: nine for seven columns, unread.
 	run -0 --separate-stderr gip-tables glued-number-at-word-start.txt
 	[ "$stderr" = 'gip-tables: glued-number-at-word-start.txt:2: 64 undecodable bytes (as UTF-8) replaced by U+FFFD
-gip-tables: glued-number-at-word-start.txt:5: t3 row 3.3.2: a number stands in its label cut mid-character, a value of the row'"'"'s or not: not placed, written as ?' ]
+gip-tables: glued-number-at-word-start.txt:5: t3 row 3.3.2: 9 values for 7 columns, not placed, written as ?' ]
 	[ "${#lines[@]}" = 21 ]
 }
 

@@ -33,6 +33,8 @@ struct grid {
 	int		 wraps;		/* a row may go on over lines */
 	int		 exact;		/* positions as printed (a PDF): a
 					 * row without numbers is blank */
+	int		 bytes;		/* positions in bytes (html2text
+					 * without rules, spaced.c) */
 	struct grow	*row;
 	int		 nrow, rowcap;
 	struct gcell	*cell;

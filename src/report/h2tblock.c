@@ -224,7 +224,7 @@ restore_header(struct grid *g, const struct grow *r, int item)
 {
 	const char *const *fit = NULL;
 	size_t i;
-	int k, n = 0;
+	int k, n = 0, cut;
 
 	if (r->ncell < 2 || strncmp(grid_cells(g, r)[0].text, "信", 3) != 0)
 		return;
@@ -237,8 +237,13 @@ restore_header(struct grid *g, const struct grow *r, int item)
 	if (n != 1)
 		return;
 	for (k = 1; k < r->ncell; k++) {
+		cut = strstr(g->cell[r->first + k].text, LINES_FFFD) != NULL;
 		g->cell[r->first + k].text = fit[k - 1];
 		g->simple[r->first + k] = 0;
+		/* a cut title keeps its cut: what the next line adds
+		 * (`元）` of `（万元）`, its 万 past the bar) is not all */
+		if (cut)
+			grid_append_text(g, r->first + k, LINES_FFFD, 3);
 	}
 	g->cell[r->first].text = "信息内容";
 	g->simple[r->first] = 0;
@@ -248,7 +253,9 @@ restore_header(struct grid *g, const struct grow *r, int item)
  * The labels of the data rows at[0..n) of block item, when one way only
  * gives them the rows of a template's block (the two templates' ways
  * agreeing on the keys count once): a block that left 规章 out has one
- * row `规�`, which may be either, and keeps its label.
+ * row `规�`, which may be either, and keeps its label.  (A label so
+ * given names a row's key, which both templates share: it decides no
+ * template; `规范` of a 2021 report is 2019's 规范性文件, 20.1.normative.)
  */
 static void
 restore_block(struct grid *g, const int *at, int n, int item)

@@ -592,6 +592,18 @@ goes_on(const struct h2trow *r, const char **cs, const char **ce, int n)
 	    t[0] != '\0' && strstr(r->lab, t) != NULL;
 }
 
+/* Only U+FFFD, '_' and spaces in s..e (a cut label's remains)? */
+static int
+only_remains(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (lines_is_fffd(s, e))
+			s += 2;
+		else if (*s != '_' && *s != ' ')
+			return 0;
+	return 1;
+}
+
 static void
 add_h2t_line(struct grid *g, struct h2trow *r, const struct line *ln)
 {
@@ -616,6 +628,12 @@ add_h2t_line(struct grid *g, struct h2trow *r, const struct line *ln)
 			r->label = -1;
 	}
 	for (j = 0; j < n; j++) {
+		/* a wrapped label's remains under a number (`|2��|` over
+		 * `|���|`): nothing of the number's, which they would make
+		 * text */
+		if (join && r->kind[j] == C_DIGITS && only_remains(cs[j],
+		    ce[j]))
+			continue;
 		if ((k = cell_kind(cs[j], ce[j])) > r->kind[j])
 			r->kind[j] = k;
 		r->anydigit |= k == C_DIGITS;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "h2tblock.h"
 #include "ints.h"
 #include "lines.h"
 #include "lotext.h"
@@ -84,11 +85,295 @@ glued_number(const char *s, const char *e, const char **dend)
 	return d;
 }
 
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Does a CJK character, a CJK or full-width punctuation mark (a label's
+ * `，` under a number: `0，0`) or U+FFFD end s..d? */
+static int
+after_wide(const char *s, const char *d)
+{
+	const char *c = d;
+	uint32_t cp;
+
+	while (c > s && (c[-1] & 0xc0) == 0x80)
+		c--;
+	if (c == s || c == d)
+		return 0;
+	c--;
+	utf8_decode(c, d - c, &cp);
+	return cp >= 0x3000;
+}
+
+/* Is the character that ends s..p U+FFFD? */
+static int
+fffd_before(const char *s, const char *p)
+{
+	return p - s >= 3 && lines_is_fffd(p - 3, p);
+}
+
+/*
+ * A number html2text wrote over a cut label (`事务\uFFFD0\uFFFD息0`,
+ * `相0\uFFFD\uFFFD\uFFFD0\uFFFD府`, `处\uFFFD 1的`, `行政\uFFFD8件性`): it
+ * lays a row out in characters but writes each cell's bytes at its byte
+ * column, so the label's bytes run on under the cells to its right and
+ * a number overwrites some of them; the bytes of a character it broke
+ * decode to U+FFFD.  The number at d..de (its unit with it) of the text
+ * s..e is such a number when it stands between a CJK character or
+ * U+FFFD (its padding, spaces, between: a right-aligned cell) and a CJK
+ * character, U+FFFD, a space, the end, a label's 、 (`费0、行`; but a
+ * digit 1 to 9 before it may be a marker) or, after its unit, the next
+ * number (`0条0`), with U+FFFD on one side at least (a label has no
+ * digits among its characters but its marker, 1．, which stays text);
+ * or a word of its own (`采购 2945300元`: the label's end, a space, the
+ * number at its column), or a number with its unit that ends the cell
+ * (`行政1644笔`: the label cut at a character's edge).
+ */
+static int
+written_over(const char *s, const char *e, const char *d, const char *de,
+    const char *ue)
+{
+	const char *l = d;
+	uint32_t cp = 0;
+	int cut = 0, word;
+
+	while (l > s && l[-1] == ' ')
+		l--;
+	word = l < d || d == s;
+	if (fffd_before(s, l))
+		cut = 1;
+	else if (!word && !after_wide(s, l))
+		return 0;
+	if (ue == e || *ue == ' ')
+		return cut || word || ue > de;
+	if (ue > de && is_digit(*ue))
+		return 1;
+	utf8_decode(ue, e - ue, &cp);
+	if (cp == 0xfffd)
+		return 1;
+	if (cp == 0x3001 && ue == de && de - d == 1 && *d >= '1' && *d <= '9')
+		return 0;	/* 1、: a marker */
+	if (cp != 0x3001 && (cp < 0x4e00 || cp > 0x9fff))
+		return 0;
+	return cut;
+}
+
+/* The unit a cell prints right after its number (`8件`, `927.35万元`,
+ * `2945300 元`: one space between at most), its end; p if none. */
+static const char *
+unit_after(const char *p, const char *e)
+{
+	static const char *const units[] = {"万元", "亿元", "元", "万", "亿",
+	    "件", "个", "项", "条", "笔", "人次", "次"};
+	const char *q = p < e && *p == ' ' ? p + 1 : p;
+	size_t i, n;
+
+	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+		n = strlen(units[i]);
+		if ((size_t)(e - q) >= n && memcmp(q, units[i], n) == 0)
+			return q + n;
+	}
+	return p;
+}
+
+/* Three digits at p and no fourth: a group after a thousands separator
+ * (`14，728`; `0，0` is a number and a label's comma). */
+static int
+thousands(const char *p, const char *e)
+{
+	return e - p >= 3 && is_digit(p[0]) && is_digit(p[1]) &&
+	    is_digit(p[2]) && !(e - p > 3 && is_digit(p[3]));
+}
+
+/*
+ * The next number of s..e at or after p: digits, a decimal point between
+ * digits or thousands separators before groups of three (`927.35`,
+ * `1,234`, `14，728`),
+ * in *d..*de, and its unit (unit_after) up to *ue; 0 if none.
+ */
+static int
+next_digits(const char *p, const char *e, const char **d, const char **de,
+    const char **ue)
+{
+	while (p < e && !is_digit(*p))
+		p++;
+	if (p == e)
+		return 0;
+	*d = p;
+	for (;;) {
+		while (p < e && is_digit(*p))
+			p++;
+		if (e - p >= 2 && *p == '.' && is_digit(p[1]))
+			p++;
+		else if (*p == ',' && thousands(p + 1, e))
+			p++;
+		else if (e - p >= 3 && memcmp(p, "，", 3) == 0 &&
+		    thousands(p + 3, e))
+			p += 3;
+		else
+			break;
+	}
+	*de = p;
+	*ue = unit_after(p, e);
+	return 1;
+}
+
+/*
+ * A cell right of the first that begins with a number and a CJK
+ * character (`  0公   0`, `  0他0\uFFFD\uFFFD0`, `0，0\uFFFD\uFFFD12`): a
+ * right-aligned number's padding, two spaces, overwrote the label before
+ * it, and its remains follow.  Such when the cell holds U+FFFD (the
+ * label's punctuation may follow then) or but one or two characters after
+ * the number (a year, `2024年…报告`, has more and none).
+ */
+static int
+remains_after(const char *s, const char *e, const char *ue)
+{
+	uint32_t cp = 0;
+	const char *p;
+	int n = 0;
+
+	if (ue == e)
+		return 0;
+	utf8_decode(ue, e - ue, &cp);
+	if (cp < 0x80 || cp == 0x3001 || cp == 0xff0e)
+		return 0;	/* 1、 1． a marker */
+	if (utf8_find(s, (size_t)(e - s), LINES_FFFD) != NULL)
+		return 1;
+	if (cp < 0x4e00 || cp > 0x9fff)
+		return 0;
+	for (p = ue; p < e && n <= 2; n++)
+		p += utf8_decode(p, e - p, &cp);
+	return n <= 2;
+}
+
+/* A cell html2text printed as &nbsp; reads as this blank mark. */
+#define NBSP_BLANK	"-"
+
+static int
+is_nbsp(const char *p, const char *e)
+{
+	return e - p >= 2 && (unsigned char)p[0] == 0xc2 &&
+	    (unsigned char)p[1] == 0xa0;
+}
+
+/*
+ * Is the NBSP at p of the text s..e a cell of its own, an empty one
+ * (`<td>&nbsp;</td>`: `规章  \u00a0      \u00a0`, `公开\u00a0` where the
+ * label ends at the cell's byte column, `只讈\u00a0\uFFFD` written over a
+ * label)?  Alone, at the text's end after a character, or beside
+ * U+FFFD; a label's own NBSP (`(一)\u00a0予以公开`) is none of these.
+ */
+static int
+nbsp_blank(const char *s, const char *e, const char *p)
+{
+	const char *q = p + 2;
+
+	if ((p == s || p[-1] == ' ') && (q == e || *q == ' '))
+		return 1;
+	if (q == e && p > s && p[-1] != ' ')
+		return 1;
+	return fffd_before(s, p) || lines_is_fffd(q, e);
+}
+
+/* Digits d..de of a cell an item's marker before its label (1．属于,
+ * 2.其他, 办\uFFFD1．本机关: written over its group's), no number. */
+static int
+item_start(const char *d, const char *de, const char *e)
+{
+	return de - d == 1 && de < e && (*de == '.' ||
+	    (e - de >= 3 && (memcmp(de, "．", 3) == 0 ||
+	    memcmp(de, "、", 3) == 0)));
+}
+
+/*
+ * The text part s..e of a byte-sized cell at x0, numbers written over
+ * it (written_over) taken out as cells of their own at their byte
+ * columns; the label's text is what stands before the first, its
+ * remains after each appended behind a U+FFFD (a key word is never read
+ * across a gap).
+ */
+static void
+add_byte_text(struct grid *g, const char *s, const char *e, int x0)
+{
+	const char *num[16], *nend[16], *d, *de, *ue, *p, *r;
+	char small[512];
+	size_t used;
+	int n = 0, k, stray = 0, blank[16];
+
+	for (p = s; p < e; ) {
+		if (is_nbsp(p, e)) {
+			if (n < 16 && nbsp_blank(s, e, p)) {
+				blank[n] = 1;
+				num[n] = p;
+				nend[n++] = p + 2;
+			}
+			p += 2;
+			continue;
+		}
+		if (!is_digit(*p)) {
+			p++;
+			continue;
+		}
+		d = de = ue = p;	/* (a digit at p: set) */
+		next_digits(p, e, &d, &de, &ue);
+		if (n < 16 && (written_over(s, e, d, de, ue) ||
+		    (d == s && x0 > 0 && remains_after(s, e, ue)))) {
+			blank[n] = 0;
+			num[n] = d;
+			nend[n++] = ue;
+		} else if (!item_start(d, de, e))
+			stray = 1;
+		p = ue;
+	}
+	/* a digit left in the label (`采购 2945300元`, `0他`) would be
+	 * read in the wrong order or as its own: the cell stays whole,
+	 * and its row unread (t2.c, t3.c) */
+	if (n == 0 || stray ||
+	    (size_t)(e - s) + 3 * (size_t)n > sizeof small) {
+		grid_add_cell(g, s, e - s, x0, x0 + byte_width(s, e));
+		return;
+	}
+	for (r = num[0]; r > s && r[-1] == ' '; r--)
+		;
+	used = (size_t)(r - s);
+	memcpy(small, s, used);
+	/* no label's own text (the cell begins with a number): its
+	 * remains after are no label either */
+	for (k = 0; used > 0 && k < n; k++) {
+		p = nend[k];
+		r = k + 1 < n ? num[k + 1] : e;
+		while (p < r && (*p == ' ' || lines_is_fffd(p, r)))
+			p += *p == ' ' ? 1 : 3;
+		if (p == r)
+			continue;
+		memcpy(small + used, LINES_FFFD, 3);
+		memcpy(small + used + 3, p, (size_t)(r - p));
+		used += 3 + (size_t)(r - p);
+	}
+	while (used > 0 && small[used - 1] == ' ')
+		used--;
+	if (used > 0)
+		grid_add_cell(g, small, used, x0, x0 + byte_width(s, r));
+	for (k = 0; k < n; k++)
+		if (blank[k])
+			grid_add_cell(g, NBSP_BLANK, 1, x0 + byte_width(s,
+			    num[k]), x0 + byte_width(s, nend[k]));
+		else
+			grid_add_cell(g, num[k], nend[k] - num[k],
+			    x0 + byte_width(s, num[k]), x0 + byte_width(s,
+			    nend[k]));
+}
+
 /*
  * Add a cell of a byte-sized table.  A label cut mid-character runs into
  * the numbers after it ("申88\uFFFD 0\uFFFD"): trailing words of ASCII
  * digits, alone or right after a non-ASCII character and followed by
- * nothing but U+LINES_FFFD, are cells of their own.
+ * nothing but U+LINES_FFFD, are cells of their own, and so are numbers
+ * written over the label (add_byte_text).
  */
 static void
 add_byte_cell(struct grid *g, const char *s, const char *e, int x0)
@@ -110,7 +395,7 @@ add_byte_cell(struct grid *g, const char *s, const char *e, int x0)
 			w--;
 	}
 	if (w > s)
-		grid_add_cell(g, s, w - s, x0, x0 + byte_width(s, w));
+		add_byte_text(g, s, w, x0);
 	for (k = n - 1; k >= 0; k--) {
 		x = x0 + byte_width(s, num[k]);
 		grid_add_cell(g, num[k], nend[k] - num[k], x, x +
@@ -278,6 +563,31 @@ line_kind(const char *text, size_t len, const struct tline *t,
 	return LINE_ROW;
 }
 
+/*
+ * A line of nothing but html2text's empty cells (a table's last row of
+ * &nbsp;): no row, not blanks that join the row above.  s..n: the line,
+ * which prints no blank mark of its own.
+ */
+static void
+drop_blank_line(struct grid *g, const char *s, size_t n)
+{
+	const struct grow *r;
+	const struct gcell *c;
+	int j;
+
+	if (g->nrow == 0 || memchr(s, '-', n) != NULL)
+		return;
+	r = &g->row[g->nrow - 1];
+	c = grid_cells(g, r);
+	if (r->ncell == 0)
+		return;
+	for (j = 0; j < r->ncell; j++)
+		if (strcmp(c[j].text, NBSP_BLANK) != 0)
+			return;
+	g->ncell = r->first;
+	g->nrow--;
+}
+
 /* One width model's reading of a line: where it is, the cell it is in. */
 struct model {
 	enum width_model m;
@@ -341,7 +651,9 @@ static inline void
 model_step(struct model *md, const char *s, size_t i, size_t len1,
     uint32_t cp, int w)
 {
-	if (!is_space_cp(cp)) {
+	/* (html2text prints an empty cell's &nbsp; at the cell's byte
+	 * column: a cell, add_byte_text) */
+	if (!is_space_cp(cp) || (cp == 0xa0 && md->m == WIDTH_BYTES)) {
 		model_word(md, i, i + len1, w);
 		return;
 	}
@@ -480,6 +792,8 @@ read_spaced_as(const char *text, size_t len, long first,
 				model_add(&md[j], ln.s + md[j].start,
 				    ln.s + md[j].endbyte, md[j].inner);
 			lynx_joined_tail(md[j].g, ln.s, &tail);
+			if (md[j].m == WIDTH_BYTES)
+				drop_blank_line(md[j].g, ln.s, ln.n);
 		}
 	}
 }
@@ -787,6 +1101,10 @@ spaced_read(const char *text, size_t len, long first, const struct tlines *tl,
 		md[0].m = WIDTH_BYTES;
 		read_spaced_as(text, len, first, tl, blank, md, 1, 0, 0, 0);
 		free(blank);
+		g->bytes = 1;
+		/* t2's labels cut to a character or two (`规范1个`,
+		 * `行政\uFFFD765\uFFFD`): named by their block's order */
+		h2tblock_labels(g);
 		return;
 	}
 	/* lynx_cell_paragraphs wants nine lines of text in ten to follow a

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "err.h"
+#include "h2tlabel.h"
+#include "lines.h"
 #include "lrow.h"
 #include "text.h"
 #include "tables.h"
@@ -50,12 +52,82 @@ row_of(const char *label)
 	return NULL;
 }
 
+/*
+ * The row of a label html2text cut mid-character (`行政许\uFFFD`,
+ * `其他对\uFFFD`, `政府集\uFFFD`: a label wider in bytes than its
+ * column) whose key word the cut took: the t2 row whose template label
+ * its own text begins and its remains fit, or its own text alone (three
+ * characters at least) begins, when only one does (h2tlabel_cut,
+ * h2tlabel_start), or NULL.
+ */
+static const char *
+row_of_cut(const char *label)
+{
+	const char *lab;
+	size_t i;
+
+	if (strstr(label, LINES_FFFD) == NULL ||
+	    ((lab = h2tlabel_cut(label)) == NULL &&
+	    (lab = h2tlabel_start(label)) == NULL))
+		return NULL;
+	for (i = 0; i < tmpl_nrows; i++)
+		if (strcmp(tmpl_rows[i].table, "t2") == 0 &&
+		    strcmp(tmpl_rows[i].label, lab) == 0)
+			return tmpl_rows[i].row;
+	return NULL;
+}
+
+/*
+ * A line of html2text's columns in bytes that begins with the corner cut
+ * (`信息本年\uFFFD本年\uFFFD现行有效件数`: no header read, its titles run
+ * together): a vote for the template its title words alone name, so a
+ * 2021 block is not read by 2019's columns because t3 kept 2019's row.
+ */
+static void
+vote_cut_header(struct tables *t, const char *text)
+{
+	unsigned in = 0;
+	size_t i;
+
+	if (strncmp(text, T2_CORNER, 6) != 0 || strstr(text, T2_CORNER))
+		return;
+	for (i = 0; i < tmpl_nheads; i++)
+		if (strcmp(tmpl_heads[i].table, "t2") == 0 &&
+		    tmpl_heads[i].templates != TPL_BOTH &&
+		    strstr(text, tmpl_heads[i].word) != NULL)
+			in |= tmpl_heads[i].templates;
+	if (in == TPL_2019)
+		t->t2heads[0]++;
+	else if (in == TPL_2021)
+		t->t2heads[1]++;
+}
+
+/*
+ * Does the 元 of a title stand right after a cut (U+FFFD, spaces
+ * between)?  html2text cut `采购总金额（万元）` at a bar, its 万 past it
+ * and 元） on the next line: 元 alone, read so, made 1132.3 万元
+ * 0.11323.
+ */
+static int
+yuan_after_cut(const char *text)
+{
+	const char *y = strstr(text, "元"), *p;
+
+	if (y == NULL)
+		return 0;
+	for (p = y; p > text && p[-1] == ' '; p--)
+		;
+	return p - text >= 3 && memcmp(p - 3, LINES_FFFD, 3) == 0;
+}
+
 static void
 name_column(struct t2col *c)
 {
 	const struct tmpl_head *h = tmpl_head_in("t2", c->text);
 
 	c->unit = value_unit_in(c->text);
+	if (c->unit == UNIT_YUAN && yuan_after_cut(c->text))
+		c->unit = UNIT_DOUBT;
 	c->key = h != NULL ? h->col : NULL;
 	c->templates = h != NULL ? h->templates : 0;
 }
@@ -480,12 +552,14 @@ add_numbers(struct t2vals *v, const struct lrow *lr)
  * apart, lynx's one cell per line) belong to that row, in order; so do
  * numbers after the rest of its label.  A labelled line with numbers
  * after the row has some is a row not understood: it and what follows
- * are not this row's (returns 0).
+ * are not this row's (returns 0); so is any in html2text's columns of
+ * bytes (bytes), whose labels run on rather than wrap: a label there
+ * names no row when it was cut (`规范1个…` under a row of blanks).
  */
 static int
-take_numbers(struct t2row *p, const struct lrow *lr)
+take_numbers(struct t2row *p, const struct lrow *lr, int bytes)
 {
-	if (lr->label[0] != '\0' && p->lr.numbers > 0)
+	if (lr->label[0] != '\0' && (p->lr.numbers > 0 || bytes))
 		return 0;
 	p->took |= lr->numbers > 0;
 	add_numbers(&p->lr, lr);
@@ -795,6 +869,8 @@ t2_extract(const struct grid *g, struct tables *t)
 		/* A line of words only, the last of those after a block's
 		 * caption, may begin the header below it; the rest of a
 		 * wrapped caption (") 项") does not. */
+		if (g->bytes && lr.numbers == 0)
+			vote_cut_header(t, lr.label);
 		if (strstr(lr.label, T2_CAPTION))
 			captioned = 1, above = -1;
 		else if (captioned && lr.label[0] == '\0' && lr.numbers == 0)
@@ -804,7 +880,8 @@ t2_extract(const struct grid *g, struct tables *t)
 			above = caption_tail(lr.label) ? above : i;
 		else
 			captioned = 0, above = -1;
-		if ((key = row_of(lr.first)) != NULL) {
+		if ((key = row_of(lr.first)) != NULL ||
+		    (key = row_of_cut(lr.first)) != NULL) {
 			if (inheader)
 				end_header(&h);
 			for (k = 0; inheader && k < h.ncol; k++)
@@ -885,7 +962,8 @@ t2_extract(const struct grid *g, struct tables *t)
 			doubt_next = 1;
 		} else if (g->positional && lr.numbers > 0 && t->nt2row > 0 &&
 		    !stray)
-			stray = !take_numbers(&t->t2row[t->nt2row - 1], &lr);
+			stray = !take_numbers(&t->t2row[t->nt2row - 1], &lr,
+			    g->bytes);
 	}
 	flush_over(t, &over);
 	return t->nt2row;

@@ -859,7 +859,14 @@ emit_cell(struct tables *t, const struct t2row *p, const char *col,
 		return;
 	}
 	if (strcmp(col, "amount") == 0) {
-		if (value_in_wan(&v->v, unit, out) < 0) {
+		if (unit == UNIT_DOUBT && v->v.unit == UNIT_NONE &&
+		    !value_is_zero(v->v.num)) {
+			tables_warn(t, p->lr.line, "t2 row %s: amount %s, its "
+			    "header's unit cut (元 or 万元), written as %s",
+			    p->key, v->v.num, CELL_UNREAD);
+			snprintf(out, sizeof out, "%s", CELL_UNREAD);
+		} else if (value_in_wan(&v->v, unit == UNIT_DOUBT ?
+		    UNIT_NONE : unit, out) < 0) {
 			tables_warn(t, p->lr.line, "t2 row %s: amount %s has "
 			    "too many digits, written as %s", p->key, v->v.num,
 			    CELL_UNREAD);

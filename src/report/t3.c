@@ -271,6 +271,31 @@ number_in_cut_label(const char *label)
 }
 
 /*
+ * Digits right after a character of a label, no marker (`申560数量`:
+ * html2text wrote a number of three digits exactly over one character,
+ * no U+FFFD left): a number over the label, whose row's columns may
+ * then be any (html2text's columns in bytes only: pdftotext glues a
+ * label's digits otherwise).
+ */
+static int
+number_after_letter(const char *label)
+{
+	const unsigned char *s = (const unsigned char *)label, *p, *q;
+
+	for (p = s + 1; *p; p++) {
+		if (*p < '0' || *p > '9' || p[-1] < 0x80)
+			continue;
+		for (q = p; *q >= '0' && *q <= '9'; q++)
+			;
+		if (!(q - p == 1 && (*q == '.' ||
+		    strncmp((const char *)q, "、", 3) == 0)))
+			return 1;
+		p = q - 1;
+	}
+	return 0;
+}
+
+/*
  * A blank's sign standing left of the row's label text is a letter of
  * the label: pdftotext -layout spaces a justified label's characters
  * out (`4. 无 正 当 理 由 大 量`), and 无 alone reads as a blank cell,
@@ -1093,9 +1118,11 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 			    cut ? T3COLS : rows[i].nval, T3COLS,
 			    place_check_total, &s);
 		}
+		/* (html2text's byte grids write a number over the label
+		 * text that runs under its column: text there hides none) */
 		if ((use_anchor || fits) && placed == PLACE_ALL &&
 		    !g->exact &&
-		    (t3_unknown_under(&s, lo, hi, &rows[i]) ||
+		    ((!g->bytes && t3_unknown_under(&s, lo, hi, &rows[i])) ||
 		    (by_pos && t3_unknown_between(&s, &rows[i], points,
 		    at_edge))))
 			placed = PLACE_SOME;
@@ -1114,7 +1141,8 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 			placed = PLACE_DOUBTED, memset(&s, 0, sizeof s);
 		}
 		if (g->positional && placed != PLACE_NONE &&
-		    number_in_cut_label(rows[i].label)) {
+		    (number_in_cut_label(rows[i].label) ||
+		    (g->bytes && number_after_letter(rows[i].label)))) {
 			tables_warn(t, rows[i].line, "t3 row %s: a number "
 			    "stands in its label cut mid-character, a value "
 			    "of the row's or not: not placed, written as %s",

@@ -261,11 +261,41 @@ after_cut_group(const char *label, int *k)
 		for (p++, n = 0; n < 4 && (unsigned char)*p >= 0xe4 &&
 		    (unsigned char)*p <= 0xe9 && !lines_is_fffd(p, e); n++)
 			p += 3;
+	/* cut at a character's edge, the item's marker right after it:
+	 * (三)不4.保护…, (三)4.保护… (the item's label written over the
+	 * group's) */
+	if (label[4] == ')' && item_marker(p))
+		return p;
 	if (!lines_is_fffd(p, e) || (label[4] == ')' && n == 0))
 		return NULL;
 	for (; lines_is_fffd(p, e); p += 3)
 		;
 	return p;
+}
+
+/*
+ * Group 三's label cut by an item's written over it (html2text: the
+ * rowspan's text runs on under the next column, `三、本年度办�2.重复申请`,
+ * `三、本年度办1.本机关…`): the item's label, or NULL.
+ */
+static const char *
+after_cut_result(const char *label)
+{
+	const char *e = label + strlen(label), *p;
+	int n;
+
+	if (t3_has_prefix(label, "三、"))
+		p = label + 6;
+	else if (t3_has_prefix(label, "三."))
+		p = label + 4;
+	else
+		return NULL;
+	for (n = 0; n < 7 && (unsigned char)*p >= 0xe4 &&
+	    (unsigned char)*p <= 0xe9 && !lines_is_fffd(p, e); n++)
+		p += 3;
+	for (; lines_is_fffd(p, e); p += 3)
+		;
+	return n > 0 && item_marker(p) ? p : NULL;
 }
 
 /*
@@ -300,7 +330,8 @@ t3_classify(const char *label, int rows_seen)
 	if (is_row_3_6_3(label) && rows_seen > 0)
 		return "3.6.3";
 	/* a cut group marker before an item's: the item's row */
-	if ((rest = after_cut_group(label, &i)) != NULL && item_marker(rest))
+	if (((rest = after_cut_group(label, &i)) != NULL &&
+	    item_marker(rest)) || (rest = after_cut_result(label)) != NULL)
 		return t3_classify(rest, rows_seen);
 	/* a label cut mid-character (html2text): the template's it fits,
 	 * or that its own text begins (a key word after the cut may be
@@ -392,7 +423,8 @@ t3_marked(const char *label)
 	    "上年结转", "予以公开", "部分公开", "结转下年", "其他处理"};
 	size_t i;
 
-	if (item_marker(label) || cut_group_marker(label))
+	if (item_marker(label) || cut_group_marker(label) ||
+	    after_cut_result(label) != NULL)
 		return 1;
 	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (label[0] == marks[i][0] && t3_has_prefix(label, marks[i]))

@@ -16,6 +16,7 @@ tables_reset(struct tables *t, const char *file, int quiet)
 	t->nwarn = 0;
 	t->nt2row = t->nt3key = t->nt3solved = 0;
 	t->tpl = 0;
+	t->t2heads[0] = t->t2heads[1] = 0;
 	t->print = 0;
 	t->ntitlegap = 0;
 	t->npage = 0;
@@ -144,7 +145,9 @@ row_templates(const char *table, const char *row)
  * The template, from what the tables print: rows and column headers that
  * only one template has vote for it.  t3's （六） (one row or three) is
  * the strongest signal and counts twice, once for the table; each t2 row
- * and each column of a t2 header understood count once.  2021's rows win
+ * and each column of a t2 header understood count once; a t2 header cut
+ * past reading whose title words name one template only counts twice
+ * (of its columns, one title or two survive: 现行有效 of three).  2021's rows win
  * over a lone 2019 row in t3 (a group label read as a row).
  */
 unsigned
@@ -173,6 +176,8 @@ tables_template(const struct tables *t)
 			v21 += p->h.col[k].templates == TPL_2021;
 		}
 	}
+	v19 += 2 * t->t2heads[0];
+	v21 += 2 * t->t2heads[1];
 	if (v19 == 0 && v21 == 0)
 		return 0;
 	return v21 > v19 ? TPL_2021 : TPL_2019;

@@ -90,6 +90,10 @@ struct tables {
 						 * (t3solve.c) */
 	int		 nt3solved;
 	unsigned	 tpl;			/* decided template */
+	int		 t2heads[2];		/* t2 headers read past
+						 * (html2text's cut titles)
+						 * naming 2019's, 2021's
+						 * titles only: votes */
 	struct dashtable titlegap[T2MAXGAPS];	/* table 2's tables
 						 * whose dashed rules have a
 						 * column no title stands

@@ -10,8 +10,10 @@
  * it held is lost, so it is neither blank nor a label. */
 enum vkind { V_BLANK, V_NUMBER, V_TEXT, V_UNKNOWN };
 
-/* Decimal exponent of a unit relative to 万元. */
-enum { UNIT_NONE = 99, UNIT_YUAN = -4, UNIT_WAN = 0, UNIT_YI = 4 };
+/* Decimal exponent of a unit relative to 万元.  UNIT_DOUBT: a header's
+ * 元 after a cut (html2text: 采购总金额\uFFFD|万 / 元）), 元 or 万元. */
+enum { UNIT_NONE = 99, UNIT_DOUBT = 98, UNIT_YUAN = -4, UNIT_WAN = 0,
+	UNIT_YI = 4 };
 
 #define VALUE_MAX 48
 
