@@ -617,12 +617,18 @@ scan16(const char *p, uint64_t *lf, uint64_t *blank)
 __attribute__((target("avx2"))) static inline void
 scan32(__m256i x, uint64_t *lf, uint64_t *blank)
 {
+	/* TAB, space and | differ in their low halves (9, 0, C): a byte
+	 * is one of them when it equals the entry its low half picks; the
+	 * other entries are 0, which no byte with a low half but 0 equals,
+	 * and a byte of 80 or above picks 0 */
+	const __m256i blanks = _mm256_setr_epi8(' ', 0, 0, 0, 0, 0, 0, 0, 0,
+	    '\t', 0, 0, '|', 0, 0, 0, ' ', 0, 0, 0, 0, 0, 0, 0, 0, '\t', 0, 0,
+	    '|', 0, 0, 0);
+
 	*lf = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x,
 	    _mm256_set1_epi8('\n')));
-	*blank = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
-	    _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t')),
-	    _mm256_cmpeq_epi8(x, _mm256_set1_epi8(' '))),
-	    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('|'))));
+	*blank = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x,
+	    _mm256_shuffle_epi8(blanks, x)));
 }
 #endif
 
