@@ -404,6 +404,43 @@ $usage_line" ]
 	assert_output "$(minimal_rows crlf.txt)"
 }
 
+@test "CR, CRLF and CR CR LF line ends at every offset of a 32-byte step give the text of LF" {
+	# the decoder copies 32 bytes at a time and drops or turns each CR
+	# it meets: a line of k filler bytes puts the next line end at
+	# every offset of a step
+	cd "$BATS_TEST_TMPDIR"
+	for k in $(seq 0 40); do
+		printf '%*s\n' "$k" '' | tr ' ' x
+	done > filler.txt
+	cat filler.txt "$DATA/report-minimal.txt" > lf.txt
+	sed 's/$/\r/' lf.txt > crlf.txt
+	tr '\n' '\r' < lf.txt > cr.txt
+	sed 's/$/\r\r/' lf.txt > crcrlf.txt
+	gip-sections -s 0 lf.txt > lf.out
+	gip-sections -b lf.txt | cut -f2- > lf.rows
+	for f in crlf cr; do
+		run -0 --separate-stderr gip-sections -s 0 $f.txt
+		assert_output "$(cat lf.out)"
+		run -0 --separate-stderr gip-sections -b $f.txt
+		[ "$(printf '%s\n' "$output" | cut -f2-)" = "$(cat lf.rows)" ]
+	done
+	# CR CR LF: two line ends, a blank line after each line
+	run -0 --separate-stderr gip-sections -s 0 crcrlf.txt
+	assert_output "$(sed 's/$/\n/' lf.out | sed '$d')"
+}
+
+@test "a NUL byte anywhere in a long text makes it binary, the last byte too" {
+	cd "$BATS_TEST_TMPDIR"
+	for i in 1 2 3 4 5 6 7 8 9; do cat "$DATA/report-minimal.txt"; done > long.txt
+	n=$(wc -c < long.txt)
+	for at in 4200 $((n - 40)) $((n - 1)); do
+		{ head -c "$at" long.txt; printf '\0'; tail -c +"$((at + 2))" long.txt; } > nul.txt
+		[ "$(wc -c < nul.txt)" -eq "$n" ]
+		run -2 --separate-stderr gip-sections nul.txt
+		[ "$stderr" = 'gip-sections: nul.txt: binary file, not a report' ]
+	done
+}
+
 @test "headings after runs of blanks, | and U+3000 across 64-byte blocks give the same sections" {
 	# gip-sections finds line starts and the blanks after them 64
 	# bytes at a time: lines begin at every offset of a block here, and

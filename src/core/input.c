@@ -15,6 +15,11 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+/* AVX2 picked at run time where the compiler can (held_avx2). */
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
+#define INPUT_AVX2 1
+#include <immintrin.h>
+#endif
 
 #include "buf.h"
 #include "err.h"
@@ -233,6 +238,51 @@ unify_line_ends(char *s, size_t n)
 	return out - s;
 }
 
+#ifdef INPUT_AVX2
+/*
+ * unify_line_ends from s[0..n) into out, which does not overlap it and
+ * has room for n bytes and a NUL: 32 bytes stored at a time, and where
+ * they hold a CR, the bytes after it stored again after its LF (what is
+ * written never passes what was read).  A CRLF text has a CR a line:
+ * no call for each, as memchr and memmove were.  Returns the length.
+ */
+__attribute__((target("avx2"))) static size_t
+unify_copy_avx2(char *out, const char *s, size_t n)
+{
+	const __m256i cr = _mm256_set1_epi8('\r');
+	__m256i v;
+	size_t i = 0, o = 0;
+	unsigned m, k;
+
+	while (i + 32 <= n) {
+		v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		_mm256_storeu_si256((__m256i *)(void *)(out + o), v);
+		m = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, cr));
+		if (m == 0) {
+			i += 32;
+			o += 32;
+			continue;
+		}
+		k = (unsigned)__builtin_ctz(m);
+		i += k;
+		o += k;
+		out[o++] = '\n';
+		i += i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+	}
+	for (; i < n; i++) {
+		if (s[i] != '\r') {
+			out[o++] = s[i];
+			continue;
+		}
+		out[o++] = '\n';
+		if (i + 1 < n && s[i + 1] == '\n')
+			i++;
+	}
+	out[o] = '\0';
+	return o;
+}
+#endif
+
 /* Control characters among the n bytes at s, white space and ESC aside. */
 static size_t
 count_control(const char *s, size_t n)
@@ -291,20 +341,159 @@ count_control_simd(const char *s, size_t n)
 #define count_control_simd count_control
 #endif
 
+#ifdef INPUT_AVX2
+/* count_control_simd 32 bytes at a time. */
+__attribute__((target("avx2"))) static size_t
+count_control_avx2(const char *s, size_t n)
+{
+	const __m256i lim = _mm256_set1_epi8(0x1f);
+	const __m256i tab = _mm256_set1_epi8(0x09);
+	const __m256i crspan = _mm256_set1_epi8(0x0d - 0x09);
+	const __m256i esc = _mm256_set1_epi8(033);
+	const __m256i zero = _mm256_setzero_si256();
+	__m256i v, low, space, acc;
+	size_t i = 0, stop, ctl = 0;
+
+	/* the lanes are summed before one could pass 255 */
+	while (i + 32 <= n) {
+		stop = n - i > 255 * 32 ? i + 255 * 32 : n;
+		for (acc = zero; i + 32 <= stop; i += 32) {
+			v = _mm256_loadu_si256((const __m256i *)(const void *)(s +
+			    i));
+			low = _mm256_cmpeq_epi8(_mm256_min_epu8(v, lim), v);
+			space = _mm256_sub_epi8(v, tab);
+			space = _mm256_cmpeq_epi8(_mm256_min_epu8(space,
+			    crspan), space);
+			space = _mm256_or_si256(space, _mm256_cmpeq_epi8(v,
+			    esc));
+			space = _mm256_or_si256(space, _mm256_cmpeq_epi8(v,
+			    zero));
+			acc = _mm256_sub_epi8(acc, _mm256_andnot_si256(space,
+			    low));
+		}
+		acc = _mm256_sad_epu8(acc, zero);
+		ctl += (size_t)_mm256_extract_epi64(acc, 0) +
+		    (size_t)_mm256_extract_epi64(acc, 1) +
+		    (size_t)_mm256_extract_epi64(acc, 2) +
+		    (size_t)_mm256_extract_epi64(acc, 3);
+	}
+	return ctl + count_control(s + i, n - i);
+}
+#endif
+
+/* The bytes of the GIP_BYTE_* bits, in their order. */
+static const char rare_bytes[8] = { '\0', '\r', '<', '#', '|', '+', ':', ']' };
+
+/* The GIP_BYTE_* bits of the rare bytes s[0..n) holds, a memchr each. */
+static unsigned
+held_memchr(const char *s, size_t n)
+{
+	unsigned i, held = 0;
+
+	for (i = 0; i < 8; i++)
+		if (memchr(s, rare_bytes[i], n) != NULL)
+			held |= 1u << i;
+	return held;
+}
+
+#ifdef INPUT_AVX2
+/*
+ * held_memchr in one pass, 32 bytes a step: two look-ups of 16 entries,
+ * by each half of a byte.  Each of the eight bytes has its own bit, in
+ * the entry of its high half and in that of its low half, and no other
+ * byte has the same two halves, so a byte gets a bit from both halves
+ * exactly when it is that bit's byte.  A byte of 80 or above gets none
+ * (the low look-up gives 0 for it).
+ */
+__attribute__((target("avx2"))) static unsigned
+held_avx2(const char *s, size_t n)
+{
+	const __m256i by_low = _mm256_setr_epi8(
+	    GIP_BYTE_NUL, 0, 0, GIP_BYTE_HASH, 0, 0, 0, 0, 0, 0,
+	    GIP_BYTE_COLON, GIP_BYTE_PLUS, GIP_BYTE_LT | GIP_BYTE_BAR,
+	    GIP_BYTE_CR | (char)GIP_BYTE_BRACKET, 0, 0,
+	    GIP_BYTE_NUL, 0, 0, GIP_BYTE_HASH, 0, 0, 0, 0, 0, 0,
+	    GIP_BYTE_COLON, GIP_BYTE_PLUS, GIP_BYTE_LT | GIP_BYTE_BAR,
+	    GIP_BYTE_CR | (char)GIP_BYTE_BRACKET, 0, 0);
+	const __m256i by_high = _mm256_setr_epi8(
+	    GIP_BYTE_NUL | GIP_BYTE_CR, 0, GIP_BYTE_HASH | GIP_BYTE_PLUS,
+	    GIP_BYTE_LT | GIP_BYTE_COLON, 0, (char)GIP_BYTE_BRACKET, 0,
+	    GIP_BYTE_BAR, 0, 0, 0, 0, 0, 0, 0, 0,
+	    GIP_BYTE_NUL | GIP_BYTE_CR, 0, GIP_BYTE_HASH | GIP_BYTE_PLUS,
+	    GIP_BYTE_LT | GIP_BYTE_COLON, 0, (char)GIP_BYTE_BRACKET, 0,
+	    GIP_BYTE_BAR, 0, 0, 0, 0, 0, 0, 0, 0);
+	const __m256i low4 = _mm256_set1_epi8(0x0f);
+	__m256i x, y, acc = _mm256_setzero_si256(), acc1 = acc;
+	__m128i a;
+	size_t i;
+
+	/* 64 bytes a step (two chains), then 32 */
+	for (i = 0; i + 64 <= n; i += 64) {
+		x = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		y = _mm256_loadu_si256((const __m256i *)(const void *)(s + i +
+		    32));
+		acc = _mm256_or_si256(acc, _mm256_and_si256(
+		    _mm256_shuffle_epi8(by_low, x),
+		    _mm256_shuffle_epi8(by_high, _mm256_and_si256(
+		    _mm256_srli_epi16(x, 4), low4))));
+		acc1 = _mm256_or_si256(acc1, _mm256_and_si256(
+		    _mm256_shuffle_epi8(by_low, y),
+		    _mm256_shuffle_epi8(by_high, _mm256_and_si256(
+		    _mm256_srli_epi16(y, 4), low4))));
+	}
+	for (; i + 32 <= n; i += 32) {
+		x = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		acc = _mm256_or_si256(acc, _mm256_and_si256(
+		    _mm256_shuffle_epi8(by_low, x),
+		    _mm256_shuffle_epi8(by_high, _mm256_and_si256(
+		    _mm256_srli_epi16(x, 4), low4))));
+	}
+	acc = _mm256_or_si256(acc, acc1);
+	a = _mm_or_si128(_mm256_castsi256_si128(acc),
+	    _mm256_extracti128_si256(acc, 1));
+	a = _mm_or_si128(a, _mm_srli_si128(a, 8));
+	a = _mm_or_si128(a, _mm_srli_si128(a, 4));
+	a = _mm_or_si128(a, _mm_srli_si128(a, 2));
+	a = _mm_or_si128(a, _mm_srli_si128(a, 1));
+	return ((unsigned)_mm_cvtsi128_si32(a) & 0xff) |
+	    held_memchr(s + i, n - i);
+}
+#endif
+
+/*
+ * The GIP_BYTE_* bits of the bytes s[0..n) does not hold: every text is
+ * asked for each (NUL and CR here, < and the Markdown and grid marks by
+ * the readers), so one pass where the processor has AVX2.
+ */
+static unsigned
+absent_bytes(const char *s, size_t n)
+{
+#ifdef INPUT_AVX2
+	if (__builtin_cpu_supports("avx2"))
+		return ~held_avx2(s, n) & 0xff;
+#endif
+	return ~held_memchr(s, n) & 0xff;
+}
+
 /*
  * Control characters other than white space and ESC in the first 4 KiB:
- * this runs on every file.  NUL is not counted there; the memchr
- * catches it.
+ * this runs on every file.  NUL is not counted there; absent (what
+ * absent_bytes found of s[0..n)) tells whether there is one.
  */
 static int
-looks_binary(const char *s, size_t n)
+looks_binary(const char *s, size_t n, unsigned absent)
 {
 	size_t probe = n < 4096 ? n : 4096;
 
 	if (n >= 4 && memcmp(s, "\177ELF", 4) == 0)
 		return 1;
+#ifdef INPUT_AVX2
+	if (__builtin_cpu_supports("avx2"))
+		return count_control_avx2(s, probe) * 8 > probe ||
+		    !(absent & GIP_BYTE_NUL);
+#endif
 	return count_control_simd(s, probe) * 8 > probe ||
-	    memchr(s, '\0', n) != NULL;
+	    !(absent & GIP_BYTE_NUL);
 }
 
 /* A document starting with markup that names html (after BOM, space). */
@@ -493,15 +682,39 @@ undo_mojibake(struct gip_doc *doc, const char *s, size_t n, size_t *bad,
 	return 1;
 }
 
+/*
+ * dec's line ends made LF: copied into raw (AVX2), whose bytes are no
+ * longer needed once dec holds the text (take_utf8 left it the old dec
+ * buffer), and the two swapped; or in place.
+ */
+static void
+unify_dec(void)
+{
+#ifdef INPUT_AVX2
+	struct buf t;
+
+	if (__builtin_cpu_supports("avx2")) {
+		raw.len = 0;
+		buf_reserve(&raw, dec.len);
+		raw.len = unify_copy_avx2(raw.p, dec.p, dec.len);
+		t = dec, dec = raw, raw = t;
+		return;
+	}
+#endif
+	dec.len = unify_line_ends(dec.p, dec.len);
+}
+
 static int
 decode(struct gip_doc *doc, const char *s, size_t n)
 {
 	size_t bad = 0, firstbad = 0;
-	int utf16 = 0;
+	unsigned absent = 0;
+	int utf16 = 0, as_read = 0;
 
 	doc->bytes = NULL;
 	doc->nbytes = 0;
 	doc->row_order_lost = 0;
+	doc->absent = 0;
 	if (sniff(doc, s, n) < 0)
 		return -1;
 	if (doc->kind != GIP_KIND_TEXT)
@@ -517,24 +730,31 @@ decode(struct gip_doc *doc, const char *s, size_t n)
 	} else {
 		if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 			s += 3, n -= 3;
-		if (looks_binary(s, n)) {
+		absent = absent_bytes(s, n);
+		if (looks_binary(s, n, absent)) {
 			gip_error(doc->name, 0, "binary file, not a report");
 			return -1;
 		}
 		if (utf8_valid_prefix(s, n) != n)
 			bad = decode_8bit(doc, s, n, &firstbad);
 		else if (!undo_mojibake(doc, s, n, &bad, &firstbad))
-			take_utf8(s, n);
+			take_utf8(s, n), as_read = 1;
 	}
 	if (bad > 0)
 		gip_warn(doc->name, line_of(dec.p, firstbad),
 		    "%zu undecodable byte%s (as %s) replaced by U+FFFD", bad,
 		    bad == 1 ? "" : "s", doc->encoding);
-	dec.len = unify_line_ends(dec.p, dec.len);
+	/* the bytes looked at are the text's, unless it was converted */
+	if (!as_read)
+		absent = absent_bytes(dec.p, dec.len);
+	if (!(absent & GIP_BYTE_CR))
+		unify_dec();
+	doc->absent = absent | GIP_BYTE_CR;
 	doc->text = dec.p;
 	doc->len = dec.len;
 	doc->html = looks_html(dec.p, dec.len) ? GIP_HTML_PAGE :
-	    has_html_table(dec.p, dec.len) ? GIP_HTML_TABLES : 0;
+	    !(absent & GIP_BYTE_LT) && has_html_table(dec.p, dec.len) ?
+	    GIP_HTML_TABLES : 0;
 	return 0;
 }
 
@@ -593,6 +813,7 @@ gip_doc_made(struct gip_doc *doc, struct buf *text)
 	doc->len = text->len;
 	doc->encoding = "UTF-8";
 	doc->html = 0;
+	doc->absent = 0;
 }
 
 void

@@ -26,6 +26,17 @@ enum gip_kind { GIP_KIND_TEXT, GIP_KIND_DOCX, GIP_KIND_PDF };
  * extractor made) holding HTML <table> elements among its lines. */
 enum { GIP_HTML_PAGE = 1, GIP_HTML_TABLES = 2 };
 
+/*
+ * Bytes that decoding finds a text does not hold (gip_doc.absent): the
+ * decoder and the readers' detectors (report/document.c) look for these
+ * rare bytes in every text, and one pass over it answers them all.
+ */
+enum {
+	GIP_BYTE_NUL = 1, GIP_BYTE_CR = 2, GIP_BYTE_LT = 4,	/* \0 \r < */
+	GIP_BYTE_HASH = 8, GIP_BYTE_BAR = 16, GIP_BYTE_PLUS = 32, /* # | + */
+	GIP_BYTE_COLON = 64, GIP_BYTE_BRACKET = 128		/* : ] */
+};
+
 struct gip_doc {
 	const char	*name;		/* as given; "-" for stdin */
 	enum gip_kind	 kind;
@@ -37,6 +48,8 @@ struct gip_doc {
 	int		 html;		/* GIP_HTML_PAGE, GIP_HTML_TABLES or 0 */
 	int		 row_order_lost;	/* a row's numbers not in its
 					 * columns' order (readorder.h) */
+	unsigned	 absent;	/* GIP_BYTE_* the text does not hold
+					 * (0: none known absent) */
 };
 
 int	gip_doc_read(struct gip_doc *doc, const char *path);

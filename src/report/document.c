@@ -84,6 +84,17 @@ document_read(struct document *d, const char *path)
 	return document_open(d);
 }
 
+/*
+ * Does the text hold none of the bytes (GIP_BYTE_*)?  Then mdattr_detect
+ * (fences :::, attributes ]{), gridframe_blank (corners +) and md_detect
+ * (# headings, | rows, < tags) find nothing without looking.
+ */
+static int
+has_none(const struct gip_doc *doc, unsigned bytes)
+{
+	return (doc->absent & bytes) == bytes;
+}
+
 int
 document_open(struct document *d)
 {
@@ -100,16 +111,22 @@ document_open(struct document *d)
 		    PDFHTML_NONE)
 			return read_pdfhtml(d, form);
 		/* pandoc's own Markdown: its attributes are no content
-		 * (mdattr.h); then its grid tables' frames (gridframe.h) */
+		 * (mdattr.h); then its grid tables' frames (gridframe.h).
+		 * Each detector looks for a byte first that most texts do
+		 * not hold, which decoding found (absent) or not. */
 		if (d->doc.html != GIP_HTML_PAGE &&
+		    !has_none(&d->doc, GIP_BYTE_COLON | GIP_BYTE_BRACKET) &&
 		    mdattr_detect(d->doc.text, d->doc.len)) {
 			mdattr_join(d->doc.text, d->doc.len);
 			d->doc.len = gridframe_unwrap(d->doc.text, d->doc.len);
 			d->doc.len = mdattr_strip(d->doc.text, d->doc.len);
+			d->doc.absent = 0;
 		}
-		if (d->doc.html != GIP_HTML_PAGE)
+		if (d->doc.html != GIP_HTML_PAGE &&
+		    !has_none(&d->doc, GIP_BYTE_PLUS))
 			gridframe_blank(d->doc.text, d->doc.len);
-		if (md_detect(d->doc.text, d->doc.len))
+		if (!has_none(&d->doc, GIP_BYTE_LT | GIP_BYTE_HASH |
+		    GIP_BYTE_BAR) && md_detect(d->doc.text, d->doc.len))
 			return read_markdown(d);
 		return d->doc.html ? read_html(d) : 0;
 	}

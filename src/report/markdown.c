@@ -149,30 +149,50 @@ raw_html_markdown(const char *text, size_t len)
 	return textlines >= 10 && textlines > taglines;
 }
 
+/* Is the line p[0, n) a Markdown heading or a table's delimiter row? */
+static int
+md_line(const char *p, size_t n)
+{
+	while (n > 0 && (*p == ' ' || *p == '\t'))
+		p++, n--;
+	return n > 0 && ((*p == '#' && is_heading(p, n)) ||
+	    ((*p == '|' || *p == ':' || *p == '-') && md_delimiter_row(p, n)));
+}
+
+/*
+ * Does a line holding the byte c pass md_line?  Only the lines holding
+ * c are looked at: one memchr for the lines between them, not one for
+ * each line (a text's tables come after pages of prose).
+ */
+static int
+md_line_with(const char *text, size_t len, char c)
+{
+	const char *p = text, *end = text + len, *q, *nl;
+
+	while ((q = memchr(p, c, (size_t)(end - p))) != NULL) {
+		while (q > p && q[-1] != '\n')	/* back to its line's start */
+			q--;
+		nl = memchr(q, '\n', (size_t)(end - q));
+		if (nl == NULL)
+			nl = end;
+		if (md_line(q, (size_t)(nl - q)))
+			return 1;
+		if (nl == end)
+			break;
+		p = nl + 1;
+	}
+	return 0;
+}
+
 int
 md_detect(const char *text, size_t len)
 {
-	const char *p = text, *end = text + len, *nl;
-	size_t n;
-
 	if (declares_html(text, len))
 		return 0;
-	/* a heading needs a #, a delimiter row a |: most texts have
-	 * neither and need no pass line by line */
-	if (memchr(text, '#', len) == NULL && memchr(text, '|', len) == NULL)
-		p = end;
-	for (; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			nl = end;
-		n = (size_t)(nl - p);
-		while (n > 0 && (*p == ' ' || *p == '\t'))
-			p++, n--;
-		if (n > 0 && ((*p == '#' && is_heading(p, n)) ||
-		    ((*p == '|' || *p == ':' || *p == '-') &&
-		    md_delimiter_row(p, n))))
-			return 1;
-	}
+	/* a heading needs a #, a delimiter row a | (md_delimiter_row):
+	 * only the lines holding one can be either */
+	if (md_line_with(text, len, '|') || md_line_with(text, len, '#'))
+		return 1;
 	return raw_html_markdown(text, len);
 }
 

@@ -260,29 +260,38 @@ any_char(const char *s, const char *end)
 }
 
 /* Which key words (1..6, the pattern's groups 3..8 in their order)
- * begin at s, or 0. */
+ * begin at s, or 0.  Each begins with a character of its own (总 主 收
+ * 行 存 其), so that character picks the one to compare. */
 static int
 key_words_at(const char *s, const char *end)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	const char *p;
 	int k;
 
-	if (starts(s, end, "总体情况"))
-		return 1;
-	if (starts(s, end, "主动公开政府信息"))
-		return 2;
-	if (starts(s, end, "收到和处理政府信息公开申请"))
-		return 3;
-	if ((p = starts(s, end, "行政复议")) != NULL)
-		for (k = 0; k <= 6 && p != NULL; k++, p = any_char(p, end))
-			if (starts(p, end, "行政诉讼"))
-				return 4;
-	if ((p = starts(s, end, "存在")) != NULL &&
-	    (starts(p, end, "主要问题") || ((p = starts(p, end, "的")) &&
-	    starts(p, end, "主要问题"))))
-		return 5;
-	if (starts(s, end, "其他需要报告"))
-		return 6;
+	if (end - s < 3)
+		return 0;
+	switch ((unsigned long)u[0] << 16 | (unsigned long)u[1] << 8 | u[2]) {
+	case 0xe680bb:	/* 总 */
+		return starts(s, end, "总体情况") ? 1 : 0;
+	case 0xe4b8bb:	/* 主 */
+		return starts(s, end, "主动公开政府信息") ? 2 : 0;
+	case 0xe694b6:	/* 收 */
+		return starts(s, end, "收到和处理政府信息公开申请") ? 3 : 0;
+	case 0xe8a18c:	/* 行 */
+		if ((p = starts(s, end, "行政复议")) != NULL)
+			for (k = 0; k <= 6 && p != NULL; k++,
+			    p = any_char(p, end))
+				if (starts(p, end, "行政诉讼"))
+					return 4;
+		return 0;
+	case 0xe5ad98:	/* 存 */
+		return (p = starts(s, end, "存在")) != NULL &&
+		    (starts(p, end, "主要问题") || ((p = starts(p, end,
+		    "的")) && starts(p, end, "主要问题"))) ? 5 : 0;
+	case 0xe585b6:	/* 其 */
+		return starts(s, end, "其他需要报告") ? 6 : 0;
+	}
 	return 0;
 }
 
@@ -315,6 +324,27 @@ label_numeral(const char *s, const char *end, const char **past)
 	return k;
 }
 
+/* The characters of s[0..n): its bytes but UTF-8's continuation bytes
+ * (10xxxxxx), eight at a time. */
+static size_t
+char_count(const char *s, size_t n)
+{
+	const uint64_t high = 0x8080808080808080u;
+	uint64_t w;
+	size_t i, cont = 0;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		/* bit 7 set and bit 6 clear, as 1 in each byte, summed by
+		 * a multiply (no popcount instruction assumed) */
+		cont += ((w & ~(w << 1) & high) >> 7) *
+		    0x0101010101010101u >> 56;
+	}
+	for (; i < n; i++)
+		cont += (s[i] & 0xc0) == 0x80;
+	return n - cont;
+}
+
 /*
  * The section number the label (TEXT_LABEL form) is the heading of: the
  * pattern above, matched by hand (it is tried on every line that looks
@@ -325,15 +355,12 @@ int
 sections_label(const char *label, size_t n)
 {
 	const char *end = label + n, *p, *q;
-	size_t chars = 0, i;
+	size_t chars;
 	int number, k;
 
-	for (i = 0; i < n; i++) {
-		chars += (label[i] & 0xc0) != 0x80;
-		if (label[i] == '\n')
-			return sections_label_re(label, n);
-	}
-	if (chars < 4 || chars > 40)
+	if (memchr(label, '\n', n) != NULL)
+		return sections_label_re(label, n);
+	if ((chars = char_count(label, n)) < 4 || chars > 40)
 		return 0;
 	if ((p = starts(label, end, "(")) != NULL) {
 		if ((number = label_numeral(p, end, &q)) == 0 ||
@@ -370,6 +397,15 @@ may_be_marker(const char *p, const char *end)
 {
 	return *p == '(' || (end - p >= 3 && memcmp(p, "\xef\xbc\x88",
 	    3) == 0) || numeral_value(p, end - p) != 0;
+}
+
+/* Is the line longer than heading_number takes, lead and tail aside? */
+static int
+too_long(const char *line, size_t n)
+{
+	const char *p = skip_lead(line, line + n);
+
+	return (size_t)(trim_tail(p, line + n) - p) > HEADING_MAX;
 }
 
 static int
@@ -504,30 +540,48 @@ struct scan_state {
 	int	 last, highest, several;
 };
 
+/* scan_line's lf when the line's end is not known. */
+#define NO_LF	SIZE_MAX
+
 /*
- * Note the line at start, line lineno, if it is a heading; p: its first
- * byte past the blanks, which sections_may_begin_at took.  A line whose
- * marker is not past the last heading taken (section 三's and 四's table
- * rows, the sub-headings) would be passed over by sections_of_part, so
- * it is not looked at: a heading's number is its marker's
- * (sections_label), so it changes neither the highest number nor, but
- * for a 一 after a higher one, whether the input may hold several
- * reports.
+ * The marker_guess of the line whose first byte past the blanks is p,
+ * which sections_may_begin_at took; 0 also for a line whose marker is
+ * not past the last heading taken (section 三's and 四's table rows, the
+ * sub-headings): sections_of_part would pass it over, and a heading's
+ * number is its marker's (sections_label), so it changes neither the
+ * highest number nor, but for a 一 after a higher one, whether the input
+ * may hold several reports.  Asked before scan_line is called: most
+ * lines it is asked of stop here.
+ */
+static inline int
+scan_guess(const unsigned char *p, const unsigned char *end,
+    const struct scan_state *st)
+{
+	int v = marker_guess(p, end);
+
+	return v > 0 && v <= st->last && (v != 1 || st->highest < 2) ? 0 : v;
+}
+
+/*
+ * Note the line at start, line lineno, if it is a heading; v: its
+ * scan_guess (not 0).  lf: where the line's LF is when the caller saw
+ * it, else NO_LF (looked for).
  */
 static void
 scan_line(struct sections_heads *hs, const char *text, size_t len,
-    size_t start, const unsigned char *p, long lineno, struct scan_state *st)
+    size_t start, int v, long lineno, struct scan_state *st, size_t lf)
 {
 	const char *line = text + start, *nl;
 	size_t n;
-	int v, k, marker;
+	int k, marker;
 
-	if ((v = marker_guess(p, (const unsigned char *)text + len)) == 0 ||
-	    (v > 0 && v <= st->last && (v != 1 || st->highest < 2)))
-		return;
-	nl = memchr(line, '\n', len - start);
+	nl = lf != NO_LF ? text + lf : memchr(line, '\n', len - start);
 	n = nl != NULL ? (size_t)(nl - line) : len - start;
-	/* heading_number asks for these key words' first character. */
+	/* heading_number takes no line longer than a heading, lead and
+	 * tail aside (a paragraph that begins with a number), and asks
+	 * for these key words' first character */
+	if (n > HEADING_MAX && too_long(line, n))
+		return;
 	if (v > 0 && utf8_find_n(line, n, key_first[v - 1], 3) == NULL)
 		return;
 	if ((k = sections_note(hs, text, start, n, start + n + (nl != NULL),
@@ -559,12 +613,10 @@ scan16(const char *p, uint64_t *lf, uint64_t *blank)
 #endif
 
 #ifdef SECTIONS_AVX2
-/* The LFs and the TABs, spaces and | among the 32 bytes at p. */
+/* The LFs and the TABs, spaces and | among the 32 bytes x. */
 __attribute__((target("avx2"))) static inline void
-scan32(const char *p, uint64_t *lf, uint64_t *blank)
+scan32(__m256i x, uint64_t *lf, uint64_t *blank)
 {
-	const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
-
 	*lf = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x,
 	    _mm256_set1_epi8('\n')));
 	*blank = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
@@ -655,33 +707,33 @@ struct scan_line_state {
 	int	 open;
 };
 
-/* The bytes that may be a line's first past TAB, space and |: what
+/*
+ * The bytes that may be a line's first past TAB, space and |: what
  * sections_may_begin takes, and E3 and C2 (U+3000, NBSP), after which
- * sections_past_blanks goes on. */
-__attribute__((target("avx2"))) static inline uint64_t
-may_begin32(const char *p)
-{
-	const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
-	__m256i m, d = _mm256_sub_epi8(x, _mm256_set1_epi8('1'));
+ * sections_past_blanks goes on.  By two look-ups of 16 entries, one by
+ * each half of a byte: every high half that leads one of them has its
+ * own bit, and a low half's entry holds the bits of the high halves it
+ * comes with among them, so a byte gets a bit from both exactly when it
+ * is one of them.
+ */
+#define MB_0	0x01	/* 0C (\f) */
+#define MB_2	0x02	/* 23 28 2A (# ( *) */
+#define MB_3	0x04	/* 31..36 (1..6) */
+#define MB_5	0x08	/* 5B ([) */
+#define MB_6	0x10	/* 69 (i) */
+#define MB_C	0x20	/* C2 */
+#define MB_E	0x40	/* E3 E4 E5 EF */
 
-	m = _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(5)), d);
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\f')));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('*')));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('#')));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('i')));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('[')));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('(')));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
-	    _mm256_set1_epi8((char)0xe4)));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
-	    _mm256_set1_epi8((char)0xe5)));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
-	    _mm256_set1_epi8((char)0xef)));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
-	    _mm256_set1_epi8((char)0xe3)));
-	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x,
-	    _mm256_set1_epi8((char)0xc2)));
-	return (uint32_t)_mm256_movemask_epi8(m);
+__attribute__((target("avx2"))) static inline uint64_t
+may_begin32(__m256i x, __m256i by_low, __m256i by_high, __m256i low4)
+{
+	__m256i lo = _mm256_shuffle_epi8(by_low, _mm256_and_si256(x, low4));
+	__m256i hi = _mm256_shuffle_epi8(by_high, _mm256_and_si256(
+	    _mm256_srli_epi16(x, 4), low4));
+
+	return ~(uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+	    _mm256_and_si256(lo, hi), _mm256_setzero_si256())) &
+	    0xffffffffu;
 }
 
 /*
@@ -690,54 +742,80 @@ may_begin32(const char *p)
  * for all lines of a block at once (the line starts added to the blank
  * mask: each carry runs through a line's blanks and stops on its first
  * other byte), and only a line whose byte there may begin a heading is
- * looked at, by scan_may_head's test.  Returns where the whole blocks
- * end; *ls: the line there.
+ * looked at, by scan_may_head's test; its end is the block's next LF
+ * when the block has one.  No call but for such a line, and the line's
+ * place kept in locals, so the look-up tables stay in registers.
+ * Returns where the whole blocks end; *ls: the line there.
  */
 __attribute__((target("avx2,popcnt"))) static size_t
 scan_blocks_avx2(const char *text, size_t len, struct sections_heads *hs,
     struct scan_state *st, struct scan_line_state *ls)
 {
 	const unsigned char *p, *end = (const unsigned char *)text + len;
-	uint64_t lf, lf1, blank, blank1, starts, x, heads, cand, below;
-	size_t i, start;
-	long lineno;
-	int h, carry;
+	const __m256i by_low = _mm256_setr_epi8(
+	    0, MB_3, MB_3 | MB_C, MB_2 | MB_3 | MB_E, MB_3 | MB_E,
+	    MB_3 | MB_E, MB_3, 0, MB_2, MB_6, MB_2, MB_5, MB_0, 0, 0, MB_E,
+	    0, MB_3, MB_3 | MB_C, MB_2 | MB_3 | MB_E, MB_3 | MB_E,
+	    MB_3 | MB_E, MB_3, 0, MB_2, MB_6, MB_2, MB_5, MB_0, 0, 0, MB_E);
+	const __m256i by_high = _mm256_setr_epi8(
+	    MB_0, 0, MB_2, MB_3, 0, MB_5, MB_6, 0, 0, 0, 0, 0, MB_C, 0, MB_E,
+	    0,
+	    MB_0, 0, MB_2, MB_3, 0, MB_5, MB_6, 0, 0, 0, 0, 0, MB_C, 0, MB_E,
+	    0);
+	const __m256i low4 = _mm256_set1_epi8(0x0f);
+	__m256i x0, x1;
+	uint64_t lf, lf1, blank, blank1, starts, sum, heads, cand, below, after;
+	size_t i, start = ls->start, at;
+	long lineno = ls->lineno;
+	int h, v, carry, open = ls->open;
 
 	for (i = 0; i + 64 <= len; i += 64) {
-		scan32(text + i, &lf, &blank);
-		scan32(text + i + 32, &lf1, &blank1);
+		x0 = _mm256_loadu_si256((const __m256i *)(const void *)(text +
+		    i));
+		x1 = _mm256_loadu_si256((const __m256i *)(const void *)(text +
+		    i + 32));
+		scan32(x0, &lf, &blank);
+		scan32(x1, &lf1, &blank1);
 		lf |= lf1 << 32;
 		blank |= blank1 << 32;
 		/* the line begun before this block whose blanks are
 		 * still running starts here too */
-		starts = lf << 1 | (uint64_t)(ls->open != 0);
-		carry = __builtin_add_overflow(blank, starts, &x);
-		heads = x & ~blank;
-		if (heads != 0) {
-			cand = heads & (may_begin32(text + i) |
-			    may_begin32(text + i + 32) << 32);
-			for (; cand != 0; cand &= cand - 1) {
-				h = __builtin_ctzll(cand);
-				below = lf & (((uint64_t)1 << h) - 1);
-				lineno = ls->lineno + __builtin_popcountll(
-				    below);
-				start = below != 0 ? i + 64 -
-				    (size_t)__builtin_clzll(below) : ls->start;
-				p = (const unsigned char *)text + i + h;
-				if (*p == 0xe3 || *p == 0xc2)
-					p = sections_past_blanks(p, end);
-				if (sections_may_begin_at(p, end))
-					scan_line(hs, text, len, start, p,
-					    lineno, st);
-			}
+		starts = lf << 1 | (uint64_t)open;
+		carry = __builtin_add_overflow(blank, starts, &sum);
+		heads = sum & ~blank;
+		cand = heads & (may_begin32(x0, by_low, by_high, low4) |
+		    may_begin32(x1, by_low, by_high, low4) << 32);
+		for (; cand != 0; cand &= cand - 1) {
+			/* the calls below run SSE code (utf8_find_n): with
+			 * the upper halves of the registers left dirty, it
+			 * ran several times slower (GCC put no vzeroupper
+			 * before them once they were two) */
+			_mm256_zeroupper();
+			h = __builtin_ctzll(cand);
+			p = (const unsigned char *)text + i + h;
+			if (*p == 0xe3 || *p == 0xc2)
+				p = sections_past_blanks(p, end);
+			if (!sections_may_begin_at(p, end) ||
+			    (v = scan_guess(p, end, st)) == 0)
+				continue;
+			below = lf & (((uint64_t)1 << h) - 1);
+			after = lf & (~(uint64_t)1 << h);
+			at = after != 0 ? i + (size_t)__builtin_ctzll(after) :
+			    NO_LF;
+			scan_line(hs, text, len, below != 0 ? i + 64 -
+			    (size_t)__builtin_clzll(below) : start, v,
+			    lineno + __builtin_popcountll(below), st, at);
 		}
 		/* the line the next block begins in */
 		if (lf != 0) {
-			ls->start = i + 64 - (size_t)__builtin_clzll(lf);
-			ls->lineno += __builtin_popcountll(lf);
+			start = i + 64 - (size_t)__builtin_clzll(lf);
+			lineno += __builtin_popcountll(lf);
 		}
-		ls->open = carry || lf >> 63;
+		open = carry || lf >> 63;
 	}
+	ls->start = start;
+	ls->lineno = lineno;
+	ls->open = open;
 	return i;
 }
 #endif
@@ -745,16 +823,17 @@ scan_blocks_avx2(const char *text, size_t len, struct sections_heads *hs,
 int
 sections_scan(const char *text, size_t len, struct sections_heads *hs)
 {
-	const unsigned char *p;
+	const unsigned char *p, *end = (const unsigned char *)text + len;
 	size_t i, k;
 	uint64_t lf, open;
 	struct scan_state st = { 0, 0, 0 };
 	long lineno = 1;
-	int j;
+	int j, v;
 
 	hs->n = 0;
-	if (len > 0 && (p = scan_may_head(text, len, 0, 0)) != NULL)
-		scan_line(hs, text, len, 0, p, 1, &st);
+	if (len > 0 && (p = scan_may_head(text, len, 0, 0)) != NULL &&
+	    (v = scan_guess(p, end, &st)) != 0)
+		scan_line(hs, text, len, 0, v, 1, &st, NO_LF);
 	i = 0;
 #ifdef SECTIONS_AVX2
 	if (__builtin_cpu_supports("avx2") &&
@@ -766,8 +845,10 @@ sections_scan(const char *text, size_t len, struct sections_heads *hs)
 		/* a line begun in the blocks, its first byte not yet seen
 		 * (not line 1, looked at above) */
 		if (ls.open && ls.start > 0 && ls.start < len &&
-		    (p = scan_may_head(text, len, ls.start, 0)) != NULL)
-			scan_line(hs, text, len, ls.start, p, lineno, &st);
+		    (p = scan_may_head(text, len, ls.start, 0)) != NULL &&
+		    (v = scan_guess(p, end, &st)) != 0)
+			scan_line(hs, text, len, ls.start, v, lineno, &st,
+			    NO_LF);
 	}
 #endif
 	for (; i < len; i += 64) {
@@ -777,8 +858,10 @@ sections_scan(const char *text, size_t len, struct sections_heads *hs)
 			j = lowest_bit(lf) + 1;		/* the next line's start */
 			lineno++;
 			if (i + j < len && (p = scan_may_head(text, len, i + j,
-			    j < 64 ? open >> j : 0)) != NULL)
-				scan_line(hs, text, len, i + j, p, lineno, &st);
+			    j < 64 ? open >> j : 0)) != NULL &&
+			    (v = scan_guess(p, end, &st)) != 0)
+				scan_line(hs, text, len, i + j, v, lineno, &st,
+				    NO_LF);
 		}
 	}
 	/* gip_next_line counts a last line without its LF. */
