@@ -1405,6 +1405,22 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output "0 0 0 0 0 0 0 ? ? ? ? ? ? 72 "
 }
 
+@test "pdftotext -layout: a t3 row of zeros whose numbers print on its neighbour's line is unread, not a false alarm" {
+	# A Chromium print: 3.7's 6 1 7 print on the line above its label,
+	# kept by 3.6.3 (which places only its total, 7); 3.7's own line
+	# holds 0 0, read as a row of zeros.  3.7 = the sum of 3.x and
+	# 1 + 2 = 3.7 + 4 then fail on a sound report: both rows unread.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-zeros-row-numbers-apart.txt' | cut -f 3-5 |
+	    grep -E '^(3\.6\.3|3\.7)	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? ? ? ? ? ? ? ? ? "
+	[[ $stderr == *"t3 row 3.7: read as zeros, the table's identities fail"* ]]
+	run -0 sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-zeros-row-numbers-apart.txt' 2>/dev/null |
+	    gip-check | grep -c -E 't3-(sum7|bal)	error' || true"
+	assert_output 0
+}
+
 @test "pdftotext -layout: a blank t3 row whose label a group label interleaved is told by the rows' order" {
 	# 1.属于国家秘密 wraps, and the group label's column (（三）不予公
 	# 开) prints between its lines: (三)1.属于国家秘不予公密 names no

@@ -16,6 +16,7 @@
 #include "err.h"
 #include "tables.h"
 #include "t3.h"
+#include "value.h"
 
 /* Most rows and combinations of their readings tried. */
 #define GUARD_MAXROWS	32
@@ -290,4 +291,96 @@ t3_guard_blanks(struct tables *t, const struct lrow *rows, const char **key,
 			    "fail; the readings that hold disagree, cells "
 			    "written as %s", key[d[i].row], CELL_UNREAD);
 	}
+}
+
+/* Are row lr's numbers all 0, fewer than its columns (read as a row of
+ * zeros and blanks: zeros read into any blank give the same counts)? */
+static int
+zeros_only(const struct lrow *lr)
+{
+	int k;
+
+	if (lr->numbers == 0 || lr->numbers >= T3COLS)
+		return 0;
+	for (k = 0; k < lr->nval; k++)
+		if (lr->val[k].v.kind == V_NUMBER &&
+		    !value_is_zero(lr->val[k].v.num))
+			return 0;
+	return 1;
+}
+
+/* Did row i of a print keep numbers it could not place: a cell unread,
+ * or more numbers than columns (lines of another row's)? */
+static int
+unsure_neighbour(const struct lrow *rows, const char **key, int n,
+    const struct slots *sb, const int *pb, int i)
+{
+	int k;
+
+	if (i < 0 || i >= n || !key[i] || pb[i] == PLACE_UNSEEN)
+		return 0;
+	if (rows[i].numbers > T3COLS)
+		return 1;
+	for (k = 0; k < T3COLS; k++)
+		if (!sb[i].set[k])
+			return 1;
+	return 0;
+}
+
+/* The keyed row before (step -1) or after (step 1) row i, or -1. */
+static int
+keyed_next(const char **key, int n, int i, int step)
+{
+	for (i += step; i >= 0 && i < n; i += step)
+		if (key[i])
+			return i;
+	return -1;
+}
+
+void
+t3_guard_zero_rows(struct tables *t, const struct lrow *rows,
+    const char **key, int n, struct slots *sb, int *pb)
+{
+	int i, j, k, fail[T3COLS], hit, step;
+	unsigned char *doubted;
+
+	if (!any_fails(key, n, sb, pb, fail))
+		return;
+	doubted = gip_xmalloc(n + 1);
+	memset(doubted, 0, n + 1);
+	for (i = 0; i < n; i++) {
+		if (!key[i] || pb[i] == PLACE_UNSEEN ||
+		    pb[i] == PLACE_DOUBTED || !zeros_only(&rows[i]))
+			continue;
+		for (hit = 0, k = 0; k < T3COLS; k++)
+			hit |= fail[k] && sb[i].set[k];
+		for (step = -1; hit && step <= 1; step += 2) {
+			j = keyed_next(key, n, i, step);
+			if (unsure_neighbour(rows, key, n, sb, pb, j))
+				doubted[i] |= 1, doubted[j] |= 2;
+		}
+	}
+	/* (All decided first: a row made unread here is no unsure
+	 * neighbour of the next.)  The neighbour may hold the zeros' row's
+	 * numbers: what it placed of them is as unsure. */
+	for (i = 0; i < n; i++) {
+		if (!doubted[i])
+			continue;
+		if (doubted[i] & 1)
+			tables_warn(t, rows[i].line, "t3 row %s: read as "
+			    "zeros, the table's identities fail, and a row "
+			    "next to it kept numbers it could not place (a "
+			    "print may set a row's numbers on its neighbour's "
+			    "line): written as %s", key[i], CELL_UNREAD);
+		else
+			tables_warn(t, rows[i].line, "t3 row %s: it kept "
+			    "numbers it could not place, next to a row read "
+			    "as zeros where the table's identities fail (some "
+			    "may be that row's): written as %s", key[i],
+			    CELL_UNREAD);
+		pb[i] = PLACE_DOUBTED;
+		memset(&sb[i], 0, sizeof sb[i]);
+		sb[i].n = T3COLS;
+	}
+	free(doubted);
 }
