@@ -1421,6 +1421,17 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	assert_output 0
 }
 
+@test "pdftotext -layout: a t3 row of seven that stacks two lines' numbers in one column and does not add up is unread" {
+	# 3.7 prints 4400 1175 0 0 277 5852 on its line; row 4's total 55
+	# prints on the line below it, under 5852.  Read as 3.7's seventh
+	# value, 3.7's total was 55: a false alarm on a sound report.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-stacked-numbers-short-total.txt' | cut -f 3-5 |
+	    grep -E '^3\.7	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? ? "
+	[[ $stderr == *"t3 row 3.7: two of its numbers stand in one column"* ]]
+}
+
 @test "pdftotext -layout: a blank t3 row whose label a group label interleaved is told by the rows' order" {
 	# 1.属于国家秘密 wraps, and the group label's column (（三）不予公
 	# 开) prints between its lines: (三)1.属于国家秘不予公密 names no
