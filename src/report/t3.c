@@ -1205,7 +1205,7 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 	if (t->print && g->positional && !g->exact)
 		fill_unread(t, rows, key, n, sb, pb, doubt, lead, tall, two);
 	if (t->print && g->positional && !g->exact)
-		t3_guard_zero_rows(t, rows, key, n, sb, pb);
+		t3_guard_print_rows(t, rows, key, n, sb, pb);
 	for (i = 0; i < n; i++)
 		if (pb[i] != PLACE_UNSEEN)
 			emit_row(t, key[i], rows[i].line, rows[i].nval,

@@ -91,10 +91,12 @@ struct tables;
 int	t3_column_status(const char **key, int n, const struct slots *sb,
 	    const int *pb, int k);
 
-/* A print's rows read as zeros (fewer numbers than columns, all 0)
- * where the table's identities fail and a row next to them kept numbers
- * it could not place: unread (t3guard.c). */
-void	t3_guard_zero_rows(struct tables *t, const struct lrow *rows,
+/* Where a print's table 3 fails its identities: rows read as zeros
+ * (fewer numbers than columns, all 0) next to a row that kept numbers
+ * it could not place, that row, and rows of seven from lines out of
+ * left to right order that another order of their lines' numbers would
+ * make every column hold, are unread (t3guard.c). */
+void	t3_guard_print_rows(struct tables *t, const struct lrow *rows,
 	    const char **key, int n, struct slots *sb, int *pb);
 
 /* A print's rows left unread (cand[i]), their numbers in order, read by
