@@ -820,6 +820,18 @@ suit.after\tcorrected\t0\nsuit.after\ttotal\t0')"
 	[[ "$stderr" == *"t2 row 20.1.normative: numbers printed near it may be its own"* ]]
 }
 
+@test "pdftotext -layout: a t2 number on a line between a row and a next row printing none is unread" {
+	# A Chromium print's table 2 (its page's form feed kept): 行政许可
+	# 2件, then 160件 on a line of its own, then 其他对外管理服务事项
+	# with nothing.  160 is 其他's, centred in its cell a line above its
+	# label; read as 行政许可's 处理决定数量, a wrong value.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-number-above-bare-next.txt' | cut -f 3-5 |
+	    grep -E '^20\.5\.' | cut -f 3 | tr '\n' ' '"
+	assert_output " 2 ? ? ? ? "
+	[[ $stderr == *"t2 row 20.5.license: numbers on a line below its label, above the next row's that has none, may be either's"* ]]
+}
+
 @test "pdftotext -layout: a t2 title cut at its single spaces keeps its place" {
 	# 采购总金额（单位：万元，保留 4 位小数） read one column per
 	# character is four cells; joined, 0.00 stands under it.
