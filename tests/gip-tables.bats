@@ -839,6 +839,18 @@ suit.after\tcorrected\t0\nsuit.after\ttotal\t0')"
 	[[ "$stderr" == *"t2 row 20.1.normative: numbers printed near it may be its own"* ]]
 }
 
+@test "pdftotext -layout: a t2 number on a line between a row and a next row printing none is unread" {
+	# A Chromium print's table 2 (its page's form feed kept): 行政许可
+	# 2件, then 160件 on a line of its own, then 其他对外管理服务事项
+	# with nothing.  160 is 其他's, centred in its cell a line above its
+	# label; read as 行政许可's 处理决定数量, a wrong value.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-number-above-bare-next.txt' | cut -f 3-5 |
+	    grep -E '^20\.5\.' | cut -f 3 | tr '\n' ' '"
+	assert_output " 2 ? ? ? ? "
+	[[ $stderr == *"t2 row 20.5.license: numbers on a line below its label, above the next row's that has none, may be either's"* ]]
+}
+
 @test "pdftotext -layout: a t2 title cut at its single spaces keeps its place" {
 	# 采购总金额（单位：万元，保留 4 位小数） read one column per
 	# character is four cells; joined, 0.00 stands under it.
@@ -1422,6 +1434,47 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	    '$DATA/pdftotext-t3-blanks-line-low.txt' | cut -f 3-5 |
 	    grep -E '^(3\.6|3\.7)	' | cut -f 3 | tr '\n' ' '"
 	assert_output "0 0 0 0 0 0 0 ? ? ? ? ? ? 72 "
+}
+
+@test "pdftotext -layout: a t3 row of zeros whose numbers print on its neighbour's line is unread, not a false alarm" {
+	# A Chromium print: 3.7's 6 1 7 print on the line above its label,
+	# kept by 3.6.3 (which places only its total, 7); 3.7's own line
+	# holds 0 0, read as a row of zeros.  3.7 = the sum of 3.x and
+	# 1 + 2 = 3.7 + 4 then fail on a sound report: both rows unread.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-zeros-row-numbers-apart.txt' | cut -f 3-5 |
+	    grep -E '^(3\.6\.3|3\.7)	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? ? ? ? ? ? ? ? ? "
+	[[ $stderr == *"t3 row 3.7: read as zeros, the table's identities fail"* ]]
+	run -0 sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-zeros-row-numbers-apart.txt' 2>/dev/null |
+	    gip-check | grep -c -E 't3-(sum7|bal)	error' || true"
+	assert_output 0
+}
+
+@test "pdftotext -layout: a t3 row of seven that stacks two lines' numbers in one column and does not add up is unread" {
+	# 3.7 prints 4400 1175 0 0 277 5852 on its line; row 4's total 55
+	# prints on the line below it, under 5852.  Read as 3.7's seventh
+	# value, 3.7's total was 55: a false alarm on a sound report.
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-stacked-numbers-short-total.txt' | cut -f 3-5 |
+	    grep -E '^3\.7	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? ? "
+	[[ $stderr == *"t3 row 3.7: two of its numbers stand in one column"* ]]
+}
+
+@test "pdftotext -layout: a t3 row placed in its lines' order, not left to right, where the identities fail is unread" {
+	# Row 1 prints a 0 on its label's line, right of the rest, and
+	# 4 2 0 0 0 6 on the line below: read 0 4 2 0 0 0 6, which adds up,
+	# but 1 + 2 = 3.7 + 4 fails in three columns on a sound report, and
+	# another merge of the two lines (4 2 0 0 0 0 6) makes them hold.
+	# (pdftotext-t3-tall-by-columns-broken.txt: no other merge holds,
+	# the report's error is reported.)
+	run -0 --separate-stderr sh -c "gip-tables -t t3 \
+	    '$DATA/pdftotext-t3-lines-out-of-order.txt' | cut -f 3-5 |
+	    grep -E '^1	' | cut -f 3 | tr '\n' ' '"
+	assert_output "? ? ? ? ? ? ? "
+	[[ $stderr == *"t3 row 1: its numbers come from lines out of their left to right order"* ]]
 }
 
 @test "pdftotext -layout: a blank t3 row whose label a group label interleaved is told by the rows' order" {

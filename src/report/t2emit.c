@@ -832,6 +832,25 @@ above_contradicts(const struct t2row *p, int ncol, const struct pins *pin,
 	return 0;
 }
 
+/*
+ * Did row i of a print take numbers from lines below its label while the
+ * next row of its block, right after, prints none of its own?  Chromium
+ * centres a tall row's cells, so the next row's numbers may print a line
+ * above its label, under this row's (行政许可 2件 / 160件 / 其他对外管理
+ * 服务事项, 160 being 其他's): the lines say nothing of whose they are.
+ */
+static int
+taken_from_bare_next(const struct tables *t, int i)
+{
+	const struct t2row *p = &t->t2row[i], *q;
+
+	if (!t->print || !p->positional || !p->took || p->own > p->lr.nval ||
+	    i + 1 >= t->nt2row)
+		return 0;
+	q = &t->t2row[i + 1];
+	return !q->headed && q->lr.numbers == 0 && q->above.nval == 0;
+}
+
 /* How many of a row's ncol placed cells are blank. */
 static int
 blanks(const struct vcell **at, int ncol)
@@ -1032,7 +1051,20 @@ t2_emit(struct tables *t)
 			tables_warn(t, p->lr.line, "t2 row %s: numbers printed "
 			    "near it may be its own, its %d blank cells written "
 			    "as %s", p->key, blanks(at, ncol), CELL_UNREAD);
+		if (taken_from_bare_next(t, i)) {
+			tables_warn(t, p->lr.line, "t2 row %s: numbers on a "
+			    "line below its label, above the next row's that "
+			    "has none, may be either's: written as %s", p->key,
+			    CELL_UNREAD);
+			t->t2row[i + 1].doubt = 1;
+		}
 		for (k = 0; k < ncol; k++)
-			emit_cell(t, p, cols[k], units[k], at[k]);
+			if (at[k] != NULL && at[k]->v.kind == V_NUMBER &&
+			    taken_from_bare_next(t, i) &&
+			    at[k] - p->lr.val >= p->own)
+				tables_add(t, "t2", p->key, cols[k],
+				    p->lr.line, CELL_UNREAD);
+			else
+				emit_cell(t, p, cols[k], units[k], at[k]);
 	}
 }

@@ -804,6 +804,29 @@ slots_add_up(const struct slots *s)
 }
 
 /*
+ * Do two of a row's numbers stand in one column (they overlap: printed
+ * on two of its lines, one over the other)?  A print's row then holds a
+ * line of another row's (Chromium centres a tall row's cells, and a
+ * short row's number prints on its neighbour's line).
+ */
+static int
+numbers_stacked(const struct lrow *lr)
+{
+	const struct vcell *a, *b;
+	int i, j;
+
+	for (i = 0; i < lr->nval; i++)
+		for (j = 0; j < i; j++) {
+			a = &lr->val[i], b = &lr->val[j];
+			if (a->v.kind == V_NUMBER && b->v.kind == V_NUMBER &&
+			    a->x0 >= 0 && b->x0 >= 0 && a->x0 < b->x1 &&
+			    b->x0 < a->x1)
+				return 1;
+		}
+	return 0;
+}
+
+/*
  * A row on several lines whose readings disagree (t3tall.c), placed by
  * the positions of its lines, each shifted on its own, against a row
  * printed on one line: 1 with *s set when exactly one way fits.
@@ -1140,6 +1163,17 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 			    "written as %s", key[i], CELL_UNREAD);
 			placed = PLACE_DOUBTED, memset(&s, 0, sizeof s);
 		}
+		/* (Its numbers in order are no row as printed: a row of
+		 * seven would add up.) */
+		if (t->print && g->positional && !g->exact &&
+		    placed == PLACE_ALL && numbers_stacked(&rows[i]) &&
+		    !slots_add_up(&s)) {
+			tables_warn(t, rows[i].line, "t3 row %s: two of its "
+			    "numbers stand in one column (lines of two rows) "
+			    "and its total is not the sum of its parts: not "
+			    "placed, written as %s", key[i], CELL_UNREAD);
+			placed = PLACE_DOUBTED, memset(&s, 0, sizeof s);
+		}
 		if (g->positional && placed != PLACE_NONE &&
 		    (number_in_cut_label(rows[i].label) ||
 		    (g->bytes && number_after_letter(rows[i].label)))) {
@@ -1198,6 +1232,8 @@ t3_read(const struct grid *g, struct tables *t, const long *jl, int njl)
 		    guarded, bypos);
 	if (t->print && g->positional && !g->exact)
 		fill_unread(t, rows, key, n, sb, pb, doubt, lead, tall, two);
+	if (t->print && g->positional && !g->exact)
+		t3_guard_print_rows(t, rows, key, n, sb, pb);
 	for (i = 0; i < n; i++)
 		if (pb[i] != PLACE_UNSEEN)
 			emit_row(t, key[i], rows[i].line, rows[i].nval,

@@ -116,6 +116,14 @@ int	t3_counts_balance(const struct t3_counts *c, int k, long long *r37,
  * cell is unread (1 + 2 = 3.7 + 4 is still checked then). */
 int	t3_counts_column(const struct t3_counts *c, int k);
 
+/* Where a print's table 3 fails its identities: rows read as zeros
+ * (fewer numbers than columns, all 0) next to a row that kept numbers
+ * it could not place, that row, and rows of seven from lines out of
+ * left to right order that another order of their lines' numbers would
+ * make every column hold, are unread (t3guard.c). */
+void	t3_guard_print_rows(struct tables *t, const struct lrow *rows,
+	    const char **key, int n, struct slots *sb, int *pb);
+
 /* A print's rows left unread (cand[i]), their numbers in order, read by
  * the table's identities where every reading that holds agrees
  * (t3fill.c). */

@@ -16,6 +16,7 @@
 #include "err.h"
 #include "tables.h"
 #include "t3.h"
+#include "value.h"
 
 /* Most rows and combinations of their readings tried. */
 #define GUARD_MAXROWS	32
@@ -261,4 +262,215 @@ t3_guard_blanks(struct tables *t, const struct lrow *rows, const char **key,
 			    "fail; the readings that hold disagree, cells "
 			    "written as %s", key[d[i].row], CELL_UNREAD);
 	}
+}
+
+/* Are row lr's numbers all 0, fewer than its columns (read as a row of
+ * zeros and blanks: zeros read into any blank give the same counts)? */
+static int
+zeros_only(const struct lrow *lr)
+{
+	int k;
+
+	if (lr->numbers == 0 || lr->numbers >= T3COLS)
+		return 0;
+	for (k = 0; k < lr->nval; k++)
+		if (lr->val[k].v.kind == V_NUMBER &&
+		    !value_is_zero(lr->val[k].v.num))
+			return 0;
+	return 1;
+}
+
+/* Are row lr's values from more than one line out of their left to
+ * right order (the first line's right of the next's)?  The order they
+ * were placed in is then the lines', which need not be the columns'. */
+static int
+lines_out_of_x_order(const struct lrow *lr)
+{
+	int k;
+
+	for (k = 1; k < lr->nval; k++)
+		if (lr->val[k].x0 >= 0 && lr->val[k - 1].x0 >= 0 &&
+		    lr->val[k].x0 < lr->val[k - 1].x0)
+			return 1;
+	return 0;
+}
+
+/* The order-keeping merges of a row's lines: the search's state. */
+struct merge {
+	const char	**key;
+	int		 n, row, nrun, start[T3COLS + 1], used[T3COLS];
+	long long	 num[T3COLS], cur[T3COLS];
+	struct slots	*sb;
+	const int	*pb;
+	int		 found;
+};
+
+/* Is m's merge another reading than the row's, one that adds up and
+ * makes every column of the table hold? */
+static int
+merge_holds(struct merge *m)
+{
+	struct slots *s = &m->sb[m->row], keep = m->sb[m->row];
+	long long sum = 0, v;
+	int k, fail[T3COLS], same = 1, holds;
+
+	for (k = 0; k < T3COLS - 1; k++)
+		sum += m->cur[k];
+	if (sum != m->cur[T3COLS - 1])
+		return 0;
+	for (k = 0; k < T3COLS; k++)
+		if (!t3_cell_count(s, k, &v) || v != m->cur[k])
+			same = 0;
+	if (same)
+		return 0;
+	for (k = 0; k < T3COLS; k++) {
+		s->set[k] = 1;
+		snprintf(s->val[k], VALUE_MAX, "%lld", m->cur[k]);
+	}
+	holds = !any_fails(m->key, m->n, m->sb, m->pb, fail);
+	*s = keep;
+	return holds;
+}
+
+/* Try every merge from value `at` on, until one holds (merge_holds). */
+static void
+merge_from(struct merge *m, int at)
+{
+	int r;
+
+	if (m->found)
+		return;
+	if (at == T3COLS) {
+		m->found = merge_holds(m);
+		return;
+	}
+	for (r = 0; r < m->nrun; r++)
+		if (m->start[r] + m->used[r] < m->start[r + 1]) {
+			m->cur[at] = m->num[m->start[r] + m->used[r]];
+			m->used[r]++;
+			merge_from(m, at + 1);
+			m->used[r]--;
+		}
+}
+
+/*
+ * Is row i a print's row of seven numbers from lines out of left to
+ * right order (each line's numbers left to right, the next line's
+ * starting left of the last) that another merge of its lines' numbers,
+ * each line's kept in order, would make a row that adds up and a table
+ * whose every column holds?  Then its lines' order placed it, and the
+ * identities say that may be wrong; where no other merge holds, the
+ * numbers contradict each other whichever way: the report's error.
+ */
+static int
+other_order_holds(const struct lrow *rows, const char **key, int n,
+    struct slots *sb, const int *pb, int i)
+{
+	const struct lrow *lr = &rows[i];
+	struct merge m = {key, n, i, 0, {0}, {0}, {0}, {0}, sb, pb, 0};
+	int k;
+
+	if (lr->nval != T3COLS || lr->numbers != T3COLS ||
+	    !lines_out_of_x_order(lr))
+		return 0;
+	for (k = 0; k < T3COLS; k++) {
+		if (lr->val[k].x0 < 0 ||
+		    !place_counts(&lr->val[k], 1, &m.num[k]) ||
+		    m.num[k] > 999999999999LL)
+			return 0;
+		if (k == 0 || lr->val[k].x0 < lr->val[k - 1].x0)
+			m.start[m.nrun++] = k;
+	}
+	if (m.nrun > 3)		/* at most 7! / (2! 2! 3!) = 210 merges */
+		return 0;
+	m.start[m.nrun] = T3COLS;
+	merge_from(&m, 0);
+	return m.found;
+}
+
+/* Did row i of a print keep numbers it could not place: a cell unread,
+ * or more numbers than columns (lines of another row's)? */
+static int
+unsure_neighbour(const struct lrow *rows, const char **key, int n,
+    const struct slots *sb, const int *pb, int i)
+{
+	int k;
+
+	if (i < 0 || i >= n || !key[i] || pb[i] == PLACE_UNSEEN)
+		return 0;
+	if (rows[i].numbers > T3COLS)
+		return 1;
+	for (k = 0; k < T3COLS; k++)
+		if (!sb[i].set[k])
+			return 1;
+	return 0;
+}
+
+/* The keyed row before (step -1) or after (step 1) row i, or -1. */
+static int
+keyed_next(const char **key, int n, int i, int step)
+{
+	for (i += step; i >= 0 && i < n; i += step)
+		if (key[i])
+			return i;
+	return -1;
+}
+
+void
+t3_guard_print_rows(struct tables *t, const struct lrow *rows,
+    const char **key, int n, struct slots *sb, int *pb)
+{
+	int i, j, k, fail[T3COLS], hit, step;
+	unsigned char *doubted;
+
+	if (!any_fails(key, n, sb, pb, fail))
+		return;
+	doubted = gip_xmalloc(n + 1);
+	memset(doubted, 0, n + 1);
+	for (i = 0; i < n; i++) {
+		if (!key[i] || pb[i] == PLACE_UNSEEN ||
+		    pb[i] == PLACE_DOUBTED)
+			continue;
+		if (pb[i] == PLACE_ALL && other_order_holds(rows, key, n,
+		    sb, pb, i))
+			doubted[i] |= 4;
+		if (!zeros_only(&rows[i]))
+			continue;
+		for (hit = 0, k = 0; k < T3COLS; k++)
+			hit |= fail[k] && sb[i].set[k];
+		for (step = -1; hit && step <= 1; step += 2) {
+			j = keyed_next(key, n, i, step);
+			if (unsure_neighbour(rows, key, n, sb, pb, j))
+				doubted[i] |= 1, doubted[j] |= 2;
+		}
+	}
+	/* (All decided first: a row made unread here is no unsure
+	 * neighbour of the next.)  The neighbour may hold the zeros' row's
+	 * numbers: what it placed of them is as unsure. */
+	for (i = 0; i < n; i++) {
+		if (!doubted[i])
+			continue;
+		if (doubted[i] == 4)
+			tables_warn(t, rows[i].line, "t3 row %s: its numbers "
+			    "come from lines out of their left to right order, "
+			    "the table's identities fail, and another order of "
+			    "its lines' numbers would make them hold: written "
+			    "as %s", key[i], CELL_UNREAD);
+		else if (doubted[i] & 1)
+			tables_warn(t, rows[i].line, "t3 row %s: read as "
+			    "zeros, the table's identities fail, and a row "
+			    "next to it kept numbers it could not place (a "
+			    "print may set a row's numbers on its neighbour's "
+			    "line): written as %s", key[i], CELL_UNREAD);
+		else
+			tables_warn(t, rows[i].line, "t3 row %s: it kept "
+			    "numbers it could not place, next to a row read "
+			    "as zeros where the table's identities fail (some "
+			    "may be that row's): written as %s", key[i],
+			    CELL_UNREAD);
+		pb[i] = PLACE_DOUBTED;
+		memset(&sb[i], 0, sizeof sb[i]);
+		sb[i].n = T3COLS;
+	}
+	free(doubted);
 }
