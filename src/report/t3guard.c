@@ -305,6 +305,20 @@ struct merge {
 	int		 found;
 };
 
+/* any_fails on the table as its slots hold it now. */
+static int
+slots_fail(const char **key, int n, const struct slots *sb, const int *pb,
+    int *fail)
+{
+	struct t3_counts c;
+	int any;
+
+	t3_counts_read(&c, key, n, sb, pb);
+	any = any_fails(&c, fail);
+	t3_counts_free(&c);
+	return any;
+}
+
 /* Is m's merge another reading than the row's, one that adds up and
  * makes every column of the table hold? */
 static int
@@ -327,7 +341,7 @@ merge_holds(struct merge *m)
 		s->set[k] = 1;
 		snprintf(s->val[k], VALUE_MAX, "%lld", m->cur[k]);
 	}
-	holds = !any_fails(m->key, m->n, m->sb, m->pb, fail);
+	holds = !slots_fail(m->key, m->n, m->sb, m->pb, fail);
 	*s = keep;
 	return holds;
 }
@@ -423,7 +437,7 @@ t3_guard_print_rows(struct tables *t, const struct lrow *rows,
 	int i, j, k, fail[T3COLS], hit, step;
 	unsigned char *doubted;
 
-	if (!any_fails(key, n, sb, pb, fail))
+	if (!slots_fail(key, n, sb, pb, fail))
 		return;
 	doubted = gip_xmalloc(n + 1);
 	memset(doubted, 0, n + 1);
