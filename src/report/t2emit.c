@@ -866,7 +866,7 @@ place_t2(const struct t2row *p, int ncol, const struct pins *pin,
 			at[best] = &v[j];
 			last = best;
 		}
-		if (trust == TRUST_POSITIONS && !p->exact &&
+		if (trust == TRUST_POSITIONS && !p->exact && !p->document &&
 		    row_spans_doubt(p, ncol, pin, at))
 			return PLACE_SPANS_DOUBT;
 		return 0;
