@@ -756,6 +756,41 @@ t2_rows() {
 	[[ "$stderr" == *"t2 row 20.6.penalty: 2 values for 3 columns, not placed (a value of the table stands where no value of its block's full row does: cells spanning other columns)"* ]]
 }
 
+@test "lynx, w3m: a t2 row with blanks whose positions disagree with its header is unread" {
+	# Word tables whose data cells span other grid columns than the
+	# header's (VARIANTS.md): lynx and w3m print each cell at its own
+	# grid column and blanks as nothing, so the positions of a row with
+	# blanks may lie.  Where they disagree with the header, the row is
+	# unread rather than guessed; each row below was read wrong before.
+	# 行政规范性文件 (colspan 2) reaches past 本年制发件数's start: its 29
+	# is the first cell (issued), not repealed.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/lynx-t2-label-past-title.txt' | cut -f 3-5 | grep '^20.1'"
+	assert_output "$(printf '20.1.rules\tissued\t\n20.1.rules\trepealed\t
+20.1.rules\tvalid\t\n20.1.normative\tissued\t?\n20.1.normative\trepealed\t?
+20.1.normative\tvalid\t?')"
+	[[ "$stderr" == *"t2 row 20.1.normative: 2 values for 3 columns, not placed (its positions disagree with its header's: cells spanning other columns)"* ]]
+	# Titles joined from lynx's wrapped pieces stand out of order (增/减
+	# left of 上一年项目数量): 119 is prev, not decisions.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 '$DATA/lynx-t2-titles-out-of-order.txt' |
+	    cut -f 3-5 | grep '^20.5.license'"
+	assert_output "$(printf '20.5.license\tprev\t?\n20.5.license\tdelta\t?
+20.5.license\tdecisions\t?')"
+	# 106 stands between 本年废 and 现行有效件数, nearer the first but in
+	# the second's column: valid, not repealed.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 '$DATA/w3m-t2-between-titles.txt' |
+	    cut -f 3-5 | grep '^20.1.normative'"
+	assert_output "$(printf '20.1.normative\tissued\t?
+20.1.normative\trepealed\t?\n20.1.normative\tvalid\t?')"
+	# 111 stands where the full row's 456 (decisions) does, its nearest
+	# title 本年增: decisions, not delta.  Rows that agree stay read.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 '$DATA/w3m-t2-other-pin.txt' |
+	    cut -f 3-5 | grep -E '^20.(5.other|6.penalty|8.fee)'"
+	assert_output "$(printf '20.5.other\tprev\t50\n20.5.other\tdelta\t
+20.5.other\tdecisions\t\n20.6.penalty\tprev\t?\n20.6.penalty\tdelta\t?
+20.6.penalty\tdecisions\t?\n20.8.fee\tprev\t2\n20.8.fee\tdelta\t')"
+}
+
 @test "pdftotext -layout: a print's t2 is read one column per character" {
 	# The print itself (form feeds): pdftotext sets one character a
 	# column, and so 现行有 / 效件数 stack apart from 本年废止件数, 9

@@ -52,6 +52,7 @@ doc_rows(const struct doctables *dt, const char *text,
 		t = &dt->t[i];
 		if (t->last_line < first || t->first_line > last)
 			continue;
+		g->document = 1;
 		g->positional |= t->g.positional;
 		g->wraps |= t->g.wraps;
 		g->exact |= t->g.exact;

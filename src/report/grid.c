@@ -37,7 +37,7 @@ grid_reset(struct grid *g)
 		g->text->next = NULL;
 		g->text->used = 0;
 	}
-	g->exact = g->bytes = 0;
+	g->exact = g->bytes = g->document = 0;
 }
 
 void

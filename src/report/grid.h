@@ -35,6 +35,8 @@ struct grid {
 					 * row without numbers is blank */
 	int		 bytes;		/* positions in bytes (html2text
 					 * without rules, spaced.c) */
+	int		 document;	/* the document's own cells and
+					 * spans (extract.c doc_rows) */
 	struct grow	*row;
 	int		 nrow, rowcap;
 	struct gcell	*cell;

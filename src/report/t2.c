@@ -517,6 +517,7 @@ keep_row(struct tables *t, const char *key, const struct lrow *lr,
 	p->key = key;
 	p->positional = g->positional;
 	p->exact = g->exact;
+	p->document = g->document;
 	p->headed = headed;
 	p->doubt = p->took = 0;
 	p->glued = number_in_label(lr->label);

@@ -16,7 +16,7 @@
  */
 enum { TRUST_POSITIONS, TRUST_PRINT, TRUST_JOINED, TRUST_SPANS,
 	TRUST_PAGED, TRUST_STACKED, TRUST_PRINT_LEFT, TRUST_PRINT_DRIFT,
-	TRUST_TITLEGAP };
+	TRUST_TITLEGAP, TRUST_ROWSPANS };
 
 /* A print's trust, whatever it knows of the values' alignment. */
 #define IS_PRINT(trust)	((trust) == TRUST_PRINT || \
@@ -657,6 +657,9 @@ distrust_why(int trust)
 	case TRUST_SPANS:
 		return "a value of the table stands where no value of its "
 		    "block's full row does: cells spanning other columns";
+	case TRUST_ROWSPANS:
+		return "its positions disagree with its header's: cells "
+		    "spanning other columns";
 	default:
 		return "a print: no title or full row's value over each of "
 		    "them";
@@ -722,6 +725,86 @@ blank_run(const struct vcell *v, int n)
 	return 1;
 }
 
+/*
+ * Does a value stand in the gap between two titles, two columns at
+ * least from each (106 between 本年废 and 现行有效件数)?  Left-, right-
+ * or centre-aligned under its title, a value would touch it or nearly
+ * (a table read one column a character: two characters, lynx sets a
+ * value a character short of its title's start).
+ */
+static int
+between_titles(const struct t2row *p, int ncol, const struct vcell *v)
+{
+	const struct t2col *c = p->h.col;
+	int k, gap = one_char_a_column(p, ncol) ? 4 : 2;
+
+	for (k = 1; k < ncol; k++)
+		if (v->x0 - c[k - 1].x1 >= gap && c[k].x0 - v->x1 >= gap)
+			return 1;
+	return 0;
+}
+
+/* The one value of the block's full row v stands as (aligned_with_pin),
+ * or -1. */
+static int
+pin_of(const struct pins *pin, const struct vcell *v)
+{
+	int k, at = -1, n = 0;
+
+	for (k = 0; k < pin->n; k++)
+		if (abs(v->x0 - pin->x0[k]) <= 1 ||
+		    abs(v->x1 - pin->x1[k]) <= 1 ||
+		    abs(v->x0 + v->x1 - pin->x2[k]) <= 2)
+			at = k, n++;
+	return n == 1 ? at : -1;
+}
+
+/*
+ * Can the positions of a row of fewer numbers than titles say which
+ * title each stands under?  Word tables whose data cells span other
+ * grid columns than the header's print, in lynx and w3m, each cell at
+ * its own grid column, and blank cells print nothing: the count of
+ * visible cells alone says which column a value is, and with blanks it
+ * is lost.  Signs of it, in the block's header, its full row (pins) or
+ * the row: titles not left to right (lynx's wrapped pieces joined); a
+ * label reaching past the first value title's start (a label cell
+ * spanning into the first value column); a number in the gap between
+ * two titles, at neither's edge (106 between 本年废 and 现行有效件数,
+ * nearer the first, in the second's grid column); a number standing as
+ * the full row's value of another column than its title's.  Then
+ * no value of the row is placed: PLACE_SPANS_DOUBT.
+ */
+static int
+row_spans_doubt(const struct t2row *p, int ncol, const struct pins *pin,
+    const struct vcell **at)
+{
+	const struct t2col *c = p->h.col;
+	const struct vcell *v;
+	int k, j;
+
+	for (k = 0; k < ncol; k++)
+		if (c[k].x0 < 0)
+			return 0;
+	for (k = 1; k < ncol; k++)
+		if (c[k].x0 < c[k - 1].x1)
+			return 1;
+	if (p->lr.label_x1 > c[0].x0)
+		return 1;
+	for (k = 0; k < ncol; k++) {
+		if ((v = at[k]) == NULL || v->v.kind != V_NUMBER ||
+		    v->x0 < 0)
+			continue;
+		if (between_titles(p, ncol, v))
+			return 1;
+		if (pin->n == ncol && (j = pin_of(pin, v)) >= 0 && j != k)
+			return 1;
+	}
+	return 0;
+}
+
+/* place_t2's answer for a row row_spans_doubt keeps unplaced. */
+#define PLACE_SPANS_DOUBT	(-2)
+
 /* Values to columns: by header position (left to right, each under its
  * own title: values out of order under their titles were placed by
  * positions that mean nothing, lynx's joined titles), or in order with
@@ -783,6 +866,9 @@ place_t2(const struct t2row *p, int ncol, const struct pins *pin,
 			at[best] = &v[j];
 			last = best;
 		}
+		if (trust == TRUST_POSITIONS && !p->exact && !p->document &&
+		    row_spans_doubt(p, ncol, pin, at))
+			return PLACE_SPANS_DOUBT;
 		return 0;
 	}
 	/* Empty cells under the header's own empty ones end the row, also
@@ -959,7 +1045,8 @@ zeros_only(const struct t2row *p, int ncol, int trust)
 	 * other spans than the titles' (html2text cuts labels by byte, and
 	 * a number may go with the label). */
 	if (trust != TRUST_JOINED && trust != TRUST_SPANS &&
-	    trust != TRUST_TITLEGAP && trust != TRUST_STACKED)
+	    trust != TRUST_TITLEGAP && trust != TRUST_STACKED &&
+	    trust != TRUST_ROWSPANS)
 		return 0;
 	if (p->lr.nval == 0 || p->lr.nval > ncol ||
 	    p->lr.numbers != p->lr.nval || p->doubt || p->took)
@@ -977,7 +1064,7 @@ t2_emit(struct tables *t)
 	const char *cols[T2MAXCOLS];
 	const struct vcell *at[T2MAXCOLS];
 	int units[T2MAXCOLS];
-	int i, k, ncol, placed, contra, trust, rowtrust;
+	int i, k, ncol, got, placed, contra, trust, rowtrust;
 	struct t2row *p;
 	struct pins pin = {.n = 0}, here;
 	const struct tmpl_row *tr;
@@ -1013,8 +1100,11 @@ t2_emit(struct tables *t)
 		if (i == 0 || p->headed)
 			block_pins(p, t->nt2row - i, ncol, &pin);
 		rowtrust = page_trust(t, p, trust);
-		placed = place_t2(p, ncol, page_pins(t, p, &pin, &here),
-		    rowtrust, row_titlegap(t, p), at) == 0;
+		got = place_t2(p, ncol, page_pins(t, p, &pin, &here),
+		    rowtrust, row_titlegap(t, p), at);
+		if (got == PLACE_SPANS_DOUBT)
+			rowtrust = TRUST_ROWSPANS;
+		placed = got == 0;
 		contra = placed && above_contradicts(p, ncol, &pin, at);
 		if (!placed && zeros_only(p, ncol, rowtrust)) {
 			for (k = 0; k < ncol; k++)

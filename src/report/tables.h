@@ -63,6 +63,7 @@ struct t2row {
 	int		 positional;	/* values carry positions */
 	int		 exact;		/* as the PDF placed them (grid.h):
 					 * no converter moved them */
+	int		 document;	/* the document's own cells (grid.h) */
 	int		 headed;	/* first row under its header */
 	int		 doubt;		/* numbers printed near it went
 					 * elsewhere: a blank may be one */
