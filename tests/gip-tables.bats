@@ -1952,6 +1952,16 @@ social\t0\nlegal\t0\nother\t0\ntotal\t1778')"
 	[[ $stderr == *"t3 row 3.1: 2 values for 7 columns, not placed"* ]]
 }
 
+@test "pdftotext -layout: a t2 amount whose unit is printed apart, over its label, is the row's" {
+	# Chromium prints 450 and 637.53 万元 a line above 政府集中采购; the
+	# word 万元 made the line a label of no row, and the row was
+	# written blank: 20.9's cells wrong, not unread.
+	run -0 --separate-stderr sh -c "gip-tables -t t2 \
+	    '$DATA/pdftotext-t2-unit-above-label.txt' | cut -f 3-5 |
+	    grep '^20\.9' | cut -f 3 | tr '\n' ' '"
+	assert_output "450 637.53 "
+}
+
 @test "pdftotext -layout: a t3 value wrapped around its row's line, number above and unit below, is the row's" {
 	# Chromium centres 186件, too wide for its column, in a tall row:
 	# 186 prints a line above （四）… 2、没有现成信息… 183件 0件 3件 and 件

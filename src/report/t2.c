@@ -401,18 +401,47 @@ join_fragments(const struct t2frags *f, const char *key, int vertical,
  * one column per character, where a single space parts cells): the
  * number's, as if written in its cell.
  */
+static int
+money_unit(const char *s)
+{
+	return strcmp(s, "元") == 0 || strcmp(s, "万元") == 0 ||
+	    strcmp(s, "亿元") == 0;
+}
+
 static void
 unit_after(struct t2vals *v, const struct lrow *lr)
 {
 	const struct lseg *s = &lr->seg[lr->nseg - 1];
 	struct vcell *last = &v->val[v->nval - 1];
 
-	if (strcmp(s->text, "元") != 0 && strcmp(s->text, "万元") != 0 &&
-	    strcmp(s->text, "亿元") != 0)
+	if (!money_unit(s->text))
 		return;
 	if (last->v.kind == V_NUMBER && last->v.unit == UNIT_NONE &&
 	    last->x1 >= 0 && s->x0 >= last->x1)
 		last->v.unit = value_unit_in(s->text);
+}
+
+/*
+ * A line of numbers whose only words are a unit printed apart after its
+ * last number (a print's `450    637.53 万元` above its label 政府集中
+ * 采购): the unit is that number's and the line one of numbers, as
+ * `637.53万元` would be.  Read as a label, the line was no row's and its
+ * row's cells were written blank.
+ */
+static void
+unit_apart(struct lrow *lr)
+{
+	struct vcell *last;
+
+	if (lr->nseg != 1 || lr->nval == 0 || !money_unit(lr->seg[0].text))
+		return;
+	last = &lr->val[lr->nval - 1];
+	if (last->v.kind != V_NUMBER || last->v.unit != UNIT_NONE ||
+	    last->x1 < 0 || lr->seg[0].x0 < last->x1)
+		return;
+	last->v.unit = value_unit_in(lr->seg[0].text);
+	lr->label[0] = lr->first[0] = '\0';
+	lr->nseg = 0;
 }
 
 /* Do two pieces stand in one column: left edges, centres or right
@@ -844,6 +873,7 @@ t2_extract(const struct grid *g, struct tables *t)
 	over.nval = over.numbers = 0;
 	for (i = 0; i < g->nrow; i++) {
 		lrow_split(g, &g->row[i], &lr);
+		unit_apart(&lr);
 		if (strstr(lr.label, T2_CORNER)) {
 			flush_over(t, &over);
 			read_header(g, &g->row[i], &h);
