@@ -50,10 +50,7 @@ check_prose(struct report *r)
 long
 report_year(const struct report *r)
 {
-	char *end;
-	long y = strtol(r->year.s, &end, 10);
-
-	return *end == '\0' && y > 1900 && y < 3000 ? y : 0;
+	return tmpl_year(r->year.s);
 }
 
 void

@@ -1,5 +1,6 @@
 /* Rows and columns of the two templates, in report order (gip(7)). */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tmpl.h"
@@ -439,6 +440,15 @@ tmpl_info(unsigned tpl)
 }
 
 /* The latest template in force in year y; the first one before them all. */
+long
+tmpl_year(const char *s)
+{
+	char *end;
+	long y = strtol(s, &end, 10);
+
+	return *end == '\0' && y > 1900 && y < 3000 ? y : 0;
+}
+
 const struct tmpl_info *
 tmpl_for_year(long y)
 {

@@ -148,6 +148,8 @@ extern const size_t tmpl_ninfos;
 const struct tmpl_info *tmpl_info(unsigned tpl);
 /* The template a report for year y should use. */
 const struct tmpl_info *tmpl_for_year(long y);
+/* The year s names (meta year: digits only, 1901-2999), else 0. */
+long	tmpl_year(const char *s);
 
 extern const struct tmpl_ident tmpl_idents[];
 extern const size_t tmpl_nidents;

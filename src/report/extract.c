@@ -156,10 +156,9 @@ static unsigned
 year_template(struct extract *x, int which, long line)
 {
 	const struct tmpl_info *ti;
-	char *end;
-	long y = strtol(x->m.year, &end, 10);
+	long y = tmpl_year(x->m.year);
 
-	if (x->m.year[0] == '\0' || *end != '\0')
+	if (y == 0)
 		return 0;
 	ti = tmpl_for_year(y);
 	tables_warn(&x->t, line, "t%d: no table read tells the report's "

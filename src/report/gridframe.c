@@ -300,6 +300,20 @@ has_corner(const char *text, size_t len)
 	return 0;
 }
 
+/* Every + of the text, line by line, the last line aside (a grid's top
+ * has a line below): the next from *p on, its line from *i on; 0 when
+ * there is none.  One memchr a + found, not one a line. */
+static int
+next_plus(char *text, size_t len, const struct lines *l, char **p,
+    size_t *i)
+{
+	if ((*p = memchr(*p, '+', len - (size_t)(*p - text))) == NULL)
+		return 0;
+	while ((size_t)(*p - text) > l->start[*i] + l->len[*i])
+		(*i)++;
+	return *i + 1 < l->n;
+}
+
 /*
  * The display width of a line up to a +, carried on from the line's
  * last + looked at: from the line's start each time, a line of many +
@@ -364,14 +378,7 @@ gridframe_blank(char *text, size_t len)
 	if (!has_corner(text, len))
 		return 0;
 	split_lines(text, len, &l);
-	/* every + of the text, line by line, the last line aside: one
-	 * memchr a + found, not one a line */
-	for (i = 0, p = text; (p = memchr(p, '+', len - (size_t)(p - text))) !=
-	    NULL; p++) {
-		while ((size_t)(p - text) > l.start[i] + l.len[i])
-			i++;
-		if (i + 1 >= l.n)
-			break;
+	for (i = 0, p = text; next_plus(text, len, &l, &p, &i); p++) {
 		if (!grid_top(text, &l, i, &p, off, &nb, &c0, &m) ||
 		    (bottom = grid_bottom(text, &l, i, c0, off, nb)) == 0)
 			continue;
@@ -690,12 +697,7 @@ unwrap_pass(char *text, size_t len, int frames)
 	if (!has_corner(text, len))
 		return len;
 	split_lines(text, len, &l);
-	for (i = 0, p = text; (p = memchr(p, '+', len - (size_t)(p - text))) !=
-	    NULL; p++) {
-		while ((size_t)(p - text) > l.start[i] + l.len[i])
-			i++;
-		if (i + 1 >= l.n)
-			break;
+	for (i = 0, p = text; next_plus(text, len, &l, &p, &i); p++) {
 		/* the same grids as gridframe_blank, the outermost only */
 		if (l.start[i] < done ||
 		    !grid_top(text, &l, i, &p, off, &nb, &c0, &m) ||

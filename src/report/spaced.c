@@ -52,20 +52,30 @@ byte_width(const char *s, const char *e)
 	return w;
 }
 
-/* Does a CJK ideograph or U+FFFD end s..d (not "，" in "14，728")? */
+/* The character of more than one byte that ends s..d into *cp; 0 when
+ * an ASCII byte ends it, or none does. */
 static int
-after_letter(const char *s, const char *d)
+wide_before(const char *s, const char *d, uint32_t *cp)
 {
 	const char *c = d;
-	uint32_t cp;
 
 	while (c > s && (c[-1] & 0xc0) == 0x80)
 		c--;
 	if (c == s || c == d)
 		return 0;
 	c--;
-	utf8_decode(c, d - c, &cp);
-	return cp == 0xfffd || (cp >= 0x4e00 && cp <= 0x9fff);
+	utf8_decode(c, d - c, cp);
+	return 1;
+}
+
+/* Does a CJK ideograph or U+FFFD end s..d (not "，" in "14，728")? */
+static int
+after_letter(const char *s, const char *d)
+{
+	uint32_t cp;
+
+	return wide_before(s, d, &cp) &&
+	    (cp == 0xfffd || (cp >= 0x4e00 && cp <= 0x9fff));
 }
 
 /* The digits of a word "[label]digits[U+FFFD...]" ending at e, or NULL;
@@ -96,16 +106,9 @@ is_digit(char c)
 static int
 after_wide(const char *s, const char *d)
 {
-	const char *c = d;
 	uint32_t cp;
 
-	while (c > s && (c[-1] & 0xc0) == 0x80)
-		c--;
-	if (c == s || c == d)
-		return 0;
-	c--;
-	utf8_decode(c, d - c, &cp);
-	return cp >= 0x3000;
+	return wide_before(s, d, &cp) && cp >= 0x3000;
 }
 
 /* Is the character that ends s..p U+FFFD? */

@@ -115,6 +115,11 @@ int	t3_counts_balance(const struct t3_counts *c, int k, long long *r37,
  * 4 are there; 3.7 = the sum of rows 3.x where 3.7 is and no 3.x row's
  * cell is unread (1 + 2 = 3.7 + 4 is still checked then). */
 int	t3_counts_column(const struct t3_counts *c, int k);
+/* Does column k hold with nothing unknown: row 3.7 there, every cell
+ * its identities need read, 3.7 = the sum of rows 3.x (0 without one)
+ * and 1 + 2 = 3.7 + 4 where rows 1, 2 and 4 are there?  What confirms
+ * a reading (t3ident.c). */
+int	t3_counts_confirm(const struct t3_counts *c, int k);
 
 /* Where a print's table 3 fails its identities: rows read as zeros
  * (fewer numbers than columns, all 0) next to a row that kept numbers

@@ -100,3 +100,20 @@ t3_counts_column(const struct t3_counts *c, int k)
 		return 0;
 	return unread_part ? -1 : 1;
 }
+
+int
+t3_counts_confirm(const struct t3_counts *c, int k)
+{
+	long long r37, sum = 0;
+	int i, have37;
+
+	if (t3_counts_balance(c, k, &r37, &have37) != 1 || !have37)
+		return 0;
+	for (i = 0; i < c->n; i++)
+		if (c->role[i] == T3_ROLE_PART) {
+			if (!c->known[i][k])
+				return 0;
+			sum += c->v[i][k];
+		}
+	return sum == r37;
+}

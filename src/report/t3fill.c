@@ -53,13 +53,6 @@ struct fill {
 	unsigned char	known[T3COLS];	/* r37 and fixed3x both known */
 };
 
-/* Is a row a part of 3.7 (a row 3.x other than 3.7)? */
-static int
-is_part(const char *key)
-{
-	return t3_has_prefix(key, "3.") && !t3_same_key(key, "3.7");
-}
-
 /* The numbers of row lr as counts into num; 0 if one is not a plain
  * count (t3_cell_count's terms). */
 static int
@@ -354,7 +347,7 @@ t3_fill_by_identities(struct tables *t, const struct lrow *rows,
 		if (pass == 1)
 			q.first3x = q.nf;
 		for (i = 0; i < n; i++) {
-			if (!cand[i] || !key[i] || is_part(key[i]) != pass)
+			if (!cand[i] || !key[i] || (t3_role(key[i]) == T3_ROLE_PART) != pass)
 				continue;
 			if (q.nf == FILL_MAXROWS)
 				goto out;	/* not all of them: none */

@@ -28,53 +28,20 @@ t3_cell_count(const struct slots *s, int k, long long *v)
 	return 1;
 }
 
-/* Row `row`'s cell in column k: 0 when the row is absent (*have = 0),
- * -1 when it is not known. */
+/* Which columns the identities confirm (t3_counts_confirm) into
+ * holds[k]; how many do not. */
 static int
-row_cell(const char **key, int n, const struct slots *sb, const int *pb,
-    const char *row, int k, long long *v, int *have)
+columns_confirmed(const char **key, int n, const struct slots *sb,
+    const int *pb, int *holds)
 {
-	int i;
+	struct t3_counts c;
+	int k, not = 0;
 
-	*v = 0;
-	for (i = 0; i < n; i++)
-		if (key[i] && pb[i] != PLACE_UNSEEN &&
-		    t3_same_key(key[i], row)) {
-			*have = 1;
-			return t3_cell_count(&sb[i], k, v) ? 0 : -1;
-		}
-	*have = 0;
-	return 0;
-}
-
-/* Does column k keep 3.7 = the sum of rows 3.x and 1 + 2 = 3.7 + 4 (the
- * second where rows 1, 2 and 4 are there)?  0 also when a cell they
- * need is unread: then nothing confirms the column. */
-static int
-column_adds_up(const char **key, int n, const struct slots *sb,
-    const int *pb, int k)
-{
-	long long r1, r2, r37, r4, sum = 0, v;
-	int i, h1, h2, h37, h4, known = 1;
-
-	if (row_cell(key, n, sb, pb, "1", k, &r1, &h1) < 0 ||
-	    row_cell(key, n, sb, pb, "2", k, &r2, &h2) < 0 ||
-	    row_cell(key, n, sb, pb, "3.7", k, &r37, &h37) < 0 ||
-	    row_cell(key, n, sb, pb, "4", k, &r4, &h4) < 0)
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (!key[i] || pb[i] == PLACE_UNSEEN ||
-		    !t3_has_prefix(key[i], "3.") || t3_same_key(key[i], "3.7"))
-			continue;
-		if (!t3_cell_count(&sb[i], k, &v)) {
-			known = 0;
-			break;
-		}
-		sum += v;
-	}
-	if (!h37 || !known || sum != r37)
-		return 0;
-	return !(h1 && h2 && h4 && r1 + r2 != r37 + r4);
+	t3_counts_read(&c, key, n, sb, pb);
+	for (k = 0; k < T3COLS; k++)
+		not += !(holds[k] = t3_counts_confirm(&c, k));
+	t3_counts_free(&c);
+	return not;
 }
 
 /*
@@ -90,7 +57,7 @@ t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
     const int *by_run)
 {
 	long long v[T3COLS];
-	int i, k, bad[T3COLS];
+	int i, k, holds[T3COLS];
 
 	for (i = 0; i < n; i++) {
 		if (!by_run[i] || pb[i] == PLACE_UNSEEN)
@@ -102,11 +69,10 @@ t3_confirm_runs(const char **key, int n, struct slots *sb, int *pb,
 			pb[i] = PLACE_NONE;
 		}
 	}
-	for (k = 0; k < T3COLS; k++)
-		bad[k] = !column_adds_up(key, n, sb, pb, k);
+	columns_confirmed(key, n, sb, pb, holds);
 	for (i = 0; i < n; i++)
 		for (k = 0; k < T3COLS; k++)
-			if (by_run[i] && pb[i] != PLACE_UNSEEN && bad[k] &&
+			if (by_run[i] && pb[i] != PLACE_UNSEEN && !holds[k] &&
 			    sb[i].set[k]) {
 				sb[i].set[k] = 0;
 				if (pb[i] == PLACE_ALL)
@@ -138,7 +104,7 @@ put_reading(struct slots *s, const struct t3_readings *tr, int r)
  * where the readings disagree.  Each reading of each such row (tall[i],
  * readings tr[i]) is tried against the others': a combination that
  * makes every column keep 3.7 = the sum of rows 3.x and 1 + 2 = 3.7 + 4
- * (column_adds_up) is a reading of the table.  When exactly one
+ * (t3_counts_confirm) is a reading of the table.  When exactly one
  * combination does, its rows are read so; else they stay as they were.
  */
 void
@@ -146,7 +112,8 @@ t3_choose_tall(const char **key, int n, struct slots *sb, int *pb,
     const struct t3_readings *tr, const int *tall)
 {
 	struct slots *keep;
-	int *at, *rows, m = 0, i, k, ok, found = 0, combos = 1;
+	int *at, *rows, m = 0, i, ok, found = 0, combos = 1;
+	int holds[T3COLS];
 	int *pick;
 
 	for (i = 0; i < n; i++)
@@ -171,8 +138,7 @@ t3_choose_tall(const char **key, int n, struct slots *sb, int *pb,
 	while (combos <= T3_MAXCOMBOS && found < 2) {
 		for (i = 0; i < m; i++)
 			put_reading(&sb[rows[i]], &tr[rows[i]], at[i]);
-		for (ok = 1, k = 0; k < T3COLS && ok; k++)
-			ok = column_adds_up(key, n, sb, pb, k);
+		ok = columns_confirmed(key, n, sb, pb, holds) == 0;
 		if (ok && found++ == 0)
 			memcpy(pick, at, m * sizeof *at);
 		/* The next combination, as an odometer. */
